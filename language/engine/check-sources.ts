@@ -1,0 +1,76 @@
+import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { createMandateServices, type MandateServices } from '../mandate-module.js';
+import type { Model } from '../generated/ast.js';
+
+/** A policy file's content, already read and decoded by the caller. */
+export interface PolicySource {
+    /** A URI string, e.g. `file:///repo/policy/roles.mandate`. */
+    readonly uri: string;
+    readonly text: string;
+}
+
+export type FindingSeverity = 'error' | 'warning' | 'info' | 'hint';
+
+/** One diagnostic in a shape meant for people and tools outside the editor. Lines and columns are 1-based. */
+export interface Finding {
+    readonly uri: string;
+    readonly line: number;
+    readonly column: number;
+    readonly endLine: number;
+    readonly endColumn: number;
+    readonly severity: FindingSeverity;
+    readonly rule: string;
+    readonly message: string;
+}
+
+export interface CheckOptions {
+    /** The as-of date for time-dependent checks; today when absent. */
+    readonly asOf?: string;
+}
+
+export interface CheckedWorkspace {
+    readonly services: MandateServices;
+    readonly documents: ReadonlyArray<LangiumDocument<Model>>;
+    readonly findings: readonly Finding[];
+}
+
+const SEVERITIES: Record<number, FindingSeverity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
+
+export function toFinding(uri: string, diagnostic: Diagnostic): Finding {
+    const { start, end } = diagnostic.range;
+    return {
+        uri,
+        line: start.line + 1,
+        column: start.character + 1,
+        endLine: end.line + 1,
+        endColumn: end.character + 1,
+        severity: SEVERITIES[diagnostic.severity ?? 1] ?? 'error',
+        rule: String(diagnostic.code ?? 'mandate'),
+        message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value
+    };
+}
+
+/**
+ * Parses, links and validates a set of policy sources as one workspace, with the same
+ * services the language server uses. The CLI, the reports and the tests all go through here.
+ */
+export async function checkSources(sources: readonly PolicySource[], options: CheckOptions = {}): Promise<CheckedWorkspace> {
+    const services = createMandateServices(EmptyFileSystem).Mandate;
+    services.shared.mandate.Settings.setAsOf(options.asOf);
+    const shared = services.shared;
+    const documents = sources.map(source => {
+        const document = shared.workspace.LangiumDocumentFactory.fromString<Model>(source.text, URI.parse(source.uri));
+        shared.workspace.LangiumDocuments.addDocument(document);
+        return document;
+    });
+    await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    const findings = documents
+        .flatMap(document => (document.diagnostics ?? []).map(diagnostic => toFinding(document.uri.toString(), diagnostic)))
+        .sort(compareFindings);
+    return { services, documents, findings };
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+    return a.uri.localeCompare(b.uri) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
+}

@@ -1,0 +1,68 @@
+import { AstUtils, GrammarAST, type AstNodeDescription, type MaybePromise, type ReferenceInfo } from 'langium';
+import {
+    DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature
+} from 'langium/lsp';
+import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
+import { allRequirements, frameworkOf } from '../standards/requirements.js';
+import { KNOWN_CHANNELS, SNIPPETS } from './snippets.js';
+
+/**
+ * Adds what a compliance lead needs on top of Langium's keyword and reference completion:
+ * titles next to names, the standards catalogue after `satisfies`, announcement channels
+ * after `via`, and snippets for whole blocks.
+ */
+export class MandateCompletionProvider extends DefaultCompletionProvider {
+
+    protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
+        const assignment = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment);
+        if (GrammarAST.isRuleCall(next.feature) && assignment?.feature === 'requirements') {
+            this.completeRequirements(context, acceptor);
+            return;
+        }
+        if (GrammarAST.isRuleCall(next.feature) && assignment?.feature === 'channel') {
+            for (const [channel, detail] of KNOWN_CHANNELS) {
+                acceptor(context, { label: channel, detail, kind: CompletionItemKind.EnumMember, sortText: '0' });
+            }
+            return;
+        }
+        return super.completionFor(context, next, acceptor);
+    }
+
+    private completeRequirements(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        allRequirements().forEach((requirement, index) => acceptor(context, {
+            label: requirement.id,
+            detail: requirement.title,
+            documentation: `${frameworkOf(requirement).name}, ${requirement.clause}: ${requirement.title}`,
+            kind: CompletionItemKind.Constant,
+            // Keep catalogue order: clause 5.3 first, as people expect to read it.
+            sortText: String(index).padStart(3, '0')
+        }));
+    }
+
+    protected override createReferenceCompletionItem(
+        description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext
+    ): CompletionValueItem {
+        const item = super.createReferenceCompletionItem(description, refInfo, context);
+        const title = (description.node as { title?: unknown } | undefined)?.title;
+        return {
+            ...item,
+            detail: typeof title === 'string' ? title : description.type,
+            labelDetails: { description: description.type }
+        };
+    }
+
+    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
+        const result = super.completionForKeyword(context, keyword, acceptor);
+        for (const snippet of SNIPPETS.filter(candidate => candidate.keyword === keyword.value)) {
+            acceptor(context, {
+                label: snippet.label,
+                detail: snippet.detail,
+                kind: CompletionItemKind.Snippet,
+                insertText: snippet.body,
+                insertTextFormat: InsertTextFormat.Snippet,
+                sortText: '2'
+            });
+        }
+        return result;
+    }
+}

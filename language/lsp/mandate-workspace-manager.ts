@@ -1,0 +1,56 @@
+import { Cancellation, DefaultWorkspaceManager, type LangiumSharedCoreServices, type WorkspaceFolder } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import type { MandateAddedSharedServices } from '../mandate-module.js';
+import type { MandateSettings } from '../mandate-settings.js';
+
+/** The `mandate.*` settings a client can send; see `contributes.configuration` in package.json. */
+interface MandateConfiguration {
+    asOf?: unknown;
+}
+
+/**
+ * Applies the `mandate` settings before the first build, so start-up diagnostics already use
+ * the configured as-of date, and re-validates the whole workspace when the settings change.
+ */
+export class MandateWorkspaceManager extends DefaultWorkspaceManager {
+    private readonly settings: MandateSettings;
+    private readonly shared: LangiumSharedCoreServices;
+
+    constructor(shared: LangiumSharedCoreServices & MandateAddedSharedServices) {
+        super(shared);
+        this.shared = shared;
+        this.settings = shared.mandate.Settings;
+        shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
+            if (update.section === 'mandate') {
+                this.applyConfiguration(update.configuration as MandateConfiguration | undefined);
+            }
+        });
+        this.settings.onDidChange(() => this.revalidateAll());
+    }
+
+    override async initializeWorkspace(folders: WorkspaceFolder[], cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        const configuration = this.shared.workspace.ConfigurationProvider;
+        await configuration.ready;
+        this.applyConfiguration({ asOf: await configuration.getConfiguration('mandate', 'asOf') });
+        await super.initializeWorkspace(folders, cancelToken);
+    }
+
+    private applyConfiguration(configuration: MandateConfiguration | undefined): void {
+        const asOf = configuration?.asOf;
+        try {
+            this.settings.setAsOf(typeof asOf === 'string' ? asOf : undefined);
+        } catch (error) {
+            // A bad setting must not stop the server: report it and fall back to today.
+            const message = `Setting mandate.asOf: ${(error as Error).message}. Using today's date instead.`;
+            console.warn(message);
+            void (this.shared as Partial<LangiumSharedServices>).lsp?.Connection?.window.showWarningMessage(message);
+            this.settings.setAsOf(undefined);
+        }
+    }
+
+    private revalidateAll(): void {
+        const documents = this.langiumDocuments.all.toArray();
+        if (documents.length === 0) return;
+        void this.mutex.write(token => this.documentBuilder.build(documents, { validation: true }, token));
+    }
+}

@@ -1,0 +1,29 @@
+/**
+ * Every diagnostic code Mandate emits, in one table shared by the rules, the quick fixes,
+ * the CLI and the reports. These IDs are stable: CI configurations and suppressions name them.
+ */
+export const IssueCodes = {
+    // Clause 5.3: the auditor's questions.
+    CisoMissing: 'ciso-missing',
+    CisoVacant: 'ciso-vacant',
+    CisoMultiple: 'ciso-multiple',
+    IsmsConformanceUnassigned: 'isms-conformance-unassigned',
+    IsmsReportingUnassigned: 'isms-reporting-unassigned',
+    CisoReportingMissing: 'ciso-reporting-missing',
+    AssignmentDateMissing: 'assignment-date-missing',
+    AssignmentNotCommunicated: 'assignment-not-communicated',
+    AppointmentAuthority: 'appointment-authority',
+    // Well-formed policy.
+    DateInvalid: 'date-invalid',
+    DateRangeInvalid: 'date-range-invalid',
+    DateInFuture: 'date-in-future',
+    RequirementUnknown: 'requirement-unknown',
+    DuplicateName: 'duplicate-name',
+    PropertyRepeated: 'property-repeated',
+    OrganizationMultiple: 'organization-multiple'
+} as const;
+
+export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];
+
+/** Langium's own code for an unresolved cross-reference. */
+export const LINKING_ERROR_CODE = 'linking-error';

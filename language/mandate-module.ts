@@ -1,0 +1,70 @@
+import { inject, type Module } from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule,
+    type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
+    type PartialLangiumSharedServices
+} from 'langium/lsp';
+import { MandateGeneratedModule, MandateGeneratedSharedModule } from './generated/module.js';
+import { MandateCompletionProvider } from './lsp/mandate-completion-provider.js';
+import { MandateWorkspaceManager } from './lsp/mandate-workspace-manager.js';
+import { MandateDocumentValidator } from './mandate-document-validator.js';
+import { MandateSettings } from './mandate-settings.js';
+import { registerValidationChecks } from './mandate-validator.js';
+import { MandateDocumentBuilder } from './workspace/mandate-document-builder.js';
+import { WorkspaceFindings } from './workspace/workspace-findings.js';
+import { WorkspaceModelProvider } from './workspace/workspace-model-provider.js';
+
+/**
+ * Mandate's own services. They are shared (workspace-level) services: a policy is one
+ * workspace, and the document builder needs them as much as the validator does.
+ */
+export type MandateAddedSharedServices = {
+    mandate: {
+        Settings: MandateSettings;
+        WorkspaceModel: WorkspaceModelProvider;
+        WorkspaceFindings: WorkspaceFindings;
+    }
+};
+
+export type MandateSharedServices = LangiumSharedServices & MandateAddedSharedServices;
+export type MandateServices = LangiumServices & { shared: MandateSharedServices };
+
+export const MandateSharedModule: Module<MandateSharedServices, PartialLangiumSharedServices & MandateAddedSharedServices> = {
+    mandate: {
+        Settings: () => new MandateSettings(),
+        WorkspaceModel: shared => new WorkspaceModelProvider(shared),
+        WorkspaceFindings: shared => new WorkspaceFindings(shared.mandate.WorkspaceModel, shared.mandate.Settings)
+    },
+    workspace: {
+        DocumentBuilder: shared => new MandateDocumentBuilder(shared),
+        WorkspaceManager: shared => new MandateWorkspaceManager(shared)
+    }
+};
+
+export const MandateModule: Module<MandateServices, PartialLangiumServices> = {
+    validation: {
+        DocumentValidator: services => new MandateDocumentValidator(services)
+    },
+    lsp: {
+        CompletionProvider: services => new MandateCompletionProvider(services)
+    }
+};
+
+/**
+ * Creates the shared and the Mandate services. The same function serves the language server,
+ * the CLI, the reports and the tests, so every surface runs the same engine.
+ */
+export function createMandateServices(context: DefaultSharedModuleContext): {
+    shared: MandateSharedServices,
+    Mandate: MandateServices
+} {
+    const shared = inject(createDefaultSharedModule(context), MandateGeneratedSharedModule, MandateSharedModule);
+    const Mandate = inject(createDefaultModule({ shared }), MandateGeneratedModule, MandateModule);
+    shared.ServiceRegistry.register(Mandate);
+    registerValidationChecks(Mandate);
+    // Validate everything, on start-up and after every change: Langium's defaults validate nothing
+    // at start-up, and the workspace-wide rules need every document's diagnostics to be current.
+    shared.workspace.WorkspaceManager.initialBuildOptions = { validation: true };
+    shared.workspace.DocumentBuilder.updateBuildOptions = { validation: true };
+    return { shared, Mandate };
+}

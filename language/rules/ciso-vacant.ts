@@ -1,0 +1,29 @@
+import { IssueCodes } from '../mandate-issue-codes.js';
+import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
+
+export const cisoVacant: WorkspaceRule = {
+    id: IssueCodes.CisoVacant,
+    scope: 'workspace',
+    category: 'leadership',
+    severity: 'error',
+    standards: ['ISO27001:5.3(a)', 'ISO27001:A.5.2', 'HIPAA:164.308(a)(2)'],
+    summary: 'The CISO role has no holder on the as-of date.',
+    fixable: false,
+    findings(model, context) {
+        const asOf = context.settings.asOf();
+        const findings: WorkspaceFinding[] = [];
+        for (const role of model.cisoRoles) {
+            if (model.holdersOn(role, asOf).length > 0) continue;
+            const past = model.assignmentsOf(role).filter(assignment => assignment.until && assignment.until < asOf);
+            const lastEnd = past.map(assignment => assignment.until!).sort().at(-1);
+            const history = lastEnd ? ` The last assignment ended on ${lastEnd}.` : '';
+            findings.push({
+                node: role,
+                property: 'name',
+                message: `Nobody holds the CISO role '${role.name}' on ${asOf}.${history} `
+                    + `Record the current holder with \`assign <person> to ${role.name} since <date> appointed by <top management>\`.`
+            });
+        }
+        return findings;
+    }
+};

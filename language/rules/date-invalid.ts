@@ -1,0 +1,24 @@
+import type { Properties } from 'langium';
+import { IssueCodes } from '../mandate-issue-codes.js';
+import { isValidIsoDate } from '../util/dates.js';
+import { dateChecks, dateValue } from './date-fields.js';
+import type { NodeRule } from './rule.js';
+
+export const dateInvalid: NodeRule = {
+    id: IssueCodes.DateInvalid,
+    scope: 'node',
+    category: 'well-formedness',
+    severity: 'error',
+    standards: ['ISO27001:7.5'],
+    summary: 'A date does not exist in the calendar, such as 2024-02-30.',
+    fixable: false,
+    checks: (_context, report) => dateChecks((node, fields, accept) => {
+        for (const property of fields.all) {
+            const value = dateValue(node, property);
+            if (value !== undefined && !isValidIsoDate(value)) {
+                report(accept, { node, property: property as Properties<typeof node> },
+                    `${value} is not a valid calendar date. Write dates as YYYY-MM-DD with a real month and day.`);
+            }
+        }
+    })
+};

@@ -1,0 +1,45 @@
+import { appointmentAuthority } from './appointment-authority.js';
+import { assignmentDateMissing } from './assignment-date-missing.js';
+import { assignmentNotCommunicated } from './assignment-not-communicated.js';
+import { cisoMissing } from './ciso-missing.js';
+import { cisoMultiple } from './ciso-multiple.js';
+import { cisoReportingMissing } from './ciso-reporting-missing.js';
+import { cisoVacant } from './ciso-vacant.js';
+import { dateInFuture } from './date-in-future.js';
+import { dateInvalid } from './date-invalid.js';
+import { dateRangeInvalid } from './date-range-invalid.js';
+import { duplicateName } from './duplicate-name.js';
+import { ismsConformanceUnassigned } from './isms-conformance-unassigned.js';
+import { ismsReportingUnassigned } from './isms-reporting-unassigned.js';
+import { organizationMultiple } from './organization-multiple.js';
+import { propertyRepeated } from './property-repeated.js';
+import { requirementUnknown } from './requirement-unknown.js';
+import type { MandateRule } from './rule.js';
+
+/** The rule registry: every rule Mandate runs, in the order the catalogue lists them. */
+export const RULES: readonly MandateRule[] = [
+    cisoMissing,
+    cisoVacant,
+    cisoMultiple,
+    ismsConformanceUnassigned,
+    ismsReportingUnassigned,
+    cisoReportingMissing,
+    assignmentDateMissing,
+    assignmentNotCommunicated,
+    appointmentAuthority,
+    dateInvalid,
+    dateRangeInvalid,
+    dateInFuture,
+    requirementUnknown,
+    duplicateName,
+    propertyRepeated,
+    organizationMultiple
+];
+
+const byId = new Map<string, MandateRule>(RULES.map(rule => [rule.id, rule]));
+
+export function findRule(id: string): MandateRule | undefined {
+    return byId.get(id);
+}
+
+export type { MandateRule, NodeRule, WorkspaceRule, RuleMetadata, RuleSeverity, RuleCategory } from './rule.js';

@@ -1,0 +1,16 @@
+import { IssueCodes } from '../mandate-issue-codes.js';
+import { ISMS_CONFORMANCE } from '../standards/catalogue.js';
+import { unassignedRequirementFindings } from './requirement-coverage.js';
+import type { WorkspaceRule } from './rule.js';
+
+export const ismsConformanceUnassigned: WorkspaceRule = {
+    id: IssueCodes.IsmsConformanceUnassigned,
+    scope: 'workspace',
+    category: 'leadership',
+    severity: 'error',
+    standards: [ISMS_CONFORMANCE],
+    summary: 'No role held on the as-of date carries ISO 27001 5.3(a), making the ISMS conform to the standard.',
+    fixable: false,
+    findings: (model, context) =>
+        unassignedRequirementFindings(model, context, ISMS_CONFORMANCE, 'to ensure the ISMS conforms to ISO 27001')
+};

@@ -1,0 +1,64 @@
+import type { AstNode, Properties, ValidationAcceptor, ValidationChecks } from 'langium';
+import type { Range } from 'vscode-languageserver-types';
+import type { MandateAstType } from '../generated/ast.js';
+import type { IssueCode } from '../mandate-issue-codes.js';
+import type { MandateSettings } from '../mandate-settings.js';
+import type { WorkspaceModel } from '../workspace/workspace-model.js';
+
+export type RuleSeverity = 'error' | 'warning' | 'info';
+
+export type RuleCategory =
+    | 'leadership'      // who is in charge: the CISO and the clause 5.3 assignments
+    | 'appointment'     // how roles were given: dates, appointing party
+    | 'communication'   // how appointments were made known
+    | 'well-formedness' // dates, names and requirement IDs
+    ;
+
+/** What every rule declares about itself; the CLI's rule listing, SARIF and the docs read it. */
+export interface RuleMetadata {
+    readonly id: IssueCode;
+    readonly category: RuleCategory;
+    readonly severity: RuleSeverity;
+    /** Requirement IDs from the standards catalogue that this rule helps evidence. */
+    readonly standards: readonly string[];
+    readonly summary: string;
+    readonly fixable: boolean;
+}
+
+/** Where a finding points: a node, optionally one property (and index) of it, or an explicit range in it. */
+export interface FindingTarget<N extends AstNode = AstNode> {
+    readonly node: N;
+    readonly property?: Properties<N>;
+    readonly index?: number;
+    readonly range?: Range;
+}
+
+export interface WorkspaceFinding extends FindingTarget {
+    readonly message: string;
+}
+
+export interface RuleContext {
+    readonly settings: MandateSettings;
+    /** The current workspace snapshot; cheap to call repeatedly. */
+    workspace(): WorkspaceModel;
+}
+
+/** Reports a finding with the rule's ID as diagnostic code and the rule's severity. */
+export type RuleReporter = <N extends AstNode>(accept: ValidationAcceptor, target: FindingTarget<N>, message: string) => void;
+
+/** A rule that looks at one node at a time, through Langium's validation checks. */
+export interface NodeRule extends RuleMetadata {
+    readonly scope: 'node';
+    checks(context: RuleContext, report: RuleReporter): ValidationChecks<MandateAstType>;
+}
+
+/**
+ * A rule about the workspace as a whole. It computes its findings once per workspace snapshot,
+ * and each finding is published exactly once, with the document that holds its target node.
+ */
+export interface WorkspaceRule extends RuleMetadata {
+    readonly scope: 'workspace';
+    findings(model: WorkspaceModel, context: RuleContext): WorkspaceFinding[];
+}
+
+export type MandateRule = NodeRule | WorkspaceRule;

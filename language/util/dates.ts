@@ -1,0 +1,37 @@
+/** Calendar dates are kept as ISO `YYYY-MM-DD` strings, which compare correctly as strings. */
+export type IsoDate = string;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `text` is an ISO date that exists in the calendar (no 2024-02-30). */
+export function isValidIsoDate(text: string): boolean {
+    const match = ISO_DATE.exec(text);
+    if (!match) {
+        return false;
+    }
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    if (month < 1 || month > 12 || day < 1) {
+        return false;
+    }
+    return day <= daysInMonth(year, month);
+}
+
+function daysInMonth(year: number, month: number): number {
+    return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Today's date in the local time zone, as the user sees it on their calendar. */
+export function todayIsoDate(now: Date = new Date()): IsoDate {
+    const pad = (value: number) => String(value).padStart(2, '0');
+    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Whether a period with optional, inclusive bounds covers `date`. Unknown bounds are open. */
+export function periodCovers(date: IsoDate, since: IsoDate | undefined, until: IsoDate | undefined): boolean {
+    return (since === undefined || since <= date) && (until === undefined || date <= until);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+    return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

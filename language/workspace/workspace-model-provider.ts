@@ -1,0 +1,29 @@
+import { DocumentState, type LangiumDocument, type LangiumDocuments, type LangiumSharedCoreServices } from 'langium';
+import type { Model } from '../generated/ast.js';
+import { WorkspaceModel } from './workspace-model.js';
+
+/**
+ * Holds one cached WorkspaceModel. Any document update or new build invalidates it, and the
+ * next reader rebuilds it in one pass, so workspace-wide rules cost O(workspace) per build
+ * rather than O(workspace) per validated document.
+ */
+export class WorkspaceModelProvider {
+    private readonly documents: LangiumDocuments;
+    private current: WorkspaceModel | undefined;
+
+    constructor(shared: LangiumSharedCoreServices) {
+        this.documents = shared.workspace.LangiumDocuments;
+        const builder = shared.workspace.DocumentBuilder;
+        builder.onUpdate(() => this.invalidate());
+        builder.onBuildPhase(DocumentState.IndexedContent, () => this.invalidate());
+    }
+
+    get(): WorkspaceModel {
+        this.current ??= new WorkspaceModel(this.documents.all.toArray() as Array<LangiumDocument<Model>>);
+        return this.current;
+    }
+
+    invalidate(): void {
+        this.current = undefined;
+    }
+}

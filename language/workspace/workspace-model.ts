@@ -1,0 +1,166 @@
+import type { AstNode, LangiumDocument } from 'langium';
+import {
+    isAssignment, isAuthority, isConflict, isDelegation, isOrganization, isPerson, isResponsibility, isRole,
+    isTraining, isTrainingCompletion,
+    type Assignment, type Authority, type Conflict, type Declaration, type Delegation, type Duty, type Model,
+    type Organization, type Party, type Person, type Responsibility, type Role, type Training, type TrainingCompletion
+} from '../generated/ast.js';
+import { periodCovers, type IsoDate } from '../util/dates.js';
+
+/** Declarations that carry a workspace-wide name. */
+export type NamedDeclaration = Organization | Person | Role | Responsibility | Authority | Training;
+
+function isNamedDeclaration(node: Declaration): node is NamedDeclaration {
+    return isOrganization(node) || isPerson(node) || isRole(node) || isResponsibility(node) || isAuthority(node) || isTraining(node);
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+    const list = map.get(key);
+    if (list) list.push(value); else map.set(key, [value]);
+}
+
+/** RACI kinds that make a role carry a duty: consulted and informed roles do not carry it. */
+const CARRYING_KINDS = new Set(['responsible', 'accountable', 'authorized']);
+
+/**
+ * One snapshot of the whole workspace's policy, built in a single pass over all documents.
+ * Workspace-wide rules read it instead of scanning the index per document; results derived
+ * from it are memoised for the lifetime of the snapshot.
+ */
+export class WorkspaceModel {
+    readonly documents: ReadonlyArray<LangiumDocument<Model>>;
+    readonly organizations: Organization[] = [];
+    readonly roles: Role[] = [];
+    readonly persons: Person[] = [];
+    readonly responsibilities: Responsibility[] = [];
+    readonly authorities: Authority[] = [];
+    readonly assignments: Assignment[] = [];
+    readonly delegations: Delegation[] = [];
+    readonly trainings: Training[] = [];
+    readonly completions: TrainingCompletion[] = [];
+    readonly conflicts: Conflict[] = [];
+    readonly declarationsByName = new Map<string, NamedDeclaration[]>();
+
+    private readonly assignmentsByRole = new Map<Role, Assignment[]>();
+    private readonly assignmentsByPerson = new Map<Person, Assignment[]>();
+    private readonly delegationsByRecipient = new Map<Party, Delegation[]>();
+    private readonly memo = new Map<string, unknown>();
+
+    constructor(documents: Iterable<LangiumDocument<Model>>) {
+        // Sorted so that "first declaration" and report order never depend on load order.
+        this.documents = [...documents].sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
+        for (const document of this.documents) {
+            for (const declaration of document.parseResult.value.declarations ?? []) {
+                this.add(declaration);
+            }
+        }
+    }
+
+    private add(node: Declaration): void {
+        if (isNamedDeclaration(node) && node.name) {
+            pushTo(this.declarationsByName, node.name, node);
+        }
+        if (isOrganization(node)) this.organizations.push(node);
+        else if (isRole(node)) this.roles.push(node);
+        else if (isPerson(node)) this.persons.push(node);
+        else if (isResponsibility(node)) this.responsibilities.push(node);
+        else if (isAuthority(node)) this.authorities.push(node);
+        else if (isTraining(node)) this.trainings.push(node);
+        else if (isTrainingCompletion(node)) this.completions.push(node);
+        else if (isConflict(node)) this.conflicts.push(node);
+        else if (isAssignment(node)) {
+            this.assignments.push(node);
+            const role = node.role?.ref;
+            const person = node.person?.ref;
+            if (role) pushTo(this.assignmentsByRole, role, node);
+            if (person) pushTo(this.assignmentsByPerson, person, node);
+        } else if (isDelegation(node)) {
+            this.delegations.push(node);
+            const recipient = node.to?.ref;
+            if (recipient) pushTo(this.delegationsByRecipient, recipient, node);
+        }
+    }
+
+    /** The organization, when exactly one is declared first; extra ones are reported separately. */
+    get organization(): Organization | undefined {
+        return this.organizations[0];
+    }
+
+    get topManagement(): Role | undefined {
+        return this.organization?.topManagement?.ref;
+    }
+
+    get cisoRoles(): Role[] {
+        return this.cached('ciso-roles', () => this.roles.filter(role => role.ciso));
+    }
+
+    /** True when the workspace declares any policy at all. */
+    get hasPolicy(): boolean {
+        return this.documents.some(document => (document.parseResult.value.declarations?.length ?? 0) > 0);
+    }
+
+    /**
+     * Where a finding about the workspace as a whole belongs: the organization, or failing
+     * that the first declaration of the first file.
+     */
+    get workspaceAnchor(): Declaration | undefined {
+        if (this.organization) return this.organization;
+        for (const document of this.documents) {
+            const first = document.parseResult.value.declarations?.[0];
+            if (first) return first;
+        }
+        return undefined;
+    }
+
+    assignmentsOf(role: Role): readonly Assignment[] {
+        return this.assignmentsByRole.get(role) ?? [];
+    }
+
+    assignmentsOfPerson(person: Person): readonly Assignment[] {
+        return this.assignmentsByPerson.get(person) ?? [];
+    }
+
+    delegationsTo(party: Party): readonly Delegation[] {
+        return this.delegationsByRecipient.get(party) ?? [];
+    }
+
+    /** Assignments to `role` in force on `date`. An undated start counts as in force; another rule flags it. */
+    holdersOn(role: Role, date: IsoDate): Assignment[] {
+        return this.assignmentsOf(role).filter(assignment => periodCovers(date, assignment.since, assignment.until));
+    }
+
+    /** Roles `person` holds on `date`. */
+    rolesOfPersonOn(person: Person, date: IsoDate): Role[] {
+        return this.assignmentsOfPerson(person)
+            .filter(assignment => periodCovers(date, assignment.since, assignment.until))
+            .flatMap(assignment => assignment.role.ref ? [assignment.role.ref] : []);
+    }
+
+    /** Duties a role carries in its job description (responsible, accountable or authorized). */
+    dutiesCarriedBy(role: Role): Duty[] {
+        return role.duties
+            .filter(link => CARRYING_KINDS.has(link.kind))
+            .flatMap(link => link.duties.flatMap(reference => reference.ref ? [reference.ref] : []));
+    }
+
+    /** Roles whose job description carries a duty that satisfies `requirementId`. */
+    rolesCarrying(requirementId: string): Role[] {
+        return this.cached(`carrying:${requirementId}`, () =>
+            this.roles.filter(role => this.dutiesCarriedBy(role).some(duty => duty.requirements.includes(requirementId))));
+    }
+
+    /** Memoise a derived result for the lifetime of this snapshot. */
+    cached<T>(key: string, compute: () => T): T {
+        if (!this.memo.has(key)) {
+            this.memo.set(key, compute());
+        }
+        return this.memo.get(key) as T;
+    }
+}
+
+/** The document a node belongs to, for grouping findings by file. */
+export function documentUriOf(node: AstNode): string {
+    let current: AstNode = node;
+    while (current.$container) current = current.$container;
+    return current.$document?.uri.toString() ?? '';
+}
