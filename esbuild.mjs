@@ -7,6 +7,7 @@ const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 // Node 20 lacks Object.groupBy, which chevrotain calls at parser construction time.
 const polyfill = readFileSync(new URL('./polyfill.cjs', import.meta.url), 'utf8');
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -20,7 +21,7 @@ const common = {
     logLevel: 'warning',
     banner: { js: polyfill },
     // import.meta.url is used by some ESM dependencies; map it for the CJS output.
-    define: { 'import.meta.url': 'importMetaUrl' },
+    define: { 'import.meta.url': 'importMetaUrl', MANDATE_VERSION: JSON.stringify(version) },
     inject: ['./scripts/import-meta-url.js']
 };
 
