@@ -29,9 +29,12 @@ export class MandateWorkspaceManager extends DefaultWorkspaceManager {
     }
 
     override async initializeWorkspace(folders: WorkspaceFolder[], cancelToken = Cancellation.CancellationToken.None): Promise<void> {
-        const configuration = this.shared.workspace.ConfigurationProvider;
-        await configuration.ready;
-        this.applyConfiguration({ asOf: await configuration.getConfiguration('mandate', 'asOf') });
+        // Only a language server has a client to ask; elsewhere `ready` would never resolve.
+        if ((this.shared as Partial<LangiumSharedServices>).lsp?.Connection) {
+            const configuration = this.shared.workspace.ConfigurationProvider;
+            await configuration.ready;
+            this.applyConfiguration({ asOf: await configuration.getConfiguration('mandate', 'asOf') });
+        }
         await super.initializeWorkspace(folders, cancelToken);
     }
 

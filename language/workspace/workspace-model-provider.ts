@@ -10,6 +10,8 @@ import { WorkspaceModel } from './workspace-model.js';
 export class WorkspaceModelProvider {
     private readonly documents: LangiumDocuments;
     private current: WorkspaceModel | undefined;
+    /** How many snapshots have been built; tests and benchmarks use it to prove one build per update. */
+    generation = 0;
 
     constructor(shared: LangiumSharedCoreServices) {
         this.documents = shared.workspace.LangiumDocuments;
@@ -19,7 +21,10 @@ export class WorkspaceModelProvider {
     }
 
     get(): WorkspaceModel {
-        this.current ??= new WorkspaceModel(this.documents.all.toArray() as Array<LangiumDocument<Model>>);
+        if (!this.current) {
+            this.current = new WorkspaceModel(this.documents.all.toArray() as Array<LangiumDocument<Model>>);
+            this.generation++;
+        }
         return this.current;
     }
 

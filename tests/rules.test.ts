@@ -1,0 +1,213 @@
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../language/rules/index.js';
+import { AS_OF, check, CLEAN_POLICY, rules, where, withEdit } from './helpers.js';
+
+describe('the clean policy', () => {
+    it('has no findings at all', async () => {
+        expect(await check(CLEAN_POLICY)).toEqual([]);
+    });
+});
+
+describe('ciso-missing', () => {
+    it('fires on the organization when no role is designated CISO', async () => {
+        const findings = await check(withEdit('roles.mandate', text => text.replace('designated CISO', '')));
+        expect(where(findings, 'ciso-missing')).toEqual(['organization.mandate:2']);
+        expect(findings.find(finding => finding.rule === 'ciso-missing')?.message).toContain('designated CISO');
+    });
+    it('falls back to the first declaration when there is no organization', async () => {
+        const findings = await check({ 'a.mandate': 'role ciso "CISO"\n', 'b.mandate': 'role cto "CTO"\n' });
+        expect(where(findings, 'ciso-missing')).toEqual(['a.mandate:1']);
+    });
+    it('does not fire on an empty workspace', async () => {
+        expect(await check({ 'empty.mandate': '// nothing yet\n' })).toEqual([]);
+    });
+});
+
+describe('ciso-vacant', () => {
+    it('fires when the only assignment ended before the as-of date', async () => {
+        const findings = await check(withEdit('people.mandate', text => text.replace('since 2024-03-01', 'since 2024-03-01 until 2025-01-31')));
+        expect(where(findings, 'ciso-vacant')).toEqual(['roles.mandate:2']);
+        expect(findings.find(finding => finding.rule === 'ciso-vacant')?.message).toContain('2025-01-31');
+    });
+    it('fires when the CISO has never been assigned', async () => {
+        const findings = await check(withEdit('people.mandate', text => text.replace(/assign[\s\S]*/, '')));
+        expect(where(findings, 'ciso-vacant')).toEqual(['roles.mandate:2']);
+    });
+    it('does not fire while the assignment is in force, including its last day', async () => {
+        const files = withEdit('people.mandate', text => text.replace('since 2024-03-01', `since 2024-03-01 until ${AS_OF}`));
+        expect(where(await check(files), 'ciso-vacant')).toEqual([]);
+    });
+    it('depends on the as-of date', async () => {
+        const files = withEdit('people.mandate', text => text.replace('since 2024-03-01', 'since 2024-03-01 until 2025-12-31'));
+        expect(where(await check(files, '2025-12-31'), 'ciso-vacant')).toEqual([]);
+        expect(where(await check(files, '2026-01-01'), 'ciso-vacant')).toEqual(['roles.mandate:2']);
+    });
+});
+
+describe('ciso-multiple', () => {
+    it('fires on every role designated CISO when there are two', async () => {
+        const findings = await check({ ...CLEAN_POLICY, 'extra.mandate': 'role vp-security "VP Security" { designated CISO }\n' });
+        expect(where(findings, 'ciso-multiple').sort()).toEqual(['extra.mandate:1', 'roles.mandate:3']);
+    });
+});
+
+describe('isms-conformance-unassigned and isms-reporting-unassigned', () => {
+    it('fire when no held role carries 5.3(a) or 5.3(b)', async () => {
+        const findings = await check(withEdit('roles.mandate', text => text.replace(/satisfies ISO27001:5\.3\([ab]\)/g, '')));
+        expect(where(findings, 'isms-conformance-unassigned')).toEqual(['organization.mandate:2']);
+        expect(where(findings, 'isms-reporting-unassigned')).toEqual(['organization.mandate:2']);
+    });
+    it('fire when the role that carries them is vacant, and name that role', async () => {
+        const files = withEdit('people.mandate', text => text.replace('since 2024-03-01', 'since 2024-03-01 until 2024-12-31'));
+        const findings = await check(files);
+        expect(where(findings, 'isms-reporting-unassigned')).toEqual(['organization.mandate:2']);
+        expect(findings.find(finding => finding.rule === 'isms-reporting-unassigned')?.message).toContain('ciso');
+    });
+    it('do not count roles that are only consulted or informed', async () => {
+        const files = withEdit('roles.mandate', text => text.replace('responsible for isms-reporting, isms-conformance',
+            'responsible for isms-conformance\n    informed of isms-reporting'));
+        expect(rules(await check(files))).toEqual(['ciso-reporting-missing', 'isms-reporting-unassigned']);
+    });
+    it('count an authority the role is authorized to use', async () => {
+        const files = withEdit('roles.mandate', text => text
+            .replace('responsible for isms-reporting, isms-conformance', 'responsible for isms-reporting\n    authorized to run-isms')
+            .concat('authority run-isms "Direct the ISMS" { satisfies ISO27001:5.3(a) }\n'));
+        expect(await check(files)).toEqual([]);
+    });
+});
+
+describe('ciso-reporting-missing', () => {
+    it('fires on the CISO designation when the job description lacks 5.3(b)', async () => {
+        const files = withEdit('roles.mandate', text => text.replace('responsible for isms-reporting, isms-conformance', 'responsible for isms-conformance')
+            .concat('role isms-manager "ISMS Manager" { responsible for isms-reporting }\nassign jane to isms-manager since 2024-03-01 appointed by board { announced 2024-03-05 via email to all-staff }\n'));
+        const findings = await check(files);
+        expect(where(findings, 'ciso-reporting-missing')).toEqual(['roles.mandate:3']);
+        expect(findings.find(finding => finding.rule === 'ciso-reporting-missing')?.message).toContain('responsible for isms-reporting');
+        expect(rules(findings)).toEqual(['ciso-reporting-missing']);
+    });
+});
+
+describe('assignment-date-missing', () => {
+    it('fires on an assignment without since', async () => {
+        const findings = await check(withEdit('people.mandate', text => text.replace(' since 2024-03-01', '')));
+        expect(where(findings, 'assignment-date-missing')).toEqual(['people.mandate:6']);
+        expect(rules(findings)).toEqual(['assignment-date-missing']);
+    });
+});
+
+describe('assignment-not-communicated', () => {
+    it('warns on an assignment that was never announced', async () => {
+        const findings = await check(withEdit('people.mandate', text => text.replace(/\s*announced .*/, '')));
+        expect(where(findings, 'assignment-not-communicated')).toEqual(['people.mandate:6']);
+        expect(findings[0].severity).toBe('warning');
+    });
+});
+
+describe('appointment-authority', () => {
+    const appointedBy = (party: string, extra = '') =>
+        withEdit('people.mandate', text => text.replace('appointed by board', `appointed by ${party}`), { 'extra.mandate': extra });
+
+    it('accepts top management as a role or through a person who holds it', async () => {
+        const files = appointedBy('chair', 'person chair "Chair"\nassign chair to board since 2020-01-01 appointed by board { announced 2020-01-02 via email to all-staff }\n');
+        expect(await check(files)).toEqual([]);
+    });
+    it('warns when the appointing role holds no authority', async () => {
+        const findings = await check(appointedBy('hr', 'role hr "HR"\n'));
+        expect(where(findings, 'appointment-authority')).toEqual(['people.mandate:6']);
+    });
+    it('accepts a role that carries an authority to appoint to the role', async () => {
+        const extra = 'role ceo "CEO" { authorized to appoint-execs }\nauthority appoint-execs "Appoint executives" { may appoint ciso }\n';
+        expect(where(await check(appointedBy('ceo', extra)), 'appointment-authority')).toEqual([]);
+    });
+    it('rejects an authority to appoint other roles only', async () => {
+        const extra = 'role ceo "CEO" { authorized to appoint-staff }\nauthority appoint-staff "Appoint staff" { may appoint board }\n';
+        expect(where(await check(appointedBy('ceo', extra)), 'appointment-authority')).toEqual(['people.mandate:6']);
+    });
+    it('accepts authority delegated to the appointer, only within the delegation window', async () => {
+        const extra = (window: string) => 'role hr "HR"\nauthority appoint-any "Appoint to any role" { may appoint any role }\n'
+            + `delegate appoint-any from board to hr ${window}\n`;
+        expect(where(await check(appointedBy('hr', extra('since 2024-01-01'))), 'appointment-authority')).toEqual([]);
+        expect(where(await check(appointedBy('hr', extra('since 2024-06-01'))), 'appointment-authority')).toEqual(['people.mandate:6']);
+    });
+    it('warns when the appointing party is not recorded', async () => {
+        const findings = await check(withEdit('people.mandate', text => text.replace(' appointed by board', '')));
+        expect(where(findings, 'appointment-authority')).toEqual(['people.mandate:6']);
+    });
+});
+
+describe('dates', () => {
+    it('date-invalid: reports impossible calendar dates', async () => {
+        const findings = await check(withEdit('people.mandate', text => text.replace('2020-01-01', '2021-02-29')));
+        expect(where(findings, 'date-invalid')).toEqual(['people.mandate:4']);
+        expect(where(await check(withEdit('people.mandate', text => text.replace('2020-01-01', '2024-02-29'))), 'date-invalid')).toEqual([]);
+    });
+    it('date-range-invalid: reports a period that ends before it starts', async () => {
+        const findings = await check(withEdit('people.mandate', text => text.replace('since 2024-03-01', 'since 2024-03-01 until 2024-02-01')));
+        expect(where(findings, 'date-range-invalid')).toEqual(['people.mandate:6']);
+    });
+    it('date-in-future: warns on events after the as-of date, not on planned ends', async () => {
+        const future = withEdit('people.mandate', text => text.replace('announced 2024-03-05', 'announced 2025-07-01'));
+        expect(where(await check(future), 'date-in-future')).toEqual(['people.mandate:8']);
+        const plannedEnd = withEdit('people.mandate', text => text.replace('since 2024-03-01', 'since 2024-03-01 until 2030-01-01'));
+        expect(where(await check(plannedEnd), 'date-in-future')).toEqual([]);
+    });
+});
+
+describe('requirement-unknown', () => {
+    it('reports an unknown ID with a did-you-mean suggestion', async () => {
+        const findings = await check(withEdit('roles.mandate', text => text.replace('satisfies ISO27001:5.3(b)', 'satisfies ISO27001:5.3(b), ISO27001:5.3b')));
+        const finding = findings.find(candidate => candidate.rule === 'requirement-unknown');
+        expect(finding?.message).toContain('Did you mean ISO27001:5.3(b)');
+        expect(finding?.column).toBe(32);
+    });
+    it('accepts every catalogue framework', async () => {
+        const text = 'responsibility r "R" { satisfies NIST-CSF:GV.RR-02, SOC2:CC1.3, PCI-DSS:12.1.4, HIPAA:164.308(a)(2), ISO27001:A.5.3 }\n';
+        expect(where(await check({ ...CLEAN_POLICY, 'more.mandate': text }), 'requirement-unknown')).toEqual([]);
+    });
+});
+
+describe('duplicate-name', () => {
+    it('reports each declaration of a name used twice across files', async () => {
+        const findings = await check({ ...CLEAN_POLICY, 'dup.mandate': '\nperson ciso "Someone"\n' });
+        expect(where(findings, 'duplicate-name').sort()).toEqual(['dup.mandate:2', 'roles.mandate:2']);
+        expect(findings.find(finding => finding.uri.endsWith('dup.mandate'))?.message).toContain('roles.mandate:2');
+    });
+});
+
+describe('property-repeated', () => {
+    it('reports the earlier of two values for a single-valued item', async () => {
+        const findings = await check(withEdit('people.mandate', text => text.replace('employed since 2020-01-01', 'employed since 2020-01-01\n    email "other@acme.example"')));
+        expect(where(findings, 'property-repeated')).toEqual(['people.mandate:3']);
+    });
+    it('does not report items that may repeat', async () => {
+        const files = withEdit('people.mandate', text => text.replace('evidence "minutes/2024-02-board.pdf"', 'evidence "a.pdf"\n    evidence "b.pdf"'));
+        expect(await check(files)).toEqual([]);
+    });
+});
+
+describe('organization-multiple', () => {
+    it('reports every organization after the first', async () => {
+        const findings = await check({ ...CLEAN_POLICY, 'zz.mandate': 'organization other "Other Ltd"\n' });
+        expect(where(findings, 'organization-multiple')).toEqual(['zz.mandate:1']);
+    });
+});
+
+describe('linking', () => {
+    it('reports unresolved references with their name', async () => {
+        const findings = await check(withEdit('people.mandate', text => text.replace('assign jane to ciso', 'assign janet to ciso')));
+        expect(findings.map(finding => finding.rule)).toContain('linking-error');
+        expect(findings.find(finding => finding.rule === 'linking-error')?.message).toContain('janet');
+    });
+});
+
+describe('rule registry', () => {
+    it('has unique kebab-case IDs and complete metadata', () => {
+        const ids = RULES.map(rule => rule.id);
+        expect(new Set(ids).size).toBe(ids.length);
+        for (const rule of RULES) {
+            expect(rule.id).toMatch(/^[a-z]+(-[a-z0-9]+)*$/);
+            expect(rule.summary.length).toBeGreaterThan(10);
+            expect(['error', 'warning', 'info']).toContain(rule.severity);
+        }
+    });
+});
