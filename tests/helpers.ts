@@ -43,7 +43,7 @@ assign jane to ciso since 2024-03-01 appointed by board {
 export type Files = Record<string, string>;
 
 /** Checks the files as one workspace under file:///ws/. */
-export async function check(files: Files, asOf = AS_OF): Promise<Finding[]> {
+export async function check(files: Files, asOf = AS_OF): Promise<readonly Finding[]> {
     const sources = Object.entries(files).map(([name, text]) => ({ uri: `file:///ws/${name}`, text }));
     return (await checkSources(sources, { asOf })).findings;
 }

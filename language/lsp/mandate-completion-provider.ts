@@ -19,7 +19,8 @@ export class MandateCompletionProvider extends DefaultCompletionProvider {
             this.completeRequirements(context, acceptor);
             return;
         }
-        if (GrammarAST.isRuleCall(next.feature) && assignment?.feature === 'channel') {
+        // Channels are open-ended names; offer the usual ones instead of the bare `email` keyword.
+        if (assignment?.feature === 'channel') {
             for (const [channel, detail] of KNOWN_CHANNELS) {
                 acceptor(context, { label: channel, detail, kind: CompletionItemKind.EnumMember, sortText: '0' });
             }
