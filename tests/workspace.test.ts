@@ -1,0 +1,119 @@
+import { URI, type LangiumDocument } from 'langium';
+import { VirtualFileSystemProvider } from 'langium/test';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createMandateServices, type MandateSharedServices } from '../language/mandate-module.js';
+import { AS_OF } from './helpers.js';
+
+const ORGANIZATION = `organization acme "Acme Ltd" { top management board }
+role board "Board of Directors"
+person jane "Jane Doe"
+`;
+// References the organization file, never the other way round: Langium alone would not re-validate
+// the organization file when this one changes.
+const CISO = `role ciso "CISO" { designated CISO responsible for reporting, conformance }
+assign jane to ciso since 2024-01-01 appointed by board { announced 2024-01-02 via intranet to all-staff }
+responsibility reporting "Report ISMS performance" { satisfies ISO27001:5.3(b) }
+responsibility conformance "Keep the ISMS conforming" { satisfies ISO27001:5.3(a) }
+`;
+
+/** A workspace on a virtual disk, driven through the same update path the language server uses. */
+class Workspace {
+    readonly disk = new VirtualFileSystemProvider();
+    readonly shared: MandateSharedServices;
+
+    constructor(files: Record<string, string>) {
+        for (const [name, text] of Object.entries(files)) this.disk.insert(this.uri(name), text);
+        this.shared = createMandateServices({ fileSystemProvider: () => this.disk }).shared;
+        this.shared.mandate.Settings.setAsOf(AS_OF);
+    }
+
+    uri(name: string): URI {
+        return URI.parse(`file:///ws/${name}`);
+    }
+
+    async open(): Promise<void> {
+        await this.shared.workspace.WorkspaceManager.initializeWorkspace([{ name: 'ws', uri: 'file:///ws' }]);
+    }
+
+    async write(name: string, text: string): Promise<void> {
+        this.disk.insert(this.uri(name), text);
+        await this.shared.workspace.DocumentBuilder.update([this.uri(name)], []);
+    }
+
+    async delete(name: string): Promise<void> {
+        this.disk.delete(this.uri(name));
+        await this.shared.workspace.DocumentBuilder.update([], [this.uri(name)]);
+    }
+
+    document(name: string): LangiumDocument {
+        return this.shared.workspace.LangiumDocuments.getDocument(this.uri(name))!;
+    }
+
+    codes(name: string): string[] {
+        return (this.document(name).diagnostics ?? []).map(diagnostic => String(diagnostic.code)).sort();
+    }
+}
+
+describe('workspace-wide findings stay current', () => {
+    let workspace: Workspace;
+
+    beforeEach(async () => {
+        workspace = new Workspace({ 'organization.mandate': ORGANIZATION, 'ciso.mandate': CISO });
+        await workspace.open();
+    });
+
+    it('validates every document at start-up', () => {
+        expect(workspace.codes('organization.mandate')).toEqual([]);
+        expect(workspace.codes('ciso.mandate')).toEqual([]);
+        expect(workspace.document('ciso.mandate').diagnostics).toBeDefined();
+    });
+
+    it('moves ciso-missing onto the untouched organization file when the CISO file is deleted, and back', async () => {
+        await workspace.delete('ciso.mandate');
+        expect(workspace.codes('organization.mandate')).toEqual(['ciso-missing', 'isms-conformance-unassigned', 'isms-reporting-unassigned']);
+        await workspace.write('ciso.mandate', CISO);
+        expect(workspace.codes('organization.mandate')).toEqual([]);
+    });
+
+    it('reacts to an edit in another file that removes the designation', async () => {
+        await workspace.write('ciso.mandate', CISO.replace('designated CISO', ''));
+        expect(workspace.codes('organization.mandate')).toEqual(['ciso-missing']);
+        await workspace.write('ciso.mandate', CISO);
+        expect(workspace.codes('organization.mandate')).toEqual([]);
+    });
+
+    it('reports a duplicate on the old file when a new file repeats its name, and clears it on rename', async () => {
+        await workspace.write('extra.mandate', 'person board "Not the board"\n');
+        expect(workspace.codes('organization.mandate')).toContain('duplicate-name');
+        expect(workspace.codes('extra.mandate')).toContain('duplicate-name');
+        await workspace.write('extra.mandate', 'person bob "Bob"\n');
+        expect(workspace.codes('organization.mandate')).toEqual([]);
+    });
+
+    it('re-validates with a new as-of date', async () => {
+        await workspace.write('ciso.mandate', CISO.replace('since 2024-01-01', 'since 2024-01-01 until 2025-12-31'));
+        expect(workspace.codes('ciso.mandate')).toEqual([]);
+        // Changing the setting schedules a full re-validation under the workspace lock; a read waits for it.
+        workspace.shared.mandate.Settings.setAsOf('2026-01-01');
+        await workspace.shared.workspace.WorkspaceLock.read(() => undefined);
+        expect(workspace.codes('ciso.mandate')).toEqual(['ciso-vacant']);
+    });
+});
+
+describe('workspace model cost', () => {
+    it('builds one workspace snapshot per build, however many documents are validated', async () => {
+        const files: Record<string, string> = { 'organization.mandate': ORGANIZATION, 'ciso.mandate': CISO };
+        for (let i = 0; i < 60; i++) {
+            files[`team-${i}.mandate`] = `person p${i} "Person ${i}"\nrole r${i} "Role ${i}" { reports to board }\n`
+                + `assign p${i} to r${i} since 2024-01-01 appointed by board { announced 2024-01-02 via email to team }\n`;
+        }
+        const workspace = new Workspace(files);
+        const models = workspace.shared.mandate.WorkspaceModel;
+        await workspace.open();
+        expect(models.generation).toBe(1);
+        const before = models.generation;
+        await workspace.write('team-7.mandate', files['team-7.mandate'].replace('Role 7', 'Role seven'));
+        // One snapshot for the update; none extra, since no workspace finding moved.
+        expect(models.generation - before).toBe(1);
+    });
+});
