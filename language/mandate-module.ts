@@ -8,6 +8,7 @@ import { MandateGeneratedModule, MandateGeneratedSharedModule } from './generate
 import { MandateCompletionProvider } from './lsp/mandate-completion-provider.js';
 import { MandateWorkspaceManager } from './lsp/mandate-workspace-manager.js';
 import { MandateDocumentValidator } from './mandate-document-validator.js';
+import { MandateLinker } from './mandate-linker.js';
 import { MandateSettings } from './mandate-settings.js';
 import { registerValidationChecks } from './mandate-validator.js';
 import { MandateDocumentBuilder } from './workspace/mandate-document-builder.js';
@@ -42,6 +43,9 @@ export const MandateSharedModule: Module<MandateSharedServices, PartialLangiumSh
 };
 
 export const MandateModule: Module<MandateServices, PartialLangiumServices> = {
+    references: {
+        Linker: services => new MandateLinker(services)
+    },
     validation: {
         DocumentValidator: services => new MandateDocumentValidator(services)
     },

@@ -196,7 +196,13 @@ describe('linking', () => {
     it('reports unresolved references with their name', async () => {
         const findings = await check(withEdit('people.mandate', text => text.replace('assign jane to ciso', 'assign janet to ciso')));
         expect(findings.map(finding => finding.rule)).toContain('linking-error');
-        expect(findings.find(finding => finding.rule === 'linking-error')?.message).toContain('janet');
+        expect(findings.find(finding => finding.rule === 'linking-error')?.message)
+            .toBe("No person named 'janet' is declared in this workspace. Did you mean 'jane'?");
+    });
+    it('tells how to declare a missing name when nothing is close', async () => {
+        const findings = await check(withEdit('roles.mandate', text => text.replace('reports to board', 'reports to chief-executive')));
+        expect(findings.find(finding => finding.rule === 'linking-error')?.message)
+            .toBe("No role named 'chief-executive' is declared in this workspace. Declare it with `role chief-executive \"...\"`.");
     });
 });
 
