@@ -6,6 +6,7 @@ import {
 } from 'langium/lsp';
 import { MandateGeneratedModule, MandateGeneratedSharedModule } from './generated/module.js';
 import { MandateCompletionProvider } from './lsp/mandate-completion-provider.js';
+import { MandateHoverProvider } from './lsp/mandate-hover-provider.js';
 import { MandateWorkspaceManager } from './lsp/mandate-workspace-manager.js';
 import { MandateDocumentValidator } from './mandate-document-validator.js';
 import { MandateLinker } from './mandate-linker.js';
@@ -50,7 +51,8 @@ export const MandateModule: Module<MandateServices, PartialLangiumServices> = {
         DocumentValidator: services => new MandateDocumentValidator(services)
     },
     lsp: {
-        CompletionProvider: services => new MandateCompletionProvider(services)
+        CompletionProvider: services => new MandateCompletionProvider(services),
+        HoverProvider: services => new MandateHoverProvider(services)
     }
 };
 

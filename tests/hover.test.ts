@@ -1,0 +1,35 @@
+import { EmptyFileSystem } from 'langium';
+import { expectHover } from 'langium/test';
+import { beforeAll, describe, it } from 'vitest';
+import { createMandateServices, type MandateServices } from '../language/mandate-module.js';
+
+let hover: ReturnType<typeof expectHover>;
+let services: MandateServices;
+
+beforeAll(() => {
+    services = createMandateServices(EmptyFileSystem).Mandate;
+    services.shared.mandate.Settings.setAsOf('2025-06-30');
+    hover = expectHover(services);
+});
+
+const POLICY = `role ciso "Chief Information Security Officer" {
+    designated CISO
+    description "Leads information security"
+    responsible for <|>isms-reporting
+}
+responsibility isms-reporting "Report ISMS performance" { satisfies <|>ISO27001:5.3(b) }
+person jane "Jane Doe"
+assign jane to <|>ciso since 2024-03-01
+`;
+
+describe('hover', () => {
+    it('shows a requirement title from the catalogue', async () => {
+        await hover({ text: POLICY, index: 1, hover: /\*\*ISO27001:5\.3\\\(b\\\)\*\*: A role is assigned to report ISMS performance to top management/ });
+    });
+    it('shows the title of a referenced declaration', async () => {
+        await hover({ text: POLICY, index: 0, hover: /\*\*Responsibility\*\* `isms-reporting`: Report ISMS performance/ });
+    });
+    it('shows who holds a role on the as-of date', async () => {
+        await hover({ text: POLICY, index: 2, hover: /Designated CISO\n\nHeld on 2025-06-30 by Jane Doe since 2024-03-01/ });
+    });
+});
