@@ -1,0 +1,133 @@
+/**
+ * Guards the example policies shipped in examples/:
+ * - examples/acme is a realistic, clean policy: no errors and no warnings;
+ * - examples/findings/<rule-id> holds, for every rule in the registry, a small workspace that
+ *   triggers that rule, with `// expect: <rule-id>` at the end of each line where a finding is
+ *   expected. A folder may expect other rules as well, but only by marking them the same way.
+ * Every check runs at fixed as-of dates, never today's: the examples are written to hold for
+ * any as-of date from 2025-06-30 onwards.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { checkSources, type Finding, type PolicySource } from '../language/engine/check-sources.js';
+import { RULES } from '../language/rules/index.js';
+
+const EXAMPLES = fileURLToPath(new URL('../examples/', import.meta.url));
+const ACME = path.join(EXAMPLES, 'acme');
+const FINDINGS = path.join(EXAMPLES, 'findings');
+
+/** The earliest as-of date the examples promise to hold for, and a later one. */
+const AS_OF_DATES = ['2025-06-30', '2026-11-26'] as const;
+
+const RULE_IDS: readonly string[] = RULES.map(rule => rule.id);
+
+function policyFiles(folder: string): string[] {
+    return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+        .filter(name => name.endsWith('.mandate'))
+        .map(name => path.join(folder, name))
+        .sort();
+}
+
+function readSources(folder: string): PolicySource[] {
+    return policyFiles(folder).map(file => ({ uri: pathToFileURL(file).href, text: readFileSync(file, 'utf8') }));
+}
+
+async function check(folder: string, asOf: string): Promise<readonly Finding[]> {
+    return (await checkSources(readSources(folder), { asOf })).findings;
+}
+
+/** `file.mandate:12 rule-id severity`: short enough to read in a failed assertion. */
+function brief(finding: Finding): string {
+    return `${path.basename(fileURLToPath(finding.uri))}:${finding.line} ${finding.rule} ${finding.severity}`;
+}
+
+interface Marker {
+    readonly uri: string;
+    readonly line: number;
+    readonly rule: string;
+}
+
+const MARKER = /\/\/\s*expect:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)\s*$/;
+
+/** `// expect: rule-id` (or `// expect: a, b`) at the end of a line; lines are 1-based like findings. */
+function markersIn(sources: readonly PolicySource[]): Marker[] {
+    return sources.flatMap(source => source.text.split(/\r?\n/).flatMap((text, index) => {
+        const match = MARKER.exec(text);
+        if (!match) return [];
+        return match[1].split(',').map(rule => ({ uri: source.uri, line: index + 1, rule: rule.trim() }));
+    }));
+}
+
+function at(item: { uri: string; line: number }): string {
+    return `${path.basename(fileURLToPath(item.uri))}:${item.line}`;
+}
+
+function findingFolders(): string[] {
+    return readdirSync(FINDINGS, { withFileTypes: true })
+        .filter(entry => entry.isDirectory())
+        .map(entry => entry.name)
+        .sort();
+}
+
+describe('examples/acme', () => {
+    it('has policy files and the CISO job description it refers to', () => {
+        expect(policyFiles(ACME).length).toBeGreaterThan(1);
+        expect(readFileSync(path.join(ACME, 'docs/roles/ciso.md'), 'utf8')).toMatch(/Chief Information Security Officer/);
+    });
+
+    it.each(AS_OF_DATES)('has no errors and no warnings as of %s', async asOf => {
+        const findings = await check(ACME, asOf);
+        const problems = findings.filter(finding => finding.severity === 'error' || finding.severity === 'warning');
+        expect(problems.map(finding => `${brief(finding)}: ${finding.message}`)).toEqual([]);
+    });
+});
+
+describe('examples/findings', () => {
+    it('has a folder for every rule in the registry', () => {
+        const folders = new Set(findingFolders());
+        const missing = RULE_IDS.filter(id => !folders.has(id));
+        expect(missing, `rules without an examples/findings/<id> folder: ${missing.join(', ')}`).toEqual([]);
+    });
+
+    it('has no folder that is not named after a rule', () => {
+        const unknown = findingFolders().filter(name => !RULE_IDS.includes(name));
+        expect(unknown, `folders not named after a rule in RULES: ${unknown.join(', ')}`).toEqual([]);
+    });
+});
+
+describe.each(findingFolders())('examples/findings/%s', rule => {
+    const folder = path.join(FINDINGS, rule);
+    const sources = readSources(folder);
+    const markers = markersIn(sources);
+    // The folder's own rule, plus any other rule it explicitly marks as expected.
+    const expectedRules = new Set([rule, ...markers.map(marker => marker.rule)]);
+
+    it('has policy files with an `// expect:` marker for its rule, naming only known rules', () => {
+        expect(sources.length).toBeGreaterThan(0);
+        expect(markers.filter(marker => marker.rule === rule).length).toBeGreaterThan(0);
+        expect(markers.filter(marker => !RULE_IDS.includes(marker.rule)).map(marker => `${at(marker)} ${marker.rule}`)).toEqual([]);
+    });
+
+    it.each(AS_OF_DATES)('reports exactly the marked findings as of %s', async asOf => {
+        const findings = await check(folder, asOf);
+
+        // The rule fires.
+        expect(findings.filter(finding => finding.rule === rule).map(brief), `${rule} did not fire`).not.toEqual([]);
+
+        // No other rule produces an error, or any other finding, unless the folder marks it.
+        const unexpected = findings.filter(finding => !expectedRules.has(finding.rule));
+        expect(unexpected.map(finding => `${brief(finding)}: ${finding.message}`)).toEqual([]);
+
+        // Every marker has a finding of its rule starting on its line...
+        const unmatched = markers.filter(marker =>
+            !findings.some(finding => finding.rule === marker.rule && finding.uri === marker.uri && finding.line === marker.line));
+        expect(unmatched.map(marker => `${at(marker)} expects ${marker.rule}`)).toEqual([]);
+
+        // ...and every finding of a marked rule is on a marker line for that rule.
+        const unmarked = findings.filter(finding => expectedRules.has(finding.rule) && !markers.some(marker =>
+            marker.rule === finding.rule && marker.uri === finding.uri && marker.line === finding.line));
+        expect(unmarked.map(finding => `${brief(finding)} has no \`// expect: ${finding.rule}\` marker`)).toEqual([]);
+    });
+});
