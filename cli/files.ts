@@ -1,4 +1,5 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
+import { lstat, readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PolicySource } from '../language/engine/check-sources.js';
@@ -9,65 +10,123 @@ export class InputError extends Error {}
 const POLICY_EXTENSION = '.mandate';
 // Folders that never hold policy and can be huge.
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'out', '.cache']);
+// Emacs marks a file being edited with a dangling symlink named `.#<file>`; it is not policy.
+const EDITOR_LOCK_PREFIX = '.#';
 
-async function collect(target: string, found: string[]): Promise<void> {
+const REASONS: Record<string, string> = {
+    ENOENT: 'no such file or directory',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    ELOOP: 'too many levels of symbolic links',
+    ENOTDIR: 'not a directory',
+    EISDIR: 'is a directory'
+};
+
+function reason(error: unknown): string {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    return REASONS[code] ?? code;
+}
+
+/** A path as the user will recognise it: relative to the working directory when inside it. */
+export function displayFile(file: string, cwd = process.cwd()): string {
+    const relative = path.relative(cwd, file);
+    const outside = relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
+    return relative === '' ? '.' : outside ? file : relative;
+}
+
+/** Why `file` cannot be reached, naming a broken symbolic link as such. */
+async function unreachable(file: string, error: unknown): Promise<InputError> {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    const link = await lstat(file).catch(() => undefined);
+    if (missing && link?.isSymbolicLink()) {
+        const target = await readlink(file).catch(() => '?');
+        return new InputError(`${displayFile(file)}: cannot read: broken symbolic link to '${target}'`);
+    }
+    return new InputError(`${displayFile(file)}: ${missing ? '' : 'cannot read: '}${reason(error)}`);
+}
+
+/** What a walk has found so far, keyed by real path so a file or folder reached twice counts once. */
+interface Walk {
+    readonly files: Map<string, string>;
+    readonly folders: Set<string>;
+}
+
+/** Whether a folder entry may be policy (or hold policy), judged by its name before touching it. */
+function worthVisiting(entry: Dirent): boolean {
+    if (entry.name.startsWith(EDITOR_LOCK_PREFIX)) return false;
+    if (entry.isDirectory()) return !SKIPPED_FOLDERS.has(entry.name);
+    if (entry.isFile()) return entry.name.endsWith(POLICY_EXTENSION);
+    // A symbolic link is treated like its target, which may be a folder.
+    return entry.isSymbolicLink() && !SKIPPED_FOLDERS.has(entry.name);
+}
+
+async function collectFolder(folder: string, walk: Walk): Promise<void> {
+    let real: string;
+    let entries: Dirent[];
+    try {
+        real = await realpath(folder);
+        entries = await readdir(folder, { withFileTypes: true });
+    } catch (error) {
+        throw new InputError(`${displayFile(folder)}: cannot read folder: ${reason(error)}`);
+    }
+    if (walk.folders.has(real)) return; // a symbolic link back up the tree, or a folder named twice
+    walk.folders.add(real);
+    for (const entry of entries.filter(worthVisiting).sort((a, b) => a.name.localeCompare(b.name))) {
+        await collect(path.join(folder, entry.name), walk, false);
+    }
+}
+
+/** Adds `target` (absolute) to the walk; `named` when the user gave it on the command line. */
+async function collect(target: string, walk: Walk, named: boolean): Promise<void> {
     let info;
     try {
-        info = await stat(target);
-    } catch {
-        throw new InputError(`${target}: no such file or directory`);
-    }
-    if (info.isFile()) {
-        found.push(target);
+        info = await stat(target); // follows symbolic links
+    } catch (error) {
+        // A dangling link found in a folder only matters if it claims to be policy.
+        if (named || target.endsWith(POLICY_EXTENSION)) throw await unreachable(target, error);
         return;
     }
-    if (!info.isDirectory()) return;
-    let entries;
-    try {
-        entries = await readdir(target, { withFileTypes: true });
-    } catch (error) {
-        throw new InputError(`${target}: cannot read directory (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-    }
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-        const child = path.join(target, entry.name);
-        if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) {
-            await collect(child, found);
-        } else if (entry.isFile() && entry.name.endsWith(POLICY_EXTENSION)) {
-            found.push(child);
-        }
+    if (info.isDirectory()) {
+        await collectFolder(target, walk);
+    } else if (info.isFile() && (named || target.endsWith(POLICY_EXTENSION))) {
+        const real = await realpath(target);
+        if (!walk.files.has(real)) walk.files.set(real, target);
+    } else if (named && !info.isFile()) {
+        throw new InputError(`${displayFile(target)}: not a file or folder`);
     }
 }
 
 /** Every `.mandate` file under the given paths (files named explicitly are taken as they are). */
 export async function findPolicyFiles(paths: readonly string[]): Promise<string[]> {
-    const found: string[] = [];
+    const walk: Walk = { files: new Map(), folders: new Set() };
     for (const target of paths) {
-        await collect(path.resolve(target), found);
+        await collect(path.resolve(target), walk, true);
     }
-    const unique = [...new Set(found)].sort();
-    if (unique.length === 0) {
+    if (walk.files.size === 0) {
         throw new InputError(`no ${POLICY_EXTENSION} files found in ${paths.join(', ')}`);
     }
-    return unique;
+    return [...walk.files.values()].sort();
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf8 = new TextDecoder('utf-8', { fatal: true }); // also drops a leading byte order mark
 
-/** Reads and strictly decodes each file; a file that is not UTF-8 is an input error, never mojibake. */
+/** Reads and strictly decodes each file, one at a time; a file that is not UTF-8 is an input error, never mojibake. */
 export async function readPolicyFiles(files: readonly string[]): Promise<PolicySource[]> {
-    return Promise.all(files.map(async file => {
+    const sources: PolicySource[] = [];
+    for (const file of files) {
         let bytes: Buffer;
         try {
             bytes = await readFile(file);
         } catch (error) {
-            throw new InputError(`${file}: cannot read file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+            throw await unreachable(file, error);
         }
         let text: string;
         try {
             text = utf8.decode(bytes);
         } catch {
-            throw new InputError(`${file}: not valid UTF-8; save the file as UTF-8`);
+            throw new InputError(`${displayFile(file)}: not valid UTF-8; save the file as UTF-8`);
         }
-        return { uri: pathToFileURL(file).href, text: text.replace(/^\uFEFF/, '') };
-    }));
+        sources.push({ uri: pathToFileURL(file).href, text });
+    }
+    return sources;
 }

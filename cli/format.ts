@@ -1,17 +1,20 @@
-import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Finding } from '../language/engine/check-sources.js';
+import { displayFile } from './files.js';
 
-/** A file path as the user will want to click it: relative to the working directory when inside it. */
+/** A finding's file as the user will want to click it: relative to the working directory when inside it. */
 export function displayPath(uri: string, cwd = process.cwd()): string {
-    const file = fileURLToPath(uri);
-    const relative = path.relative(cwd, file);
-    return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+    return displayFile(fileURLToPath(uri), cwd);
+}
+
+/** Parser messages can span lines (lists of expected tokens); text output keeps one finding per line. */
+function oneLine(message: string): string {
+    return message.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
 
 export function formatText(findings: readonly Finding[], fileCount: number): string {
     const lines = findings.map(finding =>
-        `${displayPath(finding.uri)}:${finding.line}:${finding.column}  ${finding.severity}  ${finding.rule}  ${finding.message}`);
+        `${displayPath(finding.uri)}:${finding.line}:${finding.column}  ${finding.severity}  ${finding.rule}  ${oneLine(finding.message)}`);
     const count = (severity: Finding['severity']) => findings.filter(finding => finding.severity === severity).length;
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     lines.push(`${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, `
@@ -19,6 +22,17 @@ export function formatText(findings: readonly Finding[], fileCount: number): str
     return lines.join('\n') + '\n';
 }
 
+/** The documented JSON shape, key by key, so nothing added to Finding leaks into it. */
 export function formatJson(findings: readonly Finding[]): string {
-    return JSON.stringify(findings.map(({ uri, ...rest }) => ({ file: displayPath(uri), ...rest })), null, 2) + '\n';
+    const rows = findings.map(finding => ({
+        file: displayPath(finding.uri),
+        line: finding.line,
+        column: finding.column,
+        endLine: finding.endLine,
+        endColumn: finding.endColumn,
+        severity: finding.severity,
+        rule: finding.rule,
+        message: finding.message
+    }));
+    return JSON.stringify(rows, null, 2) + '\n';
 }

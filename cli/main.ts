@@ -3,6 +3,7 @@ import { checkSources } from '../language/engine/check-sources.js';
 import { isValidIsoDate } from '../language/util/dates.js';
 import { findPolicyFiles, InputError, readPolicyFiles } from './files.js';
 import { formatJson, formatText } from './format.js';
+import { withQuietConsole } from './quiet-console.js';
 
 declare const MANDATE_VERSION: string;
 
@@ -16,6 +17,11 @@ function parseAsOf(value: string): string {
     return value;
 }
 
+/** Resolves once `text` has been handed to the operating system (or the stream has failed). */
+function write(stream: NodeJS.WriteStream, text: string): Promise<void> {
+    return new Promise(resolve => stream.write(text, () => resolve()));
+}
+
 interface CheckFlags {
     format: 'text' | 'json';
     asOf?: string;
@@ -24,12 +30,17 @@ interface CheckFlags {
 async function runCheck(paths: string[], flags: CheckFlags): Promise<number> {
     const files = await findPolicyFiles(paths.length > 0 ? paths : ['.']);
     const sources = await readPolicyFiles(files);
-    const { findings } = await checkSources(sources, { asOf: flags.asOf });
-    process.stdout.write(flags.format === 'json' ? formatJson(findings) : formatText(findings, files.length));
+    const { result: { findings }, errors } = await withQuietConsole(() => checkSources(sources, { asOf: flags.asOf }));
+    await write(process.stdout, flags.format === 'json' ? formatJson(findings) : formatText(findings, files.length));
+    if (errors.length > 0) {
+        // The engine caught a failure of its own; never let that pass as a clean result.
+        await write(process.stderr, `mandate: internal error while checking, results may be incomplete: ${errors[0]}\n`);
+        return EXIT_ERRORS;
+    }
     return findings.some(finding => finding.severity === 'error') ? EXIT_ERRORS : 0;
 }
 
-function program(): Command {
+function program(onExitCode: (code: number) => void): Command {
     const command = new Command('mandate')
         .description('Information-security roles and responsibilities as code: checks for ISO/IEC 27001 clause 5.3.')
         .version(typeof MANDATE_VERSION === 'string' ? MANDATE_VERSION : 'dev')
@@ -42,15 +53,20 @@ function program(): Command {
         .option('--as-of <date>', 'as-of date for time-dependent checks, YYYY-MM-DD (default: today)', parseAsOf)
         .exitOverride()
         .action(async (paths: string[], flags: CheckFlags) => {
-            process.exitCode = await runCheck(paths, flags);
+            onExitCode(await runCheck(paths, flags));
         });
     return command;
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+    if (argv.length === 0) {
+        process.stderr.write("mandate: missing command; run 'mandate --help' for usage\n");
+        return EXIT_USAGE;
+    }
+    let exitCode = 0;
     try {
-        await program().parseAsync([...argv], { from: 'user' });
-        return typeof process.exitCode === 'number' ? process.exitCode : 0;
+        await program(code => { exitCode = code; }).parseAsync([...argv], { from: 'user' });
+        return exitCode;
     } catch (error) {
         if (error instanceof CommanderError) {
             // Help and version are successful exits; commander already printed the usage problem.
@@ -65,4 +81,19 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
 }
 
-main(process.argv.slice(2)).then(code => process.exit(code));
+// A reader that goes away early (`mandate check | head -1`) is not an error worth a stack trace;
+// any other failure to write the output is, and must not end in a passing exit code.
+let outputFailed = false;
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') return;
+    outputFailed = true;
+    process.stderr.write(`mandate: cannot write output: ${error.code ?? error.message}\n`);
+});
+process.stderr.on('error', () => undefined);
+
+main(process.argv.slice(2)).then(async code => {
+    // Exiting before stdout drains would cut long output short when it goes to a pipe.
+    await write(process.stdout, '');
+    await write(process.stderr, '');
+    process.exit(outputFailed ? EXIT_USAGE : code);
+});
