@@ -6,6 +6,7 @@ export default defineConfig({
         exclude: ['tests/e2e/**', 'node_modules/**'],
         // Node 20 needs Object.groupBy for chevrotain; see polyfill.cjs.
         setupFiles: ['./tests/setup-polyfill.ts'],
-        testTimeout: 30_000
+        testTimeout: 30_000,
+        benchmark: { include: ['bench/**/*.bench.ts'] }
     }
 });

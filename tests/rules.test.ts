@@ -179,6 +179,10 @@ describe('property-repeated', () => {
         const findings = await check(withEdit('people.mandate', text => text.replace('employed since 2020-01-01', 'employed since 2020-01-01\n    email "other@acme.example"')));
         expect(where(findings, 'property-repeated')).toEqual(['people.mandate:3']);
     });
+    it('reports a repeated cadence, which is a nested node', async () => {
+        const findings = await check(withEdit('roles.mandate', text => text.replace('every quarter', 'every quarter\n    every month')));
+        expect(where(findings, 'property-repeated')).toEqual(['roles.mandate:9']);
+    });
     it('does not report items that may repeat', async () => {
         const files = withEdit('people.mandate', text => text.replace('evidence "minutes/2024-02-board.pdf"', 'evidence "a.pdf"\n    evidence "b.pdf"'));
         expect(await check(files)).toEqual([]);

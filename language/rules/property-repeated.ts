@@ -10,13 +10,16 @@ function singleValuedAssignments(node: AstNode): Map<string, CstNode[]> {
     const stack: CstNode[] = [root];
     while (stack.length > 0) {
         const cst = stack.pop()!;
-        if (cst !== root && cst.astNode !== node) continue; // a child node's own properties
-        const assignment = AstUtils.getContainerOfType(cst.grammarSource, GrammarAST.isAssignment);
-        if (assignment && assignment.operator !== '+=' && cst.grammarSource !== undefined && cst !== root) {
-            const list = byFeature.get(assignment.feature) ?? [];
-            if (!list.some(existing => existing.offset === cst.offset)) list.push(cst);
-            byFeature.set(assignment.feature, list);
-            continue;
+        if (cst !== root) {
+            // Also catches a child node assigned to a single-valued property, such as a cadence.
+            const assignment = AstUtils.getContainerOfType(cst.grammarSource, GrammarAST.isAssignment);
+            if (assignment && assignment.operator !== '+=') {
+                const list = byFeature.get(assignment.feature) ?? [];
+                if (!list.some(existing => existing.offset === cst.offset)) list.push(cst);
+                byFeature.set(assignment.feature, list);
+                continue;
+            }
+            if (cst.astNode !== node) continue; // a child node's own properties
         }
         if ('content' in cst) stack.push(...(cst as { content: CstNode[] }).content);
     }
