@@ -55,7 +55,7 @@ export class MandateHoverProvider extends MultilineCommentHoverProvider {
         const asOf = this.shared.mandate.Settings.asOf();
         const model = this.shared.mandate.WorkspaceModel.get();
         const holders = model.holdersOn(role, asOf)
-            .map(assignment => `${plain(assignment.person.ref?.title ?? assignment.person.$refText)}${assignment.since ? ` since ${assignment.since}` : ''}`);
+            .map(assignment => `${plain(assignment.person?.ref?.title ?? assignment.person?.$refText ?? "?")}${assignment.since ? ` since ${assignment.since}` : ''}`);
         return [
             ...(role.ciso ? ['Designated CISO'] : []),
             holders.length > 0 ? `Held on ${asOf} by ${holders.join(', ')}` : `Vacant on ${asOf}`

@@ -11,7 +11,7 @@ function isAppointingAuthorityFor(duty: Duty, role: Role): duty is Authority {
 /** Whether `party` holds, on `date`, a delegation of an authority to appoint to `role`. */
 function hasDelegatedAuthority(model: WorkspaceModel, party: Party, role: Role, date: IsoDate): boolean {
     return model.delegationsTo(party).some(delegation => {
-        const duty = delegation.duty.ref;
+        const duty = delegation.duty?.ref;
         return duty !== undefined && isAppointingAuthorityFor(duty, role) && periodCovers(date, delegation.since, delegation.until);
     });
 }
@@ -42,7 +42,7 @@ export const appointmentAuthority: NodeRule = {
     fixable: false,
     checks: (context, report) => ({
         Assignment: (assignment, accept) => {
-            const role = assignment.role.ref;
+            const role = assignment.role?.ref;
             if (!role) return; // unresolved: the linker already reports it
             const model = context.workspace();
             const topManagement = model.topManagement?.name ?? '<top management>';

@@ -14,7 +14,7 @@ export const assignmentDateMissing: NodeRule = {
         Assignment: (assignment, accept) => {
             if (assignment.since) return;
             report(accept, { node: assignment, property: 'role' },
-                `The assignment of '${assignment.person.$refText}' to '${assignment.role.$refText}' has no start date, `
+                `The assignment of '${assignment.person?.$refText ?? '?'}' to '${assignment.role?.$refText ?? '?'}' has no start date, `
                 + 'so nobody can tell when they got the role. Add `since YYYY-MM-DD` after the role.');
         }
     })

@@ -14,7 +14,7 @@ export const assignmentNotCommunicated: NodeRule = {
         Assignment: (assignment, accept) => {
             if (assignment.announcements.length > 0) return;
             report(accept, { node: assignment, property: 'role' },
-                `The appointment of '${assignment.person.$refText}' to '${assignment.role.$refText}' was never announced. `
+                `The appointment of '${assignment.person?.$refText ?? '?'}' to '${assignment.role?.$refText ?? '?'}' was never announced. `
                 + 'Record how it was made known inside the assignment, e.g. `announced 2024-03-05 via intranet to all-staff`.');
         }
     })

@@ -133,7 +133,7 @@ export class WorkspaceModel {
     rolesOfPersonOn(person: Person, date: IsoDate): Role[] {
         return this.assignmentsOfPerson(person)
             .filter(assignment => periodCovers(date, assignment.since, assignment.until))
-            .flatMap(assignment => assignment.role.ref ? [assignment.role.ref] : []);
+            .flatMap(assignment => assignment.role?.ref ? [assignment.role.ref] : []);
     }
 
     /** Duties a role carries in its job description (responsible, accountable or authorized). */
