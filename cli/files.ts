@@ -130,3 +130,16 @@ export async function readPolicyFiles(files: readonly string[]): Promise<PolicyS
     }
     return sources;
 }
+
+/**
+ * The workspace folders for the given paths: each folder named on the command line, or the
+ * folder of each file named. Paths inside a policy resolve against these and never leave them.
+ */
+export async function workspaceRoots(paths: readonly string[]): Promise<string[]> {
+    const roots = await Promise.all(paths.map(async target => {
+        const absolute = path.resolve(target);
+        const info = await stat(absolute).catch(() => undefined);
+        return pathToFileURL(info?.isDirectory() ? absolute : path.dirname(absolute)).href;
+    }));
+    return [...new Set(roots)];
+}

@@ -1,7 +1,8 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { NodeFileSystem } from 'langium/node';
 import { checkSources } from '../language/engine/check-sources.js';
 import { isValidIsoDate } from '../language/util/dates.js';
-import { findPolicyFiles, InputError, readPolicyFiles } from './files.js';
+import { findPolicyFiles, InputError, readPolicyFiles, workspaceRoots } from './files.js';
 import { formatJson, formatText } from './format.js';
 import { withQuietConsole } from './quiet-console.js';
 
@@ -28,9 +29,12 @@ interface CheckFlags {
 }
 
 async function runCheck(paths: string[], flags: CheckFlags): Promise<number> {
-    const files = await findPolicyFiles(paths.length > 0 ? paths : ['.']);
+    const targets = paths.length > 0 ? paths : ['.'];
+    const files = await findPolicyFiles(targets);
     const sources = await readPolicyFiles(files);
-    const { result: { findings }, errors } = await withQuietConsole(() => checkSources(sources, { asOf: flags.asOf }));
+    const roots = await workspaceRoots(targets);
+    const { result: { findings }, errors } = await withQuietConsole(() =>
+        checkSources(sources, { asOf: flags.asOf, roots, fileSystem: NodeFileSystem.fileSystemProvider }));
     await write(process.stdout, flags.format === 'json' ? formatJson(findings) : formatText(findings, files.length));
     if (errors.length > 0) {
         // The engine caught a failure of its own; never let that pass as a clean result.

@@ -20,7 +20,10 @@ export const IssueCodes = {
     RequirementUnknown: 'requirement-unknown',
     DuplicateName: 'duplicate-name',
     PropertyRepeated: 'property-repeated',
-    OrganizationMultiple: 'organization-multiple'
+    OrganizationMultiple: 'organization-multiple',
+    // Documents named in a policy.
+    PathOutsideWorkspace: 'path-outside-workspace',
+    EvidenceMissing: 'evidence-missing'
 } as const;
 
 export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];

@@ -6,12 +6,15 @@ import {
 } from 'langium/lsp';
 import { MandateGeneratedModule, MandateGeneratedSharedModule } from './generated/module.js';
 import { MandateCompletionProvider } from './lsp/mandate-completion-provider.js';
+import { MandateConfigurationProvider } from './lsp/mandate-configuration-provider.js';
 import { MandateHoverProvider } from './lsp/mandate-hover-provider.js';
 import { MandateWorkspaceManager } from './lsp/mandate-workspace-manager.js';
 import { MandateDocumentValidator } from './mandate-document-validator.js';
 import { MandateLinker } from './mandate-linker.js';
 import { MandateSettings } from './mandate-settings.js';
 import { registerValidationChecks } from './mandate-validator.js';
+import type { RuleContext } from './rules/rule.js';
+import { createRuleContext } from './rules/rule-context.js';
 import { MandateDocumentBuilder } from './workspace/mandate-document-builder.js';
 import { WorkspaceFindings } from './workspace/workspace-findings.js';
 import { WorkspaceModelProvider } from './workspace/workspace-model-provider.js';
@@ -25,6 +28,7 @@ export type MandateAddedSharedServices = {
         Settings: MandateSettings;
         WorkspaceModel: WorkspaceModelProvider;
         WorkspaceFindings: WorkspaceFindings;
+        RuleContext: RuleContext;
     }
 };
 
@@ -35,11 +39,13 @@ export const MandateSharedModule: Module<MandateSharedServices, PartialLangiumSh
     mandate: {
         Settings: () => new MandateSettings(),
         WorkspaceModel: shared => new WorkspaceModelProvider(shared),
-        WorkspaceFindings: shared => new WorkspaceFindings(shared.mandate.WorkspaceModel, shared.mandate.Settings)
+        WorkspaceFindings: shared => new WorkspaceFindings(shared.mandate.WorkspaceModel, shared.mandate.RuleContext),
+        RuleContext: shared => createRuleContext(shared, shared.mandate.Settings, shared.mandate.WorkspaceModel)
     },
     workspace: {
         DocumentBuilder: shared => new MandateDocumentBuilder(shared),
-        WorkspaceManager: shared => new MandateWorkspaceManager(shared)
+        WorkspaceManager: shared => new MandateWorkspaceManager(shared),
+        ConfigurationProvider: shared => new MandateConfigurationProvider(shared)
     }
 };
 

@@ -1,3 +1,4 @@
+import { UriUtils, type URI } from 'langium';
 import { isValidIsoDate, todayIsoDate, type IsoDate } from './util/dates.js';
 
 /**
@@ -7,7 +8,26 @@ import { isValidIsoDate, todayIsoDate, type IsoDate } from './util/dates.js';
  */
 export class MandateSettings {
     private explicitAsOf: IsoDate | undefined;
+    private roots: readonly URI[] = [];
     private readonly listeners: Array<() => void> = [];
+
+    /**
+     * The workspace folders. Paths written in a policy resolve against the folder that holds
+     * the policy file, and never outside it. Without folders, paths are not checked.
+     */
+    get workspaceRoots(): readonly URI[] {
+        return this.roots;
+    }
+
+    setWorkspaceRoots(roots: readonly URI[]): void {
+        // Deepest first, so nested folders win over their parents.
+        this.roots = [...roots].sort((a, b) => b.path.length - a.path.length);
+    }
+
+    /** The workspace folder that contains `document`, if any. */
+    rootOf(document: URI): URI | undefined {
+        return this.roots.find(root => UriUtils.contains(root, document));
+    }
 
     asOf(): IsoDate {
         return this.explicitAsOf ?? todayIsoDate();

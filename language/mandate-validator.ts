@@ -2,7 +2,7 @@ import { AstUtils, type ValidationAcceptor } from 'langium';
 import type { MandateAstType } from './generated/ast.js';
 import type { MandateServices } from './mandate-module.js';
 import { RULES } from './rules/index.js';
-import type { MandateRule, RuleContext, RuleReporter } from './rules/rule.js';
+import type { MandateRule, RuleReporter } from './rules/rule.js';
 
 function reporterFor(rule: MandateRule): RuleReporter {
     return (accept, target, message) =>
@@ -16,10 +16,7 @@ function reporterFor(rule: MandateRule): RuleReporter {
  */
 export function registerValidationChecks(services: MandateServices): void {
     const registry = services.validation.ValidationRegistry;
-    const context: RuleContext = {
-        settings: services.shared.mandate.Settings,
-        workspace: () => services.shared.mandate.WorkspaceModel.get()
-    };
+    const context = services.shared.mandate.RuleContext;
     for (const rule of RULES) {
         if (rule.scope === 'node') {
             registry.register<MandateAstType>(rule.checks(context, reporterFor(rule)));

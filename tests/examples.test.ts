@@ -10,6 +10,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { NodeFileSystem } from 'langium/node';
 import { describe, expect, it } from 'vitest';
 import { checkSources, type Finding, type PolicySource } from '../language/engine/check-sources.js';
 import { RULES } from '../language/rules/index.js';
@@ -34,8 +35,10 @@ function readSources(folder: string): PolicySource[] {
     return policyFiles(folder).map(file => ({ uri: pathToFileURL(file).href, text: readFileSync(file, 'utf8') }));
 }
 
+/** Each example folder is its own workspace: paths in it resolve against the folder, on the real disk. */
 async function check(folder: string, asOf: string): Promise<readonly Finding[]> {
-    return (await checkSources(readSources(folder), { asOf })).findings;
+    const options = { asOf, roots: [pathToFileURL(folder).href], fileSystem: NodeFileSystem.fileSystemProvider };
+    return (await checkSources(readSources(folder), options)).findings;
 }
 
 /** `file.mandate:12 rule-id severity`: short enough to read in a failed assertion. */

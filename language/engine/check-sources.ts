@@ -1,4 +1,5 @@
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import type { DefaultSharedModuleContext } from 'langium/lsp';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createMandateServices, type MandateServices } from '../mandate-module.js';
 import type { Model } from '../generated/ast.js';
@@ -27,6 +28,13 @@ export interface Finding {
 export interface CheckOptions {
     /** The as-of date for time-dependent checks; today when absent. */
     readonly asOf?: string;
+    /**
+     * Workspace folders, as URI strings. Paths named in a policy resolve inside the folder that
+     * holds the policy file; without folders they are not checked.
+     */
+    readonly roots?: readonly string[];
+    /** Where to look up named documents (existence only); no file system by default. */
+    readonly fileSystem?: DefaultSharedModuleContext['fileSystemProvider'];
 }
 
 export interface CheckedWorkspace {
@@ -56,8 +64,9 @@ export function toFinding(uri: string, diagnostic: Diagnostic): Finding {
  * services the language server uses. The CLI, the reports and the tests all go through here.
  */
 export async function checkSources(sources: readonly PolicySource[], options: CheckOptions = {}): Promise<CheckedWorkspace> {
-    const services = createMandateServices(EmptyFileSystem).Mandate;
+    const services = createMandateServices({ fileSystemProvider: options.fileSystem ?? EmptyFileSystem.fileSystemProvider }).Mandate;
     services.shared.mandate.Settings.setAsOf(options.asOf);
+    services.shared.mandate.Settings.setWorkspaceRoots((options.roots ?? []).map(root => URI.parse(root)));
     const shared = services.shared;
     const documents = sources.map(source => {
         const document = shared.workspace.LangiumDocumentFactory.fromString<Model>(source.text, URI.parse(source.uri));

@@ -1,4 +1,4 @@
-import { Cancellation, DefaultWorkspaceManager, type LangiumSharedCoreServices, type WorkspaceFolder } from 'langium';
+import { Cancellation, DefaultWorkspaceManager, URI, type LangiumSharedCoreServices, type WorkspaceFolder } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { MandateAddedSharedServices } from '../mandate-module.js';
 import type { MandateSettings } from '../mandate-settings.js';
@@ -35,6 +35,7 @@ export class MandateWorkspaceManager extends DefaultWorkspaceManager {
             await configuration.ready;
             this.applyConfiguration({ asOf: await configuration.getConfiguration('mandate', 'asOf') });
         }
+        this.settings.setWorkspaceRoots(folders.map(folder => URI.parse(folder.uri)));
         await super.initializeWorkspace(folders, cancelToken);
     }
 

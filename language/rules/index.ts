@@ -9,9 +9,11 @@ import { dateInFuture } from './date-in-future.js';
 import { dateInvalid } from './date-invalid.js';
 import { dateRangeInvalid } from './date-range-invalid.js';
 import { duplicateName } from './duplicate-name.js';
+import { evidenceMissing } from './evidence-missing.js';
 import { ismsConformanceUnassigned } from './isms-conformance-unassigned.js';
 import { ismsReportingUnassigned } from './isms-reporting-unassigned.js';
 import { organizationMultiple } from './organization-multiple.js';
+import { pathOutsideWorkspace } from './path-outside-workspace.js';
 import { propertyRepeated } from './property-repeated.js';
 import { requirementUnknown } from './requirement-unknown.js';
 import type { MandateRule } from './rule.js';
@@ -33,7 +35,9 @@ export const RULES: readonly MandateRule[] = [
     requirementUnknown,
     duplicateName,
     propertyRepeated,
-    organizationMultiple
+    organizationMultiple,
+    pathOutsideWorkspace,
+    evidenceMissing
 ];
 
 const byId = new Map<string, MandateRule>(RULES.map(rule => [rule.id, rule]));

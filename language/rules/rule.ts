@@ -1,4 +1,4 @@
-import type { AstNode, Properties, ValidationAcceptor, ValidationChecks } from 'langium';
+import type { AstNode, Properties, URI, ValidationAcceptor, ValidationChecks } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import type { MandateAstType } from '../generated/ast.js';
 import type { IssueCode } from '../mandate-issue-codes.js';
@@ -39,6 +39,8 @@ export interface WorkspaceFinding extends FindingTarget {
 
 export interface RuleContext {
     readonly settings: MandateSettings;
+    /** Existence checks only: rules never read a document named in a policy. */
+    readonly files: { exists(uri: URI): boolean };
     /** The current workspace snapshot; cheap to call repeatedly. */
     workspace(): WorkspaceModel;
 }

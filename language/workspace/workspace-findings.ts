@@ -1,5 +1,4 @@
 import { AstUtils, type ValidationAcceptor } from 'langium';
-import type { MandateSettings } from '../mandate-settings.js';
 import { RULES } from '../rules/index.js';
 import type { RuleContext, WorkspaceFinding, WorkspaceRule } from '../rules/rule.js';
 import type { WorkspaceModelProvider } from './workspace-model-provider.js';
@@ -20,20 +19,15 @@ const WORKSPACE_RULES = RULES.filter((rule): rule is WorkspaceRule => rule.scope
 export class WorkspaceFindings {
     private readonly published = new Map<string, string>();
 
-    constructor(private readonly models: WorkspaceModelProvider, private readonly settings: MandateSettings) {}
-
-    private context(): RuleContext {
-        return { settings: this.settings, workspace: () => this.models.get() };
-    }
+    constructor(private readonly models: WorkspaceModelProvider, private readonly context: RuleContext) {}
 
     /** All workspace findings, grouped by the URI of the document that holds their target. */
     byDocument(): ReadonlyMap<string, PlacedFinding[]> {
         const model = this.models.get();
-        return model.cached(`workspace-findings@${this.settings.asOf()}`, () => {
+        return model.cached(`workspace-findings@${this.context.settings.asOf()}`, () => {
             const grouped = new Map<string, PlacedFinding[]>();
-            const context = this.context();
             for (const rule of WORKSPACE_RULES) {
-                for (const finding of rule.findings(model, context)) {
+                for (const finding of rule.findings(model, this.context)) {
                     const uri = AstUtils.getDocument(finding.node).uri.toString();
                     const list = grouped.get(uri) ?? [];
                     list.push({ rule, finding });

@@ -1,0 +1,22 @@
+import type { ValidationChecks } from 'langium';
+import type { MandateAstType } from '../generated/ast.js';
+import { IssueCodes } from '../mandate-issue-codes.js';
+import { pathChecks } from './policy-paths.js';
+import type { NodeRule } from './rule.js';
+
+export const evidenceMissing: NodeRule = {
+    id: IssueCodes.EvidenceMissing,
+    scope: 'node',
+    category: 'well-formedness',
+    severity: 'warning',
+    standards: ['ISO27001:7.5', 'ISO27001:5.3(a)'],
+    summary: 'A job-description or evidence path names a file that does not exist in the workspace.',
+    fixable: false,
+    checks: (context, report) => pathChecks(context, (occurrence, accept) => {
+        if (occurrence.resolved.kind !== 'inside' || context.files.exists(occurrence.resolved.uri)) return;
+        const what = occurrence.property === 'jobDescription' ? 'job description' : 'evidence';
+        report(accept, { node: occurrence.node, property: occurrence.property as never, index: occurrence.index },
+            `The ${what} file '${occurrence.resolved.relative}' does not exist in the workspace. `
+            + 'Add the document to the repository, or correct the path; references such as ticket numbers are fine without a file extension.');
+    }) as ValidationChecks<MandateAstType>
+};
