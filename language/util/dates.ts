@@ -35,3 +35,23 @@ export function periodCovers(date: IsoDate, since: IsoDate | undefined, until: I
 export function daysBetween(from: IsoDate, to: IsoDate): number {
     return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
+
+/** Units a cadence may use, singular or plural. */
+export type CadenceUnit = 'day' | 'week' | 'month' | 'quarter' | 'year';
+
+/** The date `count` cadence units after `date`; months clamp to the month's last day (Jan 31 + 1 month = Feb 28/29). */
+export function addCadence(date: IsoDate, count: number, unit: string): IsoDate {
+    const singular = unit.replace(/s$/, '') as CadenceUnit;
+    const [year, month, day] = date.split('-').map(Number);
+    if (singular === 'day' || singular === 'week') {
+        const days = count * (singular === 'week' ? 7 : 1);
+        return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+    }
+    const months = count * (singular === 'year' ? 12 : singular === 'quarter' ? 3 : 1);
+    const targetMonthIndex = month - 1 + months;
+    const targetYear = year + Math.floor(targetMonthIndex / 12);
+    const targetMonth = ((targetMonthIndex % 12) + 12) % 12 + 1;
+    const lastDay = new Date(Date.UTC(targetYear, targetMonth, 0)).getUTCDate();
+    const pad = (value: number) => String(value).padStart(2, '0');
+    return `${targetYear}-${pad(targetMonth)}-${pad(Math.min(day, lastDay))}`;
+}

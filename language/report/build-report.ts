@@ -1,0 +1,64 @@
+import type { Finding } from '../engine/check-sources.js';
+import type { MandateSharedServices } from '../mandate-module.js';
+import { answerQuestions } from './report-questions.js';
+import { delegationEntries, organizationGraph } from './report-delegations.js';
+import { REPORT_SCHEMA_VERSION, type AuditReport, type ReportFinding } from './report-model.js';
+import { provenance } from './report-provenance.js';
+import { clause53Status, requirementStatuses } from './report-requirements.js';
+import { responsibilityMatrix, roleHolders } from './report-roles.js';
+import { ReportSources } from './report-sources.js';
+import { trainingEntries } from './report-training.js';
+import { URI } from 'langium';
+
+export interface ReportOptions {
+    readonly toolVersion: string;
+    /** ISO timestamp; see `generatedAt()` for SOURCE_DATE_EPOCH. */
+    readonly generatedAt: string;
+}
+
+/**
+ * Builds the audit report from a validated workspace: the services' documents, workspace model
+ * and settings, plus the findings of the same build. The CLI and the language server both call
+ * this, so the report always agrees with the diagnostics.
+ */
+export function buildReport(shared: MandateSharedServices, findings: readonly Finding[], options: ReportOptions): AuditReport {
+    const settings = shared.mandate.Settings;
+    const asOf = settings.asOf();
+    const model = shared.mandate.WorkspaceModel.get();
+    const sources = new ReportSources(settings);
+
+    const reportFindings: ReportFinding[] = findings.map(finding => ({
+        rule: finding.rule, severity: finding.severity, message: finding.message,
+        source: { file: sources.file(URI.parse(finding.uri)), line: finding.line }, column: finding.column
+    }));
+    const roles = model.roles.map(role => roleHolders(role, model, sources, asOf));
+    const delegations = delegationEntries(model, sources, asOf);
+    const requirements = requirementStatuses(model, reportFindings, asOf);
+    const organization = model.organization;
+    const topManagement = model.topManagement;
+    const count = (severity: string) => reportFindings.filter(finding => finding.severity === severity).length;
+
+    return {
+        schemaVersion: REPORT_SCHEMA_VERSION,
+        organization: organization
+            ? { ...sources.named(organization), topManagement: topManagement ? sources.named(topManagement) : undefined }
+            : undefined,
+        asOf,
+        summary: {
+            errors: count('error'), warnings: count('warning'), infos: count('info') + count('hint'),
+            clause53: clause53Status(requirements),
+            requirements
+        },
+        questions: answerQuestions(roles, asOf),
+        roles,
+        matrix: responsibilityMatrix(roles, model, sources),
+        delegations,
+        graph: organizationGraph(roles, delegations),
+        training: trainingEntries(model, sources, asOf),
+        findings: reportFindings,
+        provenance: provenance({
+            toolVersion: options.toolVersion, asOf, generatedAt: options.generatedAt,
+            files: model.documents.map(document => ({ file: sources.file(document.uri), text: document.textDocument.getText() }))
+        })
+    };
+}

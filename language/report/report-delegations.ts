@@ -1,0 +1,50 @@
+import type { WorkspaceModel } from '../workspace/workspace-model.js';
+import type { DelegationEntry, DelegationStatus, GraphEdge, GraphNode, OrganizationGraph, RoleHolders } from './report-model.js';
+import type { ReportSources } from './report-sources.js';
+
+function statusOn(asOf: string, since: string | undefined, until: string | undefined): DelegationStatus {
+    if (since && since > asOf) return 'future';
+    if (until && until < asOf) return 'expired';
+    return 'active';
+}
+
+export function delegationEntries(model: WorkspaceModel, sources: ReportSources, asOf: string): DelegationEntry[] {
+    return model.delegations.flatMap(delegation => {
+        const duty = delegation.duty?.ref;
+        const from = delegation.from?.ref;
+        const to = delegation.to?.ref;
+        if (!duty || !from || !to) return [];
+        return [{
+            duty: sources.named(duty), from: sources.named(from), to: sources.named(to),
+            since: delegation.since, until: delegation.until,
+            status: statusOn(asOf, delegation.since, delegation.until),
+            evidence: [...delegation.evidence],
+            source: sources.of(delegation)
+        }];
+    });
+}
+
+/** Roles with their reporting lines, current holders and active delegations, ready for layout. */
+export function organizationGraph(roles: readonly RoleHolders[], delegations: readonly DelegationEntry[]): OrganizationGraph {
+    const nodes = new Map<string, GraphNode>();
+    const edges: GraphEdge[] = [];
+    for (const entry of roles) {
+        nodes.set(entry.role.id, { id: entry.role.id, label: entry.role.title, kind: 'role', ciso: entry.ciso, vacant: entry.vacant });
+    }
+    for (const entry of roles) {
+        if (entry.reportsTo && nodes.has(entry.reportsTo)) edges.push({ from: entry.role.id, to: entry.reportsTo, kind: 'reports-to' });
+        for (const holder of entry.holders) {
+            nodes.set(holder.person.id, { id: holder.person.id, label: holder.person.title, kind: 'person', ciso: false, vacant: false });
+            edges.push({ from: holder.person.id, to: entry.role.id, kind: 'holds' });
+        }
+    }
+    for (const delegation of delegations.filter(entry => entry.status === 'active')) {
+        if (!nodes.has(delegation.to.id)) {
+            nodes.set(delegation.to.id, { id: delegation.to.id, label: delegation.to.title, kind: 'person', ciso: false, vacant: false });
+        }
+        if (nodes.has(delegation.from.id)) {
+            edges.push({ from: delegation.from.id, to: delegation.to.id, kind: 'delegation', label: delegation.duty.title });
+        }
+    }
+    return { nodes: [...nodes.values()], edges };
+}

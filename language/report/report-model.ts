@@ -1,0 +1,200 @@
+/**
+ * The audit report, as data. One model is built from the validated workspace and every output
+ * format (Markdown, HTML, JSON, OSCAL) renders it; nothing in a renderer re-derives policy facts.
+ * The JSON renderer writes this shape as it is: keep docs/report.schema.json in step and bump
+ * REPORT_SCHEMA_VERSION on any change that is not a pure addition.
+ */
+export const REPORT_SCHEMA_VERSION = '1.0.0';
+
+/** Where a fact comes from: a workspace-relative file and a 1-based line. */
+export interface SourceRef {
+    readonly file: string;
+    readonly line: number;
+}
+
+/** A declared thing, named as the policy names it. */
+export interface NamedRef {
+    readonly id: string;
+    readonly title: string;
+    readonly source: SourceRef;
+}
+
+export type RequirementStatusValue = 'met' | 'partly-met' | 'not-met';
+
+export interface RequirementStatus {
+    readonly id: string;
+    readonly framework: string;
+    readonly title: string;
+    readonly status: RequirementStatusValue;
+    /** Why the status is what it is, in plain words. */
+    readonly reasons: readonly string[];
+    /** Roles held on the as-of date whose job description carries the requirement. */
+    readonly heldBy: readonly string[];
+    /** Indexes into `findings` of the findings that lower the status. */
+    readonly findings: readonly number[];
+}
+
+export interface Announcement {
+    readonly date: string;
+    readonly channel: string;
+    readonly audience?: string;
+    readonly evidence: readonly string[];
+    readonly source: SourceRef;
+}
+
+/** One person's tenure in one role. */
+export interface Appointment {
+    readonly person: NamedRef;
+    readonly role: NamedRef;
+    readonly since?: string;
+    readonly until?: string;
+    readonly appointedBy?: NamedRef;
+    readonly evidence: readonly string[];
+    readonly announcements: readonly Announcement[];
+    readonly source: SourceRef;
+}
+
+export type Answer = 'yes' | 'partly' | 'no';
+
+export interface AuditorQuestion {
+    readonly question: string;
+    readonly answer: Answer;
+    /** One or two sentences an auditor can read out. */
+    readonly summary: string;
+}
+
+export interface DutyLine {
+    readonly duty: NamedRef;
+    /** responsible, accountable, consulted, informed or authorized */
+    readonly kind: string;
+    readonly requirements: readonly string[];
+    readonly cadence?: string;
+    /** The job-description line that carries the duty. */
+    readonly source: SourceRef;
+}
+
+export interface AuditorAnswers {
+    /** 1. Who is responsible for information security? */
+    readonly responsible: AuditorQuestion & {
+        readonly ciso: readonly RoleHolders[];
+        readonly conformance: readonly RoleHolders[];
+        readonly reporting: readonly RoleHolders[];
+    };
+    /** 2. When did they get the role? */
+    readonly appointed: AuditorQuestion & { readonly appointments: readonly Appointment[] };
+    /** 3. How was the position made known to the organization? */
+    readonly communicated: AuditorQuestion & { readonly appointments: readonly Appointment[] };
+    /** 4. Does the CISO's job description include reporting on ISMS performance? */
+    readonly cisoReporting: AuditorQuestion & {
+        readonly role?: NamedRef;
+        readonly reportingDuties: readonly DutyLine[];
+        readonly jobDescription?: string;
+    };
+}
+
+export interface RoleHolders {
+    readonly role: NamedRef;
+    readonly ciso: boolean;
+    readonly reportsTo?: string;
+    readonly jobDescription?: string;
+    /** Appointments in force on the as-of date. */
+    readonly holders: readonly Appointment[];
+    readonly vacant: boolean;
+    readonly duties: readonly DutyLine[];
+}
+
+export interface MatrixCell {
+    readonly role: string;
+    readonly duty: string;
+    /** RACI letters, plus "Auth" for an authority the role is authorized to use. */
+    readonly letters: readonly string[];
+}
+
+export interface ResponsibilityMatrix {
+    readonly roles: readonly NamedRef[];
+    readonly duties: ReadonlyArray<NamedRef & { readonly kind: 'responsibility' | 'authority'; readonly requirements: readonly string[] }>;
+    readonly cells: readonly MatrixCell[];
+}
+
+export type DelegationStatus = 'active' | 'expired' | 'future';
+
+export interface DelegationEntry {
+    readonly duty: NamedRef;
+    readonly from: NamedRef;
+    readonly to: NamedRef;
+    readonly since?: string;
+    readonly until?: string;
+    readonly status: DelegationStatus;
+    readonly evidence: readonly string[];
+    readonly source: SourceRef;
+}
+
+export interface GraphNode {
+    readonly id: string;
+    readonly label: string;
+    readonly kind: 'role' | 'person';
+    readonly ciso: boolean;
+    readonly vacant: boolean;
+}
+
+export interface GraphEdge {
+    readonly from: string;
+    readonly to: string;
+    /** reports-to: role to its superior; holds: person to role; delegation: delegator to delegate. */
+    readonly kind: 'reports-to' | 'holds' | 'delegation';
+    readonly label?: string;
+}
+
+export interface OrganizationGraph {
+    readonly nodes: readonly GraphNode[];
+    readonly edges: readonly GraphEdge[];
+}
+
+export type TrainingState = 'current' | 'overdue' | 'missing';
+
+export interface TrainingEntry {
+    readonly programme: NamedRef;
+    readonly cadence?: string;
+    readonly audience: string;
+    readonly people: ReadonlyArray<{ readonly person: NamedRef; readonly lastCompleted?: string; readonly dueBy?: string; readonly state: TrainingState }>;
+}
+
+export interface ReportFinding {
+    readonly rule: string;
+    readonly severity: 'error' | 'warning' | 'info' | 'hint';
+    readonly message: string;
+    readonly source: SourceRef;
+    readonly column: number;
+}
+
+export interface Provenance {
+    readonly tool: string;
+    readonly toolVersion: string;
+    readonly asOf: string;
+    readonly generatedAt: string;
+    readonly inputs: ReadonlyArray<{ readonly file: string; readonly sha256: string }>;
+    /** SHA-256 over the sorted inputs' paths and hashes: one value that identifies the policy version. */
+    readonly inputsSha256: string;
+}
+
+export interface AuditReport {
+    readonly schemaVersion: string;
+    readonly organization?: NamedRef & { readonly topManagement?: NamedRef };
+    readonly asOf: string;
+    readonly summary: {
+        readonly errors: number;
+        readonly warnings: number;
+        readonly infos: number;
+        /** Overall clause 5.3 status: the worse of 5.3(a) and 5.3(b). */
+        readonly clause53: RequirementStatusValue;
+        readonly requirements: readonly RequirementStatus[];
+    };
+    readonly questions: AuditorAnswers;
+    readonly roles: readonly RoleHolders[];
+    readonly matrix: ResponsibilityMatrix;
+    readonly delegations: readonly DelegationEntry[];
+    readonly graph: OrganizationGraph;
+    readonly training: readonly TrainingEntry[];
+    readonly findings: readonly ReportFinding[];
+    readonly provenance: Provenance;
+}

@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+import type { Provenance } from './report-model.js';
+
+export interface ProvenanceInput {
+    readonly toolVersion: string;
+    readonly asOf: string;
+    readonly generatedAt: string;
+    /** Workspace-relative path and exact text of every input file. */
+    readonly files: ReadonlyArray<{ readonly file: string; readonly text: string }>;
+}
+
+const sha256 = (data: string) => createHash('sha256').update(data, 'utf8').digest('hex');
+
+/**
+ * Hashes every input and then the sorted list of (path, hash) pairs, so one value identifies
+ * the exact policy version a report was made from.
+ */
+export function provenance(input: ProvenanceInput): Provenance {
+    const inputs = input.files
+        .map(({ file, text }) => ({ file, sha256: sha256(text) }))
+        .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    return {
+        tool: 'mandate',
+        toolVersion: input.toolVersion,
+        asOf: input.asOf,
+        generatedAt: input.generatedAt,
+        inputs,
+        inputsSha256: sha256(inputs.map(entry => `${entry.file}\u0000${entry.sha256}\n`).join(''))
+    };
+}
+
+/**
+ * The generation time: SOURCE_DATE_EPOCH (seconds) when set, as reproducible builds expect,
+ * otherwise now. Throws on a value that is not a whole number of seconds.
+ */
+export function generatedAt(environment: Record<string, string | undefined> = process.env, now: () => Date = () => new Date()): string {
+    const epoch = environment.SOURCE_DATE_EPOCH;
+    if (epoch === undefined || epoch === '') return now().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    if (!/^\d+$/.test(epoch.trim())) {
+        throw new Error(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not '${epoch}'`);
+    }
+    return new Date(Number(epoch.trim()) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

@@ -1,0 +1,45 @@
+import { findRule } from '../rules/index.js';
+import { allRequirements } from '../standards/requirements.js';
+import { ISMS_CONFORMANCE, ISMS_REPORTING } from '../standards/catalogue.js';
+import type { WorkspaceModel } from '../workspace/workspace-model.js';
+import type { ReportFinding, RequirementStatus, RequirementStatusValue } from './report-model.js';
+
+/**
+ * A status per catalogue requirement. Not met: no role held on the as-of date carries it (and no
+ * training programme covers it). Partly met: it is carried, but findings of rules that evidence
+ * it remain. Met: carried, with no such findings.
+ */
+export function requirementStatuses(model: WorkspaceModel, findings: readonly ReportFinding[], asOf: string): RequirementStatus[] {
+    return allRequirements().map(requirement => {
+        const carriers = model.rolesCarrying(requirement.id);
+        const heldBy = carriers.filter(role => model.holdersOn(role, asOf).length > 0).map(role => role.name);
+        const trainings = model.trainings.filter(training => training.requirements.includes(requirement.id)).map(training => training.name);
+        const related = findings
+            .map((finding, index) => ({ finding, index }))
+            .filter(({ finding }) => finding.severity === 'error' || finding.severity === 'warning')
+            .filter(({ finding }) => findRule(finding.rule)?.standards.includes(requirement.id))
+            .map(({ index }) => index);
+        const reasons: string[] = [];
+        let status: RequirementStatusValue;
+        if (heldBy.length === 0 && trainings.length === 0) {
+            status = 'not-met';
+            reasons.push(carriers.length > 0
+                ? `Only vacant roles carry it: ${carriers.map(role => role.name).join(', ')}.`
+                : 'No responsibility, authority or training in the policy satisfies it.');
+        } else {
+            status = related.length > 0 ? 'partly-met' : 'met';
+            if (heldBy.length > 0) reasons.push(`Carried by ${heldBy.join(', ')}.`);
+            if (trainings.length > 0) reasons.push(`Covered by training ${trainings.join(', ')}.`);
+            if (related.length > 0) reasons.push(`${related.length} finding${related.length === 1 ? '' : 's'} of rules that evidence it.`);
+        }
+        return { id: requirement.id, framework: requirement.framework, title: requirement.title, status, reasons, heldBy, findings: related };
+    });
+}
+
+const ORDER: Record<RequirementStatusValue, number> = { 'not-met': 0, 'partly-met': 1, met: 2 };
+
+/** Clause 5.3 as a whole: the worse of 5.3(a) and 5.3(b). */
+export function clause53Status(statuses: readonly RequirementStatus[]): RequirementStatusValue {
+    const relevant = statuses.filter(status => status.id === ISMS_CONFORMANCE || status.id === ISMS_REPORTING);
+    return relevant.reduce<RequirementStatusValue>((worst, status) => ORDER[status.status] < ORDER[worst] ? status.status : worst, 'met');
+}
