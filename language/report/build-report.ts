@@ -1,3 +1,4 @@
+import { URI } from 'langium';
 import type { Finding } from '../engine/check-sources.js';
 import type { MandateSharedServices } from '../mandate-module.js';
 import { answerQuestions } from './report-questions.js';
@@ -8,7 +9,6 @@ import { clause53Status, requirementStatuses } from './report-requirements.js';
 import { responsibilityMatrix, roleHolders } from './report-roles.js';
 import { ReportSources } from './report-sources.js';
 import { trainingEntries } from './report-training.js';
-import { URI } from 'langium';
 
 export interface ReportOptions {
     readonly toolVersion: string;
@@ -51,6 +51,12 @@ export function buildReport(shared: MandateSharedServices, findings: readonly Fi
         },
         questions: answerQuestions(roles, asOf),
         roles,
+        people: model.persons.map(person => ({
+            ...sources.named(person),
+            email: person.email, jobTitle: person.jobTitle,
+            employedSince: person.employedSince, employedUntil: person.employedUntil,
+            roles: model.rolesOfPersonOn(person, asOf).map(role => role.name)
+        })),
         matrix: responsibilityMatrix(roles, model, sources),
         delegations,
         graph: organizationGraph(roles, delegations),

@@ -159,6 +159,15 @@ export interface TrainingEntry {
     readonly people: ReadonlyArray<{ readonly person: NamedRef; readonly lastCompleted?: string; readonly dueBy?: string; readonly state: TrainingState }>;
 }
 
+export interface PersonEntry extends NamedRef {
+    readonly email?: string;
+    readonly jobTitle?: string;
+    readonly employedSince?: string;
+    readonly employedUntil?: string;
+    /** Ids of the roles the person holds on the as-of date. */
+    readonly roles: readonly string[];
+}
+
 export interface ReportFinding {
     readonly rule: string;
     readonly severity: 'error' | 'warning' | 'info' | 'hint';
@@ -191,6 +200,7 @@ export interface AuditReport {
     };
     readonly questions: AuditorAnswers;
     readonly roles: readonly RoleHolders[];
+    readonly people: readonly PersonEntry[];
     readonly matrix: ResponsibilityMatrix;
     readonly delegations: readonly DelegationEntry[];
     readonly graph: OrganizationGraph;
