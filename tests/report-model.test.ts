@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { checkSources } from '../language/engine/check-sources.js';
+import { buildReport } from '../language/report/build-report.js';
+import type { AuditReport } from '../language/report/report-model.js';
+import { generatedAt } from '../language/report/report-provenance.js';
+import { addCadence } from '../language/util/dates.js';
+import { AS_OF, CLEAN_POLICY, type Files } from './helpers.js';
+
+async function report(files: Files, asOf = AS_OF): Promise<AuditReport> {
+    const sources = Object.entries(files).map(([name, text]) => ({ uri: `file:///ws/${name}`, text }));
+    const checked = await checkSources(sources, { asOf });
+    return buildReport(checked.services.shared, checked.findings, { toolVersion: '9.9.9', generatedAt: '2025-06-30T12:00:00Z' });
+}
+
+const EXTRA = `
+person omar "Omar Haddad" { employed since 2021-01-01 }
+role analyst "Security Analyst" { reports to ciso }
+authority appoint-analysts "Appoint analysts" { may appoint analyst }
+delegate appoint-analysts from ciso to analyst since 2024-01-01 until 2024-12-31
+delegate appoint-analysts from ciso to omar since 2025-01-01
+delegate appoint-analysts from ciso to board since 2026-01-01
+training awareness "Security awareness" { audience everyone every year satisfies ISO27001:7.3 }
+completed awareness by jane on 2025-03-01
+completed awareness by omar on 2024-03-01
+`;
+
+describe('audit report model', () => {
+    it('answers all four questions with yes for the clean policy, citing sources', async () => {
+        const { questions } = await report(CLEAN_POLICY);
+        expect([questions.responsible.answer, questions.appointed.answer, questions.communicated.answer, questions.cisoReporting.answer])
+            .toEqual(['yes', 'yes', 'yes', 'yes']);
+        expect(questions.responsible.ciso[0].holders[0].person).toEqual({ id: 'jane', title: 'Jane Doe', source: { file: 'people.mandate', line: 2 } });
+        const appointment = questions.appointed.appointments[0];
+        expect([appointment.since, appointment.appointedBy?.id, appointment.evidence]).toEqual(['2024-03-01', 'board', ['minutes/2024-02-board.pdf']]);
+        expect(questions.communicated.appointments[0].announcements[0]).toMatchObject({ date: '2024-03-05', channel: 'intranet', audience: 'all-staff' });
+        expect(questions.cisoReporting.reportingDuties[0]).toMatchObject({
+            duty: { id: 'isms-reporting' }, kind: 'responsible', cadence: 'every quarter', source: { file: 'roles.mandate', line: 5 }
+        });
+    });
+
+    it('says no where the policy is silent', async () => {
+        const { questions, summary } = await report({
+            ...CLEAN_POLICY,
+            'roles.mandate': CLEAN_POLICY['roles.mandate'].replace('responsible for isms-reporting, isms-conformance', 'responsible for isms-conformance'),
+            'people.mandate': CLEAN_POLICY['people.mandate'].replace(/\s*announced .*/, '')
+        });
+        expect(questions.cisoReporting.answer).toBe('no');
+        expect(questions.communicated.answer).toBe('no');
+        expect(summary.clause53).toBe('not-met');
+        expect(summary.requirements.find(requirement => requirement.id === 'ISO27001:5.3(b)')?.status).toBe('not-met');
+        expect(summary.errors).toBeGreaterThan(0);
+    });
+
+    it('rates requirements met, partly met and not met', async () => {
+        const { summary } = await report({ ...CLEAN_POLICY, 'extra.mandate': EXTRA });
+        const status = (id: string) => summary.requirements.find(requirement => requirement.id === id)?.status;
+        expect(status('ISO27001:5.3(a)')).toBe('met');
+        expect(status('ISO27001:7.3')).toBe('met');
+        expect(status('HIPAA:164.308(a)(2)')).toBe('not-met');
+        const warned = await report({ ...CLEAN_POLICY, 'people.mandate': CLEAN_POLICY['people.mandate'].replace(/\s*announced .*/, '') });
+        expect(warned.summary.requirements.find(requirement => requirement.id === 'ISO27001:5.3(a)')?.status).toBe('partly-met');
+    });
+
+    it('gives delegations a status on the as-of date', async () => {
+        const { delegations, graph } = await report({ ...CLEAN_POLICY, 'extra.mandate': EXTRA });
+        expect(delegations.map(delegation => [delegation.to.id, delegation.status])).toEqual([['analyst', 'expired'], ['omar', 'active'], ['board', 'future']]);
+        expect(graph.edges.filter(edge => edge.kind === 'delegation')).toEqual([{ from: 'ciso', to: 'omar', kind: 'delegation', label: 'Appoint analysts' }]);
+        expect(graph.nodes.find(node => node.id === 'analyst')?.vacant).toBe(true);
+    });
+
+    it('tracks training per programme and person', async () => {
+        const { training } = await report({ ...CLEAN_POLICY, 'extra.mandate': EXTRA });
+        expect(training[0].people.map(entry => [entry.person.id, entry.state, entry.dueBy])).toEqual([
+            ['jane', 'current', '2026-03-01'], ['omar', 'overdue', '2025-03-01']
+        ]);
+    });
+
+    it('records provenance: sorted inputs with hashes', async () => {
+        const first = await report(CLEAN_POLICY);
+        expect(first.provenance.inputs.map(input => input.file)).toEqual(['organization.mandate', 'people.mandate', 'roles.mandate']);
+        expect(first.provenance.inputsSha256).toMatch(/^[0-9a-f]{64}$/);
+        const edited = await report({ ...CLEAN_POLICY, 'people.mandate': `${CLEAN_POLICY['people.mandate']}// note\n` });
+        expect(edited.provenance.inputsSha256).not.toBe(first.provenance.inputsSha256);
+        expect(JSON.stringify(await report(CLEAN_POLICY))).toBe(JSON.stringify(first));
+    });
+});
+
+describe('generatedAt', () => {
+    it('uses SOURCE_DATE_EPOCH when set, and rejects garbage', () => {
+        expect(generatedAt({ SOURCE_DATE_EPOCH: '1700000000' })).toBe('2023-11-14T22:13:20Z');
+        expect(generatedAt({}, () => new Date('2025-01-02T03:04:05.678Z'))).toBe('2025-01-02T03:04:05Z');
+        expect(() => generatedAt({ SOURCE_DATE_EPOCH: 'yesterday' })).toThrow(/SOURCE_DATE_EPOCH/);
+    });
+});
+
+describe('addCadence', () => {
+    it('adds calendar units and clamps to the end of the month', () => {
+        expect(addCadence('2024-01-31', 1, 'month')).toBe('2024-02-29');
+        expect(addCadence('2024-11-30', 1, 'quarter')).toBe('2025-02-28');
+        expect(addCadence('2024-02-29', 1, 'year')).toBe('2025-02-28');
+        expect(addCadence('2024-12-30', 2, 'weeks')).toBe('2025-01-13');
+        expect(addCadence('2024-12-31', 1, 'day')).toBe('2025-01-01');
+    });
+});
