@@ -74,10 +74,14 @@ export async function checkSources(sources: readonly PolicySource[], options: Ch
         return document;
     });
     await shared.workspace.DocumentBuilder.build(documents, { validation: true });
-    const findings = documents
+    return { services, documents, findings: collectFindings(documents) };
+}
+
+/** Every diagnostic of the given documents as findings, in file, line and column order. */
+export function collectFindings(documents: Iterable<LangiumDocument>): Finding[] {
+    return [...documents]
         .flatMap(document => (document.diagnostics ?? []).map(diagnostic => toFinding(document.uri.toString(), diagnostic)))
         .sort(compareFindings);
-    return { services, documents, findings };
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

@@ -1,9 +1,8 @@
-import { URI } from 'langium';
 import type { Finding } from '../engine/check-sources.js';
 import type { MandateSharedServices } from '../mandate-module.js';
 import { answerQuestions } from './report-questions.js';
 import { delegationEntries, organizationGraph } from './report-delegations.js';
-import { REPORT_SCHEMA_VERSION, type AuditReport, type ReportFinding } from './report-model.js';
+import { REPORT_SCHEMA_VERSION, type AuditReport } from './report-model.js';
 import { provenance } from './report-provenance.js';
 import { clause53Status, requirementStatuses } from './report-requirements.js';
 import { responsibilityMatrix, roleHolders } from './report-roles.js';
@@ -27,10 +26,7 @@ export function buildReport(shared: MandateSharedServices, findings: readonly Fi
     const model = shared.mandate.WorkspaceModel.get();
     const sources = new ReportSources(settings);
 
-    const reportFindings: ReportFinding[] = findings.map(finding => ({
-        rule: finding.rule, severity: finding.severity, message: finding.message,
-        source: { file: sources.file(URI.parse(finding.uri)), line: finding.line }, column: finding.column
-    }));
+    const reportFindings = findings.map(finding => sources.finding(finding));
     const roles = model.roles.map(role => roleHolders(role, model, sources, asOf));
     const delegations = delegationEntries(model, sources, asOf);
     const requirements = requirementStatuses(model, reportFindings, asOf);

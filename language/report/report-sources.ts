@@ -1,6 +1,7 @@
-import { AstUtils, UriUtils, type AstNode, type URI } from 'langium';
+import { AstUtils, URI, UriUtils, type AstNode } from 'langium';
+import type { Finding } from '../engine/check-sources.js';
 import type { MandateSettings } from '../mandate-settings.js';
-import type { NamedRef, SourceRef } from './report-model.js';
+import type { NamedRef, ReportFinding, SourceRef } from './report-model.js';
 
 /**
  * Turns nodes and URIs into workspace-relative source references, so a report reads the same
@@ -20,6 +21,14 @@ export class ReportSources {
 
     of(node: AstNode): SourceRef {
         return { file: this.file(AstUtils.getDocument(node).uri), line: (node.$cstNode?.range.start.line ?? 0) + 1 };
+    }
+
+    /** A finding as the report shows it: workspace-relative location, same rule and message. */
+    finding(finding: Finding): ReportFinding {
+        return {
+            rule: finding.rule, severity: finding.severity, message: finding.message,
+            source: { file: this.file(URI.parse(finding.uri)), line: finding.line }, column: finding.column
+        };
     }
 
     named(node: AstNode & { name: string; title?: string }): NamedRef {

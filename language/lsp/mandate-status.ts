@@ -1,0 +1,43 @@
+import { DocumentState } from 'langium';
+import type { Connection } from 'vscode-languageserver';
+import { NotificationType } from 'vscode-languageserver';
+import type { MandateSharedServices } from '../mandate-module.js';
+import type { RequirementStatusValue } from '../report/report-model.js';
+import { clause53Status, requirementStatuses } from '../report/report-requirements.js';
+import { collectFindings } from '../engine/check-sources.js';
+import { ReportSources } from '../report/report-sources.js';
+
+/** What the editor's status bar shows: workspace-wide counts and the clause 5.3 status. */
+export interface MandateStatus {
+    readonly errors: number;
+    readonly warnings: number;
+    readonly clause53: RequirementStatusValue;
+    readonly asOf: string;
+}
+
+export const StatusNotification = new NotificationType<MandateStatus>('mandate/status');
+
+/** Computes the status from the same findings and requirement statuses the report uses. */
+export function computeStatus(shared: MandateSharedServices): MandateStatus {
+    const findings = collectFindings(shared.workspace.LangiumDocuments.all);
+    const settings = shared.mandate.Settings;
+    const sources = new ReportSources(settings);
+    const reportFindings = findings.map(finding => sources.finding(finding));
+    return {
+        errors: findings.filter(finding => finding.severity === 'error').length,
+        warnings: findings.filter(finding => finding.severity === 'warning').length,
+        clause53: clause53Status(requirementStatuses(shared.mandate.WorkspaceModel.get(), reportFindings, settings.asOf())),
+        asOf: settings.asOf()
+    };
+}
+
+/** Sends the status after every build that validated documents. */
+export function publishStatusAfterBuilds(shared: MandateSharedServices, connection: Connection): void {
+    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
+        try {
+            void connection.sendNotification(StatusNotification, computeStatus(shared));
+        } catch (error) {
+            console.error(`Could not compute the Mandate status: ${(error as Error).message}`);
+        }
+    });
+}
