@@ -1,0 +1,76 @@
+import { URI } from 'langium';
+import { resolvePolicyPath } from '../util/policy-paths.js';
+import type { AuditReport, SourceRef } from './report-model.js';
+
+/** One document named in the policy: a job description or a piece of evidence, with what it evidences. */
+export interface PolicyDocument {
+    /** The text as written in the policy. */
+    readonly text: string;
+    /** The workspace-relative path, for a document kept in the workspace; absent for a reference. */
+    readonly path?: string;
+    /** What the document is for, one line each, in first-use order. */
+    readonly uses: readonly string[];
+}
+
+// Only the shape of the text matters here: nothing is read, and a path that escapes the folder
+// (an error finding of its own) is kept as a plain reference, never as a link.
+// An absolute path is kept as a reference too: which folder it was checked against is not in the report.
+const CLASSIFY_ROOT = URI.file('/workspace');
+const ABSOLUTE = /^([\\/]|[A-Za-z]:[\\/])/;
+
+function at(source: SourceRef): string {
+    return `${source.file}:${source.line}`;
+}
+
+/**
+ * Every job description and evidence document the report names, each once, in the order the
+ * report first names it: job descriptions and appointment evidence role by role, then
+ * delegation evidence.
+ */
+export function policyDocuments(report: AuditReport): PolicyDocument[] {
+    const documents = new Map<string, { path?: string; uses: string[] }>();
+    const add = (text: string, use: string) => {
+        let entry = documents.get(text);
+        if (!entry) {
+            const resolved = resolvePolicyPath(text, CLASSIFY_ROOT);
+            const inside = resolved.kind === 'inside' && !ABSOLUTE.test(text.trim());
+            entry = { path: inside ? resolved.relative : undefined, uses: [] };
+            documents.set(text, entry);
+        }
+        if (!entry.uses.includes(use)) entry.uses.push(use);
+    };
+    for (const entry of report.roles) {
+        if (entry.jobDescription) add(entry.jobDescription, `Job description of ${entry.role.title} (${at(entry.role.source)}).`);
+        for (const holder of entry.holders) {
+            const appointment = `the appointment of ${holder.person.title} as ${holder.role.title}`;
+            holder.evidence.forEach(text => add(text, `Evidence of ${appointment} (${at(holder.source)}).`));
+            for (const announcement of holder.announcements) {
+                announcement.evidence.forEach(text =>
+                    add(text, `Evidence that ${appointment} was announced on ${announcement.date} via ${announcement.channel} (${at(announcement.source)}).`));
+            }
+        }
+    }
+    for (const delegation of report.delegations) {
+        delegation.evidence.forEach(text => add(text,
+            `Evidence of the delegation of ${delegation.duty.title} from ${delegation.from.title} to ${delegation.to.title}, ${delegation.status} (${at(delegation.source)}).`));
+    }
+    return [...documents].map(([text, entry]) => ({ text, path: entry.path, uses: entry.uses }));
+}
+
+const MEDIA_TYPES: Record<string, string> = {
+    md: 'text/markdown', txt: 'text/plain', html: 'text/html', htm: 'text/html', csv: 'text/csv',
+    pdf: 'application/pdf', json: 'application/json', eml: 'message/rfc822', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg',
+    docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+};
+
+/** The media type for a file name's extension, when it is a common one. */
+export function mediaType(path: string): string | undefined {
+    const match = /\.([A-Za-z0-9]+)$/.exec(path);
+    return match ? MEDIA_TYPES[match[1].toLowerCase()] : undefined;
+}
+
+/** A workspace-relative path as a relative URI reference: each segment percent-encoded, so `#`, `?` and spaces stay part of the path. */
+export function relativeHref(path: string): string {
+    return path.split('/').map(segment => encodeURIComponent(segment)).join('/');
+}
