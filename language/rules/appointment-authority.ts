@@ -38,7 +38,7 @@ export const appointmentAuthority: NodeRule = {
     category: 'appointment',
     severity: 'warning',
     standards: ['ISO27001:5.3(a)', 'ISO27001:5.1', 'SOC2:CC1.3'],
-    summary: 'The appointing party is neither top management nor a holder of delegated authority to appoint.',
+    summary: 'The appointing party is not recorded, or is neither top management nor holds authority to appoint to the role, directly or by delegation.',
     fixable: false,
     checks: (context, report) => ({
         Assignment: (assignment, accept) => {
