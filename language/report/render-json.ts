@@ -1,0 +1,98 @@
+import type {
+    Announcement, Appointment, AuditReport, DutyLine, NamedRef, PersonEntry, ReportFinding, RequirementStatus, RoleHolders, SourceRef
+} from './report-model.js';
+
+/**
+ * The key order of every object in the JSON report, as a value TypeScript checks against the
+ * model: a key missing here, or one the model does not have, is a compile error. So a change to
+ * report-model.ts cannot reach the JSON silently; the schema test then checks that
+ * docs/report.schema.json lists the same keys in the same order.
+ */
+type OrderOf<V> = [V] extends [ReadonlyArray<infer E>] ? OrderOf<E> : [V] extends [object] ? KeyOrder<V> : true;
+export type KeyOrder<T> = { readonly [K in keyof T]-?: OrderOf<Exclude<T[K], undefined>> };
+
+const SOURCE: KeyOrder<SourceRef> = { file: true, line: true };
+const NAMED: KeyOrder<NamedRef> = { id: true, title: true, source: SOURCE };
+
+const ANNOUNCEMENT: KeyOrder<Announcement> = { date: true, channel: true, audience: true, evidence: true, source: SOURCE };
+
+const APPOINTMENT: KeyOrder<Appointment> = {
+    person: NAMED, role: NAMED, since: true, until: true, appointedBy: NAMED, evidence: true, announcements: ANNOUNCEMENT, source: SOURCE
+};
+
+const DUTY_LINE: KeyOrder<DutyLine> = { duty: NAMED, kind: true, requirements: true, cadence: true, source: SOURCE };
+
+const ROLE_HOLDERS: KeyOrder<RoleHolders> = {
+    role: NAMED, ciso: true, reportsTo: true, jobDescription: true, holders: APPOINTMENT, vacant: true, duties: DUTY_LINE
+};
+
+const REQUIREMENT: KeyOrder<RequirementStatus> = {
+    id: true, framework: true, title: true, status: true, reasons: true, heldBy: true, findings: true
+};
+
+const PERSON: KeyOrder<PersonEntry> = {
+    id: true, title: true, source: SOURCE, email: true, jobTitle: true, employedSince: true, employedUntil: true, roles: true
+};
+
+const FINDING: KeyOrder<ReportFinding> = { rule: true, severity: true, message: true, source: SOURCE, column: true };
+
+const QUESTION = { question: true, answer: true, summary: true } as const;
+
+/** Every key of the report, in the order the JSON writes them: the model's order, `schemaVersion` first. */
+export const REPORT_KEY_ORDER: KeyOrder<AuditReport> = {
+    schemaVersion: true,
+    organization: { id: true, title: true, source: SOURCE, topManagement: NAMED },
+    asOf: true,
+    summary: { errors: true, warnings: true, infos: true, clause53: true, requirements: REQUIREMENT },
+    questions: {
+        responsible: { ...QUESTION, ciso: ROLE_HOLDERS, conformance: ROLE_HOLDERS, reporting: ROLE_HOLDERS },
+        appointed: { ...QUESTION, appointments: APPOINTMENT },
+        communicated: { ...QUESTION, appointments: APPOINTMENT },
+        cisoReporting: { ...QUESTION, role: NAMED, reportingDuties: DUTY_LINE, jobDescription: true }
+    },
+    roles: ROLE_HOLDERS,
+    people: PERSON,
+    matrix: {
+        roles: NAMED,
+        duties: { id: true, title: true, source: SOURCE, kind: true, requirements: true },
+        cells: { role: true, duty: true, letters: true }
+    },
+    delegations: { duty: NAMED, from: NAMED, to: NAMED, since: true, until: true, status: true, evidence: true, source: SOURCE },
+    graph: {
+        nodes: { id: true, label: true, kind: true, ciso: true, vacant: true },
+        edges: { from: true, to: true, kind: true, label: true }
+    },
+    training: {
+        programme: NAMED, cadence: true, audience: true,
+        people: { person: NAMED, lastCompleted: true, dueBy: true, state: true }
+    },
+    findings: FINDING,
+    provenance: {
+        tool: true, toolVersion: true, asOf: true, generatedAt: true,
+        inputs: { file: true, sha256: true },
+        inputsSha256: true
+    }
+};
+
+type Order = true | { readonly [key: string]: Order };
+
+/** Copies `value` keeping only the keys `order` names, in its order; absent (undefined) values are left out. */
+function ordered(value: unknown, order: Order): unknown {
+    if (Array.isArray(value)) return value.map(item => ordered(item, order));
+    if (order === true || value === null || typeof value !== 'object') return value;
+    const source = value as Record<string, unknown>;
+    const result: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(order)) {
+        if (source[key] !== undefined) result[key] = ordered(source[key], inner);
+    }
+    return result;
+}
+
+/**
+ * The audit report as versioned JSON (docs/report-json.md, docs/report.schema.json): two-space
+ * indent, a trailing newline, keys in the model's order, optional values left out rather than
+ * written as null. The same report always gives the same bytes.
+ */
+export function renderJson(report: AuditReport): string {
+    return JSON.stringify(ordered(report, REPORT_KEY_ORDER as Order), null, 2) + '\n';
+}
