@@ -1,0 +1,142 @@
+import { URI } from 'langium';
+import type { Finding, FindingSeverity } from '../engine/check-sources.js';
+import { LINKING_ERROR_CODE } from '../mandate-issue-codes.js';
+import { RULES, type RuleCategory } from '../rules/index.js';
+import { findRequirement } from '../standards/requirements.js';
+
+export interface SarifOptions {
+    readonly toolVersion: string;
+    /**
+     * The workspace root as a file URI (normally the repository root, where CI runs the check).
+     * Findings under it get URIs relative to it with `uriBaseId: '%SRCROOT%'`, which is what
+     * GitHub code scanning needs to show them inline; findings elsewhere keep their absolute URI.
+     */
+    readonly root?: string;
+    /**
+     * An absolute URL of the folder that holds the rule pages (`<rule-id>.md`), e.g. the
+     * docs/rules/ folder of the repository on its forge. Rules get a `helpUri` only when it is
+     * given: Mandate has no public home to default to, and SARIF wants absolute help URIs.
+     */
+    readonly docsBaseUri?: string;
+}
+
+/** The schema SARIF producers commonly name (SchemaStore's copy of the OASIS 2.1.0 schema). */
+export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** Where a rule's page lives, relative to the root of the Mandate repository. */
+export const RULE_DOCS_FOLDER = 'docs/rules/';
+/** The base ID results' relative URIs hang from, as GitHub and other viewers expect. */
+export const SOURCE_ROOT_ID = '%SRCROOT%';
+
+interface RuleInfo {
+    readonly id: string;
+    readonly category: RuleCategory;
+    readonly severity: FindingSeverity;
+    readonly standards: readonly string[];
+    readonly summary: string;
+    readonly fixable: boolean;
+}
+
+/** The codes Langium's own checks report, which are not in the rule registry. */
+const BUILT_IN: readonly RuleInfo[] = [
+    { id: LINKING_ERROR_CODE, category: 'well-formedness', severity: 'error', standards: [], fixable: false,
+        summary: 'A name is used but never declared in the workspace; the message suggests the closest declared name.' },
+    { id: 'lexing-error', category: 'well-formedness', severity: 'error', standards: [], fixable: false,
+        summary: 'The text contains characters or tokens that are not valid Mandate.' },
+    { id: 'parsing-error', category: 'well-formedness', severity: 'error', standards: [], fixable: false,
+        summary: 'The text does not follow the Mandate grammar at this point; the message lists what was expected.' }
+];
+
+const LEVELS: Record<FindingSeverity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+
+function withSlash(uri: string): string {
+    return uri.endsWith('/') ? uri : `${uri}/`;
+}
+
+function standardsText(standards: readonly string[]): string {
+    return standards.map(id => {
+        const requirement = findRequirement(id);
+        return requirement ? `${id} (${requirement.title})` : id;
+    }).join('; ');
+}
+
+function ruleDescriptor(rule: RuleInfo, docsBase: URL | undefined): Record<string, unknown> {
+    const docPath = `${RULE_DOCS_FOLDER}${rule.id}.md`;
+    const helpUri = docsBase ? new URL(`${encodeURIComponent(rule.id)}.md`, docsBase).href : undefined;
+    const evidences = rule.standards.length > 0 ? ` It helps evidence ${standardsText(rule.standards)}.` : '';
+    return {
+        id: rule.id,
+        shortDescription: { text: rule.summary },
+        fullDescription: { text: `${rule.summary} Category: ${rule.category}; default severity: ${rule.severity}.${evidences}` },
+        ...(helpUri ? { helpUri } : {}),
+        help: {
+            text: `${rule.summary} Documentation: ${helpUri ?? `${docPath} in the Mandate repository`}.`,
+            markdown: `${rule.summary}\n\nDocumentation: ${helpUri ? `[${docPath}](${helpUri})` : `\`${docPath}\` in the Mandate repository`}.`
+        },
+        defaultConfiguration: { level: LEVELS[rule.severity] },
+        properties: {
+            tags: [rule.category, ...rule.standards],
+            category: rule.category,
+            standards: [...rule.standards],
+            fixable: rule.fixable,
+            docs: docPath
+        }
+    };
+}
+
+/** The artifact location of a finding: relative to the root when the file is under it, absolute otherwise. */
+function artifactLocation(uri: string, root: URI | undefined): Record<string, string> {
+    const file = URI.parse(uri);
+    const base = root?.path.replace(/\/+$/, '');
+    if (root && base !== undefined && file.scheme === root.scheme && file.authority === root.authority && file.path.startsWith(`${base}/`)) {
+        const relative = file.path.slice(base.length + 1).split('/').map(segment => encodeURIComponent(segment)).join('/');
+        return { uri: relative, uriBaseId: SOURCE_ROOT_ID };
+    }
+    return { uri };
+}
+
+/**
+ * Findings as a SARIF 2.1.0 log, for `mandate check --format sarif` and code-scanning uploads:
+ * one run whose driver lists every rule of the registry plus Langium's linking, lexing and
+ * parsing errors, and one result per finding, in the given order, with a 1-based region
+ * (columns in UTF-16 code units, the end column exclusive). The same findings and options
+ * always give the same bytes.
+ */
+export function exportSarif(findings: readonly Finding[], options: SarifOptions): string {
+    const docsBase = options.docsBaseUri ? new URL(withSlash(options.docsBaseUri)) : undefined;
+    const rules: RuleInfo[] = [...RULES, ...BUILT_IN];
+    const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+    const root = options.root ? URI.parse(options.root) : undefined;
+    const results = findings.map(finding => {
+        const index = ruleIndex.get(finding.rule);
+        return {
+            ruleId: finding.rule,
+            ...(index === undefined ? {} : { ruleIndex: index }),
+            level: LEVELS[finding.severity],
+            message: { text: finding.message },
+            locations: [{
+                physicalLocation: {
+                    artifactLocation: artifactLocation(finding.uri, root),
+                    region: { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn }
+                }
+            }]
+        };
+    });
+    const log = {
+        $schema: SARIF_SCHEMA_URI,
+        version: '2.1.0',
+        runs: [{
+            tool: {
+                driver: {
+                    name: 'Mandate',
+                    version: options.toolVersion,
+                    ...(docsBase ? { informationUri: new URL('..', docsBase).href } : {}),
+                    rules: rules.map(rule => ruleDescriptor(rule, docsBase))
+                }
+            },
+            ...(options.root ? { originalUriBaseIds: { [SOURCE_ROOT_ID]: { uri: withSlash(options.root) } } } : {}),
+            columnKind: 'utf16CodeUnits',
+            results
+        }]
+    };
+    return JSON.stringify(log, null, 2) + '\n';
+}
