@@ -1,0 +1,147 @@
+/**
+ * `npm run test:e2e`: runs the extension-host suite (tests/e2e/suite) inside code-server, which
+ * is VS Code 1.100.3 in the browser with a real Node extension host, then the UI smoke test.
+ *
+ * 1. code-server starts on a free loopback port with throw-away state (server.ts);
+ * 2. headless Debian Chromium, driven by playwright-core, opens the workbench with a `payload`
+ *    that loads this repository as the development extension and out/e2e/suite/index.cjs as the
+ *    extension tests, the same two paths @vscode/test-electron passes on a desktop;
+ * 3. the suite writes its results to the file named by MANDATE_E2E_RESULTS, which code-server
+ *    passes on to its extension hosts; this harness waits for it, with a timeout;
+ * 4. a second page runs the UI smoke test (ui-smoke.ts);
+ * 5. one line per test, then `N passed, N failed`; the exit code is 1 on any failure.
+ * code-server and Chromium are stopped on every path out, including Ctrl-C and SIGTERM.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { printReport, readResults, RESULTS_ENV, waitForFile, type TestResult } from '../results';
+import { ARTIFACTS, ensureBuilt, makeTempRoot, prepareWorkspace, REPO_ROOT, writeUserSettings } from '../workspace';
+import { startCodeServer, type CodeServer } from './server';
+import { runUiSmoke } from './ui-smoke';
+
+const CHROMIUM = process.env.MANDATE_E2E_CHROMIUM ?? '/usr/bin/chromium';
+const SUITE_TIMEOUT_MS = Number(process.env.MANDATE_E2E_TIMEOUT_MS ?? 300_000);
+const SUITE_RUNNER = path.join(REPO_ROOT, 'out', 'e2e', 'suite', 'index.cjs');
+
+let codeServer: CodeServer | undefined;
+let browser: Browser | undefined;
+let tempRoot: string | undefined;
+let interrupted = false;
+
+async function cleanup(): Promise<void> {
+    const closing = browser;
+    browser = undefined;
+    // Closing Chromium kills its process group; playwright also kills it if this process exits first.
+    await closing?.close().catch(() => undefined);
+    const stopping = codeServer;
+    codeServer = undefined;
+    await stopping?.stop();
+    if (tempRoot && process.env.MANDATE_E2E_KEEP !== '1') fs.rmSync(tempRoot, { recursive: true, force: true });
+    tempRoot = undefined;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(signal, () => {
+        if (interrupted) return;
+        interrupted = true;
+        console.error(`\ne2e: ${signal}, stopping code-server and Chromium`);
+        const code = signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 129;
+        void cleanup().finally(() => process.exit(code));
+    });
+}
+
+/** `vscode-remote://` URIs name files on the code-server machine, as the payload expects them. */
+function remoteUri(port: number, file: string): string {
+    return `vscode-remote://127.0.0.1:${port}${file}`;
+}
+
+function workbenchUrl(server: CodeServer, folder: string, payload: Array<[string, string]>): string {
+    return `${server.url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+async function runSuite(server: CodeServer, workspace: string, resultsFile: string): Promise<TestResult[]> {
+    const page = await browser!.newPage();
+    const consoleLog = fs.createWriteStream(path.join(ARTIFACTS, 'suite-console.log'));
+    // The extension host's console (mocha's spec reporter included) is mirrored to the page's.
+    page.on('console', message => consoleLog.write(`${message.type()}: ${message.text()}\n`));
+    page.on('pageerror', error => consoleLog.write(`pageerror: ${error.message}\n`));
+    try {
+        await page.goto(workbenchUrl(server, workspace, [
+            ['extensionDevelopmentPath', remoteUri(server.port, REPO_ROOT)],
+            ['extensionTestsPath', remoteUri(server.port, SUITE_RUNNER)]
+        ]));
+        const found = await waitForFile(resultsFile, SUITE_TIMEOUT_MS, () => interrupted || server.exited());
+        if (!found) {
+            await page.screenshot({ path: path.join(ARTIFACTS, 'suite-timeout.png') }).catch(() => undefined);
+            const why = server.exited() ? 'code-server exited' : `no results within ${SUITE_TIMEOUT_MS / 1000} s`;
+            return [{ title: 'extension-host suite', state: 'failed', durationMs: 0,
+                error: `${why}; see artifacts/e2e/suite-console.log and artifacts/e2e/code-server.log` }];
+        }
+        const results = readResults(resultsFile);
+        console.log(`e2e: extension-host suite ran in VS Code ${results.vscodeVersion} (code-server) in ${(results.durationMs / 1000).toFixed(1)} s`);
+        if (results.tests.length === 0) {
+            return [{ title: 'extension-host suite', state: 'failed', durationMs: 0, error: 'the suite reported no tests' }];
+        }
+        return [...results.tests];
+    } finally {
+        await page.close().catch(() => undefined);
+        consoleLog.end();
+    }
+}
+
+async function main(): Promise<number> {
+    ensureBuilt(['out/client/extension.cjs', 'out/server/main.cjs', 'out/cli/main.cjs', 'out/e2e/suite/index.cjs']);
+    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run tests/e2e/code-server/install.sh`);
+    fs.rmSync(ARTIFACTS, { recursive: true, force: true });
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    tempRoot = makeTempRoot();
+    const resultsFile = path.join(tempRoot, 'results.json');
+    const suiteWorkspace = prepareWorkspace(tempRoot, 'suite-workspace', 'acme');
+    const uiWorkspace = prepareWorkspace(tempRoot, 'ui-workspace', 'findings/ciso-missing');
+    writeUserSettings(path.join(tempRoot, 'code-server', 'user-data'));
+
+    const started = Date.now();
+    codeServer = await startCodeServer({
+        stateDir: path.join(tempRoot, 'code-server'),
+        logFile: path.join(ARTIFACTS, 'code-server.log'),
+        env: { [RESULTS_ENV]: resultsFile }
+    });
+    console.log(`e2e: code-server listening on ${codeServer.url} (${Date.now() - started} ms)`);
+    browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        headless: true,
+        // This harness handles the signals itself, so that code-server is stopped as well.
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+            '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage']
+    });
+
+    const tests = await runSuite(codeServer, suiteWorkspace, resultsFile);
+    if (!interrupted) {
+        tests.push(await runUiSmoke({
+            browser,
+            url: workbenchUrl(codeServer, uiWorkspace, [['extensionDevelopmentPath', remoteUri(codeServer.port, REPO_ROOT)]]),
+            screenshot: path.join(ARTIFACTS, 'ui-smoke-problems.png')
+        }));
+    }
+    console.log('');
+    const failed = printReport(tests);
+    return failed > 0 ? 1 : 0;
+}
+
+main().then(
+    async code => {
+        await cleanup();
+        process.exit(interrupted ? 130 : code);
+    },
+    async error => {
+        console.error(`e2e: ${error instanceof Error ? error.message : String(error)}`);
+        await cleanup();
+        // The closing line still comes, so a CI log reader sees the run as failed, not as empty.
+        console.log('0 passed, 1 failed');
+        process.exit(1);
+    }
+);

@@ -1,0 +1,49 @@
+/**
+ * Completion through VS Code's own command, as the editor asks for it: at a reference the
+ * declared names of the right kind, and in an empty document the top-level keywords.
+ */
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { closeAllEditors, positionOf, staged } from './helpers';
+
+async function labelsAt(document: vscode.TextDocument, position: vscode.Position): Promise<string[]> {
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider', document.uri, position);
+    return list.items.map(item => typeof item.label === 'string' ? item.label : item.label.label);
+}
+
+function missing(expected: readonly string[], labels: readonly string[]): string[] {
+    return expected.filter(label => !labels.includes(label));
+}
+
+suite('Completion', () => {
+    let assignments: vscode.TextDocument;
+
+    suiteSetup(async () => {
+        const acme = await staged('acme');
+        assignments = await vscode.workspace.openTextDocument(path.join(acme, 'assignments.mandate'));
+    });
+
+    suiteTeardown(closeAllEditors);
+
+    test('after `assign <person> to` it lists the declared roles, not people', async () => {
+        // Right after "to " in the CISO's assignment; roles are declared in roles.mandate.
+        const labels = await labelsAt(assignments, positionOf(assignments, 'assign priya-nair to ciso', 'assign priya-nair to '.length));
+        assert.deepEqual(missing(['ciso', 'board', 'ceo', 'isms-manager', 'dpo', 'sysadmin'], labels), [], `got ${labels.join(', ')}`);
+        assert.ok(!labels.includes('priya-nair'), 'a person was offered where only a role fits');
+    });
+
+    test('after `assign` it lists the declared people, from another file', async () => {
+        const labels = await labelsAt(assignments, positionOf(assignments, 'assign priya-nair to ciso', 'assign '.length));
+        assert.deepEqual(missing(['priya-nair', 'daniel-weiss', 'thomas-becker', 'emily-clarke'], labels), [], `got ${labels.join(', ')}`);
+        assert.ok(!labels.includes('isms-manager'), 'a role was offered where only a person fits');
+    });
+
+    test('in an empty document it lists the top-level keywords', async () => {
+        const empty = await vscode.workspace.openTextDocument({ language: 'mandate', content: '' });
+        const labels = await labelsAt(empty, new vscode.Position(0, 0));
+        const keywords = ['organization', 'person', 'role', 'responsibility', 'authority', 'assign', 'delegate', 'training', 'completed', 'conflict'];
+        assert.deepEqual(missing(keywords, labels), [], `got ${labels.join(', ')}`);
+    });
+});
