@@ -1,0 +1,187 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Ajv } from 'ajv';
+import { default as addFormats } from 'ajv-formats';
+import { NodeFileSystem } from 'langium/node';
+import { describe, expect, it } from 'vitest';
+import { checkSources } from '../language/engine/check-sources.js';
+import { buildReport } from '../language/report/build-report.js';
+import { controlId, exportOscal, MANDATE_OSCAL_NS, oscalToken } from '../language/report/export-oscal.js';
+import type { AuditReport } from '../language/report/report-model.js';
+import { DNS_NAMESPACE, MANDATE_NAMESPACE, URL_NAMESPACE, uuidv5 } from '../language/report/uuid-v5.js';
+import { REQUIREMENTS } from '../language/standards/catalogue.js';
+import { CLEAN_POLICY } from './helpers.js';
+
+const PROJECT = fileURLToPath(new URL('..', import.meta.url));
+const ACME = path.join(PROJECT, 'examples', 'acme');
+const FINDINGS = path.join(PROJECT, 'examples', 'findings');
+const GOLDEN = path.join(PROJECT, 'tests', 'golden', 'acme.oscal.json');
+const OSCAL_SCHEMA = path.resolve(PROJECT, '../shared/schemas/oscal_component_schema_1.0.6.json');
+const SCHEMA_PRESENT = existsSync(OSCAL_SCHEMA);
+/** The test name says why it is skipped, where the shared schema is missing (a clone outside this workplace). */
+const needsSchema = (name: string) => SCHEMA_PRESENT ? name : `${name} (skipped: NIST's schema is not at ${OSCAL_SCHEMA})`;
+
+/** A workspace folder checked as the CLI checks it, at a fixed as-of date and generation time. */
+async function reportOf(folder: string, asOf = '2026-11-26'): Promise<AuditReport> {
+    const files = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter(name => name.endsWith('.mandate')).sort();
+    const sources = files.map(name => ({ uri: pathToFileURL(path.join(folder, name)).href, text: readFileSync(path.join(folder, name), 'utf8') }));
+    const checked = await checkSources(sources, { asOf, roots: [pathToFileURL(folder).href], fileSystem: NodeFileSystem.fileSystemProvider });
+    return buildReport(checked.services.shared, checked.findings, { toolVersion: '0.1.0', generatedAt: '2026-11-26T00:00:00Z' });
+}
+
+/** NIST's schema is draft-07 with `\p{L}` in its token pattern, so Ajv keeps its default Unicode regular expressions. */
+function oscalValidator() {
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats(ajv);
+    return ajv.compile(JSON.parse(readFileSync(OSCAL_SCHEMA, 'utf8')));
+}
+
+type Json = Record<string, any>;
+
+const definition = (text: string): Json => JSON.parse(text)['component-definition'];
+
+function uuidsIn(value: unknown, found: string[] = []): string[] {
+    if (Array.isArray(value)) value.forEach(item => uuidsIn(item, found));
+    else if (value && typeof value === 'object') {
+        for (const [key, inner] of Object.entries(value)) {
+            if (key === 'uuid' && typeof inner === 'string') found.push(inner);
+            else uuidsIn(inner, found);
+        }
+    }
+    return found;
+}
+
+describe('UUID v5', () => {
+    it('matches the RFC 4122 example for www.example.com in the DNS namespace', () => {
+        expect(uuidv5('www.example.com', DNS_NAMESPACE)).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2');
+    });
+
+    it("uses a fixed Mandate namespace, itself the v5 UUID of 'urn:mandate:oscal' in the URL namespace", () => {
+        expect(uuidv5('urn:mandate:oscal', URL_NAMESPACE)).toBe(MANDATE_NAMESPACE);
+        expect(uuidv5('acme/party/priya-nair')).toBe(uuidv5('acme/party/priya-nair', MANDATE_NAMESPACE));
+        expect(uuidv5('acme/party/priya-nair')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+        expect(uuidv5('Ünïcödé')).not.toBe(uuidv5('Unicode'));
+        expect(() => uuidv5('x', 'not-a-uuid')).toThrow(/not a UUID/);
+    });
+});
+
+describe('OSCAL identifiers', () => {
+    it('maps requirement IDs to lower-case control-id tokens', () => {
+        expect(controlId('ISO27001:5.3(b)')).toBe('iso27001-5.3.b');
+        expect(controlId('ISO27001:A.5.2')).toBe('iso27001-a.5.2');
+        expect(controlId('NIST-CSF:GV.RR-01')).toBe('nist-csf-gv.rr-01');
+        expect(controlId('HIPAA:164.308(a)(2)')).toBe('hipaa-164.308.a.2');
+        expect(controlId('PCI-DSS:12.1.4')).toBe('pci-dss-12.1.4');
+        const ids = REQUIREMENTS.map(requirement => controlId(requirement.id));
+        expect(new Set(ids).size).toBe(ids.length);
+        for (const id of ids) expect(id).toMatch(/^[\p{L}_][\p{L}\p{N}._-]*$/u);
+    });
+
+    it('keeps policy names as role ids and repairs anything that is not a token', () => {
+        expect(oscalToken('isms-manager')).toBe('isms-manager');
+        expect(oscalToken('_team_2')).toBe('_team_2');
+        expect(oscalToken('2nd line')).toBe('_2nd_line');
+        expect(oscalToken('a:b/c')).toBe('a_b_c');
+    });
+});
+
+describe('OSCAL component definition', () => {
+    it.skipIf(!SCHEMA_PRESENT)(needsSchema("validates against NIST's OSCAL 1.0.6 component schema, which rejects a broken export"), async () => {
+        const validate = oscalValidator();
+        const exported = JSON.parse(exportOscal(await reportOf(ACME)));
+        const valid = validate(exported);
+        expect(validate.errors ?? []).toEqual([]);
+        expect(valid).toBe(true);
+        exported['component-definition'].metadata.roles[0].id = 'not a token';
+        delete exported['component-definition'].components[0].type;
+        expect(validate(exported)).toBe(false);
+        expect(validate.errors?.map(error => error.instancePath)).toEqual(expect.arrayContaining([
+            '/component-definition/metadata/roles/0/id', '/component-definition/components/0'
+        ]));
+    });
+
+    it.skipIf(!SCHEMA_PRESENT)(needsSchema('validates for every examples/findings workspace and for a policy without an organization'), async () => {
+        const validate = oscalValidator();
+        for (const folder of readdirSync(FINDINGS).sort()) {
+            const valid = validate(JSON.parse(exportOscal(await reportOf(path.join(FINDINGS, folder), '2025-06-30'))));
+            expect({ folder, errors: validate.errors ?? [] }).toEqual({ folder, errors: [] });
+            expect(valid).toBe(true);
+        }
+        const sources = Object.entries(CLEAN_POLICY).map(([name, text]) => ({ uri: `file:///ws/${name}`, text: text.replace(/organization acme[^}]*}/, '') }));
+        const checked = await checkSources(sources, { asOf: '2025-06-30' });
+        const report = buildReport(checked.services.shared, checked.findings, { toolVersion: '0.1.0', generatedAt: '2025-06-30T00:00:00Z' });
+        expect(report.organization).toBeUndefined();
+        expect(validate(JSON.parse(exportOscal(report)))).toBe(true);
+    });
+
+    it('is byte-identical for the same input, with the same UUIDs (golden: tests/golden/acme.oscal.json, UPDATE_GOLDEN=1 rewrites)', async () => {
+        const first = exportOscal(await reportOf(ACME));
+        const second = exportOscal(await reportOf(ACME));
+        expect(second).toBe(first);
+        expect(uuidsIn(JSON.parse(second))).toEqual(uuidsIn(JSON.parse(first)));
+        if (process.env.UPDATE_GOLDEN === '1') writeFileSync(GOLDEN, first);
+        expect(first).toBe(readFileSync(GOLDEN, 'utf8'));
+    });
+
+    it('keeps every UUID when only the generation time changes, and only the document UUID and version when the policy changes', async () => {
+        const report = await reportOf(ACME);
+        const later = { ...report, provenance: { ...report.provenance, generatedAt: '2027-01-01T00:00:00Z' } };
+        const changed = { ...report, provenance: { ...report.provenance, inputsSha256: 'f'.repeat(64) } };
+        const base = definition(exportOscal(report));
+        expect(uuidsIn(definition(exportOscal(later)))).toEqual(uuidsIn(base));
+        const edited = definition(exportOscal(changed));
+        expect(edited.uuid).not.toBe(base.uuid);
+        expect(edited.metadata.version).toBe('f'.repeat(64));
+        expect(uuidsIn(edited).slice(1)).toEqual(uuidsIn(base).slice(1));
+    });
+
+    it('carries roles, people, current holders, requirement statuses and documents', async () => {
+        const report = await reportOf(ACME);
+        const doc = definition(exportOscal(report));
+        const { metadata } = doc;
+        expect(metadata['oscal-version']).toBe('1.0.6');
+        expect(metadata['last-modified']).toBe('2026-11-26T00:00:00Z');
+        expect(metadata.version).toBe(report.provenance.inputsSha256);
+        expect(metadata.roles.map((role: Json) => role.id)).toEqual(report.roles.map(entry => entry.role.id));
+        const ciso = metadata.roles.find((role: Json) => role.id === 'ciso');
+        expect(ciso.props).toContainEqual({ name: 'designated-ciso', ns: MANDATE_OSCAL_NS, value: 'true' });
+
+        const priya = metadata.parties.find((party: Json) => party.name === 'Priya Nair');
+        expect(priya).toMatchObject({ type: 'person', 'email-addresses': ['priya.nair@acme.example'], uuid: uuidv5('acme/party/priya-nair') });
+        expect(metadata.parties[0]).toMatchObject({ type: 'organization', name: 'Acme Ltd' });
+        const cisoParties = metadata['responsible-parties'].find((entry: Json) => entry['role-id'] === 'ciso');
+        expect(cisoParties['party-uuids']).toEqual([priya.uuid]);
+
+        const [component] = doc.components;
+        expect(component.type).toBe('policy');
+        expect(component['responsible-roles'].map((role: Json) => role['role-id'])).toContain('ciso');
+        const iso = component['control-implementations'].find((set: Json) => set.source === `#${uuidv5('acme/framework/ISO27001')}`);
+        const reporting = iso['implemented-requirements'].find((requirement: Json) => requirement['control-id'] === 'iso27001-5.3.b');
+        expect(reporting.description).toContain('Status: met.');
+        expect(reporting['responsible-roles']).toEqual([{ 'role-id': 'ciso', 'party-uuids': [priya.uuid] }]);
+        const requirements = component['control-implementations'].flatMap((set: Json) => set['implemented-requirements']);
+        expect(requirements).toHaveLength(REQUIREMENTS.length);
+
+        const resources: Json[] = doc['back-matter'].resources;
+        const jobDescription = resources.find(resource => resource.title === 'docs/roles/ciso.md');
+        expect(jobDescription?.rlinks).toEqual([{ href: 'docs/roles/ciso.md', 'media-type': 'text/markdown' }]);
+        const minutes = resources.find(resource => resource.title === 'Board minutes 2022-03-15, item 4: the Board notes the appointment');
+        expect(minutes?.rlinks).toBeUndefined();
+        expect(minutes?.description).toContain('appointment of Priya Nair as Chief Information Security Officer');
+        // Every internal link points at a back-matter resource, and no UUID is used twice.
+        const hrefs = JSON.stringify(doc).match(/"(?:href|source)": ?"#[^"]+"/g) ?? [];
+        const targets = new Set(resources.map(resource => `#${resource.uuid}`));
+        for (const href of hrefs) expect(targets.has(href.replace(/^.*"(#[^"]+)"$/, '$1'))).toBe(true);
+        const uuids = uuidsIn(doc);
+        expect(new Set(uuids).size).toBe(uuids.length);
+    });
+
+    it('states partly-met requirements with the findings that lower them', async () => {
+        const doc = definition(exportOscal(await reportOf(path.join(FINDINGS, 'assignment-not-communicated'), '2025-06-30')));
+        const requirements: Json[] = doc.components[0]['control-implementations'].flatMap((set: Json) => set['implemented-requirements']);
+        const partly = requirements.filter(requirement => requirement.props.some((p: Json) => p.name === 'status' && p.value === 'partly-met'));
+        expect(partly.length).toBeGreaterThan(0);
+        expect(partly[0].remarks).toMatch(/assignment-not-communicated \(warning\) at policy\.mandate:\d+/);
+    });
+});
