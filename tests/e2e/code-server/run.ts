@@ -120,24 +120,27 @@ async function main(): Promise<number> {
     });
 
     const tests = await runSuite(codeServer, suiteWorkspace, resultsFile);
-    if (!interrupted) {
-        tests.push(await runUiSmoke({
-            browser,
-            url: workbenchUrl(codeServer, uiWorkspace, [['extensionDevelopmentPath', remoteUri(codeServer.port, REPO_ROOT)]]),
-            screenshot: path.join(ARTIFACTS, 'ui-smoke-problems.png')
-        }));
-    }
+    if (interrupted) return 130;
+    tests.push(await runUiSmoke({
+        browser,
+        url: workbenchUrl(codeServer, uiWorkspace, [['extensionDevelopmentPath', remoteUri(codeServer.port, REPO_ROOT)]]),
+        screenshot: path.join(ARTIFACTS, 'ui-smoke-problems.png')
+    }));
+    if (interrupted) return 130;
     console.log('');
     const failed = printReport(tests);
     return failed > 0 ? 1 : 0;
 }
 
+// After a signal, the signal handler cleans up and exits; main() only stops.
 main().then(
     async code => {
+        if (interrupted) return;
         await cleanup();
-        process.exit(interrupted ? 130 : code);
+        process.exit(code);
     },
     async error => {
+        if (interrupted) return;
         console.error(`e2e: ${error instanceof Error ? error.message : String(error)}`);
         await cleanup();
         // The closing line still comes, so a CI log reader sees the run as failed, not as empty.
