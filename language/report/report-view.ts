@@ -1,0 +1,89 @@
+/**
+ * The audit report laid out for reading: sections of headings, paragraphs, lists and tables of
+ * inline pieces. It is built once from the AuditReport (presentation only: wording, order, which
+ * model fields go where) and serialized by the Markdown and HTML renderers, so both formats say
+ * exactly the same thing. Every string in it is plain text; escaping is the serializer's job.
+ */
+import type { AuditReport, OrganizationGraph, SourceRef } from './report-model.js';
+import { questionsSection } from './view-questions.js';
+import { delegationsSection, findingsSection, provenanceSection, trainingSection } from './view-activity.js';
+import { matrixSection, rolesSection } from './view-roles.js';
+import { summarySection } from './view-summary.js';
+import { code, plural, strong, text } from './view-inline.js';
+
+/** good: met/current; warn: partly; bad: not met/vacant/overdue; info: active; neutral: anything else. */
+export type Tone = 'good' | 'warn' | 'bad' | 'info' | 'neutral';
+
+export type Inline =
+    | { readonly kind: 'text'; readonly text: string; readonly strong?: boolean; readonly code?: boolean; readonly nowrap?: boolean }
+    | { readonly kind: 'source'; readonly source: SourceRef; readonly column?: number }
+    /** A link to a whole input file. */
+    | { readonly kind: 'file'; readonly file: string }
+    | { readonly kind: 'badge'; readonly tone: Tone; readonly label: string };
+
+/** A table cell: one or more lines of inline content. */
+export type Cell = readonly (readonly Inline[])[];
+
+export type Block =
+    | { readonly kind: 'heading'; readonly level: 3 | 4; readonly text: string }
+    | { readonly kind: 'paragraph'; readonly content: readonly Inline[]; readonly answer?: boolean }
+    | { readonly kind: 'list'; readonly items: readonly (readonly Inline[])[] }
+    /** Label/value pairs: a bulleted list in Markdown, a two-column table in HTML. */
+    | { readonly kind: 'facts'; readonly rows: ReadonlyArray<readonly [label: string, value: readonly Inline[]]> }
+    | { readonly kind: 'table'; readonly head: readonly string[]; readonly rows: readonly (readonly Cell[])[]; readonly compact?: boolean; readonly rowIds?: readonly string[] }
+    | { readonly kind: 'graph'; readonly graph: OrganizationGraph };
+
+export interface Section {
+    /** Stable anchor, also the HTML id. */
+    readonly id: string;
+    readonly title: string;
+    readonly blocks: readonly Block[];
+}
+
+export interface ReportView {
+    readonly title: string;
+    readonly subtitle: readonly Inline[];
+    readonly sections: readonly Section[];
+}
+
+export function buildReportView(report: AuditReport): ReportView {
+    const organization = report.organization?.title;
+    return {
+        title: organization ? `ISO/IEC 27001 clause 5.3 audit report: ${organization}` : 'ISO/IEC 27001 clause 5.3 audit report',
+        subtitle: [
+            text('Organizational roles, responsibilities and authorities, as of '), strong(report.asOf),
+            text(`. Generated ${report.provenance.generatedAt} by ${report.provenance.tool} ${report.provenance.toolVersion} from `),
+            text(`${plural(report.provenance.inputs.length, 'policy file')} (combined SHA-256 `), code(report.provenance.inputsSha256.slice(0, 12)),
+            text(', full hashes under Provenance).')
+        ],
+        sections: [
+            summarySection(report),
+            questionsSection(report),
+            rolesSection(report),
+            matrixSection(report),
+            delegationsSection(report),
+            graphSection(report),
+            trainingSection(report),
+            findingsSection(report),
+            provenanceSection(report)
+        ]
+    };
+}
+
+function graphSection(report: AuditReport): Section {
+    const blocks: Block[] = report.graph.nodes.length === 0
+        ? [{ kind: 'paragraph', content: [text('The policy declares no roles, so there is nothing to draw.')] }]
+        : [
+            { kind: 'paragraph', content: [text(`Roles and their reporting lines, the people holding each role on ${report.asOf}, and the delegations active on that date.`)] },
+            { kind: 'graph', graph: report.graph },
+            {
+                kind: 'list', items: [
+                    [strong('Rectangles'), text(' are roles and ovals are people. The CISO role is highlighted and marked "(CISO)"; a vacant role has a dashed red border and is marked "(vacant)".')],
+                    [strong('Thick arrows'), text(' run from a role to the role it reports to.')],
+                    [strong('Thin arrows'), text(' run from a person to a role they hold.')],
+                    [strong('Dashed arrows'), text(' are active delegations, from the delegating role to the delegate, labelled with the delegated duty.')]
+                ]
+            }
+        ];
+    return { id: 'graph', title: '6. Organization and delegation graph', blocks };
+}

@@ -1,0 +1,29 @@
+/** Small constructors for the report view's inline pieces, shared by the section builders. */
+import type { SourceRef } from './report-model.js';
+import type { Cell, Inline, Tone } from './report-view.js';
+
+export const text = (value: string): Inline => ({ kind: 'text', text: value });
+export const strong = (value: string): Inline => ({ kind: 'text', text: value, strong: true });
+/** A date or other short value that should not wrap inside a table cell. */
+export const date = (value: string): Inline => ({ kind: 'text', text: value, nowrap: true });
+export const code = (value: string): Inline => ({ kind: 'text', text: value, code: true });
+export const src = (source: SourceRef, column?: number): Inline => ({ kind: 'source', source, column });
+export const fileLink = (file: string): Inline => ({ kind: 'file', file });
+export const badge = (tone: Tone, label: string): Inline => ({ kind: 'badge', tone, label });
+/** One line of a table cell. */
+export const cell = (...content: Inline[]): Cell => [content];
+export const lines = (rows: readonly (readonly Inline[])[]): Cell => (rows.length > 0 ? rows : [[text('—')]]);
+export const none: Cell = [[text('—')]];
+
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+    return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+/** A named thing followed by a link to where it is declared: `Title (file:line)`. */
+export function named(ref: { title: string; source: SourceRef }, emphasis = false): Inline[] {
+    return [emphasis ? strong(ref.title) : text(ref.title), text(' ('), src(ref.source), text(')')];
+}
+
+export const STATUS_LABEL = { met: 'Met', 'partly-met': 'Partly met', 'not-met': 'Not met' } as const;
+export const STATUS_TONE: Record<keyof typeof STATUS_LABEL, Tone> = { met: 'good', 'partly-met': 'warn', 'not-met': 'bad' };
+

@@ -1,0 +1,106 @@
+/** Sections 3 and 4: the roles with their holders and vacancies, and the responsibility (RACI) matrix. */
+import type { AuditReport, RoleHolders } from './report-model.js';
+import type { Block, Cell, Inline, Section } from './report-view.js';
+import { holdersCell } from './view-questions.js';
+import { badge, code, date, lines, none, src, strong, text } from './view-inline.js';
+
+function roleCell(report: AuditReport, entry: RoleHolders): Cell {
+    const marks: Inline[] = [];
+    if (entry.ciso) marks.push(text(' '), badge('info', 'CISO'));
+    if (report.organization?.topManagement?.id === entry.role.id) marks.push(text(' '), badge('neutral', 'Top management'));
+    if (entry.vacant) marks.push(text(' '), badge('bad', 'Vacant'));
+    return [[strong(entry.role.title), ...marks], [code(entry.role.id), text(' ('), src(entry.role.source), text(')')]];
+}
+
+function reportsToCell(report: AuditReport, entry: RoleHolders): Cell {
+    if (!entry.reportsTo) return none;
+    const superior = report.roles.find(other => other.role.id === entry.reportsTo);
+    return superior ? [[text(superior.role.title)]] : [[text(entry.reportsTo)]];
+}
+
+function vacancies(report: AuditReport): Block {
+    const vacant = report.roles.filter(entry => entry.vacant);
+    if (vacant.length === 0) {
+        return { kind: 'paragraph', answer: true, content: [strong('Vacancies: '), badge('good', 'None'), text(` Every role has a holder on ${report.asOf}.`)] };
+    }
+    return {
+        kind: 'paragraph', answer: true, content: [
+            strong('Vacancies: '), badge('bad', `${vacant.length} vacant`),
+            text(` On ${report.asOf} nobody holds: `),
+            ...vacant.flatMap((entry, index) => [
+                ...(index > 0 ? [text('; ')] : []), strong(entry.role.title), ...(entry.ciso ? [text(' (the CISO role)')] : []), text(' ('), src(entry.role.source), text(')')
+            ]),
+            text('.')
+        ]
+    };
+}
+
+function appointmentRows(report: AuditReport): Cell[][] {
+    return report.roles.flatMap(entry => {
+        if (entry.vacant) return [[[[strong(entry.role.title)]], [[badge('bad', 'Vacant')]], none, none, none, none, none, [[src(entry.role.source)]]]];
+        return entry.holders.map(holder => [
+            [[text(entry.role.title)]],
+            [[strong(holder.person.title)]],
+            [[holder.since ? date(holder.since) : badge('bad', 'No start date')]],
+            [[date(holder.until ?? '—')]],
+            [[holder.appointedBy ? text(holder.appointedBy.title) : badge('warn', 'Not recorded')]],
+            lines(holder.evidence.map(item => [text(item)])),
+            holder.announcements.length > 0
+                ? holder.announcements.map(entry => [text(`${entry.date} via ${entry.channel}${entry.audience ? ` to ${entry.audience}` : ''}`)])
+                : [[badge('bad', 'Never announced')]],
+            [[src(holder.source)]]
+        ]);
+    });
+}
+
+export function rolesSection(report: AuditReport): Section {
+    return {
+        id: 'roles', title: '3. Roles and holders', blocks: [
+            vacancies(report),
+            { kind: 'heading', level: 3, text: 'Roles' },
+            {
+                kind: 'table', head: ['Role', 'Reports to', `Held on ${report.asOf} by`, 'Job description'],
+                rows: report.roles.map(entry => [
+                    roleCell(report, entry), reportsToCell(report, entry), holdersCell(entry, false),
+                    entry.jobDescription ? [[code(entry.jobDescription)]] : none
+                ])
+            },
+            { kind: 'heading', level: 3, text: `Appointments in force on ${report.asOf}` },
+            {
+                kind: 'table', head: ['Role', 'Person', 'Since', 'Until', 'Appointed by', 'Evidence', 'Announced', 'Source'],
+                rows: appointmentRows(report)
+            }
+        ]
+    };
+}
+
+export function matrixSection(report: AuditReport): Section {
+    const { matrix } = report;
+    const letters = new Map(matrix.cells.map(entry => [`${entry.role}\u0000${entry.duty}`, entry.letters.join(', ')]));
+    const rows = matrix.duties.map(duty => {
+        const perRole = matrix.roles.map(role => letters.get(`${role.id}\u0000${duty.id}`) ?? '');
+        const unassigned = perRole.every(value => value === '');
+        const dutyCell: Cell = [[strong(duty.title), ...(unassigned ? [text(' '), badge('warn', 'no role')] : [])], [code(duty.id), text(' ('), src(duty.source), text(')')]];
+        return [
+            dutyCell,
+            [[text(duty.kind === 'authority' ? 'Authority' : 'Responsibility')]],
+            lines(duty.requirements.map(requirement => [text(requirement)])),
+            ...perRole.map(value => [[value ? strong(value) : text('')]] as Cell)
+        ];
+    });
+    return {
+        id: 'matrix', title: '4. Responsibility matrix', blocks: [
+            {
+                kind: 'paragraph', content: [
+                    strong('R'), text(' responsible (does the work), '), strong('A'), text(' accountable (answers for it), '),
+                    strong('C'), text(' consulted, '), strong('I'), text(' informed, '), strong('Auth'),
+                    text(' authorized to use the authority. Columns are roles:')
+                ]
+            },
+            { kind: 'list', items: matrix.roles.map(role => [code(role.id), text(`: ${role.title}`)]) },
+            matrix.duties.length > 0
+                ? { kind: 'table', compact: true, head: ['Duty', 'Type', 'Satisfies', ...matrix.roles.map(role => role.id)], rows }
+                : { kind: 'paragraph', content: [text('The policy declares no responsibilities or authorities.')] }
+        ]
+    };
+}
