@@ -1,0 +1,133 @@
+/**
+ * The organization and delegation graph as inline SVG, laid out by Graphviz (`@viz-js/viz`, Graphviz
+ * compiled to WebAssembly with the binary embedded in the JavaScript: nothing is fetched). Used by
+ * the HTML report and by the VS Code webview.
+ *
+ * DOT ids are synthetic (n0, n1, …) and labels are DOT-escaped, so no policy string can change the
+ * graph's structure or attributes. The SVG is then stripped of the XML prolog, DOCTYPE, comments
+ * and tooltips, and checked against a short list of elements and attributes: anything that could
+ * load a resource, link or run code (href, image, use, foreignObject, script, event handlers,
+ * style) is refused. Graphviz's layout is deterministic, so the same graph gives the same SVG.
+ */
+import { instance, type Viz } from '@viz-js/viz';
+import { oneLine } from './plain-text.js';
+import type { GraphEdge, GraphNode, OrganizationGraph } from './report-model.js';
+
+const FONT = 'Helvetica,Arial,sans-serif';
+
+/** A DOT double-quoted string body: escapes `\` and `"`, and `&` so Graphviz shows entities literally. */
+export function dotEscape(value: string): string {
+    return oneLine(value).replace(/[\\"&]/g, char => (char === '&' ? '&amp;' : `\\${char}`));
+}
+
+/** Word-wraps a label to lines of about `width` characters, escaping each line; joined with DOT's `\n`. */
+function wrapped(value: string, width: number): string {
+    const lines: string[] = [];
+    let current = '';
+    for (const word of oneLine(value).split(' ').filter(Boolean)) {
+        if (current && current.length + 1 + word.length > width) {
+            lines.push(current);
+            current = word;
+        } else {
+            current = current ? `${current} ${word}` : word;
+        }
+    }
+    if (current || lines.length === 0) lines.push(current);
+    return lines.map(dotEscape).join('\\n');
+}
+
+function nodeStatement(id: string, node: GraphNode): string {
+    if (node.kind === 'person') {
+        return `  ${id} [label="${wrapped(node.label, 22)}", shape=ellipse, style=filled, fillcolor="#f8fafc", color="#64748b", fontsize=10];`;
+    }
+    const label = wrapped(node.label, 24) + (node.ciso ? '\\n(CISO)' : '') + (node.vacant ? '\\n(vacant)' : '');
+    if (node.vacant) {
+        return `  ${id} [label="${label}", shape=box, style="rounded,filled,dashed", fillcolor="#fee2e2", color="#b91c1c", fontcolor="#7f1d1d", penwidth=2];`;
+    }
+    if (node.ciso) {
+        return `  ${id} [label="${label}", shape=box, style="rounded,filled", fillcolor="#fef3c7", color="#b45309", penwidth=3, fontsize=12];`;
+    }
+    return `  ${id} [label="${label}", shape=box, style="rounded,filled", fillcolor="#eef2ff", color="#4338ca"];`;
+}
+
+function edgeStatement(from: string, to: string, edge: GraphEdge): string {
+    switch (edge.kind) {
+        case 'reports-to':
+            return `  ${from} -> ${to} [color="#1f2937", penwidth=1.8];`;
+        case 'holds':
+            return `  ${from} -> ${to} [color="#94a3b8", penwidth=0.8, arrowsize=0.6];`;
+        case 'delegation': {
+            const label = edge.label ? `, label="${wrapped(edge.label, 28)}"` : '';
+            return `  ${from} -> ${to} [style=dashed, color="#b45309", fontcolor="#92400e", penwidth=1.4, constraint=false${label}];`;
+        }
+    }
+}
+
+/** The DOT description of the graph, right to left: people on the right, each role left of its holders and right of its superior. */
+export function graphToDot(graph: OrganizationGraph): string {
+    const ids = new Map<string, string>();
+    graph.nodes.forEach(node => { if (!ids.has(node.id)) ids.set(node.id, `n${ids.size}`); });
+    const lines = [
+        'digraph organization {',
+        `  graph [rankdir=RL, bgcolor="white", nodesep=0.25, ranksep=0.5, fontname="${FONT}"];`,
+        `  node [fontname="${FONT}", fontsize=11, fontcolor="#111827", margin="0.12,0.06"];`,
+        `  edge [fontname="${FONT}", fontsize=9, arrowsize=0.8];`
+    ];
+    const seen = new Set<string>();
+    for (const node of graph.nodes) {
+        const id = ids.get(node.id)!;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        lines.push(nodeStatement(id, node));
+    }
+    for (const edge of graph.edges) {
+        const from = ids.get(edge.from);
+        const to = ids.get(edge.to);
+        if (from && to) lines.push(edgeStatement(from, to, edge));
+    }
+    lines.push('}');
+    return lines.join('\n');
+}
+
+const ELEMENTS = new Set(['svg', 'g', 'polygon', 'polyline', 'ellipse', 'path', 'text']);
+const ATTRIBUTES = new Set([
+    'width', 'height', 'viewBox', 'xmlns', 'class', 'transform', 'fill', 'stroke', 'stroke-width', 'stroke-dasharray',
+    'points', 'cx', 'cy', 'rx', 'ry', 'd', 'x', 'y', 'text-anchor', 'font-family', 'font-size', 'font-weight', 'font-style',
+    'xml:space', 'fill-opacity', 'stroke-opacity', 'role', 'aria-label'
+]);
+
+/** Removes what the report does not need and refuses anything outside the expected elements and attributes. */
+export function sanitizeSvg(svg: string): string {
+    const start = svg.indexOf('<svg');
+    if (start < 0) throw new Error('Graphviz returned no SVG');
+    const cleaned = svg.slice(start)
+        .replace(/<!--[\s\S]*?-->/g, '')
+        .replace(/<title>[^<]*<\/title>/g, '')
+        .replace(/\s(?:id|xmlns:xlink)="[^"]*"/g, '')
+        .replace(/^<svg\b/, '<svg role="img" aria-label="Organization and delegation graph"')
+        .replace(/\n{2,}/g, '\n')
+        .trim();
+    for (const tag of cleaned.match(/<[^>]*>/g) ?? []) {
+        const name = /^<\/?([^\s/>]+)/.exec(tag)?.[1] ?? '';
+        if (!ELEMENTS.has(name)) throw new Error(`Unexpected element <${name}> in the graph SVG`);
+        const attributes = tag.replace(/^<\/?[^\s/>]+/, '').replace(/\/?>$/, '');
+        const rest = attributes.replace(/\s([^\s=]+)="[^"<>]*"/g, (_, attribute: string) => {
+            if (!ATTRIBUTES.has(attribute)) throw new Error(`Unexpected attribute ${attribute} in the graph SVG`);
+            return '';
+        });
+        if (rest.trim() !== '') throw new Error(`Unexpected markup in the graph SVG: ${tag}`);
+    }
+    return cleaned;
+}
+
+let viz: Promise<Viz> | undefined;
+
+/** Lays the graph out with Graphviz's dot engine and returns a self-contained `<svg>` element. */
+export async function renderGraphSvg(graph: OrganizationGraph): Promise<string> {
+    viz ??= instance();
+    const result = (await viz).render(graphToDot(graph), { format: 'svg', engine: 'dot' });
+    if (result.status !== 'success' || result.output === undefined) {
+        throw new Error(`Graphviz could not lay out the graph: ${result.errors.map(error => error.message).join('; ')}`);
+    }
+    return sanitizeSvg(result.output);
+}

@@ -1,0 +1,23 @@
+/**
+ * HTML escaping for the HTML report. Every policy string goes through `htmlText` (element
+ * content) or `htmlAttribute` (quoted attribute values); both escape the five characters that
+ * matter in HTML, so no policy string can open a tag, close an attribute or start an entity.
+ */
+import { oneLine } from './plain-text.js';
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes `& < > " '`; safe in element content and in single- or double-quoted attribute values. */
+export function escapeHtml(value: string): string {
+    return value.replace(/[&<>"']/g, char => ENTITIES[char]);
+}
+
+/** A policy string as element content: one line, escaped. */
+export function htmlText(value: string): string {
+    return escapeHtml(oneLine(value));
+}
+
+/** A value for a double-quoted attribute: one line, escaped. */
+export function htmlAttribute(value: string): string {
+    return escapeHtml(oneLine(value));
+}

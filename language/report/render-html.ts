@@ -1,0 +1,107 @@
+/**
+ * The audit report as one self-contained HTML file: inline CSS, the graph as inline SVG, no
+ * scripts, no external requests, and a Content-Security-Policy that forbids scripts and every
+ * kind of fetch. It serializes the same report view as the Markdown renderer. Every policy
+ * string is HTML-escaped (html-escape.ts), and hrefs are built from the model's file paths only.
+ */
+import { renderGraphSvg } from './graph-svg.js';
+import { escapeHtml, htmlAttribute, htmlText } from './html-escape.js';
+import { REPORT_CSS } from './report-css.js';
+import type { AuditReport } from './report-model.js';
+import { buildReportView, type Block, type Cell, type Inline, type Section, type Tone } from './report-view.js';
+import { fileHref, linkBaseOf, sourceHref, sourceLabel, type LinkOptions } from './source-links.js';
+
+export type HtmlOptions = LinkOptions;
+
+/** No script-src: with default-src 'none', no script of any kind can run, and nothing can be fetched. */
+export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+const SYMBOL: Record<Tone, string> = { good: '✓ ', warn: '! ', bad: '✗ ', info: '', neutral: '' };
+
+function inline(pieces: readonly Inline[], linkBase: string): string {
+    return pieces.map(piece => {
+        switch (piece.kind) {
+            case 'text': {
+                const content = htmlText(piece.text);
+                if (piece.code) return `<code>${content}</code>`;
+                const styled = piece.strong ? `<strong>${content}</strong>` : content;
+                return piece.nowrap ? `<span class="nw">${styled}</span>` : styled;
+            }
+            case 'source':
+                return `<a class="src" href="${htmlAttribute(sourceHref(piece.source, linkBase))}">${htmlText(sourceLabel(piece.source, piece.column))}</a>`;
+            case 'file':
+                return `<a class="src" href="${htmlAttribute(fileHref(piece.file, linkBase))}">${htmlText(piece.file)}</a>`;
+            case 'badge':
+                return `<span class="badge ${piece.tone}">${SYMBOL[piece.tone]}${htmlText(piece.label)}</span>`;
+        }
+    }).join('');
+}
+
+function tableCell(content: Cell, linkBase: string): string {
+    return `<td>${content.map(line => inline(line, linkBase)).join('<br>')}</td>`;
+}
+
+async function block(item: Block, linkBase: string): Promise<string> {
+    switch (item.kind) {
+        case 'heading':
+            return `<h${item.level}>${htmlText(item.text)}</h${item.level}>`;
+        case 'paragraph':
+            return item.answer ? `<p class="answer">${inline(item.content, linkBase)}</p>` : `<p>${inline(item.content, linkBase)}</p>`;
+        case 'list':
+            return `<ul>\n${item.items.map(entry => `<li>${inline(entry, linkBase)}</li>`).join('\n')}\n</ul>`;
+        case 'facts':
+            return `<div class="table-wrap"><table class="facts"><tbody>\n${item.rows
+                .map(([label, value]) => `<tr><th scope="row">${htmlText(label)}</th><td>${inline(value, linkBase)}</td></tr>`)
+                .join('\n')}\n</tbody></table></div>`;
+        case 'table': {
+            const head = `<thead><tr>${item.head.map(title => `<th scope="col">${htmlText(title)}</th>`).join('')}</tr></thead>`;
+            const rows = item.rows.map((cells, index) => {
+                const id = item.rowIds?.[index];
+                return `<tr${id ? ` id="${htmlAttribute(id)}"` : ''}>${cells.map(content => tableCell(content, linkBase)).join('')}</tr>`;
+            });
+            return `<div class="table-wrap"><table class="data${item.compact ? ' compact' : ''}">\n${head}\n<tbody>\n${rows.join('\n')}\n</tbody></table></div>`;
+        }
+        case 'graph':
+            return `<figure class="graph">\n${await renderGraphSvg(item.graph)}\n</figure>`;
+    }
+}
+
+async function section(part: Section, linkBase: string): Promise<string> {
+    const blocks: string[] = [];
+    for (const item of part.blocks) blocks.push(await block(item, linkBase));
+    return `<section id="${htmlAttribute(part.id)}">\n<h2>${htmlText(part.title)}</h2>\n${blocks.join('\n')}\n</section>`;
+}
+
+export async function renderHtml(report: AuditReport, options: HtmlOptions = {}): Promise<string> {
+    const linkBase = linkBaseOf(options);
+    const view = buildReportView(report);
+    const sections: string[] = [];
+    for (const part of view.sections) sections.push(await section(part, linkBase));
+    const { provenance } = report;
+    return [
+        '<!DOCTYPE html>',
+        '<html lang="en">',
+        '<head>',
+        '<meta charset="utf-8">',
+        `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(CONTENT_SECURITY_POLICY)}">`,
+        '<meta name="referrer" content="no-referrer">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        `<meta name="generator" content="${htmlAttribute(`${provenance.tool} ${provenance.toolVersion}`)}">`,
+        `<title>${htmlText(view.title)}</title>`,
+        `<style>${REPORT_CSS}</style>`,
+        '</head>',
+        '<body>',
+        '<header>',
+        `<h1>${htmlText(view.title)}</h1>`,
+        `<p class="subtitle">${inline(view.subtitle, linkBase)}</p>`,
+        `<nav class="toc" aria-label="Contents"><ol>${view.sections.map(part => `<li><a href="#${htmlAttribute(part.id)}">${htmlText(part.title.replace(/^\d+\.\s*/, ''))}</a></li>`).join('')}</ol></nav>`,
+        '</header>',
+        '<main>',
+        sections.join('\n'),
+        '</main>',
+        `<footer>${htmlText(`${provenance.tool} ${provenance.toolVersion} · as of ${provenance.asOf} · generated ${provenance.generatedAt} · inputs SHA-256 ${provenance.inputsSha256}`)}</footer>`,
+        '</body>',
+        '</html>',
+        ''
+    ].join('\n');
+}
