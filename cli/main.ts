@@ -1,15 +1,10 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { NodeFileSystem } from 'langium/node';
-import { checkSources } from '../language/engine/check-sources.js';
+import { REPORT_FORMATS } from '../language/report/formats.js';
 import { isValidIsoDate } from '../language/util/dates.js';
-import { findPolicyFiles, InputError, readPolicyFiles, workspaceRoots } from './files.js';
-import { formatJson, formatText } from './format.js';
-import { withQuietConsole } from './quiet-console.js';
-
-declare const MANDATE_VERSION: string;
-
-const EXIT_ERRORS = 1;
-const EXIT_USAGE = 2;
+import { runCheck, type CheckFlags } from './commands/check.js';
+import { runReport, type ReportFlags } from './commands/report.js';
+import { InputError } from './files.js';
+import { EXIT_USAGE, TOOL_VERSION, write } from './output.js';
 
 function parseAsOf(value: string): string {
     if (!isValidIsoDate(value)) {
@@ -18,47 +13,30 @@ function parseAsOf(value: string): string {
     return value;
 }
 
-/** Resolves once `text` has been handed to the operating system (or the stream has failed). */
-function write(stream: NodeJS.WriteStream, text: string): Promise<void> {
-    return new Promise(resolve => stream.write(text, () => resolve()));
-}
-
-interface CheckFlags {
-    format: 'text' | 'json';
-    asOf?: string;
-}
-
-async function runCheck(paths: string[], flags: CheckFlags): Promise<number> {
-    const targets = paths.length > 0 ? paths : ['.'];
-    const files = await findPolicyFiles(targets);
-    const sources = await readPolicyFiles(files);
-    const roots = await workspaceRoots(targets);
-    const { result: { findings }, errors } = await withQuietConsole(() =>
-        checkSources(sources, { asOf: flags.asOf, roots, fileSystem: NodeFileSystem.fileSystemProvider }));
-    await write(process.stdout, flags.format === 'json' ? formatJson(findings) : formatText(findings, files.length));
-    if (errors.length > 0) {
-        // The engine caught a failure of its own; never let that pass as a clean result.
-        await write(process.stderr, `mandate: internal error while checking, results may be incomplete: ${errors[0]}\n`);
-        return EXIT_ERRORS;
-    }
-    return findings.some(finding => finding.severity === 'error') ? EXIT_ERRORS : 0;
-}
+const AS_OF_HELP = 'as-of date for time-dependent checks, YYYY-MM-DD (default: today)';
 
 function program(onExitCode: (code: number) => void): Command {
     const command = new Command('mandate')
         .description('Information-security roles and responsibilities as code: checks for ISO/IEC 27001 clause 5.3.')
-        .version(typeof MANDATE_VERSION === 'string' ? MANDATE_VERSION : 'dev')
+        .version(TOOL_VERSION)
         .exitOverride()
         .configureOutput({ writeErr: text => process.stderr.write(text) });
     command.command('check')
         .description('Check .mandate policy files and print every finding.')
         .argument('[paths...]', 'files or folders to check (folders are searched for *.mandate)', [])
-        .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-        .option('--as-of <date>', 'as-of date for time-dependent checks, YYYY-MM-DD (default: today)', parseAsOf)
+        .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+        .option('--as-of <date>', AS_OF_HELP, parseAsOf)
+        .option('--docs-base-uri <url>', 'SARIF only: absolute URL of the folder with the rule pages, for helpUri links')
         .exitOverride()
-        .action(async (paths: string[], flags: CheckFlags) => {
-            onExitCode(await runCheck(paths, flags));
-        });
+        .action(async (paths: string[], flags: CheckFlags) => onExitCode(await runCheck(paths, flags)));
+    command.command('report')
+        .description('Write the audit report: the auditor\'s four questions answered with evidence, roles, delegations, training and findings.')
+        .argument('[paths...]', 'files or folders that make up the policy (folders are searched for *.mandate)', [])
+        .addOption(new Option('--format <format>', 'report format').choices([...REPORT_FORMATS]).default('md'))
+        .option('-o, --output <file>', 'write the report to this file instead of standard output')
+        .option('--as-of <date>', AS_OF_HELP, parseAsOf)
+        .exitOverride()
+        .action(async (paths: string[], flags: ReportFlags) => onExitCode(await runReport(paths, flags)));
     return command;
 }
 

@@ -1,0 +1,87 @@
+// The bundled CLI's `report` command and SARIF output, run as a child process on the examples.
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CLI = path.join(ROOT, 'out', 'cli', 'main.cjs');
+const ACME = path.join(ROOT, 'examples', 'acme');
+const FIXED_EPOCH = { SOURCE_DATE_EPOCH: '1782864000' }; // 2026-07-01T00:00:00Z
+
+function mandate(cwd: string, args: string[], env: Record<string, string> = {}) {
+    const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+let out: string;
+beforeAll(async () => { out = await mkdtemp(path.join(tmpdir(), 'mandate-report-')); });
+afterAll(async () => { await rm(out, { recursive: true, force: true }); });
+
+describe('mandate report', () => {
+    it.each(['md', 'html', 'json', 'oscal'])('writes the %s report to standard output and exits 0', format => {
+        const run = mandate(ROOT, ['report', 'examples/acme', '--format', format, '--as-of', '2025-06-30'], FIXED_EPOCH);
+        expect(run.code).toBe(0);
+        expect(run.stderr).toBe('');
+        expect(run.stdout.length).toBeGreaterThan(1000);
+        if (format === 'json' || format === 'oscal') expect(() => JSON.parse(run.stdout)).not.toThrow();
+    });
+
+    it('writes to -o, creating folders, and links sources relative to the report', async () => {
+        const file = path.join(out, 'nested', 'acme.md');
+        const run = mandate(ROOT, ['report', ACME, '-o', file, '--as-of', '2025-06-30'], FIXED_EPOCH);
+        expect(run.code).toBe(0);
+        expect(run.stderr).toContain('wrote');
+        const text = await readFile(file, 'utf8');
+        const base = path.relative(path.dirname(file), ACME).split(path.sep).join('/');
+        expect(text).toContain(`](${base}/roles.mandate#L`);
+    });
+
+    it('is byte-identical for the same inputs, as-of date and SOURCE_DATE_EPOCH', () => {
+        const args = ['report', 'examples/acme', '--format', 'html', '--as-of', '2025-06-30'];
+        expect(mandate(ROOT, args, FIXED_EPOCH).stdout).toBe(mandate(ROOT, args, FIXED_EPOCH).stdout);
+    });
+
+    it('writes a report even when the policy has errors', () => {
+        const run = mandate(ROOT, ['report', 'examples/findings/ciso-missing', '--format', 'json', '--as-of', '2025-06-30'], FIXED_EPOCH);
+        expect(run.code).toBe(0);
+        expect(JSON.parse(run.stdout).findings.map((finding: { rule: string }) => finding.rule)).toContain('ciso-missing');
+    });
+
+    it.each([
+        [['report', 'examples/acme', '--format', 'pdf'], /argument 'pdf' is invalid/],
+        [['report', 'no-such-folder'], /no-such-folder: no such file or directory/],
+        [['report', 'examples/acme', '-o', '.'], /is a directory/]
+    ])('exits 2 with one line for %j', (args, message) => {
+        const run = mandate(ROOT, args as string[]);
+        expect(run.code).toBe(2);
+        expect(run.stderr).toMatch(message);
+        expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    });
+
+    it('rejects a malformed SOURCE_DATE_EPOCH with exit 2', () => {
+        const run = mandate(ROOT, ['report', 'examples/acme'], { SOURCE_DATE_EPOCH: 'last tuesday' });
+        expect(run.code).toBe(2);
+        expect(run.stderr).toMatch(/SOURCE_DATE_EPOCH/);
+    });
+});
+
+describe('mandate check --format sarif', () => {
+    it('reports findings with paths relative to the working directory', () => {
+        const run = mandate(ROOT, ['check', 'examples/findings/assignment-date-missing', '--format', 'sarif', '--as-of', '2025-06-30']);
+        expect(run.code).toBe(1);
+        const sarif = JSON.parse(run.stdout);
+        const result = sarif.runs[0].results[0];
+        expect(result.ruleId).toBe('assignment-date-missing');
+        expect(result.locations[0].physicalLocation.artifactLocation.uri).toMatch(/^examples\/findings\/assignment-date-missing\/.+\.mandate$/);
+    });
+
+    it('adds helpUri links when a docs base is given', () => {
+        const run = mandate(ROOT, ['check', 'examples/acme', '--format', 'sarif', '--docs-base-uri', 'https://docs.example/rules/']);
+        expect(run.code).toBe(0);
+        const rule = JSON.parse(run.stdout).runs[0].tool.driver.rules[0];
+        expect(rule.helpUri).toBe(`https://docs.example/rules/${rule.id}.md`);
+    });
+});
