@@ -27,6 +27,8 @@ const ACME = fileURLToPath(new URL('../examples/acme/', import.meta.url));
 const GOLDEN = fileURLToPath(new URL('./golden/', import.meta.url));
 const CHROMIUM = '/usr/bin/chromium';
 const NO_CHROMIUM = !existsSync(CHROMIUM);
+/** Shown in the test name, so a skipped run says why. */
+const SKIP_REASON = NO_CHROMIUM ? ` [skipped: ${CHROMIUM} is not installed; .ci/run must apt-get install chromium before npm test]` : '';
 
 async function acmeReport(): Promise<AuditReport> {
     const sources = readdirSync(ACME).filter(name => name.endsWith('.mandate')).sort()
@@ -123,7 +125,7 @@ describe('HTML report in headless Chromium', () => {
         return { page, dialogs, messages, requests, pwned, elements };
     }
 
-    it.skipIf(NO_CHROMIUM)('opens the acme report with no request, no console message and a visible graph', async () => {
+    it.skipIf(NO_CHROMIUM)('opens the acme report with no request, no console message and a visible graph' + SKIP_REASON, async () => {
         const result = await open(await renderHtml(await acmeReport()));
         try {
             expect(result.requests.filter(url => !/^(?:about:|data:)/.test(url))).toEqual([]);
@@ -135,7 +137,7 @@ describe('HTML report in headless Chromium', () => {
         }
     });
 
-    it.skipIf(NO_CHROMIUM)('shows hostile policy strings as text and runs none of them', async () => {
+    it.skipIf(NO_CHROMIUM)('shows hostile policy strings as text and runs none of them' + SKIP_REASON, async () => {
         const report = await hostileReport();
         const html = await renderHtml(report);
         const withoutCsp = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
