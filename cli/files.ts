@@ -3,6 +3,7 @@ import { lstat, readdir, readFile, readlink, realpath, stat } from 'node:fs/prom
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PolicySource } from '../language/engine/check-sources.js';
+import { compareStrings } from '../language/util/compare.js';
 
 /** A problem with the command's input, reported as one line and exit code 2. */
 export class InputError extends Error {}
@@ -71,7 +72,7 @@ async function collectFolder(folder: string, walk: Walk): Promise<void> {
     }
     if (walk.folders.has(real)) return; // a symbolic link back up the tree, or a folder named twice
     walk.folders.add(real);
-    for (const entry of entries.filter(worthVisiting).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of entries.filter(worthVisiting).sort((a, b) => compareStrings(a.name, b.name))) {
         await collect(path.join(folder, entry.name), walk, false);
     }
 }

@@ -33,7 +33,7 @@ const SKIP_REASON = NO_CHROMIUM ? ` [skipped: ${CHROMIUM} is not installed; .ci/
 async function acmeReport(): Promise<AuditReport> {
     const sources = readdirSync(ACME).filter(name => name.endsWith('.mandate')).sort()
         .map(name => ({ uri: pathToFileURL(path.join(ACME, name)).href, text: readFileSync(path.join(ACME, name), 'utf8') }));
-    const checked = await checkSources(sources, { asOf: '2026-11-26', roots: [pathToFileURL(ACME).href], fileSystem: NodeFileSystem.fileSystemProvider });
+    const checked = await checkSources(sources, { asOf: '2025-06-30', roots: [pathToFileURL(ACME).href], fileSystem: NodeFileSystem.fileSystemProvider });
     return buildReport(checked.services.shared, checked.findings, { toolVersion: '0.1.0', generatedAt: '2026-11-26T00:00:00Z' });
 }
 
@@ -72,7 +72,7 @@ describe('HTML report on examples/acme', () => {
         expect(html).not.toMatch(/<script/i);
         expect(html.match(/<style>/g)).toHaveLength(1);
         expect(startTags(html).filter(tag => /^<(?:img|iframe|object|embed|link|image|use|foreignObject)\b|\s(?:src|srcset|on\w+|xlink:href|style)=/i.test(tag))).toEqual([]);
-        for (const [, href] of html.matchAll(/\shref="([^"]*)"/g)) expect(href).toMatch(/^(?:#[a-z0-9-]+|\.\.\/[a-z-]+\.mandate(?:#L\d+)?)$/);
+        for (const [, href] of html.matchAll(/\shref="([^"]*)"/g)) expect(href).toMatch(/^(?:#[a-z0-9-]+|\.\.\/[a-z-]+\.mandate(?:#L\d+)?|\.\.\/docs\/roles\/ciso\.md)$/);
     });
 
     it('draws the graph as inline SVG with every role and holder, the CISO highlighted', async () => {
@@ -89,7 +89,7 @@ describe('HTML report on examples/acme', () => {
         const html = await renderHtml(await acmeReport());
         const q4 = html.slice(html.indexOf('<h3>Q4.'), html.indexOf('<section id="roles">'));
         expect(q4).toContain('<span class="badge good">✓ Included</span>');
-        expect(q4).toContain('<code>docs/roles/ciso.md</code>');
+        expect(q4).toContain('<a class="src" href="../docs/roles/ciso.md">docs/roles/ciso.md</a>');
         expect(q4).toContain('every quarter');
         expect(q4).toContain('<a class="src" href="../roles.mandate#L30">roles.mandate:30</a>');
         expect(q4).toContain('<a class="src" href="../responsibilities.mandate#L24">responsibilities.mandate:24</a>');

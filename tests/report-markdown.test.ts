@@ -32,7 +32,7 @@ const HOSTILE_URI = 'file:///ws/odd%20%5Bname%5D%20(1).mandate';
 async function acmeReport(): Promise<AuditReport> {
     const sources = readdirSync(ACME).filter(name => name.endsWith('.mandate')).sort()
         .map(name => ({ uri: pathToFileURL(path.join(ACME, name)).href, text: readFileSync(path.join(ACME, name), 'utf8') }));
-    const checked = await checkSources(sources, { asOf: '2026-11-26', roots: [pathToFileURL(ACME).href], fileSystem: NodeFileSystem.fileSystemProvider });
+    const checked = await checkSources(sources, { asOf: '2025-06-30', roots: [pathToFileURL(ACME).href], fileSystem: NodeFileSystem.fileSystemProvider });
     return buildReport(checked.services.shared, checked.findings, { toolVersion: '0.1.0', generatedAt: '2026-11-26T00:00:00Z' });
 }
 
@@ -107,7 +107,7 @@ describe('Markdown report on examples/acme', () => {
         const markdown = renderMarkdown(await acmeReport());
         const q4 = markdown.slice(markdown.indexOf('### Q4.'), markdown.indexOf('## 3.'));
         expect(q4).toContain('> **Answer:** ✅ Included');
-        expect(q4).toContain('`docs/roles/ciso.md`');
+        expect(q4).toContain('(../docs/roles/ciso.md)');
         expect(q4).toContain('| every quarter | ISO27001:5.3(b) | [roles.mandate:30](../roles.mandate#L30) | [responsibilities.mandate:24](../responsibilities.mandate#L24) |');
     });
 

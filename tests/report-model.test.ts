@@ -55,7 +55,10 @@ describe('audit report model', () => {
         const { summary } = await report({ ...CLEAN_POLICY, 'extra.mandate': EXTRA });
         const status = (id: string) => summary.requirements.find(requirement => requirement.id === id)?.status;
         expect(status('ISO27001:5.3(a)')).toBe('met');
-        expect(status('ISO27001:7.3')).toBe('met');
+        // Omar's awareness training lapsed, so the training that covers 7.3 only partly evidences it.
+        expect(status('ISO27001:7.3')).toBe('partly-met');
+        expect(summary.requirements.find(requirement => requirement.id === 'ISO27001:7.3')?.reasons)
+            .toContain('1 of 2 required completions of awareness are overdue or missing.');
         expect(status('HIPAA:164.308(a)(2)')).toBe('not-met');
         const warned = await report({ ...CLEAN_POLICY, 'people.mandate': CLEAN_POLICY['people.mandate'].replace(/\s*announced .*/, '') });
         expect(warned.summary.requirements.find(requirement => requirement.id === 'ISO27001:5.3(a)')?.status).toBe('partly-met');

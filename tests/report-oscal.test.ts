@@ -23,7 +23,7 @@ const SCHEMA_PRESENT = existsSync(OSCAL_SCHEMA);
 const needsSchema = (name: string) => SCHEMA_PRESENT ? name : `${name} (skipped: NIST's schema is not at ${OSCAL_SCHEMA})`;
 
 /** A workspace folder checked as the CLI checks it, at a fixed as-of date and generation time. */
-async function reportOf(folder: string, asOf = '2026-11-26'): Promise<AuditReport> {
+async function reportOf(folder: string, asOf = '2025-06-30'): Promise<AuditReport> {
     const files = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter(name => name.endsWith('.mandate')).sort();
     const sources = files.map(name => ({ uri: pathToFileURL(path.join(folder, name)).href, text: readFileSync(path.join(folder, name), 'utf8') }));
     const checked = await checkSources(sources, { asOf, roots: [pathToFileURL(folder).href], fileSystem: NodeFileSystem.fileSystemProvider });

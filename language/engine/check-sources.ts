@@ -3,6 +3,7 @@ import type { DefaultSharedModuleContext } from 'langium/lsp';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createMandateServices, type MandateServices } from '../mandate-module.js';
 import type { Model } from '../generated/ast.js';
+import { compareStrings } from '../util/compare.js';
 
 /** A policy file's content, already read and decoded by the caller. */
 export interface PolicySource {
@@ -85,5 +86,5 @@ export function collectFindings(documents: Iterable<LangiumDocument>): Finding[]
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
-    return a.uri.localeCompare(b.uri) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
+    return compareStrings(a.uri, b.uri) || a.line - b.line || a.column - b.column || compareStrings(a.rule, b.rule);
 }

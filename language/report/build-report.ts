@@ -29,7 +29,8 @@ export function buildReport(shared: MandateSharedServices, findings: readonly Fi
     const reportFindings = findings.map(finding => sources.finding(finding));
     const roles = model.roles.map(role => roleHolders(role, model, sources, asOf));
     const delegations = delegationEntries(model, sources, asOf);
-    const requirements = requirementStatuses(model, reportFindings, asOf);
+    const training = trainingEntries(model, sources, asOf);
+    const requirements = requirementStatuses(model, reportFindings, asOf, training);
     const organization = model.organization;
     const topManagement = model.topManagement;
     const count = (severity: string) => reportFindings.filter(finding => finding.severity === severity).length;
@@ -56,7 +57,7 @@ export function buildReport(shared: MandateSharedServices, findings: readonly Fi
         matrix: responsibilityMatrix(roles, model, sources),
         delegations,
         graph: organizationGraph(roles, delegations),
-        training: trainingEntries(model, sources, asOf),
+        training,
         findings: reportFindings,
         provenance: provenance({
             toolVersion: options.toolVersion, asOf, generatedAt: options.generatedAt,

@@ -23,7 +23,8 @@ const APPOINTMENT: KeyOrder<Appointment> = {
 const DUTY_LINE: KeyOrder<DutyLine> = { duty: NAMED, kind: true, requirements: true, cadence: true, source: SOURCE };
 
 const ROLE_HOLDERS: KeyOrder<RoleHolders> = {
-    role: NAMED, ciso: true, reportsTo: true, jobDescription: true, holders: APPOINTMENT, vacant: true, duties: DUTY_LINE
+    role: NAMED, ciso: true, reportsTo: true, cisoSource: SOURCE, jobDescription: true, jobDescriptionFile: true,
+    jobDescriptionSource: SOURCE, holders: APPOINTMENT, vacant: true, duties: DUTY_LINE
 };
 
 const REQUIREMENT: KeyOrder<RequirementStatus> = {

@@ -96,7 +96,14 @@ export interface RoleHolders {
     readonly role: NamedRef;
     readonly ciso: boolean;
     readonly reportsTo?: string;
+    /** Where the role is designated CISO, when it is. */
+    readonly cisoSource?: SourceRef;
+    /** The job-description document as written in the policy. */
     readonly jobDescription?: string;
+    /** The same document as a workspace-relative path, only when it lies inside the workspace. */
+    readonly jobDescriptionFile?: string;
+    /** The `job description "…"` line. */
+    readonly jobDescriptionSource?: SourceRef;
     /** Appointments in force on the as-of date. */
     readonly holders: readonly Appointment[];
     readonly vacant: boolean;

@@ -71,8 +71,8 @@ export function answerQuestions(roles: readonly RoleHolders[], asOf: string): Au
             answer: reportingDuties.length > 0 ? 'yes' : 'no',
             summary: !cisoRole ? 'There is no CISO role.'
                 : reportingDuties.length > 0
-                    ? `Yes: ${cisoRole.role.title} carries ${reportingDuties.map(line => `"${line.duty.title}"${line.cadence ? ` (${line.cadence})` : ''}`).join(', ')}.`
-                    : `No: the job description of ${cisoRole.role.title} carries nothing that satisfies ${ISMS_REPORTING}.`,
+                    ? `${cisoRole.role.title} carries ${reportingDuties.map(line => `"${line.duty.title}"${line.cadence ? ` (${line.cadence})` : ''}`).join(', ')}.`
+                    : `The job description of ${cisoRole.role.title} carries nothing that satisfies ${ISMS_REPORTING}.`,
             role: cisoRole?.role,
             reportingDuties,
             jobDescription: cisoRole?.jobDescription

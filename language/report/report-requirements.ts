@@ -2,14 +2,18 @@ import { findRule } from '../rules/index.js';
 import { allRequirements } from '../standards/requirements.js';
 import { ISMS_CONFORMANCE, ISMS_REPORTING } from '../standards/catalogue.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
-import type { ReportFinding, RequirementStatus, RequirementStatusValue } from './report-model.js';
+import type { ReportFinding, RequirementStatus, RequirementStatusValue, TrainingEntry } from './report-model.js';
 
 /**
  * A status per catalogue requirement. Not met: no role held on the as-of date carries it (and no
  * training programme covers it). Partly met: it is carried, but findings of rules that evidence
- * it remain. Met: carried, with no such findings.
+ * it remain, or people who need a training programme that covers it are not current. Met: carried,
+ * with none of that.
  */
-export function requirementStatuses(model: WorkspaceModel, findings: readonly ReportFinding[], asOf: string): RequirementStatus[] {
+export function requirementStatuses(
+    model: WorkspaceModel, findings: readonly ReportFinding[], asOf: string, training: readonly TrainingEntry[] = []
+): RequirementStatus[] {
+    const trainingById = new Map(training.map(entry => [entry.programme.id, entry]));
     return allRequirements().map(requirement => {
         const carriers = model.rolesCarrying(requirement.id);
         const heldBy = carriers.filter(role => model.holdersOn(role, asOf).length > 0).map(role => role.name);
@@ -27,9 +31,16 @@ export function requirementStatuses(model: WorkspaceModel, findings: readonly Re
                 ? `Only vacant roles carry it: ${carriers.map(role => role.name).join(', ')}.`
                 : 'No responsibility, authority or training in the policy satisfies it.');
         } else {
-            status = related.length > 0 ? 'partly-met' : 'met';
+            // Training only evidences a requirement while the people who need it are current.
+            const lapsed = trainings.flatMap(name => {
+                const people = trainingById.get(name)?.people ?? [];
+                const current = people.filter(entry => entry.state === 'current').length;
+                return current < people.length ? [`${people.length - current} of ${people.length} required completions of ${name} are overdue or missing.`] : [];
+            });
+            status = related.length > 0 || lapsed.length > 0 ? 'partly-met' : 'met';
             if (heldBy.length > 0) reasons.push(`Carried by ${heldBy.join(', ')}.`);
             if (trainings.length > 0) reasons.push(`Covered by training ${trainings.join(', ')}.`);
+            reasons.push(...lapsed);
             if (related.length > 0) reasons.push(`${related.length} finding${related.length === 1 ? '' : 's'} of rules that evidence it.`);
         }
         return { id: requirement.id, framework: requirement.framework, title: requirement.title, status, reasons, heldBy, findings: related };

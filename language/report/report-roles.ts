@@ -48,7 +48,10 @@ export function roleHolders(role: Role, model: WorkspaceModel, sources: ReportSo
         role: sources.named(role),
         ciso: role.ciso,
         reportsTo: role.reportsTo?.ref?.name,
+        cisoSource: role.ciso ? sources.ofProperty(role, 'ciso') : undefined,
         jobDescription: role.jobDescription,
+        jobDescriptionFile: role.jobDescription ? sources.policyFile(role, role.jobDescription) : undefined,
+        jobDescriptionSource: role.jobDescription ? sources.ofProperty(role, 'jobDescription') : undefined,
         holders,
         vacant: holders.length === 0,
         duties: role.duties.flatMap(link => dutyLines(link, sources))

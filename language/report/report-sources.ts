@@ -1,4 +1,5 @@
-import { AstUtils, URI, UriUtils, type AstNode } from 'langium';
+import { AstUtils, GrammarUtils, URI, UriUtils, type AstNode } from 'langium';
+import { resolvePolicyPath } from '../util/policy-paths.js';
 import type { Finding } from '../engine/check-sources.js';
 import type { MandateSettings } from '../mandate-settings.js';
 import type { NamedRef, ReportFinding, SourceRef } from './report-model.js';
@@ -23,6 +24,21 @@ export class ReportSources {
         return { file: this.file(AstUtils.getDocument(node).uri), line: (node.$cstNode?.range.start.line ?? 0) + 1 };
     }
 
+    /** The line of one property of a node, e.g. a role's `job description "…"`. */
+    ofProperty(node: AstNode, property: string): SourceRef | undefined {
+        const cst = node.$cstNode && GrammarUtils.findNodeForProperty(node.$cstNode, property);
+        return cst ? { file: this.file(AstUtils.getDocument(node).uri), line: cst.range.start.line + 1 } : undefined;
+    }
+
+    /** A path named in the policy as a workspace-relative file, if it lies inside the workspace. */
+    policyFile(node: AstNode, text: string): string | undefined {
+        const document = AstUtils.getDocument(node).uri;
+        const root = this.settings.rootOf(document);
+        if (!root) return undefined;
+        const resolved = resolvePolicyPath(text, root);
+        return resolved.kind === 'inside' ? this.file(resolved.uri) : undefined;
+    }
+
     /** A finding as the report shows it: workspace-relative location, same rule and message. */
     finding(finding: Finding): ReportFinding {
         return {
@@ -32,6 +48,8 @@ export class ReportSources {
     }
 
     named(node: AstNode & { name: string; title?: string }): NamedRef {
-        return { id: node.name, title: node.title ?? node.name, source: this.of(node) };
+        // A half-written declaration may lack its name or title; the report still renders.
+        const id = node.name ?? '(unnamed)';
+        return { id, title: node.title ?? id, source: this.of(node) };
     }
 }

@@ -3,6 +3,7 @@ import { addCadence, periodCovers } from '../util/dates.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
 import type { TrainingEntry, TrainingState } from './report-model.js';
 import type { ReportSources } from './report-sources.js';
+import { compareStrings } from '../util/compare.js';
 
 /** Who must take a programme on the as-of date: its audience, plus holders of roles that require it. */
 function audienceOf(training: Training, model: WorkspaceModel, asOf: string): Person[] {
@@ -29,7 +30,7 @@ export function trainingEntries(model: WorkspaceModel, sources: ReportSources, a
     return model.trainings.map(training => {
         const cadence = training.cadence;
         const people = audienceOf(training, model, asOf)
-            .sort((a, b) => a.name.localeCompare(b.name))
+            .sort((a, b) => compareStrings(a.name, b.name))
             .map(person => {
                 const lastCompleted = lastCompletion.get(`${training.name}\u0000${person.name}`);
                 const dueBy = lastCompleted && cadence ? addCadence(lastCompleted, cadence.count ?? 1, cadence.unit) : undefined;

@@ -2,7 +2,7 @@
 import { ISMS_CONFORMANCE, ISMS_REPORTING } from '../standards/catalogue.js';
 import type { Answer, Appointment, AuditorQuestion, AuditReport, DutyLine, RoleHolders } from './report-model.js';
 import type { Block, Cell, Inline, Section, Tone } from './report-view.js';
-import { badge, code, date, lines, named, none, plural, src, strong, text } from './view-inline.js';
+import { badge, code, date, fileLink, lines, named, none, plural, src, strong, text } from './view-inline.js';
 
 const TONE: Record<Answer, Tone> = { yes: 'good', partly: 'warn', no: 'bad' };
 const ANSWERED: Record<Answer, string> = { yes: 'Answered in full', partly: 'Partly answered', no: 'Not answered' };
@@ -82,12 +82,16 @@ function reportingBlocks(report: AuditReport): Block[] {
     const question = report.questions.cisoReporting;
     const blocks: Block[] = [answer(question, INCLUDED)];
     if (!question.role) return blocks;
+    const role = report.roles.find(entry => entry.role.id === question.role?.id);
+    const written = role?.jobDescriptionSource ? [text(' written at '), src(role.jobDescriptionSource)] : [];
     blocks.push({
         kind: 'facts', rows: [
-            ['CISO role', named(question.role, true)],
-            ['Job description document', question.jobDescription
-                ? [code(question.jobDescription), text(' (path as written in the policy, relative to the workspace folder)')]
-                : [badge('warn', 'No job description document is named')]]
+            ['CISO role', [...named(question.role, true), ...(role?.cisoSource ? [text(', designated at '), src(role.cisoSource)] : [])]],
+            ['Job description document', role?.jobDescriptionFile
+                ? [fileLink(role.jobDescriptionFile), ...written]
+                : question.jobDescription
+                    ? [code(question.jobDescription), text(' (not a file inside the workspace, so not linked)'), ...written]
+                    : [badge('warn', 'No job description document is named')]]
         ]
     });
     if (question.reportingDuties.length === 0) {

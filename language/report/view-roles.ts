@@ -2,7 +2,7 @@
 import type { AuditReport, RoleHolders } from './report-model.js';
 import type { Block, Cell, Inline, Section } from './report-view.js';
 import { holdersCell } from './view-questions.js';
-import { badge, code, date, lines, none, src, strong, text } from './view-inline.js';
+import { badge, code, date, fileLink, lines, none, src, strong, text } from './view-inline.js';
 
 function roleCell(report: AuditReport, entry: RoleHolders): Cell {
     const marks: Inline[] = [];
@@ -62,7 +62,7 @@ export function rolesSection(report: AuditReport): Section {
                 kind: 'table', head: ['Role', 'Reports to', `Held on ${report.asOf} by`, 'Job description'],
                 rows: report.roles.map(entry => [
                     roleCell(report, entry), reportsToCell(report, entry), holdersCell(entry, false),
-                    entry.jobDescription ? [[code(entry.jobDescription)]] : none
+                    entry.jobDescriptionFile ? [[fileLink(entry.jobDescriptionFile)]] : entry.jobDescription ? [[code(entry.jobDescription)]] : none
                 ])
             },
             { kind: 'heading', level: 3, text: `Appointments in force on ${report.asOf}` },

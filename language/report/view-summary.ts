@@ -109,7 +109,7 @@ export function summarySection(report: AuditReport): Section {
             {
                 kind: 'paragraph', content: [text(
                     'A requirement is met when a role held on the as-of date carries it (responsible, accountable or authorized) or a training programme covers it, '
-                    + 'and no error or warning of a rule that evidences it remains; partly met when such findings remain; not met when nothing held covers it.'
+                    + 'and no error or warning of a rule that evidences it remains; partly met when such findings remain or people who need a covering training programme are not current; not met when nothing held covers it.'
                 )]
             },
             ...gaps(report.summary.requirements),

@@ -6,6 +6,7 @@ import {
     type Organization, type Party, type Person, type Responsibility, type Role, type Training, type TrainingCompletion
 } from '../generated/ast.js';
 import { periodCovers, type IsoDate } from '../util/dates.js';
+import { compareStrings } from '../util/compare.js';
 
 /** Declarations that carry a workspace-wide name. */
 export type NamedDeclaration = Organization | Person | Role | Responsibility | Authority | Training;
@@ -48,7 +49,7 @@ export class WorkspaceModel {
 
     constructor(documents: Iterable<LangiumDocument<Model>>) {
         // Sorted so that "first declaration" and report order never depend on load order.
-        this.documents = [...documents].sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
+        this.documents = [...documents].sort((a, b) => compareStrings(a.uri.toString(), b.uri.toString()));
         for (const document of this.documents) {
             for (const declaration of document.parseResult.value.declarations ?? []) {
                 this.add(declaration);
