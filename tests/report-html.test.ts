@@ -21,7 +21,9 @@ import { buildReport } from '../language/report/build-report.js';
 import { dotEscape, graphToDot, renderGraphSvg, sanitizeSvg } from '../language/report/graph-svg.js';
 import { escapeHtml, htmlText } from '../language/report/html-escape.js';
 import type { AuditReport } from '../language/report/report-model.js';
-import { CONTENT_SECURITY_POLICY, renderHtml } from '../language/report/render-html.js';
+import { renderHtml } from '../language/report/render-html.js';
+import { REPORT_CSS } from '../language/report/report-css.js';
+import { createHash } from 'node:crypto';
 
 const ACME = fileURLToPath(new URL('../examples/acme/', import.meta.url));
 const GOLDEN = fileURLToPath(new URL('./golden/', import.meta.url));
@@ -65,14 +67,23 @@ describe('HTML report on examples/acme', () => {
 
     it('has a CSP that allows no script, one <style>, no <script>, and nothing that fetches', async () => {
         const html = await renderHtml(await acmeReport());
-        expect(CONTENT_SECURITY_POLICY).toMatch(/^default-src 'none'; style-src 'unsafe-inline'; img-src data:;/);
-        expect(CONTENT_SECURITY_POLICY).not.toMatch(/script-src/);
-        expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${escapeHtml(CONTENT_SECURITY_POLICY)}">`);
+        // The one <style> is pinned by its hash: strict, and the file stays byte-identical.
+        const hash = createHash('sha256').update(REPORT_CSS, 'utf8').digest('base64');
+        const policy = `default-src 'none'; base-uri 'none'; form-action 'none'; style-src 'sha256-${hash}'; img-src data:`;
+        expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${escapeHtml(policy)}">`);
+        expect(policy).not.toMatch(/script-src|unsafe/);
         expect(html.indexOf('http-equiv="Content-Security-Policy"')).toBeLessThan(html.indexOf('<style>'));
         expect(html).not.toMatch(/<script/i);
         expect(html.match(/<style>/g)).toHaveLength(1);
         expect(startTags(html).filter(tag => /^<(?:img|iframe|object|embed|link|image|use|foreignObject)\b|\s(?:src|srcset|on\w+|xlink:href|style)=/i.test(tag))).toEqual([]);
         for (const [, href] of html.matchAll(/\shref="([^"]*)"/g)) expect(href).toMatch(/^(?:#[a-z0-9-]+|\.\.\/[a-z-]+\.mandate(?:#L\d+)?|\.\.\/docs\/roles\/ciso\.md)$/);
+    });
+
+    it('uses a nonce instead of the hash when rendered for a webview', async () => {
+        const html = await renderHtml(await acmeReport(), { webview: { nonce: 'abcdefghijklmnop0123', cspSource: 'https://file+.vscode-resource.vscode-cdn.net' } });
+        expect(html).toContain(escapeHtml("style-src 'nonce-abcdefghijklmnop0123'; img-src data: https://file+.vscode-resource.vscode-cdn.net"));
+        expect(html).toContain('<style nonce="abcdefghijklmnop0123">');
+        await expect(renderHtml(await acmeReport(), { webview: { nonce: '"><script>', cspSource: 'x' } })).rejects.toThrow(/nonce/);
     });
 
     it('draws the graph as inline SVG with every role and holder, the CISO highlighted', async () => {

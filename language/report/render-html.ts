@@ -6,15 +6,16 @@
  */
 import { renderGraphSvg } from './graph-svg.js';
 import { escapeHtml, htmlAttribute, htmlText } from './html-escape.js';
+import { styleSecurity, type WebviewContext } from './html-csp.js';
 import { REPORT_CSS } from './report-css.js';
 import type { AuditReport } from './report-model.js';
 import { buildReportView, type Block, type Cell, type Inline, type Section, type Tone } from './report-view.js';
 import { fileHref, linkBaseOf, sourceHref, sourceLabel, type LinkOptions } from './source-links.js';
 
-export type HtmlOptions = LinkOptions;
-
-/** No script-src: with default-src 'none', no script of any kind can run, and nothing can be fetched. */
-export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+export interface HtmlOptions extends LinkOptions {
+    /** Render for a VS Code webview: a nonce-based CSP instead of the saved file's hash-based one. */
+    readonly webview?: WebviewContext;
+}
 
 const SYMBOL: Record<Tone, string> = { good: '✓ ', warn: '! ', bad: '✗ ', info: '', neutral: '' };
 
@@ -78,17 +79,18 @@ export async function renderHtml(report: AuditReport, options: HtmlOptions = {})
     const sections: string[] = [];
     for (const part of view.sections) sections.push(await section(part, linkBase));
     const { provenance } = report;
+    const security = styleSecurity(REPORT_CSS, options.webview);
     return [
         '<!DOCTYPE html>',
         '<html lang="en">',
         '<head>',
         '<meta charset="utf-8">',
-        `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(CONTENT_SECURITY_POLICY)}">`,
+        `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(security.policy)}">`,
         '<meta name="referrer" content="no-referrer">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         `<meta name="generator" content="${htmlAttribute(`${provenance.tool} ${provenance.toolVersion}`)}">`,
         `<title>${htmlText(view.title)}</title>`,
-        `<style>${REPORT_CSS}</style>`,
+        `<style${security.styleAttribute}>${REPORT_CSS}</style>`,
         '</head>',
         '<body>',
         '<header>',

@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto';
+import { htmlAttribute } from './html-escape.js';
+
+/** A VS Code webview's needs: a fresh nonce per render and the webview's own resource origin. */
+export interface WebviewContext {
+    readonly nonce: string;
+    readonly cspSource: string;
+}
+
+const NONCE = /^[A-Za-z0-9+/=_-]{16,128}$/;
+
+/**
+ * The page's Content-Security-Policy and the attribute that lets its one <style> element in.
+ * No script-src at all: with default-src 'none' nothing can run and nothing can be fetched.
+ * A saved report pins its style by hash (deterministic, so the file stays byte-identical);
+ * a webview uses a nonce, as VS Code recommends.
+ */
+export function styleSecurity(css: string, webview?: WebviewContext): { policy: string; styleAttribute: string } {
+    const common = "default-src 'none'; base-uri 'none'; form-action 'none'";
+    if (webview) {
+        if (!NONCE.test(webview.nonce)) throw new Error('A webview nonce must be 16 to 128 base64 characters.');
+        const source = webview.cspSource.replace(/[;'"\s]/g, '');
+        return {
+            policy: `${common}; style-src 'nonce-${webview.nonce}'; img-src data: ${source}`,
+            styleAttribute: ` nonce="${htmlAttribute(webview.nonce)}"`
+        };
+    }
+    const hash = createHash('sha256').update(css, 'utf8').digest('base64');
+    return { policy: `${common}; style-src 'sha256-${hash}'; img-src data:`, styleAttribute: '' };
+}
