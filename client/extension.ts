@@ -1,18 +1,41 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { STATUS_NOTIFICATION, type MandateStatus } from '../language/lsp/mandate-protocol.js';
+import { GraphView } from './graph-view.js';
+import { generateReport } from './report-commands.js';
+import { StatusBar } from './status-bar.js';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-    client = startClient(context);
+/** What the extension hands to other extensions and to the end-to-end tests. */
+export interface MandateApi {
+    readonly client: LanguageClient;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<MandateApi> {
+    const languageClient = startClient(context);
+    client = languageClient;
+    const graph = new GraphView(context, languageClient);
+    const statusBar = new StatusBar('mandate.generateReport');
     context.subscriptions.push(
+        graph,
+        statusBar,
+        vscode.commands.registerCommand('mandate.generateReport', (format?: string) => generateReport(context, languageClient, format)),
+        vscode.commands.registerCommand('mandate.exportOscal', () => generateReport(context, languageClient, 'oscal')),
+        vscode.commands.registerCommand('mandate.showDelegationGraph', () => graph.show()),
         vscode.commands.registerCommand('mandate.restartServer', async () => {
-            await client?.restart();
+            await languageClient.restart();
             void vscode.window.showInformationMessage('Mandate language server restarted.');
         }),
-        vscode.commands.registerCommand('mandate.showOutput', () => client?.outputChannel.show())
+        vscode.commands.registerCommand('mandate.showOutput', () => languageClient.outputChannel.show())
     );
-    await client.start();
+    await languageClient.start();
+    // Sent after every build, so the status bar and the graph follow each edit.
+    context.subscriptions.push(languageClient.onNotification(STATUS_NOTIFICATION, (status: MandateStatus) => {
+        statusBar.update(status);
+        void graph.refresh();
+    }));
+    return { client: languageClient };
 }
 
 export async function deactivate(): Promise<void> {

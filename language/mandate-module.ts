@@ -6,6 +6,7 @@ import {
 } from 'langium/lsp';
 import { MandateGeneratedModule, MandateGeneratedSharedModule } from './generated/module.js';
 import { MandateCompletionProvider } from './lsp/mandate-completion-provider.js';
+import { MandateDocumentUpdateHandler } from './lsp/mandate-document-update-handler.js';
 import { MandateConfigurationProvider } from './lsp/mandate-configuration-provider.js';
 import { MandateHoverProvider } from './lsp/mandate-hover-provider.js';
 import { MandateWorkspaceManager } from './lsp/mandate-workspace-manager.js';
@@ -41,6 +42,9 @@ export const MandateSharedModule: Module<MandateSharedServices, PartialLangiumSh
         WorkspaceModel: shared => new WorkspaceModelProvider(shared),
         WorkspaceFindings: shared => new WorkspaceFindings(shared.mandate.WorkspaceModel, shared.mandate.RuleContext),
         RuleContext: shared => createRuleContext(shared, shared.mandate.Settings, shared.mandate.WorkspaceModel)
+    },
+    lsp: {
+        DocumentUpdateHandler: shared => new MandateDocumentUpdateHandler(shared)
     },
     workspace: {
         DocumentBuilder: shared => new MandateDocumentBuilder(shared),

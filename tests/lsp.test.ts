@@ -161,6 +161,28 @@ describe('Mandate language server over stdio (bundled out/server/main.cjs)', () 
         expect(codesOf(await client.waitForDiagnostics(organization, hasCode('ciso-missing')))).toContain('ciso-missing');
     }, CASE_TIMEOUT_MS);
 
+    it('goes back to the file on disk when an edited document is closed, and forgets a deleted one', async () => {
+        const folder = await createWorkspace({ 'organization.mandate': ORGANIZATION, 'ciso.mandate': CISO_POLICY });
+        const ciso = workspaceUri(folder, 'ciso.mandate');
+        const client = await LspClient.start({ workspaceFolders: [folder] });
+        expect(await client.waitForDiagnostics(ciso)).toEqual([]);
+
+        // An unsaved edit breaks a reference; closing without saving restores the file's state.
+        await client.openDocument(ciso, CISO_POLICY);
+        await client.changeDocument(ciso, [{ range: { start: { line: 3, character: 7 }, end: { line: 3, character: 11 } }, text: 'janet' }]);
+        await client.waitForDiagnostics(ciso, hasCode('linking-error'));
+        await client.closeDocument(ciso);
+        expect(await client.waitForDiagnostics(ciso, lacksCode('linking-error'))).toEqual([]);
+
+        // Deleted while open, then closed: its diagnostics go away instead of living on.
+        await client.openDocument(ciso, CISO_POLICY);
+        await client.changeDocument(ciso, [{ range: { start: { line: 3, character: 7 }, end: { line: 3, character: 11 } }, text: 'janet' }]);
+        await client.waitForDiagnostics(ciso, hasCode('linking-error'));
+        await rm(fileURLToPath(ciso));
+        await client.closeDocument(ciso);
+        expect(await client.waitForDiagnostics(ciso, diagnostics => diagnostics.length === 0)).toEqual([]);
+    }, CASE_TIMEOUT_MS);
+
     describe('the mandate.asOf setting', () => {
         const limitedTerm = ORGANIZATION + CISO_POLICY.replace('since 2024-01-01', 'since 2024-01-01 until 2025-12-31');
 

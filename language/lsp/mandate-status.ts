@@ -1,21 +1,11 @@
 import { DocumentState } from 'langium';
 import type { Connection } from 'vscode-languageserver';
-import { NotificationType } from 'vscode-languageserver';
 import type { MandateSharedServices } from '../mandate-module.js';
-import type { RequirementStatusValue } from '../report/report-model.js';
 import { clause53Status, requirementStatuses } from '../report/report-requirements.js';
 import { collectFindings } from '../engine/check-sources.js';
 import { ReportSources } from '../report/report-sources.js';
+import { STATUS_NOTIFICATION, type MandateStatus } from './mandate-protocol.js';
 
-/** What the editor's status bar shows: workspace-wide counts and the clause 5.3 status. */
-export interface MandateStatus {
-    readonly errors: number;
-    readonly warnings: number;
-    readonly clause53: RequirementStatusValue;
-    readonly asOf: string;
-}
-
-export const StatusNotification = new NotificationType<MandateStatus>('mandate/status');
 
 /** Computes the status from the same findings and requirement statuses the report uses. */
 export function computeStatus(shared: MandateSharedServices): MandateStatus {
@@ -35,7 +25,7 @@ export function computeStatus(shared: MandateSharedServices): MandateStatus {
 export function publishStatusAfterBuilds(shared: MandateSharedServices, connection: Connection): void {
     shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
         try {
-            void connection.sendNotification(StatusNotification, computeStatus(shared));
+            void connection.sendNotification(STATUS_NOTIFICATION, computeStatus(shared));
         } catch (error) {
             console.error(`Could not compute the Mandate status: ${(error as Error).message}`);
         }

@@ -2,10 +2,8 @@ import { createHash } from 'node:crypto';
 import { htmlAttribute } from './html-escape.js';
 
 /** A VS Code webview's needs: a fresh nonce per render and the webview's own resource origin. */
-export interface WebviewContext {
-    readonly nonce: string;
-    readonly cspSource: string;
-}
+export type { WebviewContext } from '../lsp/mandate-protocol.js';
+import type { WebviewContext } from '../lsp/mandate-protocol.js';
 
 const NONCE = /^[A-Za-z0-9+/=_-]{16,128}$/;
 

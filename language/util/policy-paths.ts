@@ -35,9 +35,12 @@ function normalizeSegments(segments: readonly string[]): string[] | undefined {
  * Nothing here reads the file system, so a path that escapes can be rejected before any read.
  */
 export function resolvePolicyPath(text: string, root: URI): PolicyPath {
-    const trimmed = text.trim();
-    if (!looksLikePath(trimmed)) return { kind: 'reference' };
-    const slashed = trimmed.replace(/\\/g, '/');
+    return looksLikePath(text.trim()) ? resolveWorkspacePath(text, root) : { kind: 'reference' };
+}
+
+/** Like resolvePolicyPath, for text that is always a path (e.g. a setting naming a folder). */
+export function resolveWorkspacePath(text: string, root: URI): Exclude<PolicyPath, { kind: 'reference' }> {
+    const slashed = text.trim().replace(/\\/g, '/');
     const absolute = slashed.startsWith('/') || /^[A-Za-z]:\//.test(slashed);
     if (absolute) {
         const normalized = normalizeSegments(slashed.split('/'));

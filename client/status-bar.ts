@@ -1,0 +1,28 @@
+import * as vscode from 'vscode';
+import type { MandateStatus } from '../language/lsp/mandate-protocol.js';
+
+const CLAUSE_LABEL: Record<MandateStatus['clause53'], string> = { met: '5.3 met', 'partly-met': '5.3 partly met', 'not-met': '5.3 not met' };
+
+/** Errors, warnings and the clause 5.3 status at a glance; a click writes the audit report. */
+export class StatusBar implements vscode.Disposable {
+    private readonly item = vscode.window.createStatusBarItem('mandate.status', vscode.StatusBarAlignment.Left, 50);
+
+    constructor(command: string) {
+        this.item.name = 'Mandate';
+        this.item.command = command;
+        this.item.text = '$(shield) Mandate';
+        this.item.tooltip = 'Mandate is checking the workspace…';
+        this.item.show();
+    }
+
+    update(status: MandateStatus): void {
+        const icon = status.errors > 0 || status.clause53 === 'not-met' ? '$(error)' : status.warnings > 0 || status.clause53 === 'partly-met' ? '$(warning)' : '$(pass)';
+        this.item.text = `${icon} Mandate: ${status.errors} error${status.errors === 1 ? '' : 's'}, ${status.warnings} warning${status.warnings === 1 ? '' : 's'} · ${CLAUSE_LABEL[status.clause53]}`;
+        this.item.tooltip = `ISO/IEC 27001 clause 5.3 as of ${status.asOf}: ${CLAUSE_LABEL[status.clause53]}. Click to generate the audit report.`;
+        this.item.backgroundColor = status.errors > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    }
+
+    dispose(): void {
+        this.item.dispose();
+    }
+}

@@ -1,0 +1,51 @@
+/**
+ * Mandate's own LSP messages, shared by the language server and the editor client. Plain method
+ * names and types only: the client uses this file without bundling the engine, and the server
+ * and client need not share one copy of the JSON-RPC package.
+ */
+
+/** What a webview needs for a strict Content-Security-Policy. */
+export interface WebviewContext {
+    readonly nonce: string;
+    readonly cspSource: string;
+}
+
+export type RequirementStatusValue = 'met' | 'partly-met' | 'not-met';
+
+/** What the editor's status bar shows: workspace-wide counts and the clause 5.3 status. */
+export interface MandateStatus {
+    readonly errors: number;
+    readonly warnings: number;
+    readonly clause53: RequirementStatusValue;
+    readonly asOf: string;
+}
+
+export interface ReportParams {
+    readonly format: string;
+    /** Also render the HTML report for a webview with this nonce and resource origin. */
+    readonly webview?: WebviewContext;
+}
+
+export interface ReportResult {
+    /** The report as it is saved. */
+    readonly content: string;
+    /** Where to save it: inside the workspace folder, under `mandate.report.outputDir`. */
+    readonly target: string;
+    /** For html with `webview`: the same report with a webview CSP. */
+    readonly webviewContent?: string;
+}
+
+export interface GraphParams {
+    readonly webview: WebviewContext;
+}
+
+export interface GraphResult {
+    readonly html: string;
+}
+
+/** Server to client, after every build: MandateStatus. */
+export const STATUS_NOTIFICATION = 'mandate/status';
+/** Client to server: ReportParams → ReportResult. */
+export const REPORT_REQUEST = 'mandate/report';
+/** Client to server: GraphParams → GraphResult. */
+export const GRAPH_REQUEST = 'mandate/graph';

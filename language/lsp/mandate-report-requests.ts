@@ -1,0 +1,61 @@
+import { URI, UriUtils } from 'langium';
+import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
+import { collectFindings } from '../engine/check-sources.js';
+import type { MandateSharedServices } from '../mandate-module.js';
+import { buildReport } from '../report/build-report.js';
+import { isReportFormat, REPORT_FORMAT_INFO, renderReport } from '../report/formats.js';
+import type { AuditReport } from '../report/report-model.js';
+import { generatedAt } from '../report/report-provenance.js';
+import { renderGraphPage } from '../report/render-graph-page.js';
+import { resolveWorkspacePath } from '../util/policy-paths.js';
+import { TOOL_VERSION } from '../version.js';
+import { GRAPH_REQUEST, REPORT_REQUEST, type GraphParams, type GraphResult, type ReportParams, type ReportResult } from './mandate-protocol.js';
+
+const DEFAULT_OUTPUT_DIR = 'reports';
+
+/**
+ * Serves the editor's report and graph commands from the language server's own workspace, so
+ * what the editor shows and saves is built by the same engine, from the same build, as the
+ * diagnostics. Reads wait for the current build to finish.
+ */
+export function registerReportRequests(shared: MandateSharedServices, connection: Connection): void {
+    const settings = shared.mandate.Settings;
+
+    function currentReport(): AuditReport {
+        const findings = collectFindings(shared.workspace.LangiumDocuments.all);
+        return buildReport(shared, findings, { toolVersion: TOOL_VERSION, generatedAt: generatedAt() });
+    }
+
+    async function outputFolder(): Promise<{ folder: URI; linkBase: string }> {
+        const root = settings.workspaceRoots.at(-1); // the outermost folder: roots are sorted deepest first
+        if (!root) throw new ResponseError(ErrorCodes.InvalidRequest, 'Open a folder to write reports into: Mandate writes them inside the workspace only.');
+        const configured = (await shared.workspace.ConfigurationProvider.getConfiguration('mandate', 'report'))?.outputDir;
+        const written = typeof configured === 'string' && configured.trim() !== '' ? configured : DEFAULT_OUTPUT_DIR;
+        const resolved = resolveWorkspacePath(written, root);
+        if (resolved.kind === 'outside') {
+            throw new ResponseError(ErrorCodes.InvalidParams, `mandate.report.outputDir '${written}' is not inside the workspace folder: ${resolved.reason}. Use a relative folder such as 'reports'.`);
+        }
+        const depth = resolved.relative === '' ? 0 : resolved.relative.split('/').length;
+        return { folder: resolved.uri, linkBase: '../'.repeat(depth) };
+    }
+
+    connection.onRequest(REPORT_REQUEST, (params: ReportParams) => shared.workspace.WorkspaceLock.read(async (): Promise<ReportResult> => {
+        if (!isReportFormat(params.format)) {
+            throw new ResponseError(ErrorCodes.InvalidParams, `Unknown report format '${params.format}'; use md, html, json or oscal.`);
+        }
+        const { folder, linkBase } = await outputFolder();
+        const report = currentReport();
+        const name = `${report.organization?.id ?? 'mandate'}${REPORT_FORMAT_INFO[params.format].extension}`;
+        const content = await renderReport(report, params.format, { linkBase });
+        const webviewContent = params.format === 'html' && params.webview
+            ? await renderReport(report, 'html', { linkBase, webview: params.webview })
+            : undefined;
+        return { content, target: UriUtils.joinPath(folder, name).toString(), webviewContent };
+    }));
+
+    connection.onRequest(GRAPH_REQUEST, (params: GraphParams) => shared.workspace.WorkspaceLock.read(async (): Promise<GraphResult> => {
+        const report = currentReport();
+        const title = `${report.organization?.title ?? 'Organization'}: roles and delegations`;
+        return { html: await renderGraphPage(report.graph, title, `As of ${report.asOf}. Dashed arrows are delegations in force.`, params.webview) };
+    }));
+}
