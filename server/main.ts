@@ -1,11 +1,19 @@
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, type InitializeParams } from 'vscode-languageserver/node';
+import { registerReportRequests } from '../language/lsp/mandate-report-requests.js';
 import { publishStatusAfterBuilds } from '../language/lsp/mandate-status.js';
+import { followWorkspaceFolders } from '../language/lsp/mandate-workspace-folders.js';
 import { createMandateServices } from '../language/mandate-module.js';
 
 // createConnection picks the transport from the command line: --stdio, --node-ipc or --socket=N.
 const connection = createConnection(ProposedFeatures.all);
 const { shared } = createMandateServices({ connection, ...NodeFileSystem });
 publishStatusAfterBuilds(shared, connection);
+registerReportRequests(shared, connection);
+let initializeParams: InitializeParams | undefined;
+shared.lsp.LanguageServer.onInitialize(params => { initializeParams = params; });
+shared.lsp.LanguageServer.onInitialized(() => {
+    if (initializeParams) followWorkspaceFolders(shared, connection, initializeParams);
+});
 startLanguageServer(shared);

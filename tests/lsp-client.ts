@@ -11,7 +11,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
     CompletionRequest, ConfigurationRequest, createProtocolConnection, DidChangeConfigurationNotification,
-    DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification,
+    DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification,
+    DidChangeWorkspaceFoldersNotification, DidCloseTextDocumentNotification,
     DidOpenTextDocumentNotification, ExitNotification, InitializedNotification, InitializeRequest,
     LogMessageNotification, MessageType, PublishDiagnosticsNotification, RegistrationRequest, ShowMessageNotification,
     ShowMessageRequest, ShutdownRequest, StreamMessageReader, StreamMessageWriter, TextDocumentSyncKind,
@@ -373,6 +374,13 @@ export class LspClient {
     async didChangeWatchedFiles(changes: FileEvent[]): Promise<void> {
         await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
             changes: changes.map(change => ({ ...change, uri: normalizeUri(change.uri) }))
+        });
+    }
+
+    async changeWorkspaceFolders(added: readonly string[], removed: readonly string[]): Promise<void> {
+        const folder = (path: string) => ({ uri: fileUri(path), name: path.split(/[\\/]/).at(-1)! });
+        await this.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, {
+            event: { added: added.map(folder), removed: removed.map(folder) }
         });
     }
 

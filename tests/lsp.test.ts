@@ -183,6 +183,19 @@ describe('Mandate language server over stdio (bundled out/server/main.cjs)', () 
         expect(await client.waitForDiagnostics(ciso, diagnostics => diagnostics.length === 0)).toEqual([]);
     }, CASE_TIMEOUT_MS);
 
+    it('follows workspace folders added and removed after start-up', async () => {
+        const first = await createWorkspace({ 'organization.mandate': ORGANIZATION, 'ciso.mandate': CISO_POLICY });
+        const second = await createWorkspace({ 'people.mandate': 'person bob "Bob" { employed since 2024-02-30 }\n' });
+        const people = workspaceUri(second, 'people.mandate');
+        const client = await LspClient.start({ workspaceFolders: [first] });
+        expect(await client.waitForDiagnostics(workspaceUri(first, 'ciso.mandate'))).toEqual([]);
+
+        await client.changeWorkspaceFolders([second], []);
+        expect(codesOf(await client.waitForDiagnostics(people, hasCode('date-invalid')))).toEqual(['date-invalid']);
+        await client.changeWorkspaceFolders([], [second]);
+        expect(await client.waitForDiagnostics(people, diagnostics => diagnostics.length === 0)).toEqual([]);
+    }, CASE_TIMEOUT_MS);
+
     describe('the mandate.asOf setting', () => {
         const limitedTerm = ORGANIZATION + CISO_POLICY.replace('since 2024-01-01', 'since 2024-01-01 until 2025-12-31');
 
