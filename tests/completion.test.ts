@@ -95,7 +95,7 @@ describe('completion', () => {
         await complete({
             text: 'role r "R" { <|> }', index: 0, disposeAfterCheck: true,
             assert: list => expect(labels(list, CompletionItemKind.Keyword)).toEqual(
-                ['accountable', 'authorized', 'consulted', 'deputy', 'description', 'designated', 'informed', 'job', 'reports', 'requires', 'responsible'])
+                ['accountable', 'authorized', 'consulted', 'deputy', 'description', 'designated', 'informed', 'job', 'key', 'reports', 'requires', 'responsible'])
         });
     });
 });
