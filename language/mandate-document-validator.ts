@@ -1,19 +1,95 @@
 import { DefaultDocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { ConfiguredSeverity } from './config/mandate-config.js';
+import { IssueCodes } from './mandate-issue-codes.js';
+import type { MandateServices } from './mandate-module.js';
+import type { MandateSettings } from './mandate-settings.js';
+import { findRule } from './rules/index.js';
+import { covers, findSuppressions, type Suppression } from './suppression/suppressions.js';
+
+const LSP_SEVERITY: Record<Exclude<ConfiguredSeverity, 'off'>, DiagnosticSeverity> = {
+    error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information
+};
+
+/** What an accepted exception carries in `Diagnostic.data`, for the CLI, SARIF and the report. */
+export interface SuppressedData {
+    readonly suppressed: { readonly justification: string; readonly message: string };
+}
 
 /**
- * Langium puts the code of lexing and parsing errors only in `data`. Copying it to `code`
- * gives every diagnostic a rule ID, so editors, the CLI and SARIF can all name it.
+ * After the checks ran, applies what the team decided: severities from mandate.config.json
+ * (or off), and `// mandate-ignore` comments, which turn a finding into an accepted exception
+ * with its justification. Suppressions that name unknown rules, match nothing or lack a
+ * justification are findings themselves. Also gives every diagnostic a rule ID and a doc link.
  */
 export class MandateDocumentValidator extends DefaultDocumentValidator {
+    private readonly settings: MandateSettings;
+
+    constructor(services: MandateServices) {
+        super(services);
+        this.settings = services.shared.mandate.Settings;
+    }
+
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Parameters<DefaultDocumentValidator['validateDocument']>[2]): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
+        const suppressions = findSuppressions(document);
+        const used = new Set<Suppression>();
+        const result: Diagnostic[] = [];
         for (const diagnostic of diagnostics) {
             const dataCode = (diagnostic.data as { code?: unknown } | undefined)?.code;
-            if (diagnostic.code === undefined && typeof dataCode === 'string') {
-                diagnostic.code = dataCode;
+            // Langium puts the code of lexing and parsing errors only in `data`.
+            if (diagnostic.code === undefined && typeof dataCode === 'string') diagnostic.code = dataCode;
+            const suppression = suppressions.find(candidate => candidate.rule === diagnostic.code && covers(candidate.covers, diagnostic.range.start));
+            if (suppression) used.add(suppression);
+            const configured = this.configure(diagnostic);
+            if (!configured) continue;
+            result.push(suppression ? accept(configured, suppression) : configured);
+        }
+        for (const suppression of suppressions) {
+            const problem = this.suppressionProblem(suppression, used.has(suppression));
+            const configured = problem && this.configure(problem);
+            if (configured) result.push(configured);
+            if (suppression.justification === undefined && findRule(suppression.rule)) {
+                const missing = this.configure({
+                    range: suppression.range, severity: DiagnosticSeverity.Warning, code: IssueCodes.SuppressionJustificationMissing, source: 'mandate',
+                    message: `This suppression of '${suppression.rule}' gives no justification. Write why the exception is accepted: \`// mandate-ignore ${suppression.rule}: <justification>\`.`
+                });
+                if (missing) result.push(missing);
             }
         }
-        return diagnostics;
+        return result;
     }
+
+    /** Applies the configured severity and the rule's doc link; undefined when the rule is off. */
+    private configure(diagnostic: Diagnostic): Diagnostic | undefined {
+        const rule = typeof diagnostic.code === 'string' ? findRule(diagnostic.code) : undefined;
+        if (!rule) return diagnostic;
+        const severity = this.settings.severityOf(rule);
+        if (severity === 'off') return undefined;
+        diagnostic.severity = LSP_SEVERITY[severity];
+        if (this.settings.docsBaseUri) diagnostic.codeDescription = { href: `${this.settings.docsBaseUri}${rule.id}.md` };
+        return diagnostic;
+    }
+
+    private suppressionProblem(suppression: Suppression, used: boolean): Diagnostic | undefined {
+        if (used) return undefined;
+        const message = findRule(suppression.rule) || ['linking-error', 'parsing-error', 'lexing-error'].includes(suppression.rule)
+            ? `This suppression of '${suppression.rule}' matches no finding on the next declaration; remove it, or move it above the line the finding is on.`
+            : suppression.rule === ''
+                ? 'This suppression names no rule. Write `// mandate-ignore <rule-id>: <justification>`.'
+                : `'${suppression.rule}' is not a rule ID, so this suppression does nothing. Run \`mandate rules\` to list the rule IDs.`;
+        return { range: suppression.range, severity: DiagnosticSeverity.Warning, code: IssueCodes.SuppressionUnused, source: 'mandate', message };
+    }
+}
+
+/** The finding stays visible as a hint, marked as an accepted exception with its justification. */
+function accept(diagnostic: Diagnostic, suppression: Suppression): Diagnostic {
+    const justification = suppression.justification ?? '(no justification given)';
+    const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+    return {
+        ...diagnostic,
+        severity: DiagnosticSeverity.Hint,
+        message: `Accepted exception (${justification}): ${message}`,
+        data: { ...(diagnostic.data as object | undefined), suppressed: { justification, message } } satisfies SuppressedData
+    };
 }

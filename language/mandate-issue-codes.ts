@@ -23,7 +23,10 @@ export const IssueCodes = {
     OrganizationMultiple: 'organization-multiple',
     // Documents named in a policy.
     PathOutsideWorkspace: 'path-outside-workspace',
-    EvidenceMissing: 'evidence-missing'
+    EvidenceMissing: 'evidence-missing',
+    // Accepted exceptions written in the policy.
+    SuppressionUnused: 'suppression-unused',
+    SuppressionJustificationMissing: 'suppression-justification-missing'
 } as const;
 
 export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];

@@ -1,4 +1,6 @@
 import { UriUtils, type URI } from 'langium';
+import { EMPTY_CONFIG, type ConfiguredSeverity, type MandateConfig } from './config/mandate-config.js';
+import type { RuleMetadata } from './rules/rule.js';
 import { isValidIsoDate, todayIsoDate, type IsoDate } from './util/dates.js';
 
 /**
@@ -9,6 +11,9 @@ import { isValidIsoDate, todayIsoDate, type IsoDate } from './util/dates.js';
 export class MandateSettings {
     private explicitAsOf: IsoDate | undefined;
     private roots: readonly URI[] = [];
+    private config: MandateConfig = EMPTY_CONFIG;
+    /** Where the rule pages live (ending in '/'); diagnostics link to `<base><rule-id>.md`. */
+    docsBaseUri: string | undefined;
     private readonly listeners: Array<() => void> = [];
 
     /**
@@ -43,6 +48,21 @@ export class MandateSettings {
             this.explicitAsOf = next;
             this.listeners.forEach(listener => listener());
         }
+    }
+
+    /** The team's mandate.config.json; changing it re-validates, like a new as-of date. */
+    setConfig(config: MandateConfig): void {
+        this.config = config;
+        this.listeners.forEach(listener => listener());
+    }
+
+    severityOf(rule: RuleMetadata): ConfiguredSeverity {
+        return this.config.rules.get(rule.id)?.severity ?? rule.severity;
+    }
+
+    /** A rule option as configured, or its default. */
+    option(rule: RuleMetadata, name: string): number {
+        return this.config.rules.get(rule.id)?.options[name] ?? rule.options?.[name]?.default ?? 0;
     }
 
     onDidChange(listener: () => void): void {

@@ -1,4 +1,6 @@
+import { parseConfig } from '../language/config/mandate-config.js';
 import { checkSources, type Finding } from '../language/engine/check-sources.js';
+import { RULES_BY_ID } from '../language/rules/index.js';
 
 /** The as-of date every test uses unless it says otherwise; tests never read the real clock. */
 export const AS_OF = '2025-06-30';
@@ -42,10 +44,11 @@ assign jane to ciso since 2024-03-01 appointed by board {
 
 export type Files = Record<string, string>;
 
-/** Checks the files as one workspace under file:///ws/. */
-export async function check(files: Files, asOf = AS_OF): Promise<readonly Finding[]> {
+/** Checks the files as one workspace under file:///ws/, optionally with a mandate.config.json text. */
+export async function check(files: Files, asOf = AS_OF, configText?: string): Promise<readonly Finding[]> {
     const sources = Object.entries(files).map(([name, text]) => ({ uri: `file:///ws/${name}`, text }));
-    return (await checkSources(sources, { asOf })).findings;
+    const config = configText === undefined ? undefined : parseConfig(configText, RULES_BY_ID).config;
+    return (await checkSources(sources, { asOf, config })).findings;
 }
 
 /** The findings of one rule, as `file:line` strings, for compact assertions. */

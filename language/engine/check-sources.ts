@@ -2,7 +2,9 @@ import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import type { DefaultSharedModuleContext } from 'langium/lsp';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createMandateServices, type MandateServices } from '../mandate-module.js';
+import type { MandateConfig } from '../config/mandate-config.js';
 import type { Model } from '../generated/ast.js';
+import type { SuppressedData } from '../mandate-document-validator.js';
 import { compareStrings } from '../util/compare.js';
 
 /** A policy file's content, already read and decoded by the caller. */
@@ -24,6 +26,8 @@ export interface Finding {
     readonly severity: FindingSeverity;
     readonly rule: string;
     readonly message: string;
+    /** Set when a `// mandate-ignore` comment accepted this finding as an exception. */
+    readonly suppressed?: { readonly justification: string };
 }
 
 export interface CheckOptions {
@@ -36,6 +40,8 @@ export interface CheckOptions {
     readonly roots?: readonly string[];
     /** Where to look up named documents (existence only); no file system by default. */
     readonly fileSystem?: DefaultSharedModuleContext['fileSystemProvider'];
+    /** The team's mandate.config.json, already parsed. */
+    readonly config?: MandateConfig;
 }
 
 export interface CheckedWorkspace {
@@ -48,6 +54,11 @@ const SEVERITIES: Record<number, FindingSeverity> = { 1: 'error', 2: 'warning', 
 
 export function toFinding(uri: string, diagnostic: Diagnostic): Finding {
     const { start, end } = diagnostic.range;
+    const suppressed = (diagnostic.data as Partial<SuppressedData> | undefined)?.suppressed;
+    if (suppressed) {
+        // An accepted exception keeps the rule's own severity-free message and its justification.
+        return { ...toFinding(uri, { ...diagnostic, data: undefined, message: suppressed.message }), suppressed: { justification: suppressed.justification } };
+    }
     return {
         uri,
         line: start.line + 1,
@@ -68,6 +79,7 @@ export async function checkSources(sources: readonly PolicySource[], options: Ch
     const services = createMandateServices({ fileSystemProvider: options.fileSystem ?? EmptyFileSystem.fileSystemProvider }).Mandate;
     services.shared.mandate.Settings.setAsOf(options.asOf);
     services.shared.mandate.Settings.setWorkspaceRoots((options.roots ?? []).map(root => URI.parse(root)));
+    if (options.config) services.shared.mandate.Settings.setConfig(options.config);
     const shared = services.shared;
     const documents = sources.map(source => {
         const document = shared.workspace.LangiumDocumentFactory.fromString<Model>(source.text, URI.parse(source.uri));

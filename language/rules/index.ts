@@ -17,6 +17,8 @@ import { pathOutsideWorkspace } from './path-outside-workspace.js';
 import { propertyRepeated } from './property-repeated.js';
 import { requirementUnknown } from './requirement-unknown.js';
 import type { MandateRule } from './rule.js';
+import { suppressionJustificationMissing } from './suppression-justification-missing.js';
+import { suppressionUnused } from './suppression-unused.js';
 
 /** The rule registry: every rule Mandate runs, in the order the catalogue lists them. */
 export const RULES: readonly MandateRule[] = [
@@ -37,7 +39,9 @@ export const RULES: readonly MandateRule[] = [
     propertyRepeated,
     organizationMultiple,
     pathOutsideWorkspace,
-    evidenceMissing
+    evidenceMissing,
+    suppressionUnused,
+    suppressionJustificationMissing
 ];
 
 const byId = new Map<string, MandateRule>(RULES.map(rule => [rule.id, rule]));
@@ -46,4 +50,7 @@ export function findRule(id: string): MandateRule | undefined {
     return byId.get(id);
 }
 
-export type { MandateRule, NodeRule, WorkspaceRule, RuleMetadata, RuleSeverity, RuleCategory } from './rule.js';
+export type { EngineRule, MandateRule, NodeRule, WorkspaceRule, RuleMetadata, RuleSeverity, RuleCategory } from './rule.js';
+
+/** The registry as a map, for configuration and lookups. */
+export const RULES_BY_ID: ReadonlyMap<string, MandateRule> = byId;

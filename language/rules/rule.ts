@@ -7,11 +7,24 @@ import type { WorkspaceModel } from '../workspace/workspace-model.js';
 
 export type RuleSeverity = 'error' | 'warning' | 'info';
 
+/** A number a team can tune per rule in mandate.config.json. */
+export interface RuleOption {
+    readonly type: 'integer';
+    readonly default: number;
+    readonly minimum: number;
+    readonly description: string;
+}
+
 export type RuleCategory =
     | 'leadership'      // who is in charge: the CISO and the clause 5.3 assignments
     | 'appointment'     // how roles were given: dates, appointing party
     | 'communication'   // how appointments were made known
-    | 'well-formedness' // dates, names and requirement IDs
+    | 'well-formedness' // dates, names, paths and requirement IDs
+    | 'delegation'      // delegations and the accountability that stays behind
+    | 'segregation'     // segregation of duties and independence
+    | 'continuity'      // vacancies, deputies, concentration, leavers
+    | 'training'        // awareness and competence
+    | 'suppression'     // accepted exceptions written in the policy
     ;
 
 /** What every rule declares about itself; the CLI's rule listing, SARIF and the docs read it. */
@@ -23,6 +36,8 @@ export interface RuleMetadata {
     readonly standards: readonly string[];
     readonly summary: string;
     readonly fixable: boolean;
+    /** Options a team can set in mandate.config.json, with their defaults. */
+    readonly options?: Readonly<Record<string, RuleOption>>;
 }
 
 /** Where a finding points: a node, optionally one property (and index) of it, or an explicit range in it. */
@@ -63,4 +78,12 @@ export interface WorkspaceRule extends RuleMetadata {
     findings(model: WorkspaceModel, context: RuleContext): WorkspaceFinding[];
 }
 
-export type MandateRule = NodeRule | WorkspaceRule;
+/**
+ * A rule the engine applies after the checks ran, e.g. to suppression comments; it has no
+ * checks of its own but is documented, configurable and listed like every other rule.
+ */
+export interface EngineRule extends RuleMetadata {
+    readonly scope: 'engine';
+}
+
+export type MandateRule = NodeRule | WorkspaceRule | EngineRule;

@@ -1,0 +1,65 @@
+import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
+import type { Range } from 'vscode-languageserver-types';
+
+/** `// mandate-ignore <rule-id>: <justification>` */
+const SUPPRESSION = /^\/\/\s*mandate-ignore\s+([A-Za-z0-9-]*)\s*(?::\s*(.*?))?\s*$/;
+
+export interface Suppression {
+    readonly rule: string;
+    /** Undefined when the comment gives none (a warning of its own). */
+    readonly justification: string | undefined;
+    /** The comment itself. */
+    readonly range: Range;
+    /** Where the suppression applies: the node that starts on its line or on the next line. */
+    readonly covers: Range;
+}
+
+/** The outermost node starting on `line`: a comment above `role x {` covers the whole role. */
+function outermostNodeStartingOn(root: AstNode, line: number): AstNode | undefined {
+    for (const node of AstUtils.streamAst(root)) {
+        if (node !== root && node.$cstNode?.range.start.line === line) return node; // pre-order: outermost first
+    }
+    return undefined;
+}
+
+function wholeLine(line: number): Range {
+    return { start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } };
+}
+
+/**
+ * Finds the suppression comments of a document. A comment alone on its line applies to the
+ * next line that is not itself a comment; a comment after code applies to its own line.
+ */
+export function findSuppressions(document: LangiumDocument): Suppression[] {
+    const root = document.parseResult.value;
+    const cst = root.$cstNode;
+    if (!cst) return [];
+    const lines = document.textDocument.getText().split(/\r?\n/);
+    const suppressions: Suppression[] = [];
+    for (const leaf of CstUtils.streamCst(cst)) {
+        if (!('tokenType' in leaf) || (leaf as { tokenType: { name: string } }).tokenType.name !== 'SL_COMMENT') continue;
+        const match = SUPPRESSION.exec(leaf.text);
+        if (!match) continue;
+        const line = leaf.range.start.line;
+        const alone = lines[line]?.slice(0, leaf.range.start.character).trim() === '';
+        let target = line;
+        if (alone) {
+            target = line + 1;
+            while (target < lines.length && (lines[target].trim() === '' || lines[target].trim().startsWith('//'))) target++;
+        }
+        const node = outermostNodeStartingOn(root, target);
+        suppressions.push({
+            rule: match[1],
+            justification: match[2] ? match[2] : undefined,
+            range: leaf.range,
+            covers: node?.$cstNode ? node.$cstNode.range : wholeLine(target)
+        });
+    }
+    return suppressions;
+}
+
+export function covers(range: Range, position: Range['start']): boolean {
+    const afterStart = position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
+    const beforeEnd = position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
+    return afterStart && beforeEnd;
+}
