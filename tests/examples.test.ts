@@ -4,6 +4,8 @@
  * - examples/findings/<rule-id> holds, for every rule in the registry, a small workspace that
  *   triggers that rule, with `// expect: <rule-id>` at the end of each line where a finding is
  *   expected. A folder may expect other rules as well, but only by marking them the same way.
+ *   A line that cannot end in a marker (a `// mandate-ignore` comment without justification runs
+ *   to the end of its line) is marked by a line of its own just above it: `// expect-next-line: <rule-id>`.
  * Every check runs at fixed as-of dates, never today's: the examples are written to hold for
  * any as-of date from 2025-06-30 onwards.
  */
@@ -54,12 +56,19 @@ interface Marker {
 
 const MARKER = /\/\/\s*expect:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)\s*$/;
 
-/** `// expect: rule-id` (or `// expect: a, b`) at the end of a line; lines are 1-based like findings. */
+const NEXT_LINE_MARKER = /^\s*\/\/\s*expect-next-line:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)\s*$/;
+
+/**
+ * `// expect: rule-id` (or `// expect: a, b`) at the end of a line, or `// expect-next-line: rule-id`
+ * alone on the line above; lines are 1-based like findings.
+ */
 function markersIn(sources: readonly PolicySource[]): Marker[] {
     return sources.flatMap(source => source.text.split(/\r?\n/).flatMap((text, index) => {
-        const match = MARKER.exec(text);
+        const nextLine = NEXT_LINE_MARKER.exec(text);
+        const match = nextLine ?? MARKER.exec(text);
         if (!match) return [];
-        return match[1].split(',').map(rule => ({ uri: source.uri, line: index + 1, rule: rule.trim() }));
+        const line = nextLine ? index + 2 : index + 1;
+        return match[1].split(',').map(rule => ({ uri: source.uri, line, rule: rule.trim() }));
     }));
 }
 
