@@ -24,6 +24,14 @@ export const IssueCodes = {
     // Documents named in a policy.
     PathOutsideWorkspace: 'path-outside-workspace',
     EvidenceMissing: 'evidence-missing',
+    // Delegations and the accountability that stays behind.
+    DelegationCycle: 'delegation-cycle',
+    DelegationEscalation: 'delegation-escalation',
+    DelegationWindow: 'delegation-window',
+    DelegationExpired: 'delegation-expired',
+    AccountabilityDelegated: 'accountability-delegated',
+    // Continuity.
+    LeaverHoldsRole: 'leaver-holds-role',
     // Accepted exceptions written in the policy.
     SuppressionUnused: 'suppression-unused',
     SuppressionJustificationMissing: 'suppression-justification-missing'
