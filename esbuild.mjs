@@ -20,6 +20,8 @@ const common = {
     minify: production,
     logLevel: 'warning',
     banner: { js: polyfill },
+    // Prefer packages' ESM builds: jsonc-parser's UMD build hides its requires from the bundler.
+    mainFields: ['module', 'main'],
     // import.meta.url is used by some ESM dependencies; map it for the CJS output.
     define: { 'import.meta.url': 'importMetaUrl', MANDATE_VERSION: JSON.stringify(version) },
     inject: ['./scripts/import-meta-url.js']

@@ -12,19 +12,26 @@ function oneLine(message: string): string {
     return message.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
 
-export function formatText(findings: readonly Finding[], fileCount: number): string {
+/** Accepted exceptions are not findings to act on: they are listed apart, with their justification. */
+function split(findings: readonly Finding[]): { active: Finding[]; accepted: Finding[] } {
+    return { active: findings.filter(finding => !finding.suppressed), accepted: findings.filter(finding => finding.suppressed) };
+}
+
+export function formatText(all: readonly Finding[], fileCount: number): string {
+    const { active: findings, accepted } = split(all);
     const lines = findings.map(finding =>
         `${displayPath(finding.uri)}:${finding.line}:${finding.column}  ${finding.severity}  ${finding.rule}  ${oneLine(finding.message)}`);
     const count = (severity: Finding['severity']) => findings.filter(finding => finding.severity === severity).length;
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     lines.push(`${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, `
-        + `${plural(count('info') + count('hint'), 'note')} in ${plural(fileCount, 'file')}`);
+        + `${plural(count('info') + count('hint'), 'note')} in ${plural(fileCount, 'file')}`
+        + (accepted.length > 0 ? `; ${plural(accepted.length, 'accepted exception')} (mandate-ignore)` : ''));
     return lines.join('\n') + '\n';
 }
 
 /** The documented JSON shape, key by key, so nothing added to Finding leaks into it. */
-export function formatJson(findings: readonly Finding[]): string {
-    const rows = findings.map(finding => ({
+export function formatJson(all: readonly Finding[]): string {
+    const rows = split(all).active.map(finding => ({
         file: displayPath(finding.uri),
         line: finding.line,
         column: finding.column,

@@ -14,6 +14,7 @@ function parseAsOf(value: string): string {
 }
 
 const AS_OF_HELP = 'as-of date for time-dependent checks, YYYY-MM-DD (default: today)';
+const CONFIG_HELP = 'rule severities and options (default: mandate.config.json at the root of the checked folder)';
 
 function program(onExitCode: (code: number) => void): Command {
     const command = new Command('mandate')
@@ -26,6 +27,7 @@ function program(onExitCode: (code: number) => void): Command {
         .argument('[paths...]', 'files or folders to check (folders are searched for *.mandate)', [])
         .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
         .option('--as-of <date>', AS_OF_HELP, parseAsOf)
+        .option('--config <file>', CONFIG_HELP)
         .option('--docs-base-uri <url>', 'SARIF only: absolute URL of the folder with the rule pages, for helpUri links')
         .exitOverride()
         .action(async (paths: string[], flags: CheckFlags) => onExitCode(await runCheck(paths, flags)));
@@ -35,6 +37,7 @@ function program(onExitCode: (code: number) => void): Command {
         .addOption(new Option('--format <format>', 'report format').choices([...REPORT_FORMATS]).default('md'))
         .option('-o, --output <file>', 'write the report to this file instead of standard output')
         .option('--as-of <date>', AS_OF_HELP, parseAsOf)
+        .option('--config <file>', CONFIG_HELP)
         .exitOverride()
         .action(async (paths: string[], flags: ReportFlags) => onExitCode(await runReport(paths, flags)));
     return command;

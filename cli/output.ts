@@ -6,6 +6,4 @@ export function write(stream: NodeJS.WriteStream, text: string): Promise<void> {
 export const EXIT_ERRORS = 1;
 export const EXIT_USAGE = 2;
 
-declare const MANDATE_VERSION: string;
-/** The package version, injected by the bundler. */
-export const TOOL_VERSION: string = typeof MANDATE_VERSION === 'string' ? MANDATE_VERSION : 'dev';
+export { TOOL_VERSION } from '../language/version.js';

@@ -6,6 +6,7 @@ import {
 } from 'langium/lsp';
 import { MandateGeneratedModule, MandateGeneratedSharedModule } from './generated/module.js';
 import { MandateCompletionProvider } from './lsp/mandate-completion-provider.js';
+import { ConfigSync } from './lsp/mandate-config-sync.js';
 import { MandateDocumentUpdateHandler } from './lsp/mandate-document-update-handler.js';
 import { MandateConfigurationProvider } from './lsp/mandate-configuration-provider.js';
 import { MandateHoverProvider } from './lsp/mandate-hover-provider.js';
@@ -30,6 +31,7 @@ export type MandateAddedSharedServices = {
         WorkspaceModel: WorkspaceModelProvider;
         WorkspaceFindings: WorkspaceFindings;
         RuleContext: RuleContext;
+        ConfigSync: ConfigSync;
     }
 };
 
@@ -41,7 +43,8 @@ export const MandateSharedModule: Module<MandateSharedServices, PartialLangiumSh
         Settings: () => new MandateSettings(),
         WorkspaceModel: shared => new WorkspaceModelProvider(shared),
         WorkspaceFindings: shared => new WorkspaceFindings(shared.mandate.WorkspaceModel, shared.mandate.RuleContext),
-        RuleContext: shared => createRuleContext(shared, shared.mandate.Settings, shared.mandate.WorkspaceModel)
+        RuleContext: shared => createRuleContext(shared, shared.mandate.Settings, shared.mandate.WorkspaceModel),
+        ConfigSync: shared => new ConfigSync(shared, shared.mandate.Settings)
     },
     lsp: {
         DocumentUpdateHandler: shared => new MandateDocumentUpdateHandler(shared)

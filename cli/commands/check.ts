@@ -7,11 +7,12 @@ import { EXIT_ERRORS, TOOL_VERSION, write } from '../output.js';
 export interface CheckFlags {
     format: 'text' | 'json' | 'sarif';
     asOf?: string;
+    config?: string;
     docsBaseUri?: string;
 }
 
 export async function runCheck(paths: string[], flags: CheckFlags): Promise<number> {
-    const { files, checked: { findings }, internalErrors } = await loadWorkspace(paths, flags.asOf);
+    const { files, checked: { findings }, internalErrors } = await loadWorkspace(paths, flags);
     const output = flags.format === 'json' ? formatJson(findings)
         : flags.format === 'sarif'
             // Relative to where CI runs the check (the repository root), so code scanning can place findings.

@@ -12,6 +12,7 @@ export interface ReportFlags {
     format: ReportFormat;
     output?: string;
     asOf?: string;
+    config?: string;
 }
 
 /** Source links are relative: from the report's folder (or the working directory) to the workspace root. */
@@ -41,7 +42,7 @@ export async function runReport(paths: string[], flags: ReportFlags): Promise<nu
     } catch (error) {
         throw new InputError((error as Error).message);
     }
-    const { roots, checked, internalErrors } = await loadWorkspace(paths, flags.asOf);
+    const { roots, checked, internalErrors } = await loadWorkspace(paths, flags);
     const report = buildReport(checked.services.shared, checked.findings, { toolVersion: TOOL_VERSION, generatedAt: timestamp });
     const content = await renderReport(report, flags.format, { linkBase: linkBase(roots[0], flags.output) });
     if (flags.output) {

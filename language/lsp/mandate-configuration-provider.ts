@@ -1,6 +1,6 @@
 import { DefaultConfigurationProvider, type LangiumSharedCoreServices } from 'langium';
-import type { LangiumSharedServices } from 'langium/lsp';
 import type { DidChangeConfigurationParams } from 'vscode-languageserver';
+import { lspConnection } from './lsp-connection.js';
 
 /**
  * Many LSP clients (Neovim among them) announce a settings change with `settings: null` and
@@ -16,7 +16,7 @@ export class MandateConfigurationProvider extends DefaultConfigurationProvider {
     }
 
     override updateConfiguration(change: DidChangeConfigurationParams): void {
-        const connection = (this.shared as Partial<LangiumSharedServices>).lsp?.Connection;
+        const connection = lspConnection(this.shared);
         if ((typeof change.settings === 'object' && change.settings !== null) || !connection || !this.workspaceConfig) {
             super.updateConfiguration(change);
             return;

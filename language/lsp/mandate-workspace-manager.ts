@@ -1,7 +1,7 @@
 import { Cancellation, DefaultWorkspaceManager, URI, type LangiumSharedCoreServices, type WorkspaceFolder } from 'langium';
-import type { LangiumSharedServices } from 'langium/lsp';
 import type { MandateAddedSharedServices } from '../mandate-module.js';
 import type { MandateSettings } from '../mandate-settings.js';
+import { lspConnection } from './lsp-connection.js';
 
 /** The `mandate.*` settings a client can send; see `contributes.configuration` in package.json. */
 interface MandateConfiguration {
@@ -14,7 +14,7 @@ interface MandateConfiguration {
  */
 export class MandateWorkspaceManager extends DefaultWorkspaceManager {
     private readonly settings: MandateSettings;
-    private readonly shared: LangiumSharedCoreServices;
+    private readonly shared: LangiumSharedCoreServices & MandateAddedSharedServices;
 
     constructor(shared: LangiumSharedCoreServices & MandateAddedSharedServices) {
         super(shared);
@@ -30,12 +30,14 @@ export class MandateWorkspaceManager extends DefaultWorkspaceManager {
 
     override async initializeWorkspace(folders: WorkspaceFolder[], cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         // Only a language server has a client to ask; elsewhere `ready` would never resolve.
-        if ((this.shared as Partial<LangiumSharedServices>).lsp?.Connection) {
+        if (lspConnection(this.shared)) {
             const configuration = this.shared.workspace.ConfigurationProvider;
             await configuration.ready;
             this.applyConfiguration({ asOf: await configuration.getConfiguration('mandate', 'asOf') });
         }
         this.settings.setWorkspaceRoots(folders.map(folder => URI.parse(folder.uri)));
+        // Before any document is loaded, so applying it triggers no re-validation of its own.
+        await this.shared.mandate.ConfigSync.reload();
         await super.initializeWorkspace(folders, cancelToken);
     }
 
@@ -47,7 +49,7 @@ export class MandateWorkspaceManager extends DefaultWorkspaceManager {
             // A bad setting must not stop the server: report it and fall back to today.
             const message = `Setting mandate.asOf: ${(error as Error).message}. Using today's date instead.`;
             console.warn(message);
-            void (this.shared as Partial<LangiumSharedServices>).lsp?.Connection?.window.showWarningMessage(message);
+            void lspConnection(this.shared)?.window.showWarningMessage(message);
             this.settings.setAsOf(undefined);
         }
     }

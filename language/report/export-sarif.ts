@@ -111,8 +111,10 @@ export function exportSarif(findings: readonly Finding[], options: SarifOptions)
         return {
             ruleId: finding.rule,
             ...(index === undefined ? {} : { ruleIndex: index }),
-            level: LEVELS[finding.severity],
+            // An accepted exception keeps its rule's level; SARIF records the suppression itself.
+            level: LEVELS[finding.suppressed ? (rules[index ?? -1]?.severity ?? 'warning') : finding.severity],
             message: { text: finding.message },
+            ...(finding.suppressed ? { suppressions: [{ kind: 'inSource', justification: finding.suppressed.justification }] } : {}),
             locations: [{
                 physicalLocation: {
                     artifactLocation: artifactLocation(finding.uri, root),

@@ -4,6 +4,8 @@
  * The JSON renderer writes this shape as it is: keep docs/report.schema.json in step and bump
  * REPORT_SCHEMA_VERSION on any change that is not a pure addition.
  */
+import type { TrainingState } from '../workspace/training-status.js';
+
 export const REPORT_SCHEMA_VERSION = '1.0.0';
 
 /** Where a fact comes from: a workspace-relative file and a 1-based line. */
@@ -157,7 +159,8 @@ export interface OrganizationGraph {
     readonly edges: readonly GraphEdge[];
 }
 
-export type TrainingState = 'current' | 'overdue' | 'missing';
+/** One person's state for one programme; the training rules use the same computation. */
+export type { TrainingState };
 
 export interface TrainingEntry {
     readonly programme: NamedRef;

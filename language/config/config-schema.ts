@@ -1,0 +1,36 @@
+import type { MandateRule } from '../rules/rule.js';
+import { CONFIG_FILE_NAME } from './mandate-config.js';
+
+/**
+ * The JSON Schema of mandate.config.json, generated from the rule registry so it always lists
+ * exactly the rules and options the engine knows. The editor uses it for completion and
+ * validation of the file (package.json contributes it through `jsonValidation`).
+ */
+export function configSchema(rules: readonly MandateRule[]): object {
+    const severity = { enum: ['error', 'warning', 'info', 'off'], description: 'How the rule reports: error, warning, info, or off to disable it.' };
+    const properties: Record<string, object> = {};
+    for (const rule of rules) {
+        const options: Record<string, object> = {};
+        for (const [name, option] of Object.entries(rule.options ?? {})) {
+            options[name] = { type: 'integer', minimum: option.minimum, default: option.default, description: option.description };
+        }
+        properties[rule.id] = {
+            description: `${rule.summary} Default severity: ${rule.severity}.`,
+            anyOf: [
+                severity,
+                { type: 'object', properties: { severity, ...options }, additionalProperties: false }
+            ]
+        };
+    }
+    return {
+        $schema: 'http://json-schema.org/draft-07/schema#',
+        title: CONFIG_FILE_NAME,
+        description: 'Mandate project configuration: per-rule severity and options. Keep it at the workspace root.',
+        type: 'object',
+        properties: {
+            $schema: { type: 'string' },
+            rules: { type: 'object', description: 'Settings per rule ID.', properties, additionalProperties: false }
+        },
+        additionalProperties: false
+    };
+}

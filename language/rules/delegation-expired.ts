@@ -1,0 +1,94 @@
+import { isPerson, isRole, type Assignment, type Authority, type Delegation, type Duty, type Role } from '../generated/ast.js';
+import { IssueCodes } from '../mandate-issue-codes.js';
+import { compareStrings } from '../util/compare.js';
+import { periodCovers, type IsoDate } from '../util/dates.js';
+import type { WorkspaceModel } from '../workspace/workspace-model.js';
+import { mayAppoint } from './appointment-authority.js';
+import { carries, receivedOn, startOf } from './delegation-support.js';
+import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
+
+function appointsTo(duty: Duty | undefined, role: Role): duty is Authority {
+    return duty?.$type === 'Authority' && ((duty as Authority).appointsAnyRole || (duty as Authority).appoints.some(reference => reference.ref === role));
+}
+
+/** The latest-ending of `delegations`, the one a reliance is attributed to. */
+function latest(delegations: readonly Delegation[]): Delegation | undefined {
+    return [...delegations].sort((a, b) => compareStrings(b.until ?? '', a.until ?? ''))[0];
+}
+
+/**
+ * An assignment made after a delegation of appointing authority ended, by a party that would
+ * have had the authority only through that delegation: the appointer is the recipient, or a
+ * person who held the recipient role on the start date, and has no other authority on it.
+ */
+function appointmentReliance(model: WorkspaceModel, assignment: Assignment): Delegation | undefined {
+    const role = assignment.role?.ref;
+    const appointer = assignment.appointedBy?.ref;
+    const start = assignment.since;
+    if (!role || !appointer || !start) return undefined;
+    if (mayAppoint(model, appointer, role, start)) return undefined;
+    const recipients = isPerson(appointer) ? [appointer, ...model.rolesOfPersonOn(appointer, start)] : isRole(appointer) ? [appointer] : [];
+    const ended = recipients.flatMap(party => model.delegationsTo(party)).filter(delegation =>
+        appointsTo(delegation.duty?.ref, role) && delegation.until !== undefined && delegation.until < start
+        && (delegation.since === undefined || delegation.since <= delegation.until));
+    return latest(ended);
+}
+
+/**
+ * A delegation in force on the as-of date that passes on a duty its delegating role held only
+ * through a delegation that was in force when it started and has ended since.
+ */
+function chainReliance(model: WorkspaceModel, delegation: Delegation, asOf: IsoDate): Delegation | undefined {
+    const duty = delegation.duty?.ref;
+    const from = delegation.from?.ref;
+    if (!duty || !from || !periodCovers(asOf, delegation.since, delegation.until)) return undefined;
+    if (carries(model, from, duty) || receivedOn(model, from, duty, asOf, delegation).length > 0) return undefined;
+    const start = startOf(delegation, asOf);
+    return latest(receivedOn(model, from, duty, start, delegation).filter(source => source.until !== undefined && source.until < asOf));
+}
+
+/**
+ * A delegation that ended before the as-of date while something still relies on it: an
+ * appointment made after it ended on its authority, or a delegation chained from it that is
+ * still in force. Reported once per ended delegation, listing what relies on it.
+ */
+export const delegationExpired: WorkspaceRule = {
+    id: IssueCodes.DelegationExpired,
+    scope: 'workspace',
+    category: 'delegation',
+    severity: 'warning',
+    standards: ['ISO27001:A.5.2', 'NIST-CSF:GV.RR-02'],
+    summary: 'A delegation has ended, but an appointment made after it ended, or a delegation chained from it, still relies on it.',
+    fixable: false,
+    findings(model, context) {
+        const asOf = context.settings.asOf();
+        const reliances = new Map<Delegation, string[]>();
+        const relyOn = (source: Delegation | undefined, what: string) => {
+            if (!source || !source.until || source.until >= asOf) return;
+            const list = reliances.get(source) ?? [];
+            list.push(what);
+            reliances.set(source, list);
+        };
+        for (const assignment of model.assignments) {
+            relyOn(appointmentReliance(model, assignment),
+                `the assignment of '${assignment.person?.$refText}' to '${assignment.role?.$refText}' since ${assignment.since}, appointed by '${assignment.appointedBy?.$refText}'`);
+        }
+        for (const delegation of model.delegations) {
+            relyOn(chainReliance(model, delegation, asOf),
+                `the delegation of '${delegation.duty?.$refText}' from '${delegation.from?.$refText}' to '${delegation.to?.$refText}', still in force on ${asOf}`);
+        }
+        const findings: WorkspaceFinding[] = [];
+        for (const delegation of model.delegations) {
+            const dependants = reliances.get(delegation);
+            if (!dependants) continue;
+            findings.push({
+                node: delegation,
+                property: 'until',
+                message: `This delegation of '${delegation.duty?.$refText}' to '${delegation.to?.$refText}' ended on ${delegation.until}, `
+                    + `but ${dependants.join('; and ')} ${dependants.length === 1 ? 'relies' : 'rely'} on it. `
+                    + 'If the delegation was extended, record the new `until`; otherwise have the appointment confirmed by someone with the authority, or end the chained delegation.'
+            });
+        }
+        return findings;
+    }
+};

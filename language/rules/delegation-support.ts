@@ -1,0 +1,44 @@
+import type { Delegation, Duty, Party, Role } from '../generated/ast.js';
+import { periodCovers, type IsoDate } from '../util/dates.js';
+import type { WorkspaceModel } from '../workspace/workspace-model.js';
+
+/** The RACI kinds with which `role`'s job description names `duty` (responsible, accountable, …). */
+export function dutyKinds(role: Role, duty: Duty): Set<string> {
+    const kinds = new Set<string>();
+    for (const link of role.duties) {
+        if (link.duties.some(reference => reference.ref === duty)) kinds.add(link.kind);
+    }
+    return kinds;
+}
+
+/** Whether the job description of `role` carries `duty`: responsible for, accountable for or authorized to. */
+export function carries(model: WorkspaceModel, role: Role, duty: Duty): boolean {
+    return model.dutiesCarriedBy(role).includes(duty);
+}
+
+/**
+ * The date a delegation is judged on when a rule asks "did the delegator hold the duty when it
+ * delegated?": its start, or the as-of date when it has none (as for undated assignments).
+ */
+export function startOf(delegation: Delegation, asOf: IsoDate): IsoDate {
+    return delegation.since ?? asOf;
+}
+
+/** Delegations of `duty` to `party` in force on `date`, other than `except`. */
+export function receivedOn(model: WorkspaceModel, party: Party, duty: Duty, date: IsoDate, except?: Delegation): Delegation[] {
+    return model.delegationsTo(party).filter(delegation => delegation !== except
+        && delegation.duty?.ref === duty && periodCovers(date, delegation.since, delegation.until));
+}
+
+/** A delegation's period as text: `2024-07-29 to 2024-08-16`, with open ends spelt out. */
+export function windowText(since: IsoDate | undefined, until: IsoDate | undefined): string {
+    if (since && until) return `${since} to ${until}`;
+    if (since) return `since ${since}, without end`;
+    if (until) return `without start, until ${until}`;
+    return 'without start or end date';
+}
+
+/** `delegate <duty> from <role> to <party>`, as written, for messages. */
+export function describeDelegation(delegation: Delegation): string {
+    return `\`delegate ${delegation.duty?.$refText ?? '?'} from ${delegation.from?.$refText ?? '?'} to ${delegation.to?.$refText ?? '?'}\``;
+}

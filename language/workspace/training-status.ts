@@ -1,0 +1,110 @@
+import type { Assignment, Person, Role, Training, TrainingCompletion } from '../generated/ast.js';
+import { compareStrings } from '../util/compare.js';
+import { addCadence, periodCovers, type IsoDate } from '../util/dates.js';
+import type { WorkspaceModel } from './workspace-model.js';
+
+/** Where one person stands with one programme on the as-of date. */
+export type TrainingState = 'current' | 'overdue' | 'missing';
+
+/** One person who must take one programme on the as-of date, and whether they are current. */
+export interface TrainingObligation {
+    readonly training: Training;
+    readonly person: Person;
+    /** Assignments in force on the as-of date whose role requires the programme or is in its audience, in declaration order. */
+    readonly assignments: readonly Assignment[];
+    /** True when the person is in the audience because it is `everyone` (employed on the as-of date). */
+    readonly everyone: boolean;
+    /** The person's latest completion on or before the as-of date. */
+    readonly lastCompletion?: TrainingCompletion;
+    readonly lastCompleted?: IsoDate;
+    /** The last completion plus the programme's cadence; absent without a cadence or a completion. */
+    readonly dueBy?: IsoDate;
+    /** Missing: never completed by the as-of date; overdue: the as-of date is after `dueBy`; current otherwise. */
+    readonly state: TrainingState;
+}
+
+/** A programme and everybody who must take it on the as-of date, ordered by person name. */
+export interface TrainingStatus {
+    readonly training: Training;
+    readonly obligations: readonly TrainingObligation[];
+}
+
+/**
+ * Who must take each training programme on `asOf` and whether they are current: the programme's
+ * audience (everyone employed on that date, or the holders of the roles it names) plus the holders
+ * of roles that `require training` it. The audit report and the training rules both read this, once
+ * per workspace snapshot and as-of date.
+ */
+export function trainingStatus(model: WorkspaceModel, asOf: IsoDate): readonly TrainingStatus[] {
+    return model.cached(`training-status@${asOf}`, () => {
+        const latest = latestCompletions(model, asOf);
+        return model.trainings.map(training => ({
+            training,
+            obligations: audienceOf(training, model, asOf).map(({ person, assignments, everyone }) => {
+                const lastCompletion = latest.get(training)?.get(person);
+                const lastCompleted = lastCompletion?.date;
+                const cadence = training.cadence;
+                const dueBy = lastCompleted && cadence ? addCadence(lastCompleted, cadence.count ?? 1, cadence.unit) : undefined;
+                const state: TrainingState = !lastCompleted ? 'missing' : dueBy && dueBy < asOf ? 'overdue' : 'current';
+                return { training, person, assignments, everyone, lastCompletion, lastCompleted, dueBy, state };
+            })
+        }));
+    });
+}
+
+/** Every obligation of every programme on `asOf`, programme by programme. */
+export function trainingObligations(model: WorkspaceModel, asOf: IsoDate): readonly TrainingObligation[] {
+    return model.cached(`training-obligations@${asOf}`, () => trainingStatus(model, asOf).flatMap(status => status.obligations));
+}
+
+/** Each person's latest completion of each programme on or before `asOf`; the first recorded wins a tie. */
+function latestCompletions(model: WorkspaceModel, asOf: IsoDate): Map<Training, Map<Person, TrainingCompletion>> {
+    const latest = new Map<Training, Map<Person, TrainingCompletion>>();
+    for (const completion of model.completions) {
+        const training = completion.training?.ref;
+        const person = completion.person?.ref;
+        if (!training || !person || !completion.date || completion.date > asOf) continue;
+        const byPerson = latest.get(training) ?? new Map<Person, TrainingCompletion>();
+        latest.set(training, byPerson);
+        const previous = byPerson.get(person);
+        if (!previous || completion.date > previous.date) byPerson.set(person, completion);
+    }
+    return latest;
+}
+
+interface Member {
+    readonly person: Person;
+    readonly assignments: Assignment[];
+    everyone: boolean;
+}
+
+/** Who must take a programme on `asOf`: its audience, plus holders of roles that require it; ordered by name. */
+function audienceOf(training: Training, model: WorkspaceModel, asOf: IsoDate): Member[] {
+    const members = new Map<Person, Member>();
+    const member = (person: Person): Member => {
+        let entry = members.get(person);
+        if (!entry) {
+            entry = { person, assignments: [], everyone: false };
+            members.set(person, entry);
+        }
+        return entry;
+    };
+    if (training.everyone) {
+        for (const person of model.persons) {
+            if (periodCovers(asOf, person.employedSince, person.employedUntil)) member(person).everyone = true;
+        }
+    }
+    for (const role of model.roles.filter(role => roleNeeds(role, training))) {
+        for (const assignment of model.holdersOn(role, asOf)) {
+            const person = assignment.person?.ref;
+            if (person) member(person).assignments.push(assignment);
+        }
+    }
+    return [...members.values()].sort((a, b) => compareStrings(a.person.name, b.person.name));
+}
+
+/** Whether holders of `role` must take `training`: the role requires it, or the programme names the role. */
+export function roleNeeds(role: Role, training: Training): boolean {
+    return role.trainings.some(reference => reference.ref === training)
+        || training.audience.some(reference => reference.ref === role);
+}
