@@ -12,6 +12,7 @@ export const IssueCodes = {
     CisoReportingMissing: 'ciso-reporting-missing',
     AssignmentDateMissing: 'assignment-date-missing',
     AssignmentNotCommunicated: 'assignment-not-communicated',
+    AnnouncementLate: 'announcement-late',
     AppointmentAuthority: 'appointment-authority',
     // Well-formed policy.
     DateInvalid: 'date-invalid',
@@ -32,6 +33,12 @@ export const IssueCodes = {
     AccountabilityDelegated: 'accountability-delegated',
     // Continuity.
     LeaverHoldsRole: 'leaver-holds-role',
+    RoleVacant: 'role-vacant',
+    DeputyMissing: 'deputy-missing',
+    KeyPersonConcentration: 'key-person-concentration',
+    // Awareness and competence.
+    TrainingMissing: 'training-missing',
+    TrainingOverdue: 'training-overdue',
     // Accepted exceptions written in the policy.
     SuppressionUnused: 'suppression-unused',
     SuppressionJustificationMissing: 'suppression-justification-missing'
