@@ -1,7 +1,8 @@
 // Bundles the extension client, the language server and the CLI into out/ as CommonJS.
 // Langium is ESM-only, so everything that ships is bundled; the .vsix needs no node_modules.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -39,4 +40,7 @@ if (watch) {
 } else {
     await Promise.all(contexts.map(context => context.rebuild()));
     await Promise.all(contexts.map(context => context.dispose()));
+    // The editor validates mandate.config.json against this schema (package.json jsonValidation);
+    // it is generated from the rule registry, so it always lists exactly the rules that exist.
+    writeFileSync('out/mandate.config.schema.json', execFileSync(process.execPath, ['out/cli/main.cjs', 'config-schema']));
 }

@@ -3,6 +3,7 @@ import { REPORT_FORMATS } from '../language/report/formats.js';
 import { isValidIsoDate } from '../language/util/dates.js';
 import { runCheck, type CheckFlags } from './commands/check.js';
 import { runReport, type ReportFlags } from './commands/report.js';
+import { runConfigSchema, runRules, type RulesFlags } from './commands/rules.js';
 import { InputError } from './files.js';
 import { EXIT_USAGE, TOOL_VERSION, write } from './output.js';
 
@@ -40,6 +41,15 @@ function program(onExitCode: (code: number) => void): Command {
         .option('--config <file>', CONFIG_HELP)
         .exitOverride()
         .action(async (paths: string[], flags: ReportFlags) => onExitCode(await runReport(paths, flags)));
+    command.command('rules')
+        .description('List every rule: id, default severity, category, summary and the standards it evidences.')
+        .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+        .exitOverride()
+        .action(async (flags: RulesFlags) => onExitCode(await runRules(flags)));
+    command.command('config-schema')
+        .description('Print the JSON Schema of mandate.config.json.')
+        .exitOverride()
+        .action(async () => onExitCode(await runConfigSchema()));
     return command;
 }
 

@@ -9,6 +9,8 @@ import { createMandateServices } from '../language/mandate-module.js';
 // createConnection picks the transport from the command line: --stdio, --node-ipc or --socket=N.
 const connection = createConnection(ProposedFeatures.all);
 const { shared } = createMandateServices({ connection, ...NodeFileSystem });
+// Each diagnostic links to its rule's page, shipped with the server (docs/rules in the .vsix and the repository).
+shared.mandate.Settings.docsBaseUri = new URL('../../docs/rules/', import.meta.url).href;
 publishStatusAfterBuilds(shared, connection);
 registerReportRequests(shared, connection);
 let initializeParams: InitializeParams | undefined;

@@ -17,7 +17,9 @@ const ALLOWED = [
     /^LICENSE$/,
     /^language-configuration\.json$/,
     /^syntaxes\/[^/]+\.tmLanguage\.json$/,
-    /^out\/(client|server)\/.+\.cjs$/
+    /^out\/(client|server)\/.+\.cjs$/,
+    /^out\/mandate\.config\.schema\.json$/,
+    /^docs\/rules\/[A-Za-z0-9-]+\.md$/
 ];
 
 let files: string[];
@@ -49,14 +51,17 @@ describe('the .vsix contents (vsce ls --no-dependencies)', () => {
         const referenced = [
             manifest.main,
             ...manifest.contributes.grammars.map((grammar: { path: string }) => grammar.path),
-            ...manifest.contributes.languages.map((language: { configuration: string }) => language.configuration)
+            ...manifest.contributes.languages.map((language: { configuration: string }) => language.configuration),
+            ...manifest.contributes.jsonValidation.map((validation: { url: string }) => validation.url)
         ].map((path: string) => path.replace(/^\.\//, ''));
         expect(files).toEqual(expect.arrayContaining(referenced));
     });
 
     it('includes no dependencies, sources, tests, examples or source maps', () => {
         const forbidden = files.filter(file =>
-            /^(node_modules|language|server|client|cli|tests|examples|scripts|docs|\.ci|\.cache|bench|reports|artifacts)\//.test(file)
+            /^(node_modules|language|server|client|cli|tests|examples|scripts|\.ci|\.cache|bench|reports|artifacts)\//.test(file)
+            // Rule pages ship: diagnostics link to them. Nothing else under docs/.
+            || (/^docs\//.test(file) && !/^docs\/rules\/[A-Za-z0-9-]+\.md$/.test(file))
             || /\.(ts|map|vsix)$/.test(file)
             || /^(tsconfig\.json|package-lock\.json|esbuild\.mjs|vitest\.config\.ts|langium-config\.json|polyfill\.cjs|\.gitignore)$/.test(file)
             || /(^|\/)\.vscodeignore$/.test(file));

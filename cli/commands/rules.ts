@@ -1,0 +1,38 @@
+import { configSchema } from '../../language/config/config-schema.js';
+import { RULES } from '../../language/rules/index.js';
+import { write } from '../output.js';
+
+export interface RulesFlags {
+    format: 'text' | 'json';
+}
+
+/** The rule catalogue: what each rule checks, how severe it is by default, and which standards it evidences. */
+export async function runRules(flags: RulesFlags): Promise<number> {
+    const rules = RULES.map(rule => ({
+        id: rule.id,
+        category: rule.category,
+        severity: rule.severity,
+        standards: [...rule.standards],
+        fixable: rule.fixable,
+        summary: rule.summary,
+        options: Object.fromEntries(Object.entries(rule.options ?? {}).map(([name, option]) => [name, { default: option.default, description: option.description }])),
+        docs: `docs/rules/${rule.id}.md`
+    }));
+    if (flags.format === 'json') {
+        await write(process.stdout, `${JSON.stringify(rules, null, 2)}\n`);
+        return 0;
+    }
+    const width = Math.max(...rules.map(rule => rule.id.length));
+    const lines = rules.map(rule => {
+        const standards = rule.standards.length > 0 ? `  [${rule.standards.join(', ')}]` : '';
+        return `${rule.id.padEnd(width)}  ${rule.severity.padEnd(7)}  ${rule.category.padEnd(15)}  ${rule.summary}${standards}`;
+    });
+    await write(process.stdout, `${lines.join('\n')}\n${rules.length} rules; set severities and options in mandate.config.json.\n`);
+    return 0;
+}
+
+/** The JSON Schema of mandate.config.json, for editors and CI linters. */
+export async function runConfigSchema(): Promise<number> {
+    await write(process.stdout, `${JSON.stringify(configSchema(RULES), null, 2)}\n`);
+    return 0;
+}
