@@ -33,3 +33,15 @@ describe('hover', () => {
         await hover({ text: POLICY, index: 2, hover: /Designated CISO\n\nHeld on 2025-06-30 by Jane Doe since 2024-03-01/ });
     });
 });
+
+describe('hover on suppressions', () => {
+    it('explains the rule named in a mandate-ignore comment', async () => {
+        await hover({
+            text: '// mandate-ignore assignment-not-<|>communicated: announced in person\nperson p "P"\n', index: 0,
+            hover: /\*\*assignment-not-communicated\*\* \(warning, communication\)\n\nAn appointment was never announced/
+        });
+    });
+    it('says when the ID is not a rule', async () => {
+        await hover({ text: '// mandate-ignore no-such-<|>rule: x\nperson p "P"\n', index: 0, hover: /is not a Mandate rule/ });
+    });
+});

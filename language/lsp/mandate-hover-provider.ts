@@ -4,6 +4,8 @@ import type { Hover, HoverParams } from 'vscode-languageserver';
 import { isPerson, isRole, type Role } from '../generated/ast.js';
 import type { MandateSharedServices } from '../mandate-module.js';
 import { findRequirement, frameworkOf } from '../standards/requirements.js';
+import { findRule } from '../rules/index.js';
+import { findSuppressions } from '../suppression/suppressions.js';
 
 const KIND_LABELS: Record<string, string> = {
     Organization: 'Organization', Person: 'Person', Role: 'Role', Responsibility: 'Responsibility',
@@ -28,6 +30,8 @@ export class MandateHoverProvider extends MultilineCommentHoverProvider {
     }
 
     override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+        const suppression = this.suppressionHover(document, params);
+        if (suppression) return suppression;
         const root = document.parseResult?.value?.$cstNode;
         const leaf = root ? CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position)) : undefined;
         if (leaf && 'tokenType' in leaf && (leaf as { tokenType: { name: string } }).tokenType.name === 'REQUIREMENT') {
@@ -36,6 +40,23 @@ export class MandateHoverProvider extends MultilineCommentHoverProvider {
             return { contents: { kind: 'markdown', value: `**${plain(requirement.id)}**: ${plain(requirement.title)}\n\n${frameworkOf(requirement).name}, ${plain(requirement.clause)}` } };
         }
         return super.getHoverContent(document, params);
+    }
+
+    /** Over the rule ID of a `// mandate-ignore` comment: what the rule checks, and its page. */
+    private suppressionHover(document: LangiumDocument, params: HoverParams): Hover | undefined {
+        const { line, character } = params.position;
+        const suppression = findSuppressions(document).find(candidate => candidate.range.start.line === line);
+        if (!suppression || !suppression.rule) return undefined;
+        const lineText = document.textDocument.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+        const start = lineText.indexOf(suppression.rule, suppression.range.start.character);
+        if (start < 0 || character < start || character > start + suppression.rule.length) return undefined;
+        const rule = findRule(suppression.rule);
+        const range = { start: { line, character: start }, end: { line, character: start + suppression.rule.length } };
+        if (!rule) return { range, contents: { kind: 'markdown', value: `\`${plain(suppression.rule)}\` is not a Mandate rule. Run \`mandate rules\` to list them.` } };
+        const docs = this.shared.mandate.Settings.docsBaseUri;
+        const link = docs ? `[docs/rules/${rule.id}.md](${docs}${rule.id}.md)` : `docs/rules/${rule.id}.md`;
+        const value = `**${rule.id}** (${rule.severity}, ${rule.category})\n\n${plain(rule.summary)}\n\nStandards: ${rule.standards.join(', ') || 'none'}\n\n${link}`;
+        return { range, contents: { kind: 'markdown', value } };
     }
 
     protected override getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
