@@ -4,6 +4,7 @@
  */
 export const IssueCodes = {
     // Clause 5.3: the auditor's questions.
+    TopManagementMissing: 'top-management-missing',
     CisoMissing: 'ciso-missing',
     CisoVacant: 'ciso-vacant',
     CisoMultiple: 'ciso-multiple',
@@ -14,11 +15,14 @@ export const IssueCodes = {
     AssignmentNotCommunicated: 'assignment-not-communicated',
     AnnouncementLate: 'announcement-late',
     AppointmentAuthority: 'appointment-authority',
+    RaciAccountable: 'raci-accountable',
+    UnusedResponsibility: 'unused-responsibility',
     // Well-formed policy.
     DateInvalid: 'date-invalid',
     DateRangeInvalid: 'date-range-invalid',
     DateInFuture: 'date-in-future',
     RequirementUnknown: 'requirement-unknown',
+    ActivityUnknown: 'activity-unknown',
     DuplicateName: 'duplicate-name',
     PropertyRepeated: 'property-repeated',
     OrganizationMultiple: 'organization-multiple',
@@ -31,11 +35,15 @@ export const IssueCodes = {
     DelegationWindow: 'delegation-window',
     DelegationExpired: 'delegation-expired',
     AccountabilityDelegated: 'accountability-delegated',
+    // Segregation of duties and independence.
+    SodConflict: 'sod-conflict',
+    InternalAuditorIndependence: 'internal-auditor-independence',
     // Continuity.
     LeaverHoldsRole: 'leaver-holds-role',
     RoleVacant: 'role-vacant',
     DeputyMissing: 'deputy-missing',
     KeyPersonConcentration: 'key-person-concentration',
+    PersonWithoutRole: 'person-without-role',
     // Awareness and competence.
     TrainingMissing: 'training-missing',
     TrainingOverdue: 'training-overdue',
