@@ -54,13 +54,20 @@ export interface Finding {
 export const brief = (finding: Finding): string => `${finding.file}:${finding.line} ${finding.rule}`;
 
 const MARKER = /\/\/\s*expect:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)\s*$/;
+/** For a line that cannot end in a marker (a suppression comment runs to the end of its line). */
+const NEXT_LINE_MARKER = /^\s*\/\/\s*expect-next-line:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)\s*$/;
 
-/** `// expect: rule-id[, rule-id]` at the end of a line, parsed as tests/examples.test.ts does. */
+/**
+ * `// expect: rule-id[, rule-id]` at the end of a line, or `// expect-next-line: rule-id` alone on
+ * the line above, parsed as tests/examples.test.ts does.
+ */
 export function expectedFindings(folder: string): Finding[] {
     return policyFiles(folder).flatMap(file => fs.readFileSync(file, 'utf8').split(/\r?\n/).flatMap((text, index) => {
-        const match = MARKER.exec(text);
+        const nextLine = NEXT_LINE_MARKER.exec(text);
+        const match = nextLine ?? MARKER.exec(text);
         if (!match) return [];
-        return match[1].split(',').map(rule => ({ file: relative(folder, file), line: index + 1, rule: rule.trim() }));
+        const line = nextLine ? index + 2 : index + 1;
+        return match[1].split(',').map(rule => ({ file: relative(folder, file), line, rule: rule.trim() }));
     })).sort(byPosition);
 }
 
