@@ -5,6 +5,7 @@ import { IssueCodes } from './mandate-issue-codes.js';
 import type { MandateServices } from './mandate-module.js';
 import type { MandateSettings } from './mandate-settings.js';
 import { findRule } from './rules/index.js';
+import { lowerSeverity, type LoweredData } from './rules/rule.js';
 import { covers, findSuppressions, type Suppression } from './suppression/suppressions.js';
 
 const LSP_SEVERITY: Record<Exclude<ConfiguredSeverity, 'off'>, DiagnosticSeverity> = {
@@ -66,7 +67,9 @@ export class MandateDocumentValidator extends DefaultDocumentValidator {
         if (!rule) return diagnostic;
         const severity = this.settings.severityOf(rule);
         if (severity === 'off') return undefined;
-        diagnostic.severity = LSP_SEVERITY[severity];
+        // A finding the policy mitigates (e.g. a compensated conflict) stays one level below the configured severity.
+        const lowered = (diagnostic.data as Partial<LoweredData> | undefined)?.lowered === true;
+        diagnostic.severity = LSP_SEVERITY[lowered ? lowerSeverity(severity) : severity];
         if (this.settings.docsBaseUri) diagnostic.codeDescription = { href: `${this.settings.docsBaseUri}${rule.id}.md` };
         return diagnostic;
     }

@@ -50,6 +50,21 @@ export interface FindingTarget<N extends AstNode = AstNode> {
 
 export interface WorkspaceFinding extends FindingTarget {
     readonly message: string;
+    /**
+     * True when the policy itself records a mitigation (e.g. a compensating control): the finding
+     * is reported one level below the rule's configured severity (error → warning → info).
+     */
+    readonly lowered?: boolean;
+}
+
+/** What a `lowered` finding carries in `Diagnostic.data`, so a configured severity is lowered too. */
+export interface LoweredData {
+    readonly lowered: true;
+}
+
+/** One severity level down: error → warning → info; info stays info. */
+export function lowerSeverity(severity: RuleSeverity): RuleSeverity {
+    return severity === 'error' ? 'warning' : 'info';
 }
 
 export interface RuleContext {

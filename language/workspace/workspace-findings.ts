@@ -1,6 +1,6 @@
 import { AstUtils, type ValidationAcceptor } from 'langium';
 import { RULES } from '../rules/index.js';
-import type { RuleContext, WorkspaceFinding, WorkspaceRule } from '../rules/rule.js';
+import { lowerSeverity, type LoweredData, type RuleContext, type WorkspaceFinding, type WorkspaceRule } from '../rules/rule.js';
 import type { WorkspaceModelProvider } from './workspace-model-provider.js';
 
 export interface PlacedFinding {
@@ -42,8 +42,10 @@ export class WorkspaceFindings {
     acceptFor(uri: string, accept: ValidationAcceptor): void {
         const findings = this.byDocument().get(uri) ?? [];
         for (const { rule, finding } of findings) {
-            const { message, ...target } = finding;
-            accept(rule.severity, message, { ...target, code: rule.id } as Parameters<ValidationAcceptor>[2]);
+            const { message, lowered, ...target } = finding;
+            const data: LoweredData | undefined = lowered ? { lowered: true } : undefined;
+            accept(lowered ? lowerSeverity(rule.severity) : rule.severity, message,
+                { ...target, code: rule.id, data } as Parameters<ValidationAcceptor>[2]);
         }
         this.published.set(uri, signature(findings));
     }
