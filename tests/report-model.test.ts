@@ -88,6 +88,22 @@ describe('audit report model', () => {
     });
 });
 
+describe('accepted exceptions', () => {
+    it('are listed with their justification and neither counted nor lowering a status', async () => {
+        const { findings, acceptedExceptions, summary } = await report({
+            ...CLEAN_POLICY,
+            'people.mandate': CLEAN_POLICY['people.mandate'].replace(/\s*announced .*/, '')
+                .replace('assign jane', '// mandate-ignore assignment-not-communicated: announced in person at the kick-off\nassign jane')
+        });
+        expect(findings).toEqual([]);
+        expect(acceptedExceptions).toEqual([{
+            rule: 'assignment-not-communicated', justification: 'announced in person at the kick-off',
+            message: expect.stringMatching(/^The appointment of 'jane'/), source: { file: 'people.mandate', line: 7 }, column: 16
+        }]);
+        expect(summary.requirements.find(requirement => requirement.id === 'ISO27001:5.3(a)')?.status).toBe('met');
+    });
+});
+
 describe('generatedAt', () => {
     it('uses SOURCE_DATE_EPOCH when set, and rejects garbage', () => {
         expect(generatedAt({ SOURCE_DATE_EPOCH: '1700000000' })).toBe('2023-11-14T22:13:20Z');

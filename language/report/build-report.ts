@@ -2,12 +2,16 @@ import type { Finding } from '../engine/check-sources.js';
 import type { MandateSharedServices } from '../mandate-module.js';
 import { answerQuestions } from './report-questions.js';
 import { delegationEntries, organizationGraph } from './report-delegations.js';
-import { REPORT_SCHEMA_VERSION, type AuditReport } from './report-model.js';
+import { REPORT_SCHEMA_VERSION, type AuditReport, type SourceRef } from './report-model.js';
 import { provenance } from './report-provenance.js';
 import { clause53Status, requirementStatuses } from './report-requirements.js';
 import { responsibilityMatrix, roleHolders } from './report-roles.js';
 import { ReportSources } from './report-sources.js';
 import { trainingEntries } from './report-training.js';
+
+function locate(finding: { source: SourceRef; column: number }): { source: SourceRef; column: number } {
+    return { source: finding.source, column: finding.column };
+}
 
 export interface ReportOptions {
     readonly toolVersion: string;
@@ -26,7 +30,11 @@ export function buildReport(shared: MandateSharedServices, findings: readonly Fi
     const model = shared.mandate.WorkspaceModel.get();
     const sources = new ReportSources(settings);
 
-    const reportFindings = findings.map(finding => sources.finding(finding));
+    // Accepted exceptions are evidence, not open findings: they neither count nor lower a status.
+    const reportFindings = findings.filter(finding => !finding.suppressed).map(finding => sources.finding(finding));
+    const acceptedExceptions = findings.flatMap(finding => finding.suppressed
+        ? [{ rule: finding.rule, message: finding.message, justification: finding.suppressed.justification, ...locate(sources.finding(finding)) }]
+        : []);
     const roles = model.roles.map(role => roleHolders(role, model, sources, asOf));
     const delegations = delegationEntries(model, sources, asOf);
     const training = trainingEntries(model, sources, asOf);
@@ -59,6 +67,7 @@ export function buildReport(shared: MandateSharedServices, findings: readonly Fi
         graph: organizationGraph(roles, delegations),
         training,
         findings: reportFindings,
+        acceptedExceptions,
         provenance: provenance({
             toolVersion: options.toolVersion, asOf, generatedAt: options.generatedAt,
             files: model.documents.map(document => ({ file: sources.file(document.uri), text: document.textDocument.getText() }))

@@ -68,6 +68,7 @@ export const REPORT_KEY_ORDER: KeyOrder<AuditReport> = {
         people: { person: NAMED, lastCompleted: true, dueBy: true, state: true }
     },
     findings: FINDING,
+    acceptedExceptions: { rule: true, message: true, justification: true, source: SOURCE, column: true },
     provenance: {
         tool: true, toolVersion: true, asOf: true, generatedAt: true,
         inputs: { file: true, sha256: true },

@@ -186,6 +186,15 @@ export interface ReportFinding {
     readonly column: number;
 }
 
+/** A finding the team accepted with `// mandate-ignore <rule>: <justification>`: audit evidence of an accepted risk. */
+export interface AcceptedException {
+    readonly rule: string;
+    readonly message: string;
+    readonly justification: string;
+    readonly source: SourceRef;
+    readonly column: number;
+}
+
 export interface Provenance {
     readonly tool: string;
     readonly toolVersion: string;
@@ -216,5 +225,6 @@ export interface AuditReport {
     readonly graph: OrganizationGraph;
     readonly training: readonly TrainingEntry[];
     readonly findings: readonly ReportFinding[];
+    readonly acceptedExceptions: readonly AcceptedException[];
     readonly provenance: Provenance;
 }

@@ -97,11 +97,26 @@ export function trainingSection(report: AuditReport): Section {
     };
 }
 
+/** Accepted exceptions: the team's accepted risks, with their justification, as audit evidence. */
+function exceptionBlocks(report: AuditReport): Block[] {
+    if (report.acceptedExceptions.length === 0) return [];
+    return [
+        { kind: 'heading', level: 3, text: 'Accepted exceptions' },
+        { kind: 'paragraph', content: [text(`${plural(report.acceptedExceptions.length, 'finding')} accepted in the policy with \`// mandate-ignore\`, each with the justification written there.`)] },
+        {
+            kind: 'table', head: ['Rule', 'Justification', 'Finding', 'Location'],
+            rows: report.acceptedExceptions.map(exception => [
+                [[code(exception.rule)]], [[strong(exception.justification)]], [[text(exception.message)]], [[src(exception.source, exception.column)]]
+            ])
+        }
+    ];
+}
+
 export function findingsSection(report: AuditReport): Section {
     if (report.findings.length === 0) {
         return {
             id: 'findings', title: '8. Findings',
-            blocks: [{ kind: 'paragraph', answer: true, content: [badge('good', 'No findings'), text(` The policy passes every check on ${report.asOf}.`)] }]
+            blocks: [{ kind: 'paragraph', answer: true, content: [badge('good', 'No findings'), text(` The policy passes every check on ${report.asOf}.`)] }, ...exceptionBlocks(report)]
         };
     }
     return {
@@ -114,7 +129,8 @@ export function findingsSection(report: AuditReport): Section {
                     [[text(String(index + 1))]], [[badge(SEVERITY_TONE[finding.severity] ?? 'neutral', finding.severity)]],
                     [[code(finding.rule)]], [[text(finding.message)]], [[src(finding.source, finding.column)]]
                 ])
-            }
+            },
+            ...exceptionBlocks(report)
         ]
     };
 }
