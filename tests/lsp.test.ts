@@ -196,6 +196,32 @@ describe('Mandate language server over stdio (bundled out/server/main.cjs)', () 
         expect(await client.waitForDiagnostics(people, diagnostics => diagnostics.length === 0)).toEqual([]);
     }, CASE_TIMEOUT_MS);
 
+    it('applies mandate.config.json, re-reads it on change and shows its problems on the file', async () => {
+        const unannounced = CISO_POLICY.replace(/ \{ announced[^}]*\}/, '');
+        const folder = await createWorkspace({
+            'organization.mandate': ORGANIZATION, 'ciso.mandate': unannounced,
+            'mandate.config.json': '{ "rules": { "assignment-not-communicated": "error" } }'
+        });
+        const ciso = workspaceUri(folder, 'ciso.mandate');
+        const config = workspaceUri(folder, 'mandate.config.json');
+        const client = await LspClient.start({ workspaceFolders: [folder] });
+        const first = await client.waitForDiagnostics(ciso, hasCode('assignment-not-communicated'));
+        expect(first[0].severity).toBe(1);
+        expect(first[0].codeDescription?.href).toMatch(/docs\/rules\/assignment-not-communicated\.md$/);
+
+        await writeFile(fileURLToPath(config), '{ "rules": { "assignment-not-communicated": "loud" ', 'utf8');
+        await client.didChangeWatchedFiles([{ uri: config, type: FileChangeType.Changed }]);
+        const problems = await client.waitForDiagnostics(config, diagnostics => diagnostics.length > 0);
+        expect(codesOf(problems)).toContain('config-invalid');
+        // The broken file counts as no configuration: the rule is back at its default severity.
+        expect((await client.waitForDiagnostics(ciso, diagnostics => diagnostics[0]?.severity === 2))[0].code).toBe('assignment-not-communicated');
+
+        await writeFile(fileURLToPath(config), '{ "rules": { "assignment-not-communicated": "off" } }', 'utf8');
+        await client.didChangeWatchedFiles([{ uri: config, type: FileChangeType.Changed }]);
+        expect(await client.waitForDiagnostics(config, diagnostics => diagnostics.length === 0)).toEqual([]);
+        expect(await client.waitForDiagnostics(ciso, diagnostics => diagnostics.length === 0)).toEqual([]);
+    }, CASE_TIMEOUT_MS);
+
     describe('the mandate.asOf setting', () => {
         const limitedTerm = ORGANIZATION + CISO_POLICY.replace('since 2024-01-01', 'since 2024-01-01 until 2025-12-31');
 
