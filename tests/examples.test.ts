@@ -6,8 +6,9 @@
  *   expected. A folder may expect other rules as well, but only by marking them the same way.
  *   A line that cannot end in a marker (a `// mandate-ignore` comment without justification runs
  *   to the end of its line) is marked by a line of its own just above it: `// expect-next-line: <rule-id>`.
- * Every check runs at fixed as-of dates, never today's: the examples are written to hold for
- * any as-of date from 2025-06-30 onwards.
+ * Every check runs at fixed as-of dates, never today's. Acme describes the company as of its
+ * snapshot date, 2025-06-30: later, its training falls due, as in a real company. The findings
+ * examples are written to hold for any as-of date from 2025-06-30 onwards.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -21,7 +22,10 @@ const EXAMPLES = fileURLToPath(new URL('../examples/', import.meta.url));
 const ACME = path.join(EXAMPLES, 'acme');
 const FINDINGS = path.join(EXAMPLES, 'findings');
 
-/** The earliest as-of date the examples promise to hold for, and a later one. */
+/** The date Acme's policy describes; it is clean on that date, not on any later one. */
+const ACME_AS_OF = '2025-06-30';
+
+/** The earliest as-of date the findings examples promise to hold for, and a later one. */
 const AS_OF_DATES = ['2025-06-30', '2026-11-26'] as const;
 
 const RULE_IDS: readonly string[] = RULES.map(rule => rule.id);
@@ -89,8 +93,8 @@ describe('examples/acme', () => {
         expect(readFileSync(path.join(ACME, 'docs/roles/ciso.md'), 'utf8')).toMatch(/Chief Information Security Officer/);
     });
 
-    it.each(AS_OF_DATES)('has no errors and no warnings as of %s', async asOf => {
-        const findings = await check(ACME, asOf);
+    it(`has no errors and no warnings as of its snapshot date, ${ACME_AS_OF}`, async () => {
+        const findings = await check(ACME, ACME_AS_OF);
         const problems = findings.filter(finding => finding.severity === 'error' || finding.severity === 'warning');
         expect(problems.map(finding => `${brief(finding)}: ${finding.message}`)).toEqual([]);
     });
