@@ -55,3 +55,25 @@ export function addCadence(date: IsoDate, count: number, unit: string): IsoDate 
     const pad = (value: number) => String(value).padStart(2, '0');
     return `${targetYear}-${pad(targetMonth)}-${pad(Math.min(day, lastDay))}`;
 }
+
+/** A period with optional, inclusive bounds; an unknown bound is open. */
+export interface Period {
+    readonly since?: IsoDate;
+    readonly until?: IsoDate;
+}
+
+/** The days two periods share, or undefined when they share none. */
+export function overlapOf(a: Period, b: Period): Period | undefined {
+    const since = a.since === undefined ? b.since : b.since === undefined ? a.since : (a.since > b.since ? a.since : b.since);
+    const until = a.until === undefined ? b.until : b.until === undefined ? a.until : (a.until < b.until ? a.until : b.until);
+    if (since !== undefined && until !== undefined && since > until) return undefined;
+    return { since, until };
+}
+
+/** `from 2024-07-29 to 2024-08-16`, `since 2024-07-29`, `until 2024-08-16` or `at any time`. */
+export function describePeriod(period: Period): string {
+    if (period.since !== undefined && period.until !== undefined) return `from ${period.since} to ${period.until}`;
+    if (period.since !== undefined) return `since ${period.since}`;
+    if (period.until !== undefined) return `until ${period.until}`;
+    return 'with no start or end date';
+}
