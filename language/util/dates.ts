@@ -70,7 +70,7 @@ export function overlapOf(a: Period, b: Period): Period | undefined {
     return { since, until };
 }
 
-/** `from 2024-07-29 to 2024-08-16`, `since 2024-07-29`, `until 2024-08-16` or `at any time`. */
+/** `from 2024-07-29 to 2024-08-16`, `since 2024-07-29`, `until 2024-08-16`, or that neither end is known. */
 export function describePeriod(period: Period): string {
     if (period.since !== undefined && period.until !== undefined) return `from ${period.since} to ${period.until}`;
     if (period.since !== undefined) return `since ${period.since}`;
