@@ -240,3 +240,46 @@ export function positionOf(document: vscode.TextDocument, text: string, offset =
 export function formatFindings(findings: readonly Finding[]): string {
     return findings.length === 0 ? '(none)' : findings.map(brief).join(', ');
 }
+
+/**
+ * Like `waitFor`, for conditions that must ask something asynchronously (the language server, a
+ * webview's HTML after a redraw): checks every 100 ms until `condition()` resolves true.
+ */
+export async function eventually(condition: () => Promise<boolean> | boolean, describe: () => string, timeoutMs = SETTLE_TIMEOUT_MS): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+        if (await condition()) return;
+        if (Date.now() >= deadline) throw new Error(`timed out after ${timeoutMs} ms: ${describe()}`);
+        await new Promise(resolve => setTimeout(resolve, 100));
+    }
+}
+
+/** Every open tab, in every editor group. */
+export function allTabs(): vscode.Tab[] {
+    return vscode.window.tabGroups.all.flatMap(group => group.tabs);
+}
+
+/** The open tabs as a failure message can show them: label and what the tab holds. */
+export function describeTabs(): string {
+    const tabs = allTabs().map(tab => {
+        const input = tab.input;
+        const what = input instanceof vscode.TabInputWebview ? `webview ${input.viewType}`
+            : input instanceof vscode.TabInputText ? `text ${input.uri.toString()}`
+            : input instanceof vscode.TabInputCustom ? `custom ${input.viewType} ${input.uri.toString()}`
+            : input === undefined ? 'no input' : `other ${JSON.stringify(input)}`;
+        return `'${tab.label}' (${what})`;
+    });
+    return tabs.length === 0 ? 'no tabs are open' : `open tabs: ${tabs.join(', ')}`;
+}
+
+/** What the extension's activate() returns; only what the suite uses. */
+export interface MandateApi {
+    readonly client: { sendRequest<R>(method: string, params: unknown): Promise<R> };
+}
+
+/** The running extension's API, activating the extension if needed. */
+export async function mandateApi(): Promise<MandateApi> {
+    const api = await extension().activate() as MandateApi | undefined;
+    assert.ok(api?.client, 'activate() returned no language client');
+    return api;
+}
