@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { STATUS_NOTIFICATION, type MandateStatus } from '../language/lsp/mandate-protocol.js';
+import { SELECT_RANGE_COMMAND, STATUS_NOTIFICATION, type MandateStatus, type ProtocolRange } from '../language/lsp/mandate-protocol.js';
 import { GraphView } from './graph-view.js';
 import { generateReport } from './report-commands.js';
 import { StatusBar } from './status-bar.js';
@@ -27,7 +27,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mandat
             await languageClient.restart();
             void vscode.window.showInformationMessage('Mandate language server restarted.');
         }),
-        vscode.commands.registerCommand('mandate.showOutput', () => languageClient.outputChannel.show())
+        vscode.commands.registerCommand('mandate.showOutput', () => languageClient.outputChannel.show()),
+        // Internal (not in the command palette): quick fixes select the placeholder they inserted.
+        vscode.commands.registerCommand(SELECT_RANGE_COMMAND, selectRange)
     );
     await languageClient.start();
     // Sent after every build, so the status bar and the graph follow each edit.
@@ -41,6 +43,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mandat
 export async function deactivate(): Promise<void> {
     await client?.stop();
     client = undefined;
+}
+
+/** Selects `range` in the active editor if it shows `uri`; otherwise does nothing. */
+function selectRange(uri: string, range: ProtocolRange): void {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || editor.document.uri.toString() !== vscode.Uri.parse(uri).toString()) return;
+    const selection = new vscode.Selection(range.start.line, range.start.character, range.end.line, range.end.character);
+    editor.selection = selection;
+    editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
 function startClient(context: vscode.ExtensionContext): LanguageClient {

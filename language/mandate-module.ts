@@ -5,6 +5,7 @@ import {
     type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { MandateGeneratedModule, MandateGeneratedSharedModule } from './generated/module.js';
+import { MandateCodeActionProvider } from './lsp/mandate-code-actions.js';
 import { MandateCompletionProvider } from './lsp/mandate-completion-provider.js';
 import { ConfigSync } from './lsp/mandate-config-sync.js';
 import { MandateDocumentUpdateHandler } from './lsp/mandate-document-update-handler.js';
@@ -64,6 +65,7 @@ export const MandateModule: Module<MandateServices, PartialLangiumServices> = {
         DocumentValidator: services => new MandateDocumentValidator(services)
     },
     lsp: {
+        CodeActionProvider: services => new MandateCodeActionProvider(services),
         CompletionProvider: services => new MandateCompletionProvider(services),
         HoverProvider: services => new MandateHoverProvider(services)
     }

@@ -49,3 +49,18 @@ export const STATUS_NOTIFICATION = 'mandate/status';
 export const REPORT_REQUEST = 'mandate/report';
 /** Client to server: GraphParams → GraphResult. */
 export const GRAPH_REQUEST = 'mandate/graph';
+
+/** A range in LSP coordinates (0-based lines and UTF-16 characters), as plain JSON. */
+export interface ProtocolRange {
+    readonly start: { readonly line: number; readonly character: number };
+    readonly end: { readonly line: number; readonly character: number };
+}
+
+/**
+ * Client-side command that selects a range of a document if the active editor shows it. Quick
+ * fixes attach it to select what they inserted (a date, a justification to write), because a
+ * code action's edit cannot move the selection. Arguments: `[uri, range]`, in the coordinates
+ * of the document after the edit.
+ */
+export const SELECT_RANGE_COMMAND = 'mandate.selectRange';
+export type SelectRangeArguments = [uri: string, range: ProtocolRange];

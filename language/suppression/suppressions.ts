@@ -15,7 +15,7 @@ export interface Suppression {
 }
 
 /** The outermost node starting on `line`: a comment above `role x {` covers the whole role. */
-function outermostNodeStartingOn(root: AstNode, line: number): AstNode | undefined {
+export function outermostNodeStartingOn(root: AstNode, line: number): AstNode | undefined {
     for (const node of AstUtils.streamAst(root)) {
         if (node !== root && node.$cstNode?.range.start.line === line) return node; // pre-order: outermost first
     }

@@ -1,0 +1,110 @@
+import { AstUtils } from 'langium';
+import { isRole, type Role } from '../../generated/ast.js';
+import { ISMS_CONFORMANCE, ISMS_REPORTING } from '../../standards/catalogue.js';
+import type { WorkspaceModel } from '../../workspace/workspace-model.js';
+import { SNIPPETS } from '../snippets.js';
+import { here, quickFix, QuickFixTitles, type QuickFix, type QuickFixContext } from './quick-fix.js';
+import { appendDeclaration, insertIntoBlock, nodeAt, uniqueName } from './text-edits.js';
+
+function modelOf(context: QuickFixContext): WorkspaceModel {
+    return context.services.shared.mandate.WorkspaceModel.get();
+}
+
+function isDeclared(model: WorkspaceModel): (name: string) => boolean {
+    return name => model.declarationsByName.has(name);
+}
+
+/** ciso-missing: designate a role that already carries 5.3(a) or (b), or create one from the template. */
+export const designateCiso: QuickFix = context => {
+    const model = modelOf(context);
+    if (model.cisoRoles.length > 0) return [];
+    const carrying = new Set([...model.rolesCarrying(ISMS_CONFORMANCE), ...model.rolesCarrying(ISMS_REPORTING)]);
+    const candidates = model.roles.filter(role => carrying.has(role) && role.name);
+    const actions = candidates.flatMap(role => {
+        const text = AstUtils.getDocument(role).textDocument;
+        const edits = insertIntoBlock(text, role, ['designated CISO'], 'start');
+        return edits
+            ? [quickFix(context, QuickFixTitles.designateCiso(role.name), { [text.uri]: edits }, { preferred: candidates.length === 1 })]
+            : [];
+    });
+    const template = cisoTemplate(model);
+    actions.push(quickFix(context, QuickFixTitles.createCisoFromTemplate, here(context, appendDeclaration(context.document.textDocument, template))));
+    return actions;
+};
+
+/** The snippet's text without its tab stops: each placeholder becomes its default, each choice its first option. */
+export function snippetText(body: string): string {
+    return body
+        .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+        .replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1')
+        .replace(/\$\d+/g, '');
+}
+
+/**
+ * The CISO template of the snippets as plain declarations that fit the workspace: the role gets
+ * a free name, reports to top management (or to nobody when none is declared), and responsibilities
+ * the workspace already declares are referenced rather than declared again.
+ */
+export function cisoTemplate(model: WorkspaceModel): string[] {
+    const snippet = SNIPPETS.find(candidate => candidate.label === 'role ciso');
+    if (!snippet) throw new Error('the CISO role snippet is missing from snippets.ts');
+    const declared = isDeclared(model);
+    const topManagement = model.topManagement?.name;
+    const chunks: string[][] = [];
+    for (const line of snippetText(snippet.body).split('\n')) {
+        if (line !== '' && /^[a-z]/.test(line)) chunks.push([line]);
+        else if (line === '') chunks.push([]);
+        else chunks[chunks.length - 1].push(line);
+    }
+    const lines: string[] = [];
+    for (const chunk of chunks) {
+        if (chunk.length === 0) {
+            if (lines.length > 0 && lines[lines.length - 1] !== '') lines.push('');
+            continue;
+        }
+        const header = chunk[0];
+        const responsibility = /^responsibility (\S+)/.exec(header);
+        if (responsibility && declared(responsibility[1])) continue;
+        const role = /^role (\S+)/.exec(header);
+        const adapted = chunk.flatMap((line, index) => {
+            if (index === 0 && role) return [line.replace(/^role \S+/, `role ${uniqueName(role[1], declared)}`)];
+            const reports = /^(\s*reports to )(\S+)$/.exec(line);
+            if (reports && !model.roles.some(candidate => candidate.name === reports[2])) {
+                return topManagement ? [reports[1] + topManagement] : [];
+            }
+            return [line];
+        });
+        lines.push(...adapted);
+    }
+    while (lines[lines.length - 1] === '') lines.pop();
+    return lines;
+}
+
+/** ciso-reporting-missing: make the CISO responsible for an ISMS reporting duty, declaring one if there is none. */
+export const addReportingDuty: QuickFix = context => {
+    const node = nodeAt(context.document, context.diagnostic.range.start);
+    const role: Role | undefined = node ? AstUtils.getContainerOfType(node, isRole) : undefined;
+    if (!role?.ciso) return [];
+    const model = modelOf(context);
+    if (model.dutiesCarriedBy(role).some(duty => duty.requirements.includes(ISMS_REPORTING))) return [];
+    const text = context.document.textDocument;
+    const candidates = model.responsibilities.filter(duty => duty.name && duty.requirements.includes(ISMS_REPORTING));
+    if (candidates.length > 0) {
+        return candidates.flatMap(duty => {
+            const edits = insertIntoBlock(text, role, [`responsible for ${duty.name}`]);
+            return edits
+                ? [quickFix(context, QuickFixTitles.addReportingDuty(duty.name, role.name), here(context, ...edits), { preferred: candidates.length === 1 })]
+                : [];
+        });
+    }
+    const name = uniqueName('isms-reporting', isDeclared(model));
+    const link = insertIntoBlock(text, role, [`responsible for ${name}`]);
+    if (!link) return [];
+    const responsibility = appendDeclaration(text, [
+        `responsibility ${name} "Track ISMS performance indicators and report them to top management" {`,
+        `\tsatisfies ${ISMS_REPORTING}`,
+        '\tevery quarter',
+        '}'
+    ]);
+    return [quickFix(context, QuickFixTitles.addReportingResponsibility, here(context, ...link, responsibility), { preferred: true })];
+};

@@ -1,0 +1,74 @@
+import { isReference, type AstNode, type LinkingErrorData, type Reference } from 'langium';
+import { findRequirement, suggestRequirement } from '../../standards/requirements.js';
+import { closestMatch } from '../../util/did-you-mean.js';
+import { here, quickFix, QuickFixTitles, type QuickFix, type QuickFixContext } from './quick-fix.js';
+import { appendDeclaration, leafAt, titleFromName } from './text-edits.js';
+
+/** What an unresolved name can be declared as, in the order the fixes are offered, with the declaring keyword. */
+const DECLARABLE: ReadonlyArray<readonly [type: string, keyword: string]> = [
+    ['Person', 'person'], ['Role', 'role'], ['Responsibility', 'responsibility'], ['Authority', 'authority'], ['Training', 'training']
+];
+
+// As in the linker: past this many names in scope, a suggestion is not worth the scan.
+const MAX_CANDIDATES_FOR_SUGGESTION = 5000;
+
+interface UnresolvedReference {
+    readonly container: AstNode;
+    readonly property: string;
+    readonly index: number | undefined;
+    readonly reference: Reference;
+}
+
+/** The unresolved cross-reference a linking error is on, if the document still has it. */
+function unresolvedReference(context: QuickFixContext): UnresolvedReference | undefined {
+    const data = context.diagnostic.data as Partial<LinkingErrorData> | undefined;
+    const leaf = leafAt(context.document, context.diagnostic.range.start);
+    const container = leaf?.astNode;
+    if (!leaf || !container || !data?.property || container.$type !== data.containerType) return undefined;
+    const value = (container as unknown as Record<string, unknown>)[data.property];
+    const references = (Array.isArray(value) ? value : [value]).filter((item): item is Reference => isReference(item));
+    const reference = references.find(candidate => candidate.$refNode?.offset === leaf.offset);
+    if (!reference || reference.ref) return undefined;
+    const index = Array.isArray(value) ? value.indexOf(reference) : undefined;
+    return { container, property: data.property, index, reference };
+}
+
+/** linking-error: declare the missing name (as each kind the reference accepts), or correct a near miss. */
+export const declareMissing: QuickFix = context => {
+    const unresolved = unresolvedReference(context);
+    if (!unresolved) return [];
+    const { reference } = unresolved;
+    const name = reference.$refText;
+    const reflection = context.services.shared.AstReflection;
+    const type = reflection.getReferenceType(unresolved);
+    const model = context.services.shared.mandate.WorkspaceModel.get();
+
+    const candidates = context.services.references.ScopeProvider.getScope(unresolved).getAllElements()
+        .map(element => element.name).limit(MAX_CANDIDATES_FOR_SUGGESTION).distinct().toArray();
+    const suggestion = closestMatch(name, candidates);
+    const actions = suggestion && suggestion !== name && reference.$refNode
+        ? [quickFix(context, QuickFixTitles.changeReference(name, suggestion),
+            here(context, { range: reference.$refNode.range, newText: suggestion }), { preferred: true })]
+        : [];
+
+    // A name declared as another kind cannot be declared again: duplicate-name would flag both.
+    if (model.declarationsByName.has(name)) return actions;
+    const kinds = DECLARABLE.filter(([declarable]) => reflection.isSubtype(declarable, type));
+    for (const [, keyword] of kinds) {
+        const declaration = appendDeclaration(context.document.textDocument, [`${keyword} ${name} "${titleFromName(name)}"`]);
+        actions.push(quickFix(context, QuickFixTitles.createDeclaration(keyword, name), here(context, declaration),
+            { preferred: actions.length === 0 && kinds.length === 1 }));
+    }
+    return actions;
+};
+
+/** requirement-unknown: the catalogue ID the message suggests. */
+export const replaceRequirement: QuickFix = context => {
+    const leaf = leafAt(context.document, context.diagnostic.range.start);
+    if (leaf?.tokenType.name !== 'REQUIREMENT') return [];
+    if (findRequirement(leaf.text)) return [];
+    const suggestion = suggestRequirement(leaf.text);
+    if (!suggestion) return [];
+    return [quickFix(context, QuickFixTitles.replaceRequirement(leaf.text, suggestion.id),
+        here(context, { range: leaf.range, newText: suggestion.id }), { preferred: true })];
+};

@@ -1,0 +1,432 @@
+/**
+ * Quick fixes (language/lsp/mandate-code-actions.ts): each fix produces the expected text, and
+ * checking the fixed workspace again with the same engine (checkSources) no longer reports the
+ * finding. The last block drives the bundled server over stdio, as the editor does; `npm test`
+ * builds it first.
+ */
+import { EmptyFileSystem, TextDocument, type LangiumDocument } from 'langium';
+import { testCodeAction } from 'langium/test';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CodeActionRequest } from 'vscode-languageserver-protocol/node';
+import type { CodeAction, Command, Diagnostic } from 'vscode-languageserver-types';
+import { checkSources, type Finding } from '../language/engine/check-sources.js';
+import { QUICK_FIXES, QuickFixTitles } from '../language/lsp/mandate-code-actions.js';
+import { SELECT_RANGE_COMMAND, type SelectRangeArguments } from '../language/lsp/mandate-protocol.js';
+import { IssueCodes, LINKING_ERROR_CODE } from '../language/mandate-issue-codes.js';
+import { createMandateServices, type MandateServices } from '../language/mandate-module.js';
+import { RULES } from '../language/rules/index.js';
+import { AS_OF, CLEAN_POLICY, type Files } from './helpers.js';
+import { createWorkspace, disposeAllClients, hasCode, LspClient, removeAllWorkspaces, workspaceUri } from './lsp-client.js';
+
+const ROOT = 'file:///ws/';
+
+interface Requested {
+    readonly services: MandateServices;
+    readonly actions: CodeAction[];
+    readonly diagnostic: Diagnostic;
+    readonly document: LangiumDocument;
+}
+
+function codeOf(diagnostic: Diagnostic): string | undefined {
+    const code = diagnostic.code ?? (diagnostic.data as { code?: string } | undefined)?.code;
+    return code === undefined ? undefined : String(code);
+}
+
+/** Checks `files` as one workspace and asks for the code actions of the one finding of `code` (the `nth` if several). */
+async function actionsFor(files: Files, code: string, nth = 0): Promise<Requested> {
+    const sources = Object.entries(files).map(([name, text]) => ({ uri: ROOT + name, text }));
+    const { services, documents } = await checkSources(sources, { asOf: AS_OF });
+    const found = documents.flatMap(document => (document.diagnostics ?? [])
+        .filter(diagnostic => codeOf(diagnostic) === code)
+        .map(diagnostic => ({ document, diagnostic })));
+    expect(found.length, `findings of ${code}`).toBeGreaterThan(nth);
+    const { document, diagnostic } = found[nth];
+    const result = await services.lsp.CodeActionProvider!.getCodeActions(document, {
+        textDocument: { uri: document.textDocument.uri },
+        range: diagnostic.range,
+        context: { diagnostics: [diagnostic], triggerKind: 1 }
+    });
+    const actions = (result ?? []).filter((action): action is CodeAction => 'kind' in action || 'edit' in action);
+    expect(actions.length).toBe((result ?? []).length);
+    return { services, actions, diagnostic, document };
+}
+
+function titles(requested: Requested): string[] {
+    return requested.actions.map(action => action.title);
+}
+
+function action(requested: Requested, title: string): CodeAction {
+    const found = requested.actions.find(candidate => candidate.title === title);
+    expect(found, `"${title}" in ${JSON.stringify(titles(requested))}`).toBeDefined();
+    return found!;
+}
+
+/** The workspace's files with the action's edits applied, by file name. */
+function applied(files: Files, fix: CodeAction): Files {
+    const result = { ...files };
+    for (const [uri, edits] of Object.entries(fix.edit?.changes ?? {})) {
+        const name = uri.slice(ROOT.length);
+        expect(result[name], uri).toBeDefined();
+        result[name] = TextDocument.applyEdits(TextDocument.create(uri, 'mandate', 0, result[name]), edits);
+    }
+    return result;
+}
+
+async function findingsOf(files: Files): Promise<readonly Finding[]> {
+    const sources = Object.entries(files).map(([name, text]) => ({ uri: ROOT + name, text }));
+    return (await checkSources(sources, { asOf: AS_OF })).findings;
+}
+
+/** Unsuppressed findings as rule IDs. */
+async function rulesOf(files: Files): Promise<string[]> {
+    return (await findingsOf(files)).filter(finding => !finding.suppressed).map(finding => finding.rule);
+}
+
+/** Applies the fix titled `title` and returns the fixed files; the finding and any invalid Mandate must be gone. */
+async function fix(files: Files, code: string, title: string, nth = 0): Promise<Files> {
+    const requested = await actionsFor(files, code, nth);
+    const chosen = action(requested, title);
+    expect(chosen.kind).toBe('quickfix');
+    expect(chosen.diagnostics).toEqual([requested.diagnostic]);
+    const fixed = applied(files, chosen);
+    const after = await rulesOf(fixed);
+    expect(after).not.toContain(code);
+    for (const invalid of ['lexing-error', 'parsing-error', LINKING_ERROR_CODE, IssueCodes.DuplicateName]) {
+        expect(after, JSON.stringify(after)).not.toContain(invalid);
+    }
+    return fixed;
+}
+
+/** The text a `mandate.selectRange` command would select, in the fixed document. */
+function selected(fixed: Files, chosen: CodeAction): string {
+    expect(chosen.command?.command).toBe(SELECT_RANGE_COMMAND);
+    const [uri, range] = chosen.command!.arguments as SelectRangeArguments;
+    const text = TextDocument.create(uri, 'mandate', 0, fixed[uri.slice(ROOT.length)]);
+    return text.getText(range);
+}
+
+const suppressTitle = QuickFixTitles.suppress;
+
+describe('the quick fix registry', () => {
+    it('has a quick fix for exactly the rules marked fixable', () => {
+        const fixable = RULES.filter(rule => rule.fixable).map(rule => rule.id).sort();
+        const fixed = [...QUICK_FIXES.keys()].filter(code => code !== LINKING_ERROR_CODE).sort();
+        expect(fixed).toEqual(fixable);
+    });
+});
+
+describe('assignment-date-missing', () => {
+    const files = { ...CLEAN_POLICY, 'people.mandate': CLEAN_POLICY['people.mandate'].replace(' since 2024-03-01', '') };
+
+    it('inserts `since <as-of date>` after the role and selects the date', async () => {
+        const requested = await actionsFor(files, IssueCodes.AssignmentDateMissing);
+        expect(titles(requested)).toEqual([QuickFixTitles.addStartDate, suppressTitle(IssueCodes.AssignmentDateMissing)]);
+        const chosen = action(requested, QuickFixTitles.addStartDate);
+        expect(chosen.isPreferred).toBe(true);
+        const fixed = await fix(files, IssueCodes.AssignmentDateMissing, QuickFixTitles.addStartDate);
+        expect(fixed['people.mandate']).toContain(`assign jane to ciso since ${AS_OF} appointed by board {`);
+        expect(selected(fixed, chosen)).toBe(AS_OF);
+    });
+});
+
+describe('assignment-not-communicated', () => {
+    const unannounced = (assignment: string) => ({ ...CLEAN_POLICY, 'people.mandate': `person jane "Jane Doe"\n${assignment}` });
+    const stub = `announced ${AS_OF} via intranet to all-staff`;
+
+    it('adds the announcement as the last line of the block', async () => {
+        const files = unannounced('assign jane to ciso since 2024-03-01 appointed by board {\n    evidence "minutes.pdf"\n}\n');
+        const fixed = await fix(files, IssueCodes.AssignmentNotCommunicated, QuickFixTitles.addAnnouncement);
+        expect(fixed['people.mandate']).toBe(`person jane "Jane Doe"\nassign jane to ciso since 2024-03-01 appointed by board {\n    evidence "minutes.pdf"\n    ${stub}\n}\n`);
+    });
+
+    it('creates the block when the assignment has none', async () => {
+        const files = unannounced('assign jane to ciso since 2024-03-01 appointed by board\n');
+        const fixed = await fix(files, IssueCodes.AssignmentNotCommunicated, QuickFixTitles.addAnnouncement);
+        expect(fixed['people.mandate']).toBe(`person jane "Jane Doe"\nassign jane to ciso since 2024-03-01 appointed by board {\n    ${stub}\n}\n`);
+    });
+
+    it('keeps a comment at the end of the assignment on its line', async () => {
+        const files = unannounced('assign jane to ciso since 2024-03-01 appointed by board // see minutes\nperson joe "Joe"\n');
+        const fixed = await fix(files, IssueCodes.AssignmentNotCommunicated, QuickFixTitles.addAnnouncement);
+        expect(fixed['people.mandate']).toContain(`appointed by board { // see minutes\n    ${stub}\n}\nperson joe "Joe"\n`);
+    });
+
+    it('spreads a one-line block over lines', async () => {
+        const files = unannounced('assign jane to ciso since 2024-03-01 appointed by board { evidence "minutes.pdf" }\n');
+        const fixed = await fix(files, IssueCodes.AssignmentNotCommunicated, QuickFixTitles.addAnnouncement);
+        expect(fixed['people.mandate']).toContain(`appointed by board {\n    evidence "minutes.pdf"\n    ${stub}\n}\n`);
+    });
+
+    it('gives a closing brace that follows content a line of its own', async () => {
+        const files = unannounced('assign jane to ciso since 2024-03-01 appointed by board {\n    evidence "minutes.pdf" }\n');
+        const fixed = await fix(files, IssueCodes.AssignmentNotCommunicated, QuickFixTitles.addAnnouncement);
+        expect(fixed['people.mandate']).toContain(`{\n    evidence "minutes.pdf"\n    ${stub}\n}\n`);
+    });
+
+    it('indents as the document does, tabs and nesting included, and keeps CRLF line ends', async () => {
+        const tabs = { ...CLEAN_POLICY, 'people.mandate': 'role x "X" {\n\tdescription "tabs"\n}\nperson jane "Jane"\n\tassign jane to ciso since 2024-03-01 appointed by board\n' };
+        const fixedTabs = await fix(tabs, IssueCodes.AssignmentNotCommunicated, QuickFixTitles.addAnnouncement);
+        expect(fixedTabs['people.mandate']).toContain(`\tassign jane to ciso since 2024-03-01 appointed by board {\n\t\t${stub}\n\t}\n`);
+
+        const crlf = unannounced('assign jane to ciso since 2024-03-01 appointed by board {\r\n  evidence "minutes.pdf"\r\n}\r\n');
+        crlf['people.mandate'] = crlf['people.mandate'].replace('\n', '\r\n');
+        const fixedCrlf = await fix(crlf, IssueCodes.AssignmentNotCommunicated, QuickFixTitles.addAnnouncement);
+        expect(fixedCrlf['people.mandate']).toContain(`{\r\n  evidence "minutes.pdf"\r\n  ${stub}\r\n}\r\n`);
+    });
+});
+
+describe('ciso-missing', () => {
+    it("designates the role that carries 5.3(a) or (b), in that role's file", async () => {
+        const files = { ...CLEAN_POLICY, 'roles.mandate': CLEAN_POLICY['roles.mandate'].replace('    designated CISO\n', '') };
+        const requested = await actionsFor(files, IssueCodes.CisoMissing);
+        expect(requested.document.uri.toString()).toBe(`${ROOT}organization.mandate`);
+        expect(titles(requested)).toEqual([
+            QuickFixTitles.designateCiso('ciso'), QuickFixTitles.createCisoFromTemplate, suppressTitle(IssueCodes.CisoMissing)
+        ]);
+        expect(requested.actions.filter(candidate => candidate.isPreferred).map(candidate => candidate.title)).toEqual([QuickFixTitles.designateCiso('ciso')]);
+        const fixed = await fix(files, IssueCodes.CisoMissing, QuickFixTitles.designateCiso('ciso'));
+        expect(fixed).toEqual(CLEAN_POLICY);
+    });
+
+    it('offers each candidate role, none of them preferred, and creates the block if needed', async () => {
+        const files: Files = {
+            'policy.mandate': 'organization acme "Acme" { top management board }\nrole board "Board"\n'
+                + 'role security "Security" { responsible for conformance }\nrole it "IT" { responsible for reporting }\n'
+                + 'role lead "Lead"\n'
+                + 'responsibility conformance "C" { satisfies ISO27001:5.3(a) }\nresponsibility reporting "R" { satisfies ISO27001:5.3(b) }\n'
+        };
+        const requested = await actionsFor(files, IssueCodes.CisoMissing);
+        expect(titles(requested).slice(0, 2)).toEqual([QuickFixTitles.designateCiso('security'), QuickFixTitles.designateCiso('it')]);
+        expect(requested.actions.some(candidate => candidate.isPreferred)).toBe(false);
+        const fixed = await fix(files, IssueCodes.CisoMissing, QuickFixTitles.designateCiso('security'));
+        expect(fixed['policy.mandate']).toContain('role security "Security" {\n    responsible for conformance\n    designated CISO\n}\nrole it "IT" {');
+    });
+
+    it('puts `designated CISO` first, after a comment on the line of the brace', async () => {
+        const roles = CLEAN_POLICY['roles.mandate'].replace('    designated CISO\n', '').replace('Officer" {', 'Officer" { // the security lead');
+        const files = { ...CLEAN_POLICY, 'roles.mandate': roles };
+        const fixed = await fix(files, IssueCodes.CisoMissing, QuickFixTitles.designateCiso('ciso'));
+        expect(fixed['roles.mandate']).toContain('Officer" { // the security lead\n    designated CISO\n    reports to board\n');
+    });
+
+    it('creates a CISO role from the template, reporting to top management', async () => {
+        const files = { 'organization.mandate': CLEAN_POLICY['organization.mandate'] };
+        const requested = await actionsFor(files, IssueCodes.CisoMissing);
+        expect(titles(requested)).toEqual([QuickFixTitles.createCisoFromTemplate, suppressTitle(IssueCodes.CisoMissing)]);
+        const fixed = await fix(files, IssueCodes.CisoMissing, QuickFixTitles.createCisoFromTemplate);
+        const text = fixed['organization.mandate'];
+        expect(text.startsWith(CLEAN_POLICY['organization.mandate'] + '\nrole ciso "Chief Information Security Officer" {\n    designated CISO\n    reports to board\n')).toBe(true);
+        expect(text).toContain('    responsible for security-policy, isms-reporting, incident-management, technical-measures,\n        awareness-training');
+        expect(text).toContain('responsibility isms-reporting "Track ISMS performance indicators and report them to top management" {\n    satisfies ISO27001:5.3(b), ISO27001:9.3\n    every quarter\n}\n');
+        expect(text).not.toMatch(/\$\d|\$\{/);
+        expect(text.endsWith('}\n')).toBe(true);
+        // The template fills the gaps of clause 5.3; only the vacancy (and the job description's file) remains.
+        expect(await rulesOf(fixed)).toEqual(expect.arrayContaining([IssueCodes.CisoVacant]));
+        expect(await rulesOf(fixed)).not.toContain(IssueCodes.CisoReportingMissing);
+    });
+
+    it('fits the template to the workspace: no top management, names already taken', async () => {
+        const files: Files = {
+            'policy.mandate': 'role ciso "Head of Security"\nresponsibility isms-reporting "Report" { satisfies ISO27001:5.3(b) }\n'
+        };
+        const fixed = await fix(files, IssueCodes.CisoMissing, QuickFixTitles.createCisoFromTemplate);
+        const text = fixed['policy.mandate'];
+        expect(text).toContain('role ciso-2 "Chief Information Security Officer" {\n    designated CISO\n    responsible for');
+        expect(text).not.toContain('reports to');
+        expect(text.match(/^responsibility isms-reporting /gm)).toHaveLength(1);
+    });
+});
+
+describe('ciso-reporting-missing', () => {
+    it('makes the CISO responsible for the existing 5.3(b) responsibility', async () => {
+        const files = { ...CLEAN_POLICY, 'roles.mandate': CLEAN_POLICY['roles.mandate'].replace('isms-reporting, isms-conformance', 'isms-conformance') };
+        const title = QuickFixTitles.addReportingDuty('isms-reporting', 'ciso');
+        const requested = await actionsFor(files, IssueCodes.CisoReportingMissing);
+        expect(titles(requested)).toEqual([title, suppressTitle(IssueCodes.CisoReportingMissing)]);
+        expect(action(requested, title).isPreferred).toBe(true);
+        const fixed = await fix(files, IssueCodes.CisoReportingMissing, title);
+        expect(fixed['roles.mandate']).toContain('    responsible for isms-conformance\n    responsible for isms-reporting\n}\n');
+    });
+
+    it('declares an ISMS reporting responsibility when there is none', async () => {
+        const roles = 'role ciso "Chief Information Security Officer" {\n    designated CISO\n    reports to board\n    responsible for isms-conformance\n}\n'
+            + 'responsibility isms-conformance "Make the ISMS conform to ISO 27001" {\n    satisfies ISO27001:5.3(a)\n}\n';
+        const files = { ...CLEAN_POLICY, 'roles.mandate': roles };
+        const requested = await actionsFor(files, IssueCodes.CisoReportingMissing);
+        expect(titles(requested)).toEqual([QuickFixTitles.addReportingResponsibility, suppressTitle(IssueCodes.CisoReportingMissing)]);
+        const fixed = await fix(files, IssueCodes.CisoReportingMissing, QuickFixTitles.addReportingResponsibility);
+        expect(fixed['roles.mandate']).toBe(roles.replace('isms-conformance\n}', 'isms-conformance\n    responsible for isms-reporting\n}')
+            + '\nresponsibility isms-reporting "Track ISMS performance indicators and report them to top management" {\n'
+            + '    satisfies ISO27001:5.3(b)\n    every quarter\n}\n');
+        expect(await rulesOf(fixed)).toEqual(await rulesOf(CLEAN_POLICY));
+    });
+});
+
+describe('linking-error', () => {
+    let services: MandateServices;
+    beforeAll(() => {
+        services = createMandateServices(EmptyFileSystem).Mandate;
+        services.shared.mandate.Settings.setAsOf(AS_OF);
+    });
+
+    it('creates the missing person with a title made from the name (testCodeAction)', async () => {
+        const input = 'role ciso "CISO"\nassign jane-doe to ciso since 2024-01-01\n';
+        const result = await testCodeAction(services)(input, LINKING_ERROR_CODE, `${input}\nperson jane-doe "Jane Doe"\n`);
+        expect(result.action?.title).toBe(QuickFixTitles.createDeclaration('person', 'jane-doe'));
+        expect(result.action?.isPreferred).toBe(true);
+        await result.dispose();
+    });
+
+    it('offers a role or a person for a party', async () => {
+        const files: Files = { 'policy.mandate': 'role ciso "CISO"\nperson jane "Jane"\nassign jane to ciso since 2024-01-01 appointed by supervisory-board\n' };
+        const party = await actionsFor(files, LINKING_ERROR_CODE);
+        expect(titles(party)).toEqual([QuickFixTitles.createDeclaration('person', 'supervisory-board'), QuickFixTitles.createDeclaration('role', 'supervisory-board')]);
+        expect(party.actions.some(candidate => candidate.isPreferred)).toBe(false);
+        const fixed = await fix(files, LINKING_ERROR_CODE, QuickFixTitles.createDeclaration('role', 'supervisory-board'));
+        expect(fixed['policy.mandate'].endsWith('appointed by supervisory-board\n\nrole supervisory-board "Supervisory Board"\n')).toBe(true);
+    });
+
+    it('offers a responsibility or an authority for a duty, and a training programme for a training', async () => {
+        const files: Files = { 'policy.mandate': 'role ciso "CISO" {\n    responsible for incident-response\n}\n' };
+        const duty = await actionsFor(files, LINKING_ERROR_CODE);
+        expect(titles(duty)).toEqual([QuickFixTitles.createDeclaration('responsibility', 'incident-response'), QuickFixTitles.createDeclaration('authority', 'incident-response')]);
+        const fixed = await fix(files, LINKING_ERROR_CODE, QuickFixTitles.createDeclaration('authority', 'incident-response'));
+        expect(fixed['policy.mandate']).toBe(`${files['policy.mandate']}\nauthority incident-response "Incident Response"\n`);
+
+        const training: Files = { 'policy.mandate': 'role ciso "CISO" {\n    requires training security_basics\n}\n' };
+        const fixedTraining = await fix(training, LINKING_ERROR_CODE, QuickFixTitles.createDeclaration('training', 'security_basics'));
+        expect(fixedTraining['policy.mandate']).toContain('\ntraining security_basics "Security Basics"\n');
+    });
+
+    it('prefers correcting a near miss, and appends after a last line without a line break', async () => {
+        const files: Files = { 'policy.mandate': 'role ciso "CISO"\nperson jane "Jane"\nassign jnae to ciso since 2024-01-01' };
+        const requested = await actionsFor(files, LINKING_ERROR_CODE);
+        expect(titles(requested)).toEqual([QuickFixTitles.changeReference('jnae', 'jane'), QuickFixTitles.createDeclaration('person', 'jnae')]);
+        expect(requested.actions.map(candidate => candidate.isPreferred ?? false)).toEqual([true, false]);
+        const corrected = await fix(files, LINKING_ERROR_CODE, QuickFixTitles.changeReference('jnae', 'jane'));
+        expect(corrected['policy.mandate']).toBe('role ciso "CISO"\nperson jane "Jane"\nassign jane to ciso since 2024-01-01');
+        const created = await fix(files, LINKING_ERROR_CODE, QuickFixTitles.createDeclaration('person', 'jnae'));
+        expect(created['policy.mandate']).toBe(`${files['policy.mandate']}\n\nperson jnae "Jnae"\n`);
+    });
+
+    it('does not declare a name that is already declared as something else', async () => {
+        const files: Files = { 'policy.mandate': 'role ciso "CISO"\nrole auditor "Auditor"\nassign auditor to ciso since 2024-01-01\n' };
+        const requested = await actionsFor(files, LINKING_ERROR_CODE);
+        expect(titles(requested).filter(title => title.startsWith('Create'))).toEqual([]);
+    });
+});
+
+describe('requirement-unknown', () => {
+    it('replaces the ID with the suggested catalogue ID', async () => {
+        const files = { ...CLEAN_POLICY, 'roles.mandate': CLEAN_POLICY['roles.mandate'].replace('ISO27001:5.3(b)', 'ISO27001:5.3b') };
+        const title = QuickFixTitles.replaceRequirement('ISO27001:5.3b', 'ISO27001:5.3(b)');
+        const requested = await actionsFor(files, IssueCodes.RequirementUnknown);
+        expect(titles(requested)).toEqual([title, suppressTitle(IssueCodes.RequirementUnknown)]);
+        const fixed = await fix(files, IssueCodes.RequirementUnknown, title);
+        expect(fixed).toEqual(CLEAN_POLICY);
+    });
+
+    it('offers only the suppression when nothing in the catalogue is close', async () => {
+        const files = { ...CLEAN_POLICY, 'roles.mandate': CLEAN_POLICY['roles.mandate'].replace('ISO27001:5.3(b)', 'ACME:INTERNAL-42') };
+        expect(titles(await actionsFor(files, IssueCodes.RequirementUnknown))).toEqual([suppressTitle(IssueCodes.RequirementUnknown)]);
+    });
+});
+
+describe('suppression-unused', () => {
+    it('removes a comment line, and a comment at the end of a line, with nothing else', async () => {
+        const alone = { ...CLEAN_POLICY, 'people.mandate': `\n    // mandate-ignore ciso-vacant: held by Jane${CLEAN_POLICY['people.mandate']}` };
+        const requested = await actionsFor(alone, IssueCodes.SuppressionUnused);
+        expect(titles(requested)).toEqual([QuickFixTitles.removeSuppression]);
+        expect(await fix(alone, IssueCodes.SuppressionUnused, QuickFixTitles.removeSuppression)).toEqual(CLEAN_POLICY);
+
+        const trailing = { ...CLEAN_POLICY, 'people.mandate': CLEAN_POLICY['people.mandate'].replace('"Jane Doe" {', '"Jane Doe" { // mandate-ignore no-such-rule') };
+        expect(await fix(trailing, IssueCodes.SuppressionUnused, QuickFixTitles.removeSuppression)).toEqual(CLEAN_POLICY);
+    });
+});
+
+describe('suppress here', () => {
+    it('writes the suppression above the declaration, selects the justification, and accepts the finding', async () => {
+        const files = { ...CLEAN_POLICY, 'people.mandate': CLEAN_POLICY['people.mandate'].replace(' since 2024-03-01', '') };
+        const title = suppressTitle(IssueCodes.AssignmentDateMissing);
+        const requested = await actionsFor(files, IssueCodes.AssignmentDateMissing);
+        const chosen = action(requested, title);
+        expect(chosen.isPreferred).toBeUndefined();
+        const fixed = await fix(files, IssueCodes.AssignmentDateMissing, title);
+        expect(fixed['people.mandate']).toContain('}\n// mandate-ignore assignment-date-missing: <justification>\nassign jane to ciso appointed by board {');
+        expect(selected(fixed, chosen)).toBe('<justification>');
+
+        const justified = { ...fixed, 'people.mandate': fixed['people.mandate'].replace('<justification>', 'date lost with the 2019 archive') };
+        const accepted = (await findingsOf(justified)).filter(finding => finding.rule === IssueCodes.AssignmentDateMissing);
+        expect(accepted.map(finding => finding.suppressed)).toEqual([{ justification: 'date lost with the 2019 archive' }]);
+        expect(await rulesOf(justified)).toEqual(await rulesOf(CLEAN_POLICY));
+    });
+
+    it('matches the indentation of a nested declaration', async () => {
+        const files = { ...CLEAN_POLICY, 'people.mandate': CLEAN_POLICY['people.mandate'].replace('announced 2024-03-05', 'announced 2026-03-05') };
+        const fixed = await fix(files, IssueCodes.DateInFuture, suppressTitle(IssueCodes.DateInFuture));
+        expect(fixed['people.mandate']).toContain('    evidence "minutes/2024-02-board.pdf"\n    // mandate-ignore date-in-future: <justification>\n    announced 2026-03-05');
+    });
+
+    it('goes above the whole declaration when the finding shares its line with a later node', async () => {
+        const roles = CLEAN_POLICY['roles.mandate'].replace('    satisfies ISO27001:5.3(b)\n    every quarter', '    satisfies ISO27001:5.3(b), ISO27001:5.3x every quarter');
+        const files = { ...CLEAN_POLICY, 'roles.mandate': roles };
+        const fixed = await fix(files, IssueCodes.RequirementUnknown, suppressTitle(IssueCodes.RequirementUnknown));
+        expect(fixed['roles.mandate']).toContain('}\n// mandate-ignore requirement-unknown: <justification>\nresponsibility isms-reporting');
+    });
+
+    it('is not offered for linking errors, suppression findings or accepted exceptions', async () => {
+        const linking = await actionsFor({ 'policy.mandate': 'role ciso "CISO"\nassign nobody-known to ciso since 2024-01-01\n' }, LINKING_ERROR_CODE);
+        expect(titles(linking).filter(title => title.startsWith('Suppress'))).toEqual([]);
+
+        const missingJustification = {
+            ...CLEAN_POLICY,
+            'people.mandate': CLEAN_POLICY['people.mandate'].replace('assign jane to ciso since 2024-03-01', '// mandate-ignore assignment-date-missing\nassign jane to ciso')
+        };
+        const justification = await actionsFor(missingJustification, IssueCodes.SuppressionJustificationMissing);
+        expect(titles(justification)).toEqual([]);
+
+        const accepted = await actionsFor(missingJustification, IssueCodes.AssignmentDateMissing);
+        expect(titles(accepted)).toEqual([]);
+    });
+
+    it('answers only requests for quick fixes', async () => {
+        const files = { ...CLEAN_POLICY, 'people.mandate': CLEAN_POLICY['people.mandate'].replace(' since 2024-03-01', '') };
+        const { services, diagnostic, document } = await actionsFor(files, IssueCodes.AssignmentDateMissing);
+        const request = (only: string[]) => services.lsp.CodeActionProvider!.getCodeActions(document, {
+            textDocument: { uri: document.textDocument.uri }, range: diagnostic.range, context: { diagnostics: [diagnostic], only }
+        });
+        expect(await request(['source.organizeImports'])).toBeUndefined();
+        expect((await request(['quickfix']) as Array<CodeAction | Command>).length).toBe(2);
+        expect((await request(['']) as Array<CodeAction | Command>).length).toBe(2);
+    });
+});
+
+describe('quick fixes over stdio (bundled out/server/main.cjs)', () => {
+    afterEach(async () => {
+        await disposeAllClients();
+    });
+    afterAll(async () => {
+        await disposeAllClients();
+        await removeAllWorkspaces();
+    });
+
+    it('advertises code actions and fixes a published diagnostic, with the selection command', async () => {
+        const folder = await createWorkspace();
+        const client = await LspClient.start({ workspaceFolders: [folder], settings: { mandate: { asOf: AS_OF } } });
+        expect(client.capabilities.codeActionProvider).toBeTruthy();
+        const uri = workspaceUri(folder, 'people.mandate');
+        const text = 'role ciso "CISO" { designated CISO }\nperson jane "Jane"\nassign jane to ciso\n';
+        await client.openDocument(uri, text);
+        const diagnostics = await client.waitForDiagnostics(uri, hasCode(IssueCodes.AssignmentDateMissing));
+        const missing = diagnostics.filter(diagnostic => diagnostic.code === IssueCodes.AssignmentDateMissing);
+        const actions = await client.connection.sendRequest(CodeActionRequest.type, {
+            textDocument: { uri }, range: missing[0].range, context: { diagnostics: missing }
+        }) as CodeAction[];
+        const chosen = actions.find(candidate => candidate.title === QuickFixTitles.addStartDate);
+        expect(chosen?.kind).toBe('quickfix');
+        expect(chosen?.isPreferred).toBe(true);
+        const [edit] = Object.values(chosen!.edit!.changes!);
+        expect(TextDocument.applyEdits(TextDocument.create(uri, 'mandate', 0, text), edit)).toContain(`assign jane to ciso since ${AS_OF}\n`);
+        expect(chosen?.command?.command).toBe(SELECT_RANGE_COMMAND);
+    }, 120_000);
+});
