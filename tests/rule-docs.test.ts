@@ -9,9 +9,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { VirtualFileSystemProvider } from 'langium/test';
 import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../language/config/mandate-config.js';
 import { checkSources, type Finding, type PolicySource } from '../language/engine/check-sources.js';
 import { REQUIREMENTS } from '../language/standards/catalogue.js';
-import { RULES, type MandateRule } from '../language/rules/index.js';
+import { RULES, RULES_BY_ID, type MandateRule } from '../language/rules/index.js';
 
 const DOCS = new URL('../docs/rules/', import.meta.url);
 const AS_OF = '2025-06-30';
@@ -155,10 +156,25 @@ describe.each(RULES.map(rule => [rule.id, rule] as [string, MandateRule]))('docs
         }
     });
 
-    it('says the rule has no options, in the shared configuration sentence', () => {
+    it('documents the rule\'s options (or says it has none), in the shared configuration sentence', () => {
         const body = section(readDoc(id), '## Configuration');
-        expect(body).toContain('This rule has no options.');
         expect(body).toContain(CONFIGURATION_SENTENCE);
+        const options = Object.entries(rule.options ?? {});
+        if (options.length === 0) {
+            expect(body).toContain('This rule has no options.');
+            return;
+        }
+        expect(body).not.toContain('This rule has no options.');
+        // Each option by name with its default, and a mandate.config.json example that sets it.
+        const example = /```json\r?\n([\s\S]*?)^```/m.exec(body);
+        expect(example, 'a ```json mandate.config.json example').not.toBeNull();
+        const { config, problems } = parseConfig(example![1], RULES_BY_ID);
+        expect(problems.map(problem => problem.message)).toEqual([]);
+        for (const [name, option] of options) {
+            expect(body).toContain(`\`${name}\``);
+            expect(body, `${name}'s default`).toMatch(new RegExp(`default[^.]*\\b${option.default}\\b`, 'i'));
+            expect(typeof config.rules.get(id)?.options[name], `the example sets ${name}`).toBe('number');
+        }
     });
 
     it('has an Avoid example that is valid Mandate and triggers the rule', async () => {

@@ -1,3 +1,4 @@
+import { announcementLate } from './announcement-late.js';
 import { appointmentAuthority } from './appointment-authority.js';
 import { assignmentDateMissing } from './assignment-date-missing.js';
 import { assignmentNotCommunicated } from './assignment-not-communicated.js';
@@ -6,19 +7,24 @@ import { cisoMultiple } from './ciso-multiple.js';
 import { cisoReportingMissing } from './ciso-reporting-missing.js';
 import { cisoVacant } from './ciso-vacant.js';
 import { dateInFuture } from './date-in-future.js';
+import { deputyMissing } from './deputy-missing.js';
 import { dateInvalid } from './date-invalid.js';
 import { dateRangeInvalid } from './date-range-invalid.js';
 import { duplicateName } from './duplicate-name.js';
 import { evidenceMissing } from './evidence-missing.js';
 import { ismsConformanceUnassigned } from './isms-conformance-unassigned.js';
 import { ismsReportingUnassigned } from './isms-reporting-unassigned.js';
+import { keyPersonConcentration } from './key-person-concentration.js';
 import { organizationMultiple } from './organization-multiple.js';
 import { pathOutsideWorkspace } from './path-outside-workspace.js';
 import { propertyRepeated } from './property-repeated.js';
 import { requirementUnknown } from './requirement-unknown.js';
+import { roleVacant } from './role-vacant.js';
 import type { MandateRule } from './rule.js';
 import { suppressionJustificationMissing } from './suppression-justification-missing.js';
 import { suppressionUnused } from './suppression-unused.js';
+import { trainingMissing } from './training-missing.js';
+import { trainingOverdue } from './training-overdue.js';
 
 /** The rule registry: every rule Mandate runs, in the order the catalogue lists them. */
 export const RULES: readonly MandateRule[] = [
@@ -30,6 +36,7 @@ export const RULES: readonly MandateRule[] = [
     cisoReportingMissing,
     assignmentDateMissing,
     assignmentNotCommunicated,
+    announcementLate,
     appointmentAuthority,
     dateInvalid,
     dateRangeInvalid,
@@ -40,6 +47,11 @@ export const RULES: readonly MandateRule[] = [
     organizationMultiple,
     pathOutsideWorkspace,
     evidenceMissing,
+    roleVacant,
+    deputyMissing,
+    keyPersonConcentration,
+    trainingMissing,
+    trainingOverdue,
     suppressionUnused,
     suppressionJustificationMissing
 ];

@@ -1,4 +1,4 @@
-import type { Assignment, Person, Role, Training, TrainingCompletion } from '../generated/ast.js';
+import type { Assignment, Cadence, Person, Role, Training, TrainingCompletion } from '../generated/ast.js';
 import { compareStrings } from '../util/compare.js';
 import { addCadence, periodCovers, type IsoDate } from '../util/dates.js';
 import type { WorkspaceModel } from './workspace-model.js';
@@ -107,4 +107,16 @@ function audienceOf(training: Training, model: WorkspaceModel, asOf: IsoDate): M
 export function roleNeeds(role: Role, training: Training): boolean {
     return role.trainings.some(reference => reference.ref === training)
         || training.audience.some(reference => reference.ref === role);
+}
+
+/** A cadence as the policy writes it: `every year`, `every 3 years`. */
+export function cadenceText(cadence: Cadence): string {
+    return `every ${cadence.count ? `${cadence.count} ` : ''}${cadence.unit}`;
+}
+
+/** Why a person must take a programme: the roles they hold that need it, or the audience `everyone`. */
+export function obligationReason(obligation: TrainingObligation): string {
+    const roles = [...new Set(obligation.assignments.flatMap(assignment => assignment.role?.ref ? [assignment.role.ref.name] : []))];
+    if (roles.length === 0) return 'its audience is everyone';
+    return `${roles.length === 1 ? 'role' : 'roles'} ${roles.map(name => `'${name}'`).join(', ')} ${roles.length === 1 ? 'needs' : 'need'} it`;
 }

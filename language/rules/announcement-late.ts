@@ -1,0 +1,38 @@
+import { IssueCodes } from '../mandate-issue-codes.js';
+import { daysBetween, isValidIsoDate } from '../util/dates.js';
+import type { NodeRule } from './rule.js';
+
+/** An appointment was first made known more than `maxDays` after it took effect. */
+export const announcementLate: NodeRule = {
+    id: IssueCodes.AnnouncementLate,
+    scope: 'node',
+    category: 'communication',
+    severity: 'warning',
+    standards: ['ISO27001:7.4', 'NIST-CSF:GV.RR-02', 'PCI-DSS:12.1.3'],
+    summary: 'An appointment\'s first announcement came more than `maxDays` days after its start date.',
+    fixable: false,
+    options: {
+        maxDays: {
+            type: 'integer', default: 30, minimum: 0,
+            description: 'The most days an appointment may take effect before it is first announced.'
+        }
+    },
+    checks: (context, report) => ({
+        Assignment: (assignment, accept) => {
+            const since = assignment.since;
+            // Undated or impossible dates are reported by assignment-date-missing and date-invalid.
+            if (!since || !isValidIsoDate(since)) return;
+            const dated = assignment.announcements.filter(announcement => isValidIsoDate(announcement.date));
+            if (dated.length === 0) return; // never announced: assignment-not-communicated
+            const first = dated.reduce((earliest, announcement) => announcement.date < earliest.date ? announcement : earliest);
+            const late = daysBetween(since, first.date);
+            const max = context.settings.option(announcementLate, 'maxDays');
+            if (late <= max) return;
+            report(accept, { node: first, property: 'date' },
+                `The appointment of '${assignment.person?.$refText ?? '?'}' to '${assignment.role?.$refText ?? '?'}' took effect on ${since} `
+                + `but was first announced on ${first.date}, ${late} days later (at most ${max} allowed). If it was made known earlier, record that `
+                + 'announcement with its evidence, e.g. `announced <date> via email to all-staff`; if it really was late, accept the exception '
+                + 'above the assignment with `// mandate-ignore announcement-late: <reason>`.');
+        }
+    })
+};

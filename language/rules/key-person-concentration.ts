@@ -1,0 +1,44 @@
+import type { Role } from '../generated/ast.js';
+import { IssueCodes } from '../mandate-issue-codes.js';
+import { compareStrings } from '../util/compare.js';
+import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
+
+/** A key role: marked `key role`, or the designated CISO. */
+export function isKeyRole(role: Role): boolean {
+    return role.key || role.ciso;
+}
+
+/** One person holds more key roles on the as-of date than the organization accepts. */
+export const keyPersonConcentration: WorkspaceRule = {
+    id: IssueCodes.KeyPersonConcentration,
+    scope: 'workspace',
+    category: 'continuity',
+    severity: 'warning',
+    standards: ['ISO27001:A.5.2', 'ISO27001:A.5.3', 'NIST-CSF:GV.RR-03'],
+    summary: 'One person holds more key roles (`key role` or the designated CISO) on the as-of date than `maxKeyRoles` allows.',
+    fixable: false,
+    options: {
+        maxKeyRoles: {
+            type: 'integer', default: 2, minimum: 1,
+            description: 'The most key roles one person may hold at the same time.'
+        }
+    },
+    findings(model, context) {
+        const asOf = context.settings.asOf();
+        const max = context.settings.option(keyPersonConcentration, 'maxKeyRoles');
+        const findings: WorkspaceFinding[] = [];
+        for (const person of model.persons) {
+            const keyRoles = [...new Set(model.rolesOfPersonOn(person, asOf).filter(isKeyRole))].sort((a, b) => compareStrings(a.name, b.name));
+            if (keyRoles.length <= max) continue;
+            const names = keyRoles.map(role => `'${role.name}'`).join(', ');
+            findings.push({
+                node: person,
+                property: 'name',
+                message: `'${person.name}' holds ${keyRoles.length} key roles on ${asOf} (${names}); at most ${max} ${max === 1 ? 'is' : 'are'} allowed. `
+                    + 'If they are absent or leave, all of them are vacant at once. Hand some of these roles to other people, or, if the '
+                    + 'concentration is an accepted risk, record it above the person with `// mandate-ignore key-person-concentration: <justification>`.'
+            });
+        }
+        return findings;
+    }
+};

@@ -1,0 +1,40 @@
+import type { Role } from '../generated/ast.js';
+import { IssueCodes } from '../mandate-issue-codes.js';
+import type { IsoDate } from '../util/dates.js';
+import type { WorkspaceModel } from '../workspace/workspace-model.js';
+import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
+
+/** ` The last assignment ended on D.` when the role had holders before `asOf`, else ''. */
+export function vacancyHistory(model: WorkspaceModel, role: Role, asOf: IsoDate): string {
+    const lastEnd = model.assignmentsOf(role)
+        .flatMap(assignment => assignment.until && assignment.until < asOf ? [assignment.until] : [])
+        .sort().at(-1);
+    return lastEnd ? ` The last assignment ended on ${lastEnd}.` : '';
+}
+
+/** A key role (other than the CISO, which ciso-vacant covers) has nobody in it on the as-of date. */
+export const roleVacant: WorkspaceRule = {
+    id: IssueCodes.RoleVacant,
+    scope: 'workspace',
+    category: 'continuity',
+    severity: 'warning',
+    standards: ['ISO27001:A.5.2', 'NIST-CSF:GV.RR-02', 'SOC2:CC1.3'],
+    summary: 'A role marked `key role`, other than the CISO, has no holder on the as-of date.',
+    fixable: false,
+    findings(model, context) {
+        const asOf = context.settings.asOf();
+        const findings: WorkspaceFinding[] = [];
+        for (const role of model.roles) {
+            if (!role.key || role.ciso || model.holdersOn(role, asOf).length > 0) continue;
+            const appointer = model.topManagement?.name ?? '<top management>';
+            findings.push({
+                node: role,
+                property: 'name',
+                message: `Nobody holds the key role '${role.name}' on ${asOf}.${vacancyHistory(model, role, asOf)} `
+                    + `Record the current holder with \`assign <person> to ${role.name} since <date> appointed by ${appointer}\` `
+                    + '(or by a holder of authority to appoint to it), or an interim holder until the post is filled.'
+            });
+        }
+        return findings;
+    }
+};
