@@ -79,7 +79,7 @@ describe('mandate check --format sarif', () => {
     });
 
     it('adds helpUri links when a docs base is given', () => {
-        const run = mandate(ROOT, ['check', 'examples/acme', '--format', 'sarif', '--docs-base-uri', 'https://docs.example/rules/']);
+        const run = mandate(ROOT, ['check', 'examples/acme', '--format', 'sarif', '--docs-base-uri', 'https://docs.example/rules/', '--as-of', '2025-06-30']);
         expect(run.code).toBe(0);
         const rule = JSON.parse(run.stdout).runs[0].tool.driver.rules[0];
         expect(rule.helpUri).toBe(`https://docs.example/rules/${rule.id}.md`);
