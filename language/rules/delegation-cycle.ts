@@ -51,16 +51,18 @@ function cyclesInTime(edges: readonly DelegationEdge[], found: Map<Delegation, C
         .sort((a, b) => a === undefined ? -1 : b === undefined ? 1 : compareStrings(a, b));
     for (const date of dates) {
         const onCycles = edgesOnCycles(edges.filter(edge => inForce(edge, date)));
-        const parties = new Map<number, Set<string>>();
+        const names = new Map<number, Set<string>>();
         for (const { edge, component } of onCycles) {
-            const names = parties.get(component) ?? new Set<string>();
-            names.add(edge.from.name);
-            names.add(edge.to.name);
-            parties.set(component, names);
+            const set = names.get(component) ?? new Set<string>();
+            set.add(edge.from.name);
+            set.add(edge.to.name);
+            names.set(component, set);
         }
+        // One sorted list per component, shared by its delegations.
+        const parties = new Map([...names].map(([component, set]) => [component, [...set].sort(compareStrings)]));
         for (const { edge, component } of onCycles) {
             if (found.has(edge.delegation)) continue;
-            found.set(edge.delegation, { on: date, parties: [...parties.get(component)!].sort(compareStrings) });
+            found.set(edge.delegation, { on: date, parties: parties.get(component)! });
         }
     }
 }
@@ -87,6 +89,12 @@ export function delegationCycles(model: WorkspaceModel): Map<Delegation, Cycle> 
     });
 }
 
+/** At most five names, so that a message about a long cycle stays short. */
+function partyList(parties: readonly string[]): string {
+    const shown = parties.slice(0, 5).map(name => `'${name}'`).join(', ');
+    return parties.length > 5 ? `${shown} and ${parties.length - 5} more` : shown;
+}
+
 export const delegationCycle: WorkspaceRule = {
     id: IssueCodes.DelegationCycle,
     scope: 'workspace',
@@ -105,7 +113,7 @@ export const delegationCycle: WorkspaceRule = {
             const when = cycle.on ? `all in force on ${cycle.on}` : 'all in force together (none has a start date)';
             const among = cycle.parties.length === 1
                 ? `'${cycle.parties[0]}' delegates it to itself`
-                : `the delegations of it among ${cycle.parties.map(name => `'${name}'`).join(', ')}, ${when}, lead back to where they started`;
+                : `the delegations of it among ${partyList(cycle.parties)}, ${when}, lead back to where they started`;
             findings.push({
                 node: delegation,
                 property: 'to',

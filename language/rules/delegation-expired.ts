@@ -62,31 +62,35 @@ export const delegationExpired: WorkspaceRule = {
     fixable: false,
     findings(model, context) {
         const asOf = context.settings.asOf();
-        const reliances = new Map<Delegation, string[]>();
-        const relyOn = (source: Delegation | undefined, what: string) => {
+        const reliances = new Map<Delegation, Array<{ kind: 'appointment' | 'delegation'; text: string }>>();
+        const relyOn = (source: Delegation | undefined, kind: 'appointment' | 'delegation', text: string) => {
             if (!source || !source.until || source.until >= asOf) return;
             const list = reliances.get(source) ?? [];
-            list.push(what);
+            list.push({ kind, text });
             reliances.set(source, list);
         };
         for (const assignment of model.assignments) {
-            relyOn(appointmentReliance(model, assignment),
+            relyOn(appointmentReliance(model, assignment), 'appointment',
                 `the assignment of '${assignment.person?.$refText}' to '${assignment.role?.$refText}' since ${assignment.since}, appointed by '${assignment.appointedBy?.$refText}'`);
         }
         for (const delegation of model.delegations) {
-            relyOn(chainReliance(model, delegation, asOf),
+            relyOn(chainReliance(model, delegation, asOf), 'delegation',
                 `the delegation of '${delegation.duty?.$refText}' from '${delegation.from?.$refText}' to '${delegation.to?.$refText}', still in force on ${asOf}`);
         }
         const findings: WorkspaceFinding[] = [];
         for (const delegation of model.delegations) {
             const dependants = reliances.get(delegation);
             if (!dependants) continue;
+            const fixes = [
+                ...dependants.some(dependant => dependant.kind === 'appointment') ? ['have the appointment confirmed by a holder of the authority'] : [],
+                ...dependants.some(dependant => dependant.kind === 'delegation') ? ['end the delegation chained from it, or have it given by a role that carries the duty'] : []
+            ];
             findings.push({
                 node: delegation,
                 property: 'until',
                 message: `This delegation of '${delegation.duty?.$refText}' to '${delegation.to?.$refText}' ended on ${delegation.until}, `
-                    + `but ${dependants.join('; and ')} ${dependants.length === 1 ? 'relies' : 'rely'} on it. `
-                    + 'If the delegation was extended, record the new `until`; otherwise have the appointment confirmed by someone with the authority, or end the chained delegation.'
+                    + `but ${dependants.map(dependant => dependant.text).join('; and ')} ${dependants.length === 1 ? 'relies' : 'rely'} on it. `
+                    + `If the delegation was extended, record its new \`until\`; otherwise ${fixes.join(', and ')}.`
             });
         }
         return findings;

@@ -30,14 +30,6 @@ export function receivedOn(model: WorkspaceModel, party: Party, duty: Duty, date
         && delegation.duty?.ref === duty && periodCovers(date, delegation.since, delegation.until));
 }
 
-/** A delegation's period as text: `2024-07-29 to 2024-08-16`, with open ends spelt out. */
-export function windowText(since: IsoDate | undefined, until: IsoDate | undefined): string {
-    if (since && until) return `${since} to ${until}`;
-    if (since) return `since ${since}, without end`;
-    if (until) return `without start, until ${until}`;
-    return 'without start or end date';
-}
-
 /** `delegate <duty> from <role> to <party>`, as written, for messages. */
 export function describeDelegation(delegation: Delegation): string {
     return `\`delegate ${delegation.duty?.$refText ?? '?'} from ${delegation.from?.$refText ?? '?'} to ${delegation.to?.$refText ?? '?'}\``;

@@ -1,8 +1,7 @@
 import type { Assignment, Delegation } from '../generated/ast.js';
 import { IssueCodes } from '../mandate-issue-codes.js';
-import type { IsoDate } from '../util/dates.js';
+import { describePeriod, type IsoDate } from '../util/dates.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
-import { windowText } from './delegation-support.js';
 
 /** Whether a period starts no later than `since` (undefined: unbounded in the past). */
 function startsBy(period: IsoDate | undefined, since: IsoDate | undefined): boolean {
@@ -18,8 +17,15 @@ function covers(assignment: Assignment, delegation: Delegation): boolean {
     return startsBy(assignment.since, delegation.since) && endsAfter(assignment.until, delegation.until);
 }
 
+/** Open ends are unbounded, which is easy to miss in a message: say so. */
+function openEnds(delegation: Delegation): string {
+    if (delegation.since === undefined && delegation.until === undefined) return '';
+    if (delegation.since === undefined) return ', with no start date';
+    return delegation.until === undefined ? ', with no end date' : '';
+}
+
 function tenure(assignment: Assignment): string {
-    return `${assignment.person?.$refText ?? '?'} ${windowText(assignment.since, assignment.until).replace(/^(\d)/, 'from $1')}`;
+    return `${assignment.person?.$refText ?? '?'} ${describePeriod(assignment)}`;
 }
 
 /**
@@ -52,7 +58,7 @@ export const delegationWindow: WorkspaceRule = {
             findings.push({
                 node: delegation,
                 property,
-                message: `No holder of '${from.name}' is assigned for the whole delegation window (${windowText(delegation.since, delegation.until)}): ${holders}. `
+                message: `No holder of '${from.name}' is assigned for the whole delegation window (${describePeriod(delegation)}${openEnds(delegation)}): ${holders}. `
                     + `A delegation lasts no longer than the delegator's own assignment: fit \`since\`/\`until\` inside one holder's tenure, `
                     + 'or record a new delegation from the successor.'
             });

@@ -1,3 +1,4 @@
+import { accountabilityDelegated } from './accountability-delegated.js';
 import { announcementLate } from './announcement-late.js';
 import { appointmentAuthority } from './appointment-authority.js';
 import { assignmentDateMissing } from './assignment-date-missing.js';
@@ -10,11 +11,16 @@ import { dateInFuture } from './date-in-future.js';
 import { deputyMissing } from './deputy-missing.js';
 import { dateInvalid } from './date-invalid.js';
 import { dateRangeInvalid } from './date-range-invalid.js';
+import { delegationCycle } from './delegation-cycle.js';
+import { delegationEscalation } from './delegation-escalation.js';
+import { delegationExpired } from './delegation-expired.js';
+import { delegationWindow } from './delegation-window.js';
 import { duplicateName } from './duplicate-name.js';
 import { evidenceMissing } from './evidence-missing.js';
 import { ismsConformanceUnassigned } from './isms-conformance-unassigned.js';
 import { ismsReportingUnassigned } from './isms-reporting-unassigned.js';
 import { keyPersonConcentration } from './key-person-concentration.js';
+import { leaverHoldsRole } from './leaver-holds-role.js';
 import { organizationMultiple } from './organization-multiple.js';
 import { pathOutsideWorkspace } from './path-outside-workspace.js';
 import { propertyRepeated } from './property-repeated.js';
@@ -47,9 +53,15 @@ export const RULES: readonly MandateRule[] = [
     organizationMultiple,
     pathOutsideWorkspace,
     evidenceMissing,
+    delegationEscalation,
+    accountabilityDelegated,
+    delegationWindow,
+    delegationExpired,
+    delegationCycle,
     roleVacant,
     deputyMissing,
     keyPersonConcentration,
+    leaverHoldsRole,
     trainingMissing,
     trainingOverdue,
     suppressionUnused,
