@@ -1,5 +1,6 @@
 import { accountabilityDelegated } from './accountability-delegated.js';
 import { announcementLate } from './announcement-late.js';
+import { activityUnknown } from './activity-unknown.js';
 import { appointmentAuthority } from './appointment-authority.js';
 import { assignmentDateMissing } from './assignment-date-missing.js';
 import { assignmentNotCommunicated } from './assignment-not-communicated.js';
@@ -18,22 +19,29 @@ import { delegationWindow } from './delegation-window.js';
 import { duplicateName } from './duplicate-name.js';
 import { evidenceMissing } from './evidence-missing.js';
 import { ismsConformanceUnassigned } from './isms-conformance-unassigned.js';
+import { internalAuditorIndependence } from './internal-auditor-independence.js';
 import { ismsReportingUnassigned } from './isms-reporting-unassigned.js';
 import { keyPersonConcentration } from './key-person-concentration.js';
 import { leaverHoldsRole } from './leaver-holds-role.js';
 import { organizationMultiple } from './organization-multiple.js';
 import { pathOutsideWorkspace } from './path-outside-workspace.js';
+import { personWithoutRole } from './person-without-role.js';
 import { propertyRepeated } from './property-repeated.js';
+import { raciAccountable } from './raci-accountable.js';
 import { requirementUnknown } from './requirement-unknown.js';
 import { roleVacant } from './role-vacant.js';
 import type { MandateRule } from './rule.js';
+import { sodConflict } from './sod-conflict.js';
 import { suppressionJustificationMissing } from './suppression-justification-missing.js';
 import { suppressionUnused } from './suppression-unused.js';
+import { topManagementMissing } from './top-management-missing.js';
+import { unusedResponsibility } from './unused-responsibility.js';
 import { trainingMissing } from './training-missing.js';
 import { trainingOverdue } from './training-overdue.js';
 
 /** The rule registry: every rule Mandate runs, in the order the catalogue lists them. */
 export const RULES: readonly MandateRule[] = [
+    topManagementMissing,
     cisoMissing,
     cisoVacant,
     cisoMultiple,
@@ -44,10 +52,13 @@ export const RULES: readonly MandateRule[] = [
     assignmentNotCommunicated,
     announcementLate,
     appointmentAuthority,
+    raciAccountable,
+    unusedResponsibility,
     dateInvalid,
     dateRangeInvalid,
     dateInFuture,
     requirementUnknown,
+    activityUnknown,
     duplicateName,
     propertyRepeated,
     organizationMultiple,
@@ -58,10 +69,13 @@ export const RULES: readonly MandateRule[] = [
     delegationWindow,
     delegationExpired,
     delegationCycle,
+    sodConflict,
+    internalAuditorIndependence,
     roleVacant,
     deputyMissing,
     keyPersonConcentration,
     leaverHoldsRole,
+    personWithoutRole,
     trainingMissing,
     trainingOverdue,
     suppressionUnused,

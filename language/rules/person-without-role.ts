@@ -1,0 +1,36 @@
+import { IssueCodes } from '../mandate-issue-codes.js';
+import { isValidIsoDate, periodCovers } from '../util/dates.js';
+import { describe } from './describe.js';
+import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
+
+export const personWithoutRole: WorkspaceRule = {
+    id: IssueCodes.PersonWithoutRole,
+    scope: 'workspace',
+    category: 'continuity',
+    severity: 'info',
+    standards: ['ISO27001:A.5.2'],
+    summary: 'An employee (a person with `employed since`, not yet left) holds no role and receives no delegation on the as-of date.',
+    fixable: false,
+    findings(model, context) {
+        const asOf = context.settings.asOf();
+        const findings: WorkspaceFinding[] = [];
+        for (const person of model.persons) {
+            // Employees only: people without `employed since` (non-executive directors, contractors) are not,
+            // and neither are people who have not joined yet or have left (leavers are `leaver-holds-role`'s business).
+            // An impossible date is `date-invalid`'s business.
+            const { employedSince: since, employedUntil: until } = person;
+            if (!person.name || since === undefined || !isValidIsoDate(since) || (until !== undefined && !isValidIsoDate(until))) continue;
+            if (!periodCovers(asOf, since, until)) continue;
+            if (model.rolesOfPersonOn(person, asOf).length > 0) continue;
+            if (model.delegationsTo(person).some(delegation => periodCovers(asOf, delegation.since, delegation.until))) continue;
+            findings.push({
+                node: person,
+                property: 'name',
+                message: `${describe(person)} holds no role on ${asOf} and receives no delegation, so the policy gives them no security duties. `
+                    + `Record the roles they hold, e.g. \`assign ${person.name} to <role> since <date> appointed by <party>\`, `
+                    + 'or their leaving date with `employed since <date> until <date>`.'
+            });
+        }
+        return findings;
+    }
+};

@@ -1,0 +1,67 @@
+import type { Responsibility, Role } from '../generated/ast.js';
+import { IssueCodes } from '../mandate-issue-codes.js';
+import type { WorkspaceModel } from '../workspace/workspace-model.js';
+import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
+
+interface Raci {
+    readonly responsible: Role[];
+    readonly accountable: Role[];
+}
+
+/** For every responsibility some role is responsible or accountable for: those roles, each once, in declaration order. */
+function raciOf(model: WorkspaceModel): Map<Responsibility, Raci> {
+    const table = new Map<Responsibility, Raci>();
+    for (const role of model.roles) {
+        for (const link of role.duties) {
+            if (link.kind !== 'responsible' && link.kind !== 'accountable') continue;
+            for (const reference of link.duties) {
+                const duty = reference.ref;
+                if (duty?.$type !== 'Responsibility') continue;
+                const raci = table.get(duty) ?? { responsible: [], accountable: [] };
+                const roles = raci[link.kind];
+                if (!roles.includes(role)) roles.push(role);
+                table.set(duty, raci);
+            }
+        }
+    }
+    return table;
+}
+
+const names = (roles: readonly Role[]) => roles.map(role => `'${role.name}'`).join(', ');
+
+export const raciAccountable: WorkspaceRule = {
+    id: IssueCodes.RaciAccountable,
+    scope: 'workspace',
+    category: 'leadership',
+    severity: 'error',
+    standards: ['ISO27001:A.5.2', 'SOC2:CC1.3', 'NIST-CSF:GV.RR-02'],
+    summary: 'A responsibility a role carries does not have exactly one accountable role, held on the as-of date, and at least one responsible role.',
+    fixable: false,
+    findings(model, context) {
+        const asOf = context.settings.asOf();
+        const findings: WorkspaceFinding[] = [];
+        for (const [responsibility, { responsible, accountable }] of raciOf(model)) {
+            const problems: string[] = [];
+            if (accountable.length === 0) {
+                problems.push(`no role is accountable for it (responsible: ${names(responsible)}); `
+                    + `add \`accountable for ${responsibility.name}\` to the one role that answers for it`);
+            } else if (accountable.length > 1) {
+                problems.push(`${accountable.length} roles are accountable for it (${names(accountable)}); `
+                    + 'keep `accountable for` on one of them and make the others responsible, consulted or informed');
+            } else if (model.holdersOn(accountable[0], asOf).length === 0) {
+                problems.push(`its accountable role '${accountable[0].name}' is held by nobody on ${asOf}; assign someone to it`);
+            }
+            if (responsible.length === 0) {
+                problems.push(`no role is responsible for it (accountable: ${names(accountable)}); `
+                    + `add \`responsible for ${responsibility.name}\` to the role that does the work (it may be the accountable one)`);
+            }
+            if (problems.length === 0) continue;
+            findings.push({
+                node: responsibility,
+                property: 'name',
+                message: `The responsibility '${responsibility.name}' has no clear owner: ${problems.join('; and ')}.`
+            });
+        }
+        return findings;
+    }
+};
