@@ -22,6 +22,7 @@ role ciso "Chief Information Security Officer" {
     designated CISO
     reports to board
     responsible for isms-conformance, isms-reporting
+    accountable for isms-conformance, isms-reporting
 }
 responsibility isms-conformance "Make the ISMS conform to ISO 27001" {
     satisfies ISO27001:5.3(a)

@@ -21,6 +21,7 @@ role ciso "Chief Information Security Officer" {
     designated CISO
     reports to board
     responsible for isms-reporting, isms-conformance
+    accountable for isms-reporting, isms-conformance
 }
 responsibility isms-reporting "Report ISMS performance to top management" {
     satisfies ISO27001:5.3(b)
@@ -41,6 +42,9 @@ assign jane to ciso since 2024-03-01 appointed by board {
 }
 `
 } as const;
+
+/** The CISO's RACI lines in CLEAN_POLICY's roles.mandate, for tests that take duties away from the CISO. */
+export const CISO_DUTIES = 'responsible for isms-reporting, isms-conformance\n    accountable for isms-reporting, isms-conformance';
 
 export type Files = Record<string, string>;
 

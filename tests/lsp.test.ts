@@ -48,7 +48,7 @@ const ORGANIZATION = 'organization acme "Acme Ltd" { top management board }\n'
     + 'role board "Board of Directors"\n';
 
 /** Everything a complete clause 5.3 policy needs besides the organization and the board. */
-const CISO_POLICY = 'role ciso "Chief Information Security Officer" { designated CISO reports to board responsible for isms-reporting, isms-conformance }\n'
+const CISO_POLICY = 'role ciso "Chief Information Security Officer" { designated CISO reports to board responsible for isms-reporting, isms-conformance accountable for isms-reporting, isms-conformance }\n'
     + 'responsibility isms-reporting "Report ISMS performance to top management" { satisfies ISO27001:5.3(b) every quarter }\n'
     + 'responsibility isms-conformance "Make the ISMS conform to ISO 27001" { satisfies ISO27001:5.3(a) }\n'
     + 'person jane "Jane Doe"\n'
@@ -91,10 +91,10 @@ describe('Mandate language server over stdio (bundled out/server/main.cjs)', () 
             { range: { start: endOfDocument, end: endOfDocument }, text: CISO_POLICY.split('\n').slice(1).join('\n') },
             {
                 range: { start: { line: cisoLine, character: column }, end: { line: cisoLine, character: column } },
-                text: 'responsible for isms-reporting, isms-conformance '
+                text: 'responsible for isms-reporting, isms-conformance accountable for isms-reporting, isms-conformance '
             }
         ]);
-        expect(final).toContain('designated CISO responsible for isms-reporting, isms-conformance reports to board');
+        expect(final).toContain('designated CISO responsible for isms-reporting, isms-conformance accountable for isms-reporting, isms-conformance reports to board');
         const complete = await client.waitForDiagnostics(uri, diagnostics => diagnostics.length === 0);
         expect(complete).toEqual([]);
 

@@ -4,7 +4,7 @@ import { buildReport } from '../language/report/build-report.js';
 import type { AuditReport } from '../language/report/report-model.js';
 import { generatedAt } from '../language/report/report-provenance.js';
 import { addCadence } from '../language/util/dates.js';
-import { AS_OF, CLEAN_POLICY, type Files } from './helpers.js';
+import { AS_OF, CISO_DUTIES, CLEAN_POLICY, type Files } from './helpers.js';
 
 async function report(files: Files, asOf = AS_OF): Promise<AuditReport> {
     const sources = Object.entries(files).map(([name, text]) => ({ uri: `file:///ws/${name}`, text }));
@@ -41,7 +41,7 @@ describe('audit report model', () => {
     it('says no where the policy is silent', async () => {
         const { questions, summary } = await report({
             ...CLEAN_POLICY,
-            'roles.mandate': CLEAN_POLICY['roles.mandate'].replace('responsible for isms-reporting, isms-conformance', 'responsible for isms-conformance'),
+            'roles.mandate': CLEAN_POLICY['roles.mandate'].replace(CISO_DUTIES, 'responsible for isms-conformance\n    accountable for isms-conformance'),
             'people.mandate': CLEAN_POLICY['people.mandate'].replace(/\s*announced .*/, '')
         });
         expect(questions.cisoReporting.answer).toBe('no');

@@ -14,6 +14,8 @@ import { CLEAN_POLICY, check } from './helpers.js';
 const PROJECT = fileURLToPath(new URL('..', import.meta.url));
 const ACME = path.join(PROJECT, 'examples', 'acme');
 const FINDINGS = path.join(PROJECT, 'examples', 'findings');
+/** How SARIF names Mandate's severities. */
+const LEVELS: Record<string, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
 /** A folder checked as the CLI checks it, as one workspace, at a fixed as-of date. */
 async function findingsOf(folder: string, asOf = '2025-06-30'): Promise<readonly Finding[]> {
@@ -71,7 +73,7 @@ describe('SARIF export', () => {
         run.results.forEach((result: Json, index: number) => {
             const finding = findings[index];
             expect(run.tool.driver.rules[result.ruleIndex].id).toBe(result.ruleId);
-            expect(result).toMatchObject({ ruleId: finding.rule, level: 'error', message: { text: finding.message } });
+            expect(result).toMatchObject({ ruleId: finding.rule, level: LEVELS[finding.severity], message: { text: finding.message } });
             const location = result.locations[0].physicalLocation;
             expect(location.artifactLocation).toEqual({ uri: path.basename(fileURLToPath(finding.uri)), uriBaseId: '%SRCROOT%' });
             expect(location.region).toEqual({ startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn });
@@ -88,7 +90,7 @@ describe('SARIF export', () => {
             expect({ folder, valid: validate(log), errors: validate.errors ?? [] }).toEqual({ folder, valid: true, errors: [] });
             log.runs[0].results.forEach((result: Json) => levels.add(result.level));
         }
-        expect([...levels].sort()).toEqual(['error', 'warning']);
+        expect([...levels].sort()).toEqual(['error', 'note', 'warning']);
     });
 
     it('is byte-identical for the same input', async () => {

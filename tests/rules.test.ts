@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../language/rules/index.js';
-import { AS_OF, check, CLEAN_POLICY, rules, where, withEdit } from './helpers.js';
+import { AS_OF, check, CISO_DUTIES, CLEAN_POLICY, rules, where, withEdit } from './helpers.js';
 
 describe('the clean policy', () => {
     it('has no findings at all', async () => {
@@ -64,13 +64,15 @@ describe('isms-conformance-unassigned and isms-reporting-unassigned', () => {
         expect(findings.find(finding => finding.rule === 'isms-reporting-unassigned')?.message).toContain('ciso');
     });
     it('do not count roles that are only consulted or informed', async () => {
-        const files = withEdit('roles.mandate', text => text.replace('responsible for isms-reporting, isms-conformance',
-            'responsible for isms-conformance\n    informed of isms-reporting'));
-        expect(rules(await check(files))).toEqual(['ciso-reporting-missing', 'isms-reporting-unassigned']);
+        const files = withEdit('roles.mandate', text => text.replace(CISO_DUTIES,
+            'responsible for isms-conformance\n    accountable for isms-conformance\n    informed of isms-reporting'));
+        // Nobody carries isms-reporting any more, so it is also an unused responsibility.
+        expect(rules(await check(files))).toEqual(['ciso-reporting-missing', 'isms-reporting-unassigned', 'unused-responsibility']);
     });
     it('count an authority the role is authorized to use', async () => {
         const files = withEdit('roles.mandate', text => text
-            .replace('responsible for isms-reporting, isms-conformance', 'responsible for isms-reporting\n    authorized to run-isms')
+            .replace('satisfies ISO27001:5.3(a)', '')
+            .replace(CISO_DUTIES, `${CISO_DUTIES}\n    authorized to run-isms`)
             .concat('authority run-isms "Direct the ISMS" { satisfies ISO27001:5.3(a) }\n'));
         expect(await check(files)).toEqual([]);
     });
@@ -78,8 +80,8 @@ describe('isms-conformance-unassigned and isms-reporting-unassigned', () => {
 
 describe('ciso-reporting-missing', () => {
     it('fires on the CISO designation when the job description lacks 5.3(b)', async () => {
-        const files = withEdit('roles.mandate', text => text.replace('responsible for isms-reporting, isms-conformance', 'responsible for isms-conformance')
-            .concat('role isms-manager "ISMS Manager" { responsible for isms-reporting }\nassign jane to isms-manager since 2024-03-01 appointed by board { announced 2024-03-05 via email to all-staff }\n'));
+        const files = withEdit('roles.mandate', text => text.replace(CISO_DUTIES, 'responsible for isms-conformance\n    accountable for isms-conformance')
+            .concat('role isms-manager "ISMS Manager" { responsible for isms-reporting accountable for isms-reporting }\nassign jane to isms-manager since 2024-03-01 appointed by board { announced 2024-03-05 via email to all-staff }\n'));
         const findings = await check(files);
         expect(where(findings, 'ciso-reporting-missing')).toEqual(['roles.mandate:3']);
         expect(findings.find(finding => finding.rule === 'ciso-reporting-missing')?.message).toContain('responsible for isms-reporting');
@@ -181,7 +183,7 @@ describe('property-repeated', () => {
     });
     it('reports a repeated cadence, which is a nested node', async () => {
         const findings = await check(withEdit('roles.mandate', text => text.replace('every quarter', 'every quarter\n    every month')));
-        expect(where(findings, 'property-repeated')).toEqual(['roles.mandate:9']);
+        expect(where(findings, 'property-repeated')).toEqual(['roles.mandate:10']);
     });
     it('does not report items that may repeat', async () => {
         const files = withEdit('people.mandate', text => text.replace('evidence "minutes/2024-02-board.pdf"', 'evidence "a.pdf"\n    evidence "b.pdf"'));

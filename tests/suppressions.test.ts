@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check, CLEAN_POLICY, where, withEdit } from './helpers.js';
+import { check, CISO_DUTIES, CLEAN_POLICY, where, withEdit } from './helpers.js';
 
 const unannounced = (comment = '') => withEdit('people.mandate', text => text
     .replace(/\s*announced .*/, '')
@@ -21,7 +21,7 @@ describe('// mandate-ignore', () => {
             .replace('appointed by board {', 'appointed by board { // mandate-ignore assignment-not-communicated: see HR-1')));
         expect(sameLine.map(finding => finding.suppressed?.justification)).toEqual(['see HR-1']);
         const roleWide = await check(withEdit('roles.mandate', text => text
-            .replace('responsible for isms-reporting, isms-conformance', 'responsible for isms-conformance')
+            .replace(CISO_DUTIES, 'responsible for isms-conformance\n    accountable for isms-conformance')
             .replace('role ciso', '// mandate-ignore ciso-reporting-missing: the board receives reports from the ISMS manager\nrole ciso')),
         '2025-06-30');
         expect(roleWide.filter(finding => finding.rule === 'ciso-reporting-missing').map(finding => finding.severity)).toEqual(['hint']);

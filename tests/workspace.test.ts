@@ -10,7 +10,7 @@ person jane "Jane Doe"
 `;
 // References the organization file, never the other way round: Langium alone would not re-validate
 // the organization file when this one changes.
-const CISO = `role ciso "CISO" { designated CISO responsible for reporting, conformance }
+const CISO = `role ciso "CISO" { designated CISO responsible for reporting, conformance accountable for reporting, conformance }
 assign jane to ciso since 2024-01-01 appointed by board { announced 2024-01-02 via intranet to all-staff }
 responsibility reporting "Report ISMS performance" { satisfies ISO27001:5.3(b) }
 responsibility conformance "Keep the ISMS conforming" { satisfies ISO27001:5.3(a) }

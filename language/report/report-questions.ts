@@ -71,7 +71,9 @@ export function answerQuestions(roles: readonly RoleHolders[], asOf: string): Au
             answer: reportingDuties.length > 0 ? 'yes' : 'no',
             summary: !cisoRole ? 'There is no CISO role.'
                 : reportingDuties.length > 0
-                    ? `${cisoRole.role.title} carries ${reportingDuties.map(line => `"${line.duty.title}"${line.cadence ? ` (${line.cadence})` : ''}`).join(', ')}.`
+                    // A duty the CISO is both responsible and accountable for is named once.
+                    ? `${cisoRole.role.title} carries ${[...new Map(reportingDuties.map(line => [line.duty.id, line])).values()]
+                        .map(line => `"${line.duty.title}"${line.cadence ? ` (${line.cadence})` : ''}`).join(', ')}.`
                     : `The job description of ${cisoRole.role.title} carries nothing that satisfies ${ISMS_REPORTING}.`,
             role: cisoRole?.role,
             reportingDuties,
