@@ -125,7 +125,7 @@ function both(person: Person, overlap: Overlap): string {
 const SEPARATE = 'Give one side to someone else, or end the assignment or delegation';
 
 function declaredFinding(person: Person, conflict: Conflict, overlap: Overlap): WorkspaceFinding {
-    const reason = conflict.reason ? `: ${conflict.reason}` : '';
+    const reason = conflict.reason ? `: ${conflict.reason.replace(/[.!\s]+$/, '')}` : '';
     const head = `${both(person, overlap)}, which the conflict declared at ${locationOf(conflict)} forbids${reason}.${sameRoleNote(overlap)}`;
     if (conflict.compensations.length > 0) {
         const controls = conflict.compensations.map(control => `"${control}"`).join(', ');
