@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CompletionItemKind, type CompletionList } from 'vscode-languageserver';
 import type { Model } from '../language/generated/ast.js';
 import { createMandateServices, type MandateServices } from '../language/mandate-module.js';
+import { ACTIVITIES } from '../language/standards/activities.js';
 import { REQUIREMENTS } from '../language/standards/catalogue.js';
 
 const TOP_LEVEL_KEYWORDS = ['assign', 'authority', 'completed', 'conflict', 'delegate', 'organization', 'person', 'responsibility', 'role', 'training'];
@@ -88,6 +89,24 @@ describe('completion', () => {
         await complete({
             text: 'assign jane to ciso since 2024-01-01 { announced 2024-01-02 via <|> }', index: 0, disposeAfterCheck: true,
             assert: list => expect(labels(list)).toEqual(expect.arrayContaining(['intranet', 'email', 'all-hands', 'org-chart']))
+        });
+    });
+
+    it('offers the activity catalogue, with titles and in catalogue order, after activity', async () => {
+        for (const text of ['responsibility r "R" { activity <|> }', 'authority a "A" { activity <|> }']) {
+            await complete({
+                text, index: 0, disposeAfterCheck: true,
+                assert: list => {
+                    expect(labels(list)).toEqual(ACTIVITIES.map(activity => activity.id).sort());
+                    expect(list.items.find(item => item.label === 'approve-access')?.detail).toMatch(/approve access/i);
+                    const ordered = [...list.items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '')).map(item => item.label);
+                    expect(ordered).toEqual(ACTIVITIES.map(activity => activity.id));
+                }
+            });
+        }
+        await complete({
+            text: 'responsibility r "R" { activity appr<|> }', index: 0, disposeAfterCheck: true,
+            assert: list => expect(labels(list)).toContain('approve-access')
         });
     });
 

@@ -3,13 +3,14 @@ import {
     DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature
 } from 'langium/lsp';
 import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
+import { ACTIVITIES } from '../standards/activities.js';
 import { allRequirements, frameworkOf } from '../standards/requirements.js';
 import { KNOWN_CHANNELS, SNIPPETS } from './snippets.js';
 
 /**
  * Adds what a compliance lead needs on top of Langium's keyword and reference completion:
  * titles next to names, the standards catalogue after `satisfies`, announcement channels
- * after `via`, and snippets for whole blocks.
+ * after `via`, the activity catalogue after `activity`, and snippets for whole blocks.
  */
 export class MandateCompletionProvider extends DefaultCompletionProvider {
 
@@ -26,7 +27,26 @@ export class MandateCompletionProvider extends DefaultCompletionProvider {
             }
             return;
         }
+        // Activities come from the built-in catalogue that the segregation-of-duties check reads.
+        if (assignment?.feature === 'activity' || this.isActivityId(context, next)) {
+            ACTIVITIES.forEach((activity, index) => acceptor(context, {
+                label: activity.id, detail: activity.title, kind: CompletionItemKind.EnumMember,
+                sortText: String(index).padStart(2, '0')
+            }));
+            return;
+        }
         return super.completionFor(context, next, acceptor);
+    }
+
+    /**
+     * `activity` is followed by an `Id`, a datatype rule: Langium offers the features inside it
+     * (ID and the keywords usable as names), which have no assignment of their own, so the
+     * `activity` keyword just before the cursor tells the place.
+     */
+    private isActivityId(context: CompletionContext, next: NextFeature): boolean {
+        if (AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name !== 'Id') return false;
+        const before = context.textDocument.getText().slice(0, context.tokenOffset);
+        return /(^|[^\w-])activity\s+$/.test(before);
     }
 
     private completeRequirements(context: CompletionContext, acceptor: CompletionAcceptor): void {
