@@ -36,7 +36,7 @@ suite('Live edits', () => {
 
     test('adding the missing start date clears assignment-date-missing', async () => {
         const before = findingsUnder(folder);
-        assert.deepEqual(before.map(brief), ['policy.mandate:28 assignment-date-missing']);
+        assert.deepEqual(before.map(brief), ['policy.mandate:29 assignment-date-missing']);
 
         const afterRole = positionOf(document, 'assign priya-nair to ciso', 'assign priya-nair to ciso'.length);
         await edit(change => change.insert(document.uri, afterRole, ' since 2022-04-01'));
