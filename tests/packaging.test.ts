@@ -1,7 +1,9 @@
 // Checks what `npm run package` puts into mandate.vsix, using `vsce ls`, which applies
 // .vscodeignore and lists the files without building a package. Needs out/ (pretest builds it).
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -71,4 +73,15 @@ describe('the .vsix contents (vsce ls --no-dependencies)', () => {
     it('includes nothing outside the allow-list', () => {
         expect(files.filter(file => !ALLOWED.some(pattern => pattern.test(file)))).toEqual([]);
     });
+});
+
+describe('npm run package', () => {
+    it('produces a .vsix with the same vsce flags (without rebuilding)', () => {
+        const vsce = createRequire(import.meta.url).resolve('@vscode/vsce/vsce');
+        const flags = String(manifest.scripts.package).split('vsce package ')[1].split(' ');
+        const out = join(mkdtempSync(join(tmpdir(), 'mandate-vsix-')), 'mandate.vsix');
+        const args = ['package', ...flags.map((flag, index) => (flags[index - 1] === '--out' ? out : flag))];
+        execFileSync(process.execPath, [vsce, ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+        expect(statSync(out).size).toBeGreaterThan(100_000);
+    }, 150_000);
 });
