@@ -46,6 +46,7 @@ export class WorkspaceModel {
     private readonly assignmentsByPerson = new Map<Person, Assignment[]>();
     private readonly delegationsByRecipient = new Map<Party, Delegation[]>();
     private readonly memo = new Map<string, unknown>();
+    private readonly carriedDuties = new Map<Role, Duty[]>();
 
     constructor(documents: Iterable<LangiumDocument<Model>>) {
         // Sorted so that "first declaration" and report order never depend on load order.
@@ -139,15 +140,29 @@ export class WorkspaceModel {
 
     /** Duties a role carries in its job description (responsible, accountable or authorized). */
     dutiesCarriedBy(role: Role): Duty[] {
-        return role.duties
-            .filter(link => CARRYING_KINDS.has(link.kind))
-            .flatMap(link => link.duties.flatMap(reference => reference.ref ? [reference.ref] : []));
+        let duties = this.carriedDuties.get(role);
+        if (!duties) {
+            duties = role.duties
+                .filter(link => CARRYING_KINDS.has(link.kind))
+                .flatMap(link => link.duties.flatMap(reference => reference.ref ? [reference.ref] : []));
+            this.carriedDuties.set(role, duties);
+        }
+        return duties;
     }
 
     /** Roles whose job description carries a duty that satisfies `requirementId`. */
     rolesCarrying(requirementId: string): Role[] {
-        return this.cached(`carrying:${requirementId}`, () =>
-            this.roles.filter(role => this.dutiesCarriedBy(role).some(duty => duty.requirements.includes(requirementId))));
+        // One pass over all roles builds the index for every requirement: the status bar and the
+        // report ask for each catalogue entry after every build.
+        const index = this.cached('carriers-by-requirement', () => {
+            const carriers = new Map<string, Role[]>();
+            for (const role of this.roles) {
+                const requirements = new Set(this.dutiesCarriedBy(role).flatMap(duty => duty.requirements));
+                for (const requirement of requirements) pushTo(carriers, requirement, role);
+            }
+            return carriers;
+        });
+        return index.get(requirementId) ?? [];
     }
 
     /** Memoise a derived result for the lifetime of this snapshot. */
