@@ -10,12 +10,12 @@
  *   installed by .ci/run); Playwright never downloads a browser. Without it those tests skip.
  * Fixed as-of dates and generation times throughout; never the real clock.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { NodeFileSystem } from 'langium/node';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportOfFolder } from './folder-helpers.js';
 import { checkSources } from '../language/engine/check-sources.js';
 import { buildReport } from '../language/report/build-report.js';
 import { dotEscape, graphToDot, renderGraphSvg, sanitizeSvg } from '../language/report/graph-svg.js';
@@ -32,12 +32,6 @@ const NO_CHROMIUM = !existsSync(CHROMIUM);
 /** Shown in the test name, so a skipped run says why. */
 const SKIP_REASON = NO_CHROMIUM ? ` [skipped: ${CHROMIUM} is not installed; .ci/run must apt-get install chromium before npm test]` : '';
 
-async function acmeReport(): Promise<AuditReport> {
-    const sources = readdirSync(ACME).filter(name => name.endsWith('.mandate')).sort()
-        .map(name => ({ uri: pathToFileURL(path.join(ACME, name)).href, text: readFileSync(path.join(ACME, name), 'utf8') }));
-    const checked = await checkSources(sources, { asOf: '2025-06-30', roots: [pathToFileURL(ACME).href], fileSystem: NodeFileSystem.fileSystemProvider });
-    return buildReport(checked.services.shared, checked.findings, { toolVersion: '0.1.0', generatedAt: '2026-11-26T00:00:00Z' });
-}
 
 async function hostileReport(): Promise<AuditReport> {
     const text = readFileSync(path.join(GOLDEN, 'hostile-policy.txt'), 'utf8');
@@ -56,17 +50,17 @@ const startTags = (html: string) => html.match(/<[a-zA-Z][^>]*>/g) ?? [];
 
 describe('HTML report on examples/acme', () => {
     it('matches tests/golden/acme.html byte for byte', async () => {
-        expectGolden('acme.html', await renderHtml(await acmeReport()));
+        expectGolden('acme.html', await renderHtml(await reportOfFolder(ACME)));
     });
 
     it('is byte-identical when built and rendered twice', async () => {
-        const first = await renderHtml(await acmeReport());
-        const second = await renderHtml(await acmeReport());
+        const first = await renderHtml(await reportOfFolder(ACME));
+        const second = await renderHtml(await reportOfFolder(ACME));
         expect(second).toBe(first);
     });
 
     it('has a CSP that allows no script, one <style>, no <script>, and nothing that fetches', async () => {
-        const html = await renderHtml(await acmeReport());
+        const html = await renderHtml(await reportOfFolder(ACME));
         // The one <style> is pinned by its hash: strict, and the file stays byte-identical.
         const hash = createHash('sha256').update(REPORT_CSS, 'utf8').digest('base64');
         const policy = `default-src 'none'; base-uri 'none'; form-action 'none'; style-src 'sha256-${hash}'; img-src data:`;
@@ -80,14 +74,14 @@ describe('HTML report on examples/acme', () => {
     });
 
     it('uses a nonce instead of the hash when rendered for a webview', async () => {
-        const html = await renderHtml(await acmeReport(), { webview: { nonce: 'abcdefghijklmnop0123', cspSource: 'https://file+.vscode-resource.vscode-cdn.net' } });
+        const html = await renderHtml(await reportOfFolder(ACME), { webview: { nonce: 'abcdefghijklmnop0123', cspSource: 'https://file+.vscode-resource.vscode-cdn.net' } });
         expect(html).toContain(escapeHtml("style-src 'nonce-abcdefghijklmnop0123'; img-src data: https://file+.vscode-resource.vscode-cdn.net"));
         expect(html).toContain('<style nonce="abcdefghijklmnop0123">');
-        await expect(renderHtml(await acmeReport(), { webview: { nonce: '"><script>', cspSource: 'x' } })).rejects.toThrow(/nonce/);
+        await expect(renderHtml(await reportOfFolder(ACME), { webview: { nonce: '"><script>', cspSource: 'x' } })).rejects.toThrow(/nonce/);
     });
 
     it('draws the graph as inline SVG with every role and holder, the CISO highlighted', async () => {
-        const report = await acmeReport();
+        const report = await reportOfFolder(ACME);
         const html = await renderHtml(report);
         const svg = /<svg[\s\S]*?<\/svg>/.exec(html)![0];
         expect(svg.match(/<g class="node">/g)).toHaveLength(report.graph.nodes.length);
@@ -97,7 +91,7 @@ describe('HTML report on examples/acme', () => {
     });
 
     it('answers question 4 with the job-description line, the duty, its cadence and the document', async () => {
-        const html = await renderHtml(await acmeReport());
+        const html = await renderHtml(await reportOfFolder(ACME));
         const q4 = html.slice(html.indexOf('<h3>Q4.'), html.indexOf('<section id="roles">'));
         expect(q4).toContain('<span class="badge good">✓ Included</span>');
         expect(q4).toContain('<a class="src" href="../docs/roles/ciso.md">docs/roles/ciso.md</a>');
@@ -137,7 +131,7 @@ describe('HTML report in headless Chromium', () => {
     }
 
     it.skipIf(NO_CHROMIUM)('opens the acme report with no request, no console message and a visible graph' + SKIP_REASON, async () => {
-        const result = await open(await renderHtml(await acmeReport()));
+        const result = await open(await renderHtml(await reportOfFolder(ACME)));
         try {
             expect(result.requests.filter(url => !/^(?:about:|data:)/.test(url))).toEqual([]);
             expect(result.messages).toEqual([]);

@@ -1,12 +1,10 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { default as addFormats } from 'ajv-formats';
-import { NodeFileSystem } from 'langium/node';
 import { describe, expect, it } from 'vitest';
-import { checkSources } from '../language/engine/check-sources.js';
-import { buildReport } from '../language/report/build-report.js';
+import { reportOfFolder } from './folder-helpers.js';
 import { REPORT_SCHEMA_VERSION, type AuditReport } from '../language/report/report-model.js';
 import { REPORT_KEY_ORDER, renderJson } from '../language/report/render-json.js';
 
@@ -16,13 +14,6 @@ const FINDINGS = path.join(PROJECT, 'examples', 'findings');
 const GOLDEN = path.join(PROJECT, 'tests', 'golden', 'acme.json');
 const SCHEMA = JSON.parse(readFileSync(path.join(PROJECT, 'docs', 'report.schema.json'), 'utf8'));
 
-/** A workspace folder checked as the CLI checks it, at a fixed as-of date and generation time. */
-async function reportOf(folder: string, asOf = '2025-06-30'): Promise<AuditReport> {
-    const files = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter(name => name.endsWith('.mandate')).sort();
-    const sources = files.map(name => ({ uri: pathToFileURL(path.join(folder, name)).href, text: readFileSync(path.join(folder, name), 'utf8') }));
-    const checked = await checkSources(sources, { asOf, roots: [pathToFileURL(folder).href], fileSystem: NodeFileSystem.fileSystemProvider });
-    return buildReport(checked.services.shared, checked.findings, { toolVersion: '0.1.0', generatedAt: '2026-11-26T00:00:00Z' });
-}
 
 function validator() {
     const ajv = new Ajv2020({ strict: true, allErrors: true });
@@ -55,16 +46,16 @@ describe('JSON report', () => {
     const validate = validator();
 
     it('validates against docs/report.schema.json for acme and for every examples/findings workspace', async () => {
-        const acme = JSON.parse(renderJson(await reportOf(ACME)));
+        const acme = JSON.parse(renderJson(await reportOfFolder(ACME)));
         expect(validate(acme), JSON.stringify(validate.errors)).toBe(true);
         for (const folder of readdirSync(FINDINGS).sort()) {
-            const report = JSON.parse(renderJson(await reportOf(path.join(FINDINGS, folder), '2025-06-30')));
+            const report = JSON.parse(renderJson(await reportOfFolder(path.join(FINDINGS, folder), '2025-06-30')));
             expect({ folder, valid: validate(report), errors: validate.errors ?? [] }).toEqual({ folder, valid: true, errors: [] });
         }
     });
 
     it('fails validation when the report drifts from the schema', async () => {
-        const good = JSON.parse(renderJson(await reportOf(ACME)));
+        const good = JSON.parse(renderJson(await reportOfFolder(ACME)));
         const broken = (edit: (report: Schema) => void) => {
             const copy = structuredClone(good);
             edit(copy);
@@ -84,7 +75,7 @@ describe('JSON report', () => {
     });
 
     it('writes schemaVersion first, two-space indent, a trailing newline, and no undefined or null values', async () => {
-        const text = renderJson(await reportOf(ACME));
+        const text = renderJson(await reportOfFolder(ACME));
         expect(text.startsWith(`{\n  "schemaVersion": "${REPORT_SCHEMA_VERSION}",\n`)).toBe(true);
         expect(text.endsWith('}\n')).toBe(true);
         expect(text).not.toMatch(/: null\b/);
@@ -92,14 +83,14 @@ describe('JSON report', () => {
     });
 
     it('follows the model order even when the report object was built in another order', async () => {
-        const report = await reportOf(ACME);
+        const report = await reportOfFolder(ACME);
         const shuffled = Object.fromEntries(Object.entries(report).reverse()) as unknown as AuditReport;
         expect(renderJson(shuffled)).toBe(renderJson(report));
     });
 
     it('is byte-identical for the same input (golden: tests/golden/acme.json, UPDATE_GOLDEN=1 rewrites)', async () => {
-        const first = renderJson(await reportOf(ACME));
-        expect(renderJson(await reportOf(ACME))).toBe(first);
+        const first = renderJson(await reportOfFolder(ACME));
+        expect(renderJson(await reportOfFolder(ACME))).toBe(first);
         if (process.env.UPDATE_GOLDEN === '1') writeFileSync(GOLDEN, first);
         expect(first).toBe(readFileSync(GOLDEN, 'utf8'));
     });

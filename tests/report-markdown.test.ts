@@ -9,12 +9,12 @@
  *   linkify on), which is what a reader of the report actually sees.
  * Fixed as-of dates and generation times throughout; never the real clock.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { NodeFileSystem } from 'langium/node';
+import { fileURLToPath } from 'node:url';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
+import { reportOfFolder } from './folder-helpers.js';
 import { checkSources } from '../language/engine/check-sources.js';
 import { buildReport } from '../language/report/build-report.js';
 import { graphToMermaid, mermaidLabel } from '../language/report/graph-mermaid.js';
@@ -29,12 +29,6 @@ const ACME = fileURLToPath(new URL('../examples/acme/', import.meta.url));
 const GOLDEN = fileURLToPath(new URL('./golden/', import.meta.url));
 const HOSTILE_URI = 'file:///ws/odd%20%5Bname%5D%20(1).mandate';
 
-async function acmeReport(): Promise<AuditReport> {
-    const sources = readdirSync(ACME).filter(name => name.endsWith('.mandate')).sort()
-        .map(name => ({ uri: pathToFileURL(path.join(ACME, name)).href, text: readFileSync(path.join(ACME, name), 'utf8') }));
-    const checked = await checkSources(sources, { asOf: '2025-06-30', roots: [pathToFileURL(ACME).href], fileSystem: NodeFileSystem.fileSystemProvider });
-    return buildReport(checked.services.shared, checked.findings, { toolVersion: '0.1.0', generatedAt: '2026-11-26T00:00:00Z' });
-}
 
 async function hostileReport(): Promise<AuditReport> {
     const text = readFileSync(path.join(GOLDEN, 'hostile-policy.txt'), 'utf8');
@@ -86,17 +80,17 @@ const preview = new MarkdownIt({ html: true, linkify: true });
 
 describe('Markdown report on examples/acme', () => {
     it('matches tests/golden/acme.md byte for byte', async () => {
-        expectGolden('acme.md', renderMarkdown(await acmeReport()));
+        expectGolden('acme.md', renderMarkdown(await reportOfFolder(ACME)));
     });
 
     it('is byte-identical when built and rendered twice', async () => {
-        const first = renderMarkdown(await acmeReport());
-        const second = renderMarkdown(await acmeReport());
+        const first = renderMarkdown(await reportOfFolder(ACME));
+        const second = renderMarkdown(await reportOfFolder(ACME));
         expect(second).toBe(first);
     });
 
     it('has the nine sections in order', async () => {
-        const headings = renderMarkdown(await acmeReport()).split('\n').filter(line => line.startsWith('## '));
+        const headings = renderMarkdown(await reportOfFolder(ACME)).split('\n').filter(line => line.startsWith('## '));
         expect(headings).toEqual([
             '## 1. Summary', "## 2. The auditor's four questions", '## 3. Roles and holders', '## 4. Responsibility matrix',
             '## 5. Delegations', '## 6. Organization and delegation graph', '## 7. Training', '## 8. Findings', '## 9. Provenance'
@@ -104,7 +98,7 @@ describe('Markdown report on examples/acme', () => {
     });
 
     it('answers question 4 with the job-description line, the duty, its cadence and the document', async () => {
-        const markdown = renderMarkdown(await acmeReport());
+        const markdown = renderMarkdown(await reportOfFolder(ACME));
         const q4 = markdown.slice(markdown.indexOf('### Q4.'), markdown.indexOf('## 3.'));
         expect(q4).toContain('> **Answer:** ✅ Included');
         expect(q4).toContain('(../docs/roles/ciso.md)');
@@ -112,7 +106,7 @@ describe('Markdown report on examples/acme', () => {
     });
 
     it('prefixes source links with linkBase, and refuses a linkBase that is not a path or http(s) URL', async () => {
-        const report = await acmeReport();
+        const report = await reportOfFolder(ACME);
         const markdown = renderMarkdown(report, { linkBase: 'https://example.test/acme/blob/main/' });
         expect(markdown).toContain('[roles.mandate:23](https://example.test/acme/blob/main/roles.mandate#L23)');
         expect(() => renderMarkdown(report, { linkBase: 'javascript:void0//' })).toThrow(/http or https/);

@@ -1,14 +1,13 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { default as addFormats } from 'ajv-formats';
-import { NodeFileSystem } from 'langium/node';
 import { describe, expect, it } from 'vitest';
+import { reportOfFolder } from './folder-helpers.js';
 import { checkSources } from '../language/engine/check-sources.js';
 import { buildReport } from '../language/report/build-report.js';
 import { controlId, exportOscal, MANDATE_OSCAL_NS, oscalToken } from '../language/report/export-oscal.js';
-import type { AuditReport } from '../language/report/report-model.js';
 import { DNS_NAMESPACE, MANDATE_NAMESPACE, URL_NAMESPACE, uuidv5 } from '../language/report/uuid-v5.js';
 import { REQUIREMENTS } from '../language/standards/catalogue.js';
 import { CLEAN_POLICY } from './helpers.js';
@@ -22,13 +21,6 @@ const SCHEMA_PRESENT = existsSync(OSCAL_SCHEMA);
 /** The test name says why it is skipped, where the shared schema is missing (a clone outside this workplace). */
 const needsSchema = (name: string) => SCHEMA_PRESENT ? name : `${name} (skipped: NIST's schema is not at ${OSCAL_SCHEMA})`;
 
-/** A workspace folder checked as the CLI checks it, at a fixed as-of date and generation time. */
-async function reportOf(folder: string, asOf = '2025-06-30'): Promise<AuditReport> {
-    const files = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter(name => name.endsWith('.mandate')).sort();
-    const sources = files.map(name => ({ uri: pathToFileURL(path.join(folder, name)).href, text: readFileSync(path.join(folder, name), 'utf8') }));
-    const checked = await checkSources(sources, { asOf, roots: [pathToFileURL(folder).href], fileSystem: NodeFileSystem.fileSystemProvider });
-    return buildReport(checked.services.shared, checked.findings, { toolVersion: '0.1.0', generatedAt: '2026-11-26T00:00:00Z' });
-}
 
 /** NIST's schema is draft-07 with `\p{L}` in its token pattern, so Ajv keeps its default Unicode regular expressions. */
 function oscalValidator() {
@@ -89,7 +81,7 @@ describe('OSCAL identifiers', () => {
 describe('OSCAL component definition', () => {
     it.skipIf(!SCHEMA_PRESENT)(needsSchema("validates against NIST's OSCAL 1.0.6 component schema, which rejects a broken export"), async () => {
         const validate = oscalValidator();
-        const exported = JSON.parse(exportOscal(await reportOf(ACME)));
+        const exported = JSON.parse(exportOscal(await reportOfFolder(ACME)));
         const valid = validate(exported);
         expect(validate.errors ?? []).toEqual([]);
         expect(valid).toBe(true);
@@ -104,7 +96,7 @@ describe('OSCAL component definition', () => {
     it.skipIf(!SCHEMA_PRESENT)(needsSchema('validates for every examples/findings workspace and for a policy without an organization'), async () => {
         const validate = oscalValidator();
         for (const folder of readdirSync(FINDINGS).sort()) {
-            const valid = validate(JSON.parse(exportOscal(await reportOf(path.join(FINDINGS, folder), '2025-06-30'))));
+            const valid = validate(JSON.parse(exportOscal(await reportOfFolder(path.join(FINDINGS, folder), '2025-06-30'))));
             expect({ folder, errors: validate.errors ?? [] }).toEqual({ folder, errors: [] });
             expect(valid).toBe(true);
         }
@@ -116,8 +108,8 @@ describe('OSCAL component definition', () => {
     });
 
     it('is byte-identical for the same input, with the same UUIDs (golden: tests/golden/acme.oscal.json, UPDATE_GOLDEN=1 rewrites)', async () => {
-        const first = exportOscal(await reportOf(ACME));
-        const second = exportOscal(await reportOf(ACME));
+        const first = exportOscal(await reportOfFolder(ACME));
+        const second = exportOscal(await reportOfFolder(ACME));
         expect(second).toBe(first);
         expect(uuidsIn(JSON.parse(second))).toEqual(uuidsIn(JSON.parse(first)));
         if (process.env.UPDATE_GOLDEN === '1') writeFileSync(GOLDEN, first);
@@ -125,7 +117,7 @@ describe('OSCAL component definition', () => {
     });
 
     it('keeps every UUID when only the generation time changes, and only the document UUID and version when the policy changes', async () => {
-        const report = await reportOf(ACME);
+        const report = await reportOfFolder(ACME);
         const later = { ...report, provenance: { ...report.provenance, generatedAt: '2027-01-01T00:00:00Z' } };
         const changed = { ...report, provenance: { ...report.provenance, inputsSha256: 'f'.repeat(64) } };
         const base = definition(exportOscal(report));
@@ -137,7 +129,7 @@ describe('OSCAL component definition', () => {
     });
 
     it('carries roles, people, current holders, requirement statuses and documents', async () => {
-        const report = await reportOf(ACME);
+        const report = await reportOfFolder(ACME);
         const doc = definition(exportOscal(report));
         const { metadata } = doc;
         expect(metadata['oscal-version']).toBe('1.0.6');
@@ -178,7 +170,7 @@ describe('OSCAL component definition', () => {
     });
 
     it('states partly-met requirements with the findings that lower them', async () => {
-        const doc = definition(exportOscal(await reportOf(path.join(FINDINGS, 'assignment-not-communicated'), '2025-06-30')));
+        const doc = definition(exportOscal(await reportOfFolder(path.join(FINDINGS, 'assignment-not-communicated'), '2025-06-30')));
         const requirements: Json[] = doc.components[0]['control-implementations'].flatMap((set: Json) => set['implemented-requirements']);
         const partly = requirements.filter(requirement => requirement.props.some((p: Json) => p.name === 'status' && p.value === 'partly-met'));
         expect(partly.length).toBeGreaterThan(0);

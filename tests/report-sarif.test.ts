@@ -4,9 +4,9 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Ajv } from 'ajv';
 import { default as addFormats } from 'ajv-formats';
-import { NodeFileSystem } from 'langium/node';
 import { describe, expect, it } from 'vitest';
-import { checkSources, type Finding } from '../language/engine/check-sources.js';
+import { checkFolder } from './folder-helpers.js';
+import { type Finding } from '../language/engine/check-sources.js';
 import { exportSarif } from '../language/report/export-sarif.js';
 import { RULES } from '../language/rules/index.js';
 import { CLEAN_POLICY, check } from './helpers.js';
@@ -19,9 +19,7 @@ const LEVELS: Record<string, string> = { error: 'error', warning: 'warning', inf
 
 /** A folder checked as the CLI checks it, as one workspace, at a fixed as-of date. */
 async function findingsOf(folder: string, asOf = '2025-06-30'): Promise<readonly Finding[]> {
-    const files = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter(name => name.endsWith('.mandate')).sort();
-    const sources = files.map(name => ({ uri: pathToFileURL(path.join(folder, name)).href, text: readFileSync(path.join(folder, name), 'utf8') }));
-    return (await checkSources(sources, { asOf, roots: [pathToFileURL(folder).href], fileSystem: NodeFileSystem.fileSystemProvider })).findings;
+    return (await checkFolder(folder, asOf)).findings;
 }
 
 /**
