@@ -222,6 +222,23 @@ describe('Mandate language server over stdio (bundled out/server/main.cjs)', () 
         expect(await client.waitForDiagnostics(ciso, diagnostics => diagnostics.length === 0)).toEqual([]);
     }, CASE_TIMEOUT_MS);
 
+    it('re-checks evidence-missing when the named evidence file appears or disappears', async () => {
+        const policy = CISO_POLICY.replace('{ announced', '{ evidence "minutes/2024-01-board.pdf" announced');
+        const folder = await createWorkspace({ 'organization.mandate': ORGANIZATION, 'ciso.mandate': policy });
+        const ciso = workspaceUri(folder, 'ciso.mandate');
+        const evidence = workspaceUri(folder, 'minutes/2024-01-board.pdf');
+        const client = await LspClient.start({ workspaceFolders: [folder] });
+        expect(codesOf(await client.waitForDiagnostics(ciso, hasCode('evidence-missing')))).toEqual(['evidence-missing']);
+
+        await writeWorkspaceFile(folder, 'minutes/2024-01-board.pdf', '%PDF-1.7');
+        await client.didChangeWatchedFiles([{ uri: evidence, type: FileChangeType.Created }]);
+        expect(await client.waitForDiagnostics(ciso, lacksCode('evidence-missing'))).toEqual([]);
+
+        await rm(fileURLToPath(evidence));
+        await client.didChangeWatchedFiles([{ uri: evidence, type: FileChangeType.Deleted }]);
+        expect(codesOf(await client.waitForDiagnostics(ciso, hasCode('evidence-missing')))).toEqual(['evidence-missing']);
+    }, CASE_TIMEOUT_MS);
+
     describe('the mandate.asOf setting', () => {
         const limitedTerm = ORGANIZATION + CISO_POLICY.replace('since 2024-01-01', 'since 2024-01-01 until 2025-12-31');
 
