@@ -60,6 +60,9 @@ describe('audit report model', () => {
         expect(summary.requirements.find(requirement => requirement.id === 'ISO27001:7.3')?.reasons)
             .toContain('1 of 2 required completions of awareness are overdue or missing.');
         expect(status('HIPAA:164.308(a)(2)')).toBe('not-met');
+        // HIPAA is not claimed by this policy: listed, but not assessed. ISO 27001 always is.
+        expect(summary.requirements.find(requirement => requirement.id === 'HIPAA:164.308(a)(2)')?.claimed).toBe(false);
+        expect(summary.requirements.find(requirement => requirement.id === 'ISO27001:A.5.3')?.claimed).toBe(true);
         const warned = await report({ ...CLEAN_POLICY, 'people.mandate': CLEAN_POLICY['people.mandate'].replace(/\s*announced .*/, '') });
         expect(warned.summary.requirements.find(requirement => requirement.id === 'ISO27001:5.3(a)')?.status).toBe('partly-met');
     });

@@ -28,7 +28,7 @@ const ROLE_HOLDERS: KeyOrder<RoleHolders> = {
 };
 
 const REQUIREMENT: KeyOrder<RequirementStatus> = {
-    id: true, framework: true, title: true, status: true, reasons: true, heldBy: true, findings: true
+    id: true, framework: true, title: true, status: true, reasons: true, heldBy: true, findings: true, claimed: true
 };
 
 const PERSON: KeyOrder<PersonEntry> = {

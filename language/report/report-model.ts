@@ -34,6 +34,11 @@ export interface RequirementStatus {
     readonly heldBy: readonly string[];
     /** Indexes into `findings` of the findings that lower the status. */
     readonly findings: readonly number[];
+    /**
+     * Whether the policy claims anything of this requirement's framework. ISO/IEC 27001 is always
+     * claimed; a framework the policy never refers to (say HIPAA) is listed but not assessed.
+     */
+    readonly claimed: boolean;
 }
 
 export interface Announcement {

@@ -1,5 +1,5 @@
 import { findRule } from '../rules/index.js';
-import { allRequirements } from '../standards/requirements.js';
+import { allRequirements, findRequirement } from '../standards/requirements.js';
 import { ISMS_CONFORMANCE, ISMS_REPORTING } from '../standards/catalogue.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
 import type { ReportFinding, RequirementStatus, RequirementStatusValue, TrainingEntry } from './report-model.js';
@@ -14,6 +14,7 @@ export function requirementStatuses(
     model: WorkspaceModel, findings: readonly ReportFinding[], asOf: string, training: readonly TrainingEntry[] = []
 ): RequirementStatus[] {
     const trainingById = new Map(training.map(entry => [entry.programme.id, entry]));
+    const claimed = claimedFrameworks(model);
     return allRequirements().map(requirement => {
         const carriers = model.rolesCarrying(requirement.id);
         const heldBy = carriers.filter(role => model.holdersOn(role, asOf).length > 0).map(role => role.name);
@@ -43,8 +44,21 @@ export function requirementStatuses(
             reasons.push(...lapsed);
             if (related.length > 0) reasons.push(`${related.length} finding${related.length === 1 ? '' : 's'} of rules that evidence it.`);
         }
-        return { id: requirement.id, framework: requirement.framework, title: requirement.title, status, reasons, heldBy, findings: related };
+        return { id: requirement.id, framework: requirement.framework, title: requirement.title, status, reasons, heldBy, findings: related, claimed: claimed.has(requirement.framework) };
     });
+}
+
+/** Frameworks the policy refers to in any `satisfies`, plus ISO/IEC 27001, which Mandate always assesses. */
+function claimedFrameworks(model: WorkspaceModel): Set<string> {
+    const claimed = new Set<string>(['ISO27001']);
+    const declarations = [...model.responsibilities, ...model.authorities, ...model.trainings];
+    for (const declaration of declarations) {
+        for (const id of declaration.requirements) {
+            const framework = findRequirement(id)?.framework;
+            if (framework) claimed.add(framework);
+        }
+    }
+    return claimed;
 }
 
 const ORDER: Record<RequirementStatusValue, number> = { 'not-met': 0, 'partly-met': 1, met: 2 };

@@ -22,7 +22,9 @@ function overview(report: AuditReport): Block {
     const people = new Set(report.roles.flatMap(entry => entry.holders.map(holder => holder.person.id)));
     const delegations = counted(report.delegations, entry => entry.status);
     const training = counted(report.training.flatMap(entry => entry.people), entry => entry.state);
-    const requirements = counted(summary.requirements, entry => entry.status);
+    const assessed = summary.requirements.filter(entry => entry.claimed);
+    const requirements = counted(assessed, entry => entry.status);
+    const unclaimed = summary.requirements.length - assessed.length;
     const organization = report.organization;
     const problems = summary.errors + summary.warnings;
     return {
@@ -45,19 +47,20 @@ function overview(report: AuditReport): Block {
                 text(`${plural(report.training.length, 'programme')}, ${plural(report.training.reduce((sum, entry) => sum + entry.people.length, 0), 'required completion')}: `),
                 text(`${training.get('current') ?? 0} current, ${training.get('overdue') ?? 0} overdue, ${training.get('missing') ?? 0} never completed`)
             ]],
-            ['Requirements', [text(`${requirements.get('met') ?? 0} met, ${requirements.get('partly-met') ?? 0} partly met, ${requirements.get('not-met') ?? 0} not met`)]]
+            ['Requirements', [text(`${requirements.get('met') ?? 0} met, ${requirements.get('partly-met') ?? 0} partly met, ${requirements.get('not-met') ?? 0} not met`
+                + (unclaimed > 0 ? `; ${unclaimed} not assessed (frameworks the policy does not claim)` : ''))]]
         ]
     };
 }
 
 function gaps(requirements: readonly RequirementStatus[]): Block[] {
-    const list = (status: RequirementStatusValue) => requirements.filter(entry => entry.status === status).map(entry => entry.id);
+    const list = (status: RequirementStatusValue) => requirements.filter(entry => entry.claimed && entry.status === status).map(entry => entry.id);
     const notMet = list('not-met');
     const partly = list('partly-met');
     const content: Inline[][] = [];
     if (notMet.length > 0) content.push([badge('bad', `Not met (${notMet.length})`), text(`: ${notMet.join(', ')}`)]);
     if (partly.length > 0) content.push([badge('warn', `Partly met (${partly.length})`), text(`: ${partly.join(', ')}`)]);
-    if (content.length === 0) return [{ kind: 'paragraph', content: [badge('good', 'Every requirement in the catalogue is met.')] }];
+    if (content.length === 0) return [{ kind: 'paragraph', content: [badge('good', 'Every assessed requirement is met.')] }];
     return [{ kind: 'list', items: content }];
 }
 
@@ -78,10 +81,16 @@ function requirementTables(report: AuditReport): Block[] {
     const requirements = report.summary.requirements;
     const prefixes = [...FRAMEWORKS.map(framework => framework.prefix)];
     for (const requirement of requirements) if (!prefixes.includes(requirement.framework)) prefixes.push(requirement.framework);
-    return prefixes.flatMap(prefix => {
+    const nameOf = (prefix: string) => FRAMEWORKS.find(framework => framework.prefix === prefix)?.name ?? prefix;
+    const unclaimed = prefixes.filter(prefix => requirements.some(requirement => requirement.framework === prefix && !requirement.claimed));
+    const notAssessed: Block[] = unclaimed.length === 0 ? [] : [{
+        kind: 'paragraph', content: [text(`Not assessed, because no responsibility, authority or training in the policy refers to them: ${unclaimed
+            .map(prefix => `${nameOf(prefix)} (${plural(requirements.filter(requirement => requirement.framework === prefix).length, 'requirement')})`).join(', ')}.`)]
+    }];
+    return [...prefixes.filter(prefix => !unclaimed.includes(prefix)).flatMap(prefix => {
         const rows = requirements.filter(requirement => requirement.framework === prefix);
         if (rows.length === 0) return [];
-        const name = FRAMEWORKS.find(framework => framework.prefix === prefix)?.name ?? prefix;
+        const name = nameOf(prefix);
         return [
             { kind: 'heading', level: 4, text: `${name} (${prefix})` } as const,
             {
@@ -89,7 +98,7 @@ function requirementTables(report: AuditReport): Block[] {
                 rows: rows.map(requirement => requirementRow(report, requirement, prefix))
             } as const
         ];
-    });
+    }), ...notAssessed];
 }
 
 export function summarySection(report: AuditReport): Section {
