@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { htmlAttribute } from './html-escape.js';
+import { escapeHtml, htmlAttribute, htmlText } from './html-escape.js';
 
 /** A VS Code webview's needs: a fresh nonce per render and the webview's own resource origin. */
 export type { WebviewContext } from '../lsp/mandate-protocol.js';
@@ -25,4 +25,23 @@ export function styleSecurity(css: string, webview?: WebviewContext): { policy: 
     }
     const hash = createHash('sha256').update(css, 'utf8').digest('base64');
     return { policy: `${common}; style-src 'sha256-${hash}'; img-src data:`, styleAttribute: '' };
+}
+
+/**
+ * The opening of every page Mandate renders, up to </head>: its CSP comes first, so it governs
+ * everything after it, and its one <style> element is the only thing the CSP lets in.
+ */
+export function secureHead(title: string, css: string, webview: WebviewContext | undefined, meta: readonly string[] = []): string[] {
+    const security = styleSecurity(css, webview);
+    return [
+        '<!DOCTYPE html>',
+        '<html lang="en">',
+        '<head>',
+        '<meta charset="utf-8">',
+        `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(security.policy)}">`,
+        ...meta,
+        `<title>${htmlText(title)}</title>`,
+        `<style${security.styleAttribute}>${css}</style>`,
+        '</head>'
+    ];
 }

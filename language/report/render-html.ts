@@ -5,8 +5,8 @@
  * string is HTML-escaped (html-escape.ts), and hrefs are built from the model's file paths only.
  */
 import { renderGraphSvg } from './graph-svg.js';
-import { escapeHtml, htmlAttribute, htmlText } from './html-escape.js';
-import { styleSecurity, type WebviewContext } from './html-csp.js';
+import { htmlAttribute, htmlText } from './html-escape.js';
+import { secureHead, type WebviewContext } from './html-csp.js';
 import { REPORT_CSS } from './report-css.js';
 import type { AuditReport } from './report-model.js';
 import { buildReportView, type Block, type Cell, type Inline, type Section, type Tone } from './report-view.js';
@@ -79,19 +79,12 @@ export async function renderHtml(report: AuditReport, options: HtmlOptions = {})
     const sections: string[] = [];
     for (const part of view.sections) sections.push(await section(part, linkBase));
     const { provenance } = report;
-    const security = styleSecurity(REPORT_CSS, options.webview);
     return [
-        '<!DOCTYPE html>',
-        '<html lang="en">',
-        '<head>',
-        '<meta charset="utf-8">',
-        `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(security.policy)}">`,
-        '<meta name="referrer" content="no-referrer">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        `<meta name="generator" content="${htmlAttribute(`${provenance.tool} ${provenance.toolVersion}`)}">`,
-        `<title>${htmlText(view.title)}</title>`,
-        `<style${security.styleAttribute}>${REPORT_CSS}</style>`,
-        '</head>',
+        ...secureHead(view.title, REPORT_CSS, options.webview, [
+            '<meta name="referrer" content="no-referrer">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            `<meta name="generator" content="${htmlAttribute(`${provenance.tool} ${provenance.toolVersion}`)}">`
+        ]),
         '<body>',
         '<header>',
         `<h1>${htmlText(view.title)}</h1>`,
