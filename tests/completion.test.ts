@@ -7,7 +7,7 @@ import { createMandateServices, type MandateServices } from '../language/mandate
 import { ACTIVITIES } from '../language/standards/activities.js';
 import { REQUIREMENTS } from '../language/standards/catalogue.js';
 
-const TOP_LEVEL_KEYWORDS = ['assign', 'authority', 'completed', 'conflict', 'delegate', 'organization', 'person', 'responsibility', 'role', 'training'];
+const TOP_LEVEL_KEYWORDS = ['appointing', 'assign', 'authority', 'completed', 'conflict', 'delegate', 'organization', 'person', 'responsibility', 'role', 'training'];
 
 let services: MandateServices;
 let complete: ReturnType<typeof expectCompletion>;
@@ -114,7 +114,7 @@ describe('completion', () => {
         await complete({
             text: 'role r "R" { <|> }', index: 0, disposeAfterCheck: true,
             assert: list => expect(labels(list, CompletionItemKind.Keyword)).toEqual(
-                ['accountable', 'authorized', 'consulted', 'deputy', 'description', 'designated', 'informed', 'job', 'key', 'reports', 'requires', 'responsible'])
+                ['accountable', 'authorized', 'consulted', 'deputy', 'description', 'designated', 'informed', 'job', 'key', 'reports', 'requires', 'responsible', 'single'])
         });
     });
 });

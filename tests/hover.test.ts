@@ -34,6 +34,28 @@ describe('hover', () => {
     });
 });
 
+describe('hover on a role follows tenure', () => {
+    const role = `role ciso "Chief Information Security Officer" { designated CISO }\n`;
+    it('calls a role vacant when its only holder has left', async () => {
+        await hover({
+            text: `${role}person jane "Jane Doe" { employed since 2019-01-01 until 2025-03-31 }\nassign jane to <|>ciso since 2024-03-01\n`,
+            index: 0, hover: /Designated CISO\n\nVacant on 2025-06-30/
+        });
+    });
+    it('labels an acting holder and shows when a renewed tenure began', async () => {
+        await hover({
+            text: `${role}person jane "Jane Doe"\nassign jane to ciso since 2023-01-01 until 2024-12-31\nassign jane to <|>ciso as acting since 2025-01-01\n`,
+            index: 0, hover: /Held on 2025-06-30 by Jane Doe \(acting\) since 2023-01-01, current term since 2025-01-01/
+        });
+    });
+    it('names an external person and their firm', async () => {
+        await hover({
+            text: `person <|>kim "Kim Lee" { external "Interim Partners Ltd" engaged since 2024-12-15 }\n`,
+            index: 0, hover: /External, Interim Partners Ltd/
+        });
+    });
+});
+
 describe('hover on suppressions', () => {
     it('explains the rule named in a mandate-ignore comment', async () => {
         await hover({

@@ -218,6 +218,38 @@ describe('assignment-not-communicated', () => {
     });
 });
 
+describe('role-holders-overlap', () => {
+    // Jane's assignment (people.mandate) never ended; Omar took over on 2025-01-01 in another file.
+    const successor = (omar: string) => ({
+        ...CLEAN_POLICY,
+        'successor.mandate': `person omar "Omar Haddad"\n${omar}`
+    });
+
+    it('ends the earlier assignment, in its own file, the day before the later one starts', async () => {
+        const files = successor('assign omar to ciso since 2025-01-01 appointed by board { announced 2025-01-02 via intranet to all-staff }\n');
+        const fixed = await fix(files, IssueCodes.RoleHoldersOverlap, QuickFixTitles.endEarlierAssignment('jane'));
+        expect(fixed['people.mandate']).toContain('assign jane to ciso since 2024-03-01 until 2024-12-31 appointed by board {');
+        expect(fixed['successor.mandate']).toBe(files['successor.mandate']);
+    });
+
+    it('moves an end date that runs into the later term, and is the preferred fix', async () => {
+        const files = {
+            ...successor('assign omar to ciso since 2025-01-01 appointed by board { announced 2025-01-02 via intranet to all-staff }\n'),
+            'people.mandate': CLEAN_POLICY['people.mandate'].replace('since 2024-03-01', 'since 2024-03-01 until 2025-03-31')
+        };
+        const requested = await actionsFor(files, IssueCodes.RoleHoldersOverlap);
+        expect(action(requested, QuickFixTitles.endEarlierAssignment('jane')).isPreferred).toBe(true);
+        const fixed = await fix(files, IssueCodes.RoleHoldersOverlap, QuickFixTitles.endEarlierAssignment('jane'));
+        expect(fixed['people.mandate']).toContain('since 2024-03-01 until 2024-12-31 appointed by board');
+    });
+
+    it('offers no fix when the later assignment starts first or has no start date', async () => {
+        const before = await actionsFor(successor('assign omar to ciso since 2024-03-01 appointed by board { announced 2024-03-02 via intranet to all-staff }\n'),
+            IssueCodes.RoleHoldersOverlap);
+        expect(titles(before)).not.toContain(QuickFixTitles.endEarlierAssignment('jane'));
+    });
+});
+
 describe('ciso-missing', () => {
     it("designates the role that carries 5.3(a) or (b), in that role's file", async () => {
         const files = { ...CLEAN_POLICY, 'roles.mandate': CLEAN_POLICY['roles.mandate'].replace('    designated CISO\n', '') };

@@ -6,7 +6,7 @@ import type { SuppressedData } from '../mandate-document-validator.js';
 import { IssueCodes, LINKING_ERROR_CODE } from '../mandate-issue-codes.js';
 import type { MandateServices } from '../mandate-module.js';
 import { findRule } from '../rules/index.js';
-import { addAnnouncement, addStartDate } from './quick-fixes/assignment-fixes.js';
+import { addAnnouncement, addStartDate, endEarlierAssignment } from './quick-fixes/assignment-fixes.js';
 import { addReportingDuty, designateCiso } from './quick-fixes/ciso-fixes.js';
 import type { QuickFix } from './quick-fixes/quick-fix.js';
 import { declareMissing, replaceRequirement } from './quick-fixes/reference-fixes.js';
@@ -22,6 +22,7 @@ export { QuickFixTitles } from './quick-fixes/quick-fix.js';
 export const QUICK_FIXES: ReadonlyMap<string, QuickFix> = new Map<string, QuickFix>([
     [IssueCodes.AssignmentDateMissing, addStartDate],
     [IssueCodes.AssignmentNotCommunicated, addAnnouncement],
+    [IssueCodes.RoleHoldersOverlap, endEarlierAssignment],
     [IssueCodes.CisoMissing, designateCiso],
     [IssueCodes.CisoReportingMissing, addReportingDuty],
     [IssueCodes.RequirementUnknown, replaceRequirement],

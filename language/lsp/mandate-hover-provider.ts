@@ -5,11 +5,12 @@ import { isPerson, isRole, type Role } from '../generated/ast.js';
 import type { MandateSharedServices } from '../mandate-module.js';
 import { findRequirement, frameworkOf } from '../standards/requirements.js';
 import { findRule } from '../rules/index.js';
+import { defaultSeverityText } from '../rules/rule.js';
 import { findSuppressions } from '../suppression/suppressions.js';
 
 const KIND_LABELS: Record<string, string> = {
     Organization: 'Organization', Person: 'Person', Role: 'Role', Responsibility: 'Responsibility',
-    Authority: 'Authority', Training: 'Training programme'
+    Authority: 'Authority', Training: 'Training programme', AppointingBody: 'Appointing body'
 };
 
 /** Markdown text with the characters that would change its meaning escaped. */
@@ -55,7 +56,7 @@ export class MandateHoverProvider extends MultilineCommentHoverProvider {
         if (!rule) return { range, contents: { kind: 'markdown', value: `\`${plain(suppression.rule)}\` is not a Mandate rule. Run \`mandate rules\` to list them.` } };
         const docs = this.shared.mandate.Settings.docsBaseUri;
         const link = docs ? `[docs/rules/${rule.id}.md](${docs}${rule.id}.md)` : `docs/rules/${rule.id}.md`;
-        const value = `**${rule.id}** (${rule.severity}, ${rule.category})\n\n${plain(rule.summary)}\n\nStandards: ${rule.standards.join(', ') || 'none'}\n\n${link}`;
+        const value = `**${rule.id}** (${defaultSeverityText(rule)}, ${rule.category})\n\n${plain(rule.summary)}\n\nStandards: ${rule.standards.join(', ') || 'none'}\n\n${link}`;
         return { range, contents: { kind: 'markdown', value } };
     }
 
@@ -67,6 +68,7 @@ export class MandateHoverProvider extends MultilineCommentHoverProvider {
         if (named.description) lines.push(plain(named.description));
         if (isRole(node)) lines.push(...this.roleFacts(node));
         if (isPerson(node) && node.jobTitle) lines.push(plain(node.jobTitle));
+        if (isPerson(node) && node.external) lines.push(`External${node.firm ? `, ${plain(node.firm)}` : ''}`);
         const comment = super.getAstNodeHoverContent(node);
         if (typeof comment === 'string' && comment.trim() !== '') lines.push(comment);
         return lines.join('\n\n');
@@ -75,10 +77,15 @@ export class MandateHoverProvider extends MultilineCommentHoverProvider {
     private roleFacts(role: Role): string[] {
         const asOf = this.shared.mandate.Settings.asOf();
         const model = this.shared.mandate.WorkspaceModel.get();
-        const holders = model.holdersOn(role, asOf)
-            .map(assignment => `${plain(assignment.person?.ref?.title ?? assignment.person?.$refText ?? "?")}${assignment.since ? ` since ${assignment.since}` : ''}`);
+        // Unresolved people are the linker's business: holdersWithTenureOn only returns resolved tenures.
+        const holders = model.holdersWithTenureOn(role, asOf).map(({ assignment, tenure }) => {
+            const capacity = assignment.capacity ? ` (${assignment.capacity})` : '';
+            const term = assignment.since && tenure.since !== assignment.since ? `, current term since ${assignment.since}` : '';
+            return `${plain(tenure.person.title)}${capacity}${tenure.since ? ` since ${tenure.since}` : ''}${term}`;
+        });
         return [
             ...(role.ciso ? ['Designated CISO'] : []),
+            ...(role.singleHolder ? ['One holder at a time'] : []),
             holders.length > 0 ? `Held on ${asOf} by ${holders.join(', ')}` : `Vacant on ${asOf}`
         ];
     }

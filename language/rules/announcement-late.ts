@@ -1,5 +1,6 @@
 import { IssueCodes } from '../mandate-issue-codes.js';
 import { daysBetween, isValidIsoDate } from '../util/dates.js';
+import { isFirstTerm, tenureAnnouncements } from '../workspace/tenure.js';
 import type { NodeRule } from './rule.js';
 
 /** An appointment was first made known more than `maxDays` after it took effect. */
@@ -19,10 +20,13 @@ export const announcementLate: NodeRule = {
     },
     checks: (context, report) => ({
         Assignment: (assignment, accept) => {
+            // A tenure is announced once: measured from its start, on its first term, over the announcements of all its terms.
+            const tenure = context.workspace().tenureOf(assignment);
+            if (!isFirstTerm(tenure, assignment)) return;
             const since = assignment.since;
             // Undated or impossible dates are reported by assignment-date-missing and date-invalid.
             if (!since || !isValidIsoDate(since)) return;
-            const dated = assignment.announcements.filter(announcement => isValidIsoDate(announcement.date));
+            const dated = tenureAnnouncements(tenure, assignment).filter(announcement => isValidIsoDate(announcement.date));
             if (dated.length === 0) return; // never announced: assignment-not-communicated
             const first = dated.reduce((earliest, announcement) => announcement.date < earliest.date ? announcement : earliest);
             const late = daysBetween(since, first.date);

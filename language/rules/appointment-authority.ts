@@ -1,4 +1,4 @@
-import { isPerson, isRole, type Authority, type Duty, type Party, type Role } from '../generated/ast.js';
+import { isAppointingBody, isPerson, isRole, type Appointer, type Authority, type Duty, type Party, type Role } from '../generated/ast.js';
 import { IssueCodes } from '../mandate-issue-codes.js';
 import { periodCovers, type IsoDate } from '../util/dates.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
@@ -17,13 +17,19 @@ function hasDelegatedAuthority(model: WorkspaceModel, party: Party, role: Role, 
 }
 
 function roleMayAppoint(model: WorkspaceModel, appointer: Role, role: Role, date: IsoDate): boolean {
-    return appointer === model.topManagement
+    return model.isTopManagement(appointer)
         || model.dutiesCarriedBy(appointer).some(duty => isAppointingAuthorityFor(duty, role))
         || hasDelegatedAuthority(model, appointer, role, date);
 }
 
-/** Top management, or a holder of (possibly delegated) authority to appoint to `role`, on `date`. */
-export function mayAppoint(model: WorkspaceModel, appointer: Party, role: Role, date: IsoDate): boolean {
+/**
+ * Top management, a holder of (possibly delegated) authority to appoint to `role` on `date`, or an
+ * appointing body outside the organization: it appoints top management and the roles it names.
+ */
+export function mayAppoint(model: WorkspaceModel, appointer: Appointer, role: Role, date: IsoDate): boolean {
+    if (isAppointingBody(appointer)) {
+        return model.isTopManagement(role) || appointer.appoints.some(reference => reference.ref === role);
+    }
     if (isRole(appointer)) {
         return roleMayAppoint(model, appointer, role, date);
     }
@@ -45,21 +51,26 @@ export const appointmentAuthority: NodeRule = {
             const role = assignment.role?.ref;
             if (!role) return; // unresolved: the linker already reports it
             const model = context.workspace();
-            const topManagement = model.topManagement?.name ?? '<top management>';
+            const topManagement = model.topManagementText;
             if (!assignment.appointedBy) {
-                report(accept, { node: assignment, property: 'role' },
-                    `The assignment to '${role.name}' does not say who made it. Add \`appointed by ${topManagement}\`, `
-                    + 'or by a holder of authority to appoint to this role.');
+                const who = model.isTopManagement(role)
+                    ? `Top management is appointed from outside: declare the body (\`appointing body shareholders "General meeting of shareholders"\`) and add \`appointed by\` it.`
+                    : model.appointedByHint
+                        ? `Add \`${model.appointedByHint.trim()}\`, or by a holder of authority to appoint to this role.`
+                        : 'Add `appointed by` naming top management or a holder of authority to appoint to this role.';
+                report(accept, { node: assignment, property: 'role' }, `The assignment to '${role.name}' does not say who made it. ${who}`);
                 return;
             }
             const appointer = assignment.appointedBy.ref;
             if (!appointer) return;
             const date = assignment.since ?? context.settings.asOf();
             if (mayAppoint(model, appointer, role, date)) return;
-            report(accept, { node: assignment, property: 'appointedBy' },
-                `'${appointer.name}' had no authority to appoint to '${role.name}' on ${date}: it is not top management `
-                + `(${topManagement}) and holds no authority that \`may appoint ${role.name}\`, directly or by delegation. `
-                + 'Record the appointment by top management, or grant or delegate that authority.');
+            report(accept, { node: assignment, property: 'appointedBy' }, isAppointingBody(appointer)
+                ? `The appointing body '${appointer.name}' appoints top management (${topManagement}) and the roles it names, not '${role.name}'. `
+                    + `Add \`may appoint ${role.name}\` to '${appointer.name}' if it does, or record who in the organization made the appointment.`
+                : `'${appointer.name}' had no authority to appoint to '${role.name}' on ${date}: it is not top management `
+                    + `(${topManagement}) and holds no authority that \`may appoint ${role.name}\`, directly or by delegation. `
+                    + 'Record the appointment by top management, or grant or delegate that authority.');
         }
     })
 };

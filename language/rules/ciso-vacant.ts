@@ -21,7 +21,7 @@ export const cisoVacant: WorkspaceRule = {
                 node: role,
                 property: 'name',
                 message: `Nobody holds the CISO role '${role.name}' on ${asOf}.${history} `
-                    + `Record the current holder with \`assign <person> to ${role.name} since <date> appointed by <top management>\`.`
+                    + `Record the current holder with \`assign <person> to ${role.name} since <date>${model.appointedByHint}\`.`
             });
         }
         return findings;

@@ -1,21 +1,8 @@
-import type { Assignment, Delegation } from '../generated/ast.js';
+import type { Delegation } from '../generated/ast.js';
 import { IssueCodes } from '../mandate-issue-codes.js';
-import { describePeriod, type IsoDate } from '../util/dates.js';
+import { describePeriod } from '../util/dates.js';
+import { tenureCovers, type Tenure } from '../workspace/tenure.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
-
-/** Whether a period starts no later than `since` (undefined: unbounded in the past). */
-function startsBy(period: IsoDate | undefined, since: IsoDate | undefined): boolean {
-    return period === undefined || (since !== undefined && period <= since);
-}
-
-/** Whether a period ends no earlier than `until` (undefined: unbounded in the future). */
-function endsAfter(period: IsoDate | undefined, until: IsoDate | undefined): boolean {
-    return period === undefined || (until !== undefined && until <= period);
-}
-
-function covers(assignment: Assignment, delegation: Delegation): boolean {
-    return startsBy(assignment.since, delegation.since) && endsAfter(assignment.until, delegation.until);
-}
 
 /** Open ends are unbounded, which is easy to miss in a message: say so. */
 function openEnds(delegation: Delegation): string {
@@ -24,13 +11,20 @@ function openEnds(delegation: Delegation): string {
     return delegation.until === undefined ? ', with no end date' : '';
 }
 
-function tenure(assignment: Assignment): string {
-    return `${assignment.person?.$refText ?? '?'} ${describePeriod(assignment)}`;
+/** Whether a tenure has begun by the delegation's start (an open start needs an open tenure start). */
+function heldAtStart(tenure: Tenure, delegation: Delegation): boolean {
+    return tenureCovers(tenure, { since: delegation.since, until: delegation.since });
+}
+
+function describeTenure(tenure: Tenure): string {
+    const terms = tenure.terms.length > 1 ? ` (${tenure.terms.length} terms)` : '';
+    return `${tenure.person.name} ${describePeriod(tenure)}${terms}`;
 }
 
 /**
  * A delegation is given by the holder of the delegating role, and lasts no longer than that
- * holder's own assignment: one holder's assignment must cover the whole window. Open ends are
+ * holder's own tenure: one holder's tenure must cover the whole window. A tenure spans renewals
+ * (consecutive terms of the same person) and ends when the person leaves. Open ends are
  * unbounded, so a delegation without `until` needs a holder without end date.
  */
 export const delegationWindow: WorkspaceRule = {
@@ -46,20 +40,22 @@ export const delegationWindow: WorkspaceRule = {
         for (const delegation of model.delegations) {
             const from = delegation.from?.ref;
             if (!from) continue;
-            const assignments = model.assignmentsOf(from);
-            if (assignments.some(assignment => covers(assignment, delegation))) continue;
+            const tenures = model.tenuresOf(from);
+            const window = { since: delegation.since, until: delegation.until };
+            if (tenures.some(tenure => tenureCovers(tenure, window))) continue;
             // Point at the end that no holder covers: the start if nobody held the role then, else the end.
-            const startHeld = assignments.some(assignment => startsBy(assignment.since, delegation.since)
-                && (delegation.since === undefined || assignment.until === undefined || delegation.since <= assignment.until));
+            const startHeld = delegation.since === undefined
+                ? tenures.some(tenure => tenure.since === undefined)
+                : tenures.some(tenure => heldAtStart(tenure, delegation));
             const property = startHeld ? (delegation.until ? 'until' : 'from') : (delegation.since ? 'since' : 'from');
-            const holders = assignments.length === 0
+            const holders = tenures.length === 0
                 ? `'${from.name}' has no holder at all`
-                : `'${from.name}' is held by ${assignments.slice(0, 3).map(tenure).join('; ')}${assignments.length > 3 ? '; …' : ''}`;
+                : `'${from.name}' is held by ${tenures.slice(0, 3).map(describeTenure).join('; ')}${tenures.length > 3 ? '; …' : ''}`;
             findings.push({
                 node: delegation,
                 property,
                 message: `No holder of '${from.name}' is assigned for the whole delegation window (${describePeriod(delegation)}${openEnds(delegation)}): ${holders}. `
-                    + `A delegation lasts no longer than the delegator's own assignment: fit \`since\`/\`until\` inside one holder's tenure, `
+                    + `A delegation lasts no longer than the delegator's own tenure: fit \`since\`/\`until\` inside one holder's tenure, `
                     + 'or record a new delegation from the successor.'
             });
         }

@@ -18,7 +18,7 @@ export const deputyMissing: WorkspaceRule = {
     findings(model, context) {
         const asOf = context.settings.asOf();
         const findings: WorkspaceFinding[] = [];
-        const appoint = (role: Role) => `\`assign <person> to ${role.name} since <date> appointed by ${model.topManagement?.name ?? '<top management>'}\``;
+        const appoint = (role: Role) => `\`assign <person> to ${role.name} since <date>${model.appointedByHint}\``;
         for (const role of model.roles) {
             if (!role.deputyRequired) continue;
             if (!role.deputy) {

@@ -14,7 +14,7 @@ export const evidenceMissing: NodeRule = {
     fixable: false,
     checks: (context, report) => pathChecks(context, (occurrence, accept) => {
         if (occurrence.resolved.kind !== 'inside' || context.files.exists(occurrence.resolved.uri)) return;
-        const what = occurrence.property === 'jobDescription' ? 'job description' : 'evidence';
+        const what = occurrence.node.$type === 'JobDescription' ? 'job description' : 'evidence';
         report(accept, { node: occurrence.node, property: occurrence.property as never, index: occurrence.index },
             `The ${what} file '${occurrence.resolved.relative}' does not exist in the workspace. `
             + 'Add the document to the repository, or correct the path; references such as ticket numbers are fine without a file extension.');

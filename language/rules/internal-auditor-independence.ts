@@ -2,6 +2,7 @@ import type { Assignment, Person } from '../generated/ast.js';
 import { IssueCodes } from '../mandate-issue-codes.js';
 import { ISMS_CONFORMANCE } from '../standards/catalogue.js';
 import { describePeriod, overlapOf, periodCovers, type Period } from '../util/dates.js';
+import { effectivePeriods } from '../workspace/tenure.js';
 import { describe, locationOf } from './describe.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 
@@ -21,10 +22,12 @@ function overlapToReport(audits: readonly Assignment[], owning: readonly Assignm
     let best: Overlap | undefined;
     for (const auditor of audits) {
         for (const owner of owning) {
-            const period = overlapOf(auditor, owner);
-            if (!period || (period.until !== undefined && period.until < asOf)) continue;
-            if (periodCovers(asOf, period.since, period.until)) return { auditor, owner, period };
-            if (!best || (period.since ?? '') < (best.period.since ?? '')) best = { auditor, owner, period };
+            // Only the days the person was with the organization count (tenure.ts).
+            for (const period of effectivePeriods(auditor).flatMap(held => overlapOf(held, owner) ?? [])) {
+                if (period.until !== undefined && period.until < asOf) continue;
+                if (periodCovers(asOf, period.since, period.until)) return { auditor, owner, period };
+                if (!best || (period.since ?? '') < (best.period.since ?? '')) best = { auditor, owner, period };
+            }
         }
     }
     return best;

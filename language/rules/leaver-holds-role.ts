@@ -1,6 +1,6 @@
 import type { Assignment, Delegation, Person } from '../generated/ast.js';
 import { IssueCodes } from '../mandate-issue-codes.js';
-import { isValidIsoDate } from '../util/dates.js';
+import { departureOf, type Departure } from '../workspace/tenure.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 
 /** Whether a period that ends on `until` (undefined: never) extends past `left`. */
@@ -8,9 +8,10 @@ function outlasts(until: string | undefined, left: string): boolean {
     return until === undefined || until > left;
 }
 
-function leftOn(person: Person, asOf: string): string | undefined {
-    const left = person.employedUntil;
-    return left && isValidIsoDate(left) && left < asOf ? left : undefined;
+/** The person's departure, when it lies before the as-of date. */
+function leftBefore(person: Person, asOf: string): Departure | undefined {
+    const departure = departureOf(person);
+    return departure && departure.date < asOf ? departure : undefined;
 }
 
 /**
@@ -23,22 +24,24 @@ export const leaverHoldsRole: WorkspaceRule = {
     category: 'continuity',
     severity: 'error',
     standards: ['ISO27001:A.6.5', 'ISO27001:A.5.2'],
-    summary: 'A person who has left the organization still holds a role or a delegation after their employment ended.',
+    summary: 'A person who has left the organization still holds a role or a delegation after their employment or engagement ended.',
     fixable: false,
     findings(model, context) {
         const asOf = context.settings.asOf();
         const findings: WorkspaceFinding[] = [];
         const ending = (item: Assignment | Delegation) => item.until ? `ends on ${item.until}` : 'has no end date';
         for (const person of model.persons) {
-            const left = leftOn(person, asOf);
-            if (!left) continue;
+            const departure = leftBefore(person, asOf);
+            if (!departure) continue;
+            const left = departure.date;
+            const why = `${departure.kind} until`;
             for (const assignment of model.assignmentsOfPerson(person)) {
                 if (!outlasts(assignment.until, left)) continue;
                 findings.push({
                     node: assignment,
                     property: assignment.until ? 'until' : 'person',
-                    message: `'${person.name}' left on ${left} (employed until), but this assignment to '${assignment.role?.$refText}' ${ending(assignment)}, `
-                        + `so a leaver still holds the role. End it by the leaving date (\`until ${left}\`) and appoint a successor if the role is still needed.`
+                    message: `'${person.name}' left on ${left} (${why}), but this assignment to '${assignment.role?.$refText}' ${ending(assignment)}, `
+                        + `so the role is vacant from the day after. End it by the leaving date (\`until ${left}\`) and appoint a successor if the role is still needed.`
                 });
             }
             for (const delegation of model.delegationsTo(person)) {
@@ -46,7 +49,7 @@ export const leaverHoldsRole: WorkspaceRule = {
                 findings.push({
                     node: delegation,
                     property: delegation.until ? 'until' : 'to',
-                    message: `'${person.name}' left on ${left} (employed until), but this delegation of '${delegation.duty?.$refText}' to them ${ending(delegation)}, `
+                    message: `'${person.name}' left on ${left} (${why}), but this delegation of '${delegation.duty?.$refText}' to them ${ending(delegation)}, `
                         + `so a leaver can still act on it. End it by the leaving date (\`until ${left}\`) and delegate to someone still employed if the cover is still needed.`
                 });
             }

@@ -5,9 +5,10 @@ import type { RuleContext } from './rule.js';
 
 /** Where the grammar lets a policy name a document: property → is it a list. */
 const PATH_FIELDS: Readonly<Record<string, readonly string[]>> = {
-    Role: ['jobDescription'],
+    JobDescription: ['path'],
     Assignment: ['evidence'],
     Announcement: ['evidence'],
+    Acknowledgement: ['evidence'],
     Delegation: ['evidence'],
     TrainingCompletion: ['evidence']
 };

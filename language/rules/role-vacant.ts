@@ -26,12 +26,11 @@ export const roleVacant: WorkspaceRule = {
         const findings: WorkspaceFinding[] = [];
         for (const role of model.roles) {
             if (!role.key || role.ciso || model.holdersOn(role, asOf).length > 0) continue;
-            const appointer = model.topManagement?.name ?? '<top management>';
             findings.push({
                 node: role,
                 property: 'name',
                 message: `Nobody holds the key role '${role.name}' on ${asOf}.${vacancyHistory(model, role, asOf)} `
-                    + `Record the current holder with \`assign <person> to ${role.name} since <date> appointed by ${appointer}\` `
+                    + `Record the current holder with \`assign <person> to ${role.name} since <date>${model.appointedByHint}\` `
                     + '(or by a holder of authority to appoint to it), or an interim holder until the post is filled.'
             });
         }

@@ -14,7 +14,7 @@ export const topManagementMissing: WorkspaceRule = {
         const anchor = model.workspaceAnchor;
         if (!anchor) return [];
         // An unresolved `top management` reference is the linker's business, not a missing declaration.
-        if (model.organizations.some(organization => organization.topManagement !== undefined)) return [];
+        if (model.organizations.some(organization => organization.topManagement.length > 0)) return [];
         const target = { node: anchor, ...('name' in anchor ? { property: 'name' as const } : {}) };
         if (model.organizations.length === 0) {
             return [{

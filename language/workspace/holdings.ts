@@ -1,5 +1,6 @@
 import type { Assignment, Delegation, Duty, Person, Role } from '../generated/ast.js';
 import { overlapOf, type Period } from '../util/dates.js';
+import { effectivePeriods } from './tenure.js';
 import type { WorkspaceModel } from './workspace-model.js';
 
 /**
@@ -32,10 +33,12 @@ export function holdingsOf(model: WorkspaceModel, person: Person): Holding[] {
     for (const assignment of assignments) {
         const role = assignment.role?.ref;
         if (!role) continue;
-        const period = { since: assignment.since, until: assignment.until };
-        holdings.push({ item: role, ...period, source: assignment, via: role });
-        for (const duty of model.dutiesCarriedBy(role)) {
-            holdings.push({ item: duty, ...period, source: assignment, via: role });
+        // Only the days the person was with the organization count (tenure.ts).
+        for (const period of effectivePeriods(assignment)) {
+            holdings.push({ item: role, ...period, source: assignment, via: role });
+            for (const duty of model.dutiesCarriedBy(role)) {
+                holdings.push({ item: duty, ...period, source: assignment, via: role });
+            }
         }
     }
     for (const delegation of model.delegationsTo(person)) {
@@ -47,9 +50,10 @@ export function holdingsOf(model: WorkspaceModel, person: Person): Holding[] {
         if (!role) continue;
         for (const delegation of model.delegationsTo(role)) {
             const duty = delegation.duty?.ref;
-            const period = duty && overlapOf(delegation, assignment);
-            if (!duty || !period) continue;
-            holdings.push({ item: duty, ...period, source: laterStart<Assignment | Delegation>(delegation, assignment), via: role, delegation });
+            if (!duty) continue;
+            for (const period of effectivePeriods(assignment).flatMap(held => overlapOf(delegation, held) ?? [])) {
+                holdings.push({ item: duty, ...period, source: laterStart<Assignment | Delegation>(delegation, assignment), via: role, delegation });
+            }
         }
     }
     return holdings;

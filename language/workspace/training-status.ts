@@ -1,10 +1,14 @@
 import type { Assignment, Cadence, Person, Role, Training, TrainingCompletion } from '../generated/ast.js';
 import { compareStrings } from '../util/compare.js';
-import { addCadence, periodCovers, type IsoDate } from '../util/dates.js';
+import { addCadence, type IsoDate } from '../util/dates.js';
+import { isPresentOn, isStaff, joinedOn } from './tenure.js';
 import type { WorkspaceModel } from './workspace-model.js';
 
-/** Where one person stands with one programme on the as-of date. */
-export type TrainingState = 'current' | 'overdue' | 'missing';
+/**
+ * Where one person stands with one programme on the as-of date. `due`: not completed yet, but
+ * still inside the programme's grace period for newcomers, so it is not missing.
+ */
+export type TrainingState = 'current' | 'due' | 'overdue' | 'missing';
 
 /** One person who must take one programme on the as-of date, and whether they are current. */
 export interface TrainingObligation {
@@ -12,14 +16,20 @@ export interface TrainingObligation {
     readonly person: Person;
     /** Assignments in force on the as-of date whose role requires the programme or is in its audience, in declaration order. */
     readonly assignments: readonly Assignment[];
-    /** True when the person is in the audience because it is `everyone` (employed on the as-of date). */
+    /** True when the person is in the audience because it is `everyone` (staff employed on the as-of date). */
     readonly everyone: boolean;
     /** The person's latest completion on or before the as-of date. */
     readonly lastCompletion?: TrainingCompletion;
     readonly lastCompleted?: IsoDate;
-    /** The last completion plus the programme's cadence; absent without a cadence or a completion. */
+    /**
+     * The last completion plus the programme's cadence; for a first completion inside the grace
+     * period, the end of that period. Absent otherwise.
+     */
     readonly dueBy?: IsoDate;
-    /** Missing: never completed by the as-of date; overdue: the as-of date is after `dueBy`; current otherwise. */
+    /**
+     * Missing: never completed by the as-of date and past any grace period; due: not completed but
+     * inside the grace period; overdue: the as-of date is after `dueBy`; current otherwise.
+     */
     readonly state: TrainingState;
 }
 
@@ -44,8 +54,13 @@ export function trainingStatus(model: WorkspaceModel, asOf: IsoDate): readonly T
                 const lastCompletion = latest.get(training)?.get(person);
                 const lastCompleted = lastCompletion?.date;
                 const cadence = training.cadence;
-                const dueBy = lastCompleted && cadence ? addCadence(lastCompleted, cadence.count ?? 1, cadence.unit) : undefined;
-                const state: TrainingState = !lastCompleted ? 'missing' : dueBy && dueBy < asOf ? 'overdue' : 'current';
+                if (!lastCompleted) {
+                    const graceEnd = graceEndOf(training, model, person, assignments, everyone);
+                    const due = graceEnd !== undefined && asOf <= graceEnd;
+                    return { training, person, assignments, everyone, dueBy: due ? graceEnd : undefined, state: due ? 'due' : 'missing' } satisfies TrainingObligation;
+                }
+                const dueBy = cadence ? addCadence(lastCompleted, cadence.count ?? 1, cadence.unit) : undefined;
+                const state: TrainingState = dueBy && dueBy < asOf ? 'overdue' : 'current';
                 return { training, person, assignments, everyone, lastCompletion, lastCompleted, dueBy, state };
             })
         }));
@@ -90,8 +105,9 @@ function audienceOf(training: Training, model: WorkspaceModel, asOf: IsoDate): M
         return entry;
     };
     if (training.everyone) {
+        // Everyone means the organization's staff on that date; externals train for the roles they hold.
         for (const person of model.persons) {
-            if (periodCovers(asOf, person.employedSince, person.employedUntil)) member(person).everyone = true;
+            if (isStaff(person) && isPresentOn(person, asOf)) member(person).everyone = true;
         }
     }
     for (const role of model.roles.filter(role => roleNeeds(role, training))) {
@@ -101,6 +117,29 @@ function audienceOf(training: Training, model: WorkspaceModel, asOf: IsoDate): M
         }
     }
     return [...members.values()].sort((a, b) => compareStrings(a.person.name, b.person.name));
+}
+
+/** The earliest of some dates; undefined when any is unknown (an unknown start is the earliest of all). */
+function earliest(dates: ReadonlyArray<IsoDate | undefined>): IsoDate | undefined {
+    return dates.includes(undefined) ? undefined : [...dates as IsoDate[]].sort()[0];
+}
+
+/**
+ * The last day of a newcomer's grace period for a first completion, counted from joining, from
+ * taking a role that needs the programme (the start of that tenure), or, without `of`, from when
+ * the obligation began: the earliest of joining (for the audience everyone) and taking such a role.
+ * Undefined without a grace period, or when that start is not known.
+ */
+function graceEndOf(
+    training: Training, model: WorkspaceModel, person: Person, assignments: readonly Assignment[], everyone: boolean
+): IsoDate | undefined {
+    const grace = training.grace;
+    if (!grace || grace.days === undefined) return undefined;
+    const joined = joinedOn(person);
+    const appointed = assignments.length > 0 ? earliest(assignments.map(assignment => model.tenureOf(assignment)?.since)) : undefined;
+    const reasons = [...(everyone ? [joined] : []), ...(assignments.length > 0 ? [appointed] : [])];
+    const start = grace.from === 'joining' ? joined : grace.from === 'appointment' ? appointed : earliest(reasons);
+    return start === undefined ? undefined : addCadence(start, grace.days, 'day');
 }
 
 /** Whether holders of `role` must take `training`: the role requires it, or the programme names the role. */

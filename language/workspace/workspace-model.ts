@@ -1,18 +1,20 @@
 import type { AstNode, LangiumDocument } from 'langium';
 import {
-    isAssignment, isAuthority, isConflict, isDelegation, isOrganization, isPerson, isResponsibility, isRole,
+    isAppointingBody, isAssignment, isAuthority, isConflict, isDelegation, isOrganization, isPerson, isResponsibility, isRole,
     isTraining, isTrainingCompletion,
-    type Assignment, type Authority, type Conflict, type Declaration, type Delegation, type Duty, type Model,
+    type AppointingBody, type Assignment, type Authority, type Conflict, type Declaration, type Delegation, type Duty, type Model,
     type Organization, type Party, type Person, type Responsibility, type Role, type Training, type TrainingCompletion
 } from '../generated/ast.js';
-import { periodCovers, type IsoDate } from '../util/dates.js';
+import { type IsoDate } from '../util/dates.js';
 import { compareStrings } from '../util/compare.js';
+import { assignmentHoldsOn, tenuresOf, type Holder, type Tenure } from './tenure.js';
 
 /** Declarations that carry a workspace-wide name. */
-export type NamedDeclaration = Organization | Person | Role | Responsibility | Authority | Training;
+export type NamedDeclaration = Organization | Person | Role | Responsibility | Authority | Training | AppointingBody;
 
 function isNamedDeclaration(node: Declaration): node is NamedDeclaration {
-    return isOrganization(node) || isPerson(node) || isRole(node) || isResponsibility(node) || isAuthority(node) || isTraining(node);
+    return isOrganization(node) || isPerson(node) || isRole(node) || isResponsibility(node) || isAuthority(node) || isTraining(node)
+        || isAppointingBody(node);
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -40,6 +42,7 @@ export class WorkspaceModel {
     readonly trainings: Training[] = [];
     readonly completions: TrainingCompletion[] = [];
     readonly conflicts: Conflict[] = [];
+    readonly appointingBodies: AppointingBody[] = [];
     readonly declarationsByName = new Map<string, NamedDeclaration[]>();
 
     private readonly assignmentsByRole = new Map<Role, Assignment[]>();
@@ -70,6 +73,7 @@ export class WorkspaceModel {
         else if (isTraining(node)) this.trainings.push(node);
         else if (isTrainingCompletion(node)) this.completions.push(node);
         else if (isConflict(node)) this.conflicts.push(node);
+        else if (isAppointingBody(node)) this.appointingBodies.push(node);
         else if (isAssignment(node)) {
             this.assignments.push(node);
             const role = node.role?.ref;
@@ -88,8 +92,25 @@ export class WorkspaceModel {
         return this.organizations[0];
     }
 
-    get topManagement(): Role | undefined {
-        return this.organization?.topManagement?.ref;
+    /** The roles that are top management: the board, the CEO, … as the organization names them. */
+    get topManagement(): Role[] {
+        return this.cached('top-management', () => (this.organization?.topManagement ?? []).flatMap(reference => reference.ref ? [reference.ref] : []));
+    }
+
+    isTopManagement(role: Role): boolean {
+        return this.topManagement.includes(role);
+    }
+
+    /** How a message names top management: `board`, `board or ceo`, or plain words when none is declared. */
+    get topManagementText(): string {
+        const names = this.topManagement.map(role => role.name);
+        return names.length > 0 ? names.map(name => `'${name}'`).join(' or ') : 'top management (not declared yet)';
+    }
+
+    /** The ` appointed by …` part of a suggested assignment: the first top-management role, or nothing when none is declared. */
+    get appointedByHint(): string {
+        const first = this.topManagement[0];
+        return first ? ` appointed by ${first.name}` : '';
     }
 
     get cisoRoles(): Role[] {
@@ -126,16 +147,59 @@ export class WorkspaceModel {
         return this.delegationsByRecipient.get(party) ?? [];
     }
 
-    /** Assignments to `role` in force on `date`. An undated start counts as in force; another rule flags it. */
+    /**
+     * Assignments that hold `role` on `date`: in force, and their person employed or engaged on
+     * that date (see tenure.ts). An undated start counts as in force; another rule flags it.
+     */
     holdersOn(role: Role, date: IsoDate): Assignment[] {
-        return this.assignmentsOf(role).filter(assignment => periodCovers(date, assignment.since, assignment.until));
+        return this.assignmentsOf(role).filter(assignment => assignmentHoldsOn(assignment, date));
     }
 
-    /** Roles `person` holds on `date`. */
+    /**
+     * The holders of `role` on `date` with their tenures, one per assignment in force. An assignment
+     * whose person is unresolved still keeps the role from being vacant (one linking error is
+     * enough), but has no tenure to show, so it is left out here.
+     */
+    holdersWithTenureOn(role: Role, date: IsoDate): Holder[] {
+        return this.holdersOn(role, date).flatMap(assignment => {
+            const tenure = this.tenureOf(assignment);
+            return tenure ? [{ assignment, tenure }] : [];
+        });
+    }
+
+    /** Roles `person` holds on `date`, each once. */
     rolesOfPersonOn(person: Person, date: IsoDate): Role[] {
-        return this.assignmentsOfPerson(person)
-            .filter(assignment => periodCovers(date, assignment.since, assignment.until))
-            .flatMap(assignment => assignment.role?.ref ? [assignment.role.ref] : []);
+        return [...new Set(this.assignmentsOfPerson(person)
+            .filter(assignment => assignmentHoldsOn(assignment, date))
+            .flatMap(assignment => assignment.role?.ref ? [assignment.role.ref] : []))];
+    }
+
+    /** Every tenure in `role`: consecutive or overlapping terms of one person are one tenure. */
+    tenuresOf(role: Role): readonly Tenure[] {
+        return this.tenureIndex().byRole.get(role) ?? [];
+    }
+
+    /** The tenure an assignment belongs to; undefined while its person or role is unresolved. */
+    tenureOf(assignment: Assignment): Tenure | undefined {
+        return this.tenureIndex().byAssignment.get(assignment);
+    }
+
+    private tenureIndex(): { byRole: Map<Role, Tenure[]>; byAssignment: Map<Assignment, Tenure> } {
+        return this.cached('tenures', () => {
+            const byRole = new Map<Role, Tenure[]>();
+            const byAssignment = new Map<Assignment, Tenure>();
+            for (const [role, assignments] of this.assignmentsByRole) {
+                const tenures = tenuresOf(role, assignments);
+                byRole.set(role, tenures);
+                for (const tenure of tenures) for (const term of tenure.terms) byAssignment.set(term, tenure);
+            }
+            return { byRole, byAssignment };
+        });
+    }
+
+    /** Roles that admit one holder at a time: the designated CISO always, and roles marked `single holder`. */
+    isSingleHolder(role: Role): boolean {
+        return role.ciso || role.singleHolder;
     }
 
     /** Duties a role carries in its job description (responsible, accountable or authorized). */

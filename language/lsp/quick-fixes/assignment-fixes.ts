@@ -1,5 +1,7 @@
-import { AstUtils } from 'langium';
+import { AstUtils, GrammarUtils } from 'langium';
 import { isAssignment, type Assignment } from '../../generated/ast.js';
+import { holderOverlaps } from '../../rules/role-holders-overlap.js';
+import { addCadence, isValidIsoDate } from '../../util/dates.js';
 import { here, quickFix, QuickFixTitles, type QuickFix, type QuickFixContext } from './quick-fix.js';
 import { insertAt, insertIntoBlock, nodeAt } from './text-edits.js';
 
@@ -30,4 +32,29 @@ export const addAnnouncement: QuickFix = context => {
     const date = context.services.shared.mandate.Settings.asOf();
     const edits = insertIntoBlock(context.document.textDocument, assignment, [`announced ${date} via intranet to all-staff`]);
     return edits ? [quickFix(context, QuickFixTitles.addAnnouncement, here(context, ...edits), { preferred: true })] : [];
+};
+
+/**
+ * role-holders-overlap: end the earlier assignment (in whatever file it is) the day before this
+ * one starts. Offered only when that leaves the earlier assignment a valid, non-empty period.
+ */
+export const endEarlierAssignment: QuickFix = context => {
+    const later = assignmentOf(context);
+    const role = later?.role?.ref;
+    if (!later || !role || !later.since || !isValidIsoDate(later.since)) return [];
+    const model = context.services.shared.mandate.WorkspaceModel.get();
+    const earlier = holderOverlaps(model, role).find(overlap => overlap.later === later)?.earlier;
+    const cst = earlier?.$cstNode;
+    if (!earlier || !cst) return [];
+    const dayBefore = addCadence(later.since, -1, 'day');
+    if (earlier.since !== undefined && earlier.since > dayBefore) return [];
+    const document = AstUtils.getDocument(earlier);
+    const uri = document.textDocument.uri;
+    const until = GrammarUtils.findNodeForProperty(cst, 'until');
+    // After the start date, or else after the role (and its `as acting`), where `until` belongs.
+    const anchor = GrammarUtils.findNodeForProperty(cst, 'since') ?? GrammarUtils.findNodeForProperty(cst, 'capacity')
+        ?? GrammarUtils.findNodeForProperty(cst, 'role');
+    const edit = until ? { range: until.range, newText: dayBefore } : anchor ? insertAt(anchor.range.end, ` until ${dayBefore}`) : undefined;
+    if (!edit) return [];
+    return [quickFix(context, QuickFixTitles.endEarlierAssignment(earlier.person.$refText), { [uri]: [edit] }, { preferred: true })];
 };

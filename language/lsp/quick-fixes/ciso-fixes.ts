@@ -49,7 +49,7 @@ export function cisoTemplate(model: WorkspaceModel): string[] {
     const snippet = SNIPPETS.find(candidate => candidate.label === 'role ciso');
     if (!snippet) throw new Error('the CISO role snippet is missing from snippets.ts');
     const declared = isDeclared(model);
-    const topManagement = model.topManagement?.name;
+    const topManagement = model.topManagement[0]?.name;
     const chunks: string[][] = [];
     for (const line of snippetText(snippet.body).split('\n')) {
         if (line !== '' && /^[a-z]/.test(line)) chunks.push([line]);

@@ -23,6 +23,7 @@ export type Changes = Record<string, TextEdit[]>;
 export const QuickFixTitles = {
     addStartDate: 'Add a start date (the as-of date)',
     addAnnouncement: 'Add an announcement to the assignment',
+    endEarlierAssignment: (person: string) => `End the assignment of '${person}' the day before this one starts`,
     designateCiso: (role: string) => `Designate '${role}' as CISO`,
     createCisoFromTemplate: 'Create a CISO role from the template',
     addReportingDuty: (responsibility: string, role: string) => `Add 'responsible for ${responsibility}' to '${role}'`,

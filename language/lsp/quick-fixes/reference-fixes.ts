@@ -6,7 +6,8 @@ import { appendDeclaration, leafAt, titleFromName } from './text-edits.js';
 
 /** What an unresolved name can be declared as, in the order the fixes are offered, with the declaring keyword. */
 const DECLARABLE: ReadonlyArray<readonly [type: string, keyword: string]> = [
-    ['Person', 'person'], ['Role', 'role'], ['Responsibility', 'responsibility'], ['Authority', 'authority'], ['Training', 'training']
+    ['Person', 'person'], ['Role', 'role'], ['Responsibility', 'responsibility'], ['Authority', 'authority'], ['Training', 'training'],
+    ['AppointingBody', 'appointing body']
 ];
 
 // As in the linker: past this many names in scope, a suggestion is not worth the scan.

@@ -1,0 +1,147 @@
+/**
+ * The one definition of tenure: who holds a role on a date, and since when. A person holds a
+ * role on date D when an assignment covers D and the person is with the organization on D
+ * (employed, or engaged as an external). Consecutive or overlapping assignments of the same
+ * person to the same role are one tenure. Every rule, report, hover, the status bar and the
+ * graph read these functions through the WorkspaceModel.
+ */
+import type { Announcement, Assignment, Person, Role } from '../generated/ast.js';
+import { addCadence, isValidIsoDate, overlapOf, periodCovers, type IsoDate, type Period } from '../util/dates.js';
+
+/** A bound that is not a real calendar date is treated as unknown (open); `date-invalid` reports it. */
+function bound(date: IsoDate | undefined): IsoDate | undefined {
+    return date !== undefined && isValidIsoDate(date) ? date : undefined;
+}
+
+/** The periods a person is with the organization: employment and engagement; none declared means open. */
+export function presenceOf(person: Person): Period[] {
+    const periods: Period[] = [];
+    if (person.employedSince !== undefined) periods.push({ since: bound(person.employedSince), until: bound(person.employedUntil) });
+    if (person.engagedSince !== undefined) periods.push({ since: bound(person.engagedSince), until: bound(person.engagedUntil) });
+    return periods.length > 0 ? periods : [{}];
+}
+
+/** Whether the person is employed or engaged on `date`. */
+export function isPresentOn(person: Person, date: IsoDate): boolean {
+    return presenceOf(person).some(period => periodCovers(date, period.since, period.until));
+}
+
+/** Staff are employed by the organization; externals (contractors, interim managers, auditors) are not. */
+export function isStaff(person: Person): boolean {
+    return !person.external;
+}
+
+/** When the person joined: the earliest known start of employment or engagement. */
+export function joinedOn(person: Person): IsoDate | undefined {
+    const starts = presenceOf(person).map(period => period.since);
+    return starts.includes(undefined) ? undefined : starts.sort()[0];
+}
+
+/** The person's departure: the last day they were with the organization, when every period has ended. */
+export interface Departure {
+    readonly date: IsoDate;
+    /** Which declaration says so: `employed until` or `engaged until`. */
+    readonly kind: 'employed' | 'engaged';
+}
+
+export function departureOf(person: Person): Departure | undefined {
+    let last: Departure | undefined;
+    for (const [kind, since, until] of [
+        ['employed', person.employedSince, person.employedUntil],
+        ['engaged', person.engagedSince, person.engagedUntil]
+    ] as const) {
+        if (since === undefined) continue;
+        const end = bound(until);
+        if (end === undefined) return undefined; // still with the organization in this capacity
+        if (!last || end > last.date) last = { date: end, kind };
+    }
+    return last;
+}
+
+/** Whether an assignment holds the role on `date`: it covers the date and its person is present. */
+export function assignmentHoldsOn(assignment: Assignment, date: IsoDate): boolean {
+    const person = assignment.person?.ref;
+    return periodCovers(date, assignment.since, assignment.until) && (person === undefined || isPresentOn(person, date));
+}
+
+/** The days an assignment actually gives the role: its period within the person's presence. */
+export function effectivePeriods(assignment: Assignment): Period[] {
+    const person = assignment.person?.ref;
+    const own: Period = { since: bound(assignment.since), until: bound(assignment.until) };
+    if (!person) return [own];
+    return presenceOf(person).flatMap(presence => overlapOf(own, presence) ?? []);
+}
+
+/** One person's continuous holding of one role, made of one or more consecutive or overlapping terms. */
+export interface Tenure extends Period {
+    readonly person: Person;
+    readonly role: Role;
+    /** The assignments that make it up, by start date: the first began the tenure, later ones renewed it. */
+    readonly terms: readonly Assignment[];
+}
+
+/** Whether a period that ends on `until` runs into one starting on `since` without a gap of a day. */
+function continues(until: IsoDate | undefined, since: IsoDate | undefined): boolean {
+    return until === undefined || since === undefined || since <= addCadence(until, 1, 'day');
+}
+
+const byStart = (a: Assignment, b: Assignment) => (bound(a.since) ?? '').localeCompare(bound(b.since) ?? '');
+
+/** The tenures of every person in `role`, from its assignments; linear after sorting. */
+export function tenuresOf(role: Role, assignments: readonly Assignment[]): Tenure[] {
+    const byPerson = new Map<Person, Assignment[]>();
+    for (const assignment of assignments) {
+        const person = assignment.person?.ref;
+        if (!person) continue;
+        const list = byPerson.get(person);
+        if (list) list.push(assignment); else byPerson.set(person, [assignment]);
+    }
+    const tenures: Tenure[] = [];
+    for (const [person, list] of byPerson) {
+        let current: { since?: IsoDate; until?: IsoDate; terms: Assignment[] } | undefined;
+        for (const assignment of [...list].sort(byStart)) {
+            const since = bound(assignment.since);
+            const until = bound(assignment.until);
+            if (current && continues(current.until, since)) {
+                current.terms.push(assignment);
+                current.until = current.until === undefined || until === undefined ? undefined : (until > current.until ? until : current.until);
+                continue;
+            }
+            if (current) tenures.push({ person, role, ...current });
+            current = { since, until, terms: [assignment] };
+        }
+        if (current) tenures.push({ person, role, ...current });
+    }
+    return tenures;
+}
+
+/**
+ * The assignment that speaks for a tenure's communication: its first term. A renewal needs no
+ * announcement of its own, because the original announcement covers the whole tenure; so the
+ * communication rules look at the first term only, with the announcements of every term.
+ */
+export function isFirstTerm(tenure: Tenure | undefined, assignment: Assignment): boolean {
+    return tenure === undefined || tenure.terms[0] === assignment;
+}
+
+/** The announcements of every term of a tenure (or of the lone assignment when it has none). */
+export function tenureAnnouncements(tenure: Tenure | undefined, assignment: Assignment): Announcement[] {
+    return (tenure?.terms ?? [assignment]).flatMap(term => term.announcements);
+}
+
+/** A holder of a role on a date: the assignment in force, and the tenure it belongs to. */
+export interface Holder {
+    readonly assignment: Assignment;
+    readonly tenure: Tenure;
+}
+
+/** Whether a tenure covers a whole period, within the person's presence. */
+export function tenureCovers(tenure: Tenure, period: Period): boolean {
+    const startsBy = tenure.since === undefined || (period.since !== undefined && tenure.since <= period.since);
+    const endsAfter = tenure.until === undefined || (period.until !== undefined && period.until <= tenure.until);
+    if (!startsBy || !endsAfter) return false;
+    return presenceOf(tenure.person).some(presence =>
+        (presence.since === undefined || (period.since !== undefined && presence.since <= period.since))
+        && (presence.until === undefined || (period.until !== undefined && period.until <= presence.until)));
+}
+
