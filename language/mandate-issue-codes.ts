@@ -14,10 +14,12 @@ export const IssueCodes = {
     AssignmentDateMissing: 'assignment-date-missing',
     AssignmentNotCommunicated: 'assignment-not-communicated',
     AnnouncementLate: 'announcement-late',
+    RoleAcknowledgementMissing: 'role-acknowledgement-missing',
     AppointmentAuthority: 'appointment-authority',
     RaciAccountable: 'raci-accountable',
     UnusedResponsibility: 'unused-responsibility',
     // Well-formed policy.
+    PolicyEmpty: 'policy-empty',
     DateInvalid: 'date-invalid',
     DateRangeInvalid: 'date-range-invalid',
     DateInFuture: 'date-in-future',

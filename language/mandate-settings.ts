@@ -1,6 +1,6 @@
 import { UriUtils, type URI } from 'langium';
 import { EMPTY_CONFIG, type ConfiguredSeverity, type MandateConfig } from './config/mandate-config.js';
-import type { RuleMetadata } from './rules/rule.js';
+import { isEnabledByDefault, type RuleMetadata } from './rules/rule.js';
 import { isValidIsoDate, todayIsoDate, type IsoDate } from './util/dates.js';
 
 /**
@@ -56,8 +56,9 @@ export class MandateSettings {
         this.listeners.forEach(listener => listener());
     }
 
+    /** The configured severity; an opt-in rule (`enabledByDefault: false`) is off until the config names a severity. */
     severityOf(rule: RuleMetadata): ConfiguredSeverity {
-        return this.config.rules.get(rule.id)?.severity ?? rule.severity;
+        return this.config.rules.get(rule.id)?.severity ?? (isEnabledByDefault(rule) ? rule.severity : 'off');
     }
 
     /** A rule option as configured, or its default. */

@@ -10,13 +10,14 @@
  * snapshot date, 2025-06-30: later, its training falls due, as in a real company. The findings
  * examples are written to hold for any as-of date from 2025-06-30 onwards.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { NodeFileSystem } from 'langium/node';
 import { describe, expect, it } from 'vitest';
 import { checkSources, type Finding, type PolicySource } from '../language/engine/check-sources.js';
-import { RULES } from '../language/rules/index.js';
+import { CONFIG_FILE_NAME, parseConfig, type MandateConfig } from '../language/config/mandate-config.js';
+import { RULES, RULES_BY_ID } from '../language/rules/index.js';
 
 const EXAMPLES = fileURLToPath(new URL('../examples/', import.meta.url));
 const ACME = path.join(EXAMPLES, 'acme');
@@ -41,9 +42,21 @@ function readSources(folder: string): PolicySource[] {
     return policyFiles(folder).map(file => ({ uri: pathToFileURL(file).href, text: readFileSync(file, 'utf8') }));
 }
 
+/**
+ * The folder's mandate.config.json, as the editor and the CLI read it: an example of an opt-in
+ * rule enables it there. A broken file fails the test rather than being ignored.
+ */
+function configOf(folder: string): MandateConfig | undefined {
+    const file = path.join(folder, CONFIG_FILE_NAME);
+    if (!existsSync(file)) return undefined;
+    const { config, problems } = parseConfig(readFileSync(file, 'utf8'), RULES_BY_ID);
+    expect(problems.map(problem => problem.message), file).toEqual([]);
+    return config;
+}
+
 /** Each example folder is its own workspace: paths in it resolve against the folder, on the real disk. */
 async function check(folder: string, asOf: string): Promise<readonly Finding[]> {
-    const options = { asOf, roots: [pathToFileURL(folder).href], fileSystem: NodeFileSystem.fileSystemProvider };
+    const options = { asOf, roots: [pathToFileURL(folder).href], fileSystem: NodeFileSystem.fileSystemProvider, config: configOf(folder) };
     return (await checkSources(readSources(folder), options)).findings;
 }
 

@@ -9,10 +9,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { VirtualFileSystemProvider } from 'langium/test';
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../language/config/mandate-config.js';
+import { parseConfig, type MandateConfig } from '../language/config/mandate-config.js';
 import { checkSources, type Finding, type PolicySource } from '../language/engine/check-sources.js';
 import { REQUIREMENTS } from '../language/standards/catalogue.js';
 import { RULES, RULES_BY_ID, type MandateRule } from '../language/rules/index.js';
+import { defaultSeverityText, isEnabledByDefault } from '../language/rules/rule.js';
 
 const DOCS = new URL('../docs/rules/', import.meta.url);
 const AS_OF = '2025-06-30';
@@ -99,11 +100,17 @@ function sourcesOf(block: string, fallback: string): PolicySource[] {
     return sources;
 }
 
-async function checkBlock(block: string, fallback: string): Promise<readonly Finding[]> {
+async function checkBlock(block: string, fallback: string, config?: MandateConfig): Promise<readonly Finding[]> {
     const fileSystem = new VirtualFileSystemProvider();
     for (const [path, text] of Object.entries(DOCUMENTS)) fileSystem.insert(`${ROOT}/${path}`, text);
-    const options = { asOf: AS_OF, roots: [ROOT], fileSystem: () => fileSystem };
+    const options = { asOf: AS_OF, roots: [ROOT], fileSystem: () => fileSystem, config };
     return (await checkSources(sourcesOf(block, fallback), options)).findings;
+}
+
+/** The first ```json block of the Configuration section, parsed; an opt-in rule's examples run with it. */
+function configExample(doc: RuleDoc): MandateConfig | undefined {
+    const example = /```json\r?\n([\s\S]*?)^```/m.exec(section(doc, '## Configuration'));
+    return example ? parseConfig(example[1], RULES_BY_ID).config : undefined;
 }
 
 function ruleIds(findings: readonly Finding[]): string[] {
@@ -177,14 +184,28 @@ describe.each(RULES.map(rule => [rule.id, rule] as [string, MandateRule]))('docs
         }
     });
 
+    it('says whether the rule is off by default, and how to enable it', () => {
+        const doc = readDoc(id);
+        if (isEnabledByDefault(rule)) {
+            expect(section(doc, '## Severity')).not.toMatch(/off by default/i);
+            return;
+        }
+        expect(section(doc, '## Severity')).toMatch(/off by default/i);
+        expect(section(doc, '## Configuration')).toMatch(/off by default/i);
+        // The page's mandate.config.json example turns it on; the Avoid and Prefer examples run with it.
+        expect(configExample(doc)?.rules.get(id)?.severity, 'a ```json example that gives the rule a severity').toMatch(/^(error|warning|info)$/);
+    });
+
     it('has an Avoid example that is valid Mandate and triggers the rule', async () => {
-        const findings = await checkBlock(mandateBlock(readDoc(id), '## Avoid'), 'avoid.mandate');
+        const doc = readDoc(id);
+        const findings = await checkBlock(mandateBlock(doc, '## Avoid'), 'avoid.mandate', isEnabledByDefault(rule) ? undefined : configExample(doc));
         expect(brief(findings, INVALID)).toEqual([]);
         expect(ruleIds(findings)).toContain(id);
     });
 
     it('has a Prefer example that is valid Mandate and does not trigger the rule', async () => {
-        const findings = await checkBlock(mandateBlock(readDoc(id), '## Prefer'), 'prefer.mandate');
+        const doc = readDoc(id);
+        const findings = await checkBlock(mandateBlock(doc, '## Prefer'), 'prefer.mandate', isEnabledByDefault(rule) ? undefined : configExample(doc));
         expect(brief(findings, [...INVALID, id])).toEqual([]);
     });
 });
@@ -219,7 +240,8 @@ describe('docs/rules/', () => {
         for (const rule of RULES) {
             const cells = rows.get(rule.id);
             expect(cells, rule.id).toBeDefined();
-            expect(cells!.slice(1, 4), rule.id).toEqual([`\`${rule.category}\``, rule.severity, rule.fixable ? 'Yes' : 'No']);
+            // An opt-in rule reads `off (warning when enabled)`.
+            expect(cells!.slice(1, 4), rule.id).toEqual([`\`${rule.category}\``, defaultSeverityText(rule), rule.fixable ? 'Yes' : 'No']);
         }
         expect([...rows.keys()].sort()).toEqual(RULES.map(rule => rule.id).sort());
     });

@@ -1,5 +1,6 @@
 import { configSchema } from '../../language/config/config-schema.js';
 import { RULES } from '../../language/rules/index.js';
+import { isEnabledByDefault } from '../../language/rules/rule.js';
 import { write } from '../output.js';
 
 export interface RulesFlags {
@@ -12,6 +13,8 @@ export async function runRules(flags: RulesFlags): Promise<number> {
         id: rule.id,
         category: rule.category,
         severity: rule.severity,
+        // An opt-in rule reports at `severity` only once mandate.config.json enables it.
+        enabledByDefault: isEnabledByDefault(rule),
         standards: [...rule.standards],
         fixable: rule.fixable,
         summary: rule.summary,
@@ -25,7 +28,9 @@ export async function runRules(flags: RulesFlags): Promise<number> {
     const width = Math.max(...rules.map(rule => rule.id.length));
     const lines = rules.map(rule => {
         const standards = rule.standards.length > 0 ? `  [${rule.standards.join(', ')}]` : '';
-        return `${rule.id.padEnd(width)}  ${rule.severity.padEnd(7)}  ${rule.category.padEnd(15)}  ${rule.summary}${standards}`;
+        const severity = rule.enabledByDefault ? rule.severity : 'off';
+        const optIn = rule.enabledByDefault ? '' : ` Off by default; give it a severity in mandate.config.json to enable it (${rule.severity} when enabled).`;
+        return `${rule.id.padEnd(width)}  ${severity.padEnd(7)}  ${rule.category.padEnd(15)}  ${rule.summary}${optIn}${standards}`;
     });
     await write(process.stdout, `${lines.join('\n')}\n${rules.length} rules; set severities and options in mandate.config.json.\n`);
     return 0;

@@ -1,4 +1,4 @@
-import type { MandateRule } from '../rules/rule.js';
+import { defaultSeverityText, isEnabledByDefault, type MandateRule } from '../rules/rule.js';
 import { CONFIG_FILE_NAME } from './mandate-config.js';
 
 /**
@@ -15,7 +15,9 @@ export function configSchema(rules: readonly MandateRule[]): object {
             options[name] = { type: 'integer', minimum: option.minimum, default: option.default, description: option.description };
         }
         properties[rule.id] = {
-            description: `${rule.summary} Default severity: ${rule.severity}.`,
+            description: isEnabledByDefault(rule)
+                ? `${rule.summary} Default severity: ${rule.severity}.`
+                : `${rule.summary} Default severity: ${defaultSeverityText(rule)}; set a severity to enable it.`,
             anyOf: [
                 severity,
                 { type: 'object', properties: { severity, ...options }, additionalProperties: false }

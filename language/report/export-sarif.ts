@@ -34,6 +34,7 @@ interface RuleInfo {
     readonly standards: readonly string[];
     readonly summary: string;
     readonly fixable: boolean;
+    readonly enabledByDefault?: boolean;
 }
 
 /** The codes Langium's own checks report, which are not in the rule registry. */
@@ -66,13 +67,14 @@ function ruleDescriptor(rule: RuleInfo, docsBase: URL | undefined): Record<strin
     return {
         id: rule.id,
         shortDescription: { text: rule.summary },
-        fullDescription: { text: `${rule.summary} Category: ${rule.category}; default severity: ${rule.severity}.${evidences}` },
+        fullDescription: { text: `${rule.summary} Category: ${rule.category}; default severity: ${rule.enabledByDefault === false ? `off (${rule.severity} when enabled)` : rule.severity}.${evidences}` },
         ...(helpUri ? { helpUri } : {}),
         help: {
             text: `${rule.summary} Documentation: ${helpUri ?? `${docPath} in the Mandate repository`}.`,
             markdown: `${rule.summary}\n\nDocumentation: ${helpUri ? `[${docPath}](${helpUri})` : `\`${docPath}\` in the Mandate repository`}.`
         },
-        defaultConfiguration: { level: LEVELS[rule.severity] },
+        // An opt-in rule is off until mandate.config.json gives it a severity; `level` is its severity then.
+        defaultConfiguration: { ...(rule.enabledByDefault === false ? { enabled: false } : {}), level: LEVELS[rule.severity] },
         properties: {
             tags: [rule.category, ...rule.standards],
             category: rule.category,

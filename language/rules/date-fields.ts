@@ -17,6 +17,7 @@ export const DATE_FIELDS: Readonly<Record<string, DateFields>> = {
     // A delegation may legitimately be planned ahead, so its start is not an event.
     Delegation: { all: ['since', 'until'], events: [], range: ['since', 'until'] },
     Announcement: { all: ['date'], events: ['date'] },
+    Acknowledgement: { all: ['date'], events: ['date'] },
     TrainingCompletion: { all: ['date'], events: ['date'] }
 };
 

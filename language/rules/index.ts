@@ -26,9 +26,11 @@ import { leaverHoldsRole } from './leaver-holds-role.js';
 import { organizationMultiple } from './organization-multiple.js';
 import { pathOutsideWorkspace } from './path-outside-workspace.js';
 import { personWithoutRole } from './person-without-role.js';
+import { policyEmpty } from './policy-empty.js';
 import { propertyRepeated } from './property-repeated.js';
 import { raciAccountable } from './raci-accountable.js';
 import { requirementUnknown } from './requirement-unknown.js';
+import { roleAcknowledgementMissing } from './role-acknowledgement-missing.js';
 import { roleVacant } from './role-vacant.js';
 import type { MandateRule } from './rule.js';
 import { sodConflict } from './sod-conflict.js';
@@ -51,9 +53,11 @@ export const RULES: readonly MandateRule[] = [
     assignmentDateMissing,
     assignmentNotCommunicated,
     announcementLate,
+    roleAcknowledgementMissing,
     appointmentAuthority,
     raciAccountable,
     unusedResponsibility,
+    policyEmpty,
     dateInvalid,
     dateRangeInvalid,
     dateInFuture,

@@ -38,6 +38,21 @@ export interface RuleMetadata {
     readonly fixable: boolean;
     /** Options a team can set in mandate.config.json, with their defaults. */
     readonly options?: Readonly<Record<string, RuleOption>>;
+    /**
+     * False for a rule a team opts into: it is off unless mandate.config.json gives it a severity,
+     * and then reports at `severity` unless configured otherwise. Absent means on.
+     */
+    readonly enabledByDefault?: boolean;
+}
+
+/** Whether the rule reports without any configuration. */
+export function isEnabledByDefault(rule: RuleMetadata): boolean {
+    return rule.enabledByDefault !== false;
+}
+
+/** How listings and docs state a rule's default: `warning`, or `off (warning when enabled)` for an opt-in rule. */
+export function defaultSeverityText(rule: RuleMetadata): string {
+    return isEnabledByDefault(rule) ? rule.severity : `off (${rule.severity} when enabled)`;
 }
 
 /** Where a finding points: a node, optionally one property (and index) of it, or an explicit range in it. */
