@@ -55,6 +55,10 @@ describe('mandate check on an emptied policy', () => {
         expect(sarif.code).toBe(1);
         expect(JSON.parse(sarif.stdout).runs[0].results.map((result: { ruleId: string; level: string }) => [result.ruleId, result.level]))
             .toEqual([['policy-empty', 'error']]);
+        // The rule catalogue in SARIF marks the opt-in rule as disabled by default.
+        const descriptors = JSON.parse(sarif.stdout).runs[0].tool.driver.rules as Array<{ id: string; defaultConfiguration: object }>;
+        expect(descriptors.find(rule => rule.id === 'role-acknowledgement-missing')?.defaultConfiguration).toEqual({ enabled: false, level: 'warning' });
+        expect(descriptors.find(rule => rule.id === 'policy-empty')?.defaultConfiguration).toEqual({ level: 'error' });
     });
 
     it('stops reporting it once something is declared', async () => {
