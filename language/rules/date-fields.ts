@@ -6,16 +6,21 @@ interface DateFields {
     readonly all: readonly string[];
     /** Dates that record something that has happened; after the as-of date they are suspicious. */
     readonly events: readonly string[];
-    /** Start and end of a period, in that order. */
-    readonly range?: readonly [start: string, end: string];
+    /** Start and end of each period, in that order. */
+    readonly ranges?: ReadonlyArray<readonly [start: string, end: string]>;
 }
 
 /** Where the grammar puts dates. One table, so the three date rules never disagree. */
 export const DATE_FIELDS: Readonly<Record<string, DateFields>> = {
-    Person: { all: ['employedSince', 'employedUntil'], events: ['employedSince'], range: ['employedSince', 'employedUntil'] },
-    Assignment: { all: ['since', 'until'], events: ['since'], range: ['since', 'until'] },
+    Person: {
+        all: ['employedSince', 'employedUntil', 'engagedSince', 'engagedUntil'], events: ['employedSince', 'engagedSince'],
+        ranges: [['employedSince', 'employedUntil'], ['engagedSince', 'engagedUntil']]
+    },
+    Assignment: { all: ['since', 'until'], events: ['since'], ranges: [['since', 'until']] },
     // A delegation may legitimately be planned ahead, so its start is not an event.
-    Delegation: { all: ['since', 'until'], events: [], range: ['since', 'until'] },
+    Delegation: { all: ['since', 'until'], events: [], ranges: [['since', 'until']] },
+    // A new version of a job description may be written before it takes effect.
+    JobDescription: { all: ['effective'], events: [] },
     Announcement: { all: ['date'], events: ['date'] },
     Acknowledgement: { all: ['date'], events: ['date'] },
     TrainingCompletion: { all: ['date'], events: ['date'] }

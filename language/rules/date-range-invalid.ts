@@ -13,13 +13,13 @@ export const dateRangeInvalid: NodeRule = {
     summary: 'A period ends before it starts.',
     fixable: false,
     checks: (_context, report) => dateChecks((node, fields, accept) => {
-        if (!fields.range) return;
-        const [startProperty, endProperty] = fields.range;
-        const start = dateValue(node, startProperty);
-        const end = dateValue(node, endProperty);
-        // Invalid dates are date-invalid's business; comparing them would only add noise.
-        if (!start || !end || !isValidIsoDate(start) || !isValidIsoDate(end) || start <= end) return;
-        report(accept, { node, property: endProperty as Properties<typeof node> },
-            `This period ends on ${end}, before it starts on ${start}. Correct one of the two dates.`);
+        for (const [startProperty, endProperty] of fields.ranges ?? []) {
+            const start = dateValue(node, startProperty);
+            const end = dateValue(node, endProperty);
+            // Invalid dates are date-invalid's business; comparing them would only add noise.
+            if (!start || !end || !isValidIsoDate(start) || !isValidIsoDate(end) || start <= end) continue;
+            report(accept, { node, property: endProperty as Properties<typeof node> },
+                `This period ends on ${end}, before it starts on ${start}. Correct one of the two dates.`);
+        }
     })
 };
