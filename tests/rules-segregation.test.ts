@@ -390,10 +390,10 @@ describe('top-management-missing', () => {
         expect(where(findings, 'top-management-missing')).toEqual(['a.mandate:1']);
         expect(messageOf(findings, 'top-management-missing')[0]).toContain('declares no organization');
     });
-    it('leaves an undeclared top management role to the linker, and an empty workspace alone', async () => {
+    it('leaves an undeclared top management role to the linker, and an empty workspace to policy-empty', async () => {
         const findings = await check(withEdit('organization.mandate', text => text.replace('top management board', 'top management bored')));
         expect(where(findings, 'top-management-missing')).toEqual([]);
         expect(rules(findings)).toContain('linking-error');
-        expect(await check({ 'empty.mandate': '// nothing yet\n' })).toEqual([]);
+        expect(rules(await check({ 'empty.mandate': '// nothing yet\n' }))).toEqual(['policy-empty']);
     });
 });

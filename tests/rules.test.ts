@@ -18,8 +18,8 @@ describe('ciso-missing', () => {
         const findings = await check({ 'a.mandate': 'role ciso "CISO"\n', 'b.mandate': 'role cto "CTO"\n' });
         expect(where(findings, 'ciso-missing')).toEqual(['a.mandate:1']);
     });
-    it('does not fire on an empty workspace', async () => {
-        expect(await check({ 'empty.mandate': '// nothing yet\n' })).toEqual([]);
+    it('does not fire on an empty workspace, which is policy-empty\'s finding', async () => {
+        expect(rules(await check({ 'empty.mandate': '// nothing yet\n' }))).toEqual(['policy-empty']);
     });
 });
 
