@@ -352,10 +352,13 @@ describe('linking-error', () => {
         await result.dispose();
     });
 
-    it('offers a role or a person for a party', async () => {
+    it('offers a person, a role or an appointing body for an appointing party', async () => {
         const files: Files = { 'policy.mandate': 'role ciso "CISO"\nperson jane "Jane"\nassign jane to ciso since 2024-01-01 appointed by supervisory-board\n' };
         const party = await actionsFor(files, LINKING_ERROR_CODE);
-        expect(titles(party)).toEqual([QuickFixTitles.createDeclaration('person', 'supervisory-board'), QuickFixTitles.createDeclaration('role', 'supervisory-board')]);
+        expect(titles(party)).toEqual([
+            QuickFixTitles.createDeclaration('person', 'supervisory-board'), QuickFixTitles.createDeclaration('role', 'supervisory-board'),
+            QuickFixTitles.createDeclaration('appointing body', 'supervisory-board')
+        ]);
         expect(party.actions.some(candidate => candidate.isPreferred)).toBe(false);
         const fixed = await fix(files, LINKING_ERROR_CODE, QuickFixTitles.createDeclaration('role', 'supervisory-board'));
         expect(fixed['policy.mandate'].endsWith('appointed by supervisory-board\n\nrole supervisory-board "Supervisory Board"\n')).toBe(true);

@@ -360,14 +360,13 @@ describe('strongly connected components', () => {
         expect(edgesOnCycles(edges).map(({ edge }) => `${edge.from}${edge.to}`)).toEqual(['ab', 'bc', 'ca', 'de', 'ed', 'ff']);
     });
 
-    it('is iterative and linear: a chain of 200,000 edges neither overflows the stack nor takes long', () => {
+    // Speed belongs in `npm run bench`; this only proves the iteration never overflows the stack.
+    it('is iterative: a chain of 200,000 edges does not overflow the stack', () => {
         const size = 200_000;
         const edges = Array.from({ length: size }, (_, index) => ({ from: index, to: index + 1 }));
-        const started = performance.now();
         expect(edgesOnCycles(edges)).toEqual([]);
         edges.push({ from: size, to: 0 });
         expect(edgesOnCycles(edges)).toHaveLength(size + 1);
-        expect(performance.now() - started).toBeLessThan(5_000);
     });
 });
 

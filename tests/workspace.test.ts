@@ -101,6 +101,42 @@ describe('workspace-wide findings stay current', () => {
     });
 });
 
+describe('findings that depend on other files stay equal to a cold build', () => {
+    it('re-checks a renewal term when the announcement of its first term, in another file, goes away', async () => {
+        const first = 'assign jane to ciso since 2023-01-01 until 2023-12-31 appointed by board { announced 2023-01-02 via intranet to all-staff }\n';
+        const workspace = new Workspace({
+            'organization.mandate': ORGANIZATION, 'ciso.mandate': CISO.replace('since 2024-01-01', 'since 2024-01-01').replace(/ \{ announced[^}]*\}/, ''),
+            'history.mandate': first
+        });
+        await workspace.open();
+        expect(workspace.codes('ciso.mandate')).toEqual([]);
+        // Now the tenure that began in 2023 was never announced: reported once, on its first term.
+        await workspace.write('history.mandate', first.replace(/ \{ announced[^}]*\}/, ''));
+        expect(workspace.codes('history.mandate')).toEqual(['assignment-not-communicated']);
+        expect(workspace.codes('ciso.mandate')).toEqual([]);
+        // Without the earlier term the 2024 assignment starts its own tenure and needs its own announcement.
+        await workspace.delete('history.mandate');
+        expect(workspace.codes('ciso.mandate')).toEqual(['assignment-not-communicated']);
+    });
+
+    it('re-checks an appointment when the delegation it relies on, in a file it does not reference, is removed', async () => {
+        const delegation = 'delegate appoint-analysts from ciso to bob since 2024-01-01\n';
+        const files = {
+            'organization.mandate': ORGANIZATION + 'person bob "Bob"\nperson omar "Omar"\nrole analyst "Analyst"\nauthority appoint-analysts "Appoint analysts" { may appoint analyst }\n',
+            'ciso.mandate': CISO.replace('designated CISO', 'designated CISO authorized to appoint-analysts'),
+            'delegation.mandate': delegation,
+            'analyst.mandate': 'assign omar to analyst since 2024-06-01 appointed by bob { announced 2024-06-01 via intranet to all-staff }\n'
+        };
+        const workspace = new Workspace(files);
+        await workspace.open();
+        expect(workspace.codes('analyst.mandate')).toEqual([]);
+        await workspace.write('delegation.mandate', '// withdrawn\n');
+        expect(workspace.codes('analyst.mandate')).toEqual(['appointment-authority']);
+        await workspace.write('delegation.mandate', delegation);
+        expect(workspace.codes('analyst.mandate')).toEqual([]);
+    });
+});
+
 describe('workspace model cost', () => {
     it('builds one workspace snapshot per build, however many documents are validated', async () => {
         const files: Record<string, string> = { 'organization.mandate': ORGANIZATION, 'ciso.mandate': CISO };

@@ -1,12 +1,13 @@
 import { IssueCodes } from '../mandate-issue-codes.js';
 import { daysBetween, isValidIsoDate } from '../util/dates.js';
 import { isFirstTerm, tenureAnnouncements } from '../workspace/tenure.js';
-import type { NodeRule } from './rule.js';
+import { assignmentNames } from './describe.js';
+import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 
 /** An appointment was first made known more than `maxDays` after it took effect. */
-export const announcementLate: NodeRule = {
+export const announcementLate: WorkspaceRule = {
     id: IssueCodes.AnnouncementLate,
-    scope: 'node',
+    scope: 'workspace',
     category: 'communication',
     severity: 'warning',
     standards: ['ISO27001:7.4', 'NIST-CSF:GV.RR-02', 'PCI-DSS:12.1.3'],
@@ -18,25 +19,30 @@ export const announcementLate: NodeRule = {
             description: 'The most days an appointment may take effect before it is first announced.'
         }
     },
-    checks: (context, report) => ({
-        Assignment: (assignment, accept) => {
+    findings(model, context) {
+        const findings: WorkspaceFinding[] = [];
+        for (const assignment of model.assignments) {
             // A tenure is announced once: measured from its start, on its first term, over the announcements of all its terms.
-            const tenure = context.workspace().tenureOf(assignment);
-            if (!isFirstTerm(tenure, assignment)) return;
+            const tenure = model.tenureOf(assignment);
+            if (!isFirstTerm(tenure, assignment)) continue;
             const since = assignment.since;
             // Undated or impossible dates are reported by assignment-date-missing and date-invalid.
-            if (!since || !isValidIsoDate(since)) return;
+            if (!since || !isValidIsoDate(since)) continue;
             const dated = tenureAnnouncements(tenure, assignment).filter(announcement => isValidIsoDate(announcement.date));
-            if (dated.length === 0) return; // never announced: assignment-not-communicated
+            if (dated.length === 0) continue; // never announced: assignment-not-communicated
             const first = dated.reduce((earliest, announcement) => announcement.date < earliest.date ? announcement : earliest);
             const late = daysBetween(since, first.date);
             const max = context.settings.option(announcementLate, 'maxDays');
-            if (late <= max) return;
-            report(accept, { node: first, property: 'date' },
-                `The appointment of '${assignment.person?.$refText ?? '?'}' to '${assignment.role?.$refText ?? '?'}' took effect on ${since} `
-                + `but was first announced on ${first.date}, ${late} days later (at most ${max} allowed). If it was made known earlier, record that `
-                + 'announcement with its evidence, e.g. `announced <date> via email to all-staff`; if it really was late, accept the exception '
-                + 'above the assignment with `// mandate-ignore announcement-late: <reason>`.');
+            if (late <= max) continue;
+            findings.push({
+                node: first,
+                property: 'date',
+                message: `The appointment${assignmentNames(assignment)} took effect on ${since} `
+                    + `but was first announced on ${first.date}, ${late} days later (at most ${max} allowed). If it was made known earlier, record that `
+                    + 'announcement with its evidence, e.g. `announced <date> via email to all-staff`; if it really was late, accept the exception '
+                    + 'above the assignment with `// mandate-ignore announcement-late: <reason>`.'
+            });
         }
-    })
+        return findings;
+    }
 };

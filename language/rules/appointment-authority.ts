@@ -2,7 +2,7 @@ import { isAppointingBody, isPerson, isRole, type Appointer, type Authority, typ
 import { IssueCodes } from '../mandate-issue-codes.js';
 import { periodCovers, type IsoDate } from '../util/dates.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
-import type { NodeRule } from './rule.js';
+import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 
 function isAppointingAuthorityFor(duty: Duty, role: Role): duty is Authority {
     return duty.$type === 'Authority' && (duty.appointsAnyRole || duty.appoints.some(reference => reference.ref === role));
@@ -38,39 +38,47 @@ export function mayAppoint(model: WorkspaceModel, appointer: Appointer, role: Ro
         || hasDelegatedAuthority(model, appointer, role, date));
 }
 
-export const appointmentAuthority: NodeRule = {
+export const appointmentAuthority: WorkspaceRule = {
     id: IssueCodes.AppointmentAuthority,
-    scope: 'node',
+    scope: 'workspace',
     category: 'appointment',
     severity: 'warning',
     standards: ['ISO27001:5.3(a)', 'ISO27001:5.1', 'SOC2:CC1.3'],
     summary: 'The appointing party is not recorded, or is neither top management nor holds authority to appoint to the role, directly or by delegation.',
     fixable: false,
-    checks: (context, report) => ({
-        Assignment: (assignment, accept) => {
+    findings(model, context) {
+        const findings: WorkspaceFinding[] = [];
+        const topManagement = model.topManagementText;
+        for (const assignment of model.assignments) {
             const role = assignment.role?.ref;
-            if (!role) return; // unresolved: the linker already reports it
-            const model = context.workspace();
-            const topManagement = model.topManagementText;
+            if (!role) continue; // unresolved: the linker already reports it
             if (!assignment.appointedBy) {
                 const who = model.isTopManagement(role)
-                    ? `Top management is appointed from outside: declare the body (\`appointing body shareholders "General meeting of shareholders"\`) and add \`appointed by\` it.`
+                    ? 'Top management is appointed from outside: declare the body '
+                        + '(`appointing body shareholders "General meeting of shareholders"`) and add `appointed by` it.'
                     : model.appointedByHint
                         ? `Add \`${model.appointedByHint.trim()}\`, or by a holder of authority to appoint to this role.`
                         : 'Add `appointed by` naming top management or a holder of authority to appoint to this role.';
-                report(accept, { node: assignment, property: 'role' }, `The assignment to '${role.name}' does not say who made it. ${who}`);
-                return;
+                findings.push({ node: assignment, property: 'role', message: `The assignment to '${role.name}' does not say who made it. ${who}` });
+                continue;
             }
             const appointer = assignment.appointedBy.ref;
-            if (!appointer) return;
+            if (!appointer) continue;
             const date = assignment.since ?? context.settings.asOf();
-            if (mayAppoint(model, appointer, role, date)) return;
-            report(accept, { node: assignment, property: 'appointedBy' }, isAppointingBody(appointer)
-                ? `The appointing body '${appointer.name}' appoints top management (${topManagement}) and the roles it names, not '${role.name}'. `
-                    + `Add \`may appoint ${role.name}\` to '${appointer.name}' if it does, or record who in the organization made the appointment.`
-                : `'${appointer.name}' had no authority to appoint to '${role.name}' on ${date}: it is not top management `
-                    + `(${topManagement}) and holds no authority that \`may appoint ${role.name}\`, directly or by delegation. `
-                    + 'Record the appointment by top management, or grant or delegate that authority.');
+            if (mayAppoint(model, appointer, role, date)) continue;
+            // Without declared top management nobody can tell who may appoint: top-management-missing reports that.
+            if (model.topManagement.length === 0) continue;
+            findings.push({
+                node: assignment,
+                property: 'appointedBy',
+                message: isAppointingBody(appointer)
+                    ? `The appointing body '${appointer.name}' appoints top management (${topManagement}) and the roles it names, not '${role.name}'. `
+                        + `Add \`may appoint ${role.name}\` to '${appointer.name}' if it does, or record who in the organization made the appointment.`
+                    : `'${appointer.name}' had no authority to appoint to '${role.name}' on ${date}: it is not top management `
+                        + `(${topManagement}) and holds no authority that \`may appoint ${role.name}\`, directly or by delegation. `
+                        + 'Record the appointment by top management, or grant or delegate that authority.'
+            });
         }
-    })
+        return findings;
+    }
 };
