@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
-    DiagnosticsWatcher, examplesFolder, expectedFindings, findingsUnder, formatFindings, policyFiles, stage, staged
+    DiagnosticsWatcher, examplesFolder, expectedFindings, findingsUnder, formatFindings, policyFiles, stage, staged, waitFor
 } from './helpers';
 
 const PROBLEMS = [vscode.DiagnosticSeverity.Error, vscode.DiagnosticSeverity.Warning];
@@ -50,6 +50,12 @@ suite('Diagnostics', () => {
             const expected = expectedFindings(path.join(examplesFolder(), 'findings', rule));
             assert.ok(expected.some(finding => finding.rule === rule), `no \`// expect: ${rule}\` marker`);
             const root = await stage(`findings/${rule}`);
+            if (fs.existsSync(path.join(root, 'mandate.config.json'))) {
+                // The server re-reads the copied configuration (an opt-in rule's example enables it there)
+                // after the policy's first publication, and re-validates: wait for that result.
+                await waitFor(() => JSON.stringify(findingsUnder(root)) === JSON.stringify(expected),
+                    () => `expected ${formatFindings(expected)} after the configuration was read, VS Code shows ${formatFindings(findingsUnder(root))}`);
+            }
             const actual = findingsUnder(root);
             assert.deepEqual(actual, expected,
                 `expected ${formatFindings(expected)}\n      but VS Code shows ${formatFindings(actual)}`);
