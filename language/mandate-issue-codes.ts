@@ -16,6 +16,7 @@ export const IssueCodes = {
     AnnouncementLate: 'announcement-late',
     RoleAcknowledgementMissing: 'role-acknowledgement-missing',
     AppointmentAuthority: 'appointment-authority',
+    RoleHoldersOverlap: 'role-holders-overlap',
     RaciAccountable: 'raci-accountable',
     UnusedResponsibility: 'unused-responsibility',
     // Well-formed policy.

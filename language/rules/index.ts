@@ -31,6 +31,7 @@ import { propertyRepeated } from './property-repeated.js';
 import { raciAccountable } from './raci-accountable.js';
 import { requirementUnknown } from './requirement-unknown.js';
 import { roleAcknowledgementMissing } from './role-acknowledgement-missing.js';
+import { roleHoldersOverlap } from './role-holders-overlap.js';
 import { roleVacant } from './role-vacant.js';
 import type { MandateRule } from './rule.js';
 import { sodConflict } from './sod-conflict.js';
@@ -55,6 +56,7 @@ export const RULES: readonly MandateRule[] = [
     announcementLate,
     roleAcknowledgementMissing,
     appointmentAuthority,
+    roleHoldersOverlap,
     raciAccountable,
     unusedResponsibility,
     policyEmpty,
