@@ -13,8 +13,15 @@ export async function checkFolder(folder: string, asOf = '2025-06-30'): Promise<
     return checkSources(sources, { asOf, roots: [pathToFileURL(folder).href], fileSystem: NodeFileSystem.fileSystemProvider });
 }
 
-/** The audit report of a folder, at a fixed as-of date and generation time, so outputs are reproducible. */
+/**
+ * A fixed git state for reports of folders inside this repository, whose real commit and
+ * dirtiness change with every commit: a placeholder commit, clean. report-provenance tests run
+ * git for real in a repository of their own.
+ */
+export const FIXED_REPOSITORY = { git: true, commit: '0123456789abcdef0123456789abcdef01234567', dirty: false } as const;
+
+/** The audit report of a folder, at a fixed as-of date, generation time and git state, so outputs are reproducible. */
 export async function reportOfFolder(folder: string, asOf = '2025-06-30'): Promise<AuditReport> {
     const checked = await checkFolder(folder, asOf);
-    return buildReport(checked.services.shared, checked.findings, { toolVersion: '0.1.0', generatedAt: '2026-11-26T00:00:00Z' });
+    return buildReport(checked.services.shared, checked.findings, { toolVersion: '0.1.0', generatedAt: '2026-11-26T00:00:00Z', repository: FIXED_REPOSITORY });
 }

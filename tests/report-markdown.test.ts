@@ -102,7 +102,8 @@ describe('Markdown report on examples/acme', () => {
         const q4 = markdown.slice(markdown.indexOf('### Q4.'), markdown.indexOf('## 3.'));
         expect(q4).toContain('> **Answer:** ✅ Included');
         expect(q4).toContain('(../docs/roles/ciso.md)');
-        expect(q4).toContain('| every quarter | ISO27001:5.3(b) | [roles.mandate:30](../roles.mandate#L30) | [responsibilities.mandate:24](../responsibilities.mandate#L24) |');
+        // One row for the duty the CISO is both responsible and accountable for, citing both job-description lines.
+        expect(q4).toContain('| responsible for, accountable for (R, A) | every quarter | ISO27001:5.3(b) | [roles.mandate:30](../roles.mandate#L30)<br>[roles.mandate:34](../roles.mandate#L34) | [responsibilities.mandate:24](../responsibilities.mandate#L24) |');
     });
 
     it('prefixes source links with linkBase, and refuses a linkBase that is not a path or http(s) URL', async () => {

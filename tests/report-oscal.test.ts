@@ -157,7 +157,9 @@ describe('OSCAL component definition', () => {
 
         const resources: Json[] = doc['back-matter'].resources;
         const jobDescription = resources.find(resource => resource.title === 'docs/roles/ciso.md');
-        expect(jobDescription?.rlinks).toEqual([{ href: 'docs/roles/ciso.md', 'media-type': 'text/markdown' }]);
+        const cisoHash = report.provenance.documents.find(document => document.file === 'docs/roles/ciso.md')?.sha256;
+        expect(cisoHash).toMatch(/^[0-9a-f]{64}$/);
+        expect(jobDescription?.rlinks).toEqual([{ href: 'docs/roles/ciso.md', 'media-type': 'text/markdown', hashes: [{ algorithm: 'SHA-256', value: cisoHash }] }]);
         const minutes = resources.find(resource => resource.title === 'Board minutes 2022-03-15, item 4: the Board notes the appointment');
         expect(minutes?.rlinks).toBeUndefined();
         expect(minutes?.description).toContain('appointment of Priya Nair as Chief Information Security Officer');

@@ -1,11 +1,15 @@
 import type { Finding } from '../engine/check-sources.js';
 import type { MandateSharedServices } from '../mandate-module.js';
+import { announcementLate } from '../rules/announcement-late.js';
+import { isPresentOn, isStaff } from '../workspace/tenure.js';
 import { answerQuestions } from './report-questions.js';
 import { delegationEntries, organizationGraph } from './report-delegations.js';
-import { REPORT_SCHEMA_VERSION, type AuditReport, type SourceRef } from './report-model.js';
+import { documentHashes } from './report-documents.js';
+import { repositoryState } from './report-git.js';
+import { REPORT_SCHEMA_VERSION, type AuditReport, type RepositoryState, type SourceRef } from './report-model.js';
 import { provenance } from './report-provenance.js';
 import { clause53Status, requirementStatuses } from './report-requirements.js';
-import { responsibilityMatrix, roleHolders } from './report-roles.js';
+import { responsibilityMatrix, roleHolders, type RolesContext } from './report-roles.js';
 import { ReportSources } from './report-sources.js';
 import { trainingEntries } from './report-training.js';
 
@@ -17,6 +21,11 @@ export interface ReportOptions {
     readonly toolVersion: string;
     /** ISO timestamp; see `generatedAt()` for SOURCE_DATE_EPOCH. */
     readonly generatedAt: string;
+    /**
+     * The git state to record instead of asking git in the workspace folder: for tests and golden
+     * files whose folder lies in a repository that keeps changing.
+     */
+    readonly repository?: RepositoryState;
 }
 
 /**
@@ -35,7 +44,10 @@ export function buildReport(shared: MandateSharedServices, findings: readonly Fi
     const acceptedExceptions = findings.flatMap(finding => finding.suppressed
         ? [{ rule: finding.rule, message: finding.message, justification: finding.suppressed.justification, ...locate(sources.finding(finding)) }]
         : []);
-    const roles = model.roles.map(role => roleHolders(role, model, sources, asOf));
+    // Q3 judges lateness by the same limit as the announcement-late rule, and not at all when the team switched it off.
+    const maxAnnouncementDays = settings.severityOf(announcementLate) === 'off' ? undefined : settings.option(announcementLate, 'maxDays');
+    const context: RolesContext = { model, sources, asOf, maxAnnouncementDays };
+    const roles = model.roles.map(role => roleHolders(role, context));
     const delegations = delegationEntries(model, sources, asOf);
     const training = trainingEntries(model, sources, asOf);
     const requirements = requirementStatuses(model, reportFindings, asOf, training);
@@ -46,7 +58,7 @@ export function buildReport(shared: MandateSharedServices, findings: readonly Fi
     return {
         schemaVersion: REPORT_SCHEMA_VERSION,
         organization: organization
-            ? { ...sources.named(organization), topManagement: topManagement ? sources.named(topManagement) : undefined }
+            ? { ...sources.named(organization), topManagement: topManagement.map(role => sources.named(role)) }
             : undefined,
         asOf,
         summary: {
@@ -54,12 +66,14 @@ export function buildReport(shared: MandateSharedServices, findings: readonly Fi
             clause53: clause53Status(requirements),
             requirements
         },
-        questions: answerQuestions(roles, asOf),
+        questions: answerQuestions(roles, asOf, maxAnnouncementDays),
         roles,
         people: model.persons.map(person => ({
             ...sources.named(person),
             email: person.email, jobTitle: person.jobTitle,
             employedSince: person.employedSince, employedUntil: person.employedUntil,
+            external: !isStaff(person), firm: person.firm, engagedSince: person.engagedSince, engagedUntil: person.engagedUntil,
+            present: isPresentOn(person, asOf),
             roles: model.rolesOfPersonOn(person, asOf).map(role => role.name)
         })),
         matrix: responsibilityMatrix(roles, model, sources),
@@ -70,7 +84,10 @@ export function buildReport(shared: MandateSharedServices, findings: readonly Fi
         acceptedExceptions,
         provenance: provenance({
             toolVersion: options.toolVersion, asOf, generatedAt: options.generatedAt,
-            files: model.documents.map(document => ({ file: sources.file(document.uri), text: document.textDocument.getText() }))
+            files: model.documents.map(document => ({ file: sources.file(document.uri), text: document.textDocument.getText() })),
+            // The outermost workspace folder: the one the report's paths are relative to.
+            repository: options.repository ?? repositoryState(settings.workspaceRoots.at(-1)?.fsPath),
+            documents: documentHashes(model, settings, sources)
         })
     };
 }

@@ -1,6 +1,6 @@
 import { FRAMEWORKS } from '../standards/catalogue.js';
 import { mediaType, policyDocuments, relativeHref } from './oscal-resources.js';
-import type { AuditReport, RequirementStatus, RoleHolders } from './report-model.js';
+import type { Appointment, AuditReport, RepositoryState, RequirementStatus, RoleHolders } from './report-model.js';
 import { uuidv5 } from './uuid-v5.js';
 
 /** The OSCAL version the export conforms to; NIST's schema for it is in shared/schemas. */
@@ -90,35 +90,52 @@ export function exportOscal(report: AuditReport): string {
         description: jobDescriptionText(entry),
         ...optionalArray('props', [
             ...(entry.ciso ? [prop('designated-ciso', 'true')] : []),
-            ...(organization?.topManagement?.id === entry.role.id ? [prop('top-management', 'true')] : []),
+            ...(organization?.topManagement.some(role => role.id === entry.role.id) ? [prop('top-management', 'true')] : []),
             ...(entry.reportsTo ? [prop('reports-to', oscalToken(entry.reportsTo))] : []),
-            ...(entry.vacant ? [prop('vacant', 'true')] : [])
+            ...(entry.vacant ? [prop('vacant', 'true')] : []),
+            // The job description in force on the as-of date.
+            ...(entry.jobDescriptionVersion?.trim() ? [prop('job-description-version', entry.jobDescriptionVersion)] : []),
+            ...(entry.jobDescriptionEffective ? [prop('job-description-effective', entry.jobDescriptionEffective)] : [])
         ]),
         ...optionalArray('links', entry.jobDescription
             ? [{ href: `#${documentUuid(entry.jobDescription)}`, rel: 'reference', text: 'Job description' }] : [])
     }));
 
+    // External people belong to their firm, not to the organization; each firm is a party of its own.
+    const firms = [...new Set(report.people.flatMap(person => person.external && person.firm?.trim() ? [oscalString(person.firm, '-')] : []))];
+    const firmUuid = (firm: string) => uuid('firm', firm);
     const parties = [
         ...(organization && organizationUuid ? [{ uuid: organizationUuid, type: 'organization', name: oscalString(organization.title, organization.id), 'short-name': organization.id }] : []),
+        ...firms.map(firm => ({ uuid: firmUuid(firm), type: 'organization', name: firm })),
         ...report.people.map(person => ({
             uuid: personUuid(person.id),
             type: 'person',
             name: oscalString(person.title, person.id),
-            ...optionalArray('props', person.jobTitle?.trim() ? [prop('job-title', person.jobTitle)] : []),
+            ...optionalArray('props', [
+                ...(person.jobTitle?.trim() ? [prop('job-title', person.jobTitle)] : []),
+                ...(person.external ? [prop('external', 'true')] : []),
+                ...(person.employedSince ? [prop('employed-since', person.employedSince)] : []),
+                ...(person.employedUntil ? [prop('employed-until', person.employedUntil)] : []),
+                ...(person.engagedSince ? [prop('engaged-since', person.engagedSince)] : []),
+                ...(person.engagedUntil ? [prop('engaged-until', person.engagedUntil)] : [])
+            ]),
             ...optionalArray('email-addresses', person.email && EMAIL.test(person.email.trim()) ? [person.email.trim()] : []),
-            ...optionalArray('member-of-organizations', organizationUuid ? [organizationUuid] : [])
+            ...optionalArray('member-of-organizations', person.external
+                ? (person.firm?.trim() ? [firmUuid(oscalString(person.firm, '-'))] : [])
+                : organizationUuid ? [organizationUuid] : [])
         }))
     ];
 
     const responsibleParties = report.roles.filter(entry => !entry.vacant).map(entry => {
-        const evidence = [...new Set(entry.holders.flatMap(holder => [...holder.evidence, ...holder.announcements.flatMap(announcement => announcement.evidence)]))];
+        const evidence = [...new Set(entry.holders.flatMap(holder => [
+            ...holder.evidence, ...holder.announcements.flatMap(announcement => announcement.evidence),
+            ...holder.acknowledgements.flatMap(acknowledgement => acknowledgement.evidence)
+        ]))];
         return {
             'role-id': oscalToken(entry.role.id),
             'party-uuids': holdersOf(entry.role.id),
             ...optionalArray('links', evidence.map(text => ({ href: `#${documentUuid(text)}`, rel: 'evidence' }))),
-            remarks: entry.holders.map(holder => `- ${holder.person.title}${holder.since ? ` since ${holder.since}` : ''}`
-                + `${holder.until ? ` until ${holder.until}` : ''}${holder.appointedBy ? `, appointed by ${holder.appointedBy.title}` : ''}`
-                + `, ${plural(holder.announcements.length, 'announcement')} (${holder.source.file}:${holder.source.line})`).join('\n')
+            remarks: entry.holders.map(holderRemark).join('\n')
         };
     });
 
@@ -166,6 +183,7 @@ export function exportOscal(report: AuditReport): string {
         ...optionalArray('control-implementations', controlImplementations)
     };
 
+    const hashes = new Map(report.provenance.documents.map(document => [document.file, document.sha256]));
     const resources = [
         ...frameworks.map(prefix => ({
             uuid: frameworkUuid(prefix),
@@ -177,7 +195,10 @@ export function exportOscal(report: AuditReport): string {
             uuid: documentUuid(document.text),
             title: document.path ?? document.text,
             description: document.uses.join(' '),
-            ...optionalArray('rlinks', document.path ? [{ href: relativeHref(document.path), ...optionalValue('media-type', mediaType(document.path)) }] : [])
+            ...optionalArray('rlinks', document.path ? [{
+                href: relativeHref(document.path), ...optionalValue('media-type', mediaType(document.path)),
+                ...optionalArray('hashes', hashes.has(document.path) ? [{ algorithm: 'SHA-256', value: hashes.get(document.path) }] : [])
+            }] : [])
         }))
     ];
 
@@ -188,7 +209,10 @@ export function exportOscal(report: AuditReport): string {
             'last-modified': report.provenance.generatedAt,
             version: report.provenance.inputsSha256,
             'oscal-version': OSCAL_VERSION,
-            props: [prop('generator', `${report.provenance.tool} ${report.provenance.toolVersion}`), prop('as-of', report.asOf)],
+            props: [
+                prop('generator', `${report.provenance.tool} ${report.provenance.toolVersion}`), prop('as-of', report.asOf),
+                ...repositoryProps(report.provenance.repository)
+            ],
             ...optionalArray('roles', roles),
             ...optionalArray('parties', parties),
             ...optionalArray('responsible-parties', responsibleParties)
@@ -197,6 +221,29 @@ export function exportOscal(report: AuditReport): string {
         ...(resources.length > 0 ? { 'back-matter': { resources } } : {})
     };
     return JSON.stringify({ 'component-definition': definition }, null, 2) + '\n';
+}
+
+/**
+ * One line per holder: the term in force, the tenure it continues, the capacity, who appointed
+ * them, how the tenure was announced and whether the person acknowledged the role.
+ */
+function holderRemark(holder: Appointment): string {
+    const tenure = holder.renewal ? ` (a renewal; tenure since ${holder.tenureSince ?? 'an undated start'})` : '';
+    const first = holder.firstAnnouncement;
+    const late = first?.late ? ` (late: ${first.days} days after the tenure began)` : '';
+    const announced = !first ? 'never announced'
+        : holder.announcements.length === 0 ? `no announcement of its own, covered by the tenure's first announcement on ${first.date}${late}`
+            : `${plural(holder.announcements.length, 'announcement')}, first announced ${first.date}${late}`;
+    const acknowledged = holder.acknowledgements.length > 0 ? `, acknowledged ${holder.acknowledgements.map(entry => entry.date).join(', ')}` : '';
+    return `- ${holder.person.title}${holder.capacity ? ` (${holder.capacity})` : ''}${holder.since ? ` since ${holder.since}` : ''}${tenure}`
+        + `${holder.until ? ` until ${holder.until}` : ''}${holder.appointedBy ? `, appointed by ${holder.appointedBy.title}` : ''}`
+        + `, ${announced}${acknowledged} (${holder.source.file}:${holder.source.line})`;
+}
+
+/** The git commit the report was made from, and whether the folder had uncommitted changes; `none` without git. */
+function repositoryProps(repository: RepositoryState): Json[] {
+    if (!repository.git || !repository.commit) return [prop('git-commit', 'none')];
+    return [prop('git-commit', repository.commit), prop('git-dirty', repository.dirty === undefined ? 'unknown' : String(repository.dirty))];
 }
 
 /** OSCAL arrays must not be empty: the key is left out instead. */

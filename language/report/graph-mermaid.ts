@@ -33,11 +33,11 @@ function nodeLine(id: string, node: GraphNode): string {
     return node.kind === 'person' ? `    ${id}([${label}])` : `    ${id}[${label}]`;
 }
 
-/** reports-to: thick arrow; holds: plain arrow; delegation: dotted arrow labelled with the duty. */
+/** reports-to: thick arrow; holds: plain arrow (labelled acting or interim); delegation: dotted arrow labelled with the duty. */
 function edgeLine(from: string, to: string, edge: GraphEdge): string {
     switch (edge.kind) {
         case 'reports-to': return `    ${from} ==> ${to}`;
-        case 'holds': return `    ${from} --> ${to}`;
+        case 'holds': return edge.label ? `    ${from} -->|"${mermaidLabel(edge.label)}"| ${to}` : `    ${from} --> ${to}`;
         case 'delegation': return edge.label ? `    ${from} -.->|"${mermaidLabel(edge.label)}"| ${to}` : `    ${from} -.-> ${to}`;
     }
 }

@@ -54,8 +54,10 @@ function edgeStatement(from: string, to: string, edge: GraphEdge): string {
     switch (edge.kind) {
         case 'reports-to':
             return `  ${from} -> ${to} [color="#1f2937", penwidth=1.8];`;
-        case 'holds':
-            return `  ${from} -> ${to} [color="#94a3b8", penwidth=0.8, arrowsize=0.6];`;
+        case 'holds': {
+            const label = edge.label ? `, label="${dotEscape(edge.label)}", fontcolor="#475569"` : '';
+            return `  ${from} -> ${to} [color="#94a3b8", penwidth=0.8, arrowsize=0.6${label}];`;
+        }
         case 'delegation': {
             const label = edge.label ? `, label="${wrapped(edge.label, 28)}"` : '';
             return `  ${from} -> ${to} [style=dashed, color="#b45309", fontcolor="#92400e", penwidth=1.4, constraint=false${label}];`;

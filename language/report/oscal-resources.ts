@@ -24,8 +24,8 @@ function at(source: SourceRef): string {
 
 /**
  * Every job description and evidence document the report names, each once, in the order the
- * report first names it: job descriptions and appointment evidence role by role, then
- * delegation evidence.
+ * report first names it: job descriptions and appointment, announcement and acknowledgement
+ * evidence role by role, then delegation evidence.
  */
 export function policyDocuments(report: AuditReport): PolicyDocument[] {
     const documents = new Map<string, { path?: string; uses: string[] }>();
@@ -47,6 +47,10 @@ export function policyDocuments(report: AuditReport): PolicyDocument[] {
             for (const announcement of holder.announcements) {
                 announcement.evidence.forEach(text =>
                     add(text, `Evidence that ${appointment} was announced on ${announcement.date} via ${announcement.channel} (${at(announcement.source)}).`));
+            }
+            for (const acknowledgement of holder.acknowledgements) {
+                acknowledgement.evidence.forEach(text =>
+                    add(text, `Evidence that ${holder.person.title} acknowledged the role of ${holder.role.title} on ${acknowledgement.date} (${at(acknowledgement.source)}).`));
             }
         }
     }

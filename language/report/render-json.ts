@@ -1,5 +1,6 @@
 import type {
-    Announcement, Appointment, AuditReport, DutyLine, NamedRef, PersonEntry, ReportFinding, RequirementStatus, RoleHolders, SourceRef
+    Acknowledgement, Announcement, Appointment, AuditReport, DutyLine, FileHash, FirstAnnouncement, NamedRef, PersonEntry, ReportFinding,
+    RequirementStatus, RoleHolders, SourceRef
 } from './report-model.js';
 
 /**
@@ -16,15 +17,19 @@ const NAMED: KeyOrder<NamedRef> = { id: true, title: true, source: SOURCE };
 
 const ANNOUNCEMENT: KeyOrder<Announcement> = { date: true, channel: true, audience: true, evidence: true, source: SOURCE };
 
+const FIRST_ANNOUNCEMENT: KeyOrder<FirstAnnouncement> = { date: true, days: true, late: true, earlierTerm: true, source: SOURCE };
+const ACKNOWLEDGEMENT: KeyOrder<Acknowledgement> = { date: true, evidence: true, source: SOURCE };
+
 const APPOINTMENT: KeyOrder<Appointment> = {
-    person: NAMED, role: NAMED, since: true, until: true, appointedBy: NAMED, evidence: true, announcements: ANNOUNCEMENT, source: SOURCE
+    person: NAMED, role: NAMED, capacity: true, since: true, until: true, tenureSince: true, renewal: true, appointedBy: NAMED,
+    evidence: true, announcements: ANNOUNCEMENT, firstAnnouncement: FIRST_ANNOUNCEMENT, acknowledgements: ACKNOWLEDGEMENT, source: SOURCE
 };
 
 const DUTY_LINE: KeyOrder<DutyLine> = { duty: NAMED, kind: true, requirements: true, cadence: true, source: SOURCE };
 
 const ROLE_HOLDERS: KeyOrder<RoleHolders> = {
-    role: NAMED, ciso: true, reportsTo: true, cisoSource: SOURCE, jobDescription: true, jobDescriptionFile: true,
-    jobDescriptionSource: SOURCE, holders: APPOINTMENT, vacant: true, duties: DUTY_LINE
+    role: NAMED, ciso: true, reportsTo: true, cisoSource: SOURCE, jobDescription: true, jobDescriptionVersion: true, jobDescriptionEffective: true,
+    jobDescriptionFile: true, jobDescriptionSource: SOURCE, holders: APPOINTMENT, vacant: true, duties: DUTY_LINE
 };
 
 const REQUIREMENT: KeyOrder<RequirementStatus> = {
@@ -32,8 +37,11 @@ const REQUIREMENT: KeyOrder<RequirementStatus> = {
 };
 
 const PERSON: KeyOrder<PersonEntry> = {
-    id: true, title: true, source: SOURCE, email: true, jobTitle: true, employedSince: true, employedUntil: true, roles: true
+    id: true, title: true, source: SOURCE, email: true, jobTitle: true, employedSince: true, employedUntil: true,
+    external: true, firm: true, engagedSince: true, engagedUntil: true, present: true, roles: true
 };
+
+const FILE_HASH: KeyOrder<FileHash> = { file: true, sha256: true };
 
 const FINDING: KeyOrder<ReportFinding> = { rule: true, severity: true, message: true, source: SOURCE, column: true };
 
@@ -48,8 +56,10 @@ export const REPORT_KEY_ORDER: KeyOrder<AuditReport> = {
     questions: {
         responsible: { ...QUESTION, ciso: ROLE_HOLDERS, conformance: ROLE_HOLDERS, reporting: ROLE_HOLDERS },
         appointed: { ...QUESTION, appointments: APPOINTMENT },
-        communicated: { ...QUESTION, appointments: APPOINTMENT },
-        cisoReporting: { ...QUESTION, role: NAMED, reportingDuties: DUTY_LINE, jobDescription: true }
+        communicated: { ...QUESTION, appointments: APPOINTMENT, maxDays: true },
+        cisoReporting: {
+            ...QUESTION, role: NAMED, reportingDuties: DUTY_LINE, jobDescription: true, jobDescriptionVersion: true, jobDescriptionEffective: true
+        }
     },
     roles: ROLE_HOLDERS,
     people: PERSON,
@@ -71,8 +81,10 @@ export const REPORT_KEY_ORDER: KeyOrder<AuditReport> = {
     acceptedExceptions: { rule: true, message: true, justification: true, source: SOURCE, column: true },
     provenance: {
         tool: true, toolVersion: true, asOf: true, generatedAt: true,
-        inputs: { file: true, sha256: true },
-        inputsSha256: true
+        inputs: FILE_HASH,
+        inputsSha256: true,
+        repository: { git: true, commit: true, dirty: true },
+        documents: FILE_HASH
     }
 };
 

@@ -35,7 +35,8 @@ export function organizationGraph(roles: readonly RoleHolders[], delegations: re
         if (entry.reportsTo && nodes.has(entry.reportsTo)) edges.push({ from: entry.role.id, to: entry.reportsTo, kind: 'reports-to' });
         for (const holder of entry.holders) {
             nodes.set(holder.person.id, { id: holder.person.id, label: holder.person.title, kind: 'person', ciso: false, vacant: false });
-            edges.push({ from: holder.person.id, to: entry.role.id, kind: 'holds' });
+            // An acting or interim holder holds the role all the same; the edge says in which capacity.
+            edges.push({ from: holder.person.id, to: entry.role.id, kind: 'holds', label: holder.capacity });
         }
     }
     for (const delegation of delegations.filter(entry => entry.status === 'active')) {

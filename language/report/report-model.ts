@@ -6,7 +6,7 @@
  */
 import type { TrainingState } from '../workspace/training-status.js';
 
-export const REPORT_SCHEMA_VERSION = '1.0.0';
+export const REPORT_SCHEMA_VERSION = '2.0.0';
 
 /** Where a fact comes from: a workspace-relative file and a 1-based line. */
 export interface SourceRef {
@@ -49,19 +49,55 @@ export interface Announcement {
     readonly source: SourceRef;
 }
 
-/** One person's tenure in one role. */
-export interface Appointment {
-    readonly person: NamedRef;
-    readonly role: NamedRef;
-    readonly since?: string;
-    readonly until?: string;
-    readonly appointedBy?: NamedRef;
+/** The person confirmed they accept the role and its responsibilities (PCI DSS 12.1.3, 12.4). */
+export interface Acknowledgement {
+    readonly date: string;
     readonly evidence: readonly string[];
-    readonly announcements: readonly Announcement[];
     readonly source: SourceRef;
 }
 
-export type Answer = 'yes' | 'partly' | 'no';
+/**
+ * How a tenure was first made known: its earliest announcement in any of its terms. A renewal
+ * needs no announcement of its own; the original one covers the whole tenure.
+ */
+export interface FirstAnnouncement {
+    readonly date: string;
+    /** Days from the start of the tenure; absent when the tenure has no start date. */
+    readonly days?: number;
+    /** Later than the `announcement-late` limit after the tenure began. */
+    readonly late: boolean;
+    /** True when the announcement belongs to an earlier term of the tenure, not to this one. */
+    readonly earlierTerm: boolean;
+    readonly source: SourceRef;
+}
+
+/** One person's holding of one role on the as-of date: the term in force, within its tenure. */
+export interface Appointment {
+    readonly person: NamedRef;
+    readonly role: NamedRef;
+    /** `acting` or `interim` when the assignment says so; such a holder holds the role all the same. */
+    readonly capacity?: 'acting' | 'interim';
+    /** The current term. */
+    readonly since?: string;
+    readonly until?: string;
+    /**
+     * When the person's tenure in the role began: the start of the first of its consecutive or
+     * overlapping terms. Equal to `since` unless this term is a renewal.
+     */
+    readonly tenureSince?: string;
+    /** True when this term renews an earlier one of the same tenure (not a new appointment). */
+    readonly renewal: boolean;
+    readonly appointedBy?: NamedRef;
+    readonly evidence: readonly string[];
+    readonly announcements: readonly Announcement[];
+    /** The tenure's first announcement; absent when no term of the tenure was announced. */
+    readonly firstAnnouncement?: FirstAnnouncement;
+    readonly acknowledgements: readonly Acknowledgement[];
+    readonly source: SourceRef;
+}
+
+/** `late`: answered, but the appointment was made known later than the policy allows (Q3 only). */
+export type Answer = 'yes' | 'late' | 'partly' | 'no';
 
 export interface AuditorQuestion {
     readonly question: string;
@@ -90,12 +126,18 @@ export interface AuditorAnswers {
     /** 2. When did they get the role? */
     readonly appointed: AuditorQuestion & { readonly appointments: readonly Appointment[] };
     /** 3. How was the position made known to the organization? */
-    readonly communicated: AuditorQuestion & { readonly appointments: readonly Appointment[] };
+    readonly communicated: AuditorQuestion & {
+        readonly appointments: readonly Appointment[];
+        /** The `announcement-late` limit in days; absent when that rule is switched off. */
+        readonly maxDays?: number;
+    };
     /** 4. Does the CISO's job description include reporting on ISMS performance? */
     readonly cisoReporting: AuditorQuestion & {
         readonly role?: NamedRef;
         readonly reportingDuties: readonly DutyLine[];
         readonly jobDescription?: string;
+        readonly jobDescriptionVersion?: string;
+        readonly jobDescriptionEffective?: string;
     };
 }
 
@@ -105,13 +147,16 @@ export interface RoleHolders {
     readonly reportsTo?: string;
     /** Where the role is designated CISO, when it is. */
     readonly cisoSource?: SourceRef;
-    /** The job-description document as written in the policy. */
+    /** The job-description document in force on the as-of date, as written in the policy. */
     readonly jobDescription?: string;
+    /** The version and effective date of that job description, when the policy gives them. */
+    readonly jobDescriptionVersion?: string;
+    readonly jobDescriptionEffective?: string;
     /** The same document as a workspace-relative path, only when it lies inside the workspace. */
     readonly jobDescriptionFile?: string;
     /** The `job description "…"` line. */
     readonly jobDescriptionSource?: SourceRef;
-    /** Appointments in force on the as-of date. */
+    /** The holders on the as-of date, one appointment per person (their term in force). */
     readonly holders: readonly Appointment[];
     readonly vacant: boolean;
     readonly duties: readonly DutyLine[];
@@ -156,6 +201,7 @@ export interface GraphEdge {
     readonly to: string;
     /** reports-to: role to its superior; holds: person to role; delegation: delegator to delegate. */
     readonly kind: 'reports-to' | 'holds' | 'delegation';
+    /** delegation: the duty delegated; holds: `acting` or `interim` when the holder is one. */
     readonly label?: string;
 }
 
@@ -179,6 +225,14 @@ export interface PersonEntry extends NamedRef {
     readonly jobTitle?: string;
     readonly employedSince?: string;
     readonly employedUntil?: string;
+    /** Not employed by the organization: a contractor, interim manager, outsourced officer or auditor. */
+    readonly external: boolean;
+    /** The firm an external person comes from. */
+    readonly firm?: string;
+    readonly engagedSince?: string;
+    readonly engagedUntil?: string;
+    /** Employed or engaged on the as-of date. */
+    readonly present: boolean;
     /** Ids of the roles the person holds on the as-of date. */
     readonly roles: readonly string[];
 }
@@ -200,19 +254,37 @@ export interface AcceptedException {
     readonly column: number;
 }
 
+/** The version control state of the workspace folder when the report was made. */
+export interface RepositoryState {
+    /** False when the folder is not in a git repository, git is not available, or git failed. */
+    readonly git: boolean;
+    /** The commit checked out (HEAD). */
+    readonly commit?: string;
+    /** Whether the workspace folder had uncommitted or untracked changes; absent when git could not tell. */
+    readonly dirty?: boolean;
+}
+
+export interface FileHash {
+    readonly file: string;
+    readonly sha256: string;
+}
+
 export interface Provenance {
     readonly tool: string;
     readonly toolVersion: string;
     readonly asOf: string;
     readonly generatedAt: string;
-    readonly inputs: ReadonlyArray<{ readonly file: string; readonly sha256: string }>;
+    readonly inputs: readonly FileHash[];
     /** SHA-256 over the sorted inputs' paths and hashes: one value that identifies the policy version. */
     readonly inputsSha256: string;
+    readonly repository: RepositoryState;
+    /** Every job-description and evidence file the policy names that exists in the workspace, sorted by path. */
+    readonly documents: readonly FileHash[];
 }
 
 export interface AuditReport {
     readonly schemaVersion: string;
-    readonly organization?: NamedRef & { readonly topManagement?: NamedRef };
+    readonly organization?: NamedRef & { readonly topManagement: readonly NamedRef[] };
     readonly asOf: string;
     readonly summary: {
         readonly errors: number;

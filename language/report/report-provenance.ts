@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Provenance } from './report-model.js';
+import type { FileHash, Provenance, RepositoryState } from './report-model.js';
 
 export interface ProvenanceInput {
     readonly toolVersion: string;
@@ -7,6 +7,9 @@ export interface ProvenanceInput {
     readonly generatedAt: string;
     /** Workspace-relative path and exact text of every input file. */
     readonly files: ReadonlyArray<{ readonly file: string; readonly text: string }>;
+    readonly repository: RepositoryState;
+    /** The hashes of the documents the policy names (report-documents.ts). */
+    readonly documents: readonly FileHash[];
 }
 
 const sha256 = (data: string) => createHash('sha256').update(data, 'utf8').digest('hex');
@@ -25,7 +28,9 @@ export function provenance(input: ProvenanceInput): Provenance {
         asOf: input.asOf,
         generatedAt: input.generatedAt,
         inputs,
-        inputsSha256: sha256(inputs.map(entry => `${entry.file}\u0000${entry.sha256}\n`).join(''))
+        inputsSha256: sha256(inputs.map(entry => `${entry.file}\u0000${entry.sha256}\n`).join('')),
+        repository: input.repository,
+        documents: input.documents
     };
 }
 

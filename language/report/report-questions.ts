@@ -1,15 +1,18 @@
 import { ISMS_CONFORMANCE, ISMS_REPORTING } from '../standards/catalogue.js';
-import type { Appointment, AuditorAnswers, RoleHolders } from './report-model.js';
+import type { Answer, Appointment, AuditorAnswers, DutyLine, RoleHolders } from './report-model.js';
+import { raciLetter } from './report-roles.js';
 
 function carrying(roles: readonly RoleHolders[], requirement: string): RoleHolders[] {
     return roles.filter(entry => entry.duties.some(line => line.kind !== 'consulted' && line.kind !== 'informed' && line.requirements.includes(requirement)));
 }
 
+/** A holder as a sentence names them: `Jane Doe`, or `Jane Doe, acting`. */
+export function holderName(appointment: Appointment): string {
+    return appointment.capacity ? `${appointment.person.title}, ${appointment.capacity}` : appointment.person.title;
+}
+
 function names(entries: readonly RoleHolders[]): string {
-    return entries.map(entry => {
-        const people = entry.holders.map(holder => holder.person.title).join(', ');
-        return `${entry.role.title} (${people || 'vacant'})`;
-    }).join('; ');
+    return entries.map(entry => `${entry.role.title} (${entry.holders.map(holderName).join(' and ') || 'vacant'})`).join('; ');
 }
 
 /** The appointments an auditor asks about: the CISO's and those of the 5.3(a) and 5.3(b) holders. */
@@ -23,61 +26,95 @@ function keyAppointments(entries: readonly RoleHolders[]): Appointment[] {
     });
 }
 
-/** Answers the auditor's four questions from the roles section, so every answer cites the same facts. */
-export function answerQuestions(roles: readonly RoleHolders[], asOf: string): AuditorAnswers {
+/** One entry per duty with its RACI letters together, in job-description order: a duty the CISO is R and A for is named once. */
+export function dutiesWithLetters(lines: readonly DutyLine[]): Array<{ readonly line: DutyLine; readonly lines: readonly DutyLine[]; readonly letters: string }> {
+    const byDuty = new Map<string, DutyLine[]>();
+    for (const line of lines) byDuty.set(line.duty.id, [...(byDuty.get(line.duty.id) ?? []), line]);
+    return [...byDuty.values()].map(group => ({ line: group[0], lines: group, letters: [...new Set(group.map(line => raciLetter(line.kind)))].join(', ') }));
+}
+
+const count = (items: readonly unknown[], word: string, plural = `${word}s`) => `${items.length} ${items.length === 1 ? word : plural}`;
+
+function responsible(roles: readonly RoleHolders[], asOf: string): AuditorAnswers['responsible'] {
     const ciso = roles.filter(entry => entry.ciso);
     const conformance = carrying(roles, ISMS_CONFORMANCE);
     const reporting = carrying(roles, ISMS_REPORTING);
     const heldCiso = ciso.filter(entry => !entry.vacant);
-    const key = [...ciso, ...conformance, ...reporting];
-    const appointments = keyAppointments(key);
-
-    const responsibleAnswer = heldCiso.length === 1 && conformance.some(entry => !entry.vacant) && reporting.some(entry => !entry.vacant)
+    // Two people holding the CISO role on one day leave the auditor's first question open.
+    const ambiguous = heldCiso.filter(entry => entry.holders.length > 1);
+    const answer: Answer = heldCiso.length === 1 && ambiguous.length === 0
+        && conformance.some(entry => !entry.vacant) && reporting.some(entry => !entry.vacant)
         ? 'yes' : heldCiso.length > 0 ? 'partly' : 'no';
-    const responsibleSummary = ciso.length === 0
+    const summary = ciso.length === 0
         ? 'No role is designated CISO.'
         : `The CISO role is ${names(ciso)}. ISMS conformance (5.3(a)): ${names(conformance) || 'not assigned'}. `
-            + `ISMS performance reporting (5.3(b)): ${names(reporting) || 'not assigned'}.`;
+            + `ISMS performance reporting (5.3(b)): ${names(reporting) || 'not assigned'}.`
+            + ambiguous.map(entry => ` ${entry.role.title} has ${entry.holders.length} holders on ${asOf}, so who the CISO is is ambiguous: `
+                + 'end the earlier appointment the day before the later one began.').join('');
+    return { question: 'Who is responsible for information security?', answer, summary: `As of ${asOf}: ${summary}`, ciso, conformance, reporting };
+}
 
-    const dated = appointments.filter(appointment => appointment.since);
-    const appointedAnswer = appointments.length === 0 ? 'no' : dated.length === appointments.length && appointments.every(a => a.appointedBy) ? 'yes' : 'partly';
-    const announced = appointments.filter(appointment => appointment.announcements.length > 0);
-    const communicatedAnswer = appointments.length === 0 ? 'no' : announced.length === appointments.length ? 'yes' : announced.length > 0 ? 'partly' : 'no';
-
-    const cisoRole = heldCiso[0] ?? ciso[0];
-    const reportingDuties = cisoRole?.duties.filter(line => line.requirements.includes(ISMS_REPORTING) && line.kind !== 'consulted' && line.kind !== 'informed') ?? [];
+function appointed(appointments: readonly Appointment[]): AuditorAnswers['appointed'] {
+    const dated = appointments.filter(appointment => appointment.since && appointment.tenureSince);
+    const named = appointments.filter(appointment => appointment.appointedBy);
+    const renewals = appointments.filter(appointment => appointment.renewal);
+    const answer: Answer = appointments.length === 0 ? 'no' : dated.length === appointments.length && named.length === appointments.length ? 'yes' : 'partly';
+    const renewed = renewals.length === 0 ? ''
+        : ` ${count(renewals, 'is a renewal', 'are renewals')} of an earlier term: the person has held the role since the tenure began, not since the current term.`;
     return {
-        responsible: {
-            question: 'Who is responsible for information security?',
-            answer: responsibleAnswer, summary: `As of ${asOf}: ${responsibleSummary}`,
-            ciso, conformance, reporting
-        },
-        appointed: {
-            question: 'When did this person get the role?',
-            answer: appointedAnswer,
-            summary: appointments.length === 0 ? 'There is no current appointment to a key role.'
-                : `${dated.length} of ${appointments.length} key appointments are dated, and ${appointments.filter(a => a.appointedBy).length} name the appointing party.`,
-            appointments
-        },
-        communicated: {
-            question: 'How was the position made known to the organization?',
-            answer: communicatedAnswer,
-            summary: appointments.length === 0 ? 'There is no current appointment to announce.'
-                : `${announced.length} of ${appointments.length} key appointments were announced.`,
-            appointments
-        },
-        cisoReporting: {
-            question: "Does the CISO's job description include reporting on ISMS performance?",
-            answer: reportingDuties.length > 0 ? 'yes' : 'no',
-            summary: !cisoRole ? 'There is no CISO role.'
-                : reportingDuties.length > 0
-                    // A duty the CISO is both responsible and accountable for is named once.
-                    ? `${cisoRole.role.title} carries ${[...new Map(reportingDuties.map(line => [line.duty.id, line])).values()]
-                        .map(line => `"${line.duty.title}"${line.cadence ? ` (${line.cadence})` : ''}`).join(', ')}.`
-                    : `The job description of ${cisoRole.role.title} carries nothing that satisfies ${ISMS_REPORTING}.`,
-            role: cisoRole?.role,
-            reportingDuties,
-            jobDescription: cisoRole?.jobDescription
-        }
+        question: 'When did this person get the role?', answer,
+        summary: appointments.length === 0 ? 'There is no current appointment to a key role.'
+            : `${dated.length} of ${appointments.length} key appointments are dated, and ${named.length} name the appointing party.${renewed}`,
+        appointments
+    };
+}
+
+function communicated(appointments: readonly Appointment[], maxDays: number | undefined): AuditorAnswers['communicated'] {
+    const announced = appointments.filter(appointment => appointment.firstAnnouncement);
+    const late = announced.filter(appointment => appointment.firstAnnouncement?.late);
+    const covered = announced.filter(appointment => appointment.renewal && appointment.announcements.length === 0);
+    const answer: Answer = appointments.length === 0 || announced.length === 0 ? 'no'
+        : announced.length < appointments.length ? 'partly' : late.length > 0 ? 'late' : 'yes';
+    const parts = [`${announced.length} of ${appointments.length} key appointments were announced`];
+    if (late.length > 0) parts.push(`${late.length} of them late: first announced more than ${maxDays} days after the tenure began`);
+    if (covered.length > 0) parts.push(`${count(covered, 'renewal is', 'renewals are')} covered by the announcement of the original appointment`);
+    return {
+        question: 'How was the position made known to the organization?', answer,
+        summary: appointments.length === 0 ? 'There is no current appointment to announce.' : `${parts.join('; ')}.`,
+        appointments, maxDays
+    };
+}
+
+function cisoReporting(ciso: readonly RoleHolders[]): AuditorAnswers['cisoReporting'] {
+    const cisoRole = ciso.find(entry => !entry.vacant) ?? ciso[0];
+    const reportingDuties = cisoRole?.duties.filter(line => line.requirements.includes(ISMS_REPORTING) && line.kind !== 'consulted' && line.kind !== 'informed') ?? [];
+    const carried = dutiesWithLetters(reportingDuties)
+        .map(({ line, letters }) => `"${line.duty.title}" (${letters}${line.cadence ? `; ${line.cadence}` : ''})`).join(', ');
+    return {
+        question: "Does the CISO's job description include reporting on ISMS performance?",
+        answer: reportingDuties.length > 0 ? 'yes' : 'no',
+        summary: !cisoRole ? 'There is no CISO role.'
+            : reportingDuties.length > 0 ? `${cisoRole.role.title} carries ${carried}.`
+                : `The job description of ${cisoRole.role.title} carries nothing that satisfies ${ISMS_REPORTING}.`,
+        role: cisoRole?.role,
+        reportingDuties,
+        jobDescription: cisoRole?.jobDescription,
+        jobDescriptionVersion: cisoRole?.jobDescriptionVersion,
+        jobDescriptionEffective: cisoRole?.jobDescriptionEffective
+    };
+}
+
+/**
+ * Answers the auditor's four questions from the roles section, so every answer cites the same
+ * facts. `maxAnnouncementDays` is the `announcement-late` limit (undefined when the rule is off).
+ */
+export function answerQuestions(roles: readonly RoleHolders[], asOf: string, maxAnnouncementDays?: number): AuditorAnswers {
+    const first = responsible(roles, asOf);
+    const appointments = keyAppointments([...first.ciso, ...first.conformance, ...first.reporting]);
+    return {
+        responsible: first,
+        appointed: appointed(appointments),
+        communicated: communicated(appointments, maxAnnouncementDays),
+        cisoReporting: cisoReporting(first.ciso)
     };
 }

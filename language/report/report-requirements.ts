@@ -7,8 +7,8 @@ import type { ReportFinding, RequirementStatus, RequirementStatusValue, Training
 /**
  * A status per catalogue requirement. Not met: no role held on the as-of date carries it (and no
  * training programme covers it). Partly met: it is carried, but findings of rules that evidence
- * it remain, or people who need a training programme that covers it are not current. Met: carried,
- * with none of that.
+ * it remain, or people who need a training programme that covers it are overdue or missing (not
+ * those still inside a grace period). Met: carried, with none of that.
  */
 export function requirementStatuses(
     model: WorkspaceModel, findings: readonly ReportFinding[], asOf: string, training: readonly TrainingEntry[] = []
@@ -32,16 +32,22 @@ export function requirementStatuses(
                 ? `Only vacant roles carry it: ${carriers.map(role => role.name).join(', ')}.`
                 : 'No responsibility, authority or training in the policy satisfies it.');
         } else {
-            // Training only evidences a requirement while the people who need it are current.
+            // Training only evidences a requirement while the people who need it are current; a
+            // newcomer still inside the programme's grace period is due, which does not lower it.
             const lapsed = trainings.flatMap(name => {
                 const people = trainingById.get(name)?.people ?? [];
-                const current = people.filter(entry => entry.state === 'current').length;
-                return current < people.length ? [`${people.length - current} of ${people.length} required completions of ${name} are overdue or missing.`] : [];
+                const behind = people.filter(entry => entry.state === 'overdue' || entry.state === 'missing').length;
+                return behind > 0 ? [`${behind} of ${people.length} required completions of ${name} are overdue or missing.`] : [];
+            });
+            const due = trainings.flatMap(name => {
+                const people = trainingById.get(name)?.people ?? [];
+                const count = people.filter(entry => entry.state === 'due').length;
+                return count > 0 ? [`${count} of ${people.length} required completions of ${name} are due within a newcomer's grace period.`] : [];
             });
             status = related.length > 0 || lapsed.length > 0 ? 'partly-met' : 'met';
             if (heldBy.length > 0) reasons.push(`Carried by ${heldBy.join(', ')}.`);
             if (trainings.length > 0) reasons.push(`Covered by training ${trainings.join(', ')}.`);
-            reasons.push(...lapsed);
+            reasons.push(...lapsed, ...due);
             if (related.length > 0) reasons.push(`${related.length} finding${related.length === 1 ? '' : 's'} of rules that evidence it.`);
         }
         return { id: requirement.id, framework: requirement.framework, title: requirement.title, status, reasons, heldBy, findings: related, claimed: claimed.has(requirement.framework) };

@@ -1,25 +1,65 @@
 import type { Assignment, DutyLink, Role } from '../generated/ast.js';
+import { daysBetween, isValidIsoDate } from '../util/dates.js';
+import { jobDescriptionOn } from '../workspace/job-descriptions.js';
+import { isFirstTerm, tenureAnnouncements, type Tenure } from '../workspace/tenure.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
-import type { Appointment, DutyLine, MatrixCell, ResponsibilityMatrix, RoleHolders } from './report-model.js';
+import type { Appointment, DutyLine, FirstAnnouncement, MatrixCell, ResponsibilityMatrix, RoleHolders } from './report-model.js';
 import type { ReportSources } from './report-sources.js';
 
 const RACI_LETTERS: Record<string, string> = { responsible: 'R', accountable: 'A', consulted: 'C', informed: 'I', authorized: 'Auth' };
+
+/** The matrix letter of a RACI kind: R, A, C, I, or Auth for an authority. */
+export function raciLetter(kind: string): string {
+    return RACI_LETTERS[kind] ?? kind;
+}
 
 function cadenceText(cadence: { count?: number; unit: string } | undefined): string | undefined {
     if (!cadence) return undefined;
     return cadence.count ? `every ${cadence.count} ${cadence.unit}` : `every ${cadence.unit}`;
 }
 
-export function appointmentOf(assignment: Assignment, sources: ReportSources): Appointment | undefined {
+/** What the roles section needs besides the model: where things are, the date, and the announcement limit. */
+export interface RolesContext {
+    readonly model: WorkspaceModel;
+    readonly sources: ReportSources;
+    readonly asOf: string;
+    /** The `announcement-late` limit in days; undefined when that rule is switched off. */
+    readonly maxAnnouncementDays: number | undefined;
+}
+
+/**
+ * The tenure's first announcement, in any of its terms, measured from the tenure's start: a
+ * renewal is covered by the announcement of the original appointment.
+ */
+function firstAnnouncementOf(assignment: Assignment, tenure: Tenure | undefined, context: RolesContext): FirstAnnouncement | undefined {
+    const dated = tenureAnnouncements(tenure, assignment).filter(announcement => isValidIsoDate(announcement.date));
+    if (dated.length === 0) return undefined;
+    const first = dated.reduce((earliest, announcement) => announcement.date < earliest.date ? announcement : earliest);
+    const start = tenure ? tenure.since : assignment.since;
+    const days = start !== undefined && isValidIsoDate(start) ? daysBetween(start, first.date) : undefined;
+    const max = context.maxAnnouncementDays;
+    return {
+        date: first.date, days, late: days !== undefined && max !== undefined && days > max,
+        earlierTerm: first.$container !== assignment, source: context.sources.of(first)
+    };
+}
+
+export function appointmentOf(assignment: Assignment, context: RolesContext): Appointment | undefined {
+    const { sources } = context;
     const person = assignment.person?.ref;
     const role = assignment.role?.ref;
     if (!person || !role) return undefined; // unresolved: reported as a finding instead
     const appointer = assignment.appointedBy?.ref;
+    const tenure = context.model.tenureOf(assignment);
+    const renewal = !isFirstTerm(tenure, assignment);
     return {
         person: sources.named(person),
         role: sources.named(role),
+        capacity: assignment.capacity === 'acting' || assignment.capacity === 'interim' ? assignment.capacity : undefined,
         since: assignment.since,
         until: assignment.until,
+        tenureSince: renewal ? tenure?.since : assignment.since,
+        renewal,
         appointedBy: appointer ? sources.named(appointer) : undefined,
         evidence: [...assignment.evidence],
         announcements: assignment.announcements.map(announcement => ({
@@ -29,8 +69,25 @@ export function appointmentOf(assignment: Assignment, sources: ReportSources): A
             evidence: [...announcement.evidence],
             source: sources.of(announcement)
         })),
+        firstAnnouncement: firstAnnouncementOf(assignment, tenure, context),
+        acknowledgements: assignment.acknowledgements.map(acknowledgement => ({
+            date: acknowledgement.date, evidence: [...acknowledgement.evidence], source: sources.of(acknowledgement)
+        })),
         source: sources.of(assignment)
     };
+}
+
+/**
+ * The holders of a role on the as-of date, one per person: when terms of one tenure overlap,
+ * the one that began last is the current term. Holders come from the model, never from dates here.
+ */
+function currentTerms(role: Role, model: WorkspaceModel, asOf: string): Assignment[] {
+    const byTenure = new Map<Tenure, Assignment>();
+    for (const { assignment, tenure } of model.holdersWithTenureOn(role, asOf)) {
+        const current = byTenure.get(tenure);
+        if (!current || tenure.terms.indexOf(assignment) > tenure.terms.indexOf(current)) byTenure.set(tenure, assignment);
+    }
+    return [...byTenure.values()];
 }
 
 function dutyLines(link: DutyLink, sources: ReportSources): DutyLine[] {
@@ -42,16 +99,20 @@ function dutyLines(link: DutyLink, sources: ReportSources): DutyLine[] {
     });
 }
 
-export function roleHolders(role: Role, model: WorkspaceModel, sources: ReportSources, asOf: string): RoleHolders {
-    const holders = model.holdersOn(role, asOf).flatMap(assignment => appointmentOf(assignment, sources) ?? []);
+export function roleHolders(role: Role, context: RolesContext): RoleHolders {
+    const { model, sources, asOf } = context;
+    const holders = currentTerms(role, model, asOf).flatMap(assignment => appointmentOf(assignment, context) ?? []);
+    const jobDescription = jobDescriptionOn(role, asOf);
     return {
         role: sources.named(role),
         ciso: role.ciso,
         reportsTo: role.reportsTo?.ref?.name,
         cisoSource: role.ciso ? sources.ofProperty(role, 'ciso') : undefined,
-        jobDescription: role.jobDescription,
-        jobDescriptionFile: role.jobDescription ? sources.policyFile(role, role.jobDescription) : undefined,
-        jobDescriptionSource: role.jobDescription ? sources.ofProperty(role, 'jobDescription') : undefined,
+        jobDescription: jobDescription?.path,
+        jobDescriptionVersion: jobDescription?.version,
+        jobDescriptionEffective: jobDescription?.effective,
+        jobDescriptionFile: jobDescription ? sources.policyFile(jobDescription, jobDescription.path) : undefined,
+        jobDescriptionSource: jobDescription ? sources.of(jobDescription) : undefined,
         holders,
         vacant: holders.length === 0,
         duties: role.duties.flatMap(link => dutyLines(link, sources))
@@ -64,7 +125,7 @@ export function responsibilityMatrix(roles: readonly RoleHolders[], model: Works
         const letters = new Map<string, string[]>();
         for (const line of entry.duties) {
             const list = letters.get(line.duty.id) ?? [];
-            const letter = RACI_LETTERS[line.kind] ?? line.kind;
+            const letter = raciLetter(line.kind);
             if (!list.includes(letter)) list.push(letter);
             letters.set(line.duty.id, list);
         }

@@ -80,7 +80,7 @@ function graphSection(report: AuditReport): Section {
                 kind: 'list', items: [
                     [strong('Rectangles'), text(' are roles and ovals are people. The CISO role is highlighted and marked "(CISO)"; a vacant role has a dashed red border and is marked "(vacant)".')],
                     [strong('Thick arrows'), text(' run from a role to the role it reports to.')],
-                    [strong('Thin arrows'), text(' run from a person to a role they hold.')],
+                    [strong('Thin arrows'), text(' run from a person to a role they hold, labelled "acting" or "interim" when the person holds it in that capacity.')],
                     [strong('Dashed arrows'), text(' are active delegations, from the delegating role to the delegate, labelled with the delegated duty.')]
                 ]
             }

@@ -1,14 +1,26 @@
 /** Sections 5, 7, 8 and 9: delegations, training, findings and provenance. */
-import type { AuditReport, DelegationEntry, TrainingEntry, TrainingState } from './report-model.js';
-import type { Block, Cell, Section, Tone } from './report-view.js';
+import type { AuditReport, DelegationEntry, RepositoryState, TrainingEntry, TrainingState } from './report-model.js';
+import type { Block, Cell, Inline, Section, Tone } from './report-view.js';
 import { badge, code, date, fileLink, lines, named, plural, src, strong, text } from './view-inline.js';
+import { employedOnAsOf, populationText } from './view-people.js';
 
 const DELEGATION_BADGE: Record<DelegationEntry['status'], [Tone, string]> = {
     active: ['info', 'Active'], expired: ['neutral', 'Expired'], future: ['neutral', 'Future']
 };
 const TRAINING_BADGE: Record<TrainingState, [Tone, string]> = {
-    current: ['good', 'Current'], overdue: ['bad', 'Overdue'], missing: ['bad', 'Never completed']
+    current: ['good', 'Current'], due: ['warn', 'Due'], overdue: ['bad', 'Overdue'], missing: ['bad', 'Never completed']
 };
+
+/** A person's state for a programme; a first completion still inside its grace period is due by a date, not missing. */
+function trainingStateCell(person: TrainingEntry['people'][number]): Cell {
+    const [tone, label] = TRAINING_BADGE[person.state];
+    return [[badge(tone, person.state === 'due' && person.dueBy ? `${label} by ${person.dueBy} (grace period)` : label)]];
+}
+
+/** The audience as the report states it: `everyone` is the staff employed on the as-of date. */
+function audienceText(report: AuditReport, entry: TrainingEntry): string {
+    return entry.audience === 'everyone' ? `everyone: the ${plural(employedOnAsOf(report), 'person', 'people')} employed on ${report.asOf}` : entry.audience;
+}
 const SEVERITY_TONE: Record<string, Tone> = { error: 'bad', warning: 'warn', info: 'info', hint: 'neutral' };
 
 function windowText(since: string | undefined, until: string | undefined): string {
@@ -44,7 +56,7 @@ export function delegationsSection(report: AuditReport): Section {
 
 function trainingCounts(entry: TrainingEntry): string {
     const count = (state: TrainingState) => entry.people.filter(person => person.state === state).length;
-    return `${count('current')} current, ${count('overdue')} overdue, ${count('missing')} never completed`;
+    return `${count('current')} current, ${count('due')} due within a grace period, ${count('overdue')} overdue, ${count('missing')} never completed`;
 }
 
 function programmeBlocks(report: AuditReport, entry: TrainingEntry): Block[] {
@@ -54,7 +66,7 @@ function programmeBlocks(report: AuditReport, entry: TrainingEntry): Block[] {
             kind: 'facts', rows: [
                 ['Programme', named(entry.programme)],
                 ['Cadence', [text(entry.cadence ?? 'once')]],
-                ['Audience', [text(entry.audience)]],
+                ['Audience', [text(audienceText(report, entry))]],
                 ['Status', [text(`${plural(entry.people.length, 'person', 'people')} must take it: ${trainingCounts(entry)}`)]]
             ]
         }
@@ -65,10 +77,9 @@ function programmeBlocks(report: AuditReport, entry: TrainingEntry): Block[] {
     }
     blocks.push({
         kind: 'table', head: ['Person', 'Last completed', 'Due by', 'State'],
-        rows: entry.people.map(person => {
-            const [tone, label] = TRAINING_BADGE[person.state];
-            return [[[text(person.person.title)]], [[date(person.lastCompleted ?? '—')]], [[date(person.dueBy ?? '—')]], [[badge(tone, label)]]];
-        })
+        rows: entry.people.map(person => [
+            [[text(person.person.title)]], [[date(person.lastCompleted ?? '—')]], [[date(person.dueBy ?? '—')]], trainingStateCell(person)
+        ])
     });
     return blocks;
 }
@@ -78,19 +89,24 @@ export function trainingSection(report: AuditReport): Section {
         return { id: 'training', title: '7. Training', blocks: [{ kind: 'paragraph', content: [text('The policy declares no training programmes.')] }] };
     }
     const overview: Block = {
-        kind: 'table', head: ['Programme', 'Cadence', 'Audience', 'Current', 'Overdue', 'Never completed'],
+        kind: 'table', head: ['Programme', 'Cadence', 'Audience', 'Current', 'Due', 'Overdue', 'Never completed'],
         rows: report.training.map(entry => {
             const count = (state: TrainingState) => entry.people.filter(person => person.state === state).length;
             const problem = (value: number): Cell => [[value > 0 ? badge('bad', String(value)) : text('0')]];
             return [
-                [[strong(entry.programme.title)]], [[text(entry.cadence ?? 'once')]], [[text(entry.audience)]],
-                [[text(String(count('current')))]], problem(count('overdue')), problem(count('missing'))
+                [[strong(entry.programme.title)]], [[text(entry.cadence ?? 'once')]], [[text(audienceText(report, entry))]],
+                [[text(String(count('current')))]], [[text(String(count('due')))]], problem(count('overdue')), problem(count('missing'))
             ];
         })
     };
     return {
         id: 'training', title: '7. Training', blocks: [
-            { kind: 'paragraph', content: [text(`Who must take each programme on ${report.asOf} (its audience and the holders of roles that require it), and whether their last completion is still current.`)] },
+            {
+                kind: 'paragraph', content: [text(
+                    `Who must take each programme on ${report.asOf} (its audience and the holders of roles that require it), and whether their last completion is still current. `
+                    + `${populationText(report)} A newcomer inside a programme's grace period is due, not missing.`
+                )]
+            },
             overview,
             ...report.training.flatMap(entry => programmeBlocks(report, entry))
         ]
@@ -146,7 +162,9 @@ export function provenanceSection(report: AuditReport): Section {
                     ['As of', [text(provenance.asOf)]],
                     ['Generated at', [text(provenance.generatedAt)]],
                     ['Input files', [text(String(provenance.inputs.length))]],
-                    ['Combined SHA-256', [code(provenance.inputsSha256)]]
+                    ['Combined SHA-256', [code(provenance.inputsSha256)]],
+                    ['Git commit', repositoryText(provenance.repository)],
+                    ['Documents named in the policy', [text(`${plural(provenance.documents.length, 'file')} in the workspace, hashed below`)]]
                 ]
             },
             {
@@ -159,7 +177,23 @@ export function provenanceSection(report: AuditReport): Section {
                     kind: 'table', head: ['File', 'SHA-256'],
                     rows: provenance.inputs.map(input => [[[fileLink(input.file)]], [[code(input.sha256)]]])
                 }
-                : { kind: 'paragraph', content: [strong('No input files.')] }
+                : { kind: 'paragraph', content: [strong('No input files.')] },
+            { kind: 'heading', level: 3, text: 'Documents' },
+            provenance.documents.length > 0
+                ? {
+                    kind: 'table', head: ['Job description or evidence file', 'SHA-256'],
+                    rows: provenance.documents.map(document => [[[fileLink(document.file)]], [[code(document.sha256)]]])
+                }
+                : { kind: 'paragraph', content: [text('No job-description or evidence file named in the policy exists in the workspace.')] }
         ]
     };
+}
+
+function repositoryText(repository: RepositoryState): Inline[] {
+    if (!repository.git || !repository.commit) {
+        return [text('Not recorded: the workspace folder is not in a git repository with a commit, or git is not available.')];
+    }
+    const state = repository.dirty === undefined ? badge('neutral', 'whether the folder had uncommitted changes is unknown')
+        : repository.dirty ? badge('warn', 'the workspace folder had uncommitted changes') : badge('good', 'clean: no uncommitted changes in the workspace folder');
+    return [code(repository.commit), text(' '), state];
 }

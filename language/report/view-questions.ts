@@ -1,12 +1,13 @@
 /** Section 2: the auditor's four questions, each answered first in plain words, then with its evidence. */
 import { ISMS_CONFORMANCE, ISMS_REPORTING } from '../standards/catalogue.js';
 import type { Answer, Appointment, AuditorQuestion, AuditReport, DutyLine, RoleHolders } from './report-model.js';
+import { dutiesWithLetters } from './report-questions.js';
 import type { Block, Cell, Inline, Section, Tone } from './report-view.js';
 import { badge, code, date, fileLink, lines, named, none, plural, src, strong, text } from './view-inline.js';
 
-const TONE: Record<Answer, Tone> = { yes: 'good', partly: 'warn', no: 'bad' };
-const ANSWERED: Record<Answer, string> = { yes: 'Answered in full', partly: 'Partly answered', no: 'Not answered' };
-const INCLUDED: Record<Answer, string> = { yes: 'Included', partly: 'Partly included', no: 'Not included' };
+const TONE: Record<Answer, Tone> = { yes: 'good', late: 'warn', partly: 'warn', no: 'bad' };
+const ANSWERED: Record<Answer, string> = { yes: 'Answered in full', late: 'Answered, but late', partly: 'Partly answered', no: 'Not answered' };
+const INCLUDED: Record<Answer, string> = { yes: 'Included', late: 'Included', partly: 'Partly included', no: 'Not included' };
 const KIND_PHRASE: Record<string, string> = {
     responsible: 'responsible for', accountable: 'accountable for', consulted: 'consulted on', informed: 'informed of', authorized: 'authorized to'
 };
@@ -19,13 +20,37 @@ export function kindPhrase(kind: string): string {
     return KIND_PHRASE[kind] ?? kind;
 }
 
+/** `acting` or `interim` after a holder's name, when the assignment says so. */
+export function capacityMark(holder: Appointment): Inline[] {
+    return holder.capacity ? [text(' '), badge('neutral', holder.capacity)] : [];
+}
+
+/**
+ * When the person got the role: ` since 2022-04-01`, or for a renewal the start of the tenure and
+ * of the current term, ` since 2020-01-01, current term since 2024-01-01`.
+ */
+export function tenureText(holder: Appointment): Inline[] {
+    if (!holder.renewal) return holder.since ? [text(' since '), date(holder.since)] : [text(' (no start date)')];
+    const tenure = holder.tenureSince ? [text(' since '), date(holder.tenureSince)] : [text(' (tenure start not dated)')];
+    return [...tenure, text(', current term since '), date(holder.since ?? '?')];
+}
+
 /** `Priya Nair since 2022-04-01 (assignments.mandate:37)` per holder, or a vacancy badge. */
 export function holdersCell(entry: RoleHolders, links = true): Cell {
     if (entry.vacant) return [[badge('bad', 'Vacant')]];
     return entry.holders.map(holder => [
-        strong(holder.person.title), ...(holder.since ? [text(' since '), date(holder.since)] : [text(' (no start date)')]),
+        strong(holder.person.title), ...capacityMark(holder), ...tenureText(holder),
         ...(links ? [text(' ('), src(holder.source), text(')')] : [])
     ]);
+}
+
+/** `, version 3, effective 2025-01-01, in force on 2025-06-30`: which job description applies on the as-of date. */
+export function jobDescriptionVersion(entry: { jobDescriptionVersion?: string; jobDescriptionEffective?: string }, asOf: string): string {
+    const parts = [
+        ...(entry.jobDescriptionVersion ? [`version ${entry.jobDescriptionVersion}`] : []),
+        ...(entry.jobDescriptionEffective ? [`effective ${entry.jobDescriptionEffective}`] : [])
+    ];
+    return parts.length > 0 ? `, ${parts.join(', ')}, in force on ${asOf}` : '';
 }
 
 function carryingLines(entry: RoleHolders, requirement: string): DutyLine[] {
@@ -40,7 +65,10 @@ function responsibleTable(report: AuditReport): Block {
     const { ciso, conformance, reporting } = report.questions.responsible;
     const rows: Cell[][] = [];
     const missing = (what: string, message: string) => rows.push([[[strong(what)]], [[badge('bad', message)]], none, none]);
-    for (const entry of ciso) rows.push([[[strong('Designated CISO')]], [named(entry.role)], holdersCell(entry), [[text('designated CISO (role declaration)')]]]);
+    for (const entry of ciso) {
+        const ambiguous: Cell = entry.holders.length > 1 ? [[badge('bad', `${entry.holders.length} holders at once: ambiguous`)]] : [];
+        rows.push([[[strong('Designated CISO')]], [named(entry.role)], [...holdersCell(entry), ...ambiguous], [[text('designated CISO (role declaration)')]]]);
+    }
     if (ciso.length === 0) missing('Designated CISO', 'No role is designated CISO');
     const assignment = (label: string, entries: readonly RoleHolders[], requirement: string) => {
         for (const entry of entries) rows.push([[[strong(label)]], [named(entry.role)], holdersCell(entry), dutyLineCell(carryingLines(entry, requirement))]);
@@ -51,23 +79,47 @@ function responsibleTable(report: AuditReport): Block {
     return { kind: 'table', head: ['Assignment', 'Role', `Held on ${report.asOf} by`, 'Where the policy says so'], rows };
 }
 
+/** `Acknowledged the role on 2024-03-02 (evidence: …). ` for each acknowledgement recorded. */
+export function acknowledgementText(appointment: Appointment): string {
+    return appointment.acknowledgements.map(entry =>
+        `Acknowledged the role on ${entry.date}${entry.evidence.length > 0 ? ` (evidence: ${entry.evidence.join('; ')})` : ''}. `).join('');
+}
+
 function appointmentSentence(appointment: Appointment): Inline[] {
     const evidence = appointment.evidence.length > 0 ? `Evidence: ${appointment.evidence.join('; ')}.` : 'No evidence recorded.';
+    const start = appointment.renewal
+        ? [text('since '), ...(appointment.tenureSince ? [strong(appointment.tenureSince)] : [badge('bad', 'tenure start not dated')]),
+            text(' (the tenure; the current term, a renewal, since '), date(appointment.since ?? '?'), text(')')]
+        : appointment.since ? [text('since '), strong(appointment.since)] : [badge('bad', 'no start date')];
     return [
-        strong(appointment.person.title), text(`: ${appointment.role.title} `),
-        ...(appointment.since ? [text('since '), strong(appointment.since)] : [badge('bad', 'no start date')]),
+        strong(appointment.person.title), ...capacityMark(appointment), text(`: ${appointment.role.title} `), ...start,
         ...(appointment.until ? [text(` until ${appointment.until}`)] : []),
         text(', '),
         ...(appointment.appointedBy ? [text(`appointed by ${appointment.appointedBy.title}. `)] : [badge('warn', 'appointing party not recorded'), text('. ')]),
-        text(`${evidence} (`), src(appointment.source), text(')')
+        text(`${evidence} ${acknowledgementText(appointment)}(`), src(appointment.source), text(')')
     ];
 }
 
-function announcementSentence(appointment: Appointment): Inline[] {
-    const head = [strong(appointment.person.title), text(` as ${appointment.role.title}: `)];
-    if (appointment.announcements.length === 0) return [...head, badge('bad', 'never announced'), text(' ('), src(appointment.source), text(')')];
+/** The first announcement's timing, one note each: a renewal covered by an earlier term, and lateness against the limit. */
+export function firstAnnouncementNotes(appointment: Appointment, maxDays: number | undefined): Inline[][] {
+    const first = appointment.firstAnnouncement;
+    if (!first) return [];
+    const notes: Inline[][] = [];
+    if (first.earlierTerm && appointment.announcements.length === 0) {
+        notes.push([text(`Covered by the announcement of the tenure on ${first.date} (`), src(first.source), text('): a renewal needs no announcement of its own.')]);
+    }
+    if (first.late) {
+        notes.push([badge('warn', `late: first announced ${first.days} days after the tenure began on ${appointment.tenureSince} (at most ${maxDays})`)]);
+    }
+    return notes;
+}
+
+function announcementSentence(appointment: Appointment, maxDays: number | undefined): Inline[] {
+    const head = [strong(appointment.person.title), ...capacityMark(appointment), text(` as ${appointment.role.title}: `)];
+    if (!appointment.firstAnnouncement) return [...head, badge('bad', 'never announced'), text(' ('), src(appointment.source), text(')')];
     const list = appointment.announcements.map(entry => `${entry.date} via ${entry.channel}${entry.audience ? ` to ${entry.audience}` : ''}`).join('; ');
-    return [...head, text(`announced ${plural(appointment.announcements.length, 'time')}: ${list}.`)];
+    const own = appointment.announcements.length > 0 ? [text(`announced ${plural(appointment.announcements.length, 'time')}: ${list}.`)] : [text('this term was not announced.')];
+    return [...head, ...own, ...firstAnnouncementNotes(appointment, maxDays).flatMap(note => [text(' '), ...note])];
 }
 
 function announcementTable(appointments: readonly Appointment[]): Block[] {
@@ -83,28 +135,30 @@ function reportingBlocks(report: AuditReport): Block[] {
     const blocks: Block[] = [answer(question, INCLUDED)];
     if (!question.role) return blocks;
     const role = report.roles.find(entry => entry.role.id === question.role?.id);
+    const version = text(jobDescriptionVersion(question, report.asOf));
     const written = role?.jobDescriptionSource ? [text(' written at '), src(role.jobDescriptionSource)] : [];
     blocks.push({
         kind: 'facts', rows: [
             ['CISO role', [...named(question.role, true), ...(role?.cisoSource ? [text(', designated at '), src(role.cisoSource)] : [])]],
             ['Job description document', role?.jobDescriptionFile
-                ? [fileLink(role.jobDescriptionFile), ...written]
+                ? [fileLink(role.jobDescriptionFile), version, ...written]
                 : question.jobDescription
-                    ? [code(question.jobDescription), text(' (not a file inside the workspace, so not linked)'), ...written]
-                    : [badge('warn', 'No job description document is named')]]
+                    ? [code(question.jobDescription), version, text(' (not a file inside the workspace, so not linked)'), ...written]
+                    : [badge('warn', `No job description document is in force on ${report.asOf}`)]]
         ]
     });
     if (question.reportingDuties.length === 0) {
         blocks.push({ kind: 'paragraph', content: [badge('bad', `Nothing in the CISO's job description satisfies ${ISMS_REPORTING}.`)] });
         return blocks;
     }
+    // One row per duty: a duty the CISO is both responsible and accountable for shows "R, A".
     blocks.push({
-        kind: 'table', head: ['Duty', 'The CISO is', 'Cadence', 'Satisfies', 'Job-description line', 'Duty defined at'],
-        rows: question.reportingDuties.map(line => [
-            [[strong(line.duty.title)]], [[text(kindPhrase(line.kind))]],
+        kind: 'table', head: ['Duty', 'The CISO is', 'Cadence', 'Satisfies', 'Job-description lines', 'Duty defined at'],
+        rows: dutiesWithLetters(question.reportingDuties).map(({ line, lines: group, letters }) => [
+            [[strong(line.duty.title)]], [[text(`${group.map(entry => kindPhrase(entry.kind)).join(', ')} (${letters})`)]],
             [[line.cadence ? text(line.cadence) : badge('warn', 'no cadence')]],
             lines(line.requirements.map(requirement => [text(requirement)])),
-            [[src(line.source)]], [[src(line.duty.source)]]
+            group.map(entry => [src(entry.source)]), [[src(line.duty.source)]]
         ])
     });
     return blocks;
@@ -126,7 +180,8 @@ export function questionsSection(report: AuditReport): Section {
             { kind: 'heading', level: 3, text: `Q3. ${communicated.question}` },
             answer(communicated, ANSWERED),
             ...(communicated.appointments.length > 0
-                ? [{ kind: 'list', items: communicated.appointments.map(announcementSentence) } as const, ...announcementTable(communicated.appointments)]
+                ? [{ kind: 'list', items: communicated.appointments.map(entry => announcementSentence(entry, communicated.maxDays)) } as const,
+                    ...announcementTable(communicated.appointments)]
                 : [{ kind: 'paragraph', content: [badge('bad', 'No key role has a current appointment to announce.')] } as const]),
             { kind: 'heading', level: 3, text: `Q4. ${cisoReporting.question}` },
             ...reportingBlocks(report)

@@ -1,13 +1,14 @@
 /** Sections 3 and 4: the roles with their holders and vacancies, and the responsibility (RACI) matrix. */
-import type { AuditReport, RoleHolders } from './report-model.js';
+import type { Appointment, AuditReport, RoleHolders } from './report-model.js';
 import type { Block, Cell, Inline, Section } from './report-view.js';
-import { holdersCell } from './view-questions.js';
+import { peopleBlocks } from './view-people.js';
+import { capacityMark, firstAnnouncementNotes, holdersCell, jobDescriptionVersion } from './view-questions.js';
 import { badge, code, date, fileLink, lines, none, src, strong, text } from './view-inline.js';
 
 function roleCell(report: AuditReport, entry: RoleHolders): Cell {
     const marks: Inline[] = [];
     if (entry.ciso) marks.push(text(' '), badge('info', 'CISO'));
-    if (report.organization?.topManagement?.id === entry.role.id) marks.push(text(' '), badge('neutral', 'Top management'));
+    if (report.organization?.topManagement.some(role => role.id === entry.role.id)) marks.push(text(' '), badge('neutral', 'Top management'));
     if (entry.vacant) marks.push(text(' '), badge('bad', 'Vacant'));
     return [[strong(entry.role.title), ...marks], [code(entry.role.id), text(' ('), src(entry.role.source), text(')')]];
 }
@@ -35,19 +36,36 @@ function vacancies(report: AuditReport): Block {
     };
 }
 
+/** The job description in force on the as-of date: its document, and its version and effective date when given. */
+function jobDescriptionCell(report: AuditReport, entry: RoleHolders): Cell {
+    const version = jobDescriptionVersion(entry, report.asOf);
+    if (entry.jobDescriptionFile) return [[fileLink(entry.jobDescriptionFile), text(version)]];
+    if (entry.jobDescription) return [[code(entry.jobDescription), text(version)]];
+    return none;
+}
+
+function announcedCell(holder: Appointment, maxDays: number | undefined): Cell {
+    const own = holder.announcements.map(entry => [text(`${entry.date} via ${entry.channel}${entry.audience ? ` to ${entry.audience}` : ''}`)]);
+    if (!holder.firstAnnouncement) return [[badge('bad', 'Never announced')]];
+    return [...own, ...firstAnnouncementNotes(holder, maxDays)];
+}
+
 function appointmentRows(report: AuditReport): Cell[][] {
+    const maxDays = report.questions.communicated.maxDays;
     return report.roles.flatMap(entry => {
-        if (entry.vacant) return [[[[strong(entry.role.title)]], [[badge('bad', 'Vacant')]], none, none, none, none, none, [[src(entry.role.source)]]]];
+        if (entry.vacant) return [[[[strong(entry.role.title)]], [[badge('bad', 'Vacant')]], none, none, none, none, none, none, [[src(entry.role.source)]]]];
         return entry.holders.map(holder => [
             [[text(entry.role.title)]],
-            [[strong(holder.person.title)]],
-            [[holder.since ? date(holder.since) : badge('bad', 'No start date')]],
+            [[strong(holder.person.title), ...capacityMark(holder)]],
+            [
+                [holder.since ? date(holder.since) : badge('bad', 'No start date')],
+                ...(holder.renewal ? [[text('renewal; tenure since '), date(holder.tenureSince ?? 'not dated')]] : [])
+            ],
             [[date(holder.until ?? '—')]],
             [[holder.appointedBy ? text(holder.appointedBy.title) : badge('warn', 'Not recorded')]],
             lines(holder.evidence.map(item => [text(item)])),
-            holder.announcements.length > 0
-                ? holder.announcements.map(entry => [text(`${entry.date} via ${entry.channel}${entry.audience ? ` to ${entry.audience}` : ''}`)])
-                : [[badge('bad', 'Never announced')]],
+            announcedCell(holder, maxDays),
+            lines(holder.acknowledgements.map(item => [date(item.date), ...(item.evidence.length > 0 ? [text(`: ${item.evidence.join('; ')}`)] : [])])),
             [[src(holder.source)]]
         ]);
     });
@@ -60,16 +78,20 @@ export function rolesSection(report: AuditReport): Section {
             { kind: 'heading', level: 3, text: 'Roles' },
             {
                 kind: 'table', head: ['Role', 'Reports to', `Held on ${report.asOf} by`, 'Job description'],
-                rows: report.roles.map(entry => [
-                    roleCell(report, entry), reportsToCell(report, entry), holdersCell(entry, false),
-                    entry.jobDescriptionFile ? [[fileLink(entry.jobDescriptionFile)]] : entry.jobDescription ? [[code(entry.jobDescription)]] : none
-                ])
+                rows: report.roles.map(entry => [roleCell(report, entry), reportsToCell(report, entry), holdersCell(entry, false), jobDescriptionCell(report, entry)])
             },
             { kind: 'heading', level: 3, text: `Appointments in force on ${report.asOf}` },
             {
-                kind: 'table', head: ['Role', 'Person', 'Since', 'Until', 'Appointed by', 'Evidence', 'Announced', 'Source'],
+                kind: 'paragraph', content: [text(
+                    'One row per holder: the term in force on that date. A renewal continues the same tenure without a gap, so it is not a new appointment; '
+                    + 'the tenure began on the date shown under it. Acting and interim holders hold the role all the same.'
+                )]
+            },
+            {
+                kind: 'table', head: ['Role', 'Person', 'Since', 'Until', 'Appointed by', 'Evidence', 'Announced', 'Acknowledged', 'Source'],
                 rows: appointmentRows(report)
-            }
+            },
+            ...peopleBlocks(report)
         ]
     };
 }

@@ -3,6 +3,7 @@ import { FRAMEWORKS, ISMS_CONFORMANCE, ISMS_REPORTING } from '../standards/catal
 import type { AuditReport, ReportFinding, RequirementStatus, RequirementStatusValue } from './report-model.js';
 import type { Block, Cell, Inline, Section } from './report-view.js';
 import { badge, code, lines, named, none, plural, src, STATUS_LABEL, STATUS_TONE, strong, text } from './view-inline.js';
+import { populationText } from './view-people.js';
 
 const CLAUSE_53 = new Set([ISMS_CONFORMANCE, ISMS_REPORTING]);
 
@@ -30,7 +31,9 @@ function overview(report: AuditReport): Block {
     return {
         kind: 'facts', rows: [
             ['Organization', organization ? named(organization, true) : [badge('bad', 'Not declared')]],
-            ['Top management', organization?.topManagement ? named(organization.topManagement) : [badge('bad', 'Not declared')]],
+            ['Top management', organization && organization.topManagement.length > 0
+                ? organization.topManagement.flatMap((role, index) => [...(index > 0 ? [text(', ')] : []), ...named(role)])
+                : [badge('bad', 'Not declared')]],
             ['As of', [strong(report.asOf)]],
             ['Clause 5.3 overall', [badge(STATUS_TONE[summary.clause53], STATUS_LABEL[summary.clause53]), text(' (the worse of 5.3(a) and 5.3(b))')]],
             ['Findings', [
@@ -45,7 +48,9 @@ function overview(report: AuditReport): Block {
             ['Delegations', [text(`${report.delegations.length}: ${delegations.get('active') ?? 0} active, ${delegations.get('expired') ?? 0} expired, ${delegations.get('future') ?? 0} future`)]],
             ['Training', [
                 text(`${plural(report.training.length, 'programme')}, ${plural(report.training.reduce((sum, entry) => sum + entry.people.length, 0), 'required completion')}: `),
-                text(`${training.get('current') ?? 0} current, ${training.get('overdue') ?? 0} overdue, ${training.get('missing') ?? 0} never completed`)
+                text(`${training.get('current') ?? 0} current, ${training.get('due') ?? 0} due within a grace period, `
+                    + `${training.get('overdue') ?? 0} overdue, ${training.get('missing') ?? 0} never completed. `),
+                text(populationText(report))
             ]],
             ['Requirements', [text(`${requirements.get('met') ?? 0} met, ${requirements.get('partly-met') ?? 0} partly met, ${requirements.get('not-met') ?? 0} not met`
                 + (unclaimed > 0 ? `; ${unclaimed} not assessed (frameworks the policy does not claim)` : ''))]]

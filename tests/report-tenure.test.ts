@@ -1,0 +1,242 @@
+/**
+ * The report's answer to "who holds this role on this date" (issue 8): people who left, two CISOs
+ * at once, renewals, acting holders, externals, acknowledgements, versioned job descriptions and
+ * several top-management roles, in every format. Fixed as-of dates; git is never asked here.
+ */
+import { describe, expect, it } from 'vitest';
+import { exportOscal } from '../language/report/export-oscal.js';
+import { graphToMermaid } from '../language/report/graph-mermaid.js';
+import type { AuditReport } from '../language/report/report-model.js';
+import { renderHtml } from '../language/report/render-html.js';
+import { renderJson } from '../language/report/render-json.js';
+import { renderMarkdown } from '../language/report/render-markdown.js';
+import { uuidv5 } from '../language/report/uuid-v5.js';
+import { AS_OF, CLEAN_POLICY, withEdit } from './helpers.js';
+import { reportOf } from './report-helpers.js';
+
+type Json = Record<string, any>;
+
+const ciso = (report: AuditReport) => report.roles.find(entry => entry.role.id === 'ciso')!;
+const people = (text: string) => withEdit('people.mandate', () => text);
+
+/** Markdown or HTML without the parts that list everyone declared (people table) or quote findings. */
+function withoutPeopleAndFindings(text: string): string {
+    return text
+        .replace(/### People[\s\S]*?## 4\./, '')
+        .replace(/## 8\. Findings[\s\S]*?## 9\./, '')
+        .replace(/<h3>People<\/h3>[\s\S]*?<section id="matrix">/, '')
+        .replace(/<section id="findings">[\s\S]*?<section id="provenance">/, '');
+}
+
+describe('a CISO whose employment ended, with the appointment left open', () => {
+    const files = people(`
+person jane "Jane Doe" { employed since 2019-01-01 until 2025-03-31 }
+assign jane to ciso since 2024-03-01 appointed by board {
+    announced 2024-03-05 via intranet to all-staff
+}
+`);
+
+    it('leaves the CISO role vacant, clause 5.3 not met and Q1 not answered in full', async () => {
+        const report = await reportOf(files);
+        expect(ciso(report)).toMatchObject({ vacant: true, holders: [] });
+        expect(report.summary.clause53).toBe('not-met');
+        expect(report.questions.responsible.answer).not.toBe('yes');
+        expect(report.questions.responsible.summary).not.toContain('Jane Doe');
+        expect(report.questions.appointed.appointments).toEqual([]);
+        expect(report.findings.map(finding => finding.rule)).toContain('leaver-holds-role');
+        expect(report.people.find(person => person.id === 'jane')).toMatchObject({ present: false, roles: [] });
+    });
+
+    it('never names the leaver as a holder in Markdown, HTML, JSON or OSCAL', async () => {
+        const report = await reportOf(files);
+        const markdown = renderMarkdown(report);
+        expect(markdown).toMatch(/### Q1[\s\S]*Not answered|Partly answered/);
+        expect(withoutPeopleAndFindings(markdown)).not.toContain('Jane Doe');
+        expect(withoutPeopleAndFindings(await renderHtml(report))).not.toContain('Jane Doe');
+        const json = JSON.parse(renderJson(report));
+        expect(json.roles.flatMap((entry: Json) => entry.holders)).toEqual([]);
+        expect(json.graph.nodes.map((node: Json) => node.id)).not.toContain('jane');
+        const oscal = JSON.parse(exportOscal(report))['component-definition'];
+        const janeUuid = uuidv5('acme/party/jane');
+        expect(oscal.metadata.parties.map((party: Json) => party.uuid)).toContain(janeUuid); // declared, so listed as a party
+        expect(JSON.stringify(oscal.metadata['responsible-parties'] ?? [])).not.toContain(janeUuid);
+        expect(JSON.stringify(oscal.components)).not.toContain(janeUuid);
+        expect(oscal.metadata.roles.find((role: Json) => role.id === 'ciso').props).toContainEqual(expect.objectContaining({ name: 'vacant', value: 'true' }));
+    });
+});
+
+describe('two people holding the CISO role on the same day', () => {
+    it('is ambiguous: Q1 is not answered in full, and the summary says why', async () => {
+        const report = await reportOf(withEdit('people.mandate', text => `${text}
+person john "John Roe" { employed since 2018-01-01 }
+assign john to ciso since 2021-01-01 appointed by board { announced 2021-01-04 via email to all-staff }
+`));
+        expect(ciso(report).holders.map(holder => holder.person.id)).toEqual(['jane', 'john']);
+        expect(report.questions.responsible.answer).toBe('partly');
+        expect(report.questions.responsible.summary).toMatch(/Chief Information Security Officer \(Jane Doe and John Roe\).*has 2 holders on 2025-06-30, so who the CISO is is ambiguous/);
+        expect(renderMarkdown(report)).toContain('2 holders at once: ambiguous');
+    });
+});
+
+describe('a renewal', () => {
+    const renewed = people(`
+person jane "Jane Doe" { employed since 2019-01-01 }
+assign jane to ciso since 2020-01-01 until 2023-12-31 appointed by board { announced 2020-01-05 via intranet to all-staff }
+assign jane to ciso since 2024-01-01 appointed by board { evidence "Board minutes 2023-12-12: term renewed" }
+`);
+
+    it('is one tenure: Q2 and the roles table show when it began and when the current term began', async () => {
+        const report = await reportOf(renewed);
+        const [appointment] = report.questions.appointed.appointments;
+        expect(appointment).toMatchObject({ since: '2024-01-01', tenureSince: '2020-01-01', renewal: true });
+        expect(report.questions.appointed.summary).toContain('1 is a renewal of an earlier term');
+        const markdown = renderMarkdown(report);
+        expect(markdown).toContain('**Jane Doe**: Chief Information Security Officer since **2020-01-01** (the tenure; the current term, a renewal, since 2024-01-01)');
+        expect(markdown).toMatch(/\| \*\*Chief Information Security Officer\*\* .*\| \*\*Jane Doe\*\* since 2020-01-01, current term since 2024-01-01 \|/);
+        expect(markdown).toContain('2024-01-01<br>renewal; tenure since 2020-01-01');
+    });
+
+    it('is covered by the announcement of the original appointment (Q3 in full)', async () => {
+        const report = await reportOf(renewed);
+        expect(report.questions.communicated.answer).toBe('yes');
+        expect(report.questions.communicated.appointments[0].firstAnnouncement).toMatchObject({ date: '2020-01-05', days: 4, late: false, earlierTerm: true });
+        expect(report.questions.communicated.summary).toContain('1 renewal is covered by the announcement of the original appointment');
+        expect(renderMarkdown(report)).toContain('Covered by the announcement of the tenure on 2020-01-05');
+    });
+});
+
+describe('Q3 and the announcement-late limit', () => {
+    const announced = (since: string, date: string) => withEdit('people.mandate', text => text
+        .replace('since 2024-03-01', `since ${since}`).replace('announced 2024-03-05', `announced ${date}`));
+
+    it('says late, not in full, when the first announcement came after the limit', async () => {
+        const report = await reportOf(announced('2024-03-01', '2024-05-01'));
+        expect(report.questions.communicated).toMatchObject({ answer: 'late', maxDays: 30 });
+        expect(report.questions.communicated.summary).toContain('1 of them late: first announced more than 30 days after the tenure began');
+        const markdown = renderMarkdown(report);
+        expect(markdown).toContain('Answered, but late');
+        expect(markdown).toContain('late: first announced 61 days after the tenure began on 2024-03-01 (at most 30)');
+    });
+
+    it('reads the limit from mandate.config.json, and judges nothing when the rule is off', async () => {
+        const files = announced('2024-03-01', '2024-05-01');
+        const relaxed = await reportOf(files, AS_OF, '{ "rules": { "announcement-late": { "maxDays": 90 } } }');
+        expect(relaxed.questions.communicated).toMatchObject({ answer: 'yes', maxDays: 90 });
+        const off = await reportOf(files, AS_OF, '{ "rules": { "announcement-late": "off" } }');
+        expect(off.questions.communicated.answer).toBe('yes');
+        expect(off.questions.communicated.maxDays).toBeUndefined();
+    });
+
+    it('measures a renewal from the start of the tenure, not of the term', async () => {
+        const lateTenure = await reportOf(people(`
+person jane "Jane Doe" { employed since 2019-01-01 }
+assign jane to ciso since 2020-01-01 until 2023-12-31 appointed by board { announced 2020-03-15 via intranet to all-staff }
+assign jane to ciso since 2024-01-01 appointed by board
+`));
+        expect(lateTenure.questions.communicated.answer).toBe('late');
+        expect(lateTenure.questions.communicated.appointments[0].firstAnnouncement).toMatchObject({ days: 74, late: true, earlierTerm: true });
+        const onTime = await reportOf(people(`
+person jane "Jane Doe" { employed since 2019-01-01 }
+assign jane to ciso since 2020-01-01 until 2023-12-31 appointed by board { announced 2020-01-02 via intranet to all-staff }
+assign jane to ciso since 2024-01-01 appointed by board { announced 2024-06-01 via email to all-staff }
+`));
+        expect(onTime.questions.communicated.answer).toBe('yes');
+    });
+});
+
+describe('acting holders, externals and acknowledgements', () => {
+    const files = people(`
+person jane "Jane Doe" {
+    external "Interim Partners Ltd"
+    engaged since 2025-01-01 until 2025-12-31
+}
+assign jane to ciso as acting since 2025-01-06 appointed by board {
+    announced 2025-01-06 via email to all-staff
+    acknowledged 2025-01-07 { evidence "Signed role acknowledgement, HR-77" }
+}
+`);
+
+    it('counts an acting holder as the holder and labels it everywhere', async () => {
+        const report = await reportOf(files);
+        expect(ciso(report).holders[0]).toMatchObject({ capacity: 'acting', person: { id: 'jane' } });
+        expect(report.questions.responsible.answer).toBe('yes');
+        expect(report.questions.responsible.summary).toContain('Chief Information Security Officer (Jane Doe, acting)');
+        expect(report.graph.edges).toContainEqual({ from: 'jane', to: 'ciso', kind: 'holds', label: 'acting' });
+        expect(graphToMermaid(report.graph)).toMatch(/n\d+ -->\|"acting"\| n\d+/);
+        const markdown = renderMarkdown(report);
+        expect(markdown).toContain('**Jane Doe** _acting_ since 2025-01-06');
+        expect(markdown).toContain('**Jane Doe** _acting_: Chief Information Security Officer since **2025-01-06**');
+        expect(JSON.stringify(JSON.parse(exportOscal(report))['component-definition'].metadata['responsible-parties'])).toContain('Jane Doe (acting) since 2025-01-06');
+    });
+
+    it('shows an external person with the firm and the engagement period', async () => {
+        const report = await reportOf(files);
+        expect(report.people[0]).toMatchObject({ external: true, firm: 'Interim Partners Ltd', engagedSince: '2025-01-01', engagedUntil: '2025-12-31', present: true });
+        expect(renderMarkdown(report)).toMatch(/\| Jane Doe .*\| \*\*External\*\* from Interim Partners Ltd<br>Engaged since 2025-01-01 until 2025-12-31 \| Engaged \| ciso \|/);
+        const parties = JSON.parse(exportOscal(report))['component-definition'].metadata.parties;
+        const firm = parties.find((party: Json) => party.name === 'Interim Partners Ltd');
+        expect(firm.type).toBe('organization');
+        expect(parties.find((party: Json) => party.name === 'Jane Doe')['member-of-organizations']).toEqual([firm.uuid]);
+    });
+
+    it('shows the acknowledgement with the appointment', async () => {
+        const report = await reportOf(files);
+        expect(ciso(report).holders[0].acknowledgements).toEqual([
+            { date: '2025-01-07', evidence: ['Signed role acknowledgement, HR-77'], source: { file: 'people.mandate', line: 8 } }
+        ]);
+        const markdown = renderMarkdown(report);
+        expect(markdown).toContain('Acknowledged the role on 2025-01-07 (evidence: Signed role acknowledgement, HR-77).');
+        expect(markdown).toContain('| 2025-01-07: Signed role acknowledgement, HR-77 |');
+    });
+});
+
+describe('job descriptions and top management', () => {
+    const files = withEdit('roles.mandate', text => text.replace('designated CISO', `designated CISO
+    job description "docs/ciso-v1.md" version "1" effective 2020-01-01
+    job description "docs/ciso-v2.md" version "2" effective 2025-01-01
+    job description "docs/ciso-v3.md" version "3" effective 2026-01-01`), {
+        'organization.mandate': `
+organization acme "Acme Ltd" { top management board, ceo }
+role board "Board of Directors"
+role ceo "Chief Executive Officer" { reports to board }
+person carl "Carl Chief" { employed since 2010-01-01 }
+assign carl to ceo since 2015-01-01 appointed by board { announced 2015-01-01 via email to all-staff }
+`
+    });
+
+    it('names the version in force on the as-of date in the roles table, Q4 and OSCAL', async () => {
+        const report = await reportOf(files);
+        expect(ciso(report)).toMatchObject({ jobDescription: 'docs/ciso-v2.md', jobDescriptionVersion: '2', jobDescriptionEffective: '2025-01-01' });
+        expect(report.questions.cisoReporting).toMatchObject({ jobDescription: 'docs/ciso-v2.md', jobDescriptionVersion: '2' });
+        const markdown = renderMarkdown(report);
+        expect(markdown).toMatch(/\| `docs\/ciso-v2\.md`, version 2, effective 2025-01-01, in force on 2025-06-30 \|/);
+        expect(markdown).toContain('- **Job description document:** `docs/ciso-v2.md`, version 2, effective 2025-01-01, in force on 2025-06-30');
+        const role = JSON.parse(exportOscal(report))['component-definition'].metadata.roles.find((entry: Json) => entry.id === 'ciso');
+        expect(role.props).toEqual(expect.arrayContaining([
+            expect.objectContaining({ name: 'job-description-version', value: '2' }),
+            expect.objectContaining({ name: 'job-description-effective', value: '2025-01-01' })
+        ]));
+    });
+
+    it('shows every top-management role', async () => {
+        const report = await reportOf(files);
+        expect(report.organization?.topManagement.map(role => role.id)).toEqual(['board', 'ceo']);
+        const markdown = renderMarkdown(report);
+        expect(markdown).toMatch(/- \*\*Top management:\*\* Board of Directors \(.*\), Chief Executive Officer \(/);
+        expect(markdown.match(/_Top management_/g)).toHaveLength(2);
+        const roles = JSON.parse(exportOscal(report))['component-definition'].metadata.roles;
+        const top = roles.filter((role: Json) => role.props?.some((prop: Json) => prop.name === 'top-management'));
+        expect(top.map((role: Json) => role.id)).toEqual(['board', 'ceo']);
+    });
+});
+
+describe('Q4', () => {
+    it('lists each duty once, with its RACI letters together', async () => {
+        const report = await reportOf(CLEAN_POLICY);
+        expect(report.questions.cisoReporting.summary).toBe('Chief Information Security Officer carries "Report ISMS performance to top management" (R, A; every quarter).');
+        const q4 = /### Q4[\s\S]*?## 3\./.exec(renderMarkdown(report))![0];
+        const rows = q4.split('\n').filter(line => line.startsWith('| **Report ISMS performance to top management**'));
+        expect(rows).toHaveLength(1);
+        expect(rows[0]).toContain('| responsible for, accountable for (R, A) |');
+    });
+});
