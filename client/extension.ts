@@ -10,6 +10,8 @@ let client: LanguageClient | undefined;
 /** What the extension hands to other extensions and to the end-to-end tests. */
 export interface MandateApi {
     readonly client: LanguageClient;
+    /** The status bar item's text and tooltip, as the user sees them. */
+    readonly statusBar: { readonly text: string; readonly tooltip: string };
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<MandateApi> {
@@ -37,7 +39,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mandat
         statusBar.update(status);
         void graph.refresh();
     }));
-    return { client: languageClient };
+    return { client: languageClient, statusBar };
 }
 
 export async function deactivate(): Promise<void> {

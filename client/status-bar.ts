@@ -22,6 +22,19 @@ export class StatusBar implements vscode.Disposable {
         this.item.backgroundColor = status.errors > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     }
 
+    /**
+     * What the item shows now. The extension's API hands this to the end-to-end tests: they run
+     * in the extension host, which cannot read the workbench's status bar.
+     */
+    get text(): string {
+        return this.item.text;
+    }
+
+    get tooltip(): string {
+        const tooltip = this.item.tooltip;
+        return typeof tooltip === 'string' ? tooltip : tooltip?.value ?? '';
+    }
+
     dispose(): void {
         this.item.dispose();
     }

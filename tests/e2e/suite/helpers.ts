@@ -168,6 +168,23 @@ const STAGED_MARKER = path.join('.vscode', 'mandate-e2e-example');
  * Returns the workspace root.
  */
 export async function stage(example: string): Promise<string> {
+    return stageCopy(path.join(examplesFolder(), example), example);
+}
+
+/** The suite's own policies, which are no example: tests/e2e/fixtures/<name>. */
+export function fixtureFolder(name: string): string {
+    return path.join(extension().extensionPath, 'tests', 'e2e', 'fixtures', name);
+}
+
+/**
+ * Like `stage`, for a fixture of the suite (tests/e2e/fixtures/<name>). Its marker never equals
+ * an example's name, so the next `staged(example)` stages that example afresh.
+ */
+export async function stageFixture(name: string): Promise<string> {
+    return stageCopy(fixtureFolder(name), `e2e-fixture:${name}`);
+}
+
+async function stageCopy(source: string, marker: string): Promise<string> {
     await closeAllEditors();
     const root = workspaceFolder();
     const old = policyFiles(root);
@@ -175,8 +192,8 @@ export async function stage(example: string): Promise<string> {
     await waitFor(() => findingsUnder(root).length === 0,
         () => `diagnostics of deleted files were not cleared: ${formatFindings(findingsUnder(root))}`);
 
-    fs.cpSync(path.join(examplesFolder(), example), root, { recursive: true });
-    fs.writeFileSync(path.join(root, STAGED_MARKER), example);
+    fs.cpSync(source, root, { recursive: true });
+    fs.writeFileSync(path.join(root, STAGED_MARKER), marker);
     await whileWatching(policyFiles(root), () => undefined);
     return root;
 }
@@ -275,6 +292,8 @@ export function describeTabs(): string {
 /** What the extension's activate() returns; only what the suite uses. */
 export interface MandateApi {
     readonly client: { sendRequest<R>(method: string, params: unknown): Promise<R> };
+    /** The status bar item as the user sees it (client/status-bar.ts). */
+    readonly statusBar: { readonly text: string; readonly tooltip: string };
 }
 
 /** The running extension's API, activating the extension if needed. */
