@@ -66,16 +66,17 @@ export const appointmentAuthority: WorkspaceRule = {
             if (!appointer) continue;
             const date = assignment.since ?? context.settings.asOf();
             if (mayAppoint(model, appointer, role, date)) continue;
-            // Without declared top management nobody can tell who may appoint: top-management-missing reports that.
-            if (model.topManagement.length === 0) continue;
+            // Never a placeholder for top management: without one declared, say so (top-management-missing reports it).
+            const declared = model.topManagement.length > 0;
             findings.push({
                 node: assignment,
                 property: 'appointedBy',
                 message: isAppointingBody(appointer)
-                    ? `The appointing body '${appointer.name}' appoints top management (${topManagement}) and the roles it names, not '${role.name}'. `
+                    ? `The appointing body '${appointer.name}' appoints top management${declared ? ` (${topManagement})` : ''} and the roles it names, not '${role.name}'. `
                         + `Add \`may appoint ${role.name}\` to '${appointer.name}' if it does, or record who in the organization made the appointment.`
-                    : `'${appointer.name}' had no authority to appoint to '${role.name}' on ${date}: it is not top management `
-                        + `(${topManagement}) and holds no authority that \`may appoint ${role.name}\`, directly or by delegation. `
+                    : `'${appointer.name}' had no authority to appoint to '${role.name}' on ${date}: `
+                        + (declared ? `it is not top management (${topManagement})` : 'the organization declares no top management')
+                        + ` and '${appointer.name}' holds no authority that \`may appoint ${role.name}\`, directly or by delegation. `
                         + 'Record the appointment by top management, or grant or delegate that authority.'
             });
         }

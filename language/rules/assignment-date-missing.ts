@@ -1,4 +1,5 @@
 import { IssueCodes } from '../mandate-issue-codes.js';
+import { assignmentNames } from './describe.js';
 import type { NodeRule } from './rule.js';
 
 /** Auditor's question 2: when did this person get the role? */
@@ -14,7 +15,7 @@ export const assignmentDateMissing: NodeRule = {
         Assignment: (assignment, accept) => {
             if (assignment.since) return;
             report(accept, { node: assignment, property: 'role' },
-                `The assignment of '${assignment.person?.$refText ?? '?'}' to '${assignment.role?.$refText ?? '?'}' has no start date, `
+                `The assignment${assignmentNames(assignment)} has no start date, `
                 + 'so nobody can tell when they got the role. Add `since YYYY-MM-DD` after the role.');
         }
     })

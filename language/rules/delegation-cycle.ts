@@ -109,7 +109,9 @@ export const delegationCycle: WorkspaceRule = {
         for (const delegation of model.delegations) {
             const cycle = cycles.get(delegation);
             if (!cycle) continue;
-            const duty = delegation.duty?.$refText ?? '?';
+            // Every delegation in a cycle links all three names: the cycle is made of resolved edges.
+            const [duty, from, to] = [delegation.duty?.ref?.name, delegation.from?.ref?.name, delegation.to?.ref?.name];
+            if (!duty || !from || !to) continue;
             const when = cycle.on ? `all in force on ${cycle.on}` : 'all in force together (none has a start date)';
             const among = cycle.parties.length === 1
                 ? `'${cycle.parties[0]}' delegates it to itself`
@@ -117,7 +119,7 @@ export const delegationCycle: WorkspaceRule = {
             findings.push({
                 node: delegation,
                 property: 'to',
-                message: `This delegation of '${duty}' from '${delegation.from?.$refText}' to '${delegation.to?.$refText}' is part of a cycle: `
+                message: `This delegation of '${duty}' from '${from}' to '${to}' is part of a cycle: `
                     + `${among}, so no one can tell on whose authority the duty is exercised. `
                     + `End the delegation that hands '${duty}' back, or let the role whose job description carries it delegate directly.`
             });

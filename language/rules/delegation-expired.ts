@@ -69,13 +69,18 @@ export const delegationExpired: WorkspaceRule = {
             list.push({ kind, text });
             reliances.set(source, list);
         };
+        // Messages name every party, so a declaration with a name that did not link is left to the linker.
         for (const assignment of model.assignments) {
+            const [person, role, appointer] = [assignment.person?.ref, assignment.role?.ref, assignment.appointedBy?.ref];
+            if (!person || !role || !appointer) continue;
             relyOn(appointmentReliance(model, assignment), 'appointment',
-                `the assignment of '${assignment.person?.$refText}' to '${assignment.role?.$refText}' since ${assignment.since}, appointed by '${assignment.appointedBy?.$refText}'`);
+                `the assignment of '${person.name}' to '${role.name}' since ${assignment.since}, appointed by '${appointer.name}'`);
         }
         for (const delegation of model.delegations) {
+            const [duty, from, to] = [delegation.duty?.ref, delegation.from?.ref, delegation.to?.ref];
+            if (!duty || !from || !to) continue;
             relyOn(chainReliance(model, delegation, asOf), 'delegation',
-                `the delegation of '${delegation.duty?.$refText}' from '${delegation.from?.$refText}' to '${delegation.to?.$refText}', still in force on ${asOf}`);
+                `the delegation of '${duty.name}' from '${from.name}' to '${to.name}', still in force on ${asOf}`);
         }
         const findings: WorkspaceFinding[] = [];
         for (const delegation of model.delegations) {
@@ -88,7 +93,7 @@ export const delegationExpired: WorkspaceRule = {
             findings.push({
                 node: delegation,
                 property: 'until',
-                message: `This delegation of '${delegation.duty?.$refText}' to '${delegation.to?.$refText}' ended on ${delegation.until}, `
+                message: `This delegation of '${delegation.duty?.ref?.name}' to '${delegation.to?.ref?.name}' ended on ${delegation.until}, `
                     + `but ${dependants.map(dependant => dependant.text).join('; and ')} ${dependants.length === 1 ? 'relies' : 'rely'} on it. `
                     + `If the delegation was extended, record its new \`until\`; otherwise ${fixes.join(', and ')}.`
             });

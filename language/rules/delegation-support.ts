@@ -30,7 +30,8 @@ export function receivedOn(model: WorkspaceModel, party: Party, duty: Duty, date
         && delegation.duty?.ref === duty && periodCovers(date, delegation.since, delegation.until));
 }
 
-/** `delegate <duty> from <role> to <party>`, as written, for messages. */
+/** `delegate isms-reporting from ciso to deputy`, as written, for messages; a name that is missing shows as `<duty>`, `<role>`, `<party>`. */
 export function describeDelegation(delegation: Delegation): string {
-    return `\`delegate ${delegation.duty?.$refText ?? '?'} from ${delegation.from?.$refText ?? '?'} to ${delegation.to?.$refText ?? '?'}\``;
+    const name = (reference: { $refText: string } | undefined, placeholder: string) => reference?.$refText || placeholder;
+    return `\`delegate ${name(delegation.duty, '<duty>')} from ${name(delegation.from, '<role>')} to ${name(delegation.to, '<party>')}\``;
 }

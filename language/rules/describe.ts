@@ -1,5 +1,5 @@
 import { AstUtils, type AstNode } from 'langium';
-import type { Party } from '../generated/ast.js';
+import type { Assignment, Party } from '../generated/ast.js';
 
 /** `roles.mandate:12`: a short, clickable-looking location for messages that point elsewhere. */
 export function locationOf(node: AstNode): string {
@@ -14,4 +14,14 @@ export function locationOf(node: AstNode): string {
 export function describe(node: { name: string; title?: string } | Party | undefined): string {
     if (!node) return 'an unknown party';
     return node.title ? `${node.name} ("${node.title}")` : node.name;
+}
+
+/**
+ * ` of 'jane' to 'ciso'`: the names of an assignment for messages, leaving out any name that did
+ * not resolve (the linker reports it), so a message never shows `?` or `undefined`.
+ */
+export function assignmentNames(assignment: Assignment): string {
+    const person = assignment.person?.ref?.name;
+    const role = assignment.role?.ref?.name;
+    return `${person ? ` of '${person}'` : ''}${role ? ` to '${role}'` : ''}`;
 }

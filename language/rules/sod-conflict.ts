@@ -103,9 +103,10 @@ function target(overlap: Overlap): Pick<WorkspaceFinding, 'node' | 'property'> {
 function describeHolding(holding: Holding): string {
     if (isRole(holding.item)) return `the role '${holding.item.name}'`;
     const activity = activityOf(holding.item);
+    const from = holding.delegation?.from?.ref?.name;
     const how = holding.delegation
-        ? `delegated from ${holding.delegation.from?.ref?.name ?? '?'}${holding.via ? ` to ${holding.via.name}` : ''}`
-        : `as ${holding.via?.name ?? '?'}`;
+        ? `delegated${from ? ` from ${from}` : ''}${holding.via ? ` to ${holding.via.name}` : ''}`
+        : holding.via ? `as ${holding.via.name}` : 'held directly';
     return `'${holding.item.name}' (${activity ? `activity ${activity}, ` : ''}${how})`;
 }
 
