@@ -1,12 +1,14 @@
-import { DefaultDocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
+import { DefaultDocumentValidator, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { ConfiguredSeverity } from './config/mandate-config.js';
 import { IssueCodes } from './mandate-issue-codes.js';
 import type { MandateServices } from './mandate-module.js';
 import type { MandateSettings } from './mandate-settings.js';
+import type { SyntaxDiagnostics } from './mandate-syntax-diagnostics.js';
 import { findRule } from './rules/index.js';
 import { lowerSeverity, type LoweredData } from './rules/rule.js';
 import { covers, findSuppressions, type Suppression } from './suppression/suppressions.js';
+import { showInvisibles } from './util/visible-text.js';
 
 const LSP_SEVERITY: Record<Exclude<ConfiguredSeverity, 'off'>, DiagnosticSeverity> = {
     error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information
@@ -25,10 +27,30 @@ export interface SuppressedData {
  */
 export class MandateDocumentValidator extends DefaultDocumentValidator {
     private readonly settings: MandateSettings;
+    private readonly syntax: SyntaxDiagnostics;
 
     constructor(services: MandateServices) {
         super(services);
         this.settings = services.shared.mandate.Settings;
+        this.syntax = services.syntax.SyntaxDiagnostics;
+    }
+
+    /** Lexing errors in people's words, one per mistake (see SyntaxDiagnostics). */
+    protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        diagnostics.push(...this.syntax.of(parseResult).lexing.map(diagnostic => ({ ...diagnostic, source: this.getSource() })));
+        super.processLexingErrors({ ...parseResult, lexerErrors: [] }, diagnostics, options); // the lexer's other reports, if any
+    }
+
+    protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[]): void {
+        diagnostics.push(...this.syntax.of(parseResult).parsing.map(diagnostic => ({ ...diagnostic, source: this.getSource() })));
+    }
+
+    /** A name the lexer cut short (`jan` of `jané`) is explained by its lexing error, not by a second, linking one. */
+    protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const linking: Diagnostic[] = [];
+        super.processLinkingErrors(document, linking, options);
+        const syntax = this.syntax.of(document.parseResult);
+        diagnostics.push(...linking.filter(diagnostic => !syntax.explains(diagnostic.range)));
     }
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Parameters<DefaultDocumentValidator['validateDocument']>[2]): Promise<Diagnostic[]> {
@@ -37,6 +59,7 @@ export class MandateDocumentValidator extends DefaultDocumentValidator {
         const used = new Set<Suppression>();
         const result: Diagnostic[] = [];
         for (const diagnostic of diagnostics) {
+            if (typeof diagnostic.message === 'string') diagnostic.message = showInvisibles(diagnostic.message);
             const dataCode = (diagnostic.data as { code?: unknown } | undefined)?.code;
             // Langium puts the code of lexing and parsing errors only in `data`.
             if (diagnostic.code === undefined && typeof dataCode === 'string') diagnostic.code = dataCode;
@@ -57,6 +80,10 @@ export class MandateDocumentValidator extends DefaultDocumentValidator {
                 });
                 if (missing) result.push(missing);
             }
+        }
+        // Names, titles and comments may hold bidirectional overrides and other invisible characters.
+        for (const diagnostic of result) {
+            if (typeof diagnostic.message === 'string') diagnostic.message = showInvisibles(diagnostic.message);
         }
         return result;
     }
@@ -87,7 +114,7 @@ export class MandateDocumentValidator extends DefaultDocumentValidator {
 
 /** The finding stays visible as a hint, marked as an accepted exception with its justification. */
 function accept(diagnostic: Diagnostic, suppression: Suppression): Diagnostic {
-    const justification = suppression.justification ?? '(no justification given)';
+    const justification = showInvisibles(suppression.justification ?? '(no justification given)');
     const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
     return {
         ...diagnostic,

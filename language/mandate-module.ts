@@ -13,8 +13,13 @@ import { MandateConfigurationProvider } from './lsp/mandate-configuration-provid
 import { MandateHoverProvider } from './lsp/mandate-hover-provider.js';
 import { MandateWorkspaceManager } from './lsp/mandate-workspace-manager.js';
 import { MandateDocumentValidator } from './mandate-document-validator.js';
+import { GrammarKeywords } from './mandate-grammar-keywords.js';
+import { MandateLexerErrorMessageProvider } from './mandate-lexer-error-messages.js';
+import { LinkFailures } from './mandate-link-failures.js';
 import { MandateLinker } from './mandate-linker.js';
+import { MandateParserErrorMessageProvider } from './mandate-parser-error-messages.js';
 import { MandateSettings } from './mandate-settings.js';
+import { SyntaxDiagnostics } from './mandate-syntax-diagnostics.js';
 import { registerValidationChecks } from './mandate-validator.js';
 import type { RuleContext } from './rules/rule.js';
 import { createRuleContext } from './rules/rule-context.js';
@@ -36,8 +41,19 @@ export type MandateAddedSharedServices = {
     }
 };
 
+/** Mandate's own per-language services: syntax errors in people's words, and what a failed link implies. */
+export type MandateAddedServices = {
+    syntax: {
+        GrammarKeywords: GrammarKeywords;
+        SyntaxDiagnostics: SyntaxDiagnostics;
+    },
+    links: {
+        LinkFailures: LinkFailures;
+    }
+};
+
 export type MandateSharedServices = LangiumSharedServices & MandateAddedSharedServices;
-export type MandateServices = LangiumServices & { shared: MandateSharedServices };
+export type MandateServices = LangiumServices & MandateAddedServices & { shared: MandateSharedServices };
 
 export const MandateSharedModule: Module<MandateSharedServices, PartialLangiumSharedServices & MandateAddedSharedServices> = {
     mandate: {
@@ -57,7 +73,18 @@ export const MandateSharedModule: Module<MandateSharedServices, PartialLangiumSh
     }
 };
 
-export const MandateModule: Module<MandateServices, PartialLangiumServices> = {
+export const MandateModule: Module<MandateServices, PartialLangiumServices & MandateAddedServices> = {
+    syntax: {
+        GrammarKeywords: services => new GrammarKeywords(services.Grammar),
+        SyntaxDiagnostics: services => new SyntaxDiagnostics(services)
+    },
+    links: {
+        LinkFailures: services => new LinkFailures(services)
+    },
+    parser: {
+        ParserErrorMessageProvider: services => new MandateParserErrorMessageProvider(services),
+        LexerErrorMessageProvider: services => new MandateLexerErrorMessageProvider(services)
+    },
     references: {
         Linker: services => new MandateLinker(services)
     },

@@ -139,13 +139,13 @@ describe('mandate check: results and exit codes', () => {
     });
 
     it('keeps one finding per line and stderr free of stack traces on badly broken input', async () => {
-        // A multi-line parser message (a list of expected tokens) and an `assign` with no names at all.
+        // A parser message listing the expected keywords, and an `assign` with no names at all.
         const broken = `${ORGANIZATION}responsibility r "R" { every fortnight }\nassign\n`;
         const cwd = await workspace({ 'policy.mandate': broken });
         const run = mandate(cwd, 'check', '--as-of', AS_OF);
         expect(run.code).toBe(1);
         const { findings, summary } = parseText(run.stdout);
-        expect(findings).toContainEqual(expect.stringMatching(/^policy\.mandate:6:30 {2}error {2}parsing-error {2}.*'fortnight'/));
+        expect(findings).toContainEqual(expect.stringMatching(/^policy\.mandate:6:30 {2}error {2}parsing-error {2}Expected `day`.*but found `fortnight`\./));
         expect(summary).toBe(summaryFor(findings, 1));
         expect(run.stderr).not.toMatch(/^\s+at /m);
         expect(run.stderr.split('\n').filter(Boolean).length).toBeLessThanOrEqual(1);
@@ -184,7 +184,8 @@ describe('mandate check --format json', () => {
     });
 
     it('delivers long output through a pipe in full', async () => {
-        const assignments = Array.from({ length: 300 }, (_, index) => `assign p${index} to r${index}`).join('\n');
+        // Two linking errors per line (nothing derived from them), well over the 64 KiB a pipe buffers.
+        const assignments = Array.from({ length: 600 }, (_, index) => `assign p${index} to r${index}`).join('\n');
         const cwd = await workspace({ 'policy.mandate': `${ORGANIZATION}${assignments}\n` });
         const run = mandate(cwd, 'check', '--format', 'json', '--as-of', AS_OF);
         expect(run.stdout.length).toBeGreaterThan(256 * 1024);
@@ -311,7 +312,8 @@ describe('mandate: help, version and closed pipes', () => {
     });
 
     it('stops quietly when its reader goes away (`mandate check | head -1`)', async () => {
-        const assignments = Array.from({ length: 300 }, (_, index) => `assign p${index} to r${index}`).join('\n');
+        // Two linking errors per line (nothing derived from them), well over the 64 KiB a pipe buffers.
+        const assignments = Array.from({ length: 600 }, (_, index) => `assign p${index} to r${index}`).join('\n');
         const cwd = await workspace({ 'policy.mandate': `${ORGANIZATION}${assignments}\n` });
         const child = spawn(process.execPath, [CLI, 'check', '--as-of', AS_OF], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
         child.stdout.destroy();

@@ -1,0 +1,152 @@
+import { AstUtils, GrammarAST, GrammarUtils, type Grammar } from 'langium';
+
+/** What people call the declarations and blocks of the grammar's rules. */
+const NOUNS: Record<string, string> = {
+    Organization: 'organization', Person: 'person', AppointingBody: 'appointing body', Role: 'role',
+    Responsibility: 'responsibility', Authority: 'authority', Assignment: 'assignment', Delegation: 'delegation',
+    Training: 'training programme', TrainingCompletion: 'training record', Conflict: 'conflict',
+    Announcement: 'announcement', Acknowledgement: 'acknowledgement', JobDescription: 'job description',
+    DutyLink: 'duty line', Cadence: 'cadence', GracePeriod: 'grace period'
+};
+
+/**
+ * The keywords of Mandate's grammar, read from the generated grammar rather than listed by hand,
+ * so syntax messages suggest exactly the words the parser accepts (`organisation` → `organization`).
+ */
+export class GrammarKeywords {
+    /** Every keyword made of letters, e.g. `role`, `designated`, `CISO`. */
+    readonly words: ReadonlySet<string>;
+    /** Keywords that may also be written as names (`training`, `email`, …): the `Id` rule. */
+    readonly nameKeywords: ReadonlySet<string>;
+    /** The keywords a declaration starts with: `organization`, `person`, `appointing body`, … */
+    readonly declarationStarts: readonly string[];
+    private readonly rules = new Map<string, GrammarAST.ParserRule>();
+
+    constructor(grammar: Grammar) {
+        for (const rule of grammar.rules) {
+            if (GrammarAST.isParserRule(rule)) this.rules.set(rule.name, rule);
+        }
+        this.words = new Set([...GrammarUtils.getAllReachableRules(grammar, false)]
+            .flatMap(rule => GrammarAST.isParserRule(rule) ? keywordsIn(rule.definition) : [])
+            .filter(keyword => /^[A-Za-z]+$/.test(keyword)));
+        const id = [...this.rules.values()].find(isNameRule);
+        this.nameKeywords = new Set(id ? keywordsIn(id.definition) : []);
+        const declaration = this.rules.get('Declaration');
+        this.declarationStarts = declaration ? first(declaration.definition).map(keyword => this.opening(keyword)) : [];
+    }
+
+    /** `Role` → `role`, `AppointingBody` → `appointing body`: the rule as people name it. */
+    noun(ruleName: string): string {
+        return NOUNS[ruleName] ?? ruleName.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+    }
+
+    /** The first keywords of the lines a `{ … }` block of the rule may hold, e.g. `description`, `reports` for a role. */
+    blockItems(ruleName: string): string[] {
+        const rule = this.rules.get(ruleName);
+        const open = rule && AstUtils.streamAllContents(rule).find(node => GrammarAST.isKeyword(node) && node.value === '{');
+        const group = open?.$container;
+        if (!open || !GrammarAST.isGroup(group)) return [];
+        const items = group.elements.slice(group.elements.indexOf(open as GrammarAST.AbstractElement) + 1, -1);
+        return unique(items.flatMap(item => first(item)));
+    }
+
+    /** Every keyword a rule may contain, including the rules it calls (but not the keywords that are also names). */
+    keywordsOf(ruleName: string): string[] {
+        const rule = this.rules.get(ruleName);
+        if (!rule) return [];
+        const found = new Set<string>();
+        const visit = (current: GrammarAST.ParserRule, seen: Set<GrammarAST.ParserRule>): void => {
+            if (seen.has(current) || isNameRule(current)) return;
+            seen.add(current);
+            for (const node of AstUtils.streamAllContents(current)) {
+                if (GrammarAST.isKeyword(node) && this.words.has(node.value)) found.add(node.value);
+                if (GrammarAST.isRuleCall(node) && GrammarAST.isParserRule(node.rule.ref)) visit(node.rule.ref, seen);
+            }
+        };
+        visit(rule, new Set());
+        return [...found];
+    }
+
+    /**
+     * The type a rule refers to right after `keyword`, e.g. `Role` after `to` in an assignment:
+     * what a missing name after that keyword should have named.
+     */
+    referenceAfter(ruleName: string, keyword: string): string | undefined {
+        const rule = this.rules.get(ruleName);
+        if (rule && !isNameRule(rule)) return referenceAfterIn(rule, keyword);
+        // Inside the name rule itself the caller is unknown: answer only when every rule agrees (`from` → role).
+        const types = new Set([...this.rules.values()].map(candidate => referenceAfterIn(candidate, keyword)).filter(type => type !== undefined));
+        return types.size === 1 ? [...types][0] : undefined;
+    }
+
+
+    /** The keywords a rule starts with, as written: `role`, `appointing body`, `conflict between`. */
+    openingOf(ruleName: string): string | undefined {
+        const rule = this.rules.get(ruleName);
+        if (!rule || !GrammarAST.isGroup(rule.definition)) return undefined;
+        const words: string[] = [];
+        for (const element of rule.definition.elements) {
+            if (!GrammarAST.isKeyword(element)) break;
+            words.push(element.value);
+        }
+        return words.length > 0 ? words.join(' ') : undefined;
+    }
+
+    /** `appointing` → `appointing body`: a declaration's first keyword with the keywords that always follow it. */
+    private opening(keyword: string): string {
+        for (const rule of this.rules.values()) {
+            const opening = this.openingOf(rule.name);
+            if (opening?.split(' ')[0] === keyword) return opening;
+        }
+        return keyword;
+    }
+}
+
+function referenceAfterIn(rule: GrammarAST.ParserRule, keyword: string): string | undefined {
+    for (const node of AstUtils.streamAllContents(rule)) {
+        const group = node.$container;
+        if (!GrammarAST.isKeyword(node) || node.value !== keyword || !GrammarAST.isGroup(group)) continue;
+        const next = group.elements[group.elements.indexOf(node) + 1];
+        if (GrammarAST.isAssignment(next) && GrammarAST.isCrossReference(next.terminal)) return next.terminal.type.ref?.name;
+    }
+    return undefined;
+}
+
+/** The rule for names: a data-type rule that admits the ID terminal (`Id`). */
+function isNameRule(rule: GrammarAST.ParserRule): boolean {
+    return GrammarUtils.isDataTypeRule(rule)
+        && AstUtils.streamAllContents(rule).some(node => GrammarAST.isRuleCall(node) && GrammarAST.isTerminalRule(node.rule.ref));
+}
+
+function keywordsIn(element: GrammarAST.AbstractElement): string[] {
+    const own = GrammarAST.isKeyword(element) ? [element.value] : [];
+    return [...own, ...AstUtils.streamAllContents(element).filter(GrammarAST.isKeyword).map(keyword => keyword.value)];
+}
+
+/** The keywords `element` can start with; a name (the `Id` rule) contributes none. */
+function first(element: GrammarAST.AbstractElement, seen = new Set<GrammarAST.ParserRule>()): string[] {
+    if (GrammarAST.isKeyword(element)) return [element.value];
+    if (GrammarAST.isAssignment(element)) return first(element.terminal, seen);
+    if (GrammarAST.isAlternatives(element) || GrammarAST.isUnorderedGroup(element)) {
+        return unique(element.elements.flatMap(alternative => first(alternative, seen)));
+    }
+    if (GrammarAST.isGroup(element)) {
+        const result: string[] = [];
+        for (const part of element.elements) {
+            result.push(...first(part, seen));
+            if (!GrammarUtils.isOptionalCardinality(part.cardinality, part)) break;
+        }
+        return unique(result);
+    }
+    if (GrammarAST.isRuleCall(element)) {
+        const rule = element.rule.ref;
+        if (!GrammarAST.isParserRule(rule) || isNameRule(rule) || seen.has(rule)) return [];
+        seen.add(rule);
+        return first(rule.definition, seen);
+    }
+    return [];
+}
+
+function unique(values: readonly string[]): string[] {
+    return [...new Set(values)];
+}

@@ -1,0 +1,182 @@
+import { AstUtils, GrammarUtils, type AstNode, type CstNode, type ParseResult, type RootCstNode } from 'langium';
+import { DiagnosticSeverity, type Diagnostic, type Position, type Range } from 'vscode-languageserver-types';
+import type { GrammarKeywords } from './mandate-grammar-keywords.js';
+import type { MandateServices } from './mandate-module.js';
+import type { MandateParserErrorMessageProvider } from './mandate-parser-error-messages.js';
+import { chunkAround, lexicalSpan, type LexicalSpan } from './util/lexical-spans.js';
+
+type ParserError = ParseResult['parserErrors'][number];
+type Token = ParserError['token'];
+
+/** The syntax errors of one parse result, as diagnostics, and the text the lexing errors explain. */
+export interface SyntaxFindings {
+    readonly lexing: readonly Diagnostic[];
+    readonly parsing: readonly Diagnostic[];
+    /**
+     * True when `range` starts inside text a syntax error already explains: `jan` of `jané`, or
+     * `ceo` in `reports ceo`, which the parser's recovery took for the name after a missing `to`.
+     */
+    explains(range: Range): boolean;
+}
+
+/**
+ * Turns lexer and parser errors into one diagnostic per mistake. The lexer and the parser each
+ * report their view of the same typo (`jösé` is two unreadable letters to the lexer and a stray
+ * `s` to the parser); the person gets the one message that explains it. A block left open is
+ * named with the line of its `{`.
+ */
+export class SyntaxDiagnostics {
+    private readonly keywords: GrammarKeywords;
+    private readonly services: MandateServices;
+    private readonly cache = new WeakMap<ParseResult, SyntaxFindings>();
+
+    constructor(services: MandateServices) {
+        this.services = services;
+        this.keywords = services.syntax.GrammarKeywords;
+    }
+
+    of(parseResult: ParseResult): SyntaxFindings {
+        let findings = this.cache.get(parseResult);
+        if (!findings) {
+            findings = this.compute(parseResult);
+            this.cache.set(parseResult, findings);
+        }
+        return findings;
+    }
+
+    private compute(parseResult: ParseResult): SyntaxFindings {
+        const text = (parseResult.value.$cstNode as RootCstNode | undefined)?.fullText ?? '';
+        const positions = new Positions(text);
+        const spans: Array<{ span: LexicalSpan; message: string }> = [];
+        for (const error of parseResult.lexerErrors) {
+            const span = lexicalSpan(text, error.offset, error.length);
+            const same = spans.find(known => known.span.start <= span.end && span.start < known.span.end);
+            if (same) same.span = { ...same.span, start: Math.min(same.span.start, span.start), end: Math.max(same.span.end, span.end) };
+            else spans.push({ span, message: error.message });
+        }
+        const parsing: Diagnostic[] = [];
+        const explainedStray = new Set<LexicalSpan>();
+        for (const error of parseResult.parserErrors) {
+            const offset = errorOffset(error, text.length);
+            const explaining = spans.find(({ span }) => inside(offset, span, text.length));
+            if (explaining?.span.explainsParserErrors) continue;
+            for (const { span } of spans) {
+                if (!span.explainsParserErrors && inside(offset, { ...span, ...chunkAround(text, span.start, span.end) }, text.length)) explainedStray.add(span);
+            }
+            const message = this.isUnclosed(error) ? this.unclosedBlock(parseResult, error, offset, positions) ?? error.message : error.message;
+            const range = errorRange(error, positions);
+            if (!parsing.some(known => sameRange(known.range, range) && known.message === message)) {
+                parsing.push({ severity: DiagnosticSeverity.Error, range, message, data: { code: 'parsing-error' } });
+            }
+        }
+        const kept = spans.filter(({ span }) => !explainedStray.has(span));
+        const lexing: Diagnostic[] = kept.map(({ span, message }) => ({
+            severity: DiagnosticSeverity.Error,
+            range: { start: positions.at(span.start), end: positions.at(span.end) },
+            message,
+            data: { code: 'lexing-error' }
+        }));
+        const explained: Array<{ start: number; end: number }> = kept.filter(({ span }) => span.explainsParserErrors).map(({ span }) => span);
+        for (const error of parseResult.parserErrors) {
+            if (isRealToken(error.token)) explained.push({ start: error.token.startOffset, end: (error.token.endOffset ?? error.token.startOffset) + 1 });
+        }
+        return {
+            lexing, parsing,
+            explains: range => explained.some(span => inside(positions.offsetOf(range.start), span, text.length))
+        };
+    }
+
+    private isUnclosed(error: ParserError): boolean {
+        const provider = this.services.parser.ParserErrorMessageProvider as Partial<MandateParserErrorMessageProvider>;
+        return provider.isUnclosedBlockAfter?.((error as { previousToken?: Token }).previousToken) === true;
+    }
+
+    /** "The role `ciso` is not closed: its `{` on line 3 has no matching `}`. Add `}` before `role` on line 9." */
+    private unclosedBlock(parseResult: ParseResult, error: ParserError, offset: number, positions: Positions): string | undefined {
+        let best: { node: AstNode; brace: CstNode } | undefined;
+        for (const node of AstUtils.streamAst(parseResult.value)) {
+            const brace = GrammarUtils.findNodeForKeyword(node.$cstNode, '{');
+            if (!brace || brace.offset >= offset || GrammarUtils.findNodeForKeyword(node.$cstNode, '}')) continue;
+            if (!best || brace.offset > best.brace.offset) best = { node, brace };
+        }
+        if (!best) return undefined;
+        const block = `${this.keywords.noun(best.node.$type)}${label(best.node)}`;
+        const line = best.brace.range.start.line + 1;
+        const where = isRealToken(error.token)
+            ? `before \`${error.token.image}\` on line ${positions.at(offset).line + 1}`
+            : 'at the end of the file';
+        return `The ${block} is not closed: its \`{\` on line ${line} has no matching \`}\`. Add \`}\` ${where}.`;
+    }
+}
+
+/** ` \`ciso\``, ` of \`jane\` to \`ciso\``: how a message names the block that is open. */
+function label(node: AstNode): string {
+    const values = node as unknown as Record<string, unknown>;
+    const ref = (property: string): string => {
+        const text = (values[property] as { $refText?: string } | undefined)?.$refText;
+        return text ? `\`${text}\`` : '';
+    };
+    if (typeof values.name === 'string' && values.name) return ` \`${values.name}\``;
+    const parts: Record<string, Array<[string, string]>> = {
+        Assignment: [['of', ref('person')], ['to', ref('role')]],
+        Delegation: [['of', ref('duty')], ['from', ref('from')]],
+        TrainingCompletion: [['of', ref('training')], ['by', ref('person')]],
+        Conflict: [['between', ref('left')], ['and', ref('right')]],
+        Announcement: [['of', typeof values.date === 'string' ? values.date : '']],
+        Acknowledgement: [['of', typeof values.date === 'string' ? values.date : '']]
+    };
+    return (parts[node.$type] ?? []).filter(([, value]) => value).map(([word, value]) => ` ${word} ${value}`).join('');
+}
+
+function isRealToken(token: Token): boolean {
+    return Number.isFinite(token.startOffset) && token.startOffset >= 0 && token.tokenType.name !== 'EOF' && !token.isInsertedInRecovery;
+}
+
+/** Where the parser stumbled: its token, or the end of the token before an inserted or missing one. */
+function errorOffset(error: ParserError, end: number): number {
+    if (isRealToken(error.token)) return error.token.startOffset;
+    const previous = (error as { previousToken?: Token }).previousToken;
+    return previous && isRealToken(previous) && error.token.tokenType.name !== 'EOF' ? (previous.endOffset ?? previous.startOffset) + 1 : end;
+}
+
+function errorRange(error: ParserError, positions: Positions): Range {
+    const token = error.token;
+    if (isRealToken(token)) return { start: positions.at(token.startOffset), end: positions.at((token.endOffset ?? token.startOffset) + 1) };
+    const previous = (error as { previousToken?: Token }).previousToken;
+    const position = previous && isRealToken(previous) ? positions.at((previous.endOffset ?? previous.startOffset) + 1) : { line: 0, character: 0 };
+    return { start: position, end: position };
+}
+
+function inside(offset: number, span: { start: number; end: number }, length: number): boolean {
+    return span.start <= offset && (offset < span.end || (offset === span.end && span.end === length));
+}
+
+function sameRange(a: Range, b: Range): boolean {
+    return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+/** Offsets to LSP positions and back, for one text. */
+class Positions {
+    private readonly lineStarts: number[] = [0];
+
+    constructor(text: string) {
+        for (let index = 0; index < text.length; index++) {
+            if (text[index] === '\n') this.lineStarts.push(index + 1);
+        }
+    }
+
+    at(offset: number): Position {
+        let low = 0;
+        let high = this.lineStarts.length - 1;
+        while (low < high) {
+            const middle = Math.ceil((low + high) / 2);
+            if (this.lineStarts[middle] <= offset) low = middle;
+            else high = middle - 1;
+        }
+        return { line: low, character: offset - this.lineStarts[low] };
+    }
+
+    offsetOf(position: Position): number {
+        return (this.lineStarts[position.line] ?? 0) + position.character;
+    }
+}
