@@ -1,0 +1,118 @@
+/**
+ * ISO/IEC 27001:2022 Annex A: the 93 controls in four themes (A.5 organizational 37,
+ * A.6 people 8, A.7 physical 14, A.8 technological 34). Titles paraphrase each control
+ * in our own words; the control text is deliberately not reproduced.
+ */
+
+type Entry = readonly [clause: string, title: string];
+
+/** The four themes, for grouping in listings; they are headings, not citable controls. */
+export const ISO27001_ANNEX_A_THEMES: ReadonlyArray<{ readonly clause: string; readonly title: string; readonly controls: number }> = [
+    { clause: 'A.5', title: 'Organizational controls', controls: 37 },
+    { clause: 'A.6', title: 'People controls', controls: 8 },
+    { clause: 'A.7', title: 'Physical controls', controls: 14 },
+    { clause: 'A.8', title: 'Technological controls', controls: 34 }
+];
+
+export const ISO27001_ANNEX_A: readonly Entry[] = [
+    // A.5 Organizational controls
+    ['A.5.1', 'Security policies are approved, published, acknowledged and reviewed'],
+    ['A.5.2', 'Security roles and responsibilities are defined and allocated'],
+    ['A.5.3', 'Conflicting duties and areas of responsibility are segregated'],
+    ['A.5.4', 'Management requires everyone to apply security per policy'],
+    ['A.5.5', 'Contact with the relevant authorities is kept up'],
+    ['A.5.6', 'Contact with security forums and professional groups is kept up'],
+    ['A.5.7', 'Information about threats is gathered and analysed'],
+    ['A.5.8', 'Security is part of project management'],
+    ['A.5.9', 'Information and related assets are inventoried, with owners'],
+    ['A.5.10', 'Rules for acceptable use and handling of assets are set'],
+    ['A.5.11', 'Assets are returned when employment or engagement changes or ends'],
+    ['A.5.12', 'Information is classified by its security needs'],
+    ['A.5.13', 'Information is labelled according to its classification'],
+    ['A.5.14', 'Transfers of information are governed by rules or agreements'],
+    ['A.5.15', 'Access to information and assets follows defined rules'],
+    ['A.5.16', 'Identities are managed through their whole life cycle'],
+    ['A.5.17', 'Authentication information is allocated and managed securely'],
+    ['A.5.18', 'Access rights are granted, reviewed, changed and removed per policy'],
+    ['A.5.19', 'Security risks from suppliers are managed'],
+    ['A.5.20', 'Security requirements are agreed in supplier contracts'],
+    ['A.5.21', 'Security risks in the ICT supply chain are managed'],
+    ['A.5.22', 'Supplier services are monitored, reviewed and changed in a controlled way'],
+    ['A.5.23', 'Cloud services are acquired, used, managed and exited securely'],
+    ['A.5.24', 'Incident management is planned, with roles, responsibilities and processes'],
+    ['A.5.25', 'Security events are assessed and classified as incidents where needed'],
+    ['A.5.26', 'Security incidents are responded to by documented procedures'],
+    ['A.5.27', 'Lessons from security incidents strengthen controls'],
+    ['A.5.28', 'Evidence about security events is collected and preserved'],
+    ['A.5.29', 'Security is maintained during a disruption'],
+    ['A.5.30', 'ICT is ready to support business continuity'],
+    ['A.5.31', 'Legal, regulatory and contractual requirements are identified and met'],
+    ['A.5.32', 'Intellectual property rights are protected'],
+    ['A.5.33', 'Records are protected from loss, tampering and unauthorized access'],
+    ['A.5.34', 'Privacy and personal data are protected as required'],
+    ['A.5.35', 'Security management is reviewed independently'],
+    ['A.5.36', 'Compliance with security policies and standards is reviewed regularly'],
+    ['A.5.37', 'Operating procedures are documented and available'],
+
+    // A.6 People controls
+    ['A.6.1', 'Candidates are screened before joining and as needed afterwards'],
+    ['A.6.2', 'Employment terms state security responsibilities'],
+    ['A.6.3', 'Staff receive security awareness, education and training'],
+    ['A.6.4', 'A disciplinary process for policy violations exists and is communicated'],
+    ['A.6.5', 'Security duties that outlast employment are defined and enforced'],
+    ['A.6.6', 'Confidentiality or non-disclosure agreements are in place and reviewed'],
+    ['A.6.7', 'Remote working is secured'],
+    ['A.6.8', 'People have a way to report security events promptly'],
+
+    // A.7 Physical controls
+    ['A.7.1', 'Secure areas have defined physical perimeters'],
+    ['A.7.2', 'Entry to secure areas is controlled'],
+    ['A.7.3', 'Offices, rooms and facilities are physically secured'],
+    ['A.7.4', 'Premises are monitored for unauthorized physical access'],
+    ['A.7.5', 'Physical and environmental threats are guarded against'],
+    ['A.7.6', 'Rules for working in secure areas are applied'],
+    ['A.7.7', 'Desks and screens are kept clear of exposed information'],
+    ['A.7.8', 'Equipment is sited and protected securely'],
+    ['A.7.9', 'Assets away from the premises are protected'],
+    ['A.7.10', 'Storage media are managed through their life cycle'],
+    ['A.7.11', 'Facilities are protected against failures of supporting utilities'],
+    ['A.7.12', 'Power and data cabling is protected'],
+    ['A.7.13', 'Equipment is maintained correctly'],
+    ['A.7.14', 'Equipment is wiped or destroyed securely before disposal or re-use'],
+
+    // A.8 Technological controls
+    ['A.8.1', 'Information on user endpoint devices is protected'],
+    ['A.8.2', 'Privileged access rights are restricted and managed'],
+    ['A.8.3', 'Access to information is restricted per the access policy'],
+    ['A.8.4', 'Access to source code and development tools is managed'],
+    ['A.8.5', 'Authentication is secure'],
+    ['A.8.6', 'Resource capacity is monitored and planned'],
+    ['A.8.7', 'Systems are protected against malware'],
+    ['A.8.8', 'Technical vulnerabilities are identified, evaluated and remediated'],
+    ['A.8.9', 'Configurations, including security settings, are managed'],
+    ['A.8.10', 'Information no longer needed is deleted'],
+    ['A.8.11', 'Data is masked where required'],
+    ['A.8.12', 'Data leakage is prevented'],
+    ['A.8.13', 'Backups are taken and tested'],
+    ['A.8.14', 'Processing facilities have enough redundancy for availability'],
+    ['A.8.15', 'Logs of activities and events are produced, protected and analysed'],
+    ['A.8.16', 'Networks, systems and applications are monitored for anomalies'],
+    ['A.8.17', 'System clocks are synchronized to an approved source'],
+    ['A.8.18', 'Utility programs that can override controls are restricted'],
+    ['A.8.19', 'Software installation on operational systems is controlled'],
+    ['A.8.20', 'Networks and network devices are secured'],
+    ['A.8.21', 'Security of network services is defined and monitored'],
+    ['A.8.22', 'Networks are segregated into groups'],
+    ['A.8.23', 'Access to external websites is filtered'],
+    ['A.8.24', 'Cryptography and key management follow defined rules'],
+    ['A.8.25', 'Software and systems are developed under secure life-cycle rules'],
+    ['A.8.26', 'Security requirements are specified for applications'],
+    ['A.8.27', 'Systems are architected and engineered securely'],
+    ['A.8.28', 'Code is written securely'],
+    ['A.8.29', 'Security is tested during development and acceptance'],
+    ['A.8.30', 'Outsourced development is directed and monitored'],
+    ['A.8.31', 'Development, test and production environments are kept apart'],
+    ['A.8.32', 'Changes to systems and facilities are controlled'],
+    ['A.8.33', 'Test data is chosen and protected with care'],
+    ['A.8.34', 'Audit testing of operational systems is planned to limit disruption']
+];
