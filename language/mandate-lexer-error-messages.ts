@@ -44,10 +44,14 @@ export class MandateLexerErrorMessageProvider extends DefaultLexerErrorMessagePr
 
     private nonAsciiName(word: string): string {
         const ascii = toAscii(word);
-        const keyword = [...this.keywords.words].find(candidate => candidate.toLowerCase() === ascii.toLowerCase());
+        const keyword = ascii && [...this.keywords.words].find(candidate => candidate.toLowerCase() === ascii);
         if (keyword) return `\`${word}\` is not a keyword: write \`${keyword}\`.`;
-        const suggestion = /^[a-zA-Z_]/.test(ascii) ? ` Write \`${ascii}\`` : ' Write it in ASCII letters';
-        return `Names are ASCII kebab-case (letters, digits and hyphens), so \`${word}\` cannot be a name.${suggestion}, and keep the spelling \`${word}\` for the display name in quotes.`;
+        const rule = `Names are ASCII kebab-case (letters, digits and hyphens), so \`${word}\` cannot be a name`;
+        const keep = `and keep the spelling \`${word}\` for the display name in quotes.`;
+        if (ascii) return `${rule}. Write \`${ascii}\`, ${keep}`;
+        // No accent to drop: another script, or a look-alike of a Latin letter (Cyrillic `р`), shown by its code point.
+        const foreign = [...new Set([...word].filter(char => char.charCodeAt(0) > 0x7f))].map(char => `\`${char}\` (${codePoint(char)})`);
+        return `${rule}: ${foreign.join(', ')} ${foreign.length > 1 ? 'are not ASCII letters' : 'is not an ASCII letter'}. Write it in ASCII letters, ${keep}`;
     }
 }
 
@@ -60,12 +64,10 @@ function straightQuotes(text: string): string {
     return `"${inner}"`;
 }
 
-/** `jösé` → `jose`, `Müller` → `muller`: a kebab-case name close to what was typed. */
-export function toAscii(word: string): string {
-    return word.normalize('NFD').replace(/\p{M}/gu, '')
-        .replace(/./gu, char => ASCII_LETTERS[char.toLowerCase()] ?? char)
-        .replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').replace(/-{2,}/g, '-')
-        .toLowerCase();
+/** `jösé` → `jose`, `Müller` → `muller`: the kebab-case name without accents; undefined when dropping accents is not enough. */
+export function toAscii(word: string): string | undefined {
+    const plain = word.normalize('NFD').replace(/\p{M}/gu, '').replace(/./gu, char => ASCII_LETTERS[char.toLowerCase()] ?? char).toLowerCase();
+    return /^[a-z_][a-z0-9_]*(-[a-z0-9_]+)*$/.test(plain) ? plain : undefined;
 }
 
 function stray(text: string): string {

@@ -124,7 +124,7 @@ export class MandateParserErrorMessageProvider extends AbstractParserErrorMessag
         const items = this.keywords.blockItems(rule);
         const startsDeclaration = this.keywords.declarationStarts.some(start => start.split(' ')[0] === actual.image);
         if (isEnd(actual) || startsDeclaration) {
-            this.unclosedAfter.add(previous);
+            if (isReal(previous)) this.unclosedAfter.add(previous);
             return `The ${noun} block is not closed: add \`}\` ${isEnd(actual) ? 'at the end of the file' : `before ${show(actual)}`}.`;
         }
         const typo = closestKeyword(actual.image, items.length > 0 ? items : this.keywords.keywordsOf(rule));

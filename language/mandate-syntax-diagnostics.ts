@@ -27,12 +27,12 @@ export interface SyntaxFindings {
  */
 export class SyntaxDiagnostics {
     private readonly keywords: GrammarKeywords;
-    private readonly services: MandateServices;
+    private readonly parserMessages: Partial<MandateParserErrorMessageProvider>;
     private readonly cache = new WeakMap<ParseResult, SyntaxFindings>();
 
     constructor(services: MandateServices) {
-        this.services = services;
         this.keywords = services.syntax.GrammarKeywords;
+        this.parserMessages = services.parser.ParserErrorMessageProvider as Partial<MandateParserErrorMessageProvider>;
     }
 
     of(parseResult: ParseResult): SyntaxFindings {
@@ -87,8 +87,7 @@ export class SyntaxDiagnostics {
     }
 
     private isUnclosed(error: ParserError): boolean {
-        const provider = this.services.parser.ParserErrorMessageProvider as Partial<MandateParserErrorMessageProvider>;
-        return provider.isUnclosedBlockAfter?.((error as { previousToken?: Token }).previousToken) === true;
+        return this.parserMessages.isUnclosedBlockAfter?.((error as { previousToken?: Token }).previousToken) === true;
     }
 
     /** "The role `ciso` is not closed: its `{` on line 3 has no matching `}`. Add `}` before `role` on line 9." */

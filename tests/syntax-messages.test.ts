@@ -112,6 +112,8 @@ describe('syntax errors in people\'s words', () => {
             ['person p \u201CPat\u201D', '`\u201C` is a typographic quote. Write quoted texts with straight double quotes, e.g. `"Pat"`.'],
             ['person p "P" { employed since 2024\u201301\u201301 }', '`\u2013` (U+2013) is not a hyphen: type `-` instead, e.g. `2024-01-01`.'],
             ['rôle ciso "CISO"', '`rôle` is not a keyword: write `role`.'],
+            ['role \u0441iso "CISO"', 'Names are ASCII kebab-case (letters, digits and hyphens), so `\u0441iso` cannot be a name: `\u0441` (U+0441) '
+                + 'is not an ASCII letter. Write it in ASCII letters, and keep the spelling `\u0441iso` for the display name in quotes.'],
             ['role x "X" { designated CIS }', 'Expected `CISO`, `ISMS` or `internal` after `designated`, but found `CIS`. Did you mean `CISO`?'],
             ['assign jane to ciso as actng', 'Expected `acting` or `interim` after `as`, but found `actng`. Did you mean `acting`?'],
             ['assign jane to ciso { evidenc "minutes.pdf" }', 'An assignment has no `evidenc`. Did you mean `evidence`?'],
