@@ -2,7 +2,7 @@ import { AstUtils, type ValidationAcceptor } from 'langium';
 import type { MandateAstType } from './generated/ast.js';
 import type { LinkFailures } from './mandate-link-failures.js';
 import type { MandateServices } from './mandate-module.js';
-import { findRule, RULES } from './rules/index.js';
+import { RULES } from './rules/index.js';
 import type { MandateRule, RuleReporter } from './rules/rule.js';
 
 /** Reports with the rule's ID and severity, except findings that only follow from a name that failed to link. */
@@ -10,14 +10,6 @@ function reporterFor(rule: MandateRule, links: LinkFailures): RuleReporter {
     return (accept, target, message) => {
         if (links.isDerived(rule, target)) return;
         accept(rule.severity, message, { ...target, code: rule.id } as Parameters<ValidationAcceptor>[2]);
-    };
-}
-
-/** The same for workspace findings, which arrive already addressed to their rule. */
-function withoutDerived(accept: ValidationAcceptor, links: LinkFailures): ValidationAcceptor {
-    return (severity, message, info) => {
-        const rule = typeof info.code === 'string' ? findRule(info.code) : undefined;
-        if (!links.isDerived(rule, info as { node: typeof info.node; property?: string })) accept(severity, message, info);
     };
 }
 
@@ -36,7 +28,8 @@ export function registerValidationChecks(services: MandateServices): void {
         }
     }
     const findings = services.shared.mandate.WorkspaceFindings;
+    findings.excludeDerived((rule, finding) => links.isDerived(rule, finding));
     registry.register<MandateAstType>({
-        Model: (model, accept) => findings.acceptFor(AstUtils.getDocument(model).uri.toString(), withoutDerived(accept, links))
+        Model: (model, accept) => findings.acceptFor(AstUtils.getDocument(model).uri.toString(), accept)
     });
 }

@@ -18,8 +18,20 @@ const WORKSPACE_RULES = RULES.filter((rule): rule is WorkspaceRule => rule.scope
  */
 export class WorkspaceFindings {
     private readonly published = new Map<string, string>();
+    /** Findings that only follow from a name that failed to link are left out; see LinkFailures. */
+    private derived: (rule: WorkspaceRule, finding: WorkspaceFinding) => boolean = () => false;
 
     constructor(private readonly models: WorkspaceModelProvider, private readonly context: RuleContext) {}
+
+    /**
+     * Set by the language's validator. Filtering here, before the findings are grouped, keeps the
+     * stale-document check and the published diagnostics in step: an edit that makes a finding
+     * derived in another file re-validates that file, as a cold build would show it.
+     */
+    excludeDerived(derived: (rule: WorkspaceRule, finding: WorkspaceFinding) => boolean): void {
+        this.derived = derived;
+        this.models.invalidate();
+    }
 
     /** All workspace findings, grouped by the URI of the document that holds their target. */
     byDocument(): ReadonlyMap<string, PlacedFinding[]> {
@@ -28,6 +40,7 @@ export class WorkspaceFindings {
             const grouped = new Map<string, PlacedFinding[]>();
             for (const rule of WORKSPACE_RULES) {
                 for (const finding of rule.findings(model, this.context)) {
+                    if (this.derived(rule, finding)) continue;
                     const uri = AstUtils.getDocument(finding.node).uri.toString();
                     const list = grouped.get(uri) ?? [];
                     list.push({ rule, finding });
