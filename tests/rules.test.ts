@@ -189,6 +189,20 @@ describe('property-repeated', () => {
         const files = withEdit('people.mandate', text => text.replace('evidence "minutes/2024-02-board.pdf"', 'evidence "a.pdf"\n    evidence "b.pdf"'));
         expect(await check(files)).toEqual([]);
     });
+    it('names the item as the policy writes it, never a grammar property', async () => {
+        const findings = await check(withEdit('people.mandate', text => text.replace('employed since 2020-01-01', 'job title "A"\n    job title "B"')));
+        expect(findings.find(finding => finding.rule === 'property-repeated')?.message)
+            .toBe('`job title` is given 2 times in this person; only the last one would be kept. Remove the extra ones.');
+    });
+    it('reports job-description versions that take effect on the same day, or all undated', async () => {
+        const versions = (lines: string) => withEdit('roles.mandate', text => text.replace('designated CISO', `designated CISO\n${lines}`));
+        const undated = await check(versions('    job description "a.md"\n    job description "b.md"'));
+        expect(where(undated, 'property-repeated')).toEqual(['roles.mandate:4']);
+        expect(undated.find(finding => finding.rule === 'property-repeated')?.message).toContain("2 versions of the job description of 'ciso' have no `effective` date");
+        const sameDay = await check(versions('    job description "a.md" effective 2024-01-01\n    job description "b.md" version "2" effective 2024-01-01'));
+        expect(sameDay.find(finding => finding.rule === 'property-repeated')?.message).toContain('take effect on 2024-01-01');
+        expect(where(await check(versions('    job description "a.md"\n    job description "b.md" version "2" effective 2024-01-01')), 'property-repeated')).toEqual([]);
+    });
 });
 
 describe('organization-multiple', () => {
