@@ -1,10 +1,10 @@
 import { AstUtils, GrammarAST, type AstNodeDescription, type MaybePromise, type ReferenceInfo } from 'langium';
 import {
-    DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature
+    DefaultCompletionProvider, type CompletionAcceptor, type LangiumServices, type CompletionContext, type CompletionValueItem, type NextFeature
 } from 'langium/lsp';
 import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
+import type { MandateSharedServices } from '../mandate-module.js';
 import { ACTIVITIES } from '../standards/activities.js';
-import { allRequirements, frameworkOf } from '../standards/requirements.js';
 import { KNOWN_CHANNELS, SNIPPETS } from './snippets.js';
 
 /**
@@ -13,6 +13,12 @@ import { KNOWN_CHANNELS, SNIPPETS } from './snippets.js';
  * after `via`, the activity catalogue after `activity`, and snippets for whole blocks.
  */
 export class MandateCompletionProvider extends DefaultCompletionProvider {
+    private readonly shared: MandateSharedServices;
+
+    constructor(services: LangiumServices & { shared: MandateSharedServices }) {
+        super(services);
+        this.shared = services.shared;
+    }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
         const assignment = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment);
@@ -50,10 +56,11 @@ export class MandateCompletionProvider extends DefaultCompletionProvider {
     }
 
     private completeRequirements(context: CompletionContext, acceptor: CompletionAcceptor): void {
-        allRequirements().forEach((requirement, index) => acceptor(context, {
+        const catalogue = this.shared.mandate.WorkspaceModel.get().catalogue;
+        catalogue.requirements.forEach((requirement, index) => acceptor(context, {
             label: requirement.id,
             detail: requirement.title,
-            documentation: `${frameworkOf(requirement).name}, ${requirement.clause}: ${requirement.title}`,
+            documentation: `${catalogue.frameworkOf(requirement).name}, ${requirement.clause}: ${requirement.title}`,
             kind: CompletionItemKind.Constant,
             // Keep catalogue order: clause 5.3 first, as people expect to read it.
             sortText: String(index).padStart(3, '0')

@@ -3,7 +3,6 @@ import { MultilineCommentHoverProvider, type LangiumServices } from 'langium/lsp
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import { isPerson, isRole, type Role } from '../generated/ast.js';
 import type { MandateSharedServices } from '../mandate-module.js';
-import { findRequirement, frameworkOf } from '../standards/requirements.js';
 import { findRule } from '../rules/index.js';
 import { defaultSeverityText } from '../rules/rule.js';
 import { findSuppressions } from '../suppression/suppressions.js';
@@ -36,9 +35,10 @@ export class MandateHoverProvider extends MultilineCommentHoverProvider {
         const root = document.parseResult?.value?.$cstNode;
         const leaf = root ? CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position)) : undefined;
         if (leaf && 'tokenType' in leaf && (leaf as { tokenType: { name: string } }).tokenType.name === 'REQUIREMENT') {
-            const requirement = findRequirement(leaf.text);
+            const catalogue = this.shared.mandate.WorkspaceModel.get().catalogue;
+            const requirement = catalogue.find(leaf.text);
             if (!requirement) return undefined; // requirement-unknown already explains it
-            return { contents: { kind: 'markdown', value: `**${plain(requirement.id)}**: ${plain(requirement.title)}\n\n${frameworkOf(requirement).name}, ${plain(requirement.clause)}` } };
+            return { contents: { kind: 'markdown', value: `**${plain(requirement.id)}**: ${plain(requirement.title)}\n\n${plain(catalogue.frameworkOf(requirement).name)}, ${plain(requirement.clause)}` } };
         }
         return super.getHoverContent(document, params);
     }

@@ -1,24 +1,20 @@
-import { FRAMEWORKS, REQUIREMENTS, type Framework, type Requirement } from './catalogue.js';
-import { closestMatch } from '../util/did-you-mean.js';
+import type { Framework, Requirement } from './catalogue.js';
+import { BUILT_IN_CATALOGUE } from './requirement-catalogue.js';
 
-const byId = new Map(REQUIREMENTS.map(requirement => [requirement.id, requirement]));
-const frameworksByPrefix = new Map(FRAMEWORKS.map(framework => [framework.prefix, framework]));
-
+/** Built-in lookups for code without a workspace; editor features use the workspace's catalogue. */
 export function findRequirement(id: string): Requirement | undefined {
-    return byId.get(id);
+    return BUILT_IN_CATALOGUE.find(id);
 }
 
 export function frameworkOf(requirement: Requirement): Framework {
-    // Every catalogue entry names a declared framework; the catalogue test guards this.
-    return frameworksByPrefix.get(requirement.framework)!;
+    return BUILT_IN_CATALOGUE.frameworkOf(requirement);
 }
 
 export function allRequirements(): readonly Requirement[] {
-    return REQUIREMENTS;
+    return BUILT_IN_CATALOGUE.requirements;
 }
 
 /** The catalogue ID the author most likely meant, or undefined when nothing is close. */
 export function suggestRequirement(id: string): Requirement | undefined {
-    const match = closestMatch(id, REQUIREMENTS.map(requirement => requirement.id));
-    return match === undefined ? undefined : byId.get(match);
+    return BUILT_IN_CATALOGUE.suggest(id);
 }

@@ -1,12 +1,13 @@
 import type { AstNode, LangiumDocument } from 'langium';
 import {
-    isAppointingBody, isAssignment, isAuthority, isConflict, isDelegation, isOrganization, isPerson, isResponsibility, isRole,
+    isAppointingBody, isAssignment, isAuthority, isClaim, isCustomFramework, isConflict, isDelegation, isOrganization, isPerson, isResponsibility, isRole,
     isTraining, isTrainingCompletion,
-    type AppointingBody, type Assignment, type Authority, type Conflict, type Declaration, type Delegation, type Duty, type Model,
+    type AppointingBody, type Assignment, type Authority, type Claim, type CustomFramework, type Conflict, type Declaration, type Delegation, type Duty, type Model,
     type Organization, type Party, type Person, type Responsibility, type Role, type Training, type TrainingCompletion
 } from '../generated/ast.js';
 import { type IsoDate } from '../util/dates.js';
 import { compareStrings } from '../util/compare.js';
+import { RequirementCatalogue, type CustomFrameworkDefinition } from '../standards/requirement-catalogue.js';
 import { assignmentHoldsOn, tenuresOf, type Holder, type Tenure } from './tenure.js';
 
 /** Declarations that carry a workspace-wide name. */
@@ -43,6 +44,10 @@ export class WorkspaceModel {
     readonly completions: TrainingCompletion[] = [];
     readonly conflicts: Conflict[] = [];
     readonly appointingBodies: AppointingBody[] = [];
+    /** The statement of applicability: frameworks claimed, with their exclusions. */
+    readonly claims: Claim[] = [];
+    /** The organization's own frameworks declared in the policy. */
+    readonly customFrameworks: CustomFramework[] = [];
     readonly declarationsByName = new Map<string, NamedDeclaration[]>();
 
     private readonly assignmentsByRole = new Map<Role, Assignment[]>();
@@ -51,7 +56,8 @@ export class WorkspaceModel {
     private readonly memo = new Map<string, unknown>();
     private readonly carriedDuties = new Map<Role, Duty[]>();
 
-    constructor(documents: Iterable<LangiumDocument<Model>>) {
+    /** `catalogueFiles`: frameworks from catalogue files named in mandate.config.json. */
+    constructor(documents: Iterable<LangiumDocument<Model>>, private readonly catalogueFiles: readonly CustomFrameworkDefinition[] = []) {
         // Sorted so that "first declaration" and report order never depend on load order.
         this.documents = [...documents].sort((a, b) => compareStrings(a.uri.toString(), b.uri.toString()));
         for (const document of this.documents) {
@@ -74,6 +80,8 @@ export class WorkspaceModel {
         else if (isTrainingCompletion(node)) this.completions.push(node);
         else if (isConflict(node)) this.conflicts.push(node);
         else if (isAppointingBody(node)) this.appointingBodies.push(node);
+        else if (isClaim(node)) this.claims.push(node);
+        else if (isCustomFramework(node)) this.customFrameworks.push(node);
         else if (isAssignment(node)) {
             this.assignments.push(node);
             const role = node.role?.ref;
@@ -227,6 +235,21 @@ export class WorkspaceModel {
             return carriers;
         });
         return index.get(requirementId) ?? [];
+    }
+
+    /** The requirements this workspace can cite: built-in frameworks, then the organization's own. */
+    get catalogue(): RequirementCatalogue {
+        return this.cached('catalogue', () => new RequirementCatalogue([
+            ...this.customFrameworks.filter(framework => framework.prefix).map(framework => ({
+                prefix: framework.prefix, name: framework.title ?? framework.prefix, origin: 'policy' as const,
+                requirements: framework.requirements.flatMap(requirement => {
+                    // `ACME:AC-01` under `framework ACME`; an ID of another prefix is reported, not indexed.
+                    const [prefix, clause] = [requirement.id?.slice(0, requirement.id.indexOf(':')), requirement.id?.slice(requirement.id.indexOf(':') + 1)];
+                    return prefix === framework.prefix && clause ? [{ clause, title: requirement.title ?? clause }] : [];
+                })
+            })),
+            ...this.catalogueFiles
+        ]));
     }
 
     /** Memoise a derived result for the lifetime of this snapshot. */

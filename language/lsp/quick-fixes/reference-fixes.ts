@@ -1,5 +1,4 @@
 import { isReference, type AstNode, type LinkingErrorData, type Reference } from 'langium';
-import { findRequirement, suggestRequirement } from '../../standards/requirements.js';
 import { closestMatch } from '../../util/did-you-mean.js';
 import { here, quickFix, QuickFixTitles, type QuickFix, type QuickFixContext } from './quick-fix.js';
 import { appendDeclaration, leafAt, titleFromName } from './text-edits.js';
@@ -67,8 +66,9 @@ export const declareMissing: QuickFix = context => {
 export const replaceRequirement: QuickFix = context => {
     const leaf = leafAt(context.document, context.diagnostic.range.start);
     if (leaf?.tokenType.name !== 'REQUIREMENT') return [];
-    if (findRequirement(leaf.text)) return [];
-    const suggestion = suggestRequirement(leaf.text);
+    const catalogue = context.services.shared.mandate.WorkspaceModel.get().catalogue;
+    if (catalogue.find(leaf.text)) return [];
+    const suggestion = catalogue.suggest(leaf.text);
     if (!suggestion) return [];
     return [quickFix(context, QuickFixTitles.replaceRequirement(leaf.text, suggestion.id),
         here(context, { range: leaf.range, newText: suggestion.id }), { preferred: true })];
