@@ -1,0 +1,112 @@
+/**
+ * What every OSCAL export shares: the OSCAL version, Mandate's prop namespace, tokens, control-ids,
+ * props and the deterministic UUIDs. The component definition (export-oscal.ts) and the system
+ * security plan (export-oscal-ssp.ts) both build on these, so one policy gets the same role ids,
+ * party UUIDs and control-ids in both documents.
+ */
+import { FRAMEWORKS } from '../standards/catalogue.js';
+import type { AuditReport, RepositoryState } from './report-model.js';
+import { uuidv5 } from './uuid-v5.js';
+
+/** The OSCAL version the exports conform to; NIST's schemas for it are in shared/schemas. */
+export const OSCAL_VERSION = '1.0.6';
+/** The namespace of Mandate's own `props` (OSCAL reserves names without a namespace for its own). */
+export const MANDATE_OSCAL_NS = 'urn:mandate:oscal';
+
+export type Json = Record<string, unknown>;
+
+const TOKEN = /^[\p{L}_][\p{L}\p{N}._-]*$/u;
+
+/**
+ * An OSCAL token (an XML NCName: a letter or `_`, then letters, digits, `.`, `-`, `_`). Policy
+ * names already are tokens, so for them this is the identity; anything else has each other
+ * character replaced by `_`, and gets a leading `_` when it does not start with a letter.
+ */
+export function oscalToken(text: string): string {
+    if (TOKEN.test(text)) return text;
+    const replaced = text.replace(/[^\p{L}\p{N}._-]/gu, '_');
+    return /^[\p{L}_]/u.test(replaced) ? replaced : `_${replaced}`;
+}
+
+/**
+ * The OSCAL control-id of a catalogue requirement: lower case, the framework prefix, `-`, then the
+ * clause with each parenthesised part as a `.`-separated part: ISO27001:5.3(b) → iso27001-5.3.b,
+ * ISO27001:A.5.2 → iso27001-a.5.2, NIST-CSF:GV.RR-01 → nist-csf-gv.rr-01, HIPAA:164.308(a)(2) → hipaa-164.308.a.2.
+ */
+export function controlId(requirementId: string): string {
+    const colon = requirementId.indexOf(':');
+    const framework = requirementId.slice(0, colon);
+    const clause = requirementId.slice(colon + 1).replace(/\(([^)]*)\)/g, '.$1');
+    return oscalToken(`${framework}-${clause}`.toLowerCase());
+}
+
+/** OSCAL's plain strings may not be empty or start or end with whitespace, and are one line. */
+export function oscalString(text: string | undefined, fallback: string): string {
+    const cleaned = (text ?? '').replace(/\s+/g, ' ').trim();
+    return cleaned === '' ? fallback : cleaned;
+}
+
+/** One of Mandate's own props. */
+export function prop(name: string, value: string): Json {
+    return { name, ns: MANDATE_OSCAL_NS, value: oscalString(value, '-') };
+}
+
+/** OSCAL arrays must not be empty: the key is left out instead. */
+export function optionalArray(key: string, items: readonly unknown[]): Json {
+    return items.length > 0 ? { [key]: items } : {};
+}
+
+export function optionalValue(key: string, value: string | undefined): Json {
+    return value === undefined ? {} : { [key]: value };
+}
+
+export function plural(count: number, word: string): string {
+    return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** The framework's name in Mandate's catalogue; its prefix when the catalogue does not know it. */
+export function frameworkName(prefix: string): string {
+    return FRAMEWORKS.find(framework => framework.prefix === prefix)?.name ?? prefix;
+}
+
+/** The git commit the report was made from, and whether the folder had uncommitted changes; `none` without git. */
+export function repositoryProps(repository: RepositoryState): Json[] {
+    if (!repository.git || !repository.commit) return [prop('git-commit', 'none')];
+    return [prop('git-commit', repository.commit), prop('git-dirty', repository.dirty === undefined ? 'unknown' : String(repository.dirty))];
+}
+
+/** The metadata props every export carries: the generator, the as-of date and the git state. */
+export function metadataProps(report: AuditReport): Json[] {
+    return [
+        prop('generator', `${report.provenance.tool} ${report.provenance.toolVersion}`), prop('as-of', report.asOf),
+        ...repositoryProps(report.provenance.repository)
+    ];
+}
+
+/**
+ * The UUIDs of one report's exports. Every UUID is a v5 UUID of `<organization id>/<kind>/<key>`,
+ * so exporting the same policy twice gives the same UUIDs, and a person, role document or
+ * framework has the same UUID in the component definition and in the system security plan.
+ */
+export interface OscalIds {
+    readonly uuid: (kind: string, key: string) => string;
+    readonly person: (personId: string) => string;
+    readonly firm: (firm: string) => string;
+    readonly document: (text: string) => string;
+    readonly framework: (prefix: string) => string;
+    /** The organization's party; absent when the policy declares no organization. */
+    readonly organization?: string;
+}
+
+export function oscalIds(report: AuditReport): OscalIds {
+    const scope = report.organization?.id ?? '';
+    const uuid = (kind: string, key: string) => uuidv5(`${scope}/${kind}/${key}`);
+    return {
+        uuid,
+        person: id => uuid('party', id),
+        firm: firm => uuid('firm', firm),
+        document: text => uuid('resource', text),
+        framework: prefix => uuid('framework', prefix),
+        organization: report.organization ? uuid('organization', report.organization.id) : undefined
+    };
+}

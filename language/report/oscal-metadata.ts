@@ -1,0 +1,135 @@
+/**
+ * The parts of an OSCAL document that describe the policy rather than one model: metadata roles,
+ * parties and responsible parties, and the back-matter resources for frameworks and documents.
+ * The component definition and the system security plan both use them unchanged.
+ */
+import { frameworkName, oscalString, oscalToken, optionalArray, optionalValue, plural, prop, type Json, type OscalIds } from './oscal-common.js';
+import { mediaType, policyDocuments, relativeHref } from './oscal-resources.js';
+import type { Appointment, AuditReport, RoleHolders } from './report-model.js';
+
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+
+/** The RACI kinds as the policy language writes them. */
+const KIND_WORDS: Record<string, string> = {
+    responsible: 'responsible for', accountable: 'accountable for', consulted: 'consulted on', informed: 'informed of', authorized: 'authorized to'
+};
+
+/** The job description, one Markdown list item per line: `- responsible for: Report ISMS performance (every quarter)`. */
+export function jobDescriptionText(entry: RoleHolders): string {
+    const lines = entry.duties.map(line => `- ${KIND_WORDS[line.kind] ?? line.kind}: ${line.duty.title}${line.cadence ? ` (${line.cadence})` : ''}`);
+    return lines.length > 0 ? lines.join('\n') : `${entry.role.title}: no duties are assigned in the policy.`;
+}
+
+/** The party UUIDs of the people who hold the role on the as-of date, each once. */
+export function holderUuids(report: AuditReport, ids: OscalIds, roleId: string): string[] {
+    return [...new Set(report.roles.find(entry => entry.role.id === roleId)?.holders.map(holder => ids.person(holder.person.id)) ?? [])];
+}
+
+/** `metadata.roles`: every role, with its job description, designations and the job-description document. */
+export function metadataRoles(report: AuditReport, ids: OscalIds): Json[] {
+    const organization = report.organization;
+    return report.roles.map(entry => ({
+        id: oscalToken(entry.role.id),
+        title: entry.role.title,
+        description: jobDescriptionText(entry),
+        ...optionalArray('props', [
+            ...(entry.ciso ? [prop('designated-ciso', 'true')] : []),
+            ...(organization?.topManagement.some(role => role.id === entry.role.id) ? [prop('top-management', 'true')] : []),
+            ...(entry.reportsTo ? [prop('reports-to', oscalToken(entry.reportsTo))] : []),
+            ...(entry.vacant ? [prop('vacant', 'true')] : []),
+            // The job description in force on the as-of date.
+            ...(entry.jobDescriptionVersion?.trim() ? [prop('job-description-version', entry.jobDescriptionVersion)] : []),
+            ...(entry.jobDescriptionEffective ? [prop('job-description-effective', entry.jobDescriptionEffective)] : [])
+        ]),
+        ...optionalArray('links', entry.jobDescription
+            ? [{ href: `#${ids.document(entry.jobDescription)}`, rel: 'reference', text: 'Job description' }] : [])
+    }));
+}
+
+/** `metadata.parties`: the organization, each external person's firm, then every person. */
+export function metadataParties(report: AuditReport, ids: OscalIds): Json[] {
+    const organization = report.organization;
+    // External people belong to their firm, not to the organization; each firm is a party of its own.
+    const firms = [...new Set(report.people.flatMap(person => person.external && person.firm?.trim() ? [oscalString(person.firm, '-')] : []))];
+    return [
+        ...(organization && ids.organization ? [{ uuid: ids.organization, type: 'organization', name: oscalString(organization.title, organization.id), 'short-name': organization.id }] : []),
+        ...firms.map(firm => ({ uuid: ids.firm(firm), type: 'organization', name: firm })),
+        ...report.people.map(person => ({
+            uuid: ids.person(person.id),
+            type: 'person',
+            name: oscalString(person.title, person.id),
+            ...optionalArray('props', [
+                ...(person.jobTitle?.trim() ? [prop('job-title', person.jobTitle)] : []),
+                ...(person.external ? [prop('external', 'true')] : []),
+                ...(person.employedSince ? [prop('employed-since', person.employedSince)] : []),
+                ...(person.employedUntil ? [prop('employed-until', person.employedUntil)] : []),
+                ...(person.engagedSince ? [prop('engaged-since', person.engagedSince)] : []),
+                ...(person.engagedUntil ? [prop('engaged-until', person.engagedUntil)] : [])
+            ]),
+            ...optionalArray('email-addresses', person.email && EMAIL.test(person.email.trim()) ? [person.email.trim()] : []),
+            ...optionalArray('member-of-organizations', person.external
+                ? (person.firm?.trim() ? [ids.firm(oscalString(person.firm, '-'))] : [])
+                : ids.organization ? [ids.organization] : [])
+        }))
+    ];
+}
+
+/** `metadata.responsible-parties`: each held role → its holders, with the appointment evidence and one remark line per holder. */
+export function metadataResponsibleParties(report: AuditReport, ids: OscalIds): Json[] {
+    return report.roles.filter(entry => !entry.vacant).map(entry => {
+        const evidence = [...new Set(entry.holders.flatMap(holder => [
+            ...holder.evidence, ...holder.announcements.flatMap(announcement => announcement.evidence),
+            ...holder.acknowledgements.flatMap(acknowledgement => acknowledgement.evidence)
+        ]))];
+        return {
+            'role-id': oscalToken(entry.role.id),
+            'party-uuids': holderUuids(report, ids, entry.role.id),
+            ...optionalArray('links', evidence.map(text => ({ href: `#${ids.document(text)}`, rel: 'evidence' }))),
+            remarks: entry.holders.map(holderRemark).join('\n')
+        };
+    });
+}
+
+/**
+ * One line per holder: the term in force, the tenure it continues, the capacity, who appointed
+ * them, how the tenure was announced and whether the person acknowledged the role.
+ */
+export function holderRemark(holder: Appointment): string {
+    const tenure = holder.renewal ? ` (a renewal; tenure since ${holder.tenureSince ?? 'an undated start'})` : '';
+    const first = holder.firstAnnouncement;
+    const late = first?.late ? ` (late: ${first.days} days after the tenure began)` : '';
+    const announced = !first ? 'never announced'
+        : holder.announcements.length === 0 ? `no announcement of its own, covered by the tenure's first announcement on ${first.date}${late}`
+            : `${plural(holder.announcements.length, 'announcement')}, first announced ${first.date}${late}`;
+    const acknowledged = holder.acknowledgements.length > 0 ? `, acknowledged ${holder.acknowledgements.map(entry => entry.date).join(', ')}` : '';
+    return `- ${holder.person.title}${holder.capacity ? ` (${holder.capacity})` : ''}${holder.since ? ` since ${holder.since}` : ''}${tenure}`
+        + `${holder.until ? ` until ${holder.until}` : ''}${holder.appointedBy ? `, appointed by ${holder.appointedBy.title}` : ''}`
+        + `, ${announced}${acknowledged} (${holder.source.file}:${holder.source.line})`;
+}
+
+/** A back-matter resource naming one framework of Mandate's catalogue. */
+export function frameworkResource(ids: OscalIds, prefix: string): Json {
+    return {
+        uuid: ids.framework(prefix),
+        title: frameworkName(prefix),
+        description: `The ${frameworkName(prefix)} requirements of Mandate's built-in catalogue, paraphrased; control-ids are derived from Mandate's requirement IDs (docs/report-json.md).`,
+        props: [prop('framework', prefix)]
+    };
+}
+
+/**
+ * A back-matter resource per job description and evidence document: a workspace file as a
+ * relative link with its media type and SHA-256, a reference ("Board minutes …") by title only.
+ */
+export function documentResources(report: AuditReport, ids: OscalIds): Json[] {
+    const hashes = new Map(report.provenance.documents.map(document => [document.file, document.sha256]));
+    return policyDocuments(report).map(document => ({
+        uuid: ids.document(document.text),
+        title: document.path ?? document.text,
+        description: document.uses.join(' '),
+        ...optionalArray('rlinks', document.path ? [{
+            href: relativeHref(document.path), ...optionalValue('media-type', mediaType(document.path)),
+            ...optionalArray('hashes', hashes.has(document.path) ? [{ algorithm: 'SHA-256', value: hashes.get(document.path) }] : [])
+        }] : [])
+    }));
+}
