@@ -5,7 +5,7 @@ import type { Tenure } from '../workspace/tenure.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 
 /** Valid acknowledgement dates recorded on any term of the tenure (a renewal inherits the first term's). */
-function acknowledgementDates(terms: readonly Assignment[]): IsoDate[] {
+export function acknowledgementDates(terms: readonly Assignment[]): IsoDate[] {
     return terms.flatMap(term => term.acknowledgements.map(acknowledgement => acknowledgement.date))
         .filter(date => date !== undefined && isValidIsoDate(date))
         .sort();

@@ -1,0 +1,224 @@
+/**
+ * The honest status of each requirement: met, partly met, not met (claimed, applicable, and
+ * nothing covers it) or not applicable (excluded, with its justification). Coverage comes from
+ * coverage.ts; what lowers a covered requirement to partly met are the open findings of the rules
+ * that evidence it, training that lapsed, and a rule its structural evidence relies on being off.
+ */
+import type { Role, Training } from '../generated/ast.js';
+import type { MandateSettings } from '../mandate-settings.js';
+import { locationOf } from '../rules/describe.js';
+import { findRule, RULES } from '../rules/index.js';
+import type { MandateRule } from '../rules/rule.js';
+import { ISMS_CONFORMANCE, ISMS_REPORTING, type Requirement } from '../standards/catalogue.js';
+import type { IsoDate } from '../util/dates.js';
+import { trainingStatus, type TrainingObligation } from '../workspace/training-status.js';
+import type { WorkspaceModel } from '../workspace/workspace-model.js';
+import { assessedRequirements, coverageOn, subtree, type Coverage } from './coverage.js';
+import type { ExclusionEntry } from './statement-of-applicability.js';
+import type { EvidenceFact } from './structural-evidence.js';
+
+export type ApplicabilityStatus = 'met' | 'partly-met' | 'not-met' | 'not-applicable';
+
+/** What the engine reads of a finding: the build's open findings, suppressed ones left out. */
+export interface FindingLike {
+    readonly rule: string;
+    readonly severity: string;
+}
+
+/** A rule that evidences a requirement (its `standards` cite it or an item of it), and how it stands. */
+export interface RuleCheck {
+    readonly rule: string;
+    /** `findings`: errors or warnings of it remain; `off`: switched off in mandate.config.json. */
+    readonly state: 'clean' | 'findings' | 'off';
+    /** Indexes into the findings passed in: its errors and warnings. */
+    readonly findings: readonly number[];
+}
+
+export interface ItemResult {
+    readonly requirement: Requirement;
+    readonly status: ApplicabilityStatus;
+}
+
+export interface RequirementResult {
+    readonly requirement: Requirement;
+    readonly status: ApplicabilityStatus;
+    /** Why, in plain sentences a report prints as they are. */
+    readonly reasons: readonly string[];
+    /** The exclusion in force (with its justification), when not applicable. */
+    readonly exclusion?: ExclusionEntry;
+    /** Roles held on the as-of date that carry a duty satisfying it or one of its items. */
+    readonly heldBy: readonly Role[];
+    readonly trainings: readonly Training[];
+    /** The facts of its structural evidence, and of its items'. */
+    readonly evidence: readonly EvidenceFact[];
+    readonly rules: readonly RuleCheck[];
+    /** Every item under it, depth first, with its own status. */
+    readonly items: readonly ItemResult[];
+    /** Indexes into the findings passed in that lower it: errors and warnings of `rules`. */
+    readonly findings: readonly number[];
+}
+
+let rulesIndex: Map<string, MandateRule[]> | undefined;
+
+/** Rules by the requirement IDs they cite; built on first use (the registry is static). */
+function rulesCiting(id: string): readonly MandateRule[] {
+    if (!rulesIndex) {
+        rulesIndex = new Map();
+        for (const rule of RULES) for (const standard of rule.standards) rulesIndex.set(standard, [...rulesIndex.get(standard) ?? [], rule]);
+    }
+    return rulesIndex.get(id) ?? [];
+}
+
+const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
+
+/** `a, b, c and 4 more`. */
+function shortList(items: readonly string[], limit = 6): string {
+    return items.length > limit ? `${items.slice(0, limit).join(', ')} and ${items.length - limit} more` : items.join(', ');
+}
+
+interface Context {
+    readonly settings: MandateSettings;
+    /** Indexes of the errors and warnings of each rule. */
+    readonly lowering: ReadonlyMap<string, number[]>;
+    readonly obligations: ReadonlyMap<Training, readonly TrainingObligation[]>;
+}
+
+interface Assessment {
+    readonly status: ApplicabilityStatus;
+    readonly rules: RuleCheck[];
+    readonly findings: number[];
+    readonly lapsed: string[];
+    readonly due: string[];
+    readonly unchecked: string[];
+}
+
+function assess(coverage: Coverage, context: Context): Assessment {
+    const nodes = subtree(coverage).filter(node => node.level !== 'excluded');
+    const rules: RuleCheck[] = unique(nodes.flatMap(node => rulesCiting(node.requirement.id))).map(rule => {
+        const findings = context.lowering.get(rule.id) ?? [];
+        return { rule: rule.id, state: context.settings.severityOf(rule) === 'off' ? 'off' : findings.length > 0 ? 'findings' : 'clean', findings };
+    });
+    const findings = unique(rules.flatMap(check => check.findings)).sort((a, b) => a - b);
+    const trainings = unique(nodes.flatMap(node => node.trainings));
+    const counted = (training: Training, states: readonly string[]) => {
+        const people = context.obligations.get(training) ?? [];
+        return { count: people.filter(entry => states.includes(entry.state)).length, of: people.length };
+    };
+    // Training only evidences a requirement while the people who need it are current; a newcomer
+    // inside the grace period is due, which does not lower it.
+    const lapsed = trainings.flatMap(training => {
+        const { count, of } = counted(training, ['overdue', 'missing']);
+        return count > 0 ? [`${count} of ${of} required completions of ${training.name} are overdue or missing.`] : [];
+    });
+    const due = trainings.flatMap(training => {
+        const { count, of } = counted(training, ['due']);
+        return count > 0 ? [`${count} of ${of} required completions of ${training.name} are due within a newcomer's grace period.`] : [];
+    });
+    const unchecked = unique(nodes.flatMap(node => node.evidence && node.evidence.level !== 'none' ? node.evidence.requiredRules : []))
+        .filter(id => {
+            const rule = findRule(id);
+            return rule !== undefined && context.settings.severityOf(rule) === 'off';
+        });
+    const status: ApplicabilityStatus = coverage.level === 'excluded' ? 'not-applicable'
+        : coverage.level === 'none' ? 'not-met'
+            : coverage.level === 'partial' || findings.length > 0 || lapsed.length > 0 || unchecked.length > 0 ? 'partly-met' : 'met';
+    return { status, rules, findings, lapsed, due, unchecked };
+}
+
+function reasonsFor(coverage: Coverage, assessment: Assessment, heldBy: readonly Role[], trainings: readonly Training[]): string[] {
+    const exclusion = coverage.exclusion;
+    if (exclusion) {
+        const through = exclusion.requirement.id === coverage.requirement.id ? '' : ` with ${exclusion.requirement.id}`;
+        return [`Declared not applicable${through}: ${exclusion.justification} (${locationOf(exclusion.exclusion)}).`];
+    }
+    const nodes = subtree(coverage).filter(node => node.level !== 'excluded');
+    const reasons: string[] = [];
+    if (heldBy.length > 0) reasons.push(`Carried by ${heldBy.map(role => role.name).join(', ')}.`);
+    else {
+        const vacant = unique(nodes.flatMap(node => node.carriers));
+        if (vacant.length > 0) reasons.push(`Only vacant roles carry it: ${vacant.map(role => role.name).join(', ')}.`);
+    }
+    if (trainings.length > 0) reasons.push(`Covered by training ${trainings.map(training => training.name).join(', ')}.`);
+    for (const node of nodes) {
+        if (!node.evidence || node.evidence.level === 'none') continue;
+        const label = node === coverage ? 'The policy shows' : `For ${node.requirement.clause}, the policy shows`;
+        reasons.push(`${label}: ${node.evidence.facts.map(fact => fact.text).join(' ')}`);
+    }
+    const items = nodes.slice(1);
+    if (items.length > 0) {
+        const clauses = (level: string) => items.filter(item => item.level === level).map(item => item.requirement.clause);
+        const [full, partial, none] = [clauses('full'), clauses('partial'), clauses('none')];
+        if (full.length > 0) reasons.push(`Items covered: ${shortList(full)}.`);
+        if (partial.length > 0) reasons.push(`Items covered in part: ${shortList(partial)}.`);
+        if (none.length > 0 && coverage.level !== 'none') reasons.push(`Items not covered: ${shortList(none)}.`);
+    }
+    reasons.push(...assessment.lapsed, ...assessment.due);
+    const count = assessment.findings.length;
+    if (count > 0) reasons.push(`${count} finding${count === 1 ? '' : 's'} of rules that evidence it.`);
+    for (const rule of assessment.unchecked) reasons.push(`The rule ${rule} is switched off, so the evidence above is not checked.`);
+    if (coverage.level === 'none') reasons.push(reasons.length > 0 ? 'Nothing held covers it.' : 'No responsibility, authority or training in the policy satisfies it.');
+    return reasons;
+}
+
+function contextOf(model: WorkspaceModel, asOf: IsoDate, settings: MandateSettings, findings: readonly FindingLike[]): Context {
+    const lowering = new Map<string, number[]>();
+    findings.forEach((finding, index) => {
+        if (finding.severity !== 'error' && finding.severity !== 'warning') return;
+        const list = lowering.get(finding.rule);
+        if (list) list.push(index); else lowering.set(finding.rule, [index]);
+    });
+    const obligations = new Map(trainingStatus(model, asOf).map(status => [status.training, status.obligations]));
+    return { settings, lowering, obligations };
+}
+
+function resultOf(coverage: Coverage, context: Context): RequirementResult {
+    const assessment = assess(coverage, context);
+    const nodes = coverage.level === 'excluded' ? [] : subtree(coverage).filter(node => node.level !== 'excluded');
+    const heldBy = unique(nodes.flatMap(node => node.heldBy));
+    const trainings = unique(nodes.flatMap(node => node.trainings));
+    return {
+        requirement: coverage.requirement,
+        status: assessment.status,
+        reasons: reasonsFor(coverage, assessment, heldBy, trainings),
+        ...(coverage.exclusion ? { exclusion: coverage.exclusion } : {}),
+        heldBy, trainings,
+        evidence: nodes.flatMap(node => node.evidence && node.evidence.level !== 'none' ? node.evidence.facts : []),
+        rules: assessment.rules,
+        items: subtree(coverage).slice(1).map(item => ({ requirement: item.requirement, status: assess(item, context).status })),
+        findings: assessment.findings
+    };
+}
+
+/**
+ * The status of every top-level requirement of every claimed framework on `asOf`, in catalogue
+ * order. `findings` are the build's open findings (suppressed ones left out); only their `rule`
+ * and `severity` are read, and `RequirementResult.findings` indexes into them. `settings` says
+ * which rules are switched off: an evidence that relies on one is only partial.
+ */
+export function requirementStatuses(
+    model: WorkspaceModel, asOf: IsoDate, settings: MandateSettings, findings: readonly FindingLike[]
+): RequirementResult[] {
+    const coverage = coverageOn(model, asOf);
+    const context = contextOf(model, asOf, settings, findings);
+    return assessedRequirements(model).map(requirement => resultOf(coverage.of(requirement), context));
+}
+
+const ORDER: Record<ApplicabilityStatus, number> = { 'not-met': 0, 'partly-met': 1, met: 2, 'not-applicable': 3 };
+
+/**
+ * ISO/IEC 27001 clause 5.3 as a whole: the worse of 5.3(a) and 5.3(b), whichever frameworks are
+ * claimed, because the clause 5.3 assignments are what Mandate is about (status bar, report).
+ */
+export function clause53Status(
+    model: WorkspaceModel, asOf: IsoDate, settings: MandateSettings, findings: readonly FindingLike[]
+): 'met' | 'partly-met' | 'not-met' {
+    const coverage = coverageOn(model, asOf);
+    const context = contextOf(model, asOf, settings, findings);
+    let worst: 'met' | 'partly-met' | 'not-met' = 'met';
+    for (const id of [ISMS_CONFORMANCE, ISMS_REPORTING]) {
+        const requirement = model.catalogue.find(id);
+        const status = requirement ? assess(coverage.of(requirement), context).status : 'not-met';
+        if (status !== 'not-applicable' && ORDER[status] < ORDER[worst]) worst = status;
+    }
+    return worst;
+}
