@@ -253,6 +253,27 @@ describe('TextMate grammar (syntaxes/mandate.tmLanguage.json)', () => {
     });
 });
 
+describe('TextMate scopes of frameworks and the statement of applicability', () => {
+    const source = `claims ISO27001 {
+    not applicable ISO27001:A.7.4 "No premises of our own"
+}
+framework ACME "Acme Security Controls" {
+    requirement ACME:AC-01 "Production access is reviewed every quarter"
+}`;
+
+    it('scopes the keywords, the declared prefix and the requirement IDs', () => {
+        const tokens = tokenize(source);
+        expect(scopesOf(tokens, 'claims')).toContain('storage.type.declaration.mandate');
+        expect(scopesOf(tokens, 'not')).toContain('keyword.other.mandate');
+        expect(scopesOf(tokens, 'applicable')).toContain('keyword.other.mandate');
+        expect(scopesOf(tokens, 'ISO27001:A.7.4')).toContain('constant.other.requirement.mandate');
+        expect(scopesOf(tokens, 'framework')).toContain('storage.type.framework.mandate');
+        expect(scopesOf(tokens, 'ACME')).toContain('entity.name.type.framework.mandate');
+        expect(scopesOf(tokens, 'requirement')).toContain('storage.type.declaration.mandate');
+        expect(scopesOf(tokens, 'ACME:AC-01')).toContain('constant.other.requirement.mandate');
+    });
+});
+
 describe('language-configuration.json', () => {
     const configuration = JSON.parse(readFileSync(new URL('language-configuration.json', root), 'utf8'));
     const manifest = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
