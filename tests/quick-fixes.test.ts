@@ -395,18 +395,52 @@ describe('linking-error', () => {
 });
 
 describe('requirement-unknown', () => {
-    it('replaces the ID with the suggested catalogue ID', async () => {
-        const files = { ...CLEAN_POLICY, 'roles.mandate': CLEAN_POLICY['roles.mandate'].replace('ISO27001:5.3(b)', 'ISO27001:5.3b') };
+    const citing = (id: string): Files => ({ ...CLEAN_POLICY, 'roles.mandate': CLEAN_POLICY['roles.mandate'].replace('ISO27001:5.3(b)', id) });
+
+    it('replaces the ID with the one catalogue ID it clearly spells, as the preferred fix', async () => {
+        const files = citing('ISO27001:5.3b');
         const title = QuickFixTitles.replaceRequirement('ISO27001:5.3b', 'ISO27001:5.3(b)');
         const requested = await actionsFor(files, IssueCodes.RequirementUnknown);
         expect(titles(requested)).toEqual([title, suppressTitle(IssueCodes.RequirementUnknown)]);
+        expect(action(requested, title).isPreferred).toBe(true);
         const fixed = await fix(files, IssueCodes.RequirementUnknown, title);
         expect(fixed).toEqual(CLEAN_POLICY);
     });
 
-    it('offers only the suppression when nothing in the catalogue is close', async () => {
-        const files = { ...CLEAN_POLICY, 'roles.mandate': CLEAN_POLICY['roles.mandate'].replace('ISO27001:5.3(b)', 'ACME:INTERNAL-42') };
-        expect(titles(await actionsFor(files, IssueCodes.RequirementUnknown))).toEqual([suppressTitle(IssueCodes.RequirementUnknown)]);
+    it('replaces a 2013 Annex A number with the one 2022 control it became, as the preferred fix', async () => {
+        const files = citing('ISO27001:A.16.1.1');
+        const title = QuickFixTitles.replaceRequirement('ISO27001:A.16.1.1', 'ISO27001:A.5.24');
+        const requested = await actionsFor(files, IssueCodes.RequirementUnknown);
+        expect(titles(requested)).toEqual([title, suppressTitle(IssueCodes.RequirementUnknown)]);
+        expect(action(requested, title).isPreferred).toBe(true);
+        const fixed = await fix(files, IssueCodes.RequirementUnknown, title);
+        expect(fixed['roles.mandate']).toContain('satisfies ISO27001:A.5.24\n');
+    });
+
+    it('offers each 2022 control of a 2013 number that became several, none preferred', async () => {
+        const requested = await actionsFor(citing('ISO27001:A.18.2.3'), IssueCodes.RequirementUnknown);
+        expect(titles(requested)).toEqual([
+            QuickFixTitles.replaceRequirement('ISO27001:A.18.2.3', 'ISO27001:A.5.36'),
+            QuickFixTitles.replaceRequirement('ISO27001:A.18.2.3', 'ISO27001:A.8.8'),
+            suppressTitle(IssueCodes.RequirementUnknown)
+        ]);
+        expect(requested.actions.map(candidate => candidate.isPreferred ?? false)).toEqual([false, false, false]);
+    });
+
+    it('offers a likely but uncertain spelling without preferring it', async () => {
+        // A dot moved between digits, a missing `A.`, a misspelt framework: probably meant, but the author decides.
+        for (const [written, meant] of [['ISO27001:A.524', 'ISO27001:A.5.24'], ['ISO27001:8.8', 'ISO27001:A.8.8'], ['HIPPA:164.308(a)(2)', 'HIPAA:164.308(a)(2)']]) {
+            const requested = await actionsFor(citing(written), IssueCodes.RequirementUnknown);
+            const title = QuickFixTitles.replaceRequirement(written, meant);
+            expect(titles(requested)).toEqual([title, suppressTitle(IssueCodes.RequirementUnknown)]);
+            expect(action(requested, title).isPreferred).toBeUndefined();
+        }
+    });
+
+    it('offers only the suppression when nothing in the catalogue is close, or only another number is', async () => {
+        for (const written of ['ACME:INTERNAL-42', 'ISO27001:9.4', 'ISO27001:A.5.38']) {
+            expect(titles(await actionsFor(citing(written), IssueCodes.RequirementUnknown))).toEqual([suppressTitle(IssueCodes.RequirementUnknown)]);
+        }
     });
 });
 

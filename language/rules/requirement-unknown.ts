@@ -1,10 +1,13 @@
 import { IssueCodes } from '../mandate-issue-codes.js';
+import { unknownRequirementMessage } from '../standards/unknown-requirement.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 
 /**
  * Requirement IDs are checked against the workspace's catalogue: the built-in frameworks plus the
  * organization's own, which another file or a catalogue file may declare. So this runs on the
  * workspace snapshot, and a new custom requirement clears the finding in every file that cites it.
+ * The message offers only close spellings of the same framework's IDs, never another number, and
+ * names the 2022 control of an ISO/IEC 27001:2013 Annex A number.
  */
 export const requirementUnknown: WorkspaceRule = {
     id: IssueCodes.RequirementUnknown,
@@ -20,11 +23,7 @@ export const requirementUnknown: WorkspaceRule = {
         for (const node of [...model.responsibilities, ...model.authorities, ...model.trainings]) {
             node.requirements.forEach((id, index) => {
                 if (catalogue.find(id)) return;
-                const suggestion = catalogue.suggest(id);
-                const hint = suggestion
-                    ? `Did you mean ${suggestion.id} (${suggestion.title})?`
-                    : 'Use completion after `satisfies` to pick an ID from the catalogue.';
-                findings.push({ node, property: 'requirements', index, message: `'${id}' is not a requirement in the standards catalogue. ${hint}` });
+                findings.push({ node, property: 'requirements', index, message: unknownRequirementMessage(catalogue, id) });
             });
         }
         return findings;

@@ -1,5 +1,5 @@
-import { closestMatch } from '../util/did-you-mean.js';
 import { BUILT_IN_FRAMEWORKS, requirementsOf, type Framework, type FrameworkDefinition, type Requirement } from './catalogue.js';
+import { RequirementSuggestions, type LegacyRequirement, type RequirementSuggestion } from './requirement-suggestions.js';
 
 /** A framework an organization defines itself, with where it was declared. */
 export interface CustomFrameworkDefinition extends FrameworkDefinition {
@@ -18,6 +18,7 @@ export class RequirementCatalogue {
     private readonly byPrefix = new Map<string, Framework>();
     private readonly byFramework = new Map<string, Requirement[]>();
     private readonly childrenOf = new Map<string, Requirement[]>();
+    private suggester: RequirementSuggestions | undefined;
 
     constructor(custom: readonly CustomFrameworkDefinition[] = []) {
         const frameworks: Framework[] = [];
@@ -70,10 +71,28 @@ export class RequirementCatalogue {
         return this.childrenOf.get(id) ?? [];
     }
 
-    /** The catalogue ID the author most likely meant, or undefined when nothing is close. */
-    suggest(id: string): Requirement | undefined {
-        const match = closestMatch(id, this.requirements.map(requirement => requirement.id));
-        return match === undefined ? undefined : this.byId.get(match);
+    /**
+     * Up to three IDs of this catalogue that `id` is a close spelling of, in the same framework, best
+     * first; none when nothing is close. Never another number: `A.5.24` is not offered `A.5.2`.
+     */
+    suggest(id: string): readonly RequirementSuggestion[] {
+        return this.suggestions.suggest(id);
+    }
+
+    /** The one ID that `id` clearly spells (case, punctuation, leading zeros), which a quick fix may put in its place. */
+    intendedSpelling(id: string): Requirement | undefined {
+        return this.suggestions.intendedSpelling(id);
+    }
+
+    /** An ISO/IEC 27001:2013 Annex A number (`ISO27001:A.16.1.1`) with the 2022 control(s) it became. */
+    legacy(id: string): LegacyRequirement | undefined {
+        return this.suggestions.legacy(id);
+    }
+
+    // Built on first use: most workspaces never cite an unknown ID.
+    private get suggestions(): RequirementSuggestions {
+        this.suggester ??= new RequirementSuggestions(this);
+        return this.suggester;
     }
 }
 

@@ -14,7 +14,7 @@ export function allRequirements(): readonly Requirement[] {
     return BUILT_IN_CATALOGUE.requirements;
 }
 
-/** The catalogue ID the author most likely meant, or undefined when nothing is close. */
-export function suggestRequirement(id: string): Requirement | undefined {
-    return BUILT_IN_CATALOGUE.suggest(id);
+/** Close spellings of `id` in the built-in catalogue, best first (see RequirementCatalogue.suggest). */
+export function suggestRequirements(id: string): readonly Requirement[] {
+    return BUILT_IN_CATALOGUE.suggest(id).map(suggestion => suggestion.requirement);
 }

@@ -62,14 +62,22 @@ export const declareMissing: QuickFix = context => {
     return actions;
 };
 
-/** requirement-unknown: the catalogue ID the message suggests. */
+/**
+ * requirement-unknown: put the intended ID in place of the unknown one. Preferred (so "fix all" may
+ * apply it) only when the replacement cannot change the meaning: the one ID the text clearly spells
+ * (case, punctuation, leading zeros), or the single 2022 control of a 2013 Annex A number. Other
+ * candidates in the message are offered too, never preferred: the author has to choose.
+ */
 export const replaceRequirement: QuickFix = context => {
     const leaf = leafAt(context.document, context.diagnostic.range.start);
     if (leaf?.tokenType.name !== 'REQUIREMENT') return [];
     const catalogue = context.services.shared.mandate.WorkspaceModel.get().catalogue;
-    if (catalogue.find(leaf.text)) return [];
-    const suggestion = catalogue.suggest(leaf.text);
-    if (!suggestion) return [];
-    return [quickFix(context, QuickFixTitles.replaceRequirement(leaf.text, suggestion.id),
-        here(context, { range: leaf.range, newText: suggestion.id }), { preferred: true })];
+    const written = leaf.text;
+    if (catalogue.find(written)) return [];
+    const legacy = catalogue.legacy(written);
+    const intended = legacy ? undefined : catalogue.intendedSpelling(written);
+    const candidates = legacy ? legacy.mapsTo : catalogue.suggest(written).map(suggestion => suggestion.requirement);
+    const preferred = legacy ? (legacy.mapsTo.length === 1 ? legacy.mapsTo[0] : undefined) : intended;
+    return candidates.map(candidate => quickFix(context, QuickFixTitles.replaceRequirement(written, candidate.id),
+        here(context, { range: leaf.range, newText: candidate.id }), { preferred: candidate === preferred }));
 };
