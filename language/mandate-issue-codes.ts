@@ -19,6 +19,9 @@ export const IssueCodes = {
     RoleHoldersOverlap: 'role-holders-overlap',
     RaciAccountable: 'raci-accountable',
     UnusedResponsibility: 'unused-responsibility',
+    // Statement of applicability and control owners.
+    ApplicabilityInvalid: 'applicability-invalid',
+    ControlOwnerMissing: 'control-owner-missing',
     // Well-formed policy.
     PolicyEmpty: 'policy-empty',
     DateInvalid: 'date-invalid',

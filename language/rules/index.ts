@@ -2,12 +2,14 @@ import { accountabilityDelegated } from './accountability-delegated.js';
 import { announcementLate } from './announcement-late.js';
 import { activityUnknown } from './activity-unknown.js';
 import { appointmentAuthority } from './appointment-authority.js';
+import { applicabilityInvalid } from './applicability-invalid.js';
 import { assignmentDateMissing } from './assignment-date-missing.js';
 import { assignmentNotCommunicated } from './assignment-not-communicated.js';
 import { cisoMissing } from './ciso-missing.js';
 import { cisoMultiple } from './ciso-multiple.js';
 import { cisoReportingMissing } from './ciso-reporting-missing.js';
 import { cisoVacant } from './ciso-vacant.js';
+import { controlOwnerMissing } from './control-owner-missing.js';
 import { dateInFuture } from './date-in-future.js';
 import { deputyMissing } from './deputy-missing.js';
 import { dateInvalid } from './date-invalid.js';
@@ -59,11 +61,13 @@ export const RULES: readonly MandateRule[] = [
     roleHoldersOverlap,
     raciAccountable,
     unusedResponsibility,
+    controlOwnerMissing,
     policyEmpty,
     dateInvalid,
     dateRangeInvalid,
     dateInFuture,
     requirementUnknown,
+    applicabilityInvalid,
     activityUnknown,
     duplicateName,
     propertyRepeated,
