@@ -96,9 +96,14 @@ describe('OSCAL component definition', () => {
     it.skipIf(!SCHEMA_PRESENT)(needsSchema('validates for every examples/findings workspace and for a policy without an organization'), async () => {
         const validate = oscalValidator();
         for (const folder of readdirSync(FINDINGS).sort()) {
-            const valid = validate(JSON.parse(exportOscal(await reportOfFolder(path.join(FINDINGS, folder), '2025-06-30'))));
+            const exported = JSON.parse(exportOscal(await reportOfFolder(path.join(FINDINGS, folder), '2025-06-30')));
+            const valid = validate(exported);
             expect({ folder, errors: validate.errors ?? [] }).toEqual({ folder, errors: [] });
             expect(valid).toBe(true);
+            // OSCAL identifiers are unique even where the policy declares a name twice (duplicate-name).
+            const uuids = uuidsIn(exported);
+            const roleIds = exported['component-definition'].metadata.roles?.map((role: Json) => role.id) ?? [];
+            expect({ folder, uuids: uuids.length, roleIds: roleIds.length }).toEqual({ folder, uuids: new Set(uuids).size, roleIds: new Set(roleIds).size });
         }
         const sources = Object.entries(CLEAN_POLICY).map(([name, text]) => ({ uri: `file:///ws/${name}`, text: text.replace(/organization acme[^}]*}/, '') }));
         const checked = await checkSources(sources, { asOf: '2025-06-30' });

@@ -1,7 +1,7 @@
 import {
     controlId, frameworkName, metadataProps, oscalIds, oscalToken, OSCAL_VERSION, optionalArray, plural, prop
 } from './oscal-common.js';
-import { documentResources, frameworkResource, holderUuids, metadataParties, metadataResponsibleParties, metadataRoles } from './oscal-metadata.js';
+import { documentResources, frameworkResource, holderUuids, metadataParties, metadataResponsibleParties, metadataRoles, uniqueRoles } from './oscal-metadata.js';
 import type { AuditReport, RequirementStatus } from './report-model.js';
 
 // Kept here for the callers that import them from the component-definition exporter.
@@ -27,7 +27,7 @@ export function exportOscal(report: AuditReport): string {
             'control-id': controlId(requirement.id),
             description: `${requirement.id}: ${requirement.title}.\n\nStatus: ${requirement.status}. ${requirement.reasons.join(' ')}`.trim(),
             props: [prop('requirement-id', requirement.id), prop('status', requirement.status)],
-            ...optionalArray('responsible-roles', requirement.heldBy.map(roleId => ({
+            ...optionalArray('responsible-roles', [...new Set(requirement.heldBy)].map(roleId => ({
                 'role-id': oscalToken(roleId),
                 ...optionalArray('party-uuids', holderUuids(report, ids, roleId))
             }))),
@@ -59,7 +59,7 @@ export function exportOscal(report: AuditReport): string {
             + `ISO/IEC 27001 clause 5.3 is ${report.summary.clause53}; the check found ${plural(report.summary.errors, 'error')} and ${plural(report.summary.warnings, 'warning')}.`,
         purpose: 'Assign and communicate the responsibilities and authorities for roles relevant to information security (ISO/IEC 27001:2022, clause 5.3).',
         props: [prop('as-of', report.asOf), prop('clause-5.3-status', report.summary.clause53), prop('errors', String(report.summary.errors)), prop('warnings', String(report.summary.warnings))],
-        ...optionalArray('responsible-roles', report.roles.map(entry => ({ 'role-id': oscalToken(entry.role.id) }))),
+        ...optionalArray('responsible-roles', uniqueRoles(report).map(entry => ({ 'role-id': oscalToken(entry.role.id) }))),
         ...optionalArray('control-implementations', controlImplementations)
     };
 

@@ -20,6 +20,24 @@ export function jobDescriptionText(entry: RoleHolders): string {
     return lines.length > 0 ? lines.join('\n') : `${entry.role.title}: no duties are assigned in the policy.`;
 }
 
+/**
+ * The first declaration of each name. A name declared twice is a duplicate-name error; the
+ * export still gives each role id and party UUID once, as OSCAL requires.
+ */
+export function firstOfEachId<T>(items: readonly T[], id: (item: T) => string): T[] {
+    const seen = new Set<string>();
+    return items.filter(item => {
+        if (seen.has(id(item))) return false;
+        seen.add(id(item));
+        return true;
+    });
+}
+
+/** The roles, each name once (see firstOfEachId). */
+export function uniqueRoles(report: AuditReport): RoleHolders[] {
+    return firstOfEachId(report.roles, entry => entry.role.id);
+}
+
 /** The party UUIDs of the people who hold the role on the as-of date, each once. */
 export function holderUuids(report: AuditReport, ids: OscalIds, roleId: string): string[] {
     return [...new Set(report.roles.find(entry => entry.role.id === roleId)?.holders.map(holder => ids.person(holder.person.id)) ?? [])];
@@ -28,7 +46,7 @@ export function holderUuids(report: AuditReport, ids: OscalIds, roleId: string):
 /** `metadata.roles`: every role, with its job description, designations and the job-description document. */
 export function metadataRoles(report: AuditReport, ids: OscalIds): Json[] {
     const organization = report.organization;
-    return report.roles.map(entry => ({
+    return uniqueRoles(report).map(entry => ({
         id: oscalToken(entry.role.id),
         title: entry.role.title,
         description: jobDescriptionText(entry),
@@ -54,7 +72,7 @@ export function metadataParties(report: AuditReport, ids: OscalIds): Json[] {
     return [
         ...(organization && ids.organization ? [{ uuid: ids.organization, type: 'organization', name: oscalString(organization.title, organization.id), 'short-name': organization.id }] : []),
         ...firms.map(firm => ({ uuid: ids.firm(firm), type: 'organization', name: firm })),
-        ...report.people.map(person => ({
+        ...firstOfEachId(report.people, person => person.id).map(person => ({
             uuid: ids.person(person.id),
             type: 'person',
             name: oscalString(person.title, person.id),
@@ -76,7 +94,7 @@ export function metadataParties(report: AuditReport, ids: OscalIds): Json[] {
 
 /** `metadata.responsible-parties`: each held role → its holders, with the appointment evidence and one remark line per holder. */
 export function metadataResponsibleParties(report: AuditReport, ids: OscalIds): Json[] {
-    return report.roles.filter(entry => !entry.vacant).map(entry => {
+    return uniqueRoles(report).filter(entry => !entry.vacant).map(entry => {
         const evidence = [...new Set(entry.holders.flatMap(holder => [
             ...holder.evidence, ...holder.announcements.flatMap(announcement => announcement.evidence),
             ...holder.acknowledgements.flatMap(acknowledgement => acknowledgement.evidence)
