@@ -43,4 +43,6 @@ if (watch) {
     // The editor validates mandate.config.json against this schema (package.json jsonValidation);
     // it is generated from the rule registry, so it always lists exactly the rules that exist.
     writeFileSync('out/mandate.config.schema.json', execFileSync(process.execPath, ['out/cli/main.cjs', 'config-schema']));
+    // Catalogue files of an organization's own frameworks (named in mandate.config.json) are validated with this one.
+    writeFileSync('out/mandate.catalogue.schema.json', execFileSync(process.execPath, ['out/cli/main.cjs', 'config-schema', '--catalogue']));
 }

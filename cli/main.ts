@@ -48,8 +48,9 @@ function program(onExitCode: (code: number) => void): Command {
         .action(async (flags: RulesFlags) => onExitCode(await runRules(flags)));
     command.command('config-schema')
         .description('Print the JSON Schema of mandate.config.json.')
+        .option('--catalogue', 'print the JSON Schema of a catalogue file instead')
         .exitOverride()
-        .action(async () => onExitCode(await runConfigSchema()));
+        .action(async (flags: { catalogue?: boolean }) => onExitCode(await runConfigSchema(flags)));
     return command;
 }
 

@@ -58,7 +58,7 @@ export type MandateServices = LangiumServices & MandateAddedServices & { shared:
 export const MandateSharedModule: Module<MandateSharedServices, PartialLangiumSharedServices & MandateAddedSharedServices> = {
     mandate: {
         Settings: () => new MandateSettings(),
-        WorkspaceModel: shared => new WorkspaceModelProvider(shared),
+        WorkspaceModel: shared => new WorkspaceModelProvider(shared, shared.mandate.Settings),
         WorkspaceFindings: shared => new WorkspaceFindings(shared.mandate.WorkspaceModel, shared.mandate.RuleContext),
         RuleContext: shared => createRuleContext(shared, shared.mandate.Settings, shared.mandate.WorkspaceModel),
         ConfigSync: shared => new ConfigSync(shared, shared.mandate.Settings)

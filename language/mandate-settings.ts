@@ -1,6 +1,7 @@
 import { UriUtils, type URI } from 'langium';
 import { EMPTY_CONFIG, type ConfiguredSeverity, type MandateConfig } from './config/mandate-config.js';
 import { isEnabledByDefault, type RuleMetadata } from './rules/rule.js';
+import type { CustomFrameworkDefinition } from './standards/requirement-catalogue.js';
 import { isValidIsoDate, todayIsoDate, type IsoDate } from './util/dates.js';
 
 /**
@@ -12,6 +13,7 @@ export class MandateSettings {
     private explicitAsOf: IsoDate | undefined;
     private roots: readonly URI[] = [];
     private config: MandateConfig = EMPTY_CONFIG;
+    private catalogues: readonly CustomFrameworkDefinition[] = [];
     /** Where the rule pages live (ending in '/'); diagnostics link to `<base><rule-id>.md`. */
     docsBaseUri: string | undefined;
     private readonly listeners: Array<() => void> = [];
@@ -50,10 +52,20 @@ export class MandateSettings {
         }
     }
 
-    /** The team's mandate.config.json; changing it re-validates, like a new as-of date. */
-    setConfig(config: MandateConfig): void {
+    /**
+     * The team's mandate.config.json and, when given, the frameworks of the catalogue files it
+     * names (already read: see config/catalogue-loader.ts). Changing them re-validates, like a new
+     * as-of date; both are set at once so the workspace is checked once.
+     */
+    setConfig(config: MandateConfig, catalogues?: readonly CustomFrameworkDefinition[]): void {
         this.config = config;
+        if (catalogues) this.catalogues = catalogues;
         this.listeners.forEach(listener => listener());
+    }
+
+    /** The organization's frameworks from catalogue files; the workspace model adds them to the catalogue. */
+    get catalogueFrameworks(): readonly CustomFrameworkDefinition[] {
+        return this.catalogues;
     }
 
     /** The configured severity; an opt-in rule (`enabledByDefault: false`) is off until the config names a severity. */

@@ -16,8 +16,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { NodeFileSystem } from 'langium/node';
 import { describe, expect, it } from 'vitest';
 import { checkSources, type Finding, type PolicySource } from '../language/engine/check-sources.js';
-import { CONFIG_FILE_NAME, parseConfig, type MandateConfig } from '../language/config/mandate-config.js';
-import { RULES, RULES_BY_ID } from '../language/rules/index.js';
+import { URI } from 'langium';
+import type { LoadedCatalogues } from '../language/config/catalogue-loader.js';
+import { loadProject } from '../language/config/config-loader.js';
+import { CONFIG_FILE_NAME, type MandateConfig } from '../language/config/mandate-config.js';
+import { RULES } from '../language/rules/index.js';
 
 const EXAMPLES = fileURLToPath(new URL('../examples/', import.meta.url));
 const ACME = path.join(EXAMPLES, 'acme');
@@ -43,20 +46,21 @@ function readSources(folder: string): PolicySource[] {
 }
 
 /**
- * The folder's mandate.config.json, as the editor and the CLI read it: an example of an opt-in
- * rule enables it there. A broken file fails the test rather than being ignored.
+ * The folder's mandate.config.json and the catalogue files it names, as the editor and the CLI
+ * read them: an example of an opt-in rule enables it there, and an example of the organization's
+ * own frameworks names its catalogue file. A broken file fails the test rather than being ignored.
  */
-function configOf(folder: string): MandateConfig | undefined {
-    const file = path.join(folder, CONFIG_FILE_NAME);
-    if (!existsSync(file)) return undefined;
-    const { config, problems } = parseConfig(readFileSync(file, 'utf8'), RULES_BY_ID);
-    expect(problems.map(problem => problem.message), file).toEqual([]);
-    return config;
+async function projectOf(folder: string): Promise<{ config?: MandateConfig; catalogues?: LoadedCatalogues['frameworks'] }> {
+    if (!existsSync(path.join(folder, CONFIG_FILE_NAME))) return {};
+    const loaded = await loadProject(NodeFileSystem.fileSystemProvider(), [URI.file(folder)]);
+    const problems = [...loaded.problems, ...loaded.catalogues.configProblems, ...loaded.catalogues.files.flatMap(file => file.problems)];
+    expect(problems.map(problem => problem.message), folder).toEqual([]);
+    return { config: loaded.config, catalogues: loaded.catalogues.frameworks };
 }
 
 /** Each example folder is its own workspace: paths in it resolve against the folder, on the real disk. */
 async function check(folder: string, asOf: string): Promise<readonly Finding[]> {
-    const options = { asOf, roots: [pathToFileURL(folder).href], fileSystem: NodeFileSystem.fileSystemProvider, config: configOf(folder) };
+    const options = { asOf, roots: [pathToFileURL(folder).href], fileSystem: NodeFileSystem.fileSystemProvider, ...(await projectOf(folder)) };
     return (await checkSources(readSources(folder), options)).findings;
 }
 

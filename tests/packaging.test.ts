@@ -20,7 +20,7 @@ const ALLOWED = [
     /^language-configuration\.json$/,
     /^syntaxes\/[^/]+\.tmLanguage\.json$/,
     /^out\/(client|server)\/.+\.cjs$/,
-    /^out\/mandate\.config\.schema\.json$/,
+    /^out\/mandate\.(config|catalogue)\.schema\.json$/,
     /^docs\/rules\/[A-Za-z0-9-]+\.md$/
 ];
 

@@ -1,3 +1,4 @@
+import { catalogueSchema } from '../../language/config/catalogue-schema.js';
 import { configSchema } from '../../language/config/config-schema.js';
 import { RULES } from '../../language/rules/index.js';
 import { isEnabledByDefault } from '../../language/rules/rule.js';
@@ -37,7 +38,9 @@ export async function runRules(flags: RulesFlags): Promise<number> {
 }
 
 /** The JSON Schema of mandate.config.json, for editors and CI linters. */
-export async function runConfigSchema(): Promise<number> {
-    await write(process.stdout, `${JSON.stringify(configSchema(RULES), null, 2)}\n`);
+/** `--catalogue`: the schema of a catalogue file instead of mandate.config.json's. */
+export async function runConfigSchema(flags: { catalogue?: boolean } = {}): Promise<number> {
+    const schema = flags.catalogue ? catalogueSchema() : configSchema(RULES);
+    await write(process.stdout, `${JSON.stringify(schema, null, 2)}\n`);
     return 0;
 }

@@ -1,5 +1,6 @@
 import { UriUtils, type FileSystemProvider, type URI } from 'langium';
 import { RULES_BY_ID } from '../rules/index.js';
+import { loadCatalogues, NO_CATALOGUES, type LoadedCatalogues } from './catalogue-loader.js';
 import { CONFIG_FILE_NAME, EMPTY_CONFIG, parseConfig, type ConfigProblem, type MandateConfig } from './mandate-config.js';
 
 export interface LoadedConfig {
@@ -29,4 +30,15 @@ export async function loadConfig(fileSystem: FileSystemProvider, roots: readonly
 
 export function isConfigFile(uri: URI): boolean {
     return UriUtils.basename(uri) === CONFIG_FILE_NAME;
+}
+
+export interface LoadedProject extends LoadedConfig {
+    readonly catalogues: LoadedCatalogues;
+}
+
+/** The configuration and the catalogue files it names, as the CLI and the language server apply them. Never throws. */
+export async function loadProject(fileSystem: FileSystemProvider, roots: readonly URI[], file?: URI): Promise<LoadedProject> {
+    const loaded = await loadConfig(fileSystem, roots, file);
+    const catalogues = loaded.file ? await loadCatalogues(fileSystem, loaded.config, loaded.file) : NO_CATALOGUES;
+    return { ...loaded, catalogues };
 }

@@ -27,11 +27,16 @@ export function configSchema(rules: readonly MandateRule[]): object {
     return {
         $schema: 'http://json-schema.org/draft-07/schema#',
         title: CONFIG_FILE_NAME,
-        description: 'Mandate project configuration: per-rule severity and options. Keep it at the workspace root.',
+        description: 'Mandate project configuration: per-rule severity and options, and the catalogue files of the organization\'s own frameworks. Keep it at the workspace root.',
         type: 'object',
         properties: {
             $schema: { type: 'string' },
-            rules: { type: 'object', description: 'Settings per rule ID.', properties, additionalProperties: false }
+            rules: { type: 'object', description: 'Settings per rule ID.', properties, additionalProperties: false },
+            catalogues: {
+                type: 'array',
+                description: 'Catalogue files of the organization\'s own frameworks, relative to this file\'s folder (the workspace folder), e.g. "controls/acme-controls.json".',
+                items: { type: 'string', minLength: 1 }
+            }
         },
         additionalProperties: false
     };

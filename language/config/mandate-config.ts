@@ -12,11 +12,23 @@ export interface RuleSettings {
     readonly options: Readonly<Record<string, number>>;
 }
 
-export interface MandateConfig {
-    readonly rules: ReadonlyMap<string, RuleSettings>;
+/** A catalogue file named in the configuration, with the position of its path for problems. */
+export interface CataloguePath {
+    readonly path: string;
+    readonly offset: number;
+    readonly length: number;
 }
 
-export const EMPTY_CONFIG: MandateConfig = { rules: new Map() };
+export interface MandateConfig {
+    readonly rules: ReadonlyMap<string, RuleSettings>;
+    /** Files of the organization's own frameworks, relative to the folder of the configuration. */
+    readonly catalogues?: readonly CataloguePath[];
+}
+
+export const EMPTY_CONFIG: MandateConfig = { rules: new Map(), catalogues: [] };
+
+/** The settings the configuration knows, for the message about an unknown one. */
+const SETTINGS = ['rules', 'catalogues', '$schema'];
 
 /** A problem in the config file, with its 0-based position and length for a precise diagnostic. */
 export interface ConfigProblem {
@@ -30,8 +42,34 @@ export interface ParsedConfig {
     readonly problems: readonly ConfigProblem[];
 }
 
-function problemAt(node: Node | undefined, message: string): ConfigProblem {
+export function problemAt(node: Node | undefined, message: string): ConfigProblem {
     return { offset: node?.offset ?? 0, length: node?.length ?? 1, message };
+}
+
+/** JSON syntax errors in words, with their positions. */
+export function invalidJsonProblems(errors: readonly ParseError[]): ConfigProblem[] {
+    return errors.map(error => ({
+        offset: error.offset, length: Math.max(error.length, 1),
+        message: `Invalid JSON: ${printParseErrorCode(error.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}.`
+    }));
+}
+
+/** The `catalogues` list: workspace-relative paths of JSON files, each named once. */
+function cataloguePaths(node: Node | undefined, problems: ConfigProblem[]): CataloguePath[] {
+    if (!node) return [];
+    if (node.type !== 'array') {
+        problems.push(problemAt(node, '"catalogues" must be a list of file paths, e.g. ["controls/acme-controls.json"].'));
+        return [];
+    }
+    const paths: CataloguePath[] = [];
+    for (const entry of node.children ?? []) {
+        if (entry.type !== 'string' || String(entry.value).trim() === '') {
+            problems.push(problemAt(entry, 'A catalogue is named by its path relative to the workspace folder, as a non-empty string such as "controls/acme-controls.json".'));
+            continue;
+        }
+        paths.push({ path: String(entry.value), offset: entry.offset, length: entry.length });
+    }
+    return paths;
 }
 
 function ruleSettings(rule: MandateRule, value: Node, problems: ConfigProblem[]): RuleSettings | undefined {
@@ -77,18 +115,15 @@ function ruleSettings(rule: MandateRule, value: Node, problems: ConfigProblem[])
 export function parseConfig(text: string, rules: ReadonlyMap<string, MandateRule>): ParsedConfig {
     const errors: ParseError[] = [];
     const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
-    const problems: ConfigProblem[] = errors.map(error => ({
-        offset: error.offset, length: Math.max(error.length, 1),
-        message: `Invalid JSON: ${printParseErrorCode(error.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}.`
-    }));
+    const problems = invalidJsonProblems(errors);
     if (!root || errors.length > 0) return { config: EMPTY_CONFIG, problems };
     if (root.type !== 'object') {
         return { config: EMPTY_CONFIG, problems: [problemAt(root, 'The configuration must be a JSON object with a "rules" member.')] };
     }
     for (const property of root.children ?? []) {
         const key = property.children?.[0];
-        if (key && key.value !== 'rules' && key.value !== '$schema') {
-            problems.push(problemAt(key, `Unknown setting '${String(key.value)}'; the configuration has "rules" (and optionally "$schema").`));
+        if (key && !SETTINGS.includes(String(key.value))) {
+            problems.push(problemAt(key, `Unknown setting '${String(key.value)}'; the configuration has "rules", "catalogues" and "$schema".`));
         }
     }
     const rulesNode = findNodeAtLocation(root, ['rules']);
@@ -107,7 +142,8 @@ export function parseConfig(text: string, rules: ReadonlyMap<string, MandateRule
         const settings = value && ruleSettings(rule, value, problems);
         if (settings) configured.set(id, settings);
     }
-    return { config: { rules: configured }, problems };
+    const catalogues = cataloguePaths(findNodeAtLocation(root, ['catalogues']), problems);
+    return { config: { rules: configured, catalogues }, problems };
 }
 
 /** 1-based line and column of an offset, for messages outside an editor. */

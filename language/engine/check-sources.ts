@@ -2,9 +2,10 @@ import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import type { DefaultSharedModuleContext } from 'langium/lsp';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createMandateServices, type MandateServices } from '../mandate-module.js';
-import type { MandateConfig } from '../config/mandate-config.js';
+import { EMPTY_CONFIG, type MandateConfig } from '../config/mandate-config.js';
 import type { Model } from '../generated/ast.js';
 import type { SuppressedData } from '../mandate-document-validator.js';
+import type { CustomFrameworkDefinition } from '../standards/requirement-catalogue.js';
 import { compareStrings } from '../util/compare.js';
 
 /** A policy file's content, already read and decoded by the caller. */
@@ -42,6 +43,8 @@ export interface CheckOptions {
     readonly fileSystem?: DefaultSharedModuleContext['fileSystemProvider'];
     /** The team's mandate.config.json, already parsed. */
     readonly config?: MandateConfig;
+    /** The frameworks of the catalogue files it names, already read (config/catalogue-loader.ts). */
+    readonly catalogues?: readonly CustomFrameworkDefinition[];
 }
 
 export interface CheckedWorkspace {
@@ -79,7 +82,7 @@ export async function checkSources(sources: readonly PolicySource[], options: Ch
     const services = createMandateServices({ fileSystemProvider: options.fileSystem ?? EmptyFileSystem.fileSystemProvider }).Mandate;
     services.shared.mandate.Settings.setAsOf(options.asOf);
     services.shared.mandate.Settings.setWorkspaceRoots((options.roots ?? []).map(root => URI.parse(root)));
-    if (options.config) services.shared.mandate.Settings.setConfig(options.config);
+    if (options.config || options.catalogues) services.shared.mandate.Settings.setConfig(options.config ?? EMPTY_CONFIG, options.catalogues);
     const shared = services.shared;
     const documents = sources.map(source => {
         const document = shared.workspace.LangiumDocumentFactory.fromString<Model>(source.text, URI.parse(source.uri));

@@ -1,44 +1,71 @@
 import { URI, type LangiumSharedCoreServices } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { isConfigFile, loadConfig } from '../config/config-loader.js';
+import { isConfigFile, loadProject } from '../config/config-loader.js';
+import type { ConfigProblem } from '../config/mandate-config.js';
 import type { MandateSettings } from '../mandate-settings.js';
 import { lspConnection, lspServices } from './lsp-connection.js';
 
 /** The code of a problem in mandate.config.json. */
 export const CONFIG_INVALID = 'config-invalid';
+/** The code of a problem in a catalogue file that mandate.config.json names. */
+export const CATALOGUE_INVALID = 'catalogue-invalid';
+
+function diagnosticsOf(uri: URI, text: string, problems: readonly ConfigProblem[], code: string): Diagnostic[] {
+    const document = TextDocument.create(uri.toString(), 'json', 0, text);
+    return problems.map(problem => ({
+        range: { start: document.positionAt(problem.offset), end: document.positionAt(problem.offset + problem.length) },
+        severity: DiagnosticSeverity.Error, code, source: 'mandate', message: problem.message
+    }));
+}
 
 /**
- * Keeps the settings in step with the workspace's mandate.config.json: read before the first
- * build, read again whenever the file changes (which re-validates the workspace). Problems in the
- * file are published as diagnostics on the file itself; the valid part still applies.
+ * Keeps the settings in step with the workspace's mandate.config.json and the catalogue files it
+ * names: read before the first build, read again whenever one of them changes (which re-validates
+ * the workspace). Problems are published as diagnostics on the file that has them; the valid part
+ * still applies.
  */
 export class ConfigSync {
-    private published: URI | undefined;
+    private published = new Set<string>();
+    /** Catalogue files to follow, as named and as really located; a change to one reloads. */
+    private watched = new Set<string>();
+    /** Reloads can overlap when files change quickly; only the latest one is applied. */
+    private generation = 0;
 
     constructor(private readonly shared: LangiumSharedCoreServices, private readonly settings: MandateSettings) {
         const lsp = lspServices(shared);
         lsp?.DocumentUpdateHandler?.onWatchedFilesChange(params => {
-            if (params.changes.some(change => isConfigFile(URI.parse(change.uri)))) void this.reload();
+            if (params.changes.some(change => this.follows(URI.parse(change.uri)))) void this.reload();
         });
     }
 
+    private follows(uri: URI): boolean {
+        return isConfigFile(uri) || this.watched.has(uri.toString());
+    }
+
     async reload(): Promise<void> {
-        const loaded = await loadConfig(this.shared.workspace.FileSystemProvider, [...this.settings.workspaceRoots].reverse());
-        this.settings.setConfig(loaded.config);
+        const generation = ++this.generation;
+        const loaded = await loadProject(this.shared.workspace.FileSystemProvider, [...this.settings.workspaceRoots].reverse());
+        if (generation !== this.generation) return;
+        this.watched = new Set(loaded.catalogues.watched.map(uri => uri.toString()));
+        this.settings.setConfig(loaded.config, loaded.catalogues.frameworks);
         const connection = lspConnection(this.shared);
         if (!connection) return;
-        if (this.published && this.published.toString() !== loaded.file?.toString()) {
-            void connection.sendDiagnostics({ uri: this.published.toString(), diagnostics: [] });
-        }
+        const diagnostics = new Map<string, Diagnostic[]>();
         if (loaded.file) {
-            const document = TextDocument.create(loaded.file.toString(), 'json', 0, loaded.text ?? '');
-            const diagnostics: Diagnostic[] = loaded.problems.map(problem => ({
-                range: { start: document.positionAt(problem.offset), end: document.positionAt(problem.offset + problem.length) },
-                severity: DiagnosticSeverity.Error, code: CONFIG_INVALID, source: 'mandate', message: problem.message
-            }));
-            void connection.sendDiagnostics({ uri: loaded.file.toString(), diagnostics });
+            diagnostics.set(loaded.file.toString(), [
+                ...diagnosticsOf(loaded.file, loaded.text ?? '', loaded.problems, CONFIG_INVALID),
+                ...diagnosticsOf(loaded.file, loaded.text ?? '', loaded.catalogues.configProblems, CONFIG_INVALID)
+            ]);
         }
-        this.published = loaded.file;
+        for (const file of loaded.catalogues.files) {
+            diagnostics.set(file.uri.toString(), diagnosticsOf(file.uri, file.text, file.problems, CATALOGUE_INVALID));
+        }
+        // A file that is no longer read (renamed, dropped from the list) loses what was shown on it.
+        for (const uri of this.published) {
+            if (!diagnostics.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+        }
+        for (const [uri, list] of diagnostics) void connection.sendDiagnostics({ uri, diagnostics: list });
+        this.published = new Set(diagnostics.keys());
     }
 }

@@ -4,6 +4,8 @@ import { RequirementSuggestions, type LegacyRequirement, type RequirementSuggest
 /** A framework an organization defines itself, with where it was declared. */
 export interface CustomFrameworkDefinition extends FrameworkDefinition {
     readonly origin: 'policy' | 'catalogue-file';
+    /** For a catalogue file: its path relative to the workspace folder, for messages. */
+    readonly source?: string;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { DocumentState, type LangiumDocument, type LangiumDocuments, type LangiumSharedCoreServices } from 'langium';
 import type { Model } from '../generated/ast.js';
+import type { MandateSettings } from '../mandate-settings.js';
 import { WorkspaceModel } from './workspace-model.js';
 
 /**
@@ -13,16 +14,18 @@ export class WorkspaceModelProvider {
     /** How many snapshots have been built; tests and benchmarks use it to prove one build per update. */
     generation = 0;
 
-    constructor(shared: LangiumSharedCoreServices) {
+    /** `settings` supplies the frameworks of catalogue files; a new set of them is a new snapshot. */
+    constructor(shared: LangiumSharedCoreServices, private readonly settings?: MandateSettings) {
         this.documents = shared.workspace.LangiumDocuments;
         const builder = shared.workspace.DocumentBuilder;
         builder.onUpdate(() => this.invalidate());
         builder.onBuildPhase(DocumentState.IndexedContent, () => this.invalidate());
+        settings?.onDidChange(() => this.invalidate());
     }
 
     get(): WorkspaceModel {
         if (!this.current) {
-            this.current = new WorkspaceModel(this.documents.all.toArray() as Array<LangiumDocument<Model>>);
+            this.current = new WorkspaceModel(this.documents.all.toArray() as Array<LangiumDocument<Model>>, this.settings?.catalogueFrameworks);
             this.generation++;
         }
         return this.current;

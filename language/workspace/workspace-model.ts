@@ -56,8 +56,8 @@ export class WorkspaceModel {
     private readonly memo = new Map<string, unknown>();
     private readonly carriedDuties = new Map<Role, Duty[]>();
 
-    /** `catalogueFiles`: frameworks from catalogue files named in mandate.config.json. */
-    constructor(documents: Iterable<LangiumDocument<Model>>, private readonly catalogueFiles: readonly CustomFrameworkDefinition[] = []) {
+    /** `catalogueFiles`: frameworks from catalogue files named in mandate.config.json (config/catalogue-loader.ts). */
+    constructor(documents: Iterable<LangiumDocument<Model>>, readonly catalogueFiles: readonly CustomFrameworkDefinition[] = []) {
         // Sorted so that "first declaration" and report order never depend on load order.
         this.documents = [...documents].sort((a, b) => compareStrings(a.uri.toString(), b.uri.toString()));
         for (const document of this.documents) {
@@ -237,9 +237,14 @@ export class WorkspaceModel {
         return index.get(requirementId) ?? [];
     }
 
-    /** The requirements this workspace can cite: built-in frameworks, then the organization's own. */
+    /**
+     * The requirements this workspace can cite: built-in frameworks, then the organization's own from
+     * catalogue files, then those declared in the policy. A prefix is defined once and the first
+     * definition applies; framework-invalid reports the later ones.
+     */
     get catalogue(): RequirementCatalogue {
         return this.cached('catalogue', () => new RequirementCatalogue([
+            ...this.catalogueFiles,
             ...this.customFrameworks.filter(framework => framework.prefix).map(framework => ({
                 prefix: framework.prefix, name: framework.title ?? framework.prefix, origin: 'policy' as const,
                 requirements: framework.requirements.flatMap(requirement => {
@@ -247,8 +252,7 @@ export class WorkspaceModel {
                     const [prefix, clause] = [requirement.id?.slice(0, requirement.id.indexOf(':')), requirement.id?.slice(requirement.id.indexOf(':') + 1)];
                     return prefix === framework.prefix && clause ? [{ clause, title: requirement.title ?? clause }] : [];
                 })
-            })),
-            ...this.catalogueFiles
+            }))
         ]));
     }
 
