@@ -28,6 +28,7 @@ export const IssueCodes = {
     DateRangeInvalid: 'date-range-invalid',
     DateInFuture: 'date-in-future',
     RequirementUnknown: 'requirement-unknown',
+    FrameworkInvalid: 'framework-invalid',
     ActivityUnknown: 'activity-unknown',
     DuplicateName: 'duplicate-name',
     PropertyRepeated: 'property-repeated',

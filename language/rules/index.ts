@@ -20,6 +20,7 @@ import { delegationExpired } from './delegation-expired.js';
 import { delegationWindow } from './delegation-window.js';
 import { duplicateName } from './duplicate-name.js';
 import { evidenceMissing } from './evidence-missing.js';
+import { frameworkInvalid } from './framework-invalid.js';
 import { ismsConformanceUnassigned } from './isms-conformance-unassigned.js';
 import { internalAuditorIndependence } from './internal-auditor-independence.js';
 import { ismsReportingUnassigned } from './isms-reporting-unassigned.js';
@@ -68,6 +69,7 @@ export const RULES: readonly MandateRule[] = [
     dateInFuture,
     requirementUnknown,
     applicabilityInvalid,
+    frameworkInvalid,
     activityUnknown,
     duplicateName,
     propertyRepeated,
