@@ -5,9 +5,9 @@ import { CompletionItemKind, type CompletionList } from 'vscode-languageserver';
 import type { Model } from '../language/generated/ast.js';
 import { createMandateServices, type MandateServices } from '../language/mandate-module.js';
 import { ACTIVITIES } from '../language/standards/activities.js';
-import { REQUIREMENTS } from '../language/standards/catalogue.js';
+import { FRAMEWORKS, REQUIREMENTS } from '../language/standards/catalogue.js';
 
-const TOP_LEVEL_KEYWORDS = ['appointing', 'assign', 'authority', 'completed', 'conflict', 'delegate', 'organization', 'person', 'responsibility', 'role', 'training'];
+const TOP_LEVEL_KEYWORDS = ['appointing', 'assign', 'authority', 'claims', 'completed', 'conflict', 'delegate', 'framework', 'organization', 'person', 'responsibility', 'role', 'training'];
 
 let services: MandateServices;
 let complete: ReturnType<typeof expectCompletion>;
@@ -22,8 +22,16 @@ beforeAll(async () => {
         person jane "Jane Doe"
         person omar "Omar Haddad"
         responsibility isms-reporting "Report ISMS performance"
+        framework ACME "Acme internal controls" {
+            requirement ACME:AC-01 "Access rights are reviewed every quarter"
+        }
     `, { documentUri: 'file:///ws/declarations.mandate' });
 });
+
+/** Labels in the order the editor shows them (by sortText). */
+function inOrder(list: CompletionList): string[] {
+    return [...list.items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '')).map(item => item.label);
+}
 
 function labels(list: CompletionList, kind?: CompletionItemKind): string[] {
     return list.items.filter(item => kind === undefined || item.kind === kind).map(item => item.label).sort();
@@ -74,14 +82,72 @@ describe('completion', () => {
         });
     });
 
-    it('offers every catalogue requirement, with its title, after satisfies', async () => {
+    it('offers the frameworks first, then every requirement, with titles, after satisfies', async () => {
         await complete({
             text: 'responsibility r "R" { satisfies <|> }', index: 0, disposeAfterCheck: true,
             assert: list => {
-                expect(labels(list)).toEqual(REQUIREMENTS.map(requirement => requirement.id).sort());
+                const prefixes = [...FRAMEWORKS.map(framework => framework.prefix), 'ACME'].map(prefix => `${prefix}:`);
+                expect(inOrder(list).slice(0, prefixes.length)).toEqual(prefixes);
+                expect(labels(list)).toEqual([...prefixes, ...REQUIREMENTS.map(requirement => requirement.id), 'ACME:AC-01'].sort());
                 const reporting = list.items.find(item => item.label === 'ISO27001:5.3(b)');
-                expect(reporting?.detail).toMatch(/report ISMS performance/i);
+                expect(reporting?.labelDetails?.description).toMatch(/report ISMS performance/i);
+                expect(reporting?.detail).toBe('ISO/IEC 27001:2022');
+                expect(list.items.find(item => item.label === 'ISO27001:')?.detail).toBe('ISO/IEC 27001:2022');
             }
+        });
+    });
+
+    it('offers only the IDs of the framework, and the clause, typed so far', async () => {
+        const ids = (prefix: string, clause = '') => REQUIREMENTS.filter(requirement => requirement.framework === prefix && requirement.clause.startsWith(clause)).map(requirement => requirement.id);
+        const cases: Array<[typed: string, expected: string[]]> = [
+            // A prefix with its colon, or half a clause, is no token yet; completion still knows a requirement is being written.
+            ['ISO27001:', ids('ISO27001')],
+            ['ISO27001:A.5', ids('ISO27001', 'A.5')],
+            ['ISO27001:A.', ids('ISO27001', 'A.')],
+            ['ISO27001:5.3(', ['ISO27001:5.3(a)', 'ISO27001:5.3(b)']],
+            ['NIST-CSF:GV.RR-', ['NIST-CSF:GV.RR-01', 'NIST-CSF:GV.RR-02', 'NIST-CSF:GV.RR-03', 'NIST-CSF:GV.RR-04']],
+            ['iso27001:a.5.3', ['ISO27001:A.5.3', ...ids('ISO27001', 'A.5.3').filter(id => id !== 'ISO27001:A.5.3')]],
+            ['IS', ['ISO27001:', ...ids('ISO27001')]],
+            ['ACME:', ['ACME:AC-01']],
+            ['XYZ:', []]
+        ];
+        for (const [typed, expected] of cases) {
+            await complete({
+                text: `responsibility r "R" { satisfies ISO27001:5.3(a), ${typed}<|> }`, index: 0, disposeAfterCheck: true,
+                assert: list => {
+                    expect(inOrder(list), typed).toEqual(expected);
+                    // The whole typed ID is replaced by the canonical one.
+                    const start = 'responsibility r "R" { satisfies ISO27001:5.3(a), '.length;
+                    for (const item of list.items) expect(item.textEdit && 'range' in item.textEdit ? item.textEdit.range.start.character : -1).toBe(start);
+                }
+            });
+        }
+        await complete({
+            text: 'responsibility r "R" { satisfies ACME:<|> }', index: 0, disposeAfterCheck: true,
+            assert: list => expect(list.items[0]?.labelDetails?.description).toBe('Access rights are reviewed every quarter')
+        });
+    });
+
+    it('offers IDs by clause when no framework is typed, and requirements in a statement of applicability', async () => {
+        await complete({
+            text: 'responsibility r "R" { satisfies A.5.2<|> }', index: 0, disposeAfterCheck: true,
+            assert: list => {
+                expect(inOrder(list)).toEqual(REQUIREMENTS.filter(requirement => requirement.clause.startsWith('A.5.2')).map(requirement => requirement.id));
+                expect(list.items.find(item => item.label === 'ISO27001:A.5.24')?.filterText).toBe('A.5.24');
+            }
+        });
+        await complete({
+            text: 'claims ISO27001 { not applicable ISO27001:A.7.1<|> }', index: 0, disposeAfterCheck: true,
+            assert: list => expect(inOrder(list)).toEqual(['ISO27001:A.7.1', 'ISO27001:A.7.10', 'ISO27001:A.7.11', 'ISO27001:A.7.12', 'ISO27001:A.7.13', 'ISO27001:A.7.14'])
+        });
+        // A list of other names is not a requirement list, and a framework's own new ID is not completed.
+        await complete({
+            text: 'role r "R" { responsible for isms-reporting, IS<|> }', index: 0, disposeAfterCheck: true,
+            assert: list => expect(labels(list).filter(label => label.includes(':'))).toEqual([])
+        });
+        await complete({
+            text: 'framework ACME "Acme" { requirement ACME:A<|> }', index: 0, disposeAfterCheck: true,
+            assert: list => expect(labels(list)).toEqual([])
         });
     });
 

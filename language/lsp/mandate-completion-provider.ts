@@ -1,10 +1,11 @@
-import { AstUtils, GrammarAST, type AstNodeDescription, type MaybePromise, type ReferenceInfo } from 'langium';
+import { AstUtils, GrammarAST, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo } from 'langium';
 import {
     DefaultCompletionProvider, type CompletionAcceptor, type LangiumServices, type CompletionContext, type CompletionValueItem, type NextFeature
 } from 'langium/lsp';
-import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, type Position } from 'vscode-languageserver';
 import type { MandateSharedServices } from '../mandate-module.js';
 import { ACTIVITIES } from '../standards/activities.js';
+import { mayStartRequirement, requirementItems, requirementWordAt } from './requirement-completion.js';
 import { KNOWN_CHANNELS, SNIPPETS } from './snippets.js';
 
 /**
@@ -20,9 +21,25 @@ export class MandateCompletionProvider extends DefaultCompletionProvider {
         this.shared = services.shared;
     }
 
+    /**
+     * A half-typed requirement ID (`ISO27001:`, `ISO27001:A.`, `5.3(`) is no token yet, so Langium
+     * would not know a requirement is being written; start a context at the start of the ID.
+     */
+    protected override *buildContexts(document: LangiumDocument, position: Position): IterableIterator<CompletionContext> {
+        const textDocument = document.textDocument;
+        const text = textDocument.getText();
+        const offset = textDocument.offsetAt(position);
+        const { start, end } = requirementWordAt(text, offset);
+        if (start < offset && mayStartRequirement(text, start)) {
+            const features = this.findFeaturesAt(textDocument, start).filter(next => isRequirementFeature(next));
+            if (features.length > 0) yield { document, textDocument, offset, position, tokenOffset: start, tokenEndOffset: end, features };
+        }
+        yield* super.buildContexts(document, position);
+    }
+
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
         const assignment = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment);
-        if (GrammarAST.isRuleCall(next.feature) && assignment?.feature === 'requirements') {
+        if (isRequirementFeature(next)) {
             this.completeRequirements(context, acceptor);
             return;
         }
@@ -56,15 +73,11 @@ export class MandateCompletionProvider extends DefaultCompletionProvider {
     }
 
     private completeRequirements(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        const text = context.textDocument.getText();
+        const { start, end } = requirementWordAt(text, context.offset);
+        const range = { start: context.textDocument.positionAt(start), end: context.textDocument.positionAt(end) };
         const catalogue = this.shared.mandate.WorkspaceModel.get().catalogue;
-        catalogue.requirements.forEach((requirement, index) => acceptor(context, {
-            label: requirement.id,
-            detail: requirement.title,
-            documentation: `${catalogue.frameworkOf(requirement).name}, ${requirement.clause}: ${requirement.title}`,
-            kind: CompletionItemKind.Constant,
-            // Keep catalogue order: clause 5.3 first, as people expect to read it.
-            sortText: String(index).padStart(3, '0')
-        }));
+        for (const item of requirementItems(catalogue, text.slice(start, context.offset), range)) acceptor(context, item);
     }
 
     protected override createReferenceCompletionItem(
@@ -93,4 +106,9 @@ export class MandateCompletionProvider extends DefaultCompletionProvider {
         }
         return result;
     }
+}
+
+/** The requirement IDs of `satisfies` and `not applicable` (a custom framework's own `requirement` IDs are new, not completed). */
+function isRequirementFeature(next: NextFeature): boolean {
+    return GrammarAST.isRuleCall(next.feature) && AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment)?.feature === 'requirements';
 }
