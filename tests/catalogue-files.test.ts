@@ -4,6 +4,7 @@
  * stay inside the workspace folder, also through symbolic links; the JSON Schema agrees with the
  * parser.
  */
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -120,11 +121,14 @@ describe('parseCatalogueFile', () => {
     });
 });
 
+function ajv(): Ajv {
+    return new Ajv({ allErrors: true, strict: false });
+}
+
 describe('the JSON Schemas', () => {
-    const ajv = new Ajv({ allErrors: true, strict: false });
 
     it('accept a catalogue file the parser accepts, and reject the shapes it rejects', () => {
-        const validate = ajv.compile(catalogueSchema());
+        const validate = ajv().compile(catalogueSchema());
         expect(validate(ACME)).toBe(true);
         const broken = (change: (framework: Record<string, unknown>) => void) => {
             const copy = structuredClone(ACME) as { frameworks: Array<Record<string, unknown>> };
@@ -141,7 +145,7 @@ describe('the JSON Schemas', () => {
     });
 
     it('let mandate.config.json name catalogue files, which the parser reads', () => {
-        const validate = ajv.compile(configSchema(RULES));
+        const validate = ajv().compile(configSchema(RULES));
         expect(validate({ catalogues: ['controls/acme.catalogue.json'] })).toBe(true);
         expect(validate({ catalogues: 'controls/acme.catalogue.json' })).toBe(false);
         const parsed = parseConfig('{ "catalogues": ["controls/acme.catalogue.json", 3, ""] }', RULES_BY_ID);
@@ -266,5 +270,26 @@ describe('loading the catalogue files of a workspace folder', () => {
         expect(catalogue.find('ACME:AC-01')).toMatchObject({ title: 'Production access is reviewed every quarter', parent: 'ACME:AC' });
         expect(catalogue.children('ACME:AC').map(requirement => requirement.id)).toEqual(['ACME:AC-01', 'ACME:AC-02']);
         expect(catalogue.framework('ACME')).toEqual({ prefix: 'ACME', name: 'Acme Security Controls', origin: 'catalogue-file' });
+    });
+});
+
+describe('README, Custom frameworks', () => {
+    const section = readFileSync(new URL('../README.md', import.meta.url), 'utf8').split('## Custom frameworks')[1]?.split('\n## ')[0] ?? '';
+    const blocks = [...section.matchAll(/```(\w+)\n([\s\S]*?)```/g)].map(match => ({ language: match[1], text: match[2] }));
+
+    it('has a policy example that declares and cites a framework cleanly', async () => {
+        const [policy] = blocks.filter(block => block.language === 'mandate');
+        expect(policy).toBeDefined();
+        const { findings } = await checkSources([{ uri: 'file:///ws/controls.mandate', text: policy.text }], { asOf: AS_OF });
+        expect(findings.filter(finding => ['framework-invalid', 'requirement-unknown', 'parsing-error', 'lexing-error'].includes(finding.rule))).toEqual([]);
+    });
+
+    it('has a configuration and a catalogue file that read without problems', () => {
+        const [config, file] = blocks.filter(block => block.language === 'json');
+        const parsed = parseConfig(config.text, RULES_BY_ID);
+        expect(parsed.problems).toEqual([]);
+        expect(parsed.config.catalogues?.map(entry => entry.path)).toEqual(['controls/acme.catalogue.json']);
+        expect(parseCatalogueFile(file.text).problems).toEqual([]);
+        expect(ajv().compile(catalogueSchema())(JSON.parse(file.text))).toBe(true);
     });
 });

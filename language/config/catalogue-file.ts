@@ -5,7 +5,7 @@ import { invalidJsonProblems, problemAt, type ConfigProblem } from './mandate-co
 
 /**
  * A catalogue file: the organization's own frameworks as JSON, named in mandate.config.json
- * under "catalogues" (docs/catalogue-files.md, JSON Schema in catalogue-schema.ts):
+ * under "catalogues" (README, "Custom frameworks"; JSON Schema in catalogue-schema.ts):
  *
  *     { "frameworks": [ { "prefix": "ACME", "name": "Acme Security Controls",
  *         "requirements": [ { "id": "AC-01", "title": "…", "parent": "AC" } ] } ] }
