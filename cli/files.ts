@@ -97,13 +97,16 @@ async function collect(target: string, walk: Walk, named: boolean): Promise<void
     }
 }
 
-/** Every `.mandate` file under the given paths (files named explicitly are taken as they are). */
-export async function findPolicyFiles(paths: readonly string[]): Promise<string[]> {
+/**
+ * Every `.mandate` file under the given paths (files named explicitly are taken as they are).
+ * None is an input error, unless `allowNone` (listing the catalogue needs no policy).
+ */
+export async function findPolicyFiles(paths: readonly string[], allowNone = false): Promise<string[]> {
     const walk: Walk = { files: new Map(), folders: new Set() };
     for (const target of paths) {
         await collect(path.resolve(target), walk, true);
     }
-    if (walk.files.size === 0) {
+    if (walk.files.size === 0 && !allowNone) {
         throw new InputError(`no ${POLICY_EXTENSION} files found in ${paths.join(', ')}`);
     }
     return [...walk.files.values()].sort();

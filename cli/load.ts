@@ -20,6 +20,8 @@ export interface LoadOptions {
     readonly asOf?: string;
     /** An explicit mandate.config.json; otherwise the one at the root of the first folder that has one. */
     readonly config?: string;
+    /** A folder without policy files is an empty workspace rather than an input error. */
+    readonly allowNoPolicy?: boolean;
 }
 
 /** `file:line:col: message` for each problem of a file, in the order of the file. */
@@ -52,7 +54,7 @@ async function readConfig(roots: readonly string[], file: string | undefined): P
 /** Finds, reads and checks the policy files under `paths` (default `.`) as one workspace. */
 export async function loadWorkspace(paths: readonly string[], options: LoadOptions): Promise<LoadedWorkspace> {
     const targets = paths.length > 0 ? paths : ['.'];
-    const files = await findPolicyFiles(targets);
+    const files = await findPolicyFiles(targets, options.allowNoPolicy);
     const sources = await readPolicyFiles(files);
     const roots = await workspaceRoots(targets);
     const { config, catalogues } = await readConfig(roots, options.config);

@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { REPORT_FORMATS } from '../language/report/formats.js';
 import { isValidIsoDate } from '../language/util/dates.js';
+import { runCatalogue, type CatalogueFlags } from './commands/catalogue.js';
 import { runCheck, type CheckFlags } from './commands/check.js';
 import { runReport, type ReportFlags } from './commands/report.js';
 import { runConfigSchema, runRules, type RulesFlags } from './commands/rules.js';
@@ -46,6 +47,14 @@ function program(onExitCode: (code: number) => void): Command {
         .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
         .exitOverride()
         .action(async (flags: RulesFlags) => onExitCode(await runRules(flags)));
+    command.command('catalogue')
+        .description('List the frameworks and requirements a policy can cite: the built-in ones and the organization\'s own.')
+        .argument('[paths...]', 'files or folders whose own frameworks to include, as for check (default: the current folder)', [])
+        .option('--framework <prefix>', 'list only this framework, e.g. ISO27001')
+        .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+        .option('--config <file>', CONFIG_HELP)
+        .exitOverride()
+        .action(async (paths: string[], flags: CatalogueFlags) => onExitCode(await runCatalogue(paths, flags)));
     command.command('config-schema')
         .description('Print the JSON Schema of mandate.config.json.')
         .option('--catalogue', 'print the JSON Schema of a catalogue file instead')
