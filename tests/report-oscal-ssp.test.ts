@@ -8,7 +8,7 @@ import { reportOfFolder } from './folder-helpers.js';
 import { checkSources } from '../language/engine/check-sources.js';
 import { buildReport } from '../language/report/build-report.js';
 import { exportOscal } from '../language/report/export-oscal.js';
-import { exportOscalSsp } from '../language/report/export-oscal-ssp.js';
+import { exportOscalSsp, OscalSspError } from '../language/report/export-oscal-ssp.js';
 import { controlId, MANDATE_OSCAL_NS } from '../language/report/oscal-common.js';
 import type { AuditReport } from '../language/report/report-model.js';
 import { CLEAN_POLICY } from './helpers.js';
@@ -149,29 +149,50 @@ describe('OSCAL system security plan', () => {
         expect(ciso.description).toContain('Priya Nair');
     });
 
-    it('lists only requirements of claimed frameworks, with the control owners as responsible roles', async () => {
+    it('lists only requirements of claimed frameworks, with the control owners of the register as responsible roles', async () => {
         const report = await reportOfFolder(ACME);
         const doc = plan(exportOscalSsp(report));
         const requirements: Json[] = doc['control-implementation']['implemented-requirements'];
-        const claimed = report.summary.requirements.filter(requirement => requirement.claimed);
-        expect(requirements.map(requirement => requirement['control-id'])).toEqual(claimed.map(requirement => controlId(requirement.id)));
-        expect(report.summary.requirements.some(requirement => !requirement.claimed)).toBe(true);
+        expect(report.summary.applicability.frameworks.map(framework => framework.prefix)).toEqual(['ISO27001']);
+        expect(requirements.map(requirement => requirement['control-id'])).toEqual(report.summary.requirements.map(requirement => controlId(requirement.id)));
+        expect(requirements.every(requirement => requirement['control-id'].startsWith('iso27001-'))).toBe(true);
+        expect(requirements.length).toBeGreaterThan(100);
         const parties = new Map(doc.metadata.parties.map((party: Json) => [party.uuid, party.name]));
-        for (const requirement of claimed) {
+        let owned = 0;
+        for (const requirement of report.summary.requirements) {
             const exported = requirements.find(candidate => candidate['control-id'] === controlId(requirement.id))!;
             expect(exported.props).toContainEqual({ name: 'requirement-id', ns: MANDATE_OSCAL_NS, value: requirement.id });
-            const roles = (exported['responsible-roles'] ?? []).map((role: Json) => role['role-id']);
-            expect(roles).toEqual(requirement.heldBy);
-            for (const role of exported['responsible-roles'] ?? []) {
-                const holders = report.roles.find(entry => entry.role.id === role['role-id'])!.holders.map(holder => holder.person.title);
-                expect(role['party-uuids'].map((uuid: string) => parties.get(uuid))).toEqual([...new Set(holders)]);
+            // The register's held owners of the requirement, and their holders, are its responsible roles and parties.
+            const register = report.controlOwners.filter(entry => entry.requirement === requirement.id && !entry.vacant && entry.role);
+            const roles: Json[] = exported['responsible-roles'] ?? [];
+            expect(roles.map(role => role['role-id']).sort()).toEqual([...new Set(register.map(entry => entry.role!.id))].sort());
+            for (const role of roles) {
+                const holders = register.filter(entry => entry.role!.id === role['role-id']).map(entry => entry.holder!.title);
+                expect(role['party-uuids'].map((uuid: string) => parties.get(uuid)).sort()).toEqual([...new Set(holders)].sort());
             }
+            owned += roles.length > 0 ? 1 : 0;
         }
-        const reporting = requirements.find(requirement => requirement['control-id'] === 'iso27001-5.3.b')!;
+        expect(owned).toBeGreaterThan(0);
+        const reporting = requirements.find(requirement => requirement['control-id'] === 'iso27001-5.3')!;
         expect(reporting['by-components'][0]['implementation-status']).toEqual({ state: 'implemented' });
+        expect(reporting['by-components'][0].description).toMatch(/Items:\n- ISO27001:5\.3\(a\) .*: met\n- ISO27001:5\.3\(b\) .*: met/);
         expect(doc['import-profile'].href).toBe(`#${doc['back-matter'].resources[0].uuid}`);
-        expect(doc['back-matter'].resources[0].props).toEqual(
-            [...new Set(claimed.map(requirement => requirement.framework))].map(prefix => ({ name: 'framework', ns: MANDATE_OSCAL_NS, value: prefix })));
+        expect(doc['back-matter'].resources[0].props).toEqual([{ name: 'framework', ns: MANDATE_OSCAL_NS, value: 'ISO27001' }]);
+        expect(doc['back-matter'].resources[0].description).toContain('less 1 requirement the statement of applicability declares not applicable');
+    });
+
+    it('states an excluded requirement as not applicable with the justification of the statement of applicability, and no owner', async () => {
+        const report = await reportOfFolder(ACME);
+        const excluded = report.summary.requirements.find(requirement => requirement.id === 'ISO27001:A.8.30')!;
+        expect(excluded.status).toBe('not-applicable');
+        const requirement = plan(exportOscalSsp(report))['control-implementation']['implemented-requirements']
+            .find((candidate: Json) => candidate['control-id'] === 'iso27001-a.8.30');
+        expect(requirement['responsible-roles']).toBeUndefined();
+        expect(requirement.props).toContainEqual({ name: 'status', ns: MANDATE_OSCAL_NS, value: 'not-applicable' });
+        const status = requirement['by-components'][0]['implementation-status'];
+        expect(status.state).toBe('not-applicable');
+        expect(status.remarks).toBe(`${excluded.justification} (soa.mandate:${excluded.justificationSource!.line})`);
+        expect(status.remarks).toMatch(/^Acme develops its sensor firmware/);
     });
 
     it('marks what the policy does not state instead of guessing it', async () => {
@@ -196,5 +217,17 @@ describe('OSCAL system security plan', () => {
         const notMet = requirements.filter(requirement => state(requirement) === 'not-implemented');
         expect(notMet.length).toBeGreaterThan(0);
         expect(notMet[0]['by-components'][0]['implementation-status'].remarks).toMatch(/records no plan/);
+    });
+});
+
+describe('OSCAL system security plan without requirements', () => {
+    it('is refused with a message that names the claim, since OSCAL needs at least one implemented requirement', async () => {
+        const files: Record<string, string> = { ...CLEAN_POLICY, 'soa.mandate': 'framework ACME "Acme controls"\nclaims ACME\n' };
+        const sources = Object.entries(files).map(([name, text]) => ({ uri: `file:///ws/${name}`, text }));
+        const checked = await checkSources(sources, { asOf: '2025-06-30' });
+        const report = buildReport(checked.services.shared, checked.findings, { toolVersion: '0.1.0', generatedAt: '2025-06-30T00:00:00Z' });
+        expect(report.summary.requirements).toEqual([]);
+        expect(() => exportOscalSsp(report)).toThrow(OscalSspError);
+        expect(() => exportOscalSsp(report)).toThrow(/^The policy claims ACME \(Acme controls, soa\.mandate:2\), which has no requirements, so a system security plan has nothing to state\./);
     });
 });

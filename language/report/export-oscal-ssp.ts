@@ -5,7 +5,7 @@
  */
 import { frameworkName, metadataProps, oscalIds, OSCAL_VERSION, oscalString, optionalArray, plural, prop, type Json, type OscalIds } from './oscal-common.js';
 import { documentResources, frameworkResource, metadataParties, metadataResponsibleParties, metadataRoles } from './oscal-metadata.js';
-import { controlImplementation, planRequirements, type PlanRequirement } from './oscal-ssp-requirements.js';
+import { controlImplementation } from './oscal-ssp-requirements.js';
 import { systemCharacteristics, systemComponents, systemName, systemUsers } from './oscal-ssp-system.js';
 import type { AuditReport } from './report-model.js';
 
@@ -20,9 +20,9 @@ export class OscalSspError extends Error {}
  * exclusions of the statement of applicability. Its UUID depends only on the organization, so
  * the href is stable across plans.
  */
-function baselineResource(report: AuditReport, ids: OscalIds, frameworks: readonly string[], requirements: readonly PlanRequirement[]): Json {
-    const excluded = requirements.filter(requirement => requirement.status === 'not-applicable').length;
-    const names = frameworks.map(frameworkName).join(', ');
+function baselineResource(report: AuditReport, ids: OscalIds, frameworks: readonly string[]): Json {
+    const excluded = report.summary.requirements.filter(requirement => requirement.status === 'not-applicable').length;
+    const names = frameworks.map(prefix => frameworkName(report, prefix)).join(', ');
     const organization = report.organization ? oscalString(report.organization.title, report.organization.id) : 'The organization';
     return {
         uuid: ids.uuid('profile', 'statement-of-applicability'),
@@ -35,6 +35,17 @@ function baselineResource(report: AuditReport, ids: OscalIds, frameworks: readon
     };
 }
 
+/** Why there is no plan: OSCAL needs at least one implemented requirement. */
+function nothingClaimed(report: AuditReport): string {
+    const claimed = report.summary.applicability.frameworks.map(framework =>
+        `${framework.prefix} (${framework.name}${framework.source ? `, ${framework.source.file}:${framework.source.line}` : ''})`);
+    const what = claimed.length > 0
+        ? `The policy claims ${claimed.join(', ')}, which ${claimed.length === 1 ? 'has' : 'have'} no requirements`
+        : 'The policy claims no framework the catalogue knows';
+    return `${what}, so a system security plan has nothing to state. `
+        + 'Declare the framework\'s requirements, or claim a framework whose requirements the catalogue lists (for example `claims ISO27001`).';
+}
+
 /**
  * The system security plan: the people and the organization as parties, the roles and who holds
  * them, one user class per role with the authorities it may exercise, and per requirement of a
@@ -43,16 +54,13 @@ function baselineResource(report: AuditReport, ids: OscalIds, frameworks: readon
  */
 export function exportOscalSsp(report: AuditReport): string {
     const ids = oscalIds(report);
-    const requirements = planRequirements(report);
-    const implementation = controlImplementation(report, ids, ids.uuid('component', 'policy'), requirements);
-    if (!implementation) {
-        throw new OscalSspError('The policy claims no requirement of any framework in the catalogue, so there is nothing for a system security plan to state. '
-            + 'Claim a framework (for example `claims ISO27001`) whose requirements the catalogue lists.');
-    }
-    const frameworks = [...new Set(requirements.map(requirement => requirement.framework))];
+    const implementation = controlImplementation(report, ids, ids.uuid('component', 'policy'));
+    if (!implementation) throw new OscalSspError(nothingClaimed(report));
+    // The statement of applicability's frameworks: those the policy claims (ISO/IEC 27001 by default).
+    const frameworks = report.summary.applicability.frameworks.map(framework => framework.prefix);
     const resources = [
-        baselineResource(report, ids, frameworks, requirements),
-        ...frameworks.map(prefix => frameworkResource(ids, prefix)),
+        baselineResource(report, ids, frameworks),
+        ...frameworks.map(prefix => frameworkResource(report, ids, prefix)),
         ...documentResources(report, ids)
     ];
     const plan = {

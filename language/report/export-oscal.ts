@@ -44,7 +44,7 @@ export function exportOscal(report: AuditReport): string {
         return {
             uuid: uuid('control-implementation', prefix),
             source: `#${ids.framework(prefix)}`,
-            description: `How the policy's roles carry the ${frameworkName(prefix)} requirements of Mandate's catalogue on ${report.asOf}: `
+            description: `How the policy's roles carry the ${frameworkName(report, prefix)} requirements of Mandate's catalogue on ${report.asOf}: `
                 + `${count('met')} met, ${count('partly-met')} partly met, ${count('not-met')} not met.`,
             'implemented-requirements': requirements.map(implemented)
         };
@@ -63,7 +63,7 @@ export function exportOscal(report: AuditReport): string {
         ...optionalArray('control-implementations', controlImplementations)
     };
 
-    const resources = [...frameworks.map(prefix => frameworkResource(ids, prefix)), ...documentResources(report, ids)];
+    const resources = [...frameworks.map(prefix => frameworkResource(report, ids, prefix)), ...documentResources(report, ids)];
 
     const definition = {
         uuid: uuid('component-definition', report.provenance.inputsSha256),

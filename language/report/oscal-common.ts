@@ -64,9 +64,15 @@ export function plural(count: number, word: string): string {
     return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
-/** The framework's name in Mandate's catalogue; its prefix when the catalogue does not know it. */
-export function frameworkName(prefix: string): string {
-    return FRAMEWORKS.find(framework => framework.prefix === prefix)?.name ?? prefix;
+/** Whether the framework is one of Mandate's built-in catalogue, not the organization's own. */
+export function isBuiltInFramework(prefix: string): boolean {
+    return FRAMEWORKS.some(framework => framework.prefix === prefix);
+}
+
+/** The framework's name as the statement of applicability gives it (the organization's own frameworks too), else the catalogue's, else its prefix. */
+export function frameworkName(report: AuditReport, prefix: string): string {
+    return report.summary.applicability.frameworks.find(framework => framework.prefix === prefix)?.name
+        ?? FRAMEWORKS.find(framework => framework.prefix === prefix)?.name ?? prefix;
 }
 
 /** The git commit the report was made from, and whether the folder had uncommitted changes; `none` without git. */

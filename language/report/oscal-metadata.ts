@@ -3,7 +3,7 @@
  * parties and responsible parties, and the back-matter resources for frameworks and documents.
  * The component definition and the system security plan both use them unchanged.
  */
-import { frameworkName, oscalString, oscalToken, optionalArray, optionalValue, plural, prop, type Json, type OscalIds } from './oscal-common.js';
+import { frameworkName, isBuiltInFramework, oscalString, oscalToken, optionalArray, optionalValue, plural, prop, type Json, type OscalIds } from './oscal-common.js';
 import { mediaType, policyDocuments, relativeHref } from './oscal-resources.js';
 import type { Appointment, AuditReport, RoleHolders } from './report-model.js';
 
@@ -125,12 +125,15 @@ export function holderRemark(holder: Appointment): string {
         + `, ${announced}${acknowledged} (${holder.source.file}:${holder.source.line})`;
 }
 
-/** A back-matter resource naming one framework of Mandate's catalogue. */
-export function frameworkResource(ids: OscalIds, prefix: string): Json {
+/** A back-matter resource naming one framework: of Mandate's built-in catalogue, or the organization's own. */
+export function frameworkResource(report: AuditReport, ids: OscalIds, prefix: string): Json {
+    const name = frameworkName(report, prefix);
     return {
         uuid: ids.framework(prefix),
-        title: frameworkName(prefix),
-        description: `The ${frameworkName(prefix)} requirements of Mandate's built-in catalogue, paraphrased; control-ids are derived from Mandate's requirement IDs (docs/report-json.md).`,
+        title: name,
+        description: isBuiltInFramework(prefix)
+            ? `The ${name} requirements of Mandate's built-in catalogue, paraphrased; control-ids are derived from Mandate's requirement IDs (docs/report-json.md).`
+            : `${name}: the organization's own framework, declared in the policy or a catalogue file; control-ids are derived from its requirement IDs (docs/report-json.md).`,
         props: [prop('framework', prefix)]
     };
 }
