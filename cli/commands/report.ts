@@ -1,8 +1,9 @@
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildReport } from '../../language/report/build-report.js';
-import { renderReport, type ReportFormat } from '../../language/report/formats.js';
+import { OscalSspError, renderReport, type ReportFormat } from '../../language/report/formats.js';
 import { generatedAt } from '../../language/report/report-provenance.js';
 import { InputError } from '../files.js';
 import { loadWorkspace } from '../load.js';
@@ -22,14 +23,22 @@ function linkBase(root: string, outputFile: string | undefined): string {
     return relative === '' ? '' : `${relative}/`;
 }
 
+/**
+ * Writes the report atomically: into a temporary file next to the target, then renamed over it,
+ * so a reader (a GRC tool watching the folder, a CI upload) never sees half a report, and a
+ * failed write leaves the previous report as it was.
+ */
 async function writeReport(file: string, content: string): Promise<void> {
     const target = path.resolve(file);
     const existing = await stat(target).catch(() => undefined);
     if (existing?.isDirectory()) throw new InputError(`${file}: is a directory; give a file name for -o`);
+    const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
     try {
         await mkdir(path.dirname(target), { recursive: true });
-        await writeFile(target, content, 'utf8');
+        await writeFile(temporary, content, { encoding: 'utf8', flag: 'wx' });
+        await rename(temporary, target);
     } catch (error) {
+        await rm(temporary, { force: true }).catch(() => undefined);
         throw new InputError(`${file}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
     }
 }
@@ -44,7 +53,13 @@ export async function runReport(paths: string[], flags: ReportFlags): Promise<nu
     }
     const { roots, checked, internalErrors } = await loadWorkspace(paths, flags);
     const report = buildReport(checked.services.shared, checked.findings, { toolVersion: TOOL_VERSION, generatedAt: timestamp });
-    const content = await renderReport(report, flags.format, { linkBase: linkBase(roots[0], flags.output) });
+    let content: string;
+    try {
+        content = await renderReport(report, flags.format, { linkBase: linkBase(roots[0], flags.output) });
+    } catch (error) {
+        if (error instanceof OscalSspError) throw new InputError(error.message);
+        throw error;
+    }
     if (flags.output) {
         await writeReport(flags.output, content);
         await write(process.stderr, `mandate: wrote ${flags.output}\n`);

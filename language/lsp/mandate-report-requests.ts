@@ -3,7 +3,7 @@ import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserve
 import { collectFindings } from '../engine/check-sources.js';
 import type { MandateSharedServices } from '../mandate-module.js';
 import { buildReport } from '../report/build-report.js';
-import { isReportFormat, REPORT_FORMAT_INFO, renderReport } from '../report/formats.js';
+import { isReportFormat, OscalSspError, REPORT_FORMATS, REPORT_FORMAT_INFO, renderReport } from '../report/formats.js';
 import type { AuditReport } from '../report/report-model.js';
 import { generatedAt } from '../report/report-provenance.js';
 import { renderGraphPage } from '../report/render-graph-page.js';
@@ -41,12 +41,16 @@ export function registerReportRequests(shared: MandateSharedServices, connection
 
     connection.onRequest(REPORT_REQUEST, (params: ReportParams) => shared.workspace.WorkspaceLock.read(async (): Promise<ReportResult> => {
         if (!isReportFormat(params.format)) {
-            throw new ResponseError(ErrorCodes.InvalidParams, `Unknown report format '${params.format}'; use md, html, json or oscal.`);
+            throw new ResponseError(ErrorCodes.InvalidParams, `Unknown report format '${params.format}'; use ${REPORT_FORMATS.join(', ')}.`);
         }
         const { folder, linkBase } = await outputFolder();
         const report = currentReport();
         const name = `${report.organization?.id ?? 'mandate'}${REPORT_FORMAT_INFO[params.format].extension}`;
-        const content = await renderReport(report, params.format, { linkBase });
+        const content = await renderReport(report, params.format, { linkBase }).catch((error: unknown) => {
+            // The policy claims nothing a plan could state: the user's to fix, said as it is.
+            if (error instanceof OscalSspError) throw new ResponseError(ErrorCodes.InvalidRequest, error.message);
+            throw error;
+        });
         const webviewContent = params.format === 'html' && params.webview
             ? await renderReport(report, 'html', { linkBase, webview: params.webview })
             : undefined;

@@ -1,4 +1,5 @@
 import { exportOscal } from './export-oscal.js';
+import { exportOscalSsp } from './export-oscal-ssp.js';
 import type { ReportFormat } from './format-info.js';
 import type { WebviewContext } from './html-csp.js';
 import type { AuditReport } from './report-model.js';
@@ -6,6 +7,7 @@ import { renderHtml } from './render-html.js';
 import { renderJson } from './render-json.js';
 import { renderMarkdown } from './render-markdown.js';
 
+export { OscalSspError } from './export-oscal-ssp.js';
 export { REPORT_FORMATS, REPORT_FORMAT_INFO, isReportFormat, type ReportFormat, type ReportFormatInfo } from './format-info.js';
 
 export interface RenderOptions {
@@ -15,12 +17,13 @@ export interface RenderOptions {
     readonly webview?: WebviewContext;
 }
 
-/** Renders the one report model in the requested format. */
+/** Renders the one report model in the requested format. The SSP throws OscalSspError when the policy claims no requirement. */
 export async function renderReport(report: AuditReport, format: ReportFormat, options: RenderOptions = {}): Promise<string> {
     switch (format) {
         case 'md': return renderMarkdown(report, options);
         case 'html': return renderHtml(report, options);
         case 'json': return renderJson(report);
         case 'oscal': return exportOscal(report);
+        case 'oscal-ssp': return exportOscalSsp(report);
     }
 }
