@@ -78,6 +78,10 @@ framework acme_sec "Lower case" {
             '4:17 ACME:AC-01 is declared twice in framework ACME; give each requirement its own ID.',
             "6:11 'acme_sec' cannot prefix a requirement ID, so nothing could cite this framework: a prefix starts with a capital letter and has only letters, digits and single hyphens, e.g. ACME or ACME-SEC."
         ]);
+        // Nothing to cite, so nothing to complete: only valid prefixes reach the catalogue.
+        const sources = [{ uri: 'file:///ws/controls.mandate', text: 'framework acme_sec "Lower case"\n' }];
+        const { services } = await checkSources(sources, { asOf: AS_OF });
+        expect(services.shared.mandate.WorkspaceModel.get().catalogue.framework('acme_sec')).toBeUndefined();
     });
 
     it('reports a policy framework that a catalogue file already defines', async () => {

@@ -8,6 +8,7 @@ import {
 import { type IsoDate } from '../util/dates.js';
 import { compareStrings } from '../util/compare.js';
 import { RequirementCatalogue, type CustomFrameworkDefinition } from '../standards/requirement-catalogue.js';
+import { FRAMEWORK_PREFIX_FORM } from '../standards/requirement-id.js';
 import { assignmentHoldsOn, tenuresOf, type Holder, type Tenure } from './tenure.js';
 
 /** Declarations that carry a workspace-wide name. */
@@ -245,7 +246,8 @@ export class WorkspaceModel {
     get catalogue(): RequirementCatalogue {
         return this.cached('catalogue', () => new RequirementCatalogue([
             ...this.catalogueFiles,
-            ...this.customFrameworks.filter(framework => framework.prefix).map(framework => ({
+            // A prefix no requirement ID can start with is reported by framework-invalid, and offers nothing to cite.
+            ...this.customFrameworks.filter(framework => framework.prefix && FRAMEWORK_PREFIX_FORM.test(framework.prefix)).map(framework => ({
                 prefix: framework.prefix, name: framework.title ?? framework.prefix, origin: 'policy' as const,
                 requirements: framework.requirements.flatMap(requirement => {
                     // `ACME:AC-01` under `framework ACME`; an ID of another prefix is reported, not indexed.
