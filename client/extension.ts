@@ -24,6 +24,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mandat
         statusBar,
         vscode.commands.registerCommand('mandate.generateReport', (format?: string) => generateReport(context, languageClient, format)),
         vscode.commands.registerCommand('mandate.exportOscal', () => generateReport(context, languageClient, 'oscal')),
+        vscode.commands.registerCommand('mandate.exportOscalSsp', () => generateReport(context, languageClient, 'oscal-ssp')),
         vscode.commands.registerCommand('mandate.showDelegationGraph', () => graph.show()),
         vscode.commands.registerCommand('mandate.restartServer', async () => {
             await languageClient.restart();

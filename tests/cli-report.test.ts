@@ -1,6 +1,6 @@
 // The bundled CLI's `report` command and SARIF output, run as a child process on the examples.
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { link, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,12 +21,51 @@ beforeAll(async () => { out = await mkdtemp(path.join(tmpdir(), 'mandate-report-
 afterAll(async () => { await rm(out, { recursive: true, force: true }); });
 
 describe('mandate report', () => {
-    it.each(['md', 'html', 'json', 'oscal'])('writes the %s report to standard output and exits 0', format => {
+    it.each(['md', 'html', 'json', 'oscal', 'oscal-ssp'])('writes the %s report to standard output and exits 0', format => {
         const run = mandate(ROOT, ['report', 'examples/acme', '--format', format, '--as-of', '2025-06-30'], FIXED_EPOCH);
         expect(run.code).toBe(0);
         expect(run.stderr).toBe('');
         expect(run.stdout.length).toBeGreaterThan(1000);
-        if (format === 'json' || format === 'oscal') expect(() => JSON.parse(run.stdout)).not.toThrow();
+        if (format === 'json' || format.startsWith('oscal')) expect(() => JSON.parse(run.stdout)).not.toThrow();
+    });
+
+    it('writes the OSCAL system security plan to -o atomically: the previous file is replaced whole and no temporary file is left', async () => {
+        const folder = path.join(out, 'ssp');
+        const file = path.join(folder, 'acme.oscal-ssp.json');
+        await mkdir(folder, { recursive: true });
+        await writeFile(file, 'the previous plan');
+        // A reader that opened the previous file (here: a hard link to it) keeps it whole: the new plan is a new file renamed over it.
+        await link(file, path.join(folder, 'reader'));
+        const run = mandate(ROOT, ['report', ACME, '--format', 'oscal-ssp', '-o', file, '--as-of', '2025-06-30'], FIXED_EPOCH);
+        expect(run.code).toBe(0);
+        expect(run.stderr).toBe(`mandate: wrote ${file}\n`);
+        expect(Object.keys(JSON.parse(await readFile(file, 'utf8')))).toEqual(['system-security-plan']);
+        expect(await readFile(path.join(folder, 'reader'), 'utf8')).toBe('the previous plan');
+        expect((await readdir(folder)).sort()).toEqual(['acme.oscal-ssp.json', 'reader']);
+        // The same inputs give the same bytes.
+        const stdout = mandate(ROOT, ['report', ACME, '--format', 'oscal-ssp', '--as-of', '2025-06-30'], FIXED_EPOCH).stdout;
+        expect(await readFile(file, 'utf8')).toBe(stdout);
+    });
+
+    it('leaves no temporary file when the report cannot be written', async () => {
+        const folder = path.join(out, 'blocked');
+        await mkdir(folder, { recursive: true });
+        await writeFile(path.join(folder, 'not-a-folder'), 'a file where the report wants a folder');
+        const run = mandate(ROOT, ['report', ACME, '--format', 'oscal-ssp', '-o', path.join(folder, 'not-a-folder', 'acme.json'), '--as-of', '2025-06-30']);
+        expect(run.code).toBe(2);
+        expect(run.stderr).toMatch(/cannot write the report/);
+        expect((await readdir(folder)).sort()).toEqual(['not-a-folder']);
+    });
+
+    it('refuses a system security plan for a policy whose claims have no requirements, naming the claim', async () => {
+        const folder = path.join(out, 'no-requirements');
+        await mkdir(folder, { recursive: true });
+        await writeFile(path.join(folder, 'policy.mandate'), 'organization acme "Acme Ltd"\nframework ACME "Acme controls"\nclaims ACME\n');
+        const run = mandate(ROOT, ['report', folder, '--format', 'oscal-ssp', '--as-of', '2025-06-30']);
+        expect(run.code).toBe(2);
+        expect(run.stdout).toBe('');
+        expect(run.stderr).toMatch(/^mandate: The policy claims ACME \(Acme controls, policy\.mandate:3\), which has no requirements/);
+        expect(run.stderr.trim().split('\n')).toHaveLength(1);
     });
 
     it('writes to -o, creating folders, and links sources relative to the report', async () => {

@@ -1,5 +1,5 @@
 /**
- * The report and graph commands: Generate Audit Report in each format, Export OSCAL, the
+ * The report and graph commands: Generate Audit Report in each format, Export OSCAL (and its system security plan), the
  * `mandate.report.outputDir` guard, and the live delegation graph. The language server renders
  * everything; the client writes the file inside the workspace folder and opens it: Markdown in
  * the Markdown preview, HTML in a `mandate.report` webview, JSON and OSCAL in a text editor.
@@ -133,6 +133,18 @@ suite('Report and graph', () => {
         const oscal = JSON.parse(text) as Record<string, unknown>;
         assert.ok(typeof oscal['component-definition'] === 'object' && oscal['component-definition'] !== null,
             `no component-definition at the top level: ${Object.keys(oscal).join(', ')}`);
+
+        await waitFor(() => textTabOn(uri) !== undefined, () => `no text editor on ${relativeTo(folder, uri)}; ${describeTabs()}`, 10_000);
+        assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
+    });
+
+    test('Export OSCAL System Security Plan writes reports/<org>.oscal-ssp.json, an OSCAL system-security-plan, and opens it in a text editor', async () => {
+        const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('mandate.exportOscalSsp');
+        assert.ok(uri instanceof vscode.Uri, `the command returned ${String(uri)}, not the written file`);
+        assert.equal(relativeTo(folder, uri), `reports/${organization.id}.oscal-ssp.json`);
+        const plan = (JSON.parse(fs.readFileSync(uri.fsPath, 'utf8')) as Record<string, Record<string, Record<string, unknown>>>)['system-security-plan'];
+        assert.ok(plan, 'no system-security-plan at the top level');
+        assert.ok(Array.isArray(plan['system-implementation']?.users), 'the plan has no users');
 
         await waitFor(() => textTabOn(uri) !== undefined, () => `no text editor on ${relativeTo(folder, uri)}; ${describeTabs()}`, 10_000);
         assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
