@@ -147,6 +147,17 @@ describe('OSCAL system security plan', () => {
         expect(ciso['authorized-privileges'].map((privilege: Json) => privilege.title)).toEqual(expect.arrayContaining(['Approve privileged access to production systems']));
         expect(ciso.props).toEqual([{ name: 'type', value: 'internal' }]);
         expect(ciso.description).toContain('Priya Nair');
+        // An authority delegated onward, here to a person, says so where the role's privilege is stated.
+        const hr = users.find(user => user['role-ids'][0] === 'hr-director')!;
+        expect(hr['authorized-privileges'][0].description).toMatch(/ Delegated to Oliver Grant since 2023-09-01 \(delegations\.mandate:\d+\)\.$/);
+    });
+
+    it('gives a role the authorities delegated to it and in force as privileges, naming the delegation', async () => {
+        const users: Json[] = plan(exportOscalSsp(await reportOfFolder(path.join(FINDINGS, 'delegation-cycle'), '2025-06-30')))['system-implementation'].users;
+        const manager = users.find(user => user['role-ids'][0] === 'isms-manager')!;
+        const delegated = manager['authorized-privileges'].find((privilege: Json) => privilege.description.startsWith('Delegated by'));
+        expect(delegated).toMatchObject({ title: 'Approve privileged access to production systems', 'functions-performed': ['Approve privileged access to production systems'] });
+        expect(delegated.description).toMatch(/^Delegated by Chief Information Security Officer since 2024-07-29 \(policy\.mandate:\d+\)\.$/);
     });
 
     it('lists only requirements of claimed frameworks, with the control owners of the register as responsible roles', async () => {

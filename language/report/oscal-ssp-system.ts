@@ -107,12 +107,19 @@ export function systemUsers(report: AuditReport, ids: OscalIds): Json[] {
         return [{ uuid: ids.uuid('user', '(no roles)'), title: 'No roles', description: 'The policy declares no role, so no user class can be derived from it.' }];
     }
     return uniqueRoles(report).map(entry => {
-        const granted = entry.duties.filter(line => line.kind === 'authorized').map(line => ({
-            title: line.duty.title,
-            description: `Granted by the job description of ${entry.role.title} (${line.source.file}:${line.source.line})`
-                + `${line.requirements.length > 0 ? `; satisfies ${line.requirements.join(', ')}` : ''}.`,
-            'functions-performed': [line.duty.title]
-        }));
+        const granted = entry.duties.filter(line => line.kind === 'authorized').map(line => {
+            // Who else exercises it now: the delegations of it in force from this role, to a role or a person.
+            const onward = report.delegations
+                .filter(delegation => delegation.status === 'active' && delegation.from.id === entry.role.id && delegation.duty.id === line.duty.id)
+                .map(delegation => ` Delegated to ${delegation.to.title}${delegation.since ? ` since ${delegation.since}` : ''}`
+                    + `${delegation.until ? ` until ${delegation.until}` : ''} (${delegation.source.file}:${delegation.source.line}).`);
+            return {
+                title: line.duty.title,
+                description: `Granted by the job description of ${entry.role.title} (${line.source.file}:${line.source.line})`
+                    + `${line.requirements.length > 0 ? `; satisfies ${line.requirements.join(', ')}` : ''}.${onward.join('')}`,
+                'functions-performed': [line.duty.title]
+            };
+        });
         const delegated = report.delegations
             .filter(delegation => delegation.status === 'active' && delegation.to.id === entry.role.id && authorities.has(delegation.duty.id))
             .map(delegation => ({
