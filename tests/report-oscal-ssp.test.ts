@@ -192,6 +192,18 @@ describe('OSCAL system security plan', () => {
         expect(doc['back-matter'].resources[0].description).toContain('less 1 requirement the statement of applicability declares not applicable');
     });
 
+    it('states what the policy itself shows and which rules check a requirement met by structural evidence', async () => {
+        const report = await reportOfFolder(ACME);
+        const segregation = report.summary.requirements.find(requirement => requirement.id === 'ISO27001:A.5.3')!;
+        expect(segregation.evidence.length).toBeGreaterThan(0);
+        const requirement = plan(exportOscalSsp(report))['control-implementation']['implemented-requirements']
+            .find((candidate: Json) => candidate['control-id'] === 'iso27001-a.5.3');
+        const statement: string = requirement['by-components'][0].description;
+        for (const fact of segregation.evidence) expect(statement).toContain(fact);
+        expect(statement).toContain(`Rules that check it: ${segregation.rules.map(rule => `${rule.rule} (${rule.state})`).join(', ')}.`);
+        expect(statement).toContain('sod-conflict (clean)');
+    });
+
     it('states an excluded requirement as not applicable with the justification of the statement of applicability, and no owner', async () => {
         const report = await reportOfFolder(ACME);
         const excluded = report.summary.requirements.find(requirement => requirement.id === 'ISO27001:A.8.30')!;

@@ -34,13 +34,12 @@ function implementationStatus(requirement: RequirementStatus): Json {
     return { state };
 }
 
-/** The by-component statement: the status and its reasons, what the policy itself shows, the rules that check it, and its items. */
+/** The by-component statement: the status and its reasons (which name what the policy itself shows), the rules that check it, and its items. */
 function statement(report: AuditReport, requirement: RequirementStatus): string {
     const paragraphs = [
         `${requirement.id}: ${requirement.title}.`,
         `${STATUS_WORDS[requirement.status]} on ${report.asOf}.${requirement.reasons.length > 0 ? ` ${requirement.reasons.join(' ')}` : ''}`
     ];
-    if (requirement.evidence.length > 0) paragraphs.push(`What the policy shows:\n${requirement.evidence.map(fact => `- ${fact}`).join('\n')}`);
     if (requirement.rules.length > 0) paragraphs.push(`Rules that check it: ${requirement.rules.map(rule => `${rule.rule} (${rule.state})`).join(', ')}.`);
     if (requirement.items.length > 0) {
         paragraphs.push(`Items:\n${requirement.items.map(item => `- ${item.id} ${item.title}: ${STATUS_WORDS[item.status].toLowerCase()}`).join('\n')}`);
