@@ -89,11 +89,12 @@ describe('Markdown report on examples/acme', () => {
         expect(second).toBe(first);
     });
 
-    it('has the nine sections in order', async () => {
+    it('has the eleven sections in order', async () => {
         const headings = renderMarkdown(await reportOfFolder(ACME)).split('\n').filter(line => line.startsWith('## '));
         expect(headings).toEqual([
             '## 1. Summary', "## 2. The auditor's four questions", '## 3. Roles and holders', '## 4. Responsibility matrix',
-            '## 5. Delegations', '## 6. Organization and delegation graph', '## 7. Training', '## 8. Findings', '## 9. Provenance'
+            '## 5. Statement of applicability', '## 6. Control owners', '## 7. Delegations', '## 8. Organization and delegation graph',
+            '## 9. Training', '## 10. Findings', '## 11. Provenance'
         ]);
     });
 

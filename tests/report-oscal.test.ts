@@ -154,11 +154,16 @@ describe('OSCAL component definition', () => {
         expect(component.type).toBe('policy');
         expect(component['responsible-roles'].map((role: Json) => role['role-id'])).toContain('ciso');
         const iso = component['control-implementations'].find((set: Json) => set.source === `#${uuidv5('acme/framework/ISO27001')}`);
-        const reporting = iso['implemented-requirements'].find((requirement: Json) => requirement['control-id'] === 'iso27001-5.3.b');
-        expect(reporting.description).toContain('Status: met.');
-        expect(reporting['responsible-roles']).toEqual([{ 'role-id': 'ciso', 'party-uuids': [priya.uuid] }]);
+        // Clause 5.3 as a whole, with 5.3(a) and 5.3(b) rolled up into it.
+        const clause = iso['implemented-requirements'].find((requirement: Json) => requirement['control-id'] === 'iso27001-5.3');
+        expect(clause.description).toContain('Status: met.');
+        expect(clause['responsible-roles']).toContainEqual({ 'role-id': 'ciso', 'party-uuids': [priya.uuid] });
+        expect(clause.props).toContainEqual({ name: 'control-owner', ns: MANDATE_OSCAL_NS, value: 'ciso' });
+        // One implemented requirement per top-level requirement of a claimed framework, and nothing of the others.
         const requirements = component['control-implementations'].flatMap((set: Json) => set['implemented-requirements']);
-        expect(requirements).toHaveLength(REQUIREMENTS.length);
+        expect(requirements).toHaveLength(report.summary.requirements.length);
+        expect(component['control-implementations']).toHaveLength(report.summary.applicability.frameworks.length);
+        expect(requirements.map((requirement: Json) => requirement['control-id'])).not.toContain('iso27001-5.3.b');
 
         const resources: Json[] = doc['back-matter'].resources;
         const jobDescription = resources.find(resource => resource.title === 'docs/roles/ciso.md');
@@ -174,6 +179,19 @@ describe('OSCAL component definition', () => {
         for (const href of hrefs) expect(targets.has(href.replace(/^.*"(#[^"]+)"$/, '$1'))).toBe(true);
         const uuids = uuidsIn(doc);
         expect(new Set(uuids).size).toBe(uuids.length);
+    });
+
+    it('states a not-applicable requirement with the justification and line of its exclusion', async () => {
+        const files = { ...CLEAN_POLICY, 'soa.mandate': 'claims ISO27001 {\n    not applicable ISO27001:A.7.4 "No premises of our own."\n}\n' };
+        const checked = await checkSources(Object.entries(files).map(([name, text]) => ({ uri: `file:///ws/${name}`, text })), { asOf: '2025-06-30' });
+        const report = buildReport(checked.services.shared, checked.findings, { toolVersion: '0.1.0', generatedAt: '2025-06-30T00:00:00Z' });
+        const doc = definition(exportOscal(report));
+        const premises = doc.components[0]['control-implementations'][0]['implemented-requirements']
+            .find((requirement: Json) => requirement['control-id'] === 'iso27001-a.7.4');
+        expect(premises.props).toContainEqual({ name: 'status', ns: MANDATE_OSCAL_NS, value: 'not-applicable' });
+        expect(premises.remarks).toBe('Not applicable: No premises of our own. (soa.mandate:2)');
+        expect(premises.description).toContain('Status: not-applicable. Declared not applicable: No premises of our own.');
+        if (SCHEMA_PRESENT) expect(oscalValidator()(JSON.parse(exportOscal(report)))).toBe(true);
     });
 
     it('states partly-met requirements with the findings that lower them', async () => {

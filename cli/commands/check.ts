@@ -12,11 +12,12 @@ export interface CheckFlags {
 }
 
 export async function runCheck(paths: string[], flags: CheckFlags): Promise<number> {
-    const { files, checked: { findings }, internalErrors } = await loadWorkspace(paths, flags);
+    const { files, checked: { findings, services }, internalErrors } = await loadWorkspace(paths, flags);
     const output = flags.format === 'json' ? formatJson(findings)
         : flags.format === 'sarif'
             // Relative to where CI runs the check (the repository root), so code scanning can place findings.
-            ? exportSarif(findings, { toolVersion: TOOL_VERSION, root: pathToFileURL(process.cwd()).href, docsBaseUri: flags.docsBaseUri })
+            ? exportSarif(findings, { toolVersion: TOOL_VERSION, root: pathToFileURL(process.cwd()).href, docsBaseUri: flags.docsBaseUri,
+                catalogue: services.shared.mandate.WorkspaceModel.get().catalogue })
             : formatText(findings, files.length);
     await write(process.stdout, output);
     if (internalErrors.length > 0) {

@@ -17,6 +17,8 @@ export type CoverageLevel = 'full' | 'partial' | 'none' | 'excluded';
 export interface Coverage {
     readonly requirement: Requirement;
     readonly level: CoverageLevel;
+    /** What covers this ID itself, before its items roll up into it. */
+    readonly direct: 'full' | 'partial' | 'none';
     /** The exclusion in force for it (its own or its clause's), when excluded. */
     readonly exclusion?: ExclusionEntry;
     /** Roles whose job description carries (responsible, accountable, authorized) a duty citing this ID itself. */
@@ -74,7 +76,7 @@ export function coverageOn(model: WorkspaceModel, asOf: IsoDate): CoverageIndex 
             const exclusion = soa.exclusionOf(requirement);
             const direct = heldBy.length > 0 || own.length > 0 || proof?.level === 'full' ? 'full' : proof?.level === 'partial' ? 'partial' : 'none';
             const coverage: Coverage = {
-                requirement, carriers, heldBy, trainings: own, children,
+                requirement, carriers, heldBy, trainings: own, children, direct,
                 level: exclusion ? 'excluded' : rollUp(direct, children),
                 ...(exclusion ? { exclusion } : {}),
                 ...(proof ? { evidence: proof } : {})
@@ -95,7 +97,7 @@ function rollUp(direct: 'full' | 'partial' | 'none', children: readonly Coverage
     return direct === 'partial' || applicable.some(child => child.level !== 'none') ? 'partial' : 'none';
 }
 
-/** A coverage and everything under it, depth first. */
+/** A coverage and everything under it, breadth first. */
 export function subtree(coverage: Coverage): Coverage[] {
     const all = [coverage];
     for (let index = 0; index < all.length; index++) all.push(...all[index].children);

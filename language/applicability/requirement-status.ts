@@ -6,7 +6,6 @@
  */
 import type { Role, Training } from '../generated/ast.js';
 import type { MandateSettings } from '../mandate-settings.js';
-import { locationOf } from '../rules/describe.js';
 import { findRule, RULES } from '../rules/index.js';
 import type { MandateRule } from '../rules/rule.js';
 import { ISMS_CONFORMANCE, ISMS_REPORTING, type Requirement } from '../standards/catalogue.js';
@@ -92,7 +91,11 @@ interface Assessment {
     readonly unchecked: string[];
 }
 
-function assess(coverage: Coverage, context: Context): Assessment {
+/**
+ * `coveredAbove`: a clause above it is covered itself, which covers its items too (a duty that
+ * satisfies 9.2 covers 9.2.2); findings and lapsed training still lower it.
+ */
+function assess(coverage: Coverage, context: Context, coveredAbove = false): Assessment {
     const nodes = subtree(coverage).filter(node => node.level !== 'excluded');
     const rules: RuleCheck[] = unique(nodes.flatMap(node => rulesCiting(node.requirement.id))).map(rule => {
         const findings = context.lowering.get(rule.id) ?? [];
@@ -119,9 +122,10 @@ function assess(coverage: Coverage, context: Context): Assessment {
             const rule = findRule(id);
             return rule !== undefined && context.settings.severityOf(rule) === 'off';
         });
-    const status: ApplicabilityStatus = coverage.level === 'excluded' ? 'not-applicable'
-        : coverage.level === 'none' ? 'not-met'
-            : coverage.level === 'partial' || findings.length > 0 || lapsed.length > 0 || unchecked.length > 0 ? 'partly-met' : 'met';
+    const level = coveredAbove && coverage.level !== 'excluded' ? 'full' : coverage.level;
+    const status: ApplicabilityStatus = level === 'excluded' ? 'not-applicable'
+        : level === 'none' ? 'not-met'
+            : level === 'partial' || findings.length > 0 || lapsed.length > 0 || unchecked.length > 0 ? 'partly-met' : 'met';
     return { status, rules, findings, lapsed, due, unchecked };
 }
 
@@ -129,7 +133,8 @@ function reasonsFor(coverage: Coverage, assessment: Assessment, heldBy: readonly
     const exclusion = coverage.exclusion;
     if (exclusion) {
         const through = exclusion.requirement.id === coverage.requirement.id ? '' : ` with ${exclusion.requirement.id}`;
-        return [`Declared not applicable${through}: ${exclusion.justification} (${locationOf(exclusion.exclusion)}).`];
+        // The `not applicable` line itself is in `exclusion`; each output links to it its own way.
+        return [`Declared not applicable${through}: ${exclusion.justification}`];
     }
     const nodes = subtree(coverage).filter(node => node.level !== 'excluded');
     const reasons: string[] = [];
@@ -144,7 +149,8 @@ function reasonsFor(coverage: Coverage, assessment: Assessment, heldBy: readonly
         const label = node === coverage ? 'The policy shows' : `For ${node.requirement.clause}, the policy shows`;
         reasons.push(`${label}: ${node.evidence.facts.map(fact => fact.text).join(' ')}`);
     }
-    const items = nodes.slice(1);
+    // Items only explain a clause that is not covered as a whole.
+    const items = coverage.direct === 'full' ? [] : nodes.slice(1);
     if (items.length > 0) {
         const clauses = (level: string) => items.filter(item => item.level === level).map(item => item.requirement.clause);
         const [full, partial, none] = [clauses('full'), clauses('partial'), clauses('none')];
@@ -184,9 +190,22 @@ function resultOf(coverage: Coverage, context: Context): RequirementResult {
         heldBy, trainings,
         evidence: nodes.flatMap(node => node.evidence && node.evidence.level !== 'none' ? node.evidence.facts : []),
         rules: assessment.rules,
-        items: subtree(coverage).slice(1).map(item => ({ requirement: item.requirement, status: assess(item, context).status })),
+        items: itemsOf(coverage, context),
         findings: assessment.findings
     };
+}
+
+/** Every item under a requirement, depth first, with its status; a clause covered itself covers its items. */
+function itemsOf(coverage: Coverage, context: Context): ItemResult[] {
+    const items: ItemResult[] = [];
+    const visit = (node: Coverage, coveredAbove: boolean) => {
+        for (const child of node.children) {
+            items.push({ requirement: child.requirement, status: assess(child, context, coveredAbove).status });
+            visit(child, coveredAbove || child.direct === 'full');
+        }
+    };
+    visit(coverage, coverage.direct === 'full');
+    return items;
 }
 
 /**

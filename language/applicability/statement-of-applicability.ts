@@ -65,7 +65,7 @@ function satisfiersByRequirement(model: WorkspaceModel): Map<string, Satisfier[]
     });
 }
 
-/** The requirement and every item under it, depth first. */
+/** The requirement and every item under it, breadth first. */
 export function withDescendants(catalogue: RequirementCatalogue, requirement: Requirement): Requirement[] {
     const all: Requirement[] = [requirement];
     for (let index = 0; index < all.length; index++) all.push(...catalogue.children(all[index].id));

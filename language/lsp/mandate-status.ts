@@ -1,9 +1,8 @@
 import { DocumentState } from 'langium';
 import type { Connection } from 'vscode-languageserver';
 import type { MandateSharedServices } from '../mandate-module.js';
-import { clause53Status, requirementStatuses } from '../report/report-requirements.js';
+import { clause53Status } from '../applicability/index.js';
 import { collectFindings } from '../engine/check-sources.js';
-import { ReportSources } from '../report/report-sources.js';
 import { STATUS_NOTIFICATION, type MandateStatus } from './mandate-protocol.js';
 
 
@@ -11,12 +10,12 @@ import { STATUS_NOTIFICATION, type MandateStatus } from './mandate-protocol.js';
 export function computeStatus(shared: MandateSharedServices): MandateStatus {
     const findings = collectFindings(shared.workspace.LangiumDocuments.all);
     const settings = shared.mandate.Settings;
-    const sources = new ReportSources(settings);
-    const reportFindings = findings.map(finding => sources.finding(finding));
+    // Accepted exceptions lower no status, as in the report.
+    const open = findings.filter(finding => !finding.suppressed);
     return {
         errors: findings.filter(finding => finding.severity === 'error').length,
         warnings: findings.filter(finding => finding.severity === 'warning').length,
-        clause53: clause53Status(requirementStatuses(shared.mandate.WorkspaceModel.get(), reportFindings, settings.asOf())),
+        clause53: clause53Status(shared.mandate.WorkspaceModel.get(), settings.asOf(), settings, open),
         asOf: settings.asOf()
     };
 }

@@ -1,3 +1,4 @@
+import { clause53Status } from '../applicability/index.js';
 import type { Finding } from '../engine/check-sources.js';
 import type { MandateSharedServices } from '../mandate-module.js';
 import { announcementLate } from '../rules/announcement-late.js';
@@ -8,7 +9,7 @@ import { documentHashes } from './report-documents.js';
 import { repositoryState } from './report-git.js';
 import { REPORT_SCHEMA_VERSION, type AuditReport, type RepositoryState, type SourceRef } from './report-model.js';
 import { provenance } from './report-provenance.js';
-import { clause53Status, requirementStatuses } from './report-requirements.js';
+import { reportApplicability, reportControlOwners, reportRequirements } from './report-requirements.js';
 import { responsibilityMatrix, roleHolders, type RolesContext } from './report-roles.js';
 import { ReportSources } from './report-sources.js';
 import { trainingEntries } from './report-training.js';
@@ -50,7 +51,7 @@ export function buildReport(shared: MandateSharedServices, findings: readonly Fi
     const roles = model.roles.map(role => roleHolders(role, context));
     const delegations = delegationEntries(model, sources, asOf);
     const training = trainingEntries(model, sources, asOf);
-    const requirements = requirementStatuses(model, reportFindings, asOf, training);
+    const requirements = reportRequirements(model, settings, sources, reportFindings, asOf);
     const organization = model.organization;
     const topManagement = model.topManagement;
     const count = (severity: string) => reportFindings.filter(finding => finding.severity === severity).length;
@@ -63,7 +64,8 @@ export function buildReport(shared: MandateSharedServices, findings: readonly Fi
         asOf,
         summary: {
             errors: count('error'), warnings: count('warning'), infos: count('info') + count('hint'),
-            clause53: clause53Status(requirements),
+            clause53: clause53Status(model, asOf, settings, reportFindings),
+            applicability: reportApplicability(model, sources),
             requirements
         },
         questions: answerQuestions(roles, asOf, maxAnnouncementDays),
@@ -77,6 +79,7 @@ export function buildReport(shared: MandateSharedServices, findings: readonly Fi
             roles: model.rolesOfPersonOn(person, asOf).map(role => role.name)
         })),
         matrix: responsibilityMatrix(roles, model, sources),
+        controlOwners: reportControlOwners(model, sources, asOf),
         delegations,
         graph: organizationGraph(roles, delegations),
         training,

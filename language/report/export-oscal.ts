@@ -26,18 +26,26 @@ export function exportOscal(report: AuditReport): string {
             uuid: uuid('implemented-requirement', requirement.id),
             'control-id': controlId(requirement.id),
             description: `${requirement.id}: ${requirement.title}.\n\nStatus: ${requirement.status}. ${requirement.reasons.join(' ')}`.trim(),
-            props: [prop('requirement-id', requirement.id), prop('status', requirement.status)],
+            props: [
+                prop('requirement-id', requirement.id), prop('status', requirement.status),
+                ...[...new Set(requirement.owners)].map(roleId => prop('control-owner', oscalToken(roleId)))
+            ],
             ...optionalArray('responsible-roles', [...new Set(requirement.heldBy)].map(roleId => ({
                 'role-id': oscalToken(roleId),
                 ...optionalArray('party-uuids', holderUuids(report, ids, roleId))
             }))),
-            ...(lowering.length > 0
-                ? { remarks: lowering.map(finding => `- ${finding.rule} (${finding.severity}) at ${finding.source.file}:${finding.source.line}: ${finding.message}`).join('\n') }
-                : {})
+            // A not-applicable requirement carries the statement of applicability's justification, with where it is written.
+            ...(requirement.status === 'not-applicable'
+                ? { remarks: `Not applicable: ${requirement.justification ?? ''}${requirement.justificationSource ? ` (${requirement.justificationSource.file}:${requirement.justificationSource.line})` : ''}` }
+                : lowering.length > 0
+                    ? { remarks: lowering.map(finding => `- ${finding.rule} (${finding.severity}) at ${finding.source.file}:${finding.source.line}: ${finding.message}`).join('\n') }
+                    : {})
         };
     };
 
-    const frameworks = [...new Set(report.summary.requirements.map(requirement => requirement.framework))];
+    // Only the claimed frameworks: requirements of other frameworks are in no export.
+    const frameworks = report.summary.applicability.frameworks.map(framework => framework.prefix)
+        .filter(prefix => report.summary.requirements.some(requirement => requirement.framework === prefix));
     const controlImplementations = frameworks.map(prefix => {
         const requirements = report.summary.requirements.filter(requirement => requirement.framework === prefix);
         const count = (status: string) => requirements.filter(requirement => requirement.status === status).length;
@@ -45,7 +53,7 @@ export function exportOscal(report: AuditReport): string {
             uuid: uuid('control-implementation', prefix),
             source: `#${ids.framework(prefix)}`,
             description: `How the policy's roles carry the ${frameworkName(report, prefix)} requirements of Mandate's catalogue on ${report.asOf}: `
-                + `${count('met')} met, ${count('partly-met')} partly met, ${count('not-met')} not met.`,
+                + `${count('met')} met, ${count('partly-met')} partly met, ${count('not-met')} not met, ${count('not-applicable')} not applicable.`,
             'implemented-requirements': requirements.map(implemented)
         };
     });

@@ -2,7 +2,7 @@ import { URI } from 'langium';
 import type { Finding, FindingSeverity } from '../engine/check-sources.js';
 import { LINKING_ERROR_CODE } from '../mandate-issue-codes.js';
 import { RULES, type RuleCategory } from '../rules/index.js';
-import { findRequirement } from '../standards/requirements.js';
+import { BUILT_IN_CATALOGUE, type RequirementCatalogue } from '../standards/requirement-catalogue.js';
 
 export interface SarifOptions {
     readonly toolVersion: string;
@@ -18,6 +18,8 @@ export interface SarifOptions {
      * given: Mandate has no public home to default to, and SARIF wants absolute help URIs.
      */
     readonly docsBaseUri?: string;
+    /** The workspace's catalogue (`WorkspaceModel.catalogue`), for the titles of the requirements rules evidence; the built-in one by default. */
+    readonly catalogue?: RequirementCatalogue;
 }
 
 /** The schema SARIF producers commonly name (SchemaStore's copy of the OASIS 2.1.0 schema). */
@@ -53,17 +55,17 @@ function withSlash(uri: string): string {
     return uri.endsWith('/') ? uri : `${uri}/`;
 }
 
-function standardsText(standards: readonly string[]): string {
+function standardsText(standards: readonly string[], catalogue: RequirementCatalogue): string {
     return standards.map(id => {
-        const requirement = findRequirement(id);
+        const requirement = catalogue.find(id);
         return requirement ? `${id} (${requirement.title})` : id;
     }).join('; ');
 }
 
-function ruleDescriptor(rule: RuleInfo, docsBase: URL | undefined): Record<string, unknown> {
+function ruleDescriptor(rule: RuleInfo, docsBase: URL | undefined, catalogue: RequirementCatalogue): Record<string, unknown> {
     const docPath = `${RULE_DOCS_FOLDER}${rule.id}.md`;
     const helpUri = docsBase ? new URL(`${encodeURIComponent(rule.id)}.md`, docsBase).href : undefined;
-    const evidences = rule.standards.length > 0 ? ` It helps evidence ${standardsText(rule.standards)}.` : '';
+    const evidences = rule.standards.length > 0 ? ` It helps evidence ${standardsText(rule.standards, catalogue)}.` : '';
     return {
         id: rule.id,
         shortDescription: { text: rule.summary },
@@ -134,7 +136,7 @@ export function exportSarif(findings: readonly Finding[], options: SarifOptions)
                     name: 'Mandate',
                     version: options.toolVersion,
                     ...(docsBase ? { informationUri: new URL('..', docsBase).href } : {}),
-                    rules: rules.map(rule => ruleDescriptor(rule, docsBase))
+                    rules: rules.map(rule => ruleDescriptor(rule, docsBase, options.catalogue ?? BUILT_IN_CATALOGUE))
                 }
             },
             ...(options.root ? { originalUriBaseIds: { [SOURCE_ROOT_ID]: { uri: withSlash(options.root) } } } : {}),

@@ -1,5 +1,5 @@
 import type {
-    Acknowledgement, Announcement, Appointment, AuditReport, DutyLine, FileHash, FirstAnnouncement, NamedRef, PersonEntry, ReportFinding,
+    Acknowledgement, Announcement, Appointment, AuditReport, ControlOwnerEntry, DutyLine, FileHash, FirstAnnouncement, NamedRef, PersonEntry, ReportFinding,
     RequirementStatus, RoleHolders, SourceRef
 } from './report-model.js';
 
@@ -33,7 +33,12 @@ const ROLE_HOLDERS: KeyOrder<RoleHolders> = {
 };
 
 const REQUIREMENT: KeyOrder<RequirementStatus> = {
-    id: true, framework: true, title: true, status: true, reasons: true, heldBy: true, findings: true, claimed: true
+    id: true, framework: true, title: true, status: true, reasons: true, justification: true, justificationSource: SOURCE,
+    heldBy: true, owners: true, evidence: true, rules: { rule: true, state: true }, items: { id: true, title: true, status: true }, findings: true
+};
+
+const CONTROL_OWNER: KeyOrder<ControlOwnerEntry> = {
+    requirement: true, framework: true, title: true, role: NAMED, holder: NAMED, since: true, capacity: true, vacant: true, duties: true, structural: true
 };
 
 const PERSON: KeyOrder<PersonEntry> = {
@@ -52,7 +57,11 @@ export const REPORT_KEY_ORDER: KeyOrder<AuditReport> = {
     schemaVersion: true,
     organization: { id: true, title: true, source: SOURCE, topManagement: NAMED },
     asOf: true,
-    summary: { errors: true, warnings: true, infos: true, clause53: true, requirements: REQUIREMENT },
+    summary: {
+        errors: true, warnings: true, infos: true, clause53: true,
+        applicability: { declared: true, frameworks: { prefix: true, name: true, source: SOURCE } },
+        requirements: REQUIREMENT
+    },
     questions: {
         responsible: { ...QUESTION, ciso: ROLE_HOLDERS, conformance: ROLE_HOLDERS, reporting: ROLE_HOLDERS },
         appointed: { ...QUESTION, appointments: APPOINTMENT },
@@ -68,6 +77,7 @@ export const REPORT_KEY_ORDER: KeyOrder<AuditReport> = {
         duties: { id: true, title: true, source: SOURCE, kind: true, requirements: true },
         cells: { role: true, duty: true, letters: true }
     },
+    controlOwners: CONTROL_OWNER,
     delegations: { duty: NAMED, from: NAMED, to: NAMED, since: true, until: true, status: true, evidence: true, source: SOURCE },
     graph: {
         nodes: { id: true, label: true, kind: true, ciso: true, vacant: true },

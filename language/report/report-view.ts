@@ -9,6 +9,7 @@ import { questionsSection } from './view-questions.js';
 import { delegationsSection, findingsSection, provenanceSection, trainingSection } from './view-activity.js';
 import { matrixSection, rolesSection } from './view-roles.js';
 import { summarySection } from './view-summary.js';
+import { applicabilitySection, controlOwnersSection } from './view-applicability.js';
 import { code, plural, strong, text } from './view-inline.js';
 
 /** good: met/current; warn: partly; bad: not met/vacant/overdue; info: active; neutral: anything else. */
@@ -61,6 +62,8 @@ export function buildReportView(report: AuditReport): ReportView {
             questionsSection(report),
             rolesSection(report),
             matrixSection(report),
+            applicabilitySection(report),
+            controlOwnersSection(report),
             delegationsSection(report),
             graphSection(report),
             trainingSection(report),
@@ -85,5 +88,5 @@ function graphSection(report: AuditReport): Section {
                 ]
             }
         ];
-    return { id: 'graph', title: '6. Organization and delegation graph', blocks };
+    return { id: 'graph', title: '8. Organization and delegation graph', blocks };
 }

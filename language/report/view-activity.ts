@@ -37,10 +37,10 @@ export function delegationsSection(report: AuditReport): Section {
         )]
     };
     if (report.delegations.length === 0) {
-        return { id: 'delegations', title: '5. Delegations', blocks: [intro, { kind: 'paragraph', content: [text('The policy records no delegations.')] }] };
+        return { id: 'delegations', title: '7. Delegations', blocks: [intro, { kind: 'paragraph', content: [text('The policy records no delegations.')] }] };
     }
     return {
-        id: 'delegations', title: '5. Delegations', blocks: [intro, {
+        id: 'delegations', title: '7. Delegations', blocks: [intro, {
             kind: 'table', head: ['Duty delegated', 'From', 'To', 'Window', 'Status', 'Evidence', 'Source'],
             rows: report.delegations.map(entry => {
                 const [tone, label] = DELEGATION_BADGE[entry.status];
@@ -86,7 +86,7 @@ function programmeBlocks(report: AuditReport, entry: TrainingEntry): Block[] {
 
 export function trainingSection(report: AuditReport): Section {
     if (report.training.length === 0) {
-        return { id: 'training', title: '7. Training', blocks: [{ kind: 'paragraph', content: [text('The policy declares no training programmes.')] }] };
+        return { id: 'training', title: '9. Training', blocks: [{ kind: 'paragraph', content: [text('The policy declares no training programmes.')] }] };
     }
     const overview: Block = {
         kind: 'table', head: ['Programme', 'Cadence', 'Audience', 'Current', 'Due', 'Overdue', 'Never completed'],
@@ -100,7 +100,7 @@ export function trainingSection(report: AuditReport): Section {
         })
     };
     return {
-        id: 'training', title: '7. Training', blocks: [
+        id: 'training', title: '9. Training', blocks: [
             {
                 kind: 'paragraph', content: [text(
                     `Who must take each programme on ${report.asOf} (its audience and the holders of roles that require it), and whether their last completion is still current. `
@@ -131,12 +131,12 @@ function exceptionBlocks(report: AuditReport): Block[] {
 export function findingsSection(report: AuditReport): Section {
     if (report.findings.length === 0) {
         return {
-            id: 'findings', title: '8. Findings',
+            id: 'findings', title: '10. Findings',
             blocks: [{ kind: 'paragraph', answer: true, content: [badge('good', 'No findings'), text(` The policy passes every check on ${report.asOf}.`)] }, ...exceptionBlocks(report)]
         };
     }
     return {
-        id: 'findings', title: '8. Findings', blocks: [
+        id: 'findings', title: '10. Findings', blocks: [
             { kind: 'paragraph', content: [text(`${plural(report.findings.length, 'finding')}, in file and line order. The rule IDs are explained in the Mandate README.`)] },
             {
                 kind: 'table', head: ['#', 'Severity', 'Rule', 'Message', 'Location'],
@@ -154,7 +154,7 @@ export function findingsSection(report: AuditReport): Section {
 export function provenanceSection(report: AuditReport): Section {
     const { provenance } = report;
     return {
-        id: 'provenance', title: '9. Provenance', blocks: [
+        id: 'provenance', title: '11. Provenance', blocks: [
             {
                 kind: 'facts', rows: [
                     ['Tool', [text(`${provenance.tool} ${provenance.toolVersion}`)]],

@@ -24,6 +24,6 @@ export function named(ref: { title: string; source: SourceRef }, emphasis = fals
     return [emphasis ? strong(ref.title) : text(ref.title), text(' ('), src(ref.source), text(')')];
 }
 
-export const STATUS_LABEL = { met: 'Met', 'partly-met': 'Partly met', 'not-met': 'Not met' } as const;
-export const STATUS_TONE: Record<keyof typeof STATUS_LABEL, Tone> = { met: 'good', 'partly-met': 'warn', 'not-met': 'bad' };
+export const STATUS_LABEL = { met: 'Met', 'partly-met': 'Partly met', 'not-met': 'Not met', 'not-applicable': 'Not applicable' } as const;
+export const STATUS_TONE: Record<keyof typeof STATUS_LABEL, Tone> = { met: 'good', 'partly-met': 'warn', 'not-met': 'bad', 'not-applicable': 'neutral' };
 

@@ -1,11 +1,8 @@
-/** Section 1: the summary an auditor reads first, with a status for every catalogue requirement. */
-import { FRAMEWORKS, ISMS_CONFORMANCE, ISMS_REPORTING } from '../standards/catalogue.js';
+/** Section 1: the summary an auditor reads first; the requirement tables are in section 5. */
 import type { AuditReport, ReportFinding, RequirementStatus, RequirementStatusValue } from './report-model.js';
-import type { Block, Cell, Inline, Section } from './report-view.js';
-import { badge, code, lines, named, none, plural, src, STATUS_LABEL, STATUS_TONE, strong, text } from './view-inline.js';
+import type { Block, Inline, Section } from './report-view.js';
+import { badge, code, named, plural, src, STATUS_LABEL, STATUS_TONE, strong, text } from './view-inline.js';
 import { populationText } from './view-people.js';
-
-const CLAUSE_53 = new Set([ISMS_CONFORMANCE, ISMS_REPORTING]);
 
 function counted<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
     const counts = new Map<string, number>();
@@ -17,15 +14,27 @@ export function findingLine(finding: ReportFinding): Inline[] {
     return [code(finding.rule), text(` (${finding.severity}) at `), src(finding.source, finding.column), text(`: ${finding.message}`)];
 }
 
+/** The applicable requirements of the register by whether someone owns them, the policy evidences them, or neither. */
+export function ownership(register: AuditReport['controlOwners']): { owned: string[]; structural: string[]; missing: string[] } {
+    const requirements = [...new Set(register.map(entry => entry.requirement))];
+    const owned = new Set(register.filter(entry => entry.role && entry.holder).map(entry => entry.requirement));
+    const structural = new Set(register.filter(entry => entry.structural).map(entry => entry.requirement));
+    return {
+        owned: requirements.filter(id => owned.has(id)),
+        structural: requirements.filter(id => !owned.has(id) && structural.has(id)),
+        missing: requirements.filter(id => !owned.has(id) && !structural.has(id))
+    };
+}
+
 function overview(report: AuditReport): Block {
     const { summary } = report;
     const vacant = report.roles.filter(entry => entry.vacant);
     const people = new Set(report.roles.flatMap(entry => entry.holders.map(holder => holder.person.id)));
     const delegations = counted(report.delegations, entry => entry.status);
     const training = counted(report.training.flatMap(entry => entry.people), entry => entry.state);
-    const assessed = summary.requirements.filter(entry => entry.claimed);
-    const requirements = counted(assessed, entry => entry.status);
-    const unclaimed = summary.requirements.length - assessed.length;
+    const requirements = counted(summary.requirements, entry => entry.status);
+    const frameworks = summary.applicability.frameworks.map(framework => framework.prefix).join(', ') || 'none';
+    const owners = ownership(report.controlOwners);
     const organization = report.organization;
     const problems = summary.errors + summary.warnings;
     return {
@@ -52,58 +61,26 @@ function overview(report: AuditReport): Block {
                     + `${training.get('overdue') ?? 0} overdue, ${training.get('missing') ?? 0} never completed. `),
                 text(populationText(report))
             ]],
-            ['Requirements', [text(`${requirements.get('met') ?? 0} met, ${requirements.get('partly-met') ?? 0} partly met, ${requirements.get('not-met') ?? 0} not met`
-                + (unclaimed > 0 ? `; ${unclaimed} not assessed (frameworks the policy does not claim)` : ''))]]
+            ['Statement of applicability', summary.applicability.declared
+                ? [text(`Claims ${frameworks}`)]
+                : [badge('neutral', 'Not declared'), text(' ISO/IEC 27001 is assessed by default (see section 5)')]],
+            ['Requirements', [text(`${requirements.get('met') ?? 0} met, ${requirements.get('partly-met') ?? 0} partly met, ${requirements.get('not-met') ?? 0} not met, `
+                + `${requirements.get('not-applicable') ?? 0} not applicable (${frameworks})`)]],
+            ['Control owners', [text(`${owners.owned.length} applicable requirements with an owner on ${report.asOf}, ${owners.structural.length} evidenced by the policy alone, `
+                + `${owners.missing.length} with neither (see section 6)`)]]
         ]
     };
 }
 
 function gaps(requirements: readonly RequirementStatus[]): Block[] {
-    const list = (status: RequirementStatusValue) => requirements.filter(entry => entry.claimed && entry.status === status).map(entry => entry.id);
+    const list = (status: RequirementStatusValue) => requirements.filter(entry => entry.status === status).map(entry => entry.id);
     const notMet = list('not-met');
     const partly = list('partly-met');
     const content: Inline[][] = [];
     if (notMet.length > 0) content.push([badge('bad', `Not met (${notMet.length})`), text(`: ${notMet.join(', ')}`)]);
     if (partly.length > 0) content.push([badge('warn', `Partly met (${partly.length})`), text(`: ${partly.join(', ')}`)]);
-    if (content.length === 0) return [{ kind: 'paragraph', content: [badge('good', 'Every assessed requirement is met.')] }];
+    if (content.length === 0) return [{ kind: 'paragraph', content: [badge('good', 'Every applicable requirement is met.')] }];
     return [{ kind: 'list', items: content }];
-}
-
-function requirementRow(report: AuditReport, requirement: RequirementStatus, framework: string): Cell[] {
-    const clause = requirement.id.startsWith(`${framework}:`) ? requirement.id.slice(framework.length + 1) : requirement.id;
-    const key = CLAUSE_53.has(requirement.id);
-    const findings = requirement.findings.flatMap(index => report.findings[index] ? [findingLine(report.findings[index])] : []);
-    return [
-        [[key ? strong(clause) : text(clause)]],
-        [[key ? strong(requirement.title) : text(requirement.title)]],
-        [[badge(STATUS_TONE[requirement.status], STATUS_LABEL[requirement.status])]],
-        lines(requirement.reasons.map(reason => [text(reason)])),
-        findings.length > 0 ? findings : none
-    ];
-}
-
-function requirementTables(report: AuditReport): Block[] {
-    const requirements = report.summary.requirements;
-    const prefixes = [...FRAMEWORKS.map(framework => framework.prefix)];
-    for (const requirement of requirements) if (!prefixes.includes(requirement.framework)) prefixes.push(requirement.framework);
-    const nameOf = (prefix: string) => FRAMEWORKS.find(framework => framework.prefix === prefix)?.name ?? prefix;
-    const unclaimed = prefixes.filter(prefix => requirements.some(requirement => requirement.framework === prefix && !requirement.claimed));
-    const notAssessed: Block[] = unclaimed.length === 0 ? [] : [{
-        kind: 'paragraph', content: [text(`Not assessed, because no responsibility, authority or training in the policy refers to them: ${unclaimed
-            .map(prefix => `${nameOf(prefix)} (${plural(requirements.filter(requirement => requirement.framework === prefix).length, 'requirement')})`).join(', ')}.`)]
-    }];
-    return [...prefixes.filter(prefix => !unclaimed.includes(prefix)).flatMap(prefix => {
-        const rows = requirements.filter(requirement => requirement.framework === prefix);
-        if (rows.length === 0) return [];
-        const name = nameOf(prefix);
-        return [
-            { kind: 'heading', level: 4, text: `${name} (${prefix})` } as const,
-            {
-                kind: 'table', head: ['Clause', 'Requirement', 'Status', 'Why', 'Findings that lower it'],
-                rows: rows.map(requirement => requirementRow(report, requirement, prefix))
-            } as const
-        ];
-    }), ...notAssessed];
 }
 
 export function summarySection(report: AuditReport): Section {
@@ -115,19 +92,13 @@ export function summarySection(report: AuditReport): Section {
                     strong('ISO/IEC 27001 clause 5.3: '), badge(STATUS_TONE[status], STATUS_LABEL[status]),
                     text(status === 'met'
                         ? ` on ${report.asOf}. Roles held on that date carry both 5.3(a) (ISMS conformance) and 5.3(b) (ISMS performance reporting), and no finding lowers either.`
-                        : ` on ${report.asOf}. See the requirement table below for what causes it, and section 8 for every finding.`)
+                        : ` on ${report.asOf}. ${report.summary.applicability.frameworks.some(framework => framework.prefix === 'ISO27001') ? 'Section 5 shows what causes it (clause 5.3 and its items)' : 'Section 2 shows who carries 5.3(a) and 5.3(b)'}, and section 10 every finding.`)
                 ]
             },
             overview(report),
             { kind: 'heading', level: 3, text: 'Requirements' },
-            {
-                kind: 'paragraph', content: [text(
-                    'A requirement is met when a role held on the as-of date carries it (responsible, accountable or authorized) or a training programme covers it, '
-                    + 'and no error or warning of a rule that evidences it remains; partly met when such findings remain or people who need a covering training programme are not current; not met when nothing held covers it.'
-                )]
-            },
-            ...gaps(report.summary.requirements),
-            ...requirementTables(report)
+            { kind: 'paragraph', content: [text('The requirements of the claimed frameworks that are not met in full; section 5 gives every status and why.')] },
+            ...gaps(report.summary.requirements)
         ]
     };
 }

@@ -1,0 +1,133 @@
+/**
+ * Sections 5 and 6: the statement of applicability with each requirement's status, and the
+ * control-owner register. The data comes from the applicability engine through the report model;
+ * this only lays it out.
+ */
+import type { AuditReport, ControlOwnerEntry, RequirementRule, RequirementStatus } from './report-model.js';
+import type { Block, Cell, Inline, Section } from './report-view.js';
+import { badge, code, date, lines, named, none, plural, src, STATUS_LABEL, STATUS_TONE, strong, text } from './view-inline.js';
+import { findingLine, ownership } from './view-summary.js';
+
+/** The anchor of a requirement's row in the HTML report. */
+export function requirementRowId(id: string): string {
+    return `requirement-${id}`;
+}
+
+function clauseOf(requirement: { id: string; framework: string }): string {
+    return requirement.id.startsWith(`${requirement.framework}:`) ? requirement.id.slice(requirement.framework.length + 1) : requirement.id;
+}
+
+const RULE_STATE: Record<RequirementRule['state'], string> = { clean: '', findings: ' (findings)', off: ' (off)' };
+
+/** `sod-conflict, internal-auditor-independence (findings)`: the rules that check it, in one line. */
+function rulesCell(requirement: RequirementStatus): Cell {
+    if (requirement.status === 'not-applicable' || requirement.rules.length === 0) return none;
+    return [requirement.rules.flatMap((check, index): Inline[] => [...(index > 0 ? [text(', ')] : []), code(check.rule), ...(RULE_STATE[check.state] ? [text(RULE_STATE[check.state])] : [])])];
+}
+
+function whyCell(requirement: RequirementStatus): Cell {
+    if (requirement.status === 'not-applicable') {
+        return [[strong('Not applicable: '), text(requirement.justification ?? ''), ...(requirement.justificationSource ? [text(' ('), src(requirement.justificationSource), text(')')] : [])]];
+    }
+    return lines(requirement.reasons.map(reason => [text(reason)]));
+}
+
+function requirementRow(report: AuditReport, requirement: RequirementStatus): Cell[] {
+    const findings = requirement.findings.flatMap(index => report.findings[index] ? [findingLine(report.findings[index])] : []);
+    return [
+        [[requirement.id === 'ISO27001:5.3' ? strong(clauseOf(requirement)) : text(clauseOf(requirement))]],
+        [[text(requirement.title)]],
+        [[badge(STATUS_TONE[requirement.status], STATUS_LABEL[requirement.status])]],
+        whyCell(requirement),
+        rulesCell(requirement),
+        findings.length > 0 ? findings : none
+    ];
+}
+
+function counts(requirements: readonly RequirementStatus[]): string {
+    const count = (status: RequirementStatus['status']) => requirements.filter(requirement => requirement.status === status).length;
+    return `${count('met')} met, ${count('partly-met')} partly met, ${count('not-met')} not met, ${count('not-applicable')} not applicable`;
+}
+
+export function applicabilitySection(report: AuditReport): Section {
+    const { applicability, requirements } = report.summary;
+    const intro: Block[] = [
+        {
+            kind: 'paragraph', content: [text(
+                'Every top-level requirement of the claimed frameworks, with its items rolled up into it. Met: a role held on the as-of date carries it '
+                + '(responsible, accountable or authorized), a training programme covers it, or the policy itself evidences it, for the requirement or every one of its items, '
+                + 'and no error or warning of a rule that evidences it remains. Partly met: only some of its items are covered, or such findings remain, '
+                + 'or people who need a covering programme are not current, or a rule the evidence relies on is switched off. Not met: nothing held covers it. '
+                + 'Not applicable: the statement of applicability excludes it, for the reason shown.'
+            )]
+        },
+        applicability.declared
+            ? { kind: 'paragraph', content: [text('Claimed: '), ...applicability.frameworks.flatMap((framework, index): Inline[] => [
+                ...(index > 0 ? [text(', ')] : []), strong(framework.name), text(` (${framework.prefix}`),
+                ...(framework.source ? [text(', '), src(framework.source)] : []), text(')')
+            ]), text('.')] }
+            : { kind: 'paragraph', content: [badge('neutral', 'No statement of applicability'), text(
+                ' The policy claims no framework, so ISO/IEC 27001:2022 is assessed by default, every requirement of it counts as applicable, and control owners are not checked. '
+                + 'Declare one with `claims ISO27001 { not applicable ISO27001:A.7.4 "why it does not apply" }`.'
+            )] }
+    ];
+    const tables = applicability.frameworks.flatMap((framework): Block[] => {
+        const rows = requirements.filter(requirement => requirement.framework === framework.prefix);
+        return [
+            { kind: 'heading', level: 3, text: `${framework.name} (${framework.prefix})` },
+            { kind: 'paragraph', content: [text(`${plural(rows.length, 'requirement')}: ${counts(rows)}.`)] },
+            {
+                kind: 'table', head: ['Clause', 'Requirement', 'Status', 'Why', 'Checked by', 'Findings that lower it'],
+                rowIds: rows.map(requirement => requirementRowId(requirement.id)),
+                rows: rows.map(requirement => requirementRow(report, requirement))
+            }
+        ];
+    });
+    return { id: 'applicability', title: '5. Statement of applicability', blocks: [...intro, ...tables] };
+}
+
+function ownerCells(entry: ControlOwnerEntry): Cell[] {
+    if (!entry.role) {
+        return [
+            [[entry.structural ? badge('good', 'Evidenced by the policy') : badge('warn', 'No owner')]],
+            none, none,
+            entry.structural ? [[text('No role is accountable for it; the requirement status says what the policy shows.')]] : none
+        ];
+    }
+    const holder: Cell = entry.holder
+        ? [[...named(entry.holder), ...(entry.capacity ? [text(` (${entry.capacity})`)] : [])]]
+        : [[badge('bad', 'Vacant')]];
+    return [
+        [named(entry.role)],
+        holder,
+        [[entry.since ? date(entry.since) : text(entry.holder ? 'not dated' : '—')]],
+        lines(entry.duties.map(duty => [code(duty)]))
+    ];
+}
+
+export function controlOwnersSection(report: AuditReport): Section {
+    const register = report.controlOwners;
+    const { owned, structural, missing } = ownership(register);
+    const blocks: Block[] = [
+        {
+            kind: 'paragraph', content: [text(
+                `Who answers for each applicable requirement on ${report.asOf}: the roles accountable for a duty that satisfies it or one of its items `
+                + '(for an authority nobody is accountable for, the roles authorized to it), who holds them, and since when their tenure runs. '
+                + 'A requirement the policy itself evidences needs no named duty.'
+            )]
+        },
+        {
+            kind: 'paragraph', content: [text(
+                `${plural(owned.length + structural.length + missing.length, 'applicable requirement')}: ${owned.length} with an owner, `
+                + `${structural.length} evidenced by the policy alone, ${missing.length} with neither.`
+            )]
+        }
+    ];
+    if (register.length > 0) {
+        blocks.push({
+            kind: 'table', head: ['Requirement', 'Accountable role', `Held on ${report.asOf} by`, 'Since', 'Through'],
+            rows: register.map(entry => [[[strong(entry.requirement)], [text(entry.title)]], ...ownerCells(entry)])
+        });
+    }
+    return { id: 'control-owners', title: '6. Control owners', blocks };
+}
