@@ -94,7 +94,7 @@ function build(model: WorkspaceModel): StatementOfApplicability {
             problems.push({
                 node: claim, property: 'framework',
                 message: `'${prefix}' is not a framework in the catalogue. `
-                    + (suggestion ? `Did you mean ${suggestion}? ` : `Claim one of ${catalogue.frameworks.map(framework => framework.prefix).join(', ')}, `
+                    + (suggestion ? `Did you mean ${suggestion}?` : `Claim one of ${catalogue.frameworks.map(framework => framework.prefix).join(', ')}, `
                         + `or declare your own with \`framework ${prefix} "<name>" { … }\`.`)
             });
             continue;
@@ -130,7 +130,8 @@ function build(model: WorkspaceModel): StatementOfApplicability {
                 const ids = exclusion.requirements.join(', ');
                 problems.push({
                     node: exclusion,
-                    message: `The exclusion of ${ids || 'these requirements'} gives no justification. ISO/IEC 27001 6.1.3(d) asks why each excluded control does not apply: `
+                    message: `The exclusion of ${ids || 'these requirements'} gives no justification, so it does not take effect. `
+                        + 'A statement of applicability says why each excluded requirement does not apply (ISO/IEC 27001 6.1.3(d)): '
                         + `write it after the IDs, e.g. \`not applicable ${exclusion.requirements[0] ?? '<id>'} "<why it does not apply>"\`.`
                 });
             }

@@ -73,6 +73,12 @@ export function applicabilitySection(report: AuditReport): Section {
     ];
     const tables = applicability.frameworks.flatMap((framework): Block[] => {
         const rows = requirements.filter(requirement => requirement.framework === framework.prefix);
+        if (rows.length === 0) {
+            return [
+                { kind: 'heading', level: 3, text: `${framework.name} (${framework.prefix})` },
+                { kind: 'paragraph', content: [text('The catalogue lists no requirements for this framework, so there is nothing to assess.')] }
+            ];
+        }
         return [
             { kind: 'heading', level: 3, text: `${framework.name} (${framework.prefix})` },
             { kind: 'paragraph', content: [text(`${plural(rows.length, 'requirement')}: ${counts(rows)}.`)] },
