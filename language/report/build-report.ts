@@ -59,7 +59,7 @@ export function buildReport(shared: MandateSharedServices, findings: readonly Fi
     return {
         schemaVersion: REPORT_SCHEMA_VERSION,
         organization: organization
-            ? { ...sources.named(organization), topManagement: topManagement.map(role => sources.named(role)) }
+            ? { ...sources.named(organization), description: organization.description, topManagement: topManagement.map(role => sources.named(role)) }
             : undefined,
         asOf,
         summary: {

@@ -55,7 +55,7 @@ const QUESTION = { question: true, answer: true, summary: true } as const;
 /** Every key of the report, in the order the JSON writes them: the model's order, `schemaVersion` first. */
 export const REPORT_KEY_ORDER: KeyOrder<AuditReport> = {
     schemaVersion: true,
-    organization: { id: true, title: true, source: SOURCE, topManagement: NAMED },
+    organization: { id: true, title: true, source: SOURCE, description: true, topManagement: NAMED },
     asOf: true,
     summary: {
         errors: true, warnings: true, infos: true, clause53: true,
@@ -74,7 +74,7 @@ export const REPORT_KEY_ORDER: KeyOrder<AuditReport> = {
     people: PERSON,
     matrix: {
         roles: NAMED,
-        duties: { id: true, title: true, source: SOURCE, kind: true, requirements: true },
+        duties: { id: true, title: true, source: SOURCE, kind: true, requirements: true, description: true, activity: true, appoints: true, appointsAnyRole: true },
         cells: { role: true, duty: true, letters: true }
     },
     controlOwners: CONTROL_OWNER,

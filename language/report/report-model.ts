@@ -223,9 +223,22 @@ export interface MatrixCell {
     readonly letters: readonly string[];
 }
 
+/** A responsibility or authority as the policy declares it. */
+export interface DutyEntry extends NamedRef {
+    readonly kind: 'responsibility' | 'authority';
+    readonly requirements: readonly string[];
+    readonly description?: string;
+    /** The ISO 27002 activity it performs, by its id in the activity catalogue. */
+    readonly activity?: string;
+    /** Authorities only: the roles it may appoint to, as written. */
+    readonly appoints?: readonly string[];
+    /** Authorities only: it may appoint to any role. */
+    readonly appointsAnyRole?: boolean;
+}
+
 export interface ResponsibilityMatrix {
     readonly roles: readonly NamedRef[];
-    readonly duties: ReadonlyArray<NamedRef & { readonly kind: 'responsibility' | 'authority'; readonly requirements: readonly string[] }>;
+    readonly duties: readonly DutyEntry[];
     readonly cells: readonly MatrixCell[];
 }
 
@@ -338,7 +351,7 @@ export interface Provenance {
 
 export interface AuditReport {
     readonly schemaVersion: string;
-    readonly organization?: NamedRef & { readonly topManagement: readonly NamedRef[] };
+    readonly organization?: NamedRef & { readonly description?: string; readonly topManagement: readonly NamedRef[] };
     readonly asOf: string;
     readonly summary: {
         readonly errors: number;

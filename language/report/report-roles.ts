@@ -3,7 +3,7 @@ import { daysBetween, isValidIsoDate } from '../util/dates.js';
 import { jobDescriptionOn } from '../workspace/job-descriptions.js';
 import { isFirstTerm, tenureAnnouncements, type Tenure } from '../workspace/tenure.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
-import type { Appointment, DutyLine, FirstAnnouncement, MatrixCell, ResponsibilityMatrix, RoleHolders } from './report-model.js';
+import type { Appointment, DutyEntry, DutyLine, FirstAnnouncement, MatrixCell, ResponsibilityMatrix, RoleHolders } from './report-model.js';
 import type { ReportSources } from './report-sources.js';
 
 const RACI_LETTERS: Record<string, string> = { responsible: 'R', accountable: 'A', consulted: 'C', informed: 'I', authorized: 'Auth' };
@@ -131,9 +131,18 @@ export function responsibilityMatrix(roles: readonly RoleHolders[], model: Works
         }
         for (const [duty, list] of letters) cells.push({ role: entry.role.id, duty, letters: list });
     }
-    const duties = [
-        ...model.responsibilities.map(duty => ({ ...sources.named(duty), kind: 'responsibility' as const, requirements: [...duty.requirements] })),
-        ...model.authorities.map(duty => ({ ...sources.named(duty), kind: 'authority' as const, requirements: [...duty.requirements] }))
+    const duties: DutyEntry[] = [
+        ...model.responsibilities.map(duty => ({
+            ...sources.named(duty), kind: 'responsibility' as const, requirements: [...duty.requirements],
+            description: duty.description, activity: duty.activity
+        })),
+        ...model.authorities.map(duty => ({
+            ...sources.named(duty), kind: 'authority' as const, requirements: [...duty.requirements],
+            description: duty.description, activity: duty.activity,
+            // Only the roles that resolved: an unknown name is a linking error of its own.
+            appoints: duty.appoints.length > 0 ? duty.appoints.flatMap(role => role.ref ? [role.ref.name] : []) : undefined,
+            appointsAnyRole: duty.appointsAnyRole || undefined
+        }))
     ];
     return { roles: roles.map(entry => entry.role), duties, cells };
 }
