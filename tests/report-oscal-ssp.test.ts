@@ -144,7 +144,12 @@ describe('OSCAL system security plan', () => {
         }
         const ciso = users.find(user => user['role-ids'][0] === 'ciso')!;
         expect(ciso.title).toBe('Chief Information Security Officer');
-        expect(ciso['authorized-privileges'].map((privilege: Json) => privilege.title)).toEqual(expect.arrayContaining(['Approve privileged access to production systems']));
+        // What each authority lets the role do: the appointments it may make, the activity it performs, with its description.
+        const privileges = new Map(ciso['authorized-privileges'].map((privilege: Json) => [privilege.title, privilege]));
+        expect(privileges.get('Appoint people to ISMS roles')['functions-performed']).toEqual(['Appoint people to the role ISMS Manager']);
+        const access = privileges.get('Approve privileged access to production systems');
+        expect(access['functions-performed']).toEqual(['Approve access rights']);
+        expect(access.description).toMatch(/^Every admin or root account on production needs a recorded approval before it is provisioned\. Granted by the job description of Chief Information Security Officer \(roles\.mandate:\d+\)\.$/);
         expect(ciso.props).toEqual([{ name: 'type', value: 'internal' }]);
         expect(ciso.description).toContain('Priya Nair');
         // An authority delegated onward, here to a person, says so where the role's privilege is stated.
@@ -221,6 +226,7 @@ describe('OSCAL system security plan', () => {
     it('marks what the policy does not state instead of guessing it', async () => {
         const characteristics = plan(exportOscalSsp(await reportOfFolder(ACME)))['system-characteristics'];
         expect(characteristics['system-name']).toBe('Acme Ltd information security management system');
+        expect(characteristics.description).toMatch(/^Manufacturer of industrial sensors and the cloud platform that monitors them; about 200 staff, head office in Leeds\.\n\nThe information-security roles/);
         expect(characteristics.status.state).toBe('other');
         expect(characteristics.status.remarks).toMatch(/^Not stated in the policy, .* On 2025-06-30, \d+ of \d+ roles are held\.$/);
         expect(characteristics['security-sensitivity-level']).toBe('not-categorized');

@@ -5,9 +5,10 @@
  * policy does not say (a security categorization, the operating state of the organization's IT,
  * the ISMS scope) is marked as not stated, never guessed.
  */
+import { findActivity } from '../standards/activities.js';
 import { oscalString, oscalToken, optionalArray, plural, prop, type Json, type OscalIds } from './oscal-common.js';
 import { uniqueRoles } from './oscal-metadata.js';
-import type { AuditReport, RoleHolders } from './report-model.js';
+import type { AuditReport, DutyEntry, RoleHolders } from './report-model.js';
 
 /** The system's full name, from the organization's title when the policy declares one. */
 export function systemName(report: AuditReport): string {
@@ -32,7 +33,8 @@ export function systemCharacteristics(report: AuditReport, ids: OscalIds): Json 
         'system-ids': [{ 'identifier-type': 'https://ietf.org/rfc/rfc4122', id: ids.uuid('system', 'isms') }],
         'system-name': systemName(report),
         ...(organization ? { 'system-name-short': `${organization.id} ISMS` } : {}),
-        description: `The information-security roles, responsibilities and authorities of ${organization ? oscalString(organization.title, organization.id) : 'the organization'}, `
+        description: `${organization?.description?.trim() ? `${organization.description.trim()}\n\n` : ''}`
+            + `The information-security roles, responsibilities and authorities of ${organization ? oscalString(organization.title, organization.id) : 'the organization'}, `
             + `who holds them and how the appointments were made and made known, as declared in the Mandate policy `
             + `(${plural(files, 'policy file')}) and checked as of ${report.asOf}. This plan describes the management system's people and roles `
             + `(ISO/IEC 27001:2022 clause 5.3); the policy does not describe the organization's information systems.`,
@@ -101,7 +103,7 @@ export function systemComponents(report: AuditReport, ids: OscalIds): Json[] {
  * description grants (`authorized to`) and those delegated to it and in force.
  */
 export function systemUsers(report: AuditReport, ids: OscalIds): Json[] {
-    const authorities = new Set(report.matrix.duties.filter(duty => duty.kind === 'authority').map(duty => duty.id));
+    const duties = new Map(report.matrix.duties.filter(duty => duty.kind === 'authority').map(duty => [duty.id, duty]));
     // OSCAL needs at least one user; a policy without roles gets one user class that says so.
     if (report.roles.length === 0) {
         return [{ uuid: ids.uuid('user', '(no roles)'), title: 'No roles', description: 'The policy declares no role, so no user class can be derived from it.' }];
@@ -113,20 +115,22 @@ export function systemUsers(report: AuditReport, ids: OscalIds): Json[] {
                 .filter(delegation => delegation.status === 'active' && delegation.from.id === entry.role.id && delegation.duty.id === line.duty.id)
                 .map(delegation => ` Delegated to ${delegation.to.title}${delegation.since ? ` since ${delegation.since}` : ''}`
                     + `${delegation.until ? ` until ${delegation.until}` : ''} (${delegation.source.file}:${delegation.source.line}).`);
+            const authority = duties.get(line.duty.id);
             return {
                 title: line.duty.title,
-                description: `Granted by the job description of ${entry.role.title} (${line.source.file}:${line.source.line})`
+                description: `${authority?.description?.trim() ? `${authority.description.trim()} ` : ''}`
+                    + `Granted by the job description of ${entry.role.title} (${line.source.file}:${line.source.line})`
                     + `${line.requirements.length > 0 ? `; satisfies ${line.requirements.join(', ')}` : ''}.${onward.join('')}`,
-                'functions-performed': [line.duty.title]
+                'functions-performed': functionsPerformed(report, line.duty.title, authority)
             };
         });
         const delegated = report.delegations
-            .filter(delegation => delegation.status === 'active' && delegation.to.id === entry.role.id && authorities.has(delegation.duty.id))
+            .filter(delegation => delegation.status === 'active' && delegation.to.id === entry.role.id && duties.has(delegation.duty.id))
             .map(delegation => ({
                 title: delegation.duty.title,
                 description: `Delegated by ${delegation.from.title}${delegation.since ? ` since ${delegation.since}` : ''}`
                     + `${delegation.until ? ` until ${delegation.until}` : ''} (${delegation.source.file}:${delegation.source.line}).`,
-                'functions-performed': [delegation.duty.title]
+                'functions-performed': functionsPerformed(report, delegation.duty.title, duties.get(delegation.duty.id))
             }));
         return {
             uuid: ids.uuid('user', entry.role.id),
@@ -137,6 +141,19 @@ export function systemUsers(report: AuditReport, ids: OscalIds): Json[] {
             ...optionalArray('authorized-privileges', [...granted, ...delegated])
         };
     });
+}
+
+/**
+ * What a user class does with an authority: the appointments it may make, the activity it
+ * performs (by the activity catalogue's title), or else what the authority is called.
+ */
+function functionsPerformed(report: AuditReport, title: string, authority: DutyEntry | undefined): string[] {
+    const roleTitle = (id: string) => report.roles.find(entry => entry.role.id === id)?.role.title ?? id;
+    const functions = [
+        ...(authority?.appointsAnyRole ? ['Appoint people to any role'] : (authority?.appoints ?? []).map(id => `Appoint people to the role ${roleTitle(id)}`)),
+        ...(authority?.activity ? [findActivity(authority.activity)?.title ?? authority.activity] : [])
+    ];
+    return functions.length > 0 ? [...new Set(functions)] : [title];
 }
 
 function userDescription(entry: RoleHolders, asOf: string): string {
