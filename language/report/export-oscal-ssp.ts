@@ -27,10 +27,10 @@ function baselineResource(report: AuditReport, ids: OscalIds, frameworks: readon
     return {
         uuid: ids.uuid('profile', 'statement-of-applicability'),
         title: `${organization}: statement of applicability`,
-        description: `The baseline of this plan: the requirements of ${names} in Mandate's catalogue that the policy claims, `
+        description: `The baseline of this plan: the requirements of ${names} that the policy claims, `
             + `less ${plural(excluded, 'requirement')} the statement of applicability declares not applicable, each with its justification `
             + `(ISO/IEC 27001:2022 6.1.3(d)). No OSCAL profile of these frameworks is published, so the baseline is described here `
-            + `and each framework is a back-matter resource of its own; control-ids are derived from Mandate's requirement IDs (docs/report-json.md).`,
+            + `and each framework is a back-matter resource of its own; control-ids are derived from the requirement IDs (docs/report-json.md).`,
         props: frameworks.map(prefix => prop('framework', prefix))
     };
 }
