@@ -21,79 +21,8 @@ export interface NamedRef {
     readonly source: SourceRef;
 }
 
-export type RequirementStatusValue = 'met' | 'partly-met' | 'not-met' | 'not-applicable';
-
-/** Clause 5.3 overall, which cannot be declared not applicable. */
-export type Clause53Status = 'met' | 'partly-met' | 'not-met';
-
-/** A rule that evidences a requirement, and how it stands: clean, with open findings, or switched off. */
-export interface RequirementRule {
-    readonly rule: string;
-    readonly state: 'clean' | 'findings' | 'off';
-}
-
-/** An item of a requirement (5.3(a) of 5.3, GV.RR-02 of GV), with its own status. */
-export interface RequirementItem {
-    readonly id: string;
-    readonly title: string;
-    readonly status: RequirementStatusValue;
-}
-
-/** A top-level requirement of a claimed framework, as the statement of applicability and the policy leave it. */
-export interface RequirementStatus {
-    readonly id: string;
-    readonly framework: string;
-    readonly title: string;
-    readonly status: RequirementStatusValue;
-    /** Why the status is what it is, in plain words. */
-    readonly reasons: readonly string[];
-    /** Why it does not apply, when the statement of applicability excludes it. */
-    readonly justification?: string;
-    /** The `not applicable` line that excludes it. */
-    readonly justificationSource?: SourceRef;
-    /** Roles held on the as-of date whose job description carries it or one of its items. */
-    readonly heldBy: readonly string[];
-    /** Its control owners: roles held on the as-of date that are accountable for a duty satisfying it or an item. */
-    readonly owners: readonly string[];
-    /** What the policy itself shows for it (structural evidence), one sentence per fact. */
-    readonly evidence: readonly string[];
-    /** The rules that evidence it: their `standards` cite it or one of its items. */
-    readonly rules: readonly RequirementRule[];
-    /** Every item under it, depth first. */
-    readonly items: readonly RequirementItem[];
-    /** Indexes into `findings` of the findings that lower the status. */
-    readonly findings: readonly number[];
-}
-
-/** The statement of applicability: the frameworks assessed, and whether the policy declares them. */
-export interface Applicability {
-    /** False when the policy has no `claims`: ISO/IEC 27001 is then assessed by default. */
-    readonly declared: boolean;
-    readonly frameworks: ReadonlyArray<{ readonly prefix: string; readonly name: string; readonly source?: SourceRef }>;
-}
-
-/**
- * One line of the control-owner register: requirement → accountable role → holder → since. A
- * requirement with several owners or holders has several lines; one without any has one line
- * without a role.
- */
-export interface ControlOwnerEntry {
-    readonly requirement: string;
-    readonly framework: string;
-    readonly title: string;
-    readonly role?: NamedRef;
-    /** Absent when the role is vacant. */
-    readonly holder?: NamedRef;
-    /** When the holder's tenure in the role began. */
-    readonly since?: string;
-    readonly capacity?: 'acting' | 'interim';
-    /** The role is accountable for it, but nobody holds the role on the as-of date. */
-    readonly vacant: boolean;
-    /** The duties through which the role owns it. */
-    readonly duties: readonly string[];
-    /** The policy itself evidences the requirement (structural evidence). */
-    readonly structural: boolean;
-}
+export type { RequirementStatusValue, Clause53Status, RequirementRule, RequirementItem, RequirementStatus, Applicability, ControlOwnerEntry } from './report-model-requirements.js';
+import type { Applicability, Clause53Status, ControlOwnerEntry, RequirementStatus } from './report-model-requirements.js';
 
 export interface Announcement {
     readonly date: string;
