@@ -1,42 +1,11 @@
 // `mandate catalogue`, run as the bundled CLI (out/cli/main.cjs, built by `npm run bundle`) in
 // throwaway folders, as tests/cli.test.ts runs `check`.
-import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { mandate, temporaryWorkspaces, type Run } from './cli-helpers.js';
 import { FRAMEWORKS, REQUIREMENTS } from '../language/standards/catalogue.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CLI = path.join(ROOT, 'out', 'cli', 'main.cjs');
-
-interface Run {
-    readonly code: number | null;
-    readonly stdout: string;
-    readonly stderr: string;
-}
-
-function mandate(cwd: string, ...args: string[]): Run {
-    const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-const folders: string[] = [];
-
-async function workspace(files: Record<string, string> = {}): Promise<string> {
-    const folder = await mkdtemp(path.join(tmpdir(), 'mandate-catalogue-'));
-    folders.push(folder);
-    for (const [name, content] of Object.entries(files)) {
-        await mkdir(path.dirname(path.join(folder, name)), { recursive: true });
-        await writeFile(path.join(folder, name), content);
-    }
-    return folder;
-}
-
-afterAll(async () => {
-    await Promise.all(folders.map(folder => rm(folder, { recursive: true, force: true })));
-});
+const workspace = temporaryWorkspaces('mandate-catalogue-');
 
 interface Listing {
     frameworks: Array<{ prefix: string; name: string; origin: string; requirements: Array<{ id: string; clause: string; title: string; parent?: string }> }>;

@@ -1,37 +1,14 @@
 // The bundled CLI (out/cli/main.cjs; `npm run bundle` before running this file alone) with catalogue
 // files named in mandate.config.json: their requirements are cited like built-in ones, and a broken
 // catalogue file stops the run at file:line:col. Every run passes --as-of.
-import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { symlink, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { mandate, ROOT, temporaryWorkspaces } from './cli-helpers.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CLI = path.join(ROOT, 'out', 'cli', 'main.cjs');
 const AS_OF = '2025-06-30';
 
-function mandate(cwd: string, ...args: string[]) {
-    const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '1782864000' } });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-const folders: string[] = [];
-
-async function workspace(files: Record<string, string>): Promise<string> {
-    const folder = await mkdtemp(path.join(tmpdir(), 'mandate-cli-catalogues-'));
-    folders.push(folder);
-    for (const [name, content] of Object.entries(files)) {
-        await mkdir(path.dirname(path.join(folder, name)), { recursive: true });
-        await writeFile(path.join(folder, name), content);
-    }
-    return folder;
-}
-
-afterAll(async () => {
-    await Promise.all(folders.map(folder => rm(folder, { recursive: true, force: true })));
-});
+const workspace = temporaryWorkspaces('mandate-cli-catalogues-');
 
 const POLICY = `organization acme "Acme Ltd" { top management board }
 role board "Board of Directors"

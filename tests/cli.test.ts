@@ -1,14 +1,11 @@
 // End-to-end tests of the bundled CLI (out/cli/main.cjs, built by `pretest`), run as a child process
 // in throwaway folders. Every run that can depend on dates passes --as-of; none reads the real clock.
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { readFile, symlink } from 'node:fs/promises';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { CLI, mandate, ROOT, temporaryWorkspaces, type Run } from './cli-helpers.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CLI = path.join(ROOT, 'out', 'cli', 'main.cjs');
 const AS_OF = '2025-06-30';
 
 const ORGANIZATION = `// Acme's information-security roles.
@@ -43,33 +40,7 @@ assign jane to ciso since 2024-03-01 appointed by board
 `;
 const CLEAN = ORGANIZATION + ROLES + ANNOUNCED;
 
-interface Run {
-    readonly code: number | null;
-    readonly stdout: string;
-    readonly stderr: string;
-}
-
-function mandate(cwd: string, ...args: string[]): Run {
-    const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-const folders: string[] = [];
-
-/** A fresh temporary folder holding `files` (paths relative to it, folders created as needed). */
-async function workspace(files: Record<string, string | Buffer> = {}): Promise<string> {
-    const folder = await mkdtemp(path.join(tmpdir(), 'mandate-cli-'));
-    folders.push(folder);
-    for (const [name, content] of Object.entries(files)) {
-        await mkdir(path.dirname(path.join(folder, name)), { recursive: true });
-        await writeFile(path.join(folder, name), content);
-    }
-    return folder;
-}
-
-afterAll(async () => {
-    await Promise.all(folders.map(folder => rm(folder, { recursive: true, force: true })));
-});
+const workspace = temporaryWorkspaces('mandate-cli-');
 
 const FINDING_LINE = /^(.+):(\d+):(\d+) {2}(error|warning|info|hint) {2}([a-z][a-z-]*) {2}(\S.*)$/;
 
