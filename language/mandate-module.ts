@@ -1,4 +1,4 @@
-import { inject, type Module } from 'langium';
+import { createCompletionParser, createLangiumParser, DefaultLexer, inject, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule,
     type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
@@ -18,11 +18,13 @@ import { MandateLexerErrorMessageProvider } from './mandate-lexer-error-messages
 import { LinkFailures } from './mandate-link-failures.js';
 import { MandateLinker } from './mandate-linker.js';
 import { MandateParserErrorMessageProvider } from './mandate-parser-error-messages.js';
+import { MandateScopeProvider } from './mandate-scope-provider.js';
 import { MandateSettings } from './mandate-settings.js';
 import { SyntaxDiagnostics } from './mandate-syntax-diagnostics.js';
 import { registerValidationChecks } from './mandate-validator.js';
 import type { RuleContext } from './rules/rule.js';
 import { createRuleContext } from './rules/rule-context.js';
+import { lazyService } from './util/lazy-service.js';
 import { MandateDocumentBuilder } from './workspace/mandate-document-builder.js';
 import { WorkspaceFindings } from './workspace/workspace-findings.js';
 import { WorkspaceModelProvider } from './workspace/workspace-model-provider.js';
@@ -75,18 +77,25 @@ export const MandateSharedModule: Module<MandateSharedServices, PartialLangiumSh
 
 export const MandateModule: Module<MandateServices, PartialLangiumServices & MandateAddedServices> = {
     syntax: {
-        GrammarKeywords: services => new GrammarKeywords(services.Grammar),
+        // Only syntax messages read the keywords: they are worked out when the first one is written.
+        GrammarKeywords: services => lazyService(() => new GrammarKeywords(services.Grammar)),
         SyntaxDiagnostics: services => new SyntaxDiagnostics(services)
     },
     links: {
         LinkFailures: services => new LinkFailures(services)
     },
     parser: {
+        // Chevrotain analyses the grammar when a parser or the lexer is built (about 150 ms): built on
+        // first use, so the language server answers `initialize` first (server/main.ts warms them up).
+        LangiumParser: services => lazyService(() => createLangiumParser(services)),
+        CompletionParser: services => lazyService(() => createCompletionParser(services)),
+        Lexer: services => lazyService(() => new DefaultLexer(services)),
         ParserErrorMessageProvider: services => new MandateParserErrorMessageProvider(services),
         LexerErrorMessageProvider: services => new MandateLexerErrorMessageProvider(services)
     },
     references: {
-        Linker: services => new MandateLinker(services)
+        Linker: services => new MandateLinker(services),
+        ScopeProvider: services => new MandateScopeProvider(services)
     },
     validation: {
         DocumentValidator: services => new MandateDocumentValidator(services)
