@@ -110,13 +110,43 @@ function audienceOf(training: Training, model: WorkspaceModel, asOf: IsoDate): M
             if (isStaff(person) && isPresentOn(person, asOf)) member(person).everyone = true;
         }
     }
-    for (const role of model.roles.filter(role => roleNeeds(role, training))) {
+    for (const role of rolesNeeding(model).get(training) ?? []) {
         for (const assignment of model.holdersOn(role, asOf)) {
             const person = assignment.person?.ref;
             if (person) member(person).assignments.push(assignment);
         }
     }
     return [...members.values()].sort((a, b) => compareStrings(a.person.name, b.person.name));
+}
+
+/**
+ * Each programme → the roles whose holders must take it: the role requires it, or the programme
+ * names the role in its audience. In model order, built once per snapshot: asking every role
+ * about every programme is O(trainings × roles).
+ */
+function rolesNeeding(model: WorkspaceModel): ReadonlyMap<Training, readonly Role[]> {
+    return model.cached('roles-needing-training', () => {
+        const named = new Map<Role, Training[]>();
+        for (const training of model.trainings) {
+            for (const reference of training.audience) {
+                const role = reference.ref;
+                if (!role) continue;
+                const trainings = named.get(role);
+                if (trainings) trainings.push(training); else named.set(role, [training]);
+            }
+        }
+        const needing = new Map<Training, Role[]>();
+        for (const role of model.roles) {
+            const trainings = new Set<Training>();
+            for (const reference of role.trainings) if (reference.ref) trainings.add(reference.ref);
+            for (const training of named.get(role) ?? []) trainings.add(training);
+            for (const training of trainings) {
+                const roles = needing.get(training);
+                if (roles) roles.push(role); else needing.set(training, [role]);
+            }
+        }
+        return needing;
+    });
 }
 
 /** The earliest of some dates; undefined when any is unknown (an unknown start is the earliest of all). */
@@ -140,12 +170,6 @@ function graceEndOf(
     const reasons = [...(everyone ? [joined] : []), ...(assignments.length > 0 ? [appointed] : [])];
     const start = grace.from === 'joining' ? joined : grace.from === 'appointment' ? appointed : earliest(reasons);
     return start === undefined ? undefined : addCadence(start, grace.days, 'day');
-}
-
-/** Whether holders of `role` must take `training`: the role requires it, or the programme names the role. */
-export function roleNeeds(role: Role, training: Training): boolean {
-    return role.trainings.some(reference => reference.ref === training)
-        || training.audience.some(reference => reference.ref === role);
 }
 
 /** A cadence as the policy writes it: `every year`, `every 3 years`. */
