@@ -1,0 +1,83 @@
+/**
+ * Runs a build's real CLI (out/cli/main.cjs) as a child process, the way a user or CI does, and
+ * measures wall time from spawn to exit and the process's peak resident memory.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { elapsedMs, now } from './stats.js';
+
+export interface CliRun {
+    readonly ms: number;
+    readonly exitCode: number | null;
+    readonly timedOut: boolean;
+    /** Peak resident set size in bytes (getrusage maxrss of the CLI process), when it exited normally. */
+    readonly peakRssBytes?: number;
+    readonly stdout: string;
+    readonly stderr: string;
+}
+
+export interface CliOptions {
+    readonly timeoutMs: number;
+    /** A folder for the peak-memory hook and its result files. */
+    readonly scratch: string;
+}
+
+// Preloaded into the CLI process: on exit, it writes the process's peak RSS (KiB on Linux) to a file.
+// No change to the CLI itself, so 0.1.0 is measured the same way.
+const PEAK_RSS_HOOK = `process.on('exit', () => {
+    try { require('fs').writeFileSync(process.env.MANDATE_BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)); } catch {}
+});
+`;
+
+let runCounter = 0;
+
+export function runCli(cliPath: string, args: readonly string[], options: CliOptions): Promise<CliRun> {
+    const hook = join(options.scratch, 'peak-rss-hook.cjs');
+    if (!existsSync(hook)) writeFileSync(hook, PEAK_RSS_HOOK);
+    const rssFile = join(options.scratch, `peak-rss-${process.pid}-${runCounter++}.txt`);
+    rmSync(rssFile, { force: true });
+    return new Promise(resolve => {
+        const start = now();
+        const child = spawn(process.execPath, ['--require', hook, cliPath, ...args], {
+            stdio: ['ignore', 'pipe', 'pipe'],
+            env: { ...process.env, MANDATE_BENCH_RSS_FILE: rssFile }
+        });
+        let stdout = '';
+        let stderr = '';
+        let timedOut = false;
+        child.stdout.setEncoding('utf8').on('data', (chunk: string) => { if (stdout.length < 1e6) stdout += chunk; });
+        child.stderr.setEncoding('utf8').on('data', (chunk: string) => { if (stderr.length < 1e6) stderr += chunk; });
+        const timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, options.timeoutMs);
+        child.on('close', exitCode => {
+            const ms = elapsedMs(start);
+            clearTimeout(timer);
+            let peakRssBytes: number | undefined;
+            if (existsSync(rssFile)) {
+                peakRssBytes = Number(readFileSync(rssFile, 'utf8')) * 1024;
+                rmSync(rssFile, { force: true });
+            }
+            resolve({ ms, exitCode, timedOut, peakRssBytes, stdout, stderr });
+        });
+    });
+}
+
+/** The CLI's own closing line, e.g. "0 errors, 0 warnings, 0 notes in 501 files". */
+export function checkSummary(run: CliRun): string {
+    return run.stdout.trim().split('\n').at(-1) ?? '';
+}
+
+/** Whether `mandate check` found nothing: the workloads are clean, so anything else is a wrong measurement. */
+export function isCleanCheck(run: CliRun): boolean {
+    return run.exitCode === 0 && /^0 errors, 0 warnings/.test(checkSummary(run));
+}
+
+/** A one-line reason a run cannot be used, or undefined when it can. */
+export function failureOf(run: CliRun, timeoutMs: number): string | undefined {
+    if (run.timedOut) return `did not finish within ${Math.round(timeoutMs / 1000)} s`;
+    if (run.exitCode !== 0) {
+        const detail = (run.stderr.trim() || run.stdout.trim()).split('\n').slice(0, 2).join(' ').slice(0, 200);
+        return `exit code ${run.exitCode}${detail ? `: ${detail}` : ''}`;
+    }
+    return undefined;
+}

@@ -1,0 +1,78 @@
+/**
+ * Incremental state must not drift: after many random edits over LSP and a restore of every
+ * file to its original text, the server must publish exactly what a fresh server publishes for
+ * the same files, and must not have grown.
+ */
+import { readdirSync } from 'node:fs';
+import { BenchSession } from './lsp-session.js';
+import { namesIn, randomEdit, seededRandom } from './random-edits.js';
+import { elapsedMs, now, sleep } from './stats.js';
+import type { Workload } from './workloads.js';
+
+export interface DriftResult {
+    readonly edits: number;
+    readonly seed: number;
+    readonly identical: boolean;
+    /** One line per file whose diagnostics differ from a fresh server's, at most a few. */
+    readonly differences: string[];
+    readonly rssBeforeBytes: number;
+    readonly rssAfterBytes: number;
+    readonly ms: number;
+}
+
+export async function measureDrift(serverPath: string, workload: Workload, edits: number, seed: number, log: (line: string) => void): Promise<DriftResult> {
+    const session = await BenchSession.start(serverPath, workload.folder);
+    try {
+        await session.settle();
+        const originals = new Map<string, string>();
+        for (const path of readdirSync(workload.folder).filter(name => name.endsWith('.mandate')).sort()) {
+            const uri = await session.open(path);
+            originals.set(uri, session.text(uri));
+        }
+        const uris = [...originals.keys()];
+        const names = namesIn(originals.values());
+        const rssBeforeBytes = session.rssBytes();
+        const random = seededRandom(seed);
+        const start = now();
+        for (let i = 1; i <= edits; i++) {
+            const uri = uris[Math.floor(random() * uris.length)];
+            const edit = randomEdit(random, session.text(uri), names);
+            await session.client.changeDocument(uri, [session.replaceAt(uri, edit.offset, edit.length, edit.text)]);
+            // Mostly typing faster than the server builds (cancelled builds), sometimes a pause, sometimes a full build.
+            const pause = random();
+            if (pause < 0.05) await session.settle();
+            else if (pause < 0.25) await sleep(Math.floor(random() * 20));
+            if (i % 1000 === 0) log(`    ${i} of ${edits} edits`);
+        }
+        for (const [uri, text] of originals) await session.client.changeDocument(uri, [session.replaceAll(uri, text)]);
+        await session.settle();
+        await sleep(200);
+        await session.settle();
+        const ms = elapsedMs(start);
+        const rssAfterBytes = session.rssBytes();
+        const drifted = session.diagnosticsByFile();
+        const fresh = await BenchSession.start(serverPath, workload.folder);
+        let expected: Map<string, string>;
+        try {
+            await fresh.settle();
+            expected = fresh.diagnosticsByFile();
+        } finally {
+            await fresh.dispose();
+        }
+        const differences: string[] = [];
+        for (const file of new Set([...drifted.keys(), ...expected.keys()])) {
+            const got = drifted.get(file) ?? '';
+            const want = expected.get(file) ?? '';
+            if (got !== want) differences.push(`${file}: ${describe(got)} where a fresh server publishes ${describe(want)}`);
+        }
+        return { edits, seed, identical: differences.length === 0, differences: differences.slice(0, 5), rssBeforeBytes, rssAfterBytes, ms };
+    } finally {
+        await session.dispose();
+    }
+}
+
+function describe(canonical: string): string {
+    if (canonical === '') return 'no diagnostics';
+    const codes = canonical.split('\n').map(line => String((JSON.parse(line) as { code?: unknown }).code ?? '-'));
+    return `${codes.length} (${[...new Set(codes)].join(', ')})`;
+}

@@ -1,0 +1,196 @@
+/**
+ * A build's real language server (out/server/main.cjs over stdio), driven through the tests' LSP
+ * client, with what the benchmark needs on top: a barrier that says when the server has finished
+ * all queued work, timed edits that report which files were re-published, timed completion, and
+ * the server's resident memory.
+ */
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CompletionRequest, type CompletionItem, type CompletionList, type Diagnostic, type Position } from 'vscode-languageserver-protocol/node';
+import { fileUri, LspClient, positionAt, type TextEdit } from '../tests/lsp-client.js';
+import { BENCH_AS_OF } from './generate-workspace.js';
+import { elapsedMs, now, sleep } from './stats.js';
+
+// The report request of both builds takes the workspace lock's read side, which waits for every
+// queued write (build) to finish, and rejects an unknown format before doing any work of its own:
+// its error response is the moment the server has finished processing everything sent before it.
+const REPORT_REQUEST = 'mandate/report';
+const BARRIER_FORMAT = 'bench-barrier';
+const STATUS_NOTIFICATION = 'mandate/status';
+/** How long to keep listening after the barrier for publications a server might send outside its lock. */
+const GRACE_MS = 60;
+
+export interface EditSample {
+    readonly ms: number;
+    /** Files that got a publishDiagnostics for this edit. */
+    readonly republished: number;
+    /** Of those, files other than the edited one whose diagnostics did not change. */
+    readonly unchangedRepublished: number;
+    /** Publications that arrived after the barrier (outside the server's workspace lock). */
+    readonly late: number;
+}
+
+export interface CompletionSample {
+    readonly ms: number;
+    readonly items: CompletionItem[];
+    readonly incomplete: boolean;
+    readonly bytes: number;
+}
+
+export class BenchSession {
+    private statusCount = 0;
+
+    private constructor(readonly client: LspClient, readonly folder: string, readonly readyMs: number) {
+        client.connection.onNotification(STATUS_NOTIFICATION, () => { this.statusCount++; });
+    }
+
+    /** Spawns the server on `folder` with the benchmark's as-of date; readyMs is spawn → initialize result. */
+    static async start(serverPath: string, folder: string): Promise<BenchSession> {
+        const start = now();
+        const client = await LspClient.start({ workspaceFolders: [folder], settings: { mandate: { asOf: BENCH_AS_OF } }, serverPath });
+        return new BenchSession(client, folder, elapsedMs(start));
+    }
+
+    /** Waits until the server has finished all queued work and returns how long that took; throws when the server dies. */
+    async settle(): Promise<number> {
+        const start = now();
+        await this.untilExit(this.client.connection.sendRequest(REPORT_REQUEST, { format: BARRIER_FORMAT }).then(
+            () => undefined,
+            (error: unknown) => {
+                if (typeof (error as { code?: unknown }).code !== 'number') throw error;
+            }
+        ));
+        return elapsedMs(start);
+    }
+
+    /** How many `mandate/status` notifications (one per validating build) arrived so far. */
+    get builds(): number {
+        return this.statusCount;
+    }
+
+    /** The server's resident set size now, in bytes (Linux /proc). */
+    rssBytes(): number {
+        const status = readFileSync(`/proc/${this.client.process.pid}/status`, 'utf8');
+        const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
+        if (!match) throw new Error('VmRSS not found in /proc/<pid>/status');
+        return Number(match[1]) * 1024;
+    }
+
+    uri(path: string): string {
+        return fileUri(join(this.folder, path));
+    }
+
+    /** Opens a workspace file in the editor with its text on disk, and waits for the server to settle. */
+    async open(path: string): Promise<string> {
+        const uri = this.uri(path);
+        await this.client.openDocument(uri, await readFile(join(this.folder, path), 'utf8'));
+        await this.settle();
+        return uri;
+    }
+
+    text(uri: string): string {
+        return this.client.textOf(uri);
+    }
+
+    /** Inserts `text` at `offset` of an open document. */
+    insertAt(uri: string, offset: number, text: string): TextEdit {
+        const position = positionAt(this.text(uri), offset);
+        return { range: { start: position, end: position }, text };
+    }
+
+    /** Replaces `length` characters at `offset` of an open document. */
+    replaceAt(uri: string, offset: number, length: number, text: string): TextEdit {
+        const current = this.text(uri);
+        return { range: { start: positionAt(current, offset), end: positionAt(current, offset + length) }, text };
+    }
+
+    /** Replaces the whole text of an open document. */
+    replaceAll(uri: string, text: string): TextEdit {
+        return this.replaceAt(uri, 0, this.text(uri).length, text);
+    }
+
+    /** Sends one didChange and times it until the server has finished everything it caused. */
+    async timedEdit(uri: string, edits: readonly TextEdit[]): Promise<EditSample> {
+        const before = this.publications();
+        const start = now();
+        await this.client.changeDocument(uri, edits);
+        await this.settle();
+        const ms = elapsedMs(start);
+        const atBarrier = this.publications();
+        await sleep(GRACE_MS);
+        const after = this.publications();
+        let republished = 0;
+        let unchangedRepublished = 0;
+        let late = 0;
+        for (const [key, { count, latest }] of after) {
+            const previous = before.get(key);
+            if (count === (previous?.count ?? 0)) continue;
+            republished++;
+            late += count - (atBarrier.get(key)?.count ?? 0);
+            if (key !== uri && previous && previous.latest === latest) unchangedRepublished++;
+        }
+        return { ms, republished, unchangedRepublished, late };
+    }
+
+    /** One completion request, timed from send to response. */
+    async completion(uri: string, position: Position): Promise<CompletionSample> {
+        const start = now();
+        const result: CompletionItem[] | CompletionList | null = await this.untilExit(
+            this.client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position }));
+        const ms = elapsedMs(start);
+        const items = !result ? [] : Array.isArray(result) ? result : result.items;
+        const incomplete = !!result && !Array.isArray(result) && result.isIncomplete;
+        return { ms, items, incomplete, bytes: Buffer.byteLength(JSON.stringify(result ?? null)) };
+    }
+
+    /** The latest diagnostics of every file, in a canonical form for comparison with another server. */
+    diagnosticsByFile(): Map<string, string> {
+        const result = new Map<string, string>();
+        for (const [uri, history] of this.client.published) {
+            const latest = history.at(-1) ?? [];
+            result.set(uri.slice(fileUri(this.folder).length), canonical(latest));
+        }
+        return result;
+    }
+
+    async dispose(): Promise<void> {
+        await this.client.dispose();
+    }
+
+    private publications(): Map<string, { count: number; latest: string }> {
+        const result = new Map<string, { count: number; latest: string }>();
+        for (const [uri, history] of this.client.published) {
+            result.set(uri, { count: history.length, latest: JSON.stringify(history.at(-1) ?? []) });
+        }
+        return result;
+    }
+
+    /** Rejects when the server process exits before `promise` settles. */
+    private untilExit<T>(promise: Promise<T>): Promise<T> {
+        const child = this.client.process;
+        return new Promise<T>((resolve, reject) => {
+            if (this.client.hasExited) return reject(new Error(`the language server has exited: ${this.client.serverStderr.slice(-500)}`));
+            const onExit = (code: number | null, signal: string | null) => reject(new Error(
+                `the language server exited (code ${code}, signal ${signal}): ${this.client.serverStderr.slice(-500)}`));
+            child.once('exit', onExit);
+            promise.then(
+                value => { child.off('exit', onExit); resolve(value); },
+                (error: unknown) => { child.off('exit', onExit); reject(error); }
+            );
+        });
+    }
+}
+
+/** Diagnostics as sorted JSON lines, without fields that may legitimately differ between runs. */
+function canonical(diagnostics: readonly Diagnostic[]): string {
+    return diagnostics
+        .map(diagnostic => JSON.stringify({
+            range: diagnostic.range,
+            severity: diagnostic.severity,
+            code: diagnostic.code,
+            message: diagnostic.message
+        }))
+        .sort()
+        .join('\n');
+}

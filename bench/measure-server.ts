@@ -1,0 +1,154 @@
+/**
+ * The figures measured with each build's language server over stdio: start-up, memory after the
+ * initial build, edits, renames and completion at 100k lines, and drift after random edits.
+ */
+import type { BuildSlot } from './figures.js';
+import { missing, record, type BenchContext } from './context.js';
+import { measureDrift } from './drift.js';
+import { teamFileName } from './generate-workspace.js';
+import { BenchSession, type CompletionSample, type EditSample } from './lsp-session.js';
+import { positionAt, type TextEdit } from '../tests/lsp-client.js';
+import { formatBytes, formatCount, formatMs, median, percentile } from './stats.js';
+
+const EDITOR_FIGURES = ['server-rss', 'edit-leaf-comment', 'edit-leaf-title', 'edit-org-comment', 'rename-local', 'rename-shared', 'completion'];
+const COMMENT = '// bench note\n';
+const LEAF_TEAM = 7;
+
+export async function measureServerReady(context: BenchContext): Promise<void> {
+    const workload = context.workloads.manyFiles(1_000);
+    const count = Math.max(context.settings.runs, 10);
+    context.results.note('server-ready', `From spawning \`node out/server/main.cjs --stdio\` to the initialize result, on ${workload.description}; median of ${count} starts.`);
+    for (const { slot, build } of context.builds) {
+        try {
+            const times: number[] = [];
+            for (let i = 0; i < count; i++) {
+                const session = await BenchSession.start(build.server, workload.folder);
+                times.push(session.readyMs);
+                await session.dispose();
+            }
+            const ms = median(times);
+            record(context, 'server-ready', slot, { value: ms, text: formatMs(ms) });
+        } catch (error) {
+            record(context, 'server-ready', slot, missing(`failed: ${(error as Error).message.split('\n')[0]}`));
+        }
+    }
+}
+
+/** One server per build on the 100k-line workload: memory after the first build, then edits and completion. */
+export async function measureEditor(context: BenchContext): Promise<void> {
+    const workload = context.workloads.manyFiles(100_000);
+    const samples = context.settings.samples + (context.settings.samples % 2);
+    context.results.note('server-rss', `VmRSS of the server process once the initial build of ${workload.description} has finished.`);
+    context.results.note('edit-leaf-comment', `Each edit is one didChange; the time runs until the server has finished all work it caused (the next request behind its workspace lock is answered). p95 of ${samples} edits, alternately made and undone, with ${teamFileName(LEAF_TEAM)} and the organization file open.`);
+    for (const { slot, build } of context.builds) {
+        let session: BenchSession | undefined;
+        try {
+            session = await BenchSession.start(build.server, workload.folder);
+            const initialMs = await session.settle();
+            if (session.builds === 0) context.results.note('server-rss', `${build.name}: no build had reported its status when the server said it was idle; the figures of this server are suspect.`);
+            const rss = session.rssBytes();
+            record(context, 'server-rss', slot, { value: rss, text: formatBytes(rss) });
+            context.results.note('server-rss', `${build.name}: the initial build finished ${formatMs(initialMs)} after the initialize result.`);
+            await measureEdits(context, slot, session, samples);
+        } catch (error) {
+            const text = `failed: ${(error as Error).message.split('\n')[0]}`;
+            for (const id of EDITOR_FIGURES) if (!context.results.get(id, slot)) record(context, id, slot, missing(text));
+        } finally {
+            await session?.dispose();
+        }
+    }
+}
+
+async function measureEdits(context: BenchContext, slot: BuildSlot, session: BenchSession, samples: number): Promise<void> {
+    const organization = await session.open('organization.mandate');
+    const team = await session.open(teamFileName(LEAF_TEAM));
+    const offsetIn = (uri: string, anchor: string, shift: number) => {
+        const index = session.text(uri).indexOf(anchor);
+        if (index < 0) throw new Error(`'${anchor}' not found`);
+        return index + shift;
+    };
+    const title = `"Person ${LEAF_TEAM}-3`;
+    const lead = `role lead-${LEAF_TEAM} `;
+    const kinds: Array<[string, string, () => TextEdit, () => TextEdit]> = [
+        ['edit-leaf-comment', team, () => session.insertAt(team, 0, COMMENT), () => session.replaceAt(team, 0, COMMENT.length, '')],
+        ['edit-leaf-title', team,
+            () => session.insertAt(team, offsetIn(team, `${title}"`, title.length), ' (acting)'),
+            () => session.replaceAt(team, offsetIn(team, `${title} (acting)"`, title.length), ' (acting)'.length, '')],
+        ['edit-org-comment', organization, () => session.insertAt(organization, 0, COMMENT), () => session.replaceAt(organization, 0, COMMENT.length, '')],
+        ['rename-local', team,
+            () => session.insertAt(team, offsetIn(team, lead, lead.length - 1), 'x'),
+            () => session.replaceAt(team, offsetIn(team, `role lead-${LEAF_TEAM}x `, lead.length - 1), 1, '')],
+        ['rename-shared', organization,
+            () => session.insertAt(organization, offsetIn(organization, 'role ceo ', 'role ceo'.length), '-x'),
+            () => session.replaceAt(organization, offsetIn(organization, 'role ceo-x ', 'role ceo'.length), 2, '')]
+    ];
+    for (const [id, uri, forward, back] of kinds) {
+        const results: EditSample[] = [];
+        for (let i = 0; i < samples; i++) results.push(await session.timedEdit(uri, [i % 2 === 0 ? forward() : back()]));
+        const renames = id.startsWith('rename');
+        const ms = results.map(result => result.ms);
+        const p95 = percentile(ms, 95);
+        const republished = Math.max(...results.map(result => result.republished));
+        const unchanged = Math.max(...results.map(result => result.unchangedRepublished));
+        const late = results.reduce((sum, result) => sum + result.late, 0);
+        record(context, id, slot, {
+            value: p95,
+            text: `${formatMs(p95)}; ${formatCount(republished)} file${republished === 1 ? '' : 's'} re-published${renames || unchanged === 0 ? '' : ` (${formatCount(unchanged)} unchanged)`}`,
+            conditionsMet: renames ? undefined : unchanged === 0
+        });
+        context.results.note(id, `${slot === 'current' ? 'this build' : '0.1.0'}: median ${formatMs(median(ms))}, max ${formatMs(Math.max(...ms))}; at most ${formatCount(republished)} files re-published per edit, ${formatCount(unchanged)} of them (besides the edited file) with unchanged diagnostics${late > 0 ? `; ${late} publications arrived after the server was idle` : ''}.`);
+    }
+    await measureCompletion(context, slot, session, team, samples);
+}
+
+async function measureCompletion(context: BenchContext, slot: BuildSlot, session: BenchSession, team: string, samples: number): Promise<void> {
+    const original = session.text(team);
+    const requests = async (typed: string): Promise<CompletionSample[]> => {
+        await session.client.changeDocument(team, [session.replaceAll(team, `${original}${typed}`)]);
+        await session.settle();
+        const text = session.text(team);
+        const results: CompletionSample[] = [];
+        for (let i = 0; i < samples; i++) results.push(await session.completion(team, positionAt(text, text.length)));
+        return results;
+    };
+    const prefix = `p-${LEAF_TEAM}-1`;
+    const open = await requests('assign ');
+    const typed = await requests(`assign ${prefix}`);
+    await session.client.changeDocument(team, [session.replaceAll(team, original)]);
+    await session.settle();
+    const p95 = percentile([...open, ...typed].map(sample => sample.ms), 95);
+    const first = open[0];
+    const narrowed = typed[0];
+    // Filtered: typing narrows the list. Capped: a long list says it is incomplete (the goal names no number; 1,000 is taken as long).
+    const filtered = narrowed.items.length < first.items.length || narrowed.items.length <= 50;
+    const capped = first.incomplete || first.items.length <= 1000;
+    const describe = (sample: CompletionSample) => `${formatCount(sample.items.length)} items${sample.incomplete ? ', incomplete' : ''}, ${formatBytes(sample.bytes)}`;
+    record(context, 'completion', slot, {
+        value: p95,
+        text: `${formatMs(p95)}; \`assign \`: ${describe(first)}; \`assign ${prefix}\`: ${formatCount(narrowed.items.length)} items`,
+        conditionsMet: filtered && capped
+    });
+    context.results.note('completion', `${slot === 'current' ? 'this build' : '0.1.0'}: p95 of ${samples} requests after \`assign \` and ${samples} after \`assign ${prefix}\` at the end of ${teamFileName(LEAF_TEAM)}; median ${formatMs(median([...open, ...typed].map(sample => sample.ms)))}.`);
+}
+
+export async function measureDriftFigures(context: BenchContext): Promise<void> {
+    const workload = context.workloads.acme(context.root);
+    const seed = 10;
+    context.results.note('drift', `${formatCount(context.settings.edits)} random edits (seed ${seed}: characters, keywords, deletions, names swapped, dates changed, lines duplicated) over LSP to 0.1.0's examples/acme, mostly faster than the server builds; then every file restored to its text, and the latest diagnostics of every file compared with a fresh server's on the same files.`);
+    for (const { slot, build } of context.builds) {
+        try {
+            const result = await measureDrift(build.server, workload, context.settings.edits, seed, context.log);
+            record(context, 'drift', slot, {
+                value: result.identical ? 1 : 0,
+                text: result.identical ? 'identical' : `differs in ${result.differences.length}${result.differences.length === 5 ? '+' : ''} files`
+            });
+            for (const difference of result.differences) context.results.note('drift', `${build.name}: ${difference}`);
+            const growth = (result.rssAfterBytes - result.rssBeforeBytes) / result.rssBeforeBytes * 100;
+            record(context, 'drift-rss', slot, { value: growth, text: `${growth.toFixed(0)}% (${formatBytes(result.rssBeforeBytes)} → ${formatBytes(result.rssAfterBytes)})` });
+            context.results.note('drift-rss', `${build.name}: ${formatCount(result.edits)} edits and the restore took ${formatMs(result.ms)}.`);
+        } catch (error) {
+            const text = `failed: ${(error as Error).message.split('\n')[0]}`;
+            for (const id of ['drift', 'drift-rss']) if (!context.results.get(id, slot)) record(context, id, slot, missing(text));
+        }
+    }
+}
