@@ -1,5 +1,5 @@
-import { AstUtils, GrammarAST, type AstNode, type CstNode, type ValidationAcceptor } from 'langium';
-import type { JobDescription } from '../generated/ast.js';
+import { AstUtils, GrammarAST, type AstNode, type CstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import type { JobDescription, MandateAstType } from '../generated/ast.js';
 import { IssueCodes } from '../mandate-issue-codes.js';
 import type { NodeRule } from './rule.js';
 
@@ -34,21 +34,61 @@ function sameDayVersions(versions: readonly JobDescription[]): JobDescription[][
     return [...byDay.values()].filter(group => group.length > 1);
 }
 
-/** The CST nodes that assign a single-valued property of `node` itself (not of its children). */
+/**
+ * The declarations whose blocks repeat a group of items that includes a single-valued one; only
+ * these can give an item twice. Listed so that the check is registered on them alone (tests
+ * compare the list with repeatableItems of the grammar).
+ */
+export const REPEATABLE_TYPES = [
+    'Organization', 'Person', 'AppointingBody', 'Role', 'Responsibility', 'Authority', 'Assignment', 'Delegation', 'Training',
+    'CustomFramework', 'CustomRequirement'
+] as const;
+
+/** Per grammar element inside a single-valued assignment: the feature when the assignment sits in a repeated group, else null. */
+type RepeatableItems = ReadonlyMap<AstNode, string | null>;
+
+const analysed = new WeakMap<AstNode, RepeatableItems>();
+
+/** Walks the grammar once: which elements assign a single-valued item, and whether a block can repeat it. */
+export function repeatableItems(grammar: GrammarAST.Grammar): RepeatableItems {
+    let items = analysed.get(grammar);
+    if (items) return items;
+    const map = new Map<AstNode, string | null>();
+    for (const rule of grammar.rules.filter(GrammarAST.isParserRule)) {
+        for (const assignment of AstUtils.streamAllContents(rule).filter(GrammarAST.isAssignment)) {
+            if (assignment.operator === '+=') continue;
+            let repeated = false;
+            for (let element: AstNode | undefined = assignment; element && element !== rule; element = element.$container) {
+                const cardinality = (element as { cardinality?: string }).cardinality;
+                if (cardinality === '*' || cardinality === '+') repeated = true;
+            }
+            const feature = repeated ? assignment.feature : null;
+            map.set(assignment, feature);
+            for (const element of AstUtils.streamAllContents(assignment)) map.set(element, feature);
+        }
+    }
+    items = map;
+    analysed.set(grammar, items);
+    return items;
+}
+
+/** The CST nodes that assign a repeatable single-valued item of `node` itself (not of its children). */
 function singleValuedAssignments(node: AstNode): Map<string, CstNode[]> {
     const byFeature = new Map<string, CstNode[]>();
     const root = node.$cstNode;
     if (!root) return byFeature;
+    const items = repeatableItems(AstUtils.findRootNode(root.grammarSource!) as GrammarAST.Grammar);
     const stack: CstNode[] = [root];
     while (stack.length > 0) {
         const cst = stack.pop()!;
         if (cst !== root) {
             // Also catches a child node assigned to a single-valued property, such as a cadence.
-            const assignment = AstUtils.getContainerOfType(cst.grammarSource, GrammarAST.isAssignment);
-            if (assignment && assignment.operator !== '+=') {
-                const list = byFeature.get(assignment.feature) ?? [];
-                if (!list.some(existing => existing.offset === cst.offset)) list.push(cst);
-                byFeature.set(assignment.feature, list);
+            const feature = cst.grammarSource && items.get(cst.grammarSource);
+            if (feature !== undefined) {
+                if (feature === null) continue;
+                const list = byFeature.get(feature);
+                if (!list) byFeature.set(feature, [cst]);
+                else if (!list.some(existing => existing.offset === cst.offset)) list.push(cst);
                 continue;
             }
             if (cst.astNode !== node) continue; // a child node's own properties
@@ -71,8 +111,8 @@ export const propertyRepeated: NodeRule = {
     standards: [],
     summary: 'A single-valued item, such as a description or date, is given more than once in one block.',
     fixable: false,
-    checks: (_context, report) => ({
-        AstNode: (node: AstNode, accept: ValidationAcceptor) => {
+    checks: (_context, report) => {
+        const repeatedItems = (node: AstNode, accept: ValidationAcceptor): void => {
             for (const [feature, occurrences] of singleValuedAssignments(node)) {
                 if (occurrences.length < 2) continue;
                 occurrences.sort((a, b) => a.offset - b.offset);
@@ -81,8 +121,10 @@ export const propertyRepeated: NodeRule = {
                         `\`${phraseOf(feature)}\` is given ${occurrences.length} times in this ${kindOf(node.$type)}; only the last one would be kept. Remove the extra ones.`);
                 }
             }
-        },
-        Role: (role, accept) => {
+        };
+        const checks: ValidationChecks<MandateAstType> = Object.fromEntries(REPEATABLE_TYPES.map(type => [type, repeatedItems]));
+        checks.Role = (role, accept) => {
+            repeatedItems(role, accept);
             for (const group of sameDayVersions(role.jobDescriptions)) {
                 const day = group[0].effective;
                 for (const version of group.slice(0, -1)) {
@@ -91,6 +133,7 @@ export const propertyRepeated: NodeRule = {
                         + 'so it is unclear which one is in force. Give each version its own `effective` date, or remove the old one.');
                 }
             }
-        }
-    })
+        };
+        return checks;
+    }
 };
