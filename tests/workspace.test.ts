@@ -1,8 +1,5 @@
-import { URI, type LangiumDocument } from 'langium';
-import { VirtualFileSystemProvider } from 'langium/test';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createMandateServices, type MandateSharedServices } from '../language/mandate-module.js';
-import { AS_OF } from './helpers.js';
+import { Workspace } from './workspace-helpers.js';
 
 const ORGANIZATION = `organization acme "Acme Ltd" { top management board }
 role board "Board of Directors"
@@ -15,44 +12,6 @@ assign jane to ciso since 2024-01-01 appointed by board { announced 2024-01-02 v
 responsibility reporting "Report ISMS performance" { satisfies ISO27001:5.3(b) }
 responsibility conformance "Keep the ISMS conforming" { satisfies ISO27001:5.3(a) }
 `;
-
-/** A workspace on a virtual disk, driven through the same update path the language server uses. */
-class Workspace {
-    readonly disk = new VirtualFileSystemProvider();
-    readonly shared: MandateSharedServices;
-
-    constructor(files: Record<string, string>) {
-        for (const [name, text] of Object.entries(files)) this.disk.insert(this.uri(name), text);
-        this.shared = createMandateServices({ fileSystemProvider: () => this.disk }).shared;
-        this.shared.mandate.Settings.setAsOf(AS_OF);
-    }
-
-    uri(name: string): URI {
-        return URI.parse(`file:///ws/${name}`);
-    }
-
-    async open(): Promise<void> {
-        await this.shared.workspace.WorkspaceManager.initializeWorkspace([{ name: 'ws', uri: 'file:///ws' }]);
-    }
-
-    async write(name: string, text: string): Promise<void> {
-        this.disk.insert(this.uri(name), text);
-        await this.shared.workspace.DocumentBuilder.update([this.uri(name)], []);
-    }
-
-    async delete(name: string): Promise<void> {
-        this.disk.delete(this.uri(name));
-        await this.shared.workspace.DocumentBuilder.update([], [this.uri(name)]);
-    }
-
-    document(name: string): LangiumDocument {
-        return this.shared.workspace.LangiumDocuments.getDocument(this.uri(name))!;
-    }
-
-    codes(name: string): string[] {
-        return (this.document(name).diagnostics ?? []).map(diagnostic => String(diagnostic.code)).sort();
-    }
-}
 
 describe('workspace-wide findings stay current', () => {
     let workspace: Workspace;
