@@ -1,15 +1,28 @@
-import { Cancellation, DefaultDocumentBuilder, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+import {
+    Cancellation, DefaultDocumentBuilder, DocumentState, URI, type AstNode, type AstNodeDescription, type BuildOptions, type LangiumDocument,
+    type LangiumSharedCoreServices
+} from 'langium';
 import type { MandateAddedSharedServices } from '../mandate-module.js';
+import { ExportChanges, retargetReferences, type ExportComparison } from './export-changes.js';
 import type { WorkspaceFindings } from './workspace-findings.js';
 
 /**
- * Langium rebuilds the changed documents and those that reference them. A workspace finding
- * can also belong to an unrelated document: deleting the file with the CISO must make
- * `ciso-missing` appear on the organization, which references nothing in that file. After each
- * update this builder re-validates exactly the documents whose workspace findings changed.
+ * Two things Langium's builder does not do:
+ * - Langium relinks and re-validates every document that references a changed one, even when
+ *   the change was a comment. This builder first parses and indexes the changed documents,
+ *   and only when their exported names changed relinks the documents that need it: those that
+ *   referenced them, those that refer to a name that appeared or disappeared (a duplicate can
+ *   take over a name) and those with unresolved names. Otherwise the references into the changed
+ *   documents are moved to the new nodes of the same declarations, and nothing else is rebuilt.
+ *   Node rules only read their own document and the names of its references, so their findings
+ *   stay valid; everything that reads other documents' content is a workspace rule.
+ * - A workspace finding can belong to an unrelated document: deleting the file with the CISO
+ *   must make `ciso-missing` appear on the organization, which references nothing in that file.
+ *   After each update this builder re-validates exactly the documents whose workspace findings changed.
  */
 export class MandateDocumentBuilder extends DefaultDocumentBuilder {
     private readonly findings: () => WorkspaceFindings;
+    private readonly exportChanges = new ExportChanges();
 
     constructor(services: LangiumSharedCoreServices & MandateAddedSharedServices) {
         super(services);
@@ -34,5 +47,63 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
         if (stale.length > 0) {
             await this.build(stale, { validation: true }, cancelToken);
         }
+    }
+
+    /** Remembers what a document exported before its index entry goes, to compare once it is indexed again. */
+    override resetToState<T extends AstNode>(document: LangiumDocument<T>, state: DocumentState): void {
+        if (state <= DocumentState.Parsed) this.exportChanges.capture(document.uri, this.exportsOf(document.uri));
+        super.resetToState(document, state);
+    }
+
+    protected override cleanUpDeleted<T extends AstNode>(document: LangiumDocument<T>): void {
+        this.exportChanges.capture(document.uri, this.exportsOf(document.uri));
+        super.cleanUpDeleted(document);
+    }
+
+    /** Decided in `buildDocuments`, once the changed documents' new exports are known. */
+    protected override shouldRelink(): boolean {
+        return false;
+    }
+
+    protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {
+        if (this.exportChanges.hasPending) {
+            const changed = documents.filter(document => this.exportChanges.isPending(document.uri.toString()));
+            await this.runCancelable(changed, DocumentState.Parsed, cancelToken, document => this.langiumDocumentFactory.update(document, cancelToken));
+            await this.runCancelable(changed, DocumentState.IndexedContent, cancelToken, document => this.indexManager.updateContent(document, cancelToken));
+            const comparison = this.exportChanges.compare(this.langiumDocuments, document => document.state >= DocumentState.IndexedContent,
+                uri => this.exportsOf(uri));
+            documents = [...documents, ...await this.applyExportChanges(comparison, new Set(documents))];
+        }
+        await super.buildDocuments(documents, options, cancelToken);
+    }
+
+    /** Relinks what the changed exports affect and retargets the rest; returns the documents to add to the build. */
+    private async applyExportChanges(comparison: ExportComparison, building: Set<LangiumDocument>): Promise<LangiumDocument[]> {
+        const added: LangiumDocument[] = [];
+        const relink = (document: LangiumDocument): void => {
+            this.resetToState(document, DocumentState.ComputedScopes);
+            if (!building.has(document)) added.push(document);
+        };
+        const { changedUris, changedNames, retargets } = comparison;
+        for (const document of this.langiumDocuments.all) {
+            if (document.references.length === 0) continue;
+            if (changedUris.size > 0 && document.references.some(reference => reference.error !== undefined || changedNames.has(reference.$refText)
+                || ('$nodeDescription' in reference && changedUris.has(reference.$nodeDescription?.documentUri.toString() ?? '')))) {
+                relink(document);
+                continue;
+            }
+            if (retargets.size === 0) continue;
+            const locator = this.serviceRegistry.getServices(document.uri).workspace.AstNodeLocator;
+            const result = retargetReferences(document, retargets, locator, this.langiumDocuments);
+            if (result === 'relink') relink(document);
+            // The reference index records target paths; a declaration that moved needs its entries redone.
+            // Not cancelled half-way: it is cheap, and the references already point at the new nodes.
+            else if (result === 'moved' && document.state >= DocumentState.IndexedReferences) await this.indexManager.updateReferences(document);
+        }
+        return added;
+    }
+
+    private exportsOf(uri: URI): AstNodeDescription[] {
+        return this.indexManager.allElements(undefined, new Set([uri.toString()])).toArray();
     }
 }

@@ -1,0 +1,102 @@
+import { isAstNode, type AstNode, type AstNodeDescription, type AstNodeLocator, type LangiumDocument, type LangiumDocuments, type Reference, type URI } from 'langium';
+
+/** What a changed document exported before the change, by URI; compared once it is indexed again. */
+export interface ExportComparison {
+    /** Documents whose exports kept their names and types, in order: old description → new one. */
+    readonly retargets: ReadonlyMap<string, ReadonlyMap<AstNodeDescription, AstNodeDescription>>;
+    /** Documents whose exported names or types changed, or that were deleted. */
+    readonly changedUris: ReadonlySet<string>;
+    /** The names those documents declared before or declare now, with any difference. */
+    readonly changedNames: ReadonlySet<string>;
+}
+
+/** The internals of Langium's DefaultReferenceImpl that linking sets; see langium/lib/references/linker.js. */
+interface LinkedReference {
+    _ref?: unknown;
+    _nodeDescription?: AstNodeDescription;
+}
+
+/**
+ * Remembers the exports of documents whose index entry is about to be replaced, and tells,
+ * once they are indexed again, which ones still export the same names and types in the same
+ * order. A reference into such a document still resolves to the same declaration, so the
+ * documents holding it need no relinking: their references only move to the new nodes.
+ */
+export class ExportChanges {
+    private readonly pending = new Map<string, { readonly uri: URI; readonly before: readonly AstNodeDescription[] }>();
+
+    /** Called before a document's index entry is removed; the first capture since the last comparison counts. */
+    capture(uri: URI, exports: readonly AstNodeDescription[]): void {
+        const key = uri.toString();
+        if (!this.pending.has(key)) this.pending.set(key, { uri, before: exports });
+    }
+
+    get hasPending(): boolean {
+        return this.pending.size > 0;
+    }
+
+    isPending(uri: string): boolean {
+        return this.pending.has(uri);
+    }
+
+    /**
+     * Compares every captured document that is indexed again (or deleted) with its new exports.
+     * `exportsOf` gives a document's current exports; documents still waiting to be parsed or
+     * indexed stay captured for a later build.
+     */
+    compare(documents: LangiumDocuments, isIndexed: (document: LangiumDocument) => boolean,
+        exportsOf: (uri: URI) => readonly AstNodeDescription[]): ExportComparison {
+        const retargets = new Map<string, Map<AstNodeDescription, AstNodeDescription>>();
+        const changedUris = new Set<string>();
+        const changedNames = new Set<string>();
+        for (const [key, { uri, before }] of this.pending) {
+            const document = documents.getDocument(uri);
+            if (document && !isIndexed(document)) continue;
+            this.pending.delete(key);
+            const after = document ? exportsOf(uri) : [];
+            if (sameExports(before, after)) {
+                if (before.length > 0) retargets.set(key, new Map(before.map((description, index) => [description, after[index]])));
+            } else {
+                changedUris.add(key);
+                for (const description of [...before, ...after]) changedNames.add(description.name);
+            }
+        }
+        return { retargets, changedUris, changedNames };
+    }
+}
+
+function sameExports(before: readonly AstNodeDescription[], after: readonly AstNodeDescription[]): boolean {
+    return before.length === after.length && before.every((description, index) => description.name === after[index].name && description.type === after[index].type);
+}
+
+export type RetargetResult = 'unchanged' | 'retargeted' | 'moved' | 'relink';
+
+/**
+ * Points the references of `document` that resolve into re-indexed documents at the new nodes
+ * of the same declarations. 'moved': some target's path changed, so the document's reference
+ * index must be rebuilt; 'relink': a reference could not be mapped and the document must be
+ * linked again.
+ */
+export function retargetReferences(document: LangiumDocument, retargets: ExportComparison['retargets'], locator: AstNodeLocator,
+    documents: LangiumDocuments): RetargetResult {
+    let result: RetargetResult = 'unchanged';
+    for (const reference of document.references as Array<Reference & LinkedReference>) {
+        const old = reference._nodeDescription;
+        const map = old && retargets.get(old.documentUri.toString());
+        if (!map) continue;
+        if (!('_ref' in reference) || !isAstNode(reference._ref)) return 'relink';
+        const description = map.get(old);
+        const target = description && (description.node ?? loadNode(description, locator, documents));
+        if (!description || !target) return 'relink';
+        reference._nodeDescription = description;
+        reference._ref = target;
+        if (description.path !== old.path) result = 'moved';
+        else if (result === 'unchanged') result = 'retargeted';
+    }
+    return result;
+}
+
+function loadNode(description: AstNodeDescription, locator: AstNodeLocator, documents: LangiumDocuments): AstNode | undefined {
+    const document = documents.getDocument(description.documentUri);
+    return document ? locator.getAstNode(document.parseResult.value, description.path) : undefined;
+}

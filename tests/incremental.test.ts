@@ -1,0 +1,129 @@
+import { AstUtils, DocumentState, type LangiumDocument } from 'langium';
+import { describe, expect, it } from 'vitest';
+import { isAssignment, isTrainingCompletion, type Assignment, type Model } from '../language/generated/ast.js';
+import { RULES } from '../language/rules/index.js';
+import { Workspace } from './workspace-helpers.js';
+
+const ORGANIZATION = `organization acme "Acme Ltd" { top management board }
+role board "Board of Directors"
+role ciso "CISO" { designated CISO responsible for reporting, conformance accountable for reporting, conformance }
+person jane "Jane Doe"
+`;
+const DUTIES = `responsibility reporting "Report ISMS performance" { satisfies ISO27001:5.3(b) }
+responsibility conformance "Keep the ISMS conforming" { satisfies ISO27001:5.3(a) }
+`;
+const ASSIGNMENTS = 'assign jane to ciso since 2024-01-01 appointed by board { announced 2024-01-02 via intranet to all-staff }\n';
+
+/** Counts the documents each later build validates. */
+function validations(workspace: Workspace): () => string[] {
+    const validated: string[] = [];
+    workspace.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, document => {
+        validated.push(document.uri.path.replace('/ws/', ''));
+    });
+    return () => validated.splice(0).sort();
+}
+
+function assignments(document: LangiumDocument): Assignment[] {
+    return (document.parseResult.value as Model).declarations.filter(isAssignment);
+}
+
+/** True when the node belongs to the document's current syntax tree, not to one replaced by an edit. */
+function isCurrent(workspace: Workspace, node: object | undefined): boolean {
+    if (!node) return false;
+    const document = AstUtils.getDocument(node as never);
+    return workspace.shared.workspace.LangiumDocuments.getDocument(document.uri)?.parseResult.value === AstUtils.findRootNode(node as never);
+}
+
+async function expectSameAsCold(workspace: Workspace, files: Record<string, string>): Promise<void> {
+    const cold = await Workspace.open(files);
+    expect(workspace.diagnostics()).toEqual(cold.diagnostics());
+}
+
+describe('an edit that changes no exported name', () => {
+    it('re-validates only the edited file, and the references into it follow its new syntax tree', async () => {
+        const files = { 'organization.mandate': ORGANIZATION, 'duties.mandate': DUTIES, 'assignments.mandate': ASSIGNMENTS };
+        const workspace = await Workspace.open(files);
+        const validated = validations(workspace);
+        const edited = { ...files, 'organization.mandate': `// Acme's organization\n${ORGANIZATION.replace('"Jane Doe"', '"Jane Doe" // the CISO')}` };
+        await workspace.write('organization.mandate', edited['organization.mandate']);
+        expect(validated()).toEqual(['organization.mandate']);
+        const [assignment] = assignments(workspace.document('assignments.mandate'));
+        expect(isCurrent(workspace, assignment.role?.ref)).toBe(true);
+        expect(isCurrent(workspace, assignment.person?.ref)).toBe(true);
+        expect(assignment.role?.$nodeDescription?.nameSegment?.range.start.line).toBe(3);
+        await expectSameAsCold(workspace, edited);
+    });
+
+    it('moves references to declarations whose position in the file changed, and finds them again', async () => {
+        const files = { 'organization.mandate': ORGANIZATION, 'duties.mandate': DUTIES, 'assignments.mandate': ASSIGNMENTS };
+        const workspace = await Workspace.open(files);
+        const validated = validations(workspace);
+        // A framework, which exports no name, in front of the roles: the roles' paths in the file change.
+        const edited = { ...files, 'organization.mandate': `framework ACME "Acme controls"\n${ORGANIZATION}` };
+        await workspace.write('organization.mandate', edited['organization.mandate']);
+        expect(validated()).toEqual(['organization.mandate']);
+        const [assignment] = assignments(workspace.document('assignments.mandate'));
+        const ciso = assignment.role!.ref!;
+        expect(isCurrent(workspace, ciso)).toBe(true);
+        const locator = workspace.shared.ServiceRegistry.all[0].workspace.AstNodeLocator;
+        const users = workspace.shared.workspace.IndexManager.findAllReferences(ciso, locator.getAstNodePath(ciso)).toArray();
+        const text = files['assignments.mandate'];
+        expect(users.map(user => `${user.sourceUri.path} ${text.slice(user.segment.offset, user.segment.end)}`)).toEqual(['/ws/assignments.mandate ciso']);
+        await expectSameAsCold(workspace, edited);
+    });
+
+    it('re-checks ciso-reporting-missing when a duty in another file stops satisfying 5.3(b)', async () => {
+        // The CISO role in a file of its own: no other finding moves there, so nothing else re-validates it.
+        const ciso = /^role ciso.*\n/m;
+        const files = {
+            'organization.mandate': ORGANIZATION.replace(ciso, ''), 'roles.mandate': ciso.exec(ORGANIZATION)![0],
+            'duties.mandate': DUTIES, 'assignments.mandate': ASSIGNMENTS
+        };
+        const workspace = await Workspace.open(files);
+        const edited = { ...files, 'duties.mandate': DUTIES.replace('5.3(b)', '9.3') };
+        await workspace.write('duties.mandate', edited['duties.mandate']);
+        expect(workspace.codes('roles.mandate')).toEqual(['ciso-reporting-missing']);
+        await expectSameAsCold(workspace, edited);
+        await workspace.write('duties.mandate', DUTIES);
+        expect(workspace.codes('roles.mandate')).toEqual([]);
+    });
+});
+
+describe('an edit that changes exported names', () => {
+    it('relinks the files that used a renamed name', async () => {
+        const files = { 'organization.mandate': ORGANIZATION, 'duties.mandate': DUTIES, 'assignments.mandate': ASSIGNMENTS };
+        const workspace = await Workspace.open(files);
+        const edited = { ...files, 'organization.mandate': ORGANIZATION.replace('person jane', 'person janet') };
+        await workspace.write('organization.mandate', edited['organization.mandate']);
+        expect(workspace.codes('assignments.mandate')).toEqual(['linking-error']);
+        await expectSameAsCold(workspace, edited);
+        await workspace.write('organization.mandate', ORGANIZATION);
+        expect(workspace.codes('assignments.mandate')).toEqual([]);
+    });
+
+    it('relinks a file that never used the new file when a name declared again there now comes first', async () => {
+        // A duplicated name resolves to the declaration in the first file by URI: `a-extra` comes before `training`.
+        const files = {
+            ...{ 'organization.mandate': ORGANIZATION, 'duties.mandate': DUTIES, 'assignments.mandate': ASSIGNMENTS },
+            'training.mandate': 'training awareness "Awareness" { audience everyone }\ncompleted awareness by jane on 2025-01-01\n'
+        };
+        const workspace = await Workspace.open(files);
+        const edited = { ...files, 'a-extra.mandate': 'person jane "Another Jane"\n' };
+        await workspace.write('a-extra.mandate', edited['a-extra.mandate']);
+        const completion = (workspace.document('training.mandate').parseResult.value as Model).declarations.find(isTrainingCompletion)!;
+        expect(AstUtils.getDocument(completion.person!.ref!).uri.path).toBe('/ws/a-extra.mandate');
+        await expectSameAsCold(workspace, edited);
+    });
+});
+
+describe('node rules', () => {
+    it('are the reviewed ones, which read only their own document and the names their references resolve to', () => {
+        // An edit that changes no exported name re-validates no other document (MandateDocumentBuilder),
+        // so a node rule that read another document's content would go stale. Such a rule must be a
+        // workspace rule; extend this list only after checking that a new node rule reads nothing else.
+        expect(RULES.filter(rule => rule.scope === 'node').map(rule => rule.id).sort()).toEqual([
+            'activity-unknown', 'assignment-date-missing', 'date-in-future', 'date-invalid', 'date-range-invalid', 'evidence-missing',
+            'path-outside-workspace', 'property-repeated'
+        ]);
+    });
+});
