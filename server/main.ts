@@ -3,6 +3,7 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures, type InitializeParams } from 'vscode-languageserver/node';
 import { registerReportRequests } from '../language/lsp/mandate-report-requests.js';
 import { publishStatusAfterBuilds } from '../language/lsp/mandate-status.js';
+import { warmUpAfterInitialize } from '../language/lsp/mandate-warm-up.js';
 import { followWorkspaceFolders } from '../language/lsp/mandate-workspace-folders.js';
 import { createMandateServices } from '../language/mandate-module.js';
 
@@ -13,6 +14,7 @@ const { shared } = createMandateServices({ connection, ...NodeFileSystem });
 shared.mandate.Settings.docsBaseUri = new URL('../../docs/rules/', import.meta.url).href;
 publishStatusAfterBuilds(shared, connection);
 registerReportRequests(shared, connection);
+warmUpAfterInitialize(shared);
 let initializeParams: InitializeParams | undefined;
 shared.lsp.LanguageServer.onInitialize(params => { initializeParams = params; });
 shared.lsp.LanguageServer.onInitialized(() => {
