@@ -12,6 +12,7 @@ import { MandateDocumentUpdateHandler } from './lsp/mandate-document-update-hand
 import { MandateConfigurationProvider } from './lsp/mandate-configuration-provider.js';
 import { MandateHoverProvider } from './lsp/mandate-hover-provider.js';
 import { MandateWorkspaceManager } from './lsp/mandate-workspace-manager.js';
+import { publishOnlyChangedDiagnostics } from './lsp/publish-changed-diagnostics.js';
 import { MandateDocumentValidator } from './mandate-document-validator.js';
 import { GrammarKeywords } from './mandate-grammar-keywords.js';
 import { MandateLexerErrorMessageProvider } from './mandate-lexer-error-messages.js';
@@ -123,5 +124,6 @@ export function createMandateServices(context: DefaultSharedModuleContext): {
     // at start-up, and the workspace-wide rules need every document's diagnostics to be current.
     shared.workspace.WorkspaceManager.initialBuildOptions = { validation: true };
     shared.workspace.DocumentBuilder.updateBuildOptions = { validation: true };
+    if (context.connection) publishOnlyChangedDiagnostics(context.connection);
     return { shared, Mandate };
 }

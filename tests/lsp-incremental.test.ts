@@ -1,0 +1,73 @@
+/**
+ * Which files the bundled language server re-publishes after an edit (run `npm run build` first
+ * when running this file alone). Nothing here asserts on timing: a request that waits for the
+ * workspace lock tells when every build the edits started has finished and published.
+ */
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { REPORT_REQUEST } from '../language/lsp/mandate-protocol.js';
+import { codesOf, createWorkspace, disposeAllClients, hasCode, LspClient, removeAllWorkspaces, workspaceUri } from './lsp-client.js';
+
+const CASE_TIMEOUT_MS = 120_000;
+const TEAMS = 6;
+
+afterEach(async () => {
+    await disposeAllClients();
+});
+
+afterAll(async () => {
+    await disposeAllClients();
+    await removeAllWorkspaces();
+});
+
+const ORGANIZATION = `organization acme "Acme Ltd" { top management board }
+role board "Board of Directors"
+role ciso "CISO" { designated CISO reports to board responsible for reporting, conformance accountable for reporting, conformance }
+responsibility reporting "Report ISMS performance" { satisfies ISO27001:5.3(b) }
+responsibility conformance "Keep the ISMS conforming" { satisfies ISO27001:5.3(a) }
+person jane "Jane Doe"
+assign jane to ciso since 2024-01-01 appointed by board { announced 2024-01-02 via intranet to all-staff }
+`;
+
+/** A team file that refers to the organization file's roles; `n` makes its names its own. */
+function team(n: number): string {
+    return `role lead-${n} "Team lead ${n}" { reports to ciso }
+person member-${n} "Member ${n}"
+assign member-${n} to lead-${n} since 2024-02-01 appointed by board { announced 2024-02-01 via email to all-staff }
+`;
+}
+
+/** Resolves once the server has finished every build queued before it, and published their diagnostics. */
+async function settled(client: LspClient): Promise<void> {
+    // A report request reads under the workspace lock, after all queued writes; an unknown format answers at once.
+    await client.connection.sendRequest(REPORT_REQUEST, { format: 'none' }).catch(() => undefined);
+}
+
+describe('publishing after an edit', () => {
+    it('re-publishes nothing but what changed when a comment goes into the file every team file refers to', async () => {
+        const files: Record<string, string> = { 'organization.mandate': ORGANIZATION };
+        for (let n = 0; n < TEAMS; n++) files[`team-${n}.mandate`] = team(n);
+        const folder = await createWorkspace(files);
+        const uris = Object.keys(files).map(name => workspaceUri(folder, name));
+        const organization = uris[0];
+        const client = await LspClient.start({ workspaceFolders: [folder] });
+        for (const uri of uris) expect(await client.waitForDiagnostics(uri)).toEqual([]);
+        await settled(client);
+        const before = uris.map(uri => client.publishCount(uri));
+
+        await client.openDocument(organization, ORGANIZATION);
+        await client.insert(organization, '// Acme, as of June 2025\n', 'organization');
+        await client.insert(organization, '    // the CISO reports to the board\n', 'assign');
+        await settled(client);
+        // Every file's diagnostics are what they were (none): nothing is published again.
+        expect(uris.map(uri => client.publishCount(uri))).toEqual(before);
+
+        // An edit that does change a team file's diagnostics is published, for that file only.
+        const renamed = client.textOf(organization).replace('role ciso', 'role security-officer');
+        await client.changeDocument(organization, [{ range: { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } }, text: renamed }]);
+        await settled(client);
+        expect(codesOf(await client.waitForDiagnostics(uris[1], hasCode('linking-error')))).toEqual(['linking-error']);
+        const after = uris.map(uri => client.publishCount(uri));
+        // The organization file and every team file now name a role nobody declares.
+        expect(after.map((count, index) => count - before[index])).toEqual(uris.map(() => 1));
+    }, CASE_TIMEOUT_MS);
+});
