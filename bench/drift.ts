@@ -16,6 +16,8 @@ export interface DriftResult {
     /** One line per file whose diagnostics differ from a fresh server's, at most a few. */
     readonly differences: string[];
     readonly rssBeforeBytes: number;
+    /** After the first tenth of the edits. */
+    readonly rssWarmBytes: number;
     readonly rssAfterBytes: number;
     readonly ms: number;
 }
@@ -33,6 +35,9 @@ export async function measureDrift(serverPath: string, workload: Workload, edits
         const names = namesIn(originals.values());
         const rssBeforeBytes = session.rssBytes();
         const random = seededRandom(seed);
+        // RSS after the first tenth of the edits, to tell the heap's warm-up from steady growth.
+        const warmUpEdits = Math.ceil(edits / 10);
+        let rssWarmBytes = rssBeforeBytes;
         const start = now();
         for (let i = 1; i <= edits; i++) {
             const uri = uris[Math.floor(random() * uris.length)];
@@ -42,6 +47,10 @@ export async function measureDrift(serverPath: string, workload: Workload, edits
             const pause = random();
             if (pause < 0.05) await session.settle();
             else if (pause < 0.25) await sleep(Math.floor(random() * 20));
+            if (i === warmUpEdits) {
+                await session.settle();
+                rssWarmBytes = session.rssBytes();
+            }
             if (i % 1000 === 0) log(`    ${i} of ${edits} edits`);
         }
         for (const [uri, text] of originals) await session.client.changeDocument(uri, [session.replaceAll(uri, text)]);
@@ -65,7 +74,7 @@ export async function measureDrift(serverPath: string, workload: Workload, edits
             const want = expected.get(file) ?? '';
             if (got !== want) differences.push(`${file}: ${describe(got)} where a fresh server publishes ${describe(want)}`);
         }
-        return { edits, seed, identical: differences.length === 0, differences: differences.slice(0, 5), rssBeforeBytes, rssAfterBytes, ms };
+        return { edits, seed, identical: differences.length === 0, differences: differences.slice(0, 5), rssBeforeBytes, rssWarmBytes, rssAfterBytes, ms };
     } finally {
         await session.dispose();
     }

@@ -87,8 +87,10 @@ export function ratioText(figure: Figure, current?: Cell, baseline?: Cell): stri
     return `${baseline.lowerBound ? '≥ ' : ''}${text}×`;
 }
 
-export function meetsGoal(figure: Figure, current?: Cell, baseline?: Cell): 'yes' | 'no' | '—' {
+export function meetsGoal(figure: Figure, current?: Cell, baseline?: Cell): 'yes' | 'no' | '—' | 'unknown' {
     if (current?.value === undefined || figure.limit === undefined) return '—';
+    // A run stopped at its time-out: only a lower bound already past the limit decides.
+    if (current.lowerBound) return current.value > figure.limit ? 'no' : 'unknown';
     const withinLimit = AT_LEAST.has(figure.id) ? current.value >= figure.limit : current.value <= figure.limit;
     let ratioOk = true;
     if (figure.minRatio !== undefined) {

@@ -41,13 +41,17 @@ async function timedRuns(context: BenchContext, build: Build, args: string[], co
     return { cell: { value: ms, text: formatMs(ms) }, runs };
 }
 
+function runsText(runs: number): string {
+    return runs === 1 ? 'one run' : `median of ${runs} runs`;
+}
+
 function checkArgs(workload: Workload): string[] {
     return ['check', workload.folder, '--as-of', BENCH_AS_OF];
 }
 
 export async function measureColdCheck(context: BenchContext): Promise<void> {
     const workload = context.workloads.manyFiles(100_000);
-    context.results.note('cold-100k', `${workload.description}; median of ${context.settings.runs} runs, spawn to exit.`);
+    context.results.note('cold-100k', `${workload.description}; ${runsText(context.settings.runs)}, spawn to exit.`);
     for (const { slot, build } of context.builds) {
         const { cell } = await timedRuns(context, build, checkArgs(workload), context.settings.runs, context.settings.timeoutMs, true);
         record(context, 'cold-100k', slot, cell);
@@ -57,7 +61,7 @@ export async function measureColdCheck(context: BenchContext): Promise<void> {
 export async function measureBigFile(context: BenchContext): Promise<void> {
     const small = context.workloads.bigFile(10_000);
     const large = context.workloads.bigFile(30_000);
-    context.results.note('big-10k', `${small.description} (${formatBytes(small.bytes)}), all in people.mandate beside the organization file; median of ${context.settings.runs} runs.`);
+    context.results.note('big-10k', `${small.description} (${formatBytes(small.bytes)}), all in people.mandate beside the organization file; ${runsText(context.settings.runs)}.`);
     context.results.note('big-growth', `${large.description} (${formatBytes(large.bytes)}).`);
     for (const { slot, build } of context.builds) {
         const first = await timedRuns(context, build, checkArgs(small), context.settings.runs, context.settings.timeoutMs, true);
@@ -75,7 +79,9 @@ export async function measureBigFile(context: BenchContext): Promise<void> {
         record(context, 'big-growth', slot, {
             value: growth,
             lowerBound: second.cell.lowerBound,
-            text: `${second.cell.lowerBound ? '> ' : ''}${growth.toFixed(1)}× (${second.cell.text})`
+            text: second.cell.lowerBound
+                ? `> ${growth.toFixed(1)}× (stopped after ${formatMs(context.settings.timeoutMs)})`
+                : `${growth.toFixed(1)}× (${second.cell.text})`
         });
     }
 }
@@ -83,7 +89,7 @@ export async function measureBigFile(context: BenchContext): Promise<void> {
 export async function measureReports(context: BenchContext): Promise<void> {
     const workload = context.workloads.manyFiles(100_000);
     for (const [id, format, sizeLimit] of [['report-md', 'md', 5e6], ['report-html', 'html', 5e6]] as const) {
-        context.results.note(id, `\`mandate report --format ${format} -o <file>\` on ${workload.description}; median of ${context.settings.runs} runs; size of the written file.`);
+        context.results.note(id, `\`mandate report --format ${format} -o <file>\` on ${workload.description}; ${runsText(context.settings.runs)}; size of the written file.`);
         for (const { slot, build } of context.builds) {
             const output = join(context.scratch, `report-${slot}.${format}`);
             const args = ['report', workload.folder, '--as-of', BENCH_AS_OF, '--format', format, '-o', output];
@@ -121,7 +127,7 @@ export async function measureLarge(context: BenchContext): Promise<void> {
 export async function measureSmallCheck(context: BenchContext): Promise<void> {
     const workload = context.workloads.manyFiles(1_000);
     const runs = Math.max(context.settings.runs, 10);
-    context.results.note('cli-1k', `${workload.description}; median of ${runs} runs, spawn to exit (Node start-up included, as a user sees it).`);
+    context.results.note('cli-1k', `${workload.description}; ${runsText(runs)}, spawn to exit (Node start-up included, as a user sees it).`);
     for (const { slot, build } of context.builds) {
         const { cell } = await timedRuns(context, build, checkArgs(workload), runs, context.settings.timeoutMs, true);
         record(context, 'cli-1k', slot, cell);
