@@ -1,6 +1,21 @@
+import type { AstNode } from 'langium';
 import { IssueCodes } from '../mandate-issue-codes.js';
 import { locationOf } from './describe.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
+
+// A name declared thousands of times (a bad import) must not give every finding a list of thousands.
+const MAX_PLACES_LISTED = 3;
+
+/** The first few other declarations of the name, and how many more there are. */
+function otherPlaces(declaration: AstNode, declarations: readonly AstNode[]): string {
+    const listed: string[] = [];
+    for (const other of declarations) {
+        if (listed.length === MAX_PLACES_LISTED) break;
+        if (other !== declaration) listed.push(locationOf(other));
+    }
+    const more = declarations.length - 1 - listed.length;
+    return more > 0 ? `${listed.join(', ')} and ${more} other ${more === 1 ? 'place' : 'places'}` : listed.join(', ');
+}
 
 export const duplicateName: WorkspaceRule = {
     id: IssueCodes.DuplicateName,
@@ -15,11 +30,10 @@ export const duplicateName: WorkspaceRule = {
         for (const [name, declarations] of model.declarationsByName) {
             if (declarations.length < 2) continue;
             for (const declaration of declarations) {
-                const others = declarations.filter(other => other !== declaration).map(locationOf).join(', ');
                 findings.push({
                     node: declaration,
                     property: 'name',
-                    message: `The name '${name}' is also declared at ${others}. Names must be unique across the workspace; rename one of them.`
+                    message: `The name '${name}' is also declared at ${otherPlaces(declaration, declarations)}. Names must be unique across the workspace; rename one of them.`
                 });
             }
         }
