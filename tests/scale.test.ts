@@ -1,0 +1,182 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AstUtils, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { VirtualFileSystemProvider } from 'langium/test';
+import { describe, expect, it, vi } from 'vitest';
+import { isAssignment, isTrainingCompletion, type Model } from '../language/generated/ast.js';
+import type { Finding } from '../language/engine/check-sources.js';
+import { createMandateServices, type MandateServices } from '../language/mandate-module.js';
+import type { MandateScopeProvider } from '../language/mandate-scope-provider.js';
+import { REPEATABLE_TYPES, repeatableItems } from '../language/rules/property-repeated.js';
+import { AS_OF, check, type Files } from './helpers.js';
+import { oneFile, splitFiles } from './scale-workload.js';
+
+// Sizes that run in seconds; `npm run bench` measures the large ones. No test here asserts a time.
+const PEOPLE = 3000;
+const SLOW = 240_000;
+
+/** A finding independent of the file layout: its rule, the text of its line, and its message with `file:line` replaced by that line's text. */
+function layoutFree(findings: readonly Finding[], files: Files): string[] {
+    const lineOf = (file: string, line: number) => (files[file]?.split('\n')[line - 1] ?? '?').trim();
+    return findings.map(finding => {
+        const file = finding.uri.replace('file:///ws/', '');
+        const message = finding.message.replace(/([\w.-]+\.mandate):(\d+)/g, (_all, other: string, line: string) => `«${lineOf(other, Number(line))}»`);
+        return `${finding.rule} ${finding.severity} «${lineOf(file, finding.line)}» ${message}`;
+    }).sort();
+}
+
+describe('one big file', () => {
+    it(`checks ${PEOPLE} people with their assignments in one file, with exactly the planted findings, as the same text split over files does`, async () => {
+        const single = oneFile(PEOPLE, true);
+        const split = splitFiles(PEOPLE, true);
+        expect(Object.keys(split).length).toBeGreaterThan(200);
+        const fromSingle = layoutFree(await check(single), single);
+        const fromSplit = layoutFree(await check(split), split);
+        expect(fromSplit).toEqual(fromSingle);
+        // Everybody else is clean: only the defects the workload plants are reported.
+        expect(fromSingle.map(finding => finding.slice(0, finding.indexOf('»') + 1)).sort()).toEqual([
+            'assignment-not-communicated warning «assign p-2-0 to r-2-0 since 2022-01-01 appointed by lead-person-2 {»',
+            'duplicate-name error «person p-2-0 "Person 2-0" {»',
+            'duplicate-name error «person p-2-0 "Person 2-0, again" { employed since 2021-01-01 }»',
+            'linking-error error «assign p-1-0 to r-1-0 since 2022-01-01 appointed by lead-persn-1 {»',
+            'person-without-role info «person p-2-0 "Person 2-0, again" { employed since 2021-01-01 }»',
+            'training-missing warning «assign p-3-0 to r-3-0 since 2022-01-01 appointed by lead-person-3 {»',
+            'training-missing warning «person p-2-0 "Person 2-0, again" { employed since 2021-01-01 }»',
+            'training-overdue warning «completed secure-5 by p-5-0 on 2022-05-01»'
+        ].sort());
+    }, SLOW);
+});
+
+/** A workspace on a virtual disk, built and edited the way the language server does it. */
+async function openWorkspace(files: Files) {
+    const disk = new VirtualFileSystemProvider();
+    const uri = (name: string) => URI.parse(`file:///ws/${name}`);
+    for (const [name, text] of Object.entries(files)) disk.insert(uri(name), text);
+    const { shared, Mandate } = createMandateServices({ fileSystemProvider: () => disk });
+    shared.mandate.Settings.setAsOf(AS_OF);
+    const allElements = vi.spyOn(shared.workspace.IndexManager, 'allElements');
+    // A counter, not a spy: a spy would keep the arguments of every one of the (maybe millions of) calls.
+    const reflection = shared.AstReflection;
+    const isSubtype = reflection.isSubtype.bind(reflection);
+    const typeChecks = { count: 0 };
+    reflection.isSubtype = (subtype, supertype) => {
+        typeChecks.count++;
+        return isSubtype(subtype, supertype);
+    };
+    await shared.workspace.WorkspaceManager.initializeWorkspace([{ name: 'ws', uri: 'file:///ws' }]);
+    const document = (name: string) => shared.workspace.LangiumDocuments.getDocument(uri(name)) as LangiumDocument<Model>;
+    return {
+        services: Mandate,
+        allElements,
+        typeChecks,
+        document,
+        codes: (name: string) => (document(name).diagnostics ?? []).map(diagnostic => String(diagnostic.code)).sort(),
+        async write(name: string, text: string) {
+            disk.insert(uri(name), text);
+            await shared.workspace.DocumentBuilder.update([uri(name)], []);
+        }
+    };
+}
+
+function tablesBuilt(services: MandateServices): number {
+    return (services.references.ScopeProvider as MandateScopeProvider).tablesBuilt;
+}
+
+/** The file declaring the person that `document`'s first training completion names. */
+function completedBy(document: LangiumDocument<Model>): string | undefined {
+    const target = document.parseResult.value.declarations.find(isTrainingCompletion)?.person?.ref;
+    return target ? path.basename(AstUtils.getDocument(target).uri.path) : undefined;
+}
+
+describe('linking through the name index', () => {
+    it('scans the index once per reference type per build, and checks types in linear, not quadratic, numbers', async () => {
+        const counts = [];
+        for (const people of [150, 1500]) {
+            const workspace = await openWorkspace(oneFile(people));
+            expect(workspace.codes('policy.mandate')).toEqual([]);
+            counts.push({ scans: workspace.allElements.mock.calls.length, tables: tablesBuilt(workspace.services), typeChecks: workspace.typeChecks.count });
+        }
+        expect(counts[1].scans).toBe(counts[0].scans);
+        expect(counts[1].tables).toBe(counts[0].tables);
+        // Role, Person, Party, Appointer, Duty, Training: one table each.
+        expect(counts[0].tables).toBeLessThanOrEqual(7);
+        expect(counts[0].scans).toBeLessThanOrEqual(counts[0].tables);
+        // Ten times the references: about ten times the type checks. A scan of the file's declarations per reference made it a hundred.
+        expect(counts[1].typeChecks / counts[0].typeChecks).toBeLessThan(20);
+    }, SLOW);
+
+    it('rebuilds its tables after an edit, so a renamed declaration stops resolving and resolves again when restored', async () => {
+        const files = splitFiles(30);
+        const workspace = await openWorkspace(files);
+        expect(workspace.codes('team-0001.mandate')).toEqual([]);
+        const before = tablesBuilt(workspace.services);
+        await workspace.write('organization.mandate', files['organization.mandate'].replace('role ceo "', 'role chief-executive "'));
+        expect(tablesBuilt(workspace.services)).toBeGreaterThan(before);
+        expect(workspace.codes('team-0001.mandate')).toContain('linking-error');
+        await workspace.write('organization.mandate', files['organization.mandate']);
+        expect(workspace.codes('team-0001.mandate')).toEqual([]);
+    }, SLOW);
+
+    it("resolves a duplicated name to the reference's own file's declaration, else to the first file by URI, before and after an edit", async () => {
+        const files = {
+            'a.mandate': 'person pat "Pat from a"\ntraining t "T"\n',
+            'b.mandate': 'person pat "Pat from b"\ncompleted t by pat on 2025-01-01\n',
+            'c.mandate': 'completed t by pat on 2025-01-01\n'
+        };
+        const workspace = await openWorkspace(files);
+        const targets = () => [completedBy(workspace.document('b.mandate')), completedBy(workspace.document('c.mandate'))];
+        expect(targets()).toEqual(['b.mandate', 'a.mandate']);
+        // Langium's index moves an edited file to its end; the resolution must not follow it.
+        await workspace.write('a.mandate', `// edited\n${files['a.mandate']}`);
+        expect(targets()).toEqual(['b.mandate', 'a.mandate']);
+        expect(workspace.codes('c.mandate')).toEqual([]);
+    });
+
+    it('offers every declaration of the expected kinds once, from the whole workspace, for completion and suggestions', async () => {
+        const workspace = await openWorkspace(splitFiles(20));
+        const assignment = workspace.document('team-0001.mandate').parseResult.value.declarations.find(isAssignment)!;
+        const names = (property: 'person' | 'appointedBy') => workspace.services.references.ScopeProvider
+            .getScope({ reference: assignment[property]!, container: assignment, property }).getAllElements().map(element => element.name).toArray();
+        const persons = names('person');
+        expect(new Set(persons).size).toBe(persons.length);
+        expect(persons).toEqual(expect.arrayContaining(['boss', 'p-0-0', 'p-1-4']));
+        expect(persons).not.toContain('ceo');
+        // An appointer is a role, a person or an appointing body.
+        expect(names('appointedBy')).toEqual(expect.arrayContaining(['boss', 'ceo', 'lead-1', 'shareholders']));
+        expect(names('appointedBy')).not.toContain('awareness');
+    });
+});
+
+describe('duplicate-name stays bounded', () => {
+    it('names up to three other places and counts the rest', async () => {
+        const findings = await check({ 'a.mandate': Array.from({ length: 6 }, (_, i) => `role r "R${i}"`).join('\n') + '\n' });
+        const messages = findings.filter(finding => finding.rule === 'duplicate-name').map(finding => finding.message);
+        expect(messages).toHaveLength(6);
+        expect(messages[0]).toContain("The name 'r' is also declared at a.mandate:2, a.mandate:3, a.mandate:4 and 2 other places.");
+        expect(messages[5]).toContain('a.mandate:1, a.mandate:2, a.mandate:3 and 2 other places.');
+    });
+
+    const crashFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/crashes/duplicate-name-quadratic-4000.mandate');
+    const present = existsSync(crashFile);
+    it.skipIf(!present)(`gives 4,000 declarations of one name messages of bounded size${present ? '' : ` (skipped: ${crashFile} is absent)`}`, async () => {
+        const findings = await check({ 'crash.mandate': readFileSync(crashFile, 'utf8') });
+        const duplicates = findings.filter(finding => finding.rule === 'duplicate-name');
+        expect(duplicates.length).toBeGreaterThanOrEqual(4000);
+        expect(Math.max(...duplicates.map(finding => finding.message.length))).toBeLessThan(300);
+        expect(duplicates[0].message).toMatch(/and \d{4} other places/);
+        // 0.1.0 wrote 241 MB of JSON for this file.
+        expect(JSON.stringify(findings).length).toBeLessThan(5_000_000);
+    }, SLOW);
+});
+
+describe('per-node rules are registered only where they can fire', () => {
+    it('property-repeated runs on exactly the declarations whose blocks can repeat a single-valued item', () => {
+        const grammar = createMandateServices(EmptyFileSystem).Mandate.Grammar;
+        const items = repeatableItems(grammar);
+        const types = grammar.rules.filter(rule => rule.$type === 'ParserRule')
+            .filter(rule => AstUtils.streamAllContents(rule).some(element => typeof items.get(element) === 'string'))
+            .map(rule => rule.name);
+        expect([...REPEATABLE_TYPES].sort()).toEqual(types.sort());
+    });
+});
