@@ -32,7 +32,7 @@ export function benchmarksPage(results: Results, info: RunInfo): string {
     const settings = info.settings;
     const figureNotes = FIGURES
         .filter(figure => (results.notes.get(figure.id) ?? []).length > 0)
-        .map(figure => `- **${figure.figure}**: ${(results.notes.get(figure.id) ?? []).join(' ')}`);
+        .map(figure => [`- **${figure.figure}**`, ...(results.notes.get(figure.id) ?? []).map(note => `  - ${note}`)].join('\n'));
     return `# Benchmarks
 
 The goals of the performance issue (#10), measured with the real CLI (\`out/cli/main.cjs\`) and the
@@ -47,7 +47,7 @@ divided by this build's: how many times faster (or smaller) this build is.
 - Machine: ${machineDescription()}
 - Load average (1 / 5 / 15 min) before: ${load(info.loadBefore)}; after: ${load(info.loadAfter)}
 - This build: ${info.current.revision}; 0.1.0: ${info.baseline ? info.baseline.revision : 'not run'}
-- Settings: ${settings.runs} cold runs per figure (median; a run over 10 s is not repeated), ${settings.samples} samples per editor figure (p95), ${formatCount(settings.edits)} random edits, a run stopped after ${formatMs(settings.timeoutMs)} (1M lines: ${formatMs(settings.largeTimeoutMs)}); 1M-line workload ${settings.large ? 'run' : 'not run'}
+- Settings: ${settings.runs} cold run${settings.runs === 1 ? '' : 's'} per figure (median; a run over 10 s is not repeated), ${settings.samples} samples per editor figure (p95), ${formatCount(settings.edits)} random edits, a run stopped after ${formatMs(settings.timeoutMs)} (1M lines: ${formatMs(settings.largeTimeoutMs)}); 1M-line workload ${settings.large ? 'run' : 'not run'}
 - Groups run: ${info.groups.join(', ')}; the whole run took ${formatMs(info.durationMs)}
 
 ${markdownTable(tableRows(results, info.baseline !== undefined))}

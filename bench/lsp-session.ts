@@ -149,7 +149,7 @@ export class BenchSession {
         const result = new Map<string, string>();
         for (const [uri, history] of this.client.published) {
             const latest = history.at(-1) ?? [];
-            result.set(uri.slice(fileUri(this.folder).length), canonical(latest));
+            result.set(uri.slice(fileUri(this.folder).length + 1), canonical(latest));
         }
         return result;
     }

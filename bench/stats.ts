@@ -25,7 +25,7 @@ export function percentile(values: readonly number[], p: number): number {
 }
 
 export function formatMs(ms: number): string {
-    if (ms >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
+    if (ms >= 10_000) return `${Number.isInteger(ms / 1000) ? ms / 1000 : (ms / 1000).toFixed(1)} s`;
     if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
     if (ms >= 100) return `${ms.toFixed(0)} ms`;
     return `${ms.toFixed(1)} ms`;
