@@ -10,7 +10,7 @@ import { checkSummary, failureOf, isCleanCheck, runCli, type CliRun } from './cl
 import { missing, record, type BenchContext } from './context.js';
 import type { Cell } from './figures.js';
 import { BENCH_AS_OF } from './generate-workspace.js';
-import { formatBytes, formatMs, median } from './stats.js';
+import { formatBytes, formatKB, formatMs, median } from './stats.js';
 import type { Workload } from './workloads.js';
 
 interface TimedRuns {
@@ -154,6 +154,6 @@ export async function measureVsix(context: BenchContext): Promise<void> {
             }
         }
         const size = statSync(target).size;
-        record(context, 'vsix', slot, { value: size, text: formatBytes(size) });
+        record(context, 'vsix', slot, { value: size, text: formatKB(size) });
     }
 }

@@ -38,6 +38,11 @@ export function formatBytes(bytes: number): string {
     return `${Math.round(bytes / 1e3).toLocaleString('en-US')} KB`;
 }
 
+/** Kilobytes (decimal) whatever the size, for the .vsix whose goal is in KB. */
+export function formatKB(bytes: number): string {
+    return `${Math.round(bytes / 1e3).toLocaleString('en-US')} KB`;
+}
+
 export function formatCount(count: number): string {
     return count.toLocaleString('en-US');
 }
