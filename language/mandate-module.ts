@@ -13,6 +13,7 @@ import { MandateConfigurationProvider } from './lsp/mandate-configuration-provid
 import { MandateHoverProvider } from './lsp/mandate-hover-provider.js';
 import { MandateWorkspaceManager } from './lsp/mandate-workspace-manager.js';
 import { publishOnlyChangedDiagnostics } from './lsp/publish-changed-diagnostics.js';
+import { withLinearCstBuilder } from './mandate-cst-node-builder.js';
 import { MandateDocumentValidator } from './mandate-document-validator.js';
 import { GrammarKeywords } from './mandate-grammar-keywords.js';
 import { MandateLexerErrorMessageProvider } from './mandate-lexer-error-messages.js';
@@ -88,7 +89,7 @@ export const MandateModule: Module<MandateServices, PartialLangiumServices & Man
     parser: {
         // Chevrotain analyses the grammar when a parser or the lexer is built (about 150 ms): built on
         // first use, so the language server answers `initialize` first (server/main.ts warms them up).
-        LangiumParser: services => lazyService(() => createLangiumParser(services)),
+        LangiumParser: services => lazyService(() => withLinearCstBuilder(createLangiumParser(services))),
         CompletionParser: services => lazyService(() => createCompletionParser(services)),
         Lexer: services => lazyService(() => new DefaultLexer(services)),
         ParserErrorMessageProvider: services => new MandateParserErrorMessageProvider(services),

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AstUtils, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { AstUtils, createLangiumParser, CstUtils, EmptyFileSystem, URI, type CstNode, type LangiumDocument } from 'langium';
 import { VirtualFileSystemProvider } from 'langium/test';
 import { describe, expect, it, vi } from 'vitest';
 import { isAssignment, isTrainingCompletion, type Model } from '../language/generated/ast.js';
@@ -178,5 +178,29 @@ describe('per-node rules are registered only where they can fire', () => {
             .filter(rule => AstUtils.streamAllContents(rule).some(element => typeof items.get(element) === 'string'))
             .map(rule => rule.name);
         expect([...REPEATABLE_TYPES].sort()).toEqual(types.sort());
+    });
+});
+
+/** Every CST node, in order, with its depth, place and what it is: two trees with the same shape are the same tree. */
+function shape(root: CstNode | undefined): string[] {
+    const depth = (node: CstNode) => { let d = 0; for (let n = node.container; n; n = n.container) d++; return d; };
+    return root ? CstUtils.streamCst(root).map(node => `${depth(node)} ${node.offset}+${node.length} ${'tokenType' in node ? `${node.hidden ? 'hidden ' : ''}${node.text}` : node.astNode.$type}`).toArray() : [];
+}
+
+describe('the syntax tree is built in linear time', () => {
+    it("is the same tree, comments included, as Langium's own builder makes", () => {
+        const services = createMandateServices(EmptyFileSystem).Mandate;
+        const text = [
+            '// first', '/* block */ role /* before the name */ a "A" // after the title', '{ // opening',
+            '    description "d" // end of item', '    responsible for /* in a list */ r, // after a comma', '    r2', '}',
+            '// between', 'person p "P" // trailing', 'assign p to a since 2024-01-01 { // inside', '    announced 2024-01-02 via email /* x */ }',
+            oneFile(20)['policy.mandate'], '// the last line'
+        ].join('\n');
+        const ours = services.parser.LangiumParser.parse(text);
+        const langiums = createLangiumParser(services).parse(text);
+        expect(ours.parserErrors).toEqual([]);
+        const tree = shape(ours.value.$cstNode);
+        expect(tree.filter(node => node.includes(' hidden ')).length).toBeGreaterThan(10);
+        expect(tree).toEqual(shape(langiums.value.$cstNode));
     });
 });
