@@ -20,7 +20,7 @@ import { MandateLexerErrorMessageProvider } from './mandate-lexer-error-messages
 import { LinkFailures } from './mandate-link-failures.js';
 import { MandateLinker } from './mandate-linker.js';
 import { MandateParserErrorMessageProvider } from './mandate-parser-error-messages.js';
-import { MandateScopeProvider } from './mandate-scope-provider.js';
+import { MandateScopeComputation, MandateScopeProvider } from './mandate-scope-provider.js';
 import { MandateSettings } from './mandate-settings.js';
 import { SyntaxDiagnostics } from './mandate-syntax-diagnostics.js';
 import { registerValidationChecks } from './mandate-validator.js';
@@ -97,7 +97,8 @@ export const MandateModule: Module<MandateServices, PartialLangiumServices & Man
     },
     references: {
         Linker: services => new MandateLinker(services),
-        ScopeProvider: services => new MandateScopeProvider(services)
+        ScopeProvider: services => new MandateScopeProvider(services),
+        ScopeComputation: services => new MandateScopeComputation(services)
     },
     validation: {
         DocumentValidator: services => new MandateDocumentValidator(services)

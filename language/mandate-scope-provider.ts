@@ -1,6 +1,7 @@
 import {
-    AstUtils, DocumentState, stream, type AstNodeDescription, type AstReflection, type IndexManager, type LangiumCoreServices,
-    type ReferenceInfo, type Scope, type ScopeProvider, type Stream
+    AstUtils, DefaultScopeComputation, DocumentState, MultiMap, stream, type AstNode, type AstNodeDescription, type AstReflection,
+    type IndexManager, type LangiumCoreServices, type LangiumDocument, type LocalSymbols, type ReferenceInfo, type Scope,
+    type ScopeProvider, type Stream
 } from 'langium';
 import { compareStrings } from './util/compare.js';
 
@@ -103,5 +104,16 @@ class IndexedScope implements Scope {
     /** Every declaration the reference may target, once each, for completion and "did you mean". */
     getAllElements(): Stream<AstNodeDescription> {
         return stream(this.table.all);
+    }
+}
+
+/**
+ * Every named declaration is top-level and exported to the index, which is all the scope provider
+ * reads; Langium's per-document copy of the same declarations ("local symbols") would only cost
+ * time and memory.
+ */
+export class MandateScopeComputation extends DefaultScopeComputation {
+    override async collectLocalSymbols(_document: LangiumDocument): Promise<LocalSymbols> {
+        return new MultiMap<AstNode, AstNodeDescription>();
     }
 }
