@@ -21,6 +21,11 @@ export class GrammarKeywords {
     /** The keywords a declaration starts with: `organization`, `person`, `appointing body`, … */
     readonly declarationStarts: readonly string[];
     private readonly rules = new Map<string, GrammarAST.ParserRule>();
+    /**
+     * Answers worked out from the grammar, which never changes. The completion parser meets a
+     * syntax error at the cursor on every request, and each message asks these questions again.
+     */
+    private readonly answers = new Map<string, unknown>();
 
     constructor(grammar: Grammar) {
         for (const rule of grammar.rules) {
@@ -41,7 +46,11 @@ export class GrammarKeywords {
     }
 
     /** The first keywords of the lines a `{ … }` block of the rule may hold, e.g. `description`, `reports` for a role. */
-    blockItems(ruleName: string): string[] {
+    blockItems(ruleName: string): readonly string[] {
+        return this.remembered(`blockItems ${ruleName}`, () => this.findBlockItems(ruleName));
+    }
+
+    private findBlockItems(ruleName: string): string[] {
         const rule = this.rules.get(ruleName);
         const open = rule && AstUtils.streamAllContents(rule).find(node => GrammarAST.isKeyword(node) && node.value === '{');
         const group = open?.$container;
@@ -51,7 +60,11 @@ export class GrammarKeywords {
     }
 
     /** Every keyword a rule may contain, including the rules it calls (but not the keywords that are also names). */
-    keywordsOf(ruleName: string): string[] {
+    keywordsOf(ruleName: string): readonly string[] {
+        return this.remembered(`keywordsOf ${ruleName}`, () => this.findKeywordsOf(ruleName));
+    }
+
+    private findKeywordsOf(ruleName: string): string[] {
         const rule = this.rules.get(ruleName);
         if (!rule) return [];
         const found = new Set<string>();
@@ -72,6 +85,10 @@ export class GrammarKeywords {
      * what a missing name after that keyword should have named.
      */
     referenceAfter(ruleName: string, keyword: string): string | undefined {
+        return this.remembered(`referenceAfter ${ruleName} ${keyword}`, () => this.findReferenceAfter(ruleName, keyword));
+    }
+
+    private findReferenceAfter(ruleName: string, keyword: string): string | undefined {
         const rule = this.rules.get(ruleName);
         if (rule && !isNameRule(rule)) return referenceAfterIn(rule, keyword);
         // Inside the name rule itself the caller is unknown: answer only when every rule agrees (`from` → role).
@@ -90,6 +107,11 @@ export class GrammarKeywords {
             words.push(element.value);
         }
         return words.length > 0 ? words.join(' ') : undefined;
+    }
+
+    private remembered<T>(question: string, work: () => T): T {
+        if (!this.answers.has(question)) this.answers.set(question, work());
+        return this.answers.get(question) as T;
     }
 
     /** `appointing` → `appointing body`: a declaration's first keyword with the keywords that always follow it. */
