@@ -3,6 +3,7 @@ import { expectCompletion, parseHelper } from 'langium/test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CompletionItemKind, type CompletionList } from 'vscode-languageserver';
 import type { Model } from '../language/generated/ast.js';
+import { REFERENCE_COMPLETION_CAP } from '../language/lsp/reference-candidates.js';
 import { createMandateServices, type MandateServices } from '../language/mandate-module.js';
 import { ACTIVITIES } from '../language/standards/activities.js';
 import { FRAMEWORKS, REQUIREMENTS } from '../language/standards/catalogue.js';
@@ -181,6 +182,58 @@ describe('completion', () => {
             text: 'role r "R" { <|> }', index: 0, disposeAfterCheck: true,
             assert: list => expect(labels(list, CompletionItemKind.Keyword)).toEqual(
                 ['accountable', 'authorized', 'consulted', 'deputy', 'description', 'designated', 'informed', 'job', 'key', 'reports', 'requires', 'responsible', 'single'])
+        });
+    });
+});
+
+describe('completion of names in a large workspace', () => {
+    const PEOPLE = 300;
+    let large: MandateServices;
+    let completeLarge: ReturnType<typeof expectCompletion>;
+
+    beforeAll(async () => {
+        large = createMandateServices(EmptyFileSystem).Mandate;
+        completeLarge = expectCompletion(large);
+        const people = Array.from({ length: PEOPLE }, (_, index) => `person p-${index} "Person ${index}"`);
+        await parseHelper<Model>(large)(`role board "Board of Directors"\n${people.join('\n')}`, { documentUri: 'file:///ws/people.mandate' });
+    });
+
+    it(`offers at most ${REFERENCE_COMPLETION_CAP} names and marks the list incomplete past the cap, this file's names first`, async () => {
+        await completeLarge({
+            text: 'person here "Here"\nassign <|>', index: 0, disposeAfterCheck: true,
+            assert: list => {
+                expect(list.items).toHaveLength(REFERENCE_COMPLETION_CAP);
+                expect(list.isIncomplete).toBe(true);
+                expect(inOrder(list)[0]).toBe('here');
+                expect(list.items.find(item => item.label === 'p-0')?.detail).toBe('Person 0');
+            }
+        });
+    });
+
+    it('offers only the names that match what is typed, those it starts first, and a complete list under the cap', async () => {
+        await completeLarge({
+            text: 'assign p-29<|>', index: 0, disposeAfterCheck: true,
+            assert: list => {
+                const starting = ['p-29', ...Array.from({ length: 10 }, (_, digit) => `p-29${digit}`)];
+                expect(list.isIncomplete).toBe(false);
+                expect(inOrder(list).slice(0, starting.length).sort()).toEqual(starting.sort());
+                // Looser matches (the typed letters in order, as the editor matches them) follow; nothing else.
+                const looser = inOrder(list).slice(starting.length);
+                expect(looser).toContain('p-209');
+                expect(looser.every(label => /^p-\d*2\d*9\d*$/.test(label))).toBe(true);
+                expect(list.items.find(item => item.label === 'p-290')?.detail).toBe('Person 290');
+            }
+        });
+    });
+
+    it('keeps small lists complete, and requirement lists asked again as the ID is typed', async () => {
+        await complete({
+            text: 'assign <|>', index: 0, disposeAfterCheck: true,
+            assert: list => expect(list.isIncomplete).toBe(false)
+        });
+        await complete({
+            text: 'responsibility r "R" { satisfies ISO<|> }', index: 0, disposeAfterCheck: true,
+            assert: list => expect(list.isIncomplete).toBe(true)
         });
     });
 });

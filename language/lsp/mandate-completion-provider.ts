@@ -1,12 +1,26 @@
-import { AstUtils, GrammarAST, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo } from 'langium';
+import {
+    AstUtils, GrammarAST, stream, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo, type Stream
+} from 'langium';
 import {
     DefaultCompletionProvider, type CompletionAcceptor, type LangiumServices, type CompletionContext, type CompletionValueItem, type NextFeature
 } from 'langium/lsp';
-import { CompletionItemKind, InsertTextFormat, type Position } from 'vscode-languageserver';
+import {
+    CompletionItemKind, CompletionList, InsertTextFormat, type CancellationToken, type CompletionItem, type CompletionParams, type Position
+} from 'vscode-languageserver';
 import type { MandateSharedServices } from '../mandate-module.js';
 import { ACTIVITIES } from '../standards/activities.js';
+import { selectCandidates, type CandidateRank } from './reference-candidates.js';
 import { mayStartRequirement, requirementItems, requirementWordAt } from './requirement-completion.js';
 import { KNOWN_CHANNELS, SNIPPETS } from './snippets.js';
+
+/** What one completion request learnt while its contexts were completed. */
+interface CompletionRequest {
+    /** A reference offered only the best names of more than the cap. */
+    capped: boolean;
+    /** Requirement IDs were offered: their filter depends on the framework and clause typed (requirement-completion.ts). */
+    requirements: boolean;
+    readonly ranks: Map<AstNodeDescription, CandidateRank>;
+}
 
 /**
  * Adds what a compliance lead needs on top of Langium's keyword and reference completion:
@@ -15,10 +29,48 @@ import { KNOWN_CHANNELS, SNIPPETS } from './snippets.js';
  */
 export class MandateCompletionProvider extends DefaultCompletionProvider {
     private readonly shared: MandateSharedServices;
+    private readonly requests = new WeakMap<CompletionContext, CompletionRequest>();
 
     constructor(services: LangiumServices & { shared: MandateSharedServices }) {
         super(services);
         this.shared = services.shared;
+    }
+
+    /**
+     * Langium's, with one request record shared by the contexts. The list is complete (the editor
+     * filters it as the user types) unless a reference left names out, or it holds requirement IDs,
+     * which are asked again as before.
+     */
+    override async getCompletion(document: LangiumDocument, params: CompletionParams, _cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+        const request: CompletionRequest = { capped: false, requirements: false, ranks: new Map() };
+        const items: CompletionItem[] = [];
+        const acceptor: CompletionAcceptor = (context, value) => {
+            const item = this.fillCompletionItem(context, value);
+            if (item) items.push(item);
+        };
+        const completed: NextFeature[] = [];
+        for (const context of this.buildContexts(document, params.position)) {
+            this.requests.set(context, request);
+            await Promise.all(stream(context.features)
+                .distinct(next => (GrammarAST.isKeyword(next.feature) ? next.feature.value : next.feature))
+                .exclude(completed)
+                .map(next => this.completionFor(context, next, acceptor)));
+            completed.push(...context.features);
+            if (!this.continueCompletion(items)) break;
+        }
+        return CompletionList.create(this.deduplicateItems(items), request.capped || request.requirements);
+    }
+
+    /** The names that match what is typed, best first and at most REFERENCE_COMPLETION_CAP (reference-candidates.ts). */
+    protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
+        const typed = context.textDocument.getText().slice(context.tokenOffset, context.offset);
+        const selection = selectCandidates(super.getReferenceCandidates(refInfo, context), typed, context.document.uri.toString(), this.fuzzyMatcher);
+        const request = this.requests.get(context);
+        if (request) {
+            request.capped ||= selection.capped;
+            for (const { description, rank } of selection.candidates) request.ranks.set(description, rank);
+        }
+        return stream(selection.candidates.map(candidate => candidate.description));
     }
 
     /**
@@ -77,6 +129,8 @@ export class MandateCompletionProvider extends DefaultCompletionProvider {
         const { start, end } = requirementWordAt(text, context.offset);
         const range = { start: context.textDocument.positionAt(start), end: context.textDocument.positionAt(end) };
         const catalogue = this.shared.mandate.WorkspaceModel.get().catalogue;
+        const request = this.requests.get(context);
+        if (request) request.requirements = true;
         for (const item of requirementItems(catalogue, text.slice(start, context.offset), range)) acceptor(context, item);
     }
 
@@ -85,10 +139,13 @@ export class MandateCompletionProvider extends DefaultCompletionProvider {
     ): CompletionValueItem {
         const item = super.createReferenceCompletionItem(description, refInfo, context);
         const title = (description.node as { title?: unknown } | undefined)?.title;
+        const rank = this.requests.get(context)?.ranks.get(description);
         return {
             ...item,
             detail: typeof title === 'string' ? title : description.type,
-            labelDetails: { description: description.type }
+            labelDetails: { description: description.type },
+            // The editor orders by sortText before the label: names the typed text starts, and this file's, first.
+            ...(rank === undefined ? {} : { sortText: `0${rank}` })
         };
     }
 

@@ -1,0 +1,68 @@
+/**
+ * Which declarations completion offers for a reference (`assign |`, `to |`, `appointed by |`).
+ * A large workspace declares thousands of people and roles; sending them all costs more than
+ * the editor can show. The list is filtered by what is typed of the name, ranked, and capped;
+ * past the cap the editor is told the list is incomplete, so it asks again as the user types.
+ */
+import type { AstNodeDescription } from 'langium';
+import type { FuzzyMatcher } from 'langium/lsp';
+
+/** At most this many names are offered for one reference. */
+export const REFERENCE_COMPLETION_CAP = 200;
+
+/**
+ * Ranks, best first: 0 the typed text starts the name and it is declared in this document, 1 it
+ * starts the name, 2 it only matches loosely, in this document, 3 it only matches loosely.
+ */
+export type CandidateRank = 0 | 1 | 2 | 3;
+const RANKS = 4;
+
+export interface RankedCandidate {
+    readonly description: AstNodeDescription;
+    readonly rank: CandidateRank;
+}
+
+export interface CandidateSelection {
+    /** Best first; within a rank in scope order (by file, then by position in the file). */
+    readonly candidates: readonly RankedCandidate[];
+    /** Whether more declarations matched than the cap let through. */
+    readonly capped: boolean;
+}
+
+/**
+ * The best `cap` of `all` for `typed` (the part of the name before the cursor), in one pass and
+ * without sorting the workspace. A name must pass the editor's fuzzy match (its first character
+ * starts a word, the rest follow in order), as Langium would filter it anyway; one that starts
+ * with the typed text, ignoring case, ranks first. Declarations of `documentUri` come before
+ * others of the same rank: the names of the file being edited are the likeliest.
+ */
+export function selectCandidates(
+    all: Iterable<AstNodeDescription>, typed: string, documentUri: string, matcher: FuzzyMatcher, cap = REFERENCE_COMPLETION_CAP
+): CandidateSelection {
+    const wanted = typed.toLowerCase();
+    const buckets: RankedCandidate[][] = Array.from({ length: RANKS }, () => []);
+    let matched = 0;
+    for (const description of all) {
+        const name = description.name;
+        const prefix = startsWithIgnoringCase(name, wanted);
+        if (!prefix && !matcher.match(typed, name)) continue;
+        matched++;
+        const here = description.documentUri.toString() === documentUri;
+        const rank: CandidateRank = prefix ? (here ? 0 : 1) : (here ? 2 : 3);
+        // No bucket needs more than `cap` entries: only the first `cap` overall are kept.
+        if (buckets[rank].length < cap) buckets[rank].push({ description, rank });
+    }
+    return { candidates: buckets.flat().slice(0, cap), capped: matched > cap };
+}
+
+/** `name.toLowerCase().startsWith(lowerCasePrefix)`, without building a string per name when both are ASCII. */
+function startsWithIgnoringCase(name: string, lowerCasePrefix: string): boolean {
+    if (name.length < lowerCasePrefix.length) return false;
+    for (let index = 0; index < lowerCasePrefix.length; index++) {
+        const char = name.charCodeAt(index);
+        const wanted = lowerCasePrefix.charCodeAt(index);
+        if (char > 127 || wanted > 127) return name.toLowerCase().startsWith(lowerCasePrefix);
+        if (char !== wanted && !(char >= 65 && char <= 90 && char + 32 === wanted)) return false;
+    }
+    return true;
+}
