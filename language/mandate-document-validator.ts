@@ -1,9 +1,13 @@
-import { DefaultDocumentValidator, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
+import {
+    AstUtils, Cancellation, DefaultDocumentValidator, interruptAndCheck, OperationCancelled, type AstNode, type LangiumDocument, type ParseResult,
+    type ValidationAcceptor, type ValidationOptions
+} from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { ConfiguredSeverity } from './config/mandate-config.js';
 import { IssueCodes } from './mandate-issue-codes.js';
 import type { MandateServices } from './mandate-module.js';
 import type { MandateSettings } from './mandate-settings.js';
+import { MandateValidationRegistry } from './mandate-validation-registry.js';
 import type { SyntaxDiagnostics } from './mandate-syntax-diagnostics.js';
 import { findRule } from './rules/index.js';
 import { lowerSeverity, type LoweredData } from './rules/rule.js';
@@ -33,6 +37,33 @@ export class MandateDocumentValidator extends DefaultDocumentValidator {
         super(services);
         this.settings = services.shared.mandate.Settings;
         this.syntax = services.syntax.SyntaxDiagnostics;
+    }
+
+    /**
+     * Langium's loop, without an `await` per node and per check: the checks are synchronous (see
+     * MandateValidationRegistry). It still gives way to other work and honours cancellation.
+     */
+    protected override async validateAstNodes(
+        rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = Cancellation.CancellationToken.None
+    ): Promise<void> {
+        const registry = this.validationRegistry;
+        if (!(registry instanceof MandateValidationRegistry) || this.profiler?.isActive('validating')) {
+            return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
+        }
+        let visited = 0;
+        const nodes = AstUtils.streamAst(rootNode).iterator();
+        for (const node of nodes) {
+            if (++visited % 500 === 0) await interruptAndCheck(cancelToken);
+            else if (cancelToken.isCancellationRequested) throw OperationCancelled;
+            const nodeOptions = this.validateSingleNodeOptions(node, options);
+            if (nodeOptions.validateNode) {
+                for (const check of registry.checkList(node.$type, options.categories)) {
+                    const result = check(node, acceptor, cancelToken);
+                    if (result) await result;
+                }
+            }
+            if (!nodeOptions.validateChildren) nodes.prune();
+        }
     }
 
     /** Lexing errors in people's words, one per mistake (see SyntaxDiagnostics). */

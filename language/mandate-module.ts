@@ -23,6 +23,7 @@ import { MandateParserErrorMessageProvider } from './mandate-parser-error-messag
 import { MandateScopeComputation, MandateScopeProvider } from './mandate-scope-provider.js';
 import { MandateSettings } from './mandate-settings.js';
 import { SyntaxDiagnostics } from './mandate-syntax-diagnostics.js';
+import { MandateValidationRegistry } from './mandate-validation-registry.js';
 import { registerValidationChecks } from './mandate-validator.js';
 import type { RuleContext } from './rules/rule.js';
 import { createRuleContext } from './rules/rule-context.js';
@@ -101,7 +102,8 @@ export const MandateModule: Module<MandateServices, PartialLangiumServices & Man
         ScopeComputation: services => new MandateScopeComputation(services)
     },
     validation: {
-        DocumentValidator: services => new MandateDocumentValidator(services)
+        DocumentValidator: services => new MandateDocumentValidator(services),
+        ValidationRegistry: services => new MandateValidationRegistry(services)
     },
     lsp: {
         CodeActionProvider: services => new MandateCodeActionProvider(services),
