@@ -8,8 +8,11 @@
  * and tooltips, and checked against a short list of elements and attributes: anything that could
  * load a resource, link or run code (href, image, use, foreignObject, script, event handlers,
  * style) is refused. Graphviz's layout is deterministic, so the same graph gives the same SVG.
+ *
+ * `@viz-js/viz` is 1.5 MB of JavaScript and WebAssembly: it is imported here, where a graph is
+ * first drawn, so the CLI and the language server do not load it on start. Keep it that way.
  */
-import { instance, type Viz } from '@viz-js/viz';
+import type { Viz } from '@viz-js/viz';
 import { oneLine } from './plain-text.js';
 import type { GraphEdge, GraphNode, OrganizationGraph } from './report-model.js';
 
@@ -20,8 +23,8 @@ export function dotEscape(value: string): string {
     return oneLine(value).replace(/[\\"&]/g, char => (char === '&' ? '&amp;' : `\\${char}`));
 }
 
-/** Word-wraps a label to lines of about `width` characters, escaping each line; joined with DOT's `\n`. */
-function wrapped(value: string, width: number): string {
+/** Word-wraps a label to lines of about `width` characters, each DOT-escaped; no lines for a blank label. */
+function wrappedLines(value: string, width: number): string[] {
     const lines: string[] = [];
     let current = '';
     for (const word of oneLine(value).split(' ').filter(Boolean)) {
@@ -32,22 +35,33 @@ function wrapped(value: string, width: number): string {
             current = current ? `${current} ${word}` : word;
         }
     }
-    if (current || lines.length === 0) lines.push(current);
-    return lines.map(dotEscape).join('\\n');
+    if (current) lines.push(current);
+    return lines.map(dotEscape);
+}
+
+/**
+ * A label's lines joined with DOT's `\n`. No line is empty: Graphviz's WebAssembly build corrupts
+ * its state on a label that starts with an empty line (the next layout then fails with "table
+ * index is out of bounds"), so a blank title shows the node's name instead.
+ */
+function label(value: string, fallback: string, width: number, marks: readonly string[] = []): string {
+    const lines = wrappedLines(value, width);
+    if (lines.length === 0) lines.push(...wrappedLines(fallback, width));
+    return [...lines, ...marks].join('\\n');
 }
 
 function nodeStatement(id: string, node: GraphNode): string {
     if (node.kind === 'person') {
-        return `  ${id} [label="${wrapped(node.label, 22)}", shape=ellipse, style=filled, fillcolor="#f8fafc", color="#64748b", fontsize=10];`;
+        return `  ${id} [label="${label(node.label, node.id, 22)}", shape=ellipse, style=filled, fillcolor="#f8fafc", color="#64748b", fontsize=10];`;
     }
-    const label = wrapped(node.label, 24) + (node.ciso ? '\\n(CISO)' : '') + (node.vacant ? '\\n(vacant)' : '');
+    const text = label(node.label, node.id, 24, [...(node.ciso ? ['(CISO)'] : []), ...(node.vacant ? ['(vacant)'] : [])]);
     if (node.vacant) {
-        return `  ${id} [label="${label}", shape=box, style="rounded,filled,dashed", fillcolor="#fee2e2", color="#b91c1c", fontcolor="#7f1d1d", penwidth=2];`;
+        return `  ${id} [label="${text}", shape=box, style="rounded,filled,dashed", fillcolor="#fee2e2", color="#b91c1c", fontcolor="#7f1d1d", penwidth=2];`;
     }
     if (node.ciso) {
-        return `  ${id} [label="${label}", shape=box, style="rounded,filled", fillcolor="#fef3c7", color="#b45309", penwidth=3, fontsize=12];`;
+        return `  ${id} [label="${text}", shape=box, style="rounded,filled", fillcolor="#fef3c7", color="#b45309", penwidth=3, fontsize=12];`;
     }
-    return `  ${id} [label="${label}", shape=box, style="rounded,filled", fillcolor="#eef2ff", color="#4338ca"];`;
+    return `  ${id} [label="${text}", shape=box, style="rounded,filled", fillcolor="#eef2ff", color="#4338ca"];`;
 }
 
 function edgeStatement(from: string, to: string, edge: GraphEdge): string {
@@ -59,8 +73,8 @@ function edgeStatement(from: string, to: string, edge: GraphEdge): string {
             return `  ${from} -> ${to} [color="#94a3b8", penwidth=0.8, arrowsize=0.6${label}];`;
         }
         case 'delegation': {
-            const label = edge.label ? `, label="${wrapped(edge.label, 28)}"` : '';
-            return `  ${from} -> ${to} [style=dashed, color="#b45309", fontcolor="#92400e", penwidth=1.4, constraint=false${label}];`;
+            const text = edge.label ? `, label="${label(edge.label, '', 28)}"` : '';
+            return `  ${from} -> ${to} [style=dashed, color="#b45309", fontcolor="#92400e", penwidth=1.4, constraint=false${text}];`;
         }
     }
 }
@@ -122,14 +136,36 @@ export function sanitizeSvg(svg: string): string {
     return cleaned;
 }
 
+/** Graphviz could not lay the graph out; the message says why. */
+export class GraphLayoutError extends Error {}
+
 let viz: Promise<Viz> | undefined;
+
+/**
+ * Lays DOT out as SVG. A Graphviz failure can leave its WebAssembly module in a broken state, so
+ * after any failure the instance is dropped and the next layout starts from a fresh one; a layout
+ * that threw is tried once more on a fresh instance before the error is reported.
+ */
+async function layout(dot: string): Promise<string> {
+    for (let attempt = 1; ; attempt++) {
+        viz ??= import('@viz-js/viz').then(module => module.instance());
+        let result: Awaited<ReturnType<Viz['render']>>;
+        try {
+            result = (await viz).render(dot, { format: 'svg', engine: 'dot' });
+        } catch (error) {
+            viz = undefined;
+            if (attempt < 2) continue;
+            throw new GraphLayoutError(`Graphviz could not lay out the graph: ${(error as Error).message}`);
+        }
+        if (result.status !== 'success' || result.output === undefined) {
+            viz = undefined;
+            throw new GraphLayoutError(`Graphviz could not lay out the graph: ${result.errors.map(error => error.message).join('; ')}`);
+        }
+        return result.output;
+    }
+}
 
 /** Lays the graph out with Graphviz's dot engine and returns a self-contained `<svg>` element. */
 export async function renderGraphSvg(graph: OrganizationGraph): Promise<string> {
-    viz ??= instance();
-    const result = (await viz).render(graphToDot(graph), { format: 'svg', engine: 'dot' });
-    if (result.status !== 'success' || result.output === undefined) {
-        throw new Error(`Graphviz could not lay out the graph: ${result.errors.map(error => error.message).join('; ')}`);
-    }
-    return sanitizeSvg(result.output);
+    return sanitizeSvg(await layout(graphToDot(graph)));
 }
