@@ -9,9 +9,24 @@ import type { NamedRef, ReportFinding, SourceRef } from './report-model.js';
  * on every machine and links resolve from the repository root.
  */
 export class ReportSources {
+    // A report names the same files, declarations and duties many times over: each is worked out once.
+    private readonly files = new Map<string, string>();
+    private readonly sources = new WeakMap<AstNode, SourceRef>();
+    private readonly names = new WeakMap<AstNode, NamedRef>();
+
     constructor(private readonly settings: MandateSettings) {}
 
     file(uri: URI): string {
+        const key = uri.toString();
+        let file = this.files.get(key);
+        if (file === undefined) {
+            file = this.relativeFile(uri);
+            this.files.set(key, file);
+        }
+        return file;
+    }
+
+    private relativeFile(uri: URI): string {
         const roots = this.settings.workspaceRoots;
         const root = this.settings.rootOf(uri);
         if (!root) return uri.path.slice(uri.path.lastIndexOf('/') + 1);
@@ -21,7 +36,12 @@ export class ReportSources {
     }
 
     of(node: AstNode): SourceRef {
-        return { file: this.file(AstUtils.getDocument(node).uri), line: (node.$cstNode?.range.start.line ?? 0) + 1 };
+        let source = this.sources.get(node);
+        if (!source) {
+            source = { file: this.file(AstUtils.getDocument(node).uri), line: (node.$cstNode?.range.start.line ?? 0) + 1 };
+            this.sources.set(node, source);
+        }
+        return source;
     }
 
     /** The line of one property of a node, e.g. a role's `job description "…"`. */
@@ -48,8 +68,13 @@ export class ReportSources {
     }
 
     named(node: AstNode & { name: string; title?: string }): NamedRef {
-        // A half-written declaration may lack its name or title; the report still renders.
-        const id = node.name ?? '(unnamed)';
-        return { id, title: node.title ?? id, source: this.of(node) };
+        let named = this.names.get(node);
+        if (!named) {
+            // A half-written declaration may lack its name or title; the report still renders.
+            const id = node.name ?? '(unnamed)';
+            named = { id, title: node.title ?? id, source: this.of(node) };
+            this.names.set(node, named);
+        }
+        return named;
     }
 }
