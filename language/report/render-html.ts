@@ -8,7 +8,7 @@ import { renderGraphSvg } from './graph-svg.js';
 import { htmlAttribute, htmlText } from './html-escape.js';
 import { secureHead, type WebviewContext } from './html-csp.js';
 import { REPORT_CSS } from './report-css.js';
-import type { AuditReport } from './report-model.js';
+import type { AuditReport, OrganizationGraph } from './report-model.js';
 import { buildReportView, type Block, type Cell, type Inline, type Section, type Tone } from './report-view.js';
 import { fileHref, linkBaseOf, sourceHref, sourceLabel, type LinkOptions } from './source-links.js';
 
@@ -29,7 +29,11 @@ function inline(pieces: readonly Inline[], linkBase: string): string {
                 return piece.nowrap ? `<span class="nw">${styled}</span>` : styled;
             }
             case 'source':
-                return `<a class="src" href="${htmlAttribute(sourceHref(piece.source, linkBase))}">${htmlText(sourceLabel(piece.source, piece.column))}</a>`;
+                // A short link (inside a group that names the file) is styled by the group's CSS: no class, fewer bytes per line.
+                if (piece.short) return `<a href="${htmlAttribute(sourceHref(piece.source, linkBase))}">${htmlText(sourceLabel(piece.source, piece.column, true))}</a>`;
+                return `<a class="src" href="${htmlAttribute(sourceHref(piece.source, linkBase))}">${htmlText(sourceLabel(piece.source, piece.column, piece.short))}</a>`;
+            case 'ref':
+                return `<a href="#${htmlAttribute(piece.anchor)}">${htmlText(piece.label)}</a>`;
             case 'file':
                 return `<a class="src" href="${htmlAttribute(fileHref(piece.file, linkBase))}">${htmlText(piece.file)}</a>`;
             case 'badge':
@@ -40,6 +44,15 @@ function inline(pieces: readonly Inline[], linkBase: string): string {
 
 function tableCell(content: Cell, linkBase: string): string {
     return `<td>${content.map(line => inline(line, linkBase)).join('<br>')}</td>`;
+}
+
+/** The graph as inline SVG; when Graphviz fails, the report is still written, saying so where the graph would be. */
+async function graphFigure(graph: OrganizationGraph): Promise<string> {
+    try {
+        return `<figure class="graph">\n${await renderGraphSvg(graph)}\n</figure>`;
+    } catch (error) {
+        return `<p class="answer"><strong>The graph could not be drawn:</strong> ${htmlText((error as Error).message)} Section 3 lists every reporting line and holder.</p>`;
+    }
 }
 
 async function block(item: Block, linkBase: string): Promise<string> {
@@ -63,7 +76,12 @@ async function block(item: Block, linkBase: string): Promise<string> {
             return `<div class="table-wrap"><table class="data${item.compact ? ' compact' : ''}">\n${head}\n<tbody>\n${rows.join('\n')}\n</tbody></table></div>`;
         }
         case 'graph':
-            return `<figure class="graph">\n${await renderGraphSvg(item.graph)}\n</figure>`;
+            return graphFigure(item.graph);
+        case 'group': {
+            const blocks: string[] = [];
+            for (const inner of item.blocks) blocks.push(await block(inner, linkBase));
+            return `<details><summary>${inline(item.summary, linkBase)}</summary>\n${blocks.join('\n')}\n</details>`;
+        }
     }
 }
 

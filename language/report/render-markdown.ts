@@ -33,7 +33,9 @@ function inline(pieces: readonly Inline[], linkBase: string): string {
                 return `${before}**${body}**${after}`;
             }
             case 'source':
-                return `[${escapeMarkdown(sourceLabel(piece.source, piece.column), { linkText: true })}](${sourceHref(piece.source, linkBase)})`;
+                return `[${escapeMarkdown(sourceLabel(piece.source, piece.column, piece.short), { linkText: true })}](${sourceHref(piece.source, linkBase)})`;
+            case 'ref':
+                return escapeMarkdown(piece.label);
             case 'file':
                 return `[${escapeMarkdown(piece.file, { linkText: true })}](${fileHref(piece.file, linkBase)})`;
             case 'badge':
@@ -67,6 +69,8 @@ function block(item: Block, linkBase: string): string {
         }
         case 'graph':
             return `\`\`\`mermaid\n${graphToMermaid(item.graph)}\n\`\`\``;
+        case 'group':
+            return [inline(item.summary, linkBase), ...item.blocks.map(inner => block(inner, linkBase))].join('\n\n');
     }
 }
 

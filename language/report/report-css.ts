@@ -37,6 +37,10 @@ table.facts th { background: #f9fafb; font-weight: 600; white-space: nowrap; }
 table.compact { font-size: 12px; }
 table.compact th, table.compact td { padding: 3px 5px; }
 table.compact td:nth-child(n+4), table.compact th:nth-child(n+4) { text-align: center; }
+details { margin: 2px 0; }
+details > summary { cursor: pointer; padding: 2px 0; }
+details > ul { margin-top: 2px; }
+details a:not([class]) { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.88em; }
 figure.graph { margin: 12px 0; }
 figure.graph svg { max-width: 100%; height: auto; }
 footer { margin-top: 32px; padding-bottom: 24px; border-top: 1px solid #d1d5db; color: #4b5563; font-size: 12px; }

@@ -40,7 +40,8 @@ export function sourceHref(source: SourceRef, linkBase: string): string {
     return `${fileHref(source.file, linkBase)}#L${line}`;
 }
 
-/** The visible text of a source link: `roles.mandate:23`, or `roles.mandate:23:5` with a column. */
-export function sourceLabel(source: SourceRef, column?: number): string {
-    return column ? `${source.file}:${source.line}:${column}` : `${source.file}:${source.line}`;
+/** The visible text of a source link: `roles.mandate:23`, or `roles.mandate:23:5` with a column; `L23` when short (the file is named nearby). */
+export function sourceLabel(source: SourceRef, column?: number, short = false): string {
+    const file = short ? 'L' : `${source.file}:`;
+    return column ? `${file}${source.line}:${column}` : `${file}${source.line}`;
 }

@@ -1,12 +1,12 @@
 /**
- * Sections 5 and 6: the statement of applicability with each requirement's status, and the
- * control-owner register. The data comes from the applicability engine through the report model;
- * this only lays it out.
+ * Section 5: the statement of applicability with each requirement's status. The data comes from
+ * the applicability engine through the report model; this only lays it out.
  */
-import type { AuditReport, ControlOwnerEntry, RequirementRule, RequirementStatus } from './report-model.js';
+import type { AuditReport, RequirementRule, RequirementStatus } from './report-model.js';
 import type { Block, Cell, Inline, Section } from './report-view.js';
-import { badge, code, date, lines, named, none, plural, src, STATUS_LABEL, STATUS_TONE, strong, text } from './view-inline.js';
-import { findingLine, ownership } from './view-summary.js';
+import { badge, code, lines, none, plural, ref, src, STATUS_LABEL, STATUS_TONE, strong, text } from './view-inline.js';
+import { findingAnchor } from './view-findings.js';
+import { groupBy } from './view-large.js';
 
 /** The anchor of a requirement's row in the HTML report. */
 export function requirementRowId(id: string): string {
@@ -32,15 +32,32 @@ function whyCell(requirement: RequirementStatus): Cell {
     return lines(requirement.reasons.map(reason => [text(reason)]));
 }
 
+/** Findings referred to by number in a requirement's row; the rest are counted per rule. */
+const FINDINGS_NAMED = 5;
+
+/**
+ * The findings that lower a requirement, by their number in section 10 (each finding is written
+ * out once, there): `#3 raci-accountable`, and past a few, counts per rule.
+ */
+function findingsCell(report: AuditReport, requirement: RequirementStatus): Cell {
+    const indexes = requirement.findings.filter(index => report.findings[index] !== undefined);
+    if (indexes.length === 0) return none;
+    const rows: Inline[][] = indexes.slice(0, FINDINGS_NAMED).map(index => [ref(findingAnchor(index), `#${index + 1}`), text(' '), code(report.findings[index].rule)]);
+    if (indexes.length > FINDINGS_NAMED) {
+        const rules = groupBy(indexes.slice(FINDINGS_NAMED), index => report.findings[index].rule);
+        rows.push([text(`and ${indexes.length - FINDINGS_NAMED} more: ${[...rules].map(([rule, members]) => `${members.length} ${rule}`).join(', ')}`)]);
+    }
+    return rows;
+}
+
 function requirementRow(report: AuditReport, requirement: RequirementStatus): Cell[] {
-    const findings = requirement.findings.flatMap(index => report.findings[index] ? [findingLine(report.findings[index])] : []);
     return [
         [[requirement.id === 'ISO27001:5.3' ? strong(clauseOf(requirement)) : text(clauseOf(requirement))]],
         [[text(requirement.title)]],
         [[badge(STATUS_TONE[requirement.status], STATUS_LABEL[requirement.status])]],
         whyCell(requirement),
         rulesCell(requirement),
-        findings.length > 0 ? findings : none
+        findingsCell(report, requirement)
     ];
 }
 
@@ -83,57 +100,11 @@ export function applicabilitySection(report: AuditReport): Section {
             { kind: 'heading', level: 3, text: `${framework.name} (${framework.prefix})` },
             { kind: 'paragraph', content: [text(`${plural(rows.length, 'requirement')}: ${counts(rows)}.`)] },
             {
-                kind: 'table', head: ['Clause', 'Requirement', 'Status', 'Why', 'Checked by', 'Findings that lower it'],
+                kind: 'table', head: ['Clause', 'Requirement', 'Status', 'Why', 'Checked by', 'Findings that lower it (section 10)'],
                 rowIds: rows.map(requirement => requirementRowId(requirement.id)),
                 rows: rows.map(requirement => requirementRow(report, requirement))
             }
         ];
     });
     return { id: 'applicability', title: '5. Statement of applicability', blocks: [...intro, ...tables] };
-}
-
-function ownerCells(entry: ControlOwnerEntry): Cell[] {
-    if (!entry.role) {
-        return [
-            [[entry.structural ? badge('good', 'Evidenced by the policy') : badge('warn', 'No owner')]],
-            none, none,
-            entry.structural ? [[text('No role is accountable for it; the requirement status says what the policy shows.')]] : none
-        ];
-    }
-    const holder: Cell = entry.holder
-        ? [[...named(entry.holder), ...(entry.capacity ? [text(` (${entry.capacity})`)] : [])]]
-        : [[badge('bad', 'Vacant')]];
-    return [
-        [named(entry.role)],
-        holder,
-        [[entry.since ? date(entry.since) : text(entry.holder ? 'not dated' : '—')]],
-        lines(entry.duties.map(duty => [code(duty)]))
-    ];
-}
-
-export function controlOwnersSection(report: AuditReport): Section {
-    const register = report.controlOwners;
-    const { owned, structural, missing } = ownership(register);
-    const blocks: Block[] = [
-        {
-            kind: 'paragraph', content: [text(
-                `Who answers for each applicable requirement on ${report.asOf}: the roles accountable for a duty that satisfies it or one of its items `
-                + '(for an authority nobody is accountable for, the roles authorized to it), who holds them, and since when their tenure runs. '
-                + 'A requirement the policy itself evidences needs no named duty.'
-            )]
-        },
-        {
-            kind: 'paragraph', content: [text(
-                `${plural(owned.length + structural.length + missing.length, 'applicable requirement')}: ${owned.length} with an owner, `
-                + `${structural.length} evidenced by the policy alone, ${missing.length} with neither.`
-            )]
-        }
-    ];
-    if (register.length > 0) {
-        blocks.push({
-            kind: 'table', head: ['Requirement', 'Accountable role', `Held on ${report.asOf} by`, 'Since', 'Through'],
-            rows: register.map(entry => [[[strong(entry.requirement)], [text(entry.title)]], ...ownerCells(entry)])
-        });
-    }
-    return { id: 'control-owners', title: '6. Control owners', blocks };
 }

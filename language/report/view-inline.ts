@@ -7,7 +7,9 @@ export const strong = (value: string): Inline => ({ kind: 'text', text: value, s
 /** A date or other short value that should not wrap inside a table cell. */
 export const date = (value: string): Inline => ({ kind: 'text', text: value, nowrap: true });
 export const code = (value: string): Inline => ({ kind: 'text', text: value, code: true });
-export const src = (source: SourceRef, column?: number): Inline => ({ kind: 'source', source, column });
+export const src = (source: SourceRef, column?: number, short?: boolean): Inline => (short ? { kind: 'source', source, column, short } : { kind: 'source', source, column });
+/** A link to a part of this report, by its HTML id. */
+export const ref = (anchor: string, label: string): Inline => ({ kind: 'ref', anchor, label });
 export const fileLink = (file: string): Inline => ({ kind: 'file', file });
 export const badge = (tone: Tone, label: string): Inline => ({ kind: 'badge', tone, label });
 /** One line of a table cell. */

@@ -1,7 +1,8 @@
 /** The people table of section 3: staff and external people, their employment or engagement, and the roles they hold. */
 import type { AuditReport, PersonEntry } from './report-model.js';
 import type { Block, Cell, Inline } from './report-view.js';
-import { badge, date, named, none, plural, text } from './view-inline.js';
+import { badge, date, named, none, plural, src, strong, text } from './view-inline.js';
+import { group, groupBy, LARGE } from './view-large.js';
 
 function period(word: string, since: string | undefined, until: string | undefined): Inline[] {
     if (!since) return [text(`${word}: no dates given`)];
@@ -30,6 +31,62 @@ export function populationText(report: AuditReport): string {
         + (externals > 0 ? `; ${plural(externals, 'external person trains', 'external people train')} only for the roles they hold.` : '.');
 }
 
+/** `Engineer; employed since 2021-01-01; holds r-1, r-2`: one person on one line. */
+function personLine(person: PersonEntry): Inline[] {
+    const relation = relationCell(person).flatMap(row => [text('; '), ...row]);
+    return [
+        text(person.title), text(' ('), src(person.source, undefined, true), text(')'),
+        ...(person.jobTitle ? [text(`; ${person.jobTitle}`)] : []), ...relation,
+        ...(person.present ? [] : [text('; '), badge('neutral', 'Not with the organization')]),
+        text(person.roles.length > 0 ? `; holds ${person.roles.join(', ')}` : '; holds no role')
+    ];
+}
+
+/** `Engineer (14), Team lead (1)`: the job titles of a group, counted. */
+function jobTitles(people: readonly PersonEntry[]): string {
+    const titles = groupBy(people.filter(person => person.jobTitle), person => person.jobTitle ?? '');
+    return [...titles].map(([title, members]) => `${title} (${members.length})`).join(', ');
+}
+
+/**
+ * A large policy's people, per file where they are declared (a team's file, or an HR import),
+ * folded. Employees who hold a role are named with their roles (section 3 gives their
+ * appointments); everyone else, the people an auditor asks about, gets a line of their own.
+ */
+function largePeopleBlocks(report: AuditReport): Block[] {
+    const files = groupBy(report.people, person => person.source.file);
+    const ordinary = (person: PersonEntry) => person.present && !person.external && person.roles.length > 0;
+    const holding = report.people.filter(person => person.roles.length > 0).length;
+    return [
+        {
+            kind: 'paragraph', content: [text(
+                `${plural(report.people.length, 'person', 'people')} declared, ${holding} holding a role on ${report.asOf}; grouped per file where they are declared, in ${plural(files.size, 'group')}. `
+                + 'Employees holding a role are named with the roles they hold; external people, people not with the organization and people holding no role get a line each. '
+                + 'Job titles are counted; every person\'s dates are in the JSON report.'
+            )]
+        },
+        ...[...files].map(([file, people]) => {
+            const others = people.filter(person => !ordinary(person));
+            const named = people.filter(ordinary);
+            const external = people.filter(person => person.external).length;
+            const absent = people.filter(person => !person.present).length;
+            const titles = jobTitles(people);
+            return group(
+                [
+                    strong(file), text(`: ${plural(people.length, 'person', 'people')}`),
+                    ...(external > 0 ? [text(`, ${external} external`)] : []),
+                    ...(absent > 0 ? [text(`, ${absent} not with the organization`)] : [])
+                ],
+                [
+                    ...(named.length > 0 ? [{ kind: 'paragraph', content: [strong(`Employed, holding roles (${named.length}): `), text(named.map(person => `${person.title} (${person.roles.join(', ')})`).join(', '))] } as const] : []),
+                    ...(others.length > 0 ? [{ kind: 'list', items: others.map(personLine) } as const] : []),
+                    ...(titles ? [{ kind: 'paragraph', content: [text(`Job titles: ${titles}.`)] } as const] : [])
+                ]
+            );
+        })
+    ];
+}
+
 export function peopleBlocks(report: AuditReport): Block[] {
     const engaged = report.people.filter(person => person.present && person.external).length;
     const absent = report.people.filter(person => !person.present).length;
@@ -42,8 +99,8 @@ export function peopleBlocks(report: AuditReport): Block[] {
                 + ' External people (contractors, interim managers, outsourced officers, auditors) are not employed by the organization.'
             )]
         },
-        report.people.length > 0
-            ? {
+        ...(report.people.length > LARGE ? largePeopleBlocks(report) : report.people.length > 0
+            ? [{
                 kind: 'table', head: ['Person', 'Job title', 'Employment or engagement', `On ${report.asOf}`, `Roles held on ${report.asOf}`],
                 rows: report.people.map(person => [
                     [named(person)],
@@ -52,7 +109,7 @@ export function peopleBlocks(report: AuditReport): Block[] {
                     [[person.present ? text(person.external ? 'Engaged' : 'Employed') : badge('neutral', 'Not with the organization')]],
                     person.roles.length > 0 ? [[text(person.roles.join(', '))]] : none
                 ])
-            }
-            : { kind: 'paragraph', content: [text('The policy declares no people.')] }
+            } as const]
+            : [{ kind: 'paragraph', content: [text('The policy declares no people.')] } as const])
     ];
 }

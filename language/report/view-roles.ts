@@ -1,9 +1,11 @@
-/** Sections 3 and 4: the roles with their holders and vacancies, and the responsibility (RACI) matrix. */
+/** Section 3: the roles with their holders and vacancies, their appointments, and the people. */
 import type { Appointment, AuditReport, RoleHolders } from './report-model.js';
 import type { Block, Cell, Inline, Section } from './report-view.js';
 import { peopleBlocks } from './view-people.js';
 import { capacityMark, firstAnnouncementNotes, holdersCell, jobDescriptionVersion } from './view-questions.js';
 import { badge, code, date, fileLink, lines, none, src, strong, text } from './view-inline.js';
+import { LARGE } from './view-large.js';
+import { largeRolesBlocks } from './view-roles-large.js';
 
 function roleCell(report: AuditReport, entry: RoleHolders): Cell {
     const marks: Inline[] = [];
@@ -13,25 +15,28 @@ function roleCell(report: AuditReport, entry: RoleHolders): Cell {
     return [[strong(entry.role.title), ...marks], [code(entry.role.id), text(' ('), src(entry.role.source), text(')')]];
 }
 
-function reportsToCell(report: AuditReport, entry: RoleHolders): Cell {
+function reportsToCell(titles: ReadonlyMap<string, string>, entry: RoleHolders): Cell {
     if (!entry.reportsTo) return none;
-    const superior = report.roles.find(other => other.role.id === entry.reportsTo);
-    return superior ? [[text(superior.role.title)]] : [[text(entry.reportsTo)]];
+    return [[text(titles.get(entry.reportsTo) ?? entry.reportsTo)]];
 }
+
+/** Vacant roles named in the answer; a large policy's others are marked where they are listed. */
+const VACANCIES_NAMED = 20;
 
 function vacancies(report: AuditReport): Block {
     const vacant = report.roles.filter(entry => entry.vacant);
     if (vacant.length === 0) {
         return { kind: 'paragraph', answer: true, content: [strong('Vacancies: '), badge('good', 'None'), text(` Every role has a holder on ${report.asOf}.`)] };
     }
+    const named = vacant.slice(0, VACANCIES_NAMED);
     return {
         kind: 'paragraph', answer: true, content: [
             strong('Vacancies: '), badge('bad', `${vacant.length} vacant`),
             text(` On ${report.asOf} nobody holds: `),
-            ...vacant.flatMap((entry, index) => [
+            ...named.flatMap((entry, index) => [
                 ...(index > 0 ? [text('; ')] : []), strong(entry.role.title), ...(entry.ciso ? [text(' (the CISO role)')] : []), text(' ('), src(entry.role.source), text(')')
             ]),
-            text('.')
+            text(vacant.length > named.length ? `; and ${vacant.length - named.length} more, marked vacant below.` : '.')
         ]
     };
 }
@@ -72,13 +77,24 @@ function appointmentRows(report: AuditReport): Cell[][] {
 }
 
 export function rolesSection(report: AuditReport): Section {
+    if (report.roles.length > LARGE) {
+        return {
+            id: 'roles', title: '3. Roles and holders', blocks: [
+                vacancies(report),
+                { kind: 'heading', level: 3, text: `Roles and appointments in force on ${report.asOf}` },
+                ...largeRolesBlocks(report),
+                ...peopleBlocks(report)
+            ]
+        };
+    }
+    const titles = new Map(report.roles.map(entry => [entry.role.id, entry.role.title]));
     return {
         id: 'roles', title: '3. Roles and holders', blocks: [
             vacancies(report),
             { kind: 'heading', level: 3, text: 'Roles' },
             {
                 kind: 'table', head: ['Role', 'Reports to', `Held on ${report.asOf} by`, 'Job description'],
-                rows: report.roles.map(entry => [roleCell(report, entry), reportsToCell(report, entry), holdersCell(entry, false), jobDescriptionCell(report, entry)])
+                rows: report.roles.map(entry => [roleCell(report, entry), reportsToCell(titles, entry), holdersCell(entry, false), jobDescriptionCell(report, entry)])
             },
             { kind: 'heading', level: 3, text: `Appointments in force on ${report.asOf}` },
             {
@@ -92,37 +108,6 @@ export function rolesSection(report: AuditReport): Section {
                 rows: appointmentRows(report)
             },
             ...peopleBlocks(report)
-        ]
-    };
-}
-
-export function matrixSection(report: AuditReport): Section {
-    const { matrix } = report;
-    const letters = new Map(matrix.cells.map(entry => [`${entry.role}\u0000${entry.duty}`, entry.letters.join(', ')]));
-    const rows = matrix.duties.map(duty => {
-        const perRole = matrix.roles.map(role => letters.get(`${role.id}\u0000${duty.id}`) ?? '');
-        const unassigned = perRole.every(value => value === '');
-        const dutyCell: Cell = [[strong(duty.title), ...(unassigned ? [text(' '), badge('warn', 'no role')] : [])], [code(duty.id), text(' ('), src(duty.source), text(')')]];
-        return [
-            dutyCell,
-            [[text(duty.kind === 'authority' ? 'Authority' : 'Responsibility')]],
-            lines(duty.requirements.map(requirement => [text(requirement)])),
-            ...perRole.map(value => [[value ? strong(value) : text('')]] as Cell)
-        ];
-    });
-    return {
-        id: 'matrix', title: '4. Responsibility matrix', blocks: [
-            {
-                kind: 'paragraph', content: [
-                    strong('R'), text(' responsible (does the work), '), strong('A'), text(' accountable (answers for it), '),
-                    strong('C'), text(' consulted, '), strong('I'), text(' informed, '), strong('Auth'),
-                    text(' authorized to use the authority. Columns are roles:')
-                ]
-            },
-            { kind: 'list', items: matrix.roles.map(role => [code(role.id), text(`: ${role.title}`)]) },
-            matrix.duties.length > 0
-                ? { kind: 'table', compact: true, head: ['Duty', 'Type', 'Satisfies', ...matrix.roles.map(role => role.id)], rows }
-                : { kind: 'paragraph', content: [text('The policy declares no responsibilities or authorities.')] }
         ]
     };
 }

@@ -1,17 +1,13 @@
 /** Section 1: the summary an auditor reads first; the requirement tables are in section 5. */
-import type { AuditReport, ReportFinding, RequirementStatus, RequirementStatusValue } from './report-model.js';
+import type { AuditReport, RequirementStatus, RequirementStatusValue } from './report-model.js';
 import type { Block, Inline, Section } from './report-view.js';
-import { badge, code, named, plural, src, STATUS_LABEL, STATUS_TONE, strong, text } from './view-inline.js';
+import { badge, named, plural, STATUS_LABEL, STATUS_TONE, strong, text } from './view-inline.js';
 import { populationText } from './view-people.js';
 
 function counted<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
     const counts = new Map<string, number>();
     for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
     return counts;
-}
-
-export function findingLine(finding: ReportFinding): Inline[] {
-    return [code(finding.rule), text(` (${finding.severity}) at `), src(finding.source, finding.column), text(`: ${finding.message}`)];
 }
 
 /** The applicable requirements of the register by whether someone owns them, the policy evidences them, or neither. */

@@ -1,0 +1,88 @@
+/**
+ * Section 10: every open finding, written out once and numbered; the statement of applicability
+ * refers to them by number. A long list starts with the count per rule and is then grouped per
+ * file, each group folded. Then the accepted exceptions.
+ */
+import type { AuditReport, ReportFinding } from './report-model.js';
+import type { Block, Cell, Section, Tone } from './report-view.js';
+import { badge, code, plural, src, strong, text } from './view-inline.js';
+import { group, groupBy, LARGE } from './view-large.js';
+
+const SEVERITY_TONE: Record<string, Tone> = { error: 'bad', warning: 'warn', info: 'info', hint: 'neutral' };
+
+/** The HTML id of finding `index` (0-based) in section 10: `finding-1` for the first. */
+export function findingAnchor(index: number): string {
+    return `finding-${index + 1}`;
+}
+
+/** Accepted exceptions: the team's accepted risks, with their justification, as audit evidence. */
+function exceptionBlocks(report: AuditReport): Block[] {
+    if (report.acceptedExceptions.length === 0) return [];
+    return [
+        { kind: 'heading', level: 3, text: 'Accepted exceptions' },
+        { kind: 'paragraph', content: [text(`${plural(report.acceptedExceptions.length, 'finding')} accepted in the policy with \`// mandate-ignore\`, each with the justification written there.`)] },
+        {
+            kind: 'table', head: ['Rule', 'Justification', 'Finding', 'Location'],
+            rows: report.acceptedExceptions.map(exception => [
+                [[code(exception.rule)]], [[strong(exception.justification)]], [[text(exception.message)]], [[src(exception.source, exception.column)]]
+            ])
+        }
+    ];
+}
+
+const severityCell = (finding: ReportFinding): Cell => [[badge(SEVERITY_TONE[finding.severity] ?? 'neutral', finding.severity)]];
+
+/** `, #12 to #20` when a file's findings are numbered one after another, as they are in file and line order. */
+function range(members: ReadonlyArray<{ index: number }>): string {
+    const first = members[0].index;
+    const last = members[members.length - 1].index;
+    if (members.length < 2) return `, #${first + 1}`;
+    return last - first + 1 === members.length ? `, #${first + 1} to #${last + 1}` : '';
+}
+
+/** Counts per rule, then the findings per file: a few thousand findings stay readable. */
+function largeBlocks(report: AuditReport, numbered: ReadonlyArray<{ finding: ReportFinding; index: number }>): Block[] {
+    const rules = groupBy(numbered, entry => `${entry.finding.rule}\u0000${entry.finding.severity}`);
+    const files = groupBy(numbered, entry => entry.finding.source.file);
+    return [
+        { kind: 'paragraph', content: [text(`${plural(report.findings.length, 'finding')} of ${plural(rules.size, 'rule')} in ${plural(files.size, 'file')}: the count per rule, then every finding, numbered in file and line order and grouped per file. The rule IDs are explained in the Mandate README.`)] },
+        {
+            kind: 'table', head: ['Rule', 'Severity', 'Findings', 'Files'],
+            rows: [...rules.values()].map(members => [
+                [[code(members[0].finding.rule)]], severityCell(members[0].finding), [[strong(String(members.length))]],
+                [[text(String(new Set(members.map(entry => entry.finding.source.file)).size))]]
+            ])
+        },
+        ...[...files].map(([file, members]) => group(
+            [strong(file), text(`: ${plural(members.length, 'finding')}${range(members)}`)],
+            [{
+                kind: 'table', head: ['#', 'Severity', 'Rule', 'Message', 'Line'],
+                rowIds: members.map(entry => findingAnchor(entry.index)),
+                rows: members.map(({ finding, index }) => [
+                    [[text(String(index + 1))]], severityCell(finding), [[code(finding.rule)]], [[text(finding.message)]], [[src(finding.source, finding.column, true)]]
+                ])
+            }]
+        ))
+    ];
+}
+
+export function findingsSection(report: AuditReport): Section {
+    if (report.findings.length === 0) {
+        return {
+            id: 'findings', title: '10. Findings',
+            blocks: [{ kind: 'paragraph', answer: true, content: [badge('good', 'No findings'), text(` The policy passes every check on ${report.asOf}.`)] }, ...exceptionBlocks(report)]
+        };
+    }
+    const numbered = report.findings.map((finding, index) => ({ finding, index }));
+    const listing: Block[] = report.findings.length > LARGE ? largeBlocks(report, numbered) : [
+        { kind: 'paragraph', content: [text(`${plural(report.findings.length, 'finding')}, in file and line order. The rule IDs are explained in the Mandate README.`)] },
+        {
+            kind: 'table', head: ['#', 'Severity', 'Rule', 'Message', 'Location'],
+            rowIds: numbered.map(entry => findingAnchor(entry.index)),
+            rows: numbered.map(({ finding, index }) => [
+                [[text(String(index + 1))]], severityCell(finding), [[code(finding.rule)]], [[text(finding.message)]], [[src(finding.source, finding.column)]]
+            ])
+        }
+    ];
+    return { id: 'findings', title: '10. Findings', blocks: [...listing, ...exceptionBlocks(report)] };
+}

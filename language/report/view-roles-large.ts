@@ -1,0 +1,91 @@
+/**
+ * Section 3 for a large policy: the roles grouped per team (the roles that report to the same
+ * role), each group folded, one line per role with its holders and their appointments. What every
+ * appointment of a team has alike (start date, appointing party, announcement) is said once for
+ * the team. The small report's two tables (roles, then appointments) would name everyone twice.
+ */
+import type { Appointment, AuditReport, RoleHolders } from './report-model.js';
+import type { Block, Inline } from './report-view.js';
+import { badge, code, plural, src, strong, text } from './view-inline.js';
+import { fact, groupBy, joinFacts, oneFile, plainText, sharedFacts, unsharedFacts, type Fact } from './view-large.js';
+import { tenureText } from './view-questions.js';
+
+function announcementFacts(holder: Appointment, maxDays: number | undefined): Fact[] {
+    const first = holder.firstAnnouncement;
+    if (!first) return [fact('announced', [badge('bad', 'never announced')])];
+    const own = holder.announcements.map(entry => `${entry.date} via ${entry.channel}${entry.audience ? ` to ${entry.audience}` : ''}`);
+    const facts = [own.length > 0
+        ? fact('announced', [text(`announced ${own.join('; ')}`)])
+        : fact('announced', [text(`covered by the tenure's announcement of ${first.date}`)])];
+    if (first.late) facts.push(fact('late', [badge('warn', `announced late: ${first.days} days after the tenure began (at most ${maxDays})`)]));
+    return facts;
+}
+
+/** What a line says about a holder's appointment, fact by fact, so a team's common facts can be said once. */
+function holderFacts(holder: Appointment, maxDays: number | undefined): Fact[] {
+    return [
+        fact('since', [text(plainText(tenureText(holder)).trim())]),
+        ...(holder.capacity ? [fact('capacity', [badge('neutral', holder.capacity)])] : []),
+        ...(holder.until ? [fact('until', [text(`until ${holder.until}`)])] : []),
+        holder.appointedBy ? fact('appointed', [text(`appointed by ${holder.appointedBy.title}`)]) : fact('appointed', [badge('warn', 'appointing party not recorded')]),
+        ...(holder.evidence.length > 0 ? [fact('evidence', [text(`evidence ${holder.evidence.join('; ')}`)])] : []),
+        ...announcementFacts(holder, maxDays),
+        ...(holder.acknowledgements.length > 0 ? [fact('acknowledged', [text(`acknowledged ${holder.acknowledgements.map(entry => entry.date).join(', ')}`)])] : [])
+    ];
+}
+
+function roleLine(entry: RoleHolders, topManagement: ReadonlySet<string>, facts: ReadonlyMap<Appointment, Fact[]>, shared: readonly Fact[], short: boolean): Inline[] {
+    const marks: Inline[] = [
+        ...(entry.ciso ? [text(' '), badge('info', 'CISO')] : []),
+        ...(topManagement.has(entry.role.id) ? [text(' '), badge('neutral', 'Top management')] : [])
+    ];
+    const holders: Inline[] = entry.vacant
+        ? [badge('bad', 'Vacant')]
+        : entry.holders.flatMap((holder, index) => {
+            const rest = unsharedFacts(facts.get(holder) ?? [], shared);
+            return [...(index > 0 ? [text('; ')] : []), text(holder.person.title), ...(rest.length > 0 ? [text(', '), ...rest] : []), text(' ('), src(holder.source, undefined, short), text(')')];
+        });
+    const job = entry.jobDescription ? [text('; job description '), code(entry.jobDescription)] : [];
+    return [strong(entry.role.title), text(` (${entry.role.id}, `), src(entry.role.source, undefined, short), text(')'), ...marks, text(': '), ...holders, ...job];
+}
+
+function teamBlock(report: AuditReport, lead: RoleHolders | undefined, members: readonly RoleHolders[], topManagement: ReadonlySet<string>): Block {
+    const maxDays = report.questions.communicated.maxDays;
+    const appointments = members.flatMap(entry => entry.holders);
+    const facts = new Map(appointments.map(holder => [holder, holderFacts(holder, maxDays)]));
+    const shared = sharedFacts([...facts.values()]);
+    const file = oneFile([...members.map(entry => entry.role.source.file), ...appointments.map(holder => holder.source.file)]);
+    const vacant = members.filter(entry => entry.vacant).length;
+    const summary: Inline[] = [
+        ...(lead ? [text('Reporting to '), strong(lead.role.title), text(' '), code(lead.role.id)] : [strong('Reporting to no role')]),
+        text(`: ${plural(members.length, 'role')}, ${members.length - vacant} held`),
+        ...(vacant > 0 ? [text(', '), badge('bad', `${vacant} vacant`)] : []),
+        ...(file ? [text(`, in ${file}`)] : [])
+    ];
+    return {
+        kind: 'group', summary, blocks: [
+            ...(shared.length > 0 ? [{ kind: 'paragraph', content: [text(`Every holder below (${appointments.length}): `), ...joinFacts(shared), text('.')] } as const] : []),
+            { kind: 'list', items: members.map(entry => roleLine(entry, topManagement, facts, shared, file !== undefined)) }
+        ]
+    };
+}
+
+/** The roles and appointments of a large policy, per team: the roles that report to the same role. */
+export function largeRolesBlocks(report: AuditReport): Block[] {
+    const byId = new Map(report.roles.map(entry => [entry.role.id, entry]));
+    const topManagement = new Set(report.organization?.topManagement.map(role => role.id) ?? []);
+    const teams = groupBy(report.roles, entry => (entry.reportsTo && byId.has(entry.reportsTo) ? entry.reportsTo : ''));
+    const holders = report.roles.reduce((sum, entry) => sum + entry.holders.length, 0);
+    const vacant = report.roles.filter(entry => entry.vacant).length;
+    return [
+        {
+            kind: 'paragraph', content: [text(
+                `${plural(report.roles.length, 'role')}: ${report.roles.length - vacant} held on ${report.asOf} (${plural(holders, 'appointment')} in force), ${vacant} vacant. `
+                + `Grouped per team: the roles that report to the same role, in ${plural(teams.size, 'group')}. `
+                + 'Each line gives the role, where it is declared, and each holder with the term in force: since when (for a renewal, since when the tenure runs), '
+                + 'who appointed them, the evidence, how the appointment was made known, and where the assignment is written. What every appointment of a team has alike is said once for the team.'
+            )]
+        },
+        ...[...teams].map(([superior, members]) => teamBlock(report, byId.get(superior), members, topManagement))
+    ];
+}
