@@ -87,6 +87,11 @@ export class MandateDocumentValidator extends DefaultDocumentValidator {
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Parameters<DefaultDocumentValidator['validateDocument']>[2]): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
         const suppressions = findSuppressions(document);
+        const byRule = new Map<unknown, Suppression[]>();
+        for (const suppression of suppressions) {
+            const same = byRule.get(suppression.rule);
+            if (same) same.push(suppression); else byRule.set(suppression.rule, [suppression]);
+        }
         const used = new Set<Suppression>();
         const result: Diagnostic[] = [];
         for (const diagnostic of diagnostics) {
@@ -94,7 +99,7 @@ export class MandateDocumentValidator extends DefaultDocumentValidator {
             const dataCode = (diagnostic.data as { code?: unknown } | undefined)?.code;
             // Langium puts the code of lexing and parsing errors only in `data`.
             if (diagnostic.code === undefined && typeof dataCode === 'string') diagnostic.code = dataCode;
-            const suppression = suppressions.find(candidate => candidate.rule === diagnostic.code && covers(candidate.covers, diagnostic.range.start));
+            const suppression = byRule.get(diagnostic.code)?.find(candidate => covers(candidate.covers, diagnostic.range.start));
             if (suppression) used.add(suppression);
             const configured = this.configure(diagnostic);
             if (!configured) continue;

@@ -170,6 +170,18 @@ describe('duplicate-name stays bounded', () => {
     }, SLOW);
 });
 
+describe('suppressions stay linear', () => {
+    const crashFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/crashes/suppression-flood-5000.mandate');
+    const present = existsSync(crashFile);
+    it.skipIf(!present)(`matches 5,000 suppressions above one declaration: the first is used, the others are unused${present ? '' : ` (skipped: ${crashFile} is absent)`}`, async () => {
+        const text = readFileSync(crashFile, 'utf8');
+        const findings = await check({ 'flood.mandate': text });
+        const comments = text.split('\n').filter(line => line.startsWith('// mandate-ignore')).length;
+        expect(findings.filter(finding => finding.suppressed)).toHaveLength(1);
+        expect(findings.filter(finding => finding.rule === 'suppression-unused')).toHaveLength(comments - 1);
+    }, SLOW);
+});
+
 describe('per-node rules are registered only where they can fire', () => {
     it('property-repeated runs on exactly the declarations whose blocks can repeat a single-valued item', () => {
         const grammar = createMandateServices(EmptyFileSystem).Mandate.Grammar;

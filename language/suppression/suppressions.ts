@@ -29,12 +29,16 @@ function wholeLine(line: number): Range {
 /**
  * Finds the suppression comments of a document. A comment alone on its line applies to the
  * next line that is not itself a comment; a comment after code applies to its own line.
+ * Linear in the document: thousands of suppressions must not each rescan the lines and the tree.
  */
 export function findSuppressions(document: LangiumDocument): Suppression[] {
     const root = document.parseResult.value;
     const cst = root.$cstNode;
-    if (!cst) return [];
-    const lines = document.textDocument.getText().split(/\r?\n/);
+    const text = document.textDocument.getText();
+    if (!cst || !text.includes('mandate-ignore')) return [];
+    const lines = text.split(/\r?\n/);
+    let codeLines: number[] | undefined;
+    let outermost: Map<number, AstNode> | undefined;
     const suppressions: Suppression[] = [];
     for (const leaf of CstUtils.streamCst(cst)) {
         if (!('tokenType' in leaf) || (leaf as { tokenType: { name: string } }).tokenType.name !== 'SL_COMMENT') continue;
@@ -42,12 +46,8 @@ export function findSuppressions(document: LangiumDocument): Suppression[] {
         if (!match) continue;
         const line = leaf.range.start.line;
         const alone = lines[line]?.slice(0, leaf.range.start.character).trim() === '';
-        let target = line;
-        if (alone) {
-            target = line + 1;
-            while (target < lines.length && (lines[target].trim() === '' || lines[target].trim().startsWith('//'))) target++;
-        }
-        const node = outermostNodeStartingOn(root, target);
+        const target = alone ? (codeLines ??= nextCodeLines(lines))[line + 1] ?? lines.length : line;
+        const node = (outermost ??= outermostNodesByLine(root)).get(target);
         suppressions.push({
             rule: match[1],
             justification: match[2] ? match[2] : undefined,
@@ -56,6 +56,27 @@ export function findSuppressions(document: LangiumDocument): Suppression[] {
         });
     }
     return suppressions;
+}
+
+/** For each line, the first line from there on that is neither blank nor a `//` comment (or the line count). */
+function nextCodeLines(lines: readonly string[]): number[] {
+    const next = new Array<number>(lines.length + 1);
+    next[lines.length] = lines.length;
+    for (let line = lines.length - 1; line >= 0; line--) {
+        const trimmed = lines[line].trim();
+        next[line] = trimmed === '' || trimmed.startsWith('//') ? next[line + 1] : line;
+    }
+    return next;
+}
+
+/** outermostNodeStartingOn for every line at once. */
+function outermostNodesByLine(root: AstNode): Map<number, AstNode> {
+    const byLine = new Map<number, AstNode>();
+    for (const node of AstUtils.streamAst(root)) {
+        const line = node.$cstNode?.range.start.line;
+        if (node !== root && line !== undefined && !byLine.has(line)) byLine.set(line, node); // pre-order: outermost first
+    }
+    return byLine;
 }
 
 export function covers(range: Range, position: Range['start']): boolean {
