@@ -1,4 +1,4 @@
-import { AstUtils, isReference, type AstNode, type AstReflection, type Reference } from 'langium';
+import { isReference, type AstNode, type AstReflection, type Reference } from 'langium';
 import { isAssignment, isModel } from './generated/ast.js';
 import type { MandateServices } from './mandate-module.js';
 import type { RuleMetadata } from './rules/rule.js';
@@ -81,6 +81,13 @@ export class LinkFailures {
         const incomplete = new Set<AstNode>();
         const named = new Map<string, Set<AstNode>>();
         const anywhere = new Set<string>();
+        // A rename breaks many references with the same name at once: one suggestion per name and type.
+        const suggestions = new Map<string, AstNode | undefined>();
+        const suggest = (name: string, type: string): AstNode | undefined => {
+            const key = `${type}:${name}`;
+            if (!suggestions.has(key)) suggestions.set(key, this.suggestion(model, name, type));
+            return suggestions.get(key);
+        };
         const implicate = (rules: readonly string[], node: AstNode | undefined): void => {
             if (!node) return;
             for (const rule of rules) {
@@ -89,28 +96,33 @@ export class LinkFailures {
                 named.set(rule, set);
             }
         };
+        // Relationships whose required names are missing or unresolved (all top-level declarations).
+        for (const node of [...model.assignments, ...model.delegations, ...model.completions, ...model.conflicts]) {
+            const values = node as unknown as Record<string, unknown>;
+            if (RELATIONSHIPS[node.$type].some(property => values[property] === undefined || (values[property] as Reference).error !== undefined)) {
+                incomplete.add(node);
+            }
+        }
+        // Every reference that failed to link is in its document's references, with where it is:
+        // no need to walk every node of the workspace.
         for (const document of model.documents) {
-            for (const node of AstUtils.streamAst(document.parseResult.value)) {
+            for (const reference of document.references) {
+                const info = reference.error?.info;
+                if (!info || !isReference(info.reference)) continue;
+                const node = info.container;
                 const required = RELATIONSHIPS[node.$type];
                 const values = node as unknown as Record<string, unknown>;
-                const missing = required?.some(property => values[property] === undefined || (values[property] as Reference).error !== undefined) ?? false;
-                const broken = AstUtils.streamReferences(node).toArray()
-                    .filter(info => isReference(info.reference) && info.reference.error !== undefined);
-                if (!missing && broken.length === 0) continue;
-                if (missing) incomplete.add(node);
-                for (const info of broken) {
-                    spots.set(node, (spots.get(node) ?? new Set<string>()).add(info.property));
-                    // A relationship's optional names (`appointed by`) decide nothing about who holds what.
-                    const derived = DERIVED[`${node.$type}.${info.property}`] ?? (required?.includes(info.property) ? DERIVED[node.$type] : undefined);
-                    if (!derived) continue;
-                    for (const rule of derived.anywhere ?? []) anywhere.add(rule);
-                    implicate(derived.named, this.suggestion(model, info.reference as Reference, this.reflection.getReferenceType(info)));
-                    if (required) {
-                        // The names the broken declaration does resolve: `jane` in `assign jane to cisoo`.
-                        for (const property of required) implicate(derived.named, (values[property] as Reference | undefined)?.ref);
-                    } else {
-                        implicate(derived.named, topLevel(node));
-                    }
+                spots.set(node, (spots.get(node) ?? new Set<string>()).add(info.property));
+                // A relationship's optional names (`appointed by`) decide nothing about who holds what.
+                const derived = DERIVED[`${node.$type}.${info.property}`] ?? (required?.includes(info.property) ? DERIVED[node.$type] : undefined);
+                if (!derived) continue;
+                for (const rule of derived.anywhere ?? []) anywhere.add(rule);
+                implicate(derived.named, suggest(info.reference.$refText, this.reflection.getReferenceType(info)));
+                if (required) {
+                    // The names the broken declaration does resolve: `jane` in `assign jane to cisoo`.
+                    for (const property of required) implicate(derived.named, (values[property] as Reference | undefined)?.ref);
+                } else {
+                    implicate(derived.named, topLevel(node));
                 }
             }
         }
@@ -124,11 +136,11 @@ export class LinkFailures {
     }
 
     /** The declaration the author probably meant, as the linker suggests it: `ciso` for `cisoo`. */
-    private suggestion(model: WorkspaceModel, reference: Reference, type: string): AstNode | undefined {
-        const candidates = [...model.declarationsByName.entries()]
+    private suggestion(model: WorkspaceModel, refText: string, type: string): AstNode | undefined {
+        const candidates = model.cached(`declared-names:${type}`, () => [...model.declarationsByName.entries()]
             .filter(([, nodes]) => nodes.some(node => this.reflection.isInstance(node, type)))
-            .map(([name]) => name);
-        const name = closestMatch(reference.$refText, candidates);
+            .map(([name]) => name));
+        const name = closestMatch(refText, candidates);
         return name === undefined ? undefined : model.declarationsByName.get(name)?.find(node => this.reflection.isInstance(node, type));
     }
 }
