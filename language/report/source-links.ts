@@ -30,8 +30,18 @@ function encodeSegment(segment: string): string {
     return encodeURIComponent(segment).replace(/[!'()*~]/g, char => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
+/** Encoded paths by file: a large report links the same few hundred files tens of thousands of times. */
+const encodedPaths = new Map<string, string>();
+const ENCODED_PATHS_KEPT = 10_000;
+
 export function fileHref(file: string, linkBase: string): string {
-    return linkBase + file.split('/').map(encodeSegment).join('/');
+    let encoded = encodedPaths.get(file);
+    if (encoded === undefined) {
+        encoded = file.split('/').map(encodeSegment).join('/');
+        if (encodedPaths.size >= ENCODED_PATHS_KEPT) encodedPaths.clear(); // a long-running server renders many workspaces
+        encodedPaths.set(file, encoded);
+    }
+    return linkBase + encoded;
 }
 
 /** `../roles.mandate#L23`: GitHub and VS Code both jump to the line. */

@@ -1,12 +1,12 @@
 /**
- * Section 6: the control-owner register, requirement → accountable role → holder → since. A
- * requirement owned through many roles (a duty every team carries) gets one summary row in the
- * table and a folded group of its owners after it, so the table stays one screen per framework.
+ * Section 6: the control-owner register, requirement → accountable role → holder → since. In a
+ * large register, a requirement owned through many roles (a duty every team carries) gets one
+ * summary row in the table and a folded group of its owners after it.
  */
 import type { AuditReport, ControlOwnerEntry } from './report-model.js';
 import type { Block, Cell, Inline, Section } from './report-view.js';
 import { badge, code, date, lines, named, none, plural, strong, text } from './view-inline.js';
-import { group, groupBy } from './view-large.js';
+import { group, groupBy, LARGE } from './view-large.js';
 import { ownership } from './view-summary.js';
 
 /** A requirement with more register lines than this is summarized in the table and listed in a group. */
@@ -33,17 +33,19 @@ function ownerCells(entry: ControlOwnerEntry): Cell[] {
 
 /** `Role 3-1 (r-3-1): Person 3-1 since 2022-01-01, through duty-3-1`: one owner on one line, without repeating the requirement. */
 function ownerLine(entry: ControlOwnerEntry, sharedSince: string | undefined): Inline[] {
-    const since = sharedSince !== undefined ? '' : entry.since ? ` since ${entry.since}` : ' (not dated)';
+    const since = sharedSince !== undefined && entry.since === sharedSince ? '' : entry.since ? ` since ${entry.since}` : ' (not dated)';
     const holder: Inline[] = entry.holder
         ? [text(entry.holder.title), ...(entry.capacity ? [text(` (${entry.capacity})`)] : []), text(since)]
         : [badge('bad', 'Vacant')];
     return [text(`${entry.role?.title ?? ''} (${entry.role?.id ?? ''}): `), ...holder, text(`, through ${entry.duties.join(', ')}`)];
 }
 
-/** The start date every holder of the group shares, said once for the group. */
+/** The start date at least half the holders of the group (two or more) share, said once for the group. */
 function sharedSince(entries: readonly ControlOwnerEntry[]): string | undefined {
-    const first = entries[0].since;
-    return first !== undefined && entries.every(entry => entry.holder && entry.since === first) ? first : undefined;
+    const held = entries.filter(entry => entry.holder && entry.since);
+    let best: [string, number] | undefined;
+    for (const [since, members] of groupBy(held, entry => entry.since ?? '')) if (!best || members.length > best[1]) best = [since, members.length];
+    return best && best[1] >= 2 && best[1] * 2 >= held.length ? best[0] : undefined;
 }
 
 function summaryCells(entries: readonly ControlOwnerEntry[]): Cell[] {
@@ -76,11 +78,13 @@ export function controlOwnersSection(report: AuditReport): Section {
     ];
     if (register.length === 0) return { id: 'control-owners', title: '6. Control owners', blocks };
     const byRequirement = groupBy(register, entry => entry.requirement);
+    // Large: many more lines than requirements, i.e. requirements with many owners each.
+    const large = register.length - byRequirement.size > LARGE;
     const rows: Cell[][] = [];
     const groups: Block[] = [];
     for (const [requirement, entries] of byRequirement) {
         const head: Cell = [[strong(requirement)], [text(entries[0].title)]];
-        if (entries.length <= OWNERS_IN_TABLE) {
+        if (!large || entries.length <= OWNERS_IN_TABLE) {
             for (const entry of entries) rows.push([head, ...ownerCells(entry)]);
             continue;
         }
@@ -89,7 +93,7 @@ export function controlOwnersSection(report: AuditReport): Section {
         groups.push(group(
             [strong(requirement), text(` ${entries[0].title}: ${plural(entries.length, 'owner line')}`)],
             [
-                ...(since ? [{ kind: 'paragraph', content: [text(`Every holder below has held the role since ${since}.`)] } as const] : []),
+                ...(since ? [{ kind: 'paragraph', content: [text(`Unless its line gives another date, the holder below has held the role since ${since}.`)] } as const] : []),
                 { kind: 'list', items: entries.map(entry => ownerLine(entry, since)) }
             ]
         ));

@@ -1,7 +1,7 @@
 /**
  * Section 10: every open finding, written out once and numbered; the statement of applicability
  * refers to them by number. A long list starts with the count per rule and is then grouped per
- * file, each group folded. Then the accepted exceptions.
+ * rule, each group folded. Then the accepted exceptions.
  */
 import type { AuditReport, ReportFinding } from './report-model.js';
 import type { Block, Cell, Section, Tone } from './report-view.js';
@@ -32,20 +32,20 @@ function exceptionBlocks(report: AuditReport): Block[] {
 
 const severityCell = (finding: ReportFinding): Cell => [[badge(SEVERITY_TONE[finding.severity] ?? 'neutral', finding.severity)]];
 
-/** `, #12 to #20` when a file's findings are numbered one after another, as they are in file and line order. */
+/** `#12 to #20` when the findings are numbered one after another, else the first and the last. */
 function range(members: ReadonlyArray<{ index: number }>): string {
-    const first = members[0].index;
-    const last = members[members.length - 1].index;
-    if (members.length < 2) return `, #${first + 1}`;
-    return last - first + 1 === members.length ? `, #${first + 1} to #${last + 1}` : '';
+    const first = members[0].index + 1;
+    const last = members[members.length - 1].index + 1;
+    if (members.length === 1) return `#${first}`;
+    return last - first + 1 === members.length ? `#${first} to #${last}` : `#${first} to #${last}, not consecutive`;
 }
 
-/** Counts per rule, then the findings per file: a few thousand findings stay readable. */
+/** The count per rule first, then the findings of each rule, folded: a few thousand findings stay readable. */
 function largeBlocks(report: AuditReport, numbered: ReadonlyArray<{ finding: ReportFinding; index: number }>): Block[] {
     const rules = groupBy(numbered, entry => `${entry.finding.rule}\u0000${entry.finding.severity}`);
-    const files = groupBy(numbered, entry => entry.finding.source.file);
+    const files = new Set(numbered.map(entry => entry.finding.source.file));
     return [
-        { kind: 'paragraph', content: [text(`${plural(report.findings.length, 'finding')} of ${plural(rules.size, 'rule')} in ${plural(files.size, 'file')}: the count per rule, then every finding, numbered in file and line order and grouped per file. The rule IDs are explained in the Mandate README.`)] },
+        { kind: 'paragraph', content: [text(`${plural(report.findings.length, 'finding')} of ${plural(rules.size, 'rule')} in ${plural(files.size, 'file')}, numbered in file and line order: the count per rule, then the findings of each rule. The rule IDs are explained in the Mandate README.`)] },
         {
             kind: 'table', head: ['Rule', 'Severity', 'Findings', 'Files'],
             rows: [...rules.values()].map(members => [
@@ -53,14 +53,12 @@ function largeBlocks(report: AuditReport, numbered: ReadonlyArray<{ finding: Rep
                 [[text(String(new Set(members.map(entry => entry.finding.source.file)).size))]]
             ])
         },
-        ...[...files].map(([file, members]) => group(
-            [strong(file), text(`: ${plural(members.length, 'finding')}${range(members)}`)],
+        ...[...rules.values()].map(members => group(
+            [code(members[0].finding.rule), text(' '), ...severityCell(members[0].finding)[0], text(`: ${plural(members.length, 'finding')}, ${range(members)}`)],
             [{
-                kind: 'table', head: ['#', 'Severity', 'Rule', 'Message', 'Line'],
+                kind: 'table', head: ['#', 'Message', 'Location'],
                 rowIds: members.map(entry => findingAnchor(entry.index)),
-                rows: members.map(({ finding, index }) => [
-                    [[text(String(index + 1))]], severityCell(finding), [[code(finding.rule)]], [[text(finding.message)]], [[src(finding.source, finding.column, true)]]
-                ])
+                rows: members.map(({ finding, index }) => [[[text(String(index + 1))]], [[text(finding.message)]], [[src(finding.source, finding.column)]]])
             }]
         ))
     ];

@@ -55,18 +55,33 @@ export function fact(key: string, content: readonly Inline[], value = plainText(
 }
 
 /**
- * The facts that every line of a group states alike (a group of at least two lines), so the group
- * says them once instead: "every holder since 2022-01-01, appointed by Team 3 lead".
+ * The facts a group says once instead of on every line: for a kind of fact every line states,
+ * the value at least half of the lines (two or more) have alike, e.g. "since 2022-01-01,
+ * appointed by Team 3 lead". A line with another value states its own.
  */
 export function sharedFacts(rows: readonly (readonly Fact[])[]): Fact[] {
     if (rows.length < 2) return [];
-    return rows[0].filter(candidate => rows.every(row => row.some(other => other.key === candidate.key && other.value === candidate.value)));
+    const shared: Fact[] = [];
+    for (const candidate of rows[0]) {
+        const values = new Map<string, { fact: Fact; count: number }>();
+        let everywhere = true;
+        for (const row of rows) {
+            const own = row.find(other => other.key === candidate.key);
+            if (!own) { everywhere = false; break; }
+            const entry = values.get(own.value);
+            if (entry) entry.count++; else values.set(own.value, { fact: own, count: 1 });
+        }
+        if (!everywhere) continue;
+        const best = [...values.values()].reduce((a, b) => (b.count > a.count ? b : a));
+        if (best.count >= 2 && best.count * 2 >= rows.length) shared.push(best.fact);
+    }
+    return shared;
 }
 
-/** A line's facts without those said for the whole group, joined with `, `. */
+/** A line's facts without those the group says for it, joined with `, `. */
 export function unsharedFacts(row: readonly Fact[], shared: readonly Fact[], separator = ', '): Inline[] {
-    const keys = new Set(shared.map(entry => entry.key));
-    return joinFacts(row.filter(entry => !keys.has(entry.key)), separator);
+    const said = new Map(shared.map(entry => [entry.key, entry.value]));
+    return joinFacts(row.filter(entry => said.get(entry.key) !== entry.value), separator);
 }
 
 export function joinFacts(facts: readonly Fact[], separator = ', '): Inline[] {

@@ -57,7 +57,7 @@ function dutyRoles(cells: readonly MatrixCell[] | undefined): Inline[] {
 function dutyFacts(duty: DutyEntry): Fact[] {
     return [
         fact('kind', [text(duty.kind === 'authority' ? 'an authority' : 'a responsibility')]),
-        fact('satisfies', [text(duty.requirements.length > 0 ? `satisfies ${duty.requirements.join(', ')}` : 'satisfies no requirement')])
+        fact('satisfies', [text(duty.requirements.length > 0 ? `satisfying ${duty.requirements.join(', ')}` : 'satisfying no requirement')])
     ];
 }
 
@@ -111,7 +111,7 @@ function listBlocks(report: AuditReport, cellsOf: ReadonlyMap<string, readonly M
             const shared = sharedFacts(facts);
             const usual = usualLetters(duties.flatMap(duty => cellsOf.get(duty.id) ?? []));
             const said: Inline[] = [
-                ...(shared.length > 0 ? [text(`Every duty below (${duties.length}): `), ...joinFacts(shared), text('. ')] : []),
+                ...(shared.length > 0 ? [text(`Unless its line says otherwise, every duty below (${duties.length}) is `), ...joinFacts(shared), text('. ')] : []),
                 ...(usual ? [text('Roles named without letters carry the duty as '), strong(usual), text('.')] : [])
             ];
             return group(

@@ -34,10 +34,19 @@ function holderFacts(holder: Appointment, maxDays: number | undefined): Fact[] {
     ];
 }
 
-function roleLine(entry: RoleHolders, topManagement: ReadonlySet<string>, facts: ReadonlyMap<Appointment, Fact[]>, shared: readonly Fact[], short: boolean): Inline[] {
+interface Listing {
+    readonly topManagement: ReadonlySet<string>;
+    readonly maxDays: number | undefined;
+    /** Set for a group of small teams: each line then says whom the role reports to. */
+    readonly superiors?: ReadonlyMap<string, RoleHolders>;
+}
+
+function roleLine(entry: RoleHolders, listing: Listing, facts: ReadonlyMap<Appointment, Fact[]>, shared: readonly Fact[], short: boolean): Inline[] {
+    const superior = entry.reportsTo ? listing.superiors?.get(entry.reportsTo) : undefined;
     const marks: Inline[] = [
         ...(entry.ciso ? [text(' '), badge('info', 'CISO')] : []),
-        ...(topManagement.has(entry.role.id) ? [text(' '), badge('neutral', 'Top management')] : [])
+        ...(listing.topManagement.has(entry.role.id) ? [text(' '), badge('neutral', 'Top management')] : []),
+        ...(superior ? [text(`, reports to ${superior.role.title}`)] : [])
     ];
     const holders: Inline[] = entry.vacant
         ? [badge('bad', 'Vacant')]
@@ -49,43 +58,60 @@ function roleLine(entry: RoleHolders, topManagement: ReadonlySet<string>, facts:
     return [strong(entry.role.title), text(` (${entry.role.id}, `), src(entry.role.source, undefined, short), text(')'), ...marks, text(': '), ...holders, ...job];
 }
 
-function teamBlock(report: AuditReport, lead: RoleHolders | undefined, members: readonly RoleHolders[], topManagement: ReadonlySet<string>): Block {
-    const maxDays = report.questions.communicated.maxDays;
+function rolesGroup(title: readonly Inline[], members: readonly RoleHolders[], listing: Listing): Block {
     const appointments = members.flatMap(entry => entry.holders);
-    const facts = new Map(appointments.map(holder => [holder, holderFacts(holder, maxDays)]));
+    const facts = new Map(appointments.map(holder => [holder, holderFacts(holder, listing.maxDays)]));
     const shared = sharedFacts([...facts.values()]);
     const file = oneFile([...members.map(entry => entry.role.source.file), ...appointments.map(holder => holder.source.file)]);
     const vacant = members.filter(entry => entry.vacant).length;
     const summary: Inline[] = [
-        ...(lead ? [text('Reporting to '), strong(lead.role.title), text(' '), code(lead.role.id)] : [strong('Reporting to no role')]),
+        ...title,
         text(`: ${plural(members.length, 'role')}, ${members.length - vacant} held`),
         ...(vacant > 0 ? [text(', '), badge('bad', `${vacant} vacant`)] : []),
-        ...(file ? [text(`, in ${file}`)] : [])
+        ...(file && !listing.superiors ? [text(`, in ${file}`)] : [])
     ];
     return {
         kind: 'group', summary, blocks: [
-            ...(shared.length > 0 ? [{ kind: 'paragraph', content: [text(`Every holder below (${appointments.length}): `), ...joinFacts(shared), text('.')] } as const] : []),
-            { kind: 'list', items: members.map(entry => roleLine(entry, topManagement, facts, shared, file !== undefined)) }
+            ...(shared.length > 0 ? [{ kind: 'paragraph', content: [text(`Unless its line says otherwise, every holder below (${appointments.length}): `), ...joinFacts(shared), text('.')] } as const] : []),
+            { kind: 'list', items: members.map(entry => roleLine(entry, listing, facts, shared, file !== undefined)) }
         ]
     };
 }
 
-/** The roles and appointments of a large policy, per team: the roles that report to the same role. */
+/** A team smaller than this is listed with the other small teams of its file, not as a group of its own. */
+const SMALL_TEAM = 3;
+
+/**
+ * The roles and appointments of a large policy, per team: the roles that report to the same role.
+ * Teams of one or two (a long reporting chain, a flat list) are gathered per file instead, so the
+ * number of groups stays well below the number of roles.
+ */
 export function largeRolesBlocks(report: AuditReport): Block[] {
     const byId = new Map(report.roles.map(entry => [entry.role.id, entry]));
     const topManagement = new Set(report.organization?.topManagement.map(role => role.id) ?? []);
-    const teams = groupBy(report.roles, entry => (entry.reportsTo && byId.has(entry.reportsTo) ? entry.reportsTo : ''));
+    const maxDays = report.questions.communicated.maxDays;
+    const superiors = new Map(report.roles.map(entry => [entry, entry.reportsTo && byId.has(entry.reportsTo) ? entry.reportsTo : '']));
+    const teamSizes = groupBy(report.roles, entry => superiors.get(entry) ?? '');
+    const groups = groupBy(report.roles, entry => {
+        const superior = superiors.get(entry) ?? '';
+        return (teamSizes.get(superior)?.length ?? 0) >= SMALL_TEAM ? `team\u0000${superior}` : `file\u0000${entry.role.source.file}`;
+    });
     const holders = report.roles.reduce((sum, entry) => sum + entry.holders.length, 0);
     const vacant = report.roles.filter(entry => entry.vacant).length;
     return [
         {
             kind: 'paragraph', content: [text(
                 `${plural(report.roles.length, 'role')}: ${report.roles.length - vacant} held on ${report.asOf} (${plural(holders, 'appointment')} in force), ${vacant} vacant. `
-                + `Grouped per team: the roles that report to the same role, in ${plural(teams.size, 'group')}. `
+                + `Grouped per team, the roles that report to the same role, and teams of one or two per file: ${plural(groups.size, 'group')}. `
                 + 'Each line gives the role, where it is declared, and each holder with the term in force: since when (for a renewal, since when the tenure runs), '
-                + 'who appointed them, the evidence, how the appointment was made known, and where the assignment is written. What every appointment of a team has alike is said once for the team.'
+                + 'who appointed them, the evidence, how the appointment was made known, and where the assignment is written. What every appointment of a group has alike is said once for the group.'
             )]
         },
-        ...[...teams].map(([superior, members]) => teamBlock(report, byId.get(superior), members, topManagement))
+        ...[...groups].map(([key, members]) => {
+            const [kind, name] = key.split('\u0000');
+            if (kind === 'file') return rolesGroup([strong(name), text(', teams of one or two')], members, { topManagement, maxDays, superiors: byId });
+            const lead = byId.get(name);
+            return rolesGroup(lead ? [text('Reporting to '), strong(lead.role.title), text(' '), code(lead.role.id)] : [strong('Reporting to no role')], members, { topManagement, maxDays });
+        })
     ];
 }

@@ -3,6 +3,7 @@ import type { AuditReport, RequirementStatus, RequirementStatusValue } from './r
 import type { Block, Inline, Section } from './report-view.js';
 import { badge, named, plural, STATUS_LABEL, STATUS_TONE, strong, text } from './view-inline.js';
 import { populationText } from './view-people.js';
+import { someNames } from './view-large.js';
 
 function counted<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
     const counts = new Map<string, number>();
@@ -47,7 +48,7 @@ function overview(report: AuditReport): Block {
             ]],
             ['Roles', [
                 text(`${report.roles.length} declared, `),
-                vacant.length === 0 ? badge('good', 'none vacant') : badge('bad', `${vacant.length} vacant: ${vacant.map(entry => entry.role.title).join(', ')}`)
+                vacant.length === 0 ? badge('good', 'none vacant') : badge('bad', `${vacant.length} vacant: ${someNames(vacant.map(entry => entry.role.title))}`)
             ]],
             ['People holding roles', [text(String(people.size))]],
             ['Delegations', [text(`${report.delegations.length}: ${delegations.get('active') ?? 0} active, ${delegations.get('expired') ?? 0} expired, ${delegations.get('future') ?? 0} future`)]],
