@@ -13,6 +13,8 @@ export interface CliRun {
     readonly timedOut: boolean;
     /** Peak resident set size in bytes (getrusage maxrss of the CLI process), when it exited normally. */
     readonly peakRssBytes?: number;
+    /** CPU time (user + system) in ms: steadier than wall time on a busy machine. */
+    readonly cpuMs?: number;
     readonly stdout: string;
     readonly stderr: string;
 }
@@ -23,10 +25,12 @@ export interface CliOptions {
     readonly scratch: string;
 }
 
-// Preloaded into the CLI process: on exit, it writes the process's peak RSS (KiB on Linux) to a file.
+// Preloaded into the CLI process: on exit, it writes the process's peak RSS (KiB on Linux) and CPU
+// time (µs, user + system, all threads) to a file.
 // No change to the CLI itself, so 0.1.0 is measured the same way.
 const PEAK_RSS_HOOK = `process.on('exit', () => {
-    try { require('fs').writeFileSync(process.env.MANDATE_BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)); } catch {}
+    const usage = process.resourceUsage();
+    try { require('fs').writeFileSync(process.env.MANDATE_BENCH_RSS_FILE, JSON.stringify([usage.maxRSS, usage.userCPUTime + usage.systemCPUTime])); } catch {}
 });
 `;
 
@@ -53,11 +57,14 @@ export function runCli(cliPath: string, args: readonly string[], options: CliOpt
             const ms = elapsedMs(start);
             clearTimeout(timer);
             let peakRssBytes: number | undefined;
+            let cpuMs: number | undefined;
             if (existsSync(rssFile)) {
-                peakRssBytes = Number(readFileSync(rssFile, 'utf8')) * 1024;
+                const [maxRss, cpuMicroseconds] = JSON.parse(readFileSync(rssFile, 'utf8')) as [number, number];
+                peakRssBytes = maxRss * 1024;
+                cpuMs = cpuMicroseconds / 1000;
                 rmSync(rssFile, { force: true });
             }
-            resolve({ ms, exitCode, timedOut, peakRssBytes, stdout, stderr });
+            resolve({ ms, exitCode, timedOut, peakRssBytes, cpuMs, stdout, stderr });
         });
     });
 }

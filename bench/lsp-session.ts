@@ -29,6 +29,8 @@ export interface EditSample {
     readonly unchangedRepublished: number;
     /** Publications that arrived after the barrier (outside the server's workspace lock). */
     readonly late: number;
+    /** CPU time the server spent on the edit (user + system, 10 ms resolution): steadier than wall time on a busy machine. */
+    readonly cpuMs: number;
 }
 
 export interface CompletionSample {
@@ -77,6 +79,14 @@ export class BenchSession {
         return Number(match[1]) * 1024;
     }
 
+    /** CPU time the server process has used so far, in ms (Linux /proc, clock ticks of 10 ms). */
+    cpuMs(): number {
+        const stat = readFileSync(`/proc/${this.client.process.pid}/stat`, 'utf8');
+        // Fields after the command name, which is in parentheses and may contain spaces: utime and stime are the 12th and 13th.
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return (Number(fields[11]) + Number(fields[12])) * 10;
+    }
+
     uri(path: string): string {
         return fileUri(join(this.folder, path));
     }
@@ -113,10 +123,12 @@ export class BenchSession {
     /** Sends one didChange and times it until the server has finished everything it caused. */
     async timedEdit(uri: string, edits: readonly TextEdit[]): Promise<EditSample> {
         const before = this.publications();
+        const cpuBefore = this.cpuMs();
         const start = now();
         await this.client.changeDocument(uri, edits);
         await this.settle();
         const ms = elapsedMs(start);
+        const cpuMs = this.cpuMs() - cpuBefore;
         const atBarrier = this.publications();
         await sleep(GRACE_MS);
         const after = this.publications();
@@ -130,7 +142,7 @@ export class BenchSession {
             late += count - (atBarrier.get(key)?.count ?? 0);
             if (key !== uri && previous && previous.latest === latest) unchangedRepublished++;
         }
-        return { ms, republished, unchangedRepublished, late };
+        return { ms, republished, unchangedRepublished, late, cpuMs };
     }
 
     /** One completion request, timed from send to response. */

@@ -25,7 +25,7 @@ const SLOW_RUN_MS = 10_000;
  * Up to `count` runs, the median reported; stops at the first that fails or times out (a time-out
  * becomes a lower bound), and after a run slower than SLOW_RUN_MS.
  */
-async function timedRuns(context: BenchContext, build: Build, args: string[], count: number, timeoutMs: number, clean = false): Promise<TimedRuns> {
+async function timedRuns(context: BenchContext, figureId: string, build: Build, args: string[], count: number, timeoutMs: number, clean = false): Promise<TimedRuns> {
     const runs: CliRun[] = [];
     for (let i = 0; i < count; i++) {
         const run = await runCli(build.cli, args, { timeoutMs, scratch: context.scratch });
@@ -38,6 +38,9 @@ async function timedRuns(context: BenchContext, build: Build, args: string[], co
         if (run.ms > SLOW_RUN_MS) break;
     }
     const ms = median(runs.map(run => run.ms));
+    const cpu = runs.every(run => run.cpuMs !== undefined) ? median(runs.map(run => run.cpuMs!)) : undefined;
+    const peak = Math.max(...runs.map(run => run.peakRssBytes ?? 0));
+    context.results.note(figureId, `${build.name}: ${formatMs(ms)} wall, ${cpu === undefined ? 'CPU time unknown' : `${formatMs(cpu)} CPU (user + system)`}, peak RSS ${formatBytes(peak)}.`);
     return { cell: { value: ms, text: formatMs(ms) }, runs };
 }
 
@@ -53,7 +56,7 @@ export async function measureColdCheck(context: BenchContext): Promise<void> {
     const workload = context.workloads.manyFiles(100_000);
     context.results.note('cold-100k', `${workload.description}; ${runsText(context.settings.runs)}, spawn to exit.`);
     for (const { slot, build } of context.builds) {
-        const { cell } = await timedRuns(context, build, checkArgs(workload), context.settings.runs, context.settings.timeoutMs, true);
+        const { cell } = await timedRuns(context, 'cold-100k', build, checkArgs(workload), context.settings.runs, context.settings.timeoutMs, true);
         record(context, 'cold-100k', slot, cell);
     }
 }
@@ -64,13 +67,13 @@ export async function measureBigFile(context: BenchContext): Promise<void> {
     context.results.note('big-10k', `${small.description} (${formatBytes(small.bytes)}), all in people.mandate beside the organization file; ${runsText(context.settings.runs)}.`);
     context.results.note('big-growth', `${large.description} (${formatBytes(large.bytes)}).`);
     for (const { slot, build } of context.builds) {
-        const first = await timedRuns(context, build, checkArgs(small), context.settings.runs, context.settings.timeoutMs, true);
+        const first = await timedRuns(context, 'big-10k', build, checkArgs(small), context.settings.runs, context.settings.timeoutMs, true);
         record(context, 'big-10k', slot, first.cell);
         if (first.cell.value === undefined || first.cell.lowerBound) {
             record(context, 'big-growth', slot, missing('not run: the 10,000-person file did not finish'));
             continue;
         }
-        const second = await timedRuns(context, build, checkArgs(large), context.settings.runs, context.settings.timeoutMs, true);
+        const second = await timedRuns(context, 'big-growth', build, checkArgs(large), context.settings.runs, context.settings.timeoutMs, true);
         if (second.cell.value === undefined) {
             record(context, 'big-growth', slot, second.cell);
             continue;
@@ -93,7 +96,7 @@ export async function measureReports(context: BenchContext): Promise<void> {
         for (const { slot, build } of context.builds) {
             const output = join(context.scratch, `report-${slot}.${format}`);
             const args = ['report', workload.folder, '--as-of', BENCH_AS_OF, '--format', format, '-o', output];
-            const { cell } = await timedRuns(context, build, args, context.settings.runs, context.settings.timeoutMs);
+            const { cell } = await timedRuns(context, id, build, args, context.settings.runs, context.settings.timeoutMs);
             if (cell.value === undefined || cell.lowerBound || !existsSync(output)) {
                 record(context, id, slot, cell);
                 continue;
@@ -115,7 +118,7 @@ export async function measureLarge(context: BenchContext): Promise<void> {
     context.results.note('large-time', `${workload.description}; one run per build, stopped after ${formatMs(context.settings.largeTimeoutMs)}.`);
     context.results.note('large-memory', 'The CLI process\'s maximum resident set size (getrusage), recorded when it exits.');
     for (const { slot, build } of context.builds) {
-        const { cell, runs } = await timedRuns(context, build, checkArgs(workload), 1, context.settings.largeTimeoutMs, true);
+        const { cell, runs } = await timedRuns(context, 'large-time', build, checkArgs(workload), 1, context.settings.largeTimeoutMs, true);
         record(context, 'large-time', slot, cell);
         const peak = runs[0]?.peakRssBytes;
         record(context, 'large-memory', slot, peak === undefined
@@ -129,7 +132,7 @@ export async function measureSmallCheck(context: BenchContext): Promise<void> {
     const runs = Math.max(context.settings.runs, 10);
     context.results.note('cli-1k', `${workload.description}; ${runsText(runs)}, spawn to exit (Node start-up included, as a user sees it).`);
     for (const { slot, build } of context.builds) {
-        const { cell } = await timedRuns(context, build, checkArgs(workload), runs, context.settings.timeoutMs, true);
+        const { cell } = await timedRuns(context, 'cli-1k', build, checkArgs(workload), runs, context.settings.timeoutMs, true);
         record(context, 'cli-1k', slot, cell);
     }
 }

@@ -97,7 +97,7 @@ async function measureEdits(context: BenchContext, slot: BuildSlot, session: Ben
             text: `${formatMs(p95)}; ${formatCount(republished)} file${republished === 1 ? '' : 's'} re-published${renames || unchanged === 0 ? '' : ` (${formatCount(unchanged)} unchanged)`}`,
             conditionsMet: renames ? undefined : unchanged === 0
         });
-        context.results.note(id, `${slot === 'current' ? 'this build' : '0.1.0'}: median ${formatMs(median(ms))}, max ${formatMs(Math.max(...ms))}; at most ${formatCount(republished)} files re-published per edit, ${formatCount(unchanged)} of them (besides the edited file) with unchanged diagnostics${late > 0 ? `; ${late} publications arrived after the server was idle` : ''}.`);
+        context.results.note(id, `${slot === 'current' ? 'this build' : '0.1.0'}: median ${formatMs(median(ms))}, max ${formatMs(Math.max(...ms))}; server CPU per edit: median ${formatMs(median(results.map(result => result.cpuMs)))}, p95 ${formatMs(percentile(results.map(result => result.cpuMs), 95))}; at most ${formatCount(republished)} file${republished === 1 ? '' : 's'} re-published per edit, ${formatCount(unchanged)} of them (besides the edited file) with unchanged diagnostics${late > 0 ? `; ${late} publications arrived after the server was idle` : ''}.`);
     }
     await measureCompletion(context, slot, session, team, samples);
 }
