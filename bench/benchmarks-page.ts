@@ -28,6 +28,14 @@ function load(values: readonly number[]): string {
     return values.map(value => value.toFixed(1)).join(' / ');
 }
 
+/** Wall times on a machine busy with other work are inflated; the page says so when it was. */
+function busyWarning(info: RunInfo): string {
+    const cores = cpus().length;
+    const busiest = Math.max(info.loadBefore[0] ?? 0, info.loadBefore[1] ?? 0, info.loadAfter[0] ?? 0);
+    if (busiest <= cores) return '';
+    return `**This run shared the machine with other work** (load average up to ${busiest.toFixed(1)} on ${cores} cores), so wall times are inflated for both builds alike; compare the ratio column, and the CPU times in the notes below, rather than absolute times with the goals.\n\n`;
+}
+
 export function benchmarksPage(results: Results, info: RunInfo): string {
     const settings = info.settings;
     const figureNotes = FIGURES
@@ -50,7 +58,7 @@ divided by this build's: how many times faster (or smaller) this build is.
 - Settings: ${settings.runs} cold run${settings.runs === 1 ? '' : 's'} per figure (median; a run over 10 s is not repeated), ${settings.samples} samples per editor figure (p95), ${formatCount(settings.edits)} random edits, a run stopped after ${formatMs(settings.timeoutMs)} (1M lines: ${formatMs(settings.largeTimeoutMs)}); 1M-line workload ${settings.large ? 'run' : 'not run'}
 - Groups run: ${info.groups.join(', ')}; the whole run took ${formatMs(info.durationMs)}
 
-${markdownTable(tableRows(results, info.baseline !== undefined))}
+${busyWarning(info)}${markdownTable(tableRows(results, info.baseline !== undefined))}
 
 ## Workloads
 
