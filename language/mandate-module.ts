@@ -23,6 +23,7 @@ import { MandateParserErrorMessageProvider } from './mandate-parser-error-messag
 import { MandateScopeComputation, MandateScopeProvider } from './mandate-scope-provider.js';
 import { MandateSettings } from './mandate-settings.js';
 import { SyntaxDiagnostics } from './mandate-syntax-diagnostics.js';
+import { MandateTokenBuilder } from './mandate-token-builder.js';
 import { MandateValidationRegistry } from './mandate-validation-registry.js';
 import { registerValidationChecks } from './mandate-validator.js';
 import type { RuleContext } from './rules/rule.js';
@@ -93,6 +94,7 @@ export const MandateModule: Module<MandateServices, PartialLangiumServices & Man
         LangiumParser: services => lazyService(() => withLinearCstBuilder(createLangiumParser(services))),
         CompletionParser: services => lazyService(() => createCompletionParser(services)),
         Lexer: services => lazyService(() => new DefaultLexer(services)),
+        TokenBuilder: () => new MandateTokenBuilder(),
         ParserErrorMessageProvider: services => new MandateParserErrorMessageProvider(services),
         LexerErrorMessageProvider: services => new MandateLexerErrorMessageProvider(services)
     },

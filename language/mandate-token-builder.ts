@@ -1,0 +1,31 @@
+import { DefaultTokenBuilder, RegExpUtils, type GrammarAST } from 'langium';
+
+/** Chevrotain's token type, as Langium's token builder returns it (chevrotain is Langium's dependency, not ours). */
+type TokenType = Extract<ReturnType<DefaultTokenBuilder['buildTokens']>, readonly unknown[]>[number];
+
+/**
+ * Langium's token builder, with one difference in how it is computed, not in what: to find the
+ * terminals a keyword could also be the start of (`LONGER_ALT`, e.g. `role` of a name `roles`),
+ * Langium turns each terminal's pattern into a "partial" regular expression once per keyword,
+ * some 90 keywords × 8 terminals, all while the language server or the CLI starts. Here each
+ * terminal's partial expression is built once and reused.
+ */
+export class MandateTokenBuilder extends DefaultTokenBuilder {
+    private readonly partials = new Map<TokenType, RegExp | undefined>();
+
+    protected override findLongerAlt(keyword: GrammarAST.Keyword, terminalTokens: TokenType[]): TokenType[] {
+        return terminalTokens.filter(token => {
+            const partial = this.partialOf(token);
+            // As RegExpUtils.partialMatches: a match of at least one character.
+            return partial !== undefined && (keyword.value.match(partial)?.[0].length ?? 0) > 0;
+        });
+    }
+
+    private partialOf(token: TokenType): RegExp | undefined {
+        if (!this.partials.has(token)) {
+            const source = (token.PATTERN as RegExp | undefined)?.source;
+            this.partials.set(token, source ? RegExpUtils.partialRegExp(`^${source}$`) : undefined);
+        }
+        return this.partials.get(token);
+    }
+}
