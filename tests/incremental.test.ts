@@ -116,6 +116,19 @@ describe('an edit that changes exported names', () => {
     });
 });
 
+describe('a file that goes before the build reads it', () => {
+    it('is treated as deleted, as when an editor closes a document and then deletes its file', async () => {
+        const files = { 'organization.mandate': ORGANIZATION, 'duties.mandate': DUTIES, 'assignments.mandate': ASSIGNMENTS };
+        const workspace = await Workspace.open(files);
+        // The update names the file as changed, but by the time the build reads it, it is gone.
+        workspace.disk.delete(workspace.uri('assignments.mandate'));
+        await workspace.shared.workspace.DocumentBuilder.update([workspace.uri('assignments.mandate')], []);
+        expect(workspace.shared.workspace.LangiumDocuments.hasDocument(workspace.uri('assignments.mandate'))).toBe(false);
+        const { 'assignments.mandate': _gone, ...rest } = files;
+        await expectSameAsCold(workspace, rest);
+    });
+});
+
 describe('node rules', () => {
     it('are the reviewed ones, which read only their own document and the names their references resolve to', () => {
         // An edit that changes no exported name re-validates no other document (MandateDocumentBuilder),

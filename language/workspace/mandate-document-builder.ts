@@ -1,5 +1,5 @@
 import {
-    Cancellation, DefaultDocumentBuilder, DocumentState, URI, type AstNode, type AstNodeDescription, type BuildOptions, type LangiumDocument,
+    Cancellation, DefaultDocumentBuilder, DocumentState, isOperationCancelled, URI, type AstNode, type AstNodeDescription, type BuildOptions, type LangiumDocument,
     type LangiumSharedCoreServices
 } from 'langium';
 import type { MandateAddedSharedServices } from '../mandate-module.js';
@@ -67,14 +67,41 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
 
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {
         if (this.exportChanges.hasPending) {
-            const changed = documents.filter(document => this.exportChanges.isPending(document.uri.toString()));
-            await this.runCancelable(changed, DocumentState.Parsed, cancelToken, document => this.langiumDocumentFactory.update(document, cancelToken));
+            let changed = documents.filter(document => this.exportChanges.isPending(document.uri.toString()));
+            const vanished = new Set<LangiumDocument>();
+            await this.runCancelable(changed, DocumentState.Parsed, cancelToken, async document => {
+                try {
+                    await this.langiumDocumentFactory.update(document, cancelToken);
+                } catch (error) {
+                    if (isOperationCancelled(error) || await this.fileSystemProvider.exists(document.uri)) throw error;
+                    vanished.add(document);
+                }
+            });
+            if (vanished.size > 0) {
+                await this.forgetVanished([...vanished]);
+                documents = documents.filter(document => !vanished.has(document));
+                changed = changed.filter(document => !vanished.has(document));
+            }
             await this.runCancelable(changed, DocumentState.IndexedContent, cancelToken, document => this.indexManager.updateContent(document, cancelToken));
             const comparison = this.exportChanges.compare(this.langiumDocuments, document => document.state >= DocumentState.IndexedContent,
                 uri => this.exportsOf(uri));
             documents = [...documents, ...await this.applyExportChanges(comparison, new Set(documents))];
         }
         await super.buildDocuments(documents, options, cancelToken);
+    }
+
+    /**
+     * A file can go between the update that names it and the build that reads it: an editor closes
+     * a document (the file still exists, so it is read again) and then deletes the file. Reading it
+     * then fails; the document is treated as deleted instead of stopping the server.
+     */
+    private async forgetVanished(documents: LangiumDocument[]): Promise<void> {
+        for (const document of documents) {
+            this.langiumDocuments.deleteDocument(document.uri);
+            this.cleanUpDeleted(document);
+            this.findings().forget(document.uri.toString());
+        }
+        await this.emitUpdate([], documents.map(document => document.uri));
     }
 
     /** Relinks what the changed exports affect and retargets the rest; returns the documents to add to the build. */
