@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zlib } from 'node:zlib';
 
@@ -89,8 +89,27 @@ const oneProtocolCopy = {
     }
 };
 
-const apart = {
-    plugins: [graphLayoutApart, oneProtocolCopy],
+// The server and the CLI start through a small loader, main.cjs, that runs their bundle with V8's
+// code cache (scripts/code-cache-loader.cjs); the cache file is named by the bundle's hash.
+/** @type {import('esbuild').Plugin} */
+const codeCacheLoader = {
+    name: 'code-cache-loader',
+    setup(build) {
+        build.onEnd(result => {
+            if (result.errors.length > 0) return;
+            for (const entry of Object.keys(build.initialOptions.entryPoints ?? {})) {
+                const bundle = join(build.initialOptions.outdir ?? 'out', `${entry}.cjs`);
+                const hash = createHash('sha256').update(readFileSync(bundle)).digest('hex').slice(0, 32);
+                const loader = readFileSync('scripts/code-cache-loader.cjs', 'utf8')
+                    .replace('__BUNDLE__', basename(bundle)).replace('__BUNDLE_HASH__', hash);
+                writeFileSync(join(dirname(bundle), 'main.cjs'), loader);
+            }
+        });
+    }
+};
+
+const serverAndCli = {
+    plugins: [graphLayoutApart, oneProtocolCopy, codeCacheLoader],
     // `import('@viz-js/viz')` becomes a plain require of ./graph-layout.cjs: Node's ESM loader could
     // only see the exports a CommonJS file assigns literally, and the loader assigns them at run time.
     supported: { 'dynamic-import': false }
@@ -98,8 +117,8 @@ const apart = {
 
 const targets = [
     { entryPoints: { 'client/extension': 'client/extension.ts' }, external: ['vscode'] },
-    { entryPoints: { 'server/main': 'server/main.ts' }, ...apart },
-    { entryPoints: { 'cli/main': 'cli/main.ts' }, ...apart }
+    { entryPoints: { 'server/mandate-server': 'server/main.ts' }, ...serverAndCli },
+    { entryPoints: { 'cli/mandate-cli': 'cli/main.ts' }, ...serverAndCli }
 ];
 
 const contexts = await Promise.all(targets.map(target => esbuild.context({ ...common, ...target, outdir })));
@@ -110,7 +129,8 @@ if (watch) {
     await Promise.all(contexts.map(context => context.dispose()));
     // The editor validates mandate.config.json against this schema (package.json jsonValidation);
     // it is generated from the rule registry, so it always lists exactly the rules that exist.
-    writeFileSync(`${outdir}/mandate.config.schema.json`, execFileSync(process.execPath, [`${outdir}/cli/main.cjs`, 'config-schema']));
+    const noCache = { env: { ...process.env, MANDATE_COMPILE_CACHE: 'off' } };
+    writeFileSync(`${outdir}/mandate.config.schema.json`, execFileSync(process.execPath, [`${outdir}/cli/main.cjs`, 'config-schema'], noCache));
     // Catalogue files of an organization's own frameworks (named in mandate.config.json) are validated with this one.
-    writeFileSync(`${outdir}/mandate.catalogue.schema.json`, execFileSync(process.execPath, [`${outdir}/cli/main.cjs`, 'config-schema', '--catalogue']));
+    writeFileSync(`${outdir}/mandate.catalogue.schema.json`, execFileSync(process.execPath, [`${outdir}/cli/main.cjs`, 'config-schema', '--catalogue'], noCache));
 }
