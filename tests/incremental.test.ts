@@ -1,5 +1,7 @@
 import { AstUtils, DocumentState, type LangiumDocument } from 'langium';
 import { describe, expect, it } from 'vitest';
+import { FileChangeType } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isAssignment, isTrainingCompletion, type Assignment, type Model } from '../language/generated/ast.js';
 import { RULES } from '../language/rules/index.js';
 import { Workspace } from './workspace-helpers.js';
@@ -126,6 +128,25 @@ describe('a file that goes before the build reads it', () => {
         expect(workspace.shared.workspace.LangiumDocuments.hasDocument(workspace.uri('assignments.mandate'))).toBe(false);
         const { 'assignments.mandate': _gone, ...rest } = files;
         await expectSameAsCold(workspace, rest);
+    });
+});
+
+describe('closing a document in the editor', () => {
+    it('keeps a file that was deleted and created again before the close was handled', async () => {
+        const files = { 'organization.mandate': ORGANIZATION, 'duties.mandate': DUTIES, 'assignments.mandate': ASSIGNMENTS };
+        const workspace = await Workspace.open(files);
+        const handler = workspace.shared.lsp.DocumentUpdateHandler;
+        const uri = workspace.uri('duties.mandate');
+        // The file is deleted while open, the editor closes it, and the deletion is undone at once.
+        workspace.disk.delete(uri);
+        handler.didCloseDocument!({ document: TextDocument.create(uri.toString(), 'mandate', 1, DUTIES) });
+        handler.didChangeWatchedFiles!({ changes: [{ uri: uri.toString(), type: FileChangeType.Deleted }] });
+        workspace.disk.insert(uri, DUTIES);
+        handler.didChangeWatchedFiles!({ changes: [{ uri: uri.toString(), type: FileChangeType.Created }] });
+        for (let i = 0; i < 5; i++) await new Promise(resolve => setImmediate(resolve));
+        await workspace.shared.workspace.WorkspaceLock.read(() => undefined);
+        expect(workspace.shared.workspace.LangiumDocuments.hasDocument(uri)).toBe(true);
+        await expectSameAsCold(workspace, files);
     });
 });
 

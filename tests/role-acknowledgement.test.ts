@@ -167,8 +167,7 @@ describe('an acknowledgement\'s evidence is a policy path', () => {
     it('makes the policy file that names it one to re-check when the file appears', async () => {
         const { services } = await checkOnDisk('hr/ack-jane.pdf');
         const settings: MandateSettings = services.shared.mandate.Settings;
-        const model = services.shared.mandate.WorkspaceModel.get();
-        const documents = documentsReferencing(model, settings, [URI.parse('file:///ws/hr/ack-jane.pdf')]);
+        const documents = documentsReferencing(services.shared.workspace.LangiumDocuments.all, settings, [URI.parse('file:///ws/hr/ack-jane.pdf')]);
         expect(documents.map(document => document.uri.toString())).toEqual(['file:///ws/people.mandate']);
     });
 });

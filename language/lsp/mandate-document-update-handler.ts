@@ -14,27 +14,32 @@ import { documentsReferencing } from '../workspace/referenced-files.js';
  *   in the policies that name it, so those policies are checked again with the same update.
  */
 export class MandateDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
-    private readonly fileSystem: LangiumSharedServices['workspace']['FileSystemProvider'];
     private readonly shared: MandateSharedServices;
 
     constructor(services: LangiumSharedServices) {
         super(services);
-        this.fileSystem = services.workspace.FileSystemProvider;
         this.shared = services as MandateSharedServices;
     }
 
     protected override fireDocumentUpdate(changed: URI[], deleted: URI[]): void {
         const others = [...changed, ...deleted].filter(uri => !uri.path.endsWith('.mandate'));
-        const referencing = others.length === 0 ? [] : documentsReferencing(
-            this.shared.mandate.WorkspaceModel.get(), this.shared.mandate.Settings, others).map(document => document.uri);
-        super.fireDocumentUpdate([...changed, ...referencing], deleted);
+        if (others.length === 0) {
+            super.fireDocumentUpdate(changed, deleted);
+            return;
+        }
+        // Under the workspace lock, in the order the events came, like every other update.
+        this.workspaceManager.ready.then(() => this.workspaceLock.write(token => {
+            const referencing = documentsReferencing(this.shared.workspace.LangiumDocuments.all, this.shared.mandate.Settings, others);
+            return this.documentBuilder.update([...changed, ...referencing.map(document => document.uri)], deleted, token);
+        })).catch(error => console.error('Could not update the documents that name a changed file:', error));
     }
 
+    /**
+     * The document is read again from disk. If the file is gone by then, the builder drops the
+     * document (MandateDocumentBuilder): deciding here, after an asynchronous check, would let the
+     * answer arrive after later events, e.g. drop a file the editor had already created again.
+     */
     didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {
-        const uri = URI.parse(event.document.uri);
-        this.fileSystem.exists(uri).then(
-            exists => exists ? this.fireDocumentUpdate([uri], []) : this.fireDocumentUpdate([], [uri]),
-            () => this.fireDocumentUpdate([], [uri])
-        );
+        this.fireDocumentUpdate([URI.parse(event.document.uri)], []);
     }
 }

@@ -66,6 +66,10 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {
+        // A document indexed for the first time (loaded from the workspace folder, or opened) exported nothing before.
+        for (const document of documents) {
+            if (document.state < DocumentState.IndexedContent) this.exportChanges.capture(document.uri, []);
+        }
         if (this.exportChanges.hasPending) {
             let changed = documents.filter(document => this.exportChanges.isPending(document.uri.toString()));
             const vanished = new Set<LangiumDocument>();
@@ -73,7 +77,7 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
                 try {
                     await this.langiumDocumentFactory.update(document, cancelToken);
                 } catch (error) {
-                    if (isOperationCancelled(error) || await this.fileSystemProvider.exists(document.uri)) throw error;
+                    if (isOperationCancelled(error) || await this.fileSystemProvider.exists(document.uri).catch(() => false)) throw error;
                     vanished.add(document);
                 }
             });
