@@ -130,6 +130,6 @@ export function createMandateServices(context: DefaultSharedModuleContext): {
     // at start-up, and the workspace-wide rules need every document's diagnostics to be current.
     shared.workspace.WorkspaceManager.initialBuildOptions = { validation: true };
     shared.workspace.DocumentBuilder.updateBuildOptions = { validation: true };
-    if (context.connection) publishOnlyChangedDiagnostics(context.connection);
+    if (context.connection) publishOnlyChangedDiagnostics(context.connection, shared.workspace.DocumentBuilder);
     return { shared, Mandate };
 }

@@ -3,9 +3,12 @@
  * when running this file alone). Nothing here asserts on timing: a request that waits for the
  * workspace lock tells when every build the edits started has finished and published.
  */
+import * as fs from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { FileChangeType } from 'vscode-languageserver-protocol/node';
 import { REPORT_REQUEST } from '../language/lsp/mandate-protocol.js';
-import { codesOf, createWorkspace, disposeAllClients, hasCode, LspClient, removeAllWorkspaces, workspaceUri } from './lsp-client.js';
+import { codesOf, createWorkspace, writeWorkspaceFile, disposeAllClients, hasCode, LspClient, removeAllWorkspaces, workspaceUri } from './lsp-client.js';
 
 const CASE_TIMEOUT_MS = 120_000;
 const TEAMS = 6;
@@ -69,5 +72,25 @@ describe('publishing after an edit', () => {
         const after = uris.map(uri => client.publishCount(uri));
         // The organization file and every team file now name a role nobody declares.
         expect(after.map((count, index) => count - before[index])).toEqual(uris.map(() => 1));
+    }, CASE_TIMEOUT_MS);
+    it('publishes a file deleted and created again, though its diagnostics are the same as before', async () => {
+        // A client that re-creates a file (git checkout, a test staging a workspace) must see that
+        // the server has checked the new file; an empty list is then a real result.
+        const folder = await createWorkspace({ 'organization.mandate': ORGANIZATION, 'team-0.mandate': team(0) });
+        const teamUri = workspaceUri(folder, 'team-0.mandate');
+        const client = await LspClient.start({ workspaceFolders: [folder] });
+        expect(await client.waitForDiagnostics(teamUri)).toEqual([]);
+        await settled(client);
+
+        await fs.rm(fileURLToPath(teamUri));
+        await client.didChangeWatchedFiles([{ uri: teamUri, type: FileChangeType.Deleted }]);
+        await settled(client);
+        const afterDelete = client.publishCount(teamUri);
+
+        await writeWorkspaceFile(folder, 'team-0.mandate', team(0));
+        await client.didChangeWatchedFiles([{ uri: teamUri, type: FileChangeType.Created }]);
+        await settled(client);
+        expect(client.publishCount(teamUri)).toBe(afterDelete + 1);
+        expect(await client.waitForDiagnostics(teamUri)).toEqual([]);
     }, CASE_TIMEOUT_MS);
 });
