@@ -95,7 +95,9 @@ describe('linking through the name index', () => {
         for (const people of [150, 1500]) {
             const workspace = await openWorkspace(oneFile(people));
             expect(workspace.codes('policy.mandate')).toEqual([]);
-            counts.push({ scans: workspace.allElements.mock.calls.length, tables: tablesBuilt(workspace.services), typeChecks: workspace.typeChecks.count });
+            // A scan is a call over the whole index; reading one document's own exports (the builder compares them after an edit) is not.
+            const scans = workspace.allElements.mock.calls.filter(([, uris]) => uris === undefined).length;
+            counts.push({ scans, tables: tablesBuilt(workspace.services), typeChecks: workspace.typeChecks.count });
         }
         expect(counts[1].scans).toBe(counts[0].scans);
         expect(counts[1].tables).toBe(counts[0].tables);
