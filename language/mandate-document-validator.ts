@@ -12,6 +12,7 @@ import type { SyntaxDiagnostics } from './mandate-syntax-diagnostics.js';
 import { findRule } from './rules/index.js';
 import { lowerSeverity, type LoweredData } from './rules/rule.js';
 import { covers, findSuppressions, type Suppression } from './suppression/suppressions.js';
+import { nameOf } from './util/invisible-characters.js';
 import { showInvisibles } from './util/visible-text.js';
 
 const LSP_SEVERITY: Record<Exclude<ConfiguredSeverity, 'off'>, DiagnosticSeverity> = {
@@ -89,6 +90,7 @@ export class MandateDocumentValidator extends DefaultDocumentValidator {
         const suppressions = findSuppressions(document);
         const byRule = new Map<unknown, Suppression[]>();
         for (const suppression of suppressions) {
+            if (suppression.hidden.length > 0) continue; // accepts nothing: see invisible-character
             const same = byRule.get(suppression.rule);
             if (same) same.push(suppression); else byRule.set(suppression.rule, [suppression]);
         }
@@ -109,7 +111,7 @@ export class MandateDocumentValidator extends DefaultDocumentValidator {
             const problem = this.suppressionProblem(suppression, used.has(suppression));
             const configured = problem && this.configure(problem);
             if (configured) result.push(configured);
-            if (suppression.justification === undefined && findRule(suppression.rule)) {
+            if (suppression.justification === undefined && suppression.hidden.length === 0 && findRule(suppression.rule)) {
                 const missing = this.configure({
                     range: suppression.range, severity: DiagnosticSeverity.Warning, code: IssueCodes.SuppressionJustificationMissing, source: 'mandate',
                     message: `This suppression of '${suppression.rule}' gives no justification. Write why the exception is accepted: \`// mandate-ignore ${suppression.rule}: <justification>\`.`
@@ -139,13 +141,22 @@ export class MandateDocumentValidator extends DefaultDocumentValidator {
 
     private suppressionProblem(suppression: Suppression, used: boolean): Diagnostic | undefined {
         if (used) return undefined;
-        const message = findRule(suppression.rule) || ['linking-error', 'parsing-error', 'lexing-error'].includes(suppression.rule)
+        const message = suppression.hidden.length > 0 ? hiddenInSuppression(suppression.hidden)
+            : findRule(suppression.rule) || ['linking-error', 'parsing-error', 'lexing-error'].includes(suppression.rule)
             ? `This suppression of '${suppression.rule}' matches no finding on the next declaration; remove it, or move it above the line the finding is on.`
             : suppression.rule === ''
                 ? 'This suppression names no rule. Write `// mandate-ignore <rule-id>: <justification>`.'
                 : `'${suppression.rule}' is not a rule ID, so this suppression does nothing. Run \`mandate rules\` to list the rule IDs.`;
         return { range: suppression.range, severity: DiagnosticSeverity.Warning, code: IssueCodes.SuppressionUnused, source: 'mandate', message };
     }
+}
+
+/** A suppression hiding characters could say one thing to a reviewer and another to Mandate: it accepts nothing. */
+function hiddenInSuppression(hidden: readonly string[]): string {
+    const distinct = [...new Set(hidden)];
+    const names = distinct.map(nameOf).join(', ');
+    return `This suppression holds the invisible ${distinct.length === 1 ? 'character' : 'characters'} ${names}, so it accepts no finding: `
+        + 'a suppression must read the same to every reviewer. Delete the hidden characters, or retype the comment.';
 }
 
 /** The finding stays visible as a hint, marked as an accepted exception with its justification. */

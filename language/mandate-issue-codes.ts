@@ -31,8 +31,10 @@ export const IssueCodes = {
     FrameworkInvalid: 'framework-invalid',
     ActivityUnknown: 'activity-unknown',
     DuplicateName: 'duplicate-name',
+    ConfusableName: 'confusable-name',
     PropertyRepeated: 'property-repeated',
     OrganizationMultiple: 'organization-multiple',
+    InvisibleCharacter: 'invisible-character',
     // Documents named in a policy.
     PathOutsideWorkspace: 'path-outside-workspace',
     EvidenceMissing: 'evidence-missing',

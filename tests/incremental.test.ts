@@ -157,7 +157,7 @@ describe('node rules', () => {
         // workspace rule; extend this list only after checking that a new node rule reads nothing else.
         expect(RULES.filter(rule => rule.scope === 'node').map(rule => rule.id).sort()).toEqual([
             'activity-unknown', 'assignment-date-missing', 'date-in-future', 'date-invalid', 'date-range-invalid', 'evidence-missing',
-            'path-outside-workspace', 'property-repeated'
+            'invisible-character', 'path-outside-workspace', 'property-repeated'
         ]);
     });
 });

@@ -62,12 +62,15 @@ describe('syntax errors in people\'s words', () => {
     });
 
     it('writes invisible characters from titles and justifications as U+XXXX in every finding', async () => {
-        // eve holds no role, so person-without-role quotes her title, overrides included, and the team accepts it.
+        // eve holds no role, so person-without-role quotes her title, overrides included. The suppression hides
+        // overrides in its justification, so it accepts nothing (see invisible-character) and names them.
         const extra = '// mandate-ignore person-without-role: approved by \u202Edraob eht\u202C\nperson eve "Eve \u202Eevil\u202C" { employed since 2020-01-01 }\n';
         const findings = await check({ ...CLEAN_POLICY, 'extra.mandate': extra });
         const [finding] = findings.filter(candidate => candidate.rule === 'person-without-role');
         expect(finding.message).toContain('"Eve U+202EevilU+202C"');
-        expect(finding.suppressed?.justification).toBe('approved by U+202Edraob ehtU+202C');
+        expect(finding.suppressed).toBeUndefined();
+        expect(findings.find(candidate => candidate.rule === 'suppression-unused')?.message).toContain('U+202E RIGHT-TO-LEFT OVERRIDE, U+202C POP DIRECTIONAL FORMATTING');
+        expect(findings.filter(candidate => candidate.rule === 'invisible-character')).toHaveLength(4);
         expect(findings.filter(candidate => INVISIBLE.test(candidate.message + (candidate.suppressed?.justification ?? '')))).toEqual([]);
     });
 

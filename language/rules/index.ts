@@ -18,10 +18,12 @@ import { delegationCycle } from './delegation-cycle.js';
 import { delegationEscalation } from './delegation-escalation.js';
 import { delegationExpired } from './delegation-expired.js';
 import { delegationWindow } from './delegation-window.js';
+import { confusableName } from './confusable-name.js';
 import { duplicateName } from './duplicate-name.js';
 import { evidenceMissing } from './evidence-missing.js';
 import { frameworkInvalid } from './framework-invalid.js';
 import { ismsConformanceUnassigned } from './isms-conformance-unassigned.js';
+import { invisibleCharacter } from './invisible-character.js';
 import { internalAuditorIndependence } from './internal-auditor-independence.js';
 import { ismsReportingUnassigned } from './isms-reporting-unassigned.js';
 import { keyPersonConcentration } from './key-person-concentration.js';
@@ -72,8 +74,10 @@ export const RULES: readonly MandateRule[] = [
     frameworkInvalid,
     activityUnknown,
     duplicateName,
+    confusableName,
     propertyRepeated,
     organizationMultiple,
+    invisibleCharacter,
     pathOutsideWorkspace,
     evidenceMissing,
     delegationEscalation,

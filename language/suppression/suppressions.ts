@@ -1,5 +1,6 @@
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
+import { invisibleRuns } from '../util/invisible-characters.js';
 
 /** `// mandate-ignore <rule-id>: <justification>` */
 const SUPPRESSION = /^\/\/\s*mandate-ignore\s+([A-Za-z0-9-]*)\s*(?::\s*(.*?))?\s*$/;
@@ -12,6 +13,11 @@ export interface Suppression {
     readonly range: Range;
     /** Where the suppression applies: the node that starts on its line or on the next line. */
     readonly covers: Range;
+    /**
+     * The invisible characters the comment holds (see invisible-character). Such a suppression
+     * accepts nothing: what a reviewer reads must be what Mandate applies.
+     */
+    readonly hidden: readonly string[];
 }
 
 /** The outermost node starting on `line`: a comment above `role x {` covers the whole role. */
@@ -52,7 +58,8 @@ export function findSuppressions(document: LangiumDocument): Suppression[] {
             rule: match[1],
             justification: match[2] ? match[2] : undefined,
             range: leaf.range,
-            covers: node?.$cstNode ? node.$cstNode.range : wholeLine(target)
+            covers: node?.$cstNode ? node.$cstNode.range : wholeLine(target),
+            hidden: [...invisibleRuns(leaf.text)].flatMap(run => run.characters)
         });
     }
     return suppressions;

@@ -1,9 +1,10 @@
 /**
  * Characters that are invisible or change how text around them displays: control characters,
- * bidirectional overrides and isolates, zero-width and other format characters. Written raw in a
+ * bidirectional overrides and isolates, zero-width and other format characters, and the other
+ * default-ignorable ones (variation selectors, tags, Hangul fillers). Written raw in a
  * message they would hide or reorder it ("Trojan source"), so messages show them as `U+202E`.
  */
-const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/u;
 const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'gu');
 
 const NAMES: Record<number, string> = {

@@ -1,0 +1,167 @@
+import { IssueCodes } from '../mandate-issue-codes.js';
+import { asciiLookalike, difference, mixedScriptWord, showCharacter, skeleton } from '../util/confusables.js';
+import { lexicalSpan } from '../util/lexical-spans.js';
+import type { NamedDeclaration, WorkspaceModel } from '../workspace/workspace-model.js';
+import { locationOf } from './describe.js';
+import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
+
+/** A finding names at most this many look-alikes, then how many more there are. */
+const MAX_LISTED = 3;
+
+const KINDS: Record<string, string> = {
+    Organization: 'organization', Person: 'person', Role: 'role', Responsibility: 'responsibility', Authority: 'authority',
+    Training: 'training', AppointingBody: 'appointing body'
+};
+
+/** One spelling that shares its skeleton with others, and the declarations that use it. */
+type Spellings = Map<string, NamedDeclaration[]>;
+
+function add(groups: Map<string, Spellings>, key: string, text: string, node: NamedDeclaration): void {
+    let spellings = groups.get(key);
+    if (!spellings) groups.set(key, spellings = new Map());
+    const nodes = spellings.get(text);
+    if (nodes) nodes.push(node); else spellings.set(text, [node]);
+}
+
+/** `` `bill` (people.mandate:3) ``, for the first few other spellings of one skeleton. */
+function others(text: string, spellings: Spellings, show: (text: string, node: NamedDeclaration) => string): string {
+    const listed: string[] = [];
+    let total = 0;
+    for (const [other, nodes] of spellings) {
+        if (other === text) continue;
+        for (const node of nodes) {
+            total++;
+            if (listed.length < MAX_LISTED) listed.push(`${show(other, node)} (${locationOf(node)})`);
+        }
+    }
+    const more = total - listed.length;
+    return more > 0 ? `${listed.join(', ')} and ${more} more` : listed.join(', ');
+}
+
+function firstOther(text: string, spellings: Spellings): string {
+    for (const other of spellings.keys()) if (other !== text) return other;
+    return text;
+}
+
+/** What a mixed-script word is, for a message: "mixes Latin and Cyrillic letters in `Jаne` (`а` (U+0430) is Cyrillic)". */
+function mixedText(text: string): string | undefined {
+    const mixed = mixedScriptWord(text);
+    if (!mixed) return undefined;
+    const scripts = mixed.scripts.map(script => script === 'other' ? 'another script' : script);
+    const odd = [...new Set(mixed.odd)].slice(0, MAX_LISTED).map(showCharacter).join(', ');
+    return `mixes ${scripts.slice(0, -1).join(', ')} and ${scripts[scripts.length - 1]} letters in the word \`${mixed.word}\` (${odd} ${mixed.odd.length > 1 ? 'are' : 'is'} not ${mixed.scripts[0]})`;
+}
+
+/** Reports look-alike names; returns the declared names grouped by skeleton. */
+function nameFindings(model: WorkspaceModel, findings: WorkspaceFinding[]): Map<string, Spellings> {
+    const groups = new Map<string, Spellings>();
+    for (const [name, declarations] of model.declarationsByName) {
+        for (const declaration of declarations) add(groups, skeleton(name), name, declaration);
+    }
+    for (const spellings of groups.values()) {
+        if (spellings.size < 2) continue;
+        for (const [name, nodes] of spellings) {
+            const list = others(name, spellings, (other, node) => `the ${KINDS[node.$type] ?? 'declaration'} \`${other}\``);
+            for (const node of nodes) {
+                findings.push({
+                    node, property: 'name',
+                    message: `The name \`${name}\` looks like ${list}: ${difference(name, firstOther(name, spellings))}. `
+                        + 'Names a reader cannot tell apart get mistaken for each other in reviews and reports; rename one of them.'
+                });
+            }
+        }
+    }
+    return groups;
+}
+
+/**
+ * A name the lexer rejects because it holds a letter of another script (`jаne` with a Cyrillic
+ * `а`) is not a declaration, but it is written to pass for one: it is
+ * reported where it stands, naming the declaration it imitates.
+ */
+function rejectedNameFindings(model: WorkspaceModel, groups: Map<string, Spellings>, findings: WorkspaceFinding[]): void {
+    for (const document of model.documents) {
+        const errors = document.parseResult.lexerErrors;
+        if (errors.length === 0) continue;
+        const text = document.textDocument.getText();
+        const seen = new Set<number>();
+        for (const error of errors) {
+            const span = lexicalSpan(text, error.offset, error.length);
+            if (span.kind !== 'non-ascii-name' || seen.has(span.start)) continue;
+            seen.add(span.start);
+            const word = text.slice(span.start, span.end);
+            const spellings = groups.get(skeleton(word));
+            if (!spellings || spellings.has(word)) continue;
+            const [name] = spellings.keys();
+            const list = others(word, spellings, (other, node) => `the ${KINDS[node.$type] ?? 'declaration'} \`${other}\``);
+            findings.push({
+                node: document.parseResult.value,
+                range: { start: document.textDocument.positionAt(span.start), end: document.textDocument.positionAt(span.end) },
+                message: `\`${word}\` looks like ${list}, but is spelled differently: ${difference(word, name)}. `
+                    + `Write \`${name}\` if that is what you mean; a look-alike name passes for another in reviews and reports.`
+            });
+        }
+    }
+}
+
+function titleFindings(model: WorkspaceModel, findings: WorkspaceFinding[]): void {
+    const groups = new Map<string, Spellings>();
+    const titled: NamedDeclaration[] = [];
+    for (const declarations of model.declarationsByName.values()) {
+        for (const node of declarations) {
+            if (!node.title) continue;
+            titled.push(node);
+            // Titles are compared with those of the same kind: people with people, roles with roles.
+            add(groups, `${node.$type}\u0000${skeleton(node.title)}`, node.title, node);
+        }
+    }
+    const reported = new Set<NamedDeclaration>();
+    for (const spellings of groups.values()) {
+        if (spellings.size < 2) continue;
+        for (const [title, nodes] of spellings) {
+            const list = others(title, spellings, (other, node) => `"${other}", the title of \`${node.name}\``);
+            const mixed = mixedText(title);
+            for (const node of nodes) {
+                reported.add(node);
+                findings.push({
+                    node, property: 'title',
+                    message: `The title "${title}" of the ${KINDS[node.$type] ?? 'declaration'} \`${node.name}\` looks like ${list}: `
+                        + `${difference(title, firstOther(title, spellings))}${mixed ? `; it ${mixed}` : ''}. `
+                        + 'Two titles a reader cannot tell apart can pass one for the other in reviews and reports; make them visibly different.'
+                });
+            }
+        }
+    }
+    for (const node of titled) {
+        if (reported.has(node)) continue;
+        const mixed = mixedText(node.title);
+        if (!mixed) continue;
+        const looks = asciiLookalike(node.title);
+        const lookalike = looks && looks !== node.title ? ` It reads as "${looks}", but is spelled differently, so a search or a reviewer can be misled.` : '';
+        findings.push({
+            node, property: 'title',
+            message: `The title "${node.title}" of the ${KINDS[node.$type] ?? 'declaration'} \`${node.name}\` ${mixed}.${lookalike} Write each word in one script.`
+        });
+    }
+}
+
+/**
+ * Homoglyphs: names and titles that look the same but are spelled differently (Unicode TR39
+ * skeletons), and titles with a word that mixes scripts. Each skeleton is computed once per
+ * declaration and grouped in a map, so the rule is linear in the number of declarations.
+ */
+export const confusableName: WorkspaceRule = {
+    id: IssueCodes.ConfusableName,
+    scope: 'workspace',
+    category: 'well-formedness',
+    severity: 'warning',
+    standards: ['ISO27001:A.5.16'],
+    summary: 'Two declared names or titles look alike but differ (Unicode confusables), or a title mixes scripts within a word, so one can pass for the other.',
+    fixable: false,
+    findings(model) {
+        const findings: WorkspaceFinding[] = [];
+        rejectedNameFindings(model, nameFindings(model, findings), findings);
+        titleFindings(model, findings);
+        return findings;
+    }
+};
