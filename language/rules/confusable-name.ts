@@ -84,11 +84,13 @@ function rejectedNameFindings(model: WorkspaceModel, groups: Map<string, Spellin
         const errors = document.parseResult.lexerErrors;
         if (errors.length === 0) continue;
         const text = document.textDocument.getText();
-        const seen = new Set<number>();
+        // Errors come in text order: one word with many foreign letters is looked at once, so the pass stays linear.
+        let covered = 0;
         for (const error of errors) {
+            if (error.offset < covered || text.charCodeAt(error.offset) < 0x80) continue;
             const span = lexicalSpan(text, error.offset, error.length);
-            if (span.kind !== 'non-ascii-name' || seen.has(span.start)) continue;
-            seen.add(span.start);
+            covered = span.end;
+            if (span.kind !== 'non-ascii-name') continue;
             const word = text.slice(span.start, span.end);
             const spellings = groups.get(skeleton(word));
             if (!spellings || spellings.has(word)) continue;
