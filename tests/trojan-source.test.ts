@@ -263,6 +263,18 @@ describe('confusable-name', () => {
         ]);
     });
 
+    it('reports an evidence path and a job-description path with a look-alike letter, which name other files', async () => {
+        const files = withEdit('people.mandate', text => text.replace('"minutes/2024-02-board.pdf"', '"minutes/2024-02-b\u043eard.pdf"'), {
+            'roles.mandate': CLEAN_POLICY['roles.mandate'].replace('designated CISO', 'designated CISO\n    job description "docs/roles/\u0441iso.md"')
+        });
+        expect(shown(await check(files), 'confusable-name')).toEqual([
+            'people.mandate:7:14 The evidence path "minutes/2024-02-b\u043eard.pdf" mixes Latin and Cyrillic letters in the word `b\u043eard` '
+            + '(`\u043e` (U+043E) is not Latin), so it names another file than "minutes/2024-02-board.pdf". Write the path in the script of the file\'s real name, as it is on disk.',
+            'roles.mandate:4:21 The job-description path "docs/roles/\u0441iso.md" mixes Latin and Cyrillic letters in the word `\u0441iso` '
+            + '(`\u0441` (U+0441) is not Latin), so it names another file than "docs/roles/ciso.md". Write the path in the script of the file\'s real name, as it is on disk.'
+        ]);
+    });
+
     it('leaves accented Latin, Greek, Cyrillic, Persian and CJK names alone, and two people of the same name', async () => {
         const people = [
             'person jose "Jos\u00e9 Garc\u00eda"', 'person zoe "Zo\u00eb M\u00fcller"', 'person yamada "\u5c71\u7530\u592a\u90ce"',

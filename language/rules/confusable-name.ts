@@ -1,3 +1,4 @@
+import type { AstNode } from 'langium';
 import { IssueCodes } from '../mandate-issue-codes.js';
 import { asciiLookalike, difference, mixedScriptWord, showCharacter, skeleton } from '../util/confusables.js';
 import { lexicalSpan } from '../util/lexical-spans.js';
@@ -147,9 +148,43 @@ function titleFindings(model: WorkspaceModel, findings: WorkspaceFinding[]): voi
     }
 }
 
+/** Every job-description and evidence path of the policy, with the node and list index that hold it. */
+function* documentPaths(model: WorkspaceModel): Generator<{ node: AstNode; property: string; index?: number; text: string; what: string }> {
+    const evidence = function* (node: AstNode & { evidence: string[] }) {
+        for (const [index, text] of node.evidence.entries()) yield { node, property: 'evidence', index, text, what: 'evidence path' };
+    };
+    for (const role of model.roles) {
+        for (const job of role.jobDescriptions) if (job.path) yield { node: job, property: 'path', text: job.path, what: 'job-description path' };
+    }
+    for (const assignment of model.assignments) {
+        yield* evidence(assignment);
+        for (const announcement of assignment.announcements) yield* evidence(announcement);
+        for (const acknowledgement of assignment.acknowledgements) yield* evidence(acknowledgement);
+    }
+    for (const delegation of model.delegations) yield* evidence(delegation);
+    for (const completion of model.completions) yield* evidence(completion);
+}
+
+/**
+ * A path with a word in two scripts (`minutes/bоard.pdf`) names another file than the one a
+ * reviewer reads, and that file may well exist: evidence-missing would stay silent.
+ */
+function pathFindings(model: WorkspaceModel, findings: WorkspaceFinding[]): void {
+    for (const { node, property, index, text, what } of documentPaths(model)) {
+        const mixed = mixedText(text);
+        if (!mixed) continue;
+        const looks = asciiLookalike(text);
+        const lookalike = looks && looks !== text ? `, so it names another file than "${looks}"` : '';
+        findings.push({
+            node, property: property as never, index,
+            message: `The ${what} "${text}" ${mixed}${lookalike}. Write the path in the script of the file's real name, as it is on disk.`
+        });
+    }
+}
+
 /**
  * Homoglyphs: names and titles that look the same but are spelled differently (Unicode TR39
- * skeletons), and titles with a word that mixes scripts. Each skeleton is computed once per
+ * skeletons), and titles and document paths with a word that mixes scripts. Each skeleton is computed once per
  * declaration and grouped in a map, so the rule is linear in the number of declarations.
  */
 export const confusableName: WorkspaceRule = {
@@ -158,12 +193,13 @@ export const confusableName: WorkspaceRule = {
     category: 'well-formedness',
     severity: 'warning',
     standards: ['ISO27001:A.5.16'],
-    summary: 'Two declared names or titles look alike but differ (Unicode confusables), or a title mixes scripts within a word, so one can pass for the other.',
+    summary: 'Two declared names or titles look alike but differ (Unicode confusables), or a title or document path mixes scripts within a word, so one can pass for another.',
     fixable: false,
     findings(model) {
         const findings: WorkspaceFinding[] = [];
         rejectedNameFindings(model, nameFindings(model, findings), findings);
         titleFindings(model, findings);
+        pathFindings(model, findings);
         return findings;
     }
 };
