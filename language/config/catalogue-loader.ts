@@ -2,7 +2,8 @@ import { UriUtils, type FileSystemProvider, type URI } from 'langium';
 import { BUILT_IN_FRAMEWORKS } from '../standards/catalogue.js';
 import type { CustomFrameworkDefinition } from '../standards/requirement-catalogue.js';
 import { resolveWorkspacePath } from '../util/policy-paths.js';
-import { realLocation } from '../util/real-path.js';
+import { pathProbeFor } from '../workspace/path-probe.js';
+import { locateWorkspacePath } from '../workspace/policy-path.js';
 import { parseCatalogueFile } from './catalogue-file.js';
 import type { CataloguePath, ConfigProblem, MandateConfig } from './mandate-config.js';
 
@@ -50,6 +51,7 @@ export async function loadCatalogues(fileSystem: FileSystemProvider, config: Man
     const watched: URI[] = [];
     const read = new Set<string>();
     const definedIn = new Map<string, string>();
+    const probe = pathProbeFor(fileSystem);
     for (const entry of entries) {
         const resolved = resolveWorkspacePath(entry.path, root);
         if (resolved.kind === 'outside') {
@@ -57,19 +59,27 @@ export async function loadCatalogues(fileSystem: FileSystemProvider, config: Man
             continue;
         }
         watched.push(resolved.uri);
-        const location = await realLocation(resolved.uri, root);
-        if (location.kind === 'outside') {
+        // The same resolver as a policy's evidence paths: links followed, never out of the folder, never a FIFO.
+        const located = locateWorkspacePath(entry.path, root, probe);
+        if (located.kind === 'outside') {
             configProblems.push(at(entry, `'${entry.path}' leads outside the workspace folder through a symbolic link; catalogue files are only read from inside it.`));
             continue;
         }
-        if (location.kind === 'unreadable') {
-            configProblems.push(at(entry, `Cannot read '${entry.path}': ${location.reason}.`));
+        const found = located.entry;
+        if (found.type === 'unreadable') {
+            configProblems.push(at(entry, `Cannot read '${entry.path}': ${found.reason}.`));
             continue;
         }
-        if (location.kind === 'missing' || !(await fileSystem.exists(location.uri).catch(() => false))) {
+        if (found.type === 'special' || found.type === 'directory') {
+            const what = found.type === 'special' ? found.what : 'a folder';
+            configProblems.push(at(entry, `'${entry.path}' is ${what}, not a catalogue file; catalogue files are only read from regular files.`));
+            continue;
+        }
+        if (found.type === 'missing') {
             configProblems.push(at(entry, `'${entry.path}' does not exist in the workspace folder; check the path, which is relative to the folder of mandate.config.json.`));
             continue;
         }
+        const location = { uri: found.real };
         if (location.uri.toString() !== resolved.uri.toString()) watched.push(location.uri);
         if (read.has(location.uri.toString())) {
             configProblems.push(at(entry, `'${entry.path}' is already listed; name each catalogue file once.`));

@@ -7,8 +7,9 @@ import { isReportFormat, OscalSspError, REPORT_FORMATS, REPORT_FORMAT_INFO, rend
 import type { AuditReport } from '../report/report-model.js';
 import { generatedAt } from '../report/report-provenance.js';
 import { renderGraphPage } from '../report/render-graph-page.js';
-import { resolveWorkspacePath } from '../util/policy-paths.js';
 import { TOOL_VERSION } from '../version.js';
+import { pathProbeFor } from '../workspace/path-probe.js';
+import { locateWorkspacePath } from '../workspace/policy-path.js';
 import { GRAPH_REQUEST, REPORT_REQUEST, type GraphParams, type GraphResult, type ReportParams, type ReportResult } from './mandate-protocol.js';
 
 const DEFAULT_OUTPUT_DIR = 'reports';
@@ -31,9 +32,13 @@ export function registerReportRequests(shared: MandateSharedServices, connection
         if (!root) throw new ResponseError(ErrorCodes.InvalidRequest, 'Open a folder to write reports into: Mandate writes them inside the workspace only.');
         const configured = (await shared.workspace.ConfigurationProvider.getConfiguration('mandate', 'report'))?.outputDir;
         const written = typeof configured === 'string' && configured.trim() !== '' ? configured : DEFAULT_OUTPUT_DIR;
-        const resolved = resolveWorkspacePath(written, root);
+        // Resolved as policy paths are: a folder that is a symbolic link out of the workspace is refused too.
+        const resolved = locateWorkspacePath(written, root, pathProbeFor(shared.workspace.FileSystemProvider));
         if (resolved.kind === 'outside') {
             throw new ResponseError(ErrorCodes.InvalidParams, `mandate.report.outputDir '${written}' is not inside the workspace folder: ${resolved.reason}. Use a relative folder such as 'reports'.`);
+        }
+        if (resolved.entry.type !== 'directory' && resolved.entry.type !== 'missing') {
+            throw new ResponseError(ErrorCodes.InvalidParams, `mandate.report.outputDir '${written}' is not a folder. Use a relative folder such as 'reports'.`);
         }
         const depth = resolved.relative === '' ? 0 : resolved.relative.split('/').length;
         return { folder: resolved.uri, linkBase: '../'.repeat(depth) };

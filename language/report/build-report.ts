@@ -38,7 +38,7 @@ export function buildReport(shared: MandateSharedServices, findings: readonly Fi
     const settings = shared.mandate.Settings;
     const asOf = settings.asOf();
     const model = shared.mandate.WorkspaceModel.get();
-    const sources = new ReportSources(settings);
+    const sources = new ReportSources(settings, shared.mandate.RuleContext.files);
 
     // Accepted exceptions are evidence, not open findings: they neither count nor lower a status.
     const reportFindings = findings.filter(finding => !finding.suppressed).map(finding => sources.finding(finding));
@@ -90,7 +90,7 @@ export function buildReport(shared: MandateSharedServices, findings: readonly Fi
             files: model.documents.map(document => ({ file: sources.file(document.uri), text: document.textDocument.getText() })),
             // The outermost workspace folder: the one the report's paths are relative to.
             repository: options.repository ?? repositoryState(settings.workspaceRoots.at(-1)?.fsPath),
-            documents: documentHashes(model, settings, sources)
+            documents: documentHashes(model, sources)
         })
     };
 }

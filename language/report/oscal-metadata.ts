@@ -141,16 +141,22 @@ export function frameworkResource(report: AuditReport, ids: OscalIds, prefix: st
 /**
  * A back-matter resource per job description and evidence document: a workspace file as a
  * relative link with its media type and SHA-256, a reference ("Board minutes …") by title only.
+ * Only a file the report hashed is linked: one the path resolver found to be a regular file inside
+ * the workspace (workspace/policy-path.ts), never a missing file, a special file or a symbolic
+ * link that leads out of the workspace, which a tool following the link would read.
  */
 export function documentResources(report: AuditReport, ids: OscalIds): Json[] {
     const hashes = new Map(report.provenance.documents.map(document => [document.file, document.sha256]));
-    return policyDocuments(report).map(document => ({
-        uuid: ids.document(document.text),
-        title: document.path ?? document.text,
-        description: document.uses.join(' '),
-        ...optionalArray('rlinks', document.path ? [{
-            href: relativeHref(document.path), ...optionalValue('media-type', mediaType(document.path)),
-            ...optionalArray('hashes', hashes.has(document.path) ? [{ algorithm: 'SHA-256', value: hashes.get(document.path) }] : [])
-        }] : [])
-    }));
+    return policyDocuments(report).map(document => {
+        const sha256 = document.path === undefined ? undefined : hashes.get(document.path);
+        return {
+            uuid: ids.document(document.text),
+            title: document.path ?? document.text,
+            description: document.uses.join(' '),
+            ...optionalArray('rlinks', document.path !== undefined && sha256 !== undefined ? [{
+                href: relativeHref(document.path), ...optionalValue('media-type', mediaType(document.path)),
+                hashes: [{ algorithm: 'SHA-256', value: sha256 }]
+            }] : [])
+        };
+    });
 }

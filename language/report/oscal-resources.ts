@@ -14,9 +14,8 @@ export interface PolicyDocument {
 
 // Only the shape of the text matters here: nothing is read, and a path that escapes the folder
 // (an error finding of its own) is kept as a plain reference, never as a link.
-// An absolute path is kept as a reference too: which folder it was checked against is not in the report.
+// An absolute path (or `file:` URL) is kept as a reference too: which folder it was checked against is not in the report.
 const CLASSIFY_ROOT = URI.file('/workspace');
-const ABSOLUTE = /^([\\/]|[A-Za-z]:[\\/])/;
 
 function at(source: SourceRef): string {
     return `${source.file}:${source.line}`;
@@ -33,7 +32,7 @@ export function policyDocuments(report: AuditReport): PolicyDocument[] {
         let entry = documents.get(text);
         if (!entry) {
             const resolved = resolvePolicyPath(text, CLASSIFY_ROOT);
-            const inside = resolved.kind === 'inside' && !ABSOLUTE.test(text.trim());
+            const inside = resolved.kind === 'inside' && !resolved.absolute;
             entry = { path: inside ? resolved.relative : undefined, uses: [] };
             documents.set(text, entry);
         }

@@ -1,7 +1,8 @@
 import { AstUtils, GrammarUtils, URI, UriUtils, type AstNode } from 'langium';
-import { resolvePolicyPath } from '../util/policy-paths.js';
 import type { Finding } from '../engine/check-sources.js';
 import type { MandateSettings } from '../mandate-settings.js';
+import type { RuleContext } from '../rules/rule.js';
+import type { LocatedPath } from '../workspace/policy-path.js';
 import type { NamedRef, ReportFinding, SourceRef } from './report-model.js';
 
 /**
@@ -14,7 +15,7 @@ export class ReportSources {
     private readonly sources = new WeakMap<AstNode, SourceRef>();
     private readonly names = new WeakMap<AstNode, NamedRef>();
 
-    constructor(private readonly settings: MandateSettings) {}
+    constructor(private readonly settings: MandateSettings, private readonly paths: RuleContext['files']) {}
 
     file(uri: URI): string {
         const key = uri.toString();
@@ -50,13 +51,19 @@ export class ReportSources {
         return cst ? { file: this.file(AstUtils.getDocument(node).uri), line: cst.range.start.line + 1 } : undefined;
     }
 
-    /** A path named in the policy as a workspace-relative file, if it lies inside the workspace. */
+    /** Where a path named in the policy at `node` really leads, by the resolver the rules use; undefined without a workspace folder. */
+    locate(node: AstNode, text: string): { root: URI; located: LocatedPath } | undefined {
+        const root = this.settings.rootOf(AstUtils.getDocument(node).uri);
+        return root ? { root, located: this.paths.locate(text, root) } : undefined;
+    }
+
+    /**
+     * A path named in the policy as a workspace-relative file, to link to, if it lies inside the
+     * workspace: not when it or a link on its way leads out, nor when it is a special file or cannot be looked up.
+     */
     policyFile(node: AstNode, text: string): string | undefined {
-        const document = AstUtils.getDocument(node).uri;
-        const root = this.settings.rootOf(document);
-        if (!root) return undefined;
-        const resolved = resolvePolicyPath(text, root);
-        return resolved.kind === 'inside' ? this.file(resolved.uri) : undefined;
+        const located = this.locate(node, text)?.located;
+        return located?.kind === 'inside' && located.entry.type !== 'special' && located.entry.type !== 'unreadable' ? this.file(located.uri) : undefined;
     }
 
     /** A finding as the report shows it: workspace-relative location, same rule and message. */

@@ -13,10 +13,16 @@ export const evidenceMissing: NodeRule = {
     summary: 'A job-description or evidence path names a file that does not exist in the workspace.',
     fixable: false,
     checks: (context, report) => pathChecks(context, (occurrence, accept) => {
-        if (occurrence.resolved.kind !== 'inside' || context.files.exists(occurrence.resolved.uri)) return;
+        const { located } = occurrence;
+        if (located.kind !== 'inside' || (located.entry.type !== 'missing' && located.entry.type !== 'unreadable')) return;
         const what = occurrence.node.$type === 'JobDescription' ? 'job description' : 'evidence';
-        report(accept, { node: occurrence.node, property: occurrence.property as never, index: occurrence.index },
-            `The ${what} file '${occurrence.resolved.relative}' does not exist in the workspace. `
+        const target = { node: occurrence.node, property: occurrence.property as never, index: occurrence.index };
+        if (located.entry.type === 'unreadable') {
+            report(accept, target, `The ${what} file '${located.relative}' cannot be looked up in the workspace: ${located.entry.reason}. `
+                + 'Fix the file or its symbolic links, or correct the path.');
+            return;
+        }
+        report(accept, target, `The ${what} file '${located.relative}' does not exist in the workspace. `
             + 'Add the document to the repository, or correct the path; references such as ticket numbers are fine without a file extension.');
     }) as ValidationChecks<MandateAstType>
 };

@@ -1,5 +1,7 @@
 import type { LangiumSharedCoreServices } from 'langium';
 import type { MandateSettings } from '../mandate-settings.js';
+import { pathProbeFor } from '../workspace/path-probe.js';
+import { locatePolicyPath } from '../workspace/policy-path.js';
 import type { WorkspaceModelProvider } from '../workspace/workspace-model-provider.js';
 import type { RuleContext } from './rule.js';
 
@@ -7,18 +9,10 @@ import type { RuleContext } from './rule.js';
 export function createRuleContext(
     shared: LangiumSharedCoreServices, settings: MandateSettings, models: WorkspaceModelProvider
 ): RuleContext {
-    const fileSystem = shared.workspace.FileSystemProvider;
+    const probe = pathProbeFor(shared.workspace.FileSystemProvider);
     return {
         settings,
         workspace: () => models.get(),
-        files: {
-            exists: uri => {
-                try {
-                    return fileSystem.existsSync(uri);
-                } catch {
-                    return false; // a file system without synchronous access counts as "not found"
-                }
-            }
-        }
+        files: { locate: (text, root) => locatePolicyPath(text, root, probe) }
     };
 }

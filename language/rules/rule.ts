@@ -3,6 +3,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { MandateAstType } from '../generated/ast.js';
 import type { IssueCode } from '../mandate-issue-codes.js';
 import type { MandateSettings } from '../mandate-settings.js';
+import type { LocatedPath } from '../workspace/policy-path.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
 
 export type RuleSeverity = 'error' | 'warning' | 'info';
@@ -84,8 +85,11 @@ export function lowerSeverity(severity: RuleSeverity): RuleSeverity {
 
 export interface RuleContext {
     readonly settings: MandateSettings;
-    /** Existence checks only: rules never read a document named in a policy. */
-    readonly files: { exists(uri: URI): boolean };
+    /**
+     * Where a path named in the policy really leads (workspace/policy-path.ts): symbolic links
+     * followed, never out of the workspace folder. Rules never read a document named in a policy.
+     */
+    readonly files: { locate(text: string, root: URI): LocatedPath };
     /** The current workspace snapshot; cheap to call repeatedly. */
     workspace(): WorkspaceModel;
 }
