@@ -1,9 +1,10 @@
 import type { Dirent } from 'node:fs';
-import { lstat, readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
+import { lstat, readdir, readlink, realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PolicySource } from '../language/engine/check-sources.js';
 import { compareStrings } from '../language/util/compare.js';
+import { isInside, kindOf, NotRegularFileError, readRegularFile } from './regular-file.js';
 
 /** A problem with the command's input, reported as one line and exit code 2. */
 export class InputError extends Error {}
@@ -50,6 +51,16 @@ async function unreachable(file: string, error: unknown): Promise<InputError> {
 interface Walk {
     readonly files: Map<string, string>;
     readonly folders: Set<string>;
+    readonly options: WalkOptions;
+}
+
+export interface WalkOptions {
+    /** A folder without policy files is an empty workspace rather than an input error. */
+    readonly allowNone?: boolean;
+    /** Follow symbolic links found in a folder even when they lead out of it (`--follow-symlinks`). */
+    readonly followSymlinks?: boolean;
+    /** Told the path of each symbolic link left alone because it leads out of the folder being checked. */
+    readonly onSkippedLink?: (link: string, what: 'folder' | 'file') => void;
 }
 
 /** Whether a folder entry may be policy (or hold policy), judged by its name before touching it. */
@@ -61,7 +72,8 @@ function worthVisiting(entry: Dirent): boolean {
     return entry.isSymbolicLink() && !SKIPPED_FOLDERS.has(entry.name);
 }
 
-async function collectFolder(folder: string, walk: Walk): Promise<void> {
+/** `root` is the real path of the folder named on the command line that this walk started from. */
+async function collectFolder(folder: string, walk: Walk, root: string): Promise<void> {
     let real: string;
     let entries: Dirent[];
     try {
@@ -73,12 +85,29 @@ async function collectFolder(folder: string, walk: Walk): Promise<void> {
     if (walk.folders.has(real)) return; // a symbolic link back up the tree, or a folder named twice
     walk.folders.add(real);
     for (const entry of entries.filter(worthVisiting).sort((a, b) => compareStrings(a.name, b.name))) {
-        await collect(path.join(folder, entry.name), walk, false);
+        const target = path.join(folder, entry.name);
+        if (entry.isSymbolicLink() && !walk.options.followSymlinks && await leavesFolder(target, root, walk)) continue;
+        await collect(target, walk, false, root);
     }
 }
 
+/**
+ * Whether the symbolic link `link` leads out of `root` to a folder or a policy file, which would
+ * make a file nobody asked to check part of the policy (and of its report). Such a link is left
+ * alone, and said so; a link that stays inside, or that leads to no policy, is no concern here.
+ */
+async function leavesFolder(link: string, root: string, walk: Walk): Promise<boolean> {
+    const real = await realpath(link).catch(() => undefined);
+    if (real === undefined || isInside(real, root)) return false; // a broken link is collect's to report
+    const info = await stat(real).catch(() => undefined);
+    const what = info?.isDirectory() ? 'folder' : info && link.endsWith(POLICY_EXTENSION) ? 'file' : undefined;
+    if (what === undefined) return false;
+    walk.options.onSkippedLink?.(link, what);
+    return true;
+}
+
 /** Adds `target` (absolute) to the walk; `named` when the user gave it on the command line. */
-async function collect(target: string, walk: Walk, named: boolean): Promise<void> {
+async function collect(target: string, walk: Walk, named: boolean, root?: string): Promise<void> {
     let info;
     try {
         info = await stat(target); // follows symbolic links
@@ -88,12 +117,12 @@ async function collect(target: string, walk: Walk, named: boolean): Promise<void
         return;
     }
     if (info.isDirectory()) {
-        await collectFolder(target, walk);
+        await collectFolder(target, walk, root ?? await realpath(target));
     } else if (info.isFile() && (named || target.endsWith(POLICY_EXTENSION))) {
         const real = await realpath(target);
         if (!walk.files.has(real)) walk.files.set(real, target);
     } else if (named && !info.isFile()) {
-        throw new InputError(`${displayFile(target)}: not a file or folder`);
+        throw new InputError(`${displayFile(target)}: is ${kindOf(info)}, not a file or folder`);
     }
 }
 
@@ -101,12 +130,12 @@ async function collect(target: string, walk: Walk, named: boolean): Promise<void
  * Every `.mandate` file under the given paths (files named explicitly are taken as they are).
  * None is an input error, unless `allowNone` (listing the catalogue needs no policy).
  */
-export async function findPolicyFiles(paths: readonly string[], allowNone = false): Promise<string[]> {
-    const walk: Walk = { files: new Map(), folders: new Set() };
+export async function findPolicyFiles(paths: readonly string[], options: WalkOptions = {}): Promise<string[]> {
+    const walk: Walk = { files: new Map(), folders: new Set(), options };
     for (const target of paths) {
         await collect(path.resolve(target), walk, true);
     }
-    if (walk.files.size === 0 && !allowNone) {
+    if (walk.files.size === 0 && !options.allowNone) {
         throw new InputError(`no ${POLICY_EXTENSION} files found in ${paths.join(', ')}`);
     }
     return [...walk.files.values()].sort();
@@ -120,8 +149,9 @@ export async function readPolicyFiles(files: readonly string[]): Promise<PolicyS
     for (const file of files) {
         let bytes: Buffer;
         try {
-            bytes = await readFile(file);
+            bytes = await readRegularFile(file); // never a FIFO or a device swapped in since the walk
         } catch (error) {
+            if (error instanceof NotRegularFileError) throw new InputError(`${displayFile(file)}: ${error.message}`);
             throw await unreachable(file, error);
         }
         let text: string;

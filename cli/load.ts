@@ -1,11 +1,15 @@
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
+import { lstat, realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadProject, type LoadedProject } from '../language/config/config-loader.js';
-import { lineAndColumn, type ConfigProblem, type MandateConfig } from '../language/config/mandate-config.js';
+import { CONFIG_FILE_NAME, lineAndColumn, type ConfigProblem, type MandateConfig } from '../language/config/mandate-config.js';
 import { checkSources, type CheckedWorkspace } from '../language/engine/check-sources.js';
+import { namedFiles } from '../language/engine/named-files.js';
 import { displayFile, findPolicyFiles, InputError, readPolicyFiles, workspaceRoots } from './files.js';
+import { terminalText } from './output.js';
+import { GuardedFileSystem, isInside, kindOf } from './regular-file.js';
 import { withQuietConsole } from './quiet-console.js';
 
 export interface LoadedWorkspace {
@@ -14,6 +18,11 @@ export interface LoadedWorkspace {
     readonly checked: CheckedWorkspace;
     /** Failures the engine caught and logged; a run with any is never reported as clean. */
     readonly internalErrors: readonly string[];
+    /**
+     * Every file the run read or the policy names (policy, configuration, catalogue, job-description
+     * and evidence files), as absolute paths: output is never written over one of them.
+     */
+    readonly inputs: readonly string[];
 }
 
 export interface LoadOptions {
@@ -22,6 +31,8 @@ export interface LoadOptions {
     readonly config?: string;
     /** A folder without policy files is an empty workspace rather than an input error. */
     readonly allowNoPolicy?: boolean;
+    /** Follow symbolic links out of the checked folder (`--follow-symlinks`). */
+    readonly followSymlinks?: boolean;
 }
 
 /** `file:line:col: message` for each problem of a file, in the order of the file. */
@@ -32,13 +43,52 @@ function located(file: URI, text: string, problems: readonly ConfigProblem[]): s
     });
 }
 
+/** One line on stderr per symbolic link the run leaves alone; the run goes on without it. */
+function reportSkippedLink(link: string, what: 'folder' | 'file'): void {
+    process.stderr.write(terminalText(`mandate: skipped ${displayFile(link)}: a symbolic link to a ${what} outside the checked folder; `
+        + 'give --follow-symlinks to follow it\n'));
+}
+
+/** `--config` names a regular file (or a link to one): a FIFO would hang the run, a device never end it. */
+async function checkExplicitConfig(file: string): Promise<void> {
+    const info = await stat(file).catch(() => undefined); // a missing file is loadConfig's to report
+    if (info && !info.isFile()) throw new InputError(`${displayFile(path.resolve(file))}: is ${kindOf(info)}, not a regular file; --config takes a JSON file`);
+}
+
+/**
+ * The mandate.config.json files at the roots that are symbolic links out of their folder: the run
+ * treats them as absent (saying so), unless `--follow-symlinks`.
+ */
+async function configLinksOut(roots: readonly string[]): Promise<Set<string>> {
+    const hidden = new Set<string>();
+    for (const root of roots) {
+        const folder = fileURLToPath(root);
+        const file = path.join(folder, CONFIG_FILE_NAME);
+        if (!(await lstat(file).catch(() => undefined))?.isSymbolicLink()) continue;
+        const [realFolder, real] = await Promise.all([realpath(folder), realpath(file)].map(promise => promise.catch(() => undefined)));
+        if (realFolder === undefined || real === undefined || isInside(real, realFolder)) continue;
+        hidden.add(file);
+        reportSkippedLink(file, 'file');
+    }
+    return hidden;
+}
+
+interface ReadConfig {
+    readonly config: MandateConfig;
+    readonly catalogues: LoadedProject['catalogues']['frameworks'];
+    /** The configuration and catalogue files read or named, as absolute paths. */
+    readonly files: readonly string[];
+}
+
 /**
  * A broken configuration or catalogue file stops the run (exit 2), naming the file, line and
  * column of the first problem: a check against half a configuration would not be the team's check.
  */
-async function readConfig(roots: readonly string[], file: string | undefined): Promise<{ config: MandateConfig; catalogues: LoadedProject['catalogues']['frameworks'] }> {
+async function readConfig(roots: readonly string[], file: string | undefined, followSymlinks: boolean): Promise<ReadConfig> {
+    if (file) await checkExplicitConfig(file);
     const explicit = file ? URI.file(path.resolve(file)) : undefined;
-    const loaded = await loadProject(NodeFileSystem.fileSystemProvider(), roots.map(root => URI.parse(root)), explicit);
+    const hidden = file || followSymlinks ? new Set<string>() : await configLinksOut(roots);
+    const loaded = await loadProject(new GuardedFileSystem(hidden), roots.map(root => URI.parse(root)), explicit);
     const problems = loaded.file ? [
         ...located(loaded.file, loaded.text ?? '', [...loaded.problems, ...loaded.catalogues.configProblems]),
         ...loaded.catalogues.files.flatMap(catalogue => located(catalogue.uri, catalogue.text, catalogue.problems))
@@ -48,17 +98,22 @@ async function readConfig(roots: readonly string[], file: string | undefined): P
         const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'})` : '';
         throw new InputError(`${first}${more}`);
     }
-    return { config: loaded.config, catalogues: loaded.catalogues.frameworks };
+    const files = [loaded.file, ...loaded.catalogues.files.map(catalogue => catalogue.uri), ...loaded.catalogues.watched]
+        .filter((uri): uri is URI => uri?.scheme === 'file').map(uri => uri.fsPath);
+    return { config: loaded.config, catalogues: loaded.catalogues.frameworks, files };
 }
 
 /** Finds, reads and checks the policy files under `paths` (default `.`) as one workspace. */
 export async function loadWorkspace(paths: readonly string[], options: LoadOptions): Promise<LoadedWorkspace> {
     const targets = paths.length > 0 ? paths : ['.'];
-    const files = await findPolicyFiles(targets, options.allowNoPolicy);
+    const followSymlinks = options.followSymlinks ?? false;
+    const files = await findPolicyFiles(targets, { allowNone: options.allowNoPolicy, followSymlinks, onSkippedLink: reportSkippedLink });
     const sources = await readPolicyFiles(files);
     const roots = await workspaceRoots(targets);
-    const { config, catalogues } = await readConfig(roots, options.config);
+    const { config, catalogues, files: configFiles } = await readConfig(roots, options.config, followSymlinks);
     const { result, errors } = await withQuietConsole(() =>
         checkSources(sources, { asOf: options.asOf, roots, config, catalogues, fileSystem: NodeFileSystem.fileSystemProvider }));
-    return { files, roots, checked: result, internalErrors: errors };
+    const named = namedFiles(result.documents, result.services.shared.mandate.Settings).filter(uri => uri.scheme === 'file').map(uri => uri.fsPath);
+    const inputs = [...new Set([...files.map(file => path.resolve(file)), ...configFiles, ...named])];
+    return { files, roots, checked: result, internalErrors: errors, inputs };
 }

@@ -6,7 +6,7 @@ import { runCheck, type CheckFlags } from './commands/check.js';
 import { runReport, type ReportFlags } from './commands/report.js';
 import { runConfigSchema, runRules, type RulesFlags } from './commands/rules.js';
 import { InputError } from './files.js';
-import { EXIT_USAGE, TOOL_VERSION, write } from './output.js';
+import { EXIT_USAGE, terminalText, TOOL_VERSION, write } from './output.js';
 
 function parseAsOf(value: string): string {
     if (!isValidIsoDate(value)) {
@@ -16,20 +16,22 @@ function parseAsOf(value: string): string {
 }
 
 const AS_OF_HELP = 'as-of date for time-dependent checks, YYYY-MM-DD (default: today)';
-const CONFIG_HELP = 'rule severities and options (default: mandate.config.json at the root of the checked folder)';
+const CONFIG_HELP = 'rule severities and options, a regular file (default: mandate.config.json at the root of the checked folder)';
+const FOLLOW_HELP = 'follow symbolic links that lead out of the checked folder (default: skip them, saying so)';
 
 function program(onExitCode: (code: number) => void): Command {
     const command = new Command('mandate')
         .description('Information-security roles and responsibilities as code: checks for ISO/IEC 27001 clause 5.3.')
         .version(TOOL_VERSION)
         .exitOverride()
-        .configureOutput({ writeErr: text => process.stderr.write(text) });
+        .configureOutput({ writeErr: text => process.stderr.write(terminalText(text)) });
     command.command('check')
         .description('Check .mandate policy files and print every finding.')
         .argument('[paths...]', 'files or folders to check (folders are searched for *.mandate)', [])
         .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
         .option('--as-of <date>', AS_OF_HELP, parseAsOf)
         .option('--config <file>', CONFIG_HELP)
+        .option('--follow-symlinks', FOLLOW_HELP)
         .option('--docs-base-uri <url>', 'SARIF only: absolute URL of the folder with the rule pages, for helpUri links')
         .exitOverride()
         .action(async (paths: string[], flags: CheckFlags) => onExitCode(await runCheck(paths, flags)));
@@ -40,6 +42,7 @@ function program(onExitCode: (code: number) => void): Command {
         .option('-o, --output <file>', 'write the report to this file instead of standard output')
         .option('--as-of <date>', AS_OF_HELP, parseAsOf)
         .option('--config <file>', CONFIG_HELP)
+        .option('--follow-symlinks', FOLLOW_HELP)
         .exitOverride()
         .action(async (paths: string[], flags: ReportFlags) => onExitCode(await runReport(paths, flags)));
     command.command('rules')
@@ -53,6 +56,7 @@ function program(onExitCode: (code: number) => void): Command {
         .option('--framework <prefix>', 'list only this framework, e.g. ISO27001')
         .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
         .option('--config <file>', CONFIG_HELP)
+        .option('--follow-symlinks', FOLLOW_HELP)
         .exitOverride()
         .action(async (paths: string[], flags: CatalogueFlags) => onExitCode(await runCatalogue(paths, flags)));
     command.command('config-schema')
@@ -78,10 +82,10 @@ export async function main(argv: readonly string[]): Promise<number> {
             return error.exitCode === 0 ? 0 : EXIT_USAGE;
         }
         if (error instanceof InputError) {
-            process.stderr.write(`mandate: ${error.message}\n`);
+            process.stderr.write(terminalText(`mandate: ${error.message}\n`));
             return EXIT_USAGE;
         }
-        process.stderr.write(`mandate: internal error: ${(error as Error).message}\n`);
+        process.stderr.write(terminalText(`mandate: internal error: ${(error as Error).message}\n`));
         return EXIT_USAGE;
     }
 }

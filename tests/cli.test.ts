@@ -194,13 +194,13 @@ describe('mandate check: finding files', () => {
         expect(summary).toBe('0 errors, 1 warning, 0 notes in 2 files');
     });
 
-    it('follows symbolic links to files and folders, counting each file once and surviving loops', async () => {
+    it('follows symbolic links to files and folders (out of the folder with --follow-symlinks), counting each file once and surviving loops', async () => {
         const shared = await workspace({ 'roles.mandate': ROLES });
         const cwd = await workspace({ 'organization.mandate': ORGANIZATION, 'assignments.mandate': ANNOUNCED });
         await symlink(shared, path.join(cwd, 'shared'));
         await symlink('organization.mandate', path.join(cwd, 'alias.mandate'));
         await symlink('.', path.join(cwd, 'loop'));
-        const run = mandate(cwd, 'check', '--as-of', AS_OF);
+        const run = mandate(cwd, 'check', '--as-of', AS_OF, '--follow-symlinks');
         expect(run).toEqual({ code: 0, stdout: '0 errors, 0 warnings, 0 notes in 3 files\n', stderr: '' });
     });
 

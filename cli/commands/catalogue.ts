@@ -8,6 +8,7 @@ export interface CatalogueFlags {
     format: 'text' | 'json';
     framework?: string;
     config?: string;
+    followSymlinks?: boolean;
 }
 
 type Origin = 'built-in' | 'policy' | 'catalogue-file';
@@ -24,7 +25,7 @@ const ORIGIN_TEXT: Record<Origin, string> = {
  * read the way `check` reads the folder. A folder without policy lists what is built in.
  */
 export async function runCatalogue(paths: string[], flags: CatalogueFlags): Promise<number> {
-    const { checked, internalErrors } = await loadWorkspace(paths, { config: flags.config, allowNoPolicy: true });
+    const { checked, internalErrors } = await loadWorkspace(paths, { config: flags.config, allowNoPolicy: true, followSymlinks: flags.followSymlinks });
     const catalogue = checked.services.shared.mandate.WorkspaceModel.get().catalogue;
     const frameworks = flags.framework === undefined ? catalogue.frameworks : [chosenFramework(catalogue, flags.framework)];
     const listed = frameworks.map((framework): Listed => ({ framework, origin: framework.origin ?? 'built-in', requirements: catalogue.requirementsOf(framework.prefix) }));

@@ -9,6 +9,7 @@ export interface CheckFlags {
     asOf?: string;
     config?: string;
     docsBaseUri?: string;
+    followSymlinks?: boolean;
 }
 
 export async function runCheck(paths: string[], flags: CheckFlags): Promise<number> {

@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildReport } from '../../language/report/build-report.js';
@@ -8,12 +6,14 @@ import { generatedAt } from '../../language/report/report-provenance.js';
 import { InputError } from '../files.js';
 import { loadWorkspace } from '../load.js';
 import { TOOL_VERSION, write } from '../output.js';
+import { writeOutputFile } from '../safe-write.js';
 
 export interface ReportFlags {
     format: ReportFormat;
     output?: string;
     asOf?: string;
     config?: string;
+    followSymlinks?: boolean;
 }
 
 /** Source links are relative: from the report's folder (or the working directory) to the workspace root. */
@@ -21,26 +21,6 @@ function linkBase(root: string, outputFile: string | undefined): string {
     const from = outputFile ? path.dirname(path.resolve(outputFile)) : process.cwd();
     const relative = path.relative(from, fileURLToPath(root)).split(path.sep).join('/');
     return relative === '' ? '' : `${relative}/`;
-}
-
-/**
- * Writes the report atomically: into a temporary file next to the target, then renamed over it,
- * so a reader (a GRC tool watching the folder, a CI upload) never sees half a report, and a
- * failed write leaves the previous report as it was.
- */
-async function writeReport(file: string, content: string): Promise<void> {
-    const target = path.resolve(file);
-    const existing = await stat(target).catch(() => undefined);
-    if (existing?.isDirectory()) throw new InputError(`${file}: is a directory; give a file name for -o`);
-    const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-    try {
-        await mkdir(path.dirname(target), { recursive: true });
-        await writeFile(temporary, content, { encoding: 'utf8', flag: 'wx' });
-        await rename(temporary, target);
-    } catch (error) {
-        await rm(temporary, { force: true }).catch(() => undefined);
-        throw new InputError(`${file}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-    }
 }
 
 /** Writes the audit report even when the policy has findings: the findings are part of it. */
@@ -51,7 +31,7 @@ export async function runReport(paths: string[], flags: ReportFlags): Promise<nu
     } catch (error) {
         throw new InputError((error as Error).message);
     }
-    const { roots, checked, internalErrors } = await loadWorkspace(paths, flags);
+    const { roots, checked, internalErrors, inputs } = await loadWorkspace(paths, flags);
     const report = buildReport(checked.services.shared, checked.findings, { toolVersion: TOOL_VERSION, generatedAt: timestamp });
     let content: string;
     try {
@@ -61,10 +41,10 @@ export async function runReport(paths: string[], flags: ReportFlags): Promise<nu
         throw error;
     }
     if (flags.output) {
-        await writeReport(flags.output, content);
+        await writeOutputFile(flags.output, content, inputs, 'the report');
         await write(process.stderr, `mandate: wrote ${flags.output}\n`);
     } else {
-        await write(process.stdout, content);
+        await write(process.stdout, content, true); // the renderers make policy strings plain; stdout equals the -o file
     }
     if (internalErrors.length > 0) {
         await write(process.stderr, `mandate: internal error while checking, the report may be incomplete: ${internalErrors[0]}\n`);
