@@ -5,11 +5,12 @@
  * every `node:fs` call the engine makes is recorded, and the canary is never looked up, opened or
  * read, and its content reaches no finding, no report format and no hover.
  */
-import { readFile, realpath, stat, utimes } from 'node:fs/promises';
+import { readFile, realpath, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { URI } from 'langium';
 import { NodeFileSystem, NodeFileSystemProvider } from 'langium/node';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadProject } from '../language/config/config-loader.js';
 import { checkSources, collectFindings, type CheckedWorkspace } from '../language/engine/check-sources.js';
 import { createMandateServices } from '../language/mandate-module.js';
 import { buildReport } from '../language/report/build-report.js';
@@ -234,3 +235,25 @@ describe('the path resolver', () => {
         expect(await outsideAccesses()).toEqual([]);
     });
 });
+
+describe('catalogue files named in mandate.config.json, by the same resolver', () => {
+    it('refuses a FIFO, a folder and a link out of the workspace without opening them', async () => {
+        const config = path.join(workspace.root, 'mandate.config.json');
+        const entries = ['evidence/canary.pdf', 'evidence/outside-folder/minutes.pdf', 'evidence', ...(workspace.fifo ? ['evidence/pipe.pdf'] : [])];
+        await writeFile(config, JSON.stringify({ catalogues: entries }));
+        try {
+            touched.length = 0;
+            const loaded = await loadProject(NodeFileSystem.fileSystemProvider(), [URI.file(workspace.root)]);
+            expect(loaded.catalogues.configProblems.map(problem => problem.message)).toEqual([
+                "'evidence/canary.pdf' leads outside the workspace folder through a symbolic link; catalogue files are only read from inside it.",
+                "'evidence/outside-folder/minutes.pdf' leads outside the workspace folder through a symbolic link; catalogue files are only read from inside it.",
+                "'evidence' is a folder, not a catalogue file; catalogue files are only read from regular files.",
+                ...(workspace.fifo ? ["'evidence/pipe.pdf' is a named pipe (FIFO), not a catalogue file; catalogue files are only read from regular files."] : [])
+            ]);
+            expect(await outsideAccesses()).toEqual([]);
+        } finally {
+            await rm(config, { force: true });
+        }
+    }, 20_000);
+});
+
