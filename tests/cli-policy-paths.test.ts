@@ -4,8 +4,10 @@
  * workspace, `file:` URLs, encoded and `~` paths are findings of `mandate check`, of every report
  * format and of the editor alike, and the canary file they point at reaches none of them.
  */
+import { symlink } from 'node:fs/promises';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPORT_REQUEST, type ReportResult } from '../language/lsp/mandate-protocol.js';
 import { REPORT_FORMATS } from '../language/report/format-info.js';
 import { mandate } from './cli-helpers.js';
 import { disposeAllClients, LspClient, messageOf, workspaceUri } from './lsp-client.js';
@@ -68,5 +70,19 @@ describe('paths named in a policy, through the CLI and the language server', () 
             }
         }
         expect(rows.sort()).toEqual(checkRows.map(row => `${path.basename(row.file)}:${row.line} ${row.rule} ${row.message}`).sort());
+
+        // The editor's report, built by the server, never carries the canary either.
+        for (const format of REPORT_FORMATS) {
+            const result: ReportResult = await client.connection.sendRequest(REPORT_REQUEST, { format });
+            noCanary(result.content, `editor report ${format}`);
+        }
+    }, 120_000);
+
+    it('the editor never saves a report into a report folder that is a symbolic link out of the workspace', async () => {
+        await symlink(workspace.outside, path.join(workspace.root, 'linked-reports'));
+        const client = await LspClient.start({ workspaceFolders: [workspace.root], settings: { mandate: { asOf: AS_OF, report: { outputDir: 'linked-reports' } } } });
+        await client.waitForDiagnostics(workspaceUri(workspace.root, 'people.mandate'), list => list.length > 0, 60_000);
+        await expect(client.connection.sendRequest(REPORT_REQUEST, { format: 'md' })).rejects.toThrow(
+            "mandate.report.outputDir 'linked-reports' is not inside the workspace folder: 'linked-reports' is a symbolic link that leads outside the workspace folder. Use a relative folder such as 'reports'.");
     }, 120_000);
 });
