@@ -278,7 +278,17 @@ describe('text output escapes control characters from the policy', () => {
     // Every character a terminal acts on: C0 but line feed and tab, DEL, C1, bidi controls, line separators.
     const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
-    const hostilePolicy = `${POLICY}framework EVIL "Evil ${HOSTILE}"\n`;
+    const hostilePolicy = `${POLICY}framework EVIL "Evil ${HOSTILE}"\nrole ghost "Ghost ${HOSTILE}" { reports to board }\n`;
+
+    it.each([['json'], ['oscal'], ['oscal-ssp'], ['md'], ['html']])('report --format %s to standard output holds no raw control character', async format => {
+        const folder = await workspace({ 'roles.mandate': hostilePolicy });
+        const run = mandate(folder, 'report', '--as-of', AS_OF, '--format', format);
+        expect(run.code).toBe(0);
+        expect(run.stdout).not.toMatch(RAW_CONTROL);
+        // JSON is escaped losslessly: the title reads back as the policy wrote it.
+        if (format === 'json') expect(run.stdout.includes('Ghost \\u001b[31mRED') && JSON.stringify(JSON.parse(run.stdout)).includes(`Ghost ${JSON.stringify(HOSTILE).slice(1, -1)}`)).toBe(true);
+    });
+
 
     // The engine shows control characters in its messages as U+XXXX; a file name reaches every finding as it is.
     const HOSTILE_FILE = `roles${ESC}[31m${ESC}]8;;evil\u0007click${ESC}]8;;\u0007\u009b2J\u202eevil\u0085.mandate`;

@@ -5,7 +5,7 @@ import { OscalSspError, renderReport, type ReportFormat } from '../../language/r
 import { generatedAt } from '../../language/report/report-provenance.js';
 import { InputError } from '../files.js';
 import { loadWorkspace } from '../load.js';
-import { TOOL_VERSION, write } from '../output.js';
+import { terminalText, TOOL_VERSION, write } from '../output.js';
 import { writeOutputFile } from '../safe-write.js';
 
 export interface ReportFlags {
@@ -40,11 +40,14 @@ export async function runReport(paths: string[], flags: ReportFlags): Promise<nu
         if (error instanceof OscalSspError) throw new InputError(error.message);
         throw error;
     }
+    // The JSON formats get the escape all CLI output gets: lossless in JSON, so a terminal never acts
+    // on a policy's control characters, and the -o file still equals standard output byte for byte.
+    if (flags.format !== 'md' && flags.format !== 'html') content = terminalText(content);
     if (flags.output) {
         await writeOutputFile(flags.output, content, inputs, 'the report');
         await write(process.stderr, `mandate: wrote ${flags.output}\n`);
     } else {
-        await write(process.stdout, content, true); // the renderers make policy strings plain; stdout equals the -o file
+        await write(process.stdout, content, true); // Markdown and HTML: the renderers already make policy strings plain
     }
     if (internalErrors.length > 0) {
         await write(process.stderr, `mandate: internal error while checking, the report may be incomplete: ${internalErrors[0]}\n`);
