@@ -86,6 +86,11 @@ export class MandateDocumentValidator extends DefaultDocumentValidator {
     }
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Parameters<DefaultDocumentValidator['validateDocument']>[2]): Promise<Diagnostic[]> {
+        const syntax = this.syntax.of(document.parseResult);
+        if (syntax.unreadable) {
+            // Not a policy (SyntaxDiagnostics): the one finding that says so, and nothing read from its garbage.
+            return syntax.parsing.map(diagnostic => ({ ...diagnostic, code: 'parsing-error', source: this.getSource() }));
+        }
         const diagnostics = await super.validateDocument(document, options, cancelToken);
         const suppressions = findSuppressions(document);
         const byRule = new Map<unknown, Suppression[]>();

@@ -1,5 +1,7 @@
 import { DefaultLexerErrorMessageProvider } from 'langium';
+import { MAX_LEXER_ERRORS } from './mandate-bounded-parser.js';
 import type { GrammarKeywords } from './mandate-grammar-keywords.js';
+import { LexingStopped } from './mandate-lexer.js';
 import type { MandateServices } from './mandate-module.js';
 import { charAt, lexicalSpan } from './util/lexical-spans.js';
 import { codePoint, describeCharacter, isInvisible } from './util/visible-text.js';
@@ -19,7 +21,18 @@ export class MandateLexerErrorMessageProvider extends DefaultLexerErrorMessagePr
         this.keywords = services.syntax.GrammarKeywords;
     }
 
+    /** Messages left for the text being lexed: past MAX_LEXER_ERRORS the lexer stops (mandate-lexer.ts). */
+    private budget = MAX_LEXER_ERRORS;
+
+    /** Called by the lexer before each text. */
+    startText(): void {
+        this.budget = MAX_LEXER_ERRORS;
+    }
+
     override buildUnexpectedCharactersMessage(fullText: string, startOffset: number, length: number, line?: number, column?: number): string {
+        // Past the budget the lexer stops reading the text (MandateLexer): it is not a policy with typos.
+        if (this.budget <= 0) throw new LexingStopped(startOffset);
+        this.budget--;
         const span = lexicalSpan(fullText, startOffset, length);
         const text = fullText.slice(span.start, span.end);
         const char = charAt(fullText, startOffset);

@@ -1,4 +1,4 @@
-import { createCompletionParser, createLangiumParser, DefaultLexer, inject, type Module } from 'langium';
+import { createCompletionParser, createLangiumParser, inject, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule,
     type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
@@ -13,9 +13,11 @@ import { MandateConfigurationProvider } from './lsp/mandate-configuration-provid
 import { MandateHoverProvider } from './lsp/mandate-hover-provider.js';
 import { MandateWorkspaceManager } from './lsp/mandate-workspace-manager.js';
 import { publishOnlyChangedDiagnostics } from './lsp/publish-changed-diagnostics.js';
+import { withBoundedRecovery } from './mandate-bounded-parser.js';
 import { withLinearCstBuilder } from './mandate-cst-node-builder.js';
 import { MandateDocumentValidator } from './mandate-document-validator.js';
 import { GrammarKeywords } from './mandate-grammar-keywords.js';
+import { MandateLexer } from './mandate-lexer.js';
 import { MandateLexerErrorMessageProvider } from './mandate-lexer-error-messages.js';
 import { LinkFailures } from './mandate-link-failures.js';
 import { MandateLinker } from './mandate-linker.js';
@@ -91,9 +93,10 @@ export const MandateModule: Module<MandateServices, PartialLangiumServices & Man
     parser: {
         // Chevrotain analyses the grammar when a parser or the lexer is built (about 150 ms): built on
         // first use, so the language server answers `initialize` first (server/main.ts warms them up).
-        LangiumParser: services => lazyService(() => withLinearCstBuilder(createLangiumParser(services))),
-        CompletionParser: services => lazyService(() => createCompletionParser(services)),
-        Lexer: services => lazyService(() => new DefaultLexer(services)),
+        // Error recovery is bounded: a file of garbage stops the parser after 100 errors (mandate-bounded-parser.ts).
+        LangiumParser: services => lazyService(() => withBoundedRecovery(withLinearCstBuilder(createLangiumParser(services)))),
+        CompletionParser: services => lazyService(() => withBoundedRecovery(createCompletionParser(services), { record: false })),
+        Lexer: services => lazyService(() => new MandateLexer(services)),
         TokenBuilder: () => new MandateTokenBuilder(),
         ParserErrorMessageProvider: services => new MandateParserErrorMessageProvider(services),
         LexerErrorMessageProvider: services => new MandateLexerErrorMessageProvider(services)

@@ -1,5 +1,6 @@
 import { AstUtils, GrammarUtils, type AstNode, type CstNode, type ParseResult, type RootCstNode } from 'langium';
 import { DiagnosticSeverity, type Diagnostic, type Position, type Range } from 'vscode-languageserver-types';
+import { MAX_PARSER_ERRORS, readingLimitsOf, type ReadingLimits } from './mandate-bounded-parser.js';
 import type { GrammarKeywords } from './mandate-grammar-keywords.js';
 import type { MandateServices } from './mandate-module.js';
 import type { MandateParserErrorMessageProvider } from './mandate-parser-error-messages.js';
@@ -12,6 +13,11 @@ type Token = ParserError['token'];
 export interface SyntaxFindings {
     readonly lexing: readonly Diagnostic[];
     readonly parsing: readonly Diagnostic[];
+    /**
+     * True when the file is mostly not Mandate (a binary, another language, random text): it gets
+     * one finding that says so, instead of hundreds of syntax errors, and no other findings.
+     */
+    readonly unreadable: boolean;
     /**
      * True when `range` starts inside text a syntax error already explains: `jan` of `jané`, or
      * `ceo` in `reports ceo`, which the parser's recovery took for the name after a missing `to`.
@@ -47,6 +53,10 @@ export class SyntaxDiagnostics {
     private compute(parseResult: ParseResult): SyntaxFindings {
         const text = (parseResult.value.$cstNode as RootCstNode | undefined)?.fullText ?? '';
         const positions = new Positions(text);
+        const limits = readingLimitsOf(parseResult);
+        if (limits && looksUnreadable(limits)) {
+            return { lexing: [], parsing: [notAPolicy(limits, positions)], unreadable: true, explains: () => true };
+        }
         const spans: Array<{ span: LexicalSpan; message: string }> = [];
         for (const error of parseResult.lexerErrors) {
             const span = lexicalSpan(text, error.offset, error.length);
@@ -80,8 +90,9 @@ export class SyntaxDiagnostics {
         for (const error of parseResult.parserErrors) {
             if (isRealToken(error.token)) explained.push({ start: error.token.startOffset, end: (error.token.endOffset ?? error.token.startOffset) + 1 });
         }
+        if (limits && (limits.stoppedAt || limits.droppedLexerErrors > 0)) parsing.push(stoppedReading(limits, positions));
         return {
-            lexing, parsing,
+            lexing, parsing, unreadable: false,
             explains: range => explained.some(span => inside(positions.offsetOf(range.start), span, text.length))
         };
     }
@@ -106,6 +117,41 @@ export class SyntaxDiagnostics {
             : 'at the end of the file';
         return `The ${block} is not closed: its \`{\` on line ${line} has no matching \`}\`. Add \`}\` ${where}.`;
     }
+}
+
+/**
+ * Most lines unreadable, and more than typos could explain: the parser gave up, or the lexer found
+ * more unreadable characters than it reports, or there are many unreadable lines.
+ */
+function looksUnreadable(limits: ReadingLimits): boolean {
+    const many = limits.stoppedAt !== undefined || limits.droppedLexerErrors > 0 || limits.unreadableLines >= 20;
+    return many && limits.unreadableLines * 2 > limits.contentLines;
+}
+
+const count = (value: number) => value.toLocaleString('en-US');
+
+/** The one finding of a file that is mostly not Mandate, on its first unreadable line. */
+function notAPolicy(limits: ReadingLimits, positions: Positions): Diagnostic {
+    const line = limits.firstUnreadableLine ?? 0;
+    const message = `This does not look like a Mandate policy: ${count(limits.unreadableLines)} of ${count(limits.contentLines)} lines could not be read, `
+        + `from line ${line + 1} on. Check that this is the file you meant; a policy declares roles, people and assignments, `
+        + 'such as `role ciso "Chief Information Security Officer"`. (Syntax errors are not listed one by one for such a file.)';
+    return { severity: DiagnosticSeverity.Error, range: positions.lineRange(line), message, data: { code: 'parsing-error' } };
+}
+
+/** A policy with more syntax errors than are listed: where reading stopped, and what was left out. */
+function stoppedReading(limits: ReadingLimits, positions: Positions): Diagnostic {
+    const parts: string[] = [];
+    const stopped = limits.stoppedAt && Number.isFinite(limits.stoppedAt.line) ? limits.stoppedAt.line : undefined;
+    if (limits.stoppedAt) {
+        parts.push(stopped === undefined
+            ? `Mandate stopped reading this file after ${MAX_PARSER_ERRORS} syntax errors, at its end.`
+            : `Mandate stopped reading this file after ${MAX_PARSER_ERRORS} syntax errors: from here on (line ${stopped + 1}) it was not checked.`);
+    }
+    if (limits.droppedLexerErrors > 0) parts.push(`${count(limits.droppedLexerErrors)} more unreadable characters are not listed.`);
+    parts.push('Fix the errors above, and the rest will be checked.');
+    const line = stopped ?? limits.firstUnreadableLine ?? 0;
+    return { severity: DiagnosticSeverity.Error, range: positions.lineRange(line), message: parts.join(' '), data: { code: 'parsing-error' } };
 }
 
 /** ` \`ciso\``, ` of \`jane\` to \`ciso\``: how a message names the block that is open. */
@@ -157,8 +203,10 @@ function sameRange(a: Range, b: Range): boolean {
 /** Offsets to LSP positions and back, for one text. */
 class Positions {
     private readonly lineStarts: number[] = [0];
+    private readonly length: number;
 
     constructor(text: string) {
+        this.length = text.length;
         for (let index = 0; index < text.length; index++) {
             if (text[index] === '\n') this.lineStarts.push(index + 1);
         }
@@ -177,5 +225,13 @@ class Positions {
 
     offsetOf(position: Position): number {
         return (this.lineStarts[position.line] ?? 0) + position.character;
+    }
+
+    /** A line, up to its first 200 characters (a line of garbage can be megabytes long). */
+    lineRange(line: number): Range {
+        const last = this.lineStarts.length - 1;
+        const start = Math.min(Math.max(line, 0), last);
+        const length = (start < last ? this.lineStarts[start + 1] - 1 : this.length) - this.lineStarts[start];
+        return { start: { line: start, character: 0 }, end: { line: start, character: Math.max(0, Math.min(length, 200)) } };
     }
 }

@@ -43,10 +43,17 @@ export function lexicalSpan(text: string, offset: number, length: number): Lexic
 export function chunkAround(text: string, start: number, end: number): { start: number; end: number } {
     let from = start;
     let to = end;
-    while (from > 0 && !/\s/.test(text[from - 1])) from--;
-    while (to < text.length && !/\s/.test(text[to])) to++;
+    const [low, high] = [Math.max(0, start - MAX_WORD), Math.min(text.length, end + MAX_WORD)];
+    while (from > low && !/\s/.test(text[from - 1])) from--;
+    while (to < high && !/\s/.test(text[to])) to++;
     return { start: from, end: to };
 }
+
+/**
+ * How far a "word" reaches at most on either side of an error. A file of garbage can be one line
+ * of megabytes without a blank; each of its errors must not scan all of it (see SyntaxDiagnostics).
+ */
+const MAX_WORD = 200;
 
 /** The whole character at `offset`, including the second half of a surrogate pair. */
 export function charAt(text: string, offset: number): string {
@@ -54,8 +61,9 @@ export function charAt(text: string, offset: number): string {
 }
 
 function lineEnd(text: string, offset: number): number {
-    const match = /[\r\n]/.exec(text.slice(offset));
-    return match ? offset + match.index : text.length;
+    const newline = /[\r\n]/g;
+    newline.lastIndex = offset;
+    return newline.exec(text)?.index ?? text.length;
 }
 
 /** After the quote that closes the one at `offset` on the same line; just the quote itself when it opens nothing. */
@@ -76,7 +84,8 @@ function word(text: string, offset: number): { start: number; end: number } {
     };
     let start = offset;
     let end = offset + 1;
-    while (start > 0 && inWord(start - 1)) start--;
-    while (end < text.length && inWord(end)) end++;
+    const [low, high] = [Math.max(0, offset - MAX_WORD), Math.min(text.length, offset + 1 + MAX_WORD)];
+    while (start > low && inWord(start - 1)) start--;
+    while (end < high && inWord(end)) end++;
     return { start, end };
 }

@@ -1,0 +1,155 @@
+import type { AstNode, LexerResult, ParseResult } from 'langium';
+
+/** Syntax errors kept per file, each kind. Past them a file is not a policy with typos but something else. */
+export const MAX_PARSER_ERRORS = 100;
+export const MAX_LEXER_ERRORS = 100;
+
+/** How much of a file the parser could read, for SyntaxDiagnostics. */
+export interface ReadingLimits {
+    /** Where the parser stopped reading after MAX_PARSER_ERRORS errors; undefined when it read the whole file. */
+    readonly stoppedAt?: { readonly offset: number; readonly line: number };
+    /** Syntax errors beyond the caps, not reported one by one. */
+    readonly droppedParserErrors: number;
+    readonly droppedLexerErrors: number;
+    /** Lines holding anything but blanks and comments. */
+    readonly contentLines: number;
+    /** Of those, lines the parser could not read: a syntax error, a skipped token, unreadable characters, or after it stopped. */
+    readonly unreadableLines: number;
+    /** The first such line, 0-based. */
+    readonly firstUnreadableLine?: number;
+}
+
+const readingLimits = new WeakMap<AstNode, ReadingLimits>();
+
+/** What the bounded parser recorded about the file `parseResult` came from. */
+export function readingLimitsOf(parseResult: ParseResult): ReadingLimits | undefined {
+    return readingLimits.get(parseResult.value);
+}
+
+/** Chevrotain's parser as far as the bounds touch it (its error handling and lexer adapter). */
+interface ChevrotainInternals {
+    recoveryEnabled: boolean;
+    tokVector: Array<{ startOffset: number; startLine?: number }>;
+    /** The real tokens; during a parse `tokVector` also holds EOF sentinels for lookahead. */
+    tokVectorLength: number;
+    SAVE_ERROR(error: Error): Error;
+    LA(howMuch: number): { startOffset: number; startLine?: number; tokenType: { name: string } };
+    importLexerState(state: number): void;
+    attemptInRepetitionRecovery(...args: unknown[]): void;
+}
+
+interface ParserWithWrapper {
+    wrapper: ChevrotainInternals;
+    /** The lexer (MandateLexer), which says where it stopped reading. */
+    lexer?: { stoppedAt?: number };
+    parse(input: string, ...rest: unknown[]): unknown;
+}
+
+type Token = LexerResult['tokens'][number];
+type ParserError = ParseResult['parserErrors'][number] & { resyncedTokens?: Token[] };
+
+/**
+ * Bounds Chevrotain's error recovery. Its recovery inside a repetition calls the repetition again
+ * recursively after each resync, so a file of random tokens (thousands of errors in the list of
+ * declarations) ended in "Maximum call stack size exceeded" after a minute of resyncing. After
+ * MAX_PARSER_ERRORS errors the parser stops: recovery is switched off and the input is moved to its
+ * end, so the rules unwind at once and the tree holds what was read. The count of what was not
+ * read goes to SyntaxDiagnostics (readingLimitsOf). Works for the document parser and the
+ * completion parser (which reads the text before the cursor).
+ */
+export function withBoundedRecovery<P extends object>(parser: P, options: { record: boolean } = { record: true }): P {
+    const target = parser as unknown as ParserWithWrapper;
+    const wrapper = target.wrapper;
+    const saveError = wrapper.SAVE_ERROR.bind(wrapper);
+    const recoverInRepetition = wrapper.attemptInRepetitionRecovery;
+    let saved = 0;
+    let dropped = 0;
+    let stoppedAt: ReadingLimits['stoppedAt'];
+    wrapper.SAVE_ERROR = (error: Error) => {
+        if (stoppedAt) {
+            dropped++;
+            return error;
+        }
+        const result = saveError(error);
+        if (++saved >= MAX_PARSER_ERRORS) {
+            const next = wrapper.LA(1);
+            const atEnd = next.tokenType.name === 'EOF' || !Number.isFinite(next.startOffset);
+            stoppedAt = atEnd ? { offset: Number.POSITIVE_INFINITY, line: Number.POSITIVE_INFINITY } : { offset: next.startOffset, line: (next.startLine ?? 1) - 1 };
+            wrapper.recoveryEnabled = false;
+            wrapper.importLexerState(wrapper.tokVectorLength - 1); // where Chevrotain's own terminated state is
+        }
+        return result;
+    };
+    wrapper.attemptInRepetitionRecovery = function (this: unknown, ...args: unknown[]) {
+        if (!stoppedAt) recoverInRepetition.apply(this, args);
+    };
+    const parse = target.parse.bind(parser);
+    target.parse = (input: string, ...rest: unknown[]) => {
+        saved = 0;
+        dropped = 0;
+        stoppedAt = undefined;
+        wrapper.recoveryEnabled = true;
+        const result = parse(input, ...rest);
+        // The parser keeps its token vector until the next parse: every token the lexer read.
+        if (options.record) {
+            const lexerStop = target.lexer?.stoppedAt;
+            record(result as ParseResult, input, wrapper.tokVector as Token[], earliest(stoppedAt, lexerStop === undefined ? undefined : at(input, lexerStop)), dropped);
+        }
+        return result;
+    };
+    return parser;
+}
+
+type Stop = ReadingLimits['stoppedAt'];
+
+function earliest(a: Stop, b: Stop): Stop {
+    return a === undefined ? b : b === undefined ? a : a.offset <= b.offset ? a : b;
+}
+
+function at(text: string, offset: number): NonNullable<Stop> {
+    let line = 0;
+    for (let index = text.indexOf('\n'); index >= 0 && index < offset; index = text.indexOf('\n', index + 1)) line++;
+    return { offset, line };
+}
+
+/** Keeps the first MAX_LEXER_ERRORS lexer errors and works out how much of the file was read. */
+function record(result: ParseResult, text: string, tokens: readonly Token[], stoppedAt: Stop, droppedParserErrors: number): void {
+    const lexerErrors = result.lexerErrors;
+    const unreadable = new Set<number>();
+    for (const error of lexerErrors) if (error.line !== undefined) unreadable.add(error.line - 1);
+    for (const error of result.parserErrors as ParserError[]) {
+        if (Number.isFinite(error.token.startLine)) unreadable.add(error.token.startLine! - 1);
+        for (const skipped of error.resyncedTokens ?? []) if (skipped.startLine !== undefined) unreadable.add(skipped.startLine - 1);
+    }
+    const content = new Set(unreadable);
+    for (const token of tokens) {
+        if (token.startLine === undefined) continue;
+        content.add(token.startLine - 1);
+        if (stoppedAt && token.startOffset >= stoppedAt.offset) unreadable.add(token.startLine - 1);
+    }
+    // The lexer may have stopped too: every line after that with anything on it is unread.
+    if (stoppedAt && Number.isFinite(stoppedAt.offset)) {
+        let line = stoppedAt.line;
+        let blank = true;
+        for (let index = stoppedAt.offset; index <= text.length; index++) {
+            const char = text.charCodeAt(index);
+            if (index === text.length || char === 10) {
+                if (!blank) {
+                    content.add(line);
+                    unreadable.add(line);
+                }
+                line++;
+                blank = true;
+            } else if (char > 32) {
+                blank = false;
+            }
+        }
+    }
+    const droppedLexerErrors = Math.max(0, lexerErrors.length - MAX_LEXER_ERRORS);
+    if (droppedLexerErrors > 0) lexerErrors.splice(MAX_LEXER_ERRORS);
+    let first: number | undefined;
+    for (const line of unreadable) if (first === undefined || line < first) first = line;
+    readingLimits.set(result.value, {
+        stoppedAt, droppedParserErrors, droppedLexerErrors, contentLines: content.size, unreadableLines: unreadable.size, firstUnreadableLine: first
+    });
+}

@@ -1,0 +1,135 @@
+import { AstUtils, DefaultLexer, GrammarAST, type LangiumCoreServices, type LexerResult, type TokenizeOptions } from 'langium';
+import { MAX_LEXER_ERRORS } from './mandate-bounded-parser.js';
+
+/** Thrown by the message provider when a text has more unreadable characters than are reported. */
+export class LexingStopped extends Error {
+    constructor(readonly offset: number) {
+        super(`Lexing stopped after ${MAX_LEXER_ERRORS} errors`);
+    }
+}
+
+/** What the lexer asks of its message provider besides messages (MandateLexerErrorMessageProvider). */
+interface MessageBudget {
+    startText?(): void;
+}
+
+/** A run of at least this many characters that cannot start a token is skipped whole. */
+const MIN_SKIPPED_RUN = 32;
+
+type LexingError = LexerResult['errors'][number];
+
+/**
+ * Langium's lexer, bounded for files that are not Mandate. Chevrotain, after an unreadable
+ * character, tries every token pattern at every following character until one matches: five
+ * megabytes of `@` took 40 s. So:
+ * - a run of MIN_SKIPPED_RUN or more characters that no token starts with (outside quoted texts and
+ *   comments) is one lexer error, and the lexer sees blanks there (offsets stay the same);
+ * - after MAX_LEXER_ERRORS errors the lexer stops (`stoppedAt`); the parser reads what came before,
+ *   and SyntaxDiagnostics says where reading stopped.
+ * The message provider learns when a text starts, so it can count.
+ */
+export class MandateLexer extends DefaultLexer {
+    private readonly budget: MessageBudget;
+    /** ASCII characters a token can start with: letters, digits, `_`, blanks, `"`, `/` and each keyword's first character. */
+    private readonly starts = new Uint8Array(128);
+    /** Where the last text stopped being read, after MAX_LEXER_ERRORS errors; undefined when it was read to its end. */
+    stoppedAt: number | undefined;
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        this.budget = services.parser.LexerErrorMessageProvider as unknown as MessageBudget;
+        for (const char of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"/ \t\r\n\f\v') this.starts[char.charCodeAt(0)] = 1;
+        for (const keyword of AstUtils.streamAllContents(services.Grammar).filter(GrammarAST.isKeyword)) {
+            const code = keyword.value.charCodeAt(0);
+            if (code < 128) this.starts[code] = 1;
+        }
+    }
+
+    override tokenize(text: string, options?: TokenizeOptions): LexerResult {
+        this.stoppedAt = undefined;
+        const { readable, skipped } = this.skipUnreadableRuns(text);
+        let result: LexerResult;
+        try {
+            this.budget.startText?.();
+            result = super.tokenize(readable, options);
+        } catch (error) {
+            if (!(error instanceof LexingStopped)) throw error;
+            this.stoppedAt = error.offset;
+            this.budget.startText?.();
+            result = super.tokenize(readable.slice(0, error.offset), options);
+        }
+        const stop = this.stoppedAt;
+        const kept = stop === undefined ? skipped : skipped.filter(error => error.offset < stop);
+        if (kept.length > 0) {
+            result.errors.push(...kept);
+            result.errors.sort((a, b) => a.offset - b.offset);
+        }
+        return result;
+    }
+
+    /** The text with long runs of unreadable characters blanked out, and a lexer error for each run. */
+    private skipUnreadableRuns(text: string): { readable: string, skipped: LexingError[] } {
+        const skipped: LexingError[] = [];
+        const pieces: string[] = [];
+        let copied = 0;
+        let line = 1;
+        let lineStart = 0;
+        const canStart = (code: number) => code < 128 && this.starts[code] === 1;
+        for (let index = 0; index < text.length;) {
+            const code = text.charCodeAt(index);
+            if (code === 10) {
+                line++;
+                lineStart = ++index;
+            } else if (code === 34) { // a quoted text: anything goes up to its closing quote on the same line
+                index = quoteEnd(text, index);
+            } else if (code === 47 && text.charCodeAt(index + 1) === 47) { // a line comment
+                const end = text.indexOf('\n', index);
+                index = end < 0 ? text.length : end;
+            } else if (code === 47 && text.charCodeAt(index + 1) === 42) { // a block comment
+                const end = text.indexOf('*/', index + 2);
+                const stop = end < 0 ? text.length : end + 2;
+                for (let inner = text.indexOf('\n', index); inner >= 0 && inner < stop; inner = text.indexOf('\n', inner + 1)) {
+                    line++;
+                    lineStart = inner + 1;
+                }
+                index = stop;
+            } else if (canStart(code)) {
+                index++;
+            } else {
+                let end = index + 1;
+                while (end < text.length && !canStart(text.charCodeAt(end))) end++;
+                if (end - index >= MIN_SKIPPED_RUN) {
+                    pieces.push(text.slice(copied, index), ' '.repeat(end - index));
+                    copied = end;
+                    skipped.push({ offset: index, length: end - index, line, column: index - lineStart + 1, message: runMessage(text, index, end) });
+                }
+                index = end;
+            }
+        }
+        if (skipped.length === 0) return { readable: text, skipped };
+        pieces.push(text.slice(copied));
+        return { readable: pieces.join(''), skipped };
+    }
+}
+
+/** After the quote that closes the one at `start` on its line (escapes skipped), or the end of the line. */
+function quoteEnd(text: string, start: number): number {
+    for (let index = start + 1; index < text.length; index++) {
+        const code = text.charCodeAt(index);
+        if (code === 92) {
+            const next = text.charCodeAt(index + 1);
+            if (next === 10 || next === 13) return index + 1;
+            index++;
+        } else if (code === 34) {
+            return index + 1;
+        } else if (code === 10 || code === 13) {
+            return index;
+        }
+    }
+    return text.length;
+}
+
+function runMessage(text: string, start: number, end: number): string {
+    const shown = [...text.slice(start, Math.min(end, start + 40))].slice(0, 20).join('');
+    return `\`${shown}…\` (${(end - start).toLocaleString('en-US')} characters in a row) is not part of the Mandate language. Delete it, or put it inside a quoted text.`;
+}
