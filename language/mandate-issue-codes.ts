@@ -27,6 +27,7 @@ export const IssueCodes = {
     DateInvalid: 'date-invalid',
     DateRangeInvalid: 'date-range-invalid',
     DateInFuture: 'date-in-future',
+    CadenceInvalid: 'cadence-invalid',
     RequirementUnknown: 'requirement-unknown',
     FrameworkInvalid: 'framework-invalid',
     ActivityUnknown: 'activity-unknown',

@@ -156,7 +156,7 @@ describe('node rules', () => {
         // so a node rule that read another document's content would go stale. Such a rule must be a
         // workspace rule; extend this list only after checking that a new node rule reads nothing else.
         expect(RULES.filter(rule => rule.scope === 'node').map(rule => rule.id).sort()).toEqual([
-            'activity-unknown', 'assignment-date-missing', 'date-in-future', 'date-invalid', 'date-range-invalid', 'evidence-missing',
+            'activity-unknown', 'assignment-date-missing', 'cadence-invalid', 'date-in-future', 'date-invalid', 'date-range-invalid', 'evidence-missing',
             'invisible-character', 'path-outside-workspace', 'property-repeated'
         ]);
     });

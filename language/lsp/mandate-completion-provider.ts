@@ -1,5 +1,5 @@
 import {
-    AstUtils, GrammarAST, stream, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo, type Stream
+    AstUtils, GrammarAST, GrammarUtils, stream, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo, type Stream
 } from 'langium';
 import {
     DefaultCompletionProvider, type CompletionAcceptor, type LangiumServices, type CompletionContext, type CompletionValueItem, type NextFeature
@@ -8,6 +8,7 @@ import {
     CompletionItemKind, CompletionList, InsertTextFormat, type CancellationToken, type CompletionItem, type CompletionParams, type Position
 } from 'vscode-languageserver';
 import type { MandateSharedServices } from '../mandate-module.js';
+import type { SyntaxDiagnostics } from '../mandate-syntax-diagnostics.js';
 import { ACTIVITIES } from '../standards/activities.js';
 import { selectCandidates, type CandidateRank } from './reference-candidates.js';
 import { mayStartRequirement, requirementItems, requirementWordAt } from './requirement-completion.js';
@@ -29,11 +30,13 @@ interface CompletionRequest {
  */
 export class MandateCompletionProvider extends DefaultCompletionProvider {
     private readonly shared: MandateSharedServices;
+    private readonly syntax: SyntaxDiagnostics;
     private readonly requests = new WeakMap<CompletionContext, CompletionRequest>();
 
-    constructor(services: LangiumServices & { shared: MandateSharedServices }) {
+    constructor(services: LangiumServices & { shared: MandateSharedServices, syntax: { SyntaxDiagnostics: SyntaxDiagnostics } }) {
         super(services);
         this.shared = services.shared;
+        this.syntax = services.syntax.SyntaxDiagnostics;
     }
 
     /**
@@ -42,6 +45,9 @@ export class MandateCompletionProvider extends DefaultCompletionProvider {
      * which are asked again as before.
      */
     override async getCompletion(document: LangiumDocument, params: CompletionParams, _cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+        // A file that is not a policy (SyntaxDiagnostics) has nothing to complete; lexing and parsing
+        // megabytes of it again for each keystroke would take seconds.
+        if (this.syntax.of(document.parseResult).unreadable) return CompletionList.create([], false);
         const request: CompletionRequest = { capped: false, requirements: false, ranks: new Map() };
         const items: CompletionItem[] = [];
         const acceptor: CompletionAcceptor = (context, value) => {
@@ -132,6 +138,33 @@ export class MandateCompletionProvider extends DefaultCompletionProvider {
         const request = this.requests.get(context);
         if (request) request.requirements = true;
         for (const item of requirementItems(catalogue, text.slice(start, context.offset), range)) acceptor(context, item);
+    }
+
+    /**
+     * A keyword written where a name goes (`may appoint n1, delegate, x`, `assign person to …`) makes
+     * the parser's recovery start a new declaration there, so the node at the cursor is a Delegation
+     * or a Person, which has no `appoints` or `person` reference: Langium would log "is not a
+     * reference" and offer nothing. The names are completed for a stand-in of the declaration the
+     * reference belongs to instead.
+     */
+    protected override completionForCrossReference(context: CompletionContext, next: NextFeature<GrammarAST.CrossReference>, acceptor: CompletionAcceptor): MaybePromise<void> {
+        const assignment = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment);
+        const rule = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule);
+        const type = next.type ?? context.node?.$type;
+        if (assignment && rule && context.node && type && !this.isReference(type, assignment.feature)) {
+            const owner = GrammarUtils.getTypeName(rule);
+            if (!this.isReference(owner, assignment.feature)) return;
+            return super.completionForCrossReference(context, { ...next, type: owner }, acceptor);
+        }
+        return super.completionForCrossReference(context, next, acceptor);
+    }
+
+    private isReference(type: string, property: string): boolean {
+        try {
+            return this.astReflection.getTypeMetaData(type).properties[property]?.referenceType !== undefined;
+        } catch {
+            return false;
+        }
     }
 
     protected override createReferenceCompletionItem(

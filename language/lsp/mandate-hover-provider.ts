@@ -5,7 +5,7 @@ import { isPerson, isRole, type Role } from '../generated/ast.js';
 import type { MandateSharedServices } from '../mandate-module.js';
 import { findRule } from '../rules/index.js';
 import { defaultSeverityText } from '../rules/rule.js';
-import { findSuppressions } from '../suppression/suppressions.js';
+import { findSuppressions, type Suppression } from '../suppression/suppressions.js';
 
 const KIND_LABELS: Record<string, string> = {
     Organization: 'Organization', Person: 'Person', Role: 'Role', Responsibility: 'Responsibility',
@@ -23,6 +23,7 @@ function plain(text: string): string {
  */
 export class MandateHoverProvider extends MultilineCommentHoverProvider {
     private readonly shared: MandateSharedServices;
+    private readonly suppressions = new WeakMap<AstNode, Map<number, Suppression>>();
 
     constructor(services: LangiumServices & { shared: MandateSharedServices }) {
         super(services);
@@ -46,9 +47,10 @@ export class MandateHoverProvider extends MultilineCommentHoverProvider {
     /** Over the rule ID of a `// mandate-ignore` comment: what the rule checks, and its page. */
     private suppressionHover(document: LangiumDocument, params: HoverParams): Hover | undefined {
         const { line, character } = params.position;
-        const suppression = findSuppressions(document).find(candidate => candidate.range.start.line === line);
-        if (!suppression || !suppression.rule) return undefined;
         const lineText = document.textDocument.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+        if (!lineText.includes('mandate-ignore')) return undefined;
+        const suppression = this.suppressionsOf(document).get(line);
+        if (!suppression || !suppression.rule) return undefined;
         const start = lineText.indexOf(suppression.rule, suppression.range.start.character);
         if (start < 0 || character < start || character > start + suppression.rule.length) return undefined;
         const rule = findRule(suppression.rule);
@@ -58,6 +60,20 @@ export class MandateHoverProvider extends MultilineCommentHoverProvider {
         const link = docs ? `[docs/rules/${rule.id}.md](${docs}${rule.id}.md)` : `docs/rules/${rule.id}.md`;
         const value = `**${rule.id}** (${defaultSeverityText(rule)}, ${rule.category})\n\n${plain(rule.summary)}\n\nStandards: ${rule.standards.join(', ') || 'none'}\n\n${link}`;
         return { range, contents: { kind: 'markdown', value } };
+    }
+
+    /** The suppressions by line, worked out once per parse: a file of 5,000 of them is not scanned again per hover. */
+    private suppressionsOf(document: LangiumDocument): ReadonlyMap<number, Suppression> {
+        const root = document.parseResult.value;
+        let byLine = this.suppressions.get(root);
+        if (!byLine) {
+            byLine = new Map();
+            for (const suppression of findSuppressions(document)) {
+                if (!byLine.has(suppression.range.start.line)) byLine.set(suppression.range.start.line, suppression);
+            }
+            this.suppressions.set(root, byLine);
+        }
+        return byLine;
     }
 
     protected override getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
@@ -81,7 +97,8 @@ export class MandateHoverProvider extends MultilineCommentHoverProvider {
         const holders = model.holdersWithTenureOn(role, asOf).map(({ assignment, tenure }) => {
             const capacity = assignment.capacity ? ` (${assignment.capacity})` : '';
             const term = assignment.since && tenure.since !== assignment.since ? `, current term since ${assignment.since}` : '';
-            return `${plain(tenure.person.title)}${capacity}${tenure.since ? ` since ${tenure.since}` : ''}${term}`;
+            // A person whose title did not parse (`person kim` alone) is shown by name.
+            return `${plain(tenure.person.title || tenure.person.name)}${capacity}${tenure.since ? ` since ${tenure.since}` : ''}${term}`;
         });
         return [
             ...(role.ciso ? ['Designated CISO'] : []),

@@ -1,6 +1,7 @@
 import type { Assignment, DutyLink, Role } from '../generated/ast.js';
 import { daysBetween, isValidIsoDate } from '../util/dates.js';
 import { jobDescriptionOn } from '../workspace/job-descriptions.js';
+import { cadenceText } from '../workspace/training-status.js';
 import { isFirstTerm, tenureAnnouncements, type Tenure } from '../workspace/tenure.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
 import type { Appointment, DutyEntry, DutyLine, FirstAnnouncement, MatrixCell, ResponsibilityMatrix, RoleHolders } from './report-model.js';
@@ -11,11 +12,6 @@ const RACI_LETTERS: Record<string, string> = { responsible: 'R', accountable: 'A
 /** The matrix letter of a RACI kind: R, A, C, I, or Auth for an authority. */
 export function raciLetter(kind: string): string {
     return RACI_LETTERS[kind] ?? kind;
-}
-
-function cadenceText(cadence: { count?: number; unit: string } | undefined): string | undefined {
-    if (!cadence) return undefined;
-    return cadence.count ? `every ${cadence.count} ${cadence.unit}` : `every ${cadence.unit}`;
 }
 
 /** What the roles section needs besides the model: where things are, the date, and the announcement limit. */

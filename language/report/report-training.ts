@@ -9,7 +9,7 @@ export function trainingEntries(model: WorkspaceModel, sources: ReportSources, a
         const roleNames = training.audience.map(reference => reference.$refText);
         return {
             programme: sources.named(training),
-            cadence: training.cadence ? cadenceText(training.cadence) : undefined,
+            cadence: cadenceText(training.cadence),
             audience: training.everyone ? 'everyone' : roleNames.length > 0 ? roleNames.join(', ') : 'holders of roles that require it',
             people: obligations.map(({ person, lastCompleted, dueBy, state }) => ({ person: sources.named(person), lastCompleted, dueBy, state }))
         };

@@ -5,6 +5,7 @@ import { appointmentAuthority } from './appointment-authority.js';
 import { applicabilityInvalid } from './applicability-invalid.js';
 import { assignmentDateMissing } from './assignment-date-missing.js';
 import { assignmentNotCommunicated } from './assignment-not-communicated.js';
+import { cadenceInvalid } from './cadence-invalid.js';
 import { cisoMissing } from './ciso-missing.js';
 import { cisoMultiple } from './ciso-multiple.js';
 import { cisoReportingMissing } from './ciso-reporting-missing.js';
@@ -69,6 +70,7 @@ export const RULES: readonly MandateRule[] = [
     dateInvalid,
     dateRangeInvalid,
     dateInFuture,
+    cadenceInvalid,
     requirementUnknown,
     applicabilityInvalid,
     frameworkInvalid,

@@ -31,7 +31,7 @@ function existsInCalendar(text: string): boolean {
 }
 
 function daysInMonth(year: number, month: number): number {
-    return new Date(Date.UTC(year, month, 0)).getUTCDate();
+    return utcDate(year, month, 0).getUTCDate();
 }
 
 /** Today's date in the local time zone, as the user sees it on their calendar. */
@@ -53,21 +53,53 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 /** Units a cadence may use, singular or plural. */
 export type CadenceUnit = 'day' | 'week' | 'month' | 'quarter' | 'year';
 
-/** The date `count` cadence units after `date`; months clamp to the month's last day (Jan 31 + 1 month = Feb 28/29). */
+/** The last date an ISO date can hold; a cadence that runs past it is due "never" in practice. */
+export const LAST_DATE: IsoDate = '9999-12-31';
+const DAYS_IN_UNIT: Record<CadenceUnit, number> = { day: 1, week: 7, month: 31, quarter: 92, year: 366 };
+const MONTHS_IN_UNIT: Record<CadenceUnit, number> = { day: 0, week: 0, month: 1, quarter: 3, year: 12 };
+
+/** A cadence unit as its singular, or undefined for anything else (a cadence left without its unit while typing). */
+export function cadenceUnit(unit: string | undefined): CadenceUnit | undefined {
+    const singular = unit?.replace(/s$/, '');
+    return singular !== undefined && singular in DAYS_IN_UNIT ? singular as CadenceUnit : undefined;
+}
+
+/** At most how many days `count` units span (a month counted as 31 days): for range checks, not for dates. */
+export function maxDaysOf(count: number, unit: CadenceUnit): number {
+    return count * DAYS_IN_UNIT[unit];
+}
+
+/**
+ * The date `count` cadence units after `date`; months clamp to the month's last day (Jan 31 + 1
+ * month = Feb 28/29). Total: a date past 9999-12-31 (`every 100000000 days`) is 9999-12-31, and
+ * years below 100 are not read as 19xx, as `Date.UTC` would.
+ */
 export function addCadence(date: IsoDate, count: number, unit: string): IsoDate {
-    const singular = unit.replace(/s$/, '') as CadenceUnit;
+    const singular = cadenceUnit(unit) ?? 'day';
     const [year, month, day] = date.split('-').map(Number);
+    if (!Number.isFinite(count) || maxDaysOf(Math.abs(count), singular) > 4_000_000) return count < 0 ? '0000-01-01' : LAST_DATE;
+    let result: Date;
     if (singular === 'day' || singular === 'week') {
-        const days = count * (singular === 'week' ? 7 : 1);
-        return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+        result = utcDate(year, month - 1, day + count * (singular === 'week' ? 7 : 1));
+    } else {
+        const targetMonthIndex = month - 1 + count * MONTHS_IN_UNIT[singular];
+        const targetYear = year + Math.floor(targetMonthIndex / 12);
+        const targetMonth = ((targetMonthIndex % 12) + 12) % 12;
+        const lastDay = utcDate(targetYear, targetMonth + 1, 0).getUTCDate();
+        result = utcDate(targetYear, targetMonth, Math.min(day, lastDay));
     }
-    const months = count * (singular === 'year' ? 12 : singular === 'quarter' ? 3 : 1);
-    const targetMonthIndex = month - 1 + months;
-    const targetYear = year + Math.floor(targetMonthIndex / 12);
-    const targetMonth = ((targetMonthIndex % 12) + 12) % 12 + 1;
-    const lastDay = new Date(Date.UTC(targetYear, targetMonth, 0)).getUTCDate();
-    const pad = (value: number) => String(value).padStart(2, '0');
-    return `${targetYear}-${pad(targetMonth)}-${pad(Math.min(day, lastDay))}`;
+    const resultYear = result.getUTCFullYear();
+    if (Number.isNaN(resultYear) || resultYear > 9999) return LAST_DATE;
+    if (resultYear < 0) return '0000-01-01';
+    const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+    return `${pad(resultYear, 4)}-${pad(result.getUTCMonth() + 1)}-${pad(result.getUTCDate())}`;
+}
+
+/** `Date.UTC` without its mapping of years 0–99 to 1900–1999. */
+function utcDate(year: number, monthIndex: number, day: number): Date {
+    const date = new Date(0);
+    date.setUTCFullYear(year, monthIndex, day);
+    return date;
 }
 
 /** A period with optional, inclusive bounds; an unknown bound is open. */

@@ -1,6 +1,6 @@
 import type { Assignment, Cadence, Person, Role, Training, TrainingCompletion } from '../generated/ast.js';
 import { compareStrings } from '../util/compare.js';
-import { addCadence, type IsoDate } from '../util/dates.js';
+import { addCadence, cadenceUnit, type IsoDate } from '../util/dates.js';
 import { isPresentOn, isStaff, joinedOn } from './tenure.js';
 import type { WorkspaceModel } from './workspace-model.js';
 
@@ -59,7 +59,8 @@ export function trainingStatus(model: WorkspaceModel, asOf: IsoDate): readonly T
                     const due = graceEnd !== undefined && asOf <= graceEnd;
                     return { training, person, assignments, everyone, dueBy: due ? graceEnd : undefined, state: due ? 'due' : 'missing' } satisfies TrainingObligation;
                 }
-                const dueBy = cadence ? addCadence(lastCompleted, cadence.count ?? 1, cadence.unit) : undefined;
+                // A cadence without its unit (`every` while typing) is a syntax error, not a cadence.
+                const dueBy = cadence && cadenceUnit(cadence.unit) ? addCadence(lastCompleted, cadence.count ?? 1, cadence.unit) : undefined;
                 const state: TrainingState = dueBy && dueBy < asOf ? 'overdue' : 'current';
                 return { training, person, assignments, everyone, lastCompletion, lastCompleted, dueBy, state };
             })
@@ -172,9 +173,10 @@ function graceEndOf(
     return start === undefined ? undefined : addCadence(start, grace.days, 'day');
 }
 
-/** A cadence as the policy writes it: `every year`, `every 3 years`. */
-export function cadenceText(cadence: Cadence): string {
-    return `every ${cadence.count ? `${cadence.count} ` : ''}${cadence.unit}`;
+/** A cadence as the policy writes it: `every year`, `every 3 years`; undefined without one, or without its unit. */
+export function cadenceText(cadence: Pick<Cadence, 'count' | 'unit'> | undefined): string | undefined {
+    if (!cadence || !cadenceUnit(cadence.unit)) return undefined;
+    return `every ${cadence.count !== undefined ? `${cadence.count} ` : ''}${cadence.unit}`;
 }
 
 /** Why a person must take a programme: the roles they hold that need it, or the audience `everyone`. */
