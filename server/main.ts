@@ -1,6 +1,7 @@
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures, type InitializeParams } from 'vscode-languageserver/node';
+import { guardConnection, logStrayFailures } from '../language/lsp/guarded-connection.js';
 import { registerReportRequests } from '../language/lsp/mandate-report-requests.js';
 import { publishStatusAfterBuilds } from '../language/lsp/mandate-status.js';
 import { warmUpAfterInitialize } from '../language/lsp/mandate-warm-up.js';
@@ -9,6 +10,9 @@ import { createMandateServices } from '../language/mandate-module.js';
 
 // createConnection picks the transport from the command line: --stdio, --node-ipc or --socket=N.
 const connection = createConnection(ProposedFeatures.all);
+// Before anything registers a handler: no client can kill the server (language/lsp/guarded-connection.ts).
+guardConnection(connection);
+logStrayFailures(connection);
 const { shared } = createMandateServices({ connection, ...NodeFileSystem });
 // Each diagnostic links to its rule's page, shipped with the server (docs/rules in the .vsix and the repository).
 shared.mandate.Settings.docsBaseUri = new URL('../../docs/rules/', import.meta.url).href;

@@ -4,6 +4,7 @@ import type { TextDocumentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { MandateSharedServices } from '../mandate-module.js';
 import { documentsReferencing } from '../workspace/referenced-files.js';
+import { lspConnection } from './lsp-connection.js';
 
 /**
  * Two things Langium's handler does not do:
@@ -21,17 +22,25 @@ export class MandateDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         this.shared = services as MandateSharedServices;
     }
 
+    /**
+     * Langium's, with the failure of an update reported with what was updated: Langium starts the
+     * update and drops its promise, so a document that could not be built (a client sent text that
+     * is no text) was an unhandled rejection, which ends the process.
+     */
     protected override fireDocumentUpdate(changed: URI[], deleted: URI[]): void {
         const others = [...changed, ...deleted].filter(uri => !uri.path.endsWith('.mandate'));
-        if (others.length === 0) {
-            super.fireDocumentUpdate(changed, deleted);
-            return;
-        }
         // Under the workspace lock, in the order the events came, like every other update.
         this.workspaceManager.ready.then(() => this.workspaceLock.write(token => {
+            if (others.length === 0) return this.documentBuilder.update(changed, deleted, token);
             const referencing = documentsReferencing(this.shared.workspace.LangiumDocuments.all, this.shared.mandate.Settings, others);
             return this.documentBuilder.update([...changed, ...referencing.map(document => document.uri)], deleted, token);
-        })).catch(error => console.error('Could not update the documents that name a changed file:', error));
+        })).catch((error: unknown) => {
+            const documents = [...changed.map(uri => `${uri}`), ...deleted.map(uri => `${uri} (deleted)`)];
+            const shown = documents.length > 5 ? `${documents.slice(0, 5).join(', ')} and ${documents.length - 5} more` : documents.join(', ');
+            const message = error instanceof Error ? `${error.message}\n${error.stack?.split('\n').slice(1, 6).join('\n') ?? ''}` : String(error);
+            const output = lspConnection(this.shared)?.console ?? console;
+            output.error(`Could not check ${shown}: ${message}`);
+        });
     }
 
     /**

@@ -57,6 +57,10 @@ export class MandateWorkspaceManager extends DefaultWorkspaceManager {
     private revalidateAll(): void {
         const documents = this.langiumDocuments.all.toArray();
         if (documents.length === 0) return;
-        void this.mutex.write(token => this.documentBuilder.build(documents, { validation: true }, token));
+        this.mutex.write(token => this.documentBuilder.build(documents, { validation: true }, token)).catch((error: unknown) => {
+            // Nobody waits for this build: its failure is logged, not left to end the process.
+            const output = lspConnection(this.shared)?.console ?? console;
+            output.error(`Could not check the workspace again after the settings changed: ${error instanceof Error ? error.message : String(error)}`);
+        });
     }
 }

@@ -7,6 +7,11 @@ import type { WebviewContext } from '../lsp/mandate-protocol.js';
 
 const NONCE = /^[A-Za-z0-9+/=_-]{16,128}$/;
 
+/** Whether a webview nonce is one the page accepts: 16 to 128 base64 characters. */
+export function isWebviewNonce(nonce: unknown): boolean {
+    return typeof nonce === 'string' && NONCE.test(nonce);
+}
+
 /**
  * The page's Content-Security-Policy and the attribute that lets its one <style> element in.
  * No script-src at all: with default-src 'none' nothing can run and nothing can be fetched.
@@ -16,7 +21,7 @@ const NONCE = /^[A-Za-z0-9+/=_-]{16,128}$/;
 export function styleSecurity(css: string, webview?: WebviewContext): { policy: string; styleAttribute: string } {
     const common = "default-src 'none'; base-uri 'none'; form-action 'none'";
     if (webview) {
-        if (!NONCE.test(webview.nonce)) throw new Error('A webview nonce must be 16 to 128 base64 characters.');
+        if (!isWebviewNonce(webview.nonce)) throw new Error('A webview nonce must be 16 to 128 base64 characters.');
         const source = webview.cspSource.replace(/[;'"\s]/g, '');
         return {
             policy: `${common}; style-src 'nonce-${webview.nonce}'; img-src data: ${source}`,
