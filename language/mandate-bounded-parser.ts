@@ -40,8 +40,8 @@ interface ChevrotainInternals {
 
 interface ParserWithWrapper {
     wrapper: ChevrotainInternals;
-    /** The lexer (MandateLexer), which says where it stopped reading. */
-    lexer?: { stoppedAt?: number };
+    /** The lexer (MandateLexer), which says where it stopped reading and can be told to read only a prefix. */
+    lexer?: { stoppedAt?: number, limit?: number };
     parse(input: string, ...rest: unknown[]): unknown;
 }
 
@@ -84,23 +84,48 @@ export function withBoundedRecovery<P extends object>(parser: P, options: { reco
         if (!stoppedAt) recoverInRepetition.apply(this, args);
     };
     const parse = target.parse.bind(parser);
-    target.parse = (input: string, ...rest: unknown[]) => {
+    /** One parse, of the whole text or (with `limit`) of the text before `limit`; where it stopped, if it did. */
+    const parseOnce = (input: string, limit: number | undefined, rest: unknown[]): { result: unknown, stop: Stop } => {
         saved = 0;
         dropped = 0;
         stoppedAt = undefined;
         wrapper.recoveryEnabled = true;
-        const result = parse(input, ...rest);
-        // The parser keeps its token vector until the next parse: every token the lexer read.
-        if (options.record) {
-            const lexerStop = target.lexer?.stoppedAt;
-            record(result as ParseResult, input, wrapper.tokVector as Token[], earliest(stoppedAt, lexerStop === undefined ? undefined : at(input, lexerStop)), dropped);
+        const lexer = target.lexer;
+        if (lexer) lexer.limit = limit;
+        try {
+            const result = parse(input, ...rest);
+            const lexerStop = lexer?.stoppedAt;
+            return { result, stop: earliest(stoppedAt, lexerStop === undefined ? undefined : at(input, lexerStop)) };
+        } finally {
+            if (lexer) lexer.limit = undefined;
         }
-        return result;
+    };
+    target.parse = (input: string, ...rest: unknown[]) => {
+        if (!options.record) return parseOnce(input, undefined, rest).result;
+        // A large file is first read up to a blank after its first PREFIX characters: if that part
+        // alone stops the parser, the file is not a policy, and lexing megabytes more would only
+        // keep every request waiting (the parse is synchronous). Otherwise it is read whole.
+        const limit = input.length > 2 * PREFIX ? blankAfter(input, PREFIX) : undefined;
+        let attempt = limit === undefined ? undefined : parseOnce(input, limit, rest);
+        if (!attempt?.stop || attempt.stop.offset >= limit!) attempt = parseOnce(input, undefined, rest);
+        // The parser keeps its token vector until the next parse: every token the lexer read.
+        record(attempt.result as ParseResult, input, wrapper.tokVector as Token[], attempt.stop, dropped);
+        return attempt.result;
     };
     return parser;
 }
 
 type Stop = ReadingLimits['stoppedAt'];
+
+/** How much of a large file is read first, to tell a policy from garbage (characters). */
+const PREFIX = 200_000;
+
+/** The offset of the first blank at or after `from`, where a prefix can end between tokens; undefined if none. */
+function blankAfter(text: string, from: number): number | undefined {
+    const blank = /\s/g;
+    blank.lastIndex = from;
+    return blank.exec(text)?.index;
+}
 
 function earliest(a: Stop, b: Stop): Stop {
     return a === undefined ? b : b === undefined ? a : a.offset <= b.offset ? a : b;

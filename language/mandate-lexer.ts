@@ -34,6 +34,8 @@ export class MandateLexer extends DefaultLexer {
     private readonly starts = new Uint8Array(128);
     /** Where the last text stopped being read, after MAX_LEXER_ERRORS errors; undefined when it was read to its end. */
     stoppedAt: number | undefined;
+    /** When set, only the text before this offset is read (the bounded parser's first look at a large file). */
+    limit: number | undefined;
 
     constructor(services: LangiumCoreServices) {
         super(services);
@@ -45,8 +47,9 @@ export class MandateLexer extends DefaultLexer {
         }
     }
 
-    override tokenize(text: string, options?: TokenizeOptions): LexerResult {
+    override tokenize(whole: string, options?: TokenizeOptions): LexerResult {
         this.stoppedAt = undefined;
+        const text = this.limit !== undefined && this.limit < whole.length ? whole.slice(0, this.limit) : whole;
         const { readable, skipped } = this.skipUnreadableRuns(text);
         let result: LexerResult;
         try {

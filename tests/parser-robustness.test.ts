@@ -155,6 +155,30 @@ describe('policies with syntax errors are still read as policies', () => {
     }, 60_000);
 });
 
+describe('large files', () => {
+    it('reads a large policy with typos whole: the first look at its beginning does not decide for it', async () => {
+        const lines = Array.from({ length: 20_000 }, (_, index) => `role r${index} "Role ${index}"`);
+        for (let index = 0; index < 20_000; index += 400) lines[index] = `rol r${index} "Role ${index}"`; // 50 typos
+        const text = lines.join('\n') + '\n';
+        expect(text.length).toBeGreaterThan(400_000);
+        const checked = await checkSources([{ uri: 'file:///ws/roles.mandate', text }], { asOf: '2025-06-30' });
+        const syntax = checked.findings.filter(finding => finding.rule === 'parsing-error');
+        expect(syntax).toHaveLength(50);
+        expect(syntax.some(finding => /does not look like|stopped reading/.test(finding.message))).toBe(false);
+        expect(checked.documents[0].parseResult.value.declarations).toHaveLength(19_950);
+    }, 60_000);
+
+    it('gives a large file whose beginning is garbage and whose end is a policy the one finding, counting every line', async () => {
+        const garbage = randomTokens(17, 300_000);
+        const policy = Array.from({ length: 10_000 }, (_, index) => `role r${index} "Role ${index}"`).join('\n');
+        const text = `${garbage}\n${policy}\n`;
+        const findings = await findingsOf(text);
+        expectOneNotAPolicyFinding(findings, text);
+        const lines = Number(/ of ([\d,]+) lines/.exec(findings[0].message)![1].replace(/,/g, ''));
+        expect(lines).toBe(text.split('\n').filter(line => line.trim() !== '').length);
+    }, 60_000);
+});
+
 describe('completion in a file of garbage', () => {
     it('answers at the end of 300 KB of random tokens without a stack overflow', async () => {
         const text = randomTokens(13, 300_000);
