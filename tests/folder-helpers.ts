@@ -1,5 +1,5 @@
 import { NodeFileSystem } from 'langium/node';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkSources, type CheckedWorkspace } from '../language/engine/check-sources.js';
@@ -24,4 +24,15 @@ export const FIXED_REPOSITORY = { git: true, commit: '0123456789abcdef0123456789
 export async function reportOfFolder(folder: string, asOf = '2025-06-30'): Promise<AuditReport> {
     const checked = await checkFolder(folder, asOf);
     return buildReport(checked.services.shared, checked.findings, { toolVersion: '0.1.0', generatedAt: '2026-11-26T00:00:00Z', repository: FIXED_REPOSITORY });
+}
+
+/** Every file under `folder` as text, by path relative to it (`/`-separated), in sorted order; `keep` filters by relative path. */
+export function readTextFolder(folder: string, keep: (relativePath: string) => boolean = () => true): Record<string, string> {
+    const files: Record<string, string> = {};
+    const names = readdirSync(folder, { recursive: true, encoding: 'utf8', withFileTypes: false }).map(name => name.split(path.sep).join('/')).sort();
+    for (const name of names) {
+        const full = path.join(folder, name);
+        if (keep(name) && statSync(full).isFile()) files[name] = readFileSync(full, 'utf8');
+    }
+    return files;
 }

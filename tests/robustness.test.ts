@@ -36,3 +36,14 @@ describe('half-written policies', () => {
         }
     });
 });
+
+describe('declarations whose name did not parse', () => {
+    it('are not declared, so no finding calls them undefined (found by the fuzz suite)', async () => {
+        const findings = await check({
+            'a.mandate': 'organization delegate "Acme"\norganization appointed "Second"\nrole role "CISO" { designated CISO key role }\n'
+                + 'authority appointed "Appoint" { activity no-such-activity }\ntraining training "Awareness" { audience everyone }\nperson jane "Jane"\n'
+        });
+        expect(findings.some(finding => finding.rule === 'parsing-error')).toBe(true);
+        expect(findings.filter(finding => /undefined/.test(finding.message)).map(finding => `${finding.rule}: ${finding.message}`)).toEqual([]);
+    });
+});

@@ -58,7 +58,9 @@ export function appointmentOf(assignment: Assignment, context: RolesContext): Ap
         renewal,
         appointedBy: appointer ? sources.named(appointer) : undefined,
         evidence: [...assignment.evidence],
-        announcements: assignment.announcements.map(announcement => ({
+        // An announcement or acknowledgement whose date or channel did not parse is left out: its syntax
+        // error is among the findings, and the report never says 'via undefined'.
+        announcements: assignment.announcements.filter(announcement => announcement.date && announcement.channel).map(announcement => ({
             date: announcement.date,
             channel: announcement.channel,
             audience: announcement.audience,
@@ -66,7 +68,7 @@ export function appointmentOf(assignment: Assignment, context: RolesContext): Ap
             source: sources.of(announcement)
         })),
         firstAnnouncement: firstAnnouncementOf(assignment, tenure, context),
-        acknowledgements: assignment.acknowledgements.map(acknowledgement => ({
+        acknowledgements: assignment.acknowledgements.filter(acknowledgement => acknowledgement.date).map(acknowledgement => ({
             date: acknowledgement.date, evidence: [...acknowledgement.evidence], source: sources.of(acknowledgement)
         })),
         source: sources.of(assignment)

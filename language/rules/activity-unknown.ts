@@ -16,7 +16,7 @@ function checkActivity(report: RuleReporter) {
             ? `Did you mean '${suggestion}' (${findActivity(suggestion)!.title})?`
             : `Use one of: ${ACTIVITY_IDS.join(', ')}; or leave the activity out.`;
         report(accept, { node, property: 'activity' },
-            `'${id}' is not an activity in the catalogue, so no segregation-of-duties check applies to '${node.name}'. ${hint}`);
+            `'${id}' is not an activity in the catalogue, so no segregation-of-duties check applies to ${node.name ? `'${node.name}'` : 'this duty'}. ${hint}`);
     };
 }
 

@@ -129,7 +129,7 @@ export const propertyRepeated: NodeRule = {
                 const day = group[0].effective;
                 for (const version of group.slice(0, -1)) {
                     report(accept, { node: version, property: 'path' },
-                        `${group.length} versions of the job description of '${role.name}' ${day ? `take effect on ${day}` : 'have no `effective` date'}, `
+                        `${group.length} versions of the job description of ${role.name ? `'${role.name}'` : 'this role'} ${day ? `take effect on ${day}` : 'have no `effective` date'}, `
                         + 'so it is unclear which one is in force. Give each version its own `effective` date, or remove the old one.');
                 }
             }

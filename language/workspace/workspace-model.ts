@@ -69,7 +69,10 @@ export class WorkspaceModel {
     }
 
     private add(node: Declaration): void {
-        if (isNamedDeclaration(node) && node.name) {
+        // A declaration whose name did not parse (`role training "…"`, or one still being typed) is
+        // not declared: its syntax error says why, nothing can refer to it, and no finding may call it 'undefined'.
+        if (isNamedDeclaration(node) && !node.name) return;
+        if (isNamedDeclaration(node)) {
             pushTo(this.declarationsByName, node.name, node);
         }
         if (isOrganization(node)) this.organizations.push(node);
