@@ -156,8 +156,8 @@ const REQUEST_CHECKS: Readonly<Record<string, ParamsCheck>> = {
     'textDocument/prepareRename': atPosition,
     'textDocument/rename': all(atPosition, text('newName')),
     'textDocument/codeAction': all(textDocument, range, field('context', value => isObject(value) && Array.isArray(value.diagnostics)
-        && value.diagnostics.every(diagnostic => isObject(diagnostic) && isRange(diagnostic.range) && typeof diagnostic.message === 'string'),
-    'a code action context (diagnostics with ranges and messages)')),
+        && value.diagnostics.every(diagnostic => isObject(diagnostic) && isRange(diagnostic.range)),
+    'a code action context (diagnostics with ranges)')),
     'textDocument/documentSymbol': textDocument,
     'textDocument/foldingRange': textDocument,
     'textDocument/formatting': textDocument,
