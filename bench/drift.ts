@@ -16,13 +16,18 @@ export interface DriftResult {
     /** One line per file whose diagnostics differ from a fresh server's, at most a few. */
     readonly differences: string[];
     readonly rssBeforeBytes: number;
-    /** After the first tenth of the edits. */
+    /** After the warm-up edits: the first tenth unless the caller says otherwise. */
     readonly rssWarmBytes: number;
     readonly rssAfterBytes: number;
     readonly ms: number;
 }
 
-export async function measureDrift(serverPath: string, workload: Workload, edits: number, seed: number, log: (line: string) => void): Promise<DriftResult> {
+/** Also the soak test of the test suite (tests/lsp-soak.test.ts), on the current examples/acme: one drift run, one piece of code. */
+export async function measureDrift(
+    serverPath: string, workload: Pick<Workload, 'folder'>, edits: number, seed: number, log: (line: string) => void,
+    /** When `rssWarmBytes` is taken: after the first tenth of the edits unless said otherwise. */
+    warmUpEdits = Math.ceil(edits / 10)
+): Promise<DriftResult> {
     const session = await BenchSession.start(serverPath, workload.folder);
     try {
         await session.settle();
@@ -35,8 +40,7 @@ export async function measureDrift(serverPath: string, workload: Workload, edits
         const names = namesIn(originals.values());
         const rssBeforeBytes = session.rssBytes();
         const random = seededRandom(seed);
-        // RSS after the first tenth of the edits, to tell the heap's warm-up from steady growth.
-        const warmUpEdits = Math.ceil(edits / 10);
+        // RSS after the warm-up edits (the first tenth by default), to tell the heap's warm-up from steady growth.
         let rssWarmBytes = rssBeforeBytes;
         const start = now();
         for (let i = 1; i <= edits; i++) {
