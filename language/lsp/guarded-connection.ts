@@ -184,7 +184,11 @@ const NOTIFICATION_CHECKS: Readonly<Record<string, ParamsCheck>> = {
     'textDocument/didSave': textDocument,
     'textDocument/willSave': textDocument,
     'workspace/didChangeWatchedFiles': field('changes', value => Array.isArray(value)
-        && value.every(change => isObject(change) && typeof change.uri === 'string' && [1, 2, 3].includes(change.type as number)), 'a list of file events')
+        && value.every(change => isObject(change) && typeof change.uri === 'string' && [1, 2, 3].includes(change.type as number)), 'a list of file events'),
+    // Langium reads `params.settings` (any value) before Mandate's configuration provider sees it.
+    'workspace/didChangeConfiguration': field('settings', value => value !== undefined, 'given (the settings, any value)'),
+    // vscode-languageserver reads `params.event` itself; Mandate's handler (mandate-workspace-folders.ts) checks the folders in it.
+    'workspace/didChangeWorkspaceFolders': field('event', isObject, 'a change of workspace folders (added and removed lists)')
 };
 
 /** The connection's registration methods and the LSP method each one serves. */
