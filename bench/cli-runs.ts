@@ -82,6 +82,8 @@ export function isCleanCheck(run: CliRun): boolean {
 /** A one-line reason a run cannot be used, or undefined when it can. */
 export function failureOf(run: CliRun, timeoutMs: number): string | undefined {
     if (run.timedOut) return `did not finish within ${Math.round(timeoutMs / 1000)} s`;
+    // V8's own dying words are a GC log, not a reason: say what happened.
+    if (/JavaScript heap out of memory|Last few GCs/.test(run.stderr)) return 'ran out of memory (the V8 heap limit)';
     if (run.exitCode !== 0) {
         const detail = (run.stderr.trim() || run.stdout.trim()).split('\n').slice(0, 2).join(' ').slice(0, 200);
         return `exit code ${run.exitCode}${detail ? `: ${detail}` : ''}`;

@@ -4,28 +4,25 @@ import type { DocumentBuilder } from 'langium';
 /**
  * Langium publishes the diagnostics of every document a build validates, and a build validates
  * more than the edited file: documents relinked after a rename, re-checked after the as-of date
- * changed, or whose workspace findings moved. A client redraws every file it receives, so only
- * diagnostics that differ from the last ones sent for that file go out.
+ * changed, or whose workspace findings moved. A client redraws every file it receives, so for
+ * those only diagnostics that differ from the last ones sent go out.
  *
- * A document the server has not published since it was last deleted is new to the client's
- * view of it: its first result always goes out, even an empty one, so a client (or a test)
- * that re-creates a file sees that the server has checked it.
+ * A document whose own text changed (an edit, a file created, deleted or re-read) always gets its
+ * next result published, even when it equals the last one: the client sees that the server has
+ * checked that text, and a file deleted and created again, or replaced by one with the same
+ * findings, is never left waiting for a publication.
  */
 export function publishOnlyChangedDiagnostics(connection: Connection, builder: DocumentBuilder): void {
     const sent = new Map<string, string>();
-    const deleted = new Set<string>();
+    const fresh = new Set<string>();
     // Registered before Langium's own handler, which then sends the deleted documents' empty lists.
-    builder.onUpdate((_, removed) => {
-        for (const uri of removed) deleted.add(uri.toString());
+    builder.onUpdate((changed, deleted) => {
+        for (const uri of [...changed, ...deleted]) fresh.add(uri.toString());
     });
     const publish = connection.sendDiagnostics.bind(connection);
     connection.sendDiagnostics = params => {
-        if (deleted.delete(params.uri)) {
-            sent.delete(params.uri);
-            return publish(params);
-        }
         const key = JSON.stringify([params.version ?? null, params.diagnostics]);
-        if (sent.get(params.uri) === key) return Promise.resolve();
+        if (!fresh.delete(params.uri) && sent.get(params.uri) === key) return Promise.resolve();
         sent.set(params.uri, key);
         return publish(params);
     };
