@@ -100,7 +100,9 @@ function dutyLines(link: DutyLink, sources: ReportSources): DutyLine[] {
 export function roleHolders(role: Role, context: RolesContext): RoleHolders {
     const { model, sources, asOf } = context;
     const holders = currentTerms(role, model, asOf).flatMap(assignment => appointmentOf(assignment, context) ?? []);
-    const jobDescription = jobDescriptionOn(role, asOf);
+    // A job description whose path did not parse names no document: its syntax error is among the findings.
+    const inForce = jobDescriptionOn(role, asOf);
+    const jobDescription = inForce?.path === undefined ? undefined : inForce;
     return {
         role: sources.named(role),
         ciso: role.ciso,
