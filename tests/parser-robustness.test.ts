@@ -10,18 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { checkSources, type Finding } from '../language/engine/check-sources.js';
 import { MAX_LEXER_ERRORS, MAX_PARSER_ERRORS } from '../language/mandate-bounded-parser.js';
 import { createMandateServices } from '../language/mandate-module.js';
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
+import { seededRandom as random } from '../bench/random-edits.js';
 
 const KEYWORDS = [
     'role', 'person', 'assign', 'to', 'since', 'until', 'appointed', 'by', 'delegate', 'from', 'training', 'completed', 'on', 'every',
