@@ -88,7 +88,7 @@ async function readConfig(roots: readonly string[], file: string | undefined, fo
     if (file) await checkExplicitConfig(file);
     const explicit = file ? URI.file(path.resolve(file)) : undefined;
     const hidden = file || followSymlinks ? new Set<string>() : await configLinksOut(roots);
-    const loaded = await loadProject(new GuardedFileSystem(hidden), roots.map(root => URI.parse(root)), explicit);
+    const loaded = await loadProject(new GuardedFileSystem(hidden), roots.map(root => URI.parse(root)), explicit, { followLinksOut: true }); // the CLI hides links out itself (configLinksOut) and reads regular files only
     const problems = loaded.file ? [
         ...located(loaded.file, loaded.text ?? '', [...loaded.problems, ...loaded.catalogues.configProblems]),
         ...loaded.catalogues.files.flatMap(catalogue => located(catalogue.uri, catalogue.text, catalogue.problems))
