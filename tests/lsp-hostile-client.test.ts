@@ -173,6 +173,10 @@ describe('requests with malformed params', () => {
         ['textDocument/codeAction', uri => ({ textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [] } })],
         ['textDocument/documentSymbol', uri => ({ textDocument: { uri } })],
         ['textDocument/foldingRange', uri => ({ textDocument: { uri } })],
+        // Not advertised, but Langium registers handlers for them, which read their params unchecked.
+        ['textDocument/semanticTokens/full', uri => ({ textDocument: { uri } })],
+        ['textDocument/semanticTokens/range', uri => ({ textDocument: { uri }, range: { start: position, end: position } })],
+        ['textDocument/inlayHint', uri => ({ textDocument: { uri }, range: { start: position, end: position } })],
         ['workspace/symbol', () => ({ query: 'a' })],
         ['mandate/report', () => ({ format: 'md' })],
         ['mandate/graph', () => ({ webview: { nonce: 'bm9uY2Utbm9uY2Utbm9uY2U=', cspSource: 'vscode-resource:' } })]

@@ -36,9 +36,27 @@ export function guardConnection(connection: Connection): void {
             return original.call(connection, first, typeof handler === 'function' ? guard(method, handler as Handler, log) : handler, ...rest);
         };
     }
-    // Not wrapped: `connection.languages.*` (semantic tokens, inlay hints, hierarchies), which Mandate does not
-    // advertise; Langium's handlers for them answer malformed params with an error, without killing the process.
+    // `connection.languages.*` (semantic tokens, inlay hints, hierarchies): Mandate advertises none of them, but
+    // Langium registers handlers that read their params unchecked; a client may send them anyway.
+    const languages = target.languages;
+    if (isObject(languages)) {
+        for (const [feature, registrations] of Object.entries(languages)) {
+            if (!isObject(registrations)) continue;
+            for (const name of Object.keys(registrations).filter(key => /^on[A-Z]?/.test(key))) {
+                const method = LANGUAGE_FEATURES[`${feature}.${name}`] ?? `${feature}.${name}`;
+                wrapRegistration(registrations, name, handler => guardRequest(method, handler, log));
+            }
+        }
+    }
 }
+
+/** The LSP methods of the `connection.languages` registrations that have params to check. */
+const LANGUAGE_FEATURES: Readonly<Record<string, string>> = {
+    'semanticTokens.on': 'textDocument/semanticTokens/full', 'semanticTokens.onDelta': 'textDocument/semanticTokens/full/delta',
+    'semanticTokens.onRange': 'textDocument/semanticTokens/range', 'inlayHint.on': 'textDocument/inlayHint',
+    'inlineValue.on': 'textDocument/inlineValue', 'callHierarchy.onPrepare': 'textDocument/prepareCallHierarchy',
+    'typeHierarchy.onPrepare': 'textDocument/prepareTypeHierarchy', 'moniker.on': 'textDocument/moniker'
+};
 
 /**
  * The last net, for work no handler waits for (a timer, a promise nobody keeps): its failure is
@@ -165,6 +183,14 @@ const REQUEST_CHECKS: Readonly<Record<string, ParamsCheck>> = {
     'textDocument/onTypeFormatting': all(atPosition, text('ch')),
     'textDocument/documentLink': textDocument,
     'textDocument/codeLens': textDocument,
+    'textDocument/semanticTokens/full': textDocument,
+    'textDocument/semanticTokens/full/delta': textDocument,
+    'textDocument/semanticTokens/range': all(textDocument, range),
+    'textDocument/inlayHint': all(textDocument, range),
+    'textDocument/inlineValue': all(textDocument, range),
+    'textDocument/prepareCallHierarchy': atPosition,
+    'textDocument/prepareTypeHierarchy': atPosition,
+    'textDocument/moniker': atPosition,
     'workspace/symbol': text('query'),
     'workspace/executeCommand': text('command'),
     [REPORT_REQUEST]: all(text('format'), field('webview', value => value === undefined || webview(value), 'a webview context (a nonce of 16 to 128 base64 characters, and a cspSource)')),
