@@ -1,8 +1,14 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { SELECT_RANGE_COMMAND, STATUS_NOTIFICATION, type MandateStatus, type ProtocolRange } from '../language/lsp/mandate-protocol.js';
+import {
+    SELECT_RANGE_COMMAND, SHOW_LOCATIONS_COMMAND, STATUS_NOTIFICATION, type MandateStatus, type ProtocolRange, type ShowLocationsArguments
+} from '../language/lsp/mandate-protocol.js';
+import { setAsOfDate } from './as-of-command.js';
+import { EXPLAIN_FINDING_COMMAND, ExplainFindingActions, explainFinding } from './explain-finding.js';
 import { GraphView } from './graph-view.js';
 import { generateReport } from './report-commands.js';
+import { showLocations } from './show-locations.js';
+import { linkToRenderedDoc, RULE_DOC_SCHEME, RuleDocProvider, SHOW_RULE_DOC_COMMAND, showRuleDoc } from './rule-docs.js';
 import { StatusBar } from './status-bar.js';
 
 let client: LanguageClient | undefined;
@@ -31,8 +37,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mandat
             void vscode.window.showInformationMessage('Mandate language server restarted.');
         }),
         vscode.commands.registerCommand('mandate.showOutput', () => languageClient.outputChannel.show()),
+        vscode.commands.registerCommand('mandate.setAsOf', setAsOfDate),
+        vscode.commands.registerCommand(EXPLAIN_FINDING_COMMAND, (uri?: unknown, diagnostic?: unknown) => explainFinding(context, uri, diagnostic)),
+        vscode.commands.registerCommand(SHOW_RULE_DOC_COMMAND, (rule?: unknown) => showRuleDoc(context, rule)),
+        vscode.workspace.registerTextDocumentContentProvider(RULE_DOC_SCHEME, new RuleDocProvider(context)),
+        vscode.languages.registerCodeActionsProvider({ language: 'mandate' }, new ExplainFindingActions(), ExplainFindingActions.metadata),
         // Internal (not in the command palette): quick fixes select the placeholder they inserted.
-        vscode.commands.registerCommand(SELECT_RANGE_COMMAND, selectRange)
+        vscode.commands.registerCommand(SELECT_RANGE_COMMAND, selectRange),
+        // Internal: code lenses open the places they speak of in the references view.
+        vscode.commands.registerCommand(SHOW_LOCATIONS_COMMAND, (...args: ShowLocationsArguments) => showLocations(languageClient, ...args))
     );
     await languageClient.start();
     // Sent after every build, so the status bar and the graph follow each edit.
@@ -65,6 +78,8 @@ function startClient(context: vscode.ExtensionContext): LanguageClient {
     };
     const clientOptions: LanguageClientOptions = {
         documentSelector: [{ language: 'mandate' }],
+        // Code links of findings open the rule's page rendered and read-only, not the raw file (rule-docs.ts).
+        middleware: { handleDiagnostics: (uri, diagnostics, next) => next(uri, linkToRenderedDoc(diagnostics)) },
         // Sends mandate.* settings on change; the server re-validates when mandate.asOf changes.
         synchronize: {
             configurationSection: 'mandate',
