@@ -64,3 +64,11 @@ export interface ProtocolRange {
  */
 export const SELECT_RANGE_COMMAND = 'mandate.selectRange';
 export type SelectRangeArguments = [uri: string, range: ProtocolRange];
+
+/**
+ * Client-side command that shows a list of places in the references view (peek), as code lenses
+ * open them: `editor.action.showReferences` wants VS Code's own types, which a server cannot send.
+ * Arguments: `[uri, position, locations]`: where the peek opens, and what it lists.
+ */
+export const SHOW_LOCATIONS_COMMAND = 'mandate.showLocations';
+export type ShowLocationsArguments = [uri: string, position: ProtocolRange['start'], locations: Array<{ readonly uri: string; readonly range: ProtocolRange }>];
