@@ -1,12 +1,7 @@
+import { delegationStatusOn as statusOn } from '../workspace/delegation-status.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
-import type { DelegationEntry, DelegationStatus, GraphEdge, GraphNode, OrganizationGraph, RoleHolders } from './report-model.js';
+import type { DelegationEntry, GraphEdge, GraphNode, OrganizationGraph, RoleHolders } from './report-model.js';
 import type { ReportSources } from './report-sources.js';
-
-function statusOn(asOf: string, since: string | undefined, until: string | undefined): DelegationStatus {
-    if (since && since > asOf) return 'future';
-    if (until && until < asOf) return 'expired';
-    return 'active';
-}
 
 export function delegationEntries(model: WorkspaceModel, sources: ReportSources, asOf: string): DelegationEntry[] {
     return model.delegations.flatMap(delegation => {
