@@ -32,6 +32,7 @@ import type { RuleContext } from './rules/rule.js';
 import { createRuleContext } from './rules/rule-context.js';
 import { lazyService } from './util/lazy-service.js';
 import { MandateDocumentBuilder } from './workspace/mandate-document-builder.js';
+import { MandateLangiumDocuments } from './workspace/mandate-langium-documents.js';
 import { WorkspaceFindings } from './workspace/workspace-findings.js';
 import { WorkspaceModelProvider } from './workspace/workspace-model-provider.js';
 
@@ -76,6 +77,7 @@ export const MandateSharedModule: Module<MandateSharedServices, PartialLangiumSh
     },
     workspace: {
         DocumentBuilder: shared => new MandateDocumentBuilder(shared),
+        LangiumDocuments: shared => new MandateLangiumDocuments(shared),
         WorkspaceManager: shared => new MandateWorkspaceManager(shared),
         ConfigurationProvider: shared => new MandateConfigurationProvider(shared)
     }

@@ -4,10 +4,14 @@ import type { TextDocumentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { MandateSharedServices } from '../mandate-module.js';
 import { documentsReferencing } from '../workspace/referenced-files.js';
+import { isWorkspaceFile } from '../workspace/workspace-files.js';
 import { lspConnection } from './lsp-connection.js';
 
 /**
- * Two things Langium's handler does not do:
+ * Three things Langium's handler does not do:
+ * - A copy of a file that an editor opens (a git diff, a rename preview, an untitled buffer) is
+ *   not policy (workspace/workspace-files.ts): its opening is logged, and its edits and its closing
+ *   start no build. The builder and the documents refuse it too, for any other way in.
  * - When an editor closes a document, its unsaved text stops being the truth: the file on disk
  *   is. Langium keeps the closed text, so a file deleted while open kept its diagnostics forever.
  *   Closing re-reads the file, or forgets it if it no longer exists.
@@ -43,12 +47,27 @@ export class MandateDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         });
     }
 
+    didOpenDocument(event: TextDocumentChangeEvent<TextDocument>): void {
+        if (this.isWorkspaceFile(event.document.uri)) return;
+        lspConnection(this.shared)?.console.info(`Not checked: ${event.document.uri} is not a file of the workspace `
+            + '(a diff, a preview or an untitled editor); only files are policy, so it changes no diagnostics.');
+    }
+
+    override didChangeContent(change: TextDocumentChangeEvent<TextDocument>): void {
+        if (this.isWorkspaceFile(change.document.uri)) super.didChangeContent(change);
+    }
+
+    private isWorkspaceFile(uri: string): boolean {
+        return isWorkspaceFile(URI.parse(uri), this.shared.mandate.Settings.workspaceRoots);
+    }
+
     /**
      * The document is read again from disk. If the file is gone by then, the builder drops the
      * document (MandateDocumentBuilder): deciding here, after an asynchronous check, would let the
      * answer arrive after later events, e.g. drop a file the editor had already created again.
      */
     didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {
+        if (!this.isWorkspaceFile(event.document.uri)) return;
         this.fireDocumentUpdate([URI.parse(event.document.uri)], []);
     }
 }

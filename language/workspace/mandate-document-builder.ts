@@ -5,6 +5,7 @@ import {
 import type { MandateAddedSharedServices } from '../mandate-module.js';
 import { ExportChanges, retargetReferences, type ExportComparison } from './export-changes.js';
 import type { WorkspaceFindings } from './workspace-findings.js';
+import { isWorkspaceFile } from './workspace-files.js';
 
 /**
  * Two things Langium's builder does not do:
@@ -19,18 +20,27 @@ import type { WorkspaceFindings } from './workspace-findings.js';
  * - A workspace finding can belong to an unrelated document: deleting the file with the CISO
  *   must make `ciso-missing` appear on the organization, which references nothing in that file.
  *   After each update this builder re-validates exactly the documents whose workspace findings changed.
+ * - Only files of the workspace are policy: a copy an editor opens (a git diff, a rename preview,
+ *   an untitled buffer) is never built, and one that got in is dropped (workspace-files.ts).
  */
 export class MandateDocumentBuilder extends DefaultDocumentBuilder {
     private readonly findings: () => WorkspaceFindings;
+    private readonly isWorkspaceFile: (uri: URI) => boolean;
     private readonly exportChanges = new ExportChanges();
 
     constructor(services: LangiumSharedCoreServices & MandateAddedSharedServices) {
         super(services);
         // Resolved lazily: the findings service itself depends on this builder's events.
         this.findings = () => services.mandate.WorkspaceFindings;
+        this.isWorkspaceFile = uri => isWorkspaceFile(uri, services.mandate.Settings.workspaceRoots);
     }
 
     override async update(changed: URI[], deleted: URI[], cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        const copies = changed.filter(uri => !this.isWorkspaceFile(uri));
+        if (copies.length > 0) {
+            changed = changed.filter(uri => this.isWorkspaceFile(uri));
+            deleted = [...deleted, ...copies.filter(uri => this.langiumDocuments.hasDocument(uri))];
+        }
         deleted.forEach(uri => this.findings().forget(uri.toString()));
         await super.update(changed, deleted, cancelToken);
         await this.revalidateStaleDocuments(cancelToken);
