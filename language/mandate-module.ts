@@ -11,6 +11,8 @@ import { ConfigSync } from './lsp/mandate-config-sync.js';
 import { MandateDocumentUpdateHandler } from './lsp/mandate-document-update-handler.js';
 import { MandateConfigurationProvider } from './lsp/mandate-configuration-provider.js';
 import { MandateHoverProvider } from './lsp/mandate-hover-provider.js';
+import { MandateDocumentSymbolProvider } from './lsp/mandate-document-symbols.js';
+import { MandateWorkspaceSymbolProvider } from './lsp/mandate-workspace-symbols.js';
 import { MandateWorkspaceManager } from './lsp/mandate-workspace-manager.js';
 import { publishOnlyChangedDiagnostics } from './lsp/publish-changed-diagnostics.js';
 import { withBoundedRecovery } from './mandate-bounded-parser.js';
@@ -73,7 +75,8 @@ export const MandateSharedModule: Module<MandateSharedServices, PartialLangiumSh
         ConfigSync: shared => new ConfigSync(shared, shared.mandate.Settings)
     },
     lsp: {
-        DocumentUpdateHandler: shared => new MandateDocumentUpdateHandler(shared)
+        DocumentUpdateHandler: shared => new MandateDocumentUpdateHandler(shared),
+        WorkspaceSymbolProvider: shared => new MandateWorkspaceSymbolProvider(shared)
     },
     workspace: {
         DocumentBuilder: shared => new MandateDocumentBuilder(shared),
@@ -113,6 +116,7 @@ export const MandateModule: Module<MandateServices, PartialLangiumServices & Man
         ValidationRegistry: services => new MandateValidationRegistry(services)
     },
     lsp: {
+        DocumentSymbolProvider: () => new MandateDocumentSymbolProvider(),
         CodeActionProvider: services => new MandateCodeActionProvider(services),
         CompletionProvider: services => new MandateCompletionProvider(services),
         HoverProvider: services => new MandateHoverProvider(services)

@@ -1,0 +1,146 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SymbolKind, type DocumentSymbol, type WorkspaceSymbol } from 'vscode-languageserver';
+import { MAX_WORKSPACE_SYMBOLS } from '../language/lsp/mandate-workspace-symbols.js';
+import { Workspace } from './workspace-helpers.js';
+
+const ACME = new URL('../examples/acme/', import.meta.url);
+
+function acmeFiles(): Record<string, string> {
+    const files: Record<string, string> = {};
+    for (const name of readdirSync(ACME)) if (name.endsWith('.mandate')) files[name] = readFileSync(new URL(name, ACME), 'utf8');
+    return files;
+}
+
+let acme: Workspace;
+
+beforeAll(async () => { acme = await Workspace.open(acmeFiles()); });
+
+async function symbolsOf(workspace: Workspace, name: string): Promise<DocumentSymbol[]> {
+    const document = workspace.document(name);
+    const services = workspace.shared.ServiceRegistry.getServices(document.uri);
+    return await services.lsp.DocumentSymbolProvider!.getSymbols(document, { textDocument: { uri: document.uri.toString() } }) as DocumentSymbol[];
+}
+
+async function workspaceSymbols(workspace: Workspace, query: string): Promise<WorkspaceSymbol[]> {
+    return await workspace.shared.lsp.WorkspaceSymbolProvider!.getSymbols({ query }) as WorkspaceSymbol[];
+}
+
+function find(symbols: readonly DocumentSymbol[], name: string): DocumentSymbol {
+    const symbol = symbols.find(candidate => candidate.name === name);
+    expect(symbol, `${name} in ${symbols.map(s => s.name).join(', ')}`).toBeDefined();
+    return symbol!;
+}
+
+/** Every symbol, at every depth, with its kind: no Field, no empty name, selection inside range. */
+function expectWellFormed(symbols: readonly DocumentSymbol[]): void {
+    for (const symbol of symbols) {
+        expect(symbol.name.trim()).not.toBe('');
+        expect(symbol.kind).not.toBe(SymbolKind.Field);
+        expect(`${symbol.name} ${symbol.detail ?? ''}`).not.toMatch(/undefined|\[object/);
+        const { range, selectionRange } = symbol;
+        expect(selectionRange.start.line).toBeGreaterThanOrEqual(range.start.line);
+        expect(selectionRange.end.line).toBeLessThanOrEqual(range.end.line);
+        expectWellFormed(symbol.children ?? []);
+    }
+}
+
+describe('document symbols of the acme files', () => {
+    it('gives every file an outline with proper kinds', async () => {
+        for (const name of Object.keys(acmeFiles())) {
+            const symbols = await symbolsOf(acme, name);
+            expect(symbols.length, name).toBeGreaterThan(0);
+            expectWellFormed(symbols);
+        }
+    });
+
+    it('names assignments "person → role" with the titles as detail and nests announcements', async () => {
+        const symbols = await symbolsOf(acme, 'assignments.mandate');
+        const priya = find(symbols, 'priya-nair → ciso');
+        expect(priya.kind).toBe(SymbolKind.Event);
+        expect(priya.detail).toBe('Priya Nair as Chief Information Security Officer, since 2022-04-01');
+        expect(priya.children?.map(child => `${child.name} ${child.detail}`)).toEqual([
+            'announced 2022-03-30 via email to all-staff', 'announced 2022-04-01 via org-chart to all-staff', 'announced 2022-04-07 via all-hands to all-staff'
+        ]);
+        expect(priya.children?.every(child => child.kind === SymbolKind.Event)).toBe(true);
+        expect(find(symbols, 'thomas-becker → ciso').detail).toMatch(/, 2018-05-01 – 2022-03-31$/);
+    });
+
+    it('names delegations "from → to: duty"', async () => {
+        const symbol = find(await symbolsOf(acme, 'delegations.mandate'), 'ciso → isms-manager: incident-management');
+        expect(symbol.kind).toBe(SymbolKind.Event);
+        expect(symbol.detail).toMatch(/^.+: Chief Information Security Officer → .+, 2024-07-29 – 2024-08-16$/);
+    });
+
+    it('names conflicts "a ↔ b" with their titles', async () => {
+        const symbol = find(await symbolsOf(acme, 'conflicts.mandate'), 'internal-auditor ↔ isms-manager');
+        expect(symbol.kind).toBe(SymbolKind.Operator);
+        expect(symbol.detail).toMatch(/^Internal Auditor ↔ ISMS Manager$/i);
+    });
+
+    it('gives roles kind Class with the title, and their job descriptions and duty lines as children', async () => {
+        const ciso = find(await symbolsOf(acme, 'roles.mandate'), 'ciso');
+        expect(ciso.kind).toBe(SymbolKind.Class);
+        expect(ciso.detail).toBe('Chief Information Security Officer');
+        const children = ciso.children ?? [];
+        expect(children.some(child => child.kind === SymbolKind.File)).toBe(true);
+        const responsible = children.find(child => child.name === 'responsible for');
+        expect(responsible?.kind).toBe(SymbolKind.Property);
+        expect(responsible?.detail).toContain('incident-management');
+    });
+
+    it('lists people, duties, trainings and completions with their kinds', async () => {
+        expect(find(await symbolsOf(acme, 'people.mandate'), 'priya-nair')).toMatchObject({ kind: SymbolKind.Object, detail: 'Priya Nair' });
+        const responsibilities = await symbolsOf(acme, 'responsibilities.mandate');
+        expect(responsibilities.every(symbol => symbol.kind === SymbolKind.Method)).toBe(true);
+        const authorities = await symbolsOf(acme, 'authorities.mandate');
+        expect(authorities.every(symbol => symbol.kind === SymbolKind.Function)).toBe(true);
+        const training = await symbolsOf(acme, 'training.mandate');
+        expect(training.some(symbol => symbol.kind === SymbolKind.Interface)).toBe(true);
+        const completion = training.find(symbol => /^[a-z-]+: [a-z-]+ on \d{4}-\d{2}-\d{2}$/.test(symbol.name));
+        expect(completion?.kind).toBe(SymbolKind.Event);
+        expect(completion?.detail).toMatch(/^[A-Z].+: .+$/);
+        const organization = await symbolsOf(acme, 'organization.mandate');
+        expect(organization[0].kind).toBe(SymbolKind.Namespace);
+        expect(organization.some(symbol => symbol.kind === SymbolKind.Struct)).toBe(true); // the shareholders' meeting
+    });
+
+    it('nests exclusions under a claim and requirements under a framework', async () => {
+        const workspace = await Workspace.open({
+            'soa.mandate': 'claims ISO27001 {\n    not applicable ISO27001:A.7.4 "No premises"\n}\nframework ACME "Acme controls" {\n    requirement ACME:AC-01 "Access reviews"\n}\n'
+        });
+        const [claim, framework] = await symbolsOf(workspace, 'soa.mandate');
+        expect(claim).toMatchObject({ name: 'claims ISO27001', kind: SymbolKind.Package });
+        expect(claim.children).toMatchObject([{ name: 'not applicable ISO27001:A.7.4', detail: 'No premises', kind: SymbolKind.EnumMember }]);
+        expect(framework).toMatchObject({ name: 'ACME', detail: 'Acme controls', kind: SymbolKind.Enum });
+        expect(framework.children).toMatchObject([{ name: 'ACME:AC-01', detail: 'Access reviews', kind: SymbolKind.EnumMember }]);
+    });
+
+    it('still outlines a file that does not parse or link, without undefined', async () => {
+        const workspace = await Workspace.open({ 'broken.mandate': 'assign ghost to\ndelegate x from\nconflict between a and\nrole\ncompleted t by p on 2025-01-01\n' });
+        expectWellFormed(await symbolsOf(workspace, 'broken.mandate'));
+    });
+});
+
+describe('workspace symbols', () => {
+    it('finds the CISO role by a word of its title', async () => {
+        const symbols = await workspaceSymbols(acme, 'Chief');
+        const ciso = symbols.find(symbol => symbol.name === 'ciso — Chief Information Security Officer');
+        expect(ciso).toMatchObject({ kind: SymbolKind.Class, containerName: 'role' });
+        expect((ciso!.location as { uri: string }).uri).toMatch(/roles\.mandate$/);
+    });
+
+    it('matches IDs case-insensitively, exact and prefix matches first, and subsequences', async () => {
+        expect((await workspaceSymbols(acme, 'CISO'))[0].name).toMatch(/^ciso — /);
+        expect((await workspaceSymbols(acme, 'prinair')).map(symbol => symbol.name)).toContain('priya-nair — Priya Nair');
+        expect(await workspaceSymbols(acme, 'zzzqqq')).toEqual([]);
+    });
+
+    it('caps the result and follows edits', async () => {
+        const people = Array.from({ length: 1200 }, (_, i) => `person p${i} "Person ${i}"`).join('\n');
+        const workspace = await Workspace.open({ 'people.mandate': people });
+        expect(await workspaceSymbols(workspace, 'person')).toHaveLength(MAX_WORKSPACE_SYMBOLS);
+        await workspace.write('people.mandate', 'person renamed "Someone Else"\n');
+        expect((await workspaceSymbols(workspace, 'someone')).map(symbol => symbol.name)).toEqual(['renamed — Someone Else']);
+    });
+});
