@@ -12,6 +12,7 @@ import { MandateDocumentUpdateHandler } from './lsp/mandate-document-update-hand
 import { MandateConfigurationProvider } from './lsp/mandate-configuration-provider.js';
 import { MandateHoverProvider } from './lsp/mandate-hover-provider.js';
 import { MandateDocumentSymbolProvider } from './lsp/mandate-document-symbols.js';
+import { MandateRenameProvider } from './lsp/mandate-rename-provider.js';
 import { MandateWorkspaceSymbolProvider } from './lsp/mandate-workspace-symbols.js';
 import { MandateWorkspaceManager } from './lsp/mandate-workspace-manager.js';
 import { publishOnlyChangedDiagnostics } from './lsp/publish-changed-diagnostics.js';
@@ -117,6 +118,7 @@ export const MandateModule: Module<MandateServices, PartialLangiumServices & Man
     },
     lsp: {
         DocumentSymbolProvider: () => new MandateDocumentSymbolProvider(),
+        RenameProvider: services => new MandateRenameProvider(services),
         CodeActionProvider: services => new MandateCodeActionProvider(services),
         CompletionProvider: services => new MandateCompletionProvider(services),
         HoverProvider: services => new MandateHoverProvider(services)
