@@ -14,6 +14,9 @@ import { MandateHoverProvider } from './lsp/mandate-hover-provider.js';
 import { MandateDocumentSymbolProvider } from './lsp/mandate-document-symbols.js';
 import { MandateRenameProvider } from './lsp/mandate-rename-provider.js';
 import { MandateWorkspaceSymbolProvider } from './lsp/mandate-workspace-symbols.js';
+import { MandateCodeLensProvider } from './lsp/mandate-code-lens.js';
+import { MandateDocumentLinkProvider } from './lsp/mandate-document-links.js';
+import { MandateInlayHintProvider } from './lsp/mandate-inlay-hints.js';
 import { MandateWorkspaceManager } from './lsp/mandate-workspace-manager.js';
 import { publishOnlyChangedDiagnostics } from './lsp/publish-changed-diagnostics.js';
 import { withBoundedRecovery } from './mandate-bounded-parser.js';
@@ -121,7 +124,10 @@ export const MandateModule: Module<MandateServices, PartialLangiumServices & Man
         RenameProvider: services => new MandateRenameProvider(services),
         CodeActionProvider: services => new MandateCodeActionProvider(services),
         CompletionProvider: services => new MandateCompletionProvider(services),
-        HoverProvider: services => new MandateHoverProvider(services)
+        HoverProvider: services => new MandateHoverProvider(services),
+        CodeLensProvider: services => new MandateCodeLensProvider(services.shared),
+        InlayHintProvider: services => new MandateInlayHintProvider(services.shared),
+        DocumentLinkProvider: services => new MandateDocumentLinkProvider(services.shared)
     }
 };
 

@@ -16,6 +16,11 @@ export class MandateSettings {
     private catalogues: readonly CustomFrameworkDefinition[] = [];
     /** Where the rule pages live (ending in '/'); diagnostics link to `<base><rule-id>.md`. */
     docsBaseUri: string | undefined;
+    /**
+     * `mandate.inlayHints.names`: inlay hints give the title or full name after a role or person
+     * reference. The editor pulls hints, so a change re-validates nothing.
+     */
+    inlayHintNames = true;
     private readonly listeners: Array<() => void> = [];
 
     /**

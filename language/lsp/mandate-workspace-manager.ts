@@ -2,10 +2,12 @@ import { Cancellation, DefaultWorkspaceManager, URI, type LangiumSharedCoreServi
 import type { MandateAddedSharedServices } from '../mandate-module.js';
 import type { MandateSettings } from '../mandate-settings.js';
 import { lspConnection } from './lsp-connection.js';
+import { applyInlayHintSettings } from './mandate-inlay-hints.js';
 
 /** The `mandate.*` settings a client can send; see `contributes.configuration` in package.json. */
 interface MandateConfiguration {
     asOf?: unknown;
+    inlayHints?: unknown;
 }
 
 /**
@@ -33,7 +35,10 @@ export class MandateWorkspaceManager extends DefaultWorkspaceManager {
         if (lspConnection(this.shared)) {
             const configuration = this.shared.workspace.ConfigurationProvider;
             await configuration.ready;
-            this.applyConfiguration({ asOf: await configuration.getConfiguration('mandate', 'asOf') });
+            this.applyConfiguration({
+                asOf: await configuration.getConfiguration('mandate', 'asOf'),
+                inlayHints: await configuration.getConfiguration('mandate', 'inlayHints')
+            });
         }
         this.settings.setWorkspaceRoots(folders.map(folder => URI.parse(folder.uri)));
         // Before any document is loaded, so applying it triggers no re-validation of its own.
@@ -42,6 +47,7 @@ export class MandateWorkspaceManager extends DefaultWorkspaceManager {
     }
 
     private applyConfiguration(configuration: MandateConfiguration | undefined): void {
+        applyInlayHintSettings(this.shared, configuration?.inlayHints);
         const asOf = configuration?.asOf;
         try {
             this.settings.setAsOf(typeof asOf === 'string' ? asOf : undefined);
