@@ -142,9 +142,11 @@ export async function findPolicyFiles(paths: readonly string[], options: WalkOpt
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true }); // also drops a leading byte order mark
+// `mandate fmt` writes files back: their byte order mark stays.
+const utf8WithMark = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Reads and strictly decodes each file, one at a time; a file that is not UTF-8 is an input error, never mojibake. */
-export async function readPolicyFiles(files: readonly string[]): Promise<PolicySource[]> {
+export async function readPolicyFiles(files: readonly string[], options: { keepByteOrderMark?: boolean } = {}): Promise<PolicySource[]> {
     const sources: PolicySource[] = [];
     for (const file of files) {
         let bytes: Buffer;
@@ -156,7 +158,7 @@ export async function readPolicyFiles(files: readonly string[]): Promise<PolicyS
         }
         let text: string;
         try {
-            text = utf8.decode(bytes);
+            text = (options.keepByteOrderMark ? utf8WithMark : utf8).decode(bytes);
         } catch {
             throw new InputError(`${displayFile(file)}: not valid UTF-8; save the file as UTF-8`);
         }

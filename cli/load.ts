@@ -44,7 +44,7 @@ function located(file: URI, text: string, problems: readonly ConfigProblem[]): s
 }
 
 /** One line on stderr per symbolic link the run leaves alone; the run goes on without it. */
-function reportSkippedLink(link: string, what: 'folder' | 'file'): void {
+export function reportSkippedLink(link: string, what: 'folder' | 'file'): void {
     process.stderr.write(terminalText(`mandate: skipped ${displayFile(link)}: a symbolic link to a ${what} outside the checked folder; `
         + 'give --follow-symlinks to follow it\n'));
 }

@@ -3,6 +3,7 @@ import { REPORT_FORMATS } from '../language/report/formats.js';
 import { isValidIsoDate } from '../language/util/dates.js';
 import { runCatalogue, type CatalogueFlags } from './commands/catalogue.js';
 import { runCheck, type CheckFlags } from './commands/check.js';
+import { runFmt, type FmtFlags } from './commands/fmt.js';
 import { runReport, type ReportFlags } from './commands/report.js';
 import { runConfigSchema, runRules, type RulesFlags } from './commands/rules.js';
 import { InputError } from './files.js';
@@ -45,6 +46,17 @@ function program(onExitCode: (code: number) => void): Command {
         .option('--follow-symlinks', FOLLOW_HELP)
         .exitOverride()
         .action(async (paths: string[], flags: ReportFlags) => onExitCode(await runReport(paths, flags)));
+    command.command('fmt')
+        .description('Format .mandate files in the canonical layout (the editor\'s Format Document).')
+        .argument('[paths...]', 'files or folders to format (folders are searched for *.mandate; default: the current folder)', [])
+        .option('--check', 'list the files that are not formatted and exit 1 if there are any; change nothing')
+        .option('--write', 'rewrite the files that are not formatted, each atomically, and list them')
+        .option('--follow-symlinks', FOLLOW_HELP)
+        .addHelpText('after', '\nWithout --check or --write, prints one file formatted to standard output.\n'
+            + 'A file with a syntax error is never formatted: it is named with its line and column, and the command exits 2.\n'
+            + 'Exit codes: 0 formatted, 1 --check found files to format, 2 a file could not be read, parsed or written.\n')
+        .exitOverride()
+        .action(async (paths: string[], flags: FmtFlags) => onExitCode(await runFmt(paths, flags)));
     command.command('rules')
         .description('List every rule: id, default severity, category, summary and the standards it evidences.')
         .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))

@@ -11,6 +11,7 @@ import { ConfigSync } from './lsp/mandate-config-sync.js';
 import { MandateDocumentUpdateHandler } from './lsp/mandate-document-update-handler.js';
 import { MandateConfigurationProvider } from './lsp/mandate-configuration-provider.js';
 import { MandateHoverProvider } from './lsp/mandate-hover-provider.js';
+import { MandateFormatter } from './lsp/mandate-formatter.js';
 import { MandateDocumentSymbolProvider } from './lsp/mandate-document-symbols.js';
 import { MandateRenameProvider } from './lsp/mandate-rename-provider.js';
 import { MandateWorkspaceSymbolProvider } from './lsp/mandate-workspace-symbols.js';
@@ -124,6 +125,7 @@ export const MandateModule: Module<MandateServices, PartialLangiumServices & Man
         RenameProvider: services => new MandateRenameProvider(services),
         CodeActionProvider: services => new MandateCodeActionProvider(services),
         CompletionProvider: services => new MandateCompletionProvider(services),
+        Formatter: services => new MandateFormatter(services),
         HoverProvider: services => new MandateHoverProvider(services),
         CodeLensProvider: services => new MandateCodeLensProvider(services.shared),
         InlayHintProvider: services => new MandateInlayHintProvider(services.shared),

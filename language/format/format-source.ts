@@ -1,0 +1,89 @@
+import type { ParseResult, RootCstNode } from 'langium';
+import type { Model } from '../generated/ast.js';
+import type { MandateServices } from '../mandate-module.js';
+import { layoutGaps } from './format-layout.js';
+import { layoutTokens, type LayoutToken } from './format-tokens.js';
+
+/**
+ * Mandate's formatter. It is a token printer rather than Langium's AbstractFormatter: that one
+ * formats around AST nodes and moves comments with whatever node the CST builder hung them on, and
+ * it cannot express the author's choices this layout keeps (a one-line block, a list broken after a
+ * comma, one-line declarations grouped without blank lines, aligned trailing comments). Here only
+ * the whitespace between tokens is rewritten, every token and comment is copied as it is, and the
+ * result is parsed again and compared token by token before anyone sees it.
+ */
+
+/** Whitespace that replaces `[offset, end)` of the original text. */
+export interface FormatEdit {
+    readonly offset: number;
+    readonly end: number;
+    readonly text: string;
+}
+
+/** Why a file was not formatted, at a 1-based line and column. */
+export interface FormatProblem {
+    readonly line: number;
+    readonly column: number;
+    readonly message: string;
+}
+
+export type FormatResult =
+    | { readonly ok: true; readonly text: string; readonly edits: readonly FormatEdit[] }
+    | { readonly ok: false; readonly problem: FormatProblem };
+
+const BYTE_ORDER_MARK = '\uFEFF';
+
+/** The file's own line ending (of its first line), so a CRLF file stays CRLF. */
+function lineEnding(text: string): string {
+    return /\r\n|\r|\n/.exec(text)?.[0] === '\r\n' ? '\r\n' : '\n';
+}
+
+/** Formats a policy file's text; a file with a syntax error is never formatted. */
+export function formatText(services: MandateServices, text: string): FormatResult {
+    return formatParsed(services, services.parser.LangiumParser.parse<Model>(text), text);
+}
+
+/** Formats a file already parsed (an open document), as `formatText` does. */
+export function formatParsed(services: MandateServices, parseResult: ParseResult<Model>, text: string): FormatResult {
+    const syntax = services.syntax.SyntaxDiagnostics.of(parseResult);
+    const first = [...syntax.lexing, ...syntax.parsing].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)[0];
+    if (first) {
+        return { ok: false, problem: { line: first.range.start.line + 1, column: first.range.start.character + 1, message: typeof first.message === 'string' ? first.message : first.message.value } };
+    }
+    const tokens = tokensOf(services, parseResult);
+    if (!tokens) return unreadable();
+    const gaps = layoutGaps(text, tokens, lineEnding(text));
+    const start = text.startsWith(BYTE_ORDER_MARK) ? 1 : 0;
+    const edits: FormatEdit[] = [];
+    const parts: string[] = [text.slice(0, start)];
+    for (let i = 0; i <= tokens.length; i++) {
+        const offset = i === 0 ? start : tokens[i - 1].end;
+        const end = i === tokens.length ? text.length : tokens[i].offset;
+        if (text.slice(offset, end) !== gaps[i]) edits.push({ offset, end, text: gaps[i] });
+        parts.push(gaps[i]);
+        if (i < tokens.length) parts.push(tokens[i].text);
+    }
+    const formatted = parts.join('');
+    if (edits.length > 0 && !sameTokens(services, tokens, formatted)) return unreadable();
+    return { ok: true, text: formatted, edits };
+}
+
+function tokensOf(services: MandateServices, parseResult: ParseResult<Model>): LayoutToken[] | undefined {
+    const root = parseResult.value.$cstNode as RootCstNode | undefined;
+    if (!root) return [];
+    return layoutTokens(root, parseResult.value.declarations, services.Grammar);
+}
+
+/** The formatted text parses, and into the same tokens and comments in the same order: its meaning is unchanged. */
+function sameTokens(services: MandateServices, original: readonly LayoutToken[], formatted: string): boolean {
+    const parsed = services.parser.LangiumParser.parse<Model>(formatted);
+    if (parsed.lexerErrors.length > 0 || parsed.parserErrors.length > 0) return false;
+    const again = tokensOf(services, parsed);
+    return again !== undefined && again.length === original.length
+        && again.every((token, i) => token.text === original[i].text && token.kind === original[i].kind);
+}
+
+/** Never expected: a check that keeps the file as it is rather than risk a character of it. */
+function unreadable(): FormatResult {
+    return { ok: false, problem: { line: 1, column: 1, message: 'The formatter could not account for every character of this file, so it left the file unchanged.' } };
+}
