@@ -14,6 +14,7 @@ import { MandateHoverProvider } from './lsp/mandate-hover-provider.js';
 import { MandateFormatter } from './lsp/mandate-formatter.js';
 import { MandateDocumentSymbolProvider } from './lsp/mandate-document-symbols.js';
 import { MandateRenameProvider } from './lsp/mandate-rename-provider.js';
+import { MandateSemanticTokenProvider } from './lsp/mandate-semantic-tokens.js';
 import { MandateWorkspaceSymbolProvider } from './lsp/mandate-workspace-symbols.js';
 import { MandateCodeLensProvider } from './lsp/mandate-code-lens.js';
 import { MandateDocumentLinkProvider } from './lsp/mandate-document-links.js';
@@ -123,6 +124,7 @@ export const MandateModule: Module<MandateServices, PartialLangiumServices & Man
     lsp: {
         DocumentSymbolProvider: () => new MandateDocumentSymbolProvider(),
         RenameProvider: services => new MandateRenameProvider(services),
+        SemanticTokenProvider: services => new MandateSemanticTokenProvider(services),
         CodeActionProvider: services => new MandateCodeActionProvider(services),
         CompletionProvider: services => new MandateCompletionProvider(services),
         Formatter: services => new MandateFormatter(services),
