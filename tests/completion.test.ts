@@ -8,7 +8,8 @@ import { createMandateServices, type MandateServices } from '../language/mandate
 import { ACTIVITIES } from '../language/standards/activities.js';
 import { FRAMEWORKS, REQUIREMENTS } from '../language/standards/catalogue.js';
 
-const TOP_LEVEL_KEYWORDS = ['appointing', 'assign', 'authority', 'claims', 'completed', 'conflict', 'delegate', 'framework', 'organization', 'person', 'responsibility', 'role', 'training'];
+// Keywords the grammar requires together come as one phrase (completion-phrases.ts).
+const TOP_LEVEL_KEYWORDS = ['appointing body', 'assign', 'authority', 'claims', 'completed', 'conflict between', 'delegate', 'framework', 'organization', 'person', 'responsibility', 'role', 'training'];
 
 let services: MandateServices;
 let complete: ReturnType<typeof expectCompletion>;
@@ -46,12 +47,15 @@ describe('completion', () => {
         });
     });
 
-    it('offers snippets for a role, a CISO role and an assignment with its announcement', async () => {
+    it('offers a snippet for every kind of declaration, an assignment with its announcement, a CISO role with its duties', async () => {
         await complete({
             text: '<|>', index: 0, disposeAfterCheck: true,
             assert: list => {
                 const snippets = list.items.filter(item => item.kind === CompletionItemKind.Snippet);
-                expect(snippets.map(item => item.label).sort()).toEqual(['assign', 'person', 'role', 'role ciso']);
+                expect(snippets.map(item => item.label).sort()).toEqual([
+                    'appointing body', 'assign', 'authority', 'claims', 'completed', 'conflict', 'delegate', 'framework', 'organization',
+                    'person', 'person external', 'responsibility', 'role', 'role ciso', 'training'
+                ]);
                 const assign = snippets.find(item => item.label === 'assign');
                 expect(assign?.insertText).toContain('announced');
                 expect(snippets.find(item => item.label === 'role ciso')?.insertText).toContain('satisfies ISO27001:5.3(b)');
@@ -180,8 +184,11 @@ describe('completion', () => {
     it('offers keywords in context inside a role block', async () => {
         await complete({
             text: 'role r "R" { <|> }', index: 0, disposeAfterCheck: true,
-            assert: list => expect(labels(list, CompletionItemKind.Keyword)).toEqual(
-                ['accountable', 'authorized', 'consulted', 'deputy', 'description', 'designated', 'informed', 'job', 'key', 'reports', 'requires', 'responsible', 'single'])
+            assert: list => expect(labels(list, CompletionItemKind.Keyword)).toEqual([
+                'accountable for', 'authorized to', 'consulted on', 'deputy', 'description', 'designated CISO', 'designated ISMS owner',
+                'designated internal auditor', 'informed of', 'job description', 'key role', 'reports to', 'requires deputy', 'requires training',
+                'responsible for', 'single holder'
+            ])
         });
     });
 });

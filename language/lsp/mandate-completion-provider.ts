@@ -2,7 +2,8 @@ import {
     AstUtils, GrammarAST, GrammarUtils, stream, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo, type Stream
 } from 'langium';
 import {
-    DefaultCompletionProvider, type CompletionAcceptor, type LangiumServices, type CompletionContext, type CompletionValueItem, type NextFeature
+    DefaultCompletionProvider, type CompletionAcceptor, type LangiumServices, type CompletionContext, type CompletionProviderOptions, type CompletionValueItem,
+    type NextFeature
 } from 'langium/lsp';
 import {
     CompletionItemKind, CompletionList, InsertTextFormat, type CancellationToken, type CompletionItem, type CompletionParams, type Position
@@ -10,9 +11,13 @@ import {
 import type { MandateSharedServices } from '../mandate-module.js';
 import type { SyntaxDiagnostics } from '../mandate-syntax-diagnostics.js';
 import { ACTIVITIES } from '../standards/activities.js';
+import type { WorkspaceModel } from '../workspace/workspace-model.js';
+import { isNameKeyword, phraseOf, startsDeclaration } from './completion-phrases.js';
+import { TRIGGER_CHARACTERS, triggerMayComplete } from './completion-triggers.js';
+import { asOfStatus, audienceSuggestions, channelSuggestions, type Suggestion } from './completion-values.js';
 import { selectCandidates, type CandidateRank } from './reference-candidates.js';
 import { mayStartRequirement, requirementItems, requirementWordAt } from './requirement-completion.js';
-import { KNOWN_CHANNELS, SNIPPETS } from './snippets.js';
+import { SNIPPETS } from './snippets.js';
 
 /** What one completion request learnt while its contexts were completed. */
 interface CompletionRequest {
@@ -21,6 +26,8 @@ interface CompletionRequest {
     /** Requirement IDs were offered: their filter depends on the framework and clause typed (requirement-completion.ts). */
     requirements: boolean;
     readonly ranks: Map<AstNodeDescription, CandidateRank>;
+    /** The workspace and as-of date for the status of names, read once per request. */
+    asOf?: { model: WorkspaceModel; date: string };
 }
 
 /**
@@ -32,6 +39,8 @@ export class MandateCompletionProvider extends DefaultCompletionProvider {
     private readonly shared: MandateSharedServices;
     private readonly syntax: SyntaxDiagnostics;
     private readonly requests = new WeakMap<CompletionContext, CompletionRequest>();
+    /** A space after a keyword that takes a name, and the colon of a requirement ID, open the list (completion-triggers.ts). */
+    override readonly completionOptions: CompletionProviderOptions = { triggerCharacters: TRIGGER_CHARACTERS };
 
     constructor(services: LangiumServices & { shared: MandateSharedServices, syntax: { SyntaxDiagnostics: SyntaxDiagnostics } }) {
         super(services);
@@ -48,6 +57,10 @@ export class MandateCompletionProvider extends DefaultCompletionProvider {
         // A file that is not a policy (SyntaxDiagnostics) has nothing to complete; lexing and parsing
         // megabytes of it again for each keystroke would take seconds.
         if (this.syntax.of(document.parseResult).unreadable) return CompletionList.create([], false);
+        // A space typed where no name follows answers at once, before any parsing.
+        if (!triggerMayComplete(document.textDocument.getText(), document.textDocument.offsetAt(params.position), params.context)) {
+            return CompletionList.create([], false);
+        }
         const request: CompletionRequest = { capped: false, requirements: false, ranks: new Map() };
         const items: CompletionItem[] = [];
         const acceptor: CompletionAcceptor = (context, value) => {
@@ -58,7 +71,7 @@ export class MandateCompletionProvider extends DefaultCompletionProvider {
         for (const context of this.buildContexts(document, params.position)) {
             this.requests.set(context, request);
             await Promise.all(stream(context.features)
-                .distinct(next => (GrammarAST.isKeyword(next.feature) ? next.feature.value : next.feature))
+                .distinct(next => (GrammarAST.isKeyword(next.feature) ? phraseOf(next.feature) : next.feature))
                 .exclude(completed)
                 .map(next => this.completionFor(context, next, acceptor)));
             completed.push(...context.features);
@@ -101,33 +114,51 @@ export class MandateCompletionProvider extends DefaultCompletionProvider {
             this.completeRequirements(context, acceptor);
             return;
         }
-        // Channels are open-ended names; offer the usual ones instead of the bare `email` keyword.
+        const rule = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name;
+        // Channels and audiences are open-ended; offer those in use and the usual ones, never keywords.
         if (assignment?.feature === 'channel') {
-            for (const [channel, detail] of KNOWN_CHANNELS) {
-                acceptor(context, { label: channel, detail, kind: CompletionItemKind.EnumMember, sortText: '0' });
-            }
+            this.acceptSuggestions(context, acceptor, channelSuggestions(this.shared.mandate.WorkspaceModel.get()));
+            return;
+        }
+        if (assignment?.feature === 'audience' && rule === 'Announcement') {
+            this.acceptSuggestions(context, acceptor, audienceSuggestions(this.shared.mandate.WorkspaceModel.get()));
+            return;
+        }
+        // `claims` names a framework of the catalogue (built-in, or the organization's own).
+        if ((assignment?.feature === 'framework' && rule === 'Claim') || this.isIdAfter(context, next, 'claims')) {
+            const catalogue = this.shared.mandate.WorkspaceModel.get().catalogue;
+            this.acceptSuggestions(context, acceptor, catalogue.frameworks.map(framework => ({ label: framework.prefix, detail: framework.name, insertText: framework.prefix })));
             return;
         }
         // Activities come from the built-in catalogue that the segregation-of-duties check reads.
-        if (assignment?.feature === 'activity' || this.isActivityId(context, next)) {
+        if (assignment?.feature === 'activity' || this.isIdAfter(context, next, 'activity')) {
             ACTIVITIES.forEach((activity, index) => acceptor(context, {
                 label: activity.id, detail: activity.title, kind: CompletionItemKind.EnumMember,
                 sortText: String(index).padStart(2, '0')
             }));
             return;
         }
+        // A keyword that is only a way to spell a name (`email`, `owner`, …) is not offered where a name goes.
+        if (GrammarAST.isKeyword(next.feature) && isNameKeyword(next.feature)) return;
         return super.completionFor(context, next, acceptor);
     }
 
+    private acceptSuggestions(context: CompletionContext, acceptor: CompletionAcceptor, suggestions: readonly Suggestion[]): void {
+        suggestions.forEach((suggestion, index) => acceptor(context, {
+            label: suggestion.label, detail: suggestion.detail, insertText: suggestion.insertText, kind: CompletionItemKind.Value,
+            sortText: `0${String(index).padStart(4, '0')}`
+        }));
+    }
+
     /**
-     * `activity` is followed by an `Id`, a datatype rule: Langium offers the features inside it
-     * (ID and the keywords usable as names), which have no assignment of their own, so the
-     * `activity` keyword just before the cursor tells the place.
+     * `activity` and `claims` are followed by an `Id`, a datatype rule: Langium offers the features
+     * inside it (ID and the keywords usable as names), which have no assignment of their own, so
+     * the keyword just before the cursor tells the place.
      */
-    private isActivityId(context: CompletionContext, next: NextFeature): boolean {
+    private isIdAfter(context: CompletionContext, next: NextFeature, keyword: 'activity' | 'claims'): boolean {
         if (AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name !== 'Id') return false;
-        const before = context.textDocument.getText().slice(0, context.tokenOffset);
-        return /(^|[^\w-])activity\s+$/.test(before);
+        const before = context.textDocument.getText().slice(Math.max(0, context.tokenOffset - 40), context.tokenOffset);
+        return new RegExp(`(^|[^\\w-])${keyword}\\s+$`).test(before);
     }
 
     private completeRequirements(context: CompletionContext, acceptor: CompletionAcceptor): void {
@@ -172,18 +203,35 @@ export class MandateCompletionProvider extends DefaultCompletionProvider {
     ): CompletionValueItem {
         const item = super.createReferenceCompletionItem(description, refInfo, context);
         const title = (description.node as { title?: unknown } | undefined)?.title;
-        const rank = this.requests.get(context)?.ranks.get(description);
+        const request = this.requests.get(context);
+        const rank = request?.ranks.get(description);
+        const status = request ? this.statusOf(description, request) : undefined;
+        const name = typeof title === 'string' && title !== '' ? title : description.type;
         return {
             ...item,
-            detail: typeof title === 'string' ? title : description.type,
+            detail: status ? `${name} (${status})` : name,
             labelDetails: { description: description.type },
             // The editor orders by sortText before the label: names the typed text starts, and this file's, first.
             ...(rank === undefined ? {} : { sortText: `0${rank}` })
         };
     }
 
+    /** On the as-of date: a person who has left or not joined, a role's holders or vacancy (completion-values.ts). */
+    private statusOf(description: AstNodeDescription, request: CompletionRequest): string | undefined {
+        if (description.type !== 'Person' && description.type !== 'Role') return undefined;
+        request.asOf ??= { model: this.shared.mandate.WorkspaceModel.get(), date: this.shared.mandate.Settings.asOf() };
+        return asOfStatus(description.node, request.asOf.model, request.asOf.date);
+    }
+
+    /**
+     * A keyword the grammar requires others after is offered as the whole phrase (`reports to`,
+     * `designated CISO`, completion-phrases.ts); a keyword that starts a declaration brings its snippets.
+     */
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
-        const result = super.completionForKeyword(context, keyword, acceptor);
+        if (!this.filterKeyword(context, keyword)) return;
+        const phrase = phraseOf(keyword);
+        acceptor(context, { label: phrase, kind: CompletionItemKind.Keyword, detail: 'Keyword', sortText: '1' });
+        if (!startsDeclaration(keyword)) return;
         for (const snippet of SNIPPETS.filter(candidate => candidate.keyword === keyword.value)) {
             acceptor(context, {
                 label: snippet.label,
@@ -194,7 +242,6 @@ export class MandateCompletionProvider extends DefaultCompletionProvider {
                 sortText: '2'
             });
         }
-        return result;
     }
 }
 

@@ -1,6 +1,8 @@
 /**
- * Snippets for the blocks people write most. The CISO template carries the duties a typical
- * CISO job description lists, so a new policy starts from a job description an auditor accepts.
+ * Snippets for every kind of declaration. The CISO template carries the duties a typical CISO
+ * job description lists, so a new policy starts from a job description an auditor accepts.
+ * Dates are `YYYY-MM-DD` placeholders: a snippet left unfilled does not parse, so it cannot
+ * pass for a real record.
  */
 export interface Snippet {
     /** The keyword the snippet completes. */
@@ -11,6 +13,17 @@ export interface Snippet {
 }
 
 export const SNIPPETS: readonly Snippet[] = [
+    {
+        keyword: 'organization',
+        label: 'organization',
+        detail: 'The organization and its top management',
+        body: [
+            'organization ${1:acme} "${2:Acme Ltd}" {',
+            '\tdescription "${3:What the organization does}"',
+            '\ttop management ${4:board}',
+            '}$0'
+        ].join('\n')
+    },
     {
         keyword: 'role',
         label: 'role',
@@ -28,7 +41,13 @@ export const SNIPPETS: readonly Snippet[] = [
         keyword: 'role',
         label: 'role ciso',
         detail: 'CISO role with a typical job description',
+        // The CISO job description of the product guide: the comment is the role's doc comment
+        // (shown in hovers), each duty a responsibility the role carries.
         body: [
+            '// CISO job description: implements and monitors the security policies, reports the ISMS',
+            '// indicators to the security committee and top management, manages incidents and investigates',
+            '// breaches, works with IT on technical measures, runs awareness training, watches threat trends,',
+            '// assesses risks with the other departments and keeps the programme compliant with ISO 27001.',
             'role ${1:ciso} "${2:Chief Information Security Officer}" {',
             '\tdesignated CISO',
             '\treports to ${3:ceo}',
@@ -38,7 +57,7 @@ export const SNIPPETS: readonly Snippet[] = [
             '}',
             '',
             'responsibility security-policy "Implement and monitor the information-security policies"',
-            'responsibility isms-reporting "Track ISMS performance indicators and report them to top management" {',
+            'responsibility isms-reporting "Track ISMS performance indicators and report them to the security committee and top management" {',
             '\tsatisfies ISO27001:5.3(b), ISO27001:9.3',
             '\tevery quarter',
             '}',
@@ -55,25 +74,126 @@ export const SNIPPETS: readonly Snippet[] = [
         ].join('\n')
     },
     {
-        keyword: 'assign',
-        label: 'assign',
-        detail: 'New assignment with its announcement',
+        keyword: 'person',
+        label: 'person',
+        detail: 'New person on the staff',
         body: [
-            'assign ${1:person-id} to ${2:role-id} since ${3:2025-01-01} appointed by ${4:board} {',
-            '\tevidence "${5:minutes/board-meeting.pdf}"',
-            '\tannounced ${6:2025-01-06} via ${7|intranet,email,all-hands,org-chart,newsletter,meeting|} to ${8:all-staff}',
+            'person ${1:person-id} "${2:Full Name}" {',
+            '\temail "${3:name@example.com}"',
+            '\tjob title "${4:Job title}"',
+            '\temployed since ${5:YYYY-MM-DD}',
             '}$0'
         ].join('\n')
     },
     {
         keyword: 'person',
-        label: 'person',
-        detail: 'New person',
+        label: 'person external',
+        detail: 'New external person: contractor, interim manager, outsourced officer',
         body: [
             'person ${1:person-id} "${2:Full Name}" {',
-            '\temail "${3:name@example.com}"',
-            '\tjob title "${4:Job title}"',
-            '\temployed since ${5:2025-01-01}',
+            '\texternal "${3:Firm Ltd}"',
+            '\tengaged since ${4:YYYY-MM-DD}',
+            '}$0'
+        ].join('\n')
+    },
+    {
+        keyword: 'responsibility',
+        label: 'responsibility',
+        detail: 'New responsibility with the requirements it satisfies',
+        body: [
+            'responsibility ${1:responsibility-id} "${2:What has to be done}" {',
+            '\tsatisfies ${3:ISO27001:5.3(a)}',
+            '\tevery ${4|quarter,month,year|}',
+            '}$0'
+        ].join('\n')
+    },
+    {
+        keyword: 'authority',
+        label: 'authority',
+        detail: 'New authority a role may be given',
+        body: [
+            'authority ${1:authority-id} "${2:What the holder may decide}" {',
+            '\tdescription "${3:Limits of the authority}"',
+            '}$0'
+        ].join('\n')
+    },
+    {
+        keyword: 'assign',
+        label: 'assign',
+        detail: 'New assignment with its announcement',
+        body: [
+            'assign ${1:person-id} to ${2:role-id} since ${3:YYYY-MM-DD} appointed by ${4:board} {',
+            '\tevidence "${5:minutes/board-meeting.pdf}"',
+            '\tannounced ${6:YYYY-MM-DD} via ${7|intranet,email,all-hands,org-chart,newsletter,meeting|} to ${8:all-staff}',
+            '}$0'
+        ].join('\n')
+    },
+    {
+        keyword: 'delegate',
+        label: 'delegate',
+        detail: 'New delegation of a duty for a period',
+        body: [
+            'delegate ${1:duty-id} from ${2:role-id} to ${3:role-or-person-id} since ${4:YYYY-MM-DD} until ${5:YYYY-MM-DD} {',
+            '\tevidence "${6:delegations/letter.pdf}"',
+            '}$0'
+        ].join('\n')
+    },
+    {
+        keyword: 'training',
+        label: 'training',
+        detail: 'New training programme with its cadence',
+        body: [
+            'training ${1:training-id} "${2:Security awareness}" {',
+            '\taudience ${3:everyone}',
+            '\tsatisfies ${4:ISO27001:7.3}',
+            '\tevery ${5|year,quarter,month|}',
+            '\twithin ${6:30} days of joining',
+            '}$0'
+        ].join('\n')
+    },
+    {
+        keyword: 'completed',
+        label: 'completed',
+        detail: 'A training a person completed',
+        body: [
+            'completed ${1:training-id} by ${2:person-id} on ${3:YYYY-MM-DD} {',
+            '\tevidence "${4:training/certificate.pdf}"',
+            '}$0'
+        ].join('\n')
+    },
+    {
+        keyword: 'conflict',
+        label: 'conflict',
+        detail: 'Segregation of duties: one person must not hold both',
+        body: 'conflict between ${1:role-or-duty-id} and ${2:role-or-duty-id} "${3:Why one person must not combine them}"$0'
+    },
+    {
+        keyword: 'appointing',
+        label: 'appointing body',
+        detail: 'A body outside the organization that appoints top management',
+        body: [
+            'appointing body ${1:shareholders} "${2:Shareholders\' meeting}" {',
+            '\tmay appoint ${3:board}',
+            '}$0'
+        ].join('\n')
+    },
+    {
+        keyword: 'claims',
+        label: 'claims',
+        detail: 'Statement of applicability: a framework claimed, with exclusions',
+        body: [
+            'claims ${1:ISO27001} {',
+            '\tnot applicable ${2:ISO27001:A.7.1} "${3:Justification}"',
+            '}$0'
+        ].join('\n')
+    },
+    {
+        keyword: 'framework',
+        label: 'framework',
+        detail: 'The organization\'s own control set',
+        body: [
+            'framework ${1:ACME} "${2:Acme internal controls}" {',
+            '\trequirement ${1}:${3:AC-01} "${4:What the control requires}"',
             '}$0'
         ].join('\n')
     }

@@ -1,0 +1,91 @@
+/**
+ * Values completion offers that are not declarations: announcement audiences and channels (the
+ * common ones and those the workspace already uses), and the as-of status shown next to a name.
+ */
+import type { AstNode } from 'langium';
+import { isPerson, isRole, type Person, type Role } from '../generated/ast.js';
+import type { IsoDate } from '../util/dates.js';
+import { departureOf, isPresentOn, joinedOn } from '../workspace/tenure.js';
+import type { WorkspaceModel } from '../workspace/workspace-model.js';
+import { KNOWN_CHANNELS } from './snippets.js';
+
+export interface Suggestion {
+    readonly label: string;
+    readonly detail: string;
+    /** What to write: the label, in quotes when it is not a name. */
+    readonly insertText: string;
+}
+
+const NAME = /^[a-zA-Z_][a-zA-Z0-9_]*(-[a-zA-Z0-9_]+)*$/;
+
+function written(value: string): string {
+    return NAME.test(value) ? value : JSON.stringify(value);
+}
+
+/** Audiences announced to elsewhere in the workspace, by how often, then by name. */
+function usedAudiences(model: WorkspaceModel): string[] {
+    const counts = new Map<string, number>();
+    for (const assignment of model.assignments) {
+        for (const announcement of assignment.announcements) {
+            if (announcement.audience) counts.set(announcement.audience, (counts.get(announcement.audience) ?? 0) + 1);
+        }
+    }
+    return [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).map(([audience]) => audience);
+}
+
+/** After `announced … to`: audiences already used, `everyone`, `all-staff`, then the roles (their holders). */
+export function audienceSuggestions(model: WorkspaceModel): Suggestion[] {
+    const suggestions = new Map<string, Suggestion>();
+    const add = (value: string, detail: string) => {
+        if (value && !suggestions.has(value)) suggestions.set(value, { label: value, detail, insertText: written(value) });
+    };
+    for (const audience of usedAudiences(model)) add(audience, 'Audience used in other announcements');
+    add('everyone', 'The whole organization');
+    add('all-staff', 'All staff');
+    for (const role of model.roles) add(role.name, `Holders of ${role.title || role.name}`);
+    return [...suggestions.values()];
+}
+
+/** After `via`: channels already used in the workspace, then the common ones. */
+export function channelSuggestions(model: WorkspaceModel): Suggestion[] {
+    const known = new Map(KNOWN_CHANNELS);
+    const suggestions = new Map<string, Suggestion>();
+    for (const assignment of model.assignments) {
+        for (const { channel } of assignment.announcements) {
+            if (channel && !suggestions.has(channel)) {
+                suggestions.set(channel, { label: channel, detail: known.get(channel) ?? 'Channel used in other announcements', insertText: channel });
+            }
+        }
+    }
+    for (const [channel, detail] of KNOWN_CHANNELS) {
+        if (!suggestions.has(channel)) suggestions.set(channel, { label: channel, detail, insertText: channel });
+    }
+    return [...suggestions.values()];
+}
+
+/**
+ * What a name's completion item says about it on the as-of date: a person who has left
+ * ("left 2025-03-31") or not joined yet; a role's holders, or "vacant". Undefined for people
+ * with the organization and for other declarations. Tenure comes from the WorkspaceModel.
+ */
+export function asOfStatus(node: AstNode | undefined, model: WorkspaceModel, asOf: IsoDate): string | undefined {
+    if (isPerson(node)) return personStatus(node, asOf);
+    if (isRole(node)) return roleStatus(node, model, asOf);
+    return undefined;
+}
+
+function personStatus(person: Person, asOf: IsoDate): string | undefined {
+    if (isPresentOn(person, asOf)) return undefined;
+    const departure = departureOf(person);
+    const joined = joinedOn(person);
+    // Not with the organization on the as-of date: either gone, or still to come.
+    if (departure && departure.date < asOf) return `left ${departure.date}`;
+    if (joined && joined > asOf) return `joins ${joined}`;
+    return 'not with the organization';
+}
+
+function roleStatus(role: Role, model: WorkspaceModel, asOf: IsoDate): string {
+    if (model.holdersOn(role, asOf).length === 0) return 'vacant';
+    const names = model.holdersWithTenureOn(role, asOf).map(({ tenure }) => tenure.person.title || tenure.person.name);
+    return names.length > 0 ? [...new Set(names)].join(', ') : 'held';
+}

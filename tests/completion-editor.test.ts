@@ -1,0 +1,211 @@
+/**
+ * Completion as an editor user meets it (issue 12): the list opens on a space after a keyword
+ * that takes a name and stays shut (answering at once) after any other space; keywords come as
+ * the phrases the grammar requires; audiences and channels are offered where they go, never
+ * grammar keywords where a name goes; and a name's item says what it is on the as-of date.
+ */
+import { EmptyFileSystem, type LangiumDocument } from 'langium';
+import { expectCompletion, parseHelper } from 'langium/test';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CompletionItemKind, CompletionTriggerKind, type CompletionList } from 'vscode-languageserver';
+import type { Model } from '../language/generated/ast.js';
+import { MandateCompletionProvider } from '../language/lsp/mandate-completion-provider.js';
+import { SNIPPETS } from '../language/lsp/snippets.js';
+import { createMandateServices, type MandateServices } from '../language/mandate-module.js';
+import { FRAMEWORKS } from '../language/standards/catalogue.js';
+
+let services: MandateServices;
+let complete: ReturnType<typeof expectCompletion>;
+let parse: ReturnType<typeof parseHelper<Model>>;
+
+beforeAll(async () => {
+    services = createMandateServices(EmptyFileSystem).Mandate;
+    services.shared.mandate.Settings.setAsOf('2025-06-30');
+    complete = expectCompletion(services);
+    parse = parseHelper<Model>(services);
+    await parse(`
+        role board "Board of Directors"
+        role ciso "Chief Information Security Officer"
+        role dpo "Data Protection Officer"
+        person jane "Jane Doe" { employed since 2020-01-01 }
+        person omar "Omar Haddad" { employed since 2019-01-01 until 2025-03-31 }
+        person nina "Nina Berg" { employed since 2025-09-01 }
+        assign jane to ciso since 2024-03-01 appointed by board {
+            announced 2024-03-05 via slack to security-team
+        }
+        assign omar to dpo since 2020-01-01
+        responsibility isms-reporting "Report ISMS performance"
+    `, { documentUri: 'file:///ws/declarations.mandate' });
+});
+
+const labels = (list: CompletionList, kind?: CompletionItemKind) =>
+    list.items.filter(item => kind === undefined || item.kind === kind).map(item => item.label).sort();
+
+const provider = () => services.lsp.CompletionProvider as MandateCompletionProvider;
+
+/** Completion at the end of `text`, as the editor asks for it when `character` was typed. */
+let edits = 0;
+async function typed(text: string, character: string): Promise<{ list: CompletionList | undefined; document: LangiumDocument }> {
+    const document = await parse(text, { documentUri: `file:///ws/editing-${++edits}.mandate` });
+    try {
+        const list = await provider().getCompletion(document, {
+            textDocument: { uri: document.textDocument.uri }, position: document.textDocument.positionAt(text.length),
+            context: { triggerKind: CompletionTriggerKind.TriggerCharacter, triggerCharacter: character }
+        });
+        return { list, document };
+    } finally {
+        await services.shared.workspace.DocumentBuilder.update([], [document.uri]);
+    }
+}
+
+afterEach(() => {
+    vi.restoreAllMocks();
+});
+
+describe('trigger characters', () => {
+    it('are advertised: a space and the colon of a requirement ID', () => {
+        expect(provider().completionOptions?.triggerCharacters).toEqual([' ', ':']);
+    });
+
+    it('open the list after a space that follows a keyword taking a name', async () => {
+        const cases: Array<[text: string, expected: string[]]> = [
+            ['assign ', ['jane', 'nina', 'omar']],
+            ['assign jane to ', ['board', 'ciso', 'dpo']],
+            ['role r "R" { reports to ', ['board', 'ciso', 'dpo', 'r']],
+            ['role r "R" { responsible for ', ['isms-reporting']],
+            ['delegate isms-reporting from ', ['board', 'ciso', 'dpo']],
+            ['conflict between ', ['board', 'ciso', 'dpo', 'isms-reporting']]
+        ];
+        for (const [text, expected] of cases) {
+            const { list } = await typed(text, ' ');
+            expect(labels(list!), text).toEqual(expected);
+        }
+        const { list } = await typed('responsibility r "R" { satisfies ISO27001:', ':');
+        expect(labels(list!)).toContain('ISO27001:5.3(b)');
+    });
+
+    it('answer with nothing, before any parsing, after a space where no name follows', async () => {
+        const spy = vi.spyOn(MandateCompletionProvider.prototype as unknown as { buildContexts: () => unknown }, 'buildContexts');
+        for (const text of [
+            'person ', 'role r "Chief ', 'role r "R" {\n    ', 'role r "R" { reports ', 'assign jane to ciso since 2024-01-01 ',
+            '// see the assign ', 'person p "P" { job title "Head of ', 'responsibility r "R" { satisfies ISO27001:5.3(a), ISO27001:A.5.1 '
+        ]) {
+            const { list } = await typed(text, ' ');
+            expect(list?.items, JSON.stringify(text)).toEqual([]);
+        }
+        const { list } = await typed('person p "P" { email "jane:', ':');
+        expect(list?.items).toEqual([]);
+        expect(spy).not.toHaveBeenCalled();
+    });
+
+    it('still complete after a comma of a list, and when asked for with Ctrl+Space', async () => {
+        const { list } = await typed('role r "R" { responsible for isms-reporting, ', ' ');
+        expect(labels(list!)).toEqual(['isms-reporting']);
+        await complete({
+            text: 'person p "P" { <|> }', index: 0, disposeAfterCheck: true,
+            assert: result => expect(labels(result, CompletionItemKind.Keyword)).toEqual(['email', 'employed since', 'engaged since', 'external', 'job title'])
+        });
+    });
+});
+
+describe('phrases', () => {
+    it('complete the keywords the grammar requires together', async () => {
+        const cases: Array<[text: string, phrase: string]> = [
+            ['organization o "O" { <|> }', 'top management'],
+            ['authority a "A" { <|> }', 'may appoint'],
+            ['appointing body b "B" { <|> }', 'may appoint'],
+            ['role r "R" { <|> }', 'designated CISO'],
+            ['role r "R" { <|> }', 'job description'],
+            ['assign jane to ciso since 2024-01-01 <|>', 'appointed by'],
+            ['claims ISO27001 { <|> }', 'not applicable'],
+            ['conflict between a and b { <|> }', 'compensated by']
+        ];
+        for (const [text, phrase] of cases) {
+            await complete({ text, index: 0, disposeAfterCheck: true, assert: list => expect(labels(list, CompletionItemKind.Keyword), text).toContain(phrase) });
+        }
+    });
+
+    it('offer the rest of a phrase once its first word is written', async () => {
+        await complete({
+            text: 'role r "R" { designated <|> }', index: 0, disposeAfterCheck: true,
+            assert: list => expect(labels(list, CompletionItemKind.Keyword)).toEqual(['CISO', 'ISMS owner', 'internal auditor'])
+        });
+    });
+});
+
+describe('snippets', () => {
+    it('are offered only where a declaration starts', async () => {
+        await complete({
+            text: 'role r "R" { requires <|> }', index: 0, disposeAfterCheck: true,
+            assert: list => expect(labels(list, CompletionItemKind.Snippet)).toEqual([])
+        });
+    });
+
+    it('carry the CISO job description as a doc comment and duties, and placeholder dates', () => {
+        const ciso = SNIPPETS.find(snippet => snippet.label === 'role ciso')!.body;
+        expect(ciso.startsWith('// CISO job description:')).toBe(true);
+        for (const duty of ['security-policy', 'isms-reporting', 'incident-management', 'technical-measures', 'awareness-training', 'threat-monitoring', 'risk-assessment', 'iso-compliance']) {
+            expect(ciso).toMatch(new RegExp(`^responsibility ${duty} "`, 'm'));
+        }
+        expect(ciso).toContain('report them to the security committee and top management');
+        for (const snippet of SNIPPETS) expect(snippet.body, snippet.label).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    });
+});
+
+describe('values where a name goes', () => {
+    const announcing = 'assign jane to ciso since 2024-03-01 { announced 2024-03-05 via intranet to <|> }';
+
+    it('offers audiences after `announced … to`: those used elsewhere, everyone, all staff and the roles; no keywords', async () => {
+        await complete({
+            text: announcing, index: 0, disposeAfterCheck: true,
+            assert: list => {
+                expect(labels(list)).toEqual(['all-staff', 'board', 'ciso', 'dpo', 'everyone', 'security-team']);
+                expect(list.items.filter(item => item.kind === CompletionItemKind.Keyword)).toEqual([]);
+            }
+        });
+    });
+
+    it('offers the channels used in the workspace and the common ones after via', async () => {
+        await complete({
+            text: 'assign jane to ciso since 2024-03-01 { announced 2024-03-05 via <|> }', index: 0, disposeAfterCheck: true,
+            assert: list => expect(labels(list)).toEqual(expect.arrayContaining(['slack', 'intranet', 'email', 'all-hands', 'newsletter']))
+        });
+    });
+
+    it('offers no grammar keywords where a new name is written', async () => {
+        for (const text of ['role <|>', 'person <|>', 'training <|>', 'appointing body <|>']) {
+            await complete({ text, index: 0, disposeAfterCheck: true, assert: list => expect(labels(list), text).toEqual([]) });
+        }
+    });
+
+    it('offers the frameworks after claims', async () => {
+        await complete({
+            text: 'claims <|>', index: 0, disposeAfterCheck: true,
+            assert: list => expect(labels(list)).toEqual(FRAMEWORKS.map(framework => framework.prefix).sort())
+        });
+    });
+});
+
+describe('as-of status in the item detail', () => {
+    it('says who left or has not joined, which roles are vacant, and who holds the others', async () => {
+        await complete({
+            text: 'assign <|>', index: 0, disposeAfterCheck: true,
+            assert: list => {
+                const detail = (label: string) => list.items.find(item => item.label === label)?.detail;
+                expect(detail('jane')).toBe('Jane Doe');
+                expect(detail('omar')).toBe('Omar Haddad (left 2025-03-31)');
+                expect(detail('nina')).toBe('Nina Berg (joins 2025-09-01)');
+            }
+        });
+        await complete({
+            text: 'assign jane to <|>', index: 0, disposeAfterCheck: true,
+            assert: list => {
+                const detail = (label: string) => list.items.find(item => item.label === label)?.detail;
+                expect(detail('ciso')).toBe('Chief Information Security Officer (Jane Doe)');
+                // Omar's assignment runs on, but he left on 2025-03-31: the role is vacant (tenure.ts).
+                expect(detail('dpo')).toBe('Data Protection Officer (vacant)');
+                expect(detail('board')).toBe('Board of Directors (vacant)');
+            }
+        });
+    });
+});
