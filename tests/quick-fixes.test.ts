@@ -11,6 +11,7 @@ import { CodeActionRequest } from 'vscode-languageserver-protocol/node';
 import type { CodeAction, Command, Diagnostic } from 'vscode-languageserver-types';
 import { checkSources, type Finding } from '../language/engine/check-sources.js';
 import { QUICK_FIXES, QuickFixTitles } from '../language/lsp/mandate-code-actions.js';
+import { PLACEHOLDER_DATE } from '../language/lsp/quick-fixes/quick-fix.js';
 import { SELECT_RANGE_COMMAND, type SelectRangeArguments } from '../language/lsp/mandate-protocol.js';
 import { IssueCodes, LINKING_ERROR_CODE } from '../language/mandate-issue-codes.js';
 import { createMandateServices, type MandateServices } from '../language/mandate-module.js';
@@ -161,20 +162,25 @@ describe('the quick fix registry', () => {
 describe('assignment-date-missing', () => {
     const files = { ...CLEAN_POLICY, 'people.mandate': CLEAN_POLICY['people.mandate'].replace(' since 2024-03-01', '') };
 
-    it('inserts `since <as-of date>` after the role and selects the date', async () => {
+    it('inserts `since 0000-00-00` after the role, selected, which date-invalid reports until it is replaced', async () => {
         const requested = await actionsFor(files, IssueCodes.AssignmentDateMissing);
         expect(titles(requested)).toEqual([QuickFixTitles.addStartDate, suppressTitle(IssueCodes.AssignmentDateMissing)]);
         const chosen = action(requested, QuickFixTitles.addStartDate);
         expect(chosen.isPreferred).toBe(true);
         const fixed = await fix(files, IssueCodes.AssignmentDateMissing, QuickFixTitles.addStartDate);
-        expect(fixed['people.mandate']).toContain(`assign jane to ciso since ${AS_OF} appointed by board {`);
-        expect(selected(fixed, chosen)).toBe(AS_OF);
+        // Not the as-of date (issue 12): a real-looking date nobody checked would pass for the record.
+        expect(fixed['people.mandate']).toContain(`assign jane to ciso since ${PLACEHOLDER_DATE} appointed by board {`);
+        expect(fixed['people.mandate']).not.toContain(AS_OF);
+        expect(selected(fixed, chosen)).toBe(PLACEHOLDER_DATE);
+        const dateFindings = (await findingsOf(fixed)).filter(finding => finding.rule === IssueCodes.DateInvalid);
+        expect(dateFindings.map(finding => finding.message)).toEqual([expect.stringContaining(`${PLACEHOLDER_DATE} is not a valid calendar date`)]);
     });
 });
 
 describe('assignment-not-communicated', () => {
     const unannounced = (assignment: string) => ({ ...CLEAN_POLICY, 'people.mandate': `person jane "Jane Doe"\n${assignment}` });
-    const stub = `announced ${AS_OF} via intranet to all-staff`;
+    // The announcement's date is a placeholder too: only the author knows when it was announced.
+    const stub = `announced ${PLACEHOLDER_DATE} via intranet to all-staff`;
 
     it('adds the announcement as the last line of the block', async () => {
         const files = unannounced('assign jane to ciso since 2024-03-01 appointed by board {\n    evidence "minutes.pdf"\n}\n');
@@ -290,14 +296,23 @@ describe('ciso-missing', () => {
         expect(titles(requested)).toEqual([QuickFixTitles.createCisoFromTemplate, suppressTitle(IssueCodes.CisoMissing)]);
         const fixed = await fix(files, IssueCodes.CisoMissing, QuickFixTitles.createCisoFromTemplate);
         const text = fixed['organization.mandate'];
-        expect(text.startsWith(CLEAN_POLICY['organization.mandate'] + '\nrole ciso "Chief Information Security Officer" {\n    designated CISO\n    reports to board\n')).toBe(true);
+        expect(text.startsWith(CLEAN_POLICY['organization.mandate'] + '\n// CISO job description: implements and monitors the security policies')).toBe(true);
+        expect(text).toContain('with the other departments and keeps the programme compliant with ISO 27001.\nrole ciso "Chief Information Security Officer" {\n    designated CISO\n    reports to board\n');
         expect(text).toContain('    responsible for security-policy, isms-reporting, incident-management, technical-measures,\n        awareness-training');
-        expect(text).toContain('responsibility isms-reporting "Track ISMS performance indicators and report them to top management" {\n    satisfies ISO27001:5.3(b), ISO27001:9.3\n    every quarter\n}\n');
+        expect(text).toContain('responsibility isms-reporting "Track ISMS performance indicators and report them to the security committee and top management" {\n    satisfies ISO27001:5.3(b), ISO27001:9.3\n    every quarter\n}\n');
         expect(text).not.toMatch(/\$\d|\$\{/);
         expect(text.endsWith('}\n')).toBe(true);
         // The template fills the gaps of clause 5.3; only the vacancy (and the job description's file) remains.
         expect(await rulesOf(fixed)).toEqual(expect.arrayContaining([IssueCodes.CisoVacant]));
         expect(await rulesOf(fixed)).not.toContain(IssueCodes.CisoReportingMissing);
+    });
+
+    it('puts the CISO template in the file that holds the roles', async () => {
+        const files: Files = { 'organization.mandate': CLEAN_POLICY['organization.mandate'], 'roles.mandate': 'role cfo "CFO"\nrole cto "CTO"\n' };
+        const fixed = await fix(files, IssueCodes.CisoMissing, QuickFixTitles.createCisoFromTemplate);
+        expect(fixed['organization.mandate']).toBe(files['organization.mandate']);
+        expect(fixed['roles.mandate']).toContain('role cto "CTO"\n\n// CISO job description:');
+        expect(fixed['roles.mandate']).toContain('\nrole ciso "Chief Information Security Officer" {\n    designated CISO\n');
     });
 
     it('fits the template to the workspace: no top management, names already taken', async () => {
@@ -385,6 +400,30 @@ describe('linking-error', () => {
         expect(corrected['policy.mandate']).toBe('role ciso "CISO"\nperson jane "Jane"\nassign jane to ciso since 2024-01-01');
         const created = await fix(files, LINKING_ERROR_CODE, QuickFixTitles.createDeclaration('person', 'jnae'));
         expect(created['policy.mandate']).toBe(`${files['policy.mandate']}\n\nperson jnae "Jnae"\n`);
+    });
+
+    it('creates a declaration in the file that holds most of its kind, not where the reference is (issue 12)', async () => {
+        const files: Files = {
+            'organization.mandate': 'role ceo "Chief Executive Officer"\n',
+            'roles.mandate': 'role ciso "CISO"\nrole board "Board"\n',
+            'people.mandate': 'person jane "Jane"\nassign jane to isms-manager since 2024-01-01\n'
+        };
+        const requested = await actionsFor(files, LINKING_ERROR_CODE);
+        expect(Object.keys(action(requested, QuickFixTitles.createDeclaration('role', 'isms-manager')).edit?.changes ?? {})).toEqual([`${ROOT}roles.mandate`]);
+        const fixed = await fix(files, LINKING_ERROR_CODE, QuickFixTitles.createDeclaration('role', 'isms-manager'));
+        expect(fixed['roles.mandate']).toBe('role ciso "CISO"\nrole board "Board"\n\nrole isms-manager "Isms Manager"\n');
+        expect(fixed['people.mandate']).toBe(files['people.mandate']);
+        expect(fixed['organization.mandate']).toBe(files['organization.mandate']);
+    });
+
+    it('creates a declaration in the reference\'s file when no file declares its kind yet', async () => {
+        const files: Files = {
+            'roles.mandate': 'role ciso "CISO"\n',
+            'assignments.mandate': 'assign kim to ciso since 2024-01-01\n'
+        };
+        const fixed = await fix(files, LINKING_ERROR_CODE, QuickFixTitles.createDeclaration('person', 'kim'));
+        expect(fixed['assignments.mandate']).toBe('assign kim to ciso since 2024-01-01\n\nperson kim "Kim"\n');
+        expect(fixed['roles.mandate']).toBe(files['roles.mandate']);
     });
 
     it('does not declare a name that is already declared as something else', async () => {
@@ -538,7 +577,7 @@ describe('quick fixes over stdio (bundled out/server/main.cjs)', () => {
         expect(chosen?.kind).toBe('quickfix');
         expect(chosen?.isPreferred).toBe(true);
         const [edit] = Object.values(chosen!.edit!.changes!);
-        expect(TextDocument.applyEdits(TextDocument.create(uri, 'mandate', 0, text), edit)).toContain(`assign jane to ciso since ${AS_OF}\n`);
+        expect(TextDocument.applyEdits(TextDocument.create(uri, 'mandate', 0, text), edit)).toContain(`assign jane to ciso since ${PLACEHOLDER_DATE}\n`);
         expect(chosen?.command?.command).toBe(SELECT_RANGE_COMMAND);
     }, 120_000);
 });

@@ -2,7 +2,7 @@ import { AstUtils, GrammarUtils } from 'langium';
 import { isAssignment, type Assignment } from '../../generated/ast.js';
 import { holderOverlaps } from '../../rules/role-holders-overlap.js';
 import { addCadence, isValidIsoDate } from '../../util/dates.js';
-import { here, quickFix, QuickFixTitles, type QuickFix, type QuickFixContext } from './quick-fix.js';
+import { here, PLACEHOLDER_DATE, quickFix, QuickFixTitles, type QuickFix, type QuickFixContext } from './quick-fix.js';
 import { insertAt, insertIntoBlock, nodeAt } from './text-edits.js';
 
 /** The assignment a finding is on, or undefined when the document no longer matches the diagnostic. */
@@ -11,12 +11,15 @@ function assignmentOf(context: QuickFixContext): Assignment | undefined {
     return node ? AstUtils.getContainerOfType(node, isAssignment) : undefined;
 }
 
-/** assignment-date-missing: `since <as-of date>` after the role, with the date selected to overwrite. */
+/**
+ * assignment-date-missing: `since 0000-00-00` after the role, the placeholder selected to overwrite.
+ * Not the as-of date: a real-looking date nobody checked would pass for the record.
+ */
 export const addStartDate: QuickFix = context => {
     const assignment = assignmentOf(context);
     const role = assignment?.role?.$refNode;
     if (!assignment || assignment.since || !role) return [];
-    const date = context.services.shared.mandate.Settings.asOf();
+    const date = PLACEHOLDER_DATE;
     const at = role.range.end;
     const dateStart = at.character + ' since '.length;
     return [quickFix(context, QuickFixTitles.addStartDate, here(context, insertAt(at, ` since ${date}`)), {
@@ -25,12 +28,11 @@ export const addStartDate: QuickFix = context => {
     })];
 };
 
-/** assignment-not-communicated: an announcement stub at the end of the assignment's block. */
+/** assignment-not-communicated: an announcement stub at the end of the assignment's block, its date a placeholder. */
 export const addAnnouncement: QuickFix = context => {
     const assignment = assignmentOf(context);
     if (!assignment || assignment.announcements.length > 0) return [];
-    const date = context.services.shared.mandate.Settings.asOf();
-    const edits = insertIntoBlock(context.document.textDocument, assignment, [`announced ${date} via intranet to all-staff`]);
+    const edits = insertIntoBlock(context.document.textDocument, assignment, [`announced ${PLACEHOLDER_DATE} via intranet to all-staff`]);
     return edits ? [quickFix(context, QuickFixTitles.addAnnouncement, here(context, ...edits), { preferred: true })] : [];
 };
 

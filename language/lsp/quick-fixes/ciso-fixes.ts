@@ -4,7 +4,8 @@ import { ISMS_CONFORMANCE, ISMS_REPORTING } from '../../standards/catalogue.js';
 import type { WorkspaceModel } from '../../workspace/workspace-model.js';
 import { SNIPPETS } from '../snippets.js';
 import { here, quickFix, QuickFixTitles, type QuickFix, type QuickFixContext } from './quick-fix.js';
-import { appendDeclaration, insertIntoBlock, nodeAt, uniqueName } from './text-edits.js';
+import { appendToHome, mergeChanges } from './placement.js';
+import { insertIntoBlock, nodeAt, uniqueName } from './text-edits.js';
 
 function modelOf(context: QuickFixContext): WorkspaceModel {
     return context.services.shared.mandate.WorkspaceModel.get();
@@ -28,7 +29,7 @@ export const designateCiso: QuickFix = context => {
             : [];
     });
     const template = cisoTemplate(model);
-    actions.push(quickFix(context, QuickFixTitles.createCisoFromTemplate, here(context, appendDeclaration(context.document.textDocument, template))));
+    actions.push(quickFix(context, QuickFixTitles.createCisoFromTemplate, appendToHome(context, 'Role', template)));
     return actions;
 };
 
@@ -51,10 +52,15 @@ export function cisoTemplate(model: WorkspaceModel): string[] {
     const declared = isDeclared(model);
     const topManagement = model.topManagement[0]?.name;
     const chunks: string[][] = [];
+    // A chunk is a declaration with its lines, and the doc comment above it.
+    const isComment = (line: string) => line.startsWith('//');
+    const commentsOnly = (chunk: string[] | undefined) => chunk !== undefined && chunk.length > 0 && chunk.every(isComment);
     for (const line of snippetText(snippet.body).split('\n')) {
-        if (line !== '' && /^[a-z]/.test(line)) chunks.push([line]);
-        else if (line === '') chunks.push([]);
-        else chunks[chunks.length - 1].push(line);
+        const last = chunks[chunks.length - 1];
+        if (line === '') chunks.push([]);
+        else if ((isComment(line) || /^[a-z]/.test(line)) && !commentsOnly(last)) chunks.push([line]);
+        else if (last) last.push(line);
+        else chunks.push([line]);
     }
     const lines: string[] = [];
     for (const chunk of chunks) {
@@ -62,12 +68,12 @@ export function cisoTemplate(model: WorkspaceModel): string[] {
             if (lines.length > 0 && lines[lines.length - 1] !== '') lines.push('');
             continue;
         }
-        const header = chunk[0];
+        const header = chunk.find(line => !isComment(line)) ?? '';
         const responsibility = /^responsibility (\S+)/.exec(header);
         if (responsibility && declared(responsibility[1])) continue;
         const role = /^role (\S+)/.exec(header);
-        const adapted = chunk.flatMap((line, index) => {
-            if (index === 0 && role) return [line.replace(/^role \S+/, `role ${uniqueName(role[1], declared)}`)];
+        const adapted = chunk.flatMap(line => {
+            if (line === header && role) return [line.replace(/^role \S+/, `role ${uniqueName(role[1], declared)}`)];
             const reports = /^(\s*reports to )(\S+)$/.exec(line);
             if (reports && !model.roles.some(candidate => candidate.name === reports[2])) {
                 return topManagement ? [reports[1] + topManagement] : [];
@@ -100,11 +106,11 @@ export const addReportingDuty: QuickFix = context => {
     const name = uniqueName('isms-reporting', isDeclared(model));
     const link = insertIntoBlock(text, role, [`responsible for ${name}`]);
     if (!link) return [];
-    const responsibility = appendDeclaration(text, [
+    const responsibility = appendToHome(context, 'Responsibility', [
         `responsibility ${name} "Track ISMS performance indicators and report them to top management" {`,
         `\tsatisfies ${ISMS_REPORTING}`,
         '\tevery quarter',
         '}'
     ]);
-    return [quickFix(context, QuickFixTitles.addReportingResponsibility, here(context, ...link, responsibility), { preferred: true })];
+    return [quickFix(context, QuickFixTitles.addReportingResponsibility, mergeChanges(here(context, ...link), responsibility), { preferred: true })];
 };

@@ -17,11 +17,18 @@ export type QuickFix = (context: QuickFixContext) => CodeAction[];
 export type Changes = Record<string, TextEdit[]>;
 
 /**
+ * The date a fix writes where only the author knows the real one (a start date, an announcement):
+ * it parses, so the rest of the file keeps its meaning, but it is no calendar date, so
+ * `date-invalid` reports it until it is replaced, and nobody can take it for a record.
+ */
+export const PLACEHOLDER_DATE = '0000-00-00';
+
+/**
  * The titles of the quick fixes. They are part of the editor's interface: people and the
  * end-to-end tests pick fixes by title, so they stay stable and never show dates or counts.
  */
 export const QuickFixTitles = {
-    addStartDate: 'Add a start date (the as-of date)',
+    addStartDate: 'Add a start date (a placeholder to replace)',
     addAnnouncement: 'Add an announcement to the assignment',
     endEarlierAssignment: (person: string) => `End the assignment of '${person}' the day before this one starts`,
     designateCiso: (role: string) => `Designate '${role}' as CISO`,

@@ -1,10 +1,11 @@
 import { isReference, type AstNode, type LinkingErrorData, type Reference } from 'langium';
 import { closestMatch } from '../../util/did-you-mean.js';
 import { here, quickFix, QuickFixTitles, type QuickFix, type QuickFixContext } from './quick-fix.js';
-import { appendDeclaration, leafAt, titleFromName } from './text-edits.js';
+import { appendToHome, type DeclarationKind } from './placement.js';
+import { leafAt, titleFromName } from './text-edits.js';
 
 /** What an unresolved name can be declared as, in the order the fixes are offered, with the declaring keyword. */
-const DECLARABLE: ReadonlyArray<readonly [type: string, keyword: string]> = [
+const DECLARABLE: ReadonlyArray<readonly [type: DeclarationKind, keyword: string]> = [
     ['Person', 'person'], ['Role', 'role'], ['Responsibility', 'responsibility'], ['Authority', 'authority'], ['Training', 'training'],
     ['AppointingBody', 'appointing body']
 ];
@@ -54,9 +55,10 @@ export const declareMissing: QuickFix = context => {
     // A name declared as another kind cannot be declared again: duplicate-name would flag both.
     if (model.declarationsByName.has(name)) return actions;
     const kinds = DECLARABLE.filter(([declarable]) => reflection.isSubtype(declarable, type));
-    for (const [, keyword] of kinds) {
-        const declaration = appendDeclaration(context.document.textDocument, [`${keyword} ${name} "${titleFromName(name)}"`]);
-        actions.push(quickFix(context, QuickFixTitles.createDeclaration(keyword, name), here(context, declaration),
+    // Each in the file where its kind lives (placement.ts), e.g. a new role in roles.mandate.
+    for (const [kind, keyword] of kinds) {
+        const declaration = appendToHome(context, kind, [`${keyword} ${name} "${titleFromName(name)}"`]);
+        actions.push(quickFix(context, QuickFixTitles.createDeclaration(keyword, name), declaration,
             { preferred: actions.length === 0 && kinds.length === 1 }));
     }
     return actions;
