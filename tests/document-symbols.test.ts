@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { SemanticTokensDecoder } from 'langium/lsp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SymbolKind, type DocumentSymbol, type WorkspaceSymbol } from 'vscode-languageserver';
 import { MAX_WORKSPACE_SYMBOLS } from '../language/lsp/mandate-workspace-symbols.js';
@@ -119,6 +120,31 @@ describe('document symbols of the acme files', () => {
     it('still outlines a file that does not parse or link, without undefined', async () => {
         const workspace = await Workspace.open({ 'broken.mandate': 'assign ghost to\ndelegate x from\nconflict between a and\nrole\ncompleted t by p on 2025-01-01\n' });
         expectWellFormed(await symbolsOf(workspace, 'broken.mandate'));
+    });
+});
+
+describe('every findings example', () => {
+    it('has well-formed symbols and semantic tokens, and prepareRename answers or refuses at every name', async () => {
+        const root = new URL('../examples/findings/', import.meta.url);
+        const files: Record<string, string> = {};
+        for (const entry of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
+            if (entry.endsWith('.mandate')) files[entry] = readFileSync(new URL(entry, root), 'utf8');
+        }
+        const workspace = await Workspace.open(files);
+        for (const [name, text] of Object.entries(files)) {
+            expectWellFormed(await symbolsOf(workspace, name));
+            const document = workspace.document(name);
+            const lsp = workspace.shared.ServiceRegistry.getServices(document.uri).lsp;
+            const tokens = await lsp.SemanticTokenProvider!.semanticHighlight(document, { textDocument: { uri: document.uri.toString() } });
+            for (const token of SemanticTokensDecoder.decode(tokens, lsp.SemanticTokenProvider!.tokenTypes, document)) {
+                expect(token.text, name).toMatch(/^[A-Za-z_][\w\-:.()]*$/);
+            }
+            for (const match of text.matchAll(/[a-z][a-z0-9-]+/g)) {
+                const position = document.textDocument.positionAt(match.index + 1);
+                await (async () => lsp.RenameProvider!.prepareRename(document, { textDocument: { uri: document.uri.toString() }, position }))()
+                    .catch((error: Error) => expect(error.message).toMatch(/^(Only names can be renamed|`[^`]+` is not declared)/));
+            }
+        }
     });
 });
 
