@@ -30,7 +30,10 @@ export function layoutGaps(text: string, tokens: readonly LayoutToken[], eol: st
     const breaks = tokens.map((token, i) => countBreaks(text.slice(i === 0 ? 0 : tokens[i - 1].end, token.offset)));
     const blocks = blockStructure(text, tokens);
     const { depth, enclosing, match, oneLine } = blocks;
-    const continues = (i: number) => !isComment(tokens[i]) && !tokens[i].startsDeclaration && !tokens[i].startsItem && tokens[i].kind !== 'close';
+    // A line that continues a declaration or an item: indented one level more. A `{` that a comment
+    // pushed onto a line of its own is not: it lines up with its `}`.
+    const continues = (i: number) => !isComment(tokens[i]) && !tokens[i].startsDeclaration && !tokens[i].startsItem
+        && tokens[i].kind !== 'close' && tokens[i].kind !== 'open';
 
     const separators: Separator[] = tokens.map((token, i) => {
         if (i === 0) return 'none';
@@ -77,7 +80,7 @@ export function layoutGaps(text: string, tokens: readonly LayoutToken[], eol: st
     const blankBefore = (i: number): number => {
         const token = tokens[i];
         const source = breaks[i] > 1 ? 1 : 0;
-        if (tokens[i - 1].kind === 'open' || token.kind === 'close' || continues(i)) return 0;
+        if (tokens[i - 1].kind === 'open' || token.kind === 'close' || token.kind === 'open' || continues(i)) return 0;
         if (!token.startsDeclaration && !(isComment(token) && betweenDeclarations(i))) return source;
         // Between declarations: one blank line around any that spans lines; one-liners keep the author's grouping.
         if (source === 1) return 1;

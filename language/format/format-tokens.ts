@@ -114,12 +114,15 @@ export function layoutTokens(root: RootCstNode, declarations: readonly AstNode[]
             return undefined;
         }
         if (leaf.offset < position || !/^\s*$/.test(text.slice(position, leaf.offset))) return undefined;
+        const kind = kindOf(leaf);
+        // Blanks at the end of a line comment are the line's trailing blanks, laid out like any other.
+        const tokenText = kind === 'line-comment' ? leaf.text.replace(/[ \t]+$/, '') : leaf.text;
         tokens.push({
-            text: leaf.text, offset: leaf.offset, end: leaf.end, kind: kindOf(leaf),
+            text: tokenText, offset: leaf.offset, end: leaf.offset + tokenText.length, kind,
             startsDeclaration: declarationStarts.has(leaf.offset),
             startsItem: !leaf.hidden && GrammarAST.isKeyword(leaf.grammarSource) && itemStarts.has(leaf.grammarSource)
         });
-        position = leaf.end;
+        position = tokens[tokens.length - 1].end;
     }
     return /^\s*$/.test(text.slice(position)) ? tokens : undefined;
 }
