@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { SemanticTokensDecoder } from 'langium/lsp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SymbolKind, type DocumentSymbol, type WorkspaceSymbol } from 'vscode-languageserver';
-import { MAX_WORKSPACE_SYMBOLS } from '../language/lsp/mandate-workspace-symbols.js';
+import { MAX_WORKSPACE_SYMBOLS, type MandateWorkspaceSymbolProvider } from '../language/lsp/mandate-workspace-symbols.js';
 import { Workspace } from './workspace-helpers.js';
 
 const ACME = new URL('../examples/acme/', import.meta.url);
@@ -165,8 +165,13 @@ describe('workspace symbols', () => {
     it('caps the result and follows edits', async () => {
         const people = Array.from({ length: 1200 }, (_, i) => `person p${i} "Person ${i}"`).join('\n');
         const workspace = await Workspace.open({ 'people.mandate': people });
+        const provider = workspace.shared.lsp.WorkspaceSymbolProvider as MandateWorkspaceSymbolProvider;
+        const built = provider.listsBuilt;
         expect(await workspaceSymbols(workspace, 'person')).toHaveLength(MAX_WORKSPACE_SYMBOLS);
+        for (const query of ['p', 'pe', 'per', 'pers', 'person 1']) await workspaceSymbols(workspace, query);
+        expect(provider.listsBuilt - built).toBe(1); // one pass over the index per build, not per keystroke
         await workspace.write('people.mandate', 'person renamed "Someone Else"\n');
         expect((await workspaceSymbols(workspace, 'someone')).map(symbol => symbol.name)).toEqual(['renamed — Someone Else']);
+        expect(provider.listsBuilt - built).toBe(2);
     });
 });

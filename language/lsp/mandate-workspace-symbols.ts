@@ -29,6 +29,8 @@ interface Entry {
 export class MandateWorkspaceSymbolProvider implements WorkspaceSymbolProvider {
     private readonly indexManager: IndexManager;
     private entries: Entry[] | undefined;
+    /** How many times the list was flattened from the index; tests use it to prove one pass per build. */
+    listsBuilt = 0;
 
     constructor(shared: LangiumSharedServices) {
         this.indexManager = shared.workspace.IndexManager;
@@ -52,6 +54,7 @@ export class MandateWorkspaceSymbolProvider implements WorkspaceSymbolProvider {
     private allEntries(): Entry[] {
         if (!this.entries) {
             this.entries = [];
+            this.listsBuilt++;
             for (const description of this.indexManager.allElements()) {
                 if (!DECLARATION_NOUNS[description.type]) continue;
                 const title = titleOf(description);
