@@ -1,25 +1,23 @@
-import { CstUtils, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
+import { CstUtils, GrammarAST, GrammarUtils, type AstNode, type CstNode, type LangiumDocument, type MaybePromise } from 'langium';
 import { MultilineCommentHoverProvider, type LangiumServices } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
-import { isPerson, isRole, type Role } from '../generated/ast.js';
+import { isAnnouncement, isAuthority, isPerson, isResponsibility, isRole, type Role } from '../generated/ast.js';
 import type { MandateSharedServices } from '../mandate-module.js';
 import { findRule } from '../rules/index.js';
 import { defaultSeverityText } from '../rules/rule.js';
 import { findSuppressions, type Suppression } from '../suppression/suppressions.js';
+import { enclosingPhraseOf } from './completion-phrases.js';
+import { activityHover, channelHover, docCommentOf, personFacts, phraseHover, plain } from './hover-facts.js';
 
 const KIND_LABELS: Record<string, string> = {
     Organization: 'Organization', Person: 'Person', Role: 'Role', Responsibility: 'Responsibility',
     Authority: 'Authority', Training: 'Training programme', AppointingBody: 'Appointing body'
 };
 
-/** Markdown text with the characters that would change its meaning escaped. */
-function plain(text: string): string {
-    return text.replace(/[\\`*_{}[\]<>()#+!|]/g, character => `\\${character}`);
-}
-
 /**
  * Hovers show what a reviewer needs without leaving the file: a requirement's title from the
- * catalogue, and for a name its kind, title, description and, for roles, who holds it.
+ * catalogue; for a name its kind, title, description, doc comment and, on the as-of date, who
+ * holds a role or which roles a person holds; what an activity, a channel or a RACI phrase means.
  */
 export class MandateHoverProvider extends MultilineCommentHoverProvider {
     private readonly shared: MandateSharedServices;
@@ -41,7 +39,31 @@ export class MandateHoverProvider extends MultilineCommentHoverProvider {
             if (!requirement) return undefined; // requirement-unknown already explains it
             return { contents: { kind: 'markdown', value: `**${plain(requirement.id)}**: ${plain(requirement.title)}\n\n${plain(catalogue.frameworkOf(requirement).name)}, ${plain(requirement.clause)}` } };
         }
+        const value = leaf ? this.valueHover(leaf) : undefined;
+        if (value) return value;
         return super.getHoverContent(document, params);
+    }
+
+    /** An activity after `activity`, or a channel after `via`: plain values, not names, so Langium has nothing to say. */
+    private valueHover(leaf: CstNode): Hover | undefined {
+        const node = leaf.astNode;
+        const covers = (property: string) => {
+            const cst = node.$cstNode ? GrammarUtils.findNodeForProperty(node.$cstNode, property) : undefined;
+            return cst !== undefined && cst.offset <= leaf.offset && leaf.end <= cst.end ? cst : undefined;
+        };
+        if ((isResponsibility(node) || isAuthority(node)) && node.activity && covers('activity')) {
+            return { range: leaf.range, contents: { kind: 'markdown', value: activityHover(node.activity) } };
+        }
+        if (isAnnouncement(node) && node.channel && covers('channel')) {
+            return { range: leaf.range, contents: { kind: 'markdown', value: channelHover(node.channel, this.shared.mandate.WorkspaceModel.get()) } };
+        }
+        return undefined;
+    }
+
+    /** Over a keyword of a phrase people ask about (`responsible for`, `designated CISO`, …): what it means. */
+    protected override getKeywordHoverContent(keyword: GrammarAST.Keyword): MaybePromise<Hover | undefined> {
+        const text = phraseHover(enclosingPhraseOf(keyword));
+        return text ? { contents: { kind: 'markdown', value: text } } : super.getKeywordHoverContent(keyword);
     }
 
     /** Over the rule ID of a `// mandate-ignore` comment: what the rule checks, and its page. */
@@ -85,6 +107,10 @@ export class MandateHoverProvider extends MultilineCommentHoverProvider {
         if (isRole(node)) lines.push(...this.roleFacts(node));
         if (isPerson(node) && node.jobTitle) lines.push(plain(node.jobTitle));
         if (isPerson(node) && node.external) lines.push(`External${node.firm ? `, ${plain(node.firm)}` : ''}`);
+        if (isPerson(node)) lines.push(...personFacts(node, this.shared.mandate.WorkspaceModel.get(), this.shared.mandate.Settings.asOf()));
+        // The `//` lines right above the declaration, shown on the declaration and on every reference to it.
+        const doc = docCommentOf(node);
+        if (doc) lines.push(plain(doc));
         const comment = super.getAstNodeHoverContent(node);
         if (typeof comment === 'string' && comment.trim() !== '') lines.push(comment);
         return lines.join('\n\n');
