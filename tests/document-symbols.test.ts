@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { SymbolKind, type DocumentSymbol, type WorkspaceSymbol } from 'vscode-languageserver';
 import { MAX_WORKSPACE_SYMBOLS, type MandateWorkspaceSymbolProvider } from '../language/lsp/mandate-workspace-symbols.js';
 import { Workspace } from './workspace-helpers.js';
+import type { MandateServices } from '../language/mandate-module.js';
 
 const ACME = new URL('../examples/acme/', import.meta.url);
 
@@ -19,7 +20,7 @@ beforeAll(async () => { acme = await Workspace.open(acmeFiles()); });
 
 async function symbolsOf(workspace: Workspace, name: string): Promise<DocumentSymbol[]> {
     const document = workspace.document(name);
-    const services = workspace.shared.ServiceRegistry.getServices(document.uri);
+    const services = workspace.shared.ServiceRegistry.getServices(document.uri) as MandateServices;
     return await services.lsp.DocumentSymbolProvider!.getSymbols(document, { textDocument: { uri: document.uri.toString() } }) as DocumentSymbol[];
 }
 
@@ -134,7 +135,7 @@ describe('every findings example', () => {
         for (const [name, text] of Object.entries(files)) {
             expectWellFormed(await symbolsOf(workspace, name));
             const document = workspace.document(name);
-            const lsp = workspace.shared.ServiceRegistry.getServices(document.uri).lsp;
+            const lsp = (workspace.shared.ServiceRegistry.getServices(document.uri) as MandateServices).lsp;
             const tokens = await lsp.SemanticTokenProvider!.semanticHighlight(document, { textDocument: { uri: document.uri.toString() } });
             for (const token of SemanticTokensDecoder.decode(tokens, lsp.SemanticTokenProvider!.tokenTypes, document)) {
                 expect(token.text, name).toMatch(/^[A-Za-z_][\w\-:.()]*$/);

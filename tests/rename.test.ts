@@ -4,6 +4,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ResponseError, type Position, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { createWorkspace, disposeAllClients, LspClient, removeAllWorkspaces, workspaceUri } from './lsp-client.js';
 import { Workspace } from './workspace-helpers.js';
+import type { MandateServices } from '../language/mandate-module.js';
 
 const ACME = new URL('../examples/acme/', import.meta.url);
 
@@ -23,7 +24,7 @@ function positionOf(fileText: string, text: string, occurrence = 0, offset = 1):
 
 function servicesOf(workspace: Workspace, name: string) {
     const document = workspace.document(name);
-    return { document, rename: workspace.shared.ServiceRegistry.getServices(document.uri).lsp.RenameProvider! };
+    return { document, rename: (workspace.shared.ServiceRegistry.getServices(document.uri) as MandateServices).lsp.RenameProvider! };
 }
 
 async function prepare(workspace: Workspace, name: string, position: Position): Promise<Range> {

@@ -1,6 +1,7 @@
 import { SemanticTokensDecoder } from 'langium/lsp';
 import { describe, expect, it } from 'vitest';
 import { Workspace } from './workspace-helpers.js';
+import type { MandateServices } from '../language/mandate-module.js';
 
 const POLICY = `organization acme "Acme" { top management board }
 role board "Board"
@@ -22,7 +23,7 @@ framework ACME "Acme controls" { requirement ACME:AC-01 "Reviews" }
 async function tokens(text: string): Promise<string[]> {
     const workspace = await Workspace.open({ 'policy.mandate': text });
     const document = workspace.document('policy.mandate');
-    const provider = workspace.shared.ServiceRegistry.getServices(document.uri).lsp.SemanticTokenProvider!;
+    const provider = (workspace.shared.ServiceRegistry.getServices(document.uri) as MandateServices).lsp.SemanticTokenProvider!;
     const result = await provider.semanticHighlight(document, { textDocument: { uri: document.uri.toString() } });
     const declaration = provider.tokenModifiers.declaration; // a bit mask already
     return SemanticTokensDecoder.decode(result, provider.tokenTypes, document)
@@ -52,7 +53,7 @@ describe('semantic tokens', () => {
 
     it('are advertised with the standard legend', async () => {
         const workspace = await Workspace.open({ 'policy.mandate': 'role a "A"\n' });
-        const provider = workspace.shared.ServiceRegistry.getServices(workspace.uri('policy.mandate')).lsp.SemanticTokenProvider!;
+        const provider = (workspace.shared.ServiceRegistry.getServices(workspace.uri('policy.mandate')) as MandateServices).lsp.SemanticTokenProvider!;
         const legend = provider.semanticTokensOptions.legend;
         for (const type of ['class', 'variable', 'method', 'function', 'event', 'enumMember', 'enum', 'namespace', 'struct']) expect(legend.tokenTypes).toContain(type);
         expect(legend.tokenModifiers).toContain('declaration');
