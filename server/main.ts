@@ -4,6 +4,7 @@ import { createConnection, ProposedFeatures, type InitializeParams } from 'vscod
 import { guardConnection, logStrayFailures } from '../language/lsp/guarded-connection.js';
 import { registerReportRequests } from '../language/lsp/mandate-report-requests.js';
 import { publishStatusAfterBuilds } from '../language/lsp/mandate-status.js';
+import { refreshLensesAndHintsAfterBuilds } from '../language/lsp/refresh-editor-views.js';
 import { warmUpAfterInitialize } from '../language/lsp/mandate-warm-up.js';
 import { followWorkspaceFolders } from '../language/lsp/mandate-workspace-folders.js';
 import { createMandateServices } from '../language/mandate-module.js';
@@ -17,6 +18,7 @@ const { shared } = createMandateServices({ connection, ...NodeFileSystem });
 // Each diagnostic links to its rule's page, shipped with the server (docs/rules in the .vsix and the repository).
 shared.mandate.Settings.docsBaseUri = new URL('../../docs/rules/', import.meta.url).href;
 publishStatusAfterBuilds(shared, connection);
+refreshLensesAndHintsAfterBuilds(shared, connection);
 registerReportRequests(shared, connection);
 warmUpAfterInitialize(shared);
 let initializeParams: InitializeParams | undefined;

@@ -1,8 +1,10 @@
 import type { LangiumDocument } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
-import { describe, expect, it } from 'vitest';
-import type { CodeLens, InlayHint } from 'vscode-languageserver';
+import { describe, expect, it, vi } from 'vitest';
+import type { ClientCapabilities, CodeLens, Connection, InlayHint } from 'vscode-languageserver';
 import { SHOW_LOCATIONS_COMMAND } from '../language/lsp/mandate-protocol.js';
+import { refreshLensesAndHintsAfterBuilds } from '../language/lsp/refresh-editor-views.js';
+import { WorkspaceModel } from '../language/workspace/workspace-model.js';
 import { Workspace } from './workspace-helpers.js';
 
 // At the as-of date 2025-06-30: jane holds ciso, sam left on 2025-03-31 (analyst is vacant),
@@ -112,12 +114,16 @@ describe('code lens', () => {
         const people = Array.from({ length: 3000 }, (_, index) => `person p${index} "Person ${index}"\nassign p${index} to staff since 2024-01-01\n`).join('');
         const text = `role staff "Staff"\n${people}`;
         const { services, document, workspace } = await open(text);
+        const holdersOn = vi.spyOn(WorkspaceModel.prototype, 'holdersOn');
         const result = await services.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } }) ?? [];
         // One holder lens and one duty lens for the role, one lens per person.
         expect(result).toHaveLength(2 + 3000);
         expect(result[0].command!.title).toBe('Held by Person 0, Person 1, Person 2 and 2997 more');
         expect(result.at(-1)!.command!.title).toBe('Holds Staff');
         expect(workspace.shared.mandate.WorkspaceModel.get().persons).toHaveLength(3000);
+        // The people's lenses read their own assignments: asking the role for its 3,000 holders once per person is quadratic.
+        expect(holdersOn).toHaveBeenCalledTimes(1);
+        holdersOn.mockRestore();
     });
 });
 
@@ -166,5 +172,25 @@ describe('inlay hints', () => {
             configuration.updateConfiguration({ settings: { mandate: { asOf: '2025-06-30', inlayHints: { names: true } } } });
         });
         expect(list.map(hint => hint.label)).toContain('Jane Doe');
+    });
+});
+
+describe('after a build', () => {
+    async function refreshes(capabilities: ClientCapabilities): Promise<unknown[]> {
+        const workspace = await Workspace.open({ 'policy.mandate': POLICY });
+        const sendRequest = vi.fn(async () => undefined);
+        refreshLensesAndHintsAfterBuilds(workspace.shared, { sendRequest } as unknown as Connection);
+        await workspace.shared.lsp.LanguageServer.initialize({ capabilities, processId: null, rootUri: null });
+        await workspace.write('more.mandate', 'person kim "Kim Lee"\nassign kim to analyst since 2025-01-01\n');
+        // One update may run more than one build (the new file, then the files whose findings moved): each asks again.
+        return [...new Set(sendRequest.mock.calls.map(call => (call as unknown[])[0]))];
+    }
+    it('asks the editor to pull code lenses and inlay hints again, when it can', async () => {
+        // Another file changed who holds 'analyst': the lens on roles.mandate must follow.
+        expect(await refreshes({ workspace: { codeLens: { refreshSupport: true }, inlayHint: { refreshSupport: true } } }))
+            .toEqual(['workspace/codeLens/refresh', 'workspace/inlayHint/refresh']);
+    });
+    it('asks nothing of an editor that cannot refresh', async () => {
+        expect(await refreshes({})).toEqual([]);
     });
 });

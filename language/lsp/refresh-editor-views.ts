@@ -1,0 +1,20 @@
+import { DocumentState } from 'langium';
+import type { ClientCapabilities, Connection } from 'vscode-languageserver';
+import type { MandateSharedServices } from '../mandate-module.js';
+
+/**
+ * Code lenses and inlay hints depend on other files (who holds a role is in assignments.mandate,
+ * a training's due date in the training records) and on the as-of date, but an editor asks for
+ * them again only when their own document changes. After every build that validated documents,
+ * the server asks the editor to pull them again, when the editor says it can (LSP 3.16/3.17
+ * refresh requests); the editor re-asks for visible documents only.
+ */
+export function refreshLensesAndHintsAfterBuilds(shared: MandateSharedServices, connection: Connection): void {
+    let capabilities: ClientCapabilities | undefined;
+    shared.lsp.LanguageServer.onInitialize(params => { capabilities = params.capabilities; });
+    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
+        // A refused or failed refresh changes nothing: the editor asks again at its next edit.
+        if (capabilities?.workspace?.codeLens?.refreshSupport) connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+        if (capabilities?.workspace?.inlayHint?.refreshSupport) connection.sendRequest('workspace/inlayHint/refresh').catch(() => undefined);
+    });
+}
