@@ -11,6 +11,7 @@ import { ConfigSync } from './lsp/mandate-config-sync.js';
 import { MandateDocumentUpdateHandler } from './lsp/mandate-document-update-handler.js';
 import { MandateConfigurationProvider } from './lsp/mandate-configuration-provider.js';
 import { MandateHoverProvider } from './lsp/mandate-hover-provider.js';
+import { MandateLanguageServer } from './lsp/mandate-language-server.js';
 import { MandateFormatter } from './lsp/mandate-formatter.js';
 import { MandateDocumentSymbolProvider } from './lsp/mandate-document-symbols.js';
 import { MandateRenameProvider } from './lsp/mandate-rename-provider.js';
@@ -82,6 +83,7 @@ export const MandateSharedModule: Module<MandateSharedServices, PartialLangiumSh
     },
     lsp: {
         DocumentUpdateHandler: shared => new MandateDocumentUpdateHandler(shared),
+        LanguageServer: shared => new MandateLanguageServer(shared),
         WorkspaceSymbolProvider: shared => new MandateWorkspaceSymbolProvider(shared)
     },
     workspace: {

@@ -45,6 +45,11 @@ export class MandateSettings {
         return this.explicitAsOf ?? todayIsoDate();
     }
 
+    /** Whether an as-of date was set (`mandate.asOf`, `--as-of`), rather than today's date applying. */
+    get hasExplicitAsOf(): boolean {
+        return this.explicitAsOf !== undefined;
+    }
+
     /** Set or clear (with undefined or '') the as-of date. Throws on a date that is not a real ISO date. */
     setAsOf(date: string | undefined): void {
         const next = date === undefined || date.trim() === '' ? undefined : date.trim();

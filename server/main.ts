@@ -3,6 +3,7 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures, type InitializeParams } from 'vscode-languageserver/node';
 import { guardConnection, logStrayFailures } from '../language/lsp/guarded-connection.js';
 import { registerReportRequests } from '../language/lsp/mandate-report-requests.js';
+import { logServerActivity } from '../language/lsp/mandate-server-log.js';
 import { publishStatusAfterBuilds } from '../language/lsp/mandate-status.js';
 import { refreshLensesAndHintsAfterBuilds } from '../language/lsp/refresh-editor-views.js';
 import { warmUpAfterInitialize } from '../language/lsp/mandate-warm-up.js';
@@ -19,6 +20,8 @@ const { shared } = createMandateServices({ connection, ...NodeFileSystem });
 shared.mandate.Settings.docsBaseUri = new URL('../../docs/rules/', import.meta.url).href;
 publishStatusAfterBuilds(shared, connection);
 refreshLensesAndHintsAfterBuilds(shared, connection);
+// Version, workspace folders, as-of date, configuration file and check times, for trouble-shooting.
+logServerActivity(shared, connection);
 registerReportRequests(shared, connection);
 warmUpAfterInitialize(shared);
 let initializeParams: InitializeParams | undefined;

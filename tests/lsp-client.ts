@@ -64,6 +64,8 @@ export class LspClient {
     /** The answer to `workspace/configuration`, looked up by section path (e.g. `mandate` or `mandate.asOf`). */
     settings: Settings;
     capabilities!: ServerCapabilities;
+    /** The `serverInfo` of the initialize result. */
+    serverInfo: InitializeResult['serverInfo'];
     /** Every publishDiagnostics, in arrival order, per normalized URI. */
     readonly published = new Map<string, Diagnostic[][]>();
     readonly shownMessages: ShowMessageParams[] = [];
@@ -127,6 +129,7 @@ export class LspClient {
             }
         }), 'initialize');
         client.capabilities = result.capabilities;
+        client.serverInfo = result.serverInfo;
         await connection.sendNotification(InitializedNotification.type, {});
         return client;
     }
@@ -166,6 +169,7 @@ export class LspClient {
         });
         connection.onNotification(LogMessageNotification.type, params => {
             this.logMessages.push(params);
+            this.notify();
         });
         connection.onRequest(ShowMessageRequest.type, params => {
             this.shownMessages.push(params);

@@ -31,6 +31,9 @@ export class ConfigSync {
     private watched = new Set<string>();
     /** Reloads can overlap when files change quickly; only the latest one is applied. */
     private generation = 0;
+    /** The mandate.config.json found, if any, and how many problems it has (the output channel says). */
+    file: URI | undefined;
+    fileProblems = 0;
 
     constructor(private readonly shared: LangiumSharedCoreServices, private readonly settings: MandateSettings) {
         const lsp = lspServices(shared);
@@ -48,6 +51,8 @@ export class ConfigSync {
         const loaded = await loadProject(this.shared.workspace.FileSystemProvider, [...this.settings.workspaceRoots].reverse());
         if (generation !== this.generation) return;
         this.watched = new Set(loaded.catalogues.watched.map(uri => uri.toString()));
+        this.file = loaded.file;
+        this.fileProblems = loaded.problems.length + loaded.catalogues.configProblems.length;
         this.settings.setConfig(loaded.config, loaded.catalogues.frameworks);
         const connection = lspConnection(this.shared);
         if (!connection) return;

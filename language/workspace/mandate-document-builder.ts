@@ -1,14 +1,20 @@
 import {
-    Cancellation, DefaultDocumentBuilder, DocumentState, isOperationCancelled, URI, type AstNode, type AstNodeDescription, type BuildOptions, type LangiumDocument,
-    type LangiumSharedCoreServices
+    Cancellation, DefaultDocumentBuilder, DocumentState, Emitter, isOperationCancelled, URI, type AstNode, type AstNodeDescription, type BuildOptions,
+    type Event, type LangiumDocument, type LangiumSharedCoreServices
 } from 'langium';
 import type { MandateAddedSharedServices } from '../mandate-module.js';
 import { ExportChanges, retargetReferences, type ExportComparison } from './export-changes.js';
 import type { WorkspaceFindings } from './workspace-findings.js';
 import { isWorkspaceFile } from './workspace-files.js';
 
+/** A build or update that ran to its end: how many documents it built, and how long it took. */
+export interface BuildTiming {
+    readonly documents: number;
+    readonly ms: number;
+}
+
 /**
- * Two things Langium's builder does not do:
+ * Three things Langium's builder does not do:
  * - Langium relinks and re-validates every document that references a changed one, even when
  *   the change was a comment. This builder first parses and indexes the changed documents,
  *   and only when their exported names changed relinks the documents that need it: those that
@@ -22,11 +28,16 @@ import { isWorkspaceFile } from './workspace-files.js';
  *   After each update this builder re-validates exactly the documents whose workspace findings changed.
  * - Only files of the workspace are policy: a copy an editor opens (a git diff, a rename preview,
  *   an untitled buffer) is never built, and one that got in is dropped (workspace-files.ts).
+ * - Each build or update that completes says how many documents it built and how long it took
+ *   (`onBuilt`; the language server logs it for trouble-shooting).
  */
 export class MandateDocumentBuilder extends DefaultDocumentBuilder {
     private readonly findings: () => WorkspaceFindings;
     private readonly isWorkspaceFile: (uri: URI) => boolean;
     private readonly exportChanges = new ExportChanges();
+    private readonly builtEmitter = new Emitter<BuildTiming>();
+    /** The build or update running now: nested builds (re-validating stale documents) count towards it. */
+    private timing: { start: number, documents: Set<string> } | undefined;
 
     constructor(services: LangiumSharedCoreServices & MandateAddedSharedServices) {
         super(services);
@@ -35,7 +46,30 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
         this.isWorkspaceFile = uri => isWorkspaceFile(uri, services.mandate.Settings.workspaceRoots);
     }
 
-    override async update(changed: URI[], deleted: URI[], cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+    get onBuilt(): Event<BuildTiming> {
+        return this.builtEmitter.event;
+    }
+
+    override build<T extends AstNode>(documents: Array<LangiumDocument<T>>, options?: BuildOptions, cancelToken?: Cancellation.CancellationToken): Promise<void> {
+        return this.timed(() => super.build(documents, options, cancelToken));
+    }
+
+    override update(changed: URI[], deleted: URI[], cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        return this.timed(() => this.updateDocuments(changed, deleted, cancelToken));
+    }
+
+    private async timed(run: () => Promise<void>): Promise<void> {
+        if (this.timing) return run();
+        const timing = this.timing = { start: performance.now(), documents: new Set<string>() };
+        try {
+            await run();
+        } finally {
+            this.timing = undefined;
+        }
+        this.builtEmitter.fire({ documents: timing.documents.size, ms: Math.round(performance.now() - timing.start) });
+    }
+
+    private async updateDocuments(changed: URI[], deleted: URI[], cancelToken: Cancellation.CancellationToken): Promise<void> {
         const copies = changed.filter(uri => !this.isWorkspaceFile(uri));
         if (copies.length > 0) {
             changed = changed.filter(uri => this.isWorkspaceFile(uri));
@@ -101,6 +135,7 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
                 uri => this.exportsOf(uri));
             documents = [...documents, ...await this.applyExportChanges(comparison, new Set(documents))];
         }
+        documents.forEach(document => this.timing?.documents.add(document.uri.toString()));
         await super.buildDocuments(documents, options, cancelToken);
     }
 

@@ -1,0 +1,40 @@
+import type { Connection } from 'vscode-languageserver';
+import type { MandateSharedServices } from '../mandate-module.js';
+import { TOOL_VERSION } from '../version.js';
+import type { MandateDocumentBuilder } from '../workspace/mandate-document-builder.js';
+
+/**
+ * What a bug report needs, in the output channel (Mandate: Show Language Server Output): the
+ * server's version when it starts; the workspace folders, the as-of date and the configuration
+ * file after the first check and whenever one of them changes; and how long each check took.
+ * Written as window/logMessage at the Info level, so any client's log shows it too.
+ */
+export function logServerActivity(shared: MandateSharedServices, connection: Connection): void {
+    shared.lsp.LanguageServer.onInitialized(() => {
+        connection.console.info(`Mandate language server ${TOOL_VERSION} (Node ${process.version}, ${process.platform}).`);
+    });
+    let logged = new Map<string, string>();
+    (shared.workspace.DocumentBuilder as MandateDocumentBuilder).onBuilt(({ documents, ms }) => {
+        const state = describeState(shared);
+        for (const [key, line] of state) {
+            if (logged.get(key) !== line) connection.console.info(line);
+        }
+        logged = state;
+        if (documents > 0) connection.console.info(`Checked ${documents} ${documents === 1 ? 'file' : 'files'} in ${ms} ms.`);
+    });
+}
+
+/** The settings a check depends on, one line each, keyed so that only the lines that changed are logged again. */
+export function describeState(shared: MandateSharedServices): Map<string, string> {
+    const settings = shared.mandate.Settings;
+    const roots = settings.workspaceRoots.map(root => root.scheme === 'file' ? root.fsPath : root.toString());
+    const config = shared.mandate.ConfigSync;
+    const configFile = config.file ? (config.file.scheme === 'file' ? config.file.fsPath : config.file.toString()) : undefined;
+    return new Map([
+        ['roots', roots.length === 0 ? 'Workspace folders: none (only open files are checked).' : `Workspace folders: ${roots.join(', ')}.`],
+        ['asOf', settings.hasExplicitAsOf ? `As-of date: ${settings.asOf()} (mandate.asOf).` : `As-of date: ${settings.asOf()} (today: mandate.asOf is not set).`],
+        ['config', !configFile ? 'Configuration: none (no mandate.config.json in a workspace folder; every rule at its default).'
+            : config.fileProblems > 0 ? `Configuration: ${configFile}, with ${config.fileProblems} ${config.fileProblems === 1 ? 'problem' : 'problems'} (shown on the file; the valid part applies).`
+            : `Configuration: ${configFile}.`]
+    ]);
+}

@@ -1,0 +1,91 @@
+/**
+ * Trouble-shooting (issue 12): the output channel was empty, and the server sent no `serverInfo`.
+ * The initialize result names the server and its version; the log (window/logMessage, what VS Code
+ * shows under Mandate: Show Language Server Output) gives the version at start, the workspace
+ * folders, the as-of date and the configuration file after the first check and whenever one
+ * changes, and how long each check took.
+ * Run `npm run build` first when running this file alone.
+ */
+import { readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { FileChangeType, MessageType } from 'vscode-languageserver-protocol/node';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { createWorkspace, disposeAllClients, LspClient, removeAllWorkspaces, workspaceUri } from './lsp-client.js';
+
+const CASE_TIMEOUT_MS = 60_000;
+const VERSION = (JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { version: string }).version;
+const POLICY = `organization acme "Acme" { top management board }
+role board "Board"
+person lone "Lone Person"
+`;
+const CHECKED = /^Checked (\d+) files? in \d+ ms\.$/;
+
+afterEach(async () => {
+    await disposeAllClients();
+});
+
+afterAll(async () => {
+    await disposeAllClients();
+    await removeAllWorkspaces();
+});
+
+/** The Info lines of the server's log, in order. */
+function infoLines(client: LspClient): string[] {
+    return client.logMessages.filter(message => message.type === MessageType.Info).map(message => message.message);
+}
+
+async function waitForLine(client: LspClient, predicate: (line: string) => boolean, what: string, after = 0): Promise<string> {
+    const find = (): string | undefined => infoLines(client).slice(after).find(predicate);
+    await client.waitUntil(() => find() !== undefined, `the log line ${what}`);
+    return find()!;
+}
+
+describe('trouble-shooting', () => {
+    it('initialize answers serverInfo with the name mandate and the package version', async () => {
+        const folder = await createWorkspace({ 'policy.mandate': POLICY });
+        const client = await LspClient.start({ workspaceFolders: [folder] });
+        expect(client.serverInfo).toEqual({ name: 'mandate', version: VERSION });
+    }, CASE_TIMEOUT_MS);
+
+    it('the log gives the version, folders, as-of date, configuration file and check times, at start and on changes', async () => {
+        const folder = await createWorkspace({
+            'policy.mandate': POLICY,
+            'more/people.mandate': 'person other "Other Person"\n',
+            'mandate.config.json': JSON.stringify({ rules: { 'ciso-missing': 'warning' } })
+        });
+        const client = await LspClient.start({ workspaceFolders: [folder], settings: { mandate: { asOf: '2025-06-30' } } });
+        const first = await waitForLine(client, line => CHECKED.test(line), '"Checked … files in … ms."');
+        expect(first).toMatch(/^Checked 2 files in \d+ ms\.$/);
+        const start = infoLines(client);
+        expect(start).toContain(`Mandate language server ${VERSION} (Node ${process.version}, ${process.platform}).`);
+        expect(start).toContain(`Workspace folders: ${folder}.`);
+        expect(start).toContain('As-of date: 2025-06-30 (mandate.asOf).');
+        expect(start).toContain(`Configuration: ${join(folder, 'mandate.config.json')}.`);
+        // Each fact once, before the first check time.
+        expect(start.slice(0, start.indexOf(first)).filter(line => line.startsWith('As-of date:'))).toHaveLength(1);
+
+        // A new as-of date is logged with the check it causes.
+        let seen = infoLines(client).length;
+        await client.setSettings({ mandate: { asOf: '' } });
+        await waitForLine(client, line => /^As-of date: \d{4}-\d{2}-\d{2} \(today: mandate\.asOf is not set\)\.$/.test(line), 'with today\'s as-of date', seen);
+        await waitForLine(client, line => CHECKED.test(line), 'of the check after the as-of date changed', seen);
+
+        // An edit logs its check time, and nothing about settings that did not change.
+        seen = infoLines(client).length;
+        const policy = workspaceUri(folder, 'policy.mandate');
+        await client.openDocument(policy, POLICY);
+        await client.insert(policy, '// a comment\n');
+        await waitForLine(client, line => CHECKED.test(line), 'of the check after an edit', seen);
+        expect(infoLines(client).slice(seen).filter(line => /^(Workspace folders|As-of date|Configuration):/.test(line))).toEqual([]);
+
+        // The configuration file removed.
+        seen = infoLines(client).length;
+        await rm(join(folder, 'mandate.config.json'));
+        await client.didChangeWatchedFiles([{ uri: workspaceUri(folder, 'mandate.config.json'), type: FileChangeType.Deleted }]);
+        await waitForLine(client, line => line.startsWith('Configuration: none'), 'saying no configuration file is in use', seen);
+
+        // No internal words in any of it.
+        expect(infoLines(client).join('\n')).not.toMatch(/undefined|NaN|\[object Object\]/);
+    }, CASE_TIMEOUT_MS);
+});
