@@ -102,6 +102,13 @@ describe('rename', () => {
         expect(await rejection(rename(workspace, 'assignments.mandate', at, 'ciso'))).toMatch(/role ciso \("Chief Information Security Officer"\) is already declared at roles\.mandate:1/);
     });
 
+    it('rejects a name that is used but not declared: its references would silently change meaning', async () => {
+        const workspace = await Workspace.open(SMALL);
+        expect(await rejection(rename(workspace, 'people.mandate', positionOf(SMALL['people.mandate'], 'kim'), 'ghost'))).toBe(
+            'Cannot rename `kim` to `ghost`: `ghost` is used at assignments.mandate:2 without being declared, and the rename would make it mean kim ("Kim Lee"). Correct that reference first, or choose another name.'
+        );
+    });
+
     it('renames the declaration and every reference in every file, and the workspace stays clean', async () => {
         const files = acmeFiles();
         const workspace = await Workspace.open(files);

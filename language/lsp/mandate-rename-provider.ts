@@ -1,4 +1,4 @@
-import { AstUtils, CstUtils, isReference, type AstNode, type CstNode, type IndexManager, type LangiumDocument, type NameProvider } from 'langium';
+import { AstUtils, CstUtils, isReference, type AstNode, type CstNode, type IndexManager, type LangiumDocument, type LangiumDocuments, type NameProvider } from 'langium';
 import { DefaultRenameProvider } from 'langium/lsp';
 import { LSPErrorCodes, ResponseError, type Position, type PrepareRenameParams, type Range, type RenameParams, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { MandateTerminals } from '../generated/ast.js';
@@ -36,12 +36,14 @@ export class MandateRenameProvider extends DefaultRenameProvider {
     private readonly keywords: GrammarKeywords;
     private readonly indexManager: IndexManager;
     private readonly names: NameProvider;
+    private readonly documents: LangiumDocuments;
 
     constructor(services: MandateServices) {
         super(services);
         this.keywords = services.syntax.GrammarKeywords;
         this.indexManager = services.shared.workspace.IndexManager;
         this.names = services.references.NameProvider;
+        this.documents = services.shared.workspace.LangiumDocuments;
     }
 
     override prepareRename(document: LangiumDocument, params: PrepareRenameParams): Range {
@@ -95,6 +97,23 @@ export class MandateRenameProvider extends DefaultRenameProvider {
             const noun = DECLARATION_NOUNS[existing.type] ?? 'declaration';
             throw reject(`${what}: ${noun} ${describe(existing.node as Named)} is already declared at ${locationOf(existing.node)}, and names must be unique across the workspace. Choose another name.`);
         }
+        // A name used but never declared: the rename would silently make those references mean this declaration.
+        const dangling = this.danglingUse(newName);
+        if (dangling) {
+            throw reject(`${what}: \`${newName}\` is used at ${locationOf(dangling)} without being declared, and the rename would make it mean ${describe(declaration)}. Correct that reference first, or choose another name.`);
+        }
+    }
+
+    /** The first unresolved reference written as `name`, in any document of the workspace. */
+    private danglingUse(name: string): AstNode | undefined {
+        for (const document of this.documents.all) {
+            for (const node of AstUtils.streamAst(document.parseResult.value)) {
+                for (const { reference } of AstUtils.streamReferences(node)) {
+                    if (isReference(reference) && reference.$refText === name && !reference.ref) return node;
+                }
+            }
+        }
+        return undefined;
     }
 }
 
