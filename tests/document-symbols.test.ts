@@ -119,8 +119,10 @@ describe('document symbols of the acme files', () => {
     });
 
     it('still outlines a file that does not parse or link, without undefined', async () => {
-        const workspace = await Workspace.open({ 'broken.mandate': 'assign ghost to\ndelegate x from\nconflict between a and\nrole\ncompleted t by p on 2025-01-01\n' });
-        expectWellFormed(await symbolsOf(workspace, 'broken.mandate'));
+        const workspace = await Workspace.open({ 'broken.mandate': 'assign ghost to\ndelegate x from\nconflict between a and\nrole\ncompleted t by p on 2025-01-01\nperson kim { external "Firm" }\n' });
+        const symbols = await symbolsOf(workspace, 'broken.mandate');
+        expectWellFormed(symbols);
+        expect(symbols.find(symbol => symbol.name === 'kim')?.detail).toBe('external (Firm)');
     });
 });
 

@@ -75,7 +75,7 @@ export class MandateDocumentSymbolProvider implements DocumentSymbolProvider {
         const named = node as AstNode & { name?: string, title?: string };
         if (!named.name) return undefined; // its name did not parse: nothing to call it
         const children = isRole(node) ? [...node.jobDescriptions, ...node.duties] : [];
-        const detail = isPerson(node) && node.external && node.firm ? `${node.title}, external (${node.firm})` : named.title;
+        const detail = isPerson(node) && node.external && node.firm ? [node.title, `external (${node.firm})`].filter(Boolean).join(', ') : named.title;
         return this.symbol(node, named.name, detail, property(node, 'name'), children);
     }
 
