@@ -84,8 +84,8 @@ describe('HTML report on examples/acme', () => {
         const report = await reportOfFolder(ACME);
         const html = await renderHtml(report);
         const svg = /<svg[\s\S]*?<\/svg>/.exec(html)![0];
-        expect(svg.match(/<g class="node">/g)).toHaveLength(report.graph.nodes.length);
-        expect(svg.match(/<g class="edge">/g)).toHaveLength(report.graph.edges.length);
+        expect(svg.match(/<g class="node (?:role|person)[a-z ]* n\d+">/g)).toHaveLength(report.graph.nodes.length);
+        expect(svg.match(/<g class="edge (?:reports|holds|delegation)">/g)).toHaveLength(report.graph.edges.length);
         expect(svg).toContain('>(CISO)</text>');
         expect(svg).toContain('stroke-dasharray'); // the active delegations
     });
@@ -190,6 +190,8 @@ describe('HTML and graph escaping helpers', () => {
             edges: [{ from: 'p', to: 'x"];evil', kind: 'holds' }]
         });
         expect(dot).toContain('  n0 [label="X \\"] -> y\\n(CISO)", shape=box');
+        // The class names the kind and the synthetic id, never the policy's name.
+        expect(dot).toMatch(/ n0 \[.*, class="role ciso n0"\];/);
         expect(dot).toContain('  n1 -> n0 [');
         expect(dot).not.toContain('evil');
     });

@@ -7,6 +7,7 @@ import { isReportFormat, OscalSspError, REPORT_FORMATS, REPORT_FORMAT_INFO, rend
 import type { AuditReport } from '../report/report-model.js';
 import { generatedAt } from '../report/report-provenance.js';
 import { renderGraphPage } from '../report/render-graph-page.js';
+import { graphSources } from '../report/graph-links.js';
 import { TOOL_VERSION } from '../version.js';
 import { pathProbeFor } from '../workspace/path-probe.js';
 import { locateWorkspacePath } from '../workspace/policy-path.js';
@@ -65,6 +66,7 @@ export function registerReportRequests(shared: MandateSharedServices, connection
     connection.onRequest(GRAPH_REQUEST, (params: GraphParams) => shared.workspace.WorkspaceLock.read(async (): Promise<GraphResult> => {
         const report = currentReport();
         const title = `${report.organization?.title ?? 'Organization'}: roles and delegations`;
-        return { html: await renderGraphPage(report.graph, title, `As of ${report.asOf}. Dashed arrows are delegations in force.`, params.webview) };
+        const topManagement = report.organization?.topManagement.map(role => role.id) ?? [];
+        return { html: await renderGraphPage(report.graph, title, `As of ${report.asOf}. Dashed arrows are delegations in force.`, params.webview, topManagement, graphSources(report)) };
     }));
 }

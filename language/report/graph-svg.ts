@@ -50,39 +50,55 @@ function label(value: string, fallback: string, width: number, marks: readonly s
     return [...lines, ...marks].join('\\n');
 }
 
+/**
+ * Each node's and edge's SVG class: its kind and marks (`role ciso`, `person`, `delegation`), which
+ * the page's style sheet colours for the theme, and the node's DOT id, which a page maps back to
+ * the declaration (graphNodeIds). The colours below stay as the SVG's own, for any other viewer.
+ */
+function nodeClass(id: string, node: GraphNode): string {
+    return [node.kind, ...(node.ciso ? ['ciso'] : []), ...(node.vacant ? ['vacant'] : []), id].join(' ');
+}
+
 function nodeStatement(id: string, node: GraphNode): string {
+    const css = `, class="${nodeClass(id, node)}"`;
     if (node.kind === 'person') {
-        return `  ${id} [label="${label(node.label, node.id, 22)}", shape=ellipse, style=filled, fillcolor="#f8fafc", color="#64748b", fontsize=10];`;
+        return `  ${id} [label="${label(node.label, node.id, 22)}", shape=ellipse, style=filled, fillcolor="#f8fafc", color="#64748b", fontsize=10${css}];`;
     }
     const text = label(node.label, node.id, 24, [...(node.ciso ? ['(CISO)'] : []), ...(node.vacant ? ['(vacant)'] : [])]);
     if (node.vacant) {
-        return `  ${id} [label="${text}", shape=box, style="rounded,filled,dashed", fillcolor="#fee2e2", color="#b91c1c", fontcolor="#7f1d1d", penwidth=2];`;
+        return `  ${id} [label="${text}", shape=box, style="rounded,filled,dashed", fillcolor="#fee2e2", color="#b91c1c", fontcolor="#7f1d1d", penwidth=2${css}];`;
     }
     if (node.ciso) {
-        return `  ${id} [label="${text}", shape=box, style="rounded,filled", fillcolor="#fef3c7", color="#b45309", penwidth=3, fontsize=12];`;
+        return `  ${id} [label="${text}", shape=box, style="rounded,filled", fillcolor="#fef3c7", color="#b45309", penwidth=3, fontsize=12${css}];`;
     }
-    return `  ${id} [label="${text}", shape=box, style="rounded,filled", fillcolor="#eef2ff", color="#4338ca"];`;
+    return `  ${id} [label="${text}", shape=box, style="rounded,filled", fillcolor="#eef2ff", color="#4338ca"${css}];`;
 }
 
 function edgeStatement(from: string, to: string, edge: GraphEdge): string {
     switch (edge.kind) {
         case 'reports-to':
-            return `  ${from} -> ${to} [color="#1f2937", penwidth=1.8];`;
+            return `  ${from} -> ${to} [class="reports", color="#1f2937", penwidth=1.8];`;
         case 'holds': {
             const label = edge.label ? `, label="${dotEscape(edge.label)}", fontcolor="#475569"` : '';
-            return `  ${from} -> ${to} [color="#94a3b8", penwidth=0.8, arrowsize=0.6${label}];`;
+            return `  ${from} -> ${to} [class="holds", color="#94a3b8", penwidth=0.8, arrowsize=0.6${label}];`;
         }
         case 'delegation': {
             const text = edge.label ? `, label="${label(edge.label, '', 28)}"` : '';
-            return `  ${from} -> ${to} [style=dashed, color="#b45309", fontcolor="#92400e", penwidth=1.4, constraint=false${text}];`;
+            return `  ${from} -> ${to} [class="delegation", style=dashed, color="#b45309", fontcolor="#92400e", penwidth=1.4, constraint=false${text}];`;
         }
     }
 }
 
-/** The DOT description of the graph, right to left: people on the right, each role left of its holders and right of its superior. */
-export function graphToDot(graph: OrganizationGraph): string {
+/** The DOT id of each node (`n0`, `n1`, …, in order of first appearance): the class that names it in the SVG. */
+export function graphNodeIds(graph: OrganizationGraph): Map<string, string> {
     const ids = new Map<string, string>();
     graph.nodes.forEach(node => { if (!ids.has(node.id)) ids.set(node.id, `n${ids.size}`); });
+    return ids;
+}
+
+/** The DOT description of the graph, right to left: people on the right, each role left of its holders and right of its superior. */
+export function graphToDot(graph: OrganizationGraph): string {
+    const ids = graphNodeIds(graph);
     const lines = [
         'digraph organization {',
         `  graph [rankdir=RL, bgcolor="white", nodesep=0.25, ranksep=0.5, fontname="${FONT}"];`,

@@ -3,14 +3,18 @@
  * scripts, no external requests, and a Content-Security-Policy that forbids scripts and every
  * kind of fetch. It serializes the same report view as the Markdown renderer. Every policy
  * string is HTML-escaped (html-escape.ts), and hrefs are built from the model's file paths only.
+ * Rendered for a VS Code webview, the page follows the editor's theme and runs one constant script
+ * (webview-scripts.ts, let in by the CSP's nonce) that opens source links in the editor.
  */
 import { renderGraphSvg } from './graph-svg.js';
 import { htmlAttribute, htmlText } from './html-escape.js';
-import { secureHead, type WebviewContext } from './html-csp.js';
-import { REPORT_CSS } from './report-css.js';
-import type { AuditReport, OrganizationGraph } from './report-model.js';
+import { secureHead, webviewScript, type WebviewContext } from './html-csp.js';
+import { REPORT_CSS, REPORT_WEBVIEW_CSS } from './report-css.js';
+import { graphSources, linkGraphNodes } from './graph-links.js';
+import type { AuditReport, OrganizationGraph, SourceRef } from './report-model.js';
 import { buildReportView, type Block, type Cell, type Inline, type Section, type Tone } from './report-view.js';
 import { fileHref, linkBaseOf, sourceHref, sourceLabel, type LinkOptions } from './source-links.js';
+import { OPEN_SOURCE_SCRIPT } from './webview-scripts.js';
 
 export interface HtmlOptions extends LinkOptions {
     /** Render for a VS Code webview: a nonce-based CSP instead of the saved file's hash-based one. */
@@ -19,7 +23,23 @@ export interface HtmlOptions extends LinkOptions {
 
 const SYMBOL: Record<Tone, string> = { good: '✓ ', warn: '! ', bad: '✗ ', info: '', neutral: '' };
 
-function inline(pieces: readonly Inline[], linkBase: string): string {
+/** How links are written: the href prefix, and in a webview the file and line the page posts to the extension. */
+interface Links {
+    readonly base: string;
+    readonly webview: boolean;
+    /** In a webview: where each graph node is declared, so a click on it opens the declaration. */
+    readonly graphSources?: ReadonlyMap<string, SourceRef>;
+}
+
+/** ` data-file="roles.mandate" data-line="23"` in a webview (its script opens the file at the line); nothing in a saved page. */
+function sourceData(links: Links, file: string, line?: number): string {
+    if (!links.webview) return '';
+    const at = line !== undefined && Number.isInteger(line) && line > 0 ? line : undefined;
+    return ` data-file="${htmlAttribute(file)}"${at ? ` data-line="${at}"` : ''}`;
+}
+
+function inline(pieces: readonly Inline[], links: Links): string {
+    const linkBase = links.base;
     return pieces.map(piece => {
         switch (piece.kind) {
             case 'text': {
@@ -30,32 +50,33 @@ function inline(pieces: readonly Inline[], linkBase: string): string {
             }
             case 'source':
                 // A short link (inside a group that names the file) is styled by the group's CSS: no class, fewer bytes per line.
-                if (piece.short) return `<a href="${htmlAttribute(sourceHref(piece.source, linkBase))}">${htmlText(sourceLabel(piece.source, piece.column, true))}</a>`;
-                return `<a class="src" href="${htmlAttribute(sourceHref(piece.source, linkBase))}">${htmlText(sourceLabel(piece.source, piece.column, piece.short))}</a>`;
+                if (piece.short) return `<a href="${htmlAttribute(sourceHref(piece.source, linkBase))}"${sourceData(links, piece.source.file, piece.source.line)}>${htmlText(sourceLabel(piece.source, piece.column, true))}</a>`;
+                return `<a class="src" href="${htmlAttribute(sourceHref(piece.source, linkBase))}"${sourceData(links, piece.source.file, piece.source.line)}>${htmlText(sourceLabel(piece.source, piece.column, piece.short))}</a>`;
             case 'ref':
                 return `<a href="#${htmlAttribute(piece.anchor)}">${htmlText(piece.label)}</a>`;
             case 'file':
-                return `<a class="src" href="${htmlAttribute(fileHref(piece.file, linkBase))}">${htmlText(piece.file)}</a>`;
+                return `<a class="src" href="${htmlAttribute(fileHref(piece.file, linkBase))}"${sourceData(links, piece.file)}>${htmlText(piece.file)}</a>`;
             case 'badge':
                 return `<span class="badge ${piece.tone}">${SYMBOL[piece.tone]}${htmlText(piece.label)}</span>`;
         }
     }).join('');
 }
 
-function tableCell(content: Cell, linkBase: string): string {
+function tableCell(content: Cell, linkBase: Links): string {
     return `<td>${content.map(line => inline(line, linkBase)).join('<br>')}</td>`;
 }
 
 /** The graph as inline SVG; when Graphviz fails, the report is still written, saying so where the graph would be. */
-async function graphFigure(graph: OrganizationGraph): Promise<string> {
+async function graphFigure(graph: OrganizationGraph, links: Links): Promise<string> {
     try {
-        return `<figure class="graph">\n${await renderGraphSvg(graph)}\n</figure>`;
+        const svg = await renderGraphSvg(graph);
+        return `<figure class="graph">\n${links.graphSources ? linkGraphNodes(svg, graph, links.graphSources) : svg}\n</figure>`;
     } catch (error) {
         return `<p class="answer"><strong>The graph could not be drawn:</strong> ${htmlText((error as Error).message)} Section 3 lists every reporting line and holder.</p>`;
     }
 }
 
-async function block(item: Block, linkBase: string): Promise<string> {
+async function block(item: Block, linkBase: Links): Promise<string> {
     switch (item.kind) {
         case 'heading':
             return `<h${item.level}>${htmlText(item.text)}</h${item.level}>`;
@@ -76,7 +97,7 @@ async function block(item: Block, linkBase: string): Promise<string> {
             return `<div class="table-wrap"><table class="data${item.compact ? ' compact' : ''}">\n${head}\n<tbody>\n${rows.join('\n')}\n</tbody></table></div>`;
         }
         case 'graph':
-            return graphFigure(item.graph);
+            return graphFigure(item.graph, linkBase);
         case 'group': {
             const blocks: string[] = [];
             for (const inner of item.blocks) blocks.push(await block(inner, linkBase));
@@ -85,24 +106,24 @@ async function block(item: Block, linkBase: string): Promise<string> {
     }
 }
 
-async function section(part: Section, linkBase: string): Promise<string> {
+async function section(part: Section, linkBase: Links): Promise<string> {
     const blocks: string[] = [];
     for (const item of part.blocks) blocks.push(await block(item, linkBase));
     return `<section id="${htmlAttribute(part.id)}">\n<h2>${htmlText(part.title)}</h2>\n${blocks.join('\n')}\n</section>`;
 }
 
 export async function renderHtml(report: AuditReport, options: HtmlOptions = {}): Promise<string> {
-    const linkBase = linkBaseOf(options);
+    const linkBase: Links = { base: linkBaseOf(options), webview: options.webview !== undefined, graphSources: options.webview ? graphSources(report) : undefined };
     const view = buildReportView(report);
     const sections: string[] = [];
     for (const part of view.sections) sections.push(await section(part, linkBase));
     const { provenance } = report;
     return [
-        ...secureHead(view.title, REPORT_CSS, options.webview, [
+        ...secureHead(view.title, options.webview ? REPORT_WEBVIEW_CSS : REPORT_CSS, options.webview, [
             '<meta name="referrer" content="no-referrer">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             `<meta name="generator" content="${htmlAttribute(`${provenance.tool} ${provenance.toolVersion}`)}">`
-        ]),
+        ], options.webview !== undefined),
         '<body>',
         '<header>',
         `<h1>${htmlText(view.title)}</h1>`,
@@ -113,6 +134,7 @@ export async function renderHtml(report: AuditReport, options: HtmlOptions = {})
         sections.join('\n'),
         '</main>',
         `<footer>${htmlText(`${provenance.tool} ${provenance.toolVersion} · as of ${provenance.asOf} · generated ${provenance.generatedAt} · inputs SHA-256 ${provenance.inputsSha256}`)}</footer>`,
+        ...(options.webview ? [webviewScript(OPEN_SOURCE_SCRIPT, options.webview)] : []),
         '</body>',
         '</html>',
         ''
