@@ -8,7 +8,7 @@ import { EXPLAIN_FINDING_COMMAND, ExplainFindingActions, explainFinding } from '
 import { GraphView } from './graph-view.js';
 import { generateReport } from './report-commands.js';
 import { showLocations } from './show-locations.js';
-import { linkToRenderedDoc, RULE_DOC_SCHEME, RuleDocProvider, SHOW_RULE_DOC_COMMAND, showRuleDoc } from './rule-docs.js';
+import { hoverWithRenderedDocLinks, linkToRenderedDoc, RULE_DOC_SCHEME, RuleDocProvider, SHOW_RULE_DOC_COMMAND, showRuleDoc } from './rule-docs.js';
 import { StatusBar } from './status-bar.js';
 
 let client: LanguageClient | undefined;
@@ -79,7 +79,10 @@ function startClient(context: vscode.ExtensionContext): LanguageClient {
     const clientOptions: LanguageClientOptions = {
         documentSelector: [{ language: 'mandate' }],
         // Code links of findings open the rule's page rendered and read-only, not the raw file (rule-docs.ts).
-        middleware: { handleDiagnostics: (uri, diagnostics, next) => next(uri, linkToRenderedDoc(diagnostics)) },
+        middleware: {
+            handleDiagnostics: (uri, diagnostics, next) => next(uri, linkToRenderedDoc(diagnostics)),
+            provideHover: async (document, position, token, next) => hoverWithRenderedDocLinks(await next(document, position, token))
+        },
         // Sends mandate.* settings on change; the server re-validates when mandate.asOf changes.
         synchronize: {
             configurationSection: 'mandate',

@@ -138,3 +138,27 @@ export function linkToRenderedDoc(diagnostics: readonly vscode.Diagnostic[]): vs
         return diagnostic;
     });
 }
+
+/** A rule page's file link, as the server writes it into hovers (the `// mandate-ignore` rule ID). */
+const DOC_LINK = /\]\((file:\/\/[^)\s]*\/docs\/rules\/([a-z0-9-]+)\.md)\)/g;
+
+/**
+ * The same for hovers: their links to rule pages open them rendered. Only hovers that hold such a
+ * link are touched, and they trust only the one command.
+ */
+export function hoverWithRenderedDocLinks(hover: vscode.Hover | null | undefined): vscode.Hover | null | undefined {
+    if (!hover) return hover;
+    let changed = false;
+    const contents = hover.contents.map(content => {
+        if (!(content instanceof vscode.MarkdownString) || !DOC_LINK.test(content.value)) return content;
+        DOC_LINK.lastIndex = 0;
+        changed = true;
+        const value = content.value.replace(DOC_LINK, (_link: string, _file: string, rule: string) =>
+            `](command:${SHOW_RULE_DOC_COMMAND}?${encodeURIComponent(JSON.stringify([rule]))})`);
+        const markdown = new vscode.MarkdownString(value, content.supportThemeIcons);
+        markdown.isTrusted = { enabledCommands: [SHOW_RULE_DOC_COMMAND] };
+        markdown.supportHtml = false;
+        return markdown;
+    });
+    return changed ? new vscode.Hover(contents, hover.range) : hover;
+}
