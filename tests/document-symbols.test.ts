@@ -2,7 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { SemanticTokensDecoder } from 'langium/lsp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SymbolKind, type DocumentSymbol, type WorkspaceSymbol } from 'vscode-languageserver';
+import { reflection } from '../language/generated/ast.js';
+import { SEMANTIC_TOKEN_TYPES } from '../language/lsp/mandate-semantic-tokens.js';
 import { MAX_WORKSPACE_SYMBOLS, type MandateWorkspaceSymbolProvider } from '../language/lsp/mandate-workspace-symbols.js';
+import { DECLARATION_NOUNS, SYMBOL_KINDS } from '../language/lsp/symbol-kinds.js';
 import { Workspace } from './workspace-helpers.js';
 import type { MandateServices } from '../language/mandate-module.js';
 
@@ -46,6 +49,20 @@ function expectWellFormed(symbols: readonly DocumentSymbol[]): void {
         expectWellFormed(symbol.children ?? []);
     }
 }
+
+describe('the kind mapping', () => {
+    it('covers every declaration of the grammar; every named one has a noun and a semantic token type', () => {
+        const declarations = reflection.getAllTypes().filter(type => type !== 'Declaration' && reflection.isSubtype(type, 'Declaration'));
+        expect(declarations.length).toBeGreaterThan(10);
+        for (const type of declarations) {
+            expect(SYMBOL_KINDS[type], type).toBeDefined();
+            if ('name' in reflection.getTypeMetaData(type).properties) {
+                expect(DECLARATION_NOUNS[type], type).toBeDefined();
+                expect(SEMANTIC_TOKEN_TYPES[type], type).toBeDefined();
+            }
+        }
+    });
+});
 
 describe('document symbols of the acme files', () => {
     it('gives every file an outline with proper kinds', async () => {
