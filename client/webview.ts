@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { WebviewContext } from '../language/lsp/mandate-protocol.js';
+import { resolveWorkspaceFile } from './workspace-file.js';
 
 /** A fresh nonce for each render: the page's <style> and its constant scripts carry it, nothing else can run. */
 export function webviewContext(webview: vscode.Webview): WebviewContext {
@@ -40,30 +40,12 @@ function isOpenMessage(message: unknown): message is OpenMessage {
         && typeof candidate.line === 'number' && Number.isInteger(candidate.line) && candidate.line >= 1 && candidate.line <= 10_000_000;
 }
 
-/**
- * The file a report names, as the report names it: relative to the workspace folder, or with
- * several folders, prefixed by the folder's name (language/report/report-sources.ts). Undefined
- * for anything that would leave the folder: an absolute path, `..`, a backslash or a scheme.
- */
-export function resolveWorkspaceFile(file: string, folders: readonly vscode.WorkspaceFolder[]): vscode.Uri | undefined {
-    if (/^[/\\]|^[A-Za-z]:|\\|\0|^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(file)) return undefined;
-    const segments = file.split('/');
-    if (segments.some(segment => segment === '..' || segment === '.' || segment === '')) return undefined;
-    const candidates = folders.length === 1 ? [{ folder: folders[0], rest: segments }]
-        : folders.filter(folder => folder.name === segments[0]).map(folder => ({ folder, rest: segments.slice(1) }));
-    const found = candidates.find(candidate => candidate.rest.length > 0 && candidate.folder.uri.scheme === 'file');
-    if (!found) return undefined;
-    const root = found.folder.uri.fsPath;
-    const target = path.resolve(root, ...found.rest);
-    const relative = path.relative(root, target);
-    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
-    return vscode.Uri.file(target);
-}
-
-/** Opens the file a page names at its line, beside the panel; only regular files inside the workspace. */
+/** Opens the file a page names at its line, in the first editor group; only regular files inside the workspace. */
 export async function openSource(message: unknown): Promise<vscode.TextEditor | undefined> {
     if (!isOpenMessage(message)) return undefined;
-    const uri = resolveWorkspaceFile(message.file, vscode.workspace.workspaceFolders ?? []);
+    const folders = (vscode.workspace.workspaceFolders ?? []).filter(folder => folder.uri.scheme === 'file').map(folder => ({ name: folder.name, path: folder.uri.fsPath }));
+    const file = resolveWorkspaceFile(message.file, folders);
+    const uri = file === undefined ? undefined : vscode.Uri.file(file);
     const stat = uri && await vscode.workspace.fs.stat(uri).then(entry => entry, () => undefined);
     if (!uri || !stat || stat.type !== vscode.FileType.File) { // no folders, no symbolic links
         void vscode.window.showWarningMessage(`Mandate: ${message.file} is not a file in this workspace.`);

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportOfFolder } from './folder-helpers.js';
+import { resolveWorkspaceFile } from '../client/workspace-file.js';
 import { graphSources } from '../language/report/graph-links.js';
 import { styleSecurity, webviewScript } from '../language/report/html-csp.js';
 import { renderGraphPage } from '../language/report/render-graph-page.js';
@@ -221,5 +222,25 @@ describe('webview pages in headless Chromium', () => {
         } finally {
             await page.close();
         }
+    });
+});
+
+describe('the file a page asks the extension to open', () => {
+    const one = [{ name: 'acme', path: '/ws/acme' }];
+    const two = [{ name: 'acme', path: '/ws/acme' }, { name: 'shared', path: '/ws/shared' }];
+
+    it('is the report\'s workspace-relative file, under the folder named first when there are several', () => {
+        expect(resolveWorkspaceFile('roles.mandate', one)).toBe('/ws/acme/roles.mandate');
+        expect(resolveWorkspaceFile('policy/odd [name] (1).mandate', one)).toBe('/ws/acme/policy/odd [name] (1).mandate');
+        expect(resolveWorkspaceFile('shared/people.mandate', two)).toBe('/ws/shared/people.mandate');
+        expect(resolveWorkspaceFile('other/people.mandate', two)).toBeUndefined();
+    });
+
+    it.each([
+        '../outside.mandate', 'a/../../outside.mandate', '/etc/passwd', '\\\\server\\share\\x', 'C:/x.mandate', 'c:x', 'file:///etc/passwd',
+        'command:workbench.action.terminal.new', 'a\\..\\..\\x', './roles.mandate', 'a//b', '', 'nul\0.mandate'
+    ])('never leaves the workspace folder: %j', file => {
+        expect(resolveWorkspaceFile(file, one)).toBeUndefined();
+        expect(resolveWorkspaceFile(file, two)).toBeUndefined();
     });
 });
