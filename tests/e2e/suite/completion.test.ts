@@ -40,10 +40,19 @@ suite('Completion', () => {
         assert.ok(!labels.includes('isms-manager'), 'a role was offered where only a person fits');
     });
 
+    test('typing a space after `assign` opens the list of people (trigger character)', async () => {
+        const position = positionOf(assignments, 'assign priya-nair to ciso', 'assign '.length);
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+            'vscode.executeCompletionItemProvider', assignments.uri, position, ' ');
+        const labels = list.items.map(item => typeof item.label === 'string' ? item.label : item.label.label);
+        assert.deepEqual(missing(['priya-nair', 'daniel-weiss'], labels), [], `got ${labels.join(', ')}`);
+        assert.ok(!labels.includes('ciso'), 'a role was offered where only a person fits');
+    });
+
     test('in an empty document it lists the top-level keywords', async () => {
         const empty = await vscode.workspace.openTextDocument({ language: 'mandate', content: '' });
         const labels = await labelsAt(empty, new vscode.Position(0, 0));
-        const keywords = ['organization', 'person', 'role', 'responsibility', 'authority', 'assign', 'delegate', 'training', 'completed', 'conflict'];
+        const keywords = ['organization', 'person', 'role', 'responsibility', 'authority', 'assign', 'delegate', 'training', 'completed', 'conflict between'];
         assert.deepEqual(missing(keywords, labels), [], `got ${labels.join(', ')}`);
     });
 });

@@ -8,15 +8,8 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { QuickFixTitles } from '../../../language/lsp/quick-fixes/quick-fix';
+import { PLACEHOLDER_DATE, QuickFixTitles } from '../../../language/lsp/quick-fixes/quick-fix';
 import { closeAllEditors, eventually, positionOf, ruleOf, stage } from './helpers';
-
-/** The workspace's as-of date (tests/e2e/workspace.ts fixes it): the fixes insert it. */
-function asOf(): string {
-    const value = vscode.workspace.getConfiguration('mandate').get<string>('asOf');
-    assert.match(value ?? '', /^\d{4}-\d{2}-\d{2}$/, 'the test workspace must fix mandate.asOf');
-    return value!;
-}
 
 function diagnosticsOf(document: vscode.TextDocument, rule: string): vscode.Diagnostic[] {
     return vscode.languages.getDiagnostics(document.uri).filter(diagnostic => ruleOf(diagnostic) === rule);
@@ -99,7 +92,7 @@ suite('Quick fixes', () => {
         await closeAllEditors();
     });
 
-    test(`'${QuickFixTitles.addStartDate}' inserts the as-of date, selects it and clears assignment-date-missing`, async () => {
+    test(`'${QuickFixTitles.addStartDate}' inserts a placeholder date, selects it and clears assignment-date-missing`, async () => {
         const rule = 'assignment-date-missing';
         const editor = await open('findings/assignment-date-missing');
         const doc = editor.document;
@@ -112,9 +105,10 @@ suite('Quick fixes', () => {
 
         await applyQuickFix(doc, finding, QuickFixTitles.addStartDate);
 
-        const date = asOf();
+        // A placeholder, not the as-of date: date-invalid reports it until the real start date is written.
+        const date = PLACEHOLDER_DATE;
         assert.equal(doc.getText(), `${before.slice(0, at)} since ${date}${before.slice(at)}`,
-            'the fix inserts exactly " since <as-of date>" after the role');
+            'the fix inserts exactly " since 0000-00-00" after the role');
 
         // The command selects the date, so that typing replaces it with the real start date.
         const active = activeEditorOf(doc);
@@ -140,7 +134,7 @@ suite('Quick fixes', () => {
 
         await applyQuickFix(doc, finding, QuickFixTitles.addAnnouncement);
 
-        assert.equal(doc.getText(), withLineInserted(before, close, `${indent}announced ${asOf()} via intranet to all-staff`),
+        assert.equal(doc.getText(), withLineInserted(before, close, `${indent}announced ${PLACEHOLDER_DATE} via intranet to all-staff`),
             'the announcement goes on a line of its own at the end of the assignment\'s block, indented like the evidence');
 
         await eventually(() => diagnosticsOf(doc, rule).length === 0,
