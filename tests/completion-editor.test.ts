@@ -87,7 +87,7 @@ describe('trigger characters', () => {
     it('answer with nothing, before any parsing, after a space where no name follows', async () => {
         const spy = vi.spyOn(MandateCompletionProvider.prototype as unknown as { buildContexts: () => unknown }, 'buildContexts');
         for (const text of [
-            'person ', 'role r "Chief ', 'role r "R" {\n    ', 'role r "R" { reports ', 'assign jane to ciso since 2024-01-01 ',
+            'person ', 'role r "Chief ', 'role r "R" {\n    ', 'role r "R" { reports ', 'role r "R" { requires deputy ', 'assign jane to ciso since 2024-01-01 ',
             '// see the assign ', 'person p "P" { job title "Head of ', 'responsibility r "R" { satisfies ISO27001:5.3(a), ISO27001:A.5.1 '
         ]) {
             const { list } = await typed(text, ' ');

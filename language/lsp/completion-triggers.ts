@@ -39,7 +39,9 @@ export function triggerMayComplete(text: string, offset: number, context: LspCom
     if (context.triggerCharacter !== ' ') return true;
     // Only the space just typed: a second space, or one at the start of a line, leads nowhere new.
     const match = /(?:(,)|(?:^|[^\w-])([\w-]+)) $/.exec(before);
-    return match !== null && (match[1] !== undefined || LEADS_TO_A_NAME.has(match[2])) && !insideCommentOrString(text, offset);
+    if (match === null || (match[1] === undefined && !LEADS_TO_A_NAME.has(match[2]))) return false;
+    // `requires deputy` is a flag; `deputy` alone names the deputy role.
+    return !/\brequires\s+deputy $/.test(before) && !insideCommentOrString(text, offset);
 }
 
 /** Whether `offset` is in a `//` comment or a string on its line (a space typed in a title or a justification). */
