@@ -1,4 +1,4 @@
-import { CstUtils, EmptyFileSystem, isReference, type AstNode, type LeafCstNode } from 'langium';
+import { CstUtils, EmptyFileSystem, type LeafCstNode } from 'langium';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { formatText } from '../language/format/format-source.js';
 import type { Model } from '../language/generated/ast.js';
 import { createMandateServices } from '../language/mandate-module.js';
+import { plainModel } from './format-helpers.js';
 
 /**
  * Formatting never changes meaning: every example and every findings workspace, formatted once and
@@ -21,16 +22,6 @@ function policyFiles(folder: string): string[] {
     }).sort();
 }
 
-/** The model as plain data: no CST, no positions, no containers; a reference is the name it uses. */
-function plain(value: unknown): unknown {
-    if (Array.isArray(value)) return value.map(plain);
-    if (isReference(value)) return { $refText: value.$refText };
-    if (value === null || typeof value !== 'object') return value;
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>)
-        .filter(([key]) => !key.startsWith('$') || key === '$type')
-        .map(([key, child]) => [key, plain(child)]));
-}
-
 function parse(text: string): { model: unknown; comments: string[] } {
     const result = services.parser.LangiumParser.parse<Model>(text);
     expect(result.lexerErrors).toEqual([]);
@@ -38,7 +29,7 @@ function parse(text: string): { model: unknown; comments: string[] } {
     const comments = CstUtils.streamCst(result.value.$cstNode!)
         .filter((node): node is LeafCstNode => 'tokenType' in node && (node as LeafCstNode).hidden)
         .map(node => node.text.trimEnd()).toArray().sort();
-    return { model: plain(result.value as AstNode), comments };
+    return { model: plainModel(result.value), comments };
 }
 
 function format(text: string): string {
