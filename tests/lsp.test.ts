@@ -65,6 +65,8 @@ describe('Mandate language server over stdio (bundled out/server/main.cjs)', () 
         // Langium advertises incremental sync; the client sends ranges accordingly (it would send full text for Full).
         expect([TextDocumentSyncKind.Incremental, TextDocumentSyncKind.Full]).toContain(client.syncKind());
         expect(client.capabilities.completionProvider).toBeDefined();
+        // A space after a keyword that takes a name, and the colon of a requirement ID, open completion (issue 12).
+        expect(client.capabilities.completionProvider?.triggerCharacters).toEqual([' ', ':']);
 
         await client.openDocument(uri, initial);
         const before = await client.waitForDiagnostics(uri, hasCode('ciso-missing'));
@@ -318,7 +320,7 @@ describe('Mandate language server over stdio (bundled out/server/main.cjs)', () 
             const keywords = items.filter(item => item.kind === CompletionItemKind.Keyword).map(item => item.label);
             expect(keywords).toEqual(expect.arrayContaining([
                 'organization', 'person', 'role', 'responsibility', 'authority', 'assign', 'delegate', 'training',
-                'completed', 'conflict'
+                'completed', 'conflict between'
             ]));
             // Only declarations start a file: no keyword from inside a block.
             expect(keywords).not.toContain('satisfies');
@@ -363,8 +365,9 @@ describe('Mandate language server over stdio (bundled out/server/main.cjs)', () 
             expect(labels).toEqual(expect.arrayContaining(['board', 'cfo']));
             expect(labels).not.toContain('jane');
             expect(labels).not.toContain('acme');
-            expect(items.find(item => item.label === 'board')?.detail).toBe('Board of Directors');
-            expect(items.find(item => item.label === 'cfo')?.detail).toBe('Chief Financial Officer');
+            // With the as-of status: nobody holds them (completion-values.ts).
+            expect(items.find(item => item.label === 'board')?.detail).toBe('Board of Directors (vacant)');
+            expect(items.find(item => item.label === 'cfo')?.detail).toBe('Chief Financial Officer (vacant)');
         }, CASE_TIMEOUT_MS);
     });
 });
