@@ -36,7 +36,7 @@ export const BROWSER_THEME_CSS = `
 `;
 
 /** `color-mix` of a theme colour over the editor's background: a tint that reads in light and dark themes. */
-const tint = (colour: string, percent: number) => `color-mix(in srgb, var(${colour}) ${percent}%, var(--vscode-editor-background, #ffffff))`;
+const tint = (colour: string, percent: number, fallback: string) => `color-mix(in srgb, var(${colour}, ${fallback}) ${percent}%, var(--vscode-editor-background, #ffffff))`;
 
 /** In a VS Code webview: the editor theme's colours, whatever the theme. */
 export const WEBVIEW_THEME_CSS = `
@@ -45,16 +45,16 @@ export const WEBVIEW_THEME_CSS = `
     --m-muted: var(--vscode-descriptionForeground, #4b5563); --m-subtle: var(--vscode-descriptionForeground, #374151);
     --m-border: var(--vscode-panel-border, var(--vscode-widget-border, #d1d5db)); --m-rule: var(--vscode-editor-foreground, #1f2937);
     --m-link: var(--vscode-textLink-foreground, #1d4ed8); --m-code-bg: var(--vscode-textCodeBlock-background, #f3f4f6);
-    --m-head-bg: var(--vscode-editorWidget-background, #f3f4f6); --m-row-alt: ${tint('--vscode-editor-foreground', 4)};
+    --m-head-bg: var(--vscode-editorWidget-background, #f3f4f6); --m-row-alt: ${tint('--vscode-editor-foreground', 4, '#111827')};
     --m-answer-bg: var(--vscode-textBlockQuote-background, #f8fafc);
-    --m-good-bg: ${tint('--vscode-charts-green', 18)}; --m-good: var(--vscode-charts-green, #15803d); --m-good-fg: var(--vscode-editor-foreground, #14532d);
-    --m-warn-bg: ${tint('--vscode-charts-yellow', 18)}; --m-warn: var(--vscode-charts-yellow, #b45309); --m-warn-fg: var(--vscode-editor-foreground, #78350f);
-    --m-bad-bg: ${tint('--vscode-charts-red', 18)}; --m-bad: var(--vscode-charts-red, #b91c1c); --m-bad-fg: var(--vscode-editor-foreground, #7f1d1d);
-    --m-info-bg: ${tint('--vscode-charts-blue', 18)}; --m-info: var(--vscode-charts-blue, #1d4ed8); --m-info-fg: var(--vscode-editor-foreground, #1e3a8a);
-    --m-neutral-bg: ${tint('--vscode-editor-foreground', 8)}; --m-neutral: var(--vscode-descriptionForeground, #6b7280); --m-neutral-fg: var(--vscode-editor-foreground, #374151);
-    --g-role-fill: ${tint('--vscode-charts-blue', 16)}; --g-role-line: var(--vscode-charts-blue, #4338ca);
-    --g-ciso-fill: ${tint('--vscode-charts-yellow', 22)}; --g-ciso-line: var(--vscode-charts-yellow, #b45309);
-    --g-vacant-fill: ${tint('--vscode-charts-red', 18)}; --g-vacant-line: var(--vscode-charts-red, #b91c1c); --g-vacant-text: var(--vscode-errorForeground, #7f1d1d);
+    --m-good-bg: ${tint('--vscode-charts-green', 18, '#15803d')}; --m-good: var(--vscode-charts-green, #15803d); --m-good-fg: var(--vscode-editor-foreground, #14532d);
+    --m-warn-bg: ${tint('--vscode-charts-yellow', 18, '#b45309')}; --m-warn: var(--vscode-charts-yellow, #b45309); --m-warn-fg: var(--vscode-editor-foreground, #78350f);
+    --m-bad-bg: ${tint('--vscode-charts-red', 18, '#b91c1c')}; --m-bad: var(--vscode-charts-red, #b91c1c); --m-bad-fg: var(--vscode-editor-foreground, #7f1d1d);
+    --m-info-bg: ${tint('--vscode-charts-blue', 18, '#1d4ed8')}; --m-info: var(--vscode-charts-blue, #1d4ed8); --m-info-fg: var(--vscode-editor-foreground, #1e3a8a);
+    --m-neutral-bg: ${tint('--vscode-editor-foreground', 8, '#111827')}; --m-neutral: var(--vscode-descriptionForeground, #6b7280); --m-neutral-fg: var(--vscode-editor-foreground, #374151);
+    --g-role-fill: ${tint('--vscode-charts-blue', 16, '#1d4ed8')}; --g-role-line: var(--vscode-charts-blue, #4338ca);
+    --g-ciso-fill: ${tint('--vscode-charts-yellow', 22, '#b45309')}; --g-ciso-line: var(--vscode-charts-yellow, #b45309);
+    --g-vacant-fill: ${tint('--vscode-charts-red', 18, '#b91c1c')}; --g-vacant-line: var(--vscode-charts-red, #b91c1c); --g-vacant-text: var(--vscode-errorForeground, #7f1d1d);
     --g-person-fill: var(--vscode-editor-background, #f8fafc); --g-person-line: var(--vscode-descriptionForeground, #64748b);
     --g-text: var(--vscode-editor-foreground, #111827); --g-reports: var(--vscode-editor-foreground, #1f2937);
     --g-holds: var(--vscode-descriptionForeground, #94a3b8); --g-holds-text: var(--vscode-descriptionForeground, #475569);
