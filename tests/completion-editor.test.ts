@@ -25,6 +25,7 @@ beforeAll(async () => {
     parse = parseHelper<Model>(services);
     await parse(`
         role board "Board of Directors"
+        // Owns the ISMS day to day.
         role ciso "Chief Information Security Officer"
         role dpo "Data Protection Officer"
         person jane "Jane Doe" { employed since 2020-01-01 }
@@ -202,6 +203,9 @@ describe('as-of status in the item detail', () => {
             assert: list => {
                 const detail = (label: string) => list.items.find(item => item.label === label)?.detail;
                 expect(detail('ciso')).toBe('Chief Information Security Officer (Jane Doe)');
+                // The doc comment above the declaration, as in hovers.
+                expect(list.items.find(item => item.label === 'ciso')?.documentation).toEqual({ kind: 'markdown', value: 'Owns the ISMS day to day.' });
+                expect(list.items.find(item => item.label === 'dpo')?.documentation).toBeUndefined();
                 // Omar's assignment runs on, but he left on 2025-03-31: the role is vacant (tenure.ts).
                 expect(detail('dpo')).toBe('Data Protection Officer (vacant)');
                 expect(detail('board')).toBe('Board of Directors (vacant)');

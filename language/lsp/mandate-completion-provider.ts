@@ -15,6 +15,7 @@ import type { WorkspaceModel } from '../workspace/workspace-model.js';
 import { isNameKeyword, phraseOf, startsDeclaration } from './completion-phrases.js';
 import { TRIGGER_CHARACTERS, triggerMayComplete } from './completion-triggers.js';
 import { asOfStatus, audienceSuggestions, channelSuggestions, type Suggestion } from './completion-values.js';
+import { docCommentOf, plain } from './hover-facts.js';
 import { selectCandidates, type CandidateRank } from './reference-candidates.js';
 import { mayStartRequirement, requirementItems, requirementWordAt } from './requirement-completion.js';
 import { SNIPPETS } from './snippets.js';
@@ -207,8 +208,11 @@ export class MandateCompletionProvider extends DefaultCompletionProvider {
         const rank = request?.ranks.get(description);
         const status = request ? this.statusOf(description, request) : undefined;
         const name = typeof title === 'string' && title !== '' ? title : description.type;
+        // The `//` doc comment above the declaration, as in its hover.
+        const doc = item.documentation === undefined && description.node ? docCommentOf(description.node) : undefined;
         return {
             ...item,
+            ...(doc ? { documentation: { kind: 'markdown', value: plain(doc) } } : {}),
             detail: status ? `${name} (${status})` : name,
             labelDetails: { description: description.type },
             // The editor orders by sortText before the label: names the typed text starts, and this file's, first.
