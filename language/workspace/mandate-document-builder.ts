@@ -13,6 +13,13 @@ export interface BuildTiming {
     readonly ms: number;
 }
 
+/** A request waiting for a document to reach a state. */
+interface DocumentWait {
+    readonly state: DocumentState;
+    readonly reached: () => void;
+    readonly source: Cancellation.CancellationTokenSource;
+}
+
 /**
  * Three things Langium's builder does not do:
  * - Langium relinks and re-validates every document that references a changed one, even when
@@ -38,6 +45,8 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
     private readonly builtEmitter = new Emitter<BuildTiming>();
     /** The build or update running now: nested builds (re-validating stale documents) count towards it. */
     private timing: { start: number, documents: Set<string> } | undefined;
+    /** The requests waiting for a document to reach a state, by URI: see `awaitDocumentState`. */
+    private readonly waits = new Map<string, Set<DocumentWait>>();
 
     constructor(services: LangiumSharedCoreServices & MandateAddedSharedServices) {
         super(services);
@@ -102,6 +111,50 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
     protected override cleanUpDeleted<T extends AstNode>(document: LangiumDocument<T>): void {
         this.exportChanges.capture(document.uri, this.exportsOf(document.uri));
         super.cleanUpDeleted(document);
+        this.endWaits(document.uri);
+    }
+
+    /**
+     * Langium's wait, which also ends when the document is dropped, or when a completed build
+     * has built it without the wait hearing of it. A request that arrives just after `didClose` of
+     * a document that is not on disk waits for a build of that document; the close drops it, the
+     * build never comes, and the request was never answered (the editor hangs on it). Under a
+     * storm of opens, closes and changes a wait also missed the phase of a document that was then
+     * fully built (the stdio fuzz, seed 7). Now the first is answered as cancelled, the second answered.
+     */
+    protected override awaitDocumentState(state: DocumentState, uri: URI, cancelToken: Cancellation.CancellationToken): Promise<URI> {
+        const key = uri.toString();
+        const source = new Cancellation.CancellationTokenSource();
+        const forwarded = cancelToken.onCancellationRequested(() => source.cancel());
+        const waits = this.waits.get(key) ?? new Set<DocumentWait>();
+        this.waits.set(key, waits);
+        return new Promise<URI>((resolve, reject) => {
+            const wait: DocumentWait = { state, reached: () => resolve(uri), source };
+            waits.add(wait);
+            super.awaitDocumentState(state, uri, source.token).then(resolve, reject).finally(() => {
+                forwarded.dispose();
+                source.dispose();
+                waits.delete(wait);
+                if (waits.size === 0 && this.waits.get(key) === waits) this.waits.delete(key);
+            });
+        });
+    }
+
+    private endWaits(uri: URI): void {
+        this.waits.get(uri.toString())?.forEach(wait => wait.source.cancel());
+    }
+
+    /** After a completed build: a wait for a state its document has reached is answered, a wait for a document that is gone is cancelled. */
+    private answerWaits(): void {
+        for (const [key, waits] of [...this.waits]) {
+            const document = this.langiumDocuments.getDocument(URI.parse(key));
+            for (const wait of [...waits]) {
+                if (document && document.state < wait.state) continue; // a later build reaches it
+                if (document) wait.reached();
+                // Also ends Langium's own wait (its listener), which has nothing left to wait for.
+                wait.source.cancel();
+            }
+        }
     }
 
     /** Decided in `buildDocuments`, once the changed documents' new exports are known. */
@@ -137,6 +190,7 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
         }
         documents.forEach(document => this.timing?.documents.add(document.uri.toString()));
         await super.buildDocuments(documents, options, cancelToken);
+        this.answerWaits();
     }
 
     /**
