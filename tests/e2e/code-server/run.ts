@@ -21,7 +21,7 @@ import { startCodeServer, type CodeServer } from './server';
 import { runUiSmoke } from './ui-smoke';
 
 const CHROMIUM = process.env.MANDATE_E2E_CHROMIUM ?? '/usr/bin/chromium';
-const SUITE_TIMEOUT_MS = Number(process.env.MANDATE_E2E_TIMEOUT_MS ?? 300_000);
+const SUITE_TIMEOUT_MS = Number(process.env.MANDATE_E2E_TIMEOUT_MS ?? 600_000);
 const SUITE_RUNNER = path.join(REPO_ROOT, 'out', 'e2e', 'suite', 'index.cjs');
 
 let codeServer: CodeServer | undefined;
