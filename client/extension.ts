@@ -77,7 +77,10 @@ function startClient(context: vscode.ExtensionContext): LanguageClient {
         debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
     };
     const clientOptions: LanguageClientOptions = {
-        documentSelector: [{ language: 'mandate' }],
+        // Only files are policy: a git diff's left side (git:), a rename preview or an untitled editor
+        // is a copy, and the server would check its names against the real file's. A web build of the
+        // extension would add its workspace folders' scheme (e.g. vscode-vfs), which the server accepts.
+        documentSelector: [{ scheme: 'file', language: 'mandate' }],
         // Code links of findings open the rule's page rendered and read-only, not the raw file (rule-docs.ts).
         middleware: {
             handleDiagnostics: (uri, diagnostics, next) => next(uri, linkToRenderedDoc(diagnostics)),

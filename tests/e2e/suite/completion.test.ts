@@ -3,9 +3,10 @@
  * declared names of the right kind, and in an empty document the top-level keywords.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { closeAllEditors, positionOf, staged } from './helpers';
+import { closeAllEditors, positionOf, staged, workspaceFolder } from './helpers';
 
 async function labelsAt(document: vscode.TextDocument, position: vscode.Position): Promise<string[]> {
     const list = await vscode.commands.executeCommand<vscode.CompletionList>(
@@ -50,9 +51,17 @@ suite('Completion', () => {
     });
 
     test('in an empty document it lists the top-level keywords', async () => {
-        const empty = await vscode.workspace.openTextDocument({ language: 'mandate', content: '' });
-        const labels = await labelsAt(empty, new vscode.Position(0, 0));
-        const keywords = ['organization', 'person', 'role', 'responsibility', 'authority', 'assign', 'delegate', 'training', 'completed', 'conflict between'];
-        assert.deepEqual(missing(keywords, labels), [], `got ${labels.join(', ')}`);
+        // A new file: an untitled editor is no file of the workspace, and the client does not send it.
+        const file = path.join(workspaceFolder(), 'scratch.mandate');
+        fs.writeFileSync(file, '');
+        try {
+            const empty = await vscode.workspace.openTextDocument(file);
+            const labels = await labelsAt(empty, new vscode.Position(0, 0));
+            const keywords = ['organization', 'person', 'role', 'responsibility', 'authority', 'assign', 'delegate', 'training', 'completed', 'conflict between'];
+            assert.deepEqual(missing(keywords, labels), [], `got ${labels.join(', ')}`);
+        } finally {
+            await closeAllEditors();
+            fs.rmSync(file, { force: true });
+        }
     });
 });
