@@ -67,15 +67,12 @@ export function layoutGaps(text: string, tokens: readonly LayoutToken[], eol: st
     for (let i = 1; i < n; i++) {
         if (separators[i] === 'line' && owner[i] >= 0 && owner[i] === owner[i - 1]) multiline.add(owner[i]);
     }
-    // The declaration a run of comments, without a blank line after any of them, is written above.
-    const attachedTo = (i: number): number | undefined => {
-        let j = i;
-        while (j < n && isComment(tokens[j])) {
-            if (j + 1 < n && breaks[j + 1] > 1) return undefined;
-            j++;
-        }
-        return j < n && tokens[j].startsDeclaration ? j : undefined;
-    };
+    // The declaration a run of comments, without a blank line after any of them, is written above (or -1).
+    const attachedTo = new Int32Array(n).fill(-1);
+    for (let i = n - 1; i >= 0; i--) {
+        if (!isComment(tokens[i])) attachedTo[i] = tokens[i].startsDeclaration ? i : -1;
+        else if (i + 1 < n && breaks[i + 1] <= 1) attachedTo[i] = attachedTo[i + 1];
+    }
 
     const blankBefore = (i: number): number => {
         const token = tokens[i];
@@ -85,8 +82,8 @@ export function layoutGaps(text: string, tokens: readonly LayoutToken[], eol: st
         // Between declarations: one blank line around any that spans lines; one-liners keep the author's grouping.
         if (source === 1) return 1;
         const previous = owner[i - 1];
-        const next = token.startsDeclaration ? i : attachedTo(i);
-        if (previous < 0 || next === undefined) return 0;
+        const next = attachedTo[i];
+        if (previous < 0 || next < 0) return 0;
         return multiline.has(previous) || multiline.has(next) ? 1 : 0;
     };
 
