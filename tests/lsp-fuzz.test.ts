@@ -89,7 +89,7 @@ describe('a hostile client over stdio', () => {
         server.notification('textDocument/didOpen', { textDocument: { uri: final, languageId: 'mandate', version: 1, text: FINAL } });
         const symbols = await server.request('textDocument/documentSymbol', { textDocument: { uri: final } });
         expect(symbols.error).toBeUndefined();
-        expect((symbols.result as Array<{ name: string }>).map(symbol => symbol.name)).toEqual(['final-role', 'final-person']);
+        expect((symbols.result as Array<{ name: string }>).map(symbol => symbol.name)).toEqual(['final-role', 'final-person', 'final-person → final-role']);
         const hover = await server.request('textDocument/hover', { textDocument: { uri: final }, position: { line: 0, character: 7 } });
         expect(JSON.stringify((hover.result as { contents?: unknown } | null)?.contents)).toContain('Final role');
         await server.until(() => server.diagnostics.has(final), 'diagnostics of the final document', 20_000);
