@@ -167,7 +167,7 @@ assign jane to ciso as acting since 2025-01-06 appointed by board {
         expect(report.questions.responsible.summary).toContain('Chief Information Security Officer (Jane Doe, acting)');
         expect(report.graph.edges).toContainEqual({ from: 'jane', to: 'ciso', kind: 'holds', label: 'acting' });
         expect(graphToMermaid(report.graph)).toMatch(/n\d+ -->\|"acting"\| n\d+/);
-        expect(graphToDot(report.graph)).toMatch(/n\d+ -> n\d+ \[color="#94a3b8", penwidth=0\.8, arrowsize=0\.6, label="acting"/);
+        expect(graphToDot(report.graph)).toMatch(/n\d+ -> n\d+ \[class="holds", color="#94a3b8", penwidth=0\.8, arrowsize=0\.6, label="acting"/);
         const markdown = renderMarkdown(report);
         expect(markdown).toContain('**Jane Doe** _acting_ since 2025-01-06');
         expect(markdown).toContain('**Jane Doe** _acting_: Chief Information Security Officer since **2025-01-06**');
