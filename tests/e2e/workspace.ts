@@ -53,7 +53,10 @@ export function writeUserSettings(userDataDir: string): void {
         'telemetry.telemetryLevel': 'off',
         'security.workspace.trust.enabled': false,
         'chat.disableAIFeatures': true,
-        'git.enabled': false
+        'git.enabled': false,
+        // VS Code for the Web (code-server) saves an edited file after a second by default; the suite's
+        // edits are reverted, never saved, and a save that wins the race leaves nothing to revert.
+        'files.autoSave': 'off'
     });
 }
 
