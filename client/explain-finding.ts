@@ -49,8 +49,10 @@ export async function explainFinding(context: vscode.ExtensionContext, uri?: unk
 
 /** "Explain '<rule>'" in the light bulb of every Mandate finding, after the fixes the server offers. */
 export class ExplainFindingActions implements vscode.CodeActionProvider {
-    static readonly kind = vscode.CodeActionKind.QuickFix.append('explain');
-    static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [ExplainFindingActions.kind] };
+    // Getters, not static fields: a static field runs when the bundle loads, before VS Code is asked
+    // for anything, and the packaged client must load with nothing but the `vscode` module's names.
+    static get kind(): vscode.CodeActionKind { return vscode.CodeActionKind.QuickFix.append('explain'); }
+    static get metadata(): vscode.CodeActionProviderMetadata { return { providedCodeActionKinds: [ExplainFindingActions.kind] }; }
 
     provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
         const seen = new Set<string>();

@@ -88,8 +88,12 @@ describe('the .vsix contents (vsce ls --no-dependencies)', () => {
 const GRAPH_LAYOUT = 'extension/out/server/graph-layout.cjs.br';
 /** The issue's goal for the .vsix, met by everything but Graphviz. */
 const WITHOUT_GRAPH_LAYOUT_LIMIT = 600 * 1024;
-/** The whole package, Graphviz included: 1,039 KB in 0.1.0. */
-const VSIX_LIMIT = 850 * 1024;
+/**
+ * The whole package, Graphviz included: 1,039 KB in 0.1.0, 840 KB after issue 11. The editor
+ * features of issue 12 (formatter, outline, rename, semantic tokens, code lens, inlay hints,
+ * links, completion, hovers, commands, panel scripts) added about 29 KB.
+ */
+const VSIX_LIMIT = 900 * 1024;
 
 describe('npm run package', () => {
     let vsix: Buffer;
