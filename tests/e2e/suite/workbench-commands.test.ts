@@ -4,6 +4,10 @@
  * path), Explain Finding opens the rule's page rendered with the finding's facts, from the light
  * bulb, and the graph webview follows the theme with a nonce'd script and linked nodes.
  * examples/findings/ciso-vacant has one finding, ciso-vacant on policy.mandate:13.
+ * The suites run in file name order, and this file's name puts it last on purpose: VS Code keeps
+ * the policy.mandate it opened as a document after its editor is closed and the next suite's
+ * staging deletes the file, and a restarted language client sends it again as an open document,
+ * which made the Diagnostics suite's clean acme show ciso-vacant and role-holders-overlap.
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
