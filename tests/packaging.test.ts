@@ -136,9 +136,10 @@ describe('npm run package', () => {
         const layout = entries.find(entry => entry.name === GRAPH_LAYOUT);
         expect(layout?.compressedSize).toBeGreaterThan(0);
         expect(vsix.length - layout!.compressedSize).toBeLessThanOrEqual(WITHOUT_GRAPH_LAYOUT_LIMIT);
-        // Bundles are minified: nothing shipped is a bundle as esbuild writes it unminified (0.1.0's was 3.6 MB).
+        // Bundles are minified: nothing shipped is a bundle as esbuild writes it unminified (0.1.0's was 3.6 MB,
+        // this release's is 3.9 MB); the minified server is about 1.0 MB with the catalogues and editor features.
         for (const bundle of ['extension/out/server/mandate-server.cjs', 'extension/out/client/extension.cjs']) {
-            expect(entries.find(entry => entry.name === bundle)!.size, bundle).toBeLessThan(1_000_000);
+            expect(entries.find(entry => entry.name === bundle)!.size, bundle).toBeLessThan(1_500_000);
         }
     });
 
