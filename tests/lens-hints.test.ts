@@ -2,6 +2,7 @@ import type { LangiumDocument } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import { describe, expect, it, vi } from 'vitest';
 import type { ClientCapabilities, CodeLens, Connection, InlayHint } from 'vscode-languageserver';
+import { LENS_LOCATIONS } from '../language/lsp/mandate-code-lens.js';
 import { SHOW_LOCATIONS_COMMAND } from '../language/lsp/mandate-protocol.js';
 import { refreshLensesAndHintsAfterBuilds } from '../language/lsp/refresh-editor-views.js';
 import { WorkspaceModel } from '../language/workspace/workspace-model.js';
@@ -119,6 +120,9 @@ describe('code lens', () => {
         // One holder lens and one duty lens for the role, one lens per person.
         expect(result).toHaveLength(2 + 3000);
         expect(result[0].command!.title).toBe('Held by Person 0, Person 1, Person 2 and 2997 more');
+        // It carries the first LENS_LOCATIONS assignments, not all 3,000 (about 1 MB at 10,000 people), and says so.
+        expect((result[0].command!.arguments![2] as unknown[]).length).toBe(LENS_LOCATIONS);
+        expect(result[0].command!.tooltip).toContain(`the first ${LENS_LOCATIONS} of 3000`);
         expect(result.at(-1)!.command!.title).toBe('Holds Staff');
         expect(workspace.shared.mandate.WorkspaceModel.get().persons).toHaveLength(3000);
         // The people's lenses read their own assignments: asking the role for its 3,000 holders once per person is quadratic.

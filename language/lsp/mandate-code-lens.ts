@@ -14,6 +14,12 @@ type Location = ShowLocationsArguments[2][number];
 /** A lens names at most this many holders or roles; the rest are counted ("and 12 more"). */
 const LISTED = 3;
 
+/**
+ * A lens carries at most this many places: a role held by 10,000 people (an HR import) carried
+ * every assignment's location, about 1 MB, on every lens request after every edit.
+ */
+export const LENS_LOCATIONS = 200;
+
 /** `Jane Doe, Sam Lee and 4 more`. */
 function listed(names: readonly string[]): string {
     if (names.length <= LISTED) return names.join(', ');
@@ -102,9 +108,10 @@ export class MandateCodeLensProvider implements CodeLensProvider {
 
     /** A lens that lists `nodes` in the references view; with nothing to list, a lens that only informs. */
     private command(title: string, tooltip: string, document: LangiumDocument, at: Position, nodes: readonly AstNode[]): Command {
-        const locations = nodes.flatMap(node => locationOf(node) ?? []);
+        const locations = nodes.slice(0, LENS_LOCATIONS).flatMap(node => locationOf(node) ?? []);
         if (locations.length === 0) return { title, tooltip, command: '' };
         const args: ShowLocationsArguments = [document.uri.toString(), at, locations];
-        return { title, tooltip, command: SHOW_LOCATIONS_COMMAND, arguments: args };
+        const shown = nodes.length > LENS_LOCATIONS ? ` (the references view lists the first ${LENS_LOCATIONS} of ${nodes.length})` : '';
+        return { title, tooltip: `${tooltip}${shown}`, command: SHOW_LOCATIONS_COMMAND, arguments: args };
     }
 }
