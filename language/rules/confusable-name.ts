@@ -17,11 +17,35 @@ const KINDS: Record<string, string> = {
 /** One spelling that shares its skeleton with others, and the declarations that use it. */
 type Spellings = Map<string, NamedDeclaration[]>;
 
-function add(groups: Map<string, Spellings>, key: string, text: string, node: NamedDeclaration): void {
-    let spellings = groups.get(key);
-    if (!spellings) groups.set(key, spellings = new Map());
-    const nodes = spellings.get(text);
-    if (nodes) nodes.push(node); else spellings.set(text, [node]);
+/**
+ * Spellings grouped by key (a skeleton), in two passes: the first notes one spelling per key, the
+ * second builds groups only for the keys that have another. Nearly every key has one spelling, so
+ * a workspace of 100,000 names allocates a map per look-alike group, not per name.
+ */
+class SpellingGroups {
+    private readonly firstSpelling = new Map<string, string>();
+    private readonly shared = new Set<string>();
+    readonly groups = new Map<string, Spellings>();
+
+    note(key: string, text: string): void {
+        const first = this.firstSpelling.get(key);
+        if (first === undefined) this.firstSpelling.set(key, text);
+        else if (first !== text) this.shared.add(key);
+    }
+
+    /** Second pass: `true` when the declaration belongs to a group of two or more spellings. */
+    add(key: string, text: string, node: NamedDeclaration): boolean {
+        if (!this.shared.has(key)) return false;
+        let spellings = this.groups.get(key);
+        if (!spellings) this.groups.set(key, spellings = new Map());
+        const nodes = spellings.get(text);
+        if (nodes) nodes.push(node); else spellings.set(text, [node]);
+        return true;
+    }
+
+    firstOf(key: string): string | undefined {
+        return this.firstSpelling.get(key);
+    }
 }
 
 /** `` `bill` (people.mandate:3) ``, for the first few other spellings of one skeleton. */
@@ -53,14 +77,15 @@ function mixedText(text: string): string | undefined {
     return `mixes ${scripts.slice(0, -1).join(', ')} and ${scripts[scripts.length - 1]} letters in the word \`${mixed.word}\` (${odd} ${mixed.odd.length > 1 ? 'are' : 'is'} not ${mixed.scripts[0]})`;
 }
 
-/** Reports look-alike names; returns the declared names grouped by skeleton. */
-function nameFindings(model: WorkspaceModel, findings: WorkspaceFinding[]): Map<string, Spellings> {
-    const groups = new Map<string, Spellings>();
+/** Reports look-alike names; returns the declared names grouped by skeleton, for rejected names. */
+function nameFindings(model: WorkspaceModel, findings: WorkspaceFinding[]): (key: string) => Spellings | undefined {
+    const index = new SpellingGroups();
+    for (const name of model.declarationsByName.keys()) index.note(skeleton(name), name);
     for (const [name, declarations] of model.declarationsByName) {
-        for (const declaration of declarations) add(groups, skeleton(name), name, declaration);
+        const key = skeleton(name);
+        for (const declaration of declarations) if (!index.add(key, name, declaration)) break;
     }
-    for (const spellings of groups.values()) {
-        if (spellings.size < 2) continue;
+    for (const spellings of index.groups.values()) {
         for (const [name, nodes] of spellings) {
             const list = others(name, spellings, (other, node) => `the ${KINDS[node.$type] ?? 'declaration'} \`${other}\``);
             for (const node of nodes) {
@@ -72,7 +97,13 @@ function nameFindings(model: WorkspaceModel, findings: WorkspaceFinding[]): Map<
             }
         }
     }
-    return groups;
+    return key => {
+        const group = index.groups.get(key);
+        if (group) return group;
+        const name = index.firstOf(key);
+        const nodes = name === undefined ? undefined : model.declarationsByName.get(name);
+        return name !== undefined && nodes ? new Map([[name, nodes]]) : undefined;
+    };
 }
 
 /**
@@ -80,7 +111,7 @@ function nameFindings(model: WorkspaceModel, findings: WorkspaceFinding[]): Map<
  * `а`) is not a declaration, but it is written to pass for one: it is
  * reported where it stands, naming the declaration it imitates.
  */
-function rejectedNameFindings(model: WorkspaceModel, groups: Map<string, Spellings>, findings: WorkspaceFinding[]): void {
+function rejectedNameFindings(model: WorkspaceModel, groupOf: (key: string) => Spellings | undefined, findings: WorkspaceFinding[]): void {
     for (const document of model.documents) {
         const errors = document.parseResult.lexerErrors;
         if (errors.length === 0) continue;
@@ -93,7 +124,7 @@ function rejectedNameFindings(model: WorkspaceModel, groups: Map<string, Spellin
             covered = span.end;
             if (span.kind !== 'non-ascii-name') continue;
             const word = text.slice(span.start, span.end);
-            const spellings = groups.get(skeleton(word));
+            const spellings = groupOf(skeleton(word));
             if (!spellings || spellings.has(word)) continue;
             const [name] = spellings.keys();
             const list = others(word, spellings, (other, node) => `the ${KINDS[node.$type] ?? 'declaration'} \`${other}\``);
@@ -108,19 +139,20 @@ function rejectedNameFindings(model: WorkspaceModel, groups: Map<string, Spellin
 }
 
 function titleFindings(model: WorkspaceModel, findings: WorkspaceFinding[]): void {
-    const groups = new Map<string, Spellings>();
-    const titled: NamedDeclaration[] = [];
+    const index = new SpellingGroups();
+    const titled: Array<readonly [NamedDeclaration, string]> = [];
     for (const declarations of model.declarationsByName.values()) {
         for (const node of declarations) {
             if (!node.title) continue;
-            titled.push(node);
             // Titles are compared with those of the same kind: people with people, roles with roles.
-            add(groups, `${node.$type}\u0000${skeleton(node.title)}`, node.title, node);
+            const key = `${node.$type}\u0000${skeleton(node.title)}`;
+            titled.push([node, key]);
+            index.note(key, node.title);
         }
     }
+    for (const [node, key] of titled) index.add(key, node.title, node);
     const reported = new Set<NamedDeclaration>();
-    for (const spellings of groups.values()) {
-        if (spellings.size < 2) continue;
+    for (const spellings of index.groups.values()) {
         for (const [title, nodes] of spellings) {
             const list = others(title, spellings, (other, node) => `"${other}", the title of \`${node.name}\``);
             const mixed = mixedText(title);
@@ -135,7 +167,7 @@ function titleFindings(model: WorkspaceModel, findings: WorkspaceFinding[]): voi
             }
         }
     }
-    for (const node of titled) {
+    for (const [node] of titled) {
         if (reported.has(node)) continue;
         const mixed = mixedText(node.title);
         if (!mixed) continue;

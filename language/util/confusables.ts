@@ -31,6 +31,20 @@ const HIDDEN = /^[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]$/u;
  * prototype, NFD again. Characters without a prototype are first folded with NFKC.
  */
 export function skeleton(text: string): string {
+    let result = skeletons.get(text);
+    if (result === undefined) {
+        // Bounded: a long-running server sees names come and go; starting over costs one recomputation each.
+        if (skeletons.size >= MAX_REMEMBERED) skeletons.clear();
+        skeletons.set(text, result = computeSkeleton(text));
+    }
+    return result;
+}
+
+/** confusable-name asks for the skeleton of every name and title after each edit; most never change. */
+const skeletons = new Map<string, string>();
+const MAX_REMEMBERED = 500_000;
+
+function computeSkeleton(text: string): string {
     const map = confusables();
     const ascii = ASCII.test(text);
     let result = '';
