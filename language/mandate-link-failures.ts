@@ -1,4 +1,4 @@
-import { isReference, type AstNode, type AstReflection, type Reference } from 'langium';
+import { isReference, type AstNode, type AstReflection, type LangiumDocument, type Reference, type ReferenceInfo } from 'langium';
 import { isAssignment, isModel } from './generated/ast.js';
 import type { MandateServices } from './mandate-module.js';
 import type { RuleMetadata } from './rules/rule.js';
@@ -97,18 +97,18 @@ export class LinkFailures {
             }
         };
         // Relationships whose required names are missing or unresolved (all top-level declarations).
-        for (const node of [...model.assignments, ...model.delegations, ...model.completions, ...model.conflicts]) {
-            const values = node as unknown as Record<string, unknown>;
-            if (RELATIONSHIPS[node.$type].some(property => values[property] === undefined || (values[property] as Reference).error !== undefined)) {
-                incomplete.add(node);
+        for (const nodes of [model.assignments, model.delegations, model.completions, model.conflicts]) {
+            for (const node of nodes as AstNode[]) {
+                const values = node as unknown as Record<string, unknown>;
+                if (RELATIONSHIPS[node.$type].some(property => values[property] === undefined || (values[property] as Reference).error !== undefined)) {
+                    incomplete.add(node);
+                }
             }
         }
         // Every reference that failed to link is in its document's references, with where it is:
         // no need to walk every node of the workspace.
         for (const document of model.documents) {
-            for (const reference of document.references) {
-                const info = reference.error?.info;
-                if (!info || !isReference(info.reference)) continue;
+            for (const info of failedReferences(document)) {
                 const node = info.container;
                 const required = RELATIONSHIPS[node.$type];
                 const values = node as unknown as Record<string, unknown>;
@@ -129,7 +129,9 @@ export class LinkFailures {
         const carriers = new Map<AstNode, AstNode[]>();
         for (const role of model.roles) {
             for (const duty of role.duties.flatMap(link => link.duties.map(reference => reference.ref))) {
-                if (duty) carriers.set(duty, [...(carriers.get(duty) ?? []), role]);
+                if (!duty) continue;
+                const roles = carriers.get(duty);
+                if (roles) roles.push(role); else carriers.set(duty, [role]);
             }
         }
         return { spots, incomplete, named, anywhere, carriers };
@@ -143,6 +145,26 @@ export class LinkFailures {
         const name = closestMatch(refText, candidates);
         return name === undefined ? undefined : model.declarationsByName.get(name)?.find(node => this.reflection.isInstance(node, type));
     }
+}
+
+/**
+ * A document's references that failed to link. Remembered per list of linked references: the
+ * linker starts a new list when it unlinks a document and appends as it links, so a list of the
+ * same length holds the same references, and an edit elsewhere rescans nothing here.
+ */
+const failedByDocument = new WeakMap<readonly Reference[], { readonly length: number; readonly failed: readonly ReferenceInfo[] }>();
+
+function failedReferences(document: LangiumDocument): readonly ReferenceInfo[] {
+    const references = document.references as Reference[];
+    const known = failedByDocument.get(references);
+    if (known && known.length === references.length) return known.failed;
+    const failed: ReferenceInfo[] = [];
+    for (const reference of references) {
+        const info = reference.error?.info;
+        if (info && isReference(info.reference)) failed.push(info);
+    }
+    failedByDocument.set(references, { length: references.length, failed });
+    return failed;
 }
 
 /** The declaration a node belongs to: the child of the file's model. */
