@@ -5,6 +5,7 @@ import {
 import type { MandateAddedSharedServices } from '../mandate-module.js';
 import { ExportChanges, retargetReferences, type ExportComparison } from './export-changes.js';
 import type { WorkspaceFindings } from './workspace-findings.js';
+import { rememberParse } from './semantic-fingerprint.js';
 import { isWorkspaceFile } from './workspace-files.js';
 
 /** A build or update that ran to its end: how many documents it built, and how long it took. */
@@ -104,7 +105,11 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
 
     /** Remembers what a document exported before its index entry goes, to compare once it is indexed again. */
     override resetToState<T extends AstNode>(document: LangiumDocument<T>, state: DocumentState): void {
-        if (state <= DocumentState.Parsed) this.exportChanges.capture(document.uri, this.exportsOf(document.uri));
+        if (state <= DocumentState.Parsed) {
+            this.exportChanges.capture(document.uri, this.exportsOf(document.uri));
+            // The old tree, with its errors, for the workspace findings to tell whether the new one says the same.
+            if (document.state >= DocumentState.Parsed) rememberParse(document.parseResult);
+        }
         super.resetToState(document, state);
     }
 

@@ -1,6 +1,7 @@
-import { AstUtils, type ValidationAcceptor } from 'langium';
+import { AstUtils, type AstNode, type LangiumDocument, type ValidationAcceptor } from 'langium';
 import { RULES } from '../rules/index.js';
 import { lowerSeverity, type LoweredData, type RuleContext, type WorkspaceFinding, type WorkspaceRule } from '../rules/rule.js';
+import { counterpart, replacedFingerprint, semanticFingerprint } from './semantic-fingerprint.js';
 import type { WorkspaceModelProvider } from './workspace-model-provider.js';
 
 export interface PlacedFinding {
@@ -10,6 +11,16 @@ export interface PlacedFinding {
 
 const WORKSPACE_RULES = RULES.filter((rule): rule is WorkspaceRule => rule.scope === 'workspace');
 
+/** The workspace findings of one workspace state and as-of date, with what they were computed from. */
+interface Computed {
+    readonly version: number;
+    readonly asOf: string;
+    /** The syntax tree of each document, by URI. */
+    readonly roots: ReadonlyMap<string, AstNode>;
+    readonly byRule: ReadonlyMap<WorkspaceRule, readonly WorkspaceFinding[]>;
+    readonly grouped: ReadonlyMap<string, PlacedFinding[]>;
+}
+
 /**
  * Runs the workspace-wide rules once per workspace snapshot and as-of date, and hands each
  * finding to the validation of the one document that holds its target. It remembers what it
@@ -17,11 +28,14 @@ const WORKSPACE_RULES = RULES.filter((rule): rule is WorkspaceRule => rule.scope
  * workspace findings (e.g. the organization file after the CISO's file was deleted).
  */
 export class WorkspaceFindings {
-    private readonly published = new Map<string, string>();
+    private readonly published = new Map<string, readonly PlacedFinding[]>();
     /** Findings that only follow from a name that failed to link are left out; see LinkFailures. */
     private derived: (rule: WorkspaceRule, finding: WorkspaceFinding) => boolean = () => false;
 
-    constructor(private readonly models: WorkspaceModelProvider, private readonly context: RuleContext) {}
+    constructor(private readonly models: WorkspaceModelProvider, private readonly context: RuleContext) {
+        // Options, severities and catalogues change findings without changing a document.
+        context.settings.onDidChange(() => this.last = undefined);
+    }
 
     /**
      * Set by the language's validator. Filtering here, before the findings are grouped, keeps the
@@ -30,25 +44,75 @@ export class WorkspaceFindings {
      */
     excludeDerived(derived: (rule: WorkspaceRule, finding: WorkspaceFinding) => boolean): void {
         this.derived = derived;
+        this.last = undefined;
         this.models.invalidate();
     }
 
     /** All workspace findings, grouped by the URI of the document that holds their target. */
     byDocument(): ReadonlyMap<string, PlacedFinding[]> {
-        const model = this.models.get();
-        return model.cached(`workspace-findings@${this.context.settings.asOf()}`, () => {
-            const grouped = new Map<string, PlacedFinding[]>();
-            for (const rule of WORKSPACE_RULES) {
-                for (const finding of rule.findings(model, this.context)) {
-                    if (this.derived(rule, finding)) continue;
-                    const uri = AstUtils.getDocument(finding.node).uri.toString();
-                    const list = grouped.get(uri) ?? [];
-                    list.push({ rule, finding });
-                    grouped.set(uri, list);
-                }
+        const asOf = this.context.settings.asOf();
+        const last = this.last;
+        if (last && last.version === this.models.version && last.asOf === asOf) return last.grouped;
+        const documents = this.models.documents();
+        const byRule = (last && last.asOf === asOf ? this.reusable(last, documents) : undefined) ?? this.runAll();
+        const grouped = new Map<string, PlacedFinding[]>();
+        for (const [rule, findings] of byRule) {
+            for (const finding of findings) {
+                const uri = AstUtils.getDocument(finding.node).uri.toString();
+                const list = grouped.get(uri);
+                if (list) list.push({ rule, finding }); else grouped.set(uri, [{ rule, finding }]);
             }
-            return grouped;
-        });
+        }
+        const roots = new Map(documents.map(document => [document.uri.toString(), document.parseResult.value as AstNode]));
+        this.last = { version: this.models.version, asOf, roots, byRule, grouped };
+        return grouped;
+    }
+
+    /** How many times a rule ran; tests and benchmarks use it to prove that a comment edit runs none. */
+    rulesRun = 0;
+    private last: Computed | undefined;
+
+    private runAll(rules: readonly WorkspaceRule[] = WORKSPACE_RULES, into = new Map<WorkspaceRule, readonly WorkspaceFinding[]>()): Map<WorkspaceRule, readonly WorkspaceFinding[]> {
+        const model = this.models.get();
+        for (const rule of rules) {
+            this.rulesRun++;
+            into.set(rule, rule.findings(model, this.context).filter(finding => !this.derived(rule, finding)));
+        }
+        return into;
+    }
+
+    /**
+     * The last findings, carried over when every document that changed since says the same as
+     * before (a comment, blank lines, indentation: see semantic-fingerprint.ts), so that typing a
+     * comment in a file of a 100,000-line workspace runs no workspace rule. A finding on a changed
+     * document moves to the same node of its new tree. A rule runs again when its findings might
+     * read positions: a message naming a changed file by line after its lines moved, or a finding
+     * on a changed document placed by a range rather than a node.
+     */
+    private reusable(last: Computed, documents: ReadonlyArray<LangiumDocument>): Map<WorkspaceRule, readonly WorkspaceFinding[]> | undefined {
+        if (documents.length !== last.roots.size) return undefined;
+        const changed = new Map<AstNode, { readonly root: AstNode; readonly file: string; readonly linesMoved: boolean }>();
+        for (const document of documents) {
+            const uri = document.uri.toString();
+            const before = last.roots.get(uri);
+            const root = document.parseResult.value;
+            if (!before) return undefined;
+            if (before === root) continue;
+            const old = replacedFingerprint(before);
+            const now = semanticFingerprint(document.parseResult);
+            if (!old || old.semantic !== now.semantic) return undefined;
+            changed.set(before, { root, file: `${document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1)}:`, linesMoved: old.lines !== now.lines });
+        }
+        const byRule = new Map<WorkspaceRule, readonly WorkspaceFinding[]>();
+        const rerun: WorkspaceRule[] = [];
+        for (const [rule, findings] of last.byRule) {
+            const moved = findings.map(finding => moveFinding(finding, changed));
+            const positional = findings.some(finding => [...changed.values()].some(change => change.linesMoved && finding.message.includes(change.file)));
+            if (moved.includes(undefined) || positional) rerun.push(rule); else byRule.set(rule, moved as WorkspaceFinding[]);
+        }
+        if (rerun.length > 0) this.runAll(rerun, byRule);
+        // In registry order, as a cold build lists them.
+        return new Map(WORKSPACE_RULES.flatMap(rule => byRule.has(rule) ? [[rule, byRule.get(rule)!] as const] : []));
     }
 
     /** Called from the validation of `uri`: report its share of the workspace findings. */
@@ -60,20 +124,40 @@ export class WorkspaceFindings {
             accept(lowered ? lowerSeverity(rule.severity) : rule.severity, message,
                 { ...target, code: rule.id, data } as Parameters<ValidationAcceptor>[2]);
         }
-        this.published.set(uri, signature(findings));
+        this.published.set(uri, findings);
     }
 
     /** URIs of documents whose published workspace findings differ from the current ones. */
     staleDocuments(): string[] {
         const current = this.byDocument();
         const candidates = new Set([...this.published.keys(), ...current.keys()]);
-        return [...candidates].filter(uri => (this.published.get(uri) ?? '') !== signature(current.get(uri) ?? []));
+        return [...candidates].filter(uri => !samePlacedFindings(this.published.get(uri) ?? [], current.get(uri) ?? []));
     }
 
     /** Forget a document, e.g. after it was deleted. */
     forget(uri: string): void {
         this.published.delete(uri);
     }
+}
+
+/** A finding on a changed document, moved to the same node of its new tree; undefined when it cannot move. */
+function moveFinding(finding: WorkspaceFinding, changed: ReadonlyMap<AstNode, { readonly root: AstNode }>): WorkspaceFinding | undefined {
+    if (changed.size === 0) return finding;
+    let root = finding.node;
+    while (root.$container) root = root.$container;
+    const change = changed.get(root);
+    if (!change) return finding;
+    if (finding.range) return undefined;
+    const node = counterpart(finding.node, change.root);
+    return node ? { ...finding, node } : undefined;
+}
+
+/** Whether two lists show the same diagnostics: the same finding objects (carried over) or the same text at the same places. */
+function samePlacedFindings(a: readonly PlacedFinding[], b: readonly PlacedFinding[]): boolean {
+    if (a === b) return true;
+    if (a.length !== b.length) return false;
+    if (a.every((placed, index) => placed.rule === b[index].rule && placed.finding === b[index].finding)) return true;
+    return signature(a) === signature(b);
 }
 
 function signature(findings: readonly PlacedFinding[]): string {

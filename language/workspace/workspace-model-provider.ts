@@ -9,14 +9,16 @@ import { WorkspaceModel } from './workspace-model.js';
  * rather than O(workspace) per validated document.
  */
 export class WorkspaceModelProvider {
-    private readonly documents: LangiumDocuments;
+    private readonly documentsSource: LangiumDocuments;
     private current: WorkspaceModel | undefined;
     /** How many snapshots have been built; tests and benchmarks use it to prove one build per update. */
     generation = 0;
+    /** Counts invalidations: a reader that derived something from a snapshot knows when it is out of date. */
+    version = 0;
 
     /** `settings` supplies the frameworks of catalogue files; a new set of them is a new snapshot. */
     constructor(shared: LangiumSharedCoreServices, private readonly settings?: MandateSettings) {
-        this.documents = shared.workspace.LangiumDocuments;
+        this.documentsSource = shared.workspace.LangiumDocuments;
         const builder = shared.workspace.DocumentBuilder;
         builder.onUpdate(() => this.invalidate());
         builder.onBuildPhase(DocumentState.IndexedContent, () => this.invalidate());
@@ -25,7 +27,7 @@ export class WorkspaceModelProvider {
 
     get(): WorkspaceModel {
         if (!this.current) {
-            this.current = new WorkspaceModel(this.documents.all.toArray() as Array<LangiumDocument<Model>>, this.settings?.catalogueFrameworks);
+            this.current = new WorkspaceModel(this.documents(), this.settings?.catalogueFrameworks);
             this.generation++;
         }
         return this.current;
@@ -33,5 +35,11 @@ export class WorkspaceModelProvider {
 
     invalidate(): void {
         this.current = undefined;
+        this.version++;
+    }
+
+    /** The documents the next snapshot will hold, without building it. */
+    documents(): Array<LangiumDocument<Model>> {
+        return this.documentsSource.all.toArray() as Array<LangiumDocument<Model>>;
     }
 }

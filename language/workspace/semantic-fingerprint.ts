@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto';
+import { isAstNode, isReference, type AstNode, type ParseResult } from 'langium';
+
+/**
+ * What a document says, apart from where it says it: every node's type and properties in order,
+ * references by the name written, plus the text of lexer errors and the parser's messages (rules
+ * read those too; their messages name the text, not where it is). Comments, blank lines and indentation do not count, so a comment typed into a
+ * file leaves its `semantic` fingerprint as it was. `lines` adds the line each node starts on,
+ * for the messages that point at a declaration by file and line.
+ */
+export interface SemanticFingerprint {
+    readonly semantic: string;
+    readonly lines: string;
+}
+
+/** Per syntax tree: a document keeps its tree until it is parsed again. */
+const fingerprints = new WeakMap<AstNode, SemanticFingerprint>();
+/** The parse results of trees a document has since replaced, with the errors that came with them. */
+const replaced = new WeakMap<AstNode, ParseResult>();
+
+/** Called before a document is parsed again, so the old tree can still be compared with the new one. */
+export function rememberParse(parseResult: ParseResult): void {
+    replaced.set(parseResult.value, parseResult);
+}
+
+/** The fingerprint of a tree a document has replaced; undefined when its parse was not remembered. */
+export function replacedFingerprint(root: AstNode): SemanticFingerprint | undefined {
+    const parseResult = replaced.get(root);
+    return parseResult && semanticFingerprint(parseResult);
+}
+
+export function semanticFingerprint(parseResult: ParseResult): SemanticFingerprint {
+    const root = parseResult.value;
+    let fingerprint = fingerprints.get(root);
+    if (!fingerprint) {
+        const semantic = new Digest();
+        const lines = new Digest();
+        const write = (text: string) => semantic.update(text);
+        const visit = (node: AstNode): void => {
+            write(node.$type);
+            lines.update(String(node.$cstNode?.range.start.line ?? -1));
+            for (const [key, value] of Object.entries(node)) {
+                if (key.startsWith('$')) continue;
+                write(key);
+                for (const item of Array.isArray(value) ? value : [value]) {
+                    if (isAstNode(item)) visit(item);
+                    else if (isReference(item)) write(`@${item.$refText}`);
+                    else write(JSON.stringify(item) ?? 'undefined');
+                }
+                write(')');
+            }
+        };
+        visit(root);
+        // Lexer messages name the characters (mandate-lexer-error-messages.ts); the text may already be the next version.
+        const { lexerErrors, parserErrors } = parseResult;
+        for (const error of lexerErrors) write(`lexer:${JSON.stringify(error.message)}`);
+        for (const error of parserErrors) write(`parser:${JSON.stringify(error.message)}`);
+        const semanticDigest = semantic.digest();
+        fingerprint = { semantic: semanticDigest, lines: `${semanticDigest}:${lines.digest()}` };
+        fingerprints.set(root, fingerprint);
+    }
+    return fingerprint;
+}
+
+/** A SHA-256 of a sequence of strings, fed in batches: one native call per string costs more than the hashing. */
+class Digest {
+    private readonly hash = createHash('sha256');
+    private parts: string[] = [];
+
+    update(text: string): void {
+        this.parts.push(text);
+        if (this.parts.length >= 4096) this.flush();
+    }
+
+    digest(): string {
+        this.flush();
+        return this.hash.digest('hex');
+    }
+
+    private flush(): void {
+        // A separator no policy text holds keeps `ab`,`c` apart from `a`,`bc`.
+        this.hash.update(this.parts.join('\u0000') + '\u0000');
+        this.parts = [];
+    }
+}
+
+/** The path from the root to `node` (property and index per step), to find its counterpart in an identical tree. */
+export function counterpart(node: AstNode, root: AstNode): AstNode | undefined {
+    const steps: Array<readonly [string, number | undefined]> = [];
+    let current = node;
+    while (current.$container) {
+        steps.push([current.$containerProperty ?? '', current.$containerIndex]);
+        current = current.$container;
+    }
+    let target: AstNode | undefined = root;
+    for (const [property, index] of steps.reverse()) {
+        const value: unknown = (target as unknown as Record<string, unknown>)[property];
+        const next = index === undefined ? value : Array.isArray(value) ? value[index] : undefined;
+        target = isAstNode(next) ? next : undefined;
+        if (!target) return undefined;
+    }
+    return target;
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../language/rules/index.js';
+import { Workspace } from './workspace-helpers.js';
+
+/**
+ * Workspace findings carried over an edit that changes what a file looks like but not what it
+ * says (language/workspace/workspace-findings.ts, semantic-fingerprint.ts): no rule runs, or only
+ * the rules whose messages point at the edited file by line, and the result is a cold build's.
+ */
+const ORGANIZATION = `organization acme "Acme Ltd" { top management board }
+role board "Board of Directors"
+role ciso "CISO" { designated CISO responsible for reporting, conformance accountable for reporting, conformance }
+`;
+const DUTIES = `responsibility reporting "Report ISMS performance" { satisfies ISO27001:5.3(b) }
+responsibility conformance "Keep the ISMS conforming" { satisfies ISO27001:5.3(a) }
+`;
+const PEOPLE = 'person jane "Jane Doe"\nperson omar "Omar Haddad"\n';
+const WORKSPACE_RULES = RULES.filter(rule => rule.scope === 'workspace').length;
+
+function rulesRun(workspace: Workspace): number {
+    return workspace.shared.mandate.WorkspaceFindings.rulesRun;
+}
+
+async function expectSameAsCold(workspace: Workspace, files: Record<string, string>): Promise<void> {
+    const cold = await Workspace.open(files);
+    expect(workspace.diagnostics()).toEqual(cold.diagnostics());
+}
+
+describe('workspace findings after an edit that says the same', () => {
+    it('runs no workspace rule for a comment, and moves the findings of the edited file with its lines', async () => {
+        // No assignment: ciso-vacant and more sit on the organization file.
+        const files = { 'organization.mandate': ORGANIZATION, 'duties.mandate': DUTIES, 'people.mandate': PEOPLE };
+        const workspace = await Workspace.open(files);
+        expect(workspace.codes('organization.mandate')).toContain('ciso-vacant');
+        const before = rulesRun(workspace);
+        const edited = { ...files, 'organization.mandate': `// Acme's organization\n\n${ORGANIZATION.replace('"CISO" {', '"CISO"   {').replace('conformance }\n', 'conformance } // the CISO\n')}` };
+        await workspace.write('organization.mandate', edited['organization.mandate']);
+        expect(rulesRun(workspace)).toBe(before);
+        const vacant = workspace.document('organization.mandate').diagnostics!.find(diagnostic => diagnostic.code === 'ciso-vacant')!;
+        expect(vacant.range.start.line).toBe(4);
+        await expectSameAsCold(workspace, edited);
+    });
+
+    it('runs again the rules whose messages name the edited file by line, once its lines moved', async () => {
+        const files = { 'organization.mandate': ORGANIZATION, 'duties.mandate': DUTIES, 'people.mandate': PEOPLE, 'more.mandate': 'person jane "Jane D."\n' };
+        const workspace = await Workspace.open(files);
+        const message = () => workspace.document('more.mandate').diagnostics!.find(diagnostic => diagnostic.code === 'duplicate-name')?.message ?? '';
+        expect(message()).toContain('people.mandate:1');
+        const before = rulesRun(workspace);
+        const edited = { ...files, 'people.mandate': `// People\n${PEOPLE}` };
+        await workspace.write('people.mandate', edited['people.mandate']);
+        expect(message()).toContain('people.mandate:2');
+        const run = rulesRun(workspace) - before;
+        expect(run).toBeGreaterThan(0);
+        expect(run).toBeLessThan(WORKSPACE_RULES);
+        await expectSameAsCold(workspace, edited);
+        // A comment at the end moves no line: nothing runs.
+        const again = rulesRun(workspace);
+        const appended = { ...edited, 'people.mandate': `${edited['people.mandate']}// end\n` };
+        await workspace.write('people.mandate', appended['people.mandate']);
+        expect(rulesRun(workspace)).toBe(again);
+        await expectSameAsCold(workspace, appended);
+    });
+
+    it('runs every rule when the edit changes what the file says, even if only a title or a stray character', async () => {
+        const files = { 'organization.mandate': ORGANIZATION, 'duties.mandate': DUTIES, 'people.mandate': PEOPLE };
+        const workspace = await Workspace.open(files);
+        let before = rulesRun(workspace);
+        const retitled = { ...files, 'people.mandate': PEOPLE.replace('"Omar Haddad"', '"Omar  Haddad"') };
+        await workspace.write('people.mandate', retitled['people.mandate']);
+        expect(rulesRun(workspace) - before).toBe(WORKSPACE_RULES);
+        await expectSameAsCold(workspace, retitled);
+        // The same tree, but the lexer skipped another character: its message, which rules read, differs.
+        const stray = (char: string) => ({ ...files, 'people.mandate': `${PEOPLE}${char}\n` });
+        await workspace.write('people.mandate', stray('§')['people.mandate']);
+        before = rulesRun(workspace);
+        await workspace.write('people.mandate', stray('¤')['people.mandate']);
+        expect(rulesRun(workspace) - before).toBe(WORKSPACE_RULES);
+        await expectSameAsCold(workspace, stray('¤'));
+    });
+
+    it('runs every rule again after the as-of date changes, though no file did', async () => {
+        const files = { 'organization.mandate': ORGANIZATION, 'duties.mandate': DUTIES, 'people.mandate': PEOPLE };
+        const workspace = await Workspace.open(files);
+        const before = rulesRun(workspace);
+        workspace.shared.mandate.Settings.setAsOf('2024-01-01');
+        await workspace.shared.workspace.WorkspaceLock.read(() => undefined);
+        workspace.shared.mandate.WorkspaceFindings.byDocument();
+        expect(rulesRun(workspace) - before).toBe(WORKSPACE_RULES);
+    });
+});
