@@ -79,6 +79,8 @@ export type RetargetResult = 'unchanged' | 'retargeted' | 'moved' | 'relink';
  */
 export function retargetReferences(document: LangiumDocument, retargets: ExportComparison['retargets'], locator: AstNodeLocator,
     documents: LangiumDocuments): RetargetResult {
+    const targets = referencedDocuments(document);
+    if (![...retargets.keys()].some(uri => targets.has(uri))) return 'unchanged';
     let result: RetargetResult = 'unchanged';
     for (const reference of document.references as Array<Reference & LinkedReference>) {
         const old = reference._nodeDescription;
@@ -94,6 +96,27 @@ export function retargetReferences(document: LangiumDocument, retargets: ExportC
         else if (result === 'unchanged') result = 'retargeted';
     }
     return result;
+}
+
+/**
+ * The documents a document's linked references point into. Remembered per list of linked
+ * references, which the linker replaces when it unlinks a document and only appends to: after an
+ * edit, the documents that do not refer to the edited one are passed over without reading each
+ * of their references (100,000 of them at 100k lines).
+ */
+const targetsByReferences = new WeakMap<readonly unknown[], { readonly length: number; readonly uris: ReadonlySet<string> }>();
+
+function referencedDocuments(document: LangiumDocument): ReadonlySet<string> {
+    const references = document.references as Array<Reference & LinkedReference>;
+    const known = targetsByReferences.get(references);
+    if (known && known.length === references.length) return known.uris;
+    const uris = new Set<string>();
+    for (const reference of references) {
+        const uri = reference._nodeDescription?.documentUri.toString();
+        if (uri !== undefined) uris.add(uri);
+    }
+    targetsByReferences.set(references, { length: references.length, uris });
+    return uris;
 }
 
 function loadNode(description: AstNodeDescription, locator: AstNodeLocator, documents: LangiumDocuments): AstNode | undefined {
