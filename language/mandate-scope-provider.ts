@@ -14,9 +14,25 @@ interface Candidates {
 }
 
 /** The declarations a reference type may target, by name, in resolution order. */
-interface NameTable {
-    readonly byName: ReadonlyMap<string, Candidates>;
-    readonly all: readonly AstNodeDescription[];
+class NameTable {
+    private sorted: AstNodeDescription[] | undefined;
+
+    constructor(
+        readonly byName: Map<string, Candidates>,
+        /** Each document's declarations, in the order it exports them. */
+        readonly byUri: Map<string, AstNodeDescription[]>
+    ) {}
+
+    /** Every declaration, by document URI: only completion and "did you mean" ask, so it is put together when they do. */
+    get all(): readonly AstNodeDescription[] {
+        this.sorted ??= [...this.byUri.keys()].sort(compareStrings).flatMap(uri => this.byUri.get(uri) ?? []);
+        return this.sorted;
+    }
+
+    /** After a patch. */
+    changed(): void {
+        this.sorted = undefined;
+    }
 }
 
 /**
@@ -88,49 +104,58 @@ export class MandateScopeProvider implements ScopeProvider {
 
     private buildTable(referenceType: string): NameTable {
         // allElements filters by AstReflection.isSubtype: a Party table holds roles and persons.
-        const all = this.indexManager.allElements(referenceType).toArray();
-        // Stable, and URI.toString() is cached: declarations of one document keep their order.
-        all.sort((a, b) => compareStrings(a.documentUri.toString(), b.documentUri.toString()));
+        const byUri = groupByUri(this.indexManager.allElements(referenceType));
         const byName = new Map<string, Candidates>();
-        for (const description of all) {
-            const candidates = byName.get(description.name);
-            if (candidates) candidates.all.push(description);
-            else byName.set(description.name, { all: [description] });
+        for (const uri of [...byUri.keys()].sort(compareStrings)) {
+            for (const description of byUri.get(uri) ?? []) {
+                const candidates = byName.get(description.name);
+                if (candidates) candidates.all.push(description);
+                else byName.set(description.name, { all: [description] });
+            }
         }
         for (const candidates of byName.values()) indexByDocument(candidates);
-        return { byName, all };
+        return new NameTable(byName, byUri);
     }
 
     /**
-     * The table as a rebuild would make it, from the old one and the changed documents' entries
-     * only: an edit to one file costs that file's names, not the workspace's (the table of a
-     * 100,000-line workspace took a tenth of every keystroke to rebuild).
+     * The table as a rebuild would make it, from the changed documents' entries only: an edit to
+     * one file costs that file's names, not the workspace's (rebuilding the tables of a
+     * 100,000-line workspace took a tenth of every keystroke).
      */
     private patchTable(table: NameTable, referenceType: string, dirty: ReadonlySet<string>): NameTable {
-        const fresh = this.indexManager.allElements(referenceType, new Set(dirty)).toArray();
-        const byUri = (a: AstNodeDescription, b: AstNodeDescription) => compareStrings(a.documentUri.toString(), b.documentUri.toString());
-        fresh.sort(byUri);
-        const freshByName = new Map<string, AstNodeDescription[]>();
-        for (const description of fresh) {
-            const list = freshByName.get(description.name);
-            if (list) list.push(description); else freshByName.set(description.name, [description]);
+        const fresh = groupByUri(this.indexManager.allElements(referenceType, new Set(dirty)));
+        const touched = new Map<string, AstNodeDescription[]>();
+        for (const uri of dirty) {
+            for (const description of table.byUri.get(uri) ?? []) if (!touched.has(description.name)) touched.set(description.name, []);
+            const entries = fresh.get(uri);
+            if (entries) table.byUri.set(uri, entries); else table.byUri.delete(uri);
         }
-        const touched = new Set(freshByName.keys());
-        const all = table.all.filter(description => {
-            if (!dirty.has(description.documentUri.toString())) return true;
-            touched.add(description.name);
-            return false;
-        });
-        const merged = mergeByUri(all, fresh);
-        const byName = table.byName as Map<string, Candidates>;
-        for (const name of touched) {
-            const kept = (byName.get(name)?.all ?? []).filter(description => !dirty.has(description.documentUri.toString()));
-            const candidates = { all: mergeByUri(kept, freshByName.get(name) ?? []) };
-            if (candidates.all.length === 0) byName.delete(name);
-            else byName.set(name, indexByDocument(candidates));
+        for (const uri of [...fresh.keys()].sort(compareStrings)) {
+            for (const description of fresh.get(uri) ?? []) {
+                const list = touched.get(description.name);
+                if (list) list.push(description); else touched.set(description.name, [description]);
+            }
         }
-        return { byName, all: merged };
+        for (const [name, added] of touched) {
+            const kept = (table.byName.get(name)?.all ?? []).filter(description => !dirty.has(description.documentUri.toString()));
+            const candidates = { all: mergeByUri(kept, added) };
+            if (candidates.all.length === 0) table.byName.delete(name);
+            else table.byName.set(name, indexByDocument(candidates));
+        }
+        table.changed();
+        return table;
     }
+}
+
+/** Index entries by document URI, each document's in the order the index gives them. */
+function groupByUri(descriptions: Iterable<AstNodeDescription>): Map<string, AstNodeDescription[]> {
+    const byUri = new Map<string, AstNodeDescription[]>();
+    for (const description of descriptions) {
+        const uri = description.documentUri.toString();
+        const list = byUri.get(uri);
+        if (list) list.push(description); else byUri.set(uri, [description]);
+    }
+    return byUri;
 }
 
 /** Past this many changed documents a table is rebuilt rather than patched. */
