@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { computeStatus } from '../language/lsp/mandate-status.js';
 import { RULES } from '../language/rules/index.js';
 import { Workspace } from './workspace-helpers.js';
 
@@ -87,5 +88,21 @@ describe('workspace findings after an edit that says the same', () => {
         await workspace.shared.workspace.WorkspaceLock.read(() => undefined);
         workspace.shared.mandate.WorkspaceFindings.byDocument();
         expect(rulesRun(workspace) - before).toBe(WORKSPACE_RULES);
+    });
+
+    it('keeps the status bar without rebuilding the workspace model, until the policy says something else', async () => {
+        const assignments = 'assign jane to ciso since 2024-01-01 appointed by board { announced 2024-01-02 via intranet to all-staff }\n';
+        const files = { 'organization.mandate': ORGANIZATION, 'duties.mandate': DUTIES, 'people.mandate': PEOPLE, 'assignments.mandate': assignments };
+        const workspace = await Workspace.open(files);
+        const status = computeStatus(workspace.shared);
+        const models = workspace.shared.mandate.WorkspaceModel;
+        await workspace.write('assignments.mandate', `// Appointments\n${assignments}`);
+        const generation = models.generation;
+        expect(computeStatus(workspace.shared)).toEqual(status);
+        expect(models.generation).toBe(generation);
+        await workspace.write('assignments.mandate', '');
+        expect(computeStatus(workspace.shared).clause53).not.toBe(status.clause53);
+        const cold = await Workspace.open({ ...files, 'assignments.mandate': '' });
+        expect(computeStatus(workspace.shared)).toEqual(computeStatus(cold.shared));
     });
 });

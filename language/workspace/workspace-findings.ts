@@ -54,7 +54,11 @@ export class WorkspaceFindings {
         const last = this.last;
         if (last && last.version === this.models.version && last.asOf === asOf) return last.grouped;
         const documents = this.models.documents();
-        const byRule = (last && last.asOf === asOf ? this.reusable(last, documents) : undefined) ?? this.runAll();
+        let byRule = last && last.asOf === asOf ? this.reusable(last, documents) : undefined;
+        if (!byRule) {
+            byRule = this.runAll();
+            this.semanticVersion++;
+        }
         const grouped = new Map<string, PlacedFinding[]>();
         for (const [rule, findings] of byRule) {
             for (const finding of findings) {
@@ -70,6 +74,11 @@ export class WorkspaceFindings {
 
     /** How many times a rule ran; tests and benchmarks use it to prove that a comment edit runs none. */
     rulesRun = 0;
+    /**
+     * Counts the workspace states that may say something new: it stays the same while edits only
+     * change how files look, so what is derived from the policy's meaning (the status bar) can be kept.
+     */
+    semanticVersion = 0;
     private last: Computed | undefined;
 
     private runAll(rules: readonly WorkspaceRule[] = WORKSPACE_RULES, into = new Map<WorkspaceRule, readonly WorkspaceFinding[]>()): Map<WorkspaceRule, readonly WorkspaceFinding[]> {
