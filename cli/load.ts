@@ -1,15 +1,17 @@
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import { lstat, realpath, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadProject, type LoadedProject } from '../language/config/config-loader.js';
 import { CONFIG_FILE_NAME, lineAndColumn, type ConfigProblem, type MandateConfig } from '../language/config/mandate-config.js';
 import { checkSources, type CheckedWorkspace } from '../language/engine/check-sources.js';
 import { namedFiles } from '../language/engine/named-files.js';
+import { NODE_PATH_PROBE } from '../language/workspace/path-probe.js';
+import { locateWorkspacePath } from '../language/workspace/policy-path.js';
 import { displayFile, findPolicyFiles, InputError, readPolicyFiles, workspaceRoots } from './files.js';
 import { terminalText } from './output.js';
-import { GuardedFileSystem, isInside, kindOf } from './regular-file.js';
+import { GuardedFileSystem, kindOf } from './regular-file.js';
 import { withQuietConsole } from './quiet-console.js';
 
 export interface LoadedWorkspace {
@@ -57,16 +59,16 @@ async function checkExplicitConfig(file: string): Promise<void> {
 
 /**
  * The mandate.config.json files at the roots that are symbolic links out of their folder: the run
- * treats them as absent (saying so), unless `--follow-symlinks`.
+ * treats them as absent (saying so), unless `--follow-symlinks`. Whether a link leaves the folder
+ * is the engine's path resolver's answer, as in the editor (language/workspace/policy-path.ts); a
+ * dangling link is left to the loader, which finds no file there.
  */
 async function configLinksOut(roots: readonly string[]): Promise<Set<string>> {
     const hidden = new Set<string>();
     for (const root of roots) {
-        const folder = fileURLToPath(root);
-        const file = path.join(folder, CONFIG_FILE_NAME);
-        if (!(await lstat(file).catch(() => undefined))?.isSymbolicLink()) continue;
-        const [realFolder, real] = await Promise.all([realpath(folder), realpath(file)].map(promise => promise.catch(() => undefined)));
-        if (realFolder === undefined || real === undefined || isInside(real, realFolder)) continue;
+        if (locateWorkspacePath(CONFIG_FILE_NAME, URI.parse(root), NODE_PATH_PROBE).kind !== 'outside') continue;
+        const file = path.join(fileURLToPath(root), CONFIG_FILE_NAME);
+        if (!(await stat(file).catch(() => undefined))) continue;
         hidden.add(file);
         reportSkippedLink(file, 'file');
     }

@@ -4,6 +4,7 @@ import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { CONFIG_FILE_NAME } from '../language/config/mandate-config.js';
 import { displayFile, InputError } from './files.js';
+import { forgetTemporary, trackTemporary } from './pending-temporaries.js';
 import { realOrResolved } from './regular-file.js';
 
 /** The steps of a write that can fail, replaceable so a test can make one fail (a full disk, a vanished folder). */
@@ -86,7 +87,9 @@ export async function writeAtomically(file: string, content: string, what: strin
     try {
         await mkdir(path.dirname(target), { recursive: true });
         created = true; // from here on, a failure may have left a part of the temporary file
+        trackTemporary(temporary); // and so may Ctrl-C or a crash, before this function can clean up
         await steps.createFile(temporary, content, existing ? existing.mode & 0o777 : 0o666);
+        await holdForTest(temporary);
         await steps.rename(temporary, target);
     } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? '';
@@ -95,7 +98,22 @@ export async function writeAtomically(file: string, content: string, what: strin
         const why = WRITE_REASONS[code] ?? (code || (error as Error).message);
         const kept = existing ? '; the previous file is unchanged' : '';
         throw new InputError(`${displayFile(target)}: cannot write ${what}: ${why}${kept}`);
+    } finally {
+        forgetTemporary(temporary);
     }
+}
+
+/**
+ * Test hook, inert unless MANDATE_TEST_HOLD_TEMPORARY is set (tests/cli-interrupt.test.ts): with
+ * the temporary file written but not yet renamed, says so on stderr, then waits up to a minute for
+ * the test to interrupt the run (`wait`) or dies of an uncaught error (`throw`).
+ */
+async function holdForTest(temporary: string): Promise<void> {
+    const hold = process.env.MANDATE_TEST_HOLD_TEMPORARY;
+    if (hold !== 'wait' && hold !== 'throw') return;
+    process.stderr.write(`mandate-test: holding ${path.basename(temporary)}\n`);
+    if (hold === 'throw') setImmediate(() => { throw new Error('test hook: an uncaught failure while writing'); });
+    await new Promise(resolve => setTimeout(resolve, 60_000));
 }
 
 /** Output to a file, as every command that writes one does it: never over an input, always whole or not at all. */

@@ -1,4 +1,5 @@
 import type { AstNode, LexerResult, ParseResult } from 'langium';
+import { endsLine, lineOf } from './util/line-breaks.js';
 
 /** Syntax errors kept per file, each kind. Past them a file is not a policy with typos but something else. */
 export const MAX_PARSER_ERRORS = 100;
@@ -132,9 +133,7 @@ function earliest(a: Stop, b: Stop): Stop {
 }
 
 function at(text: string, offset: number): NonNullable<Stop> {
-    let line = 0;
-    for (let index = text.indexOf('\n'); index >= 0 && index < offset; index = text.indexOf('\n', index + 1)) line++;
-    return { offset, line };
+    return { offset, line: lineOf(text, offset) };
 }
 
 /** Keeps the first MAX_LEXER_ERRORS lexer errors and works out how much of the file was read. */
@@ -158,7 +157,7 @@ function record(result: ParseResult, text: string, tokens: readonly Token[], sto
         let blank = true;
         for (let index = stoppedAt.offset; index <= text.length; index++) {
             const char = text.charCodeAt(index);
-            if (index === text.length || char === 10) {
+            if (index === text.length || endsLine(text, index)) {
                 if (!blank) {
                     content.add(line);
                     unreadable.add(line);

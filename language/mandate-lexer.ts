@@ -1,5 +1,6 @@
 import { AstUtils, DefaultLexer, GrammarAST, type LangiumCoreServices, type LexerResult, type TokenizeOptions } from 'langium';
 import { MAX_LEXER_ERRORS } from './mandate-bounded-parser.js';
+import { endsLine, lineEnd } from './util/line-breaks.js';
 
 /** Thrown by the message provider when a text has more unreadable characters than are reported. */
 export class LexingStopped extends Error {
@@ -80,18 +81,19 @@ export class MandateLexer extends DefaultLexer {
         const canStart = (code: number) => code < 128 && this.starts[code] === 1;
         for (let index = 0; index < text.length;) {
             const code = text.charCodeAt(index);
-            if (code === 10) {
+            if (code === 10 || code === 13) { // lines as the protocol counts them: \r\n, \n or a lone \r
+                if (code === 13 && text.charCodeAt(index + 1) === 10) index++;
                 line++;
                 lineStart = ++index;
             } else if (code === 34) { // a quoted text: anything goes up to its closing quote on the same line
                 index = quoteEnd(text, index);
             } else if (code === 47 && text.charCodeAt(index + 1) === 47) { // a line comment
-                const end = text.indexOf('\n', index);
-                index = end < 0 ? text.length : end;
+                index = lineEnd(text, index);
             } else if (code === 47 && text.charCodeAt(index + 1) === 42) { // a block comment
                 const end = text.indexOf('*/', index + 2);
                 const stop = end < 0 ? text.length : end + 2;
-                for (let inner = text.indexOf('\n', index); inner >= 0 && inner < stop; inner = text.indexOf('\n', inner + 1)) {
+                for (let inner = index; inner < stop; inner++) {
+                    if (!endsLine(text, inner)) continue;
                     line++;
                     lineStart = inner + 1;
                 }

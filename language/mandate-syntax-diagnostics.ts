@@ -5,6 +5,7 @@ import type { GrammarKeywords } from './mandate-grammar-keywords.js';
 import type { MandateServices } from './mandate-module.js';
 import type { MandateParserErrorMessageProvider } from './mandate-parser-error-messages.js';
 import { chunkAround, lexicalSpan, type LexicalSpan } from './util/lexical-spans.js';
+import { lineIndexAt, lineStartOffsets } from './util/line-breaks.js';
 
 type ParserError = ParseResult['parserErrors'][number];
 type Token = ParserError['token'];
@@ -200,27 +201,19 @@ function sameRange(a: Range, b: Range): boolean {
     return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
-/** Offsets to LSP positions and back, for one text. */
+/** Offsets to LSP positions and back, for one text (line breaks as the protocol counts them). */
 class Positions {
-    private readonly lineStarts: number[] = [0];
+    private readonly lineStarts: number[];
     private readonly length: number;
 
-    constructor(text: string) {
+    constructor(private readonly text: string) {
         this.length = text.length;
-        for (let index = 0; index < text.length; index++) {
-            if (text[index] === '\n') this.lineStarts.push(index + 1);
-        }
+        this.lineStarts = lineStartOffsets(text);
     }
 
     at(offset: number): Position {
-        let low = 0;
-        let high = this.lineStarts.length - 1;
-        while (low < high) {
-            const middle = Math.ceil((low + high) / 2);
-            if (this.lineStarts[middle] <= offset) low = middle;
-            else high = middle - 1;
-        }
-        return { line: low, character: offset - this.lineStarts[low] };
+        const line = lineIndexAt(this.lineStarts, offset);
+        return { line, character: offset - this.lineStarts[line] };
     }
 
     offsetOf(position: Position): number {
@@ -231,7 +224,8 @@ class Positions {
     lineRange(line: number): Range {
         const last = this.lineStarts.length - 1;
         const start = Math.min(Math.max(line, 0), last);
-        const length = (start < last ? this.lineStarts[start + 1] - 1 : this.length) - this.lineStarts[start];
-        return { start: { line: start, character: 0 }, end: { line: start, character: Math.max(0, Math.min(length, 200)) } };
+        let end = start < last ? this.lineStarts[start + 1] : this.length;
+        while (end > this.lineStarts[start] && (this.text[end - 1] === '\n' || this.text[end - 1] === '\r')) end--;
+        return { start: { line: start, character: 0 }, end: { line: start, character: Math.max(0, Math.min(end - this.lineStarts[start], 200)) } };
     }
 }

@@ -2,6 +2,7 @@ import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures, type InitializeParams } from 'vscode-languageserver/node';
 import { guardConnection, logStrayFailures } from '../language/lsp/guarded-connection.js';
+import { libraryMessageChecks } from '../language/lsp/library-messages.js';
 import { registerReportRequests } from '../language/lsp/mandate-report-requests.js';
 import { logServerActivity } from '../language/lsp/mandate-server-log.js';
 import { publishStatusAfterBuilds } from '../language/lsp/mandate-status.js';
@@ -11,9 +12,12 @@ import { followWorkspaceFolders } from '../language/lsp/mandate-workspace-folder
 import { createMandateServices } from '../language/mandate-module.js';
 
 // createConnection picks the transport from the command line: --stdio, --node-ipc or --socket=N.
-const connection = createConnection(ProposedFeatures.all);
+// Notifications the JSON-RPC library handles itself are checked on the way in (language/lsp/library-messages.ts).
+const libraryMessages = libraryMessageChecks();
+const connection = createConnection(ProposedFeatures.all, libraryMessages.options);
 // Before anything registers a handler: no client can kill the server (language/lsp/guarded-connection.ts).
 guardConnection(connection);
+libraryMessages.attach(connection);
 logStrayFailures(connection);
 const { shared } = createMandateServices({ connection, ...NodeFileSystem });
 // Each diagnostic links to its rule's page, shipped with the server (docs/rules in the .vsix and the repository).

@@ -46,7 +46,7 @@ export function triggerMayComplete(text: string, offset: number, context: LspCom
 
 /** Whether `offset` is in a `//` comment or a string on its line (a space typed in a title or a justification). */
 function insideCommentOrString(text: string, offset: number): boolean {
-    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
     const line = text.slice(lineStart, offset);
     let quoted = false;
     for (let index = 0; index < line.length; index++) {

@@ -55,7 +55,9 @@ const LANGUAGE_FEATURES: Readonly<Record<string, string>> = {
     'semanticTokens.on': 'textDocument/semanticTokens/full', 'semanticTokens.onDelta': 'textDocument/semanticTokens/full/delta',
     'semanticTokens.onRange': 'textDocument/semanticTokens/range', 'inlayHint.on': 'textDocument/inlayHint',
     'inlineValue.on': 'textDocument/inlineValue', 'callHierarchy.onPrepare': 'textDocument/prepareCallHierarchy',
-    'typeHierarchy.onPrepare': 'textDocument/prepareTypeHierarchy', 'moniker.on': 'textDocument/moniker'
+    'typeHierarchy.onPrepare': 'textDocument/prepareTypeHierarchy', 'moniker.on': 'textDocument/moniker',
+    'callHierarchy.onIncomingCalls': 'callHierarchy/incomingCalls', 'callHierarchy.onOutgoingCalls': 'callHierarchy/outgoingCalls',
+    'typeHierarchy.onSupertypes': 'typeHierarchy/supertypes', 'typeHierarchy.onSubtypes': 'typeHierarchy/subtypes'
 };
 
 /**
@@ -159,6 +161,8 @@ const position = field('position', isPosition, 'a position (line and character, 
 const range = field('range', isRange, 'a range (start and end positions)');
 const text = (name: string): ParamsCheck => field(name, value => typeof value === 'string', 'a text');
 const atPosition = all(textDocument, position);
+const hierarchyItem = field('item', value => isObject(value) && typeof value.uri === 'string' && value.uri !== ''
+    && isRange(value.range) && isRange(value.selectionRange), 'a hierarchy item (uri, range and selectionRange)');
 const webview = (value: unknown) => isObject(value) && isWebviewNonce(value.nonce) && typeof value.cspSource === 'string';
 
 const REQUEST_CHECKS: Readonly<Record<string, ParamsCheck>> = {
@@ -191,6 +195,10 @@ const REQUEST_CHECKS: Readonly<Record<string, ParamsCheck>> = {
     'textDocument/prepareCallHierarchy': atPosition,
     'textDocument/prepareTypeHierarchy': atPosition,
     'textDocument/moniker': atPosition,
+    'callHierarchy/incomingCalls': hierarchyItem,
+    'callHierarchy/outgoingCalls': hierarchyItem,
+    'typeHierarchy/supertypes': hierarchyItem,
+    'typeHierarchy/subtypes': hierarchyItem,
     'workspace/symbol': text('query'),
     'workspace/executeCommand': text('command'),
     [REPORT_REQUEST]: all(text('format'), field('webview', value => value === undefined || webview(value), 'a webview context (a nonce of 16 to 128 base64 characters, and a cspSource)')),

@@ -1,6 +1,7 @@
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import { invisibleRuns } from '../util/invisible-characters.js';
+import { splitLines } from '../util/line-breaks.js';
 
 /** `// mandate-ignore <rule-id>: <justification>` */
 const SUPPRESSION = /^\/\/\s*mandate-ignore\s+([A-Za-z0-9-]*)\s*(?::\s*(.*?))?\s*$/;
@@ -42,7 +43,7 @@ export function findSuppressions(document: LangiumDocument): Suppression[] {
     const cst = root.$cstNode;
     const text = document.textDocument.getText();
     if (!cst || !text.includes('mandate-ignore')) return [];
-    const lines = text.split(/\r?\n/);
+    const lines = splitLines(text); // a lone \r ends a line too, as it does for the positions of the tokens
     let codeLines: number[] | undefined;
     let outermost: Map<number, AstNode> | undefined;
     const suppressions: Suppression[] = [];

@@ -1,3 +1,4 @@
+import { lineEnd } from './line-breaks.js';
 import { isInvisible } from './visible-text.js';
 
 /**
@@ -58,12 +59,6 @@ const MAX_WORD = 200;
 /** The whole character at `offset`, including the second half of a surrogate pair. */
 export function charAt(text: string, offset: number): string {
     return String.fromCodePoint(text.codePointAt(offset) ?? 0);
-}
-
-function lineEnd(text: string, offset: number): number {
-    const newline = /[\r\n]/g;
-    newline.lastIndex = offset;
-    return newline.exec(text)?.index ?? text.length;
 }
 
 /** After the quote that closes the one at `offset` on the same line; just the quote itself when it opens nothing. */

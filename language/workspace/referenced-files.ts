@@ -3,6 +3,24 @@ import type { MandateSettings } from '../mandate-settings.js';
 import { forEachPolicyPath } from '../rules/policy-paths.js';
 
 /**
+ * Every file inside the workspace that `document` names as a job description or evidence, in the
+ * order of the text, whether or not it exists. Paths resolve as the rules and the report resolve
+ * them (rules/policy-paths.ts); references and paths that leave the workspace name no file here.
+ * It reads only the syntax tree, never a reference, and stops where its caller stops reading.
+ */
+export function* filesNamedBy(document: LangiumDocument, settings: MandateSettings): Generator<URI> {
+    const root = settings.rootOf(document.uri);
+    if (!root) return;
+    for (const node of AstUtils.streamAst(document.parseResult.value)) {
+        const found: URI[] = [];
+        forEachPolicyPath(node, root, occurrence => {
+            if (occurrence.resolved.kind === 'inside') found.push(occurrence.resolved.uri);
+        });
+        yield* found;
+    }
+}
+
+/**
  * The policy documents that name one of `files` as a job description or evidence. When such a
  * file appears or disappears, only these documents need checking again (evidence-missing).
  * It reads only the syntax trees, never a reference: it runs before the update it feeds, when
@@ -13,16 +31,11 @@ export function documentsReferencing(documents: Iterable<LangiumDocument>, setti
     const wanted = new Set(files.map(file => file.toString()));
     const result: LangiumDocument[] = [];
     for (const document of documents) {
-        const root = settings.rootOf(document.uri);
-        if (!root) continue;
-        let names = false;
-        for (const node of AstUtils.streamAst(document.parseResult.value)) {
-            forEachPolicyPath(node, root, occurrence => {
-                if (occurrence.resolved.kind === 'inside' && wanted.has(occurrence.resolved.uri.toString())) names = true;
-            });
-            if (names) break;
+        for (const file of filesNamedBy(document, settings)) {
+            if (!wanted.has(file.toString())) continue;
+            result.push(document);
+            break;
         }
-        if (names) result.push(document);
     }
     return result;
 }
