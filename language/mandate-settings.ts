@@ -73,6 +73,11 @@ export class MandateSettings {
         this.listeners.forEach(listener => listener());
     }
 
+    /** The team's mandate.config.json as last set (the policy tests build their own workspace with it). */
+    get mandateConfig(): MandateConfig {
+        return this.config;
+    }
+
     /** The organization's frameworks from catalogue files; the workspace model adds them to the catalogue. */
     get catalogueFrameworks(): readonly CustomFrameworkDefinition[] {
         return this.catalogues;

@@ -1,6 +1,6 @@
 import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
 import { isWebviewNonce } from '../report/html-csp.js';
-import { GRAPH_REQUEST, REPORT_REQUEST } from './mandate-protocol.js';
+import { GRAPH_REQUEST, QUERY_REQUEST, type QuerySubjectKind, QUERY_SUBJECTS_REQUEST, REPORT_REQUEST, RUN_TESTS_REQUEST } from './mandate-protocol.js';
 
 /** What is wrong with a message's params, in words, or undefined when they are usable. */
 type ParamsCheck = (params: Record<string, unknown>) => string | undefined;
@@ -159,6 +159,7 @@ const position = field('position', isPosition, 'a position (line and character, 
 const range = field('range', isRange, 'a range (start and end positions)');
 const text = (name: string): ParamsCheck => field(name, value => typeof value === 'string', 'a text');
 const atPosition = all(textDocument, position);
+const QUERY_SUBJECT_KINDS: readonly unknown[] = ['role', 'person', 'responsibility', 'authority'] satisfies QuerySubjectKind[];
 const webview = (value: unknown) => isObject(value) && isWebviewNonce(value.nonce) && typeof value.cspSource === 'string';
 
 const REQUEST_CHECKS: Readonly<Record<string, ParamsCheck>> = {
@@ -194,7 +195,10 @@ const REQUEST_CHECKS: Readonly<Record<string, ParamsCheck>> = {
     'workspace/symbol': text('query'),
     'workspace/executeCommand': text('command'),
     [REPORT_REQUEST]: all(text('format'), field('webview', value => value === undefined || webview(value), 'a webview context (a nonce of 16 to 128 base64 characters, and a cspSource)')),
-    [GRAPH_REQUEST]: field('webview', webview, 'a webview context (a nonce of 16 to 128 base64 characters, and a cspSource)')
+    [GRAPH_REQUEST]: field('webview', webview, 'a webview context (a nonce of 16 to 128 base64 characters, and a cspSource)'),
+    [QUERY_REQUEST]: all(text('kind'), text('subject'), field('date', value => value === undefined || typeof value === 'string', 'a date (YYYY-MM-DD)')),
+    [QUERY_SUBJECTS_REQUEST]: field('kinds', value => Array.isArray(value) && value.every(kind => QUERY_SUBJECT_KINDS.includes(kind)), `a list of ${QUERY_SUBJECT_KINDS.join(', ')}`),
+    [RUN_TESTS_REQUEST]: field('ids', value => value === undefined || (Array.isArray(value) && value.every(id => typeof id === 'string')), 'a list of test ids')
 };
 
 const NOTIFICATION_CHECKS: Readonly<Record<string, ParamsCheck>> = {
