@@ -59,7 +59,7 @@ function spawnGit(folder: string, args: readonly string[], options: GitInputOpti
             cwd: folder, env: gitEnvironment(options.environment ?? process.env), encoding,
             timeout: options.timeoutMs ?? 5000, windowsHide: true, maxBuffer: options.maxBuffer ?? 64 * 1024 * 1024,
             stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-            ...(options.input === undefined ? {} : { input: options.input })
+            ...(options.input === undefined ? {} : { input: Buffer.from(options.input, 'utf8') })
         });
         const stderr = result.stderr === null || result.stderr === undefined ? '' : result.stderr.toString();
         if (result.error) {
