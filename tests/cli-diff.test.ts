@@ -1,0 +1,75 @@
+/**
+ * `mandate diff` through the bundled CLI: formats, -o through the safe writer, exit codes as
+ * `git diff --exit-code` users expect, and each input error as one clear line with exit 2.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mandate } from './cli-helpers.js';
+import { gitRepositories } from './git-fixture.js';
+import { AS_OF, CLEAN_POLICY } from './helpers.js';
+
+const repository = gitRepositories('mandate-cli-diff-');
+
+describe('mandate diff (CLI)', () => {
+    const repo = repository();
+    repo.commit(CLEAN_POLICY, 'policy', '2025-01-10');
+    repo.git('tag', 'v2025-audit');
+    repo.commit({ 'extra.mandate': 'role auditor "Internal Auditor"\n' }, 'auditor', '2025-02-01');
+
+    it('exits 0 with changes, 1 with --exit-code and changes, 0 with --exit-code and none', () => {
+        const changed = mandate(repo.folder, 'diff', 'v2025-audit..HEAD', '--as-of', AS_OF);
+        expect(changed.code).toBe(0);
+        expect(changed.stdout).toContain('+ auditor Internal Auditor (extra.mandate:1)');
+        expect(mandate(repo.folder, 'diff', 'v2025-audit', 'HEAD', '--as-of', AS_OF, '--exit-code').code).toBe(1);
+        const none = mandate(repo.folder, 'diff', 'HEAD', '--as-of', AS_OF, '--exit-code');
+        expect(none).toMatchObject({ code: 0, stderr: '' });
+        expect(none.stdout).toContain('No changes.');
+    });
+
+    it('writes JSON with the documented keys, and -o writes the same bytes but never over a policy file', () => {
+        const run = mandate(repo.folder, 'diff', 'v2025-audit..HEAD', '--as-of', AS_OF, '--format', 'json');
+        const diff = JSON.parse(run.stdout);
+        expect(Object.keys(diff)).toEqual(['schemaVersion', 'from', 'to', 'changed', 'summary', 'roles', 'appointments', 'holders', 'duties',
+            'delegations', 'conflicts', 'exceptions', 'requirements', 'findings']);
+        expect(diff.roles.added).toEqual([{ name: 'auditor', title: 'Internal Auditor', place: { file: 'extra.mandate', line: 1 } }]);
+        const output = path.join(repo.folder, 'diff.json'); // untracked, and not policy: no side reads it
+        const written = mandate(repo.folder, 'diff', 'v2025-audit..HEAD', '--as-of', AS_OF, '--format', 'json', '-o', output);
+        expect(written.code).toBe(0);
+        expect(readFileSync(output, 'utf8')).toBe(run.stdout);
+        const refused = mandate(repo.folder, 'diff', 'v2025-audit..HEAD', '--as-of', AS_OF, '-o', 'roles.mandate');
+        expect(refused.code).toBe(2);
+        expect(refused.stderr).toContain('refusing to write the diff over a policy or configuration file');
+    });
+
+    it('writes Markdown for a pull-request comment', () => {
+        const run = mandate(repo.folder, 'diff', 'v2025-audit..HEAD', '--as-of', AS_OF, '--format', 'md');
+        expect(run.stdout).toBe([
+            '## Policy changes from `v2025-audit` to `HEAD`', '', 'Both sides as of 2025-06-30.', '', '**Summary:** 1 role added or removed.', '',
+            '### Roles', '', '- added: `auditor` Internal Auditor (`extra.mandate:1`)', ''
+        ].join('\n'));
+    });
+
+    it('says exactly what is wrong, with exit 2', () => {
+        const unknown = mandate(repo.folder, 'diff', 'v2024-audit', '--as-of', AS_OF);
+        expect(unknown).toMatchObject({ code: 2, stdout: '' });
+        expect(unknown.stderr).toBe(`mandate: unknown revision 'v2024-audit' in the repository at ${repo.folder}; check the name with git log or git tag\n`);
+        const outside = mandate(path.dirname(repo.folder), 'diff', 'HEAD', '--path', '.', '--as-of', AS_OF);
+        expect(outside.code).toBe(2);
+        expect(outside.stderr).toMatch(/is not in a git repository/);
+        expect(mandate(repo.folder, 'diff', 'HEAD', '--path', 'nowhere').stderr).toBe("mandate: folder 'nowhere' not found; --path names the policy folder\n");
+        expect(mandate(repo.folder, 'diff', '.').stderr).toContain("'.' is a folder: give the folder to compare it with as well");
+        expect(mandate(repo.folder, 'diff', '--as-of', '2025-02-30', 'HEAD').code).toBe(2);
+    });
+
+    it('reads uncommitted edits of the working tree, and a new title alone is not a change of identity', () => {
+        writeFileSync(path.join(repo.folder, 'extra.mandate'), 'role auditor "Internal Audit Lead"\n');
+        try {
+            const run = mandate(repo.folder, 'diff', 'HEAD', '--as-of', AS_OF, '--format', 'json');
+            // The title is not part of a role's identity: same role, no change reported for it.
+            expect(JSON.parse(run.stdout).changed).toBe(false);
+        } finally {
+            repo.git('checkout', '--', 'extra.mandate');
+        }
+    });
+});
