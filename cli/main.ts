@@ -7,6 +7,7 @@ import { runDiff, type DiffFlags } from './commands/diff.js';
 import { runFmt, type FmtFlags } from './commands/fmt.js';
 import { runReport, type ReportFlags } from './commands/report.js';
 import { runConfigSchema, runRules, type RulesFlags } from './commands/rules.js';
+import { runTest, type TestFlags } from './commands/test.js';
 import { InputError } from './files.js';
 import { EXIT_USAGE, terminalText, TOOL_VERSION, write } from './output.js';
 
@@ -63,6 +64,17 @@ function program(onExitCode: (code: number) => void): Command {
             + 'Exit codes: 0 done (with --exit-code: no changes), 1 with --exit-code: changes, 2 usage, input or git error.\n')
         .exitOverride()
         .action(async (from: string, to: string | undefined, flags: DiffFlags) => onExitCode(await runDiff(from, to, flags)));
+    command.command('test')
+        .description('Run the policy tests: `test "…" on DATE { expect … }` blocks in .mandate files, each on its own date.')
+        .argument('[paths...]', 'files or folders that make up the policy and its tests (folders are searched for *.mandate)', [])
+        .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'junit']).default('text'))
+        .option('-o, --output <file>', 'write the results to this file instead of standard output')
+        .option('--as-of <date>', 'the date of tests written without `on`, YYYY-MM-DD (default: none; such tests error)', parseAsOf)
+        .option('--config <file>', CONFIG_HELP)
+        .option('--follow-symlinks', FOLLOW_HELP)
+        .addHelpText('after', '\nExit codes: 0 every test passed, 1 an expectation failed, 2 a file did not parse, a test could not run, or no test was found.\n')
+        .exitOverride()
+        .action(async (paths: string[], flags: TestFlags) => onExitCode(await runTest(paths, flags)));
     command.command('fmt')
         .description('Format .mandate files in the canonical layout (the editor\'s Format Document).')
         .argument('[paths...]', 'files or folders to format (folders are searched for *.mandate; default: the current folder)', [])
