@@ -5,6 +5,7 @@ import { runCatalogue, type CatalogueFlags } from './commands/catalogue.js';
 import { runCheck, type CheckFlags } from './commands/check.js';
 import { runDiff, type DiffFlags } from './commands/diff.js';
 import { runFmt, type FmtFlags } from './commands/fmt.js';
+import { queryCommand } from './commands/query.js';
 import { runReport, type ReportFlags } from './commands/report.js';
 import { runConfigSchema, runRules, type RulesFlags } from './commands/rules.js';
 import { runTest, type TestFlags } from './commands/test.js';
@@ -75,6 +76,7 @@ function program(onExitCode: (code: number) => void): Command {
         .addHelpText('after', '\nExit codes: 0 every test passed, 1 an expectation failed, 2 a file did not parse, a test could not run, or no test was found.\n')
         .exitOverride()
         .action(async (paths: string[], flags: TestFlags) => onExitCode(await runTest(paths, flags)));
+    command.addCommand(queryCommand(onExitCode, { parseDate: parseAsOf, configHelp: CONFIG_HELP, followHelp: FOLLOW_HELP }));
     command.command('fmt')
         .description('Format .mandate files in the canonical layout (the editor\'s Format Document).')
         .argument('[paths...]', 'files or folders to format (folders are searched for *.mandate; default: the current folder)', [])

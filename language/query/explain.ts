@@ -1,5 +1,6 @@
 import type { AppointingBody, Assignment, Authority, Delegation, Duty, Role } from '../generated/ast.js';
-import type { Explanation, ExplanationStep } from './index.js';
+import type { DelegationWindowStatus } from '../workspace/delegation-status.js';
+import type { Explanation, ExplanationStep, QueryNote } from './index.js';
 import type { QueryContext } from './query-context.js';
 
 /** `since 2024-01-01 until 2025-12-31`, `since 2024-01-01`, or nothing for an open period. */
@@ -59,4 +60,15 @@ export function authorityStep(context: QueryContext, authority: Authority, role:
 
 export function explanation(...steps: ExplanationStep[]): Explanation {
     return { steps };
+}
+
+/** `the delegation of threat-monitoring from ciso to marco-rossi`. */
+export function delegationName(delegation: Delegation): string {
+    return `the delegation of ${delegation.duty?.$refText} from ${delegation.from?.$refText} to ${delegation.to?.$refText}`;
+}
+
+/** Why a delegation is left out of an answer on `date`: it ended before it, or starts after it. */
+export function delegationWindowNote(context: QueryContext, delegation: Delegation, status: Exclude<DelegationWindowStatus, 'active'>, date: string): QueryNote {
+    const when = status === 'expired' ? `ended on ${delegation.until}` : `starts on ${delegation.since}`;
+    return { text: `${delegationName(delegation)} ${when}: not in force on ${date}`, source: context.at(delegation) };
 }

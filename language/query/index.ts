@@ -120,6 +120,8 @@ export interface MayPerformAnswer {
     readonly date: IsoDate;
     readonly duty: NamedItem;
     readonly parties: readonly EntitledParty[];
+    /** The roles that hold the duty on the date (carry it, or receive it by delegation), held or vacant. */
+    readonly roles: readonly NamedItem[];
     readonly notes: readonly QueryNote[];
 }
 
@@ -128,6 +130,8 @@ export interface MayAppointAnswer {
     readonly date: IsoDate;
     readonly role: NamedItem;
     readonly parties: readonly EntitledParty[];
+    /** The roles entitled to appoint on the date (top management, authority, delegation), held or vacant. */
+    readonly roles: readonly NamedItem[];
     readonly notes: readonly QueryNote[];
 }
 
@@ -163,6 +167,8 @@ export interface WhatIfAnswer {
     readonly query: 'what-if';
     /** The first day without the person (or the role's holders); both sides are checked on it. */
     readonly date: IsoDate;
+    /** The day before `date`: the last day with the organization, or in the role, in the changed copy. */
+    readonly lastDay: IsoDate;
     readonly scenario: WhatIfScenario;
     /** The person leaving, or the role vacated. */
     readonly subject: NamedItem;
@@ -189,7 +195,8 @@ export type TimelineEventKind =
     | 'employed' | 'left' | 'engaged' | 'engagement-ended'
     | 'appointed' | 'renewed' | 'appointment-ended'
     | 'delegation-started' | 'delegation-ended'
-    | 'announced' | 'acknowledged' | 'training-completed';
+    | 'announced' | 'acknowledged' | 'training-completed'
+    | 'job-description-effective';
 
 export interface TimelineEvent {
     readonly date: IsoDate;

@@ -1,4 +1,4 @@
-import { AstUtils, type AstNode } from 'langium';
+import { AstUtils, URI, type AstNode } from 'langium';
 import type { MandateSharedServices } from '../mandate-module.js';
 import type { MandateSettings } from '../mandate-settings.js';
 import { ReportSources } from '../report/report-sources.js';
@@ -14,6 +14,8 @@ export interface QueryContext {
     /** Where a node is declared (its start), workspace-relative. */
     at(node: AstNode): SourceLocation;
     named(node: QueryDeclaration): NamedItem;
+    /** A place given by document URI and 1-based line and column (a finding's), workspace-relative. */
+    place(uri: string, line: number, column: number): SourceLocation;
 }
 
 /** What a query can name: every named declaration but the organization. */
@@ -44,6 +46,7 @@ export function queryContext(shared: MandateSharedServices): QueryContext {
     };
     return {
         shared, settings, model: shared.mandate.WorkspaceModel.get(), at,
+        place: (uri, line, column) => ({ file: sources.file(URI.parse(uri)), line, column, uri }),
         named: node => ({ kind: kindOf(node), name: node.name, title: node.title ?? node.name, source: at(node) })
     };
 }

@@ -1,6 +1,74 @@
-import type { IsoDate } from '../util/dates.js';
-import type { WhatIfAnswer, WhatIfScenario } from './index.js';
-import type { QueryContext } from './query-context.js';
+import { clause53Status, requirementStatuses } from '../applicability/index.js';
+import { checkSources, collectFindings, type Finding } from '../engine/check-sources.js';
+import type { Duty, Person, Role } from '../generated/ast.js';
+import { compareStrings } from '../util/compare.js';
+import { addCadence, type IsoDate } from '../util/dates.js';
+import { isPresentOn } from '../workspace/tenure.js';
+import type { LostHolding, NamedItem, QueryFinding, QueryNote, StatusChange, WhatIfAnswer, WhatIfScenario } from './index.js';
+import { dutyGrounds, entitledPersons } from './may-perform.js';
+import { resolveName } from './names.js';
+import { queryContext, type QueryContext } from './query-context.js';
+import { editedSources, leaverEdits, vacateEdits } from './what-if-edits.js';
+
+/** One side of the comparison: a workspace checked on the date, and its open findings. */
+interface Side {
+    readonly context: QueryContext;
+    readonly findings: readonly Finding[];
+}
+
+/** A fresh check of `sources` on `date`, with the same folders, configuration and catalogues as `context`. */
+async function check(context: QueryContext, sources: Parameters<typeof checkSources>[0], date: IsoDate): Promise<Side> {
+    const { settings } = context;
+    const checked = await checkSources(sources, {
+        asOf: date, roots: settings.workspaceRoots.map(root => root.toString()), config: settings.configuration,
+        catalogues: settings.catalogueFrameworks, fileSystem: () => context.shared.workspace.FileSystemProvider
+    });
+    return { context: queryContext(checked.services.shared), findings: checked.findings.filter(finding => !finding.suppressed) };
+}
+
+/** The workspace as it is, on `date`: the current build when it was checked on that date, else a fresh check. */
+async function baseline(context: QueryContext, date: IsoDate): Promise<Side> {
+    if (context.settings.asOf() === date) {
+        return { context, findings: collectFindings(context.model.documents).filter(finding => !finding.suppressed) };
+    }
+    return check(context, context.model.documents.map(document => ({ uri: document.uri.toString(), text: document.textDocument.getText() })), date);
+}
+
+const findingKey = (finding: Finding) => `${finding.uri}\n${finding.line}\n${finding.column}\n${finding.rule}\n${finding.message}`;
+
+function toQueryFinding(context: QueryContext, finding: Finding): QueryFinding {
+    return { rule: finding.rule, severity: finding.severity, message: finding.message, source: context.place(finding.uri, finding.line, finding.column) };
+}
+
+/** The same declaration in a side's own snapshot: each side is a separate build, so nodes are matched by name. */
+function roleNamed(side: Side, name: string): Role | undefined {
+    return side.context.model.roles.find(role => role.name === name);
+}
+
+function dutyNamed(side: Side, name: string): Duty | undefined {
+    return side.context.model.responsibilities.find(duty => duty.name === name) ?? side.context.model.authorities.find(duty => duty.name === name);
+}
+
+function isHeld(side: Side, role: Role | undefined, date: IsoDate): boolean {
+    return role !== undefined && side.context.model.holdersOn(role, date).length > 0;
+}
+
+/** Whether anyone may perform `duty` on `date`, by the same grounds as `whoMayPerform`. */
+function isCovered(side: Side, duty: Duty | undefined, date: IsoDate): boolean {
+    return duty !== undefined && entitledPersons(side.context, dutyGrounds(side.context, duty, date).byParty, date, '').parties.length > 0;
+}
+
+function statusChanges(before: Side, after: Side, date: IsoDate): { changes: StatusChange[]; statusesAfter: WhatIfAnswer['statusesAfter'] } {
+    const statuses = (side: Side) => requirementStatuses(side.context.model, date, side.context.settings, side.findings);
+    const old = new Map(statuses(before).map(result => [result.requirement.id, result.status]));
+    const now = statuses(after);
+    const changes = now.filter(result => old.get(result.requirement.id) !== undefined && old.get(result.requirement.id) !== result.status)
+        .map(result => ({ requirement: result.requirement.id, title: result.requirement.title, before: old.get(result.requirement.id)!, after: result.status }));
+    // Clause 5.3 is what the question is about: its requirements come first.
+    const rank = (id: string) => (id.startsWith('ISO27001:5.3') ? 0 : 1);
+    changes.sort((a, b) => rank(a.requirement) - rank(b.requirement) || compareStrings(a.requirement, b.requirement));
+    return { changes, statusesAfter: now.map(result => ({ requirement: result.requirement.id, status: result.status })) };
+}
 
 /**
  * What changes on `date` if the person leaves (their last day is the day before) or the role is
@@ -9,6 +77,46 @@ import type { QueryContext } from './query-context.js';
  * with the workspace as it is, checked on the same date.
  */
 export async function whatIf(context: QueryContext, scenario: WhatIfScenario, date: IsoDate): Promise<WhatIfAnswer> {
-    void context; void scenario; void date;
-    throw new Error('not implemented yet');
+    const { model } = context;
+    const subject = scenario.kind === 'leaves' ? resolveName(context, scenario.person, ['person']) as Person : resolveName(context, scenario.role, ['role']) as Role;
+    const lastDay = addCadence(date, -1, 'day');
+    const edits = subject.$type === 'Person' ? leaverEdits(model, subject, lastDay) : vacateEdits(model, subject, lastDay);
+    const before = await baseline(context, date);
+    const after = await check(context, editedSources(model, edits), date);
+    const notes: QueryNote[] = [];
+
+    const assignments = subject.$type === 'Person'
+        ? model.assignmentsOfPerson(subject).filter(assignment => assignment.role?.ref && model.holdersOn(assignment.role.ref, date).includes(assignment))
+        : model.holdersOn(subject, date);
+    const lost: LostHolding[] = assignments.flatMap(assignment => {
+        const [role, person] = [assignment.role?.ref, assignment.person?.ref];
+        if (!role || !person) return [];
+        return [{ role: context.named(role), person: context.named(person), assignment: context.at(assignment), vacantAfter: !isHeld(after, roleNamed(after, role.name), date) }];
+    });
+    if (subject.$type === 'Person' && !isPresentOn(subject, date)) notes.push({ text: `${subject.name} is not with the organization on ${date} already`, source: context.at(subject) });
+    if (lost.length === 0) notes.push({ text: `${subject.name} ${subject.$type === 'Person' ? 'holds no role' : 'has no holder'} on ${date}` });
+
+    const vacated: NamedItem[] = model.roles
+        .filter(role => isHeld(before, roleNamed(before, role.name), date) && !isHeld(after, roleNamed(after, role.name), date))
+        .map(role => context.named(role));
+    const dutiesUncovered = [...model.responsibilities, ...model.authorities]
+        .filter(duty => isCovered(before, dutyNamed(before, duty.name), date) && !isCovered(after, dutyNamed(after, duty.name), date))
+        .map(duty => context.named(duty))
+        .sort((a, b) => compareStrings(a.name, b.name));
+
+    const { changes, statusesAfter } = statusChanges(before, after, date);
+    const beforeKeys = new Set(before.findings.map(findingKey));
+    const afterKeys = new Set(after.findings.map(findingKey));
+    return {
+        query: 'what-if', date, lastDay, scenario, subject: context.named(subject), lost, vacated, dutiesUncovered,
+        requirements: changes,
+        clause53: {
+            before: clause53Status(before.context.model, date, before.context.settings, before.findings),
+            after: clause53Status(after.context.model, date, after.context.settings, after.findings)
+        },
+        findingsAppearing: after.findings.filter(finding => !beforeKeys.has(findingKey(finding))).map(finding => toQueryFinding(context, finding)),
+        findingsResolved: before.findings.filter(finding => !afterKeys.has(findingKey(finding))).map(finding => toQueryFinding(context, finding)),
+        findingsAfter: after.findings.map(finding => toQueryFinding(context, finding)),
+        statusesAfter, notes
+    };
 }
