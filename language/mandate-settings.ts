@@ -80,11 +80,6 @@ export class MandateSettings {
         return this.config;
     }
 
-    /** The configuration in force, for a check of a changed copy of the workspace (language/query/what-if.ts). */
-    get configuration(): MandateConfig {
-        return this.config;
-    }
-
     /** The organization's frameworks from catalogue files; the workspace model adds them to the catalogue. */
     get catalogueFrameworks(): readonly CustomFrameworkDefinition[] {
         return this.catalogues;

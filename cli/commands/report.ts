@@ -31,7 +31,7 @@ export async function runReport(paths: string[], flags: ReportFlags): Promise<nu
     } catch (error) {
         throw new InputError((error as Error).message);
     }
-    const { roots, checked, internalErrors, inputs } = await loadWorkspace(paths, flags);
+    const { roots, checked, internalErrors, inputs } = await loadWorkspace(paths, { ...flags, recordHistory: 'always' });
     const report = buildReport(checked.services.shared, checked.findings, { toolVersion: TOOL_VERSION, generatedAt: timestamp });
     let content: string;
     try {

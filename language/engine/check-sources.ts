@@ -7,6 +7,7 @@ import type { Model } from '../generated/ast.js';
 import type { SuppressedData } from '../mandate-document-validator.js';
 import type { CustomFrameworkDefinition } from '../standards/requirement-catalogue.js';
 import { compareStrings } from '../util/compare.js';
+import { mergeHistories, readRecordHistory, type RecordHistory } from '../provenance/record-history.js';
 
 /** A policy file's content, already read and decoded by the caller. */
 export interface PolicySource {
@@ -45,6 +46,12 @@ export interface CheckOptions {
     readonly config?: MandateConfig;
     /** The frameworks of the catalogue files it names, already read (config/catalogue-loader.ts). */
     readonly catalogues?: readonly CustomFrameworkDefinition[];
+    /**
+     * Folders (absolute paths) whose git history says which commit first recorded each record,
+     * for `record-late` and the report's recorded-by; git is not run without them. A history
+     * already read (provenance/record-history.ts) is taken as it is.
+     */
+    readonly recordHistory?: readonly string[] | RecordHistory;
 }
 
 export interface CheckedWorkspace {
@@ -83,6 +90,7 @@ export async function checkSources(sources: readonly PolicySource[], options: Ch
     services.shared.mandate.Settings.setAsOf(options.asOf);
     services.shared.mandate.Settings.setWorkspaceRoots((options.roots ?? []).map(root => URI.parse(root)));
     if (options.config || options.catalogues) services.shared.mandate.Settings.setConfig(options.config ?? EMPTY_CONFIG, options.catalogues);
+    if (options.recordHistory) services.shared.mandate.Settings.setRecordHistory(historyOf(options.recordHistory, services));
     const shared = services.shared;
     const documents = sources.map(source => {
         const document = shared.workspace.LangiumDocumentFactory.fromString<Model>(source.text, URI.parse(source.uri));
@@ -91,6 +99,13 @@ export async function checkSources(sources: readonly PolicySource[], options: Ch
     });
     await shared.workspace.DocumentBuilder.build(documents, { validation: true });
     return { services, documents, findings: collectFindings(documents) };
+}
+
+/** The record history of the folders, their past files parsed (not linked) by the workspace's own parser. */
+function historyOf(folders: readonly string[] | RecordHistory, services: MandateServices): RecordHistory {
+    if (!Array.isArray(folders)) return folders as RecordHistory;
+    const parse = (text: string) => services.parser.LangiumParser.parse<Model>(text).value;
+    return mergeHistories((folders as readonly string[]).map(folder => readRecordHistory(folder, parse)));
 }
 
 /** Every diagnostic of the given documents as findings, in file, line and column order. */

@@ -30,7 +30,8 @@ export function gitEnvironment(environment: NodeJS.ProcessEnv = process.env): No
     const clean: NodeJS.ProcessEnv = {};
     for (const [key, value] of Object.entries(environment)) if (!key.startsWith('GIT_')) clean[key] = value;
     // `git status` would otherwise refresh the index under a lock that a concurrent commit needs.
-    return { ...clean, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0', GIT_CONFIG_NOSYSTEM: '1' };
+    // GIT_NO_LAZY_FETCH: a partial clone must not fetch a missing object from its promisor remote.
+    return { ...clean, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0', GIT_CONFIG_NOSYSTEM: '1', GIT_NO_LAZY_FETCH: '1' };
 }
 
 export function isFolder(path: string): boolean {
@@ -54,8 +55,9 @@ export type GitBytesResult =
 function spawnGit(folder: string, args: readonly string[], options: GitInputOptions, encoding: 'utf8' | 'buffer'): GitBytesResult | GitResult {
     if (!isFolder(folder)) return { ok: false, reason: 'failed', stderr: 'not a folder' };
     try {
-        // A repository's own fsmonitor hook would run a program of its choosing: switched off.
-        const result = spawnSync('git', ['-c', 'core.fsmonitor=false', ...args], {
+        // A repository's own fsmonitor hook would run a program of its choosing: switched off. No
+        // transport is allowed, so nothing (a lazy fetch of an older git included) reaches the network.
+        const result = spawnSync('git', ['-c', 'core.fsmonitor=false', '-c', 'protocol.allow=never', ...args], {
             cwd: folder, env: gitEnvironment(options.environment ?? process.env), encoding,
             timeout: options.timeoutMs ?? 5000, windowsHide: true, maxBuffer: options.maxBuffer ?? 64 * 1024 * 1024,
             stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
