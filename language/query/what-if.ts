@@ -20,7 +20,7 @@ interface Side {
 async function check(context: QueryContext, sources: Parameters<typeof checkSources>[0], date: IsoDate): Promise<Side> {
     const { settings } = context;
     const checked = await checkSources(sources, {
-        asOf: date, roots: settings.workspaceRoots.map(root => root.toString()), config: settings.configuration,
+        asOf: date, roots: settings.workspaceRoots.map(root => root.toString()), config: settings.mandateConfig,
         catalogues: settings.catalogueFrameworks, fileSystem: () => context.shared.workspace.FileSystemProvider
     });
     return { context: queryContext(checked.services.shared), findings: checked.findings.filter(finding => !finding.suppressed) };
