@@ -9,8 +9,8 @@ import type { PolicyPlace, QueryResult } from '../language/lsp/mandate-protocol.
  */
 export const QUERY_SCHEME = 'mandate-query';
 
-/** `roles.mandate:12` or `roles.mandate:12:5`, as answers cite places. */
-const CITATION = /([^\s()[\],;'"`]+):(\d+)(?::(\d+))?/g;
+/** `roles.mandate:12` or `roles.mandate:12:5`, as answers cite places (a path holds no colon). */
+const CITATION = /([^\s()[\],;:'"`]+):(\d+)(?::(\d+))?/g;
 
 export class QueryDocuments implements vscode.TextDocumentContentProvider, vscode.DocumentLinkProvider, vscode.Disposable {
     private readonly answers = new Map<string, QueryResult>();

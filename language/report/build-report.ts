@@ -1,4 +1,5 @@
 import { clause53Status } from '../applicability/index.js';
+import type { PolicyDiff } from '../diff/diff-model.js';
 import type { Finding } from '../engine/check-sources.js';
 import type { MandateSharedServices } from '../mandate-module.js';
 import { announcementLate } from '../rules/announcement-late.js';
@@ -27,6 +28,8 @@ export interface ReportOptions {
      * files whose folder lies in a repository that keeps changing.
      */
     readonly repository?: RepositoryState;
+    /** The changes since a revision (`report --since`), computed by language/diff/ from this same build and the revision's. */
+    readonly changes?: PolicyDiff;
 }
 
 /**
@@ -91,6 +94,7 @@ export function buildReport(shared: MandateSharedServices, findings: readonly Fi
             // The outermost workspace folder: the one the report's paths are relative to.
             repository: options.repository ?? repositoryState(settings.workspaceRoots.at(-1)?.fsPath),
             documents: documentHashes(model, sources)
-        })
+        }),
+        ...(options.changes ? { changes: options.changes } : {})
     };
 }

@@ -2,15 +2,8 @@ import type {
     Acknowledgement, Announcement, Appointment, AuditReport, ControlOwnerEntry, DutyLine, FileHash, FirstAnnouncement, NamedRef, PersonEntry, ReportFinding,
     RequirementStatus, RoleHolders, SourceRef
 } from './report-model.js';
-
-/**
- * The key order of every object in the JSON report, as a value TypeScript checks against the
- * model: a key missing here, or one the model does not have, is a compile error. So a change to
- * report-model.ts cannot reach the JSON silently; the schema test then checks that
- * docs/report.schema.json lists the same keys in the same order.
- */
-type OrderOf<V> = [V] extends [ReadonlyArray<infer E>] ? OrderOf<E> : [V] extends [object] ? KeyOrder<V> : true;
-export type KeyOrder<T> = { readonly [K in keyof T]-?: OrderOf<Exclude<T[K], undefined>> };
+import { DIFF_KEY_ORDER } from '../diff/diff-json.js';
+import { ordered, type KeyOrder, type Order } from './key-order.js';
 
 const SOURCE: KeyOrder<SourceRef> = { file: true, line: true };
 const NAMED: KeyOrder<NamedRef> = { id: true, title: true, source: SOURCE };
@@ -95,22 +88,9 @@ export const REPORT_KEY_ORDER: KeyOrder<AuditReport> = {
         inputsSha256: true,
         repository: { git: true, commit: true, dirty: true },
         documents: FILE_HASH
-    }
+    },
+    changes: DIFF_KEY_ORDER
 };
-
-type Order = true | { readonly [key: string]: Order };
-
-/** Copies `value` keeping only the keys `order` names, in its order; absent (undefined) values are left out. */
-function ordered(value: unknown, order: Order): unknown {
-    if (Array.isArray(value)) return value.map(item => ordered(item, order));
-    if (order === true || value === null || typeof value !== 'object') return value;
-    const source = value as Record<string, unknown>;
-    const result: Record<string, unknown> = {};
-    for (const [key, inner] of Object.entries(order)) {
-        if (source[key] !== undefined) result[key] = ordered(source[key], inner);
-    }
-    return result;
-}
 
 /**
  * The audit report as versioned JSON (docs/report-json.md, docs/report.schema.json): two-space

@@ -4,9 +4,10 @@
  * The JSON renderer writes this shape as it is: keep docs/report.schema.json in step and bump
  * REPORT_SCHEMA_VERSION on any change that is not a pure addition.
  */
+import type { PolicyDiff } from '../diff/diff-model.js';
 import type { TrainingState } from '../workspace/training-status.js';
 
-export const REPORT_SCHEMA_VERSION = '3.0.0';
+export const REPORT_SCHEMA_VERSION = '3.1.0';
 
 /** Where a fact comes from: a workspace-relative file and a 1-based line. */
 export interface SourceRef {
@@ -304,4 +305,9 @@ export interface AuditReport {
     readonly findings: readonly ReportFinding[];
     readonly acceptedExceptions: readonly AcceptedException[];
     readonly provenance: Provenance;
+    /**
+     * Changes in the audit period (`report --since REV`): the semantic diff from REV to this
+     * workspace, both read on the report's as-of date. Absent without --since.
+     */
+    readonly changes?: PolicyDiff;
 }
