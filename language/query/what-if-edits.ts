@@ -9,6 +9,7 @@ import type { Assignment, Delegation, Person, Role } from '../generated/ast.js';
 import type { PolicySource } from '../engine/check-sources.js';
 import { compareStrings } from '../util/compare.js';
 import { isValidIsoDate, type IsoDate } from '../util/dates.js';
+import { departureOf } from '../workspace/tenure.js';
 import { documentUriOf, type WorkspaceModel } from '../workspace/workspace-model.js';
 
 interface TextEdit {
@@ -81,6 +82,9 @@ function presenceEdits(model: WorkspaceModel, person: Person, lastDay: IsoDate):
 
 /** What ends for a person who leaves after `lastDay`: presence, assignments and the delegations made to them. */
 export function leaverEdits(model: WorkspaceModel, person: Person, lastDay: IsoDate): TextEdit[] {
+    // Someone who has left by then changes nothing: their records already end where the policy says.
+    const departure = departureOf(person);
+    if (departure && departure.date <= lastDay) return [];
     return [
         ...presenceEdits(model, person, lastDay),
         ...model.assignmentsOfPerson(person).flatMap(assignment => endBy(assignment, lastDay, ['capacity', 'role'])),

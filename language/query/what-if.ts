@@ -34,7 +34,29 @@ async function baseline(context: QueryContext, date: IsoDate): Promise<Side> {
     return check(context, context.model.documents.map(document => ({ uri: document.uri.toString(), text: document.textDocument.getText() })), date);
 }
 
-const findingKey = (finding: Finding) => `${finding.uri}\n${finding.line}\n${finding.column}\n${finding.rule}\n${finding.message}`;
+const placeKey = (finding: Finding) => `${finding.uri}\n${finding.line}\n${finding.column}\n${finding.rule}`;
+const findingKey = (finding: Finding) => `${placeKey(finding)}\n${finding.message}`;
+
+/**
+ * The findings of `ours` that `theirs` does not have. The same rule at the same place whose
+ * message changed (a delegation-window finding now lists one holder fewer) is the same finding,
+ * not one resolved and one new: after exact matches, leftovers pair up by rule and place.
+ */
+function unmatched(ours: readonly Finding[], theirs: readonly Finding[]): Finding[] {
+    const pool = new Map<string, Finding[]>();
+    for (const finding of theirs) {
+        const list = pool.get(findingKey(finding));
+        if (list) list.push(finding); else pool.set(findingKey(finding), [finding]);
+    }
+    const rest = ours.filter(finding => !pool.get(findingKey(finding))?.pop());
+    const places = new Map<string, number>();
+    for (const left of pool.values()) for (const finding of left) places.set(placeKey(finding), (places.get(placeKey(finding)) ?? 0) + 1);
+    return rest.filter(finding => {
+        const count = places.get(placeKey(finding)) ?? 0;
+        if (count > 0) places.set(placeKey(finding), count - 1);
+        return count === 0;
+    });
+}
 
 function toQueryFinding(context: QueryContext, finding: Finding): QueryFinding {
     return { rule: finding.rule, severity: finding.severity, message: finding.message, source: context.place(finding.uri, finding.line, finding.column) };
@@ -105,8 +127,6 @@ export async function whatIf(context: QueryContext, scenario: WhatIfScenario, da
         .sort((a, b) => compareStrings(a.name, b.name));
 
     const { changes, statusesAfter } = statusChanges(before, after, date);
-    const beforeKeys = new Set(before.findings.map(findingKey));
-    const afterKeys = new Set(after.findings.map(findingKey));
     return {
         query: 'what-if', date, lastDay, scenario, subject: context.named(subject), lost, vacated, dutiesUncovered,
         requirements: changes,
@@ -114,8 +134,8 @@ export async function whatIf(context: QueryContext, scenario: WhatIfScenario, da
             before: clause53Status(before.context.model, date, before.context.settings, before.findings),
             after: clause53Status(after.context.model, date, after.context.settings, after.findings)
         },
-        findingsAppearing: after.findings.filter(finding => !beforeKeys.has(findingKey(finding))).map(finding => toQueryFinding(context, finding)),
-        findingsResolved: before.findings.filter(finding => !afterKeys.has(findingKey(finding))).map(finding => toQueryFinding(context, finding)),
+        findingsAppearing: unmatched(after.findings, before.findings).map(finding => toQueryFinding(context, finding)),
+        findingsResolved: unmatched(before.findings, after.findings).map(finding => toQueryFinding(context, finding)),
         findingsAfter: after.findings.map(finding => toQueryFinding(context, finding)),
         statusesAfter, notes
     };
