@@ -93,6 +93,12 @@ export async function resolveSides(from: string, to: string | undefined, policyF
     return [sides.revision(from), sides.workingTree()];
 }
 
+/** The one revision `report --since REV` names, in the repository of the report's folder. */
+export async function resolveSinceRevision(revision: string, policyFolder: string): Promise<SideSource> {
+    if (revision.includes('..')) throw new InputError(`--since takes one revision (e.g. v2025-audit), not the range '${revision}'`);
+    return new Sides(path.resolve(policyFolder)).revision(revision);
+}
+
 /** Writes a revision's files under `folder`, refusing any path that would leave it. */
 async function materialize(source: SideSource, folder: string): Promise<void> {
     const files = git(() => revisionFiles(source.repository!, source.side.commit!));

@@ -47,6 +47,7 @@ function program(onExitCode: (code: number) => void): Command {
         .option('--as-of <date>', AS_OF_HELP, parseAsOf)
         .option('--config <file>', CONFIG_HELP)
         .option('--follow-symlinks', FOLLOW_HELP)
+        .option('--since <revision>', 'add "Changes in the audit period": what changed since this git revision (e.g. v2025-audit), both read on the as-of date')
         .exitOverride()
         .action(async (paths: string[], flags: ReportFlags) => onExitCode(await runReport(paths, flags)));
     command.command('diff')

@@ -4,6 +4,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { default as addFormats } from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { mandate } from './cli-helpers.js';
 import { gitRepositories } from './git-fixture.js';
@@ -11,7 +13,16 @@ import { AS_OF, CLEAN_POLICY } from './helpers.js';
 
 const repository = gitRepositories('mandate-cli-diff-');
 
-describe('mandate diff (CLI)', () => {
+/** docs/report.schema.json, whose $defs/PolicyDiff is the shape of `mandate diff --format json` and of a report's `changes`. */
+function schemas() {
+    const schema = JSON.parse(readFileSync(new URL('../docs/report.schema.json', import.meta.url), 'utf8'));
+    const ajv = new Ajv2020({ strict: true, allErrors: true });
+    addFormats(ajv);
+    ajv.addSchema(schema, 'report');
+    return { report: ajv.getSchema('report')!, diff: ajv.compile({ $ref: 'report#/$defs/PolicyDiff' }) };
+}
+
+describe('mandate diff (CLI)', { timeout: 180_000 }, () => {
     const repo = repository();
     repo.commit(CLEAN_POLICY, 'policy', '2025-01-10');
     repo.git('tag', 'v2025-audit');
@@ -30,9 +41,11 @@ describe('mandate diff (CLI)', () => {
     it('writes JSON with the documented keys, and -o writes the same bytes but never over a policy file', () => {
         const run = mandate(repo.folder, 'diff', 'v2025-audit..HEAD', '--as-of', AS_OF, '--format', 'json');
         const diff = JSON.parse(run.stdout);
+        const validate = schemas().diff;
+        expect(validate(diff), JSON.stringify(validate.errors)).toBe(true);
         expect(Object.keys(diff)).toEqual(['schemaVersion', 'from', 'to', 'changed', 'summary', 'roles', 'appointments', 'holders', 'duties',
             'delegations', 'conflicts', 'exceptions', 'requirements', 'findings']);
-        expect(diff.roles.added).toEqual([{ name: 'auditor', title: 'Internal Auditor', place: { file: 'extra.mandate', line: 1 } }]);
+        expect(diff.roles.added).toEqual([{ name: 'auditor', title: 'Internal Auditor', source: { file: 'extra.mandate', line: 1 } }]);
         const output = path.join(repo.folder, 'diff.json'); // untracked, and not policy: no side reads it
         const written = mandate(repo.folder, 'diff', 'v2025-audit..HEAD', '--as-of', AS_OF, '--format', 'json', '-o', output);
         expect(written.code).toBe(0);
@@ -71,5 +84,38 @@ describe('mandate diff (CLI)', () => {
         } finally {
             repo.git('checkout', '--', 'extra.mandate');
         }
+    });
+});
+
+describe('mandate report --since (CLI)', { timeout: 180_000 }, () => {
+    const repo = repository();
+    repo.commit(CLEAN_POLICY, 'policy', '2025-01-10');
+    repo.git('tag', 'v2025-audit');
+    repo.commit({ 'extra.mandate': 'role auditor "Internal Auditor"\n' }, 'auditor', '2025-02-01');
+
+    it('adds "Changes in the audit period" as section 12 in Markdown and HTML, and changes in JSON; without --since none of it', () => {
+        const markdown = mandate(repo.folder, 'report', '--since', 'v2025-audit', '--as-of', AS_OF);
+        expect(markdown.code).toBe(0);
+        expect(markdown.stdout).toContain([
+            '## 12. Changes in the audit period', '', 'Policy changes from `v2025-audit` to the working tree. Both sides as of 2025-06-30.', '',
+            '**Summary:** 1 role added or removed.', '', '#### Roles', '', '- **added:** `auditor` Internal Auditor (`extra.mandate:1`)'
+        ].join('\n'));
+        const html = mandate(repo.folder, 'report', '--since', 'v2025-audit', '--as-of', AS_OF, '--format', 'html');
+        expect(html.stdout).toContain('12. Changes in the audit period');
+        const json = JSON.parse(mandate(repo.folder, 'report', '--since', 'v2025-audit', '--as-of', AS_OF, '--format', 'json').stdout);
+        const validate = schemas().report;
+        expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+        expect(json.changes.from).toMatchObject({ label: 'v2025-audit', kind: 'revision' });
+        expect(json.changes.roles.added).toEqual([{ name: 'auditor', title: 'Internal Auditor', source: { file: 'extra.mandate', line: 1 } }]);
+        const plain = mandate(repo.folder, 'report', '--as-of', AS_OF, '--format', 'json');
+        expect(JSON.parse(plain.stdout).changes).toBeUndefined();
+        expect(mandate(repo.folder, 'report', '--as-of', AS_OF).stdout).not.toContain('Changes in the audit period');
+    });
+
+    it('refuses a range, an unknown revision and several folders, with exit 2', () => {
+        expect(mandate(repo.folder, 'report', '--since', 'v2025-audit..HEAD').stderr).toBe("mandate: --since takes one revision (e.g. v2025-audit), not the range 'v2025-audit..HEAD'\n");
+        expect(mandate(repo.folder, 'report', '--since', 'nope').stderr).toContain("unknown revision 'nope'");
+        const several = mandate(repo.folder, 'report', '--since', 'HEAD', 'roles.mandate', 'extra.mandate');
+        expect(several.code).toBe(2);
     });
 });

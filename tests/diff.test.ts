@@ -40,7 +40,7 @@ conflict between ciso and security-officer "The officer reports to the CISO"
 `
 };
 
-describe('mandate diff on git revisions', () => {
+describe('mandate diff on git revisions', { timeout: 180_000 }, () => {
     it('finds nothing between a commit and itself, and nothing in the working tree of a clean checkout', async () => {
         const repo = repository();
         repo.commit(BASE, 'policy', '2025-01-10');
@@ -67,7 +67,7 @@ describe('mandate diff on git revisions', () => {
         expect(diff.from).toEqual({ label: 'v2025-audit', kind: 'revision', commit: audit, asOf: AS_OF });
         expect(diff.to).toMatchObject({ label: 'HEAD', kind: 'revision', asOf: AS_OF });
         expect(diff.appointments.added).toEqual([expect.objectContaining({
-            role: 'security-officer', person: 'carol', since: '2025-04-01', appointedBy: 'ciso', place: { file: 'team.mandate', line: 19 }
+            role: 'security-officer', person: 'carol', since: '2025-04-01', appointedBy: 'ciso', source: { file: 'team.mandate', line: 19 }
         })]);
         expect(diff.appointments.removed).toEqual([]);
         expect(diff.appointments.changed).toEqual([expect.objectContaining({
@@ -132,7 +132,7 @@ describe('mandate diff on git revisions', () => {
         writeFileSync(path.join(repo.folder, 'policy', 'extra.mandate'), 'role auditor "Internal Auditor"\n');
         const working = await diffOf(path.join(repo.folder, 'policy'), 'HEAD');
         expect(working.to).toEqual({ label: 'working tree', kind: 'working-tree', asOf: AS_OF });
-        expect(working.roles.added).toEqual([{ name: 'auditor', title: 'Internal Auditor', place: { file: 'extra.mandate', line: 1 } }]);
+        expect(working.roles.added).toEqual([{ name: 'auditor', title: 'Internal Auditor', source: { file: 'extra.mandate', line: 1 } }]);
         const created = await diffOf(path.join(repo.folder, 'policy'), 'HEAD~1', 'HEAD');
         expect(created.appointments.added).toHaveLength(2);
         expect(created.roles.added.map(role => role.name)).toEqual(['board', 'ciso', 'security-officer']);
@@ -162,7 +162,7 @@ describe('mandate diff on git revisions', () => {
     });
 });
 
-describe('mandate diff of two folders', () => {
+describe('mandate diff of two folders', { timeout: 180_000 }, () => {
     const made: string[] = [];
     afterAll(() => { for (const folder of made) rmSync(folder, { recursive: true, force: true }); });
     const folderWith = (files: Record<string, string>) => {
@@ -177,12 +177,12 @@ describe('mandate diff of two folders', () => {
         const after = folderWith({ ...BASE, 'team.mandate': BASE['team.mandate'].replace('conflict between ciso and security-officer "The officer reports to the CISO"', '') });
         const diff = await diffOf(tmpdir(), before, after);
         expect(diff.from).toEqual({ label: before, kind: 'folder', asOf: AS_OF });
-        expect(diff.conflicts.removed).toEqual([expect.objectContaining({ left: 'ciso', right: 'security-officer', place: { file: 'team.mandate', line: 17 } })]);
+        expect(diff.conflicts.removed).toEqual([expect.objectContaining({ left: 'ciso', right: 'security-officer', source: { file: 'team.mandate', line: 17 } })]);
         expect(diff.summary.conflicts).toBe(1);
     });
 });
 
-describe('mandate diff output', () => {
+describe('mandate diff output', { timeout: 180_000 }, () => {
     it('escapes policy strings in Markdown and puts the summary first', async () => {
         const repo = repository();
         repo.commit(BASE, 'policy', '2025-01-10');
@@ -194,7 +194,7 @@ describe('mandate diff output', () => {
     });
 });
 
-describe('mandate diff errors', () => {
+describe('mandate diff errors', { timeout: 180_000 }, () => {
     it('names an unknown revision, a folder outside git, a missing folder and a revision a shallow clone lacks', async () => {
         const repo = repository();
         repo.commit(BASE, 'policy', '2025-01-10');

@@ -2,7 +2,9 @@ import * as path from 'node:path';
 import { diffBuilds } from '../../language/diff/diff-compute.js';
 import type { PolicyDiff } from '../../language/diff/diff-model.js';
 import { renderDiff, type DiffFormat } from '../../language/diff/render-diff.js';
-import { buildSide, resolveSides } from '../diff-sides.js';
+import type { DiffBuild } from '../../language/diff/diff-facts.js';
+import { buildSide, resolveSides, resolveSinceRevision } from '../diff-sides.js';
+import type { LoadOptions } from '../load.js';
 import { terminalText, write } from '../output.js';
 import { writeOutputFile } from '../safe-write.js';
 
@@ -26,6 +28,17 @@ export async function computeDiff(from: string, to: string | undefined, flags: O
     // Both sides default to the same date: without one, the older side would be read on today's date anyway.
     const diff = diffBuilds(before.build, after.build, { from: fromSource.side, to: toSource.side });
     return { diff, internalErrors: [...before.internalErrors, ...after.internalErrors], inputs: [...before.inputs, ...after.inputs, ...(flags.config ? [path.resolve(flags.config)] : [])] };
+}
+
+/**
+ * The changes from `revision` to an already built workspace (the report's own build, so the
+ * report and its "Changes in the audit period" read one and the same policy), for `report --since`.
+ */
+export async function changesSince(revision: string, folder: string, to: DiffBuild, options: LoadOptions): Promise<{ diff: PolicyDiff; internalErrors: readonly string[] }> {
+    const source = await resolveSinceRevision(revision, folder);
+    const before = await buildSide(source, options);
+    const diff = diffBuilds(before.build, to, { from: source.side, to: { label: 'working tree', kind: 'working-tree' } });
+    return { diff, internalErrors: before.internalErrors };
 }
 
 /**

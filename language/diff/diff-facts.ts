@@ -49,6 +49,13 @@ function addUnique<T>(map: Map<string, T>, key: string, value: T): void {
     map.set(unique, value);
 }
 
+/**
+ * Rules whose findings depend on the git history of the checked folder (when each record was
+ * first committed): a revision read out of git has no history of its own, so comparing them would
+ * report every such finding as introduced. Both sides leave them out.
+ */
+const HISTORY_RULES = new Set(['record-late']);
+
 const ref = (reference: { $refText?: string } | undefined): string => reference?.$refText ?? '';
 
 export function sideFacts(build: DiffBuild): SideFacts {
@@ -65,7 +72,7 @@ export function sideFacts(build: DiffBuild): SideFacts {
     const duties = new Map<string, Set<string>>();
     for (const role of model.roles) {
         if (roles.has(role.name)) continue; // a duplicate name is its own finding; the first declaration speaks
-        roles.set(role.name, { name: role.name, title: role.title, place: place(role) });
+        roles.set(role.name, { name: role.name, title: role.title, source: place(role) });
         holders.set(role.name, new Set(model.holdersOn(role, asOf).map(assignment => ref(assignment.person))));
         duties.set(role.name, new Set(role.duties.flatMap(link => link.duties.map(duty => `${link.kind} ${ref(duty)}`))));
     }
@@ -74,7 +81,7 @@ export function sideFacts(build: DiffBuild): SideFacts {
     for (const assignment of model.assignments) {
         const record: AppointmentRecord = {
             role: ref(assignment.role), person: ref(assignment.person), since: assignment.since, until: assignment.until,
-            capacity: assignment.capacity, appointedBy: assignment.appointedBy ? ref(assignment.appointedBy) : undefined, place: place(assignment)
+            capacity: assignment.capacity, appointedBy: assignment.appointedBy ? ref(assignment.appointedBy) : undefined, source: place(assignment)
         };
         addUnique(appointments, `${record.role}\u0000${record.person}\u0000${record.since ?? ''}`, record);
     }
@@ -83,7 +90,7 @@ export function sideFacts(build: DiffBuild): SideFacts {
     for (const delegation of model.delegations) {
         const record: DelegationRecord = {
             duty: ref(delegation.duty), from: ref(delegation.from), to: ref(delegation.to), since: delegation.since, until: delegation.until,
-            status: delegationStatus(delegation, asOf), place: place(delegation)
+            status: delegationStatus(delegation, asOf), source: place(delegation)
         };
         addUnique(delegations, `${record.duty}\u0000${record.from}\u0000${record.to}\u0000${record.since ?? ''}`, record);
     }
@@ -92,22 +99,23 @@ export function sideFacts(build: DiffBuild): SideFacts {
     for (const conflict of model.conflicts) {
         // `conflict between a and b` is the same conflict as `conflict between b and a`.
         const [left, right] = [ref(conflict.left), ref(conflict.right)].sort();
-        addUnique(conflicts, `${left}\u0000${right}`, { left, right, reason: conflict.reason, compensations: [...conflict.compensations], place: place(conflict) });
+        addUnique(conflicts, `${left}\u0000${right}`, { left, right, reason: conflict.reason, compensations: [...conflict.compensations], source: place(conflict) });
     }
 
     const exceptions = new Map<string, FindingRecord>();
     const findings = new Map<string, FindingRecord>();
     for (const finding of build.findings) {
+        if (HISTORY_RULES.has(finding.rule)) continue;
         const file = relativeTo(rootPath, finding.uri);
         const record: FindingRecord = {
             rule: finding.rule, severity: finding.severity, message: finding.message,
-            justification: finding.suppressed?.justification, place: { file, line: finding.line }
+            justification: finding.suppressed?.justification, source: { file, line: finding.line }
         };
         // Matched by file, rule and message: a line inserted above a finding does not make it new.
         addUnique(finding.suppressed ? exceptions : findings, `${file}\u0000${finding.rule}\u0000${finding.message}`, record);
     }
 
-    const open = build.findings.filter(finding => !finding.suppressed);
+    const open = build.findings.filter(finding => !finding.suppressed && !HISTORY_RULES.has(finding.rule));
     const requirements = new Map(requirementStatuses(model, asOf, settings, open)
         .map(result => [result.requirement.id, { title: result.requirement.title, status: result.status }] as const));
 

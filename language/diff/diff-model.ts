@@ -34,7 +34,7 @@ export interface AppointmentRecord {
     readonly until?: string;
     readonly capacity?: string;
     readonly appointedBy?: string;
-    readonly place: DiffPlace;
+    readonly source: DiffPlace;
 }
 
 export interface DelegationRecord {
@@ -45,7 +45,7 @@ export interface DelegationRecord {
     readonly until?: string;
     /** Its window on the side's as-of date. */
     readonly status: 'active' | 'expired' | 'future';
-    readonly place: DiffPlace;
+    readonly source: DiffPlace;
 }
 
 export interface ConflictRecord {
@@ -53,7 +53,7 @@ export interface ConflictRecord {
     readonly right: string;
     readonly reason?: string;
     readonly compensations: readonly string[];
-    readonly place: DiffPlace;
+    readonly source: DiffPlace;
 }
 
 /** A finding, open or accepted as an exception (`justification`). */
@@ -62,7 +62,7 @@ export interface FindingRecord {
     readonly severity: string;
     readonly message: string;
     readonly justification?: string;
-    readonly place: DiffPlace;
+    readonly source: DiffPlace;
 }
 
 /** One field of a record that differs, with its value on each side (absent = not written). */
@@ -101,7 +101,7 @@ export interface DutyChange {
 export interface RoleRecord {
     readonly name: string;
     readonly title: string;
-    readonly place: DiffPlace;
+    readonly source: DiffPlace;
 }
 
 export interface RequirementChange {

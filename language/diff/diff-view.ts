@@ -48,21 +48,21 @@ function sideName(side: DiffSide): Part {
 
 function appointment(record: AppointmentRecord): Part[] {
     return [code(record.person), plain(' as '), code(record.role), ...optional('as', record.capacity), ...optional('since', record.since),
-        ...optional('until', record.until), ...(record.appointedBy ? [plain(' appointed by '), code(record.appointedBy)] : []), ...at(record.place)];
+        ...optional('until', record.until), ...(record.appointedBy ? [plain(' appointed by '), code(record.appointedBy)] : []), ...at(record.source)];
 }
 
 function delegation(record: DelegationRecord): Part[] {
     return [code(record.duty), plain(' from '), code(record.from), plain(' to '), code(record.to), ...optional('since', record.since),
-        ...optional('until', record.until), plain(`, ${record.status}`), ...at(record.place)];
+        ...optional('until', record.until), plain(`, ${record.status}`), ...at(record.source)];
 }
 
 function conflict(record: ConflictRecord): Part[] {
-    return [code(record.left), plain(' and '), code(record.right), ...(record.reason ? [plain(`: ${record.reason}`)] : []), ...at(record.place)];
+    return [code(record.left), plain(' and '), code(record.right), ...(record.reason ? [plain(`: ${record.reason}`)] : []), ...at(record.source)];
 }
 
 function finding(record: FindingRecord): Part[] {
     return [plain(`${record.severity} `), code(record.rule), plain(`: ${record.message}`),
-        ...(record.justification !== undefined ? [plain(` (justification: ${record.justification})`)] : []), ...at(record.place)];
+        ...(record.justification !== undefined ? [plain(` (justification: ${record.justification})`)] : []), ...at(record.source)];
 }
 
 function recordEntries<T>(changes: Changes<T>, describe: (record: T) => Part[]): Entry[] {
@@ -102,7 +102,7 @@ export function diffView(diff: PolicyDiff): DiffView {
             ...change.lost.map(person => ({ mark: '-' as const, parts: [code(person), plain(' no longer holds '), code(change.role)] }))
         ]) },
         { heading: 'Appointments', labels: RECORD_LABELS, entries: recordEntries(diff.appointments, appointment) },
-        { heading: 'Roles', labels: RECORD_LABELS, entries: recordEntries({ ...diff.roles, changed: [] }, role => [code(role.name), plain(` ${role.title}`), ...at(role.place)]) },
+        { heading: 'Roles', labels: RECORD_LABELS, entries: recordEntries({ ...diff.roles, changed: [] }, role => [code(role.name), plain(` ${role.title}`), ...at(role.source)]) },
         { heading: 'Duties of roles', labels: RECORD_LABELS, entries: [
             ...diff.duties.added.map(duty => ({ mark: '+' as const, parts: [code(duty.role), plain(` ${duty.kind} `), code(duty.duty)] })),
             ...diff.duties.removed.map(duty => ({ mark: '-' as const, parts: [code(duty.role), plain(` ${duty.kind} `), code(duty.duty)] }))

@@ -5,6 +5,7 @@
  */
 import { oneLine } from '../report/plain-text.js';
 import { escapeMarkdown, markdownCode } from '../report/markdown-escape.js';
+import { diffJsonValue } from './diff-json.js';
 import type { PolicyDiff } from './diff-model.js';
 import { diffView, type DiffSection, type Part } from './diff-view.js';
 
@@ -53,9 +54,9 @@ export function renderDiffText(diff: PolicyDiff): string {
     return `${lines.join('\n')}\n`;
 }
 
-/** JSON with two-space indentation; keys in the order of the model (docs/diff-json.md). */
+/** JSON with two-space indentation; keys in the documented order (docs/diff-json.md), absent values left out. */
 export function renderDiffJson(diff: PolicyDiff): string {
-    return `${JSON.stringify(diff, null, 2)}\n`;
+    return `${JSON.stringify(diffJsonValue(diff), null, 2)}\n`;
 }
 
 export function renderDiff(diff: PolicyDiff, format: DiffFormat): string {
