@@ -16,6 +16,7 @@ import { baselineBuild, currentBuild, type Build } from './builds.js';
 import type { BenchContext, BenchSettings } from './context.js';
 import { Results, type BuildSlot } from './figures.js';
 import { measureBigFile, measureColdCheck, measureLarge, measureReports, measureSmallCheck, measureVsix } from './measure-cli.js';
+import { measureDiff } from './measure-diff.js';
 import { measureDriftFigures, measureEditor, measureServerReady } from './measure-server.js';
 import { elapsedMs, formatMs, now } from './stats.js';
 import { tableRows, textTable } from './table.js';
@@ -29,6 +30,7 @@ const GROUPS: ReadonlyArray<[string, (context: BenchContext) => Promise<void>]> 
     ['cold', measureColdCheck],
     ['big', measureBigFile],
     ['reports', measureReports],
+    ['diff', measureDiff],
     ['editor', measureEditor],
     ['drift', measureDriftFigures],
     ['large', measureLarge]

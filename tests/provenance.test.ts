@@ -16,7 +16,12 @@ import { parseConfig } from '../language/config/mandate-config.js';
 import { checkSources, type CheckedWorkspace } from '../language/engine/check-sources.js';
 import type { Assignment, Delegation } from '../language/generated/ast.js';
 import { recordedByOf, type RecordedByState } from '../language/provenance/recorded-by.js';
+import { buildReport } from '../language/report/build-report.js';
+import { exportOscal } from '../language/report/export-oscal.js';
+import { renderJson } from '../language/report/render-json.js';
+import { renderMarkdown } from '../language/report/render-markdown.js';
 import { RULES_BY_ID } from '../language/rules/index.js';
+import { FIXED_REPOSITORY } from './folder-helpers.js';
 import { gitRepositories } from './git-fixture.js';
 import { CLEAN_POLICY } from './helpers.js';
 
@@ -158,5 +163,50 @@ describe('recorded-by provenance', () => {
         const repo = repository();
         for (const [name, text] of Object.entries(CLEAN_POLICY)) writeFileSync(path.join(repo.folder, name), text);
         expect(recordedBy(await checkRepository(repo.folder), 'jane').assignment).toEqual({ known: false, reason: 'not-committed' });
+    });
+});
+
+describe('recorded-by in the audit report', () => {
+    const report = (checked: CheckedWorkspace) =>
+        buildReport(checked.services.shared, checked.findings, { toolVersion: '0.1.0', generatedAt: '2026-11-26T00:00:00Z', repository: FIXED_REPOSITORY });
+
+    it('names the commit, author, date and trailers next to each key appointment, and says when it came late', async () => {
+        const repo = repository();
+        const first = repo.commit({ ...CLEAN_POLICY, 'people.mandate': CLEAN_POLICY['people.mandate'].replace('since 2024-03-01', 'since 2024-01-02') },
+            'Appoint Jane as CISO\n\nApproved-by: The Board', '2024-03-04');
+        const audit = report(await checkRepository(repo.folder));
+        expect(audit.provenance.recordHistory).toEqual({ status: 'read', shallow: false });
+        const jane = audit.questions.appointed.appointments[0];
+        expect(jane.recordedBy).toEqual({
+            status: 'recorded', commit: first, shortCommit: first.slice(0, 7), author: 'Test User', email: 'test@example.com',
+            date: '2024-03-04T12:00:00+00:00', trailers: [{ key: 'Approved-by', value: 'The Board' }], daysAfterStart: 62, late: true
+        });
+        const markdown = renderMarkdown(audit);
+        expect(markdown).toContain(`Recorded by \`${first.slice(0, 7)}\` (Test User, 2024-03-04; Approved-by: The Board). **⚠️ recorded 62 days after its start**`);
+        expect(markdown).toContain('read from git: each key appointment names the commit that first recorded it');
+        expect(exportOscal(audit)).toContain(`, first recorded in commit ${first.slice(0, 7)} by Test User on 2024-03-04 (Approved-by: The Board) (people.mandate:6)`);
+        const json = JSON.parse(renderJson(audit));
+        expect(Object.keys(json.questions.appointed.appointments[0]).slice(-2)).toEqual(['recordedBy', 'source']);
+    });
+
+    it('says why there is no commit: not committed, no git, or the history not read', async () => {
+        const repo = repository();
+        repo.commit({ 'organization.mandate': CLEAN_POLICY['organization.mandate'] }, 'Start', '2024-03-04');
+        for (const [name, text] of Object.entries(CLEAN_POLICY)) writeFileSync(path.join(repo.folder, name), text);
+        const uncommitted = report(await checkRepository(repo.folder));
+        expect(uncommitted.questions.appointed.appointments[0].recordedBy).toEqual({ status: 'not-committed' });
+        expect(renderMarkdown(uncommitted)).toMatch(/not yet committed/);
+
+        const plain = mkdtempSync(path.join(tmpdir(), 'mandate-recorded-by-report-'));
+        afterAll(() => rmSync(plain, { recursive: true, force: true }));
+        for (const [name, text] of Object.entries(CLEAN_POLICY)) writeFileSync(path.join(plain, name), text);
+        const noGit = report(await checkRepository(plain));
+        expect(noGit.provenance.recordHistory).toEqual({ status: 'no-git', shallow: false });
+        expect(noGit.questions.appointed.appointments[0].recordedBy).toBeUndefined();
+        expect(renderMarkdown(noGit)).toContain('Recorded by: recorded-by unknown: the workspace folder is not in a git repository, or git is not available.');
+
+        const unread = report(await checkSources(Object.entries(CLEAN_POLICY).map(([name, text]) => ({ uri: `file:///ws/${name}`, text })), { asOf: '2025-06-30' }));
+        expect(unread.provenance.recordHistory).toEqual({ status: 'not-read', shallow: false });
+        expect(renderMarkdown(unread)).toContain('the git history was not read');
     });
 });

@@ -1,6 +1,6 @@
 import type {
     Acknowledgement, Announcement, Appointment, AuditReport, ControlOwnerEntry, DutyLine, FileHash, FirstAnnouncement, NamedRef, PersonEntry, ReportFinding,
-    RequirementStatus, RoleHolders, SourceRef
+    RecordedByEntry, RequirementStatus, RoleHolders, SourceRef
 } from './report-model.js';
 import { DIFF_KEY_ORDER } from '../diff/diff-json.js';
 import { ordered, type KeyOrder, type Order } from './key-order.js';
@@ -13,9 +13,13 @@ const ANNOUNCEMENT: KeyOrder<Announcement> = { date: true, channel: true, audien
 const FIRST_ANNOUNCEMENT: KeyOrder<FirstAnnouncement> = { date: true, days: true, late: true, earlierTerm: true, source: SOURCE };
 const ACKNOWLEDGEMENT: KeyOrder<Acknowledgement> = { date: true, evidence: true, source: SOURCE };
 
+const RECORDED_BY: KeyOrder<RecordedByEntry> = {
+    status: true, commit: true, shortCommit: true, author: true, email: true, date: true, trailers: { key: true, value: true }, daysAfterStart: true, late: true
+};
+
 const APPOINTMENT: KeyOrder<Appointment> = {
     person: NAMED, role: NAMED, capacity: true, since: true, until: true, tenureSince: true, renewal: true, appointedBy: NAMED,
-    evidence: true, announcements: ANNOUNCEMENT, firstAnnouncement: FIRST_ANNOUNCEMENT, acknowledgements: ACKNOWLEDGEMENT, source: SOURCE
+    evidence: true, announcements: ANNOUNCEMENT, firstAnnouncement: FIRST_ANNOUNCEMENT, acknowledgements: ACKNOWLEDGEMENT, recordedBy: RECORDED_BY, source: SOURCE
 };
 
 const DUTY_LINE: KeyOrder<DutyLine> = { duty: NAMED, kind: true, requirements: true, cadence: true, source: SOURCE };
@@ -87,7 +91,8 @@ export const REPORT_KEY_ORDER: KeyOrder<AuditReport> = {
         inputs: FILE_HASH,
         inputsSha256: true,
         repository: { git: true, commit: true, dirty: true },
-        documents: FILE_HASH
+        documents: FILE_HASH,
+        recordHistory: { status: true, shallow: true }
     },
     changes: DIFF_KEY_ORDER
 };
