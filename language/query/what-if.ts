@@ -1,6 +1,6 @@
 import { clause53Status, requirementStatuses } from '../applicability/index.js';
 import { checkSources, collectFindings, type Finding } from '../engine/check-sources.js';
-import type { Duty, Person, Role } from '../generated/ast.js';
+import type { Assignment, Duty, Person, Role } from '../generated/ast.js';
 import { compareStrings } from '../util/compare.js';
 import { addCadence, type IsoDate } from '../util/dates.js';
 import { isPresentOn } from '../workspace/tenure.js';
@@ -80,6 +80,23 @@ function isCovered(side: Side, duty: Duty | undefined, date: IsoDate): boolean {
     return duty !== undefined && entitledPersons(side.context, dutyGrounds(side.context, duty, date).byParty, date, '').parties.length > 0;
 }
 
+/**
+ * The duties the scenario can take away: those the lost roles carry or receive by delegation, and
+ * those delegated to the person. Anyone else's way to a duty runs through roles and delegations
+ * the copy leaves as they are, so no other duty can lose its last performer.
+ */
+function candidateDuties(context: QueryContext, subject: Person | Role, lost: readonly Assignment[]): Duty[] {
+    const { model } = context;
+    const roles = new Set<Role>(subject.$type === 'Role' ? [subject] : lost.flatMap(assignment => assignment.role?.ref ? [assignment.role.ref] : []));
+    const duties = new Set<Duty>();
+    for (const role of roles) {
+        for (const duty of model.dutiesCarriedBy(role)) duties.add(duty);
+        for (const delegation of model.delegationsTo(role)) if (delegation.duty?.ref) duties.add(delegation.duty.ref);
+    }
+    if (subject.$type === 'Person') for (const delegation of model.delegationsTo(subject)) if (delegation.duty?.ref) duties.add(delegation.duty.ref);
+    return [...duties];
+}
+
 function statusChanges(before: Side, after: Side, date: IsoDate): { changes: StatusChange[]; statusesAfter: WhatIfAnswer['statusesAfter'] } {
     const statuses = (side: Side) => requirementStatuses(side.context.model, date, side.context.settings, side.findings);
     const old = new Map(statuses(before).map(result => [result.requirement.id, result.status]));
@@ -118,10 +135,9 @@ export async function whatIf(context: QueryContext, scenario: WhatIfScenario, da
     if (subject.$type === 'Person' && !isPresentOn(subject, date)) notes.push({ text: `${subject.name} is not with the organization on ${date} already`, source: context.at(subject) });
     if (lost.length === 0) notes.push({ text: `${subject.name} ${subject.$type === 'Person' ? 'holds no role' : 'has no holder'} on ${date}` });
 
-    const vacated: NamedItem[] = model.roles
-        .filter(role => isHeld(before, roleNamed(before, role.name), date) && !isHeld(after, roleNamed(after, role.name), date))
-        .map(role => context.named(role));
-    const dutiesUncovered = [...model.responsibilities, ...model.authorities]
+    // Only the ended assignments change, so only their roles can fall vacant.
+    const vacated: NamedItem[] = [...new Map(lost.filter(entry => entry.vacantAfter).map(entry => [entry.role.name, entry.role])).values()];
+    const dutiesUncovered = candidateDuties(context, subject, assignments)
         .filter(duty => isCovered(before, dutyNamed(before, duty.name), date) && !isCovered(after, dutyNamed(after, duty.name), date))
         .map(duty => context.named(duty))
         .sort((a, b) => compareStrings(a.name, b.name));
