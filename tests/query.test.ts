@@ -34,6 +34,12 @@ describe('holders', () => {
         expect(answer.notes.map(note => note.text)).toEqual(['ciso is first assigned on 2022-01-01']);
     });
 
+    test('an assignment naming an undeclared person keeps the role from being vacant, and says whom it names', async () => {
+        const answer = holdersOf(await queryOn({ ...QUERY_POLICY, 'ghost.mandate': 'role auditor "Auditor"\nassign ghost to auditor since 2024-01-01 appointed by board\n' }), 'auditor', AS_OF);
+        expect(answer).toMatchObject({ vacant: false, holders: [] });
+        expect(answer.notes).toEqual([{ text: "an assignment to auditor names 'ghost', who is not declared", source: { file: 'ghost.mandate', line: 2, column: 1, uri: 'file:///ws/ghost.mandate' } }]);
+    });
+
     test('an unknown name says so and suggests the closest name of the kind asked for', async () => {
         const context = await queryOn(QUERY_POLICY);
         expect(() => holdersOf(context, 'cisoo', AS_OF)).toThrow(QueryNameError);

@@ -3,6 +3,16 @@ import type { DelegationWindowStatus } from '../workspace/delegation-status.js';
 import type { Explanation, ExplanationStep, QueryNote } from './index.js';
 import type { QueryContext } from './query-context.js';
 
+/** A reference as written, or a placeholder when it is missing (a half-typed declaration): never `undefined`. */
+export function refName(reference: { $refText: string } | undefined, placeholder: string): string {
+    return reference?.$refText || placeholder;
+}
+
+/** `ciso delegates risk-assessment to deputy`. */
+export function delegationText(delegation: Delegation): string {
+    return `${refName(delegation.from, '<role>')} delegates ${refName(delegation.duty, '<duty>')} to ${refName(delegation.to, '<party>')}`;
+}
+
 /** `since 2024-01-01 until 2025-12-31`, `since 2024-01-01`, or nothing for an open period. */
 export function periodText(since: string | undefined, until: string | undefined): string {
     return [since ? `since ${since}` : '', until ? `until ${until}` : ''].filter(Boolean).join(' ');
@@ -15,10 +25,10 @@ function withPeriod(text: string, since: string | undefined, until: string | und
 
 /** `alice holds ciso (as interim) since 2024-01-01, appointed by board`. */
 export function assignmentStep(context: QueryContext, assignment: Assignment): ExplanationStep {
-    const person = assignment.person?.$refText ?? '<person>';
-    const role = assignment.role?.$refText ?? '<role>';
+    const person = refName(assignment.person, '<person>');
+    const role = refName(assignment.role, '<role>');
     const capacity = assignment.capacity ? ` as ${assignment.capacity}` : '';
-    const appointer = assignment.appointedBy ? `, appointed by ${assignment.appointedBy.$refText}` : '';
+    const appointer = assignment.appointedBy ? `, appointed by ${refName(assignment.appointedBy, '<appointer>')}` : '';
     return {
         kind: 'assignment', text: `${withPeriod(`${person} holds ${role}${capacity}`, assignment.since, assignment.until)}${appointer}`,
         source: context.at(assignment), since: assignment.since, until: assignment.until
@@ -36,8 +46,7 @@ export function carriesStep(context: QueryContext, role: Role, duty: Duty): Expl
 
 /** `ciso delegates risk-assessment to deputy since 2025-01-01`. */
 export function delegationStep(context: QueryContext, delegation: Delegation): ExplanationStep {
-    const text = `${delegation.from?.$refText ?? '<role>'} delegates ${delegation.duty?.$refText ?? '<duty>'} to ${delegation.to?.$refText ?? '<party>'}`;
-    return { kind: 'delegation', text: withPeriod(text, delegation.since, delegation.until), source: context.at(delegation), since: delegation.since, until: delegation.until };
+    return { kind: 'delegation', text: withPeriod(delegationText(delegation), delegation.since, delegation.until), source: context.at(delegation), since: delegation.since, until: delegation.until };
 }
 
 export function topManagementStep(context: QueryContext, role: Role): ExplanationStep {
@@ -64,7 +73,7 @@ export function explanation(...steps: ExplanationStep[]): Explanation {
 
 /** `the delegation of threat-monitoring from ciso to marco-rossi`. */
 export function delegationName(delegation: Delegation): string {
-    return `the delegation of ${delegation.duty?.$refText} from ${delegation.from?.$refText} to ${delegation.to?.$refText}`;
+    return `the delegation of ${refName(delegation.duty, '<duty>')} from ${refName(delegation.from, '<role>')} to ${refName(delegation.to, '<party>')}`;
 }
 
 /** Why a delegation is left out of an answer on `date`: it ended before it, or starts after it. */

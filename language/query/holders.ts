@@ -2,7 +2,7 @@ import type { Role } from '../generated/ast.js';
 import type { IsoDate } from '../util/dates.js';
 import { departureOf } from '../workspace/tenure.js';
 import type { HoldersAnswer, QueryNote, RoleHolder } from './index.js';
-import { assignmentStep, explanation } from './explain.js';
+import { assignmentStep, explanation, refName } from './explain.js';
 import { resolveName } from './names.js';
 import type { QueryContext } from './query-context.js';
 
@@ -19,7 +19,7 @@ export function roleHolders(context: QueryContext, role: Role, date: IsoDate): R
             firstAppointed: tenure.since, tenureUntil: tenure.until,
             terms: tenure.terms.length,
             leaves: departureOf(person)?.date,
-            appointedBy: assignment.appointedBy?.$refText,
+            appointedBy: assignment.appointedBy?.$refText || undefined,
             assignment: context.at(assignment),
             explanation: explanation(assignmentStep(context, assignment))
         };
@@ -34,7 +34,7 @@ export function holdersOf(context: QueryContext, roleName: string, date: IsoDate
     // An assignment whose person did not link keeps the role from being vacant, but names no one.
     const unnamed = context.model.holdersOn(role, date).filter(assignment => !assignment.person?.ref);
     for (const assignment of unnamed) {
-        notes.push({ text: `an assignment to ${role.name} names '${assignment.person?.$refText ?? ''}', who is not declared`, source: context.at(assignment) });
+        notes.push({ text: `an assignment to ${role.name} names '${refName(assignment.person, '<person>')}', who is not declared`, source: context.at(assignment) });
     }
     if (holders.length === 0 && unnamed.length === 0) {
         const tenures = context.model.tenuresOf(role);

@@ -2,6 +2,7 @@ import { GrammarUtils, type AstNode } from 'langium';
 import type { Assignment, Delegation, Person, Role } from '../generated/ast.js';
 import { compareStrings } from '../util/compare.js';
 import type { QueryNote, SourceLocation, TimelineAnswer, TimelineEvent, TimelineEventKind } from './index.js';
+import { delegationText, refName } from './explain.js';
 import { resolveName } from './names.js';
 import type { QueryContext } from './query-context.js';
 
@@ -15,11 +16,11 @@ function placeOf(context: QueryContext, node: AstNode, property: string | undefi
 }
 
 function assignmentEvents(context: QueryContext, assignment: Assignment, add: Add, notes: QueryNote[]): void {
-    const [person, role] = [assignment.person?.$refText, assignment.role?.$refText];
+    const [person, role] = [refName(assignment.person, '<person>'), refName(assignment.role, '<role>')];
     const tenure = context.model.tenureOf(assignment);
     const renewal = tenure !== undefined && tenure.terms[0] !== assignment;
     const capacity = assignment.capacity ? ` as ${assignment.capacity}` : '';
-    const by = assignment.appointedBy ? `, appointed by ${assignment.appointedBy.$refText}` : '';
+    const by = assignment.appointedBy ? `, appointed by ${refName(assignment.appointedBy, '<appointer>')}` : '';
     if (assignment.since) add(assignment.since, renewal ? 'renewed' : 'appointed', `${person} ${renewal ? 'renewed in' : 'appointed to'} ${role}${capacity}${by}`, assignment, 'since');
     else notes.push({ text: `the assignment of ${person} to ${role} has no start date`, source: context.at(assignment) });
     if (assignment.until) add(assignment.until, 'appointment-ended', `${person}'s term in ${role} ends (last day)`, assignment, 'until');
@@ -33,7 +34,7 @@ function assignmentEvents(context: QueryContext, assignment: Assignment, add: Ad
 }
 
 function delegationEvents(delegation: Delegation, add: Add): void {
-    const text = `${delegation.from?.$refText} delegates ${delegation.duty?.$refText} to ${delegation.to?.$refText}`;
+    const text = delegationText(delegation);
     if (delegation.since) add(delegation.since, 'delegation-started', text, delegation, 'since');
     if (delegation.until) add(delegation.until, 'delegation-ended', `${text}: last day`, delegation, 'until');
 }
@@ -48,7 +49,7 @@ function personEvents(context: QueryContext, person: Person, add: Add, notes: Qu
     for (const assignment of model.assignmentsOfPerson(person)) assignmentEvents(context, assignment, add, notes);
     for (const delegation of model.delegationsTo(person)) delegationEvents(delegation, add);
     for (const completion of model.completions.filter(candidate => candidate.person?.ref === person)) {
-        add(completion.date, 'training-completed', `${person.name} completed ${completion.training?.$refText}`, completion);
+        add(completion.date, 'training-completed', `${person.name} completed ${refName(completion.training, '<training>')}`, completion);
     }
 }
 
