@@ -115,24 +115,23 @@ export interface EntitledParty {
     readonly explanations: readonly Explanation[];
 }
 
-export interface MayPerformAnswer {
-    readonly query: 'may-perform';
+/** What may-perform and may-appoint answer alike. */
+export interface EntitlementAnswer {
     readonly date: IsoDate;
-    readonly duty: NamedItem;
     readonly parties: readonly EntitledParty[];
-    /** The roles that hold the duty on the date (carry it, or receive it by delegation), held or vacant. */
+    /** The roles entitled on the date (carrying or receiving the duty; or top management, authority, delegation), held or vacant. */
     readonly roles: readonly NamedItem[];
     readonly notes: readonly QueryNote[];
 }
 
-export interface MayAppointAnswer {
+export interface MayPerformAnswer extends EntitlementAnswer {
+    readonly query: 'may-perform';
+    readonly duty: NamedItem;
+}
+
+export interface MayAppointAnswer extends EntitlementAnswer {
     readonly query: 'may-appoint';
-    readonly date: IsoDate;
     readonly role: NamedItem;
-    readonly parties: readonly EntitledParty[];
-    /** The roles entitled to appoint on the date (top management, authority, delegation), held or vacant. */
-    readonly roles: readonly NamedItem[];
-    readonly notes: readonly QueryNote[];
 }
 
 export type WhatIfScenario =
