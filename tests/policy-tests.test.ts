@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkSources } from '../language/engine/check-sources.js';
-import { runPolicyTests, type ExpectationResult, type PolicyTestRun } from '../language/policy-tests/index.js';
+import { runPolicyTests, runPolicyTestsOn, type ExpectationResult, type PolicyTestRun } from '../language/policy-tests/index.js';
 import { CLEAN_POLICY, type Files } from './helpers.js';
 
 /** CLEAN_POLICY with a test file holding `body` inside one test on `date`. */
@@ -151,5 +151,23 @@ describe('policy tests: running', () => {
         const sources = Object.entries(files).map(([name, text]) => ({ uri: `file:///ws/${name}`, text }));
         const result = await runPolicyTests(sources, { only: [{ uri: 'file:///ws/a.mandate', line: 5 }] });
         expect(result.files[0]?.tests.map(test => test.title)).toEqual(['two']);
+    });
+
+    // Regression: the workspace manager heard each new date and validated the workspace once more
+    // beside the runner's own build (five builds for two dates).
+    it('validates the workspace once per test date', async () => {
+        const files = { ...CLEAN_POLICY, 'a.mandate': 'test "now" on 2025-06-30 {\n    expect no findings\n}\ntest "then" on 2024-06-30 {\n    expect no findings\n}\n' };
+        const sources = Object.entries(files).map(([name, text]) => ({ uri: `file:///ws/${name}`, text }));
+        const checked = await checkSources(sources, { asOf: '2023-01-01' });
+        const validator = checked.services.validation.DocumentValidator;
+        const validate = validator.validateDocument.bind(validator);
+        let validations = 0;
+        validator.validateDocument = (...args: Parameters<typeof validate>) => {
+            validations++;
+            return validate(...args);
+        };
+        expect((await runPolicyTestsOn(checked)).summary).toMatchObject({ tests: 2, passed: 2 });
+        await checked.services.shared.workspace.WorkspaceLock.write(() => undefined);
+        expect(validations).toBe(2 * checked.documents.length);
     });
 });

@@ -23,7 +23,8 @@ export interface TestFinding {
  */
 export class RunContext {
     readonly sources: ReportSources;
-    private readonly findingsByDate = new Map<IsoDate, Finding[]>();
+    private readonly findingsByDate = new Map<IsoDate, Promise<Finding[]>>();
+    private validations: Promise<void> = Promise.resolve();
     private readonly statusesByDate = new Map<IsoDate, RequirementResult[]>();
     private readonly whatIfs = new Map<string, Promise<WhatIfAnswer>>();
     private query: QueryContext | undefined;
@@ -109,19 +110,32 @@ export class RunContext {
         return UriUtils.resolvePath(UriUtils.dirname(URI.parse(testUri)), expected).path === path;
     }
 
-    /** The policy's open findings on `date`: the workspace re-validated with that as-of date, once per date. */
-    private async openOn(date: IsoDate): Promise<Finding[]> {
-        const cached = this.findingsByDate.get(date);
-        if (cached) return cached;
+    /**
+     * The policy's open findings on `date`: the workspace re-validated with that as-of date, once per
+     * date. The answer is kept as a promise and validations are queued one after the other: two
+     * expectations asking at once must not start two builds, the second cancelling the first.
+     */
+    private openOn(date: IsoDate): Promise<Finding[]> {
+        let open = this.findingsByDate.get(date);
+        if (!open) {
+            open = this.validations.then(() => this.validate(date));
+            this.validations = open.then(() => undefined, () => undefined);
+            this.findingsByDate.set(date, open);
+        }
+        return open;
+    }
+
+    private async validate(date: IsoDate): Promise<Finding[]> {
         const shared = this.checked.services.shared;
         if (date !== this.validatedOn) {
             shared.mandate.Settings.setAsOf(date);
-            // `validation: true` makes Langium validate the already validated documents again.
-            await shared.workspace.DocumentBuilder.build([...this.checked.documents], { validation: true });
+            // A workspace manager hears the new date and queues a re-validation of its own; a write through
+            // the workspace lock cancels it, so each date is validated once. `validation: true` makes Langium
+            // validate the already validated documents again.
+            const documents = [...this.checked.documents];
+            await shared.workspace.WorkspaceLock.write(token => shared.workspace.DocumentBuilder.build(documents, { validation: true }, token));
             this.validatedOn = date;
         }
-        const open = collectFindings(this.checked.documents).filter(finding => !finding.suppressed && !this.insideTest(finding));
-        this.findingsByDate.set(date, open);
-        return open;
+        return collectFindings(this.checked.documents).filter(finding => !finding.suppressed && !this.insideTest(finding));
     }
 }

@@ -27,8 +27,11 @@ export async function runPolicyTests(sources: readonly PolicySource[], options: 
     return runPolicyTestsOn(checked, options);
 }
 
-/** A date to check on first, so a run whose tests share one date validates once. */
-function firstTestDate(sources: readonly PolicySource[]): IsoDate | undefined {
+/**
+ * A date to check the workspace on first (the first `test "…" on DATE` of the texts), so a run
+ * whose tests share one date validates once instead of once more on a date no test asks for.
+ */
+export function firstTestDate(sources: readonly PolicySource[]): IsoDate | undefined {
     for (const source of sources) {
         const date = /\btest\s+"(?:[^"\\\r\n]|\\.)*"\s+on\s+(\d{4}-\d{2}-\d{2})/.exec(source.text)?.[1];
         if (date && isValidIsoDate(date)) return date;
