@@ -18,6 +18,7 @@ import { Results, type BuildSlot } from './figures.js';
 import { measureBigFile, measureColdCheck, measureLarge, measureReports, measureSmallCheck, measureVsix } from './measure-cli.js';
 import { measureDiff } from './measure-diff.js';
 import { measureDriftFigures, measureEditor, measureServerReady } from './measure-server.js';
+import { measurePolicyTests } from './measure-tests.js';
 import { elapsedMs, formatMs, now } from './stats.js';
 import { tableRows, textTable } from './table.js';
 import { Workloads } from './workloads.js';
@@ -30,6 +31,7 @@ const GROUPS: ReadonlyArray<[string, (context: BenchContext) => Promise<void>]> 
     ['cold', measureColdCheck],
     ['big', measureBigFile],
     ['reports', measureReports],
+    ['tests', measurePolicyTests],
     ['diff', measureDiff],
     ['editor', measureEditor],
     ['drift', measureDriftFigures],
