@@ -92,6 +92,14 @@ describe('may perform', () => {
         ]);
     });
 
+    test('a delegation from a role nobody holds any more still counts, with a note', async () => {
+        const files = { ...QUERY_POLICY, 'extra.mandate': 'role auditor "Auditor" {\n    responsible for log-review\n}\ndelegate log-review from auditor to bob since 2024-01-01\n' };
+        const answer = whoMayPerform(await queryOn(files), 'log-review', AS_OF);
+        expect(names(answer.parties)).toEqual(['ann', 'bob']);
+        expect(kinds(party(answer.parties, 'bob'))).toEqual(['delegation <- carries']);
+        expect(answer.notes.map(note => note.text)).toContain('the delegation of log-review from auditor to bob counts, but nobody holds auditor on 2025-06-30 (see the delegation-window rule)');
+    });
+
     test('a date before any appointment: nobody, with the vacant carrier as a note', async () => {
         const answer = whoMayPerform(await queryOn(QUERY_POLICY), 'isms-reporting', '2021-06-30');
         expect(answer.parties).toEqual([]);
