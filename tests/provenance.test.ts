@@ -15,6 +15,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../language/config/mandate-config.js';
 import { checkSources, type CheckedWorkspace } from '../language/engine/check-sources.js';
 import type { Assignment, Delegation } from '../language/generated/ast.js';
+import { gitEnvironment, runGit } from '../language/git/git-runner.js';
+import { readRecordHistory } from '../language/provenance/record-history.js';
 import { recordedByOf, type RecordedByState } from '../language/provenance/recorded-by.js';
 import { buildReport } from '../language/report/build-report.js';
 import { exportOscal } from '../language/report/export-oscal.js';
@@ -120,6 +122,20 @@ describe('recorded-by provenance', () => {
         expect(checked.findings.filter(finding => finding.rule === 'record-late').map(finding => finding.severity)).toEqual(['info', 'info', 'info']);
     });
 
+    it('follows merges: a record from a side branch is recorded by its own commit, not by the merge', async () => {
+        const repo = repository();
+        repo.commit(CLEAN_POLICY, 'Appoint Jane', '2024-03-04');
+        repo.git('checkout', '-q', '-b', 'deputy');
+        const side = repo.commit({ 'bob.mandate': BOB }, 'Appoint Bob', '2024-03-05');
+        repo.git('checkout', '-q', 'main');
+        repo.commit({ 'notes.txt': 'meanwhile' }, 'Notes', '2024-03-06');
+        const fixed = { GIT_AUTHOR_DATE: '2024-09-30T12:00:00Z', GIT_COMMITTER_DATE: '2024-09-30T12:00:00Z', GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
+        execFileSync('git', ['merge', '-q', '--no-ff', '-m', 'Merge the deputy', 'deputy'], { cwd: repo.folder, env: { ...process.env, ...fixed } });
+        const checked = await checkRepository(repo.folder);
+        expect(commitOf(recordedBy(checked, 'bob').assignment)).toBe(side);
+        expect(lateFindings(checked)).toEqual([]);
+    });
+
     it('takes its threshold from mandate.config.json: within maxDays it is quiet, and it can be switched off', async () => {
         const repo = repository();
         repo.commit(CLEAN_POLICY, 'Appoint Jane', '2024-03-04');
@@ -208,5 +224,24 @@ describe('recorded-by in the audit report', () => {
         const unread = report(await checkSources(Object.entries(CLEAN_POLICY).map(([name, text]) => ({ uri: `file:///ws/${name}`, text })), { asOf: '2025-06-30' }));
         expect(unread.provenance.recordHistory).toEqual({ status: 'not-read', shallow: false });
         expect(renderMarkdown(unread)).toContain('the git history was not read');
+    });
+});
+
+describe('the shared git runner', () => {
+    it('reports a missing git executable as no git, never as an exception, and provenance notes it', () => {
+        const repo = repository();
+        const environment = { PATH: path.join(repo.folder, 'no-such-bin') };
+        expect(runGit(repo.folder, ['--version'], { environment })).toMatchObject({ ok: false, reason: 'no-git' });
+        const parser = (text: string) => { throw new Error(`not parsed: ${text}`); };
+        expect(readRecordHistory(repo.folder, parser, { environment })).toMatchObject({ unavailable: 'no-git' });
+    });
+
+    it('runs git without the caller\'s GIT_* variables and with no network transport allowed', () => {
+        const repo = repository();
+        const result = runGit(repo.folder, ['config', '--get', 'protocol.allow'], { environment: { ...process.env, GIT_CONFIG_PARAMETERS: "'protocol.allow'='always'" } });
+        expect(result).toEqual({ ok: true, stdout: 'never\n' });
+        expect(gitEnvironment({ GIT_DIR: '/elsewhere', GIT_WORK_TREE: '/elsewhere', HOME: '/home/x' })).toEqual({
+            HOME: '/home/x', GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0', GIT_CONFIG_NOSYSTEM: '1', GIT_NO_LAZY_FETCH: '1'
+        });
     });
 });
