@@ -127,7 +127,7 @@ export async function buildSide(source: SideSource, options: LoadOptions): Promi
         const { build, internalErrors, loaded } = await load(source.folder);
         return { build, internalErrors, inputs: loaded.inputs };
     }
-    const temporary = await mkdtemp(path.join(tmpdir(), 'mandate-diff-'));
+    const temporary = await mkdtemp(path.join(tmpdir(), 'mandate-revision-'));
     try {
         // The folder keeps the policy folder's name, so anything that shows it reads the same on both sides.
         const folder = path.join(temporary, path.basename(source.repository!.prefix.replace(/\/$/, '') || source.repository!.top) || 'policy');

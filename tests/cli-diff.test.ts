@@ -2,12 +2,13 @@
  * `mandate diff` through the bundled CLI: formats, -o through the safe writer, exit codes as
  * `git diff --exit-code` users expect, and each input error as one clear line with exit 2.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { default as addFormats } from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { mandate } from './cli-helpers.js';
+import { mandate, mandateWith } from './cli-helpers.js';
 import { gitRepositories } from './git-fixture.js';
 import { AS_OF, CLEAN_POLICY } from './helpers.js';
 
@@ -73,6 +74,24 @@ describe('mandate diff (CLI)', { timeout: 180_000 }, () => {
         expect(mandate(repo.folder, 'diff', 'HEAD', '--path', 'nowhere').stderr).toBe("mandate: folder 'nowhere' not found; --path names the policy folder\n");
         expect(mandate(repo.folder, 'diff', '.').stderr).toContain("'.' is a folder: give the folder to compare it with as well");
         expect(mandate(repo.folder, 'diff', '--as-of', '2025-02-30', 'HEAD').code).toBe(2);
+    });
+
+    it('removes the folder a revision is read into, after a diff and after a failed one', () => {
+        const temporary = mkdtempSync(path.join(tmpdir(), 'mandate-cli-diff-tmp-'));
+        try {
+            expect(mandateWith(repo.folder, { TMPDIR: temporary }, 'diff', 'v2025-audit..HEAD', '--as-of', AS_OF).code).toBe(0);
+            expect(mandateWith(repo.folder, { TMPDIR: temporary }, 'diff', 'v2025-audit', 'nope', '--as-of', AS_OF).code).toBe(2);
+            // A broken configuration in the revision stops the run after the revision was written out.
+            repo.commit({ 'mandate.config.json': '{ "rules": ' }, 'broken configuration', '2025-03-01');
+            const broken = mandateWith(repo.folder, { TMPDIR: temporary }, 'diff', 'HEAD~1..HEAD', '--as-of', AS_OF);
+            expect(broken.code).toBe(2);
+            expect(broken.stderr).toMatch(/mandate\.config\.json:1:/);
+            // The compile cache (README: CLI) is the CLI's own folder there; no revision folder is left.
+            expect(readdirSync(temporary).filter(name => name.startsWith('mandate-revision-'))).toEqual([]);
+        } finally {
+            repo.commit({ 'mandate.config.json': null }, 'configuration removed', '2025-03-02');
+            rmSync(temporary, { recursive: true, force: true });
+        }
     });
 
     it('reads uncommitted edits of the working tree, and a new title alone is not a change of identity', () => {
