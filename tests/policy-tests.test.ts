@@ -66,6 +66,60 @@ describe('policy tests: holders', () => {
     });
 });
 
+const BOARD = {
+    'board.mandate': `
+appointing body shareholders "Shareholders' meeting"
+person chair "Chair of the Board" {
+    employed since 2019-01-01
+}
+assign chair to board since 2020-01-01 appointed by shareholders {
+    announced 2020-01-01 via intranet to all-staff
+}
+`
+};
+
+describe('policy tests: who may perform, who may appoint', () => {
+    it('passes and fails who may perform a duty, with the chain behind each name', async () => {
+        expect((await only('    expect who may perform isms-reporting are jane')).passed).toBe(true);
+        const failing = await only('    expect who may perform isms-reporting include chair', BOARD);
+        expect(failing).toMatchObject({
+            kind: 'may-perform', passed: false,
+            expected: 'who may perform isms-reporting on 2025-06-30: including chair', actual: 'who may perform isms-reporting on 2025-06-30: jane'
+        });
+        expect(failing.explanation).toContain('missing: chair');
+    });
+
+    it('passes and fails who may appoint to a role', async () => {
+        expect((await only('    expect who may appoint to ciso include chair', BOARD)).passed).toBe(true);
+        const failing = await only('    expect who may appoint to ciso exclude chair', BOARD);
+        expect(failing).toMatchObject({ kind: 'may-appoint', passed: false });
+        expect(failing.explanation).toContain('expected not to be there: chair');
+        expect(failing.explanation.join('\n')).toMatch(/chair: .*board\.mandate:6/);
+    });
+});
+
+describe('policy tests: what-if', () => {
+    it('checks findings and status after the person leaves, on the leaving date', async () => {
+        const result = await run(withTest('    when jane leaves on 2025-07-01 {\n        expect finding ciso-vacant in "roles.mandate" line 2\n        expect status of ISO27001:5.3 is met\n    }'));
+        const [vacant, status] = result.files[0]!.tests[0]!.expectations;
+        expect(vacant).toMatchObject({ kind: 'finding', passed: true, date: '2025-07-01', whatIf: { person: 'jane', date: '2025-07-01' } });
+        expect(status).toMatchObject({ kind: 'status', passed: false, expected: 'ISO27001:5.3 met on 2025-07-01' });
+        expect(status!.actual).toMatch(/^ISO27001:5\.3 (partly-met|not-met) on 2025-07-01$/);
+        expect(status!.explanation.join('\n')).toContain('what-if: jane no longer holds ciso (people.mandate:6), which is then vacant');
+        expect(status!.explanation).toContain('was met before jane left');
+    });
+
+    it('leaves the policy as it is for the expectations outside the what-if', async () => {
+        const result = await run(withTest('    when jane leaves on 2025-07-01 {\n        expect finding ciso-vacant\n    }\n    expect no findings\n    expect holders of ciso on 2025-07-01 are jane'));
+        expect(result.files[0]!.tests[0]!.expectations.map(expectation => expectation.passed)).toEqual([true, true, true]);
+    });
+
+    it('errors holders and who-may expectations inside a what-if', async () => {
+        const result = await run(withTest('    when jane leaves on 2025-07-01 {\n        expect holders of ciso are nobody\n    }'));
+        expect(result.files[0]!.tests[0]).toMatchObject({ status: 'errored', error: expect.stringContaining('policy.test.mandate:3:9: A what-if block states the findings') });
+    });
+});
+
 describe('policy tests: findings', () => {
     it('passes `no findings` on a clean policy and fails it with each finding listed', async () => {
         expect((await only('    expect no findings')).passed).toBe(true);
