@@ -133,8 +133,14 @@ export async function buildSide(source: SideSource, options: LoadOptions): Promi
         const folder = path.join(temporary, path.basename(source.repository!.prefix.replace(/\/$/, '') || source.repository!.top) || 'policy');
         await mkdir(folder);
         await materialize(source, folder);
-        const { build, internalErrors } = await load(folder);
-        return { build, internalErrors, inputs: [] };
+        try {
+            const { build, internalErrors } = await load(folder);
+            return { build, internalErrors, inputs: [] };
+        } catch (error) {
+            // A problem in the revision's files is named as git names them (`v2025-audit:mandate.config.json`), not by the temporary folder.
+            if (error instanceof InputError) throw new InputError(error.message.split(`${folder}${path.sep}`).join(`${source.side.label}:`));
+            throw error;
+        }
     } finally {
         await rm(temporary, { recursive: true, force: true });
     }

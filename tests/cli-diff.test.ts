@@ -85,7 +85,7 @@ describe('mandate diff (CLI)', { timeout: 180_000 }, () => {
             repo.commit({ 'mandate.config.json': '{ "rules": ' }, 'broken configuration', '2025-03-01');
             const broken = mandateWith(repo.folder, { TMPDIR: temporary }, 'diff', 'HEAD~1..HEAD', '--as-of', AS_OF);
             expect(broken.code).toBe(2);
-            expect(broken.stderr).toMatch(/mandate\.config\.json:1:/);
+            expect(broken.stderr).toMatch(/^mandate: HEAD:mandate\.config\.json:1:\d+: /);
             // The compile cache (README: CLI) is the CLI's own folder there; no revision folder is left.
             expect(readdirSync(temporary).filter(name => name.startsWith('mandate-revision-'))).toEqual([]);
         } finally {
