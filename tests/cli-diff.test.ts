@@ -74,6 +74,9 @@ describe('mandate diff (CLI)', { timeout: 180_000 }, () => {
         expect(mandate(repo.folder, 'diff', 'HEAD', '--path', 'nowhere').stderr).toBe("mandate: folder 'nowhere' not found; --path names the policy folder\n");
         expect(mandate(repo.folder, 'diff', '.').stderr).toContain("'.' is a folder: give the folder to compare it with as well");
         expect(mandate(repo.folder, 'diff', '--as-of', '2025-02-30', 'HEAD').code).toBe(2);
+        const noGit = mandateWith(repo.folder, { PATH: path.join(repo.folder, 'no-such-bin') }, 'diff', 'HEAD', '--as-of', AS_OF);
+        expect(noGit.code).toBe(2);
+        expect(noGit.stderr).toBe(`mandate: cannot read the git repository of ${repo.folder}: the git executable was not found; install git or compare two folders\n`);
     });
 
     it('removes the folder a revision is read into, after a diff and after a failed one', () => {
