@@ -44,6 +44,7 @@ export const FIGURES: readonly Figure[] = [
     { id: 'report-md', figure: 'Markdown report, 100k lines (time, size)', goal: '≤ 1 s, ≤ 5 MB', limit: 1000, ratio: true },
     { id: 'test-200', figure: '`mandate test`, 200 expectations (holders, who may, findings, status, what-if), 100k lines / 500 files', goal: '≤ 3 s (a few seconds)', limit: 3000, ratio: false },
     { id: 'diff-100', figure: '`mandate diff` across 100 commits, 100k lines / 500 files (both revisions read out of git and checked)', goal: '≤ 5 s (a few seconds)', limit: 5000, ratio: false },
+    { id: 'provenance-100', figure: '`mandate report` with recorded-by provenance, 100k lines / 500 files, 101 commits (history read in one git log pass)', goal: '≤ 5 s (a few seconds)', limit: 5000, ratio: false },
     { id: 'report-html', figure: 'HTML report, 100k lines (time, size)', goal: '≤ 2 s, ≤ 5 MB', limit: 2000, ratio: true },
     { id: 'server-rss', figure: 'server memory (RSS) after the initial build, 100k lines', goal: '≤ 200 MB', limit: 200 * MB, ratio: true },
     { id: 'large-time', figure: 'cold check, 1M lines / 5,000 files', goal: '≤ 10 s', limit: 10_000, ratio: true },

@@ -17,6 +17,7 @@ import type { BenchContext, BenchSettings } from './context.js';
 import { Results, type BuildSlot } from './figures.js';
 import { measureBigFile, measureColdCheck, measureLarge, measureReports, measureSmallCheck, measureVsix } from './measure-cli.js';
 import { measureDiff } from './measure-diff.js';
+import { measureProvenance } from './measure-provenance.js';
 import { measureDriftFigures, measureEditor, measureServerReady } from './measure-server.js';
 import { measurePolicyTests } from './measure-tests.js';
 import { elapsedMs, formatMs, now } from './stats.js';
@@ -33,6 +34,7 @@ const GROUPS: ReadonlyArray<[string, (context: BenchContext) => Promise<void>]> 
     ['reports', measureReports],
     ['tests', measurePolicyTests],
     ['diff', measureDiff],
+    ['provenance', measureProvenance],
     ['editor', measureEditor],
     ['drift', measureDriftFigures],
     ['large', measureLarge]

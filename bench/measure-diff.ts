@@ -26,7 +26,7 @@ function edit(text: string, team: number, n: number): string {
 }
 
 /** The repository: the workload committed, then DIFF_COMMITS commits of one edit each, with fixed dates and no user configuration. */
-function makeRepository(folder: string, files: Record<string, string>, teams: number): void {
+export function makeRepository(folder: string, files: Record<string, string>, teams: number): void {
     const environment = (day: number) => {
         const date = new Date(Date.UTC(2025, 0, 1 + day)).toISOString();
         return { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', HOME: tmpdir(), GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };

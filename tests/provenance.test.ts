@@ -16,7 +16,7 @@ import { parseConfig } from '../language/config/mandate-config.js';
 import { checkSources, type CheckedWorkspace } from '../language/engine/check-sources.js';
 import type { Assignment, Delegation } from '../language/generated/ast.js';
 import { gitEnvironment, runGit } from '../language/git/git-runner.js';
-import { readRecordHistory } from '../language/provenance/record-history.js';
+import { gitBlobId, readRecordHistory } from '../language/provenance/record-history.js';
 import { recordedByOf, type RecordedByState } from '../language/provenance/recorded-by.js';
 import { buildReport } from '../language/report/build-report.js';
 import { exportOscal } from '../language/report/export-oscal.js';
@@ -234,6 +234,13 @@ describe('the shared git runner', () => {
         expect(runGit(repo.folder, ['--version'], { environment })).toMatchObject({ ok: false, reason: 'no-git' });
         const parser = (text: string) => { throw new Error(`not parsed: ${text}`); };
         expect(readRecordHistory(repo.folder, parser, { environment })).toMatchObject({ unavailable: 'no-git' });
+    });
+
+    it('computes the blob id git gives a file, so a file of today\'s workspace is not parsed twice', () => {
+        const repo = repository();
+        const text = 'person zoë "Zoë Ünal"\r\n// ✓\n';
+        writeFileSync(path.join(repo.folder, 'people.mandate'), text);
+        expect(gitBlobId(text)).toBe(repo.git('hash-object', 'people.mandate'));
     });
 
     it('runs git without the caller\'s GIT_* variables and with no network transport allowed', () => {

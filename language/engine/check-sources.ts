@@ -7,7 +7,7 @@ import type { Model } from '../generated/ast.js';
 import type { SuppressedData } from '../mandate-document-validator.js';
 import type { CustomFrameworkDefinition } from '../standards/requirement-catalogue.js';
 import { compareStrings } from '../util/compare.js';
-import { mergeHistories, readRecordHistory, type RecordHistory } from '../provenance/record-history.js';
+import { gitBlobId, mergeHistories, readRecordHistory, type RecordHistory } from '../provenance/record-history.js';
 
 /** A policy file's content, already read and decoded by the caller. */
 export interface PolicySource {
@@ -90,22 +90,26 @@ export async function checkSources(sources: readonly PolicySource[], options: Ch
     services.shared.mandate.Settings.setAsOf(options.asOf);
     services.shared.mandate.Settings.setWorkspaceRoots((options.roots ?? []).map(root => URI.parse(root)));
     if (options.config || options.catalogues) services.shared.mandate.Settings.setConfig(options.config ?? EMPTY_CONFIG, options.catalogues);
-    if (options.recordHistory) services.shared.mandate.Settings.setRecordHistory(historyOf(options.recordHistory, services));
     const shared = services.shared;
     const documents = sources.map(source => {
         const document = shared.workspace.LangiumDocumentFactory.fromString<Model>(source.text, URI.parse(source.uri));
         shared.workspace.LangiumDocuments.addDocument(document);
         return document;
     });
+    if (options.recordHistory) services.shared.mandate.Settings.setRecordHistory(historyOf(options.recordHistory, services, documents));
     await shared.workspace.DocumentBuilder.build(documents, { validation: true });
     return { services, documents, findings: collectFindings(documents) };
 }
 
-/** The record history of the folders, their past files parsed (not linked) by the workspace's own parser. */
-function historyOf(folders: readonly string[] | RecordHistory, services: MandateServices): RecordHistory {
+/**
+ * The record history of the folders, their past files parsed (not linked) by the workspace's own
+ * parser; a past file whose content is one of today's documents is not parsed again.
+ */
+function historyOf(folders: readonly string[] | RecordHistory, services: MandateServices, documents: ReadonlyArray<LangiumDocument<Model>>): RecordHistory {
     if (!Array.isArray(folders)) return folders as RecordHistory;
     const parse = (text: string) => services.parser.LangiumParser.parse<Model>(text).value;
-    return mergeHistories((folders as readonly string[]).map(folder => readRecordHistory(folder, parse)));
+    const parsed = new Map(documents.map(document => [gitBlobId(document.textDocument.getText()), document.parseResult.value]));
+    return mergeHistories((folders as readonly string[]).map(folder => readRecordHistory(folder, parse, {}, parsed)));
 }
 
 /** Every diagnostic of the given documents as findings, in file, line and column order. */

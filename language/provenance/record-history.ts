@@ -7,6 +7,7 @@
  * git runs through the shared safe runner; no git, no repository or a failure gives a history
  * that says so, never an exception.
  */
+import { createHash } from 'node:crypto';
 import type { Model } from '../generated/ast.js';
 import { runGit, runGitBytes, type GitOptions } from '../git/git-runner.js';
 import { recordsOf } from './record-keys.js';
@@ -117,7 +118,9 @@ function readBlobs(folder: string, ids: readonly string[], options: GitOptions):
  * The record history of `folder` (an absolute path): for every record key ever written in a
  * `.mandate` file under it, the first commit that held it.
  */
-export function readRecordHistory(folder: string, parse: ParsePolicy, gitOptions: GitOptions = {}): RecordHistory {
+export function readRecordHistory(
+    folder: string, parse: ParsePolicy, gitOptions: GitOptions = {}, parsed: ReadonlyMap<string, Model> = new Map()
+): RecordHistory {
     const options: GitOptions = { timeoutMs: TIMEOUT_MS, maxBuffer: MAX_BUFFER, ...gitOptions };
     const inside = runGit(folder, ['rev-parse', '--is-inside-work-tree', '--is-shallow-repository'], options);
     if (!inside.ok) return unavailableHistory(inside.reason === 'no-git' ? 'no-git' : inside.reason === 'failed' ? 'no-repository' : 'failed');
@@ -133,7 +136,8 @@ export function readRecordHistory(folder: string, parse: ParsePolicy, gitOptions
     ], options);
     if (!log.ok) return unavailableHistory('failed');
     const commits = parseLog(log.stdout);
-    const texts = readBlobs(folder, [...new Set(commits.flatMap(commit => commit.blobs))], options);
+    // A blob that is a file of today's workspace was parsed already (`parsed`, by blob id): only older versions are read and parsed here.
+    const texts = readBlobs(folder, [...new Set(commits.flatMap(commit => commit.blobs))].filter(blob => !parsed.has(blob)), options);
     if (!texts) return unavailableHistory('failed');
     const first = new Map<string, RecordedBy>();
     const beforeShallow = new Set<string>();
@@ -143,7 +147,8 @@ export function readRecordHistory(folder: string, parse: ParsePolicy, gitOptions
             let keys = keysOfBlob.get(blob);
             if (!keys) {
                 const text = texts.get(blob);
-                keys = text === undefined ? [] : recordsOf(parse(text)).map(record => record.key);
+                const model = parsed.get(blob) ?? (text === undefined ? undefined : parse(text));
+                keys = model ? recordsOf(model).map(record => record.key) : [];
                 keysOfBlob.set(blob, keys);
             }
             for (const key of keys) {
@@ -154,6 +159,12 @@ export function readRecordHistory(folder: string, parse: ParsePolicy, gitOptions
         }
     }
     return { shallow, first, beforeShallow };
+}
+
+/** The id git gives a file's content (a SHA-1 repository's blob id), to recognise today's files in the history. */
+export function gitBlobId(text: string): string {
+    const content = Buffer.from(text, 'utf8');
+    return createHash('sha1').update(`blob ${content.length}\u0000`).update(content).digest('hex');
 }
 
 /** Several folders' histories as one: a record known in two is recorded by the earlier commit. */
