@@ -93,6 +93,14 @@ describe('mandate query (CLI)', { timeout: 180_000 }, () => {
         expect(run.stdout).toContain('(people.mandate:21:1)');
     });
 
+    test('a policy with a syntax error is still answered, with one line on stderr saying where it is broken', async () => {
+        const folder = await workspace({ ...QUERY_POLICY, 'broken.mandate': 'role auditor "Auditor" {\n' });
+        const run = mandate(folder, 'query', 'holders', 'ciso', '--as-of', AS_OF);
+        expect(run.code).toBe(0);
+        expect(run.stdout).toContain('jane (Jane Doe): since 2024-01-01');
+        expect(run.stderr).toMatch(/^mandate: the policy has 1 syntax or reference error \(mandate check lists them\), so the answer reads it as far as it parsed; the first: broken\.mandate:1:\d+: .+\n$/);
+    });
+
     test('an unknown name, a bad date or a missing argument: one clear line and exit 2', async () => {
         const folder = await workspace(QUERY_POLICY);
         expect(mandate(folder, 'query', 'holders', 'cisoo', '--as-of', AS_OF)).toEqual({

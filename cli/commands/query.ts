@@ -3,7 +3,9 @@ import {
     holdersOf, queryContext, QueryNameError, renderQueryText, timelineOf, whatIf, whoMayAppoint, whoMayPerform,
     type QueryAnswer, type QueryContext
 } from '../../language/query/index.js';
+import { LINKING_ERROR_CODE } from '../../language/mandate-issue-codes.js';
 import { InputError } from '../files.js';
+import { displayPath } from '../format.js';
 import { loadWorkspace } from '../load.js';
 import { write } from '../output.js';
 
@@ -20,6 +22,9 @@ export interface QueryFlags {
     followSymlinks?: boolean;
 }
 
+/** Findings that mean the policy was not read in full. */
+const BROKEN_INPUT = new Set(['parsing-error', 'lexing-error', LINKING_ERROR_CODE]);
+
 /** What main.ts shares with every command: the date parser and the help of the common options. */
 export interface CommonOptions {
     readonly parseDate: (value: string) => string;
@@ -32,6 +37,13 @@ type Ask = (context: QueryContext, date: string, flags: QueryFlags) => QueryAnsw
 /** Loads the workspace like `mandate check`, asks one question on the as-of date, prints the answer. */
 async function runQuery(paths: readonly string[], flags: QueryFlags, ask: Ask): Promise<number> {
     const { checked, internalErrors } = await loadWorkspace(paths, flags);
+    const broken = checked.findings.filter(finding => BROKEN_INPUT.has(finding.rule));
+    if (broken.length > 0) {
+        // An answer about a policy that did not parse or link is partial: say so, and where, but still answer.
+        const [first] = broken;
+        await write(process.stderr, `mandate: the policy has ${broken.length} syntax or reference error${broken.length === 1 ? '' : 's'} (mandate check lists them), `
+            + `so the answer reads it as far as it parsed; the first: ${displayPath(first.uri)}:${first.line}:${first.column}: ${first.message.replace(/\s*[\r\n]+\s*/g, ' ')}\n`);
+    }
     const context = queryContext(checked.services.shared);
     let answer: QueryAnswer;
     try {
