@@ -14,7 +14,7 @@ const ENGINE_CODES = new Set(['parsing-error', 'lexing-error', LINKING_ERROR_COD
 type SetExpectation = HoldersExpectation | PerformersExpectation | AppointersExpectation;
 
 function checkSet(node: SetExpectation, accept: ValidationAcceptor): void {
-    if (node.nobody && node.match !== 'are') {
+    if (node.nobody && node.match && node.match !== 'are') {
         accept('error', `\`${node.match} nobody\` states nothing; write \`are nobody\` for an empty answer, or name the people.`,
             { node, property: 'nobody', code: POLICY_TEST_INVALID });
     }
