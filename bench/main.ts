@@ -16,7 +16,10 @@ import { baselineBuild, currentBuild, type Build } from './builds.js';
 import type { BenchContext, BenchSettings } from './context.js';
 import { Results, type BuildSlot } from './figures.js';
 import { measureBigFile, measureColdCheck, measureLarge, measureReports, measureSmallCheck, measureVsix } from './measure-cli.js';
+import { measureDiff } from './measure-diff.js';
+import { measureProvenance } from './measure-provenance.js';
 import { measureDriftFigures, measureEditor, measureServerReady } from './measure-server.js';
+import { measurePolicyTests } from './measure-tests.js';
 import { elapsedMs, formatMs, now } from './stats.js';
 import { tableRows, textTable } from './table.js';
 import { Workloads } from './workloads.js';
@@ -29,6 +32,9 @@ const GROUPS: ReadonlyArray<[string, (context: BenchContext) => Promise<void>]> 
     ['cold', measureColdCheck],
     ['big', measureBigFile],
     ['reports', measureReports],
+    ['tests', measurePolicyTests],
+    ['diff', measureDiff],
+    ['provenance', measureProvenance],
     ['editor', measureEditor],
     ['drift', measureDriftFigures],
     ['large', measureLarge]

@@ -25,7 +25,7 @@ const SLOW_RUN_MS = 10_000;
  * Up to `count` runs, the median reported; stops at the first that fails or times out (a time-out
  * becomes a lower bound), and after a run slower than SLOW_RUN_MS.
  */
-async function timedRuns(context: BenchContext, figureId: string, build: Build, args: string[], count: number, timeoutMs: number, clean = false): Promise<TimedRuns> {
+export async function timedRuns(context: BenchContext, figureId: string, build: Build, args: string[], count: number, timeoutMs: number, clean = false): Promise<TimedRuns> {
     const runs: CliRun[] = [];
     for (let i = 0; i < count; i++) {
         const run = await runCli(build.cli, args, { timeoutMs, scratch: context.scratch });

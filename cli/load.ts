@@ -7,6 +7,7 @@ import { loadProject, type LoadedProject } from '../language/config/config-loade
 import { CONFIG_FILE_NAME, lineAndColumn, type ConfigProblem, type MandateConfig } from '../language/config/mandate-config.js';
 import { checkSources, type CheckedWorkspace } from '../language/engine/check-sources.js';
 import { namedFiles } from '../language/engine/named-files.js';
+import { IssueCodes } from '../language/mandate-issue-codes.js';
 import { NODE_PATH_PROBE } from '../language/workspace/path-probe.js';
 import { locateWorkspacePath } from '../language/workspace/policy-path.js';
 import { displayFile, findPolicyFiles, InputError, readPolicyFiles, workspaceRoots } from './files.js';
@@ -35,6 +36,11 @@ export interface LoadOptions {
     readonly allowNoPolicy?: boolean;
     /** Follow symbolic links out of the checked folder (`--follow-symlinks`). */
     readonly followSymlinks?: boolean;
+    /**
+     * Read the git history of the folders for recorded-by provenance: `always` (the report shows
+     * it), `for-rule` (only while `record-late` is not switched off), never when absent.
+     */
+    readonly recordHistory?: 'always' | 'for-rule';
 }
 
 /** `file:line:col: message` for each problem of a file, in the order of the file. */
@@ -113,8 +119,11 @@ export async function loadWorkspace(paths: readonly string[], options: LoadOptio
     const sources = await readPolicyFiles(files);
     const roots = await workspaceRoots(targets);
     const { config, catalogues, files: configFiles } = await readConfig(roots, options.config, followSymlinks);
+    const history = options.recordHistory === 'always'
+        || (options.recordHistory === 'for-rule' && config.rules.get(IssueCodes.RecordLate)?.severity !== 'off');
+    const recordHistory = history ? roots.map(root => fileURLToPath(root)) : undefined;
     const { result, errors } = await withQuietConsole(() =>
-        checkSources(sources, { asOf: options.asOf, roots, config, catalogues, fileSystem: NodeFileSystem.fileSystemProvider }));
+        checkSources(sources, { asOf: options.asOf, roots, config, catalogues, fileSystem: NodeFileSystem.fileSystemProvider, recordHistory }));
     const named = namedFiles(result.documents, result.services.shared.mandate.Settings).filter(uri => uri.scheme === 'file').map(uri => uri.fsPath);
     const inputs = [...new Set([...files.map(file => path.resolve(file)), ...configFiles, ...named])];
     return { files, roots, checked: result, internalErrors: errors, inputs };

@@ -3,9 +3,12 @@ import { REPORT_FORMATS } from '../language/report/formats.js';
 import { isValidIsoDate } from '../language/util/dates.js';
 import { runCatalogue, type CatalogueFlags } from './commands/catalogue.js';
 import { runCheck, type CheckFlags } from './commands/check.js';
+import { runDiff, type DiffFlags } from './commands/diff.js';
 import { runFmt, type FmtFlags } from './commands/fmt.js';
+import { queryCommand } from './commands/query.js';
 import { runReport, type ReportFlags } from './commands/report.js';
 import { runConfigSchema, runRules, type RulesFlags } from './commands/rules.js';
+import { runTest, type TestFlags } from './commands/test.js';
 import { InputError } from './files.js';
 import { EXIT_USAGE, terminalText, TOOL_VERSION, write } from './output.js';
 
@@ -44,8 +47,37 @@ function program(onExitCode: (code: number) => void): Command {
         .option('--as-of <date>', AS_OF_HELP, parseAsOf)
         .option('--config <file>', CONFIG_HELP)
         .option('--follow-symlinks', FOLLOW_HELP)
+        .option('--since <revision>', 'add "Changes in the audit period": what changed since this git revision (e.g. v2025-audit), both read on the as-of date')
         .exitOverride()
         .action(async (paths: string[], flags: ReportFlags) => onExitCode(await runReport(paths, flags)));
+    command.command('diff')
+        .description('Show what changed in the policy between two git revisions or two folders: holders, appointments, duties, delegations, conflicts, exceptions, requirement status and findings.')
+        .argument('<from>', 'a revision (v2025-audit, HEAD~3), a range (A..B, A...B) or a folder')
+        .argument('[to]', 'a revision or a folder (default: the working tree of --path)')
+        .addOption(new Option('--format <format>', 'output format').choices(['text', 'md', 'json']).default('text'))
+        .option('-o, --output <file>', 'write the diff to this file instead of standard output')
+        .option('--path <folder>', 'the policy folder inside the repository (default: the current folder)')
+        .option('--as-of <date>', 'date both sides are read on, YYYY-MM-DD (default: today)', parseAsOf)
+        .option('--from-as-of <date>', 'read the older side on this date instead, e.g. the start of the audit period', parseAsOf)
+        .option('--config <file>', 'a mandate.config.json for both sides (default: each side\'s own)')
+        .option('--follow-symlinks', FOLLOW_HELP)
+        .option('--exit-code', 'exit 1 when anything changed, as git diff --exit-code does')
+        .addHelpText('after', '\nAn argument that is an existing folder is a folder; anything else is a git revision.\n'
+            + 'Exit codes: 0 done (with --exit-code: no changes), 1 with --exit-code: changes, 2 usage, input or git error.\n')
+        .exitOverride()
+        .action(async (from: string, to: string | undefined, flags: DiffFlags) => onExitCode(await runDiff(from, to, flags)));
+    command.command('test')
+        .description('Run the policy tests: `test "…" on DATE { expect … }` blocks in .mandate files, each on its own date.')
+        .argument('[paths...]', 'files or folders that make up the policy and its tests (folders are searched for *.mandate)', [])
+        .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'junit']).default('text'))
+        .option('-o, --output <file>', 'write the results to this file instead of standard output')
+        .option('--as-of <date>', 'the date of tests written without `on`, YYYY-MM-DD (default: none; such tests error)', parseAsOf)
+        .option('--config <file>', CONFIG_HELP)
+        .option('--follow-symlinks', FOLLOW_HELP)
+        .addHelpText('after', '\nExit codes: 0 every test passed, 1 an expectation failed, 2 a file did not parse, a test could not run, or no test was found.\n')
+        .exitOverride()
+        .action(async (paths: string[], flags: TestFlags) => onExitCode(await runTest(paths, flags)));
+    command.addCommand(queryCommand(onExitCode, { parseDate: parseAsOf, configHelp: CONFIG_HELP, followHelp: FOLLOW_HELP }));
     command.command('fmt')
         .description('Format .mandate files in the canonical layout (the editor\'s Format Document).')
         .argument('[paths...]', 'files or folders to format (folders are searched for *.mandate; default: the current folder)', [])

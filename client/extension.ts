@@ -1,11 +1,15 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import {
-    SELECT_RANGE_COMMAND, SHOW_LOCATIONS_COMMAND, STATUS_NOTIFICATION, type MandateStatus, type ProtocolRange, type ShowLocationsArguments
+    QUERY_COMMAND, RUN_POLICY_TEST_COMMAND, SELECT_RANGE_COMMAND, SHOW_LOCATIONS_COMMAND, STATUS_NOTIFICATION,
+    type MandateStatus, type ProtocolRange, type QueryCommandArguments, type RunPolicyTestArguments, type ShowLocationsArguments
 } from '../language/lsp/mandate-protocol.js';
 import { setAsOfDate } from './as-of-command.js';
 import { EXPLAIN_FINDING_COMMAND, ExplainFindingActions, explainFinding } from './explain-finding.js';
 import { GraphView } from './graph-view.js';
+import { PolicyTests } from './policy-tests.js';
+import { runQuery } from './query-command.js';
+import { QUERY_SCHEME, QueryDocuments } from './query-document.js';
 import { generateReport } from './report-commands.js';
 import { showLocations } from './show-locations.js';
 import { hoverWithRenderedDocLinks, linkToRenderedDoc, RULE_DOC_SCHEME, RuleDocProvider, SHOW_RULE_DOC_COMMAND, showRuleDoc } from './rule-docs.js';
@@ -18,6 +22,10 @@ export interface MandateApi {
     readonly client: LanguageClient;
     /** The status bar item's text and tooltip, as the user sees them. */
     readonly statusBar: { readonly text: string; readonly tooltip: string };
+    /** The Testing view's policy tests: the controller and the latest run's outcomes. */
+    readonly policyTests: PolicyTests;
+    /** The answers "Mandate: Query" shows. */
+    readonly queries: QueryDocuments;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<MandateApi> {
@@ -25,9 +33,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mandat
     client = languageClient;
     const graph = new GraphView(context, languageClient);
     const statusBar = new StatusBar('mandate.generateReport');
+    const queries = new QueryDocuments();
+    const policyTests = new PolicyTests(languageClient);
     context.subscriptions.push(
         graph,
         statusBar,
+        queries,
+        policyTests,
+        vscode.workspace.registerTextDocumentContentProvider(QUERY_SCHEME, queries),
+        vscode.languages.registerDocumentLinkProvider({ scheme: QUERY_SCHEME }, queries),
+        vscode.commands.registerCommand(QUERY_COMMAND, (...args: QueryCommandArguments) => runQuery(languageClient, queries, ...args)),
+        // Internal: the "Run test" code lens runs its test through the Testing view's controller.
+        vscode.commands.registerCommand(RUN_POLICY_TEST_COMMAND, (...[id]: RunPolicyTestArguments) => policyTests.runIds([id])),
         vscode.commands.registerCommand('mandate.generateReport', (format?: string) => generateReport(context, languageClient, format)),
         vscode.commands.registerCommand('mandate.exportOscal', () => generateReport(context, languageClient, 'oscal')),
         vscode.commands.registerCommand('mandate.exportOscalSsp', () => generateReport(context, languageClient, 'oscal-ssp')),
@@ -52,8 +69,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mandat
     context.subscriptions.push(languageClient.onNotification(STATUS_NOTIFICATION, (status: MandateStatus) => {
         statusBar.update(status);
         void graph.refresh();
+        void policyTests.discover();
     }));
-    return { client: languageClient, statusBar };
+    void policyTests.discover();
+    return { client: languageClient, statusBar, policyTests, queries };
 }
 
 export async function deactivate(): Promise<void> {

@@ -3,6 +3,7 @@ import { EMPTY_CONFIG, type ConfiguredSeverity, type MandateConfig } from './con
 import { isEnabledByDefault, type RuleMetadata } from './rules/rule.js';
 import type { CustomFrameworkDefinition } from './standards/requirement-catalogue.js';
 import { isValidIsoDate, todayIsoDate, type IsoDate } from './util/dates.js';
+import type { RecordHistory } from './provenance/record-history.js';
 
 /**
  * Settings that change what the checks report. The as-of date is explicit so that results are
@@ -14,6 +15,7 @@ export class MandateSettings {
     private roots: readonly URI[] = [];
     private config: MandateConfig = EMPTY_CONFIG;
     private catalogues: readonly CustomFrameworkDefinition[] = [];
+    private history: RecordHistory | undefined;
     /** Where the rule pages live (ending in '/'); diagnostics link to `<base><rule-id>.md`. */
     docsBaseUri: string | undefined;
     /**
@@ -73,9 +75,28 @@ export class MandateSettings {
         this.listeners.forEach(listener => listener());
     }
 
+    /** The team's mandate.config.json as last set (the policy tests build their own workspace with it). */
+    get mandateConfig(): MandateConfig {
+        return this.config;
+    }
+
     /** The organization's frameworks from catalogue files; the workspace model adds them to the catalogue. */
     get catalogueFrameworks(): readonly CustomFrameworkDefinition[] {
         return this.catalogues;
+    }
+
+    /**
+     * Which commit first recorded each assignment, announcement and delegation
+     * (provenance/record-history.ts). The CLI reads it before checking; the language server does
+     * not, so `record-late` and the report's recorded-by need the CLI.
+     */
+    get recordHistory(): RecordHistory | undefined {
+        return this.history;
+    }
+
+    setRecordHistory(history: RecordHistory | undefined): void {
+        this.history = history;
+        this.listeners.forEach(listener => listener());
     }
 
     /** The configured severity; an opt-in rule (`enabledByDefault: false`) is off until the config names a severity. */

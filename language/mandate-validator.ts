@@ -2,6 +2,7 @@ import { AstUtils, type ValidationAcceptor } from 'langium';
 import type { MandateAstType } from './generated/ast.js';
 import type { LinkFailures } from './mandate-link-failures.js';
 import type { MandateServices } from './mandate-module.js';
+import { registerPolicyTestChecks } from './policy-tests/test-validation.js';
 import { RULES } from './rules/index.js';
 import type { MandateRule, RuleReporter } from './rules/rule.js';
 
@@ -32,4 +33,5 @@ export function registerValidationChecks(services: MandateServices): void {
     registry.register<MandateAstType>({
         Model: (model, accept) => findings.acceptFor(AstUtils.getDocument(model).uri.toString(), accept)
     });
+    registerPolicyTestChecks(registry);
 }

@@ -3,7 +3,9 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures, type InitializeParams } from 'vscode-languageserver/node';
 import { guardConnection, logStrayFailures } from '../language/lsp/guarded-connection.js';
 import { libraryMessageChecks } from '../language/lsp/library-messages.js';
+import { registerQueryRequests } from '../language/lsp/mandate-query-requests.js';
 import { registerReportRequests } from '../language/lsp/mandate-report-requests.js';
+import { registerPolicyTestRequests } from '../language/lsp/mandate-test-requests.js';
 import { logServerActivity } from '../language/lsp/mandate-server-log.js';
 import { publishStatusAfterBuilds } from '../language/lsp/mandate-status.js';
 import { refreshLensesAndHintsAfterBuilds } from '../language/lsp/refresh-editor-views.js';
@@ -27,6 +29,9 @@ refreshLensesAndHintsAfterBuilds(shared, connection);
 // Version, workspace folders, as-of date, configuration file and check times, for trouble-shooting.
 logServerActivity(shared, connection);
 registerReportRequests(shared, connection);
+// Mandate: Query, the "who may do this?" lens and the Testing view (issue 13).
+registerQueryRequests(shared, connection);
+registerPolicyTestRequests(shared, connection);
 warmUpAfterInitialize(shared);
 let initializeParams: InitializeParams | undefined;
 shared.lsp.LanguageServer.onInitialize(params => { initializeParams = params; });

@@ -9,7 +9,7 @@ import { ACTIVITIES } from '../language/standards/activities.js';
 import { FRAMEWORKS, REQUIREMENTS } from '../language/standards/catalogue.js';
 
 // Keywords the grammar requires together come as one phrase (completion-phrases.ts).
-const TOP_LEVEL_KEYWORDS = ['appointing body', 'assign', 'authority', 'claims', 'completed', 'conflict between', 'delegate', 'framework', 'organization', 'person', 'responsibility', 'role', 'training'];
+const TOP_LEVEL_KEYWORDS = ['appointing body', 'assign', 'authority', 'claims', 'completed', 'conflict between', 'delegate', 'framework', 'organization', 'person', 'responsibility', 'role', 'test', 'training'];
 
 let services: MandateServices;
 let complete: ReturnType<typeof expectCompletion>;
@@ -54,7 +54,7 @@ describe('completion', () => {
                 const snippets = list.items.filter(item => item.kind === CompletionItemKind.Snippet);
                 expect(snippets.map(item => item.label).sort()).toEqual([
                     'appointing body', 'assign', 'authority', 'claims', 'completed', 'conflict', 'delegate', 'framework', 'organization',
-                    'person', 'person external', 'responsibility', 'role', 'role ciso', 'training'
+                    'person', 'person external', 'responsibility', 'role', 'role ciso', 'test', 'training'
                 ]);
                 const assign = snippets.find(item => item.label === 'assign');
                 expect(assign?.insertText).toContain('announced');
@@ -241,6 +241,47 @@ describe('completion of names in a large workspace', () => {
         await complete({
             text: 'responsibility r "R" { satisfies ISO<|> }', index: 0, disposeAfterCheck: true,
             assert: list => expect(list.isIncomplete).toBe(true)
+        });
+    });
+});
+
+describe('completion in policy tests', () => {
+    it('offers the expectations and what-if inside a test', async () => {
+        await complete({
+            text: 'test "t" on 2025-06-30 {\n    <|>\n}', index: 0, disposeAfterCheck: true,
+            assert: list => expect(labels(list, CompletionItemKind.Keyword)).toEqual(['expect', 'expect holders of', 'expect status of', 'expect who may appoint to', 'expect who may perform', 'when'])
+        });
+    });
+
+    it('offers every kind of expectation after `expect`', async () => {
+        await complete({
+            text: 'test "t" on 2025-06-30 {\n    expect <|>\n}', index: 0, disposeAfterCheck: true,
+            assert: list => expect(labels(list, CompletionItemKind.Keyword)).toEqual(['finding', 'holders of', 'no', 'no findings', 'status of', 'who may appoint to', 'who may perform'])
+        });
+    });
+
+    it('offers the roles after `holders of`, the people after `are`, and the set words', async () => {
+        await complete({
+            text: 'test "t" on 2025-06-30 {\n    expect holders of <|>\n}', index: 0, disposeAfterCheck: true,
+            assert: list => expect(labels(list, CompletionItemKind.Reference)).toEqual(['board', 'ciso'])
+        });
+        await complete({
+            text: 'test "t" on 2025-06-30 {\n    expect holders of ciso <|>\n}', index: 0, disposeAfterCheck: true,
+            assert: list => expect(labels(list, CompletionItemKind.Keyword)).toEqual(['are', 'exclude', 'include', 'on'])
+        });
+        await complete({
+            text: 'test "t" on 2025-06-30 {\n    expect holders of ciso are <|>\n}', index: 0, disposeAfterCheck: true,
+            assert: list => {
+                expect(labels(list, CompletionItemKind.Reference)).toEqual(['jane', 'omar']);
+                expect(labels(list, CompletionItemKind.Keyword)).toEqual(['nobody']);
+            }
+        });
+    });
+
+    it('offers the person who leaves in a what-if', async () => {
+        await complete({
+            text: 'test "t" on 2025-06-30 {\n    when <|>\n}', index: 0, disposeAfterCheck: true,
+            assert: list => expect(labels(list, CompletionItemKind.Reference)).toEqual(['jane', 'omar'])
         });
     });
 });

@@ -21,6 +21,8 @@ import type { LoadedCatalogues } from '../language/config/catalogue-loader.js';
 import { loadProject } from '../language/config/config-loader.js';
 import { CONFIG_FILE_NAME, type MandateConfig } from '../language/config/mandate-config.js';
 import { RULES } from '../language/rules/index.js';
+import type { RecordHistory } from '../language/provenance/record-history.js';
+import { HISTORY_COMMIT_DATES, recordHistories } from './record-history-fixture.js';
 
 const EXAMPLES = fileURLToPath(new URL('../examples/', import.meta.url));
 const ACME = path.join(EXAMPLES, 'acme');
@@ -58,9 +60,18 @@ async function projectOf(folder: string): Promise<{ config?: MandateConfig; cata
     return { config: loaded.config, catalogues: loaded.catalogues.frameworks };
 }
 
-/** Each example folder is its own workspace: paths in it resolve against the folder, on the real disk. */
-async function check(folder: string, asOf: string): Promise<readonly Finding[]> {
-    const options = { asOf, roots: [pathToFileURL(folder).href], fileSystem: NodeFileSystem.fileSystemProvider, ...(await projectOf(folder)) };
+const historyOf = recordHistories();
+
+/**
+ * Each example folder is its own workspace: paths in it resolve against the folder, on the real
+ * disk. A rule that reads git history (record-late) gets its folder committed on a fixed date
+ * (tests/record-history-fixture.ts): the examples are plain files, and this repository's own
+ * history of them would say when they were written here, not what they demonstrate.
+ */
+async function check(folder: string, asOf: string, recordHistory?: RecordHistory): Promise<readonly Finding[]> {
+    const options = {
+        asOf, roots: [pathToFileURL(folder).href], fileSystem: NodeFileSystem.fileSystemProvider, ...(await projectOf(folder)), recordHistory
+    };
     return (await checkSources(readSources(folder), options)).findings;
 }
 
@@ -144,7 +155,9 @@ describe.each(findingFolders())('examples/findings/%s', rule => {
     });
 
     it.each(AS_OF_DATES)('reports exactly the marked findings as of %s', async asOf => {
-        const findings = await check(folder, asOf);
+        const date = HISTORY_COMMIT_DATES[rule];
+        const history = date ? historyOf(Object.fromEntries(sources.map(source => [path.basename(fileURLToPath(source.uri)), source.text])), date) : undefined;
+        const findings = await check(folder, asOf, history);
 
         // The rule fires.
         expect(findings.filter(finding => finding.rule === rule).map(brief), `${rule} did not fire`).not.toEqual([]);

@@ -85,6 +85,23 @@ describe('the canonical layout', () => {
     });
 });
 
+describe('policy tests', () => {
+    test('lays a test out like a declaration: one expectation per line, a what-if block inside it indented again', () => {
+        expect(format('role ciso "CISO"\ntest "t" on 2025-06-30 { expect holders of ciso are a ,b\n expect no findings when a leaves on 2025-07-01 {expect finding ciso-vacant in "roles.mandate" line 3\nexpect status of ISO27001:5.3 is met}}'))
+            .toBe(lines(
+                'role ciso "CISO"',
+                '',
+                'test "t" on 2025-06-30 {',
+                '    expect holders of ciso are a, b',
+                '    expect no findings',
+                '    when a leaves on 2025-07-01 {',
+                '        expect finding ciso-vacant in "roles.mandate" line 3',
+                '        expect status of ISO27001:5.3 is met',
+                '    }',
+                '}'));
+    });
+});
+
 describe('blank lines', () => {
     test('one around every declaration that spans lines; one-line declarations keep their grouping; never more than one', () => {
         const text = lines('role a "A"', 'role b "B" {', ' key role', '}', 'role c "C"', 'role d "D"', 'role e "E" { key role }', '', '', '', 'role f "F"');

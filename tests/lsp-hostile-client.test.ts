@@ -179,7 +179,11 @@ describe('requests with malformed params', () => {
         ['textDocument/inlayHint', uri => ({ textDocument: { uri }, range: { start: position, end: position } })],
         ['workspace/symbol', () => ({ query: 'a' })],
         ['mandate/report', () => ({ format: 'md' })],
-        ['mandate/graph', () => ({ webview: { nonce: 'bm9uY2Utbm9uY2Utbm9uY2U=', cspSource: 'vscode-resource:' } })]
+        ['mandate/graph', () => ({ webview: { nonce: 'bm9uY2Utbm9uY2Utbm9uY2U=', cspSource: 'vscode-resource:' } })],
+        ['mandate/query', () => ({ kind: 'holders', subject: 'a' })],
+        ['mandate/querySubjects', () => ({ kinds: ['role'] })],
+        ['mandate/discoverTests', () => ({})],
+        ['mandate/runTests', () => ({ ids: [] })]
     ];
     /** Ways to break each method's params: every one must be answered with an error or null. */
     const breakages: Array<[string, (params: Record<string, unknown>) => unknown]> = [
@@ -196,7 +200,11 @@ describe('requests with malformed params', () => {
         ['a query that is an object', params => ({ ...params, query: { a: 1 } })],
         ['a format that is a list', params => ({ ...params, format: ['md'] })],
         ['a webview without a nonce', params => ({ ...params, webview: {} })],
-        ['a webview nonce too short to be one', params => ({ ...params, webview: { nonce: 'n', cspSource: 'x' } })]
+        ['a webview nonce too short to be one', params => ({ ...params, webview: { nonce: 'n', cspSource: 'x' } })],
+        ['a query subject that is a number', params => ('subject' in params ? { ...params, subject: 7 } : params)],
+        ['a date that is a number', params => ('subject' in params ? { ...params, date: 20250630 } : params)],
+        ['subject kinds that are not a list', params => ('kinds' in params ? { ...params, kinds: 'role' } : params)],
+        ['test ids that are numbers', params => ('ids' in params ? { ...params, ids: [1, 2] } : params)]
     ];
 
     it('answers every request with a result, null or an error, logs what it dropped, and stays alive', async () => {

@@ -14,6 +14,7 @@ import { checkSources, type Finding, type PolicySource } from '../language/engin
 import { REQUIREMENTS } from '../language/standards/catalogue.js';
 import { RULES, RULES_BY_ID, type MandateRule } from '../language/rules/index.js';
 import { defaultSeverityText, isEnabledByDefault } from '../language/rules/rule.js';
+import { HISTORY_COMMIT_DATES, recordHistories } from './record-history-fixture.js';
 
 const DOCS = new URL('../docs/rules/', import.meta.url);
 const AS_OF = '2025-06-30';
@@ -100,11 +101,20 @@ function sourcesOf(block: string, fallback: string): PolicySource[] {
     return sources;
 }
 
-async function checkBlock(block: string, fallback: string, config?: MandateConfig): Promise<readonly Finding[]> {
+const historyOf = recordHistories();
+
+/**
+ * A rule that reads git history (record-late) gets the block committed on a fixed date
+ * (tests/record-history-fixture.ts); every other rule is checked without git, as in the editor.
+ */
+async function checkBlock(block: string, fallback: string, config?: MandateConfig, rule?: string): Promise<readonly Finding[]> {
     const fileSystem = new VirtualFileSystemProvider();
     for (const [path, text] of Object.entries(DOCUMENTS)) fileSystem.insert(`${ROOT}/${path}`, text);
-    const options = { asOf: AS_OF, roots: [ROOT], fileSystem: () => fileSystem, config };
-    return (await checkSources(sourcesOf(block, fallback), options)).findings;
+    const sources = sourcesOf(block, fallback);
+    const date = rule ? HISTORY_COMMIT_DATES[rule] : undefined;
+    const recordHistory = date ? historyOf(Object.fromEntries(sources.map(source => [source.uri.slice(ROOT.length + 1), source.text])), date) : undefined;
+    const options = { asOf: AS_OF, roots: [ROOT], fileSystem: () => fileSystem, config, recordHistory };
+    return (await checkSources(sources, options)).findings;
 }
 
 /** The first ```json block of the Configuration section, parsed; an opt-in rule's examples run with it. */
@@ -198,14 +208,14 @@ describe.each(RULES.map(rule => [rule.id, rule] as [string, MandateRule]))('docs
 
     it('has an Avoid example that is valid Mandate and triggers the rule', async () => {
         const doc = readDoc(id);
-        const findings = await checkBlock(mandateBlock(doc, '## Avoid'), 'avoid.mandate', isEnabledByDefault(rule) ? undefined : configExample(doc));
+        const findings = await checkBlock(mandateBlock(doc, '## Avoid'), 'avoid.mandate', isEnabledByDefault(rule) ? undefined : configExample(doc), id);
         expect(brief(findings, INVALID)).toEqual([]);
         expect(ruleIds(findings)).toContain(id);
     });
 
     it('has a Prefer example that is valid Mandate and does not trigger the rule', async () => {
         const doc = readDoc(id);
-        const findings = await checkBlock(mandateBlock(doc, '## Prefer'), 'prefer.mandate', isEnabledByDefault(rule) ? undefined : configExample(doc));
+        const findings = await checkBlock(mandateBlock(doc, '## Prefer'), 'prefer.mandate', isEnabledByDefault(rule) ? undefined : configExample(doc), id);
         expect(brief(findings, [...INVALID, id])).toEqual([]);
     });
 });

@@ -13,7 +13,7 @@ export interface CheckFlags {
 }
 
 export async function runCheck(paths: string[], flags: CheckFlags): Promise<number> {
-    const { files, checked: { findings, services }, internalErrors } = await loadWorkspace(paths, flags);
+    const { files, checked: { findings, services }, internalErrors } = await loadWorkspace(paths, { ...flags, recordHistory: 'for-rule' });
     const output = flags.format === 'json' ? formatJson(findings)
         : flags.format === 'sarif'
             // Relative to where CI runs the check (the repository root), so code scanning can place findings.

@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { buildReport } from '../../language/report/build-report.js';
 import { OscalSspError, renderReport, type ReportFormat } from '../../language/report/formats.js';
 import { generatedAt } from '../../language/report/report-provenance.js';
+import type { CheckedWorkspace } from '../../language/engine/check-sources.js';
 import { InputError } from '../files.js';
+import { changesSince } from './diff.js';
 import { loadWorkspace } from '../load.js';
 import { terminalText, TOOL_VERSION, write } from '../output.js';
 import { writeOutputFile } from '../safe-write.js';
@@ -14,6 +16,8 @@ export interface ReportFlags {
     asOf?: string;
     config?: string;
     followSymlinks?: boolean;
+    /** A git revision: add the changes since it ("Changes in the audit period"). */
+    since?: string;
 }
 
 /** Source links are relative: from the report's folder (or the working directory) to the workspace root. */
@@ -21,6 +25,13 @@ function linkBase(root: string, outputFile: string | undefined): string {
     const from = outputFile ? path.dirname(path.resolve(outputFile)) : process.cwd();
     const relative = path.relative(from, fileURLToPath(root)).split(path.sep).join('/');
     return relative === '' ? '' : `${relative}/`;
+}
+
+/** `--since REV`: the changes from REV to the workspace being reported, read on the report's as-of date. */
+async function changesSinceFor(revision: string, paths: readonly string[], roots: readonly string[], checked: CheckedWorkspace, flags: ReportFlags) {
+    if (paths.length > 1 || roots.length > 1) throw new InputError('--since compares one policy folder with its history: give one folder');
+    const to = { shared: checked.services.shared, findings: checked.findings, root: roots[0] };
+    return changesSince(revision, fileURLToPath(roots[0]), to, { asOf: checked.services.shared.mandate.Settings.asOf(), config: flags.config, followSymlinks: flags.followSymlinks });
 }
 
 /** Writes the audit report even when the policy has findings: the findings are part of it. */
@@ -31,8 +42,9 @@ export async function runReport(paths: string[], flags: ReportFlags): Promise<nu
     } catch (error) {
         throw new InputError((error as Error).message);
     }
-    const { roots, checked, internalErrors, inputs } = await loadWorkspace(paths, flags);
-    const report = buildReport(checked.services.shared, checked.findings, { toolVersion: TOOL_VERSION, generatedAt: timestamp });
+    const { roots, checked, internalErrors, inputs } = await loadWorkspace(paths, { ...flags, recordHistory: 'always' });
+    const changes = flags.since === undefined ? undefined : await changesSinceFor(flags.since, paths, roots, checked, flags);
+    const report = buildReport(checked.services.shared, checked.findings, { toolVersion: TOOL_VERSION, generatedAt: timestamp, changes: changes?.diff });
     let content: string;
     try {
         content = await renderReport(report, flags.format, { linkBase: linkBase(roots[0], flags.output) });
@@ -49,8 +61,8 @@ export async function runReport(paths: string[], flags: ReportFlags): Promise<nu
     } else {
         await write(process.stdout, content, true); // Markdown and HTML: the renderers already make policy strings plain
     }
-    if (internalErrors.length > 0) {
-        await write(process.stderr, `mandate: internal error while checking, the report may be incomplete: ${internalErrors[0]}\n`);
+    if (internalErrors.length > 0 || (changes?.internalErrors.length ?? 0) > 0) {
+        await write(process.stderr, `mandate: internal error while checking, the report may be incomplete: ${[...internalErrors, ...changes?.internalErrors ?? []][0]}\n`);
         return 1;
     }
     return 0;

@@ -7,6 +7,7 @@ import type { Model } from '../generated/ast.js';
 import type { SuppressedData } from '../mandate-document-validator.js';
 import type { CustomFrameworkDefinition } from '../standards/requirement-catalogue.js';
 import { compareStrings } from '../util/compare.js';
+import { gitBlobId, mergeHistories, readRecordHistory, type RecordHistory } from '../provenance/record-history.js';
 
 /** A policy file's content, already read and decoded by the caller. */
 export interface PolicySource {
@@ -45,6 +46,12 @@ export interface CheckOptions {
     readonly config?: MandateConfig;
     /** The frameworks of the catalogue files it names, already read (config/catalogue-loader.ts). */
     readonly catalogues?: readonly CustomFrameworkDefinition[];
+    /**
+     * Folders (absolute paths) whose git history says which commit first recorded each record,
+     * for `record-late` and the report's recorded-by; git is not run without them. A history
+     * already read (provenance/record-history.ts) is taken as it is.
+     */
+    readonly recordHistory?: readonly string[] | RecordHistory;
 }
 
 export interface CheckedWorkspace {
@@ -89,8 +96,20 @@ export async function checkSources(sources: readonly PolicySource[], options: Ch
         shared.workspace.LangiumDocuments.addDocument(document);
         return document;
     });
+    if (options.recordHistory) services.shared.mandate.Settings.setRecordHistory(historyOf(options.recordHistory, services, documents));
     await shared.workspace.DocumentBuilder.build(documents, { validation: true });
     return { services, documents, findings: collectFindings(documents) };
+}
+
+/**
+ * The record history of the folders, their past files parsed (not linked) by the workspace's own
+ * parser; a past file whose content is one of today's documents is not parsed again.
+ */
+function historyOf(folders: readonly string[] | RecordHistory, services: MandateServices, documents: ReadonlyArray<LangiumDocument<Model>>): RecordHistory {
+    if (!Array.isArray(folders)) return folders as RecordHistory;
+    const parse = (text: string) => services.parser.LangiumParser.parse<Model>(text).value;
+    const parsed = new Map(documents.map(document => [gitBlobId(document.textDocument.getText()), document.parseResult.value]));
+    return mergeHistories((folders as readonly string[]).map(folder => readRecordHistory(folder, parse, {}, parsed)));
 }
 
 /** Every diagnostic of the given documents as findings, in file, line and column order. */

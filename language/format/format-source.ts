@@ -71,7 +71,8 @@ export function formatParsed(services: MandateServices, parseResult: ParseResult
 function tokensOf(services: MandateServices, parseResult: ParseResult<Model>): LayoutToken[] | undefined {
     const root = parseResult.value.$cstNode as RootCstNode | undefined;
     if (!root) return [];
-    return layoutTokens(root, parseResult.value.declarations, services.Grammar);
+    // A policy test starts a top-level block like a declaration does.
+    return layoutTokens(root, [...parseResult.value.declarations, ...parseResult.value.tests], services.Grammar);
 }
 
 /**

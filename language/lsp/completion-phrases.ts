@@ -70,4 +70,4 @@ export function startsDeclaration(keyword: GrammarAST.Keyword): boolean {
 }
 
 const DECLARATION_RULES = new Set(['Organization', 'Person', 'Role', 'Responsibility', 'Authority', 'Assignment', 'Delegation', 'Training',
-    'TrainingCompletion', 'Conflict', 'AppointingBody', 'Claim', 'CustomFramework']);
+    'TrainingCompletion', 'Conflict', 'AppointingBody', 'Claim', 'CustomFramework', 'PolicyTest']);

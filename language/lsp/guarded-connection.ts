@@ -1,6 +1,6 @@
 import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
 import { isWebviewNonce } from '../report/html-csp.js';
-import { GRAPH_REQUEST, REPORT_REQUEST } from './mandate-protocol.js';
+import { DISCOVER_TESTS_REQUEST, GRAPH_REQUEST, QUERY_REQUEST, type QuerySubjectKind, QUERY_SUBJECTS_REQUEST, REPORT_REQUEST, RUN_TESTS_REQUEST } from './mandate-protocol.js';
 
 /** What is wrong with a message's params, in words, or undefined when they are usable. */
 type ParamsCheck = (params: Record<string, unknown>) => string | undefined;
@@ -163,6 +163,7 @@ const text = (name: string): ParamsCheck => field(name, value => typeof value ==
 const atPosition = all(textDocument, position);
 const hierarchyItem = field('item', value => isObject(value) && typeof value.uri === 'string' && value.uri !== ''
     && isRange(value.range) && isRange(value.selectionRange), 'a hierarchy item (uri, range and selectionRange)');
+const QUERY_SUBJECT_KINDS: readonly unknown[] = ['role', 'person', 'responsibility', 'authority'] satisfies QuerySubjectKind[];
 const webview = (value: unknown) => isObject(value) && isWebviewNonce(value.nonce) && typeof value.cspSource === 'string';
 
 const REQUEST_CHECKS: Readonly<Record<string, ParamsCheck>> = {
@@ -202,7 +203,11 @@ const REQUEST_CHECKS: Readonly<Record<string, ParamsCheck>> = {
     'workspace/symbol': text('query'),
     'workspace/executeCommand': text('command'),
     [REPORT_REQUEST]: all(text('format'), field('webview', value => value === undefined || webview(value), 'a webview context (a nonce of 16 to 128 base64 characters, and a cspSource)')),
-    [GRAPH_REQUEST]: field('webview', webview, 'a webview context (a nonce of 16 to 128 base64 characters, and a cspSource)')
+    [GRAPH_REQUEST]: field('webview', webview, 'a webview context (a nonce of 16 to 128 base64 characters, and a cspSource)'),
+    [QUERY_REQUEST]: all(text('kind'), text('subject'), field('date', value => value === undefined || typeof value === 'string', 'a date (YYYY-MM-DD)')),
+    [QUERY_SUBJECTS_REQUEST]: field('kinds', value => Array.isArray(value) && value.every(kind => QUERY_SUBJECT_KINDS.includes(kind)), `a list of ${QUERY_SUBJECT_KINDS.join(', ')}`),
+    [DISCOVER_TESTS_REQUEST]: () => undefined, // any object: it takes no parameters
+    [RUN_TESTS_REQUEST]: field('ids', value => value === undefined || (Array.isArray(value) && value.every(id => typeof id === 'string')), 'a list of test ids')
 };
 
 const NOTIFICATION_CHECKS: Readonly<Record<string, ParamsCheck>> = {

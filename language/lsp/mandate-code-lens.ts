@@ -1,13 +1,16 @@
 import { AstUtils, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams, Command, Position } from 'vscode-languageserver';
-import { isDelegation, isPerson, isRole, type Delegation, type Model, type Person, type Role } from '../generated/ast.js';
+import { isAuthority, isDelegation, isPerson, isResponsibility, isRole, type Delegation, type Model, type Person, type Role } from '../generated/ast.js';
 import type { MandateSharedServices } from '../mandate-module.js';
 import type { IsoDate } from '../util/dates.js';
 import { delegationStatus } from '../workspace/delegation-status.js';
 import { assignmentHoldsOn } from '../workspace/tenure.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
-import { SHOW_LOCATIONS_COMMAND, type ShowLocationsArguments } from './mandate-protocol.js';
+import {
+    QUERY_COMMAND, RUN_POLICY_TEST_COMMAND, SHOW_LOCATIONS_COMMAND, type QueryCommandArguments, type RunPolicyTestArguments, type ShowLocationsArguments
+} from './mandate-protocol.js';
+import { identifiedTests } from './policy-test-ids.js';
 
 type Location = ShowLocationsArguments[2][number];
 
@@ -48,6 +51,8 @@ function roleName(role: Role): string {
  * person holds, and whether a delegation is in force, expired or still to come. Each lens opens
  * the places it speaks of in the references view (client command SHOW_LOCATIONS_COMMAND). One
  * pass over the file's declarations, each answered from the model's maps: linear in the file.
+ * Duties get "Who may do this?", and policy tests "Run test": both only name a client command
+ * (the query, the Testing view's run), so they cost nothing until clicked.
  */
 export class MandateCodeLensProvider implements CodeLensProvider {
     constructor(private readonly shared: MandateSharedServices) {}
@@ -63,6 +68,16 @@ export class MandateCodeLensProvider implements CodeLensProvider {
             if (isRole(declaration) && declaration.name) this.roleLenses(declaration, model, asOf, start, document).forEach(lens);
             else if (isPerson(declaration) && declaration.name) lens(this.personLens(declaration, model, asOf, start, document));
             else if (isDelegation(declaration)) lens(this.delegationLens(declaration, asOf, start, document));
+            else if ((isResponsibility(declaration) || isAuthority(declaration)) && declaration.name) {
+                const args: QueryCommandArguments = ['may-perform', declaration.name];
+                lens({ title: 'Who may do this?', tooltip: `Who may perform '${declaration.name}' on ${asOf}, and through which roles and delegations`, command: QUERY_COMMAND, arguments: args });
+            }
+        }
+        for (const { id, test } of identifiedTests(document)) {
+            const start = test.$cstNode?.range.start;
+            if (!start) continue;
+            const args: RunPolicyTestArguments = [id];
+            lenses.push({ range: { start, end: start }, command: { title: 'Run test', tooltip: 'Run this policy test; the result shows in the Testing view', command: RUN_POLICY_TEST_COMMAND, arguments: args } });
         }
         return lenses;
     }

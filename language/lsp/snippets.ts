@@ -196,6 +196,18 @@ export const SNIPPETS: readonly Snippet[] = [
             '\trequirement ${1}:${3:AC-01} "${4:What the control requires}"',
             '}$0'
         ].join('\n')
+    },
+    {
+        keyword: 'test',
+        label: 'test',
+        detail: 'Policy test: expectations checked on a fixed date (mandate test)',
+        // A date placeholder, never today: a test pins its date so it passes or fails the same way every day.
+        body: [
+            'test "${1:what the policy must keep saying}" on ${2:YYYY-MM-DD} {',
+            '\texpect holders of ${3:ciso} are ${4:person-id}',
+            '\texpect no findings',
+            '}$0'
+        ].join('\n')
     }
 ];
 

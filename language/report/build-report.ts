@@ -1,4 +1,5 @@
 import { clause53Status } from '../applicability/index.js';
+import type { PolicyDiff } from '../diff/diff-model.js';
 import type { Finding } from '../engine/check-sources.js';
 import type { MandateSharedServices } from '../mandate-module.js';
 import { announcementLate } from '../rules/announcement-late.js';
@@ -7,6 +8,7 @@ import { answerQuestions } from './report-questions.js';
 import { delegationEntries, organizationGraph } from './report-delegations.js';
 import { documentHashes } from './report-documents.js';
 import { repositoryState } from './report-git.js';
+import { recordedByContext, recordHistoryState } from './report-recorded-by.js';
 import { REPORT_SCHEMA_VERSION, type AuditReport, type RepositoryState, type SourceRef } from './report-model.js';
 import { provenance } from './report-provenance.js';
 import { reportApplicability, reportControlOwners, reportRequirements } from './report-requirements.js';
@@ -27,6 +29,8 @@ export interface ReportOptions {
      * files whose folder lies in a repository that keeps changing.
      */
     readonly repository?: RepositoryState;
+    /** The changes since a revision (`report --since`), computed by language/diff/ from this same build and the revision's. */
+    readonly changes?: PolicyDiff;
 }
 
 /**
@@ -47,7 +51,8 @@ export function buildReport(shared: MandateSharedServices, findings: readonly Fi
         : []);
     // Q3 judges lateness by the same limit as the announcement-late rule, and not at all when the team switched it off.
     const maxAnnouncementDays = settings.severityOf(announcementLate) === 'off' ? undefined : settings.option(announcementLate, 'maxDays');
-    const context: RolesContext = { model, sources, asOf, maxAnnouncementDays };
+    const recordedBy = recordedByContext(settings);
+    const context: RolesContext = { model, sources, asOf, maxAnnouncementDays, recordedBy };
     const roles = model.roles.map(role => roleHolders(role, context));
     const delegations = delegationEntries(model, sources, asOf);
     const training = trainingEntries(model, sources, asOf);
@@ -90,7 +95,9 @@ export function buildReport(shared: MandateSharedServices, findings: readonly Fi
             files: model.documents.map(document => ({ file: sources.file(document.uri), text: document.textDocument.getText() })),
             // The outermost workspace folder: the one the report's paths are relative to.
             repository: options.repository ?? repositoryState(settings.workspaceRoots.at(-1)?.fsPath),
-            documents: documentHashes(model, sources)
-        })
+            documents: documentHashes(model, sources),
+            recordHistory: recordHistoryState(recordedBy.history)
+        }),
+        ...(options.changes ? { changes: options.changes } : {})
     };
 }

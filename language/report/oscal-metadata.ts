@@ -122,7 +122,15 @@ export function holderRemark(holder: Appointment): string {
     const acknowledged = holder.acknowledgements.length > 0 ? `, acknowledged ${holder.acknowledgements.map(entry => entry.date).join(', ')}` : '';
     return `- ${holder.person.title}${holder.capacity ? ` (${holder.capacity})` : ''}${holder.since ? ` since ${holder.since}` : ''}${tenure}`
         + `${holder.until ? ` until ${holder.until}` : ''}${holder.appointedBy ? `, appointed by ${holder.appointedBy.title}` : ''}`
-        + `, ${announced}${acknowledged} (${holder.source.file}:${holder.source.line})`;
+        + `, ${announced}${acknowledged}${recordedByRemark(holder)} (${holder.source.file}:${holder.source.line})`;
+}
+
+/** `, first recorded in commit abc1234 by Jane Doe on 2024-03-04 (Approved-by: …)`, when the git history was read. */
+function recordedByRemark(holder: Appointment): string {
+    const entry = holder.recordedBy;
+    if (entry?.status !== 'recorded') return entry ? `, ${entry.status === 'shallow-clone' ? 'recorded-by unknown (shallow clone)' : 'not yet committed'}` : '';
+    const trailers = (entry.trailers ?? []).map(trailer => `${trailer.key}: ${trailer.value}`).join('; ');
+    return `, first recorded in commit ${entry.shortCommit} by ${entry.author} on ${(entry.date ?? '').slice(0, 10)}${trailers ? ` (${trailers})` : ''}`;
 }
 
 /** A back-matter resource naming one framework: of Mandate's built-in catalogue, or the organization's own. */

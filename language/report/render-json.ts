@@ -1,16 +1,9 @@
 import type {
     Acknowledgement, Announcement, Appointment, AuditReport, ControlOwnerEntry, DutyLine, FileHash, FirstAnnouncement, NamedRef, PersonEntry, ReportFinding,
-    RequirementStatus, RoleHolders, SourceRef
+    RecordedByEntry, RequirementStatus, RoleHolders, SourceRef
 } from './report-model.js';
-
-/**
- * The key order of every object in the JSON report, as a value TypeScript checks against the
- * model: a key missing here, or one the model does not have, is a compile error. So a change to
- * report-model.ts cannot reach the JSON silently; the schema test then checks that
- * docs/report.schema.json lists the same keys in the same order.
- */
-type OrderOf<V> = [V] extends [ReadonlyArray<infer E>] ? OrderOf<E> : [V] extends [object] ? KeyOrder<V> : true;
-export type KeyOrder<T> = { readonly [K in keyof T]-?: OrderOf<Exclude<T[K], undefined>> };
+import { DIFF_KEY_ORDER } from '../diff/diff-json.js';
+import { ordered, type KeyOrder, type Order } from './key-order.js';
 
 const SOURCE: KeyOrder<SourceRef> = { file: true, line: true };
 const NAMED: KeyOrder<NamedRef> = { id: true, title: true, source: SOURCE };
@@ -20,9 +13,13 @@ const ANNOUNCEMENT: KeyOrder<Announcement> = { date: true, channel: true, audien
 const FIRST_ANNOUNCEMENT: KeyOrder<FirstAnnouncement> = { date: true, days: true, late: true, earlierTerm: true, source: SOURCE };
 const ACKNOWLEDGEMENT: KeyOrder<Acknowledgement> = { date: true, evidence: true, source: SOURCE };
 
+const RECORDED_BY: KeyOrder<RecordedByEntry> = {
+    status: true, commit: true, shortCommit: true, author: true, email: true, date: true, trailers: { key: true, value: true }, daysAfterStart: true, late: true
+};
+
 const APPOINTMENT: KeyOrder<Appointment> = {
     person: NAMED, role: NAMED, capacity: true, since: true, until: true, tenureSince: true, renewal: true, appointedBy: NAMED,
-    evidence: true, announcements: ANNOUNCEMENT, firstAnnouncement: FIRST_ANNOUNCEMENT, acknowledgements: ACKNOWLEDGEMENT, source: SOURCE
+    evidence: true, announcements: ANNOUNCEMENT, firstAnnouncement: FIRST_ANNOUNCEMENT, acknowledgements: ACKNOWLEDGEMENT, recordedBy: RECORDED_BY, source: SOURCE
 };
 
 const DUTY_LINE: KeyOrder<DutyLine> = { duty: NAMED, kind: true, requirements: true, cadence: true, source: SOURCE };
@@ -94,23 +91,11 @@ export const REPORT_KEY_ORDER: KeyOrder<AuditReport> = {
         inputs: FILE_HASH,
         inputsSha256: true,
         repository: { git: true, commit: true, dirty: true },
-        documents: FILE_HASH
-    }
+        documents: FILE_HASH,
+        recordHistory: { status: true, shallow: true }
+    },
+    changes: DIFF_KEY_ORDER
 };
-
-type Order = true | { readonly [key: string]: Order };
-
-/** Copies `value` keeping only the keys `order` names, in its order; absent (undefined) values are left out. */
-function ordered(value: unknown, order: Order): unknown {
-    if (Array.isArray(value)) return value.map(item => ordered(item, order));
-    if (order === true || value === null || typeof value !== 'object') return value;
-    const source = value as Record<string, unknown>;
-    const result: Record<string, unknown> = {};
-    for (const [key, inner] of Object.entries(order)) {
-        if (source[key] !== undefined) result[key] = ordered(source[key], inner);
-    }
-    return result;
-}
 
 /**
  * The audit report as versioned JSON (docs/report-json.md, docs/report.schema.json): two-space

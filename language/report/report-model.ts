@@ -4,9 +4,10 @@
  * The JSON renderer writes this shape as it is: keep docs/report.schema.json in step and bump
  * REPORT_SCHEMA_VERSION on any change that is not a pure addition.
  */
+import type { PolicyDiff } from '../diff/diff-model.js';
 import type { TrainingState } from '../workspace/training-status.js';
 
-export const REPORT_SCHEMA_VERSION = '3.0.0';
+export const REPORT_SCHEMA_VERSION = '3.1.0';
 
 /** Where a fact comes from: a workspace-relative file and a 1-based line. */
 export interface SourceRef {
@@ -54,6 +55,27 @@ export interface FirstAnnouncement {
     readonly source: SourceRef;
 }
 
+/**
+ * The commit that first recorded an assignment (recorded-by provenance from git): `recorded` with
+ * the commit, `shallow-clone` when it is in the oldest commit of a shallow clone (it may be
+ * older), `not-committed` when no commit holds it yet. Absent when the history was not read.
+ */
+export interface RecordedByEntry {
+    readonly status: 'recorded' | 'shallow-clone' | 'not-committed';
+    readonly commit?: string;
+    readonly shortCommit?: string;
+    readonly author?: string;
+    readonly email?: string;
+    /** The author date, ISO 8601 with the author's offset. */
+    readonly date?: string;
+    /** Commit trailers such as `Approved-by:`, in the commit message's order. */
+    readonly trailers?: ReadonlyArray<{ readonly key: string; readonly value: string }>;
+    /** Days from the start date to the commit's day; absent without a valid start date. */
+    readonly daysAfterStart?: number;
+    /** More days than the `record-late` limit; false when that rule is switched off. */
+    readonly late?: boolean;
+}
+
 /** One person's holding of one role on the as-of date: the term in force, within its tenure. */
 export interface Appointment {
     readonly person: NamedRef;
@@ -76,6 +98,8 @@ export interface Appointment {
     /** The tenure's first announcement; absent when no term of the tenure was announced. */
     readonly firstAnnouncement?: FirstAnnouncement;
     readonly acknowledgements: readonly Acknowledgement[];
+    /** The commit that first recorded this assignment; absent when the git history was not read. */
+    readonly recordedBy?: RecordedByEntry;
     readonly source: SourceRef;
 }
 
@@ -276,6 +300,18 @@ export interface Provenance {
     readonly repository: RepositoryState;
     /** Every job-description and evidence file the policy names that exists in the workspace, sorted by path. */
     readonly documents: readonly FileHash[];
+    /** Whether the git history was read for recorded-by provenance (`mandate report` reads it). */
+    readonly recordHistory: RecordHistoryState;
+}
+
+/**
+ * `read`: each assignment carries its `recordedBy`; `no-git`: the folder is not in a git
+ * repository, or git is not available; `not-read`: the report was made without the history.
+ */
+export interface RecordHistoryState {
+    readonly status: 'read' | 'no-git' | 'not-read';
+    /** A shallow clone: what its oldest commit holds may be older. */
+    readonly shallow: boolean;
 }
 
 export interface AuditReport {
@@ -304,4 +340,9 @@ export interface AuditReport {
     readonly findings: readonly ReportFinding[];
     readonly acceptedExceptions: readonly AcceptedException[];
     readonly provenance: Provenance;
+    /**
+     * Changes in the audit period (`report --since REV`): the semantic diff from REV to this
+     * workspace, both read on the report's as-of date. Absent without --since.
+     */
+    readonly changes?: PolicyDiff;
 }

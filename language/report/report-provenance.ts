@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FileHash, Provenance, RepositoryState } from './report-model.js';
+import type { FileHash, Provenance, RecordHistoryState, RepositoryState } from './report-model.js';
 
 export interface ProvenanceInput {
     readonly toolVersion: string;
@@ -10,6 +10,7 @@ export interface ProvenanceInput {
     readonly repository: RepositoryState;
     /** The hashes of the documents the policy names (report-documents.ts). */
     readonly documents: readonly FileHash[];
+    readonly recordHistory: RecordHistoryState;
 }
 
 const sha256 = (data: string) => createHash('sha256').update(data, 'utf8').digest('hex');
@@ -30,7 +31,8 @@ export function provenance(input: ProvenanceInput): Provenance {
         inputs,
         inputsSha256: sha256(inputs.map(entry => `${entry.file}\u0000${entry.sha256}\n`).join('')),
         repository: input.repository,
-        documents: input.documents
+        documents: input.documents,
+        recordHistory: input.recordHistory
     };
 }
 

@@ -6,6 +6,7 @@ import { isFirstTerm, tenureAnnouncements, type Tenure } from '../workspace/tenu
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
 import type { Appointment, DutyEntry, DutyLine, FirstAnnouncement, MatrixCell, ResponsibilityMatrix, RoleHolders } from './report-model.js';
 import type { ReportSources } from './report-sources.js';
+import { recordedByEntry, type RecordedByContext } from './report-recorded-by.js';
 
 const RACI_LETTERS: Record<string, string> = { responsible: 'R', accountable: 'A', consulted: 'C', informed: 'I', authorized: 'Auth' };
 
@@ -21,6 +22,8 @@ export interface RolesContext {
     readonly asOf: string;
     /** The `announcement-late` limit in days; undefined when that rule is switched off. */
     readonly maxAnnouncementDays: number | undefined;
+    /** The git history for recorded-by, when the CLI read it. */
+    readonly recordedBy: RecordedByContext;
 }
 
 /**
@@ -71,6 +74,7 @@ export function appointmentOf(assignment: Assignment, context: RolesContext): Ap
         acknowledgements: assignment.acknowledgements.filter(acknowledgement => acknowledgement.date).map(acknowledgement => ({
             date: acknowledgement.date, evidence: [...acknowledgement.evidence], source: sources.of(acknowledgement)
         })),
+        recordedBy: recordedByEntry(assignment, context.recordedBy),
         source: sources.of(assignment)
     };
 }

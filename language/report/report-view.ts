@@ -14,6 +14,7 @@ import { rolesSection } from './view-roles.js';
 import { summarySection } from './view-summary.js';
 import { applicabilitySection } from './view-applicability.js';
 import { controlOwnersSection } from './view-control-owners.js';
+import { changesSection } from './view-changes.js';
 import { badge, code, plural, strong, text } from './view-inline.js';
 import { MAX_DRAWN_NODES, summarizeGraph, type GraphSummary } from './graph-summary.js';
 
@@ -81,7 +82,8 @@ export function buildReportView(report: AuditReport): ReportView {
             graphSection(report),
             trainingSection(report),
             findingsSection(report),
-            provenanceSection(report)
+            provenanceSection(report),
+            ...[changesSection(report)].filter(section => section !== undefined)
         ]
     };
 }

@@ -3,6 +3,7 @@ import type { AuditReport, DelegationEntry, RepositoryState } from './report-mod
 import type { Block, Inline, Section, Tone } from './report-view.js';
 import { badge, code, fileLink, lines, plural, src, strong, text } from './view-inline.js';
 import { group, groupBy, LARGE } from './view-large.js';
+import { recordHistoryText } from './view-recorded-by.js';
 
 const DELEGATION_BADGE: Record<DelegationEntry['status'], [Tone, string]> = {
     active: ['info', 'Active'], expired: ['neutral', 'Expired'], future: ['neutral', 'Future']
@@ -70,6 +71,7 @@ export function provenanceSection(report: AuditReport): Section {
                     ['Input files', [text(String(provenance.inputs.length))]],
                     ['Combined SHA-256', [code(provenance.inputsSha256)]],
                     ['Git commit', repositoryText(provenance.repository)],
+                    ['Recorded-by history', recordHistoryText(provenance.recordHistory)],
                     ['Documents named in the policy', [text(`${plural(provenance.documents.length, 'file')} in the workspace, hashed below`)]]
                 ]
             },

@@ -4,6 +4,7 @@ import type { Answer, Appointment, AuditorQuestion, AuditReport, DutyLine, RoleH
 import { dutiesWithLetters } from './report-questions.js';
 import type { Block, Cell, Inline, Section, Tone } from './report-view.js';
 import { badge, code, date, fileLink, lines, named, none, plural, src, strong, text } from './view-inline.js';
+import { recordedByText, recordHistoryNote } from './view-recorded-by.js';
 
 const TONE: Record<Answer, Tone> = { yes: 'good', late: 'warn', partly: 'warn', no: 'bad' };
 const ANSWERED: Record<Answer, string> = { yes: 'Answered in full', late: 'Answered, but late', partly: 'Partly answered', no: 'Not answered' };
@@ -96,7 +97,8 @@ function appointmentSentence(appointment: Appointment): Inline[] {
         ...(appointment.until ? [text(` until ${appointment.until}`)] : []),
         text(', '),
         ...(appointment.appointedBy ? [text(`appointed by ${appointment.appointedBy.title}. `)] : [badge('warn', 'appointing party not recorded'), text('. ')]),
-        text(`${evidence} ${acknowledgementText(appointment)}(`), src(appointment.source), text(')')
+        text(`${evidence} ${acknowledgementText(appointment)}(`), src(appointment.source), text(')'),
+        ...recordedByText(appointment)
     ];
 }
 
@@ -177,6 +179,7 @@ export function questionsSection(report: AuditReport): Section {
             appointed.appointments.length > 0
                 ? { kind: 'list', items: appointed.appointments.map(appointmentSentence) }
                 : { kind: 'paragraph', content: [badge('bad', 'No key role has a current appointment.')] },
+            ...recordHistoryNote(report.provenance.recordHistory),
             { kind: 'heading', level: 3, text: `Q3. ${communicated.question}` },
             answer(communicated, ANSWERED),
             ...(communicated.appointments.length > 0

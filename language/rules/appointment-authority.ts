@@ -4,7 +4,8 @@ import { periodCovers, type IsoDate } from '../util/dates.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 
-function isAppointingAuthorityFor(duty: Duty, role: Role): duty is Authority {
+/** Whether `duty` is an authority that `may appoint` `role` (by name, or `any role`). */
+export function isAppointingAuthorityFor(duty: Duty, role: Role): duty is Authority {
     return duty.$type === 'Authority' && (duty.appointsAnyRole || duty.appoints.some(reference => reference.ref === role));
 }
 

@@ -23,7 +23,13 @@ export const DATE_FIELDS: Readonly<Record<string, DateFields>> = {
     JobDescription: { all: ['effective'], events: [] },
     Announcement: { all: ['date'], events: ['date'] },
     Acknowledgement: { all: ['date'], events: ['date'] },
-    TrainingCompletion: { all: ['date'], events: ['date'] }
+    TrainingCompletion: { all: ['date'], events: ['date'] },
+    // Policy tests pin a date on purpose, past or future: none of theirs is an event.
+    PolicyTest: { all: ['date'], events: [] },
+    WhatIf: { all: ['date'], events: [] },
+    HoldersExpectation: { all: ['date'], events: [] },
+    PerformersExpectation: { all: ['date'], events: [] },
+    AppointersExpectation: { all: ['date'], events: [] }
 };
 
 export type DateCheck = (node: AstNode, fields: DateFields, accept: ValidationAcceptor) => void;

@@ -1,5 +1,6 @@
 import { accountabilityDelegated } from './accountability-delegated.js';
 import { announcementLate } from './announcement-late.js';
+import { recordLate } from './record-late.js';
 import { activityUnknown } from './activity-unknown.js';
 import { appointmentAuthority } from './appointment-authority.js';
 import { applicabilityInvalid } from './applicability-invalid.js';
@@ -60,6 +61,7 @@ export const RULES: readonly MandateRule[] = [
     assignmentDateMissing,
     assignmentNotCommunicated,
     announcementLate,
+    recordLate,
     roleAcknowledgementMissing,
     appointmentAuthority,
     roleHoldersOverlap,

@@ -23,7 +23,7 @@ const REQUESTS = [
     'textDocument/completion', 'textDocument/hover', 'textDocument/documentSymbol', 'textDocument/definition', 'textDocument/references',
     'textDocument/documentHighlight', 'textDocument/foldingRange', 'textDocument/codeAction', 'textDocument/rename', 'textDocument/prepareRename',
     'textDocument/semanticTokens/full', 'textDocument/formatting', 'textDocument/signatureHelp', 'workspace/symbol', 'completionItem/resolve',
-    'mandate/report', 'mandate/graph', 'no/such/method', 'textDocument/unknown', '', ' ', 'initialize', 'rpc.internal'
+    'mandate/report', 'mandate/graph', 'mandate/query', 'mandate/querySubjects', 'mandate/discoverTests', 'mandate/runTests', 'no/such/method', 'textDocument/unknown', '', ' ', 'initialize', 'rpc.internal'
 ];
 const NOTIFICATIONS = [
     'textDocument/didOpen', 'textDocument/didChange', 'textDocument/didClose', 'textDocument/didSave', 'workspace/didChangeConfiguration',
@@ -113,6 +113,18 @@ export class LspMessages {
                 return { format: this.random.pick(['md', 'html', 'json', 'oscal', 'oscal-ssp', 'pdf', '../../x', junk(this.random)]), ...(this.random.chance(0.2) ? { webview: junk(this.random) } : {}) };
             case 'mandate/graph':
                 return { webview: this.random.chance(0.5) ? { nonce: 'abc', cspSource: 'vscode-resource:' } : junk(this.random) };
+            case 'mandate/query':
+                return {
+                    kind: this.random.pick(['holders', 'may-perform', 'may-appoint', 'what-if-leaves', 'what-if-vacate', 'timeline', 'nope', junk(this.random)]),
+                    subject: this.random.pick(['ciso', 'a', '', junk(this.random)]),
+                    ...(this.random.chance(0.3) ? { date: this.random.pick(['2025-06-30', '2025-02-30', junk(this.random)]) } : {})
+                };
+            case 'mandate/querySubjects':
+                return { kinds: this.random.chance(0.6) ? [this.random.pick(['role', 'person', 'responsibility', 'authority', 'planet'])] : junk(this.random) };
+            case 'mandate/discoverTests':
+                return {};
+            case 'mandate/runTests':
+                return this.random.chance(0.5) ? {} : { ids: this.random.chance(0.5) ? ['file:///nowhere.mandate#x'] : junk(this.random) };
             case 'workspace/didChangeConfiguration':
                 return { settings: this.random.chance(0.6) ? { mandate: { asOf: this.random.pick(['2025-06-30', 'bogus', '2025-02-30', '', 5, null, '9999-12-31']) } } : junk(this.random) };
             case 'workspace/didChangeWatchedFiles':

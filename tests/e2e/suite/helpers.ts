@@ -294,6 +294,14 @@ export interface MandateApi {
     readonly client: { sendRequest<R>(method: string, params: unknown): Promise<R> };
     /** The status bar item as the user sees it (client/status-bar.ts). */
     readonly statusBar: { readonly text: string; readonly tooltip: string };
+    /** The Testing view's policy tests (client/policy-tests.ts): the controller and the latest outcome of each test. */
+    readonly policyTests: {
+        readonly controller: vscode.TestController;
+        readonly outcomes: Map<string, {
+            readonly state: 'passed' | 'failed' | 'skipped' | 'errored';
+            readonly messages: ReadonlyArray<{ readonly message: string; readonly expected?: string; readonly actual?: string; readonly uri?: string; readonly line?: number }>;
+        }>;
+    };
 }
 
 /** The running extension's API, activating the extension if needed. */

@@ -1,0 +1,64 @@
+import * as path from 'node:path';
+import { diffBuilds } from '../../language/diff/diff-compute.js';
+import type { PolicyDiff } from '../../language/diff/diff-model.js';
+import { renderDiff, type DiffFormat } from '../../language/diff/render-diff.js';
+import type { DiffBuild } from '../../language/diff/diff-facts.js';
+import { buildSide, resolveSides, resolveSinceRevision } from '../diff-sides.js';
+import type { LoadOptions } from '../load.js';
+import { terminalText, write } from '../output.js';
+import { writeOutputFile } from '../safe-write.js';
+
+export interface DiffFlags {
+    format: DiffFormat;
+    output?: string;
+    path?: string;
+    asOf?: string;
+    fromAsOf?: string;
+    config?: string;
+    followSymlinks?: boolean;
+    exitCode?: boolean;
+}
+
+/** The diff between the sides `from` and `to` name (see resolveSides), each built as `mandate check` builds it. */
+export async function computeDiff(from: string, to: string | undefined, flags: Omit<DiffFlags, 'format'>): Promise<{ diff: PolicyDiff; internalErrors: string[]; inputs: string[] }> {
+    const [fromSource, toSource] = await resolveSides(from, to, flags.path ?? '.');
+    const options = { config: flags.config, followSymlinks: flags.followSymlinks };
+    const before = await buildSide(fromSource, { ...options, asOf: flags.fromAsOf ?? flags.asOf });
+    const after = await buildSide(toSource, { ...options, asOf: flags.asOf });
+    // Both sides default to the same date: without one, the older side would be read on today's date anyway.
+    const diff = diffBuilds(before.build, after.build, { from: fromSource.side, to: toSource.side });
+    return { diff, internalErrors: [...before.internalErrors, ...after.internalErrors], inputs: [...before.inputs, ...after.inputs, ...(flags.config ? [path.resolve(flags.config)] : [])] };
+}
+
+/**
+ * The changes from `revision` to an already built workspace (the report's own build, so the
+ * report and its "Changes in the audit period" read one and the same policy), for `report --since`.
+ */
+export async function changesSince(revision: string, folder: string, to: DiffBuild, options: LoadOptions): Promise<{ diff: PolicyDiff; internalErrors: readonly string[] }> {
+    const source = await resolveSinceRevision(revision, folder);
+    const before = await buildSide(source, options);
+    const diff = diffBuilds(before.build, to, { from: source.side, to: { label: 'working tree', kind: 'working-tree' } });
+    return { diff, internalErrors: before.internalErrors };
+}
+
+/**
+ * Exit codes as `git diff --exit-code`: 0 by default whatever changed (a pull-request comment is not
+ * a failure); with --exit-code, 1 when anything changed. 2 for a usage or input error, or an
+ * internal error while checking a side (the diff would not be trustworthy).
+ */
+export async function runDiff(from: string, to: string | undefined, flags: DiffFlags): Promise<number> {
+    const { diff, internalErrors, inputs } = await computeDiff(from, to, flags);
+    // Markdown escapes every policy string itself; JSON and text get the escape all CLI output gets.
+    const content = flags.format === 'md' ? renderDiff(diff, 'md') : terminalText(renderDiff(diff, flags.format));
+    if (flags.output) {
+        await writeOutputFile(flags.output, content, inputs, 'the diff');
+        await write(process.stderr, `mandate: wrote ${flags.output}\n`);
+    } else {
+        await write(process.stdout, content, true);
+    }
+    if (internalErrors.length > 0) {
+        await write(process.stderr, `mandate: internal error while checking, the diff may be incomplete: ${internalErrors[0]}\n`);
+        return 2;
+    }
+    return flags.exitCode && diff.changed ? 1 : 0;
+}

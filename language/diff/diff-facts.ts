@@ -1,0 +1,123 @@
+/**
+ * The facts of one side of a diff, keyed by identity so that the two sides can be matched record
+ * by record whatever the files' line numbers. Holders come from the WorkspaceModel (never from the
+ * assignments' dates directly), requirement status from the applicability engine, findings and
+ * exceptions from the same build as `mandate check`.
+ */
+import type { AstNode } from 'langium';
+import { URI } from 'langium';
+import { requirementStatuses, type ApplicabilityStatus } from '../applicability/index.js';
+import type { Finding } from '../engine/check-sources.js';
+import type { MandateSharedServices } from '../mandate-module.js';
+import { delegationStatus } from '../workspace/delegation-status.js';
+import { documentUriOf } from '../workspace/workspace-model.js';
+import type { AppointmentRecord, ConflictRecord, DelegationRecord, DiffPlace, FindingRecord, RoleRecord } from './diff-model.js';
+
+/** One side's build: the services of a `checkSources` run, its findings and its workspace folder (a URI string). */
+export interface DiffBuild {
+    readonly shared: MandateSharedServices;
+    readonly findings: readonly Finding[];
+    readonly root: string;
+}
+
+export interface SideFacts {
+    readonly asOf: string;
+    readonly roles: Map<string, RoleRecord>;
+    readonly appointments: Map<string, AppointmentRecord>;
+    /** Role name → the names of the people holding it on the as-of date. */
+    readonly holders: Map<string, Set<string>>;
+    /** Role name → `kind duty` of each line of its job description. */
+    readonly duties: Map<string, Set<string>>;
+    readonly delegations: Map<string, DelegationRecord>;
+    readonly conflicts: Map<string, ConflictRecord>;
+    readonly exceptions: Map<string, FindingRecord>;
+    readonly findings: Map<string, FindingRecord>;
+    readonly requirements: Map<string, { readonly title: string; readonly status: ApplicabilityStatus }>;
+}
+
+/** A path relative to the side's folder, with `/` separators, so both sides name a file alike. */
+function relativeTo(rootPath: string, uri: string): string {
+    const path = URI.parse(uri).path;
+    const prefix = rootPath.endsWith('/') ? rootPath : `${rootPath}/`;
+    return path.startsWith(prefix) ? path.slice(prefix.length) : path;
+}
+
+/** Adds `value` under `key`, or under `key #2`, `#3`, … when two records share an identity. */
+function addUnique<T>(map: Map<string, T>, key: string, value: T): void {
+    let unique = key;
+    for (let n = 2; map.has(unique); n++) unique = `${key} #${n}`;
+    map.set(unique, value);
+}
+
+/**
+ * Rules whose findings depend on the git history of the checked folder (when each record was
+ * first committed): a revision read out of git has no history of its own, so comparing them would
+ * report every such finding as introduced. Both sides leave them out.
+ */
+const HISTORY_RULES = new Set(['record-late']);
+
+const ref = (reference: { $refText?: string } | undefined): string => reference?.$refText ?? '';
+
+export function sideFacts(build: DiffBuild): SideFacts {
+    const settings = build.shared.mandate.Settings;
+    const model = build.shared.mandate.WorkspaceModel.get();
+    const asOf = settings.asOf();
+    const rootPath = URI.parse(build.root).path;
+    const place = (node: AstNode): DiffPlace => ({
+        file: relativeTo(rootPath, documentUriOf(node)), line: (node.$cstNode?.range.start.line ?? 0) + 1
+    });
+
+    const roles = new Map<string, RoleRecord>();
+    const holders = new Map<string, Set<string>>();
+    const duties = new Map<string, Set<string>>();
+    for (const role of model.roles) {
+        if (roles.has(role.name)) continue; // a duplicate name is its own finding; the first declaration speaks
+        roles.set(role.name, { name: role.name, title: role.title, source: place(role) });
+        holders.set(role.name, new Set(model.holdersOn(role, asOf).map(assignment => ref(assignment.person))));
+        duties.set(role.name, new Set(role.duties.flatMap(link => link.duties.map(duty => `${link.kind} ${ref(duty)}`))));
+    }
+
+    const appointments = new Map<string, AppointmentRecord>();
+    for (const assignment of model.assignments) {
+        const record: AppointmentRecord = {
+            role: ref(assignment.role), person: ref(assignment.person), since: assignment.since, until: assignment.until,
+            capacity: assignment.capacity, appointedBy: assignment.appointedBy ? ref(assignment.appointedBy) : undefined, source: place(assignment)
+        };
+        addUnique(appointments, `${record.role}\u0000${record.person}\u0000${record.since ?? ''}`, record);
+    }
+
+    const delegations = new Map<string, DelegationRecord>();
+    for (const delegation of model.delegations) {
+        const record: DelegationRecord = {
+            duty: ref(delegation.duty), from: ref(delegation.from), to: ref(delegation.to), since: delegation.since, until: delegation.until,
+            status: delegationStatus(delegation, asOf), source: place(delegation)
+        };
+        addUnique(delegations, `${record.duty}\u0000${record.from}\u0000${record.to}\u0000${record.since ?? ''}`, record);
+    }
+
+    const conflicts = new Map<string, ConflictRecord>();
+    for (const conflict of model.conflicts) {
+        // `conflict between a and b` is the same conflict as `conflict between b and a`.
+        const [left, right] = [ref(conflict.left), ref(conflict.right)].sort();
+        addUnique(conflicts, `${left}\u0000${right}`, { left, right, reason: conflict.reason, compensations: [...conflict.compensations], source: place(conflict) });
+    }
+
+    const exceptions = new Map<string, FindingRecord>();
+    const findings = new Map<string, FindingRecord>();
+    for (const finding of build.findings) {
+        if (HISTORY_RULES.has(finding.rule)) continue;
+        const file = relativeTo(rootPath, finding.uri);
+        const record: FindingRecord = {
+            rule: finding.rule, severity: finding.severity, message: finding.message,
+            justification: finding.suppressed?.justification, source: { file, line: finding.line }
+        };
+        // Matched by file, rule and message: a line inserted above a finding does not make it new.
+        addUnique(finding.suppressed ? exceptions : findings, `${file}\u0000${finding.rule}\u0000${finding.message}`, record);
+    }
+
+    const open = build.findings.filter(finding => !finding.suppressed && !HISTORY_RULES.has(finding.rule));
+    const requirements = new Map(requirementStatuses(model, asOf, settings, open)
+        .map(result => [result.requirement.id, { title: result.requirement.title, status: result.status }] as const));
+
+    return { asOf, roles, appointments, holders, duties, delegations, conflicts, exceptions, findings, requirements };
+}

@@ -1,0 +1,115 @@
+import { AstUtils } from 'langium';
+import type { RequirementResult } from '../applicability/index.js';
+import type { FindingExpectation, NoFindingsExpectation, StatusExpectation } from '../generated/ast.js';
+import type { QueryFinding, WhatIfAnswer } from '../query/index.js';
+import type { IsoDate } from '../util/dates.js';
+import type { ExpectationResult } from './index.js';
+import type { RunContext, TestFinding } from './run-context.js';
+
+export type StateExpectation = FindingExpectation | NoFindingsExpectation | StatusExpectation;
+
+/** What these expectations read: the findings and statuses on a date, as they are or after a what-if. */
+export interface PolicyState {
+    readonly date: IsoDate;
+    readonly findings: readonly TestFinding[];
+    status(requirement: string): { status: string; reasons: readonly string[] } | undefined;
+    /** What the scenario changed, for the explanation. */
+    readonly context: readonly string[];
+}
+
+/** Long lists are cut: a failure must stay readable next to its expectation. */
+const SHOWN = 20;
+
+function findingLines(context: RunContext, findings: readonly TestFinding[]): string[] {
+    const lines = findings.slice(0, SHOWN).map(finding => `${context.where(finding)}: ${finding.rule}: ${finding.message}`);
+    if (findings.length > SHOWN) lines.push(`… and ${findings.length - SHOWN} more`);
+    return lines;
+}
+
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function evaluateFinding(context: RunContext, node: FindingExpectation, state: PolicyState): Pick<ExpectationResult, 'kind' | 'passed' | 'expected' | 'actual' | 'explanation'> {
+    const testUri = AstUtils.getDocument(node).uri.toString();
+    const place = node.file === undefined ? '' : ` in ${node.file}${node.line === undefined ? '' : ` line ${node.line}`}`;
+    const ofRule = state.findings.filter(finding => finding.rule === node.rule);
+    const matching = ofRule.filter(finding => (node.file === undefined || context.sameFile(node.file, testUri, finding))
+        && (node.line === undefined || finding.line === node.line));
+    const actual = matching.length > 0
+        ? `${count(matching.length, `${node.rule} finding`)}${place} on ${state.date}`
+        : ofRule.length > 0 ? `no ${node.rule} finding${place}, but ${ofRule.length} elsewhere on ${state.date}` : `no ${node.rule} finding on ${state.date}`;
+    const explanation = [...state.context, ...findingLines(context, node.absent ? matching : matching.length > 0 ? matching : ofRule)];
+    return node.absent
+        ? { kind: 'no-finding', passed: matching.length === 0, expected: `no ${node.rule} finding${place} on ${state.date}`, actual, explanation }
+        : { kind: 'finding', passed: matching.length > 0, expected: `a ${node.rule} finding${place} on ${state.date}`, actual, explanation };
+}
+
+function evaluateStatus(node: StatusExpectation, state: PolicyState): Pick<ExpectationResult, 'kind' | 'passed' | 'expected' | 'actual' | 'explanation'> {
+    const result = state.status(node.requirement);
+    const expected = `${node.requirement} ${node.status} on ${state.date}`;
+    if (!result) {
+        return {
+            kind: 'status', passed: false, expected, actual: `${node.requirement} is not assessed`,
+            explanation: [...state.context, `${node.requirement} is not a requirement of a framework the policy claims (\`claims <framework>\`), so it has no status.`]
+        };
+    }
+    return {
+        kind: 'status', passed: result.status === node.status, expected, actual: `${node.requirement} ${result.status} on ${state.date}`,
+        explanation: [...state.context, ...result.reasons]
+    };
+}
+
+/** Findings (by rule and place, or none) and requirement status, on the state given. */
+export function evaluateState(context: RunContext, node: StateExpectation, state: PolicyState): Pick<ExpectationResult, 'kind' | 'passed' | 'expected' | 'actual' | 'explanation'> {
+    if (node.$type === 'FindingExpectation') return evaluateFinding(context, node, state);
+    if (node.$type === 'StatusExpectation') return evaluateStatus(node, state);
+    const passed = state.findings.length === 0;
+    return {
+        kind: 'no-findings', passed, expected: `no findings on ${state.date}`,
+        actual: passed ? `no findings on ${state.date}` : `${count(state.findings.length, 'finding')} on ${state.date}`,
+        explanation: [...state.context, ...findingLines(context, state.findings)]
+    };
+}
+
+/** A requirement's status among the applicability engine's results, top-level or an item of one. */
+export function statusIn(results: readonly RequirementResult[], id: string): { status: string; reasons: readonly string[] } | undefined {
+    for (const result of results) {
+        if (result.requirement.id === id) return { status: result.status, reasons: result.reasons };
+        const item = result.items.find(candidate => candidate.requirement.id === id);
+        if (item) return { status: item.status, reasons: [`an item of ${result.requirement.id}, which is ${result.status}`, ...result.reasons] };
+    }
+    return undefined;
+}
+
+/** The policy as it is on `date`. */
+export async function stateOn(context: RunContext, date: IsoDate): Promise<PolicyState> {
+    const [findings, statuses] = await Promise.all([context.findingsOn(date), context.statusesOn(date)]);
+    return { date, findings, status: id => statusIn(statuses, id), context: [] };
+}
+
+function fromQuery(finding: QueryFinding): TestFinding {
+    return { rule: finding.rule, uri: finding.source.uri, file: finding.source.file, line: finding.source.line, message: finding.message };
+}
+
+const sameFinding = (a: TestFinding, b: TestFinding) => a.rule === b.rule && a.uri === b.uri && a.line === b.line && a.message === b.message;
+
+/**
+ * The policy after the what-if, on its date: the findings as they are, less those the change
+ * resolves, plus those it brings (the query engine re-checks a changed copy with the real engine).
+ */
+export async function stateAfter(context: RunContext, answer: WhatIfAnswer): Promise<PolicyState> {
+    const before = await stateOn(context, answer.date);
+    const resolved = answer.findingsResolved.map(fromQuery);
+    const findings = [...before.findings.filter(finding => !resolved.some(other => sameFinding(finding, other))), ...answer.findingsAppearing.map(fromQuery)];
+    const changes = new Map(answer.requirements.map(change => [change.requirement, change]));
+    const lost = answer.lost.map(holding => `what-if: ${holding.person.name} no longer holds ${holding.role.name} (${context.where(holding.assignment)})`
+        + (holding.vacantAfter ? `, which is then vacant` : ''));
+    return {
+        date: answer.date, findings, context: lost,
+        status: id => {
+            const change = changes.get(id);
+            if (change) return { status: change.after, reasons: [`was ${change.before} before ${answer.subject.name} left`] };
+            const unchanged = before.status(id);
+            return unchanged && { status: unchanged.status, reasons: [`unchanged by ${answer.subject.name} leaving`, ...unchanged.reasons] };
+        }
+    };
+}

@@ -1,0 +1,126 @@
+import type { LangiumDocument } from 'langium';
+import { checkSources, type CheckedWorkspace, type CheckOptions, type PolicySource } from '../engine/check-sources.js';
+import type { Expectation, Model, PolicyTest, WhatIf } from '../generated/ast.js';
+import { compareStrings } from '../util/compare.js';
+import { isValidIsoDate, type IsoDate } from '../util/dates.js';
+import { evaluateSet, type SetExpectation } from './expect-sets.js';
+import { evaluateState, stateAfter, stateOn, type StateExpectation } from './expect-findings.js';
+import type { ExpectationResult, PolicyTestRun, TestFileResult, TestResult } from './index.js';
+import { RunContext } from './run-context.js';
+
+/** One file's tests, or the one test that starts (or contains) `line` (1-based): the editor's "run this test". */
+export interface TestSelector {
+    readonly uri: string;
+    readonly line?: number;
+}
+
+export interface PolicyTestOptions {
+    /** The date of a test written without `on`: the run's explicit as-of date. Never today. */
+    readonly defaultDate?: IsoDate;
+    /** Only these files or tests; all when absent. */
+    readonly only?: readonly TestSelector[];
+}
+
+/** Checks the sources as one workspace of its own (the caller's is never touched), then runs their tests. */
+export async function runPolicyTests(sources: readonly PolicySource[], options: CheckOptions & PolicyTestOptions = {}): Promise<PolicyTestRun> {
+    const checked = await checkSources(sources, { ...options, asOf: options.defaultDate ?? firstTestDate(sources) });
+    return runPolicyTestsOn(checked, options);
+}
+
+/**
+ * A date to check the workspace on first (the first `test "…" on DATE` of the texts), so a run
+ * whose tests share one date validates once instead of once more on a date no test asks for.
+ */
+export function firstTestDate(sources: readonly PolicySource[]): IsoDate | undefined {
+    for (const source of sources) {
+        const date = /\btest\s+"(?:[^"\\\r\n]|\\.)*"\s+on\s+(\d{4}-\d{2}-\d{2})/.exec(source.text)?.[1];
+        if (date && isValidIsoDate(date)) return date;
+    }
+    return undefined;
+}
+
+function selected(test: PolicyTest, document: LangiumDocument, only: readonly TestSelector[] | undefined): boolean {
+    if (!only) return true;
+    const range = test.$cstNode?.range;
+    return only.some(selector => selector.uri === document.uri.toString()
+        && (selector.line === undefined || (range !== undefined && range.start.line + 1 <= selector.line && selector.line <= range.end.line + 1)));
+}
+
+/**
+ * Runs the tests of an already checked workspace (the CLI's). The workspace is re-validated on
+ * each test's date, so it must be the run's own: never the language server's live workspace.
+ */
+export async function runPolicyTestsOn(checked: CheckedWorkspace, options: PolicyTestOptions = {}): Promise<PolicyTestRun> {
+    const context = new RunContext(checked);
+    const problems = checked.findings.filter(finding => finding.severity === 'error' && context.insideTest(finding));
+    const documents = [...checked.documents].sort((a, b) => compareStrings(a.uri.toString(), b.uri.toString()));
+    const files: TestFileResult[] = [];
+    for (const document of documents as Array<LangiumDocument<Model>>) {
+        const tests: TestResult[] = [];
+        for (const test of document.parseResult.value.tests ?? []) {
+            if (!selected(test, document, options.only)) continue;
+            tests.push(await runTest(context, test, options.defaultDate, problems));
+        }
+        if (tests.length > 0) files.push({ uri: document.uri.toString(), file: context.sources.file(document.uri), tests });
+    }
+    const all = files.flatMap(file => file.tests);
+    const expectations = all.flatMap(test => test.expectations);
+    return {
+        files,
+        summary: {
+            tests: all.length,
+            passed: all.filter(test => test.status === 'passed').length,
+            failed: all.filter(test => test.status === 'failed').length,
+            errored: all.filter(test => test.status === 'errored').length,
+            expectations: expectations.length,
+            expectationsFailed: expectations.filter(expectation => !expectation.passed).length
+        }
+    };
+}
+
+async function runTest(context: RunContext, test: PolicyTest, defaultDate: IsoDate | undefined, problems: CheckedWorkspace['findings']): Promise<TestResult> {
+    const location = context.location(test);
+    const title = test.title || '(untitled)';
+    const date = test.date ?? defaultDate;
+    const base = { title, location, ...(date ? { date } : {}) };
+    const own = problems.filter(problem => problem.uri === location.uri && problem.line >= location.line && problem.line <= location.endLine);
+    if (own.length > 0) {
+        const error = own.map(problem => `${location.file}:${problem.line}:${problem.column}: ${problem.message}`).join('\n');
+        return { ...base, status: 'errored', error, expectations: [] };
+    }
+    if (!date || !isValidIsoDate(date)) {
+        const error = `${context.where(location)}: the test "${title}" has no date: write \`test "${title}" on YYYY-MM-DD\`, or run it with --as-of.`;
+        return { ...base, status: 'errored', error, expectations: [] };
+    }
+    const expectations: ExpectationResult[] = [];
+    try {
+        for (const item of test.items) {
+            if (item.$type === 'WhatIf') expectations.push(...await runWhatIf(context, item));
+            else expectations.push(await runExpectation(context, item, date));
+        }
+    } catch (error) {
+        // A question the engines cannot answer (a name of the wrong kind) is the test's error, not a crash.
+        return { ...base, status: 'errored', error: `${context.where(location)}: ${(error as Error).message}`, expectations };
+    }
+    return { ...base, status: expectations.every(expectation => expectation.passed) ? 'passed' : 'failed', expectations };
+}
+
+async function runExpectation(context: RunContext, node: Expectation, testDate: IsoDate): Promise<ExpectationResult> {
+    const location = context.location(node);
+    if (isSet(node)) return { location, ...evaluateSet(context, node, node.date ?? testDate) };
+    return { location, date: testDate, ...evaluateState(context, node, await stateOn(context, testDate)) };
+}
+
+async function runWhatIf(context: RunContext, node: WhatIf): Promise<ExpectationResult[]> {
+    const person = node.person.ref?.name ?? node.person.$refText;
+    const answer = await context.whatIf(person, node.date);
+    const state = await stateAfter(context, answer);
+    const whatIf = { person, date: node.date };
+    // Holders and entitlements inside a what-if are the validator's error; only state expectations run here.
+    return node.expectations.filter((expectation): expectation is StateExpectation => !isSet(expectation))
+        .map(expectation => ({ location: context.location(expectation), date: answer.date, whatIf, ...evaluateState(context, expectation, state) }));
+}
+
+function isSet(node: Expectation): node is SetExpectation {
+    return node.$type === 'HoldersExpectation' || node.$type === 'PerformersExpectation' || node.$type === 'AppointersExpectation';
+}

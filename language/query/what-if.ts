@@ -1,0 +1,158 @@
+import { clause53Status, requirementStatuses } from '../applicability/index.js';
+import { checkSources, collectFindings, type Finding } from '../engine/check-sources.js';
+import type { Assignment, Duty, Person, Role } from '../generated/ast.js';
+import { compareStrings } from '../util/compare.js';
+import { addCadence, type IsoDate } from '../util/dates.js';
+import { isPresentOn } from '../workspace/tenure.js';
+import type { LostHolding, NamedItem, QueryFinding, QueryNote, StatusChange, WhatIfAnswer, WhatIfScenario } from './index.js';
+import { dutyGrounds, entitledPersons } from './may-perform.js';
+import { resolveName } from './names.js';
+import { queryContext, type QueryContext } from './query-context.js';
+import { editedSources, leaverEdits, vacateEdits } from './what-if-edits.js';
+
+/** One side of the comparison: a workspace checked on the date, and its open findings. */
+interface Side {
+    readonly context: QueryContext;
+    readonly findings: readonly Finding[];
+}
+
+/** A fresh check of `sources` on `date`, with the same folders, configuration and catalogues as `context`. */
+async function check(context: QueryContext, sources: Parameters<typeof checkSources>[0], date: IsoDate): Promise<Side> {
+    const { settings } = context;
+    const checked = await checkSources(sources, {
+        asOf: date, roots: settings.workspaceRoots.map(root => root.toString()), config: settings.mandateConfig,
+        catalogues: settings.catalogueFrameworks, fileSystem: () => context.shared.workspace.FileSystemProvider
+    });
+    return { context: queryContext(checked.services.shared), findings: checked.findings.filter(finding => !finding.suppressed) };
+}
+
+/** The workspace as it is, on `date`: the current build when it was checked on that date, else a fresh check. */
+async function baseline(context: QueryContext, date: IsoDate): Promise<Side> {
+    if (context.settings.asOf() === date) {
+        return { context, findings: collectFindings(context.model.documents).filter(finding => !finding.suppressed) };
+    }
+    return check(context, context.model.documents.map(document => ({ uri: document.uri.toString(), text: document.textDocument.getText() })), date);
+}
+
+const placeKey = (finding: Finding) => `${finding.uri}\n${finding.line}\n${finding.column}\n${finding.rule}`;
+const findingKey = (finding: Finding) => `${placeKey(finding)}\n${finding.message}`;
+
+/**
+ * The findings of `ours` that `theirs` does not have. The same rule at the same place whose
+ * message changed (a delegation-window finding now lists one holder fewer) is the same finding,
+ * not one resolved and one new: after exact matches, leftovers pair up by rule and place.
+ */
+function unmatched(ours: readonly Finding[], theirs: readonly Finding[]): Finding[] {
+    const pool = new Map<string, Finding[]>();
+    for (const finding of theirs) {
+        const list = pool.get(findingKey(finding));
+        if (list) list.push(finding); else pool.set(findingKey(finding), [finding]);
+    }
+    const rest = ours.filter(finding => !pool.get(findingKey(finding))?.pop());
+    const places = new Map<string, number>();
+    for (const left of pool.values()) for (const finding of left) places.set(placeKey(finding), (places.get(placeKey(finding)) ?? 0) + 1);
+    return rest.filter(finding => {
+        const count = places.get(placeKey(finding)) ?? 0;
+        if (count > 0) places.set(placeKey(finding), count - 1);
+        return count === 0;
+    });
+}
+
+function toQueryFinding(context: QueryContext, finding: Finding): QueryFinding {
+    return { rule: finding.rule, severity: finding.severity, message: finding.message, source: context.place(finding.uri, finding.line, finding.column) };
+}
+
+/** The same declaration in a side's own snapshot: each side is a separate build, so nodes are matched by name. */
+function roleNamed(side: Side, name: string): Role | undefined {
+    return side.context.model.roles.find(role => role.name === name);
+}
+
+function dutyNamed(side: Side, name: string): Duty | undefined {
+    return side.context.model.responsibilities.find(duty => duty.name === name) ?? side.context.model.authorities.find(duty => duty.name === name);
+}
+
+function isHeld(side: Side, role: Role | undefined, date: IsoDate): boolean {
+    return role !== undefined && side.context.model.holdersOn(role, date).length > 0;
+}
+
+/** Whether anyone may perform `duty` on `date`, by the same grounds as `whoMayPerform`. */
+function isCovered(side: Side, duty: Duty | undefined, date: IsoDate): boolean {
+    return duty !== undefined && entitledPersons(side.context, dutyGrounds(side.context, duty, date).byParty, date, '').parties.length > 0;
+}
+
+/**
+ * The duties the scenario can take away: those the lost roles carry or receive by delegation, and
+ * those delegated to the person. Anyone else's way to a duty runs through roles and delegations
+ * the copy leaves as they are, so no other duty can lose its last performer.
+ */
+function candidateDuties(context: QueryContext, subject: Person | Role, lost: readonly Assignment[]): Duty[] {
+    const { model } = context;
+    const roles = new Set<Role>(subject.$type === 'Role' ? [subject] : lost.flatMap(assignment => assignment.role?.ref ? [assignment.role.ref] : []));
+    const duties = new Set<Duty>();
+    for (const role of roles) {
+        for (const duty of model.dutiesCarriedBy(role)) duties.add(duty);
+        for (const delegation of model.delegationsTo(role)) if (delegation.duty?.ref) duties.add(delegation.duty.ref);
+    }
+    if (subject.$type === 'Person') for (const delegation of model.delegationsTo(subject)) if (delegation.duty?.ref) duties.add(delegation.duty.ref);
+    return [...duties];
+}
+
+function statusChanges(before: Side, after: Side, date: IsoDate): { changes: StatusChange[]; statusesAfter: WhatIfAnswer['statusesAfter'] } {
+    const statuses = (side: Side) => requirementStatuses(side.context.model, date, side.context.settings, side.findings);
+    const old = new Map(statuses(before).map(result => [result.requirement.id, result.status]));
+    const now = statuses(after);
+    const changes = now.filter(result => old.get(result.requirement.id) !== undefined && old.get(result.requirement.id) !== result.status)
+        .map(result => ({ requirement: result.requirement.id, title: result.requirement.title, before: old.get(result.requirement.id)!, after: result.status }));
+    // Clause 5.3 is what the question is about: its requirements come first.
+    const rank = (id: string) => (id.startsWith('ISO27001:5.3') ? 0 : 1);
+    changes.sort((a, b) => rank(a.requirement) - rank(b.requirement) || compareStrings(a.requirement, b.requirement));
+    return { changes, statusesAfter: now.map(result => ({ requirement: result.requirement.id, status: result.status })) };
+}
+
+/**
+ * What changes on `date` if the person leaves (their last day is the day before) or the role is
+ * vacated: a copy of the workspace with the person's presence, assignments and delegations (or the
+ * role's assignments) ended the day before is checked by the real engine on `date`, and compared
+ * with the workspace as it is, checked on the same date.
+ */
+export async function whatIf(context: QueryContext, scenario: WhatIfScenario, date: IsoDate): Promise<WhatIfAnswer> {
+    const { model } = context;
+    const subject = scenario.kind === 'leaves' ? resolveName(context, scenario.person, ['person']) as Person : resolveName(context, scenario.role, ['role']) as Role;
+    const lastDay = addCadence(date, -1, 'day');
+    const edits = subject.$type === 'Person' ? leaverEdits(model, subject, lastDay) : vacateEdits(model, subject, lastDay);
+    const before = await baseline(context, date);
+    const after = await check(context, editedSources(model, edits), date);
+    const notes: QueryNote[] = [];
+
+    const assignments = subject.$type === 'Person'
+        ? model.assignmentsOfPerson(subject).filter(assignment => assignment.role?.ref && model.holdersOn(assignment.role.ref, date).includes(assignment))
+        : model.holdersOn(subject, date);
+    const lost: LostHolding[] = assignments.flatMap(assignment => {
+        const [role, person] = [assignment.role?.ref, assignment.person?.ref];
+        if (!role || !person) return [];
+        return [{ role: context.named(role), person: context.named(person), assignment: context.at(assignment), vacantAfter: !isHeld(after, roleNamed(after, role.name), date) }];
+    });
+    if (subject.$type === 'Person' && !isPresentOn(subject, date)) notes.push({ text: `${subject.name} is not with the organization on ${date} already`, source: context.at(subject) });
+    if (lost.length === 0) notes.push({ text: `${subject.name} ${subject.$type === 'Person' ? 'holds no role' : 'has no holder'} on ${date}` });
+
+    // Only the ended assignments change, so only their roles can fall vacant.
+    const vacated: NamedItem[] = [...new Map(lost.filter(entry => entry.vacantAfter).map(entry => [entry.role.name, entry.role])).values()];
+    const dutiesUncovered = candidateDuties(context, subject, assignments)
+        .filter(duty => isCovered(before, dutyNamed(before, duty.name), date) && !isCovered(after, dutyNamed(after, duty.name), date))
+        .map(duty => context.named(duty))
+        .sort((a, b) => compareStrings(a.name, b.name));
+
+    const { changes, statusesAfter } = statusChanges(before, after, date);
+    return {
+        query: 'what-if', date, lastDay, scenario, subject: context.named(subject), lost, vacated, dutiesUncovered,
+        requirements: changes,
+        clause53: {
+            before: clause53Status(before.context.model, date, before.context.settings, before.findings),
+            after: clause53Status(after.context.model, date, after.context.settings, after.findings)
+        },
+        findingsAppearing: unmatched(after.findings, before.findings).map(finding => toQueryFinding(context, finding)),
+        findingsResolved: unmatched(before.findings, after.findings).map(finding => toQueryFinding(context, finding)),
+        findingsAfter: after.findings.map(finding => toQueryFinding(context, finding)),
+        statusesAfter, notes
+    };
+}

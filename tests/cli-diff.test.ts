@@ -1,0 +1,143 @@
+/**
+ * `mandate diff` through the bundled CLI: formats, -o through the safe writer, exit codes as
+ * `git diff --exit-code` users expect, and each input error as one clear line with exit 2.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { default as addFormats } from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { mandate, mandateWith } from './cli-helpers.js';
+import { gitRepositories } from './git-fixture.js';
+import { AS_OF, CLEAN_POLICY } from './helpers.js';
+
+const repository = gitRepositories('mandate-cli-diff-');
+
+/** docs/report.schema.json, whose $defs/PolicyDiff is the shape of `mandate diff --format json` and of a report's `changes`. */
+function schemas() {
+    const schema = JSON.parse(readFileSync(new URL('../docs/report.schema.json', import.meta.url), 'utf8'));
+    const ajv = new Ajv2020({ strict: true, allErrors: true });
+    addFormats(ajv);
+    ajv.addSchema(schema, 'report');
+    return { report: ajv.getSchema('report')!, diff: ajv.compile({ $ref: 'report#/$defs/PolicyDiff' }) };
+}
+
+describe('mandate diff (CLI)', { timeout: 180_000 }, () => {
+    const repo = repository();
+    repo.commit(CLEAN_POLICY, 'policy', '2025-01-10');
+    repo.git('tag', 'v2025-audit');
+    repo.commit({ 'extra.mandate': 'role auditor "Internal Auditor"\n' }, 'auditor', '2025-02-01');
+
+    it('exits 0 with changes, 1 with --exit-code and changes, 0 with --exit-code and none', () => {
+        const changed = mandate(repo.folder, 'diff', 'v2025-audit..HEAD', '--as-of', AS_OF);
+        expect(changed.code).toBe(0);
+        expect(changed.stdout).toContain('+ auditor Internal Auditor (extra.mandate:1)');
+        expect(mandate(repo.folder, 'diff', 'v2025-audit', 'HEAD', '--as-of', AS_OF, '--exit-code').code).toBe(1);
+        const none = mandate(repo.folder, 'diff', 'HEAD', '--as-of', AS_OF, '--exit-code');
+        expect(none).toMatchObject({ code: 0, stderr: '' });
+        expect(none.stdout).toContain('No changes.');
+    });
+
+    it('writes JSON with the documented keys, and -o writes the same bytes but never over a policy file', () => {
+        const run = mandate(repo.folder, 'diff', 'v2025-audit..HEAD', '--as-of', AS_OF, '--format', 'json');
+        const diff = JSON.parse(run.stdout);
+        const validate = schemas().diff;
+        expect(validate(diff), JSON.stringify(validate.errors)).toBe(true);
+        expect(Object.keys(diff)).toEqual(['schemaVersion', 'from', 'to', 'changed', 'summary', 'roles', 'appointments', 'holders', 'duties',
+            'delegations', 'conflicts', 'exceptions', 'requirements', 'findings']);
+        expect(diff.roles.added).toEqual([{ name: 'auditor', title: 'Internal Auditor', source: { file: 'extra.mandate', line: 1 } }]);
+        const output = path.join(repo.folder, 'diff.json'); // untracked, and not policy: no side reads it
+        const written = mandate(repo.folder, 'diff', 'v2025-audit..HEAD', '--as-of', AS_OF, '--format', 'json', '-o', output);
+        expect(written.code).toBe(0);
+        expect(readFileSync(output, 'utf8')).toBe(run.stdout);
+        const refused = mandate(repo.folder, 'diff', 'v2025-audit..HEAD', '--as-of', AS_OF, '-o', 'roles.mandate');
+        expect(refused.code).toBe(2);
+        expect(refused.stderr).toContain('refusing to write the diff over a policy or configuration file');
+    });
+
+    it('writes Markdown for a pull-request comment', () => {
+        const run = mandate(repo.folder, 'diff', 'v2025-audit..HEAD', '--as-of', AS_OF, '--format', 'md');
+        expect(run.stdout).toBe([
+            '## Policy changes from `v2025-audit` to `HEAD`', '', 'Both sides as of 2025-06-30.', '', '**Summary:** 1 role added or removed.', '',
+            '### Roles', '', '- added: `auditor` Internal Auditor (`extra.mandate:1`)', ''
+        ].join('\n'));
+    });
+
+    it('says exactly what is wrong, with exit 2', () => {
+        const unknown = mandate(repo.folder, 'diff', 'v2024-audit', '--as-of', AS_OF);
+        expect(unknown).toMatchObject({ code: 2, stdout: '' });
+        expect(unknown.stderr).toBe(`mandate: unknown revision 'v2024-audit' in the repository at ${repo.folder}; check the name with git log or git tag\n`);
+        const outside = mandate(path.dirname(repo.folder), 'diff', 'HEAD', '--path', '.', '--as-of', AS_OF);
+        expect(outside.code).toBe(2);
+        expect(outside.stderr).toMatch(/is not in a git repository/);
+        expect(mandate(repo.folder, 'diff', 'HEAD', '--path', 'nowhere').stderr).toBe("mandate: folder 'nowhere' not found; --path names the policy folder\n");
+        expect(mandate(repo.folder, 'diff', '.').stderr).toContain("'.' is a folder: give the folder to compare it with as well");
+        expect(mandate(repo.folder, 'diff', '--as-of', '2025-02-30', 'HEAD').code).toBe(2);
+        const noGit = mandateWith(repo.folder, { PATH: path.join(repo.folder, 'no-such-bin') }, 'diff', 'HEAD', '--as-of', AS_OF);
+        expect(noGit.code).toBe(2);
+        expect(noGit.stderr).toBe(`mandate: cannot read the git repository of ${repo.folder}: the git executable was not found; install git or compare two folders\n`);
+    });
+
+    it('removes the folder a revision is read into, after a diff and after a failed one', () => {
+        const temporary = mkdtempSync(path.join(tmpdir(), 'mandate-cli-diff-tmp-'));
+        try {
+            expect(mandateWith(repo.folder, { TMPDIR: temporary }, 'diff', 'v2025-audit..HEAD', '--as-of', AS_OF).code).toBe(0);
+            expect(mandateWith(repo.folder, { TMPDIR: temporary }, 'diff', 'v2025-audit', 'nope', '--as-of', AS_OF).code).toBe(2);
+            // A broken configuration in the revision stops the run after the revision was written out.
+            repo.commit({ 'mandate.config.json': '{ "rules": ' }, 'broken configuration', '2025-03-01');
+            const broken = mandateWith(repo.folder, { TMPDIR: temporary }, 'diff', 'HEAD~1..HEAD', '--as-of', AS_OF);
+            expect(broken.code).toBe(2);
+            expect(broken.stderr).toMatch(/^mandate: HEAD:mandate\.config\.json:1:\d+: /);
+            // The compile cache (README: CLI) is the CLI's own folder there; no revision folder is left.
+            expect(readdirSync(temporary).filter(name => name.startsWith('mandate-revision-'))).toEqual([]);
+        } finally {
+            repo.commit({ 'mandate.config.json': null }, 'configuration removed', '2025-03-02');
+            rmSync(temporary, { recursive: true, force: true });
+        }
+    });
+
+    it('reads uncommitted edits of the working tree, and a new title alone is not a change of identity', () => {
+        writeFileSync(path.join(repo.folder, 'extra.mandate'), 'role auditor "Internal Audit Lead"\n');
+        try {
+            const run = mandate(repo.folder, 'diff', 'HEAD', '--as-of', AS_OF, '--format', 'json');
+            // The title is not part of a role's identity: same role, no change reported for it.
+            expect(JSON.parse(run.stdout).changed).toBe(false);
+        } finally {
+            repo.git('checkout', '--', 'extra.mandate');
+        }
+    });
+});
+
+describe('mandate report --since (CLI)', { timeout: 180_000 }, () => {
+    const repo = repository();
+    repo.commit(CLEAN_POLICY, 'policy', '2025-01-10');
+    repo.git('tag', 'v2025-audit');
+    repo.commit({ 'extra.mandate': 'role auditor "Internal Auditor"\n' }, 'auditor', '2025-02-01');
+
+    it('adds "Changes in the audit period" as section 12 in Markdown and HTML, and changes in JSON; without --since none of it', () => {
+        const markdown = mandate(repo.folder, 'report', '--since', 'v2025-audit', '--as-of', AS_OF);
+        expect(markdown.code).toBe(0);
+        expect(markdown.stdout).toContain([
+            '## 12. Changes in the audit period', '', 'Policy changes from `v2025-audit` to the working tree. Both sides as of 2025-06-30.', '',
+            '**Summary:** 1 role added or removed.', '', '#### Roles', '', '- **added:** `auditor` Internal Auditor (`extra.mandate:1`)'
+        ].join('\n'));
+        const html = mandate(repo.folder, 'report', '--since', 'v2025-audit', '--as-of', AS_OF, '--format', 'html');
+        expect(html.stdout).toContain('12. Changes in the audit period');
+        const json = JSON.parse(mandate(repo.folder, 'report', '--since', 'v2025-audit', '--as-of', AS_OF, '--format', 'json').stdout);
+        const validate = schemas().report;
+        expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+        expect(json.changes.from).toMatchObject({ label: 'v2025-audit', kind: 'revision' });
+        expect(json.changes.roles.added).toEqual([{ name: 'auditor', title: 'Internal Auditor', source: { file: 'extra.mandate', line: 1 } }]);
+        const plain = mandate(repo.folder, 'report', '--as-of', AS_OF, '--format', 'json');
+        expect(JSON.parse(plain.stdout).changes).toBeUndefined();
+        expect(mandate(repo.folder, 'report', '--as-of', AS_OF).stdout).not.toContain('Changes in the audit period');
+    });
+
+    it('refuses a range, an unknown revision and several folders, with exit 2', () => {
+        expect(mandate(repo.folder, 'report', '--since', 'v2025-audit..HEAD').stderr).toBe("mandate: --since takes one revision (e.g. v2025-audit), not the range 'v2025-audit..HEAD'\n");
+        expect(mandate(repo.folder, 'report', '--since', 'nope').stderr).toContain("unknown revision 'nope'");
+        const several = mandate(repo.folder, 'report', '--since', 'HEAD', 'roles.mandate', 'extra.mandate');
+        expect(several.code).toBe(2);
+    });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, test } from 'vitest';
+import { QueryNameError, whatIf, type WhatIfAnswer } from '../language/query/index.js';
+import { AS_OF } from './helpers.js';
+import { QUERY_POLICY, queryOn } from './query-fixture.js';
+
+const rules = (list: WhatIfAnswer['findingsAppearing']) => list.map(finding => `${finding.rule} ${finding.source.file}:${finding.source.line}`);
+
+describe('what-if', () => {
+    test('the only CISO leaves: the role falls vacant, its duties go uncovered, 5.3 drops and the rules say why', async () => {
+        const answer = await whatIf(await queryOn(QUERY_POLICY), { kind: 'leaves', person: 'jane' }, '2025-07-01');
+        expect(answer).toMatchObject({ date: '2025-07-01', lastDay: '2025-06-30', subject: { kind: 'person', name: 'jane' } });
+        expect(answer.lost.map(lost => `${lost.role.name} ${lost.vacantAfter ? 'vacant' : 'held'} ${lost.assignment.file}:${lost.assignment.line}`))
+            .toEqual(['ciso vacant people.mandate:21']);
+        expect(answer.vacated.map(role => role.name)).toEqual(['ciso']);
+        // risk-assessment stays with the deputy by delegation; monitoring was only the CISO's on that date.
+        expect(answer.dutiesUncovered.map(duty => duty.name)).toEqual(['isms-conformance', 'isms-reporting', 'monitoring']);
+        expect(answer.clause53).toEqual({ before: 'partly-met', after: 'not-met' });
+        expect(answer.requirements[0]).toMatchObject({ requirement: 'ISO27001:5.3', before: 'partly-met', after: 'not-met' });
+        expect(rules(answer.findingsAppearing)).toEqual(expect.arrayContaining([
+            'ciso-vacant roles.mandate:2', 'isms-conformance-unassigned organization.mandate:2', 'isms-reporting-unassigned organization.mandate:2'
+        ]));
+        expect(answer.findingsAfter.length).toBeGreaterThan(answer.findingsAppearing.length);
+        expect(answer.statusesAfter).toContainEqual({ requirement: 'ISO27001:5.3', status: 'not-met' });
+    });
+
+    test('a finding whose message only changes is neither new nor resolved; a future appointment the leaver cannot take up is dropped', async () => {
+        const files = {
+            ...QUERY_POLICY,
+            // nora declares no employment: the copy gives her one that ends, from her first dated record.
+            'nora.mandate': 'person nora "Nora North"\nassign nora to analyst since 2024-01-01 appointed by jane\nassign nora to deputy since 2025-09-01 appointed by jane\n'
+        };
+        const answer = await whatIf(await queryOn(files), { kind: 'leaves', person: 'nora' }, '2025-07-01');
+        expect(answer.lost.map(lost => `${lost.role.name} ${lost.vacantAfter ? 'vacant' : 'held'}`)).toEqual(['analyst held']);
+        expect(answer.vacated).toEqual([]);
+        expect(rules(answer.findingsAppearing)).toEqual([]);
+        // The 2025-09-01 appointment is gone in the copy, with the findings about it.
+        expect(rules(answer.findingsResolved)).toEqual(['assignment-not-communicated nora.mandate:3', 'date-in-future nora.mandate:3']);
+    });
+
+    test('vacating a role ends every holder\'s term the day before', async () => {
+        const answer = await whatIf(await queryOn(QUERY_POLICY), { kind: 'vacate', role: 'deputy' }, AS_OF);
+        expect(answer.lost.map(lost => `${lost.person.name} ${lost.role.name} ${lost.vacantAfter ? 'vacant' : 'held'}`)).toEqual(['ivan deputy vacant']);
+        expect(answer.vacated.map(role => role.name)).toEqual(['deputy']);
+        expect(answer.lastDay).toBe('2025-06-29');
+        expect(answer.dutiesUncovered).toEqual([]);
+    });
+
+    test('a person who has already left loses nothing, and says so', async () => {
+        const answer = await whatIf(await queryOn(QUERY_POLICY), { kind: 'leaves', person: 'leo' }, AS_OF);
+        expect(answer.lost).toEqual([]);
+        expect(answer.findingsAppearing).toEqual([]);
+        expect(answer.findingsResolved).toEqual([]);
+        expect(answer.notes.map(note => note.text)).toEqual(['leo is not with the organization on 2025-06-30 already', 'leo holds no role on 2025-06-30']);
+    });
+
+    test('an unknown person is a name error with a suggestion', async () => {
+        await expect(whatIf(await queryOn(QUERY_POLICY), { kind: 'leaves', person: 'jan' }, AS_OF)).rejects.toThrow(QueryNameError);
+        await expect(whatIf(await queryOn(QUERY_POLICY), { kind: 'vacate', role: 'deputyy' }, AS_OF))
+            .rejects.toThrow("no role named 'deputyy' is declared in the workspace; did you mean 'deputy'?");
+    });
+});

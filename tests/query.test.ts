@@ -1,0 +1,153 @@
+import { describe, expect, test } from 'vitest';
+import { holdersOf, QueryNameError, timelineOf, whoMayAppoint, whoMayPerform, type EntitledParty } from '../language/query/index.js';
+import { AS_OF } from './helpers.js';
+import { QUERY_POLICY, queryOn } from './query-fixture.js';
+
+const names = (parties: readonly EntitledParty[]) => parties.map(entry => entry.party.name);
+const kinds = (entry: EntitledParty | undefined) => entry?.explanations.map(explanation => explanation.steps.map(step => step.kind).join(' <- '));
+const party = (parties: readonly EntitledParty[], name: string) => parties.find(entry => entry.party.name === name);
+
+describe('holders', () => {
+    test('a renewed holder: the current term and the first appointment, with the assignment in force', async () => {
+        const answer = holdersOf(await queryOn(QUERY_POLICY), 'ciso', AS_OF);
+        expect(answer.vacant).toBe(false);
+        expect(answer.holders).toHaveLength(1);
+        const [jane] = answer.holders;
+        expect(jane).toMatchObject({ termSince: '2024-01-01', firstAppointed: '2022-01-01', terms: 2, external: false, appointedBy: 'board' });
+        expect(jane.person).toMatchObject({ kind: 'person', name: 'jane', title: 'Jane Doe', source: { file: 'people.mandate', line: 2, column: 1 } });
+        expect(jane.assignment).toEqual({ file: 'people.mandate', line: 21, column: 1, uri: 'file:///ws/people.mandate' });
+        expect(jane.explanation.steps.map(step => step.text)).toEqual(['jane holds ciso since 2024-01-01, appointed by board']);
+    });
+
+    test('a leaver holds the role up to their last day; then the interim external holder', async () => {
+        const context = await queryOn(QUERY_POLICY);
+        expect(holdersOf(context, 'deputy', '2025-03-31').holders.map(holder => holder.person.name)).toEqual(['leo']);
+        expect(holdersOf(context, 'deputy', '2025-03-31').holders[0].leaves).toBe('2025-03-31');
+        const after = holdersOf(context, 'deputy', AS_OF).holders;
+        expect(after.map(holder => holder.person.name)).toEqual(['ivan']);
+        expect(after[0]).toMatchObject({ capacity: 'interim', external: true, firm: 'Interim Partners', termUntil: '2025-12-31' });
+    });
+
+    test('a date before any appointment: vacant, with a note of the first appointment', async () => {
+        const answer = holdersOf(await queryOn(QUERY_POLICY), 'ciso', '2021-06-30');
+        expect(answer).toMatchObject({ vacant: true, holders: [] });
+        expect(answer.notes.map(note => note.text)).toEqual(['ciso is first assigned on 2022-01-01']);
+    });
+
+    test('an assignment naming an undeclared person keeps the role from being vacant, and says whom it names', async () => {
+        const answer = holdersOf(await queryOn({ ...QUERY_POLICY, 'ghost.mandate': 'role auditor "Auditor"\nassign ghost to auditor since 2024-01-01 appointed by board\n' }), 'auditor', AS_OF);
+        expect(answer).toMatchObject({ vacant: false, holders: [] });
+        expect(answer.notes).toEqual([{ text: "an assignment to auditor names 'ghost', who is not declared", source: { file: 'ghost.mandate', line: 2, column: 1, uri: 'file:///ws/ghost.mandate' } }]);
+    });
+
+    test('an unknown name says so and suggests the closest name of the kind asked for', async () => {
+        const context = await queryOn(QUERY_POLICY);
+        expect(() => holdersOf(context, 'cisoo', AS_OF)).toThrow(QueryNameError);
+        expect(() => holdersOf(context, 'cisoo', AS_OF)).toThrow("no role named 'cisoo' is declared in the workspace; did you mean 'ciso'?");
+        // A person is not a role: no suggestion of a name of another kind.
+        expect(() => holdersOf(context, 'jane', AS_OF)).toThrow(/^no role named 'jane' is declared in the workspace$/);
+        expect(() => whoMayPerform(context, 'risk-assesment', AS_OF)).toThrow("no responsibility or authority named 'risk-assesment' is declared in the workspace; did you mean 'risk-assessment'?");
+    });
+});
+
+describe('may perform', () => {
+    test('holders of the carrying role, delegations in force, and a chained delegation, each with its chain', async () => {
+        const answer = whoMayPerform(await queryOn(QUERY_POLICY), 'risk-assessment', AS_OF);
+        expect(names(answer.parties)).toEqual(['ann', 'ivan', 'jane']);
+        expect(kinds(party(answer.parties, 'jane'))).toEqual(['assignment <- carries']);
+        expect(kinds(party(answer.parties, 'ivan'))).toEqual(['assignment <- delegation <- carries']);
+        expect(kinds(party(answer.parties, 'ann'))).toEqual(['delegation <- delegation <- carries']);
+        const [first, second, third] = party(answer.parties, 'ann')!.explanations[0].steps;
+        expect(first).toMatchObject({ text: 'deputy delegates risk-assessment to ann since 2025-02-01', source: { file: 'delegations.mandate', line: 3, column: 1 } });
+        expect(second.text).toBe('ciso delegates risk-assessment to deputy since 2025-01-01');
+        expect(third).toMatchObject({ text: 'ciso is responsible for risk-assessment', source: { file: 'roles.mandate', line: 5 } });
+        expect(answer.roles.map(role => role.name)).toEqual(['ciso', 'deputy']);
+    });
+
+    test('an expired delegation gives nothing after its end and is a note; within its window it counts', async () => {
+        const context = await queryOn(QUERY_POLICY);
+        const now = whoMayPerform(context, 'risk-assessment', AS_OF);
+        expect(names(now.parties)).not.toContain('bob');
+        expect(now.notes.map(note => note.text)).toContain('the delegation of risk-assessment from ciso to bob ended on 2024-12-31: not in force on 2025-06-30');
+        expect(names(whoMayPerform(context, 'risk-assessment', '2024-06-30').parties)).toEqual(['bob', 'jane']);
+    });
+
+    test('a delegation from a role that no longer holds the duty passes nothing on', async () => {
+        const context = await queryOn(QUERY_POLICY);
+        // deputy received monitoring until 2025-03-31 and passed it on to bob; after that, bob has nothing.
+        expect(names(whoMayPerform(context, 'monitoring', '2025-02-15').parties)).toEqual(['bob', 'jane', 'leo']);
+        const later = whoMayPerform(context, 'monitoring', AS_OF);
+        expect(names(later.parties)).toEqual(['jane']);
+        expect(later.notes.map(note => note.text)).toContain('the delegation of monitoring from deputy to bob is in force, but on 2025-06-30 deputy does not hold monitoring: '
+            + 'its job description does not carry it and no delegation of it to the role is in force, so this delegation passes nothing on');
+    });
+
+    test('a leaver named in a delegation is left out, and a vacant carrying role is a note', async () => {
+        const files = { ...QUERY_POLICY, 'extra.mandate': 'delegate log-review from analyst to leo since 2024-01-01\nrole auditor "Auditor" {\n    responsible for log-review\n}\n' };
+        const answer = whoMayPerform(await queryOn(files), 'log-review', AS_OF);
+        expect(names(answer.parties)).toEqual(['ann']);
+        expect(answer.notes.map(note => note.text)).toEqual([
+            'auditor holds log-review, but nobody holds auditor on 2025-06-30',
+            'leo holds log-review by delegation, but is not with the organization on 2025-06-30'
+        ]);
+    });
+
+    test('a delegation from a role nobody holds any more still counts, with a note', async () => {
+        const files = { ...QUERY_POLICY, 'extra.mandate': 'role auditor "Auditor" {\n    responsible for log-review\n}\ndelegate log-review from auditor to bob since 2024-01-01\n' };
+        const answer = whoMayPerform(await queryOn(files), 'log-review', AS_OF);
+        expect(names(answer.parties)).toEqual(['ann', 'bob']);
+        expect(kinds(party(answer.parties, 'bob'))).toEqual(['delegation <- carries']);
+        expect(answer.notes.map(note => note.text)).toContain('the delegation of log-review from auditor to bob counts, but nobody holds auditor on 2025-06-30 (see the delegation-window rule)');
+    });
+
+    test('a date before any appointment: nobody, with the vacant carrier as a note', async () => {
+        const answer = whoMayPerform(await queryOn(QUERY_POLICY), 'isms-reporting', '2021-06-30');
+        expect(answer.parties).toEqual([]);
+        expect(answer.notes.map(note => note.text)).toEqual(['ciso holds isms-reporting, but nobody holds ciso on 2021-06-30']);
+    });
+});
+
+describe('may appoint', () => {
+    test('top management, holders of a may-appoint authority and its delegations in force', async () => {
+        const context = await queryOn(QUERY_POLICY);
+        const answer = whoMayAppoint(context, 'analyst', AS_OF);
+        expect(names(answer.parties)).toEqual(['bob', 'jane']);
+        expect(kinds(party(answer.parties, 'jane'))).toEqual(['assignment <- carries <- authority']);
+        expect(kinds(party(answer.parties, 'bob'))).toEqual(['delegation <- authority']);
+        expect(answer.roles.map(role => role.name)).toEqual(['board', 'ciso']);
+        // Top management is vacant in this policy: said as a note, not an answer.
+        expect(answer.notes.map(note => note.text)).toEqual(['board may appoint analyst, but nobody holds board on 2025-06-30']);
+        expect(names(whoMayAppoint(context, 'analyst', '2025-04-30').parties)).toEqual(['jane']);
+    });
+
+    test('an appointing body appoints top management', async () => {
+        const answer = whoMayAppoint(await queryOn(QUERY_POLICY), 'board', AS_OF);
+        expect(answer.parties.map(entry => `${entry.party.kind}:${entry.party.name}`)).toEqual(['appointing-body:shareholders']);
+        expect(kinds(answer.parties[0])).toEqual(['appointing-body']);
+    });
+});
+
+describe('timeline', () => {
+    test('a person: employment, appointments, renewal and announcements in date order', async () => {
+        const answer = timelineOf(await queryOn(QUERY_POLICY), 'jane');
+        expect(answer.events.map(event => `${event.date} ${event.kind}`)).toEqual([
+            '2020-01-01 employed', '2022-01-01 appointed', '2022-01-03 announced', '2023-12-31 appointment-ended', '2024-01-01 renewed'
+        ]);
+        expect(answer.events[0].source).toMatchObject({ file: 'people.mandate', line: 3, column: 20 });
+    });
+
+    test('a role: its holders and the delegations from and to it', async () => {
+        const answer = timelineOf(await queryOn(QUERY_POLICY), 'deputy');
+        expect(answer.subject.kind).toBe('role');
+        expect(answer.events.map(event => `${event.date} ${event.kind} ${event.text}`)).toEqual([
+            '2020-01-01 appointed leo appointed to deputy, appointed by board',
+            '2025-01-01 delegation-started ciso delegates risk-assessment to deputy',
+            '2025-01-01 delegation-started ciso delegates monitoring to deputy',
+            '2025-01-15 delegation-started deputy delegates monitoring to bob',
+            '2025-02-01 delegation-started deputy delegates risk-assessment to ann',
+            '2025-03-31 delegation-ended ciso delegates monitoring to deputy: last day',
+            '2025-04-01 appointed ivan appointed to deputy as interim, appointed by jane',
+            '2025-12-31 appointment-ended ivan\'s term in deputy ends (last day)'
+        ]);
+    });
+});
