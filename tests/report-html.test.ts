@@ -70,7 +70,7 @@ describe('HTML report on examples/acme', () => {
         expect(html).not.toMatch(/<script/i);
         expect(html.match(/<style>/g)).toHaveLength(1);
         expect(startTags(html).filter(tag => /^<(?:img|iframe|object|embed|link|image|use|foreignObject)\b|\s(?:src|srcset|on\w+|xlink:href|style)=/i.test(tag))).toEqual([]);
-        for (const [, href] of html.matchAll(/\shref="([^"]*)"/g)) expect(href).toMatch(/^(?:#[a-z0-9-]+|\.\.\/[a-z-]+\.mandate(?:#L\d+)?|\.\.\/docs\/roles\/ciso\.md)$/);
+        for (const [, href] of html.matchAll(/\shref="([^"]*)"/g)) expect(href).toMatch(/^(?:#[a-z0-9-]+|\.\.\/(?:[a-z-]+\/)*[a-z.-]+\.mandate(?:#L\d+)?|\.\.\/docs\/roles\/ciso\.md)$/);
     });
 
     it('uses a nonce instead of the hash when rendered for a webview', async () => {
