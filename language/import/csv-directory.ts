@@ -1,0 +1,82 @@
+import { combineMappings, DEFAULT_ACTIVE_VALUES, MAPPED_FIELDS, type ColumnMapping, type DirectorySettings, type MappedField } from './column-mapping.js';
+import { parseCsv, raggedRowProblems, type CsvRow } from './csv-parser.js';
+import type { DirectoryProblem, DirectoryReadResult, DirectoryRecord } from './directory-record.js';
+import { PRESETS } from './presets.js';
+import { finishRecords, makeRecord, type RawFields } from './record-fields.js';
+
+const fold = (header: string) => header.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** Which column index holds each field, by the mapping's header names. */
+function columnIndexes(header: CsvRow, mapping: ColumnMapping): Partial<Record<MappedField, number>> {
+    const positions = new Map<string, number>();
+    header.cells.forEach((cell, index) => { if (!positions.has(fold(cell))) positions.set(fold(cell), index); });
+    const indexes: Partial<Record<MappedField, number>> = {};
+    for (const field of MAPPED_FIELDS) {
+        const found = (mapping.columns[field] ?? []).map(name => positions.get(fold(name))).find(index => index !== undefined);
+        if (found !== undefined) indexes[field] = found;
+    }
+    return indexes;
+}
+
+const hasName = (found: Partial<Record<MappedField, number>>) => found.name !== undefined || found.givenName !== undefined || found.familyName !== undefined;
+const hasKey = (found: Partial<Record<MappedField, number>>) => found.employeeNumber !== undefined || found.email !== undefined;
+
+/** The preset whose columns the header has most of, when none was named. */
+function detectPreset(header: CsvRow): string | undefined {
+    let best: { name: string; score: number } | undefined;
+    for (const [name, preset] of Object.entries(PRESETS)) {
+        const found = columnIndexes(header, preset.mapping);
+        if (!hasName(found) || !hasKey(found)) continue;
+        const score = Object.keys(found).length;
+        if (!best || score > best.score) best = { name, score };
+    }
+    return best?.name;
+}
+
+/** Reads a CSV export into directory records. Never throws: a broken file comes back with its problems. */
+export function readCsvDirectory(text: string, file: string, settings: DirectorySettings = {}): DirectoryReadResult {
+    const table = parseCsv(text, { delimiter: settings.delimiter });
+    const at = (line: number, column: number) => ({ file, line, column });
+    const problems: DirectoryProblem[] = [...table.problems, ...raggedRowProblems(table)]
+        .map(problem => ({ location: at(problem.line, problem.column), message: problem.message }));
+    const presetName = settings.preset ?? (settings.mapping ? undefined : detectPreset(table.header));
+    const preset = presetName === undefined ? undefined : PRESETS[presetName];
+    const description = `CSV${preset ? ` (${preset.label} preset${settings.preset ? '' : ', detected'})` : ''}${settings.mapping ? ' with the mapping of mandate.config.json' : ''}`;
+    if (presetName !== undefined && !preset) {
+        problems.push({ location: at(1, 1), message: `there is no preset '${presetName}'; the presets are ${Object.keys(PRESETS).join(', ')}` });
+        return { records: [], problems, description };
+    }
+    if (table.header.cells.length === 0) {
+        problems.push({ location: at(1, 1), message: 'the file is empty; a CSV export starts with a header line' });
+        return { records: [], problems, description };
+    }
+    if (!preset && !settings.mapping) {
+        problems.push({ location: at(1, 1), message: `the header matches no preset; give --preset (${Object.keys(PRESETS).join(', ')}) or a "directory" mapping in mandate.config.json` });
+        return { records: [], problems, description };
+    }
+    const mapping = combineMappings(preset?.mapping, settings.mapping);
+    const found = columnIndexes(table.header, mapping);
+    const expected = (fields: MappedField[]) => fields.flatMap(field => mapping.columns[field] ?? []).map(name => `'${name}'`).join(', ');
+    if (!hasName(found)) problems.push({ location: at(1, 1), message: `no column holds the name; expected one of ${expected(['name', 'givenName', 'familyName']) || 'the mapping\'s "name" columns'}` });
+    if (!hasKey(found)) problems.push({ location: at(1, 1), message: `no column holds an employee number or e-mail address; expected one of ${expected(['employeeNumber', 'email']) || 'the mapping\'s "employeeNumber" or "email" columns'}` });
+    if (problems.length > 0) return { records: [], problems, description };
+    const activeValues = new Set((mapping.activeValues ?? DEFAULT_ACTIVE_VALUES).map(fold));
+    const records: DirectoryRecord[] = [];
+    for (const row of table.rows) {
+        if (row.cells.every(cell => cell.trim() === '')) continue; // a row of empty fields, as spreadsheets append
+        const cell = (field: MappedField) => { const index = found[field]; return index === undefined ? undefined : row.cells[index]; };
+        const cellAt = (field: MappedField) => at(row.lines[found[field]!], row.columns[found[field]!]);
+        const fullName = cell('name')?.trim() || [cell('givenName'), cell('familyName')].map(part => part?.trim()).filter(Boolean).join(' ');
+        const status = cell('status');
+        const raw: RawFields = {
+            employeeNumber: cell('employeeNumber'), name: fullName, email: cell('email'), title: cell('title'),
+            department: cell('department'), manager: cell('manager'),
+            active: status === undefined || status.trim() === '' ? true : activeValues.has(fold(status)),
+            start: found.start !== undefined ? { value: cell('start') ?? '', at: cellAt('start') } : undefined,
+            end: found.end !== undefined ? { value: cell('end') ?? '', at: cellAt('end') } : undefined
+        };
+        const record = makeRecord(raw, at(row.lines[0], 1), mapping.dateOrder, problems);
+        if (record) records.push(record);
+    }
+    return { records: finishRecords(records, problems), problems, description };
+}
