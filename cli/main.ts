@@ -41,6 +41,7 @@ function program(onExitCode: (code: number) => void): Command {
         .argument('[paths...]', 'files or folders that make up the policy (folders are searched for *.mandate)', [])
         .addOption(new Option('--format <format>', 'report format').choices([...REPORT_FORMATS]).default('md'))
         .option('-o, --output <file>', 'write the report to this file instead of standard output')
+        .option('--redact', 'pseudonymise every declared person (Person 1…n) for sharing outside the security team')
         .option('--as-of <date>', AS_OF_HELP, parseAsOf)
         .option('--config <file>', CONFIG_HELP)
         .option('--follow-symlinks', FOLLOW_HELP)

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { buildReport } from '../../language/report/build-report.js';
 import { OscalSspError, renderReport, type ReportFormat } from '../../language/report/formats.js';
 import { generatedAt } from '../../language/report/report-provenance.js';
+import { redactReport } from '../../language/redact/redact-report.js';
 import { InputError } from '../files.js';
 import { loadWorkspace } from '../load.js';
 import { terminalText, TOOL_VERSION, write } from '../output.js';
@@ -14,6 +15,7 @@ export interface ReportFlags {
     asOf?: string;
     config?: string;
     followSymlinks?: boolean;
+    redact?: boolean;
 }
 
 /** Source links are relative: from the report's folder (or the working directory) to the workspace root. */
@@ -32,7 +34,8 @@ export async function runReport(paths: string[], flags: ReportFlags): Promise<nu
         throw new InputError((error as Error).message);
     }
     const { roots, checked, internalErrors, inputs } = await loadWorkspace(paths, flags);
-    const report = buildReport(checked.services.shared, checked.findings, { toolVersion: TOOL_VERSION, generatedAt: timestamp });
+    const built = buildReport(checked.services.shared, checked.findings, { toolVersion: TOOL_VERSION, generatedAt: timestamp });
+    const report = flags.redact ? redactReport(built) : built;
     let content: string;
     try {
         content = await renderReport(report, flags.format, { linkBase: linkBase(roots[0], flags.output) });

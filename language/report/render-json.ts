@@ -94,7 +94,8 @@ export const REPORT_KEY_ORDER: KeyOrder<AuditReport> = {
         inputs: FILE_HASH,
         inputsSha256: true,
         repository: { git: true, commit: true, dirty: true },
-        documents: FILE_HASH
+        documents: FILE_HASH,
+        redacted: true
     }
 };
 

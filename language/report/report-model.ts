@@ -6,7 +6,7 @@
  */
 import type { TrainingState } from '../workspace/training-status.js';
 
-export const REPORT_SCHEMA_VERSION = '3.0.0';
+export const REPORT_SCHEMA_VERSION = '3.1.0';
 
 /** Where a fact comes from: a workspace-relative file and a 1-based line. */
 export interface SourceRef {
@@ -276,6 +276,8 @@ export interface Provenance {
     readonly repository: RepositoryState;
     /** Every job-description and evidence file the policy names that exists in the workspace, sorted by path. */
     readonly documents: readonly FileHash[];
+    /** True in a report made with `--redact`: people are pseudonymised (language/redact/). */
+    readonly redacted?: boolean;
 }
 
 export interface AuditReport {

@@ -1,0 +1,87 @@
+/**
+ * `mandate report --redact`: the report with its people pseudonymised, for sharing outside the
+ * security team. It works on the report model, before any renderer runs, so every format
+ * (Markdown, HTML, JSON, OSCAL, the SSP) shows the same pseudonyms and no renderer can forget one.
+ *
+ * What is replaced, everywhere in the model (titles, messages, justifications, evidence, paths):
+ * each declared person's ID and name (`person-3`, `Person 3`), e-mail address, and each part of the
+ * name of three letters or more ("Martin" alone, or in `evidence/martin-ack.pdf`). A name part
+ * that several people share becomes `[redacted]`. Each person's e-mail address is dropped from the
+ * people list. Roles, duties, job titles, firms, dates and file hashes stay: the report is about
+ * who holds which role, and that structure is the point of sharing it.
+ */
+import { createHash } from 'node:crypto';
+import type { AuditReport, PersonEntry } from '../report/report-model.js';
+import { NameMatcher, type NameTerm } from './name-matcher.js';
+
+/** Strings that are identifiers of the tool or hashes, never policy text. */
+const KEPT_KEYS = new Set(['schemaVersion', 'rule', 'severity', 'sha256', 'inputsSha256', 'commit', 'tool', 'toolVersion', 'asOf', 'generatedAt']);
+
+const MIN_NAME_PART = 3;
+
+export interface Pseudonym {
+    readonly id: string;
+    readonly title: string;
+}
+
+/**
+ * Person 1…n, numbered in the order of a hash of each ID keyed by the report's input hash:
+ * the same policy always gives the same pseudonyms (reports can be compared and reproduced),
+ * and the numbers say nothing about the names (not alphabetical, not declaration order).
+ */
+export function pseudonyms(people: readonly Pick<PersonEntry, 'id'>[], key: string): Map<string, Pseudonym> {
+    const ordered = [...new Set(people.map(person => person.id))]
+        .map(id => ({ id, rank: createHash('sha256').update(`${key}\u0000${id}`).digest('hex') }))
+        .sort((a, b) => a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0);
+    return new Map(ordered.map((entry, index) => [entry.id, { id: `person-${index + 1}`, title: `Person ${index + 1}` }]));
+}
+
+function nameParts(title: string): string[] {
+    return (title.match(/[\p{L}\p{M}'’-]+/gu) ?? [])
+        .flatMap(part => part.split(/['’-]/u))
+        .filter(part => [...part].length >= MIN_NAME_PART && /^\p{Lu}/u.test(part));
+}
+
+function termsOf(people: readonly PersonEntry[], names: Map<string, Pseudonym>): NameTerm[] {
+    const terms: NameTerm[] = [];
+    const partOwners = new Map<string, Set<string>>();
+    for (const person of people) {
+        const pseudonym = names.get(person.id);
+        if (!pseudonym) continue;
+        terms.push({ text: person.id, replacement: pseudonym.id });
+        if (person.title.trim() !== '') terms.push({ text: person.title, replacement: pseudonym.title });
+        // Not the address's local part alone: `security@` is a mailbox, and "security" a word.
+        if (person.email) terms.push({ text: person.email, replacement: pseudonym.id });
+        for (const part of nameParts(person.title)) {
+            const owners = partOwners.get(part) ?? new Set<string>();
+            owners.add(person.id);
+            partOwners.set(part, owners);
+        }
+    }
+    for (const [part, owners] of partOwners) {
+        const only = owners.size === 1 ? names.get([...owners][0]) : undefined;
+        terms.push({ text: part, replacement: only ? only.title : '[redacted]', exact: true });
+    }
+    return terms;
+}
+
+function redactValue(value: unknown, key: string | undefined, matcher: NameMatcher): unknown {
+    if (typeof value === 'string') return key !== undefined && KEPT_KEYS.has(key) ? value : matcher.replace(value);
+    if (Array.isArray(value)) return value.map(item => redactValue(item, undefined, matcher));
+    if (value === null || typeof value !== 'object') return value;
+    const result: Record<string, unknown> = {};
+    for (const [name, inner] of Object.entries(value)) result[name] = redactValue(inner, name, matcher);
+    return result;
+}
+
+/** The same report with every declared person pseudonymised; the input is left as it is. */
+export function redactReport(report: AuditReport): AuditReport {
+    const names = pseudonyms(report.people, report.provenance.inputsSha256);
+    const matcher = new NameMatcher(termsOf(report.people, names));
+    const redacted = redactValue(report, undefined, matcher) as AuditReport;
+    return {
+        ...redacted,
+        people: redacted.people.map(person => ({ ...person, email: undefined })),
+        provenance: { ...redacted.provenance, redacted: true }
+    };
+}
