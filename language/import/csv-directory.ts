@@ -6,20 +6,24 @@ import { finishRecords, makeRecord, type RawFields } from './record-fields.js';
 
 const fold = (header: string) => header.replace(/\s+/g, ' ').trim().toLowerCase();
 
-/** Which column index holds each field, by the mapping's header names. */
-function columnIndexes(header: CsvRow, mapping: ColumnMapping): Partial<Record<MappedField, number>> {
+/**
+ * Which columns may hold each field, by the mapping's header names, in the mapping's order: a row
+ * takes the first of them that is not empty (Entra ID's `mail` is empty for some accounts, whose
+ * `userPrincipalName` is the address).
+ */
+function columnIndexes(header: CsvRow, mapping: ColumnMapping): Partial<Record<MappedField, number[]>> {
     const positions = new Map<string, number>();
     header.cells.forEach((cell, index) => { if (!positions.has(fold(cell))) positions.set(fold(cell), index); });
-    const indexes: Partial<Record<MappedField, number>> = {};
+    const indexes: Partial<Record<MappedField, number[]>> = {};
     for (const field of MAPPED_FIELDS) {
-        const found = (mapping.columns[field] ?? []).map(name => positions.get(fold(name))).find(index => index !== undefined);
-        if (found !== undefined) indexes[field] = found;
+        const found = (mapping.columns[field] ?? []).map(name => positions.get(fold(name))).filter((index): index is number => index !== undefined);
+        if (found.length > 0) indexes[field] = found;
     }
     return indexes;
 }
 
-const hasName = (found: Partial<Record<MappedField, number>>) => found.name !== undefined || found.givenName !== undefined || found.familyName !== undefined;
-const hasKey = (found: Partial<Record<MappedField, number>>) => found.employeeNumber !== undefined || found.email !== undefined;
+const hasName = (found: Partial<Record<MappedField, number[]>>) => found.name !== undefined || found.givenName !== undefined || found.familyName !== undefined;
+const hasKey = (found: Partial<Record<MappedField, number[]>>) => found.employeeNumber !== undefined || found.email !== undefined;
 
 /** The preset whose columns the header has most of, when none was named. */
 function detectPreset(header: CsvRow): string | undefined {
@@ -64,8 +68,12 @@ export function readCsvDirectory(text: string, file: string, settings: Directory
     const records: DirectoryRecord[] = [];
     for (const row of table.rows) {
         if (row.cells.every(cell => cell.trim() === '')) continue; // a row of empty fields, as spreadsheets append
-        const cell = (field: MappedField) => { const index = found[field]; return index === undefined ? undefined : row.cells[index]; };
-        const cellAt = (field: MappedField) => at(row.lines[found[field]!], row.columns[found[field]!]);
+        const index = (field: MappedField) => {
+            const candidates = found[field];
+            return candidates?.find(candidate => (row.cells[candidate] ?? '').trim() !== '') ?? candidates?.[0];
+        };
+        const cell = (field: MappedField) => { const column = index(field); return column === undefined ? undefined : row.cells[column]; };
+        const cellAt = (field: MappedField) => at(row.lines[index(field)!], row.columns[index(field)!]);
         const fullName = cell('name')?.trim() || [cell('givenName'), cell('familyName')].map(part => part?.trim()).filter(Boolean).join(' ');
         const status = cell('status');
         const raw: RawFields = {

@@ -10,3 +10,7 @@ export { parseCsv, type CsvOptions, type CsvTable } from './csv-parser.js';
 export { readCsvDirectory } from './csv-directory.js';
 export { readScimDirectory } from './scim-directory.js';
 export { readDirectory } from './read-directory.js';
+export { columnMappingSchema, parseColumnMapping } from './mapping-config.js';
+export { importDirectory, type ImportRequest, type ImportResult } from './import-directory.js';
+export { GENERATED_MARK, isGeneratedText, readPeopleFile, type GeneratedPerson } from './people-file.js';
+export { hasLeft, planImport, type ImportPlan, type PersonChange } from './plan-import.js';
