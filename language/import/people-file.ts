@@ -33,13 +33,15 @@ export function quoted(value: string): string {
     return `"${value.replace(/[\r\n]+/g, ' ').replace(/[\\"]/g, character => `\\${character}`)}"`;
 }
 
-/** The file's text, people in ID order; already in the canonical layout of `mandate fmt`. */
+/**
+ * The file's text, people in ID order, in the canonical layout of `mandate fmt` (the import tests
+ * format every generated file and compare), so a 10,000-person import need not run the formatter.
+ */
 export function renderPeopleFile(header: GeneratedHeader, people: readonly GeneratedPerson[]): string {
     const lines = [
         `${GENERATED_MARK} from ${header.source.replace(/[\r\n]/g, ' ')}, read as ${header.description}.`,
         '// Do not edit: the next import rewrites this file. Change people in the source, or declare them in a',
-        '// hand-written file. Each person\'s directory key (employee number or e-mail) keeps their ID stable.',
-        ''
+        '// hand-written file. Each person\'s directory key (employee number or e-mail) keeps their ID stable.'
     ];
     for (const person of [...people].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
         const body: string[] = [];
@@ -47,6 +49,7 @@ export function renderPeopleFile(header: GeneratedHeader, people: readonly Gener
         if (person.title) body.push(`job title ${quoted(person.title)}`);
         if (person.since) body.push(`employed since ${person.since}${person.until ? ` until ${person.until}` : ''}`);
         const head = `person ${person.id} ${quoted(person.name)}`;
+        lines.push(''); // a blank line before each person, as \`mandate fmt\` writes one around every block
         if (body.length === 0) lines.push(`${head} ${KEY_COMMENT}${person.key}`);
         else lines.push(`${head} { ${KEY_COMMENT}${person.key}`, ...body.map(line => `    ${line}`), '}');
     }
@@ -78,7 +81,7 @@ export function readPeopleFile(services: MandateServices, text: string): ReadGen
         }
         const keyAt = lines[start.line]?.lastIndexOf(KEY_COMMENT) ?? -1;
         const key = keyAt >= 0 ? lines[start.line].slice(keyAt + KEY_COMMENT.length).trim() : '';
-        if (key === '') return { ok: false, ...at, message: `'${declaration.name}' has no '${KEY_COMMENT.slice(3)}' comment: the generated file was edited by hand` };
+        if (key === '') return { ok: false, ...at, message: `'${declaration.name}' has no '${KEY_COMMENT.slice(3).trim()}' comment: the generated file was edited by hand` };
         people.push(generatedPerson(declaration, key));
     }
     return { ok: true, people };
