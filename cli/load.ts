@@ -37,7 +37,7 @@ export interface LoadOptions {
 }
 
 /** `file:line:col: message` for each problem of a file, in the order of the file. */
-function located(file: URI, text: string, problems: readonly ConfigProblem[]): string[] {
+export function located(file: URI, text: string, problems: readonly ConfigProblem[]): string[] {
     return problems.map(problem => {
         const where = lineAndColumn(text, problem.offset);
         return `${displayFile(fileURLToPath(file.toString()))}:${where.line}:${where.column}: ${problem.message}`;

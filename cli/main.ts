@@ -1,9 +1,11 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { REPORT_FORMATS } from '../language/report/formats.js';
+import { presetNames } from '../language/import/presets.js';
 import { isValidIsoDate } from '../language/util/dates.js';
 import { runCatalogue, type CatalogueFlags } from './commands/catalogue.js';
 import { runCheck, type CheckFlags } from './commands/check.js';
 import { runFmt, type FmtFlags } from './commands/fmt.js';
+import { runImport, type ImportFlags } from './commands/import.js';
 import { runReport, type ReportFlags } from './commands/report.js';
 import { runConfigSchema, runRules, type RulesFlags } from './commands/rules.js';
 import { InputError } from './files.js';
@@ -72,6 +74,20 @@ function program(onExitCode: (code: number) => void): Command {
         .option('--follow-symlinks', FOLLOW_HELP)
         .exitOverride()
         .action(async (paths: string[], flags: CatalogueFlags) => onExitCode(await runCatalogue(paths, flags)));
+    command.command('import')
+        .description('Write people from an HR or identity-provider export (CSV or SCIM 2.0 JSON) into a generated .mandate file.')
+        .argument('<source>', 'the export: a CSV file, or a SCIM 2.0 ListResponse of users (.json)')
+        .requiredOption('-o, --output <path>', 'the generated file: a .mandate file, or a folder to write imported-people.mandate in')
+        .option('--preset <name>', `the CSV export's columns: ${presetNames().join(', ')} (default: the "directory" mapping of mandate.config.json, else detected from the header)`)
+        .addOption(new Option('--format <format>', 'the source format (default: scim for a .json file, csv otherwise)').choices(['csv', 'scim']))
+        .option('--delimiter <char>', "CSV only: ',', ';' or 'tab' (default: detected from the header line)")
+        .option('--as-of <date>', 'the import\'s date: someone no longer in the source is employed until the day before (default: today)', parseAsOf)
+        .option('--config <file>', CONFIG_HELP)
+        .option('--dry-run', 'print what would change (added, ended, changed, collisions) and write nothing')
+        .addHelpText('after', '\nOnly a file that mandate import wrote is ever rewritten; people declared by hand in the same folder are left alone.\n'
+            + 'Exit codes: 0 imported (or up to date), 2 the source is broken (file:line:column) or the target is not a generated file; then nothing is written.\n')
+        .exitOverride()
+        .action(async (source: string, flags: ImportFlags) => onExitCode(await runImport(source, flags)));
     command.command('config-schema')
         .description('Print the JSON Schema of mandate.config.json.')
         .option('--catalogue', 'print the JSON Schema of a catalogue file instead')

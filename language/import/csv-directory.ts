@@ -41,7 +41,8 @@ function detectPreset(header: CsvRow): string | undefined {
 export function readCsvDirectory(text: string, file: string, settings: DirectorySettings = {}): DirectoryReadResult {
     const table = parseCsv(text, { delimiter: settings.delimiter });
     const at = (line: number, column: number) => ({ file, line, column });
-    const problems: DirectoryProblem[] = [...table.problems, ...raggedRowProblems(table)]
+    // After a quoting mistake the rows around it are cut wrongly: their widths would be noise.
+    const problems: DirectoryProblem[] = [...table.problems, ...(table.problems.length > 0 ? [] : raggedRowProblems(table))]
         .map(problem => ({ location: at(problem.line, problem.column), message: problem.message }));
     const presetName = settings.preset ?? (settings.mapping ? undefined : detectPreset(table.header));
     const preset = presetName === undefined ? undefined : PRESETS[presetName];
