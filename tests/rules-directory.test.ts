@@ -9,6 +9,7 @@ import { directoryFromText } from '../language/directory/directory-loader.js';
 import { checkSources, type Finding } from '../language/engine/check-sources.js';
 import { RULES_BY_ID } from '../language/rules/index.js';
 import { AS_OF, CLEAN_POLICY, where, type Files } from './helpers.js';
+import { Workspace } from './workspace-helpers.js';
 
 const HEADER = 'Employee #,Display Name,Work Email,Job Title,Supervisor Email,Hire Date,Termination Date,Status';
 const MARK = '1000,Mark Rowe,mark@acme.example,Chair of the Board,,2015-01-01,,Active';
@@ -175,5 +176,33 @@ person dan "Dan Old" {
             const noBoard = await drift(CLEAN_POLICY, ['1002,Zed Boss,zed@acme.example,Director,,2015-01-01,,Active', JANE.replace('mark@acme.example', 'zed@acme.example')]);
             expect(where(noBoard, 'directory-manager-mismatch')).toEqual([]);
         });
+    });
+});
+
+describe('directory drift, incrementally', () => {
+    it('moves findings between files on an edit as a cold build would', async () => {
+        const people = 'person jane "Jane Doe" {\n    email "jane@acme.example"\n    employed since 2020-01-01\n}\n';
+        const files: Files = {
+            ...POLICY,
+            'people.mandate': people,
+            'assign.mandate': 'assign jane to ciso since 2024-03-01 appointed by board {\n    announced 2024-03-05 via intranet to all-staff\n}\n'
+        };
+        const config = parseConfig('{ "directory": { "source": "hr/people.csv" } }', RULES_BY_ID).config;
+        const directory = directoryFromText([HEADER, MARK, JANE.replace(',Active', ',Terminated')].join('\n') + '\n', URI.parse('file:///ws/hr/people.csv'), 'hr/people.csv', config.directory!);
+        const open = async (contents: Files) => {
+            // Set after opening: opening reads the (absent) mandate.config.json from the virtual disk.
+            const workspace = await Workspace.open(contents);
+            workspace.shared.mandate.Settings.setConfig(config, undefined, directory);
+            await workspace.shared.workspace.WorkspaceLock.read(() => undefined);
+            return workspace;
+        };
+        const workspace = await open(files);
+        expect(workspace.codes('assign.mandate')).toContain('directory-leaver-holds-role');
+        // Another address: the record no longer matches, so the leaver finding goes and a missing one comes, in another file.
+        const edited = people.replace('jane@', 'jane.doe@');
+        await workspace.write('people.mandate', edited);
+        expect(workspace.codes('assign.mandate')).not.toContain('directory-leaver-holds-role');
+        expect(workspace.codes('people.mandate')).toContain('directory-person-missing');
+        expect(workspace.diagnostics()).toEqual((await open({ ...files, 'people.mandate': edited })).diagnostics());
     });
 });

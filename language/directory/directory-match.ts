@@ -1,6 +1,7 @@
 import { AstUtils } from 'langium';
 import type { Person } from '../generated/ast.js';
 import type { DirectoryRecord } from '../import/directory-record.js';
+import { KEY_COMMENT } from '../import/people-file.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
 import type { LoadedDirectory } from './directory-loader.js';
 
@@ -31,8 +32,6 @@ export interface DirectoryMatch {
     personOf(record: DirectoryRecord): Person | undefined;
     readonly byKey: ReadonlyMap<string, DirectoryRecord>;
 }
-
-const KEY_COMMENT = '// directory key: ';
 
 /** The key a generated people file records after the person's declaration, if any. */
 export function directoryKeyOf(person: Person): string | undefined {
