@@ -16,6 +16,7 @@ import { baselineBuild, currentBuild, type Build } from './builds.js';
 import type { BenchContext, BenchSettings } from './context.js';
 import { Results, type BuildSlot } from './figures.js';
 import { measureBigFile, measureColdCheck, measureLarge, measureReports, measureSmallCheck, measureVsix } from './measure-cli.js';
+import { measureImport } from './measure-import.js';
 import { measureDriftFigures, measureEditor, measureServerReady } from './measure-server.js';
 import { elapsedMs, formatMs, now } from './stats.js';
 import { tableRows, textTable } from './table.js';
@@ -31,7 +32,8 @@ const GROUPS: ReadonlyArray<[string, (context: BenchContext) => Promise<void>]> 
     ['reports', measureReports],
     ['editor', measureEditor],
     ['drift', measureDriftFigures],
-    ['large', measureLarge]
+    ['large', measureLarge],
+    ['import', measureImport]
 ];
 
 function numberSetting(name: string, fallback: number): number {

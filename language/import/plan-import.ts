@@ -135,5 +135,10 @@ function describe(person: GeneratedPerson): string[] {
 }
 
 function compact(person: GeneratedPerson): GeneratedPerson {
-    return Object.fromEntries(Object.entries(person).filter(([, value]) => value !== undefined)) as unknown as GeneratedPerson;
+    const result: { -readonly [K in keyof GeneratedPerson]: GeneratedPerson[K] } = { id: person.id, key: person.key, name: person.name };
+    if (person.email !== undefined) result.email = person.email;
+    if (person.title !== undefined) result.title = person.title;
+    if (person.since !== undefined) result.since = person.since;
+    if (person.until !== undefined) result.until = person.until;
+    return result;
 }

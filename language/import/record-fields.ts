@@ -17,9 +17,12 @@ export interface RawFields {
     sourceId?: string;
 }
 
+const MESSY_SPACE = /\s\s|[\t\n\r\f\v\u00a0]/;
 const clean = (value: string | undefined) => {
-    const text = value?.replace(/\s+/g, ' ').trim();
-    return text ? text : undefined;
+    if (value === undefined) return undefined;
+    // Most cells need no more than a trim; the replace only for the few with runs or odd spaces.
+    const text = (MESSY_SPACE.test(value) ? value.replace(/\s+/g, ' ') : value).trim();
+    return text === '' ? undefined : text;
 };
 
 /**
@@ -66,9 +69,17 @@ export function makeRecord(raw: RawFields, at: SourceLocation, order: DateOrder 
     if (dates.start && dates.end && dates.end < dates.start) {
         problems.push({ location: raw.end!.at, message: `'${name}' ends (${dates.end}) before they start (${dates.start})` });
     }
-    const optional = { employeeNumber, email, title: clean(raw.title), department: clean(raw.department), manager: clean(raw.manager), ...dates };
-    const defined = Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== undefined));
-    return { key, name, active: raw.active, ...defined, location: at };
+    // Absent fields are left out rather than set to undefined, so records compare and print cleanly.
+    const record: { -readonly [K in keyof DirectoryRecord]: DirectoryRecord[K] } = { key, name, active: raw.active, location: at };
+    if (employeeNumber !== undefined) record.employeeNumber = employeeNumber;
+    if (email !== undefined) record.email = email;
+    const [title, department, manager] = [clean(raw.title), clean(raw.department), clean(raw.manager)];
+    if (title !== undefined) record.title = title;
+    if (department !== undefined) record.department = department;
+    if (manager !== undefined) record.manager = manager;
+    if (dates.start !== undefined) record.start = dates.start;
+    if (dates.end !== undefined) record.end = dates.end;
+    return record;
 }
 
 /**
