@@ -15,7 +15,7 @@ export const directoryPersonUnlisted: WorkspaceRule = {
     category: 'directory',
     severity: 'warning',
     standards: [],
-    summary: 'Someone the directory has as employed on the as-of date is not declared in the policy. Off by default.',
+    summary: 'Someone the directory has as employed on the as-of date is not declared in the policy.',
     fixable: false,
     enabledByDefault: false,
     findings(model, context) {
