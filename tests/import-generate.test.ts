@@ -2,6 +2,7 @@ import { EmptyFileSystem } from 'langium';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { directoryExport } from '../bench/generate-directory.js';
+import { seededRandom } from '../bench/random-edits.js';
 import { formatText } from '../language/format/format-source.js';
 import { importDirectory, type ImportResult } from '../language/import/index.js';
 import { assignIds, slugOf } from '../language/import/person-ids.js';
@@ -192,5 +193,20 @@ describe('a 5,000-person export', () => {
         const formatted = formatText(services, once.text);
         expect(formatted.ok && formatted.text).toBe(once.text);
         expect(run(source, once.text).changed).toBe(false);
+    });
+});
+
+describe('hostile values', () => {
+    it('any name, title, address and key still give a file that parses and is formatted', () => {
+        const random = seededRandom(7);
+        const alphabet = ['a', 'Z', ' ', '"', '\\', '/', '*', '*/', '//', '{', '}', '\t', 'é', 'ß', '李', '😀', '\u202e', '\u0000', ',', ';', 'person', 'role', '-', '_', '0', '\u00a0'];
+        const text = (length: number) => Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+        const field = (value: string) => `"${value.replace(/"/g, '""')}"`;
+        const rows = Array.from({ length: 300 }, (_, i) => [field(`${text(3)}${i}`), field(text(8)), field(text(8)), field(`${text(4)}@x.example`), field(text(12)), '', '', 'Active'].join(','));
+        const result = run(csv(...rows));
+        expect(result.plan.people.length).toBeGreaterThan(250);
+        const formatted = formatText(services, result.text);
+        expect(formatted.ok && formatted.text).toBe(result.text);
+        expect(run(csv(...rows), result.text).changed).toBe(false);
     });
 });
