@@ -36,6 +36,7 @@ function program(onExitCode: (code: number) => void): Command {
         .option('--config <file>', CONFIG_HELP)
         .option('--follow-symlinks', FOLLOW_HELP)
         .option('--docs-base-uri <url>', 'SARIF only: absolute URL of the folder with the rule pages, for helpUri links')
+        .option('--redact', 'pseudonymise every declared person in the findings (as report --redact does), e.g. for SARIF shared outside the security team')
         .exitOverride()
         .action(async (paths: string[], flags: CheckFlags) => onExitCode(await runCheck(paths, flags)));
     command.command('report')
@@ -82,7 +83,7 @@ function program(onExitCode: (code: number) => void): Command {
         .addOption(new Option('--format <format>', 'the source format (default: scim for a .json file, csv otherwise)').choices(['csv', 'scim']))
         .option('--delimiter <char>', "CSV only: ',', ';' or 'tab' (default: detected from the header line)")
         .option('--as-of <date>', 'the import\'s date: someone no longer in the source is employed until the day before (default: today)', parseAsOf)
-        .option('--config <file>', CONFIG_HELP)
+        .option('--config <file>', 'the configuration whose "directory" says how to read the export (default: mandate.config.json in the working folder)')
         .option('--dry-run', 'print what would change (added, ended, changed, collisions) and write nothing')
         .addHelpText('after', '\nOnly a file that mandate import wrote is ever rewritten; people declared by hand in the same folder are left alone.\n'
             + 'Exit codes: 0 imported (or up to date), 2 the source is broken (file:line:column) or the target is not a generated file; then nothing is written.\n')
