@@ -37,6 +37,18 @@ function detectPreset(header: CsvRow): string | undefined {
     return best?.name;
 }
 
+function isEmptyRow(row: CsvRow): boolean {
+    for (const cell of row.cells) if (cell.trim() !== '') return false;
+    return true;
+}
+
+/** Of the columns that may hold a field, the first not empty in this row, else the first. */
+function columnOf(row: CsvRow, candidates: readonly number[] | undefined): number | undefined {
+    if (candidates === undefined) return undefined;
+    for (const candidate of candidates) if ((row.cells[candidate] ?? '').trim() !== '') return candidate;
+    return candidates[0];
+}
+
 /** Reads a CSV export into directory records. Never throws: a broken file comes back with its problems. */
 export function readCsvDirectory(text: string, file: string, settings: DirectorySettings = {}): DirectoryReadResult {
     const table = parseCsv(text, { delimiter: settings.delimiter });
@@ -68,21 +80,19 @@ export function readCsvDirectory(text: string, file: string, settings: Directory
     const activeValues = new Set((mapping.activeValues ?? DEFAULT_ACTIVE_VALUES).map(fold));
     const records: DirectoryRecord[] = [];
     for (const row of table.rows) {
-        if (row.cells.every(cell => cell.trim() === '')) continue; // a row of empty fields, as spreadsheets append
-        const index = (field: MappedField) => {
-            const candidates = found[field];
-            return candidates?.find(candidate => (row.cells[candidate] ?? '').trim() !== '') ?? candidates?.[0];
+        if (isEmptyRow(row)) continue; // a row of empty fields, as spreadsheets append
+        const cell = (field: MappedField) => { const column = columnOf(row, found[field]); return column === undefined ? undefined : row.cells[column]; };
+        const dateAt = (field: 'start' | 'end') => {
+            const column = columnOf(row, found[field]);
+            return column === undefined ? undefined : { value: row.cells[column] ?? '', at: at(row.lines[column] ?? row.lines[0], row.columns[column] ?? 1) };
         };
-        const cell = (field: MappedField) => { const column = index(field); return column === undefined ? undefined : row.cells[column]; };
-        const cellAt = (field: MappedField) => at(row.lines[index(field)!], row.columns[index(field)!]);
         const fullName = cell('name')?.trim() || [cell('givenName'), cell('familyName')].map(part => part?.trim()).filter(Boolean).join(' ');
         const status = cell('status');
         const raw: RawFields = {
             employeeNumber: cell('employeeNumber'), name: fullName, email: cell('email'), title: cell('title'),
             department: cell('department'), manager: cell('manager'),
             active: status === undefined || status.trim() === '' ? true : activeValues.has(fold(status)),
-            start: found.start !== undefined ? { value: cell('start') ?? '', at: cellAt('start') } : undefined,
-            end: found.end !== undefined ? { value: cell('end') ?? '', at: cellAt('end') } : undefined
+            start: dateAt('start'), end: dateAt('end')
         };
         const record = makeRecord(raw, at(row.lines[0], 1), mapping.dateOrder, problems);
         if (record) records.push(record);
