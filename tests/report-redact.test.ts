@@ -15,7 +15,7 @@ import { redactReport } from '../language/redact/redact-report.js';
 import { buildReport } from '../language/report/build-report.js';
 import { REPORT_FORMATS, renderReport, OscalSspError } from '../language/report/formats.js';
 import type { AuditReport } from '../language/report/report-model.js';
-import { CLI, mandate, ROOT } from './cli-helpers.js';
+import { CLI, mandate, ROOT, temporaryWorkspaces } from './cli-helpers.js';
 import { reportOfFolder } from './folder-helpers.js';
 
 const ACME = fileURLToPath(new URL('../examples/acme/', import.meta.url));
@@ -145,5 +145,21 @@ describe('mandate report --redact', () => {
         expect(plain.stdout).toContain('Priya Nair');
         expect(redacted.stdout).not.toMatch(/Priya|Nair|priya/u);
         expect(JSON.parse(redacted.stdout).provenance.redacted).toBe(true);
+    });
+});
+
+describe('mandate check --redact', () => {
+    const workspace = temporaryWorkspaces('mandate-redact-');
+
+    it.each([['text'], ['json'], ['sarif']])('leaves no declared person in the %s findings, and uses the report\'s pseudonyms', async format => {
+        const folder = await workspace({ 'people/eve-mallory.mandate': readFileSync(path.join(GOLDEN, 'hostile-policy.txt'), 'utf8') });
+        const plain = mandate(folder, 'check', '--as-of', '2026-01-01', '--format', format);
+        const redacted = mandate(folder, 'check', '--as-of', '2026-01-01', '--format', format, '--redact');
+        expect(plain.stdout).toMatch(/\beve\b/u);
+        expect(redacted.code).toBe(plain.code);
+        expect(redacted.stdout).not.toMatch(/\b(eve|Eve|mallory|Mallory)\b/u);
+        const report = JSON.parse(mandate(folder, 'report', '--as-of', '2026-01-01', '--format', 'json', '--redact').stdout) as AuditReport;
+        const eve = report.people.find(person => person.roles.includes('ciso'))!;
+        expect(redacted.stdout).toContain(`people/${eve.id}-${report.people.find(person => person.id !== eve.id)!.id}.mandate`);
     });
 });

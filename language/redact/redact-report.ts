@@ -74,11 +74,22 @@ function redactValue(value: unknown, key: string | undefined, matcher: NameMatch
     return result;
 }
 
+function matcherOf(report: AuditReport): NameMatcher {
+    return new NameMatcher(termsOf(report.people, pseudonyms(report.people, report.provenance.inputsSha256)));
+}
+
+/**
+ * The report's redaction as a function of text, for output made beside the report from the same
+ * check (`mandate check --redact`: findings, SARIF): the same pseudonyms as the report's.
+ */
+export function reportRedactor(report: AuditReport): (text: string) => string {
+    const matcher = matcherOf(report);
+    return text => matcher.replace(text);
+}
+
 /** The same report with every declared person pseudonymised; the input is left as it is. */
 export function redactReport(report: AuditReport): AuditReport {
-    const names = pseudonyms(report.people, report.provenance.inputsSha256);
-    const matcher = new NameMatcher(termsOf(report.people, names));
-    const redacted = redactValue(report, undefined, matcher) as AuditReport;
+    const redacted = redactValue(report, undefined, matcherOf(report)) as AuditReport;
     return {
         ...redacted,
         people: redacted.people.map(person => ({ ...person, email: undefined })),
