@@ -163,3 +163,19 @@ describe('mandate check --redact', () => {
         expect(redacted.stdout).toContain(`people/${eve.id}-${report.people.find(person => person.id !== eve.id)!.id}.mandate`);
     });
 });
+
+describe('report --redact with a directory', () => {
+    it('also pseudonymises the directory records that drift findings name, and their employee numbers', () => {
+        const folder = path.join(ROOT, 'examples', 'findings', 'directory-person-unlisted');
+        const plain = mandate(folder, 'report', '--as-of', '2025-06-30', '--format', 'json');
+        expect(plain.stdout).toContain('hr/people.csv:5 (\\"Noah Patel\\", 1004)');
+        for (const format of ['md', 'html', 'json']) {
+            const redacted = mandate(folder, 'report', '--as-of', '2025-06-30', '--format', format, '--redact');
+            expect(redacted.code).toBe(0);
+            expect(redacted.stdout).not.toMatch(/Noah|Patel|noah|\b100[0-4]\b|Sofia|Priya|Margaret/u);
+        }
+        expect(mandate(folder, 'report', '--as-of', '2025-06-30', '--format', 'json', '--redact').stdout).toContain('hr/people.csv:5 (\\"Person 4\\", person-4)');
+        const check = mandate(folder, 'check', '--as-of', '2025-06-30', '--redact');
+        expect(check.stdout).toContain('hr/people.csv:5 ("Person 4", person-4)');
+    });
+});

@@ -20,7 +20,8 @@ export async function runCheck(paths: string[], flags: CheckFlags): Promise<numb
     const { files, checked: { findings: checkedFindings, services }, internalErrors } = await loadWorkspace(paths, flags);
     // The report's own redaction, so a finding's Person 3 is the report's Person 3 (language/redact/).
     const redact = flags.redact
-        ? reportRedactor(buildReport(services.shared, checkedFindings, { toolVersion: TOOL_VERSION, generatedAt: '', repository: { git: false } }))
+        ? reportRedactor(buildReport(services.shared, checkedFindings, { toolVersion: TOOL_VERSION, generatedAt: '', repository: { git: false } }),
+            services.shared.mandate.Settings.directory?.records)
         : undefined;
     const findings = redact ? redactFindings(checkedFindings, redact) : checkedFindings;
     const root = pathToFileURL(process.cwd()).href;

@@ -11,6 +11,7 @@
  * who holds which role, and that structure is the point of sharing it.
  */
 import { createHash } from 'node:crypto';
+import type { DirectoryRecord } from '../import/directory-record.js';
 import type { AuditReport, PersonEntry } from '../report/report-model.js';
 import { NameMatcher, type NameTerm } from './name-matcher.js';
 
@@ -29,11 +30,43 @@ export interface Pseudonym {
  * the same policy always gives the same pseudonyms (reports can be compared and reproduced),
  * and the numbers say nothing about the names (not alphabetical, not declaration order).
  */
-export function pseudonyms(people: readonly Pick<PersonEntry, 'id'>[], key: string): Map<string, Pseudonym> {
+export function pseudonyms(people: readonly Pick<PersonEntry, 'id'>[], key: string, first = 1): Map<string, Pseudonym> {
     const ordered = [...new Set(people.map(person => person.id))]
         .map(id => ({ id, rank: createHash('sha256').update(`${key}\u0000${id}`).digest('hex') }))
         .sort((a, b) => a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0);
-    return new Map(ordered.map((entry, index) => [entry.id, { id: `person-${index + 1}`, title: `Person ${index + 1}` }]));
+    return new Map(ordered.map((entry, index) => [entry.id, { id: `person-${index + first}`, title: `Person ${index + first}` }]));
+}
+
+/** Someone to pseudonymise: a declared person, or a directory record the drift findings name. */
+interface Named {
+    readonly id: string;
+    readonly title: string;
+    readonly email?: string;
+    /** Further identifiers replaced by the ID pseudonym, e.g. an employee number. */
+    readonly identifiers?: readonly string[];
+    /** Only an identifier, never a word of text: a directory record's key is not a policy ID. */
+    readonly keyOnly?: boolean;
+}
+
+/**
+ * The directory records a report's drift findings may name: those matching a declared person (by
+ * e-mail address or name) add their employee number to that person; the others are Person n+1….
+ */
+function withDirectory(people: readonly PersonEntry[], records: readonly DirectoryRecord[], key: string): { named: Named[]; names: Map<string, Pseudonym> } {
+    const names = pseudonyms(people, key);
+    const byEmail = new Map(people.filter(person => person.email).map(person => [person.email!.toLowerCase(), person.id]));
+    const byName = new Map(people.map(person => [person.title.trim().toLowerCase(), person.id]));
+    const extra = new Map<string, string[]>();
+    const others: Named[] = [];
+    for (const record of records) {
+        const declared = (record.email && byEmail.get(record.email.toLowerCase())) ?? byName.get(record.name.trim().toLowerCase());
+        const identifiers = [record.key, record.employeeNumber].filter((value): value is string => value !== undefined && value.trim() !== '');
+        if (declared) extra.set(declared, [...extra.get(declared) ?? [], ...identifiers]);
+        else others.push({ id: `directory\u0000${record.key}`, title: record.name, email: record.email, identifiers, keyOnly: true });
+    }
+    for (const [id, pseudonym] of pseudonyms(others, key, names.size + 1)) names.set(id, pseudonym);
+    const named: Named[] = [...people.map(person => ({ ...person, identifiers: extra.get(person.id) })), ...others];
+    return { named, names };
 }
 
 function nameParts(title: string): string[] {
@@ -42,13 +75,14 @@ function nameParts(title: string): string[] {
         .filter(part => [...part].length >= MIN_NAME_PART && /^\p{Lu}/u.test(part));
 }
 
-function termsOf(people: readonly PersonEntry[], names: Map<string, Pseudonym>): NameTerm[] {
+function termsOf(people: readonly Named[], names: Map<string, Pseudonym>): NameTerm[] {
     const terms: NameTerm[] = [];
     const partOwners = new Map<string, Set<string>>();
     for (const person of people) {
         const pseudonym = names.get(person.id);
         if (!pseudonym) continue;
-        terms.push({ text: person.id, replacement: pseudonym.id });
+        if (!person.keyOnly) terms.push({ text: person.id, replacement: pseudonym.id });
+        for (const identifier of person.identifiers ?? []) terms.push({ text: identifier, replacement: pseudonym.id });
         if (person.title.trim() !== '') terms.push({ text: person.title, replacement: pseudonym.title });
         // Not the address's local part alone: `security@` is a mailbox, and "security" a word.
         if (person.email) terms.push({ text: person.email, replacement: pseudonym.id });
@@ -74,22 +108,24 @@ function redactValue(value: unknown, key: string | undefined, matcher: NameMatch
     return result;
 }
 
-function matcherOf(report: AuditReport): NameMatcher {
-    return new NameMatcher(termsOf(report.people, pseudonyms(report.people, report.provenance.inputsSha256)));
+/** Without a directory, declared people only; with one, also the records drift findings can name. */
+function matcherOf(report: AuditReport, directory: readonly DirectoryRecord[] = []): NameMatcher {
+    const { named, names } = withDirectory(report.people, directory, report.provenance.inputsSha256);
+    return new NameMatcher(termsOf(named, names));
 }
 
 /**
  * The report's redaction as a function of text, for output made beside the report from the same
  * check (`mandate check --redact`: findings, SARIF): the same pseudonyms as the report's.
  */
-export function reportRedactor(report: AuditReport): (text: string) => string {
-    const matcher = matcherOf(report);
+export function reportRedactor(report: AuditReport, directory?: readonly DirectoryRecord[]): (text: string) => string {
+    const matcher = matcherOf(report, directory);
     return text => matcher.replace(text);
 }
 
 /** The same report with every declared person pseudonymised; the input is left as it is. */
-export function redactReport(report: AuditReport): AuditReport {
-    const redacted = redactValue(report, undefined, matcherOf(report)) as AuditReport;
+export function redactReport(report: AuditReport, directory?: readonly DirectoryRecord[]): AuditReport {
+    const redacted = redactValue(report, undefined, matcherOf(report, directory)) as AuditReport;
     return {
         ...redacted,
         people: redacted.people.map(person => ({ ...person, email: undefined })),
