@@ -18,6 +18,7 @@ import { Results, type BuildSlot } from './figures.js';
 import { measureBigFile, measureColdCheck, measureLarge, measureReports, measureSmallCheck, measureVsix } from './measure-cli.js';
 import { measureDiff } from './measure-diff.js';
 import { measureProvenance } from './measure-provenance.js';
+import { measureImport } from './measure-import.js';
 import { measureDriftFigures, measureEditor, measureServerReady } from './measure-server.js';
 import { measurePolicyTests } from './measure-tests.js';
 import { elapsedMs, formatMs, now } from './stats.js';
@@ -37,7 +38,8 @@ const GROUPS: ReadonlyArray<[string, (context: BenchContext) => Promise<void>]> 
     ['provenance', measureProvenance],
     ['editor', measureEditor],
     ['drift', measureDriftFigures],
-    ['large', measureLarge]
+    ['large', measureLarge],
+    ['import', measureImport]
 ];
 
 function numberSetting(name: string, fallback: number): number {

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadProject, type LoadedProject } from '../language/config/config-loader.js';
 import { CONFIG_FILE_NAME, lineAndColumn, type ConfigProblem, type MandateConfig } from '../language/config/mandate-config.js';
+import type { LoadedDirectory } from '../language/directory/directory-loader.js';
 import { checkSources, type CheckedWorkspace } from '../language/engine/check-sources.js';
 import { namedFiles } from '../language/engine/named-files.js';
 import { IssueCodes } from '../language/mandate-issue-codes.js';
@@ -44,7 +45,7 @@ export interface LoadOptions {
 }
 
 /** `file:line:col: message` for each problem of a file, in the order of the file. */
-function located(file: URI, text: string, problems: readonly ConfigProblem[]): string[] {
+export function located(file: URI, text: string, problems: readonly ConfigProblem[]): string[] {
     return problems.map(problem => {
         const where = lineAndColumn(text, problem.offset);
         return `${displayFile(fileURLToPath(file.toString()))}:${where.line}:${where.column}: ${problem.message}`;
@@ -84,6 +85,8 @@ async function configLinksOut(roots: readonly string[]): Promise<Set<string>> {
 interface ReadConfig {
     readonly config: MandateConfig;
     readonly catalogues: LoadedProject['catalogues']['frameworks'];
+    /** The directory export the drift rules compare with, read without problems. */
+    readonly directory?: LoadedDirectory;
     /** The configuration and catalogue files read or named, as absolute paths. */
     readonly files: readonly string[];
 }
@@ -97,18 +100,21 @@ async function readConfig(roots: readonly string[], file: string | undefined, fo
     const explicit = file ? URI.file(path.resolve(file)) : undefined;
     const hidden = file || followSymlinks ? new Set<string>() : await configLinksOut(roots);
     const loaded = await loadProject(new GuardedFileSystem(hidden), roots.map(root => URI.parse(root)), explicit, { followLinksOut: true }); // the CLI hides links out itself (configLinksOut) and reads regular files only
+    const directory = loaded.directory.directory;
     const problems = loaded.file ? [
-        ...located(loaded.file, loaded.text ?? '', [...loaded.problems, ...loaded.catalogues.configProblems]),
-        ...loaded.catalogues.files.flatMap(catalogue => located(catalogue.uri, catalogue.text, catalogue.problems))
+        ...located(loaded.file, loaded.text ?? '', [...loaded.problems, ...loaded.catalogues.configProblems, ...loaded.directory.configProblems]),
+        ...loaded.catalogues.files.flatMap(catalogue => located(catalogue.uri, catalogue.text, catalogue.problems)),
+        // A broken export stops the run like a broken catalogue: drift against half a directory is no check.
+        ...(directory?.problems ?? []).map(problem => `${displayFile(directory!.uri.fsPath)}:${problem.location.line}:${problem.location.column}: ${problem.message}`)
     ] : [];
     const [first, ...rest] = problems;
     if (first) {
         const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'})` : '';
         throw new InputError(`${first}${more}`);
     }
-    const files = [loaded.file, ...loaded.catalogues.files.map(catalogue => catalogue.uri), ...loaded.catalogues.watched]
+    const files = [loaded.file, ...loaded.catalogues.files.map(catalogue => catalogue.uri), ...loaded.catalogues.watched, ...loaded.directory.watched]
         .filter((uri): uri is URI => uri?.scheme === 'file').map(uri => uri.fsPath);
-    return { config: loaded.config, catalogues: loaded.catalogues.frameworks, files };
+    return { config: loaded.config, catalogues: loaded.catalogues.frameworks, files, ...(directory ? { directory } : {}) };
 }
 
 /** Finds, reads and checks the policy files under `paths` (default `.`) as one workspace. */
@@ -118,12 +124,12 @@ export async function loadWorkspace(paths: readonly string[], options: LoadOptio
     const files = await findPolicyFiles(targets, { allowNone: options.allowNoPolicy, followSymlinks, onSkippedLink: reportSkippedLink });
     const sources = await readPolicyFiles(files);
     const roots = await workspaceRoots(targets);
-    const { config, catalogues, files: configFiles } = await readConfig(roots, options.config, followSymlinks);
+    const { config, catalogues, directory, files: configFiles } = await readConfig(roots, options.config, followSymlinks);
     const history = options.recordHistory === 'always'
         || (options.recordHistory === 'for-rule' && config.rules.get(IssueCodes.RecordLate)?.severity !== 'off');
     const recordHistory = history ? roots.map(root => fileURLToPath(root)) : undefined;
     const { result, errors } = await withQuietConsole(() =>
-        checkSources(sources, { asOf: options.asOf, roots, config, catalogues, fileSystem: NodeFileSystem.fileSystemProvider, recordHistory }));
+        checkSources(sources, { asOf: options.asOf, roots, config, catalogues, directory, fileSystem: NodeFileSystem.fileSystemProvider, recordHistory }));
     const named = namedFiles(result.documents, result.services.shared.mandate.Settings).filter(uri => uri.scheme === 'file').map(uri => uri.fsPath);
     const inputs = [...new Set([...files.map(file => path.resolve(file)), ...configFiles, ...named])];
     return { files, roots, checked: result, internalErrors: errors, inputs };

@@ -1,11 +1,13 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { REPORT_FORMATS } from '../language/report/formats.js';
+import { presetNames } from '../language/import/presets.js';
 import { isValidIsoDate } from '../language/util/dates.js';
 import { runCatalogue, type CatalogueFlags } from './commands/catalogue.js';
 import { runCheck, type CheckFlags } from './commands/check.js';
 import { runDiff, type DiffFlags } from './commands/diff.js';
 import { runFmt, type FmtFlags } from './commands/fmt.js';
 import { queryCommand } from './commands/query.js';
+import { runImport, type ImportFlags } from './commands/import.js';
 import { runReport, type ReportFlags } from './commands/report.js';
 import { runConfigSchema, runRules, type RulesFlags } from './commands/rules.js';
 import { runTest, type TestFlags } from './commands/test.js';
@@ -37,6 +39,7 @@ function program(onExitCode: (code: number) => void): Command {
         .option('--config <file>', CONFIG_HELP)
         .option('--follow-symlinks', FOLLOW_HELP)
         .option('--docs-base-uri <url>', 'SARIF only: absolute URL of the folder with the rule pages, for helpUri links')
+        .option('--redact', 'pseudonymise every declared person in the findings (as report --redact does), e.g. for SARIF shared outside the security team')
         .exitOverride()
         .action(async (paths: string[], flags: CheckFlags) => onExitCode(await runCheck(paths, flags)));
     command.command('report')
@@ -44,6 +47,7 @@ function program(onExitCode: (code: number) => void): Command {
         .argument('[paths...]', 'files or folders that make up the policy (folders are searched for *.mandate)', [])
         .addOption(new Option('--format <format>', 'report format').choices([...REPORT_FORMATS]).default('md'))
         .option('-o, --output <file>', 'write the report to this file instead of standard output')
+        .option('--redact', 'pseudonymise every declared person (Person 1…n) for sharing outside the security team')
         .option('--as-of <date>', AS_OF_HELP, parseAsOf)
         .option('--config <file>', CONFIG_HELP)
         .option('--follow-symlinks', FOLLOW_HELP)
@@ -103,6 +107,20 @@ function program(onExitCode: (code: number) => void): Command {
         .option('--follow-symlinks', FOLLOW_HELP)
         .exitOverride()
         .action(async (paths: string[], flags: CatalogueFlags) => onExitCode(await runCatalogue(paths, flags)));
+    command.command('import')
+        .description('Write people from an HR or identity-provider export (CSV or SCIM 2.0 JSON) into a generated .mandate file.')
+        .argument('<source>', 'the export: a CSV file, or a SCIM 2.0 ListResponse of users (.json)')
+        .requiredOption('-o, --output <path>', 'the generated file: a .mandate file, or a folder to write imported-people.mandate in')
+        .option('--preset <name>', `the CSV export's columns: ${presetNames().join(', ')} (default: the "directory" mapping of mandate.config.json, else detected from the header)`)
+        .addOption(new Option('--format <format>', 'the source format (default: scim for a .json file, csv otherwise)').choices(['csv', 'scim']))
+        .option('--delimiter <char>', "CSV only: ',', ';' or 'tab' (default: detected from the header line)")
+        .option('--as-of <date>', 'the import\'s date: someone no longer in the source is employed until the day before (default: today)', parseAsOf)
+        .option('--config <file>', 'the configuration whose "directory" says how to read the export (default: mandate.config.json in the working folder)')
+        .option('--dry-run', 'print what would change (added, ended, changed, collisions) and write nothing')
+        .addHelpText('after', '\nOnly a file that mandate import wrote is ever rewritten; people declared by hand in the same folder are left alone.\n'
+            + 'Exit codes: 0 imported (or up to date), 2 the source is broken (file:line:column) or the target is not a generated file; then nothing is written.\n')
+        .exitOverride()
+        .action(async (source: string, flags: ImportFlags) => onExitCode(await runImport(source, flags)));
     command.command('config-schema')
         .description('Print the JSON Schema of mandate.config.json.')
         .option('--catalogue', 'print the JSON Schema of a catalogue file instead')

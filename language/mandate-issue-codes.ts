@@ -55,6 +55,12 @@ export const IssueCodes = {
     DeputyMissing: 'deputy-missing',
     KeyPersonConcentration: 'key-person-concentration',
     PersonWithoutRole: 'person-without-role',
+    // Drift between the policy and the HR or identity-provider directory (issue 14).
+    DirectoryLeaverHoldsRole: 'directory-leaver-holds-role',
+    DirectoryPersonMissing: 'directory-person-missing',
+    DirectoryPersonUnlisted: 'directory-person-unlisted',
+    DirectoryTitleMismatch: 'directory-title-mismatch',
+    DirectoryManagerMismatch: 'directory-manager-mismatch',
     // Awareness and competence.
     TrainingMissing: 'training-missing',
     TrainingOverdue: 'training-overdue',

@@ -1,5 +1,6 @@
 import { UriUtils, type URI } from 'langium';
 import { EMPTY_CONFIG, type ConfiguredSeverity, type MandateConfig } from './config/mandate-config.js';
+import type { LoadedDirectory } from './directory/directory-loader.js';
 import { isEnabledByDefault, type RuleMetadata } from './rules/rule.js';
 import type { CustomFrameworkDefinition } from './standards/requirement-catalogue.js';
 import { isValidIsoDate, todayIsoDate, type IsoDate } from './util/dates.js';
@@ -16,6 +17,7 @@ export class MandateSettings {
     private config: MandateConfig = EMPTY_CONFIG;
     private catalogues: readonly CustomFrameworkDefinition[] = [];
     private history: RecordHistory | undefined;
+    private directorySource: LoadedDirectory | undefined;
     /** Where the rule pages live (ending in '/'); diagnostics link to `<base><rule-id>.md`. */
     docsBaseUri: string | undefined;
     /**
@@ -67,17 +69,24 @@ export class MandateSettings {
     /**
      * The team's mandate.config.json and, when given, the frameworks of the catalogue files it
      * names (already read: see config/catalogue-loader.ts). Changing them re-validates, like a new
-     * as-of date; both are set at once so the workspace is checked once.
+     * as-of date; all are set at once so the workspace is checked once. The directory export
+     * (directory/directory-loader.ts) is replaced every time: none given, none applies.
      */
-    setConfig(config: MandateConfig, catalogues?: readonly CustomFrameworkDefinition[]): void {
+    setConfig(config: MandateConfig, catalogues?: readonly CustomFrameworkDefinition[], directory?: LoadedDirectory): void {
         this.config = config;
         if (catalogues) this.catalogues = catalogues;
+        this.directorySource = directory;
         this.listeners.forEach(listener => listener());
     }
 
     /** The team's mandate.config.json as last set (the policy tests build their own workspace with it). */
     get mandateConfig(): MandateConfig {
         return this.config;
+    }
+
+    /** The directory export the drift rules compare with the policy, when one is configured and was read. */
+    get directory(): LoadedDirectory | undefined {
+        return this.directorySource;
     }
 
     /** The organization's frameworks from catalogue files; the workspace model adds them to the catalogue. */

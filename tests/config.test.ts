@@ -22,7 +22,7 @@ describe('mandate.config.json', () => {
     it('reports every problem with its position, and keeps what is valid', () => {
         const text = '{\n  "rules": {\n    "no-such-rule": "off",\n    "ciso-vacant": "loud",\n    "date-in-future": { "severity": "info", "days": 3 }\n  },\n  "asOf": "2025-01-01"\n}';
         expect(problems(text)).toEqual([
-            "7:3 Unknown setting 'asOf'; the configuration has \"rules\", \"catalogues\" and \"$schema\".",
+            "7:3 Unknown setting 'asOf'; the configuration has \"rules\", \"catalogues\", \"directory\" and \"$schema\".",
             "3:5 Unknown rule 'no-such-rule'. Run `mandate rules` to list the rule IDs.",
             "4:20 'loud' is not a severity; use error, warning, info, off.",
             "5:45 Rule 'date-in-future' has no option 'days'."

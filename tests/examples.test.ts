@@ -20,6 +20,7 @@ import { URI } from 'langium';
 import type { LoadedCatalogues } from '../language/config/catalogue-loader.js';
 import { loadProject } from '../language/config/config-loader.js';
 import { CONFIG_FILE_NAME, type MandateConfig } from '../language/config/mandate-config.js';
+import type { LoadedDirectory } from '../language/directory/directory-loader.js';
 import { RULES } from '../language/rules/index.js';
 import type { RecordHistory } from '../language/provenance/record-history.js';
 import { HISTORY_COMMIT_DATES, recordHistories } from './record-history-fixture.js';
@@ -52,12 +53,15 @@ function readSources(folder: string): PolicySource[] {
  * read them: an example of an opt-in rule enables it there, and an example of the organization's
  * own frameworks names its catalogue file. A broken file fails the test rather than being ignored.
  */
-async function projectOf(folder: string): Promise<{ config?: MandateConfig; catalogues?: LoadedCatalogues['frameworks'] }> {
+async function projectOf(folder: string): Promise<{ config?: MandateConfig; catalogues?: LoadedCatalogues['frameworks']; directory?: LoadedDirectory }> {
     if (!existsSync(path.join(folder, CONFIG_FILE_NAME))) return {};
     const loaded = await loadProject(NodeFileSystem.fileSystemProvider(), [URI.file(folder)]);
-    const problems = [...loaded.problems, ...loaded.catalogues.configProblems, ...loaded.catalogues.files.flatMap(file => file.problems)];
+    const problems = [
+        ...loaded.problems, ...loaded.catalogues.configProblems, ...loaded.catalogues.files.flatMap(file => file.problems),
+        ...loaded.directory.configProblems, ...loaded.directory.directory?.problems ?? []
+    ];
     expect(problems.map(problem => problem.message), folder).toEqual([]);
-    return { config: loaded.config, catalogues: loaded.catalogues.frameworks };
+    return { config: loaded.config, catalogues: loaded.catalogues.frameworks, directory: loaded.directory.directory };
 }
 
 const historyOf = recordHistories();

@@ -7,7 +7,7 @@
  * Run `npm run build` first when running this file alone.
  */
 import { readFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FileChangeType, MessageType } from 'vscode-languageserver-protocol/node';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -86,6 +86,23 @@ describe('trouble-shooting', () => {
         await waitForLine(client, line => line.startsWith('Configuration: none'), 'saying no configuration file is in use', seen);
 
         // No internal words in any of it.
+        expect(infoLines(client).join('\n')).not.toMatch(/undefined|NaN|\[object Object\]/);
+    }, CASE_TIMEOUT_MS);
+    it('the log says which directory export the drift rules use, how many records it has, and when it has problems', async () => {
+        const header = 'Employee #,Display Name,Work Email,Job Title,Supervisor Email,Hire Date,Termination Date,Status';
+        const folder = await createWorkspace({
+            'policy.mandate': POLICY,
+            'mandate.config.json': JSON.stringify({ directory: { source: 'hr/people.csv' } }),
+            'hr/people.csv': `${header}\n1,Lone Person,lone@acme.example,Analyst,,2020-01-01,,Active\n`
+        });
+        const client = await LspClient.start({ workspaceFolders: [folder], settings: { mandate: { asOf: '2025-06-30' } } });
+        await waitForLine(client, line => CHECKED.test(line), '"Checked … files in … ms."');
+        expect(infoLines(client)).toContain('Directory: hr/people.csv, read as CSV (BambooHR preset, detected): 1 record.');
+
+        const seen = infoLines(client).length;
+        await writeFile(join(folder, 'hr', 'people.csv'), `${header}\n1,"Lone Person\n`, 'utf8');
+        await client.didChangeWatchedFiles([{ uri: workspaceUri(folder, 'hr/people.csv'), type: FileChangeType.Changed }]);
+        await waitForLine(client, line => line.startsWith('Directory: hr/people.csv, read as CSV') && line.includes('with 1 problem (shown on the file'), 'saying the export has a problem', seen);
         expect(infoLines(client).join('\n')).not.toMatch(/undefined|NaN|\[object Object\]/);
     }, CASE_TIMEOUT_MS);
 });

@@ -7,9 +7,11 @@
  * A block can hold several files, each starting at a `// file: name.mandate` line.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { URI } from 'langium';
 import { VirtualFileSystemProvider } from 'langium/test';
 import { describe, expect, it } from 'vitest';
 import { parseConfig, type MandateConfig } from '../language/config/mandate-config.js';
+import { directoryFromText } from '../language/directory/directory-loader.js';
 import { checkSources, type Finding, type PolicySource } from '../language/engine/check-sources.js';
 import { REQUIREMENTS } from '../language/standards/catalogue.js';
 import { RULES, RULES_BY_ID, type MandateRule } from '../language/rules/index.js';
@@ -106,15 +108,31 @@ const historyOf = recordHistories();
 /**
  * A rule that reads git history (record-late) gets the block committed on a fixed date
  * (tests/record-history-fixture.ts); every other rule is checked without git, as in the editor.
+ * A directory drift rule's example comes with the export its configuration names, as a ```csv block.
  */
-async function checkBlock(block: string, fallback: string, config?: MandateConfig, rule?: string): Promise<readonly Finding[]> {
+async function checkBlock(block: string, fallback: string, config?: MandateConfig, rule?: string, directoryText?: string): Promise<readonly Finding[]> {
     const fileSystem = new VirtualFileSystemProvider();
     for (const [path, text] of Object.entries(DOCUMENTS)) fileSystem.insert(`${ROOT}/${path}`, text);
     const sources = sourcesOf(block, fallback);
     const date = rule ? HISTORY_COMMIT_DATES[rule] : undefined;
     const recordHistory = date ? historyOf(Object.fromEntries(sources.map(source => [source.uri.slice(ROOT.length + 1), source.text])), date) : undefined;
-    const options = { asOf: AS_OF, roots: [ROOT], fileSystem: () => fileSystem, config, recordHistory };
+    const source = config?.directory?.source.path;
+    const directory = directoryText !== undefined && source !== undefined && config?.directory
+        ? directoryFromText(directoryText, URI.parse(`${ROOT}/${source}`), source, config.directory)
+        : undefined;
+    if (directory) expect(directory.problems).toEqual([]);
+    const options = { asOf: AS_OF, roots: [ROOT], fileSystem: () => fileSystem, config, recordHistory, directory };
     return (await checkSources(sources, options)).findings;
+}
+
+/** The first ```csv block of a section: the directory export of a drift rule's example. */
+function csvBlock(doc: RuleDoc, heading: Heading): string | undefined {
+    return /```csv\r?\n([\s\S]*?)^```/m.exec(section(doc, heading))?.[1];
+}
+
+/** The configuration an example runs with: an opt-in rule's, or a drift rule's (which names the directory). */
+function exampleConfig(doc: RuleDoc, rule: MandateRule, heading: Heading): MandateConfig | undefined {
+    return isEnabledByDefault(rule) && csvBlock(doc, heading) === undefined ? undefined : configExample(doc);
 }
 
 /** The first ```json block of the Configuration section, parsed; an opt-in rule's examples run with it. */
@@ -208,14 +226,14 @@ describe.each(RULES.map(rule => [rule.id, rule] as [string, MandateRule]))('docs
 
     it('has an Avoid example that is valid Mandate and triggers the rule', async () => {
         const doc = readDoc(id);
-        const findings = await checkBlock(mandateBlock(doc, '## Avoid'), 'avoid.mandate', isEnabledByDefault(rule) ? undefined : configExample(doc), id);
+        const findings = await checkBlock(mandateBlock(doc, '## Avoid'), 'avoid.mandate', exampleConfig(doc, rule, '## Avoid'), id, csvBlock(doc, '## Avoid'));
         expect(brief(findings, INVALID)).toEqual([]);
         expect(ruleIds(findings)).toContain(id);
     });
 
     it('has a Prefer example that is valid Mandate and does not trigger the rule', async () => {
         const doc = readDoc(id);
-        const findings = await checkBlock(mandateBlock(doc, '## Prefer'), 'prefer.mandate', isEnabledByDefault(rule) ? undefined : configExample(doc), id);
+        const findings = await checkBlock(mandateBlock(doc, '## Prefer'), 'prefer.mandate', exampleConfig(doc, rule, '## Prefer'), id, csvBlock(doc, '## Prefer'));
         expect(brief(findings, [...INVALID, id])).toEqual([]);
     });
 });

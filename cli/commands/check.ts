@@ -1,4 +1,7 @@
 import { pathToFileURL } from 'node:url';
+import { redactFindings, redactUri } from '../../language/redact/redact-findings.js';
+import { reportRedactor } from '../../language/redact/redact-report.js';
+import { buildReport } from '../../language/report/build-report.js';
 import { exportSarif } from '../../language/report/export-sarif.js';
 import { formatJson, formatText } from '../format.js';
 import { loadWorkspace } from '../load.js';
@@ -10,14 +13,22 @@ export interface CheckFlags {
     config?: string;
     docsBaseUri?: string;
     followSymlinks?: boolean;
+    redact?: boolean;
 }
 
 export async function runCheck(paths: string[], flags: CheckFlags): Promise<number> {
-    const { files, checked: { findings, services }, internalErrors } = await loadWorkspace(paths, { ...flags, recordHistory: 'for-rule' });
+    const { files, checked: { findings: checkedFindings, services }, internalErrors } = await loadWorkspace(paths, { ...flags, recordHistory: 'for-rule' });
+    // The report's own redaction, so a finding's Person 3 is the report's Person 3 (language/redact/).
+    const redact = flags.redact
+        ? reportRedactor(buildReport(services.shared, checkedFindings, { toolVersion: TOOL_VERSION, generatedAt: '', repository: { git: false } }),
+            services.shared.mandate.Settings.directory?.records)
+        : undefined;
+    const findings = redact ? redactFindings(checkedFindings, redact) : checkedFindings;
+    const root = pathToFileURL(process.cwd()).href;
     const output = flags.format === 'json' ? formatJson(findings)
         : flags.format === 'sarif'
             // Relative to where CI runs the check (the repository root), so code scanning can place findings.
-            ? exportSarif(findings, { toolVersion: TOOL_VERSION, root: pathToFileURL(process.cwd()).href, docsBaseUri: flags.docsBaseUri,
+            ? exportSarif(findings, { toolVersion: TOOL_VERSION, root: redact ? redactUri(root, redact) : root, docsBaseUri: flags.docsBaseUri,
                 catalogue: services.shared.mandate.WorkspaceModel.get().catalogue })
             : formatText(findings, files.length);
     await write(process.stdout, output);

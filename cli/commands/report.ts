@@ -4,6 +4,7 @@ import { buildReport } from '../../language/report/build-report.js';
 import { OscalSspError, renderReport, type ReportFormat } from '../../language/report/formats.js';
 import { generatedAt } from '../../language/report/report-provenance.js';
 import type { CheckedWorkspace } from '../../language/engine/check-sources.js';
+import { redactReport } from '../../language/redact/redact-report.js';
 import { InputError } from '../files.js';
 import { changesSince } from './diff.js';
 import { loadWorkspace } from '../load.js';
@@ -18,6 +19,7 @@ export interface ReportFlags {
     followSymlinks?: boolean;
     /** A git revision: add the changes since it ("Changes in the audit period"). */
     since?: string;
+    redact?: boolean;
 }
 
 /** Source links are relative: from the report's folder (or the working directory) to the workspace root. */
@@ -44,7 +46,9 @@ export async function runReport(paths: string[], flags: ReportFlags): Promise<nu
     }
     const { roots, checked, internalErrors, inputs } = await loadWorkspace(paths, { ...flags, recordHistory: 'always' });
     const changes = flags.since === undefined ? undefined : await changesSinceFor(flags.since, paths, roots, checked, flags);
-    const report = buildReport(checked.services.shared, checked.findings, { toolVersion: TOOL_VERSION, generatedAt: timestamp, changes: changes?.diff });
+    const built = buildReport(checked.services.shared, checked.findings, { toolVersion: TOOL_VERSION, generatedAt: timestamp, changes: changes?.diff });
+    // The directory too: drift findings name its records, some of whom the policy does not declare.
+    const report = flags.redact ? redactReport(built, checked.services.shared.mandate.Settings.directory?.records) : built;
     let content: string;
     try {
         content = await renderReport(report, flags.format, { linkBase: linkBase(roots[0], flags.output) });

@@ -1,4 +1,5 @@
 import { UriUtils, type FileSystemProvider, type URI } from 'langium';
+import { loadDirectory, NO_DIRECTORY, type DirectorySource } from '../directory/directory-loader.js';
 import { RULES_BY_ID } from '../rules/index.js';
 import { pathProbeFor } from '../workspace/path-probe.js';
 import { locateWorkspacePath } from '../workspace/policy-path.js';
@@ -65,11 +66,13 @@ export function isConfigFile(uri: URI): boolean {
 
 export interface LoadedProject extends LoadedConfig {
     readonly catalogues: LoadedCatalogues;
+    readonly directory: DirectorySource;
 }
 
 /** The configuration and the catalogue files it names, as the CLI and the language server apply them. Never throws. */
 export async function loadProject(fileSystem: FileSystemProvider, roots: readonly URI[], file?: URI, options: LoadOptions = {}): Promise<LoadedProject> {
     const loaded = await loadConfig(fileSystem, roots, file, options);
     const catalogues = loaded.file ? await loadCatalogues(fileSystem, loaded.config, loaded.file) : NO_CATALOGUES;
-    return { ...loaded, catalogues };
+    const directory = loaded.file ? await loadDirectory(fileSystem, loaded.config, loaded.file) : NO_DIRECTORY;
+    return { ...loaded, catalogues, directory };
 }

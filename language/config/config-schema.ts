@@ -1,4 +1,5 @@
 import { defaultSeverityText, isEnabledByDefault, type MandateRule } from '../rules/rule.js';
+import { directoryConfigSchema } from './directory-config.js';
 import { CONFIG_FILE_NAME } from './mandate-config.js';
 
 /**
@@ -36,7 +37,8 @@ export function configSchema(rules: readonly MandateRule[]): object {
                 type: 'array',
                 description: 'Catalogue files of the organization\'s own frameworks, relative to this file\'s folder (the workspace folder), e.g. "controls/acme-controls.json".',
                 items: { type: 'string', minLength: 1 }
-            }
+            },
+            directory: directoryConfigSchema()
         },
         additionalProperties: false
     };

@@ -1,5 +1,6 @@
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { MandateRule, RuleSeverity } from '../rules/rule.js';
+import { parseDirectoryConfig, type DirectoryConfig } from './directory-config.js';
 
 /** The project file a team keeps at the workspace root. */
 export const CONFIG_FILE_NAME = 'mandate.config.json';
@@ -23,12 +24,14 @@ export interface MandateConfig {
     readonly rules: ReadonlyMap<string, RuleSettings>;
     /** Files of the organization's own frameworks, relative to the folder of the configuration. */
     readonly catalogues?: readonly CataloguePath[];
+    /** The HR or identity-provider export the directory drift rules compare with the policy. */
+    readonly directory?: DirectoryConfig;
 }
 
 export const EMPTY_CONFIG: MandateConfig = { rules: new Map(), catalogues: [] };
 
 /** The settings the configuration knows, for the message about an unknown one. */
-const SETTINGS = ['rules', 'catalogues', '$schema'];
+const SETTINGS = ['rules', 'catalogues', 'directory', '$schema'];
 
 /** A problem in the config file, with its 0-based position and length for a precise diagnostic. */
 export interface ConfigProblem {
@@ -123,7 +126,7 @@ export function parseConfig(text: string, rules: ReadonlyMap<string, MandateRule
     for (const property of root.children ?? []) {
         const key = property.children?.[0];
         if (key && !SETTINGS.includes(String(key.value))) {
-            problems.push(problemAt(key, `Unknown setting '${String(key.value)}'; the configuration has "rules", "catalogues" and "$schema".`));
+            problems.push(problemAt(key, `Unknown setting '${String(key.value)}'; the configuration has "rules", "catalogues", "directory" and "$schema".`));
         }
     }
     const rulesNode = findNodeAtLocation(root, ['rules']);
@@ -143,7 +146,8 @@ export function parseConfig(text: string, rules: ReadonlyMap<string, MandateRule
         if (settings) configured.set(id, settings);
     }
     const catalogues = cataloguePaths(findNodeAtLocation(root, ['catalogues']), problems);
-    return { config: { rules: configured, catalogues }, problems };
+    const directory = parseDirectoryConfig(findNodeAtLocation(root, ['directory']), problems);
+    return { config: { rules: configured, catalogues, ...(directory ? { directory } : {}) }, problems };
 }
 
 /** 1-based line and column of an offset, for messages outside an editor. */

@@ -3,6 +3,7 @@ import type { DefaultSharedModuleContext } from 'langium/lsp';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createMandateServices, type MandateServices } from '../mandate-module.js';
 import { EMPTY_CONFIG, type MandateConfig } from '../config/mandate-config.js';
+import type { LoadedDirectory } from '../directory/directory-loader.js';
 import type { Model } from '../generated/ast.js';
 import type { SuppressedData } from '../mandate-document-validator.js';
 import type { CustomFrameworkDefinition } from '../standards/requirement-catalogue.js';
@@ -52,6 +53,8 @@ export interface CheckOptions {
      * already read (provenance/record-history.ts) is taken as it is.
      */
     readonly recordHistory?: readonly string[] | RecordHistory;
+    /** The directory export it names, already read (directory/directory-loader.ts), for the drift rules. */
+    readonly directory?: LoadedDirectory;
 }
 
 export interface CheckedWorkspace {
@@ -89,7 +92,9 @@ export async function checkSources(sources: readonly PolicySource[], options: Ch
     const services = createMandateServices({ fileSystemProvider: options.fileSystem ?? EmptyFileSystem.fileSystemProvider }).Mandate;
     services.shared.mandate.Settings.setAsOf(options.asOf);
     services.shared.mandate.Settings.setWorkspaceRoots((options.roots ?? []).map(root => URI.parse(root)));
-    if (options.config || options.catalogues) services.shared.mandate.Settings.setConfig(options.config ?? EMPTY_CONFIG, options.catalogues);
+    if (options.config || options.catalogues || options.directory) {
+        services.shared.mandate.Settings.setConfig(options.config ?? EMPTY_CONFIG, options.catalogues, options.directory);
+    }
     const shared = services.shared;
     const documents = sources.map(source => {
         const document = shared.workspace.LangiumDocumentFactory.fromString<Model>(source.text, URI.parse(source.uri));

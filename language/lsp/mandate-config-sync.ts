@@ -3,6 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { isConfigFile, loadProject } from '../config/config-loader.js';
 import type { ConfigProblem } from '../config/mandate-config.js';
+import type { LoadedDirectory } from '../directory/directory-loader.js';
 import type { MandateSettings } from '../mandate-settings.js';
 import { lspConnection, lspServices } from './lsp-connection.js';
 
@@ -10,6 +11,25 @@ import { lspConnection, lspServices } from './lsp-connection.js';
 export const CONFIG_INVALID = 'config-invalid';
 /** The code of a problem in a catalogue file that mandate.config.json names. */
 export const CATALOGUE_INVALID = 'catalogue-invalid';
+/** The code of a problem in the directory export that mandate.config.json names. */
+export const DIRECTORY_INVALID = 'directory-invalid';
+
+/** The readers' messages are clauses for `file:line:col: …`; a diagnostic shows a sentence. */
+function sentence(message: string): string {
+    const text = message.charAt(0).toUpperCase() + message.slice(1);
+    return /[.!?]$/u.test(text) ? text : `${text}.`;
+}
+
+/** A directory problem at its 1-based line and column, one character long: the readers give no length. */
+function directoryDiagnostics(directory: LoadedDirectory): Diagnostic[] {
+    return directory.problems.map(problem => {
+        const start = { line: Math.max(problem.location.line - 1, 0), character: Math.max(problem.location.column - 1, 0) };
+        return {
+            range: { start, end: { line: start.line, character: start.character + 1 } }, severity: DiagnosticSeverity.Error, code: DIRECTORY_INVALID, source: 'mandate',
+            message: `${sentence(problem.message)} The directory drift rules are not applied until the export reads cleanly.`
+        };
+    });
+}
 
 function diagnosticsOf(uri: URI, text: string, problems: readonly ConfigProblem[], code: string): Diagnostic[] {
     const document = TextDocument.create(uri.toString(), 'json', 0, text);
@@ -27,13 +47,15 @@ function diagnosticsOf(uri: URI, text: string, problems: readonly ConfigProblem[
  */
 export class ConfigSync {
     private published = new Set<string>();
-    /** Catalogue files to follow, as named and as really located; a change to one reloads. */
+    /** Catalogue files and the directory export to follow, as named and as really located; a change to one reloads. */
     private watched = new Set<string>();
     /** Reloads can overlap when files change quickly; only the latest one is applied. */
     private generation = 0;
     /** The mandate.config.json found, if any, and how many problems it has (the output channel says). */
     file: URI | undefined;
     fileProblems = 0;
+    /** The directory export read, if any, for the output channel. */
+    directory: LoadedDirectory | undefined;
 
     constructor(private readonly shared: LangiumSharedCoreServices, private readonly settings: MandateSettings) {
         const lsp = lspServices(shared);
@@ -50,19 +72,22 @@ export class ConfigSync {
         const generation = ++this.generation;
         const loaded = await loadProject(this.shared.workspace.FileSystemProvider, [...this.settings.workspaceRoots].reverse());
         if (generation !== this.generation) return;
-        this.watched = new Set(loaded.catalogues.watched.map(uri => uri.toString()));
+        this.watched = new Set([...loaded.catalogues.watched, ...loaded.directory.watched].map(uri => uri.toString()));
         this.file = loaded.file;
-        this.fileProblems = loaded.problems.length + loaded.catalogues.configProblems.length;
-        this.settings.setConfig(loaded.config, loaded.catalogues.frameworks);
+        this.fileProblems = loaded.problems.length + loaded.catalogues.configProblems.length + loaded.directory.configProblems.length;
+        this.directory = loaded.directory.directory;
+        this.settings.setConfig(loaded.config, loaded.catalogues.frameworks, loaded.directory.directory);
         const connection = lspConnection(this.shared);
         if (!connection) return;
         const diagnostics = new Map<string, Diagnostic[]>();
         if (loaded.file) {
             diagnostics.set(loaded.file.toString(), [
                 ...diagnosticsOf(loaded.file, loaded.text ?? '', loaded.problems, CONFIG_INVALID),
-                ...diagnosticsOf(loaded.file, loaded.text ?? '', loaded.catalogues.configProblems, CONFIG_INVALID)
+                ...diagnosticsOf(loaded.file, loaded.text ?? '', loaded.catalogues.configProblems, CONFIG_INVALID),
+                ...diagnosticsOf(loaded.file, loaded.text ?? '', loaded.directory.configProblems, CONFIG_INVALID)
             ]);
         }
+        if (this.directory) diagnostics.set(this.directory.uri.toString(), directoryDiagnostics(this.directory));
         for (const file of loaded.catalogues.files) {
             diagnostics.set(file.uri.toString(), diagnosticsOf(file.uri, file.text, file.problems, CATALOGUE_INVALID));
         }

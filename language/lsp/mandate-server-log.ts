@@ -1,4 +1,5 @@
 import type { Connection } from 'vscode-languageserver';
+import type { LoadedDirectory } from '../directory/directory-loader.js';
 import type { MandateSharedServices } from '../mandate-module.js';
 import { TOOL_VERSION } from '../version.js';
 import type { MandateDocumentBuilder } from '../workspace/mandate-document-builder.js';
@@ -35,6 +36,15 @@ export function describeState(shared: MandateSharedServices): Map<string, string
         ['asOf', settings.hasExplicitAsOf ? `As-of date: ${settings.asOf()} (mandate.asOf).` : `As-of date: ${settings.asOf()} (today: mandate.asOf is not set).`],
         ['config', !configFile ? 'Configuration: none (no mandate.config.json in a workspace folder; every rule at its default).'
             : config.fileProblems > 0 ? `Configuration: ${configFile}, with ${config.fileProblems} ${config.fileProblems === 1 ? 'problem' : 'problems'} (shown on the file; the valid part applies).`
-            : `Configuration: ${configFile}.`]
+            : `Configuration: ${configFile}.`],
+        ['directory', directoryLine(config.directory)]
     ]);
+}
+
+function directoryLine(directory: LoadedDirectory | undefined): string {
+    if (!directory) return 'Directory: none (no "directory" in mandate.config.json, or its file could not be read; the drift rules are silent).';
+    if (directory.problems.length > 0) {
+        return `Directory: ${directory.path}, read as ${directory.description}, with ${directory.problems.length} ${directory.problems.length === 1 ? 'problem' : 'problems'} (shown on the file; the drift rules are silent until it reads cleanly).`;
+    }
+    return `Directory: ${directory.path}, read as ${directory.description}: ${directory.records.length} ${directory.records.length === 1 ? 'record' : 'records'}.`;
 }

@@ -92,7 +92,8 @@ export const REPORT_KEY_ORDER: KeyOrder<AuditReport> = {
         inputsSha256: true,
         repository: { git: true, commit: true, dirty: true },
         documents: FILE_HASH,
-        recordHistory: { status: true, shallow: true }
+        recordHistory: { status: true, shallow: true },
+        redacted: true
     },
     changes: DIFF_KEY_ORDER
 };

@@ -302,6 +302,8 @@ export interface Provenance {
     readonly documents: readonly FileHash[];
     /** Whether the git history was read for recorded-by provenance (`mandate report` reads it). */
     readonly recordHistory: RecordHistoryState;
+    /** True in a report made with `--redact`: people are pseudonymised (language/redact/). */
+    readonly redacted?: boolean;
 }
 
 /**

@@ -1,7 +1,7 @@
 /** Sections 7 and 11: delegations and provenance. */
 import type { AuditReport, DelegationEntry, RepositoryState } from './report-model.js';
 import type { Block, Inline, Section, Tone } from './report-view.js';
-import { badge, code, fileLink, lines, plural, src, strong, text } from './view-inline.js';
+import { badge, code, fileLink, lines, plural, REDACTED_TEXT, src, strong, text } from './view-inline.js';
 import { group, groupBy, LARGE } from './view-large.js';
 import { recordHistoryText } from './view-recorded-by.js';
 
@@ -72,7 +72,8 @@ export function provenanceSection(report: AuditReport): Section {
                     ['Combined SHA-256', [code(provenance.inputsSha256)]],
                     ['Git commit', repositoryText(provenance.repository)],
                     ['Recorded-by history', recordHistoryText(provenance.recordHistory)],
-                    ['Documents named in the policy', [text(`${plural(provenance.documents.length, 'file')} in the workspace, hashed below`)]]
+                    ['Documents named in the policy', [text(`${plural(provenance.documents.length, 'file')} in the workspace, hashed below`)]],
+                    ...(provenance.redacted ? [['People', [text(REDACTED_TEXT)]] as [string, Inline[]]] : [])
                 ]
             },
             {

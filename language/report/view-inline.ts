@@ -29,3 +29,6 @@ export function named(ref: { title: string; source: SourceRef }, emphasis = fals
 export const STATUS_LABEL = { met: 'Met', 'partly-met': 'Partly met', 'not-met': 'Not met', 'not-applicable': 'Not applicable' } as const;
 export const STATUS_TONE: Record<keyof typeof STATUS_LABEL, Tone> = { met: 'good', 'partly-met': 'warn', 'not-met': 'bad', 'not-applicable': 'neutral' };
 
+
+/** What a report made with `--redact` says about its people, in the summary and the provenance. */
+export const REDACTED_TEXT = 'Every declared person appears as Person 1…n: names, IDs and e-mail addresses are replaced wherever they occur (report --redact).';

@@ -1,7 +1,7 @@
 /** Section 1: the summary an auditor reads first; the requirement tables are in section 5. */
 import type { AuditReport, RequirementStatus, RequirementStatusValue } from './report-model.js';
 import type { Block, Inline, Section } from './report-view.js';
-import { badge, named, plural, STATUS_LABEL, STATUS_TONE, strong, text } from './view-inline.js';
+import { badge, named, plural, REDACTED_TEXT, STATUS_LABEL, STATUS_TONE, strong, text } from './view-inline.js';
 import { populationText } from './view-people.js';
 import { someNames } from './view-large.js';
 
@@ -41,6 +41,7 @@ function overview(report: AuditReport): Block {
                 ? organization.topManagement.flatMap((role, index) => [...(index > 0 ? [text(', ')] : []), ...named(role)])
                 : [badge('bad', 'Not declared')]],
             ['As of', [strong(report.asOf)]],
+            ...(report.provenance.redacted ? [['People', [badge('neutral', 'Pseudonymised'), text(` ${REDACTED_TEXT}`)]] as [string, Inline[]]] : []),
             ['Clause 5.3 overall', [badge(STATUS_TONE[summary.clause53], STATUS_LABEL[summary.clause53]), text(' (the worse of 5.3(a) and 5.3(b))')]],
             ['Findings', [
                 problems === 0 ? badge('good', 'None') : badge(summary.errors > 0 ? 'bad' : 'warn', plural(problems, 'problem')),

@@ -30,6 +30,11 @@ import { internalAuditorIndependence } from './internal-auditor-independence.js'
 import { ismsReportingUnassigned } from './isms-reporting-unassigned.js';
 import { keyPersonConcentration } from './key-person-concentration.js';
 import { leaverHoldsRole } from './leaver-holds-role.js';
+import { directoryLeaverHoldsRole } from './directory-leaver-holds-role.js';
+import { directoryManagerMismatch } from './directory-manager-mismatch.js';
+import { directoryPersonMissing } from './directory-person-missing.js';
+import { directoryPersonUnlisted } from './directory-person-unlisted.js';
+import { directoryTitleMismatch } from './directory-title-mismatch.js';
 import { organizationMultiple } from './organization-multiple.js';
 import { pathOutsideWorkspace } from './path-outside-workspace.js';
 import { personWithoutRole } from './person-without-role.js';
@@ -96,6 +101,11 @@ export const RULES: readonly MandateRule[] = [
     keyPersonConcentration,
     leaverHoldsRole,
     personWithoutRole,
+    directoryLeaverHoldsRole,
+    directoryPersonMissing,
+    directoryPersonUnlisted,
+    directoryTitleMismatch,
+    directoryManagerMismatch,
     trainingMissing,
     trainingOverdue,
     suppressionUnused,

@@ -24,6 +24,7 @@ export type RuleCategory =
     | 'delegation'      // delegations and the accountability that stays behind
     | 'segregation'     // segregation of duties and independence
     | 'continuity'      // vacancies, deputies, concentration, leavers
+    | 'directory'       // drift between the policy and the HR or identity-provider directory
     | 'training'        // awareness and competence
     | 'suppression'     // accepted exceptions written in the policy
     ;

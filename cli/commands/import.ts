@@ -1,0 +1,180 @@
+import { EmptyFileSystem, URI } from 'langium';
+import { realpath, stat } from 'node:fs/promises';
+import * as path from 'node:path';
+import { loadConfig } from '../../language/config/config-loader.js';
+import type { DirectorySettings } from '../../language/import/column-mapping.js';
+import { importDirectory, type DirectoryProblem, type ImportPlan, type PersonChange } from '../../language/import/index.js';
+import type { DeclaredPerson } from '../../language/import/plan-import.js';
+import { isPerson, type Model } from '../../language/generated/ast.js';
+import { createMandateServices, type MandateServices } from '../../language/mandate-module.js';
+import { todayIsoDate } from '../../language/util/dates.js';
+import { displayFile, findPolicyFiles, InputError, readPolicyFiles } from '../files.js';
+import { located, reportSkippedLink } from '../load.js';
+import { EXIT_USAGE, write } from '../output.js';
+import { GuardedFileSystem, NotRegularFileError, readRegularFile } from '../regular-file.js';
+import { writeAtomically } from '../safe-write.js';
+
+export interface ImportFlags {
+    output: string;
+    preset?: string;
+    format?: 'csv' | 'scim';
+    delimiter?: string;
+    config?: string;
+    asOf?: string;
+    dryRun?: boolean;
+}
+
+/** The file `-o` names: a `.mandate` file as given, or this file in the folder given. */
+export const GENERATED_FILE_NAME = 'imported-people.mandate';
+/** Problems printed before "and N more": a broken 10,000-row export should not flood the terminal. */
+const SHOWN_PROBLEMS = 20;
+
+/**
+ * `mandate import SOURCE -o people/`: people from an HR or identity-provider export into a generated
+ * `.mandate` file. Everything is worked out before anything is written, and then one file is
+ * written atomically: broken input, or a target that an import did not write, exits 2 with nothing
+ * written.
+ */
+export async function runImport(source: string, flags: ImportFlags): Promise<number> {
+    const target = await targetFile(flags.output);
+    const sourceText = await readText(source, 'export it again as UTF-8 (in Excel: "CSV UTF-8")');
+    if (path.resolve(source) === target || await sameReal(source, target)) throw new InputError(`${displayFile(target)}: is the source itself; give -o another file`);
+    const targetText = await readExisting(target);
+    const services = createMandateServices(EmptyFileSystem).Mandate;
+    const result = importDirectory(services, {
+        sourceText, sourceFile: displayFile(path.resolve(source)).split(path.sep).join('/'),
+        settings: await settingsFrom(flags), target: { file: displayFile(target), text: targetText },
+        declared: await declaredPeople(services, path.dirname(target), target), asOf: flags.asOf ?? todayIsoDate()
+    });
+    if (!result.ok) {
+        await printProblems(result.problems);
+        await write(process.stderr, `mandate: nothing was imported or written\n`);
+        return EXIT_USAGE;
+    }
+    await write(process.stdout, summary(result.plan, `${displayFile(path.resolve(source))} as ${result.description}`, displayFile(target), flags.dryRun ?? false));
+    if (flags.dryRun) {
+        await write(process.stdout, result.changed ? `Dry run: ${displayFile(target)} was not written.\n` : `${displayFile(target)} is up to date.\n`);
+        return 0;
+    }
+    if (!result.changed) {
+        await write(process.stdout, `${displayFile(target)} is up to date; nothing was written.\n`);
+        return 0;
+    }
+    await writeAtomically(target, result.text, 'the generated people file');
+    await write(process.stdout, `Wrote ${displayFile(target)}.\n`);
+    return 0;
+}
+
+async function targetFile(output: string): Promise<string> {
+    const resolved = path.resolve(output);
+    if (resolved.toLowerCase().endsWith('.mandate')) return resolved;
+    const info = await stat(resolved).catch(() => undefined);
+    if (info && !info.isDirectory()) throw new InputError(`${displayFile(resolved)}: -o takes a folder or a .mandate file`);
+    return path.join(resolved, GENERATED_FILE_NAME);
+}
+
+async function sameReal(a: string, b: string): Promise<boolean> {
+    const [realA, realB] = await Promise.all([realpath(a).catch(() => a), realpath(b).catch(() => b)]);
+    return path.resolve(realA) === path.resolve(realB);
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }); // the readers skip a byte order mark themselves
+
+async function readText(file: string, hint: string): Promise<string> {
+    let bytes: Buffer;
+    try {
+        bytes = await readRegularFile(file);
+    } catch (error) {
+        if (error instanceof NotRegularFileError) throw new InputError(`${displayFile(path.resolve(file))}: ${error.message}`);
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new InputError(`${displayFile(path.resolve(file))}: ${code === 'ENOENT' ? 'no such file' : `cannot read: ${code ?? (error as Error).message}`}`);
+    }
+    try {
+        return utf8.decode(bytes);
+    } catch {
+        throw new InputError(`${displayFile(path.resolve(file))}: not valid UTF-8; ${hint}`);
+    }
+}
+
+async function readExisting(target: string): Promise<string | undefined> {
+    const info = await stat(target).catch(() => undefined);
+    if (!info) return undefined;
+    return readText(target, 'it is not a file mandate import wrote');
+}
+
+/**
+ * The reading settings: `directory` of mandate.config.json (in the working folder, or `--config`),
+ * with the command's flags over it. Only the configuration is read, not the export it names: the
+ * import may be reading a new one.
+ */
+async function settingsFrom(flags: ImportFlags): Promise<DirectorySettings> {
+    const explicit = flags.config === undefined ? undefined : URI.file(path.resolve(flags.config));
+    const loaded = await loadConfig(new GuardedFileSystem(), [URI.file(process.cwd())], explicit);
+    const [first, ...rest] = loaded.file ? located(loaded.file, loaded.text ?? '', loaded.problems) : [];
+    if (first) throw new InputError(`${first}${rest.length > 0 ? ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'})` : ''}`);
+    const configured = loaded.config.directory?.settings ?? {};
+    const delimiter = flags.delimiter === undefined ? undefined : flags.delimiter === 'tab' ? '\t' : flags.delimiter;
+    if (delimiter !== undefined && delimiter !== ',' && delimiter !== ';' && delimiter !== '\t') {
+        throw new InputError(`--delimiter must be ',', ';' or 'tab', not '${flags.delimiter}'`);
+    }
+    return {
+        ...configured,
+        ...(flags.preset ? { preset: flags.preset, mapping: undefined } : {}),
+        ...(flags.format ? { format: flags.format } : {}),
+        ...(delimiter ? { delimiter } : {})
+    };
+}
+
+/** People declared by hand in the target's folder: their IDs are taken, and their e-mail addresses are theirs. */
+async function declaredPeople(services: MandateServices, folder: string, target: string): Promise<DeclaredPerson[]> {
+    if (!(await stat(folder).catch(() => undefined))?.isDirectory()) return [];
+    const files = (await findPolicyFiles([folder], { allowNone: true, onSkippedLink: reportSkippedLink })).filter(file => path.resolve(file) !== target);
+    const declared: DeclaredPerson[] = [];
+    for (const source of await readPolicyFiles(files)) {
+        const model = services.parser.LangiumParser.parse<Model>(source.text).value;
+        for (const declaration of model.declarations) {
+            if (isPerson(declaration) && declaration.name) declared.push({ id: declaration.name, ...(declaration.email ? { email: declaration.email } : {}) });
+        }
+    }
+    return declared;
+}
+
+async function printProblems(problems: readonly DirectoryProblem[]): Promise<void> {
+    for (const problem of problems.slice(0, SHOWN_PROBLEMS)) {
+        const { file, line, column } = problem.location;
+        await write(process.stderr, `mandate: ${file}:${line}:${column}: ${problem.message}\n`);
+    }
+    if (problems.length > SHOWN_PROBLEMS) await write(process.stderr, `mandate: … and ${problems.length - SHOWN_PROBLEMS} more problems\n`);
+}
+
+function summary(plan: ImportPlan, read: string, target: string, dryRun: boolean): string {
+    const lines: string[] = [];
+    const list = (title: string, mark: string, changes: readonly PersonChange[]) => {
+        if (changes.length === 0) return;
+        lines.push(`${title}:`);
+        const width = Math.max(...changes.map(change => change.id.length));
+        for (const change of changes) lines.push(`  ${mark} ${change.id.padEnd(width)}  ${change.name} (${change.key}): ${change.details.join('; ')}`);
+    };
+    const verb = dryRun ? 'would be' : '';
+    lines.push(`Read ${read}: ${plan.people.length} ${plan.people.length === 1 ? 'person' : 'people'} in ${target}.`);
+    list(`Added${verb ? ` (${verb})` : ''}`, '+', plan.added);
+    list(`Left, end date written${verb ? ` (${verb})` : ''}`, '-', plan.ended);
+    list(`Changed${verb ? ` (${verb})` : ''}`, '~', plan.changed);
+    if (plan.collisions.length > 0) {
+        lines.push('ID collisions, disambiguated:');
+        for (const collision of plan.collisions) {
+            const why = collision.reason === 'same-name' ? 'several people have this name' : 'the ID is already taken';
+            lines.push(`  ${collision.base} (${why}): ${collision.assigned.map(entry => `${entry.name} (${entry.key}) → ${entry.id}`).join(', ')}`);
+        }
+    }
+    if (plan.undated.length > 0) {
+        lines.push('Left, but no end date can be written:');
+        for (const person of plan.undated) lines.push(`  ! ${person.id}  ${person.name} (${person.key}): ${person.details.join('; ')}`);
+    }
+    if (plan.skipped.length > 0) {
+        lines.push('Not imported:');
+        for (const skipped of plan.skipped) lines.push(`  ${skipped.name} (${skipped.key}): ${skipped.reason}`);
+    }
+    lines.push(`${plan.added.length} added, ${plan.ended.length} ended, ${plan.changed.length} changed, ${plan.unchanged} unchanged, ${plan.collisions.length} collision${plan.collisions.length === 1 ? '' : 's'}.`);
+    return `${lines.join('\n')}\n`;
+}

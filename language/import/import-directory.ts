@@ -1,0 +1,46 @@
+import type { MandateServices } from '../mandate-module.js';
+import type { DirectorySettings } from './column-mapping.js';
+import type { DirectoryProblem, SourceLocation } from './directory-record.js';
+import { isGeneratedText, readPeopleFile, renderPeopleFile } from './people-file.js';
+import { planImport, type DeclaredPerson, type ImportPlan } from './plan-import.js';
+import { readDirectory } from './read-directory.js';
+
+export interface ImportRequest {
+    readonly sourceText: string;
+    /** The source as shown to the user and written in the header, e.g. `hr/bamboohr.csv`. */
+    readonly sourceFile: string;
+    readonly settings: DirectorySettings;
+    /** The generated file as it is now, if it exists, and its name for messages. */
+    readonly target: { readonly file: string; readonly text?: string };
+    readonly declared: readonly DeclaredPerson[];
+    readonly asOf: string;
+}
+
+export type ImportResult =
+    | { readonly ok: true; readonly plan: ImportPlan; readonly text: string; readonly changed: boolean; readonly description: string }
+    /** Broken input, or a target file that is not the import's to rewrite: nothing may be written. */
+    | { readonly ok: false; readonly problems: readonly DirectoryProblem[]; readonly refused?: boolean };
+
+/**
+ * One import, without touching the file system: reads the source, checks that the target is a file
+ * an import wrote, and returns the new text of the generated file with what changed.
+ */
+export function importDirectory(services: MandateServices, request: ImportRequest): ImportResult {
+    const read = readDirectory(request.sourceText, request.sourceFile, request.settings);
+    if (read.problems.length > 0) return { ok: false, problems: read.problems };
+    const at = (line: number, column: number): SourceLocation => ({ file: request.target.file, line, column });
+    let previous: ImportPlan['people'] = [];
+    if (request.target.text !== undefined && request.target.text.trim() !== '') {
+        if (!isGeneratedText(request.target.text)) {
+            return { ok: false, refused: true, problems: [{ location: at(1, 1), message: 'this file was not written by mandate import (it has no generated header), so it is not overwritten; give -o another file or folder' }] };
+        }
+        const earlier = readPeopleFile(services, request.target.text);
+        if (!earlier.ok) return { ok: false, refused: true, problems: [{ location: at(earlier.line, earlier.column), message: `${earlier.message}; undo the edit, or delete the file to import afresh` }] };
+        previous = earlier.people;
+    }
+    const keywords = services.syntax.GrammarKeywords;
+    const reserved = new Set([...keywords.words].filter(word => !keywords.nameKeywords.has(word)));
+    const plan = planImport({ records: read.records, previous, declared: request.declared, reserved, asOf: request.asOf });
+    const text = renderPeopleFile({ source: request.sourceFile, description: read.description }, plan.people);
+    return { ok: true, plan, text, changed: text !== request.target.text, description: read.description };
+}

@@ -1,0 +1,81 @@
+import type { DirectoryRecord } from './directory-record.js';
+
+/** Letters that Unicode decomposition does not reduce to ASCII. */
+const LETTERS: Record<string, string> = {
+    ß: 'ss', æ: 'ae', ø: 'o', œ: 'oe', đ: 'd', ð: 'd', ł: 'l', þ: 'th', ı: 'i', ħ: 'h', ŧ: 't'
+};
+
+/** `Zoë Ødegård` → `zoe-odegard`; empty when nothing Latin is left (`李 伟`). */
+export function slugOf(text: string): string {
+    return text.toLowerCase()
+        .replace(/[ßæøœđðłþıħŧ]/g, letter => LETTERS[letter])
+        .normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
+        .replace(/['"’‘`´]/g, '') // O'Brien → obrien, not o-brien
+        .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+}
+
+/** A slug as a Mandate name: it must start with a letter and must not be a reserved word. */
+function asName(slug: string, reserved: ReadonlySet<string>): string | undefined {
+    if (slug === '' || reserved.has(slug)) return undefined;
+    return /^[a-z]/.test(slug) ? slug : undefined;
+}
+
+/**
+ * The ID a new person would get: from the name, else from the e-mail address's local part (a name
+ * in a script with no Latin letters), else `person-<key>`.
+ */
+export function baseIdOf(record: DirectoryRecord, reserved: ReadonlySet<string>): string {
+    return asName(slugOf(record.name), reserved)
+        ?? asName(slugOf(record.email?.split('@')[0] ?? ''), reserved)
+        ?? `person-${slugOf(record.key) || 'unnamed'}`;
+}
+
+/** The distinguishing suffix of a colliding ID: the employee number, else the e-mail's local part. */
+function suffixOf(record: DirectoryRecord): string {
+    return slugOf(record.employeeNumber ?? '') || slugOf(record.email?.split('@')[0] ?? '') || slugOf(record.key) || 'x';
+}
+
+export interface IdCollision {
+    /** The ID the name gives. */
+    readonly base: string;
+    /** Who got which ID instead, by record key. */
+    readonly assigned: readonly { readonly key: string; readonly name: string; readonly id: string }[];
+    /** Why: another new person has the same name, or the ID is taken in the policy. */
+    readonly reason: 'same-name' | 'taken';
+}
+
+/**
+ * IDs for new people. A person whose base ID is free and wanted by no other new person gets it.
+ * Otherwise every new person wanting it gets `<base>-<employee number>` (or the e-mail's local
+ * part), so the result does not depend on the order of the export; a clash even then adds `-2`,
+ * `-3` in key order. `taken` holds the IDs already in use (earlier imports, hand-written people).
+ */
+export function assignIds(records: readonly DirectoryRecord[], taken: ReadonlySet<string>, reserved: ReadonlySet<string>): { ids: Map<string, string>; collisions: IdCollision[] } {
+    const byBase = new Map<string, DirectoryRecord[]>();
+    for (const record of [...records].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
+        const base = baseIdOf(record, reserved);
+        byBase.set(base, [...byBase.get(base) ?? [], record]);
+    }
+    const used = new Set(taken);
+    const ids = new Map<string, string>();
+    const collisions: IdCollision[] = [];
+    // Free single bases first, so a suffixed ID never takes a name another person gets plainly.
+    for (const [base, group] of byBase) {
+        if (group.length === 1 && !used.has(base)) {
+            ids.set(group[0].key, base);
+            used.add(base);
+        }
+    }
+    for (const [base, group] of [...byBase].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        if (ids.has(group[0].key)) continue;
+        const assigned = group.map(record => {
+            let id = `${base}-${suffixOf(record)}`;
+            for (let n = 2; used.has(id); n++) id = `${base}-${suffixOf(record)}-${n}`;
+            used.add(id);
+            ids.set(record.key, id);
+            return { key: record.key, name: record.name, id };
+        });
+        collisions.push({ base, assigned, reason: group.length > 1 ? 'same-name' : 'taken' });
+    }
+    return { ids, collisions };
+}

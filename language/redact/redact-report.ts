@@ -1,0 +1,134 @@
+/**
+ * `mandate report --redact`: the report with its people pseudonymised, for sharing outside the
+ * security team. It works on the report model, before any renderer runs, so every format
+ * (Markdown, HTML, JSON, OSCAL, the SSP) shows the same pseudonyms and no renderer can forget one.
+ *
+ * What is replaced, everywhere in the model (titles, messages, justifications, evidence, paths):
+ * each declared person's ID and name (`person-3`, `Person 3`), e-mail address, and each part of the
+ * name of three letters or more ("Martin" alone, or in `evidence/martin-ack.pdf`). A name part
+ * that several people share becomes `[redacted]`. Each person's e-mail address is dropped from the
+ * people list. Roles, duties, job titles, firms, dates and file hashes stay: the report is about
+ * who holds which role, and that structure is the point of sharing it.
+ */
+import { createHash } from 'node:crypto';
+import type { DirectoryRecord } from '../import/directory-record.js';
+import type { AuditReport, PersonEntry } from '../report/report-model.js';
+import { NameMatcher, type NameTerm } from './name-matcher.js';
+
+/** Strings that are identifiers of the tool or hashes, never policy text. */
+const KEPT_KEYS = new Set(['schemaVersion', 'rule', 'severity', 'sha256', 'inputsSha256', 'commit', 'tool', 'toolVersion', 'asOf', 'generatedAt']);
+
+const MIN_NAME_PART = 3;
+
+export interface Pseudonym {
+    readonly id: string;
+    readonly title: string;
+}
+
+/**
+ * Person 1…n, numbered in the order of a hash of each ID keyed by the report's input hash:
+ * the same policy always gives the same pseudonyms (reports can be compared and reproduced),
+ * and the numbers say nothing about the names (not alphabetical, not declaration order).
+ */
+export function pseudonyms(people: readonly Pick<PersonEntry, 'id'>[], key: string, first = 1): Map<string, Pseudonym> {
+    const ordered = [...new Set(people.map(person => person.id))]
+        .map(id => ({ id, rank: createHash('sha256').update(`${key}\u0000${id}`).digest('hex') }))
+        .sort((a, b) => a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0);
+    return new Map(ordered.map((entry, index) => [entry.id, { id: `person-${index + first}`, title: `Person ${index + first}` }]));
+}
+
+/** Someone to pseudonymise: a declared person, or a directory record the drift findings name. */
+interface Named {
+    readonly id: string;
+    readonly title: string;
+    readonly email?: string;
+    /** Further identifiers replaced by the ID pseudonym, e.g. an employee number. */
+    readonly identifiers?: readonly string[];
+    /** Only an identifier, never a word of text: a directory record's key is not a policy ID. */
+    readonly keyOnly?: boolean;
+}
+
+/**
+ * The directory records a report's drift findings may name: those matching a declared person (by
+ * e-mail address or name) add their employee number to that person; the others are Person n+1….
+ */
+function withDirectory(people: readonly PersonEntry[], records: readonly DirectoryRecord[], key: string): { named: Named[]; names: Map<string, Pseudonym> } {
+    const names = pseudonyms(people, key);
+    const byEmail = new Map(people.filter(person => person.email).map(person => [person.email!.toLowerCase(), person.id]));
+    const byName = new Map(people.map(person => [person.title.trim().toLowerCase(), person.id]));
+    const extra = new Map<string, string[]>();
+    const others: Named[] = [];
+    for (const record of records) {
+        const declared = (record.email && byEmail.get(record.email.toLowerCase())) ?? byName.get(record.name.trim().toLowerCase());
+        const identifiers = [record.key, record.employeeNumber].filter((value): value is string => value !== undefined && value.trim() !== '');
+        if (declared) extra.set(declared, [...extra.get(declared) ?? [], ...identifiers]);
+        else others.push({ id: `directory\u0000${record.key}`, title: record.name, email: record.email, identifiers, keyOnly: true });
+    }
+    for (const [id, pseudonym] of pseudonyms(others, key, names.size + 1)) names.set(id, pseudonym);
+    const named: Named[] = [...people.map(person => ({ ...person, identifiers: extra.get(person.id) })), ...others];
+    return { named, names };
+}
+
+function nameParts(title: string): string[] {
+    return (title.match(/[\p{L}\p{M}'’-]+/gu) ?? [])
+        .flatMap(part => part.split(/['’-]/u))
+        .filter(part => [...part].length >= MIN_NAME_PART && /^\p{Lu}/u.test(part));
+}
+
+function termsOf(people: readonly Named[], names: Map<string, Pseudonym>): NameTerm[] {
+    const terms: NameTerm[] = [];
+    const partOwners = new Map<string, Set<string>>();
+    for (const person of people) {
+        const pseudonym = names.get(person.id);
+        if (!pseudonym) continue;
+        if (!person.keyOnly) terms.push({ text: person.id, replacement: pseudonym.id });
+        for (const identifier of person.identifiers ?? []) terms.push({ text: identifier, replacement: pseudonym.id });
+        if (person.title.trim() !== '') terms.push({ text: person.title, replacement: pseudonym.title });
+        // Not the address's local part alone: `security@` is a mailbox, and "security" a word.
+        if (person.email) terms.push({ text: person.email, replacement: pseudonym.id });
+        for (const part of nameParts(person.title)) {
+            const owners = partOwners.get(part) ?? new Set<string>();
+            owners.add(person.id);
+            partOwners.set(part, owners);
+        }
+    }
+    for (const [part, owners] of partOwners) {
+        const only = owners.size === 1 ? names.get([...owners][0]) : undefined;
+        terms.push({ text: part, replacement: only ? only.title : '[redacted]', exact: true });
+    }
+    return terms;
+}
+
+function redactValue(value: unknown, key: string | undefined, matcher: NameMatcher): unknown {
+    if (typeof value === 'string') return key !== undefined && KEPT_KEYS.has(key) ? value : matcher.replace(value);
+    if (Array.isArray(value)) return value.map(item => redactValue(item, undefined, matcher));
+    if (value === null || typeof value !== 'object') return value;
+    const result: Record<string, unknown> = {};
+    for (const [name, inner] of Object.entries(value)) result[name] = redactValue(inner, name, matcher);
+    return result;
+}
+
+/** Without a directory, declared people only; with one, also the records drift findings can name. */
+function matcherOf(report: AuditReport, directory: readonly DirectoryRecord[] = []): NameMatcher {
+    const { named, names } = withDirectory(report.people, directory, report.provenance.inputsSha256);
+    return new NameMatcher(termsOf(named, names));
+}
+
+/**
+ * The report's redaction as a function of text, for output made beside the report from the same
+ * check (`mandate check --redact`: findings, SARIF): the same pseudonyms as the report's.
+ */
+export function reportRedactor(report: AuditReport, directory?: readonly DirectoryRecord[]): (text: string) => string {
+    const matcher = matcherOf(report, directory);
+    return text => matcher.replace(text);
+}
+
+/** The same report with every declared person pseudonymised; the input is left as it is. */
+export function redactReport(report: AuditReport, directory?: readonly DirectoryRecord[]): AuditReport {
+    const redacted = redactValue(report, undefined, matcherOf(report, directory)) as AuditReport;
+    return {
+        ...redacted,
+        people: redacted.people.map(person => ({ ...person, email: undefined })),
+        provenance: { ...redacted.provenance, redacted: true }
+    };
+}

@@ -1,0 +1,109 @@
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mandate, temporaryWorkspaces } from './cli-helpers.js';
+import { CLEAN_POLICY } from './helpers.js';
+
+const workspace = temporaryWorkspaces('mandate-import-');
+const fixture = (name: string) => readFile(new URL(`./fixtures/import/${name}`, import.meta.url), 'utf8');
+const TARGET = path.join('people', 'imported-people.mandate');
+
+describe('mandate import', () => {
+    it('imports an HR export that then checks clean with the policy, fmt has nothing to change, and importing again changes nothing', async () => {
+        const folder = await workspace({ ...CLEAN_POLICY, 'hr/bamboohr.csv': await fixture('bamboohr.csv') });
+        const policyFindings = JSON.parse(mandate(folder, 'check', '--as-of', '2025-06-30', '--format', 'json').stdout);
+        expect(policyFindings.some((finding: { severity: string }) => finding.severity === 'error')).toBe(false);
+        const first = mandate(folder, 'import', 'hr/bamboohr.csv', '-o', 'people/', '--as-of', '2025-06-30');
+        expect(first.stderr).toBe('');
+        expect(first.code).toBe(0);
+        expect(first.stdout).toContain('Read hr/bamboohr.csv as CSV (BambooHR preset, detected): 6 people in people/imported-people.mandate.');
+        expect(first.stdout).toContain('  john-smith (several people have this name): John Smith (1003) → john-smith-1003, John Smith (1004) → john-smith-1004');
+        expect(first.stdout).toContain('  Jürgen Müller-Lüdenscheidt (1006): left on 2025-05-31 and was never imported');
+        expect(first.stdout).toMatch(/6 added, 0 ended, 0 changed, 0 unchanged, 1 collision\.\nWrote people\/imported-people\.mandate\.\n$/);
+        const written = await readFile(path.join(folder, TARGET), 'utf8');
+        expect(mandate(folder, 'fmt', '--check', 'people').code).toBe(0);
+        // The imported people add no finding to the policy's own (its evidence files are not in this folder).
+        const checked = mandate(folder, 'check', '--as-of', '2025-06-30', '--format', 'json');
+        expect(checked.code).toBe(0);
+        expect(JSON.parse(checked.stdout)).toEqual(policyFindings);
+        const again = mandate(folder, 'import', 'hr/bamboohr.csv', '-o', 'people/', '--as-of', '2025-07-31');
+        expect(again.code).toBe(0);
+        expect(again.stdout).toContain('0 added, 0 ended, 0 changed, 6 unchanged, 0 collisions.\npeople/imported-people.mandate is up to date; nothing was written.\n');
+        expect(await readFile(path.join(folder, TARGET), 'utf8')).toBe(written);
+    });
+
+    it('--dry-run prints joiners, leavers and changes and writes nothing', async () => {
+        const folder = await workspace({ 'users.json': await fixture('scim.json') });
+        expect(mandate(folder, 'import', 'users.json', '-o', 'people/staff.mandate', '--as-of', '2025-06-30').code).toBe(0);
+        const before = await readFile(path.join(folder, 'people/staff.mandate'), 'utf8');
+        const scim = JSON.parse(await fixture('scim.json'));
+        scim.Resources[0].title = 'CISO and Deputy CEO';
+        scim.Resources.splice(1, 1); // Oskar Lind left the identity provider
+        scim.Resources.push({ id: 'new1', displayName: 'Ines Duarte', emails: [{ value: 'ines.duarte@umbrella.example', primary: true }], active: true });
+        await writeFile(path.join(folder, 'users.json'), JSON.stringify(scim, null, 2));
+        const dry = mandate(folder, 'import', 'users.json', '-o', 'people/staff.mandate', '--as-of', '2025-07-01', '--dry-run');
+        expect(dry.code).toBe(0);
+        expect(dry.stdout).toContain('Added (would be):\n  + ines-duarte  Ines Duarte (ines.duarte@umbrella.example): email "ines.duarte@umbrella.example"\n');
+        expect(dry.stdout).toContain('Changed (would be):\n  ~ hannah-berg-2001  Hannah Berg (2001): job title "Chief Information Security Officer" → "CISO and Deputy CEO"\n');
+        expect(dry.stdout).toContain('Left, but no end date can be written:\n  ! oskar-lind  Oskar Lind (1000): no longer in the source, which gives no start date, so no end date is written\n');
+        expect(dry.stdout).toMatch(/Dry run: people\/staff\.mandate was not written\.\n$/);
+        expect(await readFile(path.join(folder, 'people/staff.mandate'), 'utf8')).toBe(before);
+    });
+
+    it('exits 2 on a broken CSV, naming file, line and column, and writes nothing', async () => {
+        const folder = await workspace({ 'hr.csv': 'Employee #,First Name,Last Name,Work Email,Status\n1,Ada,Lovelace,ada@x.example,Active\n2,"Bob,Builder,bob@x.example,Active\n' });
+        const result = mandate(folder, 'import', 'hr.csv', '-o', 'people/', '--as-of', '2025-06-30');
+        expect(result.code).toBe(2);
+        expect(result.stderr).toBe('mandate: hr.csv:3:3: this quoted field is never closed: a `"` is missing, or a quote inside the field is not doubled ("")\nmandate: nothing was imported or written\n');
+        expect(result.stdout).toBe('');
+        expect(await stat(path.join(folder, 'people')).catch(() => undefined)).toBeUndefined();
+    });
+
+    it('exits 2 on broken JSON, keeping the generated file as it was', async () => {
+        const folder = await workspace({ 'users.json': await fixture('scim.json') });
+        expect(mandate(folder, 'import', 'users.json', '-o', 'people/', '--as-of', '2025-06-30').code).toBe(0);
+        const before = await readFile(path.join(folder, TARGET), 'utf8');
+        await writeFile(path.join(folder, 'users.json'), (await fixture('scim.json')).replace('"active": false,', '"active": false'));
+        const result = mandate(folder, 'import', 'users.json', '-o', 'people/', '--as-of', '2025-06-30');
+        expect(result.code).toBe(2);
+        expect(result.stderr).toMatch(/^mandate: users\.json:45:7: invalid JSON: comma expected\n/);
+        expect(await readFile(path.join(folder, TARGET), 'utf8')).toBe(before);
+        expect(await readdir(path.join(folder, 'people'))).toEqual(['imported-people.mandate']);
+    });
+
+    it('refuses to overwrite a hand-written file, and leaves people declared by hand alone', async () => {
+        const handWritten = 'person ada "Ada Lovelace" {\n    email "ada.lovelace@acme.example"\n}\n';
+        const folder = await workspace({ 'hr.csv': await fixture('bamboohr.csv'), 'people/imported-people.mandate': handWritten, 'people/board.mandate': handWritten });
+        const refused = mandate(folder, 'import', 'hr.csv', '-o', 'people/', '--as-of', '2025-06-30');
+        expect(refused.code).toBe(2);
+        expect(refused.stderr).toContain('mandate: people/imported-people.mandate:1:1: this file was not written by mandate import (it has no generated header), so it is not overwritten; give -o another file or folder\n');
+        expect(await readFile(path.join(folder, TARGET), 'utf8')).toBe(handWritten);
+        const beside = mandate(folder, 'import', 'hr.csv', '-o', 'people/staff.mandate', '--as-of', '2025-06-30');
+        expect(beside.code).toBe(0);
+        expect(beside.stdout).toContain("  Ada Lovelace (1001): declared by hand as 'ada'\n");
+        expect(await readFile(path.join(folder, 'people/board.mandate'), 'utf8')).toBe(handWritten);
+    });
+
+    it('uses the mapping of mandate.config.json, and a preset given on the command line over it', async () => {
+        const folder = await workspace({
+            'mandate.config.json': JSON.stringify({ directory: { source: 'hr/personal.csv', mapping: { columns: { employeeNumber: 'Personalnummer', name: 'Name', email: 'E-Mail', title: 'Funktion', start: 'Eintritt' }, dateOrder: 'dmy' } } }),
+            'hr/personal.csv': 'Personalnummer;Name;E-Mail;Funktion;Eintritt\n0815;Jörg Weiß;j.weiss@x.example;ISB;01/04/2017\n'
+        });
+        const result = mandate(folder, 'import', 'hr/personal.csv', '-o', 'people/', '--as-of', '2025-06-30');
+        expect(result.stderr).toBe('');
+        expect(result.stdout).toContain('  + jorg-weiss  Jörg Weiß (0815): email "j.weiss@x.example"; job title "ISB"; employed since 2017-04-01\n');
+        const preset = mandate(folder, 'import', 'hr/personal.csv', '-o', 'people/', '--preset', 'personio', '--dry-run');
+        expect(preset.code).toBe(2);
+        expect(preset.stderr).toContain("mandate: hr/personal.csv:1:1: no column holds the name; expected one of 'First name', 'Last name'\n");
+    });
+
+    it('says what is wrong with the command line and the source file', async () => {
+        const folder = await workspace({ 'latin1.csv': Buffer.from('Employee #,First Name,Last Name\n1,J\xfcrgen,M\xfcller\n', 'latin1'), 'hr.csv': await fixture('workday.csv') });
+        expect(mandate(folder, 'import', 'missing.csv', '-o', 'people/').stderr).toBe('mandate: missing.csv: no such file\n');
+        expect(mandate(folder, 'import', 'latin1.csv', '-o', 'people/').stderr).toBe('mandate: latin1.csv: not valid UTF-8; export it again as UTF-8 (in Excel: "CSV UTF-8")\n');
+        expect(mandate(folder, 'import', 'hr.csv', '-o', 'hr.csv').stderr).toBe('mandate: hr.csv: -o takes a folder or a .mandate file\n');
+        expect(mandate(folder, 'import', 'hr.csv', '-o', 'people/', '--delimiter', '|').stderr).toBe("mandate: --delimiter must be ',', ';' or 'tab', not '|'\n");
+        expect(mandate(folder, 'import', 'hr.csv').code).toBe(2);
+        expect(await readdir(folder)).toEqual(['hr.csv', 'latin1.csv']);
+    });
+});

@@ -1,0 +1,181 @@
+/**
+ * `report --redact` (issue 14): no declared person's name, ID or e-mail address survives in any
+ * report format, for the realistic acme policy and the hostile one, and each person keeps one
+ * pseudonym throughout a report.
+ */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { default as addFormats } from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { checkSources } from '../language/engine/check-sources.js';
+import { NameMatcher } from '../language/redact/name-matcher.js';
+import { redactReport } from '../language/redact/redact-report.js';
+import { buildReport } from '../language/report/build-report.js';
+import { REPORT_FORMATS, renderReport, OscalSspError } from '../language/report/formats.js';
+import type { AuditReport } from '../language/report/report-model.js';
+import { CLI, mandate, ROOT, temporaryWorkspaces } from './cli-helpers.js';
+import { reportOfFolder } from './folder-helpers.js';
+
+const ACME = fileURLToPath(new URL('../examples/acme/', import.meta.url));
+const GOLDEN = fileURLToPath(new URL('./golden/', import.meta.url));
+
+async function hostileReport(): Promise<AuditReport> {
+    const text = readFileSync(path.join(GOLDEN, 'hostile-policy.txt'), 'utf8');
+    const checked = await checkSources([{ uri: 'file:///ws/people/eve-mallory.mandate', text }], { asOf: '2026-01-01', roots: ['file:///ws/'] });
+    return buildReport(checked.services.shared, checked.findings, { toolVersion: '0.1.0', generatedAt: '2026-01-01T00:00:00Z', repository: { git: false } });
+}
+
+function escapeRegExp(value: string): string {
+    return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** What must not survive: each person's ID, name and e-mail (any case), and each capitalised name part of 3+ letters (as written). */
+function leaks(report: AuditReport, output: string): string[] {
+    const word = (value: string, flags: string) => new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(value)}(?![\\p{L}\\p{N}_])`, flags);
+    const found: string[] = [];
+    for (const person of report.people) {
+        for (const value of [person.id, person.title, person.email]) {
+            if (value && word(value, 'iu').test(output)) found.push(value);
+        }
+        for (const part of person.title.match(/\p{Lu}\p{L}{2,}/gu) ?? []) {
+            if (word(part, 'u').test(output)) found.push(part);
+        }
+    }
+    return found;
+}
+
+async function everyFormat(report: AuditReport): Promise<Map<string, string>> {
+    const outputs = new Map<string, string>();
+    for (const format of REPORT_FORMATS) {
+        try {
+            outputs.set(format, await renderReport(report, format));
+        } catch (error) {
+            if (!(error instanceof OscalSspError)) throw error; // the hostile policy claims nothing: no SSP
+        }
+    }
+    return outputs;
+}
+
+describe('report --redact', () => {
+    it.each([['acme', () => reportOfFolder(ACME)], ['the hostile policy', hostileReport]])('leaves no declared person in any format: %s', async (_name, make) => {
+        const report = await make();
+        expect(report.people.length).toBeGreaterThan(1);
+        const plain = await everyFormat(report);
+        // The check can see a leak: unredacted, every format names people.
+        for (const [format, output] of plain) expect(leaks(report, output).length, format).toBeGreaterThan(0);
+        const redacted = await everyFormat(redactReport(report));
+        expect([...redacted.keys()]).toEqual([...plain.keys()]);
+        for (const [format, output] of redacted) expect(leaks(report, output), format).toEqual([]);
+    });
+
+    it('gives each person one pseudonym throughout the report, Person 1…n, the same on every run', async () => {
+        const report = await reportOfFolder(ACME);
+        const redacted = redactReport(report);
+        const people = redacted.people.map(person => [person.id, person.title]);
+        expect(new Set(people.map(([id]) => id)).size).toBe(report.people.length);
+        expect(people.map(([id]) => Number(id.replace('person-', ''))).sort((a, b) => a - b)).toEqual(report.people.map((_, index) => index + 1));
+        for (const [id, title] of people) expect(title).toBe(id.replace('person-', 'Person '));
+        const titleOf = new Map(people.map(([id, title]) => [id, title]));
+        // Every place that names a person names the same pseudonym for the same person.
+        for (const [index, entry] of report.roles.entries()) {
+            for (const [position, holder] of entry.holders.entries()) {
+                const pseudonym = redacted.roles[index].holders[position].person;
+                const original = report.people.findIndex(person => person.id === holder.person.id);
+                expect(pseudonym.id).toBe(redacted.people[original].id);
+                expect(pseudonym.title).toBe(titleOf.get(pseudonym.id));
+            }
+        }
+        for (const node of redacted.graph.nodes.filter(node => node.kind === 'person')) expect(node.label).toBe(titleOf.get(node.id));
+        expect(redacted.people.every(person => person.email === undefined)).toBe(true);
+        expect(redactReport(await reportOfFolder(ACME))).toEqual(redacted);
+        // Roles, duties and the input hashes stay: the structure is what the reader needs.
+        expect(redacted.roles.map(entry => entry.role)).toEqual(report.roles.map(entry => entry.role));
+        expect(redacted.provenance.inputsSha256).toBe(report.provenance.inputsSha256);
+    });
+
+    it('numbers people by a keyed hash, not alphabetically or in declaration order', async () => {
+        const report = await reportOfFolder(ACME);
+        const redacted = redactReport(report);
+        const numbers = redacted.people.map(person => Number(person.id.replace('person-', '')));
+        expect(numbers).not.toEqual([...numbers].sort((a, b) => a - b));
+    });
+
+    it('says it is redacted, and the redacted JSON still validates against docs/report.schema.json', async () => {
+        const redacted = redactReport(await reportOfFolder(ACME));
+        expect(redacted.provenance.redacted).toBe(true);
+        const ajv = new Ajv2020({ strict: true, allErrors: true });
+        addFormats(ajv);
+        const validate = ajv.compile(JSON.parse(readFileSync(path.join(ROOT, 'docs', 'report.schema.json'), 'utf8')));
+        const json = JSON.parse(await renderReport(redacted, 'json'));
+        expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+        expect(json.provenance.redacted).toBe(true);
+        expect(await renderReport(redacted, 'md')).toContain('Pseudonymised');
+    });
+});
+
+describe('finding names in free text', () => {
+    const matcher = new NameMatcher([
+        { text: 'will-smith', replacement: 'person-1' },
+        { text: 'Will Smith', replacement: 'Person 1' },
+        { text: 'Will', replacement: 'Person 1', exact: true },
+        { text: 'Smith', replacement: '[redacted]', exact: true }
+    ]);
+
+    it('replaces the longest match, whole words only, and name parts only as written in prose', () => {
+        expect(matcher.replace('Will Smith will review it with Will; Smithers stays; WILL SMITH too')).toBe('Person 1 will review it with Person 1; Smithers stays; Person 1 too');
+        expect(matcher.replace('assign will-smith to ciso')).toBe('assign person-1 to ciso');
+    });
+
+    it('replaces name parts in any case inside paths, and a shared name part by [redacted]', () => {
+        expect(matcher.replace('evidence/will-ack.pdf')).toBe('evidence/Person 1-ack.pdf');
+        expect(matcher.replace('smith family')).toBe('smith family');
+        expect(matcher.replace('hr/smith.csv')).toBe('hr/[redacted].csv');
+    });
+});
+
+describe('mandate report --redact', () => {
+    it('writes the redacted report for every format', () => {
+        expect(CLI).toBeTruthy();
+        const plain = mandate(ROOT, 'report', '--as-of', '2025-06-30', '--format', 'json', 'examples/acme');
+        const redacted = mandate(ROOT, 'report', '--as-of', '2025-06-30', '--format', 'json', '--redact', 'examples/acme');
+        expect(plain.code).toBe(0);
+        expect(redacted.code).toBe(0);
+        expect(plain.stdout).toContain('Priya Nair');
+        expect(redacted.stdout).not.toMatch(/Priya|Nair|priya/u);
+        expect(JSON.parse(redacted.stdout).provenance.redacted).toBe(true);
+    });
+});
+
+describe('mandate check --redact', () => {
+    const workspace = temporaryWorkspaces('mandate-redact-');
+
+    it.each([['text'], ['json'], ['sarif']])('leaves no declared person in the %s findings, and uses the report\'s pseudonyms', async format => {
+        const folder = await workspace({ 'people/eve-mallory.mandate': readFileSync(path.join(GOLDEN, 'hostile-policy.txt'), 'utf8') });
+        const plain = mandate(folder, 'check', '--as-of', '2026-01-01', '--format', format);
+        const redacted = mandate(folder, 'check', '--as-of', '2026-01-01', '--format', format, '--redact');
+        expect(plain.stdout).toMatch(/\beve\b/u);
+        expect(redacted.code).toBe(plain.code);
+        expect(redacted.stdout).not.toMatch(/\b(eve|Eve|mallory|Mallory)\b/u);
+        const report = JSON.parse(mandate(folder, 'report', '--as-of', '2026-01-01', '--format', 'json', '--redact').stdout) as AuditReport;
+        const eve = report.people.find(person => person.roles.includes('ciso'))!;
+        expect(redacted.stdout).toContain(`people/${eve.id}-${report.people.find(person => person.id !== eve.id)!.id}.mandate`);
+    });
+});
+
+describe('report --redact with a directory', () => {
+    it('also pseudonymises the directory records that drift findings name, and their employee numbers', () => {
+        const folder = path.join(ROOT, 'examples', 'findings', 'directory-person-unlisted');
+        const plain = mandate(folder, 'report', '--as-of', '2025-06-30', '--format', 'json');
+        expect(plain.stdout).toContain('hr/people.csv:5 (\\"Noah Patel\\", 1004)');
+        for (const format of ['md', 'html', 'json']) {
+            const redacted = mandate(folder, 'report', '--as-of', '2025-06-30', '--format', format, '--redact');
+            expect(redacted.code).toBe(0);
+            expect(redacted.stdout).not.toMatch(/Noah|Patel|noah|\b100[0-4]\b|Sofia|Priya|Margaret/u);
+        }
+        expect(mandate(folder, 'report', '--as-of', '2025-06-30', '--format', 'json', '--redact').stdout).toContain('hr/people.csv:5 (\\"Person 4\\", person-4)');
+        const check = mandate(folder, 'check', '--as-of', '2025-06-30', '--redact');
+        expect(check.stdout).toContain('hr/people.csv:5 ("Person 4", person-4)');
+    });
+});
