@@ -70,6 +70,23 @@ describe('report --redact', () => {
         for (const [format, output] of redacted) expect(leaks(report, output), format).toEqual([]);
     });
 
+    it('leaves no commit author or e-mail address of recorded-by provenance, declared or not', async () => {
+        const report = await reportOfFolder(ACME);
+        const role = report.roles.find(entry => entry.holders.length > 0)!;
+        const recordedBy = {
+            status: 'recorded' as const, commit: 'a'.repeat(40), shortCommit: 'aaaaaaa', author: 'Quentin Outsider', email: 'quentin@outside.example',
+            date: '2025-01-02T10:00:00+01:00', trailers: [{ key: 'Approved-by', value: 'Rita Auditor <rita@outside.example>' }]
+        };
+        const withHistory: AuditReport = {
+            ...report,
+            roles: report.roles.map(entry => entry === role ? { ...entry, holders: entry.holders.map(holder => ({ ...holder, recordedBy })) } : entry)
+        };
+        const json = JSON.stringify(redactReport(withHistory));
+        for (const personal of ['Quentin', 'quentin@outside.example', 'rita@outside.example']) expect(json).not.toContain(personal);
+        expect(json).toContain('[commit author redacted]');
+        expect(json).toContain('aaaaaaa');
+    });
+
     it('gives each person one pseudonym throughout the report, Person 1…n, the same on every run', async () => {
         const report = await reportOfFolder(ACME);
         const redacted = redactReport(report);

@@ -99,8 +99,19 @@ function termsOf(people: readonly Named[], names: Map<string, Pseudonym>): NameT
     return terms;
 }
 
+/** Any e-mail address, for the ones no declared person has (a commit's author, an `Approved-by:` trailer). */
+const EMAIL_ADDRESS = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
+export const REDACTED_EMAIL = '[e-mail redacted]';
+export const REDACTED_AUTHOR = '[commit author redacted]';
+
 function redactValue(value: unknown, key: string | undefined, matcher: NameMatcher): unknown {
-    if (typeof value === 'string') return key !== undefined && KEPT_KEYS.has(key) ? value : matcher.replace(value);
+    if (typeof value === 'string') {
+        if (key !== undefined && KEPT_KEYS.has(key)) return value;
+        const replaced = matcher.replace(value);
+        // A commit's author is a person too, declared or not (recorded-by provenance).
+        if (key === 'author' && replaced === value) return REDACTED_AUTHOR;
+        return replaced.replace(EMAIL_ADDRESS, REDACTED_EMAIL);
+    }
     if (Array.isArray(value)) return value.map(item => redactValue(item, undefined, matcher));
     if (value === null || typeof value !== 'object') return value;
     const result: Record<string, unknown> = {};
