@@ -106,3 +106,22 @@ describe('libraryNotificationProblem (in process)', () => {
         expect(libraryNotificationProblem({ jsonrpc: '2.0', method: 'exit' } as never)).toBeUndefined();
     });
 });
+
+describe('requests about a document that is not a Mandate document', () => {
+    it('are answered with no result and one log line, never a logged stack', { timeout: 120_000 }, async () => {
+        const { server, uri } = await started();
+        const foreign = uri.replace(/roles\.mandate$/, 'notes.txt');
+        const position = { line: 0, character: 0 };
+        const prepared = await server.request('textDocument/prepareCallHierarchy', { textDocument: { uri: foreign }, position });
+        expect(prepared.error).toBeUndefined();
+        expect(prepared.result).toBeNull();
+        const range = { start: position, end: position };
+        const incoming = await server.request('callHierarchy/incomingCalls', { item: { name: 'x', kind: 5, uri: foreign, range, selectionRange: range } });
+        expect(incoming.error).toBeUndefined();
+        await server.until(() => server.logs.filter(line => line.startsWith('Ignored a ')).length >= 2, 'two ignored requests', 30_000);
+        // Langium's own one line may come first; what must not is a stack.
+        expect(server.logs.filter(line => /^\s+at /m.test(line))).toEqual([]);
+        expect(server.logs.filter(line => line.startsWith('Ignored a ')).join('\n')).toContain('it is not a Mandate document');
+        await expectAnswers(server, uri);
+    });
+});

@@ -95,6 +95,11 @@ function guardRequest(method: string, handler: Handler, log: GuardLog): Handler 
         } catch (error) {
             // Cancellations and Mandate's own answers (e.g. an unknown report format) are answers, not failures.
             if (isResponseError(error) && error.code !== ErrorCodes.InternalError) return error;
+            // Langium's answer for a document no language of the server reads: there is nothing to answer.
+            if (error instanceof Error && /^Could not find service instance/.test(error.message)) {
+                log.info(`Ignored a ${method} request${documentOf(params)}: it is not a Mandate document.`);
+                return null;
+            }
             log.failure(method, params, error);
             return new ResponseError(ErrorCodes.InternalError, `Mandate could not answer ${method}: ${messageOf(error)}`);
         }
