@@ -1,4 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkSources } from '../language/engine/check-sources.js';
+import { MandateDocumentBuilder } from '../language/workspace/mandate-document-builder.js';
 import { computeStatus } from '../language/lsp/mandate-status.js';
 import { RULES } from '../language/rules/index.js';
 import { Workspace } from './workspace-helpers.js';
@@ -104,5 +109,19 @@ describe('workspace findings after an edit that says the same', () => {
         expect(computeStatus(workspace.shared).clause53).not.toBe(status.clause53);
         const cold = await Workspace.open({ ...files, 'assignments.mandate': '' });
         expect(computeStatus(workspace.shared)).toEqual(computeStatus(cold.shared));
+    });
+
+    it('are computed by one build in a check that reads the record history: setting it also re-validated the documents, racing the check', async () => {
+        const folder = mkdtempSync(join(tmpdir(), 'mandate-no-git-'));
+        const sources = [{ uri: 'file:///ws/organization.mandate', text: '// Emptied\n' }, { uri: 'file:///ws/roles.mandate', text: '' }];
+        const builds = vi.spyOn(MandateDocumentBuilder.prototype, 'build');
+        try {
+            const checked = await checkSources(sources, { asOf: '2025-06-30', roots: ['file:///ws/'], recordHistory: [folder] });
+            await checked.services.shared.workspace.WorkspaceLock.write(() => undefined);
+            expect(checked.findings.map(finding => finding.rule)).toEqual(['policy-empty']);
+            expect(builds.mock.calls.filter(([documents]) => documents.length === sources.length)).toHaveLength(1);
+        } finally {
+            builds.mockRestore();
+        }
     });
 });

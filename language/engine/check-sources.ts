@@ -96,12 +96,11 @@ export async function checkSources(sources: readonly PolicySource[], options: Ch
         services.shared.mandate.Settings.setConfig(options.config ?? EMPTY_CONFIG, options.catalogues, options.directory);
     }
     const shared = services.shared;
-    const documents = sources.map(source => {
-        const document = shared.workspace.LangiumDocumentFactory.fromString<Model>(source.text, URI.parse(source.uri));
-        shared.workspace.LangiumDocuments.addDocument(document);
-        return document;
-    });
+    const documents = sources.map(source => shared.workspace.LangiumDocumentFactory.fromString<Model>(source.text, URI.parse(source.uri)));
+    // Before the documents are added: a settings change re-validates every document it finds
+    // (MandateWorkspaceManager), and that build raced the one below, doubling findings.
     if (options.recordHistory) services.shared.mandate.Settings.setRecordHistory(historyOf(options.recordHistory, services, documents));
+    documents.forEach(document => shared.workspace.LangiumDocuments.addDocument(document));
     await shared.workspace.DocumentBuilder.build(documents, { validation: true });
     return { services, documents, findings: collectFindings(documents) };
 }
