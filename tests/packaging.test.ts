@@ -91,9 +91,11 @@ const WITHOUT_GRAPH_LAYOUT_LIMIT = 600 * 1024;
 /**
  * The whole package, Graphviz included: 1,039 KB in 0.1.0, 840 KB after issue 11. The editor
  * features of issue 12 (formatter, outline, rename, semantic tokens, code lens, inlay hints,
- * links, completion, hovers, commands, panel scripts) added about 29 KB.
+ * links, completion, hovers, commands, panel scripts) added about 29 KB; issue 13 and 14 (queries, policy
+ * tests and the Testing view, directory drift with its CSV and SCIM readers, the report's recorded-by,
+ * changes and redaction) about 120 KB. Without Graphviz the package is still under the goal.
  */
-const VSIX_LIMIT = 900 * 1024;
+const VSIX_LIMIT = 1000 * 1024;
 
 describe('npm run package', () => {
     let vsix: Buffer;
