@@ -68,12 +68,12 @@ describe('mandate report on an emptied policy', () => {
 });
 
 describe('mandate rules and config-schema on an opt-in rule', () => {
-    it('lists role-acknowledgement-missing as off by default, and every other rule as on', () => {
+    it('lists role-acknowledgement-missing and directory-person-unlisted as off by default, and every other rule as on', () => {
         const text = mandate(ROOT, 'rules').stdout;
         const line = text.split('\n').find(candidate => candidate.startsWith('role-acknowledgement-missing '));
         expect(line).toMatch(/^role-acknowledgement-missing +off +communication +.*Off by default; give it a severity in mandate\.config\.json to enable it \(warning when enabled\)\./);
         const json = JSON.parse(mandate(ROOT, 'rules', '--format', 'json').stdout) as Array<{ id: string; severity: string; enabledByDefault: boolean }>;
-        expect(json.filter(rule => !rule.enabledByDefault).map(rule => [rule.id, rule.severity])).toEqual([['role-acknowledgement-missing', 'warning']]);
+        expect(json.filter(rule => !rule.enabledByDefault).map(rule => [rule.id, rule.severity])).toEqual([['role-acknowledgement-missing', 'warning'], ['directory-person-unlisted', 'warning']]);
         expect(json.find(rule => rule.id === 'policy-empty')).toMatchObject({ severity: 'error', enabledByDefault: true });
     });
 
