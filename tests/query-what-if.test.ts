@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { QueryNameError, whatIf, type WhatIfAnswer } from '../language/query/index.js';
+import { collectFindings } from '../language/engine/check-sources.js';
+import { ownWorkspace, queryContext, QueryNameError, whatIf, type WhatIfAnswer, type WhatIfScenario } from '../language/query/index.js';
 import { AS_OF } from './helpers.js';
 import { QUERY_POLICY, queryOn } from './query-fixture.js';
 
@@ -57,5 +58,31 @@ describe('what-if', () => {
         await expect(whatIf(await queryOn(QUERY_POLICY), { kind: 'leaves', person: 'jan' }, AS_OF)).rejects.toThrow(QueryNameError);
         await expect(whatIf(await queryOn(QUERY_POLICY), { kind: 'vacate', role: 'deputyy' }, AS_OF))
             .rejects.toThrow("no role named 'deputyy' is declared in the workspace; did you mean 'deputy'?");
+    });
+
+    describe('in a workspace of its own, changed in place and put back (the CLI\'s, a policy-test run\'s)', () => {
+        const nora = { ...QUERY_POLICY, 'nora.mandate': 'person nora "Nora North"\nassign nora to analyst since 2024-01-01 appointed by jane\nassign nora to deputy since 2025-09-01 appointed by jane\n' };
+        const cases: Array<[string, typeof QUERY_POLICY, WhatIfScenario, string]> = [
+            ['the only CISO leaves, on a later date', QUERY_POLICY, { kind: 'leaves', person: 'jane' }, '2025-07-01'],
+            ['a leaver with a future appointment', nora, { kind: 'leaves', person: 'nora' }, '2025-07-01'],
+            ['a role is vacated', QUERY_POLICY, { kind: 'vacate', role: 'deputy' }, AS_OF],
+            ['a person who has already left', QUERY_POLICY, { kind: 'leaves', person: 'leo' }, AS_OF]
+        ];
+        test.each(cases)('%s: the same answer as a checked copy, and the workspace as it was', async (_title, files, scenario, date) => {
+            const copy = await whatIf(await queryOn(files), scenario, date);
+            const context = await queryOn(files);
+            const documents = context.model.documents;
+            const before = { texts: documents.map(document => document.textDocument.getText()), findings: collectFindings(documents) };
+            const inPlace = await whatIf(context, scenario, date, ownWorkspace(context.shared, documents));
+            expect(inPlace).toEqual(copy);
+            // Put back: the same texts, and on the what-if's date the findings of a cold check on that date.
+            expect(documents.map(document => document.textDocument.getText())).toEqual(before.texts);
+            const cold = await queryOn(files, date);
+            expect(collectFindings(documents)).toEqual(collectFindings(cold.model.documents));
+            if (date === AS_OF) expect(collectFindings(documents)).toEqual(before.findings);
+            // And it answers again as the first time: nothing of the change is left behind.
+            const again = queryContext(context.shared);
+            expect(await whatIf(again, scenario, date, ownWorkspace(again.shared, again.model.documents))).toEqual(copy);
+        });
     });
 });

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import {
-    holdersOf, queryContext, QueryNameError, renderQueryText, timelineOf, whatIf, whoMayAppoint, whoMayPerform,
+    holdersOf, ownWorkspace, queryContext, QueryNameError, renderQueryText, timelineOf, whatIf, whoMayAppoint, whoMayPerform,
     type QueryAnswer, type QueryContext
 } from '../../language/query/index.js';
 import { LINKING_ERROR_CODE } from '../../language/mandate-issue-codes.js';
@@ -106,7 +106,9 @@ export function queryCommand(onExitCode: (code: number) => void, common: CommonO
             .argument('[paths...]', 'files or folders that make up the policy (folders are searched for *.mandate)', [])
             .option('--on <date>', 'the first day without them, YYYY-MM-DD; both sides are checked on it (default: the as-of date)', common.parseDate), common)
             .action(async (subject: string, paths: string[], flags: QueryFlags) => onExitCode(await runQuery(paths, flags, (context, date, given) =>
-                whatIf(context, kind === 'leaves' ? { kind, person: subject } : { kind, role: subject }, given.on ?? date)))));
+                // The CLI's workspace is its own: the what-if changes it in place instead of checking a copy.
+                whatIf(context, kind === 'leaves' ? { kind, person: subject } : { kind, role: subject }, given.on ?? date,
+                    ownWorkspace(context.shared, context.model.documents))))));
     }
     query.addCommand(whatIfCommand);
     return query;

@@ -2,7 +2,8 @@ import { AstUtils, UriUtils, URI, type AstNode } from 'langium';
 import { requirementStatuses, type RequirementResult } from '../applicability/index.js';
 import { collectFindings, type CheckedWorkspace, type Finding } from '../engine/check-sources.js';
 import type { PolicyTest } from '../generated/ast.js';
-import { queryContext, whatIf, type QueryContext, type WhatIfAnswer } from '../query/index.js';
+import { ownWorkspace, queryContext, whatIf, type QueryContext, type WhatIfAnswer, type WhatIfWorkspace } from '../query/index.js';
+import { revalidateOn } from '../query/what-if-workspace.js';
 import { ReportSources } from '../report/report-sources.js';
 import type { IsoDate } from '../util/dates.js';
 import type { TestLocation } from './index.js';
@@ -23,19 +24,21 @@ export interface TestFinding {
  */
 export class RunContext {
     readonly sources: ReportSources;
+    /** The open findings on each date, test blocks' own problems included (a what-if compares those too). */
     private readonly findingsByDate = new Map<IsoDate, Promise<Finding[]>>();
-    private validations: Promise<void> = Promise.resolve();
+    private builds: Promise<void> = Promise.resolve();
+    private readonly whatIfWorkspace: WhatIfWorkspace;
     private readonly statusesByDate = new Map<IsoDate, RequirementResult[]>();
     private readonly whatIfs = new Map<string, Promise<WhatIfAnswer>>();
     private query: QueryContext | undefined;
-    private validatedOn: IsoDate;
     /** Test blocks by file: a diagnostic inside one is about the test, not the policy. */
     private readonly testRanges = new Map<string, PolicyTest[]>();
 
     constructor(readonly checked: CheckedWorkspace) {
         const shared = checked.services.shared;
         this.sources = new ReportSources(shared.mandate.Settings, shared.mandate.RuleContext.files);
-        this.validatedOn = shared.mandate.Settings.asOf();
+        // The run's workspace is its own: a what-if changes it in place and puts it back.
+        this.whatIfWorkspace = ownWorkspace(shared, checked.documents, step => this.serialize(step));
         for (const document of checked.documents) {
             const tests = document.parseResult.value.tests ?? [];
             if (tests.length > 0) this.testRanges.set(document.uri.toString(), tests);
@@ -76,7 +79,7 @@ export class RunContext {
 
     /** The open (not suppressed) findings of the policy on `date`, from the check engine. */
     async findingsOn(date: IsoDate): Promise<TestFinding[]> {
-        return (await this.openOn(date)).map(finding =>
+        return this.policyFindings(await this.openOn(date)).map(finding =>
             ({ rule: finding.rule, uri: finding.uri, file: this.sources.file(URI.parse(finding.uri)), line: finding.line, message: finding.message }));
     }
 
@@ -84,7 +87,7 @@ export class RunContext {
     async statusesOn(date: IsoDate): Promise<RequirementResult[]> {
         const cached = this.statusesByDate.get(date);
         if (cached) return cached;
-        const open = await this.openOn(date);
+        const open = this.policyFindings(await this.openOn(date));
         const shared = this.checked.services.shared;
         const statuses = requirementStatuses(shared.mandate.WorkspaceModel.get(), date, shared.mandate.Settings, open);
         this.statusesByDate.set(date, statuses);
@@ -96,7 +99,9 @@ export class RunContext {
         const key = `${person}\u0000${date}`;
         let answer = this.whatIfs.get(key);
         if (!answer) {
-            answer = whatIf(this.queries, { kind: 'leaves', person }, date);
+            answer = whatIf(this.queries, { kind: 'leaves', person }, date, this.whatIfWorkspace);
+            // The changed files were parsed again and put back: their syntax trees are new, so is the snapshot.
+            answer.finally(() => this.query = undefined).catch(() => undefined);
             this.whatIfs.set(key, answer);
         }
         return answer;
@@ -110,32 +115,31 @@ export class RunContext {
         return UriUtils.resolvePath(UriUtils.dirname(URI.parse(testUri)), expected).path === path;
     }
 
+    /** The findings about the policy itself: a test block's own problems are the test's. */
+    private policyFindings(findings: readonly Finding[]): Finding[] {
+        return findings.filter(finding => !this.insideTest(finding));
+    }
+
     /**
-     * The policy's open findings on `date`: the workspace re-validated with that as-of date, once per
-     * date. The answer is kept as a promise and validations are queued one after the other: two
-     * expectations asking at once must not start two builds, the second cancelling the first.
+     * Runs the builds of the run one after the other: two expectations asking at once must not
+     * start two builds, the second cancelling the first.
      */
+    private serialize<T>(step: () => Promise<T>): Promise<T> {
+        const result = this.builds.then(step);
+        this.builds = result.then(() => undefined, () => undefined);
+        return result;
+    }
+
+    /** The open findings on `date`: the workspace re-validated with that as-of date, once per date. */
     private openOn(date: IsoDate): Promise<Finding[]> {
         let open = this.findingsByDate.get(date);
         if (!open) {
-            open = this.validations.then(() => this.validate(date));
-            this.validations = open.then(() => undefined, () => undefined);
+            open = this.serialize(async () => {
+                await revalidateOn(this.checked.services.shared, this.checked.documents, date);
+                return collectFindings(this.checked.documents).filter(finding => !finding.suppressed);
+            });
             this.findingsByDate.set(date, open);
         }
         return open;
-    }
-
-    private async validate(date: IsoDate): Promise<Finding[]> {
-        const shared = this.checked.services.shared;
-        if (date !== this.validatedOn) {
-            shared.mandate.Settings.setAsOf(date);
-            // A workspace manager hears the new date and queues a re-validation of its own; a write through
-            // the workspace lock cancels it, so each date is validated once. `validation: true` makes Langium
-            // validate the already validated documents again.
-            const documents = [...this.checked.documents];
-            await shared.workspace.WorkspaceLock.write(token => shared.workspace.DocumentBuilder.build(documents, { validation: true }, token));
-            this.validatedOn = date;
-        }
-        return collectFindings(this.checked.documents).filter(finding => !finding.suppressed && !this.insideTest(finding));
     }
 }

@@ -1,5 +1,5 @@
 import { clause53Status, requirementStatuses } from '../applicability/index.js';
-import { checkSources, collectFindings, type Finding } from '../engine/check-sources.js';
+import type { Finding } from '../engine/check-sources.js';
 import type { Assignment, Duty, Person, Role } from '../generated/ast.js';
 import { compareStrings } from '../util/compare.js';
 import { addCadence, type IsoDate } from '../util/dates.js';
@@ -7,32 +7,11 @@ import { isPresentOn } from '../workspace/tenure.js';
 import type { LostHolding, NamedItem, QueryFinding, QueryNote, StatusChange, WhatIfAnswer, WhatIfScenario } from './index.js';
 import { dutyGrounds, entitledPersons } from './may-perform.js';
 import { resolveName } from './names.js';
-import { queryContext, type QueryContext } from './query-context.js';
+import type { QueryContext } from './query-context.js';
 import { editedSources, leaverEdits, vacateEdits } from './what-if-edits.js';
+import { copiedWorkspace, type WhatIfSide, type WhatIfWorkspace } from './what-if-workspace.js';
 
-/** One side of the comparison: a workspace checked on the date, and its open findings. */
-interface Side {
-    readonly context: QueryContext;
-    readonly findings: readonly Finding[];
-}
-
-/** A fresh check of `sources` on `date`, with the same folders, configuration and catalogues as `context`. */
-async function check(context: QueryContext, sources: Parameters<typeof checkSources>[0], date: IsoDate): Promise<Side> {
-    const { settings } = context;
-    const checked = await checkSources(sources, {
-        asOf: date, roots: settings.workspaceRoots.map(root => root.toString()), config: settings.mandateConfig,
-        catalogues: settings.catalogueFrameworks, fileSystem: () => context.shared.workspace.FileSystemProvider
-    });
-    return { context: queryContext(checked.services.shared), findings: checked.findings.filter(finding => !finding.suppressed) };
-}
-
-/** The workspace as it is, on `date`: the current build when it was checked on that date, else a fresh check. */
-async function baseline(context: QueryContext, date: IsoDate): Promise<Side> {
-    if (context.settings.asOf() === date) {
-        return { context, findings: collectFindings(context.model.documents).filter(finding => !finding.suppressed) };
-    }
-    return check(context, context.model.documents.map(document => ({ uri: document.uri.toString(), text: document.textDocument.getText() })), date);
-}
+type Side = WhatIfSide;
 
 const placeKey = (finding: Finding) => `${finding.uri}\n${finding.line}\n${finding.column}\n${finding.rule}`;
 const findingKey = (finding: Finding) => `${placeKey(finding)}\n${finding.message}`;
@@ -97,10 +76,10 @@ function candidateDuties(context: QueryContext, subject: Person | Role, lost: re
     return [...duties];
 }
 
-function statusChanges(before: Side, after: Side, date: IsoDate): { changes: StatusChange[]; statusesAfter: WhatIfAnswer['statusesAfter'] } {
-    const statuses = (side: Side) => requirementStatuses(side.context.model, date, side.context.settings, side.findings);
-    const old = new Map(statuses(before).map(result => [result.requirement.id, result.status]));
-    const now = statuses(after);
+type Statuses = ReturnType<typeof requirementStatuses>;
+
+function statusChanges(before: Statuses, now: Statuses): { changes: StatusChange[]; statusesAfter: WhatIfAnswer['statusesAfter'] } {
+    const old = new Map(before.map(result => [result.requirement.id, result.status]));
     const changes = now.filter(result => old.get(result.requirement.id) !== undefined && old.get(result.requirement.id) !== result.status)
         .map(result => ({ requirement: result.requirement.id, title: result.requirement.title, before: old.get(result.requirement.id)!, after: result.status }));
     // Clause 5.3 is what the question is about: its requirements come first.
@@ -113,46 +92,50 @@ function statusChanges(before: Side, after: Side, date: IsoDate): { changes: Sta
  * What changes on `date` if the person leaves (their last day is the day before) or the role is
  * vacated: a copy of the workspace with the person's presence, assignments and delegations (or the
  * role's assignments) ended the day before is checked by the real engine on `date`, and compared
- * with the workspace as it is, checked on the same date.
+ * with the workspace as it is, checked on the same date. `workspace` says where both are checked:
+ * copies by default; a run that owns its workspace changes it in place (what-if-workspace.ts).
  */
-export async function whatIf(context: QueryContext, scenario: WhatIfScenario, date: IsoDate): Promise<WhatIfAnswer> {
+export async function whatIf(context: QueryContext, scenario: WhatIfScenario, date: IsoDate, workspace: WhatIfWorkspace = copiedWorkspace(context)): Promise<WhatIfAnswer> {
     const { model } = context;
     const subject = scenario.kind === 'leaves' ? resolveName(context, scenario.person, ['person']) as Person : resolveName(context, scenario.role, ['role']) as Role;
     const lastDay = addCadence(date, -1, 'day');
     const edits = subject.$type === 'Person' ? leaverEdits(model, subject, lastDay) : vacateEdits(model, subject, lastDay);
-    const before = await baseline(context, date);
-    const after = await check(context, editedSources(model, edits), date);
+    const before = await workspace.before(date);
     const notes: QueryNote[] = [];
 
+    // Everything the `before` side says is read now: a change in place relinks the unchanged files.
     const assignments = subject.$type === 'Person'
         ? model.assignmentsOfPerson(subject).filter(assignment => assignment.role?.ref && model.holdersOn(assignment.role.ref, date).includes(assignment))
         : model.holdersOn(subject, date);
-    const lost: LostHolding[] = assignments.flatMap(assignment => {
+    const held = assignments.flatMap(assignment => {
         const [role, person] = [assignment.role?.ref, assignment.person?.ref];
-        if (!role || !person) return [];
-        return [{ role: context.named(role), person: context.named(person), assignment: context.at(assignment), vacantAfter: !isHeld(after, roleNamed(after, role.name), date) }];
+        return role && person ? [{ role: context.named(role), person: context.named(person), assignment: context.at(assignment) }] : [];
     });
     if (subject.$type === 'Person' && !isPresentOn(subject, date)) notes.push({ text: `${subject.name} is not with the organization on ${date} already`, source: context.at(subject) });
-    if (lost.length === 0) notes.push({ text: `${subject.name} ${subject.$type === 'Person' ? 'holds no role' : 'has no holder'} on ${date}` });
+    if (held.length === 0) notes.push({ text: `${subject.name} ${subject.$type === 'Person' ? 'holds no role' : 'has no holder'} on ${date}` });
+    const coveredBefore = candidateDuties(context, subject, assignments)
+        .filter(duty => isCovered(before, dutyNamed(before, duty.name), date))
+        .map(duty => context.named(duty));
+    const statusesBefore = requirementStatuses(before.context.model, date, before.context.settings, before.findings);
+    const clause53Before = clause53Status(before.context.model, date, before.context.settings, before.findings);
+    const findingsBefore = before.findings;
 
-    // Only the ended assignments change, so only their roles can fall vacant.
-    const vacated: NamedItem[] = [...new Map(lost.filter(entry => entry.vacantAfter).map(entry => [entry.role.name, entry.role])).values()];
-    const dutiesUncovered = candidateDuties(context, subject, assignments)
-        .filter(duty => isCovered(before, dutyNamed(before, duty.name), date) && !isCovered(after, dutyNamed(after, duty.name), date))
-        .map(duty => context.named(duty))
-        .sort((a, b) => compareStrings(a.name, b.name));
-
-    const { changes, statusesAfter } = statusChanges(before, after, date);
-    return {
-        query: 'what-if', date, lastDay, scenario, subject: context.named(subject), lost, vacated, dutiesUncovered,
-        requirements: changes,
-        clause53: {
-            before: clause53Status(before.context.model, date, before.context.settings, before.findings),
-            after: clause53Status(after.context.model, date, after.context.settings, after.findings)
-        },
-        findingsAppearing: unmatched(after.findings, before.findings).map(finding => toQueryFinding(context, finding)),
-        findingsResolved: unmatched(before.findings, after.findings).map(finding => toQueryFinding(context, finding)),
-        findingsAfter: after.findings.map(finding => toQueryFinding(context, finding)),
-        statusesAfter, notes
-    };
+    return workspace.withChanged(editedSources(model, edits), date, after => {
+        const lost: LostHolding[] = held.map(entry => ({ ...entry, vacantAfter: !isHeld(after, roleNamed(after, entry.role.name), date) }));
+        // Only the ended assignments change, so only their roles can fall vacant.
+        const vacated: NamedItem[] = [...new Map(lost.filter(entry => entry.vacantAfter).map(entry => [entry.role.name, entry.role])).values()];
+        const dutiesUncovered = coveredBefore
+            .filter(duty => !isCovered(after, dutyNamed(after, duty.name), date))
+            .sort((a, b) => compareStrings(a.name, b.name));
+        const { changes, statusesAfter } = statusChanges(statusesBefore, requirementStatuses(after.context.model, date, after.context.settings, after.findings));
+        return {
+            query: 'what-if', date, lastDay, scenario, subject: context.named(subject), lost, vacated, dutiesUncovered,
+            requirements: changes,
+            clause53: { before: clause53Before, after: clause53Status(after.context.model, date, after.context.settings, after.findings) },
+            findingsAppearing: unmatched(after.findings, findingsBefore).map(finding => toQueryFinding(context, finding)),
+            findingsResolved: unmatched(findingsBefore, after.findings).map(finding => toQueryFinding(context, finding)),
+            findingsAfter: after.findings.map(finding => toQueryFinding(context, finding)),
+            statusesAfter, notes
+        };
+    });
 }
