@@ -21,6 +21,7 @@ import { MandateCodeLensProvider } from './lsp/mandate-code-lens.js';
 import { MandateDocumentLinkProvider } from './lsp/mandate-document-links.js';
 import { MandateInlayHintProvider } from './lsp/mandate-inlay-hints.js';
 import { MandateWorkspaceManager } from './lsp/mandate-workspace-manager.js';
+import { BatchIndexManager } from './workspace/batch-index-manager.js';
 import { publishOnlyChangedDiagnostics } from './lsp/publish-changed-diagnostics.js';
 import { withBoundedRecovery } from './mandate-bounded-parser.js';
 import { withLinearCstBuilder } from './mandate-cst-node-builder.js';
@@ -137,15 +138,25 @@ export const MandateModule: Module<MandateServices, PartialLangiumServices & Man
     }
 };
 
+export interface MandateModuleContext extends DefaultSharedModuleContext {
+    /**
+     * A one-shot run (a CLI command, a policy-test run): no editor will ask for references, so
+     * none are indexed (workspace/batch-index-manager.ts). Never for the language server.
+     */
+    readonly batch?: boolean;
+}
+
 /**
  * Creates the shared and the Mandate services. The same function serves the language server,
  * the CLI, the reports and the tests, so every surface runs the same engine.
  */
-export function createMandateServices(context: DefaultSharedModuleContext): {
+export function createMandateServices(context: MandateModuleContext): {
     shared: MandateSharedServices,
     Mandate: MandateServices
 } {
-    const shared = inject(createDefaultSharedModule(context), MandateGeneratedSharedModule, MandateSharedModule);
+    const batch: Module<MandateSharedServices, PartialLangiumSharedServices> = context.batch
+        ? { workspace: { IndexManager: services => new BatchIndexManager(services) } } : {};
+    const shared = inject(createDefaultSharedModule(context), MandateGeneratedSharedModule, MandateSharedModule, batch);
     const Mandate = inject(createDefaultModule({ shared }), MandateGeneratedModule, MandateModule);
     shared.ServiceRegistry.register(Mandate);
     registerValidationChecks(Mandate);

@@ -29,7 +29,7 @@ export async function runFmt(paths: string[], flags: FmtFlags): Promise<number> 
     if (!flags.check && !flags.write) await requireOneFile(targets);
     const files = await findPolicyFiles(targets, { followSymlinks: flags.followSymlinks ?? false, onSkippedLink: reportSkippedLink });
     const sources = await readPolicyFiles(files, { keepByteOrderMark: true });
-    const services = createMandateServices(EmptyFileSystem).Mandate;
+    const services = createMandateServices({ ...EmptyFileSystem, batch: true }).Mandate;
     let unformatted = 0;
     let problems = 0;
     for (const [index, file] of files.entries()) {

@@ -40,7 +40,7 @@ export async function runImport(source: string, flags: ImportFlags): Promise<num
     const sourceText = await readText(source, 'export it again as UTF-8 (in Excel: "CSV UTF-8")');
     if (path.resolve(source) === target || await sameReal(source, target)) throw new InputError(`${displayFile(target)}: is the source itself; give -o another file`);
     const targetText = await readExisting(target);
-    const services = createMandateServices(EmptyFileSystem).Mandate;
+    const services = createMandateServices({ ...EmptyFileSystem, batch: true }).Mandate;
     const result = importDirectory(services, {
         sourceText, sourceFile: displayFile(path.resolve(source)).split(path.sep).join('/'),
         settings: await settingsFrom(flags), target: { file: displayFile(target), text: targetText },

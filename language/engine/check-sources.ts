@@ -89,7 +89,7 @@ export function toFinding(uri: string, diagnostic: Diagnostic): Finding {
  * services the language server uses. The CLI, the reports and the tests all go through here.
  */
 export async function checkSources(sources: readonly PolicySource[], options: CheckOptions = {}): Promise<CheckedWorkspace> {
-    const services = createMandateServices({ fileSystemProvider: options.fileSystem ?? EmptyFileSystem.fileSystemProvider }).Mandate;
+    const services = createMandateServices({ fileSystemProvider: options.fileSystem ?? EmptyFileSystem.fileSystemProvider, batch: true }).Mandate;
     services.shared.mandate.Settings.setAsOf(options.asOf);
     services.shared.mandate.Settings.setWorkspaceRoots((options.roots ?? []).map(root => URI.parse(root)));
     if (options.config || options.catalogues || options.directory) {
