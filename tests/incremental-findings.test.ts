@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { checkSources } from '../language/engine/check-sources.js';
 import { MandateDocumentBuilder } from '../language/workspace/mandate-document-builder.js';
 import { computeStatus } from '../language/lsp/mandate-status.js';
-import { RULES } from '../language/rules/index.js';
+import { RULES, RULES_BY_ID } from '../language/rules/index.js';
+import { isEnabledByDefault } from '../language/rules/rule.js';
+import { parseConfig } from '../language/config/mandate-config.js';
 import { Workspace } from './workspace-helpers.js';
 
 /**
@@ -21,7 +23,8 @@ const DUTIES = `responsibility reporting "Report ISMS performance" { satisfies I
 responsibility conformance "Keep the ISMS conforming" { satisfies ISO27001:5.3(a) }
 `;
 const PEOPLE = 'person jane "Jane Doe"\nperson omar "Omar Haddad"\n';
-const WORKSPACE_RULES = RULES.filter(rule => rule.scope === 'workspace').length;
+/** The workspace rules that run without configuration: a rule that is off is not run at all. */
+const WORKSPACE_RULES = RULES.filter(rule => rule.scope === 'workspace' && isEnabledByDefault(rule)).length;
 
 function rulesRun(workspace: Workspace): number {
     return workspace.shared.mandate.WorkspaceFindings.rulesRun;
@@ -93,6 +96,25 @@ describe('workspace findings after an edit that says the same', () => {
         await workspace.shared.workspace.WorkspaceLock.read(() => undefined);
         workspace.shared.mandate.WorkspaceFindings.byDocument();
         expect(rulesRun(workspace) - before).toBe(WORKSPACE_RULES);
+    });
+
+    it('runs no rule that is off, and runs it once a configuration turns it on', async () => {
+        const assignments = 'assign jane to ciso since 2024-01-01 appointed by board { announced 2024-01-02 via intranet to all-staff }\n';
+        const files = { 'organization.mandate': ORGANIZATION, 'duties.mandate': DUTIES, 'people.mandate': PEOPLE, 'assignments.mandate': assignments };
+        const workspace = await Workspace.open(files);
+        const run = vi.spyOn(RULES_BY_ID.get('role-acknowledgement-missing') as { findings: () => unknown }, 'findings');
+        try {
+            workspace.shared.mandate.Settings.setAsOf('2025-01-01');
+            await workspace.shared.workspace.WorkspaceLock.read(() => undefined);
+            expect(run).not.toHaveBeenCalled();
+            expect(workspace.codes('assignments.mandate')).not.toContain('role-acknowledgement-missing');
+            workspace.shared.mandate.Settings.setConfig(parseConfig('{ "rules": { "role-acknowledgement-missing": "warning" } }', RULES_BY_ID).config);
+            await workspace.shared.workspace.WorkspaceLock.read(() => undefined);
+            expect(run).toHaveBeenCalled();
+            expect(workspace.codes('assignments.mandate')).toContain('role-acknowledgement-missing');
+        } finally {
+            run.mockRestore();
+        }
     });
 
     it('keeps the status bar without rebuilding the workspace model, until the policy says something else', async () => {
