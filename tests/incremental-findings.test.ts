@@ -6,7 +6,7 @@ import { checkSources } from '../language/engine/check-sources.js';
 import { MandateDocumentBuilder } from '../language/workspace/mandate-document-builder.js';
 import { computeStatus } from '../language/lsp/mandate-status.js';
 import { RULES, RULES_BY_ID } from '../language/rules/index.js';
-import { isEnabledByDefault } from '../language/rules/rule.js';
+import { isEnabledByDefault, type WorkspaceRule } from '../language/rules/rule.js';
 import { parseConfig } from '../language/config/mandate-config.js';
 import { Workspace } from './workspace-helpers.js';
 
@@ -98,11 +98,31 @@ describe('workspace findings after an edit that says the same', () => {
         expect(rulesRun(workspace) - before).toBe(WORKSPACE_RULES);
     });
 
+    it('runs no rule when an edit is undone, and keeps the findings placed by a range in the file it restores', async () => {
+        // `jаne` holds a Cyrillic а: confusable-name reports it by range in people.mandate.
+        const people = `${PEOPLE}assign j\u0430ne to ciso since 2024-01-01 appointed by board\n`;
+        const files = { 'organization.mandate': ORGANIZATION, 'duties.mandate': DUTIES, 'people.mandate': people };
+        const workspace = await Workspace.open(files);
+        expect(workspace.codes('people.mandate')).toContain('confusable-name');
+        const original = workspace.diagnostics();
+        await workspace.write('people.mandate', people.replace('"Omar Haddad"', '"Omar Haddad-Smith"'));
+        const before = rulesRun(workspace);
+        await workspace.write('people.mandate', people);
+        expect(rulesRun(workspace)).toBe(before);
+        expect(workspace.diagnostics()).toEqual(original);
+        await expectSameAsCold(workspace, files);
+        // The state before that one is not kept: a second different text runs the rules again.
+        await workspace.write('people.mandate', people.replace('"Jane Doe"', '"Jane Doe-Smith"'));
+        await workspace.write('people.mandate', people.replace('"Jane Doe"', '"Jane Dough"'));
+        expect(rulesRun(workspace) - before).toBe(2 * WORKSPACE_RULES);
+        await expectSameAsCold(workspace, { ...files, 'people.mandate': people.replace('"Jane Doe"', '"Jane Dough"') });
+    });
+
     it('runs no rule that is off, and runs it once a configuration turns it on', async () => {
         const assignments = 'assign jane to ciso since 2024-01-01 appointed by board { announced 2024-01-02 via intranet to all-staff }\n';
         const files = { 'organization.mandate': ORGANIZATION, 'duties.mandate': DUTIES, 'people.mandate': PEOPLE, 'assignments.mandate': assignments };
         const workspace = await Workspace.open(files);
-        const run = vi.spyOn(RULES_BY_ID.get('role-acknowledgement-missing') as { findings: () => unknown }, 'findings');
+        const run = vi.spyOn(RULES_BY_ID.get('role-acknowledgement-missing') as WorkspaceRule, 'findings');
         try {
             workspace.shared.mandate.Settings.setAsOf('2025-01-01');
             await workspace.shared.workspace.WorkspaceLock.read(() => undefined);

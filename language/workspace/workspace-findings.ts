@@ -34,7 +34,7 @@ export class WorkspaceFindings {
 
     constructor(private readonly models: WorkspaceModelProvider, private readonly context: RuleContext) {
         // Options, severities and catalogues change findings without changing a document.
-        context.settings.onDidChange(() => this.last = undefined);
+        context.settings.onDidChange(() => this.forgetComputed());
     }
 
     /**
@@ -44,7 +44,7 @@ export class WorkspaceFindings {
      */
     excludeDerived(derived: (rule: WorkspaceRule, finding: WorkspaceFinding) => boolean): void {
         this.derived = derived;
-        this.last = undefined;
+        this.forgetComputed();
         this.models.invalidate();
     }
 
@@ -56,7 +56,9 @@ export class WorkspaceFindings {
         const documents = this.models.documents();
         let byRule = last && last.asOf === asOf ? this.reusable(last, documents) : undefined;
         if (!byRule) {
-            byRule = this.runAll();
+            const previous = this.previous;
+            byRule = (previous && previous.asOf === asOf ? this.restored(previous, documents) : undefined) ?? this.runAll();
+            // Restored or new, the policy may say something else than at `last`.
             this.semanticVersion++;
         }
         const grouped = new Map<string, PlacedFinding[]>();
@@ -68,6 +70,7 @@ export class WorkspaceFindings {
             }
         }
         const roots = new Map(documents.map(document => [document.uri.toString(), document.parseResult.value as AstNode]));
+        this.previous = last;
         this.last = { version: this.models.version, asOf, roots, byRule, grouped };
         return grouped;
     }
@@ -80,6 +83,8 @@ export class WorkspaceFindings {
      */
     semanticVersion = 0;
     private last: Computed | undefined;
+    /** The state before `last`: an edit that is undone, or a what-if's change put back, returns to it. */
+    private previous: Computed | undefined;
 
     private runAll(rules: readonly WorkspaceRule[] = WORKSPACE_RULES, into = new Map<WorkspaceRule, readonly WorkspaceFinding[]>()): Map<WorkspaceRule, readonly WorkspaceFinding[]> {
         const model = this.models.get();
@@ -130,6 +135,36 @@ export class WorkspaceFindings {
         return new Map(WORKSPACE_RULES.flatMap(rule => byRule.has(rule) ? [[rule, byRule.get(rule)!] as const] : []));
     }
 
+    /**
+     * The findings of an earlier state, when every document that changed since reads again exactly
+     * as it did then (an undo, a change put back): the same text says the same, at the same
+     * places, so even findings placed by a range keep them. Only their nodes move to the new trees.
+     */
+    private restored(earlier: Computed, documents: ReadonlyArray<LangiumDocument>): Map<WorkspaceRule, readonly WorkspaceFinding[]> | undefined {
+        if (documents.length !== earlier.roots.size) return undefined;
+        const changed = new Map<AstNode, { readonly root: AstNode }>();
+        for (const document of documents) {
+            const before = earlier.roots.get(document.uri.toString());
+            const root = document.parseResult.value;
+            if (!before) return undefined;
+            if (before === root) continue;
+            if (before.$cstNode?.root.fullText !== document.textDocument.getText()) return undefined;
+            changed.set(before, { root });
+        }
+        const byRule = new Map<WorkspaceRule, readonly WorkspaceFinding[]>();
+        for (const [rule, findings] of earlier.byRule) {
+            const moved = findings.map(finding => moveFinding(finding, changed, true));
+            if (moved.includes(undefined)) return undefined;
+            byRule.set(rule, moved as WorkspaceFinding[]);
+        }
+        return byRule;
+    }
+
+    private forgetComputed(): void {
+        this.last = undefined;
+        this.previous = undefined;
+    }
+
     /** Called from the validation of `uri`: report its share of the workspace findings. */
     acceptFor(uri: string, accept: ValidationAcceptor): void {
         const findings = this.byDocument().get(uri) ?? [];
@@ -156,13 +191,13 @@ export class WorkspaceFindings {
 }
 
 /** A finding on a changed document, moved to the same node of its new tree; undefined when it cannot move. */
-function moveFinding(finding: WorkspaceFinding, changed: ReadonlyMap<AstNode, { readonly root: AstNode }>): WorkspaceFinding | undefined {
+function moveFinding(finding: WorkspaceFinding, changed: ReadonlyMap<AstNode, { readonly root: AstNode }>, sameText = false): WorkspaceFinding | undefined {
     if (changed.size === 0) return finding;
     let root = finding.node;
     while (root.$container) root = root.$container;
     const change = changed.get(root);
     if (!change) return finding;
-    if (finding.range) return undefined;
+    if (finding.range && !sameText) return undefined;
     const node = counterpart(finding.node, change.root);
     return node ? { ...finding, node } : undefined;
 }
