@@ -8,8 +8,7 @@
  * git" for the caller.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { statSync } from 'node:fs';
 
 export interface GitOptions {
     /** Milliseconds the command may take; default 5000. */
@@ -91,16 +90,4 @@ export function runGitBytes(folder: string, args: readonly string[], options: Gi
 export function gitText(folder: string, args: readonly string[], options: GitOptions = {}): string | undefined {
     const result = runGit(folder, args, options);
     return result.ok ? result.stdout : undefined;
-}
-
-/**
- * Whether `folder` or a folder above it holds a `.git` (a repository's folder, or a worktree's or
- * submodule's file). Git itself finds a repository no other way here, since gitEnvironment drops
- * GIT_DIR and the like; when there is none, nothing is spawned (about 50 ms a check saved).
- */
-export function mayBeInRepository(folder: string): boolean {
-    for (let current = resolve(folder); ; current = dirname(current)) {
-        if (existsSync(join(current, '.git'))) return true;
-        if (dirname(current) === current) return false;
-    }
 }

@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Model } from '../generated/ast.js';
-import { isFolder, mayBeInRepository, runGit, runGitBytes, type GitOptions } from '../git/git-runner.js';
+import { runGit, runGitBytes, type GitOptions } from '../git/git-runner.js';
 import { recordsOf } from './record-keys.js';
 
 export interface CommitTrailer {
@@ -122,7 +122,6 @@ export function readRecordHistory(
     folder: string, parse: ParsePolicy, gitOptions: GitOptions = {}, parsed: ReadonlyMap<string, Model> = new Map()
 ): RecordHistory {
     const options: GitOptions = { timeoutMs: TIMEOUT_MS, maxBuffer: MAX_BUFFER, ...gitOptions };
-    if (isFolder(folder) && !mayBeInRepository(folder)) return unavailableHistory('no-repository');
     const inside = runGit(folder, ['rev-parse', '--is-inside-work-tree', '--is-shallow-repository'], options);
     if (!inside.ok) return unavailableHistory(inside.reason === 'no-git' ? 'no-git' : inside.reason === 'failed' ? 'no-repository' : 'failed');
     const [workTree, shallowText] = inside.stdout.split('\n');
