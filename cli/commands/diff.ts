@@ -3,7 +3,8 @@ import { diffBuilds } from '../../language/diff/diff-compute.js';
 import type { PolicyDiff } from '../../language/diff/diff-model.js';
 import { renderDiff, type DiffFormat } from '../../language/diff/render-diff.js';
 import type { DiffBuild } from '../../language/diff/diff-facts.js';
-import { buildSide, resolveSides, resolveSinceRevision } from '../diff-sides.js';
+import { buildSideFacts, resolveSides, resolveSinceRevision } from '../diff-sides.js';
+import { startSide } from '../diff-thread.js';
 import type { LoadOptions } from '../load.js';
 import { terminalText, write } from '../output.js';
 import { writeOutputFile } from '../safe-write.js';
@@ -19,15 +20,24 @@ export interface DiffFlags {
     exitCode?: boolean;
 }
 
-/** The diff between the sides `from` and `to` name (see resolveSides), each built as `mandate check` builds it. */
+/**
+ * The diff between the sides `from` and `to` name (see resolveSides), each built as `mandate check`
+ * builds it. The `to` side is built in a worker thread meanwhile (cli/diff-thread.ts): it is the one
+ * the sequential order builds second, so its messages and errors still come after those of `from`.
+ */
 export async function computeDiff(from: string, to: string | undefined, flags: Omit<DiffFlags, 'format'>): Promise<{ diff: PolicyDiff; internalErrors: string[]; inputs: string[] }> {
     const [fromSource, toSource] = await resolveSides(from, to, flags.path ?? '.');
     const options = { config: flags.config, followSymlinks: flags.followSymlinks };
-    const before = await buildSide(fromSource, { ...options, asOf: flags.fromAsOf ?? flags.asOf });
-    const after = await buildSide(toSource, { ...options, asOf: flags.asOf });
-    // Both sides default to the same date: without one, the older side would be read on today's date anyway.
-    const diff = diffBuilds(before.build, after.build, { from: fromSource.side, to: toSource.side });
-    return { diff, internalErrors: [...before.internalErrors, ...after.internalErrors], inputs: [...before.inputs, ...after.inputs, ...(flags.config ? [path.resolve(flags.config)] : [])] };
+    const later = startSide(toSource, { ...options, asOf: flags.asOf });
+    try {
+        const before = await buildSideFacts(fromSource, { ...options, asOf: flags.fromAsOf ?? flags.asOf });
+        const after = await later.result();
+        // Both sides default to the same date: without one, the older side would be read on today's date anyway.
+        const diff = diffBuilds(before.facts, after.facts, { from: fromSource.side, to: toSource.side });
+        return { diff, internalErrors: [...before.internalErrors, ...after.internalErrors], inputs: [...before.inputs, ...after.inputs, ...(flags.config ? [path.resolve(flags.config)] : [])] };
+    } finally {
+        await later.stop();
+    }
 }
 
 /**
@@ -36,8 +46,8 @@ export async function computeDiff(from: string, to: string | undefined, flags: O
  */
 export async function changesSince(revision: string, folder: string, to: DiffBuild, options: LoadOptions): Promise<{ diff: PolicyDiff; internalErrors: readonly string[] }> {
     const source = await resolveSinceRevision(revision, folder);
-    const before = await buildSide(source, options);
-    const diff = diffBuilds(before.build, to, { from: source.side, to: { label: 'working tree', kind: 'working-tree' } });
+    const before = await buildSideFacts(source, options);
+    const diff = diffBuilds(before.facts, to, { from: source.side, to: { label: 'working tree', kind: 'working-tree' } });
     return { diff, internalErrors: before.internalErrors };
 }
 
