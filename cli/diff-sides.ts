@@ -148,6 +148,7 @@ export async function buildSide(source: SideSource, options: LoadOptions): Promi
 
 /** A side reduced to its facts: plain data, the same whichever thread built it (cli/diff-thread.ts). */
 export interface SideResult {
+    readonly side: Omit<DiffSide, 'asOf'>;
     readonly facts: SideFacts;
     readonly internalErrors: readonly string[];
     readonly inputs: readonly string[];
@@ -156,5 +157,5 @@ export interface SideResult {
 /** Builds a side (buildSide) and takes its facts (the engine's sideFacts). */
 export async function buildSideFacts(source: SideSource, options: LoadOptions): Promise<SideResult> {
     const { build, internalErrors, inputs } = await buildSide(source, options);
-    return { facts: sideFacts(build), internalErrors, inputs };
+    return { side: source.side, facts: sideFacts(build), internalErrors, inputs };
 }

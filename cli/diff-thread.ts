@@ -1,6 +1,7 @@
 /**
- * A side of `mandate diff` built in a worker thread while the main thread builds the other: each
- * side is a full cold check, so on two cores the diff takes about as long as one check.
+ * A side of `mandate diff` built in a worker thread while the main thread builds the other (or the
+ * revision of `report --since` while it builds the report's): each is a full cold check, so on two
+ * cores the two take about as long as one.
  *
  * One engine: the worker is the shipped CLI bundle itself (cli/main.ts branches on `isSideWorker`)
  * and runs the same buildSideFacts; only plain data crosses back (SideFacts, structured-clone safe).
@@ -12,7 +13,7 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { buildSideFacts, type SideResult, type SideSource } from './diff-sides.js';
+import { buildSideFacts, resolveSinceRevision, type SideResult, type SideSource } from './diff-sides.js';
 import { InputError } from './files.js';
 import type { LoadOptions } from './load.js';
 import { write } from './output.js';
@@ -20,10 +21,21 @@ import { write } from './output.js';
 /** The key of workerData that makes a start of the bundle a side's worker. */
 const MARKER = 'mandateDiffSide';
 
+/**
+ * A side: resolved already, or the revision `report --since` names in a folder, resolved where the
+ * side is built, so that its errors come when its result is taken, as they would one after the other.
+ */
+export type SideRequest = { readonly source: SideSource } | { readonly since: string; readonly folder: string };
+
 interface SideJob {
     readonly [MARKER]: true;
-    readonly source: SideSource;
+    readonly request: SideRequest;
     readonly options: LoadOptions;
+}
+
+/** Resolves (for `--since`) and builds the side, in whichever thread runs it. */
+export async function buildRequest(request: SideRequest, options: LoadOptions): Promise<SideResult> {
+    return buildSideFacts('source' in request ? request.source : await resolveSinceRevision(request.since, request.folder), options);
 }
 
 /** The worker's answer, with what it would have written to standard output and standard error. */
@@ -55,7 +67,7 @@ export async function runSideWorker(): Promise<void> {
     const stderr = capture(process.stderr);
     let reply: SideReply;
     try {
-        const result = await buildSideFacts(job.source, job.options);
+        const result = await buildRequest(job.request, job.options);
         reply = { ok: true, result, stdout: stdout(), stderr: stderr() };
     } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
@@ -82,16 +94,17 @@ export function sideThreadScript(): string | undefined {
     return script.endsWith('.cjs') ? script : undefined;
 }
 
-/** Starts building `source`: in a worker running `script` when there is one and it starts, else here when the result is taken. */
-export function startSide(source: SideSource, options: LoadOptions, script = sideThreadScript()): PendingSide {
+/** Starts building a side: in a worker running `script` when there is one and it starts, else here when the result is taken. */
+export function startSide(request: SideRequest, options: LoadOptions, script = sideThreadScript()): PendingSide {
     let worker: Worker | undefined;
     try {
-        if (script) worker = new Worker(script, { workerData: { [MARKER]: true, source, options } satisfies SideJob });
+        if (script) worker = new Worker(script, { workerData: { [MARKER]: true, request, options } satisfies SideJob });
     } catch {
         worker = undefined; // no threads here: the sequential build gives the same output
     }
-    if (!worker) return { result: () => buildSideFacts(source, options), stop: async () => undefined };
+    if (!worker) return { result: () => buildRequest(request, options), stop: async () => undefined };
     const thread = worker;
+    const label = 'source' in request ? request.source.side.label : request.since;
     let settled = false;
     const reply = new Promise<SideReply>((resolve, reject) => {
         const settle = (action: () => void) => {
@@ -100,8 +113,8 @@ export function startSide(source: SideSource, options: LoadOptions, script = sid
             action();
         };
         thread.once('message', (message: SideReply) => settle(() => resolve(message)));
-        thread.once('error', error => settle(() => reject(new Error(`the thread building ${source.side.label} failed: ${error.message}`))));
-        thread.once('exit', code => settle(() => reject(new Error(`the thread building ${source.side.label} stopped before it finished (exit code ${code})`))));
+        thread.once('error', error => settle(() => reject(new Error(`the thread building ${label} failed: ${error.message}`))));
+        thread.once('exit', code => settle(() => reject(new Error(`the thread building ${label} stopped before it finished (exit code ${code})`))));
     });
     reply.catch(() => undefined); // taken (or dropped, when the other side failed first) by result()
     return {

@@ -207,6 +207,30 @@ describe('mandate report --since (CLI)', { timeout: 180_000 }, () => {
         expect(mandate(repo.folder, 'report', '--as-of', AS_OF).stdout).not.toContain('Changes in the audit period');
     });
 
+    it('reads the revision in a worker thread with the same output and errors as after the report\'s own build', () => {
+        const both = (...args: string[]) => [mandateWith(repo.folder, { MANDATE_DIFF_THREADS: '1' }, ...args), mandateWith(repo.folder, { MANDATE_DIFF_THREADS: '2' }, ...args)];
+        for (const format of ['md', 'json']) {
+            const [sequential, parallel] = both('report', '--since', 'v2025-audit', '--as-of', AS_OF, '--format', format);
+            expect(sequential.code).toBe(0);
+            expect(parallel).toEqual(sequential);
+        }
+        // An error of the report's own build comes first; then one of the revision, named by it.
+        const [unreadable, unreadableInThread] = both('report', '--since', 'nope', '--config', 'nowhere.json');
+        expect(unreadable.code).toBe(2);
+        expect(unreadable.stderr).not.toContain("'nope'");
+        expect(unreadableInThread).toEqual(unreadable);
+        repo.commit({ 'mandate.config.json': '{ "rules": ' }, 'broken configuration', '2025-03-01');
+        repo.commit({ 'mandate.config.json': null }, 'configuration removed', '2025-03-02');
+        try {
+            const [sequential, parallel] = both('report', '--since', 'HEAD~1', '--as-of', AS_OF);
+            expect(sequential).toMatchObject({ code: 2, stdout: '' });
+            expect(sequential.stderr).toMatch(/^mandate: HEAD~1:mandate\.config\.json:1:\d+: [^\n]+\n$/);
+            expect(parallel).toEqual(sequential);
+        } finally {
+            repo.git('reset', '-q', '--hard', 'HEAD~2');
+        }
+    });
+
     it('refuses a range, an unknown revision and several folders, with exit 2', () => {
         expect(mandate(repo.folder, 'report', '--since', 'v2025-audit..HEAD').stderr).toBe("mandate: --since takes one revision (e.g. v2025-audit), not the range 'v2025-audit..HEAD'\n");
         expect(mandate(repo.folder, 'report', '--since', 'nope').stderr).toContain("unknown revision 'nope'");

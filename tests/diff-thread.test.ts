@@ -55,7 +55,7 @@ describe('a diff side in a worker thread', { timeout: 120_000 }, () => {
 
     it('builds the side in the CLI bundle with the same result as this thread', async () => {
         const [side] = await resolveSides('HEAD~1', 'HEAD', repo.folder);
-        const pending = startSide(side, options, BUNDLE);
+        const pending = startSide({ source: side }, options, BUNDLE);
         try {
             expect(await pending.result()).toEqual(await buildSideFacts(side, options));
         } finally {
@@ -65,7 +65,7 @@ describe('a diff side in a worker thread', { timeout: 120_000 }, () => {
 
     it('raises the input error of the side in this thread, named by the revision', async () => {
         const [, broken] = await resolveSides('HEAD~1', 'HEAD', repo.folder);
-        const pending = startSide(broken, options, BUNDLE);
+        const pending = startSide({ source: broken }, options, BUNDLE);
         const error = await pending.result().catch((failure: unknown) => failure);
         expect(error).toBeInstanceOf(InputError);
         expect((error as Error).message).toMatch(/^HEAD:mandate\.config\.json:1:\d+: /);
@@ -75,21 +75,21 @@ describe('a diff side in a worker thread', { timeout: 120_000 }, () => {
         const [side] = await resolveSides('HEAD~1', 'HEAD', repo.folder);
         const throws = path.join(scripts, 'throws.cjs');
         writeFileSync(throws, "throw new Error('no engine here');\n");
-        await expect(startSide(side, options, throws).result()).rejects.toThrow('the thread building HEAD~1 failed: no engine here');
+        await expect(startSide({ source: side }, options, throws).result()).rejects.toThrow('the thread building HEAD~1 failed: no engine here');
         const exits = path.join(scripts, 'exits.cjs');
         writeFileSync(exits, 'process.exit(3);\n');
-        await expect(startSide(side, options, exits).result()).rejects.toThrow('the thread building HEAD~1 stopped before it finished (exit code 3)');
+        await expect(startSide({ source: side }, options, exits).result()).rejects.toThrow('the thread building HEAD~1 stopped before it finished (exit code 3)');
         const silent = path.join(scripts, 'silent.cjs');
         writeFileSync(silent, '// ends without a word\n');
-        await expect(startSide(side, options, silent).result()).rejects.toThrow('stopped before it finished (exit code 0)');
+        await expect(startSide({ source: side }, options, silent).result()).rejects.toThrow('stopped before it finished (exit code 0)');
     });
 
     it('builds the side in this thread without a bundle to start (the CLI running from its sources), and fails clearly on a missing one', async () => {
         const [side] = await resolveSides('HEAD~1', 'HEAD', repo.folder);
-        const missing = startSide(side, options, path.join(scripts, 'no-such-file.cjs'));
+        const missing = startSide({ source: side }, options, path.join(scripts, 'no-such-file.cjs'));
         // A script that is not there fails the worker as it starts: an error, not a silent fallback.
         await expect(missing.result()).rejects.toThrow(/the thread building HEAD~1 failed/);
-        const none = startSide(side, options, undefined);
+        const none = startSide({ source: side }, options, undefined);
         expect((await none.result()).facts.roles.size).toBeGreaterThan(1);
     });
 });
