@@ -9,7 +9,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { default as addFormats } from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { mandate, mandateWith } from './cli-helpers.js';
-import { gitRepositories } from './git-fixture.js';
+import { gitRepositories, TEAM_POLICY } from './git-fixture.js';
 import { AS_OF, CLEAN_POLICY } from './helpers.js';
 
 const repository = gitRepositories('mandate-cli-diff-');
@@ -111,23 +111,9 @@ describe('mandate diff (CLI)', { timeout: 180_000 }, () => {
 
 /** A policy with a team of its own, and a commit that changes something in every group (findings and status too). */
 function teamRepository() {
-    const team = `person bob "Bob Smith" {
-    employed since 2021-01-01
-}
-person carol "Carol White" {
-    employed since 2022-01-01
-}
-role security-officer "Security Officer" {
-    reports to ciso
-    responsible for incident-handling
-}
-responsibility incident-handling "Handle security incidents"
-assign bob to security-officer since 2024-01-01 appointed by ciso
-delegate incident-handling from security-officer to carol since 2025-01-01
-conflict between ciso and security-officer "The officer reports to the CISO"
-`;
+    const team = TEAM_POLICY['team.mandate'];
     const repo = repository();
-    repo.commit({ ...CLEAN_POLICY, 'team.mandate': team }, 'policy', '2025-01-10');
+    repo.commit(TEAM_POLICY, 'policy', '2025-01-10');
     const changed = team.replace('responsible for incident-handling', 'accountable for incident-handling')
         .replace('since 2024-01-01 appointed by ciso', 'since 2024-01-01 until 2025-03-31 appointed by ciso')
         .replace('to carol since 2025-01-01', 'to carol since 2025-01-01 until 2025-05-31')
