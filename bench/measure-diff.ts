@@ -56,7 +56,8 @@ export async function measureDiff(context: BenchContext): Promise<void> {
     makeRepository(folder, files, teams);
     context.results.note('diff-100', `\`mandate diff HEAD~${DIFF_COMMITS}..HEAD\` in a git repository of ${formatCount(lineCount(files))} lines in `
         + `${formatCount(Object.keys(files).length)} files, ${DIFF_COMMITS} commits apart (an appointment ended, a delegation, an appointment or a conflict added in each); `
-        + `both revisions read out of git and checked; median of ${context.settings.runs} runs, spawn to exit.`);
+        + `both revisions read out of git and checked, in parallel (the newer side in a worker thread, on the second core when one is free); `
+        + `median of ${context.settings.runs} runs, spawn to exit.`);
     for (const { slot, build } of context.builds) {
         if (slot === 'baseline') {
             record(context, 'diff-100', slot, missing('not in 0.1.0'));

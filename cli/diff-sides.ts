@@ -7,7 +7,7 @@
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import type { DiffBuild } from '../language/diff/diff-facts.js';
+import { sideFacts, type DiffBuild, type SideFacts } from '../language/diff/diff-facts.js';
 import { DiffGitError, mergeBase, repositoryOf, resolveRevision, revisionFiles, type Repository } from '../language/diff/diff-git.js';
 import type { DiffSide } from '../language/diff/diff-model.js';
 import { InputError } from './files.js';
@@ -144,4 +144,18 @@ export async function buildSide(source: SideSource, options: LoadOptions): Promi
     } finally {
         await rm(temporary, { recursive: true, force: true });
     }
+}
+
+/** A side reduced to its facts: plain data, the same whichever thread built it (cli/diff-thread.ts). */
+export interface SideResult {
+    readonly side: Omit<DiffSide, 'asOf'>;
+    readonly facts: SideFacts;
+    readonly internalErrors: readonly string[];
+    readonly inputs: readonly string[];
+}
+
+/** Builds a side (buildSide) and takes its facts (the engine's sideFacts). */
+export async function buildSideFacts(source: SideSource, options: LoadOptions): Promise<SideResult> {
+    const { build, internalErrors, inputs } = await buildSide(source, options);
+    return { side: source.side, facts: sideFacts(build), internalErrors, inputs };
 }

@@ -5,6 +5,7 @@ import { isValidIsoDate } from '../language/util/dates.js';
 import { runCatalogue, type CatalogueFlags } from './commands/catalogue.js';
 import { runCheck, type CheckFlags } from './commands/check.js';
 import { runDiff, type DiffFlags } from './commands/diff.js';
+import { isSideWorker, runSideWorker } from './diff-thread.js';
 import { runFmt, type FmtFlags } from './commands/fmt.js';
 import { queryCommand } from './commands/query.js';
 import { runImport, type ImportFlags } from './commands/import.js';
@@ -152,19 +153,24 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
 }
 
-// A reader that goes away early (`mandate check | head -1`) is not an error worth a stack trace;
-// any other failure to write the output is, and must not end in a passing exit code.
-let outputFailed = false;
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') return;
-    outputFailed = true;
-    process.stderr.write(`mandate: cannot write output: ${error.code ?? error.message}\n`);
-});
-process.stderr.on('error', () => undefined);
+if (isSideWorker()) {
+    // A side of `mandate diff` built in a worker thread (cli/diff-thread.ts): no command line to run.
+    void runSideWorker();
+} else {
+    // A reader that goes away early (`mandate check | head -1`) is not an error worth a stack trace;
+    // any other failure to write the output is, and must not end in a passing exit code.
+    let outputFailed = false;
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code === 'EPIPE') return;
+        outputFailed = true;
+        process.stderr.write(`mandate: cannot write output: ${error.code ?? error.message}\n`);
+    });
+    process.stderr.on('error', () => undefined);
 
-main(process.argv.slice(2)).then(async code => {
-    // Exiting before stdout drains would cut long output short when it goes to a pipe.
-    await write(process.stdout, '');
-    await write(process.stderr, '');
-    process.exit(outputFailed ? EXIT_USAGE : code);
-});
+    main(process.argv.slice(2)).then(async code => {
+        // Exiting before stdout drains would cut long output short when it goes to a pipe.
+        await write(process.stdout, '');
+        await write(process.stderr, '');
+        process.exit(outputFailed ? EXIT_USAGE : code);
+    });
+}

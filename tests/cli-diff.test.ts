@@ -9,7 +9,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { default as addFormats } from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { mandate, mandateWith } from './cli-helpers.js';
-import { gitRepositories } from './git-fixture.js';
+import { gitRepositories, TEAM_POLICY } from './git-fixture.js';
 import { AS_OF, CLEAN_POLICY } from './helpers.js';
 
 const repository = gitRepositories('mandate-cli-diff-');
@@ -109,6 +109,65 @@ describe('mandate diff (CLI)', { timeout: 180_000 }, () => {
     });
 });
 
+/** A policy with a team of its own, and a commit that changes something in every group (findings and status too). */
+function teamRepository() {
+    const team = TEAM_POLICY['team.mandate'];
+    const repo = repository();
+    repo.commit(TEAM_POLICY, 'policy', '2025-01-10');
+    const changed = team.replace('responsible for incident-handling', 'accountable for incident-handling')
+        .replace('since 2024-01-01 appointed by ciso', 'since 2024-01-01 until 2025-03-31 appointed by ciso')
+        .replace('to carol since 2025-01-01', 'to carol since 2025-01-01 until 2025-05-31')
+        + 'assign carol to security-officer since 2025-04-01\nrole auditor "Internal Auditor"\n';
+    const people = CLEAN_POLICY['people.mandate'].replace('employed since 2020-01-01', 'employed since 2020-01-01 until 2025-05-31');
+    repo.commit({ 'team.mandate': changed, 'people.mandate': people }, 'changes', '2025-06-01');
+    return repo;
+}
+
+describe('mandate diff builds its sides in parallel (CLI)', { timeout: 180_000 }, () => {
+    const repo = teamRepository();
+    const sequential = (...args: string[]) => mandateWith(repo.folder, { MANDATE_DIFF_THREADS: '1' }, ...args);
+    const parallel = (...args: string[]) => mandateWith(repo.folder, { MANDATE_DIFF_THREADS: '2' }, ...args);
+
+    it('writes the same bytes, messages and exit code as building one side after the other, in every format', () => {
+        for (const format of ['text', 'md', 'json']) {
+            const args = ['diff', 'HEAD~1..HEAD', '--as-of', AS_OF, '--from-as-of', '2025-01-31', '--format', format, '--exit-code'];
+            const expected = sequential(...args);
+            expect(expected.code).toBe(1);
+            expect(parallel(...args)).toEqual(expected);
+        }
+        const json = JSON.parse(parallel('diff', 'HEAD~1..HEAD', '--as-of', AS_OF, '--format', 'json').stdout);
+        expect(json.summary).toMatchObject({ appointments: 2, holders: 2, duties: 2, delegations: 1 });
+        expect(json.summary.findingsIntroduced).toBeGreaterThan(0);
+        // A revision against the working tree, whose side reads the folder itself.
+        writeFileSync(path.join(repo.folder, 'extra.mandate'), 'role reviewer "Reviewer"\n');
+        try {
+            const expected = sequential('diff', 'HEAD~1', '--as-of', AS_OF);
+            expect(expected.stdout).toContain('+ reviewer Reviewer (extra.mandate:1)');
+            expect(parallel('diff', 'HEAD~1', '--as-of', AS_OF)).toEqual(expected);
+        } finally {
+            rmSync(path.join(repo.folder, 'extra.mandate'));
+        }
+    });
+
+    it('reports an input error of either side as the sequential build does: named by the revision, exit 2, no folder left', () => {
+        const temporary = mkdtempSync(path.join(tmpdir(), 'mandate-cli-diff-tmp-'));
+        try {
+            repo.commit({ 'mandate.config.json': '{ "rules": ' }, 'broken configuration', '2025-06-02');
+            // HEAD is the `to` side, built in the worker; then the `from` side, built in the main thread.
+            for (const range of ['HEAD~1..HEAD', 'HEAD..HEAD~1']) {
+                const run = mandateWith(repo.folder, { MANDATE_DIFF_THREADS: '2', TMPDIR: temporary }, 'diff', range, '--as-of', AS_OF);
+                expect(run).toMatchObject({ code: 2, stdout: '' });
+                expect(run.stderr).toMatch(/^mandate: HEAD:mandate\.config\.json:1:\d+: [^\n]+\n$/);
+                expect(run).toEqual(mandateWith(repo.folder, { MANDATE_DIFF_THREADS: '1', TMPDIR: temporary }, 'diff', range, '--as-of', AS_OF));
+            }
+            expect(readdirSync(temporary).filter(name => name.startsWith('mandate-revision-'))).toEqual([]);
+        } finally {
+            repo.git('reset', '-q', '--hard', 'HEAD~1');
+            rmSync(temporary, { recursive: true, force: true });
+        }
+    });
+});
+
 describe('mandate report --since (CLI)', { timeout: 180_000 }, () => {
     const repo = repository();
     repo.commit(CLEAN_POLICY, 'policy', '2025-01-10');
@@ -132,6 +191,30 @@ describe('mandate report --since (CLI)', { timeout: 180_000 }, () => {
         const plain = mandate(repo.folder, 'report', '--as-of', AS_OF, '--format', 'json');
         expect(JSON.parse(plain.stdout).changes).toBeUndefined();
         expect(mandate(repo.folder, 'report', '--as-of', AS_OF).stdout).not.toContain('Changes in the audit period');
+    });
+
+    it('reads the revision in a worker thread with the same output and errors as after the report\'s own build', () => {
+        const both = (...args: string[]) => [mandateWith(repo.folder, { MANDATE_DIFF_THREADS: '1' }, ...args), mandateWith(repo.folder, { MANDATE_DIFF_THREADS: '2' }, ...args)];
+        for (const format of ['md', 'json']) {
+            const [sequential, parallel] = both('report', '--since', 'v2025-audit', '--as-of', AS_OF, '--format', format);
+            expect(sequential.code).toBe(0);
+            expect(parallel).toEqual(sequential);
+        }
+        // An error of the report's own build comes first; then one of the revision, named by it.
+        const [unreadable, unreadableInThread] = both('report', '--since', 'nope', '--config', 'nowhere.json');
+        expect(unreadable.code).toBe(2);
+        expect(unreadable.stderr).not.toContain("'nope'");
+        expect(unreadableInThread).toEqual(unreadable);
+        repo.commit({ 'mandate.config.json': '{ "rules": ' }, 'broken configuration', '2025-03-01');
+        repo.commit({ 'mandate.config.json': null }, 'configuration removed', '2025-03-02');
+        try {
+            const [sequential, parallel] = both('report', '--since', 'HEAD~1', '--as-of', AS_OF);
+            expect(sequential).toMatchObject({ code: 2, stdout: '' });
+            expect(sequential.stderr).toMatch(/^mandate: HEAD~1:mandate\.config\.json:1:\d+: [^\n]+\n$/);
+            expect(parallel).toEqual(sequential);
+        } finally {
+            repo.git('reset', '-q', '--hard', 'HEAD~2');
+        }
     });
 
     it('refuses a range, an unknown revision and several folders, with exit 2', () => {

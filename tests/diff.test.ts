@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { computeDiff } from '../cli/commands/diff.js';
 import { renderDiffMarkdown, renderDiffText } from '../language/diff/render-diff.js';
-import { gitRepositories } from './git-fixture.js';
+import { gitRepositories, TEAM_POLICY } from './git-fixture.js';
 import { AS_OF, CLEAN_POLICY } from './helpers.js';
 
 const repository = gitRepositories('mandate-diff-');
@@ -18,27 +18,7 @@ const diffOf = async (folder: string, from: string, to?: string, asOf = AS_OF, f
     (await computeDiff(from, to, { path: folder, asOf, fromAsOf })).diff;
 
 /** CLEAN_POLICY plus a second role with a holder, a delegation, a conflict and an accepted exception. */
-const BASE: Record<string, string> = {
-    ...CLEAN_POLICY,
-    'team.mandate': `
-person bob "Bob Smith" {
-    employed since 2021-01-01
-}
-person carol "Carol White" {
-    employed since 2022-01-01
-}
-role security-officer "Security Officer" {
-    reports to ciso
-    responsible for incident-handling
-}
-responsibility incident-handling "Handle security incidents"
-assign bob to security-officer since 2024-01-01 appointed by ciso {
-    announced 2024-01-02 via intranet to all-staff
-}
-delegate incident-handling from security-officer to carol since 2025-01-01
-conflict between ciso and security-officer "The officer reports to the CISO"
-`
-};
+const BASE = TEAM_POLICY;
 
 describe('mandate diff on git revisions', { timeout: 180_000 }, () => {
     it('finds nothing between a commit and itself, and nothing in the working tree of a clean checkout', async () => {

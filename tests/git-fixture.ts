@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll } from 'vitest';
+import { CLEAN_POLICY } from './helpers.js';
 
 /** The environment git runs in here: no user or system configuration, no GIT_* from the caller. */
 function environment(date?: string): NodeJS.ProcessEnv {
@@ -61,3 +62,26 @@ export function gitRepositories(prefix: string): () => GitRepository {
         };
     };
 }
+
+/** A policy for diffs: CLEAN_POLICY plus a second role with a holder, a delegation, a conflict and an accepted exception. */
+export const TEAM_POLICY: Readonly<Record<string, string>> = {
+    ...CLEAN_POLICY,
+    'team.mandate': `
+person bob "Bob Smith" {
+    employed since 2021-01-01
+}
+person carol "Carol White" {
+    employed since 2022-01-01
+}
+role security-officer "Security Officer" {
+    reports to ciso
+    responsible for incident-handling
+}
+responsibility incident-handling "Handle security incidents"
+assign bob to security-officer since 2024-01-01 appointed by ciso {
+    announced 2024-01-02 via intranet to all-staff
+}
+delegate incident-handling from security-officer to carol since 2025-01-01
+conflict between ciso and security-officer "The officer reports to the CISO"
+`
+};

@@ -1,9 +1,13 @@
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { diffBuilds } from '../../language/diff/diff-compute.js';
 import type { PolicyDiff } from '../../language/diff/diff-model.js';
 import { renderDiff, type DiffFormat } from '../../language/diff/render-diff.js';
 import type { DiffBuild } from '../../language/diff/diff-facts.js';
-import { buildSide, resolveSides, resolveSinceRevision } from '../diff-sides.js';
+import { buildSideFacts, resolveSides } from '../diff-sides.js';
+import { buildRequest, startSide, type PendingSide } from '../diff-thread.js';
+import { workspaceRoots } from '../files.js';
+import { todayIsoDate } from '../../language/util/dates.js';
 import type { LoadOptions } from '../load.js';
 import { terminalText, write } from '../output.js';
 import { writeOutputFile } from '../safe-write.js';
@@ -19,26 +23,63 @@ export interface DiffFlags {
     exitCode?: boolean;
 }
 
-/** The diff between the sides `from` and `to` name (see resolveSides), each built as `mandate check` builds it. */
+/**
+ * The diff between the sides `from` and `to` name (see resolveSides), each built as `mandate check`
+ * builds it. The `to` side is built in a worker thread meanwhile (cli/diff-thread.ts): it is the one
+ * the sequential order builds second, so its messages and errors still come after those of `from`.
+ */
 export async function computeDiff(from: string, to: string | undefined, flags: Omit<DiffFlags, 'format'>): Promise<{ diff: PolicyDiff; internalErrors: string[]; inputs: string[] }> {
     const [fromSource, toSource] = await resolveSides(from, to, flags.path ?? '.');
     const options = { config: flags.config, followSymlinks: flags.followSymlinks };
-    const before = await buildSide(fromSource, { ...options, asOf: flags.fromAsOf ?? flags.asOf });
-    const after = await buildSide(toSource, { ...options, asOf: flags.asOf });
-    // Both sides default to the same date: without one, the older side would be read on today's date anyway.
-    const diff = diffBuilds(before.build, after.build, { from: fromSource.side, to: toSource.side });
-    return { diff, internalErrors: [...before.internalErrors, ...after.internalErrors], inputs: [...before.inputs, ...after.inputs, ...(flags.config ? [path.resolve(flags.config)] : [])] };
+    const later = startSide({ source: toSource }, { ...options, asOf: flags.asOf });
+    try {
+        const before = await buildSideFacts(fromSource, { ...options, asOf: flags.fromAsOf ?? flags.asOf });
+        const after = await later.result();
+        // Both sides default to the same date: without one, the older side would be read on today's date anyway.
+        const diff = diffBuilds(before.facts, after.facts, { from: fromSource.side, to: toSource.side });
+        return { diff, internalErrors: [...before.internalErrors, ...after.internalErrors], inputs: [...before.inputs, ...after.inputs, ...(flags.config ? [path.resolve(flags.config)] : [])] };
+    } finally {
+        await later.stop();
+    }
+}
+
+/** The revision of `report --since`, being read (in a worker thread) while the report builds its own workspace. */
+export interface SinceSide {
+    readonly revision: string;
+    readonly folder: string;
+    readonly options: LoadOptions;
+    readonly pending: PendingSide;
 }
 
 /**
- * The changes from `revision` to an already built workspace (the report's own build, so the
- * report and its "Changes in the audit period" read one and the same policy), for `report --since`.
+ * Starts reading `revision` of the one policy folder `paths` names (as loadWorkspace finds it) on the
+ * report's date, for `report --since`; its errors come when changesSince takes it. Undefined for
+ * several paths, which changesSince refuses.
  */
-export async function changesSince(revision: string, folder: string, to: DiffBuild, options: LoadOptions): Promise<{ diff: PolicyDiff; internalErrors: readonly string[] }> {
-    const source = await resolveSinceRevision(revision, folder);
-    const before = await buildSide(source, options);
-    const diff = diffBuilds(before.build, to, { from: source.side, to: { label: 'working tree', kind: 'working-tree' } });
-    return { diff, internalErrors: before.internalErrors };
+export async function startSince(revision: string, paths: readonly string[], options: LoadOptions): Promise<SinceSide | undefined> {
+    if (paths.length > 1) return undefined;
+    const folder = fileURLToPath((await workspaceRoots(paths.length > 0 ? paths : ['.']))[0]);
+    // The report's date, fixed now: without --as-of it is today, which the report reads too.
+    const sideOptions = { ...options, asOf: options.asOf ?? todayIsoDate() };
+    return { revision, folder, options: sideOptions, pending: startSide({ since: revision, folder }, sideOptions) };
+}
+
+/**
+ * The changes from the revision `since` reads to an already built workspace in `folder` (the
+ * report's own build, so the report and its "Changes in the audit period" read one and the same
+ * policy), for `report --since`.
+ */
+export async function changesSince(since: SinceSide, folder: string, to: DiffBuild): Promise<{ diff: PolicyDiff; internalErrors: readonly string[] }> {
+    try {
+        const asOf = to.shared.mandate.Settings.asOf();
+        // Read where and when the report reads, or (a date or folder that differs) again here.
+        const same = since.folder === folder && since.options.asOf === asOf;
+        const before = same ? await since.pending.result() : await buildRequest({ since: since.revision, folder }, { ...since.options, asOf });
+        const diff = diffBuilds(before.facts, to, { from: before.side, to: { label: 'working tree', kind: 'working-tree' } });
+        return { diff, internalErrors: before.internalErrors };
+    } finally {
+        await since.pending.stop();
+    }
 }
 
 /**

@@ -6,7 +6,7 @@ import { generatedAt } from '../../language/report/report-provenance.js';
 import type { CheckedWorkspace } from '../../language/engine/check-sources.js';
 import { redactReport } from '../../language/redact/redact-report.js';
 import { InputError } from '../files.js';
-import { changesSince } from './diff.js';
+import { changesSince, startSince, type SinceSide } from './diff.js';
 import { loadWorkspace } from '../load.js';
 import { terminalText, TOOL_VERSION, write } from '../output.js';
 import { writeOutputFile } from '../safe-write.js';
@@ -30,10 +30,12 @@ function linkBase(root: string, outputFile: string | undefined): string {
 }
 
 /** `--since REV`: the changes from REV to the workspace being reported, read on the report's as-of date. */
-async function changesSinceFor(revision: string, paths: readonly string[], roots: readonly string[], checked: CheckedWorkspace, flags: ReportFlags) {
-    if (paths.length > 1 || roots.length > 1) throw new InputError('--since compares one policy folder with its history: give one folder');
-    const to = { shared: checked.services.shared, findings: checked.findings, root: roots[0] };
-    return changesSince(revision, fileURLToPath(roots[0]), to, { asOf: checked.services.shared.mandate.Settings.asOf(), config: flags.config, followSymlinks: flags.followSymlinks });
+async function changesSinceFor(since: SinceSide | undefined, paths: readonly string[], roots: readonly string[], checked: CheckedWorkspace) {
+    if (!since || paths.length > 1 || roots.length > 1) {
+        await since?.pending.stop();
+        throw new InputError('--since compares one policy folder with its history: give one folder');
+    }
+    return changesSince(since, fileURLToPath(roots[0]), { shared: checked.services.shared, findings: checked.findings, root: roots[0] });
 }
 
 /** Writes the audit report even when the policy has findings: the findings are part of it. */
@@ -44,8 +46,14 @@ export async function runReport(paths: string[], flags: ReportFlags): Promise<nu
     } catch (error) {
         throw new InputError((error as Error).message);
     }
-    const { roots, checked, internalErrors, inputs } = await loadWorkspace(paths, { ...flags, recordHistory: 'always' });
-    const changes = flags.since === undefined ? undefined : await changesSinceFor(flags.since, paths, roots, checked, flags);
+    // The revision --since names is read in a worker thread meanwhile (cli/diff-thread.ts); its messages and errors come after the report's own.
+    const since = flags.since === undefined ? undefined : await startSince(flags.since, paths, { asOf: flags.asOf, config: flags.config, followSymlinks: flags.followSymlinks });
+    const loaded = await loadWorkspace(paths, { ...flags, recordHistory: 'always' }).catch(async (error: unknown) => {
+        await since?.pending.stop();
+        throw error;
+    });
+    const { roots, checked, internalErrors, inputs } = loaded;
+    const changes = flags.since === undefined ? undefined : await changesSinceFor(since, paths, roots, checked);
     const built = buildReport(checked.services.shared, checked.findings, { toolVersion: TOOL_VERSION, generatedAt: timestamp, changes: changes?.diff });
     // The directory too: drift findings name its records, some of whom the policy does not declare.
     const report = flags.redact ? redactReport(built, checked.services.shared.mandate.Settings.directory?.records) : built;

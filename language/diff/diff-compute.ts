@@ -65,11 +65,20 @@ function requirementChanges(from: SideFacts, to: SideFacts): RequirementChange[]
     });
 }
 
+/** What each side is, as the reader named it; its as-of date comes from its facts. */
+export interface DiffSides {
+    readonly from: Omit<DiffSide, 'asOf'>;
+    readonly to: Omit<DiffSide, 'asOf'>;
+}
 
-/** The semantic diff of two built workspaces; `from` and `to` say what each side is. */
-export function diffBuilds(fromBuild: DiffBuild, toBuild: DiffBuild, sides: { from: Omit<DiffSide, 'asOf'>; to: Omit<DiffSide, 'asOf'> }): PolicyDiff {
-    const from = sideFacts(fromBuild);
-    const to = sideFacts(toBuild);
+/**
+ * The semantic diff of two sides, each a built workspace or the facts already taken from one (plain
+ * data, e.g. computed in another thread: `mandate diff` builds its two sides in parallel).
+ */
+export function diffBuilds(fromSide: DiffBuild | SideFacts, toSide: DiffBuild | SideFacts, sides: DiffSides): PolicyDiff {
+    const facts = (side: DiffBuild | SideFacts) => ('shared' in side ? sideFacts(side) : side);
+    const from = facts(fromSide);
+    const to = facts(toSide);
     const appointments = compareRecords(from.appointments, to.appointments, [
         ['until', record => record.until], ['capacity', record => record.capacity], ['appointedBy', record => record.appointedBy]
     ]);
