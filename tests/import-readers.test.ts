@@ -170,6 +170,18 @@ describe('directory readers: broken CSV', () => {
         expect(readCsvDirectory('id,name,start\n1,Ada,03/04/2020\n', 'p.csv', { mapping: { ...mapping, dateOrder: 'dmy' } }).records[0].start).toBe('2020-04-03');
     });
 
+    it('makes the name from the name column, else from the given and family names there are', () => {
+        const mapping = { columns: { employeeNumber: ['id'], name: ['full'], givenName: ['given'], familyName: ['family'], start: ['start'] }, dateOrder: 'mdy' as const };
+        const result = readCsvDirectory([
+            'id,full,given,family,start',
+            '1, Ada Lovelace ,A,L,2019-03-01T08:00:00Z', '2,,Ada,Lovelace,1.3.2019', '3, ,  Ada ,,03/01/2019', '4,,,Lovelace,', '5,,,,'
+        ].join('\n'), 'p.csv', { mapping });
+        expect(result.records.map(record => `${record.key} ${record.name} ${record.start ?? '-'}`)).toEqual([
+            '1 Ada Lovelace 2019-03-01', '2 Ada Lovelace 2019-03-01', '3 Ada 2019-03-01', '4 Lovelace -'
+        ]);
+        expect(problems(result)).toEqual(['6:1 this person has no name (5); every imported person needs one']);
+    });
+
     it('skips rows of empty fields, as spreadsheets append them', () => {
         expect(readCsvDirectory(`${header}\n1,Ada,Lovelace,,,Active\n,,,,,\n`, 'p.csv', { preset: 'bamboohr' }).records).toHaveLength(1);
     });

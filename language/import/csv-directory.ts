@@ -49,6 +49,27 @@ function columnOf(row: CsvRow, candidates: readonly number[] | undefined): numbe
     return candidates[0];
 }
 
+/** The cell of the column that holds a field in this row (see `columnOf`). */
+function cellOf(row: CsvRow, candidates: readonly number[] | undefined): string | undefined {
+    const column = columnOf(row, candidates);
+    return column === undefined ? undefined : row.cells[column];
+}
+
+/** A date cell with where it is, for a message about it. */
+function dateCellOf(row: CsvRow, candidates: readonly number[] | undefined, file: string): RawFields['start'] {
+    const column = columnOf(row, candidates);
+    return column === undefined ? undefined : { value: row.cells[column] ?? '', at: { file, line: row.lines[column] ?? row.lines[0], column: row.columns[column] ?? 1 } };
+}
+
+/** The name column, else the given and family names that are there, joined by a space. */
+function fullNameOf(row: CsvRow, found: Partial<Record<MappedField, number[]>>): string {
+    const name = cellOf(row, found.name)?.trim();
+    if (name) return name;
+    const given = cellOf(row, found.givenName)?.trim();
+    const family = cellOf(row, found.familyName)?.trim();
+    return given && family ? `${given} ${family}` : given || family || '';
+}
+
 /** Reads a CSV export into directory records. Never throws: a broken file comes back with its problems. */
 export function readCsvDirectory(text: string, file: string, settings: DirectorySettings = {}): DirectoryReadResult {
     const table = parseCsv(text, { delimiter: settings.delimiter });
@@ -81,18 +102,12 @@ export function readCsvDirectory(text: string, file: string, settings: Directory
     const records: DirectoryRecord[] = [];
     for (const row of table.rows) {
         if (isEmptyRow(row)) continue; // a row of empty fields, as spreadsheets append
-        const cell = (field: MappedField) => { const column = columnOf(row, found[field]); return column === undefined ? undefined : row.cells[column]; };
-        const dateAt = (field: 'start' | 'end') => {
-            const column = columnOf(row, found[field]);
-            return column === undefined ? undefined : { value: row.cells[column] ?? '', at: at(row.lines[column] ?? row.lines[0], row.columns[column] ?? 1) };
-        };
-        const fullName = cell('name')?.trim() || [cell('givenName'), cell('familyName')].map(part => part?.trim()).filter(Boolean).join(' ');
-        const status = cell('status');
+        const status = cellOf(row, found.status);
         const raw: RawFields = {
-            employeeNumber: cell('employeeNumber'), name: fullName, email: cell('email'), title: cell('title'),
-            department: cell('department'), manager: cell('manager'),
+            employeeNumber: cellOf(row, found.employeeNumber), name: fullNameOf(row, found), email: cellOf(row, found.email), title: cellOf(row, found.title),
+            department: cellOf(row, found.department), manager: cellOf(row, found.manager),
             active: status === undefined || status.trim() === '' ? true : activeValues.has(fold(status)),
-            start: dateAt('start'), end: dateAt('end')
+            start: dateCellOf(row, found.start, file), end: dateCellOf(row, found.end, file)
         };
         const record = makeRecord(raw, at(row.lines[0], 1), mapping.dateOrder, problems);
         if (record) records.push(record);
