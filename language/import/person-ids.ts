@@ -5,12 +5,15 @@ const LETTERS: Record<string, string> = {
     ß: 'ss', æ: 'ae', ø: 'o', œ: 'oe', đ: 'd', ð: 'd', ł: 'l', þ: 'th', ı: 'i', ħ: 'h', ŧ: 't'
 };
 
+/** Text that is a slug already: lower-case letters and digits, single dashes inside. */
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // An export repeats first and last names many times; past this many slugs, start again.
 const MAX_REMEMBERED = 20_000;
 const slugs = new Map<string, string>();
 
 /** `Zoë Ødegård` → `zoe-odegard`; empty when nothing Latin is left (`李 伟`). */
 export function slugOf(text: string): string {
+    if (SLUG.test(text)) return text; // an employee number, `ada`, `p10007`: nothing to change
     let slug = slugs.get(text);
     if (slug === undefined) {
         slug = slugOfText(text);

@@ -105,7 +105,8 @@ export function finishRecords(records: readonly DirectoryRecord[], problems: Dir
     const remember = (value: string | undefined, key: string) => {
         if (value === undefined) return;
         const folded = value.toLowerCase();
-        lookup.set(folded, lookup.has(folded) && lookup.get(folded) !== key ? null : key);
+        const earlier = lookup.get(folded); // null once two records read the same
+        lookup.set(folded, earlier !== undefined && earlier !== key ? null : key);
     };
     for (const record of byKey.values()) {
         remember(record.employeeNumber, record.key);
