@@ -45,6 +45,7 @@ function isEmptyRow(row: CsvRow): boolean {
 /** Of the columns that may hold a field, the first not empty in this row, else the first. */
 function columnOf(row: CsvRow, candidates: readonly number[] | undefined): number | undefined {
     if (candidates === undefined) return undefined;
+    if (candidates.length === 1) return candidates[0]; // empty or not, it is the one
     for (const candidate of candidates) if ((row.cells[candidate] ?? '').trim() !== '') return candidate;
     return candidates[0];
 }
