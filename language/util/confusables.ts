@@ -44,9 +44,34 @@ export function skeleton(text: string): string {
 const skeletons = new Map<string, string>();
 const MAX_REMEMBERED = 500_000;
 
+/** The prototype of each ASCII character (most are their own), by code. */
+let asciiPrototypes: string[] | undefined;
+
+/**
+ * The skeleton of an ASCII text, as computeSkeleton's loop makes it, by table: most names are
+ * ASCII and their own skeleton (`ada-lovelace`), which comes back as is.
+ */
+function asciiSkeleton(text: string): string {
+    if (!asciiPrototypes) {
+        const map = confusables();
+        asciiPrototypes = Array.from({ length: 128 }, (_, code) => map.get(String.fromCharCode(code)) ?? String.fromCharCode(code));
+    }
+    let result: string | undefined;
+    for (let index = 0; index < text.length; index++) {
+        const prototype = asciiPrototypes[text.charCodeAt(index)];
+        if (result === undefined) {
+            if (prototype.length === 1 && prototype.charCodeAt(0) === text.charCodeAt(index)) continue;
+            result = text.slice(0, index);
+        }
+        result += prototype;
+    }
+    return result ?? text;
+}
+
 function computeSkeleton(text: string): string {
     const map = confusables();
     const ascii = ASCII.test(text);
+    if (ascii) return asciiSkeleton(text);
     let result = '';
     for (const char of ascii ? text : text.normalize('NFD')) {
         const prototype = map.get(char);
