@@ -142,6 +142,13 @@ describe('directory readers: broken CSV', () => {
         expect(csv(`${header}\n1,"Ada"x,Lovelace,ada@x.example,03/01/2019,Active\n`)[0]).toMatch(/^2:8 unexpected text after a closing quote/);
     });
 
+    it('gives no records and only the file\'s problems when a row after good ones is broken', () => {
+        const result = readCsvDirectory(`${header}\n1,Ada,Lovelace,ada@x.example,2019-02-30,Active\n2,Bob,Builder,bob@x.example,03/01/2019,Active\n3,Cy\n`, 'people.csv', { preset: 'bamboohr' });
+        expect(result.records).toEqual([]);
+        expect(problems(result)).toEqual(['4:3 this row has 2 fields but the header has 6']);
+        expect(readCsvDirectory(`${header}\n1,Ada,Lovelace,,,Active\n2,"Bob\n`, 'people.csv', { preset: 'bamboohr' }).records).toEqual([]);
+    });
+
     it('says which columns it expected when the header has none of them', () => {
         expect(csv('Name,Mail\nAda,ada@x.example\n')).toEqual([
             "1:1 no column holds the name; expected one of 'Display Name', 'Preferred Full Name', 'First Name', 'Last Name'",
