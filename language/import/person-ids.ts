@@ -1,3 +1,4 @@
+import { remembered } from '../util/remembered.js';
 import type { DirectoryRecord } from './directory-record.js';
 
 /** Letters that Unicode decomposition does not reduce to ASCII. */
@@ -7,20 +8,12 @@ const LETTERS: Record<string, string> = {
 
 /** Text that is a slug already: lower-case letters and digits, single dashes inside. */
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-// An export repeats first and last names many times; past this many slugs, start again.
-const MAX_REMEMBERED = 20_000;
-const slugs = new Map<string, string>();
+// An export repeats first and last names many times.
+const rememberedSlugOf = remembered(slugOfText, 20_000);
 
 /** `Zoë Ødegård` → `zoe-odegard`; empty when nothing Latin is left (`李 伟`). */
 export function slugOf(text: string): string {
-    if (SLUG.test(text)) return text; // an employee number, `ada`, `p10007`: nothing to change
-    let slug = slugs.get(text);
-    if (slug === undefined) {
-        slug = slugOfText(text);
-        if (slugs.size >= MAX_REMEMBERED) slugs.clear();
-        slugs.set(text, slug);
-    }
-    return slug;
+    return SLUG.test(text) ? text : rememberedSlugOf(text); // an employee number, `ada`, `p10007`: nothing to change
 }
 
 function slugOfText(text: string): string {

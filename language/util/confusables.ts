@@ -1,4 +1,5 @@
 import { CONFUSABLE_DATA } from './confusable-table.js';
+import { remembered } from './remembered.js';
 
 /**
  * Unicode TR39 skeletons: two strings that look alike get the same skeleton (`jane` with a
@@ -31,18 +32,11 @@ const HIDDEN = /^[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]$/u;
  * prototype, NFD again. Characters without a prototype are first folded with NFKC.
  */
 export function skeleton(text: string): string {
-    let result = skeletons.get(text);
-    if (result === undefined) {
-        // Bounded: a long-running server sees names come and go; starting over costs one recomputation each.
-        if (skeletons.size >= MAX_REMEMBERED) skeletons.clear();
-        skeletons.set(text, result = computeSkeleton(text));
-    }
-    return result;
+    return skeletons(text);
 }
 
 /** confusable-name asks for the skeleton of every name and title after each edit; most never change. */
-const skeletons = new Map<string, string>();
-const MAX_REMEMBERED = 500_000;
+const skeletons = remembered(computeSkeleton, 500_000);
 
 /** The prototype of each ASCII character (most are their own), by code. */
 let asciiPrototypes: string[] | undefined;
