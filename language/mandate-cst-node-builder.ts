@@ -33,6 +33,9 @@ class LinearCstNodeBuilder extends CstNodeBuilder {
     }
 }
 
+// Frozen: shared by every token with no comment before it, and never written to.
+const NO_TOKENS = Object.freeze([]) as unknown as IToken[];
+
 /** The parts of Langium's parser that hand the comments (hidden tokens) to the CST builder. */
 interface HiddenTokenParser {
     nodeBuilder: CstNodeBuilder;
@@ -62,6 +65,7 @@ export function withLinearCstBuilder(parser: LangiumParser): LangiumParser {
         }
         let end = next;
         while (end < list.length && list[end].startOffset <= token.startOffset) end++;
+        if (end === next) return NO_TOKENS; // most tokens: the builder adds nothing for an empty list
         const taken = list.slice(next, end);
         next = end;
         return taken;
