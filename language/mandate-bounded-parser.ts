@@ -146,10 +146,12 @@ function record(result: ParseResult, text: string, tokens: readonly Token[], sto
         for (const skipped of error.resyncedTokens ?? []) if (skipped.startLine !== undefined) unreadable.add(skipped.startLine - 1);
     }
     const content = new Set(unreadable);
+    let previousLine = -1; // tokens come in text order: a line of several is added once
     for (const token of tokens) {
         if (token.startLine === undefined) continue;
-        content.add(token.startLine - 1);
-        if (stoppedAt && token.startOffset >= stoppedAt.offset) unreadable.add(token.startLine - 1);
+        const line = token.startLine - 1;
+        if (line !== previousLine) content.add(previousLine = line);
+        if (stoppedAt && token.startOffset >= stoppedAt.offset) unreadable.add(line);
     }
     // The lexer may have stopped too: every line after that with anything on it is unread.
     if (stoppedAt && Number.isFinite(stoppedAt.offset)) {

@@ -1,5 +1,5 @@
 import {
-    AstUtils, Cancellation, DefaultDocumentValidator, interruptAndCheck, OperationCancelled, type AstNode, type LangiumDocument, type ParseResult,
+    AstUtils, Cancellation, DefaultDocumentValidator, type AstNode, type LangiumDocument, type ParseResult,
     type ValidationAcceptor, type ValidationOptions
 } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
@@ -12,6 +12,7 @@ import type { SyntaxDiagnostics } from './mandate-syntax-diagnostics.js';
 import { findRule } from './rules/index.js';
 import { lowerSeverity, type LoweredData } from './rules/rule.js';
 import { covers, findSuppressions, type Suppression } from './suppression/suppressions.js';
+import { CancellationPoints } from './util/cancellation-points.js';
 import { nameOf } from './util/invisible-characters.js';
 import { showInvisibles } from './util/visible-text.js';
 
@@ -51,11 +52,11 @@ export class MandateDocumentValidator extends DefaultDocumentValidator {
         if (!(registry instanceof MandateValidationRegistry) || this.profiler?.isActive('validating')) {
             return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
         }
-        let visited = 0;
+        const points = new CancellationPoints(cancelToken);
         const nodes = AstUtils.streamAst(rootNode).iterator();
         for (const node of nodes) {
-            if (++visited % 500 === 0) await interruptAndCheck(cancelToken);
-            else if (cancelToken.isCancellationRequested) throw OperationCancelled;
+            const pause = points.next();
+            if (pause) await pause;
             const nodeOptions = this.validateSingleNodeOptions(node, options);
             if (nodeOptions.validateNode) {
                 for (const check of registry.checkList(node.$type, options.categories)) {

@@ -33,6 +33,7 @@ import { LinkFailures } from './mandate-link-failures.js';
 import { MandateLinker } from './mandate-linker.js';
 import { MandateParserErrorMessageProvider } from './mandate-parser-error-messages.js';
 import { MandateScopeComputation, MandateScopeProvider } from './mandate-scope-provider.js';
+import { MandateAstNodeDescriptionProvider } from './mandate-ast-descriptions.js';
 import { MandateSettings } from './mandate-settings.js';
 import { SyntaxDiagnostics } from './mandate-syntax-diagnostics.js';
 import { MandateTokenBuilder } from './mandate-token-builder.js';
@@ -119,6 +120,9 @@ export const MandateModule: Module<MandateServices, PartialLangiumServices & Man
         Linker: services => new MandateLinker(services),
         ScopeProvider: services => new MandateScopeProvider(services),
         ScopeComputation: services => new MandateScopeComputation(services)
+    },
+    workspace: {
+        AstNodeDescriptionProvider: services => new MandateAstNodeDescriptionProvider(services)
     },
     validation: {
         DocumentValidator: services => new MandateDocumentValidator(services),

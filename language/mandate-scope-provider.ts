@@ -1,8 +1,9 @@
 import {
-    AstUtils, DefaultScopeComputation, DocumentState, MultiMap, stream, type AstNode, type AstNodeDescription, type AstReflection,
+    AstUtils, Cancellation, DefaultScopeComputation, DocumentState, MultiMap, stream, type AstNode, type AstNodeDescription, type AstReflection,
     type IndexManager, type LangiumCoreServices, type LangiumDocument, type LocalSymbols, type ReferenceInfo, type Scope,
     type ScopeProvider, type Stream
 } from 'langium';
+import { CancellationPoints } from './util/cancellation-points.js';
 import { compareStrings } from './util/compare.js';
 
 /** Every declaration of one name that a reference of one type may target, in resolution order. */
@@ -218,5 +219,19 @@ class IndexedScope implements Scope {
 export class MandateScopeComputation extends DefaultScopeComputation {
     override async collectLocalSymbols(_document: LangiumDocument): Promise<LocalSymbols> {
         return new MultiMap<AstNode, AstNodeDescription>();
+    }
+
+    /** Langium's: the file and its declarations, without an `await` per declaration (CancellationPoints). */
+    override async collectExportedSymbols(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<AstNodeDescription[]> {
+        const root = document.parseResult.value;
+        const exports: AstNodeDescription[] = [];
+        this.addExportedSymbol(root, exports, document);
+        const points = new CancellationPoints(cancelToken);
+        for (const node of AstUtils.streamContents(root)) {
+            const pause = points.next();
+            if (pause) await pause;
+            this.addExportedSymbol(node, exports, document);
+        }
+        return exports;
     }
 }

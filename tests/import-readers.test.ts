@@ -142,6 +142,13 @@ describe('directory readers: broken CSV', () => {
         expect(csv(`${header}\n1,"Ada"x,Lovelace,ada@x.example,03/01/2019,Active\n`)[0]).toMatch(/^2:8 unexpected text after a closing quote/);
     });
 
+    it('gives no records and only the file\'s problems when a row after good ones is broken', () => {
+        const result = readCsvDirectory(`${header}\n1,Ada,Lovelace,ada@x.example,2019-02-30,Active\n2,Bob,Builder,bob@x.example,03/01/2019,Active\n3,Cy\n`, 'people.csv', { preset: 'bamboohr' });
+        expect(result.records).toEqual([]);
+        expect(problems(result)).toEqual(['4:3 this row has 2 fields but the header has 6']);
+        expect(readCsvDirectory(`${header}\n1,Ada,Lovelace,,,Active\n2,"Bob\n`, 'people.csv', { preset: 'bamboohr' }).records).toEqual([]);
+    });
+
     it('says which columns it expected when the header has none of them', () => {
         expect(csv('Name,Mail\nAda,ada@x.example\n')).toEqual([
             "1:1 no column holds the name; expected one of 'Display Name', 'Preferred Full Name', 'First Name', 'Last Name'",
@@ -168,6 +175,18 @@ describe('directory readers: broken CSV', () => {
             "2:7 start date of 'Ada': '03/04/2020' could be day/month or month/day; set \"dateOrder\" (\"dmy\" or \"mdy\") in the directory mapping"
         ]);
         expect(readCsvDirectory('id,name,start\n1,Ada,03/04/2020\n', 'p.csv', { mapping: { ...mapping, dateOrder: 'dmy' } }).records[0].start).toBe('2020-04-03');
+    });
+
+    it('makes the name from the name column, else from the given and family names there are', () => {
+        const mapping = { columns: { employeeNumber: ['id'], name: ['full'], givenName: ['given'], familyName: ['family'], start: ['start'] }, dateOrder: 'mdy' as const };
+        const result = readCsvDirectory([
+            'id,full,given,family,start',
+            '1, Ada Lovelace ,A,L,2019-03-01T08:00:00Z', '2,,Ada,Lovelace,1.3.2019', '3, ,  Ada ,,03/01/2019', '4,,,Lovelace,', '5,,,,'
+        ].join('\n'), 'p.csv', { mapping });
+        expect(result.records.map(record => `${record.key} ${record.name} ${record.start ?? '-'}`)).toEqual([
+            '1 Ada Lovelace 2019-03-01', '2 Ada Lovelace 2019-03-01', '3 Ada 2019-03-01', '4 Lovelace -'
+        ]);
+        expect(problems(result)).toEqual(['6:1 this person has no name (5); every imported person needs one']);
     });
 
     it('skips rows of empty fields, as spreadsheets append them', () => {

@@ -6,7 +6,7 @@
  * without git and uncommitted records give a note, never an error.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,7 +15,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../language/config/mandate-config.js';
 import { checkSources, type CheckedWorkspace } from '../language/engine/check-sources.js';
 import type { Assignment, Delegation } from '../language/generated/ast.js';
-import { gitEnvironment, runGit } from '../language/git/git-runner.js';
+import { gitEnvironment, mayBeInRepository, runGit } from '../language/git/git-runner.js';
 import { gitBlobId, readRecordHistory } from '../language/provenance/record-history.js';
 import { recordedByOf, type RecordedByState } from '../language/provenance/recorded-by.js';
 import { buildReport } from '../language/report/build-report.js';
@@ -234,6 +234,22 @@ describe('the shared git runner', () => {
         expect(runGit(repo.folder, ['--version'], { environment })).toMatchObject({ ok: false, reason: 'no-git' });
         const parser = (text: string) => { throw new Error(`not parsed: ${text}`); };
         expect(readRecordHistory(repo.folder, parser, { environment })).toMatchObject({ unavailable: 'no-git' });
+    });
+
+    it('does not start git for a folder outside any repository: it has no history either way', () => {
+        const folder = mkdtempSync(path.join(tmpdir(), 'mandate-no-repository-'));
+        try {
+            expect(mayBeInRepository(folder)).toBe(false);
+            // git cannot even be found there, and the answer is the one git would have given.
+            const parser = (text: string) => { throw new Error(`not parsed: ${text}`); };
+            expect(readRecordHistory(folder, parser, { environment: { PATH: path.join(folder, 'no-such-bin') } })).toMatchObject({ unavailable: 'no-repository' });
+            // A worktree's or submodule's `.git` is a file.
+            mkdirSync(path.join(folder, 'policy'));
+            writeFileSync(path.join(folder, '.git'), 'gitdir: ../elsewhere\n');
+            expect(mayBeInRepository(path.join(folder, 'policy'))).toBe(true);
+        } finally {
+            rmSync(folder, { recursive: true, force: true });
+        }
     });
 
     it('computes the blob id git gives a file, so a file of today\'s workspace is not parsed twice', () => {

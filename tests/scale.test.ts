@@ -224,5 +224,18 @@ describe('the syntax tree is built in linear time', () => {
         const tree = shape(ours.value.$cstNode);
         expect(tree.filter(node => node.includes(' hidden ')).length).toBeGreaterThan(10);
         expect(tree).toEqual(shape(langiums.value.$cstNode));
+        // Parsed again by the same parser: each parse walks its own comments from the start.
+        expect(shape(services.parser.LangiumParser.parse(text).value.$cstNode)).toEqual(tree);
+    });
+
+    it('gives each token the comments before it in a file with a comment per person, read in two passes (over 400 KB)', () => {
+        const services = createMandateServices(EmptyFileSystem).Mandate;
+        const text = Array.from({ length: 6000 }, (_, i) => `person p${i} "Person ${i}" { // directory key: ${i}\n    email "p${i}@x.example" /* ${i} */\n}\n`).join('\n') + '// the end\n';
+        expect(text.length).toBeGreaterThan(400_000);
+        const ours = services.parser.LangiumParser.parse(text);
+        expect(ours.parserErrors).toEqual([]);
+        const tree = shape(ours.value.$cstNode);
+        expect(tree.filter(node => node.includes(' hidden ')).length).toBe(12_001);
+        expect(tree).toEqual(shape(createLangiumParser(services).parse(text).value.$cstNode));
     });
 });

@@ -206,6 +206,17 @@ describe('confusable-name', () => {
         expect(skeleton('Zo\u00eb')).not.toBe(skeleton('Zoe'));
     });
 
+    it('skeletons of ASCII names: each character\'s prototype, the name itself when it has no look-alike', () => {
+        expect(skeleton('ada-lovelace')).toBe('ada-lovelace');
+        expect(skeleton('mark')).toBe('rnark');
+        expect(skeleton('bi11')).toBe('bill');
+        // The same as for a text that is not ASCII (a zero-width space is dropped): every printable character.
+        for (let code = 0x20; code < 0x7f; code++) {
+            const text = `a${String.fromCharCode(code)}z`;
+            expect(skeleton(text)).toBe(skeleton(`${text}${ZWSP}`));
+        }
+    });
+
     it('mixed scripts: one word in two look-alike scripts, not two words in two scripts', () => {
         expect(mixedScriptWord('J\u0430ne Doe')?.scripts).toEqual(['Latin', 'Cyrillic']);
         expect(mixedScriptWord('\u0418\u0432\u0430\u043d Petrov')).toBeUndefined();

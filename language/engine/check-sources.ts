@@ -112,8 +112,9 @@ export async function checkSources(sources: readonly PolicySource[], options: Ch
 function historyOf(folders: readonly string[] | RecordHistory, services: MandateServices, documents: ReadonlyArray<LangiumDocument<Model>>): RecordHistory {
     if (!Array.isArray(folders)) return folders as RecordHistory;
     const parse = (text: string) => services.parser.LangiumParser.parse<Model>(text).value;
-    const parsed = new Map(documents.map(document => [gitBlobId(document.textDocument.getText()), document.parseResult.value]));
-    return mergeHistories((folders as readonly string[]).map(folder => readRecordHistory(folder, parse, {}, parsed)));
+    let parsed: ReadonlyMap<string, Model> | undefined;
+    const parsedFiles = () => parsed ??= new Map(documents.map(document => [gitBlobId(document.textDocument.getText()), document.parseResult.value]));
+    return mergeHistories((folders as readonly string[]).map(folder => readRecordHistory(folder, parse, {}, parsedFiles)));
 }
 
 /** Every diagnostic of the given documents as findings, in file, line and column order. */

@@ -1,5 +1,5 @@
 import { combineMappings, DEFAULT_ACTIVE_VALUES, MAPPED_FIELDS, type ColumnMapping, type DirectorySettings, type MappedField } from './column-mapping.js';
-import { parseCsv, raggedRowProblems, type CsvRow } from './csv-parser.js';
+import { delimiterOf, emptyRow, raggedRowProblem, readCsvRows, type CsvProblem, type CsvRow } from './csv-parser.js';
 import type { DirectoryProblem, DirectoryReadResult, DirectoryRecord } from './directory-record.js';
 import { PRESETS } from './presets.js';
 import { finishRecords, makeRecord, type RawFields } from './record-fields.js';
@@ -45,57 +45,114 @@ function isEmptyRow(row: CsvRow): boolean {
 /** Of the columns that may hold a field, the first not empty in this row, else the first. */
 function columnOf(row: CsvRow, candidates: readonly number[] | undefined): number | undefined {
     if (candidates === undefined) return undefined;
+    if (candidates.length === 1) return candidates[0]; // empty or not, it is the one
     for (const candidate of candidates) if ((row.cells[candidate] ?? '').trim() !== '') return candidate;
     return candidates[0];
 }
 
-/** Reads a CSV export into directory records. Never throws: a broken file comes back with its problems. */
-export function readCsvDirectory(text: string, file: string, settings: DirectorySettings = {}): DirectoryReadResult {
-    const table = parseCsv(text, { delimiter: settings.delimiter });
+/** The cell of the column that holds a field in this row (see `columnOf`). */
+function cellOf(row: CsvRow, candidates: readonly number[] | undefined): string | undefined {
+    const column = columnOf(row, candidates);
+    return column === undefined ? undefined : row.cells[column];
+}
+
+/** A date cell with where it is, for a message about it. */
+function dateCellOf(row: CsvRow, candidates: readonly number[] | undefined, file: string): RawFields['start'] {
+    const column = columnOf(row, candidates);
+    return column === undefined ? undefined : { value: row.cells[column] ?? '', at: { file, line: row.lines[column] ?? row.lines[0], column: row.columns[column] ?? 1 } };
+}
+
+/** The name column, else the given and family names that are there, joined by a space. */
+function fullNameOf(row: CsvRow, found: Partial<Record<MappedField, number[]>>): string {
+    const name = cellOf(row, found.name)?.trim();
+    if (name) return name;
+    const given = cellOf(row, found.givenName)?.trim();
+    const family = cellOf(row, found.familyName)?.trim();
+    return given && family ? `${given} ${family}` : given || family || '';
+}
+
+/** How the header says the rows are read: the mapped columns, or why they cannot be. */
+interface HeaderReading {
+    readonly description: string;
+    /** What is wrong with the header or the settings, in the order reported; the rows are read only without any. */
+    readonly problems: DirectoryProblem[];
+    readonly columns?: {
+        readonly mapping: ColumnMapping;
+        readonly found: Partial<Record<MappedField, number[]>>;
+        readonly activeValues: ReadonlySet<string>;
+    };
+}
+
+function readHeader(header: CsvRow, file: string, settings: DirectorySettings): HeaderReading {
     const at = (line: number, column: number) => ({ file, line, column });
-    // After a quoting mistake the rows around it are cut wrongly: their widths would be noise.
-    const problems: DirectoryProblem[] = [...table.problems, ...(table.problems.length > 0 ? [] : raggedRowProblems(table))]
-        .map(problem => ({ location: at(problem.line, problem.column), message: problem.message }));
-    const presetName = settings.preset ?? (settings.mapping ? undefined : detectPreset(table.header));
+    const problems: DirectoryProblem[] = [];
+    const presetName = settings.preset ?? (settings.mapping ? undefined : detectPreset(header));
     const preset = presetName === undefined ? undefined : PRESETS[presetName];
     const description = `CSV${preset ? ` (${preset.label} preset${settings.preset ? '' : ', detected'})` : ''}${settings.mapping ? ' with the mapping of mandate.config.json' : ''}`;
     if (presetName !== undefined && !preset) {
         problems.push({ location: at(1, 1), message: `there is no preset '${presetName}'; the presets are ${Object.keys(PRESETS).join(', ')}` });
-        return { records: [], problems, description };
+        return { description, problems };
     }
-    if (table.header.cells.length === 0) {
+    if (header.cells.length === 0) {
         problems.push({ location: at(1, 1), message: 'the file is empty; a CSV export starts with a header line' });
-        return { records: [], problems, description };
+        return { description, problems };
     }
     if (!preset && !settings.mapping) {
         problems.push({ location: at(1, 1), message: `the header matches no preset; give --preset (${Object.keys(PRESETS).join(', ')}) or a "directory" mapping in mandate.config.json` });
-        return { records: [], problems, description };
+        return { description, problems };
     }
     const mapping = combineMappings(preset?.mapping, settings.mapping);
-    const found = columnIndexes(table.header, mapping);
+    const found = columnIndexes(header, mapping);
     const expected = (fields: MappedField[]) => fields.flatMap(field => mapping.columns[field] ?? []).map(name => `'${name}'`).join(', ');
     if (!hasName(found)) problems.push({ location: at(1, 1), message: `no column holds the name; expected one of ${expected(['name', 'givenName', 'familyName']) || 'the mapping\'s "name" columns'}` });
     if (!hasKey(found)) problems.push({ location: at(1, 1), message: `no column holds an employee number or e-mail address; expected one of ${expected(['employeeNumber', 'email']) || 'the mapping\'s "employeeNumber" or "email" columns'}` });
-    if (problems.length > 0) return { records: [], problems, description };
-    const activeValues = new Set((mapping.activeValues ?? DEFAULT_ACTIVE_VALUES).map(fold));
+    if (problems.length > 0) return { description, problems };
+    return { description, problems, columns: { mapping, found, activeValues: new Set((mapping.activeValues ?? DEFAULT_ACTIVE_VALUES).map(fold)) } };
+}
+
+/** One row's record, or undefined with the reason in `problems`. */
+function recordOf(row: CsvRow, columns: NonNullable<HeaderReading['columns']>, file: string, problems: DirectoryProblem[]): DirectoryRecord | undefined {
+    const { found, activeValues } = columns;
+    const status = cellOf(row, found.status);
+    const raw: RawFields = {
+        employeeNumber: cellOf(row, found.employeeNumber), name: fullNameOf(row, found), email: cellOf(row, found.email), title: cellOf(row, found.title),
+        department: cellOf(row, found.department), manager: cellOf(row, found.manager),
+        active: status === undefined || status.trim() === '' ? true : activeValues.has(fold(status)),
+        start: dateCellOf(row, found.start, file), end: dateCellOf(row, found.end, file)
+    };
+    return makeRecord(raw, { file, line: row.lines[0], column: 1 }, columns.mapping.dateOrder, problems);
+}
+
+/**
+ * Reads a CSV export into directory records. Never throws: a broken file comes back with its
+ * problems. Each row becomes a record as it is read, so the table is never held whole (a
+ * 10,000-row export's rows would otherwise outlive the read, for the garbage collector to copy).
+ */
+export function readCsvDirectory(text: string, file: string, settings: DirectorySettings = {}): DirectoryReadResult {
+    const delimiter = delimiterOf(text, { delimiter: settings.delimiter });
+    let header: HeaderReading | undefined;
+    let width = 0;
+    const ragged: CsvProblem[] = [];
     const records: DirectoryRecord[] = [];
-    for (const row of table.rows) {
-        if (isEmptyRow(row)) continue; // a row of empty fields, as spreadsheets append
-        const cell = (field: MappedField) => { const column = columnOf(row, found[field]); return column === undefined ? undefined : row.cells[column]; };
-        const dateAt = (field: 'start' | 'end') => {
-            const column = columnOf(row, found[field]);
-            return column === undefined ? undefined : { value: row.cells[column] ?? '', at: at(row.lines[column] ?? row.lines[0], row.columns[column] ?? 1) };
-        };
-        const fullName = cell('name')?.trim() || [cell('givenName'), cell('familyName')].map(part => part?.trim()).filter(Boolean).join(' ');
-        const status = cell('status');
-        const raw: RawFields = {
-            employeeNumber: cell('employeeNumber'), name: fullName, email: cell('email'), title: cell('title'),
-            department: cell('department'), manager: cell('manager'),
-            active: status === undefined || status.trim() === '' ? true : activeValues.has(fold(status)),
-            start: dateAt('start'), end: dateAt('end')
-        };
-        const record = makeRecord(raw, at(row.lines[0], 1), mapping.dateOrder, problems);
+    const recordProblems: DirectoryProblem[] = [];
+    const csvProblems = readCsvRows(text, delimiter, row => {
+        if (header === undefined) {
+            header = readHeader(row, file, settings);
+            width = row.cells.length;
+            return;
+        }
+        const problem = raggedRowProblem(row, width, delimiter);
+        if (problem) ragged.push(problem);
+        // Made even if a later row turns out broken; then they are dropped with their problems.
+        if (!header.columns || isEmptyRow(row)) return; // a row of empty fields, as spreadsheets append
+        const record = recordOf(row, header.columns, file, recordProblems);
         if (record) records.push(record);
-    }
-    return { records: finishRecords(records, problems), problems, description };
+    });
+    const reading = header ?? readHeader(emptyRow(), file, settings);
+    // After a quoting mistake the rows around it are cut wrongly: their widths would be noise.
+    const problems: DirectoryProblem[] = [...csvProblems, ...(csvProblems.length > 0 ? [] : ragged)]
+        .map(problem => ({ location: { file, line: problem.line, column: problem.column }, message: problem.message }));
+    problems.push(...reading.problems);
+    if (problems.length > 0) return { records: [], problems, description: reading.description };
+    return { records: finishRecords(records, recordProblems), problems: recordProblems, description: reading.description };
 }

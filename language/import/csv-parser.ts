@@ -51,12 +51,29 @@ export function detectDelimiter(text: string): CsvDelimiter {
     return counts[';'] > counts[','] && counts[';'] >= counts['\t'] ? ';' : counts['\t'] > counts[','] ? '\t' : ',';
 }
 
+const withoutBom = (input: string) => (input.charCodeAt(0) === 0xfeff ? input.slice(1) : input);
+
+/** The delimiter a text is read with: the one given, else the one its header line uses. */
+export function delimiterOf(input: string, options: CsvOptions = {}): CsvDelimiter {
+    return options.delimiter ?? detectDelimiter(withoutBom(input));
+}
+
 export function parseCsv(input: string, options: CsvOptions = {}): CsvTable {
-    const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-    const delimiter = options.delimiter ?? detectDelimiter(text);
+    const records: CsvRow[] = [];
+    const delimiter = delimiterOf(input, options);
+    const problems = readCsvRows(input, delimiter, row => { records.push(row); });
+    return { delimiter, header: records[0] ?? emptyRow(), rows: records.slice(1), problems };
+}
+
+/**
+ * Reads the text record by record, the header first, handing each to `onRow` as soon as it is
+ * complete: a reader that keeps only what it makes of a row does not hold the whole table.
+ * Returns the problems; after a quoted field that is never closed, the rest is its last record.
+ */
+export function readCsvRows(input: string, delimiter: CsvDelimiter, onRow: (row: CsvRow) => void): CsvProblem[] {
+    const text = withoutBom(input);
     const separator = delimiter.charCodeAt(0);
     const problems: CsvProblem[] = [];
-    const records: CsvRow[] = [];
     let cells: string[] = [];
     let lines: number[] = [];
     let columns: number[] = [];
@@ -67,7 +84,7 @@ export function parseCsv(input: string, options: CsvOptions = {}): CsvTable {
     let quotedField = false;
     const endRecord = () => {
         // A line with nothing on it is not a record (a trailing blank line, a gap between blocks).
-        if (!(cells.length === 1 && cells[0] === '' && !quotedField)) records.push({ cells, lines, columns });
+        if (!(cells.length === 1 && cells[0] === '' && !quotedField)) onRow({ cells, lines, columns });
         cells = [];
         lines = [];
         columns = [];
@@ -105,8 +122,8 @@ export function parseCsv(input: string, options: CsvOptions = {}): CsvTable {
             if (!closed) {
                 problems.push({ ...open, message: 'this quoted field is never closed: a `"` is missing, or a quote inside the field is not doubled ("")' });
                 cells.push(value + text.slice(from));
-                records.push({ cells, lines, columns });
-                return { delimiter, header: records[0] ?? emptyRow(), rows: records.slice(1), problems };
+                onRow({ cells, lines, columns });
+                return problems;
             }
             cells.push(value);
             const next = i < n ? text.charCodeAt(i) : -1;
@@ -146,25 +163,30 @@ export function parseCsv(input: string, options: CsvOptions = {}): CsvTable {
         endRecord();
         if (i === n) break;
     }
-    return { delimiter, header: records[0] ?? emptyRow(), rows: records.slice(1), problems };
+    return problems;
 }
 
-function emptyRow(): CsvRow {
+export function emptyRow(): CsvRow {
     return { cells: [], lines: [], columns: [] };
 }
 
 /** Rows with more or fewer fields than the header, each reported at its first missing or extra field. */
 export function raggedRowProblems(table: CsvTable): CsvProblem[] {
-    const width = table.header.cells.length;
     const problems: CsvProblem[] = [];
     for (const row of table.rows) {
-        if (row.cells.length === width) continue;
-        // Too many: the first extra field; too few: the last field there is.
-        const at = row.cells.length > width ? width : row.cells.length - 1;
-        const [line, column] = [row.lines[at], row.columns[at]];
-        problems.push(row.cells.length > width
-            ? { line, column, message: `this row has ${row.cells.length} fields but the header has ${width}; a field holding a ${DELIMITER_NAMES[table.delimiter]} must be quoted` }
-            : { line, column, message: `this row has ${row.cells.length} field${row.cells.length === 1 ? '' : 's'} but the header has ${width}` });
+        const problem = raggedRowProblem(row, table.header.cells.length, table.delimiter);
+        if (problem) problems.push(problem);
     }
     return problems;
+}
+
+/** A row with more or fewer fields than the header's `width`, reported at its first missing or extra field. */
+export function raggedRowProblem(row: CsvRow, width: number, delimiter: CsvDelimiter): CsvProblem | undefined {
+    if (row.cells.length === width) return undefined;
+    // Too many: the first extra field; too few: the last field there is.
+    const at = row.cells.length > width ? width : row.cells.length - 1;
+    const [line, column] = [row.lines[at], row.columns[at]];
+    return row.cells.length > width
+        ? { line, column, message: `this row has ${row.cells.length} fields but the header has ${width}; a field holding a ${DELIMITER_NAMES[delimiter]} must be quoted` }
+        : { line, column, message: `this row has ${row.cells.length} field${row.cells.length === 1 ? '' : 's'} but the header has ${width}` };
 }

@@ -29,8 +29,12 @@ export function isGeneratedText(text: string): boolean {
     return text.replace(/^\uFEFF/, '').startsWith(GENERATED_MARK);
 }
 
+const NEEDS_ESCAPE = /[\r\n\\"]/;
+
 /** A string literal of the grammar's STRING: quotes and backslashes escaped, on one line. */
 export function quoted(value: string): string {
+    // Most values have nothing to escape: a test is cheaper than two replaces.
+    if (!NEEDS_ESCAPE.test(value)) return `"${value}"`;
     return `"${value.replace(/[\r\n]+/g, ' ').replace(/[\\"]/g, character => `\\${character}`)}"`;
 }
 
@@ -45,14 +49,17 @@ export function renderPeopleFile(header: GeneratedHeader, people: readonly Gener
         '// hand-written file. Each person\'s directory key (employee number or e-mail) keeps their ID stable.'
     ];
     for (const person of [...people].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
-        const body: string[] = [];
-        if (person.email) body.push(`email ${quoted(person.email)}`);
-        if (person.title) body.push(`job title ${quoted(person.title)}`);
-        if (person.since) body.push(`employed since ${person.since}${person.until ? ` until ${person.until}` : ''}`);
         const head = `person ${person.id} ${quoted(person.name)}`;
         lines.push(''); // a blank line before each person, as \`mandate fmt\` writes one around every block
-        if (body.length === 0) lines.push(`${head} ${KEY_COMMENT}${person.key}`);
-        else lines.push(`${head} { ${KEY_COMMENT}${person.key}`, ...body.map(line => `    ${line}`), '}');
+        if (!person.email && !person.title && !person.since) {
+            lines.push(`${head} ${KEY_COMMENT}${person.key}`);
+            continue;
+        }
+        lines.push(`${head} { ${KEY_COMMENT}${person.key}`);
+        if (person.email) lines.push(`    email ${quoted(person.email)}`);
+        if (person.title) lines.push(`    job title ${quoted(person.title)}`);
+        if (person.since) lines.push(`    employed since ${person.since}${person.until ? ` until ${person.until}` : ''}`);
+        lines.push('}');
     }
     return `${lines.join('\n')}\n`;
 }

@@ -1,3 +1,4 @@
+import { remembered } from '../util/remembered.js';
 import type { DirectoryRecord } from './directory-record.js';
 
 /** Letters that Unicode decomposition does not reduce to ASCII. */
@@ -5,8 +6,17 @@ const LETTERS: Record<string, string> = {
     ß: 'ss', æ: 'ae', ø: 'o', œ: 'oe', đ: 'd', ð: 'd', ł: 'l', þ: 'th', ı: 'i', ħ: 'h', ŧ: 't'
 };
 
+/** Text that is a slug already: lower-case letters and digits, single dashes inside. */
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+// An export repeats first and last names many times.
+const rememberedSlugOf = remembered(slugOfText, 20_000);
+
 /** `Zoë Ødegård` → `zoe-odegard`; empty when nothing Latin is left (`李 伟`). */
 export function slugOf(text: string): string {
+    return SLUG.test(text) ? text : rememberedSlugOf(text); // an employee number, `ada`, `p10007`: nothing to change
+}
+
+function slugOfText(text: string): string {
     return text.toLowerCase()
         .replace(/[ßæøœđðłþıħŧ]/g, letter => LETTERS[letter])
         .normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
@@ -54,7 +64,9 @@ export function assignIds(records: readonly DirectoryRecord[], taken: ReadonlySe
     const byBase = new Map<string, DirectoryRecord[]>();
     for (const record of [...records].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
         const base = baseIdOf(record, reserved);
-        byBase.set(base, [...byBase.get(base) ?? [], record]);
+        const group = byBase.get(base);
+        if (group) group.push(record);
+        else byBase.set(base, [record]);
     }
     const used = new Set(taken);
     const ids = new Map<string, string>();
@@ -69,8 +81,9 @@ export function assignIds(records: readonly DirectoryRecord[], taken: ReadonlySe
     for (const [base, group] of [...byBase].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
         if (ids.has(group[0].key)) continue;
         const assigned = group.map(record => {
-            let id = `${base}-${suffixOf(record)}`;
-            for (let n = 2; used.has(id); n++) id = `${base}-${suffixOf(record)}-${n}`;
+            const suffixed = `${base}-${suffixOf(record)}`;
+            let id = suffixed;
+            for (let n = 2; used.has(id); n++) id = `${suffixed}-${n}`;
             used.add(id);
             ids.set(record.key, id);
             return { key: record.key, name: record.name, id };

@@ -127,11 +127,10 @@ function show(value: string | undefined): string {
 }
 
 function describe(person: GeneratedPerson): string[] {
-    return [
-        person.email ? `email "${person.email}"` : 'no email',
-        ...(person.title ? [`job title "${person.title}"`] : []),
-        ...(person.since ? [`employed since ${person.since}${person.until ? ` until ${person.until}` : ''}`] : [])
-    ];
+    const details = [person.email ? `email "${person.email}"` : 'no email'];
+    if (person.title) details.push(`job title "${person.title}"`);
+    if (person.since) details.push(`employed since ${person.since}${person.until ? ` until ${person.until}` : ''}`);
+    return details;
 }
 
 function compact(person: GeneratedPerson): GeneratedPerson {

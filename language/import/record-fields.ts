@@ -25,15 +25,20 @@ const clean = (value: string | undefined) => {
     return text === '' ? undefined : text;
 };
 
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const DOTTED_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
+const SLASHED_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
 /**
  * A date as the source writes it, to ISO: `2024-03-05`, `2024-03-05T08:00:00Z`, `05.03.2024`, and
  * `05/03/2024` or `03/05/2024` by `order`. Returns a message when it is not a date.
  */
 export function isoDateOf(value: string, order: DateOrder | undefined): { date: string } | { message: string } {
     const text = value.trim();
-    const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
-    const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
-    const slashed = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+    // Each pattern only when the ones before it did not match: a 10,000-row export runs this 20,000 times.
+    const iso = ISO_DATE.exec(text);
+    const dotted = iso ? null : DOTTED_DATE.exec(text);
+    const slashed = iso || dotted ? null : SLASHED_DATE.exec(text);
     const pad = (part: string) => part.padStart(2, '0');
     let date: string | undefined;
     if (iso) date = `${iso[1]}-${iso[2]}-${iso[3]}`;
@@ -100,7 +105,8 @@ export function finishRecords(records: readonly DirectoryRecord[], problems: Dir
     const remember = (value: string | undefined, key: string) => {
         if (value === undefined) return;
         const folded = value.toLowerCase();
-        lookup.set(folded, lookup.has(folded) && lookup.get(folded) !== key ? null : key);
+        const earlier = lookup.get(folded); // null once two records read the same
+        lookup.set(folded, earlier !== undefined && earlier !== key ? null : key);
     };
     for (const record of byKey.values()) {
         remember(record.employeeNumber, record.key);

@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Model } from '../generated/ast.js';
-import { runGit, runGitBytes, type GitOptions } from '../git/git-runner.js';
+import { mayBeInRepository, runGit, runGitBytes, type GitOptions } from '../git/git-runner.js';
 import { recordsOf } from './record-keys.js';
 
 export interface CommitTrailer {
@@ -119,9 +119,11 @@ function readBlobs(folder: string, ids: readonly string[], options: GitOptions):
  * `.mandate` file under it, the first commit that held it.
  */
 export function readRecordHistory(
-    folder: string, parse: ParsePolicy, gitOptions: GitOptions = {}, parsed: ReadonlyMap<string, Model> = new Map()
+    folder: string, parse: ParsePolicy, gitOptions: GitOptions = {}, parsedFiles: () => ReadonlyMap<string, Model> = () => new Map()
 ): RecordHistory {
     const options: GitOptions = { timeoutMs: TIMEOUT_MS, maxBuffer: MAX_BUFFER, ...gitOptions };
+    // Outside any repository git would fail the same way: a check of a plain folder does not start it.
+    if (!mayBeInRepository(folder)) return unavailableHistory('no-repository');
     const inside = runGit(folder, ['rev-parse', '--is-inside-work-tree', '--is-shallow-repository'], options);
     if (!inside.ok) return unavailableHistory(inside.reason === 'no-git' ? 'no-git' : inside.reason === 'failed' ? 'no-repository' : 'failed');
     const [workTree, shallowText] = inside.stdout.split('\n');
@@ -136,7 +138,9 @@ export function readRecordHistory(
     ], options);
     if (!log.ok) return unavailableHistory('failed');
     const commits = parseLog(log.stdout);
-    // A blob that is a file of today's workspace was parsed already (`parsed`, by blob id): only older versions are read and parsed here.
+    // A blob that is a file of today's workspace was parsed already (`parsedFiles`, by blob id, asked
+    // for only here, as hashing every file is wasted without a history): only older versions are read and parsed here.
+    const parsed = parsedFiles();
     const texts = readBlobs(folder, [...new Set(commits.flatMap(commit => commit.blobs))].filter(blob => !parsed.has(blob)), options);
     if (!texts) return unavailableHistory('failed');
     const first = new Map<string, RecordedBy>();

@@ -138,7 +138,19 @@ function rejectedNameFindings(model: WorkspaceModel, groupOf: (key: string) => S
     }
 }
 
+/** `mixedText` once per distinct text: an imported directory repeats the same few thousand names. */
+function rememberedMixedText(): (text: string) => string | undefined {
+    const known = new Map<string, string | undefined>();
+    return text => {
+        if (known.has(text)) return known.get(text);
+        const found = mixedText(text);
+        known.set(text, found);
+        return found;
+    };
+}
+
 function titleFindings(model: WorkspaceModel, findings: WorkspaceFinding[]): void {
+    const mixedTextOf = rememberedMixedText();
     const index = new SpellingGroups();
     const titled: Array<readonly [NamedDeclaration, string]> = [];
     for (const declarations of model.declarationsByName.values()) {
@@ -155,7 +167,7 @@ function titleFindings(model: WorkspaceModel, findings: WorkspaceFinding[]): voi
     for (const spellings of index.groups.values()) {
         for (const [title, nodes] of spellings) {
             const list = others(title, spellings, (other, node) => `"${other}", the title of \`${node.name}\``);
-            const mixed = mixedText(title);
+            const mixed = mixedTextOf(title);
             for (const node of nodes) {
                 reported.add(node);
                 findings.push({
@@ -169,7 +181,7 @@ function titleFindings(model: WorkspaceModel, findings: WorkspaceFinding[]): voi
     }
     for (const [node] of titled) {
         if (reported.has(node)) continue;
-        const mixed = mixedText(node.title);
+        const mixed = mixedTextOf(node.title);
         if (!mixed) continue;
         const looks = asciiLookalike(node.title);
         const lookalike = looks && looks !== node.title ? ` It reads as "${looks}", but is spelled differently, so a search or a reviewer can be misled.` : '';

@@ -1,4 +1,5 @@
 import { CONFUSABLE_DATA } from './confusable-table.js';
+import { remembered } from './remembered.js';
 
 /**
  * Unicode TR39 skeletons: two strings that look alike get the same skeleton (`jane` with a
@@ -31,22 +32,40 @@ const HIDDEN = /^[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]$/u;
  * prototype, NFD again. Characters without a prototype are first folded with NFKC.
  */
 export function skeleton(text: string): string {
-    let result = skeletons.get(text);
-    if (result === undefined) {
-        // Bounded: a long-running server sees names come and go; starting over costs one recomputation each.
-        if (skeletons.size >= MAX_REMEMBERED) skeletons.clear();
-        skeletons.set(text, result = computeSkeleton(text));
-    }
-    return result;
+    return skeletons(text);
 }
 
 /** confusable-name asks for the skeleton of every name and title after each edit; most never change. */
-const skeletons = new Map<string, string>();
-const MAX_REMEMBERED = 500_000;
+const skeletons = remembered(computeSkeleton, 500_000);
+
+/** The prototype of each ASCII character (most are their own), by code. */
+let asciiPrototypes: string[] | undefined;
+
+/**
+ * The skeleton of an ASCII text, as computeSkeleton's loop makes it, by table: most names are
+ * ASCII and their own skeleton (`ada-lovelace`), which comes back as is.
+ */
+function asciiSkeleton(text: string): string {
+    if (!asciiPrototypes) {
+        const map = confusables();
+        asciiPrototypes = Array.from({ length: 128 }, (_, code) => map.get(String.fromCharCode(code)) ?? String.fromCharCode(code));
+    }
+    let result: string | undefined;
+    for (let index = 0; index < text.length; index++) {
+        const prototype = asciiPrototypes[text.charCodeAt(index)];
+        if (result === undefined) {
+            if (prototype.length === 1 && prototype.charCodeAt(0) === text.charCodeAt(index)) continue;
+            result = text.slice(0, index);
+        }
+        result += prototype;
+    }
+    return result ?? text;
+}
 
 function computeSkeleton(text: string): string {
     const map = confusables();
     const ascii = ASCII.test(text);
+    if (ascii) return asciiSkeleton(text);
     let result = '';
     for (const char of ascii ? text : text.normalize('NFD')) {
         const prototype = map.get(char);

@@ -1,21 +1,16 @@
+import { remembered } from './remembered.js';
+
 /** Calendar dates are kept as ISO `YYYY-MM-DD` strings, which compare correctly as strings. */
 export type IsoDate = string;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-// The rules ask about the same few thousand dates over and over; past this many, start again.
-const MAX_REMEMBERED = 20_000;
-const validity = new Map<string, boolean>();
+// The rules ask about the same few thousand dates over and over.
+const rememberedValidity = remembered(existsInCalendar, 20_000);
 
 /** True when `text` is an ISO date that exists in the calendar (no 2024-02-30). */
 export function isValidIsoDate(text: string): boolean {
-    let valid = validity.get(text);
-    if (valid === undefined) {
-        valid = existsInCalendar(text);
-        if (validity.size >= MAX_REMEMBERED) validity.clear();
-        validity.set(text, valid);
-    }
-    return valid;
+    return rememberedValidity(text);
 }
 
 function existsInCalendar(text: string): boolean {
