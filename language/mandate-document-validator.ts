@@ -147,6 +147,9 @@ export class MandateDocumentValidator extends DefaultDocumentValidator {
 
     private suppressionProblem(suppression: Suppression, used: boolean): Diagnostic | undefined {
         if (used) return undefined;
+        // A rule that is off is not run (workspace-findings.ts), so whether it would report here is not known: not "unused".
+        const rule = suppression.hidden.length === 0 ? findRule(suppression.rule) : undefined;
+        if (rule && this.settings.severityOf(rule) === 'off') return undefined;
         const message = suppression.hidden.length > 0 ? hiddenInSuppression(suppression.hidden)
             : findRule(suppression.rule) || ['linking-error', 'parsing-error', 'lexing-error'].includes(suppression.rule)
             ? `This suppression of '${suppression.rule}' matches no finding on the next declaration; remove it, or move it above the line the finding is on.`

@@ -47,6 +47,12 @@ describe('// mandate-ignore', () => {
         expect(findings[1].message).toContain("'no-such-rule' is not a rule ID");
     });
 
+    it('says nothing about a suppression of a rule that is off: an off rule is not run, so nobody knows what it would report', async () => {
+        const files = { ...CLEAN_POLICY, 'extra.mandate': '// mandate-ignore ciso-vacant: not needed\nperson bob "Bob"\n' };
+        expect(await check(files, undefined, '{ "rules": { "ciso-vacant": "off" } }')).toEqual([]);
+        expect((await check(files, undefined, '{ "rules": { "ciso-vacant": "error" } }')).map(finding => finding.rule)).toEqual(['suppression-unused']);
+    });
+
     it('accepts workspace-wide findings on the organization', async () => {
         const files = withEdit('roles.mandate', text => text.replace('designated CISO', ''));
         files['organization.mandate'] = files['organization.mandate'].replace('organization acme', '// mandate-ignore ciso-missing: CISO recruitment under way, interim cover by the CEO\norganization acme');
