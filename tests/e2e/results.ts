@@ -22,20 +22,71 @@ export interface SuiteResults {
     readonly tests: readonly TestResult[];
 }
 
+/**
+ * The progress file beside the results file: one JSON line per runner event, appended as the
+ * suite runs. A harness that gives up on a suite (it never started, or stopped moving) can still
+ * say which tests ran and which one was running, instead of only "no results".
+ */
+export function progressFileOf(resultsFile: string): string {
+    return `${resultsFile}.progress`;
+}
+
+export type ProgressEvent =
+    | { readonly event: 'start' }
+    | { readonly event: 'begin'; readonly title: string }
+    | { readonly event: 'end'; readonly title: string }
+    | { readonly event: 'result'; readonly result: TestResult };
+
+export interface SuiteProgress {
+    /** The runner loaded in the extension host and began. */
+    readonly started: boolean;
+    /** The test or hook that began and has no result yet. */
+    readonly running?: string;
+    readonly tests: readonly TestResult[];
+}
+
+/** Appends one event; the runner calls it, so it must never throw into mocha. */
+export function appendProgress(file: string, event: ProgressEvent): void {
+    try {
+        fs.appendFileSync(file, `${JSON.stringify(event)}\n`);
+    } catch {
+        // Progress is a diagnostic aid; the results file is what counts.
+    }
+}
+
+/** Reads the events so far; a last line still being written is skipped. */
+export function readProgress(file: string): SuiteProgress {
+    let text: string;
+    try {
+        text = fs.readFileSync(file, 'utf8');
+    } catch {
+        return { started: false, tests: [] };
+    }
+    let started = false;
+    let running: string | undefined;
+    const tests: TestResult[] = [];
+    for (const line of text.split('\n')) {
+        let event: ProgressEvent;
+        try {
+            event = JSON.parse(line) as ProgressEvent;
+        } catch {
+            continue;
+        }
+        if (event.event === 'start') started = true;
+        else if (event.event === 'begin') running = event.title;
+        else if (event.event === 'end' && event.title === running) running = undefined;
+        else if (event.event === 'result') {
+            tests.push(event.result);
+            if (event.result.title === running) running = undefined;
+        }
+    }
+    return { started, running, tests };
+}
+
 export function readResults(file: string): SuiteResults {
     const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<SuiteResults>;
     if (!Array.isArray(parsed.tests)) throw new Error(`${file} has no tests array`);
     return parsed as SuiteResults;
-}
-
-/** Waits for `file` to exist, polling, or gives up after `timeoutMs` (then returns false). */
-export async function waitForFile(file: string, timeoutMs: number, stop: () => boolean = () => false): Promise<boolean> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline && !stop()) {
-        if (fs.existsSync(file)) return true;
-        await new Promise(resolve => setTimeout(resolve, 250));
-    }
-    return fs.existsSync(file);
 }
 
 /** Prints the report; returns the number of failed tests. */

@@ -7,7 +7,9 @@
  *    that loads this repository as the development extension and out/e2e/suite/index.cjs as the
  *    extension tests, the same two paths @vscode/test-electron passes on a desktop;
  * 3. the suite writes its results to the file named by MANDATE_E2E_RESULTS, which code-server
- *    passes on to its extension hosts; this harness waits for it, with a timeout;
+ *    passes on to its extension hosts, and its progress beside it; this harness watches both
+ *    (watch-suite.ts), loads the workbench once more if the suite never started, and on a stall
+ *    or timeout reports the tests that ran, the one running, and the end of the logs;
  * 4. a second page runs the UI smoke test (ui-smoke.ts);
  * 5. one line per test, then `N passed, N failed`; the exit code is 1 on any failure.
  * code-server and Chromium are stopped on every path out, including Ctrl-C and SIGTERM.
@@ -15,13 +17,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { printReport, readResults, RESULTS_ENV, waitForFile, type TestResult } from '../results';
+import { printReport, readResults, RESULTS_ENV, type TestResult } from '../results';
 import { ARTIFACTS, ensureBuilt, makeTempRoot, prepareWorkspace, REPO_ROOT, writeUserSettings } from '../workspace';
 import { startCodeServer, type CodeServer } from './server';
 import { runUiSmoke } from './ui-smoke';
+import { tailOf, watchSuite, type WatchLimits, type WatchOutcome } from './watch-suite';
 
 const CHROMIUM = process.env.MANDATE_E2E_CHROMIUM ?? '/usr/bin/chromium';
-const SUITE_TIMEOUT_MS = Number(process.env.MANDATE_E2E_TIMEOUT_MS ?? 600_000);
 const SUITE_RUNNER = path.join(REPO_ROOT, 'out', 'e2e', 'suite', 'index.cjs');
 
 let codeServer: CodeServer | undefined;
@@ -60,9 +62,42 @@ function workbenchUrl(server: CodeServer, folder: string, payload: Array<[string
     return `${server.url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
+/** Limits for the suite, in ms: each can be raised for a slow machine. */
+const LIMITS: WatchLimits = {
+    startMs: Number(process.env.MANDATE_E2E_START_TIMEOUT_MS ?? 240_000),
+    stallMs: Number(process.env.MANDATE_E2E_STALL_TIMEOUT_MS ?? 240_000),
+    totalMs: Number(process.env.MANDATE_E2E_TIMEOUT_MS ?? 900_000)
+};
+/** A workbench whose extension host never ran the suite is loaded once more before the run fails. */
+const PAGE_LOADS = 2;
+
 async function runSuite(server: CodeServer, workspace: string, resultsFile: string): Promise<TestResult[]> {
+    for (let load = 1; ; load++) {
+        const consoleFile = path.join(ARTIFACTS, load === 1 ? 'suite-console.log' : `suite-console-${load}.log`);
+        const outcome = await runSuiteInPage(server, workspace, resultsFile, consoleFile);
+        if (outcome.kind === 'done') {
+            const results = readResults(resultsFile);
+            console.log(`e2e: extension-host suite ran in VS Code ${results.vscodeVersion} (code-server) in ${(results.durationMs / 1000).toFixed(1)} s`);
+            if (results.tests.length === 0) {
+                return [{ title: 'extension-host suite', state: 'failed', durationMs: 0, error: 'the suite reported no tests' }];
+            }
+            return [...results.tests];
+        }
+        if (outcome.kind === 'stopped') {
+            return interrupted ? [] : [suiteFailure('code-server exited during the suite; see artifacts/e2e/code-server.log')];
+        }
+        printDiagnostics(consoleFile);
+        if (outcome.kind === 'not-started' && load < PAGE_LOADS) {
+            console.log(`e2e: the suite did not start within ${seconds(outcome.afterMs)}; loading the workbench again (${load + 1} of ${PAGE_LOADS})`);
+            continue;
+        }
+        return failedRun(outcome);
+    }
+}
+
+async function runSuiteInPage(server: CodeServer, workspace: string, resultsFile: string, consoleFile: string): Promise<WatchOutcome> {
     const page = await browser!.newPage();
-    const consoleLog = fs.createWriteStream(path.join(ARTIFACTS, 'suite-console.log'));
+    const consoleLog = fs.createWriteStream(consoleFile);
     // The extension host's console (mocha's spec reporter included) is mirrored to the page's.
     page.on('console', message => consoleLog.write(`${message.type()}: ${message.text()}\n`));
     page.on('pageerror', error => consoleLog.write(`pageerror: ${error.message}\n`));
@@ -71,22 +106,42 @@ async function runSuite(server: CodeServer, workspace: string, resultsFile: stri
             ['extensionDevelopmentPath', remoteUri(server.port, REPO_ROOT)],
             ['extensionTestsPath', remoteUri(server.port, SUITE_RUNNER)]
         ]));
-        const found = await waitForFile(resultsFile, SUITE_TIMEOUT_MS, () => interrupted || server.exited());
-        if (!found) {
-            await page.screenshot({ path: path.join(ARTIFACTS, 'suite-timeout.png') }).catch(() => undefined);
-            const why = server.exited() ? 'code-server exited' : `no results within ${SUITE_TIMEOUT_MS / 1000} s`;
-            return [{ title: 'extension-host suite', state: 'failed', durationMs: 0,
-                error: `${why}; see artifacts/e2e/suite-console.log and artifacts/e2e/code-server.log` }];
+        const outcome = await watchSuite(resultsFile, LIMITS, () => interrupted || server.exited());
+        if (outcome.kind !== 'done') {
+            await page.screenshot({ path: consoleFile.replace(/\.log$/, '.png') }).catch(() => undefined);
         }
-        const results = readResults(resultsFile);
-        console.log(`e2e: extension-host suite ran in VS Code ${results.vscodeVersion} (code-server) in ${(results.durationMs / 1000).toFixed(1)} s`);
-        if (results.tests.length === 0) {
-            return [{ title: 'extension-host suite', state: 'failed', durationMs: 0, error: 'the suite reported no tests' }];
-        }
-        return [...results.tests];
+        return outcome;
     } finally {
         await page.close().catch(() => undefined);
-        consoleLog.end();
+        await new Promise<void>(resolve => consoleLog.end(resolve));
+    }
+}
+
+function suiteFailure(error: string, title = 'extension-host suite'): TestResult {
+    return { title, state: 'failed', durationMs: 0, error };
+}
+
+const seconds = (ms: number) => `${Math.round(ms / 1000)} s`;
+
+/** The tests that ran, then the one the suite stopped in, so a CI log says where it stood. */
+function failedRun(outcome: Exclude<WatchOutcome, { kind: 'done' | 'stopped' }>): TestResult[] {
+    const logs = 'see artifacts/e2e/suite-console*.log and artifacts/e2e/code-server.log';
+    if (outcome.kind === 'not-started') {
+        return [suiteFailure(`the suite did not start in ${PAGE_LOADS} loads of the workbench (${seconds(outcome.afterMs)} each); ${logs}`)];
+    }
+    const { progress } = outcome;
+    const why = outcome.kind === 'stalled'
+        ? `no test finished or began for ${seconds(outcome.afterMs)}: the extension host or the language server stopped answering`
+        : `the suite had not finished after ${seconds(outcome.afterMs)} (${progress.tests.length} results so far)`;
+    const where = progress.running ? `it was running "${progress.running}"` : 'no test was running';
+    return [...progress.tests, suiteFailure(`${why}; ${where}; ${logs}`, progress.running ?? 'extension-host suite')];
+}
+
+/** CI keeps only what the harness prints: the end of both logs goes to stdout. */
+function printDiagnostics(consoleFile: string): void {
+    for (const [file, count] of [[consoleFile, 30], [path.join(ARTIFACTS, 'code-server.log'), 15]] as const) {
+        console.log(`e2e: the last lines of ${path.relative(REPO_ROOT, file)}:`);
+        for (const line of tailOf(file, count)) console.log(`  | ${line.length > 300 ? `${line.slice(0, 300)}...` : line}`);
     }
 }
 

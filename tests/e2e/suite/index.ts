@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
-import { RESULTS_ENV, type SuiteResults, type TestResult } from '../results';
+import { appendProgress, progressFileOf, RESULTS_ENV, type SuiteResults, type TestResult } from '../results';
 
 export async function run(): Promise<void> {
     const started = Date.now();
@@ -21,16 +21,31 @@ export async function run(): Promise<void> {
     // MANDATE_E2E_GREP runs only the tests whose full title matches, e.g. "Live edits".
     if (process.env.MANDATE_E2E_GREP) mocha.grep(process.env.MANDATE_E2E_GREP);
     const resultsFile = process.env[RESULTS_ENV];
+    const progressFile = resultsFile ? progressFileOf(resultsFile) : undefined;
+    const record = (state: TestResult['state'], test: Mocha.Runnable, error?: unknown) => {
+        const entry = result(test, state, error);
+        tests.push(entry);
+        if (progressFile) appendProgress(progressFile, { event: 'result', result: entry });
+    };
     try {
+        if (progressFile) {
+            fs.mkdirSync(path.dirname(progressFile), { recursive: true });
+            appendProgress(progressFile, { event: 'start' });
+        }
         for (const file of fs.readdirSync(__dirname).filter(name => name.endsWith('.test.cjs')).sort()) {
             mocha.addFile(path.join(__dirname, file));
         }
         await mocha.loadFilesAsync();
         await new Promise<void>(resolve => {
             const runner = mocha.run(() => resolve());
-            runner.on('pass', test => tests.push(result(test, 'passed')));
-            runner.on('fail', (test, error) => tests.push(result(test, 'failed', error)));
-            runner.on('pending', test => tests.push(result(test, 'skipped')));
+            // Hooks count too: a hook that never returns is where a stalled suite stands.
+            const begin = (runnable: Mocha.Runnable) => { if (progressFile) appendProgress(progressFile, { event: 'begin', title: runnable.fullTitle() }); };
+            runner.on('test', begin);
+            runner.on('hook', begin);
+            runner.on('hook end', hook => { if (progressFile) appendProgress(progressFile, { event: 'end', title: hook.fullTitle() }); });
+            runner.on('pass', test => record('passed', test));
+            runner.on('fail', (test, error) => record('failed', test, error));
+            runner.on('pending', test => record('skipped', test));
         });
     } catch (error) {
         // A suite that cannot even load is one failure, not an empty (and so green) run.
