@@ -118,8 +118,11 @@ export function withBoundedRecovery<P extends object>(parser: P, options: { reco
 
 type Stop = ReadingLimits['stoppedAt'];
 
-/** How much of a large file is read first, to tell a policy from garbage (characters). */
-const PREFIX = 200_000;
+/**
+ * How much of a large file is read first, to tell a policy from garbage (characters). Garbage
+ * stops the parser within a few kilobytes; a policy pays for this prefix twice, so it is small.
+ */
+const PREFIX = 50_000;
 
 /** The offset of the first blank at or after `from`, where a prefix can end between tokens; undefined if none. */
 function blankAfter(text: string, from: number): number | undefined {

@@ -21,6 +21,8 @@ export class GrammarKeywords {
     /** The keywords a declaration starts with: `organization`, `person`, `appointing body`, … */
     readonly declarationStarts: readonly string[];
     private readonly rules = new Map<string, GrammarAST.ParserRule>();
+    /** `Id`, and `NameKeyword` which it calls: where a name is read. */
+    private readonly nameRules: ReadonlySet<GrammarAST.ParserRule>;
     /**
      * Answers worked out from the grammar, which never changes. The completion parser meets a
      * syntax error at the cursor on every request, and each message asks these questions again.
@@ -34,10 +36,11 @@ export class GrammarKeywords {
         this.words = new Set([...GrammarUtils.getAllReachableRules(grammar, false)]
             .flatMap(rule => GrammarAST.isParserRule(rule) ? keywordsIn(rule.definition) : [])
             .filter(keyword => /^[A-Za-z]+$/.test(keyword)));
-        const id = [...this.rules.values()].find(isNameRule);
-        this.nameKeywords = new Set(id ? keywordsIn(id.definition) : []);
+        const id = [...this.rules.values()].find(admitsId);
+        this.nameRules = id ? calledDataTypeRules(id) : new Set();
+        this.nameKeywords = new Set([...this.nameRules].flatMap(rule => keywordsIn(rule.definition)));
         const declaration = this.rules.get('Declaration');
-        this.declarationStarts = declaration ? first(declaration.definition).map(keyword => this.opening(keyword)) : [];
+        this.declarationStarts = declaration ? first(declaration.definition, this.nameRules).map(keyword => this.opening(keyword)) : [];
     }
 
     /** `Role` → `role`, `AppointingBody` → `appointing body`: the rule as people name it. */
@@ -56,7 +59,7 @@ export class GrammarKeywords {
         const group = open?.$container;
         if (!open || !GrammarAST.isGroup(group)) return [];
         const items = group.elements.slice(group.elements.indexOf(open as GrammarAST.AbstractElement) + 1, -1);
-        return unique(items.flatMap(item => first(item)));
+        return unique(items.flatMap(item => first(item, this.nameRules)));
     }
 
     /** Every keyword a rule may contain, including the rules it calls (but not the keywords that are also names). */
@@ -69,7 +72,7 @@ export class GrammarKeywords {
         if (!rule) return [];
         const found = new Set<string>();
         const visit = (current: GrammarAST.ParserRule, seen: Set<GrammarAST.ParserRule>): void => {
-            if (seen.has(current) || isNameRule(current)) return;
+            if (seen.has(current) || this.nameRules.has(current)) return;
             seen.add(current);
             for (const node of AstUtils.streamAllContents(current)) {
                 if (GrammarAST.isKeyword(node) && this.words.has(node.value)) found.add(node.value);
@@ -90,7 +93,7 @@ export class GrammarKeywords {
 
     private findReferenceAfter(ruleName: string, keyword: string): string | undefined {
         const rule = this.rules.get(ruleName);
-        if (rule && !isNameRule(rule)) return referenceAfterIn(rule, keyword);
+        if (rule && !this.nameRules.has(rule)) return referenceAfterIn(rule, keyword);
         // Inside the name rule itself the caller is unknown: answer only when every rule agrees (`from` → role).
         const types = new Set([...this.rules.values()].map(candidate => referenceAfterIn(candidate, keyword)).filter(type => type !== undefined));
         return types.size === 1 ? [...types][0] : undefined;
@@ -135,9 +138,19 @@ function referenceAfterIn(rule: GrammarAST.ParserRule, keyword: string): string 
 }
 
 /** The rule for names: a data-type rule that admits the ID terminal (`Id`). */
-function isNameRule(rule: GrammarAST.ParserRule): boolean {
+function admitsId(rule: GrammarAST.ParserRule): boolean {
     return GrammarUtils.isDataTypeRule(rule)
         && AstUtils.streamAllContents(rule).some(node => GrammarAST.isRuleCall(node) && GrammarAST.isTerminalRule(node.rule.ref));
+}
+
+/** A data type rule and the data type rules it calls, e.g. `Id` and `NameKeyword`. */
+function calledDataTypeRules(rule: GrammarAST.ParserRule, found = new Set<GrammarAST.ParserRule>()): Set<GrammarAST.ParserRule> {
+    found.add(rule);
+    for (const node of AstUtils.streamAllContents(rule.definition)) {
+        const callee = GrammarAST.isRuleCall(node) ? node.rule.ref : undefined;
+        if (GrammarAST.isParserRule(callee) && GrammarUtils.isDataTypeRule(callee) && !found.has(callee)) calledDataTypeRules(callee, found);
+    }
+    return found;
 }
 
 function keywordsIn(element: GrammarAST.AbstractElement): string[] {
@@ -146,25 +159,25 @@ function keywordsIn(element: GrammarAST.AbstractElement): string[] {
 }
 
 /** The keywords `element` can start with; a name (the `Id` rule) contributes none. */
-function first(element: GrammarAST.AbstractElement, seen = new Set<GrammarAST.ParserRule>()): string[] {
+function first(element: GrammarAST.AbstractElement, nameRules: ReadonlySet<GrammarAST.ParserRule>, seen = new Set<GrammarAST.ParserRule>()): string[] {
     if (GrammarAST.isKeyword(element)) return [element.value];
-    if (GrammarAST.isAssignment(element)) return first(element.terminal, seen);
+    if (GrammarAST.isAssignment(element)) return first(element.terminal, nameRules, seen);
     if (GrammarAST.isAlternatives(element) || GrammarAST.isUnorderedGroup(element)) {
-        return unique(element.elements.flatMap(alternative => first(alternative, seen)));
+        return unique(element.elements.flatMap(alternative => first(alternative, nameRules, seen)));
     }
     if (GrammarAST.isGroup(element)) {
         const result: string[] = [];
         for (const part of element.elements) {
-            result.push(...first(part, seen));
+            result.push(...first(part, nameRules, seen));
             if (!GrammarUtils.isOptionalCardinality(part.cardinality, part)) break;
         }
         return unique(result);
     }
     if (GrammarAST.isRuleCall(element)) {
         const rule = element.rule.ref;
-        if (!GrammarAST.isParserRule(rule) || isNameRule(rule) || seen.has(rule)) return [];
+        if (!GrammarAST.isParserRule(rule) || nameRules.has(rule) || seen.has(rule)) return [];
         seen.add(rule);
-        return first(rule.definition, seen);
+        return first(rule.definition, nameRules, seen);
     }
     return [];
 }

@@ -37,6 +37,7 @@ import { MandateAstNodeDescriptionProvider } from './mandate-ast-descriptions.js
 import { MandateSettings } from './mandate-settings.js';
 import { SyntaxDiagnostics } from './mandate-syntax-diagnostics.js';
 import { MandateTokenBuilder } from './mandate-token-builder.js';
+import { MandateValueConverter } from './mandate-value-converter.js';
 import { MandateValidationRegistry } from './mandate-validation-registry.js';
 import { registerValidationChecks } from './mandate-validator.js';
 import type { RuleContext } from './rules/rule.js';
@@ -113,6 +114,7 @@ export const MandateModule: Module<MandateServices, PartialLangiumServices & Man
         CompletionParser: services => lazyService(() => withBoundedRecovery(createCompletionParser(services), { record: false })),
         Lexer: services => lazyService(() => new MandateLexer(services)),
         TokenBuilder: () => new MandateTokenBuilder(),
+        ValueConverter: () => new MandateValueConverter(),
         ParserErrorMessageProvider: services => new MandateParserErrorMessageProvider(services),
         LexerErrorMessageProvider: services => new MandateLexerErrorMessageProvider(services)
     },

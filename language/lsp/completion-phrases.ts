@@ -59,7 +59,12 @@ function isRequiredWord(element: GrammarAST.AbstractElement): boolean {
  * types there. Completion never offers them.
  */
 export function isNameKeyword(keyword: GrammarAST.Keyword): boolean {
-    return AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name === 'Id';
+    return isNameRuleName(AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name);
+}
+
+/** `Id`, the rule of names, and `NameKeyword`, the keywords it admits. */
+export function isNameRuleName(ruleName: string | undefined): boolean {
+    return ruleName === 'Id' || ruleName === 'NameKeyword';
 }
 
 /** Whether a keyword starts a top-level declaration (`role`, `assign`, `appointing body`): where its snippets belong. */

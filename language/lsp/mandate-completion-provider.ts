@@ -12,7 +12,7 @@ import type { MandateSharedServices } from '../mandate-module.js';
 import type { SyntaxDiagnostics } from '../mandate-syntax-diagnostics.js';
 import { ACTIVITIES } from '../standards/activities.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
-import { isNameKeyword, phraseOf, startsDeclaration } from './completion-phrases.js';
+import { isNameKeyword, isNameRuleName, phraseOf, startsDeclaration } from './completion-phrases.js';
 import { TRIGGER_CHARACTERS, triggerMayComplete } from './completion-triggers.js';
 import { asOfStatus, audienceSuggestions, channelSuggestions, type Suggestion } from './completion-values.js';
 import { docCommentOf, plain } from './hover-facts.js';
@@ -157,7 +157,7 @@ export class MandateCompletionProvider extends DefaultCompletionProvider {
      * the keyword just before the cursor tells the place.
      */
     private isIdAfter(context: CompletionContext, next: NextFeature, keyword: 'activity' | 'claims'): boolean {
-        if (AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name !== 'Id') return false;
+        if (!isNameRuleName(AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name)) return false;
         const before = context.textDocument.getText().slice(Math.max(0, context.tokenOffset - 40), context.tokenOffset);
         return new RegExp(`(^|[^\\w-])${keyword}\\s+$`).test(before);
     }
