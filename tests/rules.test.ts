@@ -1,5 +1,8 @@
+import { AstUtils, EmptyFileSystem, GrammarAST } from 'langium';
 import { describe, expect, it } from 'vitest';
+import { createMandateServices } from '../language/mandate-module.js';
 import { RULES } from '../language/rules/index.js';
+import { referenceKind } from '../language/util/reference-kinds.js';
 import { AS_OF, check, CISO_DUTIES, CLEAN_POLICY, rules, where, withEdit } from './helpers.js';
 
 describe('the clean policy', () => {
@@ -223,6 +226,27 @@ describe('linking', () => {
         const findings = await check(withEdit('roles.mandate', text => text.replace('reports to board', 'reports to chief-executive')));
         expect(findings.find(finding => finding.rule === 'linking-error')?.message)
             .toBe("No role named 'chief-executive' is declared in this workspace. Declare it with `role chief-executive \"...\"`.");
+    });
+});
+
+describe('reference kinds', () => {
+    it('name every type a reference of the grammar may point to, and declare it with a keyword of the grammar', () => {
+        const grammar = createMandateServices(EmptyFileSystem).Mandate.Grammar;
+        const keywords = new Set(AstUtils.streamAst(grammar).filter(GrammarAST.isKeyword).map(keyword => keyword.value).toArray());
+        const types = new Set(AstUtils.streamAst(grammar).filter(GrammarAST.isCrossReference).map(reference => reference.type.$refText).toArray());
+        expect(types.size).toBeGreaterThan(5);
+        for (const type of types) {
+            const kind = referenceKind(type);
+            expect(kind.noun, type).not.toBe('declaration');
+            // `appointing body` is two keywords: every word must be one.
+            for (const word of kind.declare.split(' ')) expect(keywords.has(word), `${type}: ${kind.declare}`).toBe(true);
+        }
+    });
+
+    it('say who a test may name as able to appoint: a person or an appointing body (Grantee)', async () => {
+        const findings = await check({ ...CLEAN_POLICY, 'policy.test.mandate': 'test "appointers" on 2025-06-30 {\n    expect who may appoint to ciso include nobody-known\n}\n' });
+        expect(findings.find(finding => finding.rule === 'linking-error')?.message)
+            .toBe("No person or appointing body named 'nobody-known' is declared in this workspace. Declare it with `person nobody-known \"...\"`.");
     });
 });
 
