@@ -154,6 +154,16 @@ describe('mandate test', () => {
         expect(dated.stdout).toContain('  PASS  undated (2025-06-30, 1 expectation)');
     });
 
+    it('says a test file named alone has no policy to test, instead of erroring every name in it, exit 2', async () => {
+        const run = mandate(ROOT, 'test', 'examples/acme/tests/acme.test.mandate');
+        expect(run.code).toBe(2);
+        expect(run.stdout).toBe('');
+        expect(run.stderr).toContain('mandate: examples/acme/tests/acme.test.mandate: no policy to test, only tests: name the policy\'s folder too');
+        const withPolicy = mandate(ROOT, 'test', 'examples/acme', 'examples/acme/tests/acme.test.mandate', '--as-of', '2025-06-30');
+        expect(withPolicy.code).toBe(0);
+        expect(withPolicy.stdout).toContain('5 tests: 5 passed');
+    });
+
     it('says when there is no test, exit 2', async () => {
         const run = mandate(ROOT, 'test', 'examples/findings/ciso-vacant');
         expect(run.code).toBe(2);

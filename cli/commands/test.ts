@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { firstTestDate, runPolicyTestsOn, type PolicyTestRun, type TestLocation } from '../../language/policy-tests/index.js';
+import type { Model } from '../../language/generated/ast.js';
 import { renderJunit } from '../../language/policy-tests/render-junit.js';
 import { renderJson, renderText, type RenderOptions } from '../../language/policy-tests/render-results.js';
 import { displayPath } from '../format.js';
@@ -34,6 +35,11 @@ export async function runTest(paths: string[], flags: TestFlags): Promise<number
         const lines = syntax.map(finding => `mandate: ${displayPath(finding.uri)}:${finding.line}:${finding.column}: ${finding.message.replace(/\s*[\r\n]+\s*/g, ' ')}`);
         await write(process.stderr, `${lines.join('\n')}\nmandate: no tests were run: fix the syntax errors above first\n`);
         return EXIT_USAGE;
+    }
+    if (!checked.documents.some(document => (document.parseResult.value as Model).declarations.length > 0)) {
+        // A test file named alone is its own workspace: every name in it would be "not declared".
+        throw new InputError(`${paths.length > 0 ? paths.join(', ') : 'the current folder'}: no policy to test, only tests: `
+            + 'name the policy\'s folder too, as the workspace is made of the paths given (e.g. `mandate test acme`, or `mandate test acme acme/tests/handover.test.mandate`)');
     }
     const run = await runPolicyTestsOn(checked, { defaultDate: flags.asOf });
     if (run.summary.tests === 0) {
