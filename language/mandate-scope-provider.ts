@@ -209,6 +209,16 @@ class IndexedScope implements Scope {
     getAllElements(): Stream<AstNodeDescription> {
         return stream(this.table.all);
     }
+
+    /** Those of them in the reference's own document, which completion offers first. */
+    localElements(): readonly AstNodeDescription[] {
+        return this.table.byUri.get(this.documentUri) ?? [];
+    }
+}
+
+/** The declarations of a scope's own document, when the scope can tell them (IndexedScope). */
+export function localElementsOf(scope: Scope): readonly AstNodeDescription[] | undefined {
+    return scope instanceof IndexedScope ? scope.localElements() : undefined;
 }
 
 /**

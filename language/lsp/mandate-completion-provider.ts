@@ -10,13 +10,14 @@ import {
 } from 'vscode-languageserver';
 import type { MandateSharedServices } from '../mandate-module.js';
 import type { SyntaxDiagnostics } from '../mandate-syntax-diagnostics.js';
+import { localElementsOf } from '../mandate-scope-provider.js';
 import { ACTIVITIES } from '../standards/activities.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
 import { isNameKeyword, isNameRuleName, phraseOf, startsDeclaration } from './completion-phrases.js';
 import { TRIGGER_CHARACTERS, triggerMayComplete } from './completion-triggers.js';
 import { asOfStatus, audienceSuggestions, channelSuggestions, type Suggestion } from './completion-values.js';
 import { docCommentOf, plain } from './hover-facts.js';
-import { selectCandidates, type CandidateRank } from './reference-candidates.js';
+import { REFERENCE_COMPLETION_CAP, selectCandidates, type CandidateRank } from './reference-candidates.js';
 import { mayStartRequirement, requirementItems, requirementWordAt } from './requirement-completion.js';
 import { SNIPPETS } from './snippets.js';
 
@@ -84,7 +85,8 @@ export class MandateCompletionProvider extends DefaultCompletionProvider {
     /** The names that match what is typed, best first and at most REFERENCE_COMPLETION_CAP (reference-candidates.ts). */
     protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
         const typed = context.textDocument.getText().slice(context.tokenOffset, context.offset);
-        const selection = selectCandidates(super.getReferenceCandidates(refInfo, context), typed, context.document.uri.toString(), this.fuzzyMatcher);
+        const scope = this.scopeProvider.getScope(refInfo);
+        const selection = selectCandidates(scope.getAllElements(), typed, context.document.uri.toString(), this.fuzzyMatcher, REFERENCE_COMPLETION_CAP, localElementsOf(scope));
         const request = this.requests.get(context);
         if (request) {
             request.capped ||= selection.capped;

@@ -35,22 +35,37 @@ export interface CandidateSelection {
  * starts a word, the rest follow in order), as Langium would filter it anyway; one that starts
  * with the typed text, ignoring case, ranks first. Declarations of `documentUri` come before
  * others of the same rank: the names of the file being edited are the likeliest.
+ *
+ * Given `local`, the declarations of `documentUri` (which `all` holds too), they are ranked first
+ * and the pass over `all` stops as soon as the rest cannot change the answer: after `assign ` in
+ * a workspace of 10,000 people, the first 200 names of other files decide it.
  */
 export function selectCandidates(
-    all: Iterable<AstNodeDescription>, typed: string, documentUri: string, matcher: FuzzyMatcher, cap = REFERENCE_COMPLETION_CAP
+    all: Iterable<AstNodeDescription>, typed: string, documentUri: string, matcher: FuzzyMatcher, cap = REFERENCE_COMPLETION_CAP,
+    local?: readonly AstNodeDescription[]
 ): CandidateSelection {
     const wanted = typed.toLowerCase();
     const buckets: RankedCandidate[][] = Array.from({ length: RANKS }, () => []);
     let matched = 0;
-    for (const description of all) {
+    const consider = (description: AstNodeDescription, here: boolean) => {
         const name = description.name;
         const prefix = startsWithIgnoringCase(name, wanted);
-        if (!prefix && !matcher.match(typed, name)) continue;
+        if (!prefix && !matcher.match(typed, name)) return;
         matched++;
-        const here = description.documentUri.toString() === documentUri;
         const rank: CandidateRank = prefix ? (here ? 0 : 1) : (here ? 2 : 3);
         // No bucket needs more than `cap` entries: only the first `cap` overall are kept.
         if (buckets[rank].length < cap) buckets[rank].push({ description, rank });
+    };
+    if (local) {
+        for (const description of local) consider(description, true);
+        for (const description of all) {
+            if (description.documentUri.toString() === documentUri) continue; // ranked above
+            consider(description, false);
+            // Every local name is in; later names rank 1 at best, after those already kept.
+            if (buckets[0].length + buckets[1].length >= cap && matched > cap) break;
+        }
+    } else {
+        for (const description of all) consider(description, description.documentUri.toString() === documentUri);
     }
     return { candidates: buckets.flat().slice(0, cap), capped: matched > cap };
 }
