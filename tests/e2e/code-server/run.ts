@@ -17,7 +17,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { printReport, readResults, RESULTS_ENV, type TestResult } from '../results';
+import { printReport, progressFileOf, readResults, RESULTS_ENV, type TestResult } from '../results';
 import { ARTIFACTS, ensureBuilt, makeTempRoot, prepareWorkspace, REPO_ROOT, writeUserSettings } from '../workspace';
 import { startCodeServer, type CodeServer } from './server';
 import { runUiSmoke } from './ui-smoke';
@@ -74,6 +74,8 @@ const PAGE_LOADS = 2;
 async function runSuite(server: CodeServer, workspace: string, resultsFile: string): Promise<TestResult[]> {
     for (let load = 1; ; load++) {
         const consoleFile = path.join(ARTIFACTS, load === 1 ? 'suite-console.log' : `suite-console-${load}.log`);
+        // A page load begins with no progress: whatever an earlier load's extension host wrote is not this run's.
+        fs.rmSync(progressFileOf(resultsFile), { force: true });
         const outcome = await runSuiteInPage(server, workspace, resultsFile, consoleFile);
         if (outcome.kind === 'done') {
             const results = readResults(resultsFile);
