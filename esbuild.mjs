@@ -5,11 +5,9 @@
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, constants as zlib } from 'node:zlib';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -35,44 +33,6 @@ const common = {
     // import.meta.url is used by some ESM dependencies; map it for the CJS output.
     define: { 'import.meta.url': 'importMetaUrl', MANDATE_VERSION: JSON.stringify(version) },
     inject: ['./scripts/import-meta-url.js']
-};
-
-// Graphviz (@viz-js/viz, 1.2 MB with its WebAssembly) is only needed to draw the graph. The bundles
-// require it as `./graph-layout.cjs`, next to the server and the CLI, when graph-svg.ts first
-// imports it, so it is not read or compiled at start. Its own CommonJS build is shipped as is
-// (re-bundling would escape the embedded binary), Brotli-compressed as `graph-layout.cjs.br` and
-// loaded by scripts/compressed-module.cjs: 380 KB instead of 470 KB zipped in the .vsix.
-const GRAPH_LAYOUT = './graph-layout.cjs';
-const GRAPH_LAYOUT_SOURCE = createRequire(import.meta.url).resolve('@viz-js/viz');
-
-/** The compressed Graphviz build; compressing takes seconds, so it is kept in .cache/ per source. */
-function compressedGraphLayout() {
-    const source = readFileSync(GRAPH_LAYOUT_SOURCE);
-    const cached = `.cache/graph-layout/${createHash('sha256').update(source).digest('hex').slice(0, 16)}.cjs.br`;
-    if (!existsSync(cached)) {
-        mkdirSync(dirname(cached), { recursive: true });
-        const params = { [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY, [zlib.BROTLI_PARAM_SIZE_HINT]: source.length };
-        writeFileSync(`${cached}.tmp`, brotliCompressSync(source, { params }));
-        renameSync(`${cached}.tmp`, cached);
-    }
-    return cached;
-}
-
-/** @type {import('esbuild').Plugin} */
-const graphLayoutApart = {
-    name: 'graph-layout-apart',
-    setup(build) {
-        build.onResolve({ filter: /^@viz-js\/viz$/ }, () => ({ path: GRAPH_LAYOUT, external: true }));
-        build.onEnd(result => {
-            if (result.errors.length > 0) return;
-            const compressed = compressedGraphLayout();
-            for (const folder of Object.keys(build.initialOptions.entryPoints ?? {}).map(entry => dirname(entry))) {
-                const target = join(build.initialOptions.outdir ?? 'out', folder, GRAPH_LAYOUT);
-                copyFileSync('scripts/compressed-module.cjs', target);
-                copyFileSync(compressed, `${target}.br`);
-            }
-        });
-    }
 };
 
 // vscode-languageserver pins its own copy of the protocol, JSON-RPC and types packages, a patch
@@ -109,10 +69,7 @@ const codeCacheLoader = {
 };
 
 const serverAndCli = {
-    plugins: [graphLayoutApart, oneProtocolCopy, codeCacheLoader],
-    // `import('@viz-js/viz')` becomes a plain require of ./graph-layout.cjs: Node's ESM loader could
-    // only see the exports a CommonJS file assigns literally, and the loader assigns them at run time.
-    supported: { 'dynamic-import': false }
+    plugins: [oneProtocolCopy, codeCacheLoader]
 };
 
 const targets = [

@@ -18,7 +18,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportOfFolder } from './folder-helpers.js';
 import { checkSources } from '../language/engine/check-sources.js';
 import { buildReport } from '../language/report/build-report.js';
-import { dotEscape, graphToDot, renderGraphSvg, sanitizeSvg } from '../language/report/graph-svg.js';
+import { layOutGraph } from '../language/report/graph-layout.js';
+import { renderGraphSvg, sanitizeSvg } from '../language/report/graph-svg.js';
 import { escapeHtml, htmlText } from '../language/report/html-escape.js';
 import type { AuditReport } from '../language/report/report-model.js';
 import { renderHtml } from '../language/report/render-html.js';
@@ -183,17 +184,60 @@ describe('HTML and graph escaping helpers', () => {
         expect(htmlText('a\nb\u202ec')).toBe('a b\ufffdc');
     });
 
-    it('escapes DOT labels and uses synthetic node ids', () => {
-        expect(dotEscape('a "b" \\N & c\nd')).toBe('a \\"b\\" \\\\N &amp; c d');
-        const dot = graphToDot({
+    it('names nodes by synthetic ids, never by the policy\'s names', async () => {
+        const svg = await renderGraphSvg({
             nodes: [{ id: 'x"];evil', label: 'X "] -> y', kind: 'role', ciso: true, vacant: false }, { id: 'p', label: 'P', kind: 'person', ciso: false, vacant: false }],
             edges: [{ from: 'p', to: 'x"];evil', kind: 'holds' }]
         });
-        expect(dot).toContain('  n0 [label="X \\"] -> y\\n(CISO)", shape=box');
-        // The class names the kind and the synthetic id, never the policy's name.
-        expect(dot).toMatch(/ n0 \[.*, class="role ciso n0"\];/);
-        expect(dot).toContain('  n1 -> n0 [');
-        expect(dot).not.toContain('evil');
+        expect(svg).toContain('<g class="node role ciso n0">');
+        expect(svg).toContain('<g class="node person n1">');
+        expect(svg).toContain('>X &quot;] -&gt; y</text>');
+        expect(svg).not.toContain('evil');
+    });
+
+    it('lays the hierarchy out right to left, inside the drawing, with no two nodes overlapping', async () => {
+        const person = (id: string) => ({ id, label: `Person ${id}`, kind: 'person' as const, ciso: false, vacant: false });
+        const role = (id: string, ciso = false) => ({ id, label: `Role ${id}`, kind: 'role' as const, ciso, vacant: false });
+        const graph = {
+            nodes: [role('ceo'), role('ciso', true), role('admin'), person('ann'), person('bob'), person('cy')],
+            edges: [
+                { from: 'ciso', to: 'ceo', kind: 'reports-to' as const }, { from: 'admin', to: 'ciso', kind: 'reports-to' as const },
+                { from: 'ann', to: 'ceo', kind: 'holds' as const }, { from: 'bob', to: 'ciso', kind: 'holds' as const },
+                { from: 'cy', to: 'admin', kind: 'holds' as const, label: 'interim' },
+                { from: 'ciso', to: 'cy', kind: 'delegation' as const, label: 'Review access' }
+            ]
+        };
+        const layout = await layOutGraph(graph);
+        const at = new Map(layout.nodes.map(node => [node.node.id, node] as const));
+        // A superior is left of the roles reporting to it, a role left of its holder.
+        expect(at.get('ceo')!.x).toBeLessThan(at.get('ciso')!.x);
+        expect(at.get('ciso')!.x).toBeLessThan(at.get('admin')!.x);
+        expect(at.get('admin')!.x).toBeLessThan(at.get('cy')!.x);
+        for (const [index, a] of layout.nodes.entries()) {
+            expect(a.x - a.width / 2).toBeGreaterThanOrEqual(0);
+            expect(a.y + a.height / 2).toBeLessThanOrEqual(layout.height);
+            for (const b of layout.nodes.slice(index + 1)) {
+                const apart = Math.abs(a.x - b.x) >= (a.width + b.width) / 2 || Math.abs(a.y - b.y) >= (a.height + b.height) / 2;
+                expect(apart, `${a.node.id} and ${b.node.id}`).toBe(true);
+            }
+        }
+        // Every edge runs from its tail's outline to its head's, and its label is placed.
+        expect(layout.edges).toHaveLength(graph.edges.length);
+        for (const { edge, points } of layout.edges) {
+            const [from, to] = [at.get(edge.from)!, at.get(edge.to)!];
+            expect(Math.abs(points[0].x - from.x)).toBeLessThanOrEqual(from.width / 2 + 0.01);
+            expect(Math.abs(points.at(-1)!.x - to.x)).toBeLessThanOrEqual(to.width / 2 + 0.01);
+        }
+        expect(layout.edges.find(placed => placed.edge.kind === 'delegation')!.label!.lines).toEqual(['Review access']);
+        expect(layout.edges.find(placed => placed.edge.label === 'interim')!.label!.lines).toEqual(['interim']);
+        // The SVG's viewBox holds all of it.
+        const svg = await renderGraphSvg(graph);
+        const [left, top, width, height] = /viewBox="([^"]+)"/.exec(svg)![1].split(' ').map(Number);
+        for (const node of layout.nodes) {
+            expect(node.x - node.width / 2).toBeGreaterThanOrEqual(left);
+            expect(node.y + node.height / 2).toBeLessThanOrEqual(top + height);
+            expect(node.x + node.width / 2).toBeLessThanOrEqual(left + width);
+        }
     });
 
     it('lays out the same graph to the same SVG, with nothing that loads, links or runs', async () => {

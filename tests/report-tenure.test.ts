@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportOscal } from '../language/report/export-oscal.js';
 import { graphToMermaid } from '../language/report/graph-mermaid.js';
-import { graphToDot } from '../language/report/graph-svg.js';
+import { renderGraphSvg } from '../language/report/graph-svg.js';
 import type { AuditReport } from '../language/report/report-model.js';
 import { renderHtml } from '../language/report/render-html.js';
 import { renderJson } from '../language/report/render-json.js';
@@ -167,7 +167,7 @@ assign jane to ciso as acting since 2025-01-06 appointed by board {
         expect(report.questions.responsible.summary).toContain('Chief Information Security Officer (Jane Doe, acting)');
         expect(report.graph.edges).toContainEqual({ from: 'jane', to: 'ciso', kind: 'holds', label: 'acting' });
         expect(graphToMermaid(report.graph)).toMatch(/n\d+ -->\|"acting"\| n\d+/);
-        expect(graphToDot(report.graph)).toMatch(/n\d+ -> n\d+ \[class="holds", color="#94a3b8", penwidth=0\.8, arrowsize=0\.6, label="acting"/);
+        expect(await renderGraphSvg(report.graph)).toMatch(/<g class="edge holds">\n<path [^>]*\/>\n<polygon [^>]*\/>\n<text [^>]*>acting<\/text>/);
         const markdown = renderMarkdown(report);
         expect(markdown).toContain('**Jane Doe** _acting_ since 2025-01-06');
         expect(markdown).toContain('**Jane Doe** _acting_: Chief Information Security Officer since **2025-01-06**');

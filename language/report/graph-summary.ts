@@ -1,7 +1,8 @@
 /**
  * What of the organization graph to draw. A small graph is drawn whole. A large one cannot be
- * laid out in reasonable time (Graphviz's `dot` took 77% of a 100k-line HTML report and overflows
- * the stack on a reporting chain of 16,000 roles) nor read, and Mermaid refuses big diagrams, so
+ * laid out in reasonable time (a layered layout is superlinear: Graphviz's `dot`, used until
+ * 0.2, took 77% of a 100k-line HTML report and overflowed the stack on a reporting chain of 16,000
+ * roles) nor read, and Mermaid refuses big diagrams, so
  * the reports draw a summary: the CISO role, its reporting line up to the top, top management, and
  * the roles reporting to them, breadth first, as far as the node budget allows. What is left out
  * is counted, so the report can say so. Everything here is iterative and linear in the graph.

@@ -1,124 +1,149 @@
 /**
- * The organization and delegation graph as inline SVG, laid out by Graphviz (`@viz-js/viz`, Graphviz
- * compiled to WebAssembly with the binary embedded in the JavaScript: nothing is fetched). Used by
- * the HTML report and by the VS Code webview.
+ * The organization and delegation graph as inline SVG, drawn here from the layout of
+ * graph-layout.ts. Used by the HTML report and by the VS Code webview.
  *
- * DOT ids are synthetic (n0, n1, …) and labels are DOT-escaped, so no policy string can change the
- * graph's structure or attributes. The SVG is then stripped of the XML prolog, DOCTYPE, comments
- * and tooltips, and checked against a short list of elements and attributes: anything that could
- * load a resource, link or run code (href, image, use, foreignObject, script, event handlers,
- * style) is refused. Graphviz's layout is deterministic, so the same graph gives the same SVG.
- *
- * `@viz-js/viz` is 1.5 MB of JavaScript and WebAssembly: it is imported here, where a graph is
- * first drawn, so the CLI and the language server do not load it on start. Keep it that way.
+ * Every policy string is HTML-escaped text of a `<text>` element, and nodes are named by synthetic
+ * ids (n0, n1, …), so no policy string can add markup or attributes. The result is still checked
+ * against a short list of elements and attributes: anything that could load a resource, link or
+ * run code (href, image, use, foreignObject, script, event handlers, style) is refused.
  */
-import type { Viz } from '@viz-js/viz';
-import { oneLine } from './plain-text.js';
-import type { GraphEdge, GraphNode, OrganizationGraph } from './report-model.js';
+import { EDGE_FONT_SIZE, layOutGraph, type GraphLayout, type PlacedEdge, type PlacedNode, type Point } from './graph-layout.js';
+import { htmlText } from './html-escape.js';
+import type { GraphEdge, OrganizationGraph } from './report-model.js';
+
+export { graphNodeIds } from './graph-layout.js';
 
 const FONT = 'Helvetica,Arial,sans-serif';
+const PADDING = 4;
 
-/** A DOT double-quoted string body: escapes `\` and `"`, and `&` so Graphviz shows entities literally. */
-export function dotEscape(value: string): string {
-    return oneLine(value).replace(/[\\"&]/g, char => (char === '&' ? '&amp;' : `\\${char}`));
+/** Each kind's colours: the SVG's own, for any viewer; a page's style sheet recolours them by class for its theme. */
+const NODE_STYLE = {
+    person: { fill: '#f8fafc', stroke: '#64748b', width: 1, dash: '', text: '#111827' },
+    role: { fill: '#eef2ff', stroke: '#4338ca', width: 1, dash: '', text: '#111827' },
+    ciso: { fill: '#fef3c7', stroke: '#b45309', width: 3, dash: '', text: '#111827' },
+    vacant: { fill: '#fee2e2', stroke: '#b91c1c', width: 2, dash: '5,2', text: '#7f1d1d' }
+};
+const EDGE_STYLE: Record<GraphEdge['kind'], { className: string; stroke: string; width: number; arrow: number; dash: string; text: string }> = {
+    'reports-to': { className: 'reports', stroke: '#1f2937', width: 1.8, arrow: 0.8, dash: '', text: '#1f2937' },
+    holds: { className: 'holds', stroke: '#94a3b8', width: 0.8, arrow: 0.6, dash: '', text: '#475569' },
+    delegation: { className: 'delegation', stroke: '#b45309', width: 1.4, arrow: 0.8, dash: '5,2', text: '#92400e' }
+};
+
+const num = (value: number) => (Math.round(value * 100) / 100).toString();
+const point = ({ x, y }: Point) => `${num(x)},${num(y)}`;
+const dashed = (dash: string) => (dash ? ` stroke-dasharray="${dash}"` : '');
+
+/** Lines of text centred on (x, y), one `<text>` each. */
+function textLines(lines: readonly string[], x: number, y: number, fontSize: number, fill: string): string[] {
+    const lineHeight = 1.2 * fontSize;
+    const top = y - (lines.length * lineHeight) / 2;
+    return lines.map((line, index) => `<text text-anchor="middle" x="${num(x)}" y="${num(top + index * lineHeight + 0.9 * fontSize)}" font-family="${FONT}" font-size="${num(fontSize)}" fill="${fill}">${htmlText(line)}</text>`);
 }
 
-/** Word-wraps a label to lines of about `width` characters, each DOT-escaped; no lines for a blank label. */
-function wrappedLines(value: string, width: number): string[] {
-    const lines: string[] = [];
-    let current = '';
-    for (const word of oneLine(value).split(' ').filter(Boolean)) {
-        if (current && current.length + 1 + word.length > width) {
-            lines.push(current);
-            current = word;
-        } else {
-            current = current ? `${current} ${word}` : word;
-        }
-    }
-    if (current) lines.push(current);
-    return lines.map(dotEscape);
+/** A box with rounded corners, as a path. */
+function roundedBox(node: PlacedNode): string {
+    const r = 6;
+    const left = node.x - node.width / 2;
+    const top = node.y - node.height / 2;
+    const right = left + node.width;
+    const bottom = top + node.height;
+    return `M${num(left + r)},${num(top)} H${num(right - r)} A${r},${r} 0 0 1 ${num(right)},${num(top + r)} V${num(bottom - r)}`
+        + ` A${r},${r} 0 0 1 ${num(right - r)},${num(bottom)} H${num(left + r)} A${r},${r} 0 0 1 ${num(left)},${num(bottom - r)}`
+        + ` V${num(top + r)} A${r},${r} 0 0 1 ${num(left + r)},${num(top)} Z`;
+}
+
+function drawNode(placed: PlacedNode): string {
+    const { node } = placed;
+    const kinds = [node.kind, ...(node.ciso ? ['ciso'] : []), ...(node.vacant ? ['vacant'] : []), placed.key].join(' ');
+    const style = node.kind === 'person' ? NODE_STYLE.person : node.vacant ? NODE_STYLE.vacant : node.ciso ? NODE_STYLE.ciso : NODE_STYLE.role;
+    const paint = `fill="${style.fill}" stroke="${style.stroke}" stroke-width="${style.width}"${dashed(style.dash)}`;
+    const shape = node.kind === 'person'
+        ? `<ellipse ${paint} cx="${num(placed.x)}" cy="${num(placed.y)}" rx="${num(placed.width / 2)}" ry="${num(placed.height / 2)}"/>`
+        : `<path ${paint} d="${roundedBox(placed)}"/>`;
+    return [`<g class="node ${kinds}">`, shape, ...textLines(placed.lines, placed.x, placed.y, placed.fontSize, style.text), '</g>'].join('\n');
 }
 
 /**
- * A label's lines joined with DOT's `\n`. No line is empty: Graphviz's WebAssembly build corrupts
- * its state on a label that starts with an empty line (the next layout then fails with "table
- * index is out of bounds"), so a blank title shows the node's name instead.
+ * A smooth curve along the points: a uniform B-spline (as d3's curveBasis draws edges), which
+ * starts and ends at the first and last point and, unlike a curve through every point, never
+ * overshoots into a loop where dagre's points turn sharply.
  */
-function label(value: string, fallback: string, width: number, marks: readonly string[] = []): string {
-    const lines = wrappedLines(value, width);
-    if (lines.length === 0) lines.push(...wrappedLines(fallback, width));
-    return [...lines, ...marks].join('\\n');
+function curveAlong(points: readonly Point[]): string {
+    if (points.length < 3) return points.map((p, index) => `${index === 0 ? 'M' : 'L'}${point(p)}`).join(' ');
+    const mix = (a: Point, b: Point, c: Point, wa: number, wb: number, wc: number) =>
+        ({ x: (wa * a.x + wb * b.x + wc * c.x) / (wa + wb + wc), y: (wa * a.y + wb * b.y + wc * c.y) / (wa + wb + wc) });
+    const parts = [`M${point(points[0])}`, `L${point(mix(points[0], points[1], points[1], 5, 1, 0))}`];
+    const segment = (a: Point, b: Point, c: Point) =>
+        parts.push(`C${point(mix(a, b, b, 2, 1, 0))} ${point(mix(a, b, b, 1, 2, 0))} ${point(mix(a, b, c, 1, 4, 1))}`);
+    for (let index = 2; index < points.length; index++) segment(points[index - 2], points[index - 1], points[index]);
+    const [beforeLast, last] = [points[points.length - 2], points[points.length - 1]];
+    segment(beforeLast, last, last);
+    parts.push(`L${point(last)}`);
+    return parts.join(' ');
 }
 
-/**
- * Each node's and edge's SVG class: its kind and marks (`role ciso`, `person`, `delegation`), which
- * the page's style sheet colours for the theme, and the node's DOT id, which a page maps back to
- * the declaration (graphNodeIds). The colours below stay as the SVG's own, for any other viewer.
- */
-function nodeClass(id: string, node: GraphNode): string {
-    return [node.kind, ...(node.ciso ? ['ciso'] : []), ...(node.vacant ? ['vacant'] : []), id].join(' ');
-}
-
-function nodeStatement(id: string, node: GraphNode): string {
-    const css = `, class="${nodeClass(id, node)}"`;
-    if (node.kind === 'person') {
-        return `  ${id} [label="${label(node.label, node.id, 22)}", shape=ellipse, style=filled, fillcolor="#f8fafc", color="#64748b", fontsize=10${css}];`;
-    }
-    const text = label(node.label, node.id, 24, [...(node.ciso ? ['(CISO)'] : []), ...(node.vacant ? ['(vacant)'] : [])]);
-    if (node.vacant) {
-        return `  ${id} [label="${text}", shape=box, style="rounded,filled,dashed", fillcolor="#fee2e2", color="#b91c1c", fontcolor="#7f1d1d", penwidth=2${css}];`;
-    }
-    if (node.ciso) {
-        return `  ${id} [label="${text}", shape=box, style="rounded,filled", fillcolor="#fef3c7", color="#b45309", penwidth=3, fontsize=12${css}];`;
-    }
-    return `  ${id} [label="${text}", shape=box, style="rounded,filled", fillcolor="#eef2ff", color="#4338ca"${css}];`;
-}
-
-function edgeStatement(from: string, to: string, edge: GraphEdge): string {
-    switch (edge.kind) {
-        case 'reports-to':
-            return `  ${from} -> ${to} [class="reports", color="#1f2937", penwidth=1.8];`;
-        case 'holds': {
-            const label = edge.label ? `, label="${dotEscape(edge.label)}", fontcolor="#475569"` : '';
-            return `  ${from} -> ${to} [class="holds", color="#94a3b8", penwidth=0.8, arrowsize=0.6${label}];`;
-        }
-        case 'delegation': {
-            const text = edge.label ? `, label="${label(edge.label, '', 28)}"` : '';
-            return `  ${from} -> ${to} [class="delegation", style=dashed, color="#b45309", fontcolor="#92400e", penwidth=1.4, constraint=false${text}];`;
-        }
-    }
-}
-
-/** The DOT id of each node (`n0`, `n1`, …, in order of first appearance): the class that names it in the SVG. */
-export function graphNodeIds(graph: OrganizationGraph): Map<string, string> {
-    const ids = new Map<string, string>();
-    graph.nodes.forEach(node => { if (!ids.has(node.id)) ids.set(node.id, `n${ids.size}`); });
-    return ids;
-}
-
-/** The DOT description of the graph, right to left: people on the right, each role left of its holders and right of its superior. */
-export function graphToDot(graph: OrganizationGraph): string {
-    const ids = graphNodeIds(graph);
-    const lines = [
-        'digraph organization {',
-        `  graph [rankdir=RL, bgcolor="white", nodesep=0.25, ranksep=0.5, fontname="${FONT}"];`,
-        `  node [fontname="${FONT}", fontsize=11, fontcolor="#111827", margin="0.12,0.06"];`,
-        `  edge [fontname="${FONT}", fontsize=9, arrowsize=0.8];`
+function drawEdge(placed: PlacedEdge): string {
+    const style = EDGE_STYLE[placed.edge.kind];
+    const points = [...placed.points];
+    const tip = points[points.length - 1];
+    const previous = points[points.length - 2] ?? tip;
+    const length = Math.hypot(tip.x - previous.x, tip.y - previous.y) || 1;
+    const direction = { x: (tip.x - previous.x) / length, y: (tip.y - previous.y) / length };
+    const arrowLength = Math.min(10 * style.arrow, length * 0.9);
+    const halfWidth = 3.5 * style.arrow;
+    // The line stops where the arrowhead starts, so it does not show through the tip.
+    const base = { x: tip.x - direction.x * arrowLength, y: tip.y - direction.y * arrowLength };
+    points[points.length - 1] = base;
+    const wings = [
+        { x: base.x - direction.y * halfWidth, y: base.y + direction.x * halfWidth },
+        tip,
+        { x: base.x + direction.y * halfWidth, y: base.y - direction.x * halfWidth }
     ];
-    const seen = new Set<string>();
-    for (const node of graph.nodes) {
-        const id = ids.get(node.id)!;
-        if (seen.has(id)) continue;
-        seen.add(id);
-        lines.push(nodeStatement(id, node));
+    return [
+        `<g class="edge ${style.className}">`,
+        `<path fill="none" stroke="${style.stroke}" stroke-width="${style.width}"${dashed(style.dash)} d="${curveAlong(points)}"/>`,
+        `<polygon fill="${style.stroke}" stroke="${style.stroke}" stroke-width="${style.width}" points="${wings.map(point).join(' ')}"/>`,
+        ...(placed.label ? textLines(placed.label.lines, placed.label.x, placed.label.y, EDGE_FONT_SIZE, style.text) : []),
+        '</g>'
+    ].join('\n');
+}
+
+/** The box that holds every node, edge and label: delegations may bow out of dagre's drawing. */
+function bounds(layout: GraphLayout): { left: number; top: number; right: number; bottom: number } {
+    let [left, top, right, bottom] = [0, 0, layout.width, layout.height];
+    const include = (x: number, y: number, halfWidth = 0, halfHeight = 0) => {
+        left = Math.min(left, x - halfWidth); right = Math.max(right, x + halfWidth);
+        top = Math.min(top, y - halfHeight); bottom = Math.max(bottom, y + halfHeight);
+    };
+    for (const node of layout.nodes) include(node.x, node.y, node.width / 2, node.height / 2);
+    for (const edge of layout.edges) {
+        for (const { x, y } of edge.points) include(x, y);
+        if (edge.label) {
+            const longest = edge.label.lines.reduce((max, line) => Math.max(max, [...line].length), 0);
+            include(edge.label.x, edge.label.y, longest * 0.3 * EDGE_FONT_SIZE, edge.label.lines.length * 0.6 * EDGE_FONT_SIZE);
+        }
     }
-    for (const edge of graph.edges) {
-        const from = ids.get(edge.from);
-        const to = ids.get(edge.to);
-        if (from && to) lines.push(edgeStatement(from, to, edge));
-    }
-    lines.push('}');
-    return lines.join('\n');
+    return { left: left - PADDING, top: top - PADDING, right: right + PADDING, bottom: bottom + PADDING };
+}
+
+/**
+ * The drawing as an `<svg>` element: the hierarchy's edges first, so that nodes are drawn over
+ * their ends, then delegations, which cross the hierarchy and would otherwise hide their labels
+ * behind the nodes they pass.
+ */
+export function drawGraph(layout: GraphLayout): string {
+    const { left, top, right, bottom } = bounds(layout);
+    const [width, height] = [right - left, bottom - top];
+    return [
+        `<svg width="${num(width)}pt" height="${num(height)}pt" viewBox="${num(left)} ${num(top)} ${num(width)} ${num(height)}" xmlns="http://www.w3.org/2000/svg">`,
+        '<g class="graph">',
+        `<polygon fill="white" stroke="none" points="${[[left, top], [right, top], [right, bottom], [left, bottom]].map(([x, y]) => point({ x, y })).join(' ')}"/>`,
+        ...layout.edges.filter(edge => edge.edge.kind !== 'delegation').map(drawEdge),
+        ...layout.nodes.map(drawNode),
+        ...layout.edges.filter(edge => edge.edge.kind === 'delegation').map(drawEdge),
+        '</g>',
+        '</svg>'
+    ].join('\n');
 }
 
 const ELEMENTS = new Set(['svg', 'g', 'polygon', 'polyline', 'ellipse', 'path', 'text']);
@@ -131,7 +156,7 @@ const ATTRIBUTES = new Set([
 /** Removes what the report does not need and refuses anything outside the expected elements and attributes. */
 export function sanitizeSvg(svg: string): string {
     const start = svg.indexOf('<svg');
-    if (start < 0) throw new Error('Graphviz returned no SVG');
+    if (start < 0) throw new Error('the drawing has no SVG');
     const cleaned = svg.slice(start)
         .replace(/<!--[\s\S]*?-->/g, '')
         .replace(/<title>[^<]*<\/title>/g, '')
@@ -152,36 +177,16 @@ export function sanitizeSvg(svg: string): string {
     return cleaned;
 }
 
-/** Graphviz could not lay the graph out; the message says why. */
+/** The graph could not be laid out; the message says why. */
 export class GraphLayoutError extends Error {}
 
-let viz: Promise<Viz> | undefined;
-
-/**
- * Lays DOT out as SVG. A Graphviz failure can leave its WebAssembly module in a broken state, so
- * after any failure the instance is dropped and the next layout starts from a fresh one; a layout
- * that threw is tried once more on a fresh instance before the error is reported.
- */
-async function layout(dot: string): Promise<string> {
-    for (let attempt = 1; ; attempt++) {
-        viz ??= import('@viz-js/viz').then(module => module.instance());
-        let result: Awaited<ReturnType<Viz['render']>>;
-        try {
-            result = (await viz).render(dot, { format: 'svg', engine: 'dot' });
-        } catch (error) {
-            viz = undefined;
-            if (attempt < 2) continue;
-            throw new GraphLayoutError(`Graphviz could not lay out the graph: ${(error as Error).message}`);
-        }
-        if (result.status !== 'success' || result.output === undefined) {
-            viz = undefined;
-            throw new GraphLayoutError(`Graphviz could not lay out the graph: ${result.errors.map(error => error.message).join('; ')}`);
-        }
-        return result.output;
-    }
-}
-
-/** Lays the graph out with Graphviz's dot engine and returns a self-contained `<svg>` element. */
+/** Lays the graph out and returns a self-contained `<svg>` element. */
 export async function renderGraphSvg(graph: OrganizationGraph): Promise<string> {
-    return sanitizeSvg(await layout(graphToDot(graph)));
+    let layout: GraphLayout;
+    try {
+        layout = await layOutGraph(graph);
+    } catch (error) {
+        throw new GraphLayoutError(`the layout failed: ${(error as Error).message}`);
+    }
+    return sanitizeSvg(drawGraph(layout));
 }

@@ -58,7 +58,7 @@ const TOOLBAR = [
     '</div>'
 ].join('\n');
 
-/** The drawing, or what stands in for it: nothing declared yet, the summary's counts, or why Graphviz failed. */
+/** The drawing, or what stands in for it: nothing declared yet, the summary's counts, or why the layout failed. */
 async function graphBody(graph: OrganizationGraph, topManagement: readonly string[], sources: ReadonlyMap<string, SourceRef> | undefined): Promise<{ note: string; drawing: string }> {
     if (graph.nodes.length === 0) return { note: '<p>No roles are declared yet.</p>', drawing: '' };
     const summary = summarizeGraph(graph, topManagement);

@@ -66,7 +66,7 @@ function tableCell(content: Cell, linkBase: Links): string {
     return `<td>${content.map(line => inline(line, linkBase)).join('<br>')}</td>`;
 }
 
-/** The graph as inline SVG; when Graphviz fails, the report is still written, saying so where the graph would be. */
+/** The graph as inline SVG; when the layout fails, the report is still written, saying so where the graph would be. */
 async function graphFigure(graph: OrganizationGraph, links: Links): Promise<string> {
     try {
         const svg = await renderGraphSvg(graph);

@@ -6,7 +6,7 @@
  * - a VS Code webview: the editor's own theme colours (`--vscode-*` variables, which VS Code sets
  *   on the page), with the body classes it adds (`vscode-light`, `vscode-dark`,
  *   `vscode-high-contrast`) for what the variables cannot say: no tinted fills in high contrast.
- * The graph's SVG keeps Graphviz's colours as attributes; the rules at the end override them by
+ * The graph's SVG keeps its own colours as attributes; the rules at the end override them by
  * the classes graph-svg.ts gives each node and edge.
  */
 

@@ -170,7 +170,7 @@ export class FuzzDriver {
     private inspectReport(run: CaseRun, format: string, output: string): void {
         const operation = `report ${format}`;
         run.inspect(operation, 'output', output);
-        if (output.includes('could not be drawn')) run.problem({ operation, message: `Graphviz failed: ${/could not be drawn[^<]*/.exec(output)?.[0]}` });
+        if (output.includes('could not be drawn')) run.problem({ operation, message: `the graph layout failed: ${/could not be drawn[^<]*/.exec(output)?.[0]}` });
         if (/json|oscal|sarif/.test(format)) {
             try {
                 JSON.parse(output);
