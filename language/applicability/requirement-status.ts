@@ -24,11 +24,18 @@ export interface FindingLike {
     readonly severity: string;
 }
 
-/** A rule that evidences a requirement (its `standards` cite it or an item of it), and how it stands. */
+/**
+ * A rule that evidences a requirement (its `standards` cite it or an item of it), and how it stands.
+ * `findings`: errors or warnings of it remain; `off`: switched off in mandate.config.json;
+ * `not-run`: what it reads besides the policy (a directory export, the git history) is missing.
+ */
+export type RuleState = 'clean' | 'findings' | 'off' | 'not-run';
+
 export interface RuleCheck {
     readonly rule: string;
-    /** `findings`: errors or warnings of it remain; `off`: switched off in mandate.config.json. */
-    readonly state: 'clean' | 'findings' | 'off';
+    readonly state: RuleState;
+    /** Why a rule did not run. */
+    readonly missing?: string;
     /** Indexes into the findings passed in: its errors and warnings. */
     readonly findings: readonly number[];
 }
@@ -99,7 +106,10 @@ function assess(coverage: Coverage, context: Context, coveredAbove = false): Ass
     const nodes = subtree(coverage).filter(node => node.level !== 'excluded');
     const rules: RuleCheck[] = unique(nodes.flatMap(node => rulesCiting(node.requirement.id))).map(rule => {
         const findings = context.lowering.get(rule.id) ?? [];
-        return { rule: rule.id, state: context.settings.severityOf(rule) === 'off' ? 'off' : findings.length > 0 ? 'findings' : 'clean', findings };
+        if (context.settings.severityOf(rule) === 'off') return { rule: rule.id, state: 'off', findings };
+        const missing = rule.missingInput?.(context.settings);
+        if (missing !== undefined) return { rule: rule.id, state: 'not-run', missing, findings };
+        return { rule: rule.id, state: findings.length > 0 ? 'findings' : 'clean', findings };
     });
     const findings = unique(rules.flatMap(check => check.findings)).sort((a, b) => a - b);
     const trainings = unique(nodes.flatMap(node => node.trainings));
@@ -162,6 +172,10 @@ function reasonsFor(coverage: Coverage, assessment: Assessment, heldBy: readonly
     const count = assessment.findings.length;
     if (count > 0) reasons.push(`${count} finding${count === 1 ? '' : 's'} of rules that evidence it.`);
     for (const rule of assessment.unchecked) reasons.push(`The rule ${rule} is switched off, so the evidence above is not checked.`);
+    // Not lowered: an input the team has not provided is evidence neither way, but the reader is told.
+    const notRun = new Map<string, string[]>();
+    for (const check of assessment.rules) if (check.missing) notRun.set(check.missing, [...notRun.get(check.missing) ?? [], check.rule]);
+    for (const [missing, rules] of notRun) reasons.push(`${rules.length === 1 ? 'The rule' : 'The rules'} ${rules.join(', ')} did not run: ${missing}.`);
     if (coverage.level === 'none') reasons.push(reasons.length > 0 ? 'Nothing held covers it.' : 'No responsibility, authority or training in the policy satisfies it.');
     return reasons;
 }

@@ -1,5 +1,6 @@
 import type { Assignment, Person } from '../generated/ast.js';
 import type { DirectoryRecord } from '../import/directory-record.js';
+import type { MandateSettings } from '../mandate-settings.js';
 import type { RuleContext } from '../rules/rule.js';
 import { delegationStatus } from '../workspace/delegation-status.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
@@ -12,12 +13,20 @@ export interface Drift {
 }
 
 /**
- * The drift rules are silent without a configured directory, and while the export has problems:
- * those are shown on the export itself, and half a directory would report everyone as missing.
+ * Why the drift rules cannot run: no directory is configured, or the export has problems (shown
+ * on the export itself; half a directory would report everyone as missing). Undefined when they can.
  */
+export function directoryMissing(settings: MandateSettings): string | undefined {
+    const directory = settings.directory;
+    if (!directory) return 'no directory export is configured (`directory` in mandate.config.json)';
+    if (directory.problems.length > 0) return `the directory export ${directory.path} has problems, so it was not compared with the policy`;
+    return undefined;
+}
+
+/** The drift rules are silent while directoryMissing says why. */
 export function driftOf(model: WorkspaceModel, context: RuleContext): Drift | undefined {
     const directory = context.settings.directory;
-    if (!directory || directory.problems.length > 0) return undefined;
+    if (!directory || directoryMissing(context.settings) !== undefined) return undefined;
     return { asOf: context.settings.asOf(), match: directoryMatch(model, directory) };
 }
 

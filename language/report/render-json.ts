@@ -31,7 +31,7 @@ const ROLE_HOLDERS: KeyOrder<RoleHolders> = {
 
 const REQUIREMENT: KeyOrder<RequirementStatus> = {
     id: true, framework: true, title: true, status: true, reasons: true, justification: true, justificationSource: SOURCE,
-    heldBy: true, owners: true, evidence: true, rules: { rule: true, state: true }, items: { id: true, title: true, status: true }, findings: true
+    heldBy: true, owners: true, evidence: true, rules: { rule: true, state: true, missing: true }, items: { id: true, title: true, status: true }, findings: true
 };
 
 const CONTROL_OWNER: KeyOrder<ControlOwnerEntry> = {

@@ -6,10 +6,15 @@ export type RequirementStatusValue = 'met' | 'partly-met' | 'not-met' | 'not-app
 /** Clause 5.3 overall, which cannot be declared not applicable. */
 export type Clause53Status = 'met' | 'partly-met' | 'not-met';
 
-/** A rule that evidences a requirement, and how it stands: clean, with open findings, or switched off. */
+/**
+ * A rule that evidences a requirement, and how it stands: clean, with open findings, switched
+ * off, or not run because what it reads besides the policy (a directory export, the git history) is missing.
+ */
 export interface RequirementRule {
     readonly rule: string;
-    readonly state: 'clean' | 'findings' | 'off';
+    readonly state: 'clean' | 'findings' | 'off' | 'not-run';
+    /** Why it did not run. */
+    readonly missing?: string;
 }
 
 /** An item of a requirement (5.3(a) of 5.3, GV.RR-02 of GV), with its own status. */

@@ -19,7 +19,7 @@ function statusEntry(result: RequirementResult, owners: ReadonlyMap<string, read
         heldBy: result.heldBy.map(role => role.name),
         owners: owners.get(requirement.id) ?? [],
         evidence: result.evidence.map(fact => fact.text),
-        rules: result.rules.map(({ rule, state }) => ({ rule, state })),
+        rules: result.rules.map(({ rule, state, missing }) => ({ rule, state, ...(missing ? { missing } : {}) })),
         items: result.items.map(item => ({ id: item.requirement.id, title: item.requirement.title, status: item.status })),
         findings: result.findings
     };

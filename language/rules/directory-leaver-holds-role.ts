@@ -1,5 +1,5 @@
 import { hasLeft, recordText } from '../directory/directory-match.js';
-import { activeDelegationsTo, driftOf, holdingsOn, matchedPeople } from '../directory/drift-context.js';
+import { activeDelegationsTo, directoryMissing, driftOf, holdingsOn, matchedPeople } from '../directory/drift-context.js';
 import type { DirectoryRecord } from '../import/directory-record.js';
 import { IssueCodes } from '../mandate-issue-codes.js';
 import { describe } from './describe.js';
@@ -20,9 +20,10 @@ export const directoryLeaverHoldsRole: WorkspaceRule = {
     scope: 'workspace',
     category: 'directory',
     severity: 'error',
-    standards: [],
+    standards: ['ISO27001:A.6.5', 'ISO27001:A.5.16', 'ISO27001:A.5.2'],
     summary: 'The directory says a person has left (inactive, or employment ended by the as-of date), but the policy still has them holding a role or a delegation.',
     fixable: false,
+    missingInput: directoryMissing,
     findings(model, context) {
         const drift = driftOf(model, context);
         if (!drift) return [];

@@ -1,6 +1,6 @@
 import type { Person } from '../generated/ast.js';
 import { recordText } from '../directory/directory-match.js';
-import { driftOf, holdingsOn, matchedPeople } from '../directory/drift-context.js';
+import { directoryMissing, driftOf, holdingsOn, matchedPeople } from '../directory/drift-context.js';
 import { IssueCodes } from '../mandate-issue-codes.js';
 import { isPresentOn } from '../workspace/tenure.js';
 import { describe } from './describe.js';
@@ -17,9 +17,10 @@ export const directoryManagerMismatch: WorkspaceRule = {
     scope: 'workspace',
     category: 'directory',
     severity: 'warning',
-    standards: [],
+    standards: ['ISO27001:A.5.2'],
     summary: 'A person\'s manager in the directory holds none of the roles that the roles they hold report to.',
     fixable: false,
+    missingInput: directoryMissing,
     findings(model, context) {
         const drift = driftOf(model, context);
         if (!drift) return [];

@@ -1,5 +1,5 @@
 import { recordText } from '../directory/directory-match.js';
-import { driftOf } from '../directory/drift-context.js';
+import { directoryMissing, driftOf } from '../directory/drift-context.js';
 import type { DirectoryRecord } from '../import/directory-record.js';
 import { IssueCodes } from '../mandate-issue-codes.js';
 import { isPresentOn, isStaff } from '../workspace/tenure.js';
@@ -23,9 +23,10 @@ export const directoryPersonMissing: WorkspaceRule = {
     scope: 'workspace',
     category: 'directory',
     severity: 'warning',
-    standards: [],
+    standards: ['ISO27001:A.5.16', 'ISO27001:7.5'],
     summary: 'A person the policy has as staff on the as-of date has no record in the directory, or matches more than one.',
     fixable: false,
+    missingInput: directoryMissing,
     findings(model, context) {
         const drift = driftOf(model, context);
         if (!drift) return [];

@@ -1,5 +1,5 @@
 import { hasLeft, recordText } from '../directory/directory-match.js';
-import { driftOf } from '../directory/drift-context.js';
+import { directoryMissing, driftOf } from '../directory/drift-context.js';
 import { IssueCodes } from '../mandate-issue-codes.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 
@@ -14,9 +14,10 @@ export const directoryPersonUnlisted: WorkspaceRule = {
     scope: 'workspace',
     category: 'directory',
     severity: 'warning',
-    standards: [],
+    standards: ['ISO27001:A.5.16', 'ISO27001:7.3'],
     summary: 'Someone the directory has as employed on the as-of date is not declared in the policy.',
     fixable: false,
+    missingInput: directoryMissing,
     enabledByDefault: false,
     findings(model, context) {
         const drift = driftOf(model, context);

@@ -1,6 +1,6 @@
 import { foldTitle } from '../config/directory-config.js';
 import { recordText } from '../directory/directory-match.js';
-import { driftOf, holdingsOn, matchedPeople } from '../directory/drift-context.js';
+import { directoryMissing, driftOf, holdingsOn, matchedPeople } from '../directory/drift-context.js';
 import { IssueCodes } from '../mandate-issue-codes.js';
 import { isPresentOn } from '../workspace/tenure.js';
 import { describe } from './describe.js';
@@ -17,9 +17,10 @@ export const directoryTitleMismatch: WorkspaceRule = {
     scope: 'workspace',
     category: 'directory',
     severity: 'warning',
-    standards: [],
+    standards: ['ISO27001:A.5.2'],
     summary: 'A person\'s job title in the directory disagrees with the roles they hold, by the title-to-role mapping of mandate.config.json.',
     fixable: false,
+    missingInput: directoryMissing,
     findings(model, context) {
         const drift = driftOf(model, context);
         const titles = drift?.match.directory.config.titles;

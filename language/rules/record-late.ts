@@ -30,6 +30,12 @@ export const recordLate: WorkspaceRule = {
     standards: ['ISO27001:7.5.3'],
     summary: 'An assignment, announcement or delegation was first committed more than `maxDays` days after the date it claims (needs the git history: CLI only).',
     fixable: false,
+    missingInput: settings => {
+        const history = settings.recordHistory;
+        if (!history) return 'the git history was not read (the CLI reads it; the editor does not)';
+        if (history.unavailable) return 'the workspace folder is not in a git repository, or git is not available';
+        return undefined;
+    },
     options: {
         maxDays: {
             type: 'integer', default: 30, minimum: 0,
@@ -38,7 +44,7 @@ export const recordLate: WorkspaceRule = {
     },
     findings(model, context) {
         const history = context.settings.recordHistory;
-        if (!history || history.unavailable) return [];
+        if (!history || recordLate.missingInput!(context.settings) !== undefined) return [];
         const max = context.settings.option(recordLate, 'maxDays');
         const findings: WorkspaceFinding[] = [];
         for (const document of model.documents) {

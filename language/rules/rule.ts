@@ -45,6 +45,12 @@ export interface RuleMetadata {
      * and then reports at `severity` unless configured otherwise. Absent means on.
      */
     readonly enabledByDefault?: boolean;
+    /**
+     * For a rule that reads more than the policy (a directory export, the git history): why it
+     * could not run with these settings, or undefined when it can. A rule that did not run found
+     * nothing, which is not the same as finding the policy clean, and the reports say so.
+     */
+    missingInput?(settings: MandateSettings): string | undefined;
 }
 
 /** Whether the rule reports without any configuration. */
