@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportOfFolder } from './folder-helpers.js';
 import { checkSources } from '../language/engine/check-sources.js';
 import { buildReport } from '../language/report/build-report.js';
-import { layOutGraph } from '../language/report/graph-layout.js';
+import { layOutGraph, textSize } from '../language/report/graph-layout.js';
 import { renderGraphSvg, sanitizeSvg } from '../language/report/graph-svg.js';
 import { escapeHtml, htmlText } from '../language/report/html-escape.js';
 import type { AuditReport } from '../language/report/report-model.js';
@@ -193,6 +193,16 @@ describe('HTML and graph escaping helpers', () => {
         expect(svg).toContain('<g class="node person n1">');
         expect(svg).toContain('>X &quot;] -&gt; y</text>');
         expect(svg).not.toContain('evil');
+    });
+
+    it('sizes a label by its characters: a Han, Kana or Hangul character is a full em, twice a Latin letter\'s room and more', async () => {
+        expect(textSize(['王小明'], 10).width).toBe(30);
+        expect(textSize(['Ann'], 10).width).toBeCloseTo(18);
+        expect(textSize(['𠮷野家'], 10).width).toBe(30);
+        const person = (id: string, label: string) => ({ id, label, kind: 'person' as const, ciso: false, vacant: false });
+        const layout = await layOutGraph({ nodes: [person('a', '情報セキュリティ責任者の代理人'), person('b', 'Information officer')], edges: [] });
+        const [wide, latin] = layout.nodes;
+        expect(wide.width).toBeGreaterThan(latin.width);
     });
 
     it('lays the hierarchy out right to left, inside the drawing, with no two nodes overlapping', async () => {

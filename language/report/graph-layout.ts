@@ -48,6 +48,15 @@ export const EDGE_FONT_SIZE = 9;
 const LINE_HEIGHT = 1.2;
 /** Average advance of a character, in ems: wide enough for Helvetica and Arial capitals. */
 const CHAR_WIDTH = 0.6;
+/** East Asian wide characters (Han, Kana, Hangul, full-width forms) are a full em. */
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u;
+
+/** A line's width in ems. */
+function emsOf(line: string): number {
+    let ems = 0;
+    for (const character of line) ems += WIDE.test(character) ? 1 : CHAR_WIDTH;
+    return ems;
+}
 const MARGIN = { x: 9, y: 4.5 };
 const MIN_NODE = { width: 54, height: 36 };
 
@@ -91,9 +100,9 @@ function fontSizeOf(node: GraphNode): number {
     return node.ciso && !node.vacant ? 12 : 11;
 }
 
-function textSize(lines: readonly string[], fontSize: number): { width: number; height: number } {
-    const longest = lines.reduce((max, line) => Math.max(max, [...line].length), 0);
-    return { width: longest * CHAR_WIDTH * fontSize, height: Math.max(lines.length, 1) * LINE_HEIGHT * fontSize };
+export function textSize(lines: readonly string[], fontSize: number): { width: number; height: number } {
+    const widest = lines.reduce((max, line) => Math.max(max, emsOf(line)), 0);
+    return { width: widest * fontSize, height: Math.max(lines.length, 1) * LINE_HEIGHT * fontSize };
 }
 
 function nodeSize(node: GraphNode, lines: readonly string[], fontSize: number): { width: number; height: number } {

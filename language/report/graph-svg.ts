@@ -7,7 +7,7 @@
  * against a short list of elements and attributes: anything that could load a resource, link or
  * run code (href, image, use, foreignObject, script, event handlers, style) is refused.
  */
-import { EDGE_FONT_SIZE, layOutGraph, type GraphLayout, type PlacedEdge, type PlacedNode, type Point } from './graph-layout.js';
+import { EDGE_FONT_SIZE, layOutGraph, textSize, type GraphLayout, type PlacedEdge, type PlacedNode, type Point } from './graph-layout.js';
 import { htmlText } from './html-escape.js';
 import type { GraphEdge, OrganizationGraph } from './report-model.js';
 
@@ -119,8 +119,8 @@ function bounds(layout: GraphLayout): { left: number; top: number; right: number
     for (const edge of layout.edges) {
         for (const { x, y } of edge.points) include(x, y);
         if (edge.label) {
-            const longest = edge.label.lines.reduce((max, line) => Math.max(max, [...line].length), 0);
-            include(edge.label.x, edge.label.y, longest * 0.3 * EDGE_FONT_SIZE, edge.label.lines.length * 0.6 * EDGE_FONT_SIZE);
+            const size = textSize(edge.label.lines, EDGE_FONT_SIZE);
+            include(edge.label.x, edge.label.y, size.width / 2, size.height / 2);
         }
     }
     return { left: left - PADDING, top: top - PADDING, right: right + PADDING, bottom: bottom + PADDING };
