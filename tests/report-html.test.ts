@@ -240,6 +240,8 @@ describe('HTML and graph escaping helpers', () => {
         }
         expect(layout.edges.find(placed => placed.edge.kind === 'delegation')!.label!.lines).toEqual(['Review access']);
         expect(layout.edges.find(placed => placed.edge.label === 'interim')!.label!.lines).toEqual(['interim']);
+        // A graph without nodes is an empty drawing, not an invalid one.
+        expect(await renderGraphSvg({ nodes: [], edges: [] })).toMatch(/ width="8pt" height="8pt" viewBox="-4 -4 8 8"/);
         // The SVG's viewBox holds all of it.
         const svg = await renderGraphSvg(graph);
         const [left, top, width, height] = /viewBox="([^"]+)"/.exec(svg)![1].split(' ').map(Number);

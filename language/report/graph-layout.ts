@@ -161,8 +161,9 @@ export async function layOutGraph(graph: OrganizationGraph): Promise<GraphLayout
         return { edge, points, ...(label ? { label } : {}) };
     });
     for (const edge of crossing) edges.push(crossingEdge(edge, byKey.get(ids.get(edge.from)!)!, byKey.get(ids.get(edge.to)!)!));
+    // dagre sizes a graph without nodes as -Infinity.
     const { width = 0, height = 0 } = layered.graph();
-    return { width, height, nodes, edges };
+    return { width: Number.isFinite(width) ? width : 0, height: Number.isFinite(height) ? height : 0, nodes, edges };
 }
 
 /** Where the line from the centre of `node` towards `toward` leaves the node's shape. */
