@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportOfFolder } from './folder-helpers.js';
 import { checkSources } from '../language/engine/check-sources.js';
 import { buildReport } from '../language/report/build-report.js';
-import { layOutGraph, textSize } from '../language/report/graph-layout.js';
+import { layOutGraph, textSize, wrappedLines } from '../language/report/graph-layout.js';
 import { renderGraphSvg, sanitizeSvg } from '../language/report/graph-svg.js';
 import { escapeHtml, htmlText } from '../language/report/html-escape.js';
 import type { AuditReport } from '../language/report/report-model.js';
@@ -193,6 +193,17 @@ describe('HTML and graph escaping helpers', () => {
         expect(svg).toContain('<g class="node person n1">');
         expect(svg).toContain('>X &quot;] -&gt; y</text>');
         expect(svg).not.toContain('evil');
+    });
+
+    it('wraps a label at words, breaks a word longer than two lines, and draws at most six lines', () => {
+        expect(wrappedLines('Chief Information Security Officer', 24)).toEqual(['Chief Information', 'Security Officer']);
+        expect(wrappedLines('x'.repeat(50), 24)).toEqual(['x'.repeat(24), 'x'.repeat(24), 'xx']);
+        const long = wrappedLines('word '.repeat(200), 24);
+        expect(long).toHaveLength(6);
+        expect(long[5].endsWith('…')).toBe(true);
+        expect(long.every(line => [...line].length <= 24)).toBe(true);
+        expect(wrappedLines('<script>alert(1)</script> next', 24)).toEqual(['<script>alert(1)</script>', 'next']);
+        expect(wrappedLines('  ', 24)).toEqual([]);
     });
 
     it('sizes a label by its characters: a Han, Kana or Hangul character is a full em, twice a Latin letter\'s room and more', async () => {

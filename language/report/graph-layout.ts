@@ -67,11 +67,25 @@ export function graphNodeIds(graph: OrganizationGraph): Map<string, string> {
     return ids;
 }
 
-/** Word-wraps a label to lines of about `width` characters; no lines for a blank label. */
+/** The most lines a label is drawn with; the report's tables give the whole text. */
+const MAX_LINES = 6;
+
+/**
+ * Word-wraps a label to lines of about `width` characters, breaking a word longer than two lines
+ * (a long address or compound) every `width` characters; past MAX_LINES the last line ends in `…`.
+ * No lines for a blank label.
+ */
 export function wrappedLines(value: string, width: number): string[] {
     const lines: string[] = [];
     let current = '';
-    for (const word of oneLine(value).split(' ').filter(Boolean)) {
+    const words = oneLine(value).split(' ').filter(Boolean).flatMap(word => {
+        const characters = [...word];
+        if (characters.length <= 2 * width) return [word];
+        const pieces: string[] = [];
+        for (let start = 0; start < characters.length; start += width) pieces.push(characters.slice(start, start + width).join(''));
+        return pieces;
+    });
+    for (const word of words) {
         if (current && current.length + 1 + word.length > width) {
             lines.push(current);
             current = word;
@@ -80,7 +94,10 @@ export function wrappedLines(value: string, width: number): string[] {
         }
     }
     if (current) lines.push(current);
-    return lines;
+    if (lines.length <= MAX_LINES) return lines;
+    const kept = lines.slice(0, MAX_LINES);
+    kept[MAX_LINES - 1] = `${[...kept[MAX_LINES - 1]].slice(0, width - 1).join('')}…`;
+    return kept;
 }
 
 /** A node's label lines: its title wrapped (its name when the title is blank), then its marks. */
