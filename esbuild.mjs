@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { thirdPartyNotices } from './scripts/third-party-notices.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -32,7 +33,9 @@ const common = {
     mainFields: ['module', 'main'],
     // import.meta.url is used by some ESM dependencies; map it for the CJS output.
     define: { 'import.meta.url': 'importMetaUrl', MANDATE_VERSION: JSON.stringify(version) },
-    inject: ['./scripts/import-meta-url.js']
+    inject: ['./scripts/import-meta-url.js'],
+    // Which packages went into each bundle: their licence notices are written beside them.
+    metafile: true
 };
 
 // vscode-languageserver pins its own copy of the protocol, JSON-RPC and types packages, a patch
@@ -103,12 +106,15 @@ const contexts = await Promise.all(targets.map(target => esbuild.context({ ...co
 if (watch) {
     await Promise.all(contexts.map(context => context.watch()));
 } else {
-    await Promise.all(contexts.map(context => context.rebuild()));
+    const results = await Promise.all(contexts.map(context => context.rebuild()));
     await Promise.all(contexts.map(context => context.dispose()));
+    writeFileSync(`${outdir}/THIRD-PARTY-NOTICES.txt`, thirdPartyNotices(results.map(result => result.metafile), 'Mandate'));
     // The editor validates mandate.config.json against this schema (package.json jsonValidation);
     // it is generated from the rule registry, so it always lists exactly the rules that exist.
+    // Both are written without indentation: they ship in the .vsix, where only the editor reads them.
     const noCache = { env: { ...process.env, MANDATE_COMPILE_CACHE: 'off' } };
-    writeFileSync(`${outdir}/mandate.config.schema.json`, execFileSync(process.execPath, [`${outdir}/cli/main.cjs`, 'config-schema'], noCache));
+    const schema = (...args) => JSON.stringify(JSON.parse(execFileSync(process.execPath, [`${outdir}/cli/main.cjs`, 'config-schema', ...args], { ...noCache, encoding: 'utf8' })));
+    writeFileSync(`${outdir}/mandate.config.schema.json`, schema());
     // Catalogue files of an organization's own frameworks (named in mandate.config.json) are validated with this one.
-    writeFileSync(`${outdir}/mandate.catalogue.schema.json`, execFileSync(process.execPath, [`${outdir}/cli/main.cjs`, 'config-schema', '--catalogue'], noCache));
+    writeFileSync(`${outdir}/mandate.catalogue.schema.json`, schema('--catalogue'));
 }

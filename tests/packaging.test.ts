@@ -26,7 +26,8 @@ const ALLOWED = [
     /^syntaxes\/[^/]+\.tmLanguage\.json$/,
     /^out\/(client|server)\/.+\.cjs$/,
     /^out\/mandate\.(config|catalogue)\.schema\.json$/,
-    /^docs\/rules\/[A-Za-z0-9-]+\.md$/
+    /^out\/THIRD-PARTY-NOTICES\.txt$/,
+    /^docs\/rules\/[a-z0-9-]+\.md$/
 ];
 
 let files: string[];
@@ -80,16 +81,38 @@ describe('the .vsix contents (vsce ls --no-dependencies)', () => {
     it('includes nothing outside the allow-list', () => {
         expect(files.filter(file => !ALLOWED.some(pattern => pattern.test(file)))).toEqual([]);
     });
+
+    it('ships the licence notices of every package the client and server bundles contain', () => {
+        expect(files).toContain('out/THIRD-PARTY-NOTICES.txt');
+        const notices = readFileSync(new URL('../out/THIRD-PARTY-NOTICES.txt', import.meta.url), 'utf8');
+        // The bundles' source maps name each file that went in, so the packages are found independently of the build's metafile.
+        const packages = new Set<string>();
+        for (const map of ['out/server/mandate-server.cjs.map', 'out/client/extension.cjs.map']) {
+            const { sources } = JSON.parse(readFileSync(new URL(`../${map}`, import.meta.url), 'utf8')) as { sources: string[] };
+            for (const source of sources) {
+                const at = source.lastIndexOf('node_modules/');
+                if (at < 0) continue;
+                const [first, second] = source.slice(at + 'node_modules/'.length).split('/');
+                packages.add(first.startsWith('@') ? `${first}/${second}` : first);
+            }
+        }
+        expect([...packages]).toEqual(expect.arrayContaining(['langium', 'chevrotain', '@dagrejs/dagre', 'vscode-languageclient', 'vscode-languageserver']));
+        const listed = new Set(notices.split('\n').map(line => / \d+\.\d+\.\d+\S* \(/.test(line) ? line.slice(0, line.indexOf(' ')) : undefined));
+        expect([...packages].filter(name => !listed.has(name))).toEqual([]);
+        expect(notices).toContain('Apache License');
+        expect(notices).toContain('Permission is hereby granted, free of charge');
+    });
 });
 
 /**
- * The issue's goal for the .vsix. 0.1.0's was 1,039 KB; 952 KB before the graph was laid out by
+ * The issue's goal for the .vsix, in decimal KB as the issue and the benchmark count them. 0.1.0's
+ * was 1,039 KB; 952 KB before the graph was laid out by
  * dagre (48 KB of JavaScript, in the server bundle) instead of Graphviz's WebAssembly build (380 KB
  * compressed). The editor features of issue 12 added about 29 KB; issues 13 and 14 (queries, policy
  * tests and the Testing view, directory drift with its CSV and SCIM readers, the report's
  * recorded-by, changes and redaction) about 120 KB.
  */
-const VSIX_LIMIT = 600 * 1024;
+const VSIX_LIMIT = 600_000;
 
 describe('npm run package', () => {
     let vsix: Buffer;
@@ -127,7 +150,7 @@ describe('npm run package', () => {
         expect(packaged.sort()).toEqual([...files].sort());
     });
 
-    it(`is at most ${VSIX_LIMIT / 1024} KB`, () => {
+    it(`is at most ${VSIX_LIMIT / 1000} KB`, () => {
         expect(vsix.length).toBeLessThanOrEqual(VSIX_LIMIT);
         // Bundles are minified: nothing shipped is a bundle as esbuild writes it unminified (0.1.0's was 3.6 MB,
         // this release's is 3.9 MB); the minified server is about 1.0 MB with the catalogues and editor features.
