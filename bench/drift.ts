@@ -19,6 +19,8 @@ export interface DriftResult {
     /** After the warm-up edits: the first tenth unless the caller says otherwise. */
     readonly rssWarmBytes: number;
     readonly rssAfterBytes: number;
+    /** After `restMs` of idleness past the restore, when asked for: V8 returns the garbage's pages then, not at once. */
+    readonly rssRestBytes?: number;
     readonly ms: number;
 }
 
@@ -26,7 +28,9 @@ export interface DriftResult {
 export async function measureDrift(
     serverPath: string, workload: Pick<Workload, 'folder'>, edits: number, seed: number, log: (line: string) => void,
     /** When `rssWarmBytes` is taken: after the first tenth of the edits unless said otherwise. */
-    warmUpEdits = Math.ceil(edits / 10)
+    warmUpEdits = Math.ceil(edits / 10),
+    /** How long the server is left idle after the restore before `rssRestBytes` is read; 0 reads none. */
+    restMs = 0
 ): Promise<DriftResult> {
     const session = await BenchSession.start(serverPath, workload.folder);
     try {
@@ -64,6 +68,11 @@ export async function measureDrift(
         const ms = elapsedMs(start);
         const rssAfterBytes = session.rssBytes();
         const drifted = session.diagnosticsByFile();
+        let rssRestBytes: number | undefined;
+        if (restMs > 0) {
+            await sleep(restMs);
+            rssRestBytes = session.rssBytes();
+        }
         const fresh = await BenchSession.start(serverPath, workload.folder);
         let expected: Map<string, string>;
         try {
@@ -78,7 +87,7 @@ export async function measureDrift(
             const want = expected.get(file) ?? '';
             if (got !== want) differences.push(`${file}: ${describe(got)} where a fresh server publishes ${describe(want)}`);
         }
-        return { edits, seed, identical: differences.length === 0, differences: differences.slice(0, 5), rssBeforeBytes, rssWarmBytes, rssAfterBytes, ms };
+        return { edits, seed, identical: differences.length === 0, differences: differences.slice(0, 5), rssBeforeBytes, rssWarmBytes, rssAfterBytes, ...(rssRestBytes === undefined ? {} : { rssRestBytes }), ms };
     } finally {
         await session.dispose();
     }
