@@ -1,5 +1,5 @@
 import {
-    AstUtils, Cancellation, DefaultDocumentValidator, type AstNode, type LangiumDocument, type ParseResult,
+    Cancellation, DefaultDocumentValidator, type AstNode, type LangiumDocument, type ParseResult,
     type ValidationAcceptor, type ValidationOptions
 } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
@@ -14,6 +14,7 @@ import { lowerSeverity, type LoweredData } from './rules/rule.js';
 import { covers, findSuppressions, type Suppression } from './suppression/suppressions.js';
 import { CancellationPoints } from './util/cancellation-points.js';
 import { nameOf } from './util/invisible-characters.js';
+import { lastDescendant, syntaxNodes } from './util/syntax-nodes.js';
 import { showInvisibles } from './util/visible-text.js';
 
 const LSP_SEVERITY: Record<Exclude<ConfiguredSeverity, 'off'>, DiagnosticSeverity> = {
@@ -53,8 +54,9 @@ export class MandateDocumentValidator extends DefaultDocumentValidator {
             return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
         }
         const points = new CancellationPoints(cancelToken);
-        const nodes = AstUtils.streamAst(rootNode).iterator();
-        for (const node of nodes) {
+        const nodes = syntaxNodes(rootNode);
+        for (let index = 0; index < nodes.length; index++) {
+            const node = nodes[index];
             const pause = points.next();
             if (pause) await pause;
             const nodeOptions = this.validateSingleNodeOptions(node, options);
@@ -64,7 +66,7 @@ export class MandateDocumentValidator extends DefaultDocumentValidator {
                     if (result) await result;
                 }
             }
-            if (!nodeOptions.validateChildren) nodes.prune();
+            if (!nodeOptions.validateChildren) index = lastDescendant(nodes, index);
         }
     }
 

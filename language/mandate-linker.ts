@@ -1,7 +1,8 @@
-import { AstUtils, Cancellation, DefaultLinker, type AstNodeDescription, type LangiumDocument, type LinkingError, type ReferenceInfo } from 'langium';
+import { Cancellation, DefaultLinker, type AstNodeDescription, type LangiumDocument, type LinkingError, type ReferenceInfo } from 'langium';
 import { CancellationPoints } from './util/cancellation-points.js';
 import { closestMatch } from './util/did-you-mean.js';
 import { referenceKind } from './util/reference-kinds.js';
+import { forEachReference, syntaxNodes } from './util/syntax-nodes.js';
 
 // Suggestions scan the candidates once per unresolved name; past this size the hint is not worth it.
 const MAX_CANDIDATES_FOR_SUGGESTION = 5000;
@@ -12,10 +13,10 @@ export class MandateLinker extends DefaultLinker {
     override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         if (this.profiler?.isActive('linking')) return super.link(document, cancelToken);
         const points = new CancellationPoints(cancelToken);
-        for (const node of AstUtils.streamAst(document.parseResult.value)) {
+        for (const node of syntaxNodes(document.parseResult.value)) {
             const pause = points.next();
             if (pause) await pause;
-            AstUtils.streamReferences(node).forEach(reference => this.doLink(reference, document));
+            forEachReference(node, reference => this.doLink(reference, document));
         }
     }
 

@@ -1,4 +1,4 @@
-import { AstUtils, GrammarUtils, type AstNode, type CstNode, type ParseResult, type RootCstNode } from 'langium';
+import { GrammarUtils, type AstNode, type CstNode, type ParseResult, type RootCstNode } from 'langium';
 import { DiagnosticSeverity, type Diagnostic, type Position, type Range } from 'vscode-languageserver-types';
 import { MAX_PARSER_ERRORS, readingLimitsOf, type ReadingLimits } from './mandate-bounded-parser.js';
 import type { GrammarKeywords } from './mandate-grammar-keywords.js';
@@ -6,6 +6,7 @@ import type { MandateServices } from './mandate-module.js';
 import type { MandateParserErrorMessageProvider } from './mandate-parser-error-messages.js';
 import { chunkAround, lexicalSpan, type LexicalSpan } from './util/lexical-spans.js';
 import { lineIndexAt, lineStartOffsets } from './util/line-breaks.js';
+import { syntaxNodes } from './util/syntax-nodes.js';
 
 type ParserError = ParseResult['parserErrors'][number];
 type Token = ParserError['token'];
@@ -105,7 +106,7 @@ export class SyntaxDiagnostics {
     /** "The role `ciso` is not closed: its `{` on line 3 has no matching `}`. Add `}` before `role` on line 9." */
     private unclosedBlock(parseResult: ParseResult, error: ParserError, offset: number, positions: Positions): string | undefined {
         let best: { node: AstNode; brace: CstNode } | undefined;
-        for (const node of AstUtils.streamAst(parseResult.value)) {
+        for (const node of syntaxNodes(parseResult.value)) {
             const brace = GrammarUtils.findNodeForKeyword(node.$cstNode, '{');
             if (!brace || brace.offset >= offset || GrammarUtils.findNodeForKeyword(node.$cstNode, '}')) continue;
             if (!best || brace.offset > best.brace.offset) best = { node, brace };

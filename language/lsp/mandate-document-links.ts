@@ -1,8 +1,9 @@
-import { AstUtils, GrammarUtils, type LangiumDocument, type MaybePromise } from 'langium';
+import { GrammarUtils, type LangiumDocument, type MaybePromise } from 'langium';
 import type { DocumentLinkProvider } from 'langium/lsp';
 import type { DocumentLink, DocumentLinkParams } from 'vscode-languageserver';
 import type { MandateSharedServices } from '../mandate-module.js';
 import { policyPathTexts } from '../rules/policy-paths.js';
+import { syntaxNodes } from '../util/syntax-nodes.js';
 
 /**
  * `job description "…"` and `evidence "…"` become links when they name a file inside the
@@ -19,7 +20,7 @@ export class MandateDocumentLinkProvider implements DocumentLinkProvider {
         if (!root) return [];
         const files = this.shared.mandate.RuleContext.files;
         const links: DocumentLink[] = [];
-        for (const node of AstUtils.streamAst(document.parseResult.value)) {
+        for (const node of syntaxNodes(document.parseResult.value)) {
             for (const path of policyPathTexts(node)) {
                 const located = files.locate(path.text, root);
                 if (located.kind !== 'inside' || located.entry.type !== 'file') continue;

@@ -6,6 +6,7 @@ import type { GrammarKeywords } from '../mandate-grammar-keywords.js';
 import type { MandateServices } from '../mandate-module.js';
 import { describe, locationOf } from '../rules/describe.js';
 import { DECLARATION_NOUNS } from './symbol-kinds.js';
+import { forEachReference, syntaxNodes } from '../util/syntax-nodes.js';
 
 type Named = AstNode & { name: string, title?: string };
 
@@ -106,11 +107,13 @@ export class MandateRenameProvider extends DefaultRenameProvider {
 
     /** The first unresolved reference written as `name`, in any document of the workspace. */
     private danglingUse(name: string): AstNode | undefined {
+        let found: AstNode | undefined;
         for (const document of this.documents.all) {
-            for (const node of AstUtils.streamAst(document.parseResult.value)) {
-                for (const { reference } of AstUtils.streamReferences(node)) {
-                    if (isReference(reference) && reference.$refText === name && !reference.ref) return node;
-                }
+            for (const node of syntaxNodes(document.parseResult.value)) {
+                forEachReference(node, ({ reference }) => {
+                    if (!found && isReference(reference) && reference.$refText === name && !reference.ref) found = node;
+                });
+                if (found) return found;
             }
         }
         return undefined;

@@ -7,12 +7,12 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { AstUtils } from 'langium';
 import { policyPathTexts } from '../rules/policy-paths.js';
 import { compareStrings } from '../util/compare.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
 import type { FileHash } from './report-model.js';
 import type { ReportSources } from './report-sources.js';
+import { syntaxNodes } from '../util/syntax-nodes.js';
 
 // The real path has no link on its way, but the last entry could be swapped for a link or a FIFO
 // after it was looked up: open without following a link and without blocking, then check what was opened.
@@ -38,7 +38,7 @@ function hashRegularFile(real: string): string | undefined {
 export function documentHashes(model: WorkspaceModel, sources: ReportSources): FileHash[] {
     const found = new Map<string, { file: string; real: string }>();
     for (const document of model.documents) {
-        for (const node of AstUtils.streamAst(document.parseResult.value)) {
+        for (const node of syntaxNodes(document.parseResult.value)) {
             for (const path of policyPathTexts(node)) {
                 const located = sources.locate(node, path.text)?.located;
                 if (located?.kind !== 'inside' || located.entry.type !== 'file' || located.entry.real.scheme !== 'file') continue;

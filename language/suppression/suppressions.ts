@@ -1,7 +1,8 @@
-import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
+import { CstUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import { invisibleRuns } from '../util/invisible-characters.js';
 import { splitLines } from '../util/line-breaks.js';
+import { syntaxNodes } from '../util/syntax-nodes.js';
 
 /** `// mandate-ignore <rule-id>: <justification>` */
 const SUPPRESSION = /^\/\/\s*mandate-ignore\s+([A-Za-z0-9-]*)\s*(?::\s*(.*?))?\s*$/;
@@ -23,7 +24,7 @@ export interface Suppression {
 
 /** The outermost node starting on `line`: a comment above `role x {` covers the whole role. */
 export function outermostNodeStartingOn(root: AstNode, line: number): AstNode | undefined {
-    for (const node of AstUtils.streamAst(root)) {
+    for (const node of syntaxNodes(root)) {
         if (node !== root && node.$cstNode?.range.start.line === line) return node; // pre-order: outermost first
     }
     return undefined;
@@ -80,7 +81,7 @@ function nextCodeLines(lines: readonly string[]): number[] {
 /** outermostNodeStartingOn for every line at once. */
 function outermostNodesByLine(root: AstNode): Map<number, AstNode> {
     const byLine = new Map<number, AstNode>();
-    for (const node of AstUtils.streamAst(root)) {
+    for (const node of syntaxNodes(root)) {
         const line = node.$cstNode?.range.start.line;
         if (node !== root && line !== undefined && !byLine.has(line)) byLine.set(line, node); // pre-order: outermost first
     }

@@ -1,6 +1,7 @@
-import { AstUtils, type LangiumDocument, type URI } from 'langium';
+import type { LangiumDocument, URI } from 'langium';
 import type { MandateSettings } from '../mandate-settings.js';
 import { forEachPolicyPath } from '../rules/policy-paths.js';
+import { syntaxNodes } from '../util/syntax-nodes.js';
 
 /**
  * Every file inside the workspace that `document` names as a job description or evidence, in the
@@ -11,7 +12,7 @@ import { forEachPolicyPath } from '../rules/policy-paths.js';
 export function* filesNamedBy(document: LangiumDocument, settings: MandateSettings): Generator<URI> {
     const root = settings.rootOf(document.uri);
     if (!root) return;
-    for (const node of AstUtils.streamAst(document.parseResult.value)) {
+    for (const node of syntaxNodes(document.parseResult.value)) {
         const found: URI[] = [];
         forEachPolicyPath(node, root, occurrence => {
             if (occurrence.resolved.kind === 'inside') found.push(occurrence.resolved.uri);

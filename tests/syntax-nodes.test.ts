@@ -1,0 +1,78 @@
+import { AstUtils, EmptyFileSystem, type AstNode, type ReferenceInfo } from 'langium';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createMandateServices } from '../language/mandate-module.js';
+import { forEachReference, lastDescendant, syntaxNodes } from '../language/util/syntax-nodes.js';
+
+const services = createMandateServices(EmptyFileSystem).Mandate;
+
+function policyFiles(folder: string): string[] {
+    return readdirSync(folder, { withFileTypes: true }).flatMap(entry => {
+        const path = join(folder, entry.name);
+        if (entry.isDirectory()) return policyFiles(path);
+        return entry.name.endsWith('.mandate') ? [path] : [];
+    });
+}
+
+/** The examples, and texts with syntax errors, where error recovery leaves partial nodes. */
+const TEXTS: ReadonlyArray<readonly [string, string]> = [
+    ...policyFiles(join(__dirname, '..', 'examples')).map(file => [file, readFileSync(file, 'utf8')] as const),
+    ['unclosed block', 'role ciso "CISO" {\n    reports to board\nperson jane "Jane" { employed since 2020-01-01 }\n'],
+    ['missing names', 'role "No name"\nassign to since 2020-01-01\nperson jane "Jane"\ndelegate from jane to\n'],
+    ['garbage between declarations', 'role a "A" }}} ### person b "B" { email } assign b to a since 2020-13-40 appointed by\n'],
+    ['empty', '']
+];
+
+type Containment = readonly [AstNode | undefined, string | undefined, number | undefined];
+
+function containmentOf(nodes: readonly AstNode[]): Containment[] {
+    return nodes.map(node => [node.$container, node.$containerProperty, node.$containerIndex]);
+}
+
+describe('syntax nodes listed at parse time', () => {
+    it.each(TEXTS)('lists the nodes of %s as AstUtils.streamAst does', (_name, text) => {
+        const root = services.parser.LangiumParser.parse(text).value;
+        expect(syntaxNodes(root)).toEqual([...AstUtils.streamAst(root)]);
+        // Identity, not just equal shapes: consumers compare nodes with ===.
+        syntaxNodes(root).forEach((node, index) => expect(node).toBe([...AstUtils.streamAst(root)][index]));
+    });
+
+    it.each(TEXTS)('sets the containers of %s as linkContentToContainer does', (_name, text) => {
+        const root = services.parser.LangiumParser.parse(text).value;
+        const nodes = syntaxNodes(root);
+        const ours = containmentOf(nodes);
+        for (const node of nodes) {
+            const mutable = node as { $container?: AstNode; $containerProperty?: string; $containerIndex?: number };
+            delete mutable.$container;
+            delete mutable.$containerProperty;
+            delete mutable.$containerIndex;
+        }
+        AstUtils.linkContentToContainer(root, { deep: true });
+        expect(containmentOf(nodes)).toEqual(ours);
+        expect(ours.slice(1).every(([container]) => container !== undefined)).toBe(true);
+    });
+
+    it.each(TEXTS)('finds the references of each node of %s as streamReferences does', (_name, text) => {
+        const root = services.parser.LangiumParser.parse(text).value;
+        for (const node of syntaxNodes(root)) {
+            const ours: ReferenceInfo[] = [];
+            forEachReference(node, reference => ours.push(reference));
+            expect(ours).toEqual(AstUtils.streamReferences(node).toArray());
+        }
+    });
+
+    it('finds the end of each subtree, so that a validator can skip it', () => {
+        const root = services.parser.LangiumParser.parse(TEXTS[0][1]).value;
+        const nodes = syntaxNodes(root);
+        nodes.forEach((node, index) => expect(lastDescendant(nodes, index)).toBe(index + AstUtils.streamAllContents(node).count()));
+    });
+
+    it('lists a tree it did not parse when first asked, and keeps the list', () => {
+        const role = { $type: 'Role', name: 'ciso' } as unknown as AstNode;
+        const root = { $type: 'Model', declarations: [role] } as unknown as AstNode;
+        (role as { $container?: AstNode }).$container = root;
+        expect(syntaxNodes(root)).toEqual([root, role]);
+        expect(syntaxNodes(root)).toBe(syntaxNodes(root));
+    });
+});
