@@ -27,6 +27,14 @@ describe('resolvePolicyPath', () => {
         'treats %s as a reference, not a path', text => {
             expect(resolvePolicyPath(text, ROOT).kind).toBe('reference');
         });
+
+    // A reference without `/`, `\\`, `.`, `:` or `%` is told at once; text with any of them is still decoded first.
+    it.each([
+        ['minutes%2Fboard', 'inside'], ['evidence%5Cminutes', 'inside'], ['%2e%2e%2fsecrets', 'outside'], ['file:minutes', 'outside'],
+        ['~%2Fnotes', 'outside'], ['HR 12\u0000', 'reference'], ['~', 'reference'], ['', 'reference']
+    ])('classifies %s as %s', (text, kind) => {
+        expect(resolvePolicyPath(text, ROOT).kind).toBe(kind);
+    });
 });
 
 async function checkOnDisk(files: Record<string, string>, disk: Record<string, string> = {}) {

@@ -20,6 +20,10 @@ function looksLikePath(text: string): boolean {
     return /[\\/]/.test(text) || /\.[A-Za-z][A-Za-z0-9]{0,4}$/.test(text);
 }
 
+/** Text that no decoding can turn into a path: no `/`, `\\`, `.`, `:` or `%`. */
+const PLAIN_REFERENCE = /^[^/\\.:%]*$/;
+const REFERENCE: PolicyPath = Object.freeze({ kind: 'reference' });
+
 /** Undoes one round of percent-encoding; a `%` not followed by two hex digits stays as it is. */
 function percentDecode(text: string): string {
     return text.replace(/(?:%[0-9A-Fa-f]{2})+/g, run => {
@@ -80,10 +84,13 @@ function normalizeSegments(segments: readonly string[]): string[] | undefined {
  * workspace/policy-path.ts then follows symbolic links inside the workspace.
  */
 export function resolvePolicyPath(text: string, root: URI): PolicyPath {
+    // Most evidence is a reference ("HR-1234", "Board minutes"): no separator, no extension, no
+    // URL and nothing encoded, in any form. Told at once, as a 100,000-line workspace names 15,000.
+    if (PLAIN_REFERENCE.test(text)) return REFERENCE;
     const { forms } = decodedForms(text);
     return looksLikePath(text.trim()) || looksLikePath(forms[forms.length - 1])
         ? resolveWorkspacePath(text, root)
-        : { kind: 'reference' };
+        : REFERENCE;
 }
 
 /** Like resolvePolicyPath, for text that is always a path (e.g. a setting naming a folder). */

@@ -48,7 +48,7 @@ export class ExportChanges {
         exportsOf: (uri: URI) => readonly AstNodeDescription[]): ExportComparison {
         const retargets = new Map<string, Map<AstNodeDescription, AstNodeDescription>>();
         const changedUris = new Set<string>();
-        const changedNames = new Set<string>();
+        const changedExports: (readonly AstNodeDescription[])[] = [];
         for (const [key, { uri, before }] of this.pending) {
             const document = documents.getDocument(uri);
             if (document && !isIndexed(document)) continue;
@@ -58,10 +58,17 @@ export class ExportChanges {
                 if (before.length > 0) retargets.set(key, new Map(before.map((description, index) => [description, after[index]])));
             } else {
                 changedUris.add(key);
-                for (const description of [...before, ...after]) changedNames.add(description.name);
+                changedExports.push(before, after);
             }
         }
-        return { retargets, changedUris, changedNames };
+        // Only a document already linked reads the names: none is in a cold build, which adds every export.
+        let changedNames: Set<string> | undefined;
+        return {
+            retargets, changedUris,
+            get changedNames() {
+                return changedNames ??= new Set(changedExports.flatMap(descriptions => descriptions.map(description => description.name)));
+            }
+        };
     }
 }
 

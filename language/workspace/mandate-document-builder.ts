@@ -219,10 +219,10 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
             this.resetToState(document, DocumentState.ComputedScopes);
             if (!building.has(document)) added.push(document);
         };
-        const { changedUris, changedNames, retargets } = comparison;
+        const { changedUris, retargets } = comparison;
         for (const document of this.langiumDocuments.all) {
             if (document.references.length === 0) continue;
-            if (changedUris.size > 0 && document.references.some(reference => reference.error !== undefined || changedNames.has(reference.$refText)
+            if (changedUris.size > 0 && document.references.some(reference => reference.error !== undefined || comparison.changedNames.has(reference.$refText)
                 || ('$nodeDescription' in reference && changedUris.has(reference.$nodeDescription?.documentUri.toString() ?? '')))) {
                 relink(document);
                 continue;
