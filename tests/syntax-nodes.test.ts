@@ -1,4 +1,4 @@
-import { AstUtils, EmptyFileSystem, type AstNode, type ReferenceInfo } from 'langium';
+import { AstUtils, createLangiumParser, EmptyFileSystem, isReference, type AstNode, type ReferenceInfo } from 'langium';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -29,6 +29,28 @@ type Containment = readonly [AstNode | undefined, string | undefined, number | u
 function containmentOf(nodes: readonly AstNode[]): Containment[] {
     return nodes.map(node => [node.$container, node.$containerProperty, node.$containerIndex]);
 }
+
+/** A syntax tree as plain data, properties in their order, references as their text: what two parsers must agree on. */
+function plain(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map(plain);
+    if (isReference(value)) return { $refText: value.$refText };
+    if (typeof value !== 'object' || value === null) return value;
+    const node = value as Record<string, unknown>;
+    return Object.fromEntries(Object.keys(node).filter(key => key === '$type' || !key.startsWith('$')).map(key => [key, plain(node[key])]));
+}
+
+describe('the parser\'s lean tree building', () => {
+    // Langium's own parser, without Mandate's changes to it, on the same services.
+    const langiumParser = createLangiumParser(services);
+
+    it.each(TEXTS)('builds the tree of %s that Langium builds, property by property and in the same order', (_name, text) => {
+        const ours = services.parser.LangiumParser.parse(text);
+        const theirs = langiumParser.parse(text);
+        expect(JSON.stringify(plain(ours.value))).toBe(JSON.stringify(plain(theirs.value)));
+        expect(ours.parserErrors.map(error => error.message)).toEqual(theirs.parserErrors.map(error => error.message));
+        expect(ours.value.$cstNode?.text).toBe(theirs.value.$cstNode?.text);
+    });
+});
 
 describe('syntax nodes listed at parse time', () => {
     it.each(TEXTS)('lists the nodes of %s as AstUtils.streamAst does', (_name, text) => {

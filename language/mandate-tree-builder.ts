@@ -1,0 +1,78 @@
+import { DatatypeSymbol, type AstNode, type AstReflection, type LangiumParser, type ParseResult, type ParserOptions } from 'langium';
+import { linkAndListNodes } from './util/syntax-nodes.js';
+
+/** The parts of Langium's parser (langium ~4.4, src/parser/langium-parser.ts) that `parse` and `construct` use. */
+interface ParserInternals {
+    nodeBuilder: { buildRootNode(input: string): unknown; addHiddenNodes(tokens: unknown[]): void; construct(node: unknown): void };
+    lexer: { tokenize(input: string): { tokens: unknown[]; hidden: unknown[]; errors: ParseResult['lexerErrors']; report?: ParseResult['lexerReport'] } };
+    lexerResult: unknown;
+    wrapper: { input: unknown[]; errors: ParseResult['parserErrors'] };
+    allRules: Map<string, unknown>;
+    mainRule: unknown;
+    unorderedGroups: Map<string, unknown>;
+    stack: Array<Record<string, unknown> & { $type: string | symbol }>;
+    operatorPrecedence: Map<string, unknown>;
+    converter: { convert(text: unknown, cstNode: unknown): unknown };
+    astReflection: AstReflection;
+    isRecording(): boolean;
+    doParse(rule: unknown): AstNode;
+    construct(): unknown;
+    constructInfix(node: unknown, precedence: unknown): unknown;
+}
+
+/**
+ * Langium's parser, building the same trees with less work. Two of its steps walk every node with
+ * `Object.entries` or `Object.values`, an array per node: 250 ms of a cold check at 100,000 lines,
+ * and garbage besides.
+ * - `parse` ends with one pass that sets the containers (as `linkContentToContainer` does) and
+ *   lists the nodes for later walks (util/syntax-nodes.ts).
+ * - `construct` gives a new node the defaults of its properties (`[]`, `false`) from a table per
+ *   type, as `assignMandatoryProperties` does from the type's metadata on every call.
+ * The packaging pins langium to ~4.4, whose two methods these follow; tests/syntax-nodes.test.ts
+ * compares the trees with Langium's own steps.
+ */
+export function withLeanTreeBuilding(parser: LangiumParser): LangiumParser {
+    const target = parser as unknown as ParserInternals;
+    (parser as { parse: LangiumParser['parse'] }).parse = <T extends AstNode = AstNode>(input: string, options: ParserOptions = {}): ParseResult<T> => {
+        target.nodeBuilder.buildRootNode(input);
+        const lexerResult = target.lexer.tokenize(input);
+        target.lexerResult = lexerResult;
+        target.wrapper.input = lexerResult.tokens;
+        const ruleMethod = options.rule ? target.allRules.get(options.rule) : target.mainRule;
+        if (!ruleMethod) throw new Error(options.rule ? `No rule found with name '${options.rule}'` : 'No main rule available.');
+        const result = target.doParse(ruleMethod);
+        target.nodeBuilder.addHiddenNodes(lexerResult.hidden);
+        target.unorderedGroups.clear();
+        target.lexerResult = undefined;
+        linkAndListNodes(result);
+        return { value: result as T, lexerErrors: lexerResult.errors, lexerReport: lexerResult.report, parserErrors: target.wrapper.errors };
+    };
+    const defaults = new Map<string, ReadonlyArray<readonly [string, unknown]>>();
+    const defaultsOf = (type: string): ReadonlyArray<readonly [string, unknown]> => {
+        let list = defaults.get(type);
+        if (!list) {
+            list = Object.values(target.astReflection.getTypeMetaData(type).properties)
+                .filter(property => property.defaultValue !== undefined)
+                .map(property => [property.name, property.defaultValue] as const);
+            defaults.set(type, list);
+        }
+        return list;
+    };
+    target.construct = () => {
+        if (target.isRecording()) return undefined;
+        const node = target.stack.pop()!;
+        target.nodeBuilder.construct(node);
+        if ('$infixName' in node) return target.constructInfix(node, target.operatorPrecedence.get(node.$infixName as string));
+        if (node.$type === DatatypeSymbol) return target.converter.convert(node.value, node.$cstNode);
+        for (const [name, value] of defaultsOf(node.$type as string)) {
+            if (node[name] === undefined) node[name] = copyDefault(value);
+        }
+        return node;
+    };
+    return parser;
+}
+
+/** A fresh copy of a default: each node gets its own empty list. */
+function copyDefault(value: unknown): unknown {
+    return Array.isArray(value) ? value.map(copyDefault) : value;
+}
