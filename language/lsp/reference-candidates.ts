@@ -7,8 +7,11 @@
 import type { AstNodeDescription } from 'langium';
 import type { FuzzyMatcher } from 'langium/lsp';
 
-/** At most this many names are offered for one reference. */
-export const REFERENCE_COMPLETION_CAP = 200;
+/**
+ * At most this many names are offered for one reference (clangd's default too): the editor shows a
+ * dozen, and asks again as the user types. Each item costs time on every keystroke.
+ */
+export const REFERENCE_COMPLETION_CAP = 100;
 
 /**
  * Ranks, best first: 0 the typed text starts the name and it is declared in this document, 1 it
@@ -38,7 +41,7 @@ export interface CandidateSelection {
  *
  * Given `local`, the declarations of `documentUri` (which `all` holds too), they are ranked first
  * and the pass over `all` stops as soon as the rest cannot change the answer: after `assign ` in
- * a workspace of 10,000 people, the first 200 names of other files decide it.
+ * a workspace of 10,000 people, the first 100 names of other files decide it.
  */
 export function selectCandidates(
     all: Iterable<AstNodeDescription>, typed: string, documentUri: string, matcher: FuzzyMatcher, cap = REFERENCE_COMPLETION_CAP,
