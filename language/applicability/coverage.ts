@@ -9,7 +9,7 @@ import type { Requirement } from '../standards/catalogue.js';
 import type { IsoDate } from '../util/dates.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
 import { statementOfApplicability, type ExclusionEntry } from './statement-of-applicability.js';
-import { structuralEvidence, type StructuralEvidence } from './structural-evidence.js';
+import { structuralEvidenceOf, type StructuralEvidence } from './structural-evidence.js';
 
 /** `excluded`: declared not applicable, itself or through its clause. */
 export type CoverageLevel = 'full' | 'partial' | 'none' | 'excluded';
@@ -56,7 +56,6 @@ export function coverageOn(model: WorkspaceModel, asOf: IsoDate): CoverageIndex 
     return model.cached(`applicability:coverage@${asOf}`, () => {
         const catalogue = model.catalogue;
         const soa = statementOfApplicability(model);
-        const evidence = structuralEvidence(model, asOf);
         const trainings = trainingsByRequirement(model);
         const memo = new Map<string, Coverage>();
         const held = new Map<Role, boolean>();
@@ -71,7 +70,7 @@ export function coverageOn(model: WorkspaceModel, asOf: IsoDate): CoverageIndex 
             const carriers = model.rolesCarrying(requirement.id);
             const heldBy = carriers.filter(isHeld);
             const own = trainings.get(requirement.id) ?? [];
-            const proof = evidence.get(requirement.id);
+            const proof = structuralEvidenceOf(model, asOf, requirement.id);
             const children = catalogue.children(requirement.id).map(of);
             const exclusion = soa.exclusionOf(requirement);
             const direct = heldBy.length > 0 || own.length > 0 || proof?.level === 'full' ? 'full' : proof?.level === 'partial' ? 'partial' : 'none';

@@ -187,8 +187,14 @@ function contextOf(model: WorkspaceModel, asOf: IsoDate, settings: MandateSettin
         const list = lowering.get(finding.rule);
         if (list) list.push(index); else lowering.set(finding.rule, [index]);
     });
-    const obligations = new Map(trainingStatus(model, asOf).map(status => [status.training, status.obligations]));
-    return { settings, lowering, obligations };
+    // Only requirements that programmes cite read the obligations: clause 5.3 alone (the status bar) does not.
+    let obligations: ReadonlyMap<Training, readonly TrainingObligation[]> | undefined;
+    return {
+        settings, lowering,
+        get obligations() {
+            return obligations ??= new Map(trainingStatus(model, asOf).map(status => [status.training, status.obligations]));
+        }
+    };
 }
 
 function resultOf(coverage: Coverage, context: Context): RequirementResult {

@@ -170,10 +170,28 @@ const DEFINITIONS: ReadonlyArray<readonly [string, (model: WorkspaceModel, asOf:
 /** The requirements that have structural evidence; the report and the docs list them. */
 export const STRUCTURALLY_EVIDENCED: readonly string[] = DEFINITIONS.map(([id]) => id);
 
-/** Every requirement's structural evidence on `asOf`, once per workspace snapshot and date. */
-export function structuralEvidence(model: WorkspaceModel, asOf: IsoDate): ReadonlyMap<string, StructuralEvidence> {
-    return model.cached(`applicability:structural-evidence@${asOf}`, () => new Map(DEFINITIONS.map(([requirementId, evidence]) => {
+const DEFINED = new Map(DEFINITIONS);
+
+/**
+ * One requirement's structural evidence on `asOf`, worked out when first asked and kept for the
+ * workspace snapshot and date; undefined for a requirement without any. Asked one by one: the
+ * status bar, after every edit that changes the policy, needs only clause 5.3's, not the training
+ * and acknowledgement counts over every holder that other requirements' evidence takes.
+ */
+export function structuralEvidenceOf(model: WorkspaceModel, asOf: IsoDate, requirementId: string): StructuralEvidence | undefined {
+    const evidence = DEFINED.get(requirementId);
+    if (!evidence) return undefined;
+    const known = model.cached(`applicability:structural-evidence@${asOf}`, () => new Map<string, StructuralEvidence>());
+    let result = known.get(requirementId);
+    if (!result) {
         const { level, facts, requiredRules = [] } = evidence(model, asOf);
-        return [requirementId, { requirementId, level, facts, requiredRules: [...new Set(requiredRules)] }];
-    })));
+        result = { requirementId, level, facts, requiredRules: [...new Set(requiredRules)] };
+        known.set(requirementId, result);
+    }
+    return result;
+}
+
+/** Every requirement's structural evidence on `asOf`, in the order of the definitions. */
+export function structuralEvidence(model: WorkspaceModel, asOf: IsoDate): ReadonlyMap<string, StructuralEvidence> {
+    return new Map(STRUCTURALLY_EVIDENCED.map(requirementId => [requirementId, structuralEvidenceOf(model, asOf, requirementId)!]));
 }
