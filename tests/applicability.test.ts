@@ -53,7 +53,7 @@ describe('claimed frameworks', () => {
     it('works out clause 5.3 for the status bar without the training obligations or other requirements\' evidence', async () => {
         const { shared, findings } = await engineOf(CLEAN_POLICY);
         // A fresh snapshot, as after an edit: what the status reads is computed on it, nothing else.
-        const model = new WorkspaceModel(shared.workspace.LangiumDocuments.all);
+        const model = new WorkspaceModel(shared.mandate.WorkspaceModel.documents());
         const computed: string[] = [];
         const cached = model.cached.bind(model);
         model.cached = (key, compute) => {
