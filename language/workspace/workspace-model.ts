@@ -1,9 +1,7 @@
 import type { AstNode, LangiumDocument } from 'langium';
 import {
-    isAppointingBody, isAssignment, isAuthority, isClaim, isCustomFramework, isConflict, isDelegation, isOrganization, isPerson, isResponsibility, isRole,
-    isTraining, isTrainingCompletion,
-    type AppointingBody, type Assignment, type Authority, type Claim, type CustomFramework, type Conflict, type Declaration, type Delegation, type Duty, type Model,
-    type Organization, type Party, type Person, type Responsibility, type Role, type Training, type TrainingCompletion
+    AppointingBody, Assignment, Authority, Claim, Conflict, CustomFramework, Delegation, Organization, Person, Responsibility, Role, Training,
+    TrainingCompletion, type Declaration, type Duty, type Model, type Party
 } from '../generated/ast.js';
 import { type IsoDate } from '../util/dates.js';
 import { compareStrings } from '../util/compare.js';
@@ -13,11 +11,6 @@ import { assignmentHoldsOn, tenuresOf, type Holder, type Tenure } from './tenure
 
 /** Declarations that carry a workspace-wide name. */
 export type NamedDeclaration = Organization | Person | Role | Responsibility | Authority | Training | AppointingBody;
-
-function isNamedDeclaration(node: Declaration): node is NamedDeclaration {
-    return isOrganization(node) || isPerson(node) || isRole(node) || isResponsibility(node) || isAuthority(node) || isTraining(node)
-        || isAppointingBody(node);
-}
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
     const list = map.get(key);
@@ -69,34 +62,48 @@ export class WorkspaceModel {
     }
 
     private add(node: Declaration): void {
-        // A declaration whose name did not parse (`role training "…"`, or one still being typed) is
-        // not declared: its syntax error says why, nothing can refer to it, and no finding may call it 'undefined'.
-        if (isNamedDeclaration(node) && !node.name) return;
-        if (isNamedDeclaration(node)) {
-            pushTo(this.declarationsByName, node.name, node);
+        // By `$type`, not a chain of `isX` checks (each a subtype lookup): no declaration type has
+        // subtypes, and the model is built again after every edit that changes what the policy says.
+        switch (node.$type) {
+            case Organization.$type: if (this.named(node as Organization)) this.organizations.push(node as Organization); break;
+            case Role.$type: if (this.named(node as Role)) this.roles.push(node as Role); break;
+            case Person.$type: if (this.named(node as Person)) this.persons.push(node as Person); break;
+            case Responsibility.$type: if (this.named(node as Responsibility)) this.responsibilities.push(node as Responsibility); break;
+            case Authority.$type: if (this.named(node as Authority)) this.authorities.push(node as Authority); break;
+            case Training.$type: if (this.named(node as Training)) this.trainings.push(node as Training); break;
+            case AppointingBody.$type: if (this.named(node as AppointingBody)) this.appointingBodies.push(node as AppointingBody); break;
+            case TrainingCompletion.$type: this.completions.push(node as TrainingCompletion); break;
+            case Conflict.$type: this.conflicts.push(node as Conflict); break;
+            case Claim.$type: this.claims.push(node as Claim); break;
+            case CustomFramework.$type: this.customFrameworks.push(node as CustomFramework); break;
+            case Assignment.$type: {
+                const assignment = node as Assignment;
+                this.assignments.push(assignment);
+                const role = assignment.role?.ref;
+                const person = assignment.person?.ref;
+                if (role) pushTo(this.assignmentsByRole, role, assignment);
+                if (person) pushTo(this.assignmentsByPerson, person, assignment);
+                break;
+            }
+            case Delegation.$type: {
+                const delegation = node as Delegation;
+                this.delegations.push(delegation);
+                const recipient = delegation.to?.ref;
+                if (recipient) pushTo(this.delegationsByRecipient, recipient, delegation);
+                break;
+            }
         }
-        if (isOrganization(node)) this.organizations.push(node);
-        else if (isRole(node)) this.roles.push(node);
-        else if (isPerson(node)) this.persons.push(node);
-        else if (isResponsibility(node)) this.responsibilities.push(node);
-        else if (isAuthority(node)) this.authorities.push(node);
-        else if (isTraining(node)) this.trainings.push(node);
-        else if (isTrainingCompletion(node)) this.completions.push(node);
-        else if (isConflict(node)) this.conflicts.push(node);
-        else if (isAppointingBody(node)) this.appointingBodies.push(node);
-        else if (isClaim(node)) this.claims.push(node);
-        else if (isCustomFramework(node)) this.customFrameworks.push(node);
-        else if (isAssignment(node)) {
-            this.assignments.push(node);
-            const role = node.role?.ref;
-            const person = node.person?.ref;
-            if (role) pushTo(this.assignmentsByRole, role, node);
-            if (person) pushTo(this.assignmentsByPerson, person, node);
-        } else if (isDelegation(node)) {
-            this.delegations.push(node);
-            const recipient = node.to?.ref;
-            if (recipient) pushTo(this.delegationsByRecipient, recipient, node);
-        }
+    }
+
+    /**
+     * Indexes a named declaration by its name. One whose name did not parse (`role training "…"`,
+     * or one still being typed) is not declared: its syntax error says why, nothing can refer to
+     * it, and no finding may call it 'undefined'.
+     */
+    private named(node: NamedDeclaration): boolean {
+        if (!node.name) return false;
+        pushTo(this.declarationsByName, node.name, node);
+        return true;
     }
 
     /** The organization, when exactly one is declared first; extra ones are reported separately. */
@@ -218,9 +225,11 @@ export class WorkspaceModel {
     dutiesCarriedBy(role: Role): Duty[] {
         let duties = this.carriedDuties.get(role);
         if (!duties) {
-            duties = role.duties
-                .filter(link => CARRYING_KINDS.has(link.kind))
-                .flatMap(link => link.duties.flatMap(reference => reference.ref ? [reference.ref] : []));
+            duties = [];
+            for (const link of role.duties) {
+                if (!CARRYING_KINDS.has(link.kind)) continue;
+                for (const reference of link.duties) if (reference.ref) duties.push(reference.ref);
+            }
             this.carriedDuties.set(role, duties);
         }
         return duties;
@@ -233,8 +242,16 @@ export class WorkspaceModel {
         const index = this.cached('carriers-by-requirement', () => {
             const carriers = new Map<string, Role[]>();
             for (const role of this.roles) {
-                const requirements = new Set(this.dutiesCarriedBy(role).flatMap(duty => duty.requirements));
-                for (const requirement of requirements) pushTo(carriers, requirement, role);
+                // Each requirement once per role, in the order its duties cite them; no set for a role that cites none.
+                let seen: Set<string> | undefined;
+                for (const duty of this.dutiesCarriedBy(role)) {
+                    for (const requirement of duty.requirements) {
+                        seen ??= new Set();
+                        if (seen.has(requirement)) continue;
+                        seen.add(requirement);
+                        pushTo(carriers, requirement, role);
+                    }
+                }
             }
             return carriers;
         });
