@@ -40,7 +40,7 @@ export async function measureEditor(context: BenchContext): Promise<void> {
     const workload = context.workloads.manyFiles(100_000);
     const samples = context.settings.samples + (context.settings.samples % 2);
     context.results.note('server-rss', `VmRSS of the server process once the initial build of ${workload.description} has finished.`);
-    context.results.note('edit-leaf-comment', `Each edit is one didChange; the time runs until the server has finished all work it caused (the next request behind its workspace lock is answered). p95 of ${samples} edits, alternately made and undone, with ${teamFileName(LEAF_TEAM)} and the organization file open.`);
+    context.results.note('edit-leaf-comment', `Each edit is one didChange; the time runs until the server has finished all work it caused (the next request behind its workspace lock is answered). p95 of ${samples} edits, alternately made and undone, with ${teamFileName(LEAF_TEAM)} and the organization file open. A title or a name is changed to a new text each time (\` (acting 3)\`, \`lead-${LEAF_TEAM}x3\`), as typing would, so that the server cannot restore what it computed for an earlier text; the undo can.`);
     for (const { slot, build } of context.builds) {
         let session: BenchSession | undefined;
         try {
@@ -70,22 +70,24 @@ async function measureEdits(context: BenchContext, slot: BuildSlot, session: Ben
     };
     const title = `"Person ${LEAF_TEAM}-3`;
     const lead = `role lead-${LEAF_TEAM} `;
-    const kinds: Array<[string, string, () => TextEdit, () => TextEdit]> = [
+    // Each forward edit writes text the server has not seen yet (` (acting 3)`, `lead-7x3`), as typing
+    // does: an edit and its undo alone would let the server restore its earlier results every time.
+    const kinds: Array<[string, string, (k: number) => TextEdit, (k: number) => TextEdit]> = [
         ['edit-leaf-comment', team, () => session.insertAt(team, 0, COMMENT), () => session.replaceAt(team, 0, COMMENT.length, '')],
         ['edit-leaf-title', team,
-            () => session.insertAt(team, offsetIn(team, `${title}"`, title.length), ' (acting)'),
-            () => session.replaceAt(team, offsetIn(team, `${title} (acting)"`, title.length), ' (acting)'.length, '')],
+            k => session.insertAt(team, offsetIn(team, `${title}"`, title.length), ` (acting ${k})`),
+            k => session.replaceAt(team, offsetIn(team, `${title} (acting ${k})"`, title.length), ` (acting ${k})`.length, '')],
         ['edit-org-comment', organization, () => session.insertAt(organization, 0, COMMENT), () => session.replaceAt(organization, 0, COMMENT.length, '')],
         ['rename-local', team,
-            () => session.insertAt(team, offsetIn(team, lead, lead.length - 1), 'x'),
-            () => session.replaceAt(team, offsetIn(team, `role lead-${LEAF_TEAM}x `, lead.length - 1), 1, '')],
+            k => session.insertAt(team, offsetIn(team, lead, lead.length - 1), `x${k}`),
+            k => session.replaceAt(team, offsetIn(team, `role lead-${LEAF_TEAM}x${k} `, lead.length - 1), `x${k}`.length, '')],
         ['rename-shared', organization,
-            () => session.insertAt(organization, offsetIn(organization, 'role ceo ', 'role ceo'.length), '-x'),
-            () => session.replaceAt(organization, offsetIn(organization, 'role ceo-x ', 'role ceo'.length), 2, '')]
+            k => session.insertAt(organization, offsetIn(organization, 'role ceo ', 'role ceo'.length), `-x${k}`),
+            k => session.replaceAt(organization, offsetIn(organization, `role ceo-x${k} `, 'role ceo'.length), `-x${k}`.length, '')]
     ];
     for (const [id, uri, forward, back] of kinds) {
         const results: EditSample[] = [];
-        for (let i = 0; i < samples; i++) results.push(await session.timedEdit(uri, [i % 2 === 0 ? forward() : back()]));
+        for (let i = 0; i < samples; i++) results.push(await session.timedEdit(uri, [i % 2 === 0 ? forward(i / 2) : back((i - 1) / 2)]));
         const renames = id.startsWith('rename');
         const ms = results.map(result => result.ms);
         const p95 = percentile(ms, 95);
