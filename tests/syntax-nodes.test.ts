@@ -98,3 +98,12 @@ describe('syntax nodes listed at parse time', () => {
         expect(syntaxNodes(root)).toBe(syntaxNodes(root));
     });
 });
+
+describe('declaration types', () => {
+    it('have no subtypes, so that the workspace model can file each declaration by its $type', () => {
+        const reflection = services.shared.AstReflection;
+        const declarations = reflection.getAllTypes().filter(type => type !== 'Declaration' && reflection.isSubtype(type, 'Declaration'));
+        expect(declarations.length).toBeGreaterThan(10);
+        for (const type of declarations) expect(reflection.getAllSubTypes(type)).toEqual([type]);
+    });
+});
