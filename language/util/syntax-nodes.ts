@@ -30,30 +30,33 @@ export function linkAndListNodes(root: AstNode): void {
 }
 
 function walk(root: AstNode, link: boolean): AstNode[] {
-    const nodes: AstNode[] = [];
-    const visit = (node: AstNode): void => {
-        nodes.push(node);
-        for (const property in node) {
-            if (property.charCodeAt(0) === DOLLAR) continue;
-            const value = (node as unknown as Record<string, unknown>)[property];
-            if (Array.isArray(value)) {
-                for (let index = 0; index < value.length; index++) {
-                    const item: unknown = value[index];
-                    if (!isAstNode(item)) continue;
-                    if (link) setContainer(item, node, property, index);
-                    visit(item);
-                }
-            } else if (isAstNode(value)) {
-                if (link) setContainer(value, node, property, undefined);
-                visit(value);
-            }
-        }
+    const nodes: AstNode[] = [root];
+    const visitChild: ValueVisitor = (value, owner, property, index) => {
+        if (!isAstNode(value)) return;
+        if (link) setContainer(value, owner, property, index);
+        nodes.push(value);
+        forEachValue(value, visitChild);
     };
-    visit(root);
+    forEachValue(root, visitChild);
     return nodes;
 }
 
+type ValueVisitor = (value: unknown, owner: AstNode, property: string, index: number | undefined) => void;
+
 const DOLLAR = '$'.charCodeAt(0);
+
+/** Calls `visit` with the value of each of `node`'s own properties (not the `$` ones), a list's items one by one. */
+function forEachValue(node: AstNode, visit: ValueVisitor): void {
+    for (const property in node) {
+        if (property.charCodeAt(0) === DOLLAR) continue;
+        const value = (node as unknown as Record<string, unknown>)[property];
+        if (Array.isArray(value)) {
+            for (let index = 0; index < value.length; index++) visit(value[index], node, property, index);
+        } else {
+            visit(value, node, property, undefined);
+        }
+    }
+}
 
 function setContainer(child: AstNode, container: AstNode, property: string, index: number | undefined): void {
     const mutable = child as Mutable<AstNode>;
@@ -67,18 +70,10 @@ function setContainer(child: AstNode, container: AstNode, property: string, inde
  * lists them, handed to `accept` one by one without building a stream.
  */
 export function forEachReference(node: AstNode, accept: (reference: ReferenceInfo) => void): void {
-    for (const property in node) {
-        if (property.charCodeAt(0) === DOLLAR) continue;
-        const value = (node as unknown as Record<string, unknown>)[property];
-        if (Array.isArray(value)) {
-            for (let index = 0; index < value.length; index++) {
-                const item: unknown = value[index];
-                if (isReference(item) || isMultiReference(item)) accept({ reference: item, container: node, property, index });
-            }
-        } else if (isReference(value) || isMultiReference(value)) {
-            accept({ reference: value, container: node, property });
-        }
-    }
+    forEachValue(node, (value, container, property, index) => {
+        if (!isReference(value) && !isMultiReference(value)) return;
+        accept(index === undefined ? { reference: value, container, property } : { reference: value, container, property, index });
+    });
 }
 
 /** In a `syntaxNodes` list, the index of the last node of the subtree that starts at `index`. */
