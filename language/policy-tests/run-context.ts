@@ -1,9 +1,8 @@
 import { AstUtils, UriUtils, URI, type AstNode } from 'langium';
 import { requirementStatuses, type RequirementResult } from '../applicability/index.js';
-import { collectFindings, type CheckedWorkspace, type Finding } from '../engine/check-sources.js';
+import type { CheckedWorkspace, Finding } from '../engine/check-sources.js';
 import type { PolicyTest } from '../generated/ast.js';
-import { ownWorkspace, queryContext, whatIf, type QueryContext, type WhatIfAnswer, type WhatIfWorkspace } from '../query/index.js';
-import { revalidateOn } from '../query/what-if-workspace.js';
+import { ownWorkspace, queryContext, whatIf, type OwnWorkspace, type QueryContext, type WhatIfAnswer } from '../query/index.js';
 import { ReportSources } from '../report/report-sources.js';
 import type { IsoDate } from '../util/dates.js';
 import type { TestLocation } from './index.js';
@@ -20,14 +19,16 @@ export interface TestFinding {
 /**
  * What the expectations of one run read, each computed once: the policy's findings on each date
  * (the workspace re-validated with that as-of date), requirement statuses, what-if answers. The
- * workspace is the run's own, so changing its as-of date disturbs nobody.
+ * workspace is the run's own, so changing its as-of date disturbs nobody. A what-if leaves its
+ * change in place until the run next reads the policy (`settled`): run the what-ifs last, and
+ * the last one is never put back.
  */
 export class RunContext {
     readonly sources: ReportSources;
     /** The open findings on each date, test blocks' own problems included (a what-if compares those too). */
     private readonly findingsByDate = new Map<IsoDate, Promise<Finding[]>>();
     private builds: Promise<void> = Promise.resolve();
-    private readonly whatIfWorkspace: WhatIfWorkspace;
+    private readonly whatIfWorkspace: OwnWorkspace;
     private readonly statusesByDate = new Map<IsoDate, RequirementResult[]>();
     private readonly whatIfs = new Map<string, Promise<WhatIfAnswer>>();
     private query: QueryContext | undefined;
@@ -45,9 +46,17 @@ export class RunContext {
         }
     }
 
+    /** The queries on the policy as it is: call `settled` first, as a what-if may have left its change in place. */
     get queries(): QueryContext {
-        this.query ??= queryContext(this.checked.services.shared);
+        const shared = this.checked.services.shared;
+        // A what-if and its undoing each leave a new snapshot (new syntax trees for the files they changed).
+        if (this.query?.model !== shared.mandate.WorkspaceModel.get()) this.query = queryContext(shared);
         return this.query;
+    }
+
+    /** Resolves once the policy reads as written again, after a what-if's change. */
+    settled(): Promise<void> {
+        return this.whatIfWorkspace.restore();
     }
 
     location(node: AstNode): TestLocation {
@@ -88,6 +97,7 @@ export class RunContext {
         const cached = this.statusesByDate.get(date);
         if (cached) return cached;
         const open = this.policyFindings(await this.openOn(date));
+        await this.settled();
         const shared = this.checked.services.shared;
         const statuses = requirementStatuses(shared.mandate.WorkspaceModel.get(), date, shared.mandate.Settings, open);
         this.statusesByDate.set(date, statuses);
@@ -99,9 +109,13 @@ export class RunContext {
         const key = `${person}\u0000${date}`;
         let answer = this.whatIfs.get(key);
         if (!answer) {
-            answer = whatIf(this.queries, { kind: 'leaves', person }, date, this.whatIfWorkspace);
-            // The changed files were parsed again and put back: their syntax trees are new, so is the snapshot.
-            answer.finally(() => this.query = undefined).catch(() => undefined);
+            // The what-if reads its edits off the policy as written, not off the previous what-if's change;
+            // its expectations compare with the policy's own findings and statuses on the date (stateAfter),
+            // worked out now rather than by putting the change back afterwards.
+            answer = this.settled().then(async () => {
+                await this.statusesOn(date);
+                return whatIf(this.queries, { kind: 'leaves', person }, date, this.whatIfWorkspace);
+            });
             this.whatIfs.set(key, answer);
         }
         return answer;
@@ -134,10 +148,8 @@ export class RunContext {
     private openOn(date: IsoDate): Promise<Finding[]> {
         let open = this.findingsByDate.get(date);
         if (!open) {
-            open = this.serialize(async () => {
-                await revalidateOn(this.checked.services.shared, this.checked.documents, date);
-                return collectFindings(this.checked.documents).filter(finding => !finding.suppressed);
-            });
+            // `before` puts a what-if's change back first, then re-validates on the date.
+            open = this.whatIfWorkspace.before(date).then(side => [...side.findings]);
             this.findingsByDate.set(date, open);
         }
         return open;

@@ -48,20 +48,29 @@ function selected(test: PolicyTest, document: LangiumDocument, only: readonly Te
 
 /**
  * Runs the tests of an already checked workspace (the CLI's). The workspace is re-validated on
- * each test's date, so it must be the run's own: never the language server's live workspace.
+ * each test's date and changed in place by what-ifs, so it must be the run's own: never the
+ * language server's live workspace. What-ifs run after every other expectation, so only one is
+ * ever put back between them; afterwards the workspace may still hold the last one's change
+ * (read the policy's texts before the run).
  */
 export async function runPolicyTestsOn(checked: CheckedWorkspace, options: PolicyTestOptions = {}): Promise<PolicyTestRun> {
     const context = new RunContext(checked);
     const problems = checked.findings.filter(finding => finding.severity === 'error' && context.insideTest(finding));
     const documents = [...checked.documents].sort((a, b) => compareStrings(a.uri.toString(), b.uri.toString()));
-    const files: TestFileResult[] = [];
+    const pending: Array<{ uri: string; file: string; tests: RunningTest[] }> = [];
     for (const document of documents as Array<LangiumDocument<Model>>) {
-        const tests: TestResult[] = [];
+        const tests: RunningTest[] = [];
         for (const test of document.parseResult.value.tests ?? []) {
             if (!selected(test, document, options.only)) continue;
-            tests.push(await runTest(context, test, options.defaultDate, problems));
+            tests.push(await startTest(context, test, options.defaultDate, problems));
         }
-        if (tests.length > 0) files.push({ uri: document.uri.toString(), file: context.sources.file(document.uri), tests });
+        if (tests.length > 0) pending.push({ uri: document.uri.toString(), file: context.sources.file(document.uri), tests });
+    }
+    const files: TestFileResult[] = [];
+    for (const file of pending) {
+        const tests: TestResult[] = [];
+        for (const test of file.tests) tests.push(await finishTest(context, test));
+        files.push({ ...file, tests });
     }
     const all = files.flatMap(file => file.tests);
     const expectations = all.flatMap(test => test.expectations);
@@ -78,7 +87,10 @@ export async function runPolicyTestsOn(checked: CheckedWorkspace, options: Polic
     };
 }
 
-async function runTest(context: RunContext, test: PolicyTest, defaultDate: IsoDate | undefined, problems: CheckedWorkspace['findings']): Promise<TestResult> {
+/** A test whose expectations have run but for its what-ifs, which stay in place (`slots`) until every test got that far. */
+type RunningTest = TestResult | { readonly base: Omit<TestResult, 'status' | 'expectations'>; readonly slots: Array<ExpectationResult[] | WhatIf> };
+
+async function startTest(context: RunContext, test: PolicyTest, defaultDate: IsoDate | undefined, problems: CheckedWorkspace['findings']): Promise<RunningTest> {
     const location = context.location(test);
     const title = test.title || '(untitled)';
     const date = test.date ?? defaultDate;
@@ -92,22 +104,42 @@ async function runTest(context: RunContext, test: PolicyTest, defaultDate: IsoDa
         const error = `${context.where(location)}: the test "${title}" has no date: write \`test "${title}" on YYYY-MM-DD\`, or run it with --as-of.`;
         return { ...base, status: 'errored', error, expectations: [] };
     }
-    const expectations: ExpectationResult[] = [];
+    const slots: Array<ExpectationResult[] | WhatIf> = [];
     try {
-        for (const item of test.items) {
-            if (item.$type === 'WhatIf') expectations.push(...await runWhatIf(context, item));
-            else expectations.push(await runExpectation(context, item, date));
+        for (const item of test.items) slots.push(item.$type === 'WhatIf' ? item : [await runExpectation(context, item, date)]);
+    } catch (error) {
+        return errored(context, base, error, slots);
+    }
+    return { base, slots };
+}
+
+async function finishTest(context: RunContext, test: RunningTest): Promise<TestResult> {
+    if (!('slots' in test)) return test;
+    const { base, slots } = test;
+    try {
+        for (let i = 0; i < slots.length; i++) {
+            const slot = slots[i];
+            if (!Array.isArray(slot)) slots[i] = await runWhatIf(context, slot);
         }
     } catch (error) {
-        // A question the engines cannot answer (a name of the wrong kind) is the test's error, not a crash.
-        return { ...base, status: 'errored', error: `${context.where(location)}: ${(error as Error).message}`, expectations };
+        return errored(context, base, error, slots);
     }
+    const expectations = slots.flatMap(slot => Array.isArray(slot) ? slot : []);
     return { ...base, status: expectations.every(expectation => expectation.passed) ? 'passed' : 'failed', expectations };
+}
+
+/** A question the engines cannot answer (a name of the wrong kind) is the test's error, not a crash; what ran is kept. */
+function errored(context: RunContext, base: Omit<TestResult, 'status' | 'expectations'>, error: unknown, slots: ReadonlyArray<ExpectationResult[] | WhatIf>): TestResult {
+    const expectations = slots.flatMap(slot => Array.isArray(slot) ? slot : []);
+    return { ...base, status: 'errored', error: `${context.where(base.location)}: ${(error as Error).message}`, expectations };
 }
 
 async function runExpectation(context: RunContext, node: Expectation, testDate: IsoDate): Promise<ExpectationResult> {
     const location = context.location(node);
-    if (isSet(node)) return { location, ...evaluateSet(context, node, node.date ?? testDate) };
+    if (isSet(node)) {
+        await context.settled();
+        return { location, ...evaluateSet(context, node, node.date ?? testDate) };
+    }
     return { location, date: testDate, ...evaluateState(context, node, await stateOn(context, testDate)) };
 }
 

@@ -15,7 +15,7 @@ export { holdersOf } from './holders.js';
 export { whoMayPerform } from './may-perform.js';
 export { whoMayAppoint } from './may-appoint.js';
 export { whatIf } from './what-if.js';
-export { copiedWorkspace, ownWorkspace, type WhatIfWorkspace } from './what-if-workspace.js';
+export { copiedWorkspace, ownWorkspace, type OwnWorkspace, type WhatIfWorkspace } from './what-if-workspace.js';
 export { timelineOf } from './timeline.js';
 export { renderQueryText, type RenderOptions } from './render-text.js';
 

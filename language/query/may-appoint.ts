@@ -1,8 +1,9 @@
-import { type Authority, type Party, type Role } from '../generated/ast.js';
+import { type Party, type Role } from '../generated/ast.js';
 import { isAppointingAuthorityFor, mayAppoint } from '../rules/appointment-authority.js';
 import { compareStrings } from '../util/compare.js';
 import type { IsoDate } from '../util/dates.js';
 import { delegationStatus } from '../workspace/delegation-status.js';
+import { authoritiesAppointing, carriersOf, delegationsOf, inDeclarationOrder } from '../workspace/duty-index.js';
 import type { EntitledParty, ExplanationStep, MayAppointAnswer, QueryNote } from './index.js';
 import { appointingBodyStep, authorityStep, carriesStep, delegationStep, delegationWindowNote, topManagementStep } from './explain.js';
 import { entitledPersons } from './may-perform.js';
@@ -23,16 +24,22 @@ function appointingGrounds(context: QueryContext, role: Role, date: IsoDate): { 
     const byParty = new Map<Party, ExplanationStep[][]>();
     const notes: QueryNote[] = [];
     for (const top of model.topManagement) add(byParty, top, [topManagementStep(context, top)]);
-    for (const holder of model.roles) {
+    const authorities = authoritiesAppointing(model, role);
+    // The roles and delegations of those authorities only, in declaration order, so the chains come out as a scan of every role would give them.
+    const holders = authorities.length === 1 ? carriersOf(model, authorities[0])
+        : inDeclarationOrder(model, [...new Set(authorities.flatMap(authority => carriersOf(model, authority)))], model.roles);
+    for (const holder of holders) {
         for (const duty of model.dutiesCarriedBy(holder)) {
             if (isAppointingAuthorityFor(duty, role)) add(byParty, holder, [carriesStep(context, holder, duty), authorityStep(context, duty, role)]);
         }
     }
-    for (const delegation of model.delegations) {
+    const delegations = authorities.length === 1 ? delegationsOf(model, authorities[0])
+        : inDeclarationOrder(model, authorities.flatMap(authority => delegationsOf(model, authority)), model.delegations);
+    for (const delegation of delegations) {
         const [duty, to] = [delegation.duty?.ref, delegation.to?.ref];
         if (!duty || !to || !isAppointingAuthorityFor(duty, role)) continue;
         const status = delegationStatus(delegation, date);
-        if (status === 'active') add(byParty, to, [delegationStep(context, delegation), authorityStep(context, duty as Authority, role)]);
+        if (status === 'active') add(byParty, to, [delegationStep(context, delegation), authorityStep(context, duty, role)]);
         else notes.push(delegationWindowNote(context, delegation, status, date));
     }
     return { byParty, notes };

@@ -2,6 +2,7 @@ import { isPerson, isRole, type Delegation, type Duty, type Party, type Person, 
 import { compareStrings } from '../util/compare.js';
 import type { IsoDate } from '../util/dates.js';
 import { delegationStatus } from '../workspace/delegation-status.js';
+import { carriersOf, delegationsOf } from '../workspace/duty-index.js';
 import { isPresentOn } from '../workspace/tenure.js';
 import type { EntitledParty, ExplanationStep, MayPerformAnswer, NamedItem, QueryNote } from './index.js';
 import { assignmentStep, carriesStep, delegationName, delegationStep, delegationWindowNote } from './explain.js';
@@ -25,7 +26,7 @@ export function dutyGrounds(context: QueryContext, duty: Duty, date: IsoDate): D
     const { model } = context;
     const byParty = new Map<Party, ExplanationStep[][]>();
     const notes: QueryNote[] = [];
-    const delegations = model.delegations.filter(delegation => delegation.duty?.ref === duty && delegation.from?.ref && delegation.to?.ref);
+    const delegations = delegationsOf(model, duty).filter(delegation => delegation.from?.ref && delegation.to?.ref);
     const inForce = new Map<Role, Delegation[]>();
     for (const delegation of delegations) {
         const status = delegationStatus(delegation, date);
@@ -36,7 +37,7 @@ export function dutyGrounds(context: QueryContext, duty: Duty, date: IsoDate): D
             notes.push(delegationWindowNote(context, delegation, status, date));
         }
     }
-    let frontier = model.roles.filter(role => model.dutiesCarriedBy(role).includes(duty));
+    let frontier = [...carriersOf(model, duty)];
     for (const role of frontier) byParty.set(role, [[carriesStep(context, role, duty)]]);
     while (frontier.length > 0) {
         const next: Role[] = [];

@@ -39,10 +39,17 @@ export function queryContext(shared: MandateSharedServices): QueryContext {
     const settings = shared.mandate.Settings;
     // The report's workspace-relative naming of files, so a query and a report cite the same places.
     const sources = new ReportSources(settings, shared.mandate.RuleContext.files);
+    // Answers cite the same declarations over and over (every lead's authority in each "who may appoint"): each place is worked out once.
+    const places = new WeakMap<AstNode, SourceLocation>();
     const at = (node: AstNode): SourceLocation => {
-        const uri = AstUtils.getDocument(node).uri;
-        const start = node.$cstNode?.range.start;
-        return { file: sources.file(uri), line: (start?.line ?? 0) + 1, column: (start?.character ?? 0) + 1, uri: uri.toString() };
+        let place = places.get(node);
+        if (!place) {
+            const uri = AstUtils.getDocument(node).uri;
+            const start = node.$cstNode?.range.start;
+            place = { file: sources.file(uri), line: (start?.line ?? 0) + 1, column: (start?.character ?? 0) + 1, uri: uri.toString() };
+            places.set(node, place);
+        }
+        return place;
     };
     return {
         shared, settings, model: shared.mandate.WorkspaceModel.get(), at,

@@ -2,9 +2,9 @@
  * Where a what-if's two sides are checked. The editor's workspace is live, so its changed side is
  * a copy checked from scratch. A workspace that belongs to one run (the CLI's, a policy-test run's)
  * can take the change in place instead: the few edited files are parsed again and the engine's
- * incremental build (which always equals a cold one) re-checks what they affect, then the files
- * are put back. That costs a fraction of a second where a copy of a 100,000-line workspace costs
- * a whole check.
+ * incremental build (which always equals a cold one) re-checks what they affect, and the files
+ * are put back when the run next reads the workspace. That costs a fraction of a second where a
+ * copy of a 100,000-line workspace costs a whole check.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI, type LangiumDocument } from 'langium';
@@ -25,9 +25,16 @@ export interface WhatIfWorkspace {
     /**
      * Calls `use` with the workspace whose files read as `sources`, checked on `date`. Read
      * everything needed from the `before` side first: a change in place relinks the references
-     * of the files it did not change. The workspace is as it was when the promise settles.
+     * of the files it did not change. A copy leaves the workspace as it was; a run's own
+     * workspace keeps the change until its next step (see ownWorkspace).
      */
     withChanged<T>(sources: readonly PolicySource[], date: IsoDate, use: (after: WhatIfSide) => T): Promise<T>;
+}
+
+/** A run's own workspace, changed in place: the last change stays until the next step or `restore`. */
+export interface OwnWorkspace extends WhatIfWorkspace {
+    /** Puts back the files the last change left changed (nothing to do when none are). */
+    restore(): Promise<void>;
 }
 
 const open = (findings: readonly Finding[]) => findings.filter(finding => !finding.suppressed);
@@ -73,28 +80,36 @@ async function retext(shared: MandateSharedServices, texts: ReadonlyMap<string, 
 
 /**
  * The sides in the run's own workspace: `before` re-validates it on the date, `withChanged` edits
- * it in place and puts it back. `serialize` runs each step after the run's other builds (one build
- * at a time). Only for a workspace nobody else reads meanwhile: never the language server's.
+ * it in place. The change is put back by the next step, in the same build as that step's own
+ * change, or by `restore`; a run that ends after its last what-if (the CLI's `query what-if`)
+ * never pays for putting it back. `serialize` runs each step after the run's other builds (one
+ * build at a time). Only for a workspace nobody else reads meanwhile: never the language server's.
  */
-export function ownWorkspace(shared: MandateSharedServices, documents: readonly LangiumDocument[], serialize: <T>(step: () => Promise<T>) => Promise<T> = step => step()): WhatIfWorkspace {
+export function ownWorkspace(shared: MandateSharedServices, documents: readonly LangiumDocument[], serialize: <T>(step: () => Promise<T>) => Promise<T> = step => step()): OwnWorkspace {
     let version = 1;
     const findings = () => open(collectFindings(documents));
+    const original = new Map(documents.map(document => [document.uri.toString(), document.textDocument.getText()]));
+    /** The files a change left in place, with the text they have now (never their original). */
+    let changed = new Map<string, string>();
+    /** Makes the files in `wanted` read as it says and every other file as it was, in one build. */
+    const changeTo = async (wanted: Map<string, string>) => {
+        const texts = new Map<string, string>();
+        for (const uri of changed.keys()) if (!wanted.has(uri)) texts.set(uri, original.get(uri)!);
+        for (const [uri, text] of wanted) if (changed.get(uri) !== text) texts.set(uri, text);
+        changed = wanted;
+        if (texts.size > 0) await retext(shared, texts, ++version);
+    };
     return {
         before: date => serialize(async () => {
+            await changeTo(new Map());
             await revalidateOn(shared, documents, date);
             return { context: queryContext(shared), findings: findings() };
         }),
         withChanged: (sources, date, use) => serialize(async () => {
             await revalidateOn(shared, documents, date);
-            const original = new Map(documents.map(document => [document.uri.toString(), document.textDocument.getText()]));
-            const changed = new Map(sources.filter(source => original.has(source.uri) && original.get(source.uri) !== source.text).map(source => [source.uri, source.text]));
-            if (changed.size === 0) return use({ context: queryContext(shared), findings: findings() });
-            await retext(shared, changed, ++version);
-            try {
-                return use({ context: queryContext(shared), findings: findings() });
-            } finally {
-                await retext(shared, new Map([...changed.keys()].map(uri => [uri, original.get(uri)!])), ++version);
-            }
-        })
+            await changeTo(new Map(sources.filter(source => original.has(source.uri) && original.get(source.uri) !== source.text).map(source => [source.uri, source.text])));
+            return use({ context: queryContext(shared), findings: findings() });
+        }),
+        restore: () => serialize(() => changeTo(new Map()))
     };
 }
