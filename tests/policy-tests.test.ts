@@ -109,9 +109,20 @@ describe('policy tests: what-if', () => {
         expect(status!.explanation).toContain('was met before jane left');
     });
 
-    it('leaves the policy as it is for the expectations outside the what-if', async () => {
+    it('leaves the policy as it is for the expectations outside the what-if, and reports them in file order', async () => {
         const result = await run(withTest('    when jane leaves on 2025-07-01 {\n        expect finding ciso-vacant\n    }\n    expect no findings\n    expect holders of ciso on 2025-07-01 are jane'));
-        expect(result.files[0]!.tests[0]!.expectations.map(expectation => expectation.passed)).toEqual([true, true, true]);
+        const expectations = result.files[0]!.tests[0]!.expectations;
+        expect(expectations.map(expectation => expectation.passed)).toEqual([true, true, true]);
+        expect(expectations.map(expectation => [expectation.kind, expectation.location.line])).toEqual([['finding', 3], ['no-findings', 5], ['holders', 6]]);
+    });
+
+    it('puts each what-if back before the next one, across tests and files', async () => {
+        const files = withTest('    when jane leaves on 2025-07-01 {\n        expect finding ciso-vacant\n    }\n    when max leaves on 2025-07-01 {\n        expect no finding ciso-vacant\n    }', '2025-06-30', {
+            ...DEPUTY,
+            'second.test.mandate': 'test "later" on 2025-06-30 {\n    when max leaves on 2025-07-02 {\n        expect no finding ciso-vacant\n    }\n    expect holders of ciso are jane\n    expect no finding ciso-vacant\n}\n'
+        });
+        const result = await run(files);
+        expect(result.summary).toMatchObject({ tests: 2, failed: 0, errored: 0, expectations: 5, expectationsFailed: 0 });
     });
 
     it('errors holders and who-may expectations inside a what-if', async () => {

@@ -60,7 +60,7 @@ describe('what-if', () => {
             .rejects.toThrow("no role named 'deputyy' is declared in the workspace; did you mean 'deputy'?");
     });
 
-    describe('in a workspace of its own, changed in place and put back (the CLI\'s, a policy-test run\'s)', () => {
+    describe('in a workspace of its own, changed in place and put back on request (the CLI\'s, a policy-test run\'s)', () => {
         const nora = { ...QUERY_POLICY, 'nora.mandate': 'person nora "Nora North"\nassign nora to analyst since 2024-01-01 appointed by jane\nassign nora to deputy since 2025-09-01 appointed by jane\n' };
         const cases: Array<[string, typeof QUERY_POLICY, WhatIfScenario, string]> = [
             ['the only CISO leaves, on a later date', QUERY_POLICY, { kind: 'leaves', person: 'jane' }, '2025-07-01'],
@@ -73,8 +73,13 @@ describe('what-if', () => {
             const context = await queryOn(files);
             const documents = context.model.documents;
             const before = { texts: documents.map(document => document.textDocument.getText()), findings: collectFindings(documents) };
-            const inPlace = await whatIf(context, scenario, date, ownWorkspace(context.shared, documents));
+            const workspace = ownWorkspace(context.shared, documents);
+            const inPlace = await whatIf(context, scenario, date, workspace);
             expect(inPlace).toEqual(copy);
+            // The change stays until the run's next step (nobody pays for undoing the last one); `restore` puts it back.
+            const changed = documents.some((document, index) => document.textDocument.getText() !== before.texts[index]);
+            expect(changed).toBe(scenario.kind === 'vacate' || inPlace.lost.length > 0 || scenario.person === 'nora');
+            await workspace.restore();
             // Put back: the same texts, and on the what-if's date the findings of a cold check on that date.
             expect(documents.map(document => document.textDocument.getText())).toEqual(before.texts);
             const cold = await queryOn(files, date);
@@ -83,6 +88,19 @@ describe('what-if', () => {
             // And it answers again as the first time: nothing of the change is left behind.
             const again = queryContext(context.shared);
             expect(await whatIf(again, scenario, date, ownWorkspace(again.shared, again.model.documents))).toEqual(copy);
+        });
+
+        test('the next what-if puts the last one\'s change back first: each answers as on the policy as written', async () => {
+            const scenarios: WhatIfScenario[] = [{ kind: 'leaves', person: 'jane' }, { kind: 'vacate', role: 'deputy' }, { kind: 'leaves', person: 'jane' }];
+            const copies = [];
+            for (const scenario of scenarios) copies.push(await whatIf(await queryOn(QUERY_POLICY), scenario, '2025-07-01'));
+            const context = await queryOn(QUERY_POLICY);
+            const workspace = ownWorkspace(context.shared, context.model.documents);
+            for (const [index, scenario] of scenarios.entries()) {
+                // Each what-if reads its edits off a snapshot of the policy as written: taken once the last change is back.
+                await workspace.restore();
+                expect(await whatIf(queryContext(context.shared), scenario, '2025-07-01', workspace)).toEqual(copies[index]);
+            }
         });
     });
 });

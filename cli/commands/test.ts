@@ -41,12 +41,13 @@ export async function runTest(paths: string[], flags: TestFlags): Promise<number
         throw new InputError(`${paths.length > 0 ? paths.join(', ') : 'the current folder'}: no policy to test, only tests: `
             + 'name the policy\'s folder too, as the workspace is made of the paths given (e.g. `mandate test acme`, or `mandate test acme acme/tests/handover.test.mandate`)');
     }
+    // Read before the run: a what-if changes the run's workspace in place, and the last one is not put back.
+    const texts = new Map(checked.documents.map(document => [document.uri.toString(), document.textDocument]));
     const run = await runPolicyTestsOn(checked, { defaultDate: flags.asOf });
     if (run.summary.tests === 0) {
         throw new InputError(`no tests found in ${paths.length > 0 ? paths.join(', ') : 'the current folder'}: `
             + 'write `test "<title>" on <date> { expect … }` blocks in a .mandate file (see docs/policy-tests.md)');
     }
-    const texts = new Map(checked.documents.map(document => [document.uri.toString(), document.textDocument]));
     const options: RenderOptions = {
         fileOf: uri => uri.startsWith('file:') ? displayPath(uri) : fileURLToPath(uri),
         sourceOf: (location: TestLocation) => texts.get(location.uri)?.getText({

@@ -9,6 +9,7 @@ import { legacyIso27001, LEGACY_ISO27001 } from './frameworks/iso27001-2013.js';
 import {
     clauseTokens, codeTypoBudget, codeTypoCost, prefixKey, runTogetherKey, spellingKey, typoDistance, type ClauseToken
 } from './requirement-spelling.js';
+import { pushTo } from '../util/multi-map.js';
 
 export interface RequirementSuggestion {
     readonly requirement: Requirement;
@@ -183,11 +184,6 @@ function buildIndex(requirements: readonly Requirement[]): FrameworkIndex {
     }
     const startsWithCode = entries.some(({ tokens }) => tokens[0] !== undefined && !tokens[0].fixed);
     return { entries, bySpelling, byRunTogether, codes, startsWithCode };
-}
-
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-    const list = map.get(key);
-    if (list) list.push(value); else map.set(key, [value]);
 }
 
 function splitId(id: string): { prefix: string; clause?: string } {

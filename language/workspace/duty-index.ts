@@ -6,11 +6,7 @@
  */
 import type { Authority, Delegation, Duty, Role } from '../generated/ast.js';
 import type { WorkspaceModel } from './workspace-model.js';
-
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-    const list = map.get(key);
-    if (list) list.push(value); else map.set(key, [value]);
-}
+import { pushTo } from '../util/multi-map.js';
 
 /** Roles whose job description carries `duty` (WorkspaceModel.dutiesCarriedBy), each once, in declaration order. */
 export function carriersOf(model: WorkspaceModel, duty: Duty): readonly Role[] {

@@ -8,14 +8,10 @@ import { compareStrings } from '../util/compare.js';
 import { RequirementCatalogue, type CustomFrameworkDefinition } from '../standards/requirement-catalogue.js';
 import { FRAMEWORK_PREFIX_FORM } from '../standards/requirement-id.js';
 import { assignmentHoldsOn, tenuresOf, type Holder, type Tenure } from './tenure.js';
+import { pushTo } from '../util/multi-map.js';
 
 /** Declarations that carry a workspace-wide name. */
 export type NamedDeclaration = Organization | Person | Role | Responsibility | Authority | Training | AppointingBody;
-
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-    const list = map.get(key);
-    if (list) list.push(value); else map.set(key, [value]);
-}
 
 /** RACI kinds that make a role carry a duty: consulted and informed roles do not carry it. */
 const CARRYING_KINDS = new Set(['responsible', 'accountable', 'authorized']);
