@@ -5,6 +5,7 @@ import {
 } from 'langium';
 import { CancellationPoints } from './util/cancellation-points.js';
 import { compareStrings } from './util/compare.js';
+import { PrefixIndex } from './util/prefix-index.js';
 
 /** Every declaration of one name that a reference of one type may target, in resolution order. */
 interface Candidates {
@@ -17,6 +18,7 @@ interface Candidates {
 /** The declarations a reference type may target, by name, in resolution order. */
 class NameTable {
     private sorted: AstNodeDescription[] | undefined;
+    private prefixes: PrefixIndex | undefined;
 
     constructor(
         readonly byName: Map<string, Candidates>,
@@ -30,9 +32,16 @@ class NameTable {
         return this.sorted;
     }
 
-    /** After a patch. */
-    changed(): void {
+    /** Every declaration by lower-case name, for completion of what is typed; patched with the table once completion has asked. */
+    get prefixIndex(): PrefixIndex {
+        this.prefixes ??= PrefixIndex.of(this.byUri);
+        return this.prefixes;
+    }
+
+    /** After a patch of the declarations of `documents`. */
+    changed(documents: ReadonlySet<string>): void {
         this.sorted = undefined;
+        this.prefixes = this.prefixes?.patched(this.byUri, documents);
     }
 }
 
@@ -143,7 +152,7 @@ export class MandateScopeProvider implements ScopeProvider {
             if (candidates.all.length === 0) table.byName.delete(name);
             else table.byName.set(name, indexByDocument(candidates));
         }
-        table.changed();
+        table.changed(dirty);
         return table;
     }
 }
@@ -214,11 +223,21 @@ class IndexedScope implements Scope {
     localElements(): readonly AstNodeDescription[] {
         return this.table.byUri.get(this.documentUri) ?? [];
     }
+
+    /** Those whose lower-case name starts with `lowerCasePrefix`, in scope order. */
+    elementsStartingWith(lowerCasePrefix: string): readonly AstNodeDescription[] {
+        return this.table.prefixIndex.startingWith(lowerCasePrefix);
+    }
 }
 
 /** The declarations of a scope's own document, when the scope can tell them (IndexedScope). */
 export function localElementsOf(scope: Scope): readonly AstNodeDescription[] | undefined {
     return scope instanceof IndexedScope ? scope.localElements() : undefined;
+}
+
+/** How to find a scope's declarations by the start of their name, when the scope can tell (IndexedScope). */
+export function prefixSearchOf(scope: Scope): ((lowerCasePrefix: string) => readonly AstNodeDescription[]) | undefined {
+    return scope instanceof IndexedScope ? prefix => scope.elementsStartingWith(prefix) : undefined;
 }
 
 /**

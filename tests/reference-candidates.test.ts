@@ -5,6 +5,7 @@ import { URI, type AstNodeDescription } from 'langium';
 import { DefaultFuzzyMatcher } from 'langium/lsp';
 import { describe, expect, it } from 'vitest';
 import { selectCandidates } from '../language/lsp/reference-candidates.js';
+import { PrefixIndex } from '../language/util/prefix-index.js';
 
 const matcher = new DefaultFuzzyMatcher();
 
@@ -32,6 +33,16 @@ function workspace(random: () => number, size: number, files: number): AstNodeDe
     return byFile.flat(); // scope order: by file, then by position
 }
 
+/** Declarations by document, each in scope order, as the scope provider's name table holds them. */
+function byUri(all: readonly AstNodeDescription[]): Map<string, AstNodeDescription[]> {
+    const grouped = new Map<string, AstNodeDescription[]>();
+    for (const description of all) {
+        const uri = description.documentUri.toString();
+        grouped.set(uri, [...grouped.get(uri) ?? [], description]);
+    }
+    return grouped;
+}
+
 const summary = (selection: ReturnType<typeof selectCandidates>) => ({
     names: selection.candidates.map(candidate => `${candidate.rank}:${candidate.description.name}`), capped: selection.capped
 });
@@ -48,7 +59,23 @@ describe('selectCandidates', () => {
             const full = selectCandidates(all, typed, documentUri, matcher, cap);
             const early = selectCandidates(all, typed, documentUri, matcher, cap, local);
             expect(summary(early), `seed ${seed}`).toEqual(summary(full));
+            const index = PrefixIndex.of(byUri(all));
+            const looked = selectCandidates(all, typed, documentUri, matcher, cap, local, prefix => index.startingWith(prefix));
+            expect(summary(looked), `seed ${seed}, by prefix index`).toEqual(summary(full));
         }
+    });
+
+    it('reads only the loose matches it needs once the names that start with the typed text are looked up', () => {
+        const random = randomOf(11);
+        const all = workspace(random, 5000, 50);
+        const index = PrefixIndex.of(byUri(all));
+        let read = 0;
+        const counted = { *[Symbol.iterator]() { for (const description of all) { read++; yield description; } } };
+        const local = all.filter(description => description.documentUri.toString() === 'file:///ws/f001.mandate');
+        const selection = selectCandidates(counted, 'p', 'file:///ws/f001.mandate', matcher, 20, local, prefix => index.startingWith(prefix));
+        expect(selection).toMatchObject({ capped: true });
+        expect(summary(selection)).toEqual(summary(selectCandidates(all, 'p', 'file:///ws/f001.mandate', matcher, 20)));
+        expect(read).toBeLessThan(all.length / 10);
     });
 
     it('stops reading the workspace once the list is full of names that start with the typed text', () => {
@@ -60,5 +87,30 @@ describe('selectCandidates', () => {
         expect(selection.candidates).toHaveLength(200);
         expect(selection.capped).toBe(true);
         expect(read).toBeLessThan(400);
+    });
+});
+
+describe('PrefixIndex', () => {
+    it('patched after documents change, equals one built from scratch, and finds exactly the names that start with a text', () => {
+        for (let seed = 1; seed <= 100; seed++) {
+            const random = randomOf(seed);
+            const before = byUri(workspace(random, Math.floor(random() * 300), 1 + Math.floor(random() * 6)));
+            const after = byUri(workspace(random, Math.floor(random() * 300), 1 + Math.floor(random() * 6)));
+            const changed = new Set([...before.keys(), ...after.keys()].filter(() => random() < 0.5));
+            // The table after the change: changed documents read as `after`, the others as before.
+            const table = new Map<string, AstNodeDescription[]>();
+            for (const uri of new Set([...before.keys(), ...after.keys()])) {
+                const entries = changed.has(uri) ? after.get(uri) : before.get(uri);
+                if (entries) table.set(uri, entries);
+            }
+            const patched = PrefixIndex.of(before).patched(table, changed);
+            const scratch = PrefixIndex.of(table);
+            const inScopeOrder = [...table.keys()].sort().flatMap(uri => table.get(uri)!);
+            for (const prefix of ['', 'p', 'ad', 'ciso-', 'zo', 'x1-', 'q']) {
+                const expected = inScopeOrder.filter(description => description.name.toLowerCase().startsWith(prefix));
+                expect(patched.startingWith(prefix), `seed ${seed}, ${prefix}`).toEqual(expected);
+                expect(scratch.startingWith(prefix), `seed ${seed}, ${prefix}`).toEqual(expected);
+            }
+        }
     });
 });

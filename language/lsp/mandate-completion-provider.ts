@@ -1,21 +1,23 @@
 import {
-    AstUtils, GrammarAST, GrammarUtils, stream, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo, type Stream
+    AstUtils, GrammarAST, GrammarUtils, stream, URI, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo, type Stream
 } from 'langium';
 import {
-    DefaultCompletionProvider, type CompletionAcceptor, type LangiumServices, type CompletionContext, type CompletionProviderOptions, type CompletionValueItem,
-    type NextFeature
+    DefaultCompletionProvider, findNextFeatures, type CompletionAcceptor, type LangiumServices, type CompletionContext, type CompletionProviderOptions,
+    type CompletionValueItem, type NextFeature
 } from 'langium/lsp';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
     CompletionItemKind, CompletionList, InsertTextFormat, type CancellationToken, type CompletionItem, type CompletionParams, type Position
 } from 'vscode-languageserver';
 import type { MandateSharedServices } from '../mandate-module.js';
 import type { SyntaxDiagnostics } from '../mandate-syntax-diagnostics.js';
-import { localElementsOf } from '../mandate-scope-provider.js';
+import { localElementsOf, prefixSearchOf } from '../mandate-scope-provider.js';
 import { ACTIVITIES } from '../standards/activities.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
 import { isNameKeyword, isNameRuleName, phraseOf, startsDeclaration } from './completion-phrases.js';
 import { TRIGGER_CHARACTERS, triggerMayComplete } from './completion-triggers.js';
 import { asOfStatus, audienceSuggestions, channelSuggestions, type Suggestion } from './completion-values.js';
+import { completionParseStart } from './completion-parse-start.js';
 import { docCommentOf, plain } from './hover-facts.js';
 import { REFERENCE_COMPLETION_CAP, selectCandidates, type CandidateRank } from './reference-candidates.js';
 import { mayStartRequirement, requirementItems, requirementWordAt } from './requirement-completion.js';
@@ -82,11 +84,26 @@ export class MandateCompletionProvider extends DefaultCompletionProvider {
         return CompletionList.create(this.deduplicateItems(items), request.capped || request.requirements);
     }
 
+    /** Langium's, parsing from the last top-level statement before `offset` rather than from the start of the file (completion-parse-start.ts). */
+    protected override findFeaturesAt(document: TextDocument, offset: number): NextFeature[] {
+        const text = document.getText();
+        const start = completionParseStart(this.shared.workspace.LangiumDocuments.getDocument(URI.parse(document.uri)), text, offset);
+        if (start === 0) return super.findFeaturesAt(document, offset);
+        const parsed = this.completionParser.parse(text.slice(start, offset));
+        if (parsed.tokenIndex === 0) {
+            // Nothing of a statement yet: what may start one, as at the start of a file.
+            return findNextFeatures([[this.buildSyntheticEntryRuleCall(GrammarUtils.getEntryRule(this.grammar)!)]], parsed.tokens);
+        }
+        return findNextFeatures([parsed.elementStack.map(feature => ({ feature }))], parsed.tokens.slice(parsed.tokenIndex));
+    }
+
     /** The names that match what is typed, best first and at most REFERENCE_COMPLETION_CAP (reference-candidates.ts). */
     protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
         const typed = context.textDocument.getText().slice(context.tokenOffset, context.offset);
         const scope = this.scopeProvider.getScope(refInfo);
-        const selection = selectCandidates(scope.getAllElements(), typed, context.document.uri.toString(), this.fuzzyMatcher, REFERENCE_COMPLETION_CAP, localElementsOf(scope));
+        const selection = selectCandidates(
+            scope.getAllElements(), typed, context.document.uri.toString(), this.fuzzyMatcher, REFERENCE_COMPLETION_CAP, localElementsOf(scope), prefixSearchOf(scope)
+        );
         const request = this.requests.get(context);
         if (request) {
             request.capped ||= selection.capped;

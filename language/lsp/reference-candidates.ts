@@ -41,11 +41,14 @@ export interface CandidateSelection {
  *
  * Given `local`, the declarations of `documentUri` (which `all` holds too), they are ranked first
  * and the pass over `all` stops as soon as the rest cannot change the answer: after `assign ` in
- * a workspace of 10,000 people, the first 100 names of other files decide it.
+ * a workspace of 10,000 people, the first 100 names of other files decide it. Given `prefixed`
+ * too (the declarations whose lower-case name starts with a text, in scope order), the names that
+ * start with what is typed are looked up rather than found by reading every name, and the pass
+ * over `all` only looks for loose matches, until there are enough.
  */
 export function selectCandidates(
     all: Iterable<AstNodeDescription>, typed: string, documentUri: string, matcher: FuzzyMatcher, cap = REFERENCE_COMPLETION_CAP,
-    local?: readonly AstNodeDescription[]
+    local?: readonly AstNodeDescription[], prefixed?: (lowerCasePrefix: string) => readonly AstNodeDescription[]
 ): CandidateSelection {
     const wanted = typed.toLowerCase();
     const buckets: RankedCandidate[][] = Array.from({ length: RANKS }, () => []);
@@ -59,7 +62,21 @@ export function selectCandidates(
         // No bucket needs more than `cap` entries: only the first `cap` overall are kept.
         if (buckets[rank].length < cap) buckets[rank].push({ description, rank });
     };
-    if (local) {
+    const kept = () => buckets[0].length + buckets[1].length + buckets[2].length + buckets[3].length;
+    if (local && prefixed && wanted !== '') {
+        for (const description of prefixed(wanted)) {
+            matched++;
+            const rank: CandidateRank = description.documentUri.toString() === documentUri ? 0 : 1;
+            if (buckets[rank].length < cap) buckets[rank].push({ description, rank });
+        }
+        // Only loose matches are left to find: the local ones, then the others in scope order, until the list is full.
+        for (const description of local) if (!startsWithIgnoringCase(description.name, wanted)) consider(description, true);
+        for (const description of all) {
+            if (kept() >= cap && matched > cap) break;
+            if (startsWithIgnoringCase(description.name, wanted) || description.documentUri.toString() === documentUri) continue;
+            consider(description, false);
+        }
+    } else if (local) {
         for (const description of local) consider(description, true);
         for (const description of all) {
             if (description.documentUri.toString() === documentUri) continue; // ranked above
