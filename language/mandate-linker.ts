@@ -1,5 +1,6 @@
 import { Cancellation, DefaultLinker, type AstNodeDescription, type LangiumDocument, type LinkingError, type ReferenceInfo } from 'langium';
 import { CancellationPoints } from './util/cancellation-points.js';
+import { suggestionNamesOf } from './mandate-scope-provider.js';
 import { closestMatch } from './util/did-you-mean.js';
 import { referenceKind } from './util/reference-kinds.js';
 import { forEachReference, syntaxNodes } from './util/syntax-nodes.js';
@@ -25,9 +26,7 @@ export class MandateLinker extends DefaultLinker {
         const name = refInfo.reference.$refText;
         const type = this.reflection.getReferenceType(refInfo);
         const kind = referenceKind(type);
-        const candidates = this.scopeProvider.getScope(refInfo).getAllElements()
-            .map(element => element.name).limit(MAX_CANDIDATES_FOR_SUGGESTION).distinct().toArray();
-        const suggestion = closestMatch(name, candidates);
+        const suggestion = closestMatch(name, suggestionNamesOf(this.scopeProvider.getScope(refInfo), MAX_CANDIDATES_FOR_SUGGESTION));
         const hint = suggestion ? ` Did you mean '${suggestion}'?` : ` Declare it with \`${kind.declare} ${name} "..."\`.`;
         return { ...error, message: `No ${kind.noun} named '${name}' is declared in this workspace.${hint}` };
     }

@@ -19,6 +19,7 @@ interface Candidates {
 class NameTable {
     private sorted: AstNodeDescription[] | undefined;
     private prefixes: PrefixIndex | undefined;
+    private names: { readonly limit: number; readonly names: readonly string[] } | undefined;
 
     constructor(
         readonly byName: Map<string, Candidates>,
@@ -38,9 +39,16 @@ class NameTable {
         return this.prefixes;
     }
 
+    /** The first `limit` distinct names in scope order, for "did you mean": one list per table state, so its answers are remembered (did-you-mean.ts). */
+    suggestionNames(limit: number): readonly string[] {
+        if (this.names?.limit !== limit) this.names = { limit, names: [...new Set(this.all.slice(0, limit).map(description => description.name))] };
+        return this.names.names;
+    }
+
     /** After a patch of the declarations of `documents`. */
     changed(documents: ReadonlySet<string>): void {
         this.sorted = undefined;
+        this.names = undefined;
         this.prefixes = this.prefixes?.patched(this.byUri, documents);
     }
 }
@@ -224,6 +232,10 @@ class IndexedScope implements Scope {
         return this.table.byUri.get(this.documentUri) ?? [];
     }
 
+    suggestionNames(limit: number): readonly string[] {
+        return this.table.suggestionNames(limit);
+    }
+
     /** Those whose lower-case name starts with `lowerCasePrefix`, in scope order. */
     elementsStartingWith(lowerCasePrefix: string): readonly AstNodeDescription[] {
         return this.table.prefixIndex.startingWith(lowerCasePrefix);
@@ -233,6 +245,12 @@ class IndexedScope implements Scope {
 /** The declarations of a scope's own document, when the scope can tell them (IndexedScope). */
 export function localElementsOf(scope: Scope): readonly AstNodeDescription[] | undefined {
     return scope instanceof IndexedScope ? scope.localElements() : undefined;
+}
+
+/** The first `limit` declarations' names, each once, in scope order: the same list for every reference of a type until the index changes. */
+export function suggestionNamesOf(scope: Scope, limit: number): readonly string[] {
+    if (scope instanceof IndexedScope) return scope.suggestionNames(limit);
+    return scope.getAllElements().map(element => element.name).limit(limit).distinct().toArray();
 }
 
 /** How to find a scope's declarations by the start of their name, when the scope can tell (IndexedScope). */

@@ -22,20 +22,32 @@ export function editDistance(a: string, b: string): number {
     return boundedEditDistance(a, b, Number.POSITIVE_INFINITY);
 }
 
+// Two rows of the distance table, reused: a suggestion compares one name with thousands.
+let previousRow = new Int32Array(64);
+let currentRow = new Int32Array(64);
+
 /** The edit distance of `a` and `b`, or any number above `bound` once it is certain to exceed it. */
 function boundedEditDistance(a: string, b: string, bound: number): number {
-    let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+    if (previousRow.length <= b.length) {
+        previousRow = new Int32Array(b.length * 2 + 1);
+        currentRow = new Int32Array(b.length * 2 + 1);
+    }
+    let previous = previousRow;
+    let current = currentRow;
+    for (let j = 0; j <= b.length; j++) previous[j] = j;
     for (let i = 1; i <= a.length; i++) {
-        const current = [i];
+        current[0] = i;
         let rowMinimum = i;
+        const charA = a.charCodeAt(i - 1);
         for (let j = 1; j <= b.length; j++) {
-            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, substitution);
-            if (current[j] < rowMinimum) rowMinimum = current[j];
+            const substitution = previous[j - 1] + (charA === b.charCodeAt(j - 1) ? 0 : 1);
+            const value = Math.min(previous[j] + 1, current[j - 1] + 1, substitution);
+            current[j] = value;
+            if (value < rowMinimum) rowMinimum = value;
         }
         // Every later row is at least this row's minimum.
         if (rowMinimum > bound) return rowMinimum;
-        previous = current;
+        [previous, current] = [current, previous];
     }
     return previous[b.length];
 }
@@ -46,6 +58,22 @@ function boundedEditDistance(a: string, b: string, bound: number): number {
  * earlier candidate.
  */
 export function closestMatch(input: string, candidates: readonly string[]): string | undefined {
+    // A renamed declaration leaves every reference to its old name unresolved, each asking the same
+    // question of the same (cached) list of names: it is answered once.
+    let answers = answersByCandidates.get(candidates);
+    // A list kept for the life of the server (the activity catalogue) hears new inputs forever: bounded.
+    if (!answers || answers.size >= MAX_ANSWERS_PER_LIST) answersByCandidates.set(candidates, answers = new Map());
+    if (answers.has(input)) return answers.get(input);
+    const answer = computeClosestMatch(input, candidates);
+    answers.set(input, answer);
+    return answer;
+}
+
+/** Answers per list of candidates; a list is never changed once asked about (callers build a new one). */
+const answersByCandidates = new WeakMap<readonly string[], Map<string, string | undefined>>();
+const MAX_ANSWERS_PER_LIST = 10_000;
+
+function computeClosestMatch(input: string, candidates: readonly string[]): string | undefined {
     const wanted = normalize(input);
     const tolerance = Math.max(2, Math.floor(wanted.length / 3));
     let best: string | undefined;
