@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../bench/random-edits.js';
 import { closestMatch, editDistance } from '../language/util/did-you-mean.js';
 
 /** Levenshtein distance, the textbook way: the reference the fast one is checked against. */
@@ -12,22 +13,11 @@ function reference(a: string, b: string): number {
     return table[a.length][b.length];
 }
 
-/** A small deterministic generator (mulberry32). */
-function randomOf(seed: number): () => number {
-    let state = seed;
-    return () => {
-        state = (state + 0x6d2b79f5) | 0;
-        let t = Math.imul(state ^ (state >>> 15), 1 | state);
-        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-
 const word = (random: () => number, max: number) => Array.from({ length: Math.floor(random() * max) }, () => 'abcde-7'[Math.floor(random() * 7)]).join('');
 
 describe('did you mean', () => {
     it('measures the edit distance of any two texts, short or long, as the textbook table does', () => {
-        const random = randomOf(3);
+        const random = seededRandom(3);
         for (let i = 0; i < 2000; i++) {
             const [a, b] = [word(random, i % 50 === 0 ? 200 : 12), word(random, i % 70 === 0 ? 150 : 12)];
             expect(editDistance(a, b), `${a} / ${b}`).toBe(reference(a, b));
