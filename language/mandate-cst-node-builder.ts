@@ -1,4 +1,5 @@
-import { CstNodeBuilder, type CompositeCstNode, type LangiumParser } from 'langium';
+import { CstNodeBuilder, type CompositeCstNode, type LangiumParser, type LeafCstNodeImpl } from 'langium';
+import { HiddenOffsetLeafCstNode, OffsetLeafCstNode } from './mandate-leaf-cst-node.js';
 
 type IToken = Parameters<CstNodeBuilder['addHiddenNodes']>[0][number];
 
@@ -10,6 +11,13 @@ type IToken = Parameters<CstNodeBuilder['addHiddenNodes']>[0][number];
  * The tree is the same.
  */
 class LinearCstNodeBuilder extends CstNodeBuilder {
+    /** A token on one line gets the leaf that works its positions out when asked (mandate-leaf-cst-node.ts). */
+    protected override createLeafNode(token: IToken, hidden: boolean): LeafCstNodeImpl {
+        if (token.startLine === undefined || token.startLine !== token.endLine) return super.createLeafNode(token, hidden);
+        const Leaf = hidden ? HiddenOffsetLeafCstNode : OffsetLeafCstNode;
+        return new Leaf(token.startOffset, token.image.length, token.tokenType) as unknown as LeafCstNodeImpl;
+    }
+
     override addHiddenNodes(tokens: IToken[]): void {
         if (tokens.length === 0) return;
         const nodes = tokens.map(token => this.createLeafNode(token, true));
