@@ -4,7 +4,8 @@
  * `mandate check`. A revision is read out of git into a temporary folder that is always removed,
  * so the policy, its mandate.config.json and the documents it names are checked as they were.
  */
-import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { sideFacts, type DiffBuild, type SideFacts } from '../language/diff/diff-facts.js';
@@ -100,13 +101,14 @@ export async function resolveSinceRevision(revision: string, policyFolder: strin
 }
 
 /** Writes a revision's files under `folder`, refusing any path that would leave it. */
-async function materialize(source: SideSource, folder: string): Promise<void> {
+function materialize(source: SideSource, folder: string): void {
     const files = git(() => revisionFiles(source.repository!, source.side.commit!));
+    // Synchronously: 500 files through the promise API spent half a second waiting on libuv's threads.
     for (const file of files) {
         const target = path.resolve(folder, file.path);
         if (!target.startsWith(folder + path.sep)) continue; // git never stores such a path; a crafted tree is skipped
-        await mkdir(path.dirname(target), { recursive: true });
-        await writeFile(target, file.content, { flag: 'wx', mode: 0o600 });
+        mkdirSync(path.dirname(target), { recursive: true });
+        writeFileSync(target, file.content, { flag: 'wx', mode: 0o600 });
     }
 }
 
@@ -132,7 +134,7 @@ export async function buildSide(source: SideSource, options: LoadOptions): Promi
         // The folder keeps the policy folder's name, so anything that shows it reads the same on both sides.
         const folder = path.join(temporary, path.basename(source.repository!.prefix.replace(/\/$/, '') || source.repository!.top) || 'policy');
         await mkdir(folder);
-        await materialize(source, folder);
+        materialize(source, folder);
         try {
             const { build, internalErrors } = await load(folder);
             return { build, internalErrors, inputs: [] };

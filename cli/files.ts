@@ -86,6 +86,12 @@ async function collectFolder(folder: string, walk: Walk, root: string): Promise<
     walk.folders.add(real);
     for (const entry of entries.filter(worthVisiting).sort((a, b) => compareStrings(a.name, b.name))) {
         const target = path.join(folder, entry.name);
+        if (entry.isFile()) {
+            // Not a link, so its real path is known without asking the disk: two round trips fewer per file.
+            const realFile = path.join(real, entry.name);
+            if (!walk.files.has(realFile)) walk.files.set(realFile, target);
+            continue;
+        }
         if (entry.isSymbolicLink() && !walk.options.followSymlinks && await leavesFolder(target, root, walk)) continue;
         await collect(target, walk, false, root);
     }

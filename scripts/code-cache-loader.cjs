@@ -61,7 +61,8 @@ function runWithV8Cache(folder) {
     if (cachedData === undefined || script.cachedDataRejected) {
         const write = () => {
             try {
-                const temporary = `${file}.${process.pid}.tmp`;
+                // A diff's side thread runs this loader too: the thread's id keeps the two writes apart.
+                const temporary = `${file}.${process.pid}-${require('node:worker_threads').threadId}.tmp`;
                 fs.writeFileSync(temporary, script.createCachedData());
                 fs.renameSync(temporary, file);
                 forgetOldFiles(folder, file);
