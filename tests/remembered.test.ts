@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidIsoDate } from '../language/util/dates.js';
+import { addCadence, daysBetween, isValidIsoDate } from '../language/util/dates.js';
 import { remembered } from '../language/util/remembered.js';
 
 describe('remembered answers', () => {
@@ -11,6 +11,25 @@ describe('remembered answers', () => {
         expect(length('ccc')).toBe(3); // the third text: the memory starts again with it
         expect(length('a')).toBe(1);
         expect(asked).toEqual(['a', 'bb', 'ccc', 'a']);
+    });
+
+    it('remember an undefined answer too, rather than computing it each time', () => {
+        const asked: string[] = [];
+        const nothing = remembered(text => { asked.push(text); return undefined; }, 10);
+        expect([nothing('a'), nothing('a'), nothing('b'), nothing('a')]).toEqual([undefined, undefined, undefined, undefined]);
+        expect(asked).toEqual(['a', 'b']);
+    });
+
+    it('serve due dates and day counts, the same answer however often and in whatever order asked', () => {
+        const cases: Array<[string, number, string, string]> = [
+            ['2024-01-31', 1, 'month', '2024-02-29'], ['2023-01-31', 1, 'months', '2023-02-28'], ['2024-02-29', 1, 'year', '2025-02-28'],
+            ['2025-06-30', 2, 'weeks', '2025-07-14'], ['2025-06-30', -1, 'day', '2025-06-29'], ['0050-03-01', 1, 'quarter', '0050-06-01'],
+            ['2025-01-01', 100_000_000, 'days', '9999-12-31'], ['2025-01-01', Number.NaN, 'days', '9999-12-31']
+        ];
+        for (let round = 0; round < 2; round++) {
+            for (const [date, count, unit, due] of round === 0 ? cases : [...cases].reverse()) expect(addCadence(date, count, unit), `${date} + ${count} ${unit}`).toBe(due);
+        }
+        expect([daysBetween('2024-02-28', '2024-03-01'), daysBetween('2025-03-01', '2024-03-01'), daysBetween('2024-02-28', '2024-03-01')]).toEqual([2, -365, 2]);
     });
 
     it('serve the calendar check, asked again and again', () => {

@@ -2,6 +2,7 @@ import type { AstNode } from 'langium';
 import { IssueCodes } from '../mandate-issue-codes.js';
 import { asciiLookalike, difference, mixedScriptWord, showCharacter, skeleton } from '../util/confusables.js';
 import { lexicalSpan } from '../util/lexical-spans.js';
+import { remembered } from '../util/remembered.js';
 import type { NamedDeclaration, WorkspaceModel } from '../workspace/workspace-model.js';
 import { locationOf } from './describe.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
@@ -138,19 +139,13 @@ function rejectedNameFindings(model: WorkspaceModel, groupOf: (key: string) => S
     }
 }
 
-/** `mixedText` once per distinct text: an imported directory repeats the same few thousand names. */
-function rememberedMixedText(): (text: string) => string | undefined {
-    const known = new Map<string, string | undefined>();
-    return text => {
-        if (known.has(text)) return known.get(text);
-        const found = mixedText(text);
-        known.set(text, found);
-        return found;
-    };
-}
+/**
+ * `mixedText` once per distinct text, kept across runs: an imported directory repeats the same few
+ * thousand names, and after each edit the rule looks at every title and path of the workspace again.
+ */
+const mixedTextOf = remembered(mixedText, 100_000);
 
 function titleFindings(model: WorkspaceModel, findings: WorkspaceFinding[]): void {
-    const mixedTextOf = rememberedMixedText();
     const index = new SpellingGroups();
     const titled: Array<readonly [NamedDeclaration, string]> = [];
     for (const declarations of model.declarationsByName.values()) {
@@ -192,21 +187,30 @@ function titleFindings(model: WorkspaceModel, findings: WorkspaceFinding[]): voi
     }
 }
 
-/** Every job-description and evidence path of the policy, with the node and list index that hold it. */
-function* documentPaths(model: WorkspaceModel): Generator<{ node: AstNode; property: string; index?: number; text: string; what: string }> {
-    const evidence = function* (node: AstNode & { evidence: string[] }) {
-        for (const [index, text] of node.evidence.entries()) yield { node, property: 'evidence', index, text, what: 'evidence path' };
+/** A job-description or evidence path of the policy, with the node and list index that hold it. */
+interface DocumentPath {
+    readonly node: AstNode;
+    readonly property: string;
+    readonly index?: number;
+    readonly text: string;
+    readonly what: string;
+}
+
+/** Calls `visit` with every job-description and evidence path of the policy (a loop, not a generator: it runs after every edit). */
+function forEachDocumentPath(model: WorkspaceModel, visit: (path: DocumentPath) => void): void {
+    const evidence = (node: AstNode & { evidence: string[] }) => {
+        for (let index = 0; index < node.evidence.length; index++) visit({ node, property: 'evidence', index, text: node.evidence[index], what: 'evidence path' });
     };
     for (const role of model.roles) {
-        for (const job of role.jobDescriptions) if (job.path) yield { node: job, property: 'path', text: job.path, what: 'job-description path' };
+        for (const job of role.jobDescriptions) if (job.path) visit({ node: job, property: 'path', text: job.path, what: 'job-description path' });
     }
     for (const assignment of model.assignments) {
-        yield* evidence(assignment);
-        for (const announcement of assignment.announcements) yield* evidence(announcement);
-        for (const acknowledgement of assignment.acknowledgements) yield* evidence(acknowledgement);
+        evidence(assignment);
+        for (const announcement of assignment.announcements) evidence(announcement);
+        for (const acknowledgement of assignment.acknowledgements) evidence(acknowledgement);
     }
-    for (const delegation of model.delegations) yield* evidence(delegation);
-    for (const completion of model.completions) yield* evidence(completion);
+    for (const delegation of model.delegations) evidence(delegation);
+    for (const completion of model.completions) evidence(completion);
 }
 
 /**
@@ -214,16 +218,16 @@ function* documentPaths(model: WorkspaceModel): Generator<{ node: AstNode; prope
  * reviewer reads, and that file may well exist: evidence-missing would stay silent.
  */
 function pathFindings(model: WorkspaceModel, findings: WorkspaceFinding[]): void {
-    for (const { node, property, index, text, what } of documentPaths(model)) {
-        const mixed = mixedText(text);
-        if (!mixed) continue;
+    forEachDocumentPath(model, ({ node, property, index, text, what }) => {
+        const mixed = mixedTextOf(text);
+        if (!mixed) return;
         const looks = asciiLookalike(text);
         const lookalike = looks && looks !== text ? `, so it names another file than "${looks}"` : '';
         findings.push({
             node, property: property as never, index,
             message: `The ${what} "${text}" ${mixed}${lookalike}. Write the path in the script of the file's real name, as it is on disk.`
         });
-    }
+    });
 }
 
 /**

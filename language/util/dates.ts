@@ -42,8 +42,10 @@ export function periodCovers(date: IsoDate, since: IsoDate | undefined, until: I
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-    return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+    return Math.round((rememberedTime(to) - rememberedTime(from)) / 86_400_000);
 }
+
+const rememberedTime = remembered(date => Date.parse(`${date}T00:00:00Z`), 20_000);
 
 /** Units a cadence may use, singular or plural. */
 export type CadenceUnit = 'day' | 'week' | 'month' | 'quarter' | 'year';
@@ -70,6 +72,17 @@ export function maxDaysOf(count: number, unit: CadenceUnit): number {
  * years below 100 are not read as 19xx, as `Date.UTC` would.
  */
 export function addCadence(date: IsoDate, count: number, unit: string): IsoDate {
+    // Every completion of a programme on the same day has the same due date: after each edit the
+    // training rules ask again for a workspace's 100,000 completions.
+    return rememberedCadence(`${date}\u0000${count}\u0000${unit}`);
+}
+
+const rememberedCadence = remembered(key => {
+    const [date, count, unit] = key.split('\u0000');
+    return computeCadence(date, Number(count), unit);
+}, 20_000);
+
+function computeCadence(date: IsoDate, count: number, unit: string): IsoDate {
     const singular = cadenceUnit(unit) ?? 'day';
     const [year, month, day] = date.split('-').map(Number);
     if (!Number.isFinite(count) || maxDaysOf(Math.abs(count), singular) > 4_000_000) return count < 0 ? '0000-01-01' : LAST_DATE;
