@@ -81,9 +81,16 @@ function mixedText(text: string): string | undefined {
 /** Reports look-alike names; returns the declared names grouped by skeleton, for rejected names. */
 function nameFindings(model: WorkspaceModel, findings: WorkspaceFinding[]): (key: string) => Spellings | undefined {
     const index = new SpellingGroups();
-    for (const name of model.declarationsByName.keys()) index.note(skeleton(name), name);
-    for (const [name, declarations] of model.declarationsByName) {
+    // Each name's skeleton once, for both passes.
+    const keys: string[] = [];
+    for (const name of model.declarationsByName.keys()) {
         const key = skeleton(name);
+        keys.push(key);
+        index.note(key, name);
+    }
+    let position = 0;
+    for (const [name, declarations] of model.declarationsByName) {
+        const key = keys[position++];
         for (const declaration of declarations) if (!index.add(key, name, declaration)) break;
     }
     for (const spellings of index.groups.values()) {
