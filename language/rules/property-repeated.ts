@@ -91,7 +91,8 @@ function singleValuedAssignments(node: AstNode): Map<string, CstNode[]> {
                 else if (!list.some(existing => existing.offset === cst.offset)) list.push(cst);
                 continue;
             }
-            if (cst.astNode !== node) continue; // a child node's own properties
+            // A leaf that assigns nothing has nothing below it: no need to find its AST node.
+            if (!('content' in cst) || cst.astNode !== node) continue; // a child node's own properties
         }
         if ('content' in cst) stack.push(...(cst as { content: CstNode[] }).content);
     }
