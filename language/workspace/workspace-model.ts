@@ -182,11 +182,17 @@ export class WorkspaceModel {
         });
     }
 
-    /** Roles `person` holds on `date`, each once. */
-    rolesOfPersonOn(person: Person, date: IsoDate): Role[] {
-        return [...new Set(this.assignmentsOfPerson(person)
-            .filter(assignment => assignmentHoldsOn(assignment, date))
-            .flatMap(assignment => assignment.role?.ref ? [assignment.role.ref] : []))];
+    /** Roles `person` holds on `date`, each once; remembered per date for the snapshot, as several rules ask about every person. */
+    rolesOfPersonOn(person: Person, date: IsoDate): readonly Role[] {
+        const known = this.cached(`roles-of-person@${date}`, () => new Map<Person, readonly Role[]>());
+        let roles = known.get(person);
+        if (!roles) {
+            roles = [...new Set(this.assignmentsOfPerson(person)
+                .filter(assignment => assignmentHoldsOn(assignment, date))
+                .flatMap(assignment => assignment.role?.ref ? [assignment.role.ref] : []))];
+            known.set(person, roles);
+        }
+        return roles;
     }
 
     /** Every tenure in `role`: consecutive or overlapping terms of one person are one tenure. */
