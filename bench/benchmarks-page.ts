@@ -47,7 +47,9 @@ The goals of the performance issue (#10), measured with the real CLI (\`out/cli/
 real language server (\`out/server/main.cjs\` over stdio) as child processes, for this build and for
 0.1.0 (commit \`123e0f2\`) in the same run. This page is written by \`npm run bench -- --write-docs\`
 from the data the terminal table shows; do not edit it by hand. The *ratio* is 0.1.0's value
-divided by this build's: how many times faster (or smaller) this build is.
+divided by this build's: how many times faster (or smaller) this build is. Each build's server
+runs once before the server figures, so that they measure a start with V8's code cache in place,
+as every start after a user's first is (bench/warm-up.ts).
 
 ## Last run
 
