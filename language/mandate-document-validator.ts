@@ -4,6 +4,7 @@ import {
 } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { ConfiguredSeverity } from './config/mandate-config.js';
+import { CheckReplay, replaySteps } from './mandate-check-replay.js';
 import { IssueCodes } from './mandate-issue-codes.js';
 import type { MandateServices } from './mandate-module.js';
 import type { MandateSettings } from './mandate-settings.js';
@@ -16,6 +17,7 @@ import { CancellationPoints } from './util/cancellation-points.js';
 import { nameOf } from './util/invisible-characters.js';
 import { lastDescendant, syntaxNodes } from './util/syntax-nodes.js';
 import { showInvisibles } from './util/visible-text.js';
+import type { WorkspaceModelProvider } from './workspace/workspace-model-provider.js';
 
 const LSP_SEVERITY: Record<Exclude<ConfiguredSeverity, 'off'>, DiagnosticSeverity> = {
     error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information
@@ -35,16 +37,21 @@ export interface SuppressedData {
 export class MandateDocumentValidator extends DefaultDocumentValidator {
     private readonly settings: MandateSettings;
     private readonly syntax: SyntaxDiagnostics;
+    private readonly models: WorkspaceModelProvider;
+    private readonly replay = new CheckReplay();
 
     constructor(services: MandateServices) {
         super(services);
         this.settings = services.shared.mandate.Settings;
         this.syntax = services.syntax.SyntaxDiagnostics;
+        this.models = services.shared.mandate.WorkspaceModel;
     }
 
     /**
      * Langium's loop, without an `await` per node and per check: the checks are synchronous (see
-     * MandateValidationRegistry). It still gives way to other work and honours cancellation.
+     * MandateValidationRegistry). It still gives way to other work and honours cancellation. A tree
+     * validated again in the same workspace snapshot (another as-of date) replays what did not read
+     * the date (see CheckReplay).
      */
     protected override async validateAstNodes(
         rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = Cancellation.CancellationToken.None
@@ -55,6 +62,10 @@ export class MandateDocumentValidator extends DefaultDocumentValidator {
         }
         const points = new CancellationPoints(cancelToken);
         const nodes = syntaxNodes(rootNode);
+        const key = { snapshot: this.models.get(), inputs: this.settings.inputsVersion, checks: `${registry.version} ${options.categories?.join(' ') ?? ''}` };
+        const steps = this.replay.find(rootNode, key);
+        if (steps) return replaySteps(steps, nodes, acceptor, cancelToken, () => points.next());
+        const recorder = this.replay.record(rootNode, key, acceptor);
         for (let index = 0; index < nodes.length; index++) {
             const node = nodes[index];
             const pause = points.next();
@@ -62,12 +73,13 @@ export class MandateDocumentValidator extends DefaultDocumentValidator {
             const nodeOptions = this.validateSingleNodeOptions(node, options);
             if (nodeOptions.validateNode) {
                 for (const check of registry.checkList(node.$type, options.categories)) {
-                    const result = check(node, acceptor, cancelToken);
+                    const result = recorder.run(check, node, index, cancelToken);
                     if (result) await result;
                 }
             }
             if (!nodeOptions.validateChildren) index = lastDescendant(nodes, index);
         }
+        recorder.save();
     }
 
     /** Lexing errors in people's words, one per mistake (see SyntaxDiagnostics). */

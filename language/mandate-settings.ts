@@ -5,6 +5,7 @@ import { isEnabledByDefault, type RuleMetadata } from './rules/rule.js';
 import type { CustomFrameworkDefinition } from './standards/requirement-catalogue.js';
 import { isValidIsoDate, todayIsoDate, type IsoDate } from './util/dates.js';
 import type { RecordHistory } from './provenance/record-history.js';
+import { noteVolatileRead } from './util/volatile-reads.js';
 
 /**
  * Settings that change what the checks report. The as-of date is explicit so that results are
@@ -26,6 +27,11 @@ export class MandateSettings {
      */
     inlayHintNames = true;
     private readonly listeners: Array<() => void> = [];
+    /**
+     * Counts changes of every input of the checks but the as-of date (folders, configuration,
+     * catalogues, directory, record history): a check's findings can be replayed only while it stays.
+     */
+    inputsVersion = 0;
 
     /**
      * The workspace folders. Paths written in a policy resolve against the folder that holds
@@ -38,6 +44,7 @@ export class MandateSettings {
     setWorkspaceRoots(roots: readonly URI[]): void {
         // Deepest first, so nested folders win over their parents.
         this.roots = [...roots].sort((a, b) => b.path.length - a.path.length);
+        this.inputsVersion++;
     }
 
     /** The workspace folder that contains `document`, if any. */
@@ -46,11 +53,13 @@ export class MandateSettings {
     }
 
     asOf(): IsoDate {
+        noteVolatileRead();
         return this.explicitAsOf ?? todayIsoDate();
     }
 
     /** Whether an as-of date was set (`mandate.asOf`, `--as-of`), rather than today's date applying. */
     get hasExplicitAsOf(): boolean {
+        noteVolatileRead();
         return this.explicitAsOf !== undefined;
     }
 
@@ -76,6 +85,7 @@ export class MandateSettings {
         this.config = config;
         if (catalogues) this.catalogues = catalogues;
         this.directorySource = directory;
+        this.inputsVersion++;
         this.listeners.forEach(listener => listener());
     }
 
@@ -105,6 +115,7 @@ export class MandateSettings {
 
     setRecordHistory(history: RecordHistory | undefined): void {
         this.history = history;
+        this.inputsVersion++;
         this.listeners.forEach(listener => listener());
     }
 

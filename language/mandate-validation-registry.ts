@@ -11,6 +11,8 @@ import {
  */
 export class MandateValidationRegistry extends ValidationRegistry {
     private readonly lists = new Map<string, readonly ValidationCheck[]>();
+    /** Counts registrations: what a validation recorded (CheckReplay) holds only for the checks it ran. */
+    version = 0;
 
     protected override wrapValidationException(check: ValidationCheck, thisObj: unknown): ValidationCheck {
         return (node, accept, cancelToken) => {
@@ -35,6 +37,7 @@ export class MandateValidationRegistry extends ValidationRegistry {
 
     protected override addEntry(type: string, entry: Parameters<ValidationRegistry['addEntry']>[1]): void {
         this.lists.clear();
+        this.version++;
         super.addEntry(type, entry);
     }
 

@@ -11,6 +11,12 @@ import { WorkspaceModel } from './workspace-model.js';
 export class WorkspaceModelProvider {
     private readonly documentsSource: LangiumDocuments;
     private current: WorkspaceModel | undefined;
+    /**
+     * The last snapshot, while it may still describe the workspace: a re-validation on another
+     * as-of date updates every document without changing one, and then the snapshot (and what
+     * it remembers) is kept. Only a snapshot is cached here, never a finding, so a date stays out.
+     */
+    private reusable: { readonly model: WorkspaceModel; readonly inputs: number; readonly roots: ReadonlyMap<LangiumDocument, Model> } | undefined;
     /** How many snapshots have been built; tests and benchmarks use it to prove one build per update. */
     generation = 0;
     /** Counts invalidations: a reader that derived something from a snapshot knows when it is out of date. */
@@ -20,26 +26,49 @@ export class WorkspaceModelProvider {
     constructor(shared: LangiumSharedCoreServices, private readonly settings?: MandateSettings) {
         this.documentsSource = shared.workspace.LangiumDocuments;
         const builder = shared.workspace.DocumentBuilder;
-        builder.onUpdate(() => this.invalidate());
-        builder.onBuildPhase(DocumentState.IndexedContent, () => this.invalidate());
-        settings?.onDidChange(() => this.invalidate());
+        builder.onUpdate(() => this.outdate());
+        builder.onBuildPhase(DocumentState.IndexedContent, () => this.outdate());
+        settings?.onDidChange(() => this.outdate());
     }
 
     get(): WorkspaceModel {
         if (!this.current) {
-            this.current = new WorkspaceModel(this.documents(), this.settings?.catalogueFrameworks);
-            this.generation++;
+            const documents = this.documents();
+            const inputs = this.settings?.inputsVersion ?? 0;
+            const last = this.reusable;
+            if (last && last.inputs === inputs && sameTrees(last.roots, documents)) {
+                this.current = last.model;
+            } else {
+                this.current = new WorkspaceModel(documents, this.settings?.catalogueFrameworks);
+                this.reusable = { model: this.current, inputs, roots: new Map(documents.map(document => [document, document.parseResult.value])) };
+                this.generation++;
+            }
         }
         return this.current;
     }
 
+    /** Forget the snapshot: the next reader gets a new one, even if no document changed. */
     invalidate(): void {
-        this.current = undefined;
-        this.version++;
+        this.reusable = undefined;
+        this.outdate();
     }
 
     /** The documents the next snapshot will hold, without building it. */
     documents(): Array<LangiumDocument<Model>> {
         return this.documentsSource.all.toArray() as Array<LangiumDocument<Model>>;
     }
+
+    /** Something may have changed: the next reader checks, and builds a new snapshot if so. */
+    private outdate(): void {
+        this.current = undefined;
+        this.version++;
+    }
+}
+
+/**
+ * Whether these are exactly the documents and syntax trees a snapshot was built from. Linking is
+ * a function of the trees, so the same trees resolve every reference the same way.
+ */
+function sameTrees(roots: ReadonlyMap<LangiumDocument, Model>, documents: ReadonlyArray<LangiumDocument<Model>>): boolean {
+    return roots.size === documents.length && documents.every(document => roots.get(document) === document.parseResult.value);
 }

@@ -1,0 +1,97 @@
+import { describe, expect, it, vi } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { ValidationCheck } from 'langium';
+import { generateWorkspace } from './fuzz/grammar-generator.js';
+import { readTextFolder } from './folder-helpers.js';
+import { AS_OF, CLEAN_POLICY } from './helpers.js';
+import { Random } from './random-edits.js';
+import { diagnosticLine, Workspace } from './workspace-helpers.js';
+
+/**
+ * A new as-of date re-validates every document while none changed: the node checks that read no
+ * date and no file replay what they found (language/mandate-check-replay.ts), the workspace model
+ * is kept, and the diagnostics are always those of a cold build on the new date, in the same order.
+ */
+const EXAMPLES = fileURLToPath(new URL('../examples/', import.meta.url));
+const DATES = ['2023-01-31', AS_OF, '2021-06-30', '2030-01-01', AS_OF];
+
+/** Every document's diagnostics in the order the validator gave them (no sorting: the order must be a cold build's too). */
+function inOrder(workspace: Workspace): Map<string, string[]> {
+    const result = new Map<string, string[]>();
+    for (const document of workspace.shared.workspace.LangiumDocuments.all) {
+        result.set(document.uri.path, (document.diagnostics ?? []).map(diagnosticLine));
+    }
+    return result;
+}
+
+async function moveTo(workspace: Workspace, date: string): Promise<void> {
+    workspace.shared.mandate.Settings.setAsOf(date);
+    await workspace.shared.workspace.WorkspaceLock.read(() => undefined);
+}
+
+/** Walks the dates, comparing with a cold build on each; returns how many workspace models were built meanwhile. */
+async function expectColdOnEveryDate(files: Record<string, string>): Promise<number> {
+    const workspace = await Workspace.open(files, DATES[0]);
+    const generation = workspace.shared.mandate.WorkspaceModel.generation;
+    for (const date of DATES.slice(1)) {
+        await moveTo(workspace, date);
+        const cold = await Workspace.open(files, date);
+        expect(inOrder(workspace), date).toEqual(inOrder(cold));
+    }
+    return workspace.shared.mandate.WorkspaceModel.generation - generation;
+}
+
+function exampleFolders(): string[] {
+    const findings = readdirSync(`${EXAMPLES}findings`).map(name => `${EXAMPLES}findings/${name}`);
+    return [`${EXAMPLES}acme`, ...findings];
+}
+
+describe('re-validation on another as-of date', () => {
+    it('equals a cold build on every date, for every example, without building the workspace model again', async () => {
+        for (const folder of exampleFolders()) {
+            const files = readTextFolder(folder, path => path.endsWith('.mandate') || path.startsWith('docs/'));
+            expect(await expectColdOnEveryDate(files), folder).toBe(0);
+        }
+    });
+
+    it('equals a cold build on every date, for generated workspaces', async () => {
+        const random = new Random(8817);
+        for (let round = 0; round < 12; round++) await expectColdOnEveryDate(generateWorkspace(random));
+    });
+
+    it('runs again only the checks that read the date', async () => {
+        const workspace = await Workspace.open(CLEAN_POLICY, '2024-01-31');
+        const settings = workspace.shared.mandate.Settings;
+        const plain = vi.fn<ValidationCheck>();
+        const dated = vi.fn<ValidationCheck>(() => void settings.asOf());
+        workspace.shared.ServiceRegistry.all[0].validation.ValidationRegistry.register({ Person: [plain, dated] });
+        await moveTo(workspace, '2024-02-29'); // new checks: everything runs once more, recorded
+        const persons = plain.mock.calls.length;
+        expect(persons).toBeGreaterThan(0);
+        expect(dated.mock.calls.length).toBe(persons);
+        await moveTo(workspace, AS_OF); // replayed
+        expect(plain.mock.calls.length).toBe(persons);
+        expect(dated.mock.calls.length).toBe(2 * persons);
+    });
+
+    it('reports a date that became future, or past, on the new date', async () => {
+        const files = { ...CLEAN_POLICY, 'late.mandate': 'person lee "Lee Late" { employed since 2025-03-01 }\n' };
+        const workspace = await Workspace.open(files, AS_OF);
+        expect(workspace.codes('late.mandate')).not.toContain('date-in-future');
+        await moveTo(workspace, '2025-01-31');
+        expect(workspace.codes('late.mandate')).toContain('date-in-future');
+        await moveTo(workspace, AS_OF);
+        expect(workspace.codes('late.mandate')).not.toContain('date-in-future');
+    });
+
+    it('looks up the files a policy names again: the disk may have changed while no document did', async () => {
+        const people = CLEAN_POLICY['people.mandate'];
+        expect(people).toContain('"minutes/2024-02-board.pdf"');
+        const workspace = await Workspace.open(CLEAN_POLICY, AS_OF);
+        expect(workspace.codes('people.mandate')).toContain('evidence-missing');
+        workspace.disk.insert(workspace.uri('minutes/2024-02-board.pdf'), '%PDF');
+        await moveTo(workspace, '2025-07-31');
+        expect(workspace.codes('people.mandate')).not.toContain('evidence-missing');
+    });
+});
