@@ -59,10 +59,12 @@ export function evaluateSet(context: RunContext, node: SetExpectation, date: Iso
     const kind = node.$type === 'HoldersExpectation' ? 'holders' : node.$type === 'PerformersExpectation' ? 'may-perform' : 'may-appoint';
     const answer = ask(context, node, date);
     const expected = node.nobody ? [] : [...new Set(expectedNames(node))];
-    const actual = [...new Set(answer.members.map(member => member.name))].sort();
-    const missing = expected.filter(name => !actual.includes(name));
-    const extra = actual.filter(name => !expected.includes(name));
-    const unwanted = expected.filter(name => actual.includes(name));
+    const present = new Set(answer.members.map(member => member.name));
+    const actual = [...present].sort();
+    const wanted = new Set(expected);
+    const missing = expected.filter(name => !present.has(name));
+    const extra = actual.filter(name => !wanted.has(name));
+    const unwanted = expected.filter(name => present.has(name));
     const passed = node.match === 'are' ? missing.length === 0 && extra.length === 0
         : node.match === 'include' ? missing.length === 0
             : unwanted.length === 0;
@@ -74,8 +76,9 @@ export function evaluateSet(context: RunContext, node: SetExpectation, date: Iso
         if (node.match === 'exclude') explanation.push(`expected not to be there: ${unwanted.join(', ')}`);
     }
     // Why each member is there, those that matter first: a failure explains the names it is about.
-    const relevant = passed ? actual : node.match === 'exclude' ? unwanted : node.match === 'are' ? extra : [];
-    for (const member of answer.members.filter(member => relevant.includes(member.name))) explanation.push(...why(context, member));
+    // Sets: "who may appoint" can name every team lead, and each member is looked up.
+    const relevant = new Set(passed ? actual : node.match === 'exclude' ? unwanted : node.match === 'are' ? extra : []);
+    for (const member of answer.members) if (relevant.has(member.name)) explanation.push(...why(context, member));
     for (const note of answer.notes) explanation.push(note.source ? `note: ${note.text} (${context.where(note.source)})` : `note: ${note.text}`);
     return {
         kind, date, passed,
