@@ -1,6 +1,6 @@
 import type { AstNode } from 'langium';
 import { IssueCodes } from '../mandate-issue-codes.js';
-import { asciiLookalike, difference, mixedScriptWord, showCharacter, skeleton } from '../util/confusables.js';
+import { asciiLookalike, difference, isPrintableAscii, mixedScriptWord, showCharacter, skeleton } from '../util/confusables.js';
 import { lexicalSpan } from '../util/lexical-spans.js';
 import { remembered } from '../util/remembered.js';
 import type { NamedDeclaration, WorkspaceModel } from '../workspace/workspace-model.js';
@@ -149,8 +149,10 @@ function rejectedNameFindings(model: WorkspaceModel, groupOf: (key: string) => S
 /**
  * `mixedText` once per distinct text, kept across runs: an imported directory repeats the same few
  * thousand names, and after each edit the rule looks at every title and path of the workspace again.
+ * A printable ASCII text mixes no scripts, and is answered without the memory.
  */
-const mixedTextOf = remembered(mixedText, 100_000);
+const rememberedMixedText = remembered(mixedText, 100_000);
+const mixedTextOf = (text: string): string | undefined => isPrintableAscii(text) ? undefined : rememberedMixedText(text);
 
 function titleFindings(model: WorkspaceModel, findings: WorkspaceFinding[]): void {
     const index = new SpellingGroups();

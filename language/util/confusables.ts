@@ -32,7 +32,13 @@ const HIDDEN = /^[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]$/u;
  * prototype, NFD again. Characters without a prototype are first folded with NFKC.
  */
 export function skeleton(text: string): string {
-    return skeletons(text);
+    // Most names are printable ASCII: a table lookup per character costs less than remembering the answer.
+    return ASCII.test(text) ? asciiSkeleton(text) : skeletons(text);
+}
+
+/** Whether every character is printable ASCII (space to `~`): such a text mixes no scripts and hides nothing. */
+export function isPrintableAscii(text: string): boolean {
+    return ASCII.test(text);
 }
 
 /** confusable-name asks for the skeleton of every name and title after each edit; most never change. */
@@ -62,24 +68,21 @@ function asciiSkeleton(text: string): string {
     return result ?? text;
 }
 
+/** The skeleton of a text that is not all printable ASCII (skeleton() answers those by table). */
 function computeSkeleton(text: string): string {
     const map = confusables();
-    const ascii = ASCII.test(text);
-    if (ascii) return asciiSkeleton(text);
     let result = '';
-    for (const char of ascii ? text : text.normalize('NFD')) {
+    for (const char of text.normalize('NFD')) {
         const prototype = map.get(char);
         if (prototype !== undefined) {
             result += prototype;
-        } else if (ascii) {
-            result += char;
         } else if (!DEFAULT_IGNORABLE.test(char)) {
             const folded = char.normalize('NFKC');
             if (folded === char) result += char;
             else for (const part of folded.normalize('NFD')) result += map.get(part) ?? part;
         }
     }
-    return ascii ? result : result.normalize('NFD');
+    return result.normalize('NFD');
 }
 
 /**
