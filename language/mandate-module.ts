@@ -35,6 +35,7 @@ import { MandateLinker } from './mandate-linker.js';
 import { MandateParserErrorMessageProvider } from './mandate-parser-error-messages.js';
 import { MandateScopeComputation, MandateScopeProvider } from './mandate-scope-provider.js';
 import { MandateAstNodeDescriptionProvider } from './mandate-ast-descriptions.js';
+import { MandateReferenceDescriptionProvider } from './mandate-reference-descriptions.js';
 import { MandateSettings } from './mandate-settings.js';
 import { SyntaxDiagnostics } from './mandate-syntax-diagnostics.js';
 import { MandateTokenBuilder } from './mandate-token-builder.js';
@@ -125,7 +126,8 @@ export const MandateModule: Module<MandateServices, PartialLangiumServices & Man
         ScopeComputation: services => new MandateScopeComputation(services)
     },
     workspace: {
-        AstNodeDescriptionProvider: services => new MandateAstNodeDescriptionProvider(services)
+        AstNodeDescriptionProvider: services => new MandateAstNodeDescriptionProvider(services),
+        ReferenceDescriptionProvider: services => new MandateReferenceDescriptionProvider(services)
     },
     validation: {
         DocumentValidator: services => new MandateDocumentValidator(services),
