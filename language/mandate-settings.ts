@@ -15,6 +15,7 @@ import { noteVolatileRead } from './util/volatile-reads.js';
 export class MandateSettings {
     private explicitAsOf: IsoDate | undefined;
     private roots: readonly URI[] = [];
+    private rootsOf = new WeakMap<URI, { readonly root: URI | undefined }>();
     private config: MandateConfig = EMPTY_CONFIG;
     private catalogues: readonly CustomFrameworkDefinition[] = [];
     private history: RecordHistory | undefined;
@@ -44,12 +45,18 @@ export class MandateSettings {
     setWorkspaceRoots(roots: readonly URI[]): void {
         // Deepest first, so nested folders win over their parents.
         this.roots = [...roots].sort((a, b) => b.path.length - a.path.length);
+        this.rootsOf = new WeakMap();
         this.inputsVersion++;
     }
 
     /** The workspace folder that contains `document`, if any. */
     rootOf(document: URI): URI | undefined {
-        return this.roots.find(root => UriUtils.contains(root, document));
+        // Remembered per URI object (each document keeps its own): the path checks ask for every node that names a file.
+        const known = this.rootsOf.get(document);
+        if (known) return known.root;
+        const root = this.roots.find(candidate => UriUtils.contains(candidate, document));
+        this.rootsOf.set(document, { root });
+        return root;
     }
 
     asOf(): IsoDate {
