@@ -20,7 +20,6 @@ async function compareAll(workspace: Workspace): Promise<number> {
     const langiums = new DefaultReferenceDescriptionProvider(services);
     let count = 0;
     for (const document of workspace.shared.workspace.LangiumDocuments.all) {
-        // Ours answers from what it remembered while the build recorded the index (relinks included).
         const ours = await services.workspace.ReferenceDescriptionProvider.createDescriptions(document);
         expect(ours).toEqual(await langiums.createDescriptions(document));
         count += ours.length;
