@@ -12,9 +12,9 @@ interface Rerun {
 /** What validating one tree did, in order: findings to report again, and checks to run again. */
 export type CheckSteps = ReadonlyArray<Accepted | Rerun>;
 
-/** What a recording was made under: the same trees (one workspace snapshot), inputs, and checks (registry version, categories). */
+/** What a recording was made under: the same syntax trees (WorkspaceModelProvider.currentTrees), inputs, and checks (registry version, categories). */
 export interface ReplayKey {
-    readonly snapshot: object;
+    readonly trees: object;
     readonly inputs: number;
     readonly checks: string;
 }
@@ -32,8 +32,8 @@ export class CheckReplay {
     find(root: AstNode, key: ReplayKey): CheckSteps | undefined {
         const recording = this.recordings.get(root);
         if (!recording) return undefined;
-        const { snapshot, inputs, checks } = recording.key;
-        return snapshot === key.snapshot && inputs === key.inputs && checks === key.checks ? recording.steps : undefined;
+        const { trees, inputs, checks } = recording.key;
+        return trees === key.trees && inputs === key.inputs && checks === key.checks ? recording.steps : undefined;
     }
 
     /** A recorder for one full validation of `root`; `save` it once the walk has completed. */

@@ -62,7 +62,7 @@ export class MandateDocumentValidator extends DefaultDocumentValidator {
         }
         const points = new CancellationPoints(cancelToken);
         const nodes = syntaxNodes(rootNode);
-        const key = { snapshot: this.models.get(), inputs: this.settings.inputsVersion, checks: `${registry.version} ${options.categories?.join(' ') ?? ''}` };
+        const key = { trees: this.models.currentTrees(), inputs: this.settings.inputsVersion, checks: `${registry.version} ${options.categories?.join(' ') ?? ''}` };
         const steps = this.replay.find(rootNode, key);
         if (steps) return replaySteps(steps, nodes, acceptor, cancelToken, () => points.next());
         const recorder = this.replay.record(rootNode, key, acceptor);

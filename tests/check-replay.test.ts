@@ -95,3 +95,19 @@ describe('re-validation on another as-of date', () => {
         expect(workspace.codes('people.mandate')).not.toContain('evidence-missing');
     });
 });
+
+describe('an edit that changes what a file looks like but not what it says', () => {
+    it('builds no workspace model, in validation or elsewhere', async () => {
+        // With the minutes the policy cites on disk, the edited file has no findings to place.
+        const files = { ...CLEAN_POLICY, 'minutes/2024-02-board.pdf': '%PDF' };
+        const workspace = await Workspace.open(files, AS_OF);
+        expect(workspace.codes('people.mandate')).toEqual([]);
+        const models = workspace.shared.mandate.WorkspaceModel;
+        const generation = models.generation;
+        const people = `// People\n${CLEAN_POLICY['people.mandate']}`;
+        await workspace.write('people.mandate', people);
+        expect(models.generation).toBe(generation);
+        const cold = await Workspace.open({ ...files, 'people.mandate': people }, AS_OF);
+        expect(inOrder(workspace)).toEqual(inOrder(cold));
+    });
+});
