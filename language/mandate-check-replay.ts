@@ -14,7 +14,7 @@ export type CheckSteps = ReadonlyArray<Accepted | Rerun>;
 
 /** What a recording was made under: the same syntax trees (WorkspaceModelProvider.currentTrees), inputs, and checks (registry version, categories). */
 export interface ReplayKey {
-    readonly trees: object;
+    readonly trees: number;
     readonly inputs: number;
     readonly checks: string;
 }

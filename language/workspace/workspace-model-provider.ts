@@ -17,6 +17,7 @@ export class WorkspaceModelProvider {
      * it remembers) is kept. Only a snapshot is cached here, never a finding, so a date stays out.
      */
     private reusable: { readonly model: WorkspaceModel; readonly inputs: number; readonly trees: Trees } | undefined;
+    private treesGeneration = 0;
     /** The documents and syntax trees as last looked at, and the `version` they were looked at in. */
     private trees: { readonly at: number; readonly trees: Trees } | undefined;
     /** How many snapshots have been built; tests and benchmarks use it to prove one build per update. */
@@ -51,12 +52,14 @@ export class WorkspaceModelProvider {
     }
 
     /**
-     * An object that stays the same while every document keeps its syntax tree: linking is a function
-     * of the trees, so what was derived from the same object (a check's findings, see CheckReplay)
-     * still holds, as far as the documents go. Cheaper than `get()`: no snapshot is built.
+     * A number that stays the same while every document keeps its syntax tree: linking is a function
+     * of the trees, so what was derived under the same number (a check's findings, see CheckReplay)
+     * still holds, as far as the documents go. Cheaper than `get()`: no snapshot is built. A number,
+     * not the trees: a record of it must not keep earlier trees alive.
      */
-    currentTrees(): object {
-        return this.treesOf();
+    currentTrees(): number {
+        this.treesOf();
+        return this.treesGeneration;
     }
 
     /** The trees now; looked at once per `version`, as every document validated asks. */
@@ -64,7 +67,9 @@ export class WorkspaceModelProvider {
         const last = this.trees;
         if (last && last.at === this.version) return last.trees;
         documents ??= this.documents();
-        const trees = last && sameTrees(last.trees, documents) ? last.trees : new Map(documents.map(document => [document, document.parseResult.value]));
+        const same = last !== undefined && sameTrees(last.trees, documents);
+        const trees = same ? last.trees : new Map(documents.map(document => [document, document.parseResult.value]));
+        if (!same) this.treesGeneration++;
         this.trees = { at: this.version, trees };
         return trees;
     }
