@@ -22,6 +22,7 @@ import { MandateDocumentLinkProvider } from './lsp/mandate-document-links.js';
 import { MandateInlayHintProvider } from './lsp/mandate-inlay-hints.js';
 import { MandateWorkspaceManager } from './lsp/mandate-workspace-manager.js';
 import { BatchIndexManager } from './workspace/batch-index-manager.js';
+import { ReferenceIndexManager } from './workspace/reference-index-manager.js';
 import { publishOnlyChangedDiagnostics } from './lsp/publish-changed-diagnostics.js';
 import { withBoundedRecovery } from './mandate-bounded-parser.js';
 import { withLinearCstBuilder } from './mandate-cst-node-builder.js';
@@ -163,9 +164,10 @@ export function createMandateServices(context: MandateModuleContext): {
     shared: MandateSharedServices,
     Mandate: MandateServices
 } {
-    const batch: Module<MandateSharedServices, PartialLangiumSharedServices> = context.batch
-        ? { workspace: { IndexManager: services => new BatchIndexManager(services) } } : {};
-    const shared = inject(createDefaultSharedModule(context), MandateGeneratedSharedModule, MandateSharedModule, batch);
+    const index: Module<MandateSharedServices, PartialLangiumSharedServices> = {
+        workspace: { IndexManager: services => context.batch ? new BatchIndexManager(services) : new ReferenceIndexManager(services) }
+    };
+    const shared = inject(createDefaultSharedModule(context), MandateGeneratedSharedModule, MandateSharedModule, index);
     const Mandate = inject(createDefaultModule({ shared }), MandateGeneratedModule, MandateModule);
     shared.ServiceRegistry.register(Mandate);
     registerValidationChecks(Mandate);

@@ -1,6 +1,12 @@
-import { Cancellation, DefaultReferenceDescriptionProvider, type LangiumDocument, type ReferenceDescription } from 'langium';
+import {
+    Cancellation, DefaultReferenceDescriptionProvider, isMultiReference, isReference, type AstNodeDescription, type LangiumDocument,
+    type ReferenceDescription, type ReferenceInfo
+} from 'langium';
 import { CancellationPoints } from './util/cancellation-points.js';
 import { forEachReference, syntaxNodes } from './util/syntax-nodes.js';
+
+/** For each document a document refers to (by URI), the paths of the declarations it refers to there. */
+export type ReferenceTargets = Map<string, Set<string>>;
 
 /**
  * The reference index's entries of a document (find references, rename), as Langium makes them,
@@ -23,4 +29,49 @@ export class MandateReferenceDescriptionProvider extends DefaultReferenceDescrip
         }
         return descriptions;
     }
+
+    /**
+     * What `createDescriptions` would record, reduced to the declarations referred to: what the
+     * index needs to know which documents to look at (reference-index-manager.ts). The paths are
+     * the declarations' own description strings, so the summary adds no string per reference.
+     */
+    async targetsOf(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<ReferenceTargets> {
+        const targets: ReferenceTargets = new Map();
+        const points = new CancellationPoints(cancelToken);
+        for (const node of syntaxNodes(document.parseResult.value)) {
+            const pause = points.next();
+            if (pause) await pause;
+            forEachReference(node, info => {
+                for (const item of targetItems(info)) {
+                    const uri = item.documentUri.toString();
+                    const paths = targets.get(uri);
+                    if (paths) paths.add(item.path); else targets.set(uri, new Set([item.path]));
+                }
+            });
+        }
+        return targets;
+    }
+
+    /** The entries `createDescriptions` would record for `document` that refer to the declaration at `targetPath` of `targetUri`, in its order. */
+    descriptionsTo(document: LangiumDocument, targetUri: string, targetPath: string): ReferenceDescription[] {
+        const descriptions: ReferenceDescription[] = [];
+        for (const node of syntaxNodes(document.parseResult.value)) {
+            forEachReference(node, info => {
+                if (!targetItems(info).some(item => item.path === targetPath && item.documentUri.toString() === targetUri)) return;
+                for (const description of this.createInfoDescriptions(info)) {
+                    if (description.targetPath === targetPath && description.targetUri.toString() === targetUri) descriptions.push(description);
+                }
+            });
+        }
+        return descriptions;
+    }
+}
+
+/** The declarations an entry of the index is made for, as `createInfoDescriptions` picks them. */
+function targetItems(info: ReferenceInfo): readonly AstNodeDescription[] {
+    const reference = info.reference;
+    if (reference.error || !reference.$refNode) return [];
+    if (isReference(reference)) return reference.$nodeDescription ? [reference.$nodeDescription] : [];
+    if (isMultiReference(reference)) return reference.items.flatMap(item => item.$nodeDescription ? [item.$nodeDescription] : []);
+    return [];
 }

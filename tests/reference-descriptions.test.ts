@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { DefaultReferenceDescriptionProvider } from 'langium';
+import { DefaultIndexManager, DefaultReferenceDescriptionProvider, type ReferenceDescription } from 'langium';
+import { compareStrings } from '../language/util/compare.js';
+import { ReferenceIndexManager } from '../language/workspace/reference-index-manager.js';
+import { syntaxNodes } from '../language/util/syntax-nodes.js';
 import { MandateReferenceDescriptionProvider } from '../language/mandate-reference-descriptions.js';
 import { generateWorkspace } from './fuzz/grammar-generator.js';
 import { readTextFolder } from './folder-helpers.js';
@@ -11,6 +14,8 @@ import { Workspace } from './workspace-helpers.js';
 /**
  * The reference index (find references, rename) is recorded by MandateReferenceDescriptionProvider,
  * a faster walk than Langium's: it must record exactly what Langium's would, in the same order.
+ * The server's index (ReferenceIndexManager) keeps a summary per document and makes the entries a
+ * request asks for then: every answer must be Langium's index's, entries and order alike.
  */
 const EXAMPLES = fileURLToPath(new URL('../examples/', import.meta.url));
 
@@ -24,7 +29,43 @@ async function compareAll(workspace: Workspace): Promise<number> {
         expect(ours).toEqual(await langiums.createDescriptions(document));
         count += ours.length;
     }
+    await compareIndex(workspace);
     return count;
+}
+
+/** Documents come in the order each index first saw them; within a document, entries keep their order. */
+function bySource(entries: ReferenceDescription[]): ReferenceDescription[] {
+    return [...entries].sort((a, b) => compareStrings(a.sourceUri.toString(), b.sourceUri.toString()));
+}
+
+/** Langium's own index, filled from Langium's walk, against the server's for every node and every document. */
+async function compareIndex(workspace: Workspace): Promise<void> {
+    const shared = workspace.shared;
+    const services = shared.ServiceRegistry.all[0];
+    const ours = shared.workspace.IndexManager;
+    expect(ours).toBeInstanceOf(ReferenceIndexManager);
+    const langiums = new DefaultIndexManager(shared);
+    const documents = shared.workspace.LangiumDocuments.all.toArray();
+    const walk = new DefaultReferenceDescriptionProvider(services);
+    for (const document of documents) {
+        (langiums as unknown as { referenceIndex: Map<string, unknown> }).referenceIndex.set(document.uri.toString(), await walk.createDescriptions(document));
+    }
+    let found = 0;
+    for (const document of documents) {
+        for (const node of syntaxNodes(document.parseResult.value)) {
+            const path = services.workspace.AstNodeLocator.getAstNodePath(node);
+            const expected = bySource(langiums.findAllReferences(node, path).toArray());
+            expect(bySource(ours.findAllReferences(node, path).toArray())).toEqual(expected);
+            found += expected.length;
+        }
+        for (const changed of documents) {
+            const uris = new Set([changed.uri.toString()]);
+            expect(ours.isAffected(document, uris)).toBe(langiums.isAffected(document, uris));
+        }
+    }
+    // Every entry is some node's reference, so the answers together hold them all.
+    const entries = [...(langiums as unknown as { referenceIndex: Map<string, unknown[]> }).referenceIndex.values()].reduce((sum, list) => sum + list.length, 0);
+    expect(found).toBe(entries);
 }
 
 /** Compares after the first build, after the largest file is gone (its references' files relinked), and after it is back. */
