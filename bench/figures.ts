@@ -42,7 +42,8 @@ export const FIGURES: readonly Figure[] = [
     { id: 'rename-shared', figure: 'rename edit, p95, 100k lines: a role all 500 team files reference', goal: '≤ 150 ms', limit: 150, ratio: true },
     { id: 'completion', figure: 'completion over stdio, p95, 100k lines (`assign ` and `assign p-7-1`)', goal: '≤ 10 ms; filtered by the typed prefix, marked incomplete past a cap', limit: 10, ratio: true },
     { id: 'report-md', figure: 'Markdown report, 100k lines (time, size)', goal: '≤ 1 s, ≤ 5 MB', limit: 1000, ratio: true },
-    { id: 'test-200', figure: '`mandate test`, 200 expectations (holders, who may, findings, status, what-if), 100k lines / 500 files', goal: '≤ 3 s (a few seconds)', limit: 3000, ratio: false },
+    // One sentence of the policy-tests issue (#13) asks `mandate test` and `mandate diff` to finish "in a few seconds": one limit for both, and for provenance.
+    { id: 'test-200', figure: '`mandate test`, 200 expectations (holders, who may, findings, status, what-if), 100k lines / 500 files', goal: '≤ 5 s (a few seconds)', limit: 5000, ratio: false },
     { id: 'diff-100', figure: '`mandate diff` across 100 commits, 100k lines / 500 files (both revisions read out of git and checked)', goal: '≤ 5 s (a few seconds)', limit: 5000, ratio: false },
     { id: 'provenance-100', figure: '`mandate report` with recorded-by provenance, 100k lines / 500 files, 101 commits (history read in one git log pass)', goal: '≤ 5 s (a few seconds)', limit: 5000, ratio: false },
     { id: 'report-html', figure: 'HTML report, 100k lines (time, size)', goal: '≤ 2 s, ≤ 5 MB', limit: 2000, ratio: true },
