@@ -248,3 +248,21 @@ describe('top management and appointing bodies', () => {
         for (const finding of findings) expect(finding.message).not.toMatch(/<top management>|undefined/);
     });
 });
+
+describe('presence on a date', () => {
+    it('isPresentOn answers as presenceOf does, for every mix of employment, engagement and invalid or missing bounds', async () => {
+        const { isPresentOn, presenceOf } = await import('../language/workspace/tenure.js');
+        const bounds = [undefined, '2024-01-01', '2024-12-31', '2025-02-30', 'soon'];
+        const dates = ['2023-06-30', '2024-01-01', '2024-06-30', '2024-12-31', '2025-06-30'];
+        let compared = 0;
+        for (const employedSince of bounds) for (const employedUntil of bounds) for (const engagedSince of bounds) for (const engagedUntil of bounds) {
+            const person = { employedSince, employedUntil, engagedSince, engagedUntil } as unknown as Parameters<typeof isPresentOn>[0];
+            for (const date of dates) {
+                expect(isPresentOn(person, date)).toBe(presenceOf(person).some(period =>
+                    (period.since === undefined || period.since <= date) && (period.until === undefined || date <= period.until)));
+                compared++;
+            }
+        }
+        expect(compared).toBe(5 ** 4 * 5);
+    });
+});

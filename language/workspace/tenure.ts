@@ -6,6 +6,7 @@
  * graph read these functions through the WorkspaceModel.
  */
 import type { Announcement, Assignment, Person, Role } from '../generated/ast.js';
+import { compareStrings } from '../util/compare.js';
 import { addCadence, isValidIsoDate, overlapOf, periodCovers, type IsoDate, type Period } from '../util/dates.js';
 
 /** A bound that is not a real calendar date is treated as unknown (open); `date-invalid` reports it. */
@@ -23,7 +24,12 @@ export function presenceOf(person: Person): Period[] {
 
 /** Whether the person is employed or engaged on `date`. */
 export function isPresentOn(person: Person, date: IsoDate): boolean {
-    return presenceOf(person).some(period => periodCovers(date, period.since, period.until));
+    // presenceOf(person).some(covers date), without its arrays: asked for every holder of every role, after every edit.
+    const employed = person.employedSince !== undefined;
+    const engaged = person.engagedSince !== undefined;
+    if (!employed && !engaged) return true;
+    return (employed && periodCovers(date, bound(person.employedSince), bound(person.employedUntil)))
+        || (engaged && periodCovers(date, bound(person.engagedSince), bound(person.engagedUntil)));
 }
 
 /** Staff are employed by the organization; externals (contractors, interim managers, auditors) are not. */
@@ -85,7 +91,8 @@ function continues(until: IsoDate | undefined, since: IsoDate | undefined): bool
     return until === undefined || since === undefined || since <= addCadence(until, 1, 'day');
 }
 
-const byStart = (a: Assignment, b: Assignment) => (bound(a.since) ?? '').localeCompare(bound(b.since) ?? '');
+// Real calendar dates all have the form YYYY-MM-DD, so code-point order is date order (and no locale is consulted).
+const byStart = (a: Assignment, b: Assignment) => compareStrings(bound(a.since) ?? '', bound(b.since) ?? '');
 
 /** The tenures of every person in `role`, from its assignments; linear after sorting. */
 export function tenuresOf(role: Role, assignments: readonly Assignment[]): Tenure[] {

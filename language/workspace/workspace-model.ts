@@ -45,6 +45,7 @@ export class WorkspaceModel {
     private readonly delegationsByRecipient = new Map<Party, Delegation[]>();
     private readonly memo = new Map<string, unknown>();
     private readonly carriedDuties = new Map<Role, Duty[]>();
+    private readonly rolesOfPersonByDate = new Map<IsoDate, Map<Person, readonly Role[]>>();
 
     /** `catalogueFiles`: frameworks from catalogue files named in mandate.config.json (config/catalogue-loader.ts). */
     constructor(documents: Iterable<LangiumDocument<Model>>, readonly catalogueFiles: readonly CustomFrameworkDefinition[] = []) {
@@ -184,7 +185,12 @@ export class WorkspaceModel {
 
     /** Roles `person` holds on `date`, each once; remembered per date for the snapshot, as several rules ask about every person. */
     rolesOfPersonOn(person: Person, date: IsoDate): readonly Role[] {
-        const known = this.cached(`roles-of-person@${date}`, () => new Map<Person, readonly Role[]>());
+        // Not through `cached`: its key would be a new string, flattened and hashed, on every call.
+        let known = this.rolesOfPersonByDate.get(date);
+        if (!known) {
+            known = new Map<Person, readonly Role[]>();
+            this.rolesOfPersonByDate.set(date, known);
+        }
         let roles = known.get(person);
         if (!roles) {
             roles = [...new Set(this.assignmentsOfPerson(person)
