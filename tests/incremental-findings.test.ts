@@ -71,13 +71,15 @@ describe('workspace findings after an edit that says the same', () => {
         await expectSameAsCold(workspace, appended);
     });
 
-    it('runs every rule when the edit changes what the file says, even if only a title or a stray character', async () => {
+    it('runs only the rules that read a title of the file when only titles change, and every rule for a stray character', async () => {
         const files = { 'organization.mandate': ORGANIZATION, 'duties.mandate': DUTIES, 'people.mandate': PEOPLE };
         const workspace = await Workspace.open(files);
         let before = rulesRun(workspace);
         const retitled = { ...files, 'people.mandate': PEOPLE.replace('"Omar Haddad"', '"Omar  Haddad"') };
         await workspace.write('people.mandate', retitled['people.mandate']);
-        expect(rulesRun(workspace) - before).toBe(WORKSPACE_RULES);
+        // confusable-name compares every title; a finding's message may show one (util/title-reads.ts).
+        expect(rulesRun(workspace) - before).toBeGreaterThan(0);
+        expect(rulesRun(workspace) - before).toBeLessThan(WORKSPACE_RULES);
         await expectSameAsCold(workspace, retitled);
         // The same tree, but the lexer skipped another character: its message, which rules read, differs.
         const stray = (char: string) => ({ ...files, 'people.mandate': `${PEOPLE}${char}\n` });
@@ -112,10 +114,10 @@ describe('workspace findings after an edit that says the same', () => {
         expect(workspace.diagnostics()).toEqual(original);
         await expectSameAsCold(workspace, files);
         // The state before that one is not kept: a second different text runs the rules again.
-        await workspace.write('people.mandate', people.replace('"Jane Doe"', '"Jane Doe-Smith"'));
-        await workspace.write('people.mandate', people.replace('"Jane Doe"', '"Jane Dough"'));
+        await workspace.write('people.mandate', `${people}person ada "Ada"\n`);
+        await workspace.write('people.mandate', `${people}person bea "Bea"\n`);
         expect(rulesRun(workspace) - before).toBe(2 * WORKSPACE_RULES);
-        await expectSameAsCold(workspace, { ...files, 'people.mandate': people.replace('"Jane Doe"', '"Jane Dough"') });
+        await expectSameAsCold(workspace, { ...files, 'people.mandate': `${people}person bea "Bea"\n` });
     });
 
     it('runs no rule that is off, and runs it once a configuration turns it on', async () => {

@@ -73,7 +73,7 @@ export class EditGenerator {
         const kinds: Array<[number, () => Step | undefined]> = [
             [3, () => this.comment()], [3, () => this.insertDeclaration()], [2, () => this.deleteDeclaration()],
             [2, () => this.rename()], [3, () => this.changeDate()], [3, () => this.changeSatisfies()],
-            [3, () => this.toggleRoleLine()], [2, () => this.changeText()], [2, () => this.breakSyntax()],
+            [3, () => this.toggleRoleLine()], [2, () => this.changeText()], [3, () => this.retitle()], [2, () => this.breakSyntax()],
             [2, () => this.fixSyntax()], [1, () => this.deleteFile()], [1, () => this.createFile()],
             [1, () => this.restoreFile()]
         ];
@@ -262,6 +262,26 @@ export class EditGenerator {
         const match = this.random.pick(strings);
         const replacement = `"Changed ${++this.counter}"`;
         return this.edit(name, text.slice(0, match.index) + replacement + text.slice(match.index! + match[0].length), `${match[0]} → ${replacement}`);
+    }
+
+    /**
+     * A declaration's title only (the edit that re-runs only the rules that read titles): a new
+     * title, or a look-alike of another declaration's title (`Bill` → `Bi1l`, `m` → `rn`), which
+     * confusable-name reports.
+     */
+    private retitle(): Step | undefined {
+        const name = this.file();
+        const text = name === undefined ? '' : this.texts.get(name)!;
+        const TITLE = /^(?:organization|person|role|responsibility|authority|training|appointing body)\s+[A-Za-z_][\w-]*\s+("[^"\n]*")/gm;
+        const titles = [...text.matchAll(TITLE)];
+        if (!name || titles.length === 0) return undefined;
+        const match = this.random.pick(titles);
+        const others = [...this.texts.values()].flatMap(other => [...other.matchAll(TITLE)].map(found => found[1]));
+        const replacement = this.random.chance(0.5)
+            ? this.random.pick(others).replace(/l/, '1').replace(/m/, 'rn')
+            : `"Title ${++this.counter}"`;
+        const at = match.index! + match[0].length - match[1].length;
+        return this.edit(name, text.slice(0, at) + replacement + text.slice(at + match[1].length), `title ${match[1]} → ${replacement}`);
     }
 
     private breakSyntax(): Step | undefined {

@@ -3,6 +3,7 @@ import { IssueCodes } from '../mandate-issue-codes.js';
 import { asciiLookalike, difference, isPrintableAscii, mixedScriptWord, showCharacter, skeleton } from '../util/confusables.js';
 import { lexicalSpan } from '../util/lexical-spans.js';
 import { remembered } from '../util/remembered.js';
+import { readTitle } from '../util/title-reads.js';
 import type { NamedDeclaration, WorkspaceModel } from '../workspace/workspace-model.js';
 import { locationOf } from './describe.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
@@ -156,17 +157,18 @@ const mixedTextOf = (text: string): string | undefined => isPrintableAscii(text)
 
 function titleFindings(model: WorkspaceModel, findings: WorkspaceFinding[]): void {
     const index = new SpellingGroups();
-    const titled: Array<readonly [NamedDeclaration, string]> = [];
+    const titled: Array<readonly [NamedDeclaration, string, string]> = [];
     for (const declarations of model.declarationsByName.values()) {
         for (const node of declarations) {
-            if (!node.title) continue;
+            const title = readTitle(node);
+            if (!title) continue;
             // Titles are compared with those of the same kind: people with people, roles with roles.
-            const key = `${node.$type}\u0000${skeleton(node.title)}`;
-            titled.push([node, key]);
-            index.note(key, node.title);
+            const key = `${node.$type}\u0000${skeleton(title)}`;
+            titled.push([node, title, key]);
+            index.note(key, title);
         }
     }
-    for (const [node, key] of titled) index.add(key, node.title, node);
+    for (const [node, title, key] of titled) index.add(key, title, node);
     const reported = new Set<NamedDeclaration>();
     for (const spellings of index.groups.values()) {
         for (const [title, nodes] of spellings) {
@@ -183,15 +185,15 @@ function titleFindings(model: WorkspaceModel, findings: WorkspaceFinding[]): voi
             }
         }
     }
-    for (const [node] of titled) {
+    for (const [node, title] of titled) {
         if (reported.has(node)) continue;
-        const mixed = mixedTextOf(node.title);
+        const mixed = mixedTextOf(title);
         if (!mixed) continue;
-        const looks = asciiLookalike(node.title);
-        const lookalike = looks && looks !== node.title ? ` It reads as "${looks}", but is spelled differently, so a search or a reviewer can be misled.` : '';
+        const looks = asciiLookalike(title);
+        const lookalike = looks && looks !== title ? ` It reads as "${looks}", but is spelled differently, so a search or a reviewer can be misled.` : '';
         findings.push({
             node, property: 'title',
-            message: `The title "${node.title}" of the ${KINDS[node.$type] ?? 'declaration'} \`${node.name}\` ${mixed}.${lookalike} Write each word in one script.`
+            message: `The title "${title}" of the ${KINDS[node.$type] ?? 'declaration'} \`${node.name}\` ${mixed}.${lookalike} Write each word in one script.`
         });
     }
 }

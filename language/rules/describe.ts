@@ -1,5 +1,6 @@
 import { AstUtils, type AstNode } from 'langium';
 import type { Assignment, Party } from '../generated/ast.js';
+import { readTitle } from '../util/title-reads.js';
 
 /** `roles.mandate:12`: a short, clickable-looking location for messages that point elsewhere. */
 export function locationOf(node: AstNode): string {
@@ -13,7 +14,8 @@ export function locationOf(node: AstNode): string {
 /** `jane-doe ("Jane Doe")`: the ID people write plus the title they recognise. */
 export function describe(node: { name: string; title?: string } | Party | undefined): string {
     if (!node) return 'an unknown party';
-    return node.title ? `${node.name} ("${node.title}")` : node.name;
+    const title = readTitle(node);
+    return title ? `${node.name} ("${title}")` : node.name;
 }
 
 /**

@@ -11,7 +11,16 @@ import { isAstNode, isReference, type AstNode, type ParseResult } from 'langium'
 export interface SemanticFingerprint {
     readonly semantic: string;
     readonly lines: string;
+    /**
+     * `semantic` without the titles of the named declarations (TITLED_TYPES): two trees with the
+     * same `structure` but another `semantic` differ in such titles only, which the workspace rules
+     * read through `readTitle` alone (util/title-reads.ts).
+     */
+    readonly structure: string;
 }
+
+/** The declarations whose `title` is a display name: people, roles, duties, trainings, the organization, appointing bodies. */
+export const TITLED_TYPES: ReadonlySet<string> = new Set(['Organization', 'Person', 'Role', 'Responsibility', 'Authority', 'Training', 'AppointingBody']);
 
 /** Per syntax tree: a document keeps its tree until it is parsed again. */
 const fingerprints = new WeakMap<AstNode, SemanticFingerprint>();
@@ -34,14 +43,25 @@ export function semanticFingerprint(parseResult: ParseResult): SemanticFingerpri
     let fingerprint = fingerprints.get(root);
     if (!fingerprint) {
         const semantic = new Digest();
+        const structure = new Digest();
         const lines = new Digest();
-        const write = (text: string) => semantic.update(text);
+        const write = (text: string) => {
+            semantic.update(text);
+            structure.update(text);
+        };
         const visit = (node: AstNode): void => {
             write(node.$type);
             lines.update(String(node.$cstNode?.range.start.line ?? -1));
+            const titled = TITLED_TYPES.has(node.$type);
             for (const [key, value] of Object.entries(node)) {
                 if (key.startsWith('$')) continue;
                 write(key);
+                if (titled && key === 'title' && typeof value === 'string') {
+                    semantic.update(JSON.stringify(value));
+                    structure.update('"…"');
+                    write(')');
+                    continue;
+                }
                 for (const item of Array.isArray(value) ? value : [value]) {
                     if (isAstNode(item)) visit(item);
                     else if (isReference(item)) write(`@${item.$refText}`);
@@ -56,7 +76,7 @@ export function semanticFingerprint(parseResult: ParseResult): SemanticFingerpri
         for (const error of lexerErrors) write(`lexer:${JSON.stringify(error.message)}`);
         for (const error of parserErrors) write(`parser:${JSON.stringify(error.message)}`);
         const semanticDigest = semantic.digest();
-        fingerprint = { semantic: semanticDigest, lines: `${semanticDigest}:${lines.digest()}` };
+        fingerprint = { semantic: semanticDigest, lines: `${semanticDigest}:${lines.digest()}`, structure: structure.digest() };
         fingerprints.set(root, fingerprint);
     }
     return fingerprint;

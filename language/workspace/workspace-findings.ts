@@ -1,6 +1,7 @@
 import { AstUtils, type AstNode, type LangiumDocument, type ValidationAcceptor } from 'langium';
 import { RULES } from '../rules/index.js';
 import { lowerSeverity, type LoweredData, type RuleContext, type WorkspaceFinding, type WorkspaceRule } from '../rules/rule.js';
+import { withTitleReads } from '../util/title-reads.js';
 import { counterpart, replacedFingerprint, semanticFingerprint } from './semantic-fingerprint.js';
 import type { WorkspaceModelProvider } from './workspace-model-provider.js';
 
@@ -18,7 +19,18 @@ interface Computed {
     /** The syntax tree of each document, by URI. */
     readonly roots: ReadonlyMap<string, AstNode>;
     readonly byRule: ReadonlyMap<WorkspaceRule, readonly WorkspaceFinding[]>;
+    /** The syntax trees whose declaration titles each rule read when its findings were made. */
+    readonly titleTrees: ReadonlyMap<WorkspaceRule, ReadonlySet<AstNode>>;
     readonly grouped: ReadonlyMap<string, PlacedFinding[]>;
+    /** What the policy says in this state (see `semanticVersion`). */
+    readonly meaning: number;
+}
+
+/** Findings by rule, the trees each rule read titles of, and what the policy says (a `meaning` number). */
+interface RuleResults {
+    readonly byRule: Map<WorkspaceRule, readonly WorkspaceFinding[]>;
+    readonly titleTrees: Map<WorkspaceRule, ReadonlySet<AstNode>>;
+    meaning?: number;
 }
 
 /**
@@ -54,13 +66,15 @@ export class WorkspaceFindings {
         const last = this.last;
         if (last && last.version === this.models.version && last.asOf === asOf) return last.grouped;
         const documents = this.models.documents();
-        let byRule = last && last.asOf === asOf ? this.reusable(last, documents) : undefined;
-        if (!byRule) {
-            const previous = this.previous;
-            byRule = (previous && previous.asOf === asOf ? this.restored(previous, documents) : undefined) ?? this.runAll();
-            // Restored or new, the policy may say something else than at `last`.
-            this.semanticVersion++;
-        }
+        // An undo first: the state before reads exactly as now, even where only a title changed since.
+        const previous = this.previous;
+        let results = previous && previous.asOf === asOf ? this.restored(previous, documents) : undefined;
+        results ??= last && last.asOf === asOf ? this.reusable(last, documents) : undefined;
+        results ??= this.runAll();
+        const { byRule, titleTrees } = results;
+        // A new state may say something new; one restored or reused says what it said.
+        const meaning = results.meaning ?? ++this.meanings;
+        this.semanticVersion = meaning;
         const grouped = new Map<string, PlacedFinding[]>();
         for (const [rule, findings] of byRule) {
             for (const finding of findings) {
@@ -71,32 +85,37 @@ export class WorkspaceFindings {
         }
         const roots = new Map(documents.map(document => [document.uri.toString(), document.parseResult.value as AstNode]));
         this.previous = last;
-        this.last = { version: this.models.version, asOf, roots, byRule, grouped };
+        this.last = { version: this.models.version, asOf, roots, byRule, titleTrees, grouped, meaning };
         return grouped;
     }
 
     /** How many times a rule ran; tests and benchmarks use it to prove that a comment edit runs none. */
     rulesRun = 0;
     /**
-     * Counts the workspace states that may say something new: it stays the same while edits only
-     * change how files look, so what is derived from the policy's meaning (the status bar) can be kept.
+     * Names what the policy says in the current state: it stays the same while edits only change
+     * how files look, and comes back when an edit is undone, so what is derived from the policy's
+     * meaning (the status bar) can be kept. A new meaning gets a number never used before.
      */
     semanticVersion = 0;
+    private meanings = 0;
     private last: Computed | undefined;
     /** The state before `last`: an edit that is undone, or a what-if's change put back, returns to it. */
     private previous: Computed | undefined;
 
-    private runAll(rules: readonly WorkspaceRule[] = WORKSPACE_RULES, into = new Map<WorkspaceRule, readonly WorkspaceFinding[]>()): Map<WorkspaceRule, readonly WorkspaceFinding[]> {
+    private runAll(rules: readonly WorkspaceRule[] = WORKSPACE_RULES, into: RuleResults = { byRule: new Map(), titleTrees: new Map() }): RuleResults {
         const model = this.models.get();
         for (const rule of rules) {
             // A rule that is off reports nothing (the validator drops its findings), so it is not run:
             // role-acknowledgement-missing alone finds 8,000 unacknowledged roles in a 100,000-line workspace.
             if (this.context.settings.severityOf(rule) === 'off') {
-                into.set(rule, []);
+                into.byRule.set(rule, []);
+                into.titleTrees.set(rule, NO_TREES);
                 continue;
             }
             this.rulesRun++;
-            into.set(rule, rule.findings(model, this.context).filter(finding => !this.derived(rule, finding)));
+            const { result, trees } = withTitleReads(() => rule.findings(model, this.context).filter(finding => !this.derived(rule, finding)));
+            into.byRule.set(rule, result);
+            into.titleTrees.set(rule, trees);
         }
         return into;
     }
@@ -107,11 +126,13 @@ export class WorkspaceFindings {
      * comment in a file of a 100,000-line workspace runs no workspace rule. A finding on a changed
      * document moves to the same node of its new tree. A rule runs again when its findings might
      * read positions: a message naming a changed file by line after its lines moved, or a finding
-     * on a changed document placed by a range rather than a node.
+     * on a changed document placed by a range rather than a node. A document whose declarations'
+     * titles changed, and nothing else, runs again only the rules that read one of its titles
+     * (util/title-reads.ts): typing in a person's title runs confusable-name, not forty rules.
      */
-    private reusable(last: Computed, documents: ReadonlyArray<LangiumDocument>): Map<WorkspaceRule, readonly WorkspaceFinding[]> | undefined {
+    private reusable(last: Computed, documents: ReadonlyArray<LangiumDocument>): RuleResults | undefined {
         if (documents.length !== last.roots.size) return undefined;
-        const changed = new Map<AstNode, { readonly root: AstNode; readonly file: string; readonly linesMoved: boolean }>();
+        const changed = new Map<AstNode, { readonly root: AstNode; readonly file: string; readonly linesMoved: boolean; readonly titles: boolean }>();
         for (const document of documents) {
             const uri = document.uri.toString();
             const before = last.roots.get(uri);
@@ -120,19 +141,33 @@ export class WorkspaceFindings {
             if (before === root) continue;
             const old = replacedFingerprint(before);
             const now = semanticFingerprint(document.parseResult);
-            if (!old || old.semantic !== now.semantic) return undefined;
-            changed.set(before, { root, file: `${document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1)}:`, linesMoved: old.lines !== now.lines });
+            // Another meaning, unless only declarations' titles differ (see `titleTrees`).
+            if (!old || (old.semantic !== now.semantic && old.structure !== now.structure)) return undefined;
+            changed.set(before, {
+                root, file: `${document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1)}:`, linesMoved: old.lines !== now.lines, titles: old.semantic !== now.semantic
+            });
         }
-        const byRule = new Map<WorkspaceRule, readonly WorkspaceFinding[]>();
+        const results: RuleResults = { byRule: new Map(), titleTrees: new Map() };
         const rerun: WorkspaceRule[] = [];
         for (const [rule, findings] of last.byRule) {
+            const trees = last.titleTrees.get(rule) ?? NO_TREES;
+            // A rule that read a title that changed may say something else; one that read none cannot.
+            const readChangedTitle = [...trees].some(tree => changed.get(tree)?.titles);
             const moved = findings.map(finding => moveFinding(finding, changed));
             const positional = findings.some(finding => [...changed.values()].some(change => change.linesMoved && finding.message.includes(change.file)));
-            if (moved.includes(undefined) || positional) rerun.push(rule); else byRule.set(rule, moved as WorkspaceFinding[]);
+            if (readChangedTitle || moved.includes(undefined) || positional) {
+                rerun.push(rule);
+            } else {
+                results.byRule.set(rule, moved as WorkspaceFinding[]);
+                results.titleTrees.set(rule, movedTrees(trees, changed));
+            }
         }
-        if (rerun.length > 0) this.runAll(rerun, byRule);
+        if (rerun.length > 0) this.runAll(rerun, results);
+        // New titles are a new meaning for whatever shows them, though most findings stay.
+        if (![...changed.values()].some(change => change.titles)) results.meaning = last.meaning;
         // In registry order, as a cold build lists them.
-        return new Map(WORKSPACE_RULES.flatMap(rule => byRule.has(rule) ? [[rule, byRule.get(rule)!] as const] : []));
+        const inOrder = (rule: WorkspaceRule) => results.byRule.has(rule) ? [[rule, results.byRule.get(rule)!] as const] : [];
+        return { byRule: new Map(WORKSPACE_RULES.flatMap(inOrder)), titleTrees: results.titleTrees, meaning: results.meaning };
     }
 
     /**
@@ -140,7 +175,7 @@ export class WorkspaceFindings {
      * as it did then (an undo, a change put back): the same text says the same, at the same
      * places, so even findings placed by a range keep them. Only their nodes move to the new trees.
      */
-    private restored(earlier: Computed, documents: ReadonlyArray<LangiumDocument>): Map<WorkspaceRule, readonly WorkspaceFinding[]> | undefined {
+    private restored(earlier: Computed, documents: ReadonlyArray<LangiumDocument>): RuleResults | undefined {
         if (documents.length !== earlier.roots.size) return undefined;
         const changed = new Map<AstNode, { readonly root: AstNode }>();
         for (const document of documents) {
@@ -152,12 +187,14 @@ export class WorkspaceFindings {
             changed.set(before, { root });
         }
         const byRule = new Map<WorkspaceRule, readonly WorkspaceFinding[]>();
+        const titleTrees = new Map<WorkspaceRule, ReadonlySet<AstNode>>();
         for (const [rule, findings] of earlier.byRule) {
             const moved = findings.map(finding => moveFinding(finding, changed, true));
             if (moved.includes(undefined)) return undefined;
             byRule.set(rule, moved as WorkspaceFinding[]);
+            titleTrees.set(rule, movedTrees(earlier.titleTrees.get(rule) ?? NO_TREES, changed));
         }
-        return byRule;
+        return { byRule, titleTrees, meaning: earlier.meaning };
     }
 
     private forgetComputed(): void {
@@ -188,6 +225,14 @@ export class WorkspaceFindings {
     forget(uri: string): void {
         this.published.delete(uri);
     }
+}
+
+const NO_TREES: ReadonlySet<AstNode> = new Set();
+
+/** The trees a rule read titles of, with each changed document's old tree replaced by its new one. */
+function movedTrees(trees: ReadonlySet<AstNode>, changed: ReadonlyMap<AstNode, { readonly root: AstNode }>): ReadonlySet<AstNode> {
+    if (trees.size === 0 || ![...trees].some(tree => changed.has(tree))) return trees;
+    return new Set([...trees].map(tree => changed.get(tree)?.root ?? tree));
 }
 
 /** A finding on a changed document, moved to the same node of its new tree; undefined when it cannot move. */

@@ -1,0 +1,124 @@
+/**
+ * A title edit (`person bob "Bill Smith"` → `"Robert Smith"`) re-runs only the workspace rules that
+ * read a title of the edited file on their last run (util/title-reads.ts); the rest keep their
+ * findings, moved to the new tree. The result must be a cold build's, and the rules must read
+ * declaration titles only through `readTitle`, or a kept finding could show an old title.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../language/rules/index.js';
+import { AS_OF, CLEAN_POLICY } from './helpers.js';
+import { diagnosticLine, Workspace } from './workspace-helpers.js';
+
+const TEAM = `
+role analyst "Security Analyst" {
+    reports to ciso
+}
+person bob "Bill Smith" {
+    employed since 2020-01-01
+}
+person carol "Carol Jones" {
+    employed since 2020-01-01
+}
+person dave "Bi1l Smith" {
+    employed since 2020-01-01
+}
+assign carol to analyst since 2024-01-01 appointed by board {
+    announced 2024-01-05 via intranet to all-staff
+}
+assign dave to analyst since 2024-01-01 appointed by board {
+    announced 2024-01-05 via intranet to all-staff
+}
+`;
+const FILES = { ...CLEAN_POLICY, 'team.mandate': TEAM };
+
+function diagnostics(workspace: Workspace): Map<string, string[]> {
+    const result = new Map<string, string[]>();
+    for (const document of workspace.shared.workspace.LangiumDocuments.all) result.set(document.uri.path, (document.diagnostics ?? []).map(diagnosticLine));
+    return result;
+}
+
+/** Edits team.mandate, then compares with a cold build of the same files; returns how many workspace rules ran. */
+async function editAndCompare(workspace: Workspace, text: string): Promise<number> {
+    const findings = workspace.shared.mandate.WorkspaceFindings;
+    const before = findings.rulesRun;
+    await workspace.write('team.mandate', text);
+    const cold = await Workspace.open({ ...FILES, 'team.mandate': text }, AS_OF);
+    expect(diagnostics(workspace)).toEqual(diagnostics(cold));
+    return findings.rulesRun - before;
+}
+
+describe('a title edit', () => {
+    it('re-runs only the rules that read a title of the file, and equals a cold build', async () => {
+        const workspace = await Workspace.open(FILES, AS_OF);
+        const all = RULES.filter(rule => rule.scope === 'workspace').length;
+        const messages = () => [...diagnostics(workspace).values()].flat().join('\n');
+        expect(messages()).toContain('bob ("Bill Smith")');
+        expect(messages()).toContain('"Bi1l Smith", the title of `dave`');
+
+        // Carol's title is in no finding: confusable-name, which reads every title, runs again; few others.
+        const carol = await editAndCompare(workspace, TEAM.replace('"Carol Jones"', '"Carol Jones-Miller"'));
+        expect(carol).toBeGreaterThanOrEqual(1);
+        expect(carol).toBeLessThan(all / 4);
+
+        // Bob's title is in person-without-role's message: the new title shows.
+        const text = TEAM.replace('"Carol Jones"', '"Carol Jones-Miller"').replace('"Bill Smith"', '"William Smith"');
+        await editAndCompare(workspace, text);
+        expect(messages()).toContain('bob ("William Smith")');
+        expect(messages()).not.toContain('"Bi1l Smith", the title of');
+
+        // A look-alike title again, then a distinct one: confusable-name's finding comes and goes.
+        await editAndCompare(workspace, text.replace('"Bi1l Smith"', '"Wi11iam Smith"'));
+        expect(messages()).toContain('"Wi11iam Smith", the title of `dave`');
+        await editAndCompare(workspace, text.replace('"Bi1l Smith"', '"Dave Brown"'));
+        expect(messages()).not.toContain('the title of `dave`');
+    });
+
+    it('of a framework or requirement is a change of meaning: every rule runs again', async () => {
+        const framework = 'framework ACME "Acme controls" {\n    requirement ACME:AC-01 "Access reviews"\n}\n';
+        const workspace = await Workspace.open({ ...FILES, 'team.mandate': TEAM + framework }, AS_OF);
+        const ran = await editAndCompare(workspace, TEAM + framework.replace('"Access reviews"', '"Access reviews, quarterly"'));
+        const cold = await Workspace.open({ ...FILES, 'team.mandate': TEAM + framework }, AS_OF);
+        expect(ran).toBe(cold.shared.mandate.WorkspaceFindings.rulesRun);
+    });
+});
+
+describe('the meaning of the policy (WorkspaceFindings.semanticVersion, which keeps the status bar)', () => {
+    it('stays through a comment and its undo, is new after a title edit, and comes back when that is undone', async () => {
+        const workspace = await Workspace.open(FILES, AS_OF);
+        const findings = workspace.shared.mandate.WorkspaceFindings;
+        const meaning = () => {
+            findings.byDocument();
+            return findings.semanticVersion;
+        };
+        const original = meaning();
+        await workspace.write('team.mandate', `// a comment\n${TEAM}`);
+        expect(meaning()).toBe(original);
+        await workspace.write('team.mandate', TEAM);
+        expect(meaning()).toBe(original);
+        await workspace.write('team.mandate', TEAM.replace('"Carol Jones"', '"Carol Jones-Miller"'));
+        const retitled = meaning();
+        expect(retitled).not.toBe(original);
+        await workspace.write('team.mandate', TEAM);
+        expect(meaning()).toBe(original);
+        // Another title again: a meaning never seen, not one that comes back.
+        await workspace.write('team.mandate', TEAM.replace('"Carol Jones"', '"Carol J."'));
+        expect([original, retitled]).not.toContain(meaning());
+    });
+});
+
+describe('the workspace rules', () => {
+    it('read declaration titles only through readTitle', () => {
+        const folder = fileURLToPath(new URL('../language/rules/', import.meta.url));
+        // Titles that are not a declaration's: directory records, catalogue requirements and activities.
+        const allowed = /\b(record|requirement|findActivity\([^)]*\)!)\.title\b/g;
+        const offenders: string[] = [];
+        for (const name of readdirSync(folder).filter(file => file.endsWith('.ts'))) {
+            readFileSync(`${folder}${name}`, 'utf8').split('\n').forEach((line, index) => {
+                if (/\.title\b/.test(line.replace(allowed, ''))) offenders.push(`${name}:${index + 1}: ${line.trim()}`);
+            });
+        }
+        expect(offenders).toEqual([]);
+    });
+});
