@@ -9,12 +9,12 @@ import { RequirementCatalogue, type CustomFrameworkDefinition } from '../standar
 import { FRAMEWORK_PREFIX_FORM } from '../standards/requirement-id.js';
 import { assignmentHoldsOn, tenuresOf, type Holder, type Tenure } from './tenure.js';
 import { pushTo } from '../util/multi-map.js';
+import { CARRYING_KINDS, RequirementCarriers } from './requirement-carriers.js';
 
 /** Declarations that carry a workspace-wide name. */
 export type NamedDeclaration = Organization | Person | Role | Responsibility | Authority | Training | AppointingBody;
 
-/** RACI kinds that make a role carry a duty: consulted and informed roles do not carry it. */
-const CARRYING_KINDS = new Set(['responsible', 'accountable', 'authorized']);
+
 
 /**
  * One snapshot of the whole workspace's policy, built in a single pass over all documents.
@@ -46,6 +46,7 @@ export class WorkspaceModel {
     private readonly memo = new Map<string, unknown>();
     private readonly carriedDuties = new Map<Role, Duty[]>();
     private readonly rolesOfPersonByDate = new Map<IsoDate, Map<Person, readonly Role[]>>();
+    private readonly carriers = new RequirementCarriers(this.roles, role => this.dutiesCarriedBy(role));
 
     /** `catalogueFiles`: frameworks from catalogue files named in mandate.config.json (config/catalogue-loader.ts). */
     constructor(documents: Iterable<LangiumDocument<Model>>, readonly catalogueFiles: readonly CustomFrameworkDefinition[] = []) {
@@ -243,27 +244,9 @@ export class WorkspaceModel {
         return duties;
     }
 
-    /** Roles whose job description carries a duty that satisfies `requirementId`. */
+    /** Roles whose job description carries a duty that satisfies `requirementId`, in model order. */
     rolesCarrying(requirementId: string): Role[] {
-        // One pass over all roles builds the index for every requirement: the status bar and the
-        // report ask for each catalogue entry after every build.
-        const index = this.cached('carriers-by-requirement', () => {
-            const carriers = new Map<string, Role[]>();
-            for (const role of this.roles) {
-                // Each requirement once per role, in the order its duties cite them; no set for a role that cites none.
-                let seen: Set<string> | undefined;
-                for (const duty of this.dutiesCarriedBy(role)) {
-                    for (const requirement of duty.requirements) {
-                        seen ??= new Set();
-                        if (seen.has(requirement)) continue;
-                        seen.add(requirement);
-                        pushTo(carriers, requirement, role);
-                    }
-                }
-            }
-            return carriers;
-        });
-        return index.get(requirementId) ?? [];
+        return this.carriers.of(requirementId);
     }
 
     /**
