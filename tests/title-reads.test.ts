@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../language/rules/index.js';
+import { clause53Computations, computeStatus } from '../language/lsp/mandate-status.js';
 import { AS_OF, CLEAN_POLICY } from './helpers.js';
 import { diagnosticLine, Workspace } from './workspace-helpers.js';
 
@@ -75,6 +76,36 @@ describe('a title edit', () => {
         expect(messages()).not.toContain('the title of `dave`');
     });
 
+    it('is compared with the titles of files not parsed again (what confusable-name keeps of each tree), both ways, as a cold build', async () => {
+        const workspace = await Workspace.open(FILES, AS_OF);
+        const findingsOf = (file: string) => (diagnostics(workspace).get(`/ws/${file}`) ?? []).filter(line => line.includes('confusable-name'));
+        expect(findingsOf('roles.mandate')).toEqual([]);
+        // The analyst role takes a title that passes for the CISO's, in roles.mandate, which keeps its tree.
+        const lookalike = TEAM.replace('"Security Analyst"', '"Chief Information Security 0fficer"');
+        await editAndCompare(workspace, lookalike);
+        expect(findingsOf('roles.mandate').join('\n')).toContain('"Chief Information Security 0fficer", the title of `analyst`');
+        expect(findingsOf('team.mandate').join('\n')).toContain('"Chief Information Security Officer", the title of `ciso`');
+        // Jane's title in people.mandate becomes one like Bob's: confusable-name read that file's titles on its
+        // last run, though from what it kept of the tree, so it runs again.
+        const people = CLEAN_POLICY['people.mandate'].replace('"Jane Doe"', '"Bi1l Smith"');
+        await workspace.write('people.mandate', people);
+        const cold = await Workspace.open({ ...FILES, 'team.mandate': lookalike, 'people.mandate': people }, AS_OF);
+        expect(diagnostics(workspace)).toEqual(diagnostics(cold));
+        expect(findingsOf('people.mandate').join('\n')).toContain('"Bill Smith", the title of `bob`');
+        await workspace.write('people.mandate', CLEAN_POLICY['people.mandate']);
+        // A word in two scripts (a Cyrillic "а") in a title and in an evidence path of the edited file.
+        const mixed = TEAM.replace('"Carol Jones"', '"Cаrol Jones"').replace('announced 2024-01-05 via intranet to all-staff\n}\nassign dave',
+            'announced 2024-01-05 via intranet to all-staff\n    evidence "minutes/bоard.pdf"\n}\nassign dave');
+        expect(mixed).toContain('bоard');
+        await editAndCompare(workspace, mixed);
+        expect(findingsOf('roles.mandate')).toEqual([]);
+        const team = findingsOf('team.mandate').join('\n');
+        expect(team).toContain('The title "Cаrol Jones" of the person `carol` mixes');
+        expect(team).toContain('The evidence path "minutes/bоard.pdf" mixes');
+        await editAndCompare(workspace, TEAM);
+        expect(findingsOf('team.mandate').join('\n')).not.toContain('Cаrol');
+    });
+
     it('of a framework or requirement is a change of meaning: every rule runs again', async () => {
         const framework = 'framework ACME "Acme controls" {\n    requirement ACME:AC-01 "Access reviews"\n}\n';
         const workspace = await Workspace.open({ ...FILES, 'team.mandate': TEAM + framework }, AS_OF);
@@ -105,6 +136,37 @@ describe('the meaning of the policy (WorkspaceFindings.semanticVersion, which ke
         // Another title again: a meaning never seen, not one that comes back.
         await workspace.write('team.mandate', TEAM.replace('"Carol Jones"', '"Carol J."'));
         expect([original, retitled]).not.toContain(meaning());
+    });
+});
+
+describe('the policy without its titles (WorkspaceFindings.structureVersion) and the status bar', () => {
+    it('stays through a title edit, so the status bar keeps clause 5.3 without computing it, and changes with what the policy says', async () => {
+        const workspace = await Workspace.open(FILES, AS_OF);
+        const findings = workspace.shared.mandate.WorkspaceFindings;
+        const structure = () => {
+            findings.byDocument();
+            return findings.structureVersion;
+        };
+        const original = structure();
+        const status = computeStatus(workspace.shared);
+        let computations = clause53Computations;
+        await workspace.write('team.mandate', TEAM.replace('"Carol Jones"', '"Carol Jones-Miller"'));
+        expect(structure()).toBe(original);
+        expect(computeStatus(workspace.shared)).toEqual(status);
+        expect(clause53Computations).toBe(computations);
+        // The same as a cold build's status.
+        const cold = await Workspace.open({ ...FILES, 'team.mandate': TEAM.replace('"Carol Jones"', '"Carol Jones-Miller"') }, AS_OF);
+        expect(computeStatus(cold.shared)).toEqual(status);
+        computations = clause53Computations;
+        // Ending the CISO's appointment changes what the policy says, and clause 5.3's status with it.
+        const ended = CLEAN_POLICY['people.mandate'].replace('since 2024-03-01', 'since 2024-03-01 until 2024-06-30');
+        expect(ended).not.toBe(CLEAN_POLICY['people.mandate']);
+        await workspace.write('people.mandate', ended);
+        expect(structure()).not.toBe(original);
+        const after = computeStatus(workspace.shared);
+        expect(clause53Computations).toBe(computations + 1);
+        expect(after.clause53).not.toBe(status.clause53);
+        expect(after).toEqual(computeStatus((await Workspace.open({ ...FILES, 'team.mandate': TEAM.replace('"Carol Jones"', '"Carol Jones-Miller"'), 'people.mandate': ended }, AS_OF)).shared));
     });
 });
 

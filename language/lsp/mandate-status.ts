@@ -3,35 +3,56 @@ import type { Connection } from 'vscode-languageserver';
 import type { MandateSharedServices } from '../mandate-module.js';
 import { clause53Status } from '../applicability/index.js';
 import { collectFindings } from '../engine/check-sources.js';
+import { withTitleReads } from '../util/title-reads.js';
 import { STATUS_NOTIFICATION, type MandateStatus } from './mandate-protocol.js';
 
 
-/** The last status, and what it was computed from. */
-const computed = new WeakMap<MandateSharedServices, { readonly key: string; readonly status: MandateStatus }>();
+/** The last clause 5.3 status, and what it was computed from. */
+interface Clause53 {
+    readonly status: MandateStatus['clause53'];
+    readonly asOf: string;
+    readonly findings: string;
+    readonly meaning: number;
+    readonly structure: number;
+    /** Whether computing it read a declaration's title (none does today): then a new title is a new status. */
+    readonly readTitles: boolean;
+}
+
+const computed = new WeakMap<MandateSharedServices, Clause53>();
+
+/** How many times clause 5.3's status was computed; tests use it to prove that a title edit computes none. */
+export let clause53Computations = 0;
 
 /**
- * Computes the status from the same findings and requirement statuses the report uses. Kept while
- * the policy means the same and the findings are the same rules at the same severities: a comment
- * typed in a 100,000-line workspace would otherwise rebuild the workspace model for the status bar.
+ * Computes the status from the same findings and requirement statuses the report uses. Clause
+ * 5.3's status is kept while the policy means the same, titles aside, and the findings are the same
+ * rules at the same severities: a comment or a person's title typed in a 100,000-line workspace
+ * would otherwise rebuild the workspace model and the requirement coverage for the status bar.
  */
 export function computeStatus(shared: MandateSharedServices): MandateStatus {
     const findings = collectFindings(shared.workspace.LangiumDocuments.all);
     const settings = shared.mandate.Settings;
+    const asOf = settings.asOf();
     // Accepted exceptions lower no status, as in the report.
     const open = findings.filter(finding => !finding.suppressed);
     const workspaceFindings = shared.mandate.WorkspaceFindings;
     workspaceFindings.byDocument();
-    const key = [workspaceFindings.semanticVersion, settings.asOf(), findings.map(finding => `${finding.rule}:${finding.severity}:${finding.suppressed ? 1 : 0}`).sort().join(',')].join('|');
-    const last = computed.get(shared);
-    if (last?.key === key) return last.status;
-    const status: MandateStatus = {
+    const { semanticVersion: meaning, structureVersion: structure } = workspaceFindings;
+    const findingsKey = open.map(finding => `${finding.rule}:${finding.severity}`).sort().join(',');
+    let last = computed.get(shared);
+    const same = last && last.asOf === asOf && last.findings === findingsKey && (last.readTitles ? last.meaning === meaning : last.structure === structure);
+    if (!last || !same) {
+        clause53Computations++;
+        const { result, trees } = withTitleReads(() => clause53Status(shared.mandate.WorkspaceModel.get(), asOf, settings, open));
+        last = { status: result, asOf, findings: findingsKey, meaning, structure, readTitles: trees.size > 0 };
+        computed.set(shared, last);
+    }
+    return {
         errors: findings.filter(finding => finding.severity === 'error').length,
         warnings: findings.filter(finding => finding.severity === 'warning').length,
-        clause53: clause53Status(shared.mandate.WorkspaceModel.get(), settings.asOf(), settings, open),
-        asOf: settings.asOf()
+        clause53: last.status,
+        asOf
     };
-    computed.set(shared, { key, status });
-    return status;
 }
 
 /** Sends the status after every build that validated documents. */

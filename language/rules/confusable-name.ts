@@ -1,54 +1,11 @@
-import type { AstNode } from 'langium';
 import { IssueCodes } from '../mandate-issue-codes.js';
-import { asciiLookalike, difference, isPrintableAscii, mixedScriptWord, showCharacter, skeleton } from '../util/confusables.js';
+import { asciiLookalike, difference, skeleton } from '../util/confusables.js';
 import { lexicalSpan } from '../util/lexical-spans.js';
-import { remembered } from '../util/remembered.js';
-import { readTitle } from '../util/title-reads.js';
 import type { NamedDeclaration, WorkspaceModel } from '../workspace/workspace-model.js';
+import { KINDS, MAX_LISTED, mixedTextOf, SpellingGroups, treeSpellings, type Spellings, type TreeSpellings } from './confusable-spellings.js';
 import { locationOf } from './describe.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 
-/** A finding names at most this many look-alikes, then how many more there are. */
-const MAX_LISTED = 3;
-
-const KINDS: Record<string, string> = {
-    Organization: 'organization', Person: 'person', Role: 'role', Responsibility: 'responsibility', Authority: 'authority',
-    Training: 'training', AppointingBody: 'appointing body'
-};
-
-/** One spelling that shares its skeleton with others, and the declarations that use it. */
-type Spellings = Map<string, NamedDeclaration[]>;
-
-/**
- * Spellings grouped by key (a skeleton), in two passes: the first notes one spelling per key, the
- * second builds groups only for the keys that have another. Nearly every key has one spelling, so
- * a workspace of 100,000 names allocates a map per look-alike group, not per name.
- */
-class SpellingGroups {
-    private readonly firstSpelling = new Map<string, string>();
-    private readonly shared = new Set<string>();
-    readonly groups = new Map<string, Spellings>();
-
-    note(key: string, text: string): void {
-        const first = this.firstSpelling.get(key);
-        if (first === undefined) this.firstSpelling.set(key, text);
-        else if (first !== text) this.shared.add(key);
-    }
-
-    /** Second pass: `true` when the declaration belongs to a group of two or more spellings. */
-    add(key: string, text: string, node: NamedDeclaration): boolean {
-        if (!this.shared.has(key)) return false;
-        let spellings = this.groups.get(key);
-        if (!spellings) this.groups.set(key, spellings = new Map());
-        const nodes = spellings.get(text);
-        if (nodes) nodes.push(node); else spellings.set(text, [node]);
-        return true;
-    }
-
-    firstOf(key: string): string | undefined {
-        return this.firstSpelling.get(key);
-    }
-}
 
 /** `` `bill` (people.mandate:3) ``, for the first few other spellings of one skeleton. */
 function others(text: string, spellings: Spellings, show: (text: string, node: NamedDeclaration) => string): string {
@@ -70,29 +27,20 @@ function firstOther(text: string, spellings: Spellings): string {
     return text;
 }
 
-/** What a mixed-script word is, for a message: "mixes Latin and Cyrillic letters in `Jаne` (`а` (U+0430) is Cyrillic)". */
-function mixedText(text: string): string | undefined {
-    const mixed = mixedScriptWord(text);
-    if (!mixed) return undefined;
-    const scripts = mixed.scripts.map(script => script === 'other' ? 'another script' : script);
-    const odd = [...new Set(mixed.odd)].slice(0, MAX_LISTED).map(showCharacter).join(', ');
-    return `mixes ${scripts.slice(0, -1).join(', ')} and ${scripts[scripts.length - 1]} letters in the word \`${mixed.word}\` (${odd} ${mixed.odd.length > 1 ? 'are' : 'is'} not ${mixed.scripts[0]})`;
-}
-
 /** Reports look-alike names; returns the declared names grouped by skeleton, for rejected names. */
-function nameFindings(model: WorkspaceModel, findings: WorkspaceFinding[]): (key: string) => Spellings | undefined {
+function nameFindings(model: WorkspaceModel, trees: readonly TreeSpellings[], findings: WorkspaceFinding[]): (key: string) => Spellings | undefined {
     const index = new SpellingGroups();
-    // Each name's skeleton once, for both passes.
-    const keys: string[] = [];
-    for (const name of model.declarationsByName.keys()) {
-        const key = skeleton(name);
-        keys.push(key);
-        index.note(key, name);
+    for (const tree of trees) {
+        for (let position = 0; position < tree.declarations.length; position++) {
+            const key = tree.nameKeys[position];
+            if (key !== undefined) index.note(key, tree.declarations[position].name);
+        }
     }
-    let position = 0;
-    for (const [name, declarations] of model.declarationsByName) {
-        const key = keys[position++];
-        for (const declaration of declarations) if (!index.add(key, name, declaration)) break;
+    for (const tree of trees) {
+        for (let position = 0; position < tree.declarations.length; position++) {
+            const key = tree.nameKeys[position];
+            if (key !== undefined) index.add(key, tree.declarations[position].name, tree.declarations[position]);
+        }
     }
     for (const spellings of index.groups.values()) {
         for (const [name, nodes] of spellings) {
@@ -147,28 +95,20 @@ function rejectedNameFindings(model: WorkspaceModel, groupOf: (key: string) => S
     }
 }
 
-/**
- * `mixedText` once per distinct text, kept across runs: an imported directory repeats the same few
- * thousand names, and after each edit the rule looks at every title and path of the workspace again.
- * A printable ASCII text mixes no scripts, and is answered without the memory.
- */
-const rememberedMixedText = remembered(mixedText, 100_000);
-const mixedTextOf = (text: string): string | undefined => isPrintableAscii(text) ? undefined : rememberedMixedText(text);
-
-function titleFindings(model: WorkspaceModel, findings: WorkspaceFinding[]): void {
+function titleFindings(trees: readonly TreeSpellings[], findings: WorkspaceFinding[]): void {
     const index = new SpellingGroups();
-    const titled: Array<readonly [NamedDeclaration, string, string]> = [];
-    for (const declarations of model.declarationsByName.values()) {
-        for (const node of declarations) {
-            const title = readTitle(node);
-            if (!title) continue;
-            // Titles are compared with those of the same kind: people with people, roles with roles.
-            const key = `${node.$type}\u0000${skeleton(title)}`;
-            titled.push([node, title, key]);
-            index.note(key, title);
+    for (const tree of trees) {
+        for (let position = 0; position < tree.declarations.length; position++) {
+            const key = tree.titleKeys[position];
+            if (key !== undefined) index.note(key, tree.titles[position]!);
         }
     }
-    for (const [node, title, key] of titled) index.add(key, title, node);
+    for (const tree of trees) {
+        for (let position = 0; position < tree.declarations.length; position++) {
+            const key = tree.titleKeys[position];
+            if (key !== undefined) index.add(key, tree.titles[position]!, tree.declarations[position]);
+        }
+    }
     const reported = new Set<NamedDeclaration>();
     for (const spellings of index.groups.values()) {
         for (const [title, nodes] of spellings) {
@@ -185,60 +125,34 @@ function titleFindings(model: WorkspaceModel, findings: WorkspaceFinding[]): voi
             }
         }
     }
-    for (const [node, title] of titled) {
-        if (reported.has(node)) continue;
-        const mixed = mixedTextOf(title);
-        if (!mixed) continue;
-        const looks = asciiLookalike(title);
-        const lookalike = looks && looks !== title ? ` It reads as "${looks}", but is spelled differently, so a search or a reviewer can be misled.` : '';
-        findings.push({
-            node, property: 'title',
-            message: `The title "${title}" of the ${KINDS[node.$type] ?? 'declaration'} \`${node.name}\` ${mixed}.${lookalike} Write each word in one script.`
-        });
+    for (const tree of trees) {
+        for (const [node, title, mixed] of tree.mixedTitles) {
+            if (reported.has(node)) continue;
+            const looks = asciiLookalike(title);
+            const lookalike = looks && looks !== title ? ` It reads as "${looks}", but is spelled differently, so a search or a reviewer can be misled.` : '';
+            findings.push({
+                node, property: 'title',
+                message: `The title "${title}" of the ${KINDS[node.$type] ?? 'declaration'} \`${node.name}\` ${mixed}.${lookalike} Write each word in one script.`
+            });
+        }
     }
-}
-
-/** A job-description or evidence path of the policy, with the node and list index that hold it. */
-interface DocumentPath {
-    readonly node: AstNode;
-    readonly property: string;
-    readonly index?: number;
-    readonly text: string;
-    readonly what: string;
-}
-
-/** Calls `visit` with every job-description and evidence path of the policy (a loop, not a generator: it runs after every edit). */
-function forEachDocumentPath(model: WorkspaceModel, visit: (path: DocumentPath) => void): void {
-    const evidence = (node: AstNode & { evidence: string[] }) => {
-        for (let index = 0; index < node.evidence.length; index++) visit({ node, property: 'evidence', index, text: node.evidence[index], what: 'evidence path' });
-    };
-    for (const role of model.roles) {
-        for (const job of role.jobDescriptions) if (job.path) visit({ node: job, property: 'path', text: job.path, what: 'job-description path' });
-    }
-    for (const assignment of model.assignments) {
-        evidence(assignment);
-        for (const announcement of assignment.announcements) evidence(announcement);
-        for (const acknowledgement of assignment.acknowledgements) evidence(acknowledgement);
-    }
-    for (const delegation of model.delegations) evidence(delegation);
-    for (const completion of model.completions) evidence(completion);
 }
 
 /**
  * A path with a word in two scripts (`minutes/bоard.pdf`) names another file than the one a
  * reviewer reads, and that file may well exist: evidence-missing would stay silent.
  */
-function pathFindings(model: WorkspaceModel, findings: WorkspaceFinding[]): void {
-    forEachDocumentPath(model, ({ node, property, index, text, what }) => {
-        const mixed = mixedTextOf(text);
-        if (!mixed) return;
-        const looks = asciiLookalike(text);
-        const lookalike = looks && looks !== text ? `, so it names another file than "${looks}"` : '';
-        findings.push({
-            node, property: property as never, index,
-            message: `The ${what} "${text}" ${mixed}${lookalike}. Write the path in the script of the file's real name, as it is on disk.`
-        });
-    });
+function pathFindings(trees: readonly TreeSpellings[], findings: WorkspaceFinding[]): void {
+    for (const tree of trees) {
+        for (const [{ node, property, index, text, what }, mixed] of tree.mixedPaths) {
+            const looks = asciiLookalike(text);
+            const lookalike = looks && looks !== text ? `, so it names another file than "${looks}"` : '';
+            findings.push({
+                node, property: property as never, index,
+                message: `The ${what} "${text}" ${mixed}${lookalike}. Write the path in the script of the file's real name, as it is on disk.`
+            });
+        }
+    }
 }
 
 /**
@@ -256,9 +170,10 @@ export const confusableName: WorkspaceRule = {
     fixable: false,
     findings(model) {
         const findings: WorkspaceFinding[] = [];
-        rejectedNameFindings(model, nameFindings(model, findings), findings);
-        titleFindings(model, findings);
-        pathFindings(model, findings);
+        const trees = model.roots.map(treeSpellings);
+        rejectedNameFindings(model, nameFindings(model, trees, findings), findings);
+        titleFindings(trees, findings);
+        pathFindings(trees, findings);
         return findings;
     }
 };

@@ -15,6 +15,11 @@ export function readTitle(node: { readonly title?: string }): string | undefined
     return node.title;
 }
 
+/** Notes that the running rule reads titles of the tree `root`, e.g. from what it worked out of the tree earlier. */
+export function readTitlesOf(root: AstNode): void {
+    if (reading) reading.add(root);
+}
+
 /** Runs `run` and returns the syntax trees whose titles it read. */
 export function withTitleReads<T>(run: () => T): { readonly result: T; readonly trees: ReadonlySet<AstNode> } {
     const outer = reading;

@@ -24,13 +24,16 @@ interface Computed {
     readonly grouped: ReadonlyMap<string, PlacedFinding[]>;
     /** What the policy says in this state (see `semanticVersion`). */
     readonly meaning: number;
+    /** What it says, declarations' titles aside (see `structureVersion`). */
+    readonly structure: number;
 }
 
-/** Findings by rule, the trees each rule read titles of, and what the policy says (a `meaning` number). */
+/** Findings by rule, the trees each rule read titles of, and what the policy says (`meaning` and `structure` numbers). */
 interface RuleResults {
     readonly byRule: Map<WorkspaceRule, readonly WorkspaceFinding[]>;
     readonly titleTrees: Map<WorkspaceRule, ReadonlySet<AstNode>>;
     meaning?: number;
+    structure?: number;
 }
 
 /**
@@ -74,7 +77,9 @@ export class WorkspaceFindings {
         const { byRule, titleTrees } = results;
         // A new state may say something new; one restored or reused says what it said.
         const meaning = results.meaning ?? ++this.meanings;
+        const structure = results.structure ?? ++this.structures;
         this.semanticVersion = meaning;
+        this.structureVersion = structure;
         const grouped = new Map<string, PlacedFinding[]>();
         for (const [rule, findings] of byRule) {
             for (const finding of findings) {
@@ -85,7 +90,7 @@ export class WorkspaceFindings {
         }
         const roots = new Map(documents.map(document => [document.uri.toString(), document.parseResult.value as AstNode]));
         this.previous = last;
-        this.last = { version: this.models.version, asOf, roots, byRule, titleTrees, grouped, meaning };
+        this.last = { version: this.models.version, asOf, roots, byRule, titleTrees, grouped, meaning, structure };
         return grouped;
     }
 
@@ -98,6 +103,12 @@ export class WorkspaceFindings {
      */
     semanticVersion = 0;
     private meanings = 0;
+    /**
+     * Like `semanticVersion`, but kept when only declarations' titles change: what reads no title
+     * (clause 5.3's status) need not be computed again while a person's title is typed.
+     */
+    structureVersion = 0;
+    private structures = 0;
     private last: Computed | undefined;
     /** The state before `last`: an edit that is undone, or a what-if's change put back, returns to it. */
     private previous: Computed | undefined;
@@ -167,7 +178,7 @@ export class WorkspaceFindings {
         if (![...changed.values()].some(change => change.titles)) results.meaning = last.meaning;
         // In registry order, as a cold build lists them.
         const inOrder = (rule: WorkspaceRule) => results.byRule.has(rule) ? [[rule, results.byRule.get(rule)!] as const] : [];
-        return { byRule: new Map(WORKSPACE_RULES.flatMap(inOrder)), titleTrees: results.titleTrees, meaning: results.meaning };
+        return { byRule: new Map(WORKSPACE_RULES.flatMap(inOrder)), titleTrees: results.titleTrees, meaning: results.meaning, structure: last.structure };
     }
 
     /**
@@ -194,7 +205,7 @@ export class WorkspaceFindings {
             byRule.set(rule, moved as WorkspaceFinding[]);
             titleTrees.set(rule, movedTrees(earlier.titleTrees.get(rule) ?? NO_TREES, changed));
         }
-        return { byRule, titleTrees, meaning: earlier.meaning };
+        return { byRule, titleTrees, meaning: earlier.meaning, structure: earlier.structure };
     }
 
     private forgetComputed(): void {

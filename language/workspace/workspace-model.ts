@@ -1,18 +1,17 @@
 import type { AstNode, LangiumDocument } from 'langium';
-import {
-    AppointingBody, Assignment, Authority, Claim, Conflict, CustomFramework, Delegation, Organization, Person, Responsibility, Role, Training,
-    TrainingCompletion, type Declaration, type Duty, type Model, type Party
+import type {
+    AppointingBody, Assignment, Authority, Claim, Conflict, CustomFramework, Declaration, Delegation, Duty, Model, Organization, Party, Person,
+    Responsibility, Role, Training, TrainingCompletion
 } from '../generated/ast.js';
 import { type IsoDate } from '../util/dates.js';
 import { compareStrings } from '../util/compare.js';
 import { RequirementCatalogue, type CustomFrameworkDefinition } from '../standards/requirement-catalogue.js';
 import { FRAMEWORK_PREFIX_FORM } from '../standards/requirement-id.js';
 import { assignmentHoldsOn, tenuresOf, type Holder, type Tenure } from './tenure.js';
-import { pushTo } from '../util/multi-map.js';
+import { indexDeclarations, indexReferences, type Declarations, type NamedDeclaration, type ReferenceIndex } from './declaration-index.js';
 import { CARRYING_KINDS, RequirementCarriers } from './requirement-carriers.js';
 
-/** Declarations that carry a workspace-wide name. */
-export type NamedDeclaration = Organization | Person | Role | Responsibility | Authority | Training | AppointingBody;
+export type { NamedDeclaration } from './declaration-index.js';
 
 
 
@@ -23,86 +22,50 @@ export type NamedDeclaration = Organization | Person | Role | Responsibility | A
  */
 export class WorkspaceModel {
     readonly documents: ReadonlyArray<LangiumDocument<Model>>;
-    readonly organizations: Organization[] = [];
-    readonly roles: Role[] = [];
-    readonly persons: Person[] = [];
-    readonly responsibilities: Responsibility[] = [];
-    readonly authorities: Authority[] = [];
-    readonly assignments: Assignment[] = [];
-    readonly delegations: Delegation[] = [];
-    readonly trainings: Training[] = [];
-    readonly completions: TrainingCompletion[] = [];
-    readonly conflicts: Conflict[] = [];
-    readonly appointingBodies: AppointingBody[] = [];
-    /** The statement of applicability: frameworks claimed, with their exclusions. */
-    readonly claims: Claim[] = [];
-    /** The organization's own frameworks declared in the policy. */
-    readonly customFrameworks: CustomFramework[] = [];
-    readonly declarationsByName = new Map<string, NamedDeclaration[]>();
-
-    private readonly assignmentsByRole = new Map<Role, Assignment[]>();
-    private readonly assignmentsByPerson = new Map<Person, Assignment[]>();
-    private readonly delegationsByRecipient = new Map<Party, Delegation[]>();
+    /** The documents' syntax trees when the snapshot was taken: what it indexes, even if asked after a later parse. */
+    readonly roots: readonly Model[];
     private readonly memo = new Map<string, unknown>();
     private readonly carriedDuties = new Map<Role, Duty[]>();
     private readonly rolesOfPersonByDate = new Map<IsoDate, Map<Person, readonly Role[]>>();
-    private readonly carriers = new RequirementCarriers(this.roles, role => this.dutiesCarriedBy(role));
+    private declarations: Declarations | undefined;
+    private references: ReferenceIndex | undefined;
+    private carriers: RequirementCarriers | undefined;
 
     /** `catalogueFiles`: frameworks from catalogue files named in mandate.config.json (config/catalogue-loader.ts). */
     constructor(documents: Iterable<LangiumDocument<Model>>, readonly catalogueFiles: readonly CustomFrameworkDefinition[] = []) {
         // Sorted so that "first declaration" and report order never depend on load order.
         this.documents = [...documents].sort((a, b) => compareStrings(a.uri.toString(), b.uri.toString()));
-        for (const document of this.documents) {
-            for (const declaration of document.parseResult.value.declarations ?? []) {
-                this.add(declaration);
-            }
-        }
-    }
-
-    private add(node: Declaration): void {
-        // By `$type`, not a chain of `isX` checks (each a subtype lookup): no declaration type has
-        // subtypes, and the model is built again after every edit that changes what the policy says.
-        switch (node.$type) {
-            case Organization.$type: if (this.named(node as Organization)) this.organizations.push(node as Organization); break;
-            case Role.$type: if (this.named(node as Role)) this.roles.push(node as Role); break;
-            case Person.$type: if (this.named(node as Person)) this.persons.push(node as Person); break;
-            case Responsibility.$type: if (this.named(node as Responsibility)) this.responsibilities.push(node as Responsibility); break;
-            case Authority.$type: if (this.named(node as Authority)) this.authorities.push(node as Authority); break;
-            case Training.$type: if (this.named(node as Training)) this.trainings.push(node as Training); break;
-            case AppointingBody.$type: if (this.named(node as AppointingBody)) this.appointingBodies.push(node as AppointingBody); break;
-            case TrainingCompletion.$type: this.completions.push(node as TrainingCompletion); break;
-            case Conflict.$type: this.conflicts.push(node as Conflict); break;
-            case Claim.$type: this.claims.push(node as Claim); break;
-            case CustomFramework.$type: this.customFrameworks.push(node as CustomFramework); break;
-            case Assignment.$type: {
-                const assignment = node as Assignment;
-                this.assignments.push(assignment);
-                const role = assignment.role?.ref;
-                const person = assignment.person?.ref;
-                if (role) pushTo(this.assignmentsByRole, role, assignment);
-                if (person) pushTo(this.assignmentsByPerson, person, assignment);
-                break;
-            }
-            case Delegation.$type: {
-                const delegation = node as Delegation;
-                this.delegations.push(delegation);
-                const recipient = delegation.to?.ref;
-                if (recipient) pushTo(this.delegationsByRecipient, recipient, delegation);
-                break;
-            }
-        }
+        this.roots = this.documents.map(document => document.parseResult.value);
     }
 
     /**
-     * Indexes a named declaration by its name. One whose name did not parse (`role training "…"`,
-     * or one still being typed) is not declared: its syntax error says why, nothing can refer to
-     * it, and no finding may call it 'undefined'.
+     * The declarations, indexed on first use: the model is built again after every edit that changes
+     * what the policy says, and a title edit re-runs only rules that may need none of it.
      */
-    private named(node: NamedDeclaration): boolean {
-        if (!node.name) return false;
-        pushTo(this.declarationsByName, node.name, node);
-        return true;
+    private get declared(): Declarations {
+        return this.declarations ??= indexDeclarations(this.roots);
     }
+
+    private get referenced(): ReferenceIndex {
+        return this.references ??= indexReferences(this.declared);
+    }
+
+    get organizations(): Organization[] { return this.declared.organizations; }
+    get roles(): Role[] { return this.declared.roles; }
+    get persons(): Person[] { return this.declared.persons; }
+    get responsibilities(): Responsibility[] { return this.declared.responsibilities; }
+    get authorities(): Authority[] { return this.declared.authorities; }
+    get assignments(): Assignment[] { return this.declared.assignments; }
+    get delegations(): Delegation[] { return this.declared.delegations; }
+    get trainings(): Training[] { return this.declared.trainings; }
+    get completions(): TrainingCompletion[] { return this.declared.completions; }
+    get conflicts(): Conflict[] { return this.declared.conflicts; }
+    get appointingBodies(): AppointingBody[] { return this.declared.appointingBodies; }
+    /** The statement of applicability: frameworks claimed, with their exclusions. */
+    get claims(): Claim[] { return this.declared.claims; }
+    /** The organization's own frameworks declared in the policy. */
+    get customFrameworks(): CustomFramework[] { return this.declared.customFrameworks; }
+    get declarationsByName(): Map<string, NamedDeclaration[]> { return this.declared.declarationsByName; }
 
     /** The organization, when exactly one is declared first; extra ones are reported separately. */
     get organization(): Organization | undefined {
@@ -153,15 +116,15 @@ export class WorkspaceModel {
     }
 
     assignmentsOf(role: Role): readonly Assignment[] {
-        return this.assignmentsByRole.get(role) ?? [];
+        return this.referenced.assignmentsByRole.get(role) ?? [];
     }
 
     assignmentsOfPerson(person: Person): readonly Assignment[] {
-        return this.assignmentsByPerson.get(person) ?? [];
+        return this.referenced.assignmentsByPerson.get(person) ?? [];
     }
 
     delegationsTo(party: Party): readonly Delegation[] {
-        return this.delegationsByRecipient.get(party) ?? [];
+        return this.referenced.delegationsByRecipient.get(party) ?? [];
     }
 
     /**
@@ -216,7 +179,7 @@ export class WorkspaceModel {
         return this.cached('tenures', () => {
             const byRole = new Map<Role, Tenure[]>();
             const byAssignment = new Map<Assignment, Tenure>();
-            for (const [role, assignments] of this.assignmentsByRole) {
+            for (const [role, assignments] of this.referenced.assignmentsByRole) {
                 const tenures = tenuresOf(role, assignments);
                 byRole.set(role, tenures);
                 for (const tenure of tenures) for (const term of tenure.terms) byAssignment.set(term, tenure);
@@ -246,6 +209,7 @@ export class WorkspaceModel {
 
     /** Roles whose job description carries a duty that satisfies `requirementId`, in model order. */
     rolesCarrying(requirementId: string): Role[] {
+        this.carriers ??= new RequirementCarriers(this.roles, role => this.dutiesCarriedBy(role));
         return this.carriers.of(requirementId);
     }
 

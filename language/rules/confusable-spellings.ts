@@ -1,0 +1,155 @@
+import type { AstNode } from 'langium';
+import { Assignment, Delegation, Role, TrainingCompletion, type Model } from '../generated/ast.js';
+import { isPrintableAscii, mixedScriptWord, showCharacter, skeleton } from '../util/confusables.js';
+import { remembered } from '../util/remembered.js';
+import { readTitle, readTitlesOf } from '../util/title-reads.js';
+import type { NamedDeclaration } from '../workspace/workspace-model.js';
+
+/*
+ * What confusable-name (confusable-name.ts) reads of each syntax tree, kept per tree, and the
+ * look-alike groups it builds of it.
+ */
+
+/** A message names at most this many look-alikes or odd letters, then how many more there are. */
+export const MAX_LISTED = 3;
+
+/** How a message names each kind of named declaration. */
+export const KINDS: Record<string, string> = {
+    Organization: 'organization', Person: 'person', Role: 'role', Responsibility: 'responsibility', Authority: 'authority',
+    Training: 'training', AppointingBody: 'appointing body'
+};
+
+/** One spelling that shares its skeleton with others, and the declarations that use it. */
+export type Spellings = Map<string, NamedDeclaration[]>;
+
+/**
+ * Spellings grouped by key (a skeleton), in two passes: the first notes one spelling per key, the
+ * second builds groups only for the keys that have another. Nearly every key has one spelling, so
+ * a workspace of 100,000 names allocates a map per look-alike group, not per name.
+ */
+export class SpellingGroups {
+    private readonly firstSpelling = new Map<string, string>();
+    private readonly shared = new Set<string>();
+    readonly groups = new Map<string, Spellings>();
+
+    note(key: string, text: string): void {
+        const first = this.firstSpelling.get(key);
+        if (first === undefined) this.firstSpelling.set(key, text);
+        else if (first !== text) this.shared.add(key);
+    }
+
+    /** Second pass: `true` when the declaration belongs to a group of two or more spellings. */
+    add(key: string, text: string, node: NamedDeclaration): boolean {
+        if (!this.shared.has(key)) return false;
+        let spellings = this.groups.get(key);
+        if (!spellings) this.groups.set(key, spellings = new Map());
+        const nodes = spellings.get(text);
+        if (nodes) nodes.push(node); else spellings.set(text, [node]);
+        return true;
+    }
+
+    firstOf(key: string): string | undefined {
+        return this.firstSpelling.get(key);
+    }
+}
+
+/** What a mixed-script word is, for a message: "mixes Latin and Cyrillic letters in `Jаne` (`а` (U+0430) is Cyrillic)". */
+function mixedText(text: string): string | undefined {
+    const mixed = mixedScriptWord(text);
+    if (!mixed) return undefined;
+    const scripts = mixed.scripts.map(script => script === 'other' ? 'another script' : script);
+    const odd = [...new Set(mixed.odd)].slice(0, MAX_LISTED).map(showCharacter).join(', ');
+    return `mixes ${scripts.slice(0, -1).join(', ')} and ${scripts[scripts.length - 1]} letters in the word \`${mixed.word}\` (${odd} ${mixed.odd.length > 1 ? 'are' : 'is'} not ${mixed.scripts[0]})`;
+}
+
+/**
+ * `mixedText` once per distinct text, kept across runs: an imported directory repeats the same few
+ * thousand names, and after each edit the rule looks at every title and path of the workspace again.
+ * A printable ASCII text mixes no scripts, and is answered without the memory.
+ */
+const rememberedMixedText = remembered(mixedText, 100_000);
+export const mixedTextOf = (text: string): string | undefined => isPrintableAscii(text) ? undefined : rememberedMixedText(text);
+
+/** A job-description or evidence path of the policy, with the node and list index that hold it. */
+export interface DocumentPath {
+    readonly node: AstNode;
+    readonly property: string;
+    readonly index?: number;
+    readonly text: string;
+    readonly what: string;
+}
+
+/** Calls `visit` with every job-description and evidence path of a declaration (a loop, not a generator). */
+function forEachPathOf(declaration: AstNode, visit: (path: DocumentPath) => void): void {
+    const evidence = (node: AstNode & { evidence: string[] }) => {
+        for (let index = 0; index < node.evidence.length; index++) visit({ node, property: 'evidence', index, text: node.evidence[index], what: 'evidence path' });
+    };
+    switch (declaration.$type) {
+        case Role.$type:
+            for (const job of (declaration as Role).jobDescriptions) if (job.path) visit({ node: job, property: 'path', text: job.path, what: 'job-description path' });
+            break;
+        case Assignment.$type: {
+            const assignment = declaration as Assignment;
+            evidence(assignment);
+            for (const announcement of assignment.announcements) evidence(announcement);
+            for (const acknowledgement of assignment.acknowledgements) evidence(acknowledgement);
+            break;
+        }
+        case Delegation.$type: evidence(declaration as Delegation); break;
+        case TrainingCompletion.$type: evidence(declaration as TrainingCompletion); break;
+    }
+}
+
+/**
+ * What the rule reads of one syntax tree, worked out once per parse: the skeletons of its
+ * declarations' names and titles, and its titles and paths that mix scripts. After an edit only
+ * the edited file's tree is new, so typing a person's title in a 100,000-line workspace looks at
+ * the skeletons of the other files without computing or concatenating them again.
+ */
+export interface TreeSpellings {
+    /** The tree's top-level declarations; the keys below are by position in it. */
+    readonly declarations: readonly NamedDeclaration[];
+    /** The skeleton of each named declaration's name; undefined for other declarations. */
+    readonly nameKeys: ReadonlyArray<string | undefined>;
+    /** Each named declaration's title, and its key `Type\0skeleton`: titles are compared within a kind. */
+    readonly titles: ReadonlyArray<string | undefined>;
+    readonly titleKeys: ReadonlyArray<string | undefined>;
+    /** Titles with a word in two scripts, with what `mixedText` says of them. */
+    readonly mixedTitles: ReadonlyArray<readonly [NamedDeclaration, string, string]>;
+    readonly mixedPaths: ReadonlyArray<readonly [DocumentPath, string]>;
+}
+
+const spellingsOfTrees = new WeakMap<AstNode, TreeSpellings>();
+
+export function treeSpellings(root: Model): TreeSpellings {
+    // Every title the rule compares is read, whether worked out now or on an earlier run.
+    readTitlesOf(root);
+    let spellings = spellingsOfTrees.get(root);
+    if (spellings) return spellings;
+    const declarations = (root.declarations ?? []) as readonly AstNode[] as readonly NamedDeclaration[];
+    const nameKeys: Array<string | undefined> = [];
+    const titles: Array<string | undefined> = [];
+    const titleKeys: Array<string | undefined> = [];
+    const mixedTitles: Array<readonly [NamedDeclaration, string, string]> = [];
+    const mixedPaths: Array<readonly [DocumentPath, string]> = [];
+    for (const node of declarations) {
+        // The model's named declarations: a kind that has a name, and one that parsed.
+        const named = KINDS[node.$type] !== undefined && !!node.name;
+        const title = named ? readTitle(node) : undefined;
+        nameKeys.push(named ? skeleton(node.name) : undefined);
+        titles.push(title);
+        titleKeys.push(title ? `${node.$type}\u0000${skeleton(title)}` : undefined);
+        const mixed = title ? mixedTextOf(title) : undefined;
+        if (title && mixed) mixedTitles.push([node, title, mixed]);
+        // Paths of the roles the model knows (named ones), and of every assignment, delegation and completion.
+        if (named || KINDS[node.$type] === undefined) {
+            forEachPathOf(node, path => {
+                const mixedPath = mixedTextOf(path.text);
+                if (mixedPath) mixedPaths.push([path, mixedPath]);
+            });
+        }
+    }
+    spellings = { declarations, nameKeys, titles, titleKeys, mixedTitles, mixedPaths };
+    spellingsOfTrees.set(root, spellings);
+    return spellings;
+}
