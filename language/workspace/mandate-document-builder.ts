@@ -7,6 +7,7 @@ import { ExportChanges, retargetReferences, type ExportComparison } from './expo
 import type { WorkspaceFindings } from './workspace-findings.js';
 import { rememberParse } from './semantic-fingerprint.js';
 import { isWorkspaceFile } from './workspace-files.js';
+import { mayResolveDifferently } from './reference-summary.js';
 
 /** A build or update that ran to its end: how many documents it built, and how long it took. */
 export interface BuildTiming {
@@ -222,8 +223,7 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
         const { changedUris, retargets } = comparison;
         for (const document of this.langiumDocuments.all) {
             if (document.references.length === 0) continue;
-            if (changedUris.size > 0 && document.references.some(reference => reference.error !== undefined || comparison.changedNames.has(reference.$refText)
-                || ('$nodeDescription' in reference && changedUris.has(reference.$nodeDescription?.documentUri.toString() ?? '')))) {
+            if (changedUris.size > 0 && mayResolveDifferently(document, comparison.changedNames, changedUris)) {
                 relink(document);
                 continue;
             }
