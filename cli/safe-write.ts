@@ -106,13 +106,14 @@ export async function writeAtomically(file: string, content: string, what: strin
 /**
  * Test hook, inert unless MANDATE_TEST_HOLD_TEMPORARY is set (tests/cli-interrupt.test.ts): with
  * the temporary file written but not yet renamed, says so on stderr, then waits up to a minute for
- * the test to interrupt the run (`wait`) or dies of an uncaught error (`throw`).
+ * the test to interrupt the run (`wait`), or to send SIGUSR2 once it has seen the temporary file,
+ * on which the run dies of an uncaught error (`throw`). Not at once: the test could look too late.
  */
 async function holdForTest(temporary: string): Promise<void> {
     const hold = process.env.MANDATE_TEST_HOLD_TEMPORARY;
     if (hold !== 'wait' && hold !== 'throw') return;
+    if (hold === 'throw') process.once('SIGUSR2', () => setImmediate(() => { throw new Error('test hook: an uncaught failure while writing'); }));
     process.stderr.write(`mandate-test: holding ${path.basename(temporary)}\n`);
-    if (hold === 'throw') setImmediate(() => { throw new Error('test hook: an uncaught failure while writing'); });
     await new Promise(resolve => setTimeout(resolve, 60_000));
 }
 

@@ -70,7 +70,8 @@ describe('an interrupted write leaves nothing behind', () => {
 
     it('an uncaught error mid-write: no temporary file, the previous report unchanged, a failing exit code', async () => {
         const folder = await workspace({ 'policy/roles.mandate': POLICY, 'report.md': 'the previous report\n' });
-        const run = await interrupted(folder, 'throw', undefined, ['report', 'policy', '--as-of', '2025-06-30', '-o', 'report.md']);
+        // SIGUSR2 tells the test hook to throw, once the folder was listed.
+        const run = await interrupted(folder, 'throw', 'SIGUSR2', ['report', 'policy', '--as-of', '2025-06-30', '-o', 'report.md']);
         expect(temporaries(run.during)).toHaveLength(1);
         expect(run.code).not.toBe(0);
         expect(run.stderr).toContain('test hook: an uncaught failure while writing');
