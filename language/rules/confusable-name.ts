@@ -6,7 +6,6 @@ import { KINDS, MAX_LISTED, mixedTextOf, SpellingGroups, treeSpellings, type Spe
 import { locationOf } from './describe.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 
-
 /** `` `bill` (people.mandate:3) ``, for the first few other spellings of one skeleton. */
 function others(text: string, spellings: Spellings, show: (text: string, node: NamedDeclaration) => string): string {
     const listed: string[] = [];
@@ -29,19 +28,7 @@ function firstOther(text: string, spellings: Spellings): string {
 
 /** Reports look-alike names; returns the declared names grouped by skeleton, for rejected names. */
 function nameFindings(model: WorkspaceModel, trees: readonly TreeSpellings[], findings: WorkspaceFinding[]): (key: string) => Spellings | undefined {
-    const index = new SpellingGroups();
-    for (const tree of trees) {
-        for (let position = 0; position < tree.declarations.length; position++) {
-            const key = tree.nameKeys[position];
-            if (key !== undefined) index.note(key, tree.declarations[position].name);
-        }
-    }
-    for (const tree of trees) {
-        for (let position = 0; position < tree.declarations.length; position++) {
-            const key = tree.nameKeys[position];
-            if (key !== undefined) index.add(key, tree.declarations[position].name, tree.declarations[position]);
-        }
-    }
+    const index = SpellingGroups.of(trees, 'name');
     for (const spellings of index.groups.values()) {
         for (const [name, nodes] of spellings) {
             const list = others(name, spellings, (other, node) => `the ${KINDS[node.$type] ?? 'declaration'} \`${other}\``);
@@ -96,19 +83,7 @@ function rejectedNameFindings(model: WorkspaceModel, groupOf: (key: string) => S
 }
 
 function titleFindings(trees: readonly TreeSpellings[], findings: WorkspaceFinding[]): void {
-    const index = new SpellingGroups();
-    for (const tree of trees) {
-        for (let position = 0; position < tree.declarations.length; position++) {
-            const key = tree.titleKeys[position];
-            if (key !== undefined) index.note(key, tree.titles[position]!);
-        }
-    }
-    for (const tree of trees) {
-        for (let position = 0; position < tree.declarations.length; position++) {
-            const key = tree.titleKeys[position];
-            if (key !== undefined) index.add(key, tree.titles[position]!, tree.declarations[position]);
-        }
-    }
+    const index = SpellingGroups.of(trees, 'title');
     const reported = new Set<NamedDeclaration>();
     for (const spellings of index.groups.values()) {
         for (const [title, nodes] of spellings) {

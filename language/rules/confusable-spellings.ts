@@ -51,6 +51,23 @@ export class SpellingGroups {
     firstOf(key: string): string | undefined {
         return this.firstSpelling.get(key);
     }
+
+    /** The groups of the trees' names (`name`) or titles (`title`), with both passes over what each tree keeps. */
+    static of(trees: readonly TreeSpellings[], what: 'name' | 'title'): SpellingGroups {
+        const groups = new SpellingGroups();
+        const each = (visit: (key: string, text: string, node: NamedDeclaration) => void) => {
+            for (const tree of trees) {
+                const [keys, texts] = what === 'name' ? [tree.nameKeys, tree.names] : [tree.titleKeys, tree.titles];
+                for (let position = 0; position < keys.length; position++) {
+                    const key = keys[position];
+                    if (key !== undefined) visit(key, texts[position]!, tree.declarations[position]);
+                }
+            }
+        };
+        each((key, text) => groups.note(key, text));
+        each((key, text, node) => groups.add(key, text, node));
+        return groups;
+    }
 }
 
 /** What a mixed-script word is, for a message: "mixes Latin and Cyrillic letters in `Jаne` (`а` (U+0430) is Cyrillic)". */
@@ -64,7 +81,7 @@ function mixedText(text: string): string | undefined {
 
 /**
  * `mixedText` once per distinct text, kept across runs: an imported directory repeats the same few
- * thousand names, and after each edit the rule looks at every title and path of the workspace again.
+ * thousand names in every file.
  * A printable ASCII text mixes no scripts, and is answered without the memory.
  */
 const rememberedMixedText = remembered(mixedText, 100_000);
@@ -109,7 +126,8 @@ function forEachPathOf(declaration: AstNode, visit: (path: DocumentPath) => void
 export interface TreeSpellings {
     /** The tree's top-level declarations; the keys below are by position in it. */
     readonly declarations: readonly NamedDeclaration[];
-    /** The skeleton of each named declaration's name; undefined for other declarations. */
+    /** Each named declaration's name, and its skeleton; undefined for other declarations. */
+    readonly names: ReadonlyArray<string | undefined>;
     readonly nameKeys: ReadonlyArray<string | undefined>;
     /** Each named declaration's title, and its key `Type\0skeleton`: titles are compared within a kind. */
     readonly titles: ReadonlyArray<string | undefined>;
@@ -127,6 +145,7 @@ export function treeSpellings(root: Model): TreeSpellings {
     let spellings = spellingsOfTrees.get(root);
     if (spellings) return spellings;
     const declarations = (root.declarations ?? []) as readonly AstNode[] as readonly NamedDeclaration[];
+    const names: Array<string | undefined> = [];
     const nameKeys: Array<string | undefined> = [];
     const titles: Array<string | undefined> = [];
     const titleKeys: Array<string | undefined> = [];
@@ -136,6 +155,7 @@ export function treeSpellings(root: Model): TreeSpellings {
         // The model's named declarations: a kind that has a name, and one that parsed.
         const named = KINDS[node.$type] !== undefined && !!node.name;
         const title = named ? readTitle(node) : undefined;
+        names.push(named ? node.name : undefined);
         nameKeys.push(named ? skeleton(node.name) : undefined);
         titles.push(title);
         titleKeys.push(title ? `${node.$type}\u0000${skeleton(title)}` : undefined);
@@ -149,7 +169,7 @@ export function treeSpellings(root: Model): TreeSpellings {
             });
         }
     }
-    spellings = { declarations, nameKeys, titles, titleKeys, mixedTitles, mixedPaths };
+    spellings = { declarations, names, nameKeys, titles, titleKeys, mixedTitles, mixedPaths };
     spellingsOfTrees.set(root, spellings);
     return spellings;
 }

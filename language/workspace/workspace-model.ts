@@ -13,8 +13,6 @@ import { CARRYING_KINDS, RequirementCarriers } from './requirement-carriers.js';
 
 export type { NamedDeclaration } from './declaration-index.js';
 
-
-
 /**
  * One snapshot of the whole workspace's policy, built in a single pass over all documents.
  * Workspace-wide rules read it instead of scanning the index per document; results derived
