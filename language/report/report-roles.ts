@@ -2,7 +2,7 @@ import type { Assignment, DutyLink, Role } from '../generated/ast.js';
 import { daysBetween, isValidIsoDate } from '../util/dates.js';
 import { jobDescriptionOn } from '../workspace/job-descriptions.js';
 import { cadenceText } from '../workspace/training-status.js';
-import { isFirstTerm, tenureAnnouncements, type Tenure } from '../workspace/tenure.js';
+import { firstAnnouncement, isFirstTerm, type Tenure } from '../workspace/tenure.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
 import type { Appointment, DutyEntry, DutyLine, FirstAnnouncement, MatrixCell, ResponsibilityMatrix, RoleHolders } from './report-model.js';
 import type { ReportSources } from './report-sources.js';
@@ -31,9 +31,8 @@ export interface RolesContext {
  * renewal is covered by the announcement of the original appointment.
  */
 function firstAnnouncementOf(assignment: Assignment, tenure: Tenure | undefined, context: RolesContext): FirstAnnouncement | undefined {
-    const dated = tenureAnnouncements(tenure, assignment).filter(announcement => isValidIsoDate(announcement.date));
-    if (dated.length === 0) return undefined;
-    const first = dated.reduce((earliest, announcement) => announcement.date < earliest.date ? announcement : earliest);
+    const first = firstAnnouncement(tenure, assignment);
+    if (!first) return undefined;
     const start = tenure ? tenure.since : assignment.since;
     const days = start !== undefined && isValidIsoDate(start) ? daysBetween(start, first.date) : undefined;
     const max = context.maxAnnouncementDays;

@@ -1,6 +1,6 @@
 import { IssueCodes } from '../mandate-issue-codes.js';
 import { daysBetween, isValidIsoDate } from '../util/dates.js';
-import { isFirstTerm, tenureAnnouncements } from '../workspace/tenure.js';
+import { firstAnnouncement, isFirstTerm } from '../workspace/tenure.js';
 import { assignmentNames } from './describe.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 
@@ -20,6 +20,7 @@ export const announcementLate: WorkspaceRule = {
         }
     },
     findings(model, context) {
+        const max = context.settings.option(announcementLate, 'maxDays');
         const findings: WorkspaceFinding[] = [];
         for (const assignment of model.assignments) {
             // A tenure is announced once: measured from its start, on its first term, over the announcements of all its terms.
@@ -28,11 +29,9 @@ export const announcementLate: WorkspaceRule = {
             const since = assignment.since;
             // Undated or impossible dates are reported by assignment-date-missing and date-invalid.
             if (!since || !isValidIsoDate(since)) continue;
-            const dated = tenureAnnouncements(tenure, assignment).filter(announcement => isValidIsoDate(announcement.date));
-            if (dated.length === 0) continue; // never announced: assignment-not-communicated
-            const first = dated.reduce((earliest, announcement) => announcement.date < earliest.date ? announcement : earliest);
+            const first = firstAnnouncement(tenure, assignment);
+            if (!first) continue; // never announced: assignment-not-communicated
             const late = daysBetween(since, first.date);
-            const max = context.settings.option(announcementLate, 'maxDays');
             if (late <= max) continue;
             findings.push({
                 node: first,
@@ -46,3 +45,4 @@ export const announcementLate: WorkspaceRule = {
         return findings;
     }
 };
+

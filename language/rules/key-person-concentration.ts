@@ -1,4 +1,4 @@
-import type { Role } from '../generated/ast.js';
+import type { Assignment, Role } from '../generated/ast.js';
 import { IssueCodes } from '../mandate-issue-codes.js';
 import { compareStrings } from '../util/compare.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
@@ -6,6 +6,15 @@ import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 /** A key role: marked `key role`, or the designated CISO. */
 export function isKeyRole(role: Role): boolean {
     return role.key || role.ciso;
+}
+
+function keyAssignments(assignments: readonly Assignment[]): number {
+    let count = 0;
+    for (const assignment of assignments) {
+        const role = assignment.role?.ref;
+        if (role && isKeyRole(role)) count++;
+    }
+    return count;
 }
 
 /** One person holds more key roles on the as-of date than the organization accepts. */
@@ -28,6 +37,8 @@ export const keyPersonConcentration: WorkspaceRule = {
         const max = context.settings.option(keyPersonConcentration, 'maxKeyRoles');
         const findings: WorkspaceFinding[] = [];
         for (const person of model.persons) {
+            // The key roles held are among those assigned: most people have no more than `max` such assignments at all.
+            if (keyAssignments(model.assignmentsOfPerson(person)) <= max) continue;
             const keyRoles = [...new Set(model.rolesOfPersonOn(person, asOf).filter(isKeyRole))].sort((a, b) => compareStrings(a.name, b.name));
             if (keyRoles.length <= max) continue;
             const names = keyRoles.map(role => `'${role.name}'`).join(', ');

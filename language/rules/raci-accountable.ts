@@ -1,11 +1,12 @@
 import type { Responsibility, Role } from '../generated/ast.js';
 import { IssueCodes } from '../mandate-issue-codes.js';
+import { UniqueList } from '../util/unique-list.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 
 interface Raci {
-    readonly responsible: Role[];
-    readonly accountable: Role[];
+    readonly responsible: UniqueList<Role>;
+    readonly accountable: UniqueList<Role>;
 }
 
 /** For every responsibility some role is responsible or accountable for: those roles, each once, in declaration order. */
@@ -17,10 +18,9 @@ function raciOf(model: WorkspaceModel): Map<Responsibility, Raci> {
             for (const reference of link.duties) {
                 const duty = reference.ref;
                 if (duty?.$type !== 'Responsibility') continue;
-                const raci = table.get(duty) ?? { responsible: [], accountable: [] };
-                const roles = raci[link.kind];
-                if (!roles.includes(role)) roles.push(role);
-                table.set(duty, raci);
+                let raci = table.get(duty);
+                if (!raci) table.set(duty, raci = { responsible: new UniqueList(), accountable: new UniqueList() });
+                raci[link.kind].add(role);
             }
         }
     }
@@ -40,7 +40,7 @@ export const raciAccountable: WorkspaceRule = {
     findings(model, context) {
         const asOf = context.settings.asOf();
         const findings: WorkspaceFinding[] = [];
-        for (const [responsibility, { responsible, accountable }] of raciOf(model)) {
+        for (const [responsibility, { responsible: { items: responsible }, accountable: { items: accountable } }] of raciOf(model)) {
             const problems: string[] = [];
             if (accountable.length === 0) {
                 problems.push(`no role is accountable for it (responsible: ${names(responsible)}); `

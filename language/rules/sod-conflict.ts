@@ -44,6 +44,42 @@ function declaredBySide(model: WorkspaceModel): ReadonlyMap<Item, readonly Confl
     });
 }
 
+/**
+ * The roles and duties that can be one side of a conflict: the sides of declared conflicts, and the
+ * duties whose activity conflicts with another. Built once per workspace snapshot.
+ */
+function conflictingItems(model: WorkspaceModel): ReadonlySet<Item> {
+    return model.cached('sod-conflict:items', () => {
+        const items = new Set<Item>(declaredBySide(model).keys());
+        for (const duty of [...model.responsibilities, ...model.authorities]) {
+            const activity = activityOf(duty);
+            if (activity !== undefined && conflictsOfActivity(activity).length > 0) items.add(duty);
+        }
+        return items;
+    });
+}
+
+/**
+ * Whether `person` could hold two sides of a conflict: at least two of the things they may hold
+ * (their roles, the duties those carry, duties delegated to them or to their roles) can be a side.
+ * An upper bound, ignoring dates; it spares building the holdings of everybody else, who are most people.
+ */
+function mayConflict(model: WorkspaceModel, person: Person, items: ReadonlySet<Item>): boolean {
+    if (items.size === 0) return false;
+    let sides = 0;
+    const count = (item: Item | undefined) => { if (item && items.has(item)) sides++; };
+    for (const delegation of model.delegationsTo(person)) count(delegation.duty?.ref);
+    for (const assignment of model.assignmentsOfPerson(person)) {
+        const role = assignment.role?.ref;
+        if (!role) continue;
+        count(role);
+        model.dutiesCarriedBy(role).forEach(count);
+        for (const delegation of model.delegationsTo(role)) count(delegation.duty?.ref);
+        if (sides >= 2) return true;
+    }
+    return sides >= 2;
+}
+
 /** The catalogue activity a duty declares; unknown activities are `activity-unknown`'s business. */
 function activityOf(item: Item): string | undefined {
     if (isRole(item) || item.activity === undefined) return undefined;
@@ -164,8 +200,10 @@ export const sodConflict: WorkspaceRule = {
     findings(model, context) {
         const asOf = context.settings.asOf();
         const declared = declaredBySide(model);
+        const items = conflictingItems(model);
         const findings: WorkspaceFinding[] = [];
         for (const person of model.persons) {
+            if (!mayConflict(model, person, items)) continue;
             const holdings = holdingsOf(model, person);
             if (holdings.length < 2) continue;
             // Declared conflicts: each one once, looked up from its left side.

@@ -136,6 +136,21 @@ export function tenureAnnouncements(tenure: Tenure | undefined, assignment: Assi
     return (tenure?.terms ?? [assignment]).flatMap(term => term.announcements);
 }
 
+/**
+ * The tenure's first announcement with a real date, in any of its terms (the first of them on a
+ * tie): a renewal is covered by the announcement of the original appointment. Asked for every
+ * assignment by the rules and the report, so without arrays.
+ */
+export function firstAnnouncement(tenure: Tenure | undefined, assignment: Assignment): Announcement | undefined {
+    let first: Announcement | undefined;
+    for (const term of tenure?.terms ?? [assignment]) {
+        for (const announcement of term.announcements) {
+            if (isValidIsoDate(announcement.date) && (!first || announcement.date < first.date)) first = announcement;
+        }
+    }
+    return first;
+}
+
 /** A holder of a role on a date: the assignment in force, and the tenure it belongs to. */
 export interface Holder {
     readonly assignment: Assignment;

@@ -1,7 +1,7 @@
 import type { Assignment, Cadence, Person, Role, Training, TrainingCompletion } from '../generated/ast.js';
 import { compareStrings } from '../util/compare.js';
 import { addCadence, cadenceUnit, type IsoDate } from '../util/dates.js';
-import { isPresentOn, isStaff, joinedOn } from './tenure.js';
+import { assignmentHoldsOn, isPresentOn, isStaff, joinedOn } from './tenure.js';
 import type { WorkspaceModel } from './workspace-model.js';
 
 /**
@@ -48,24 +48,42 @@ export interface TrainingStatus {
 export function trainingStatus(model: WorkspaceModel, asOf: IsoDate): readonly TrainingStatus[] {
     return model.cached(`training-status@${asOf}`, () => {
         const latest = latestCompletions(model, asOf);
-        return model.trainings.map(training => ({
-            training,
-            obligations: audienceOf(training, model, asOf).map(({ person, assignments, everyone }) => {
-                const lastCompletion = latest.get(training)?.get(person);
+        return model.trainings.map(training => {
+            const completions = latest.get(training);
+            const dueAfter = dueDates(training);
+            const obligations = audienceOf(training, model, asOf).map(({ person, assignments, everyone }): TrainingObligation => {
+                const lastCompletion = completions?.get(person);
                 const lastCompleted = lastCompletion?.date;
-                const cadence = training.cadence;
                 if (!lastCompleted) {
                     const graceEnd = graceEndOf(training, model, person, assignments, everyone);
                     const due = graceEnd !== undefined && asOf <= graceEnd;
-                    return { training, person, assignments, everyone, dueBy: due ? graceEnd : undefined, state: due ? 'due' : 'missing' } satisfies TrainingObligation;
+                    return { training, person, assignments, everyone, dueBy: due ? graceEnd : undefined, state: due ? 'due' : 'missing' };
                 }
-                // A cadence without its unit (`every` while typing) is a syntax error, not a cadence.
-                const dueBy = cadence && cadenceUnit(cadence.unit) ? addCadence(lastCompleted, cadence.count ?? 1, cadence.unit) : undefined;
+                const dueBy = dueAfter?.(lastCompleted);
                 const state: TrainingState = dueBy && dueBy < asOf ? 'overdue' : 'current';
                 return { training, person, assignments, everyone, lastCompletion, lastCompleted, dueBy, state };
-            })
-        }));
+            });
+            return { training, obligations };
+        });
     });
+}
+
+/**
+ * The programme's due date after a completion on a date, remembered per date for the programme
+ * (a workspace's completions fall on a few hundred dates); none without a cadence. A cadence
+ * without its unit (`every` while typing) is a syntax error, not a cadence.
+ */
+function dueDates(training: Training): ((completed: IsoDate) => IsoDate) | undefined {
+    const cadence = training.cadence;
+    const unit = cadenceUnit(cadence?.unit);
+    if (!cadence || !unit) return undefined;
+    const count = cadence.count ?? 1;
+    const known = new Map<IsoDate, IsoDate>();
+    return completed => {
+        let due = known.get(completed);
+        if (due === undefined) known.set(completed, due = addCadence(completed, count, unit));
+        return due;
+    };
 }
 
 /** Every obligation of every programme on `asOf`, programme by programme. */
@@ -80,8 +98,8 @@ function latestCompletions(model: WorkspaceModel, asOf: IsoDate): Map<Training, 
         const training = completion.training?.ref;
         const person = completion.person?.ref;
         if (!training || !person || !completion.date || completion.date > asOf) continue;
-        const byPerson = latest.get(training) ?? new Map<Person, TrainingCompletion>();
-        latest.set(training, byPerson);
+        let byPerson = latest.get(training);
+        if (!byPerson) latest.set(training, byPerson = new Map<Person, TrainingCompletion>());
         const previous = byPerson.get(person);
         if (!previous || completion.date > previous.date) byPerson.set(person, completion);
     }
@@ -90,31 +108,30 @@ function latestCompletions(model: WorkspaceModel, asOf: IsoDate): Map<Training, 
 
 interface Member {
     readonly person: Person;
-    readonly assignments: Assignment[];
+    assignments: readonly Assignment[];
     everyone: boolean;
 }
+
+/** The assignments of a member of `audience everyone` who holds no role that needs the programme: one list for all of them. */
+const NO_ASSIGNMENTS: readonly Assignment[] = Object.freeze([]);
 
 /** Who must take a programme on `asOf`: its audience, plus holders of roles that require it; ordered by name. */
 function audienceOf(training: Training, model: WorkspaceModel, asOf: IsoDate): Member[] {
     const members = new Map<Person, Member>();
-    const member = (person: Person): Member => {
-        let entry = members.get(person);
-        if (!entry) {
-            entry = { person, assignments: [], everyone: false };
-            members.set(person, entry);
-        }
-        return entry;
-    };
     if (training.everyone) {
         // Everyone means the organization's staff on that date; externals train for the roles they hold.
         for (const person of model.persons) {
-            if (isStaff(person) && isPresentOn(person, asOf)) member(person).everyone = true;
+            if (isStaff(person) && isPresentOn(person, asOf) && !members.has(person)) members.set(person, { person, assignments: NO_ASSIGNMENTS, everyone: true });
         }
     }
     for (const role of rolesNeeding(model).get(training) ?? []) {
-        for (const assignment of model.holdersOn(role, asOf)) {
+        for (const assignment of model.assignmentsOf(role)) {
             const person = assignment.person?.ref;
-            if (person) member(person).assignments.push(assignment);
+            if (!person || !assignmentHoldsOn(assignment, asOf)) continue;
+            const entry = members.get(person);
+            if (!entry) members.set(person, { person, assignments: [assignment], everyone: false });
+            else if (entry.assignments === NO_ASSIGNMENTS) entry.assignments = [assignment];
+            else (entry.assignments as Assignment[]).push(assignment);
         }
     }
     return [...members.values()].sort((a, b) => compareStrings(a.person.name, b.person.name));

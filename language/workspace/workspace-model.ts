@@ -5,6 +5,7 @@ import type {
 } from '../generated/ast.js';
 import { type IsoDate } from '../util/dates.js';
 import { compareStrings } from '../util/compare.js';
+import { UniqueList } from '../util/unique-list.js';
 import { RequirementCatalogue, type CustomFrameworkDefinition } from '../standards/requirement-catalogue.js';
 import { FRAMEWORK_PREFIX_FORM } from '../standards/requirement-id.js';
 import { assignmentHoldsOn, tenuresOf, type Holder, type Tenure } from './tenure.js';
@@ -155,9 +156,7 @@ export class WorkspaceModel {
         }
         let roles = known.get(person);
         if (!roles) {
-            roles = [...new Set(this.assignmentsOfPerson(person)
-                .filter(assignment => assignmentHoldsOn(assignment, date))
-                .flatMap(assignment => assignment.role?.ref ? [assignment.role.ref] : []))];
+            roles = heldRoles(this.assignmentsOfPerson(person), date);
             known.set(person, roles);
         }
         return roles;
@@ -238,6 +237,16 @@ export class WorkspaceModel {
         }
         return this.memo.get(key) as T;
     }
+}
+
+/** The roles of the assignments that hold on `date`, each once, in assignment order. */
+function heldRoles(assignments: readonly Assignment[], date: IsoDate): Role[] {
+    const roles = new UniqueList<Role>();
+    for (const assignment of assignments) {
+        const role = assignment.role?.ref;
+        if (role && assignmentHoldsOn(assignment, date)) roles.add(role);
+    }
+    return roles.items;
 }
 
 /** The document a node belongs to, for grouping findings by file. */
