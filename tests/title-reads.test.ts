@@ -170,6 +170,31 @@ describe('the policy without its titles (WorkspaceFindings.structureVersion) and
     });
 });
 
+describe('the status after an undo', () => {
+    it('is the status before the edit, not computed again, also when the edit changed the findings of other files', async () => {
+        const workspace = await Workspace.open(FILES, AS_OF);
+        const before = computeStatus(workspace.shared);
+        const findings = workspace.shared.mandate.WorkspaceFindings;
+        const structure = findings.structureVersion;
+        const ended = CLEAN_POLICY['people.mandate'].replace('since 2024-03-01', 'since 2024-03-01 until 2024-06-30');
+        const computations = clause53Computations;
+        await workspace.write('people.mandate', ended);
+        expect(computeStatus(workspace.shared).clause53).not.toBe(before.clause53);
+        expect(clause53Computations).toBe(computations + 1);
+        await workspace.write('people.mandate', CLEAN_POLICY['people.mandate']);
+        expect(computeStatus(workspace.shared)).toEqual(before);
+        expect(findings.structureVersion).toBe(structure);
+        expect(clause53Computations).toBe(computations + 1);
+        // Another state is computed; the original, one of the last two, is still known when the edit is undone.
+        await workspace.write('people.mandate', ended.replace('until 2024-06-30', 'until 2024-05-31'));
+        computeStatus(workspace.shared);
+        expect(clause53Computations).toBe(computations + 2);
+        await workspace.write('people.mandate', CLEAN_POLICY['people.mandate']);
+        expect(computeStatus(workspace.shared)).toEqual(before);
+        expect(clause53Computations).toBe(computations + 2);
+    });
+});
+
 describe('the workspace rules', () => {
     it('read declaration titles only through readTitle', () => {
         const folder = fileURLToPath(new URL('../language/rules/', import.meta.url));

@@ -7,7 +7,7 @@ import { withTitleReads } from '../util/title-reads.js';
 import { STATUS_NOTIFICATION, type MandateStatus } from './mandate-protocol.js';
 
 
-/** The last clause 5.3 status, and what it was computed from. */
+/** A clause 5.3 status, and what it was computed from. */
 interface Clause53 {
     readonly status: MandateStatus['clause53'];
     readonly asOf: string;
@@ -18,7 +18,13 @@ interface Clause53 {
     readonly readTitles: boolean;
 }
 
-const computed = new WeakMap<MandateSharedServices, Clause53>();
+/**
+ * The statuses of the last two policy states: after an edit and its undo the undone state's status
+ * is still known, and restoring it builds no workspace model (WorkspaceFindings keeps the findings
+ * of the state before an edit in the same way).
+ */
+const KEPT_STATUSES = 2;
+const computed = new WeakMap<MandateSharedServices, Clause53[]>();
 
 /** How many times clause 5.3's status was computed; tests use it to prove that a title edit computes none. */
 export let clause53Computations = 0;
@@ -39,14 +45,15 @@ export function computeStatus(shared: MandateSharedServices): MandateStatus {
     workspaceFindings.byDocument();
     const { semanticVersion: meaning, structureVersion: structure } = workspaceFindings;
     const findingsKey = open.map(finding => `${finding.rule}:${finding.severity}`).sort().join(',');
-    let last = computed.get(shared);
-    const same = last && last.asOf === asOf && last.findings === findingsKey && (last.readTitles ? last.meaning === meaning : last.structure === structure);
-    if (!last || !same) {
+    const kept = computed.get(shared) ?? [];
+    const same = (known: Clause53) => known.asOf === asOf && known.findings === findingsKey && (known.readTitles ? known.meaning === meaning : known.structure === structure);
+    let last = kept.find(same);
+    if (!last) {
         clause53Computations++;
         const { result, trees } = withTitleReads(() => clause53Status(shared.mandate.WorkspaceModel.get(), asOf, settings, open));
         last = { status: result, asOf, findings: findingsKey, meaning, structure, readTitles: trees.size > 0 };
-        computed.set(shared, last);
     }
+    computed.set(shared, [last, ...kept.filter(known => known !== last)].slice(0, KEPT_STATUSES));
     return {
         errors: findings.filter(finding => finding.severity === 'error').length,
         warnings: findings.filter(finding => finding.severity === 'warning').length,

@@ -89,7 +89,10 @@ export class WorkspaceFindings {
             }
         }
         const roots = new Map(documents.map(document => [document.uri.toString(), document.parseResult.value as AstNode]));
-        this.previous = last;
+        // The state before is the last one with other trees: a second build of the same trees (the
+        // documents whose workspace findings went stale, validated again) must not make an undo's
+        // state the one just left.
+        if (!last || !sameRoots(last.roots, roots)) this.previous = last;
         this.last = { version: this.models.version, asOf, roots, byRule, titleTrees, grouped, meaning, structure };
         return grouped;
     }
@@ -270,4 +273,10 @@ function signature(findings: readonly PlacedFinding[]): string {
     return findings
         .map(({ rule, finding }) => `${rule.id}@${finding.node.$cstNode?.offset ?? -1}:${String(finding.property ?? '')}:${finding.message}`)
         .join('\n');
+}
+
+function sameRoots(before: ReadonlyMap<string, AstNode>, now: ReadonlyMap<string, AstNode>): boolean {
+    if (before.size !== now.size) return false;
+    for (const [uri, root] of now) if (before.get(uri) !== root) return false;
+    return true;
 }
