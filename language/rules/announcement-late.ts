@@ -45,4 +45,3 @@ export const announcementLate: WorkspaceRule = {
         return findings;
     }
 };
-

@@ -8,6 +8,7 @@ export function isKeyRole(role: Role): boolean {
     return role.key || role.ciso;
 }
 
+/** How many of the assignments are to key roles, whatever their dates: at least as many as the key roles held on any day. */
 function keyAssignments(assignments: readonly Assignment[]): number {
     let count = 0;
     for (const assignment of assignments) {
