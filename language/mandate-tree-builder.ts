@@ -1,4 +1,5 @@
 import { DatatypeSymbol, type AstNode, type AstReflection, type LangiumParser, type ParseResult, type ParserOptions } from 'langium';
+import { noteRepeatedAssignment } from './util/repeated-assignments.js';
 import { linkAndListNodes } from './util/syntax-nodes.js';
 
 /** The parts of Langium's parser (langium ~4.4, src/parser/langium-parser.ts) that `parse` and `construct` use. */
@@ -18,6 +19,8 @@ interface ParserInternals {
     doParse(rule: unknown): AstNode;
     construct(): unknown;
     constructInfix(node: unknown, precedence: unknown): unknown;
+    readonly current: Record<string, unknown>;
+    assign(operator: string, feature: string, value: unknown, cstNode: unknown, crossRef: unknown): void;
 }
 
 /**
@@ -30,6 +33,8 @@ interface ParserInternals {
  *   type, as `assignMandatoryProperties` does from the type's metadata on every call.
  * The packaging pins langium to ~4.4, whose two methods these follow; tests/syntax-nodes.test.ts
  * compares the trees with Langium's own steps.
+ * And `assign` notes the nodes given a single-valued property twice (util/repeated-assignments.ts):
+ * the properties are created by it alone, so one it finds already there was assigned before.
  */
 export function withLeanTreeBuilding(parser: LangiumParser): LangiumParser {
     const target = parser as unknown as ParserInternals;
@@ -57,6 +62,11 @@ export function withLeanTreeBuilding(parser: LangiumParser): LangiumParser {
             defaults.set(type, list);
         }
         return list;
+    };
+    const assign = target.assign.bind(parser);
+    target.assign = (operator, feature, value, cstNode, crossRef) => {
+        if (operator !== '+=' && Object.hasOwn(target.current, feature)) noteRepeatedAssignment(target.current as unknown as AstNode);
+        assign(operator, feature, value, cstNode, crossRef);
     };
     target.construct = () => {
         if (target.isRecording()) return undefined;

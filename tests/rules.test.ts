@@ -197,6 +197,24 @@ describe('property-repeated', () => {
         expect(findings.find(finding => finding.rule === 'property-repeated')?.message)
             .toBe('`job title` is given 2 times in this person; only the last one would be kept. Remove the extra ones.');
     });
+    it('reports each kind of single-valued item given twice: a flag, a reference, a date and a text', async () => {
+        const repeats: Array<[string, string, string]> = [
+            ['roles.mandate', 'designated CISO', 'designated CISO\n    designated CISO'],
+            ['roles.mandate', 'designated CISO', 'designated CISO\n    reports to board\n    reports to board'],
+            ['people.mandate', 'employed since 2020-01-01', 'employed since 2020-01-01\n    employed since 2021-01-01 until 2022-01-01'],
+            ['people.mandate', 'employed since 2020-01-01', 'employed since 2020-01-01\n    external "A"\n    external "B"']
+        ];
+        for (const [file, anchor, replacement] of repeats) {
+            const findings = await check(withEdit(file as keyof typeof CLEAN_POLICY, text => text.replace(anchor, replacement)));
+            expect(where(findings, 'property-repeated'), replacement).not.toEqual([]);
+        }
+    });
+    it('still reports a repeated item in a file the parser had to recover from a syntax error in', async () => {
+        const files = withEdit('people.mandate', text => text.replace('employed since 2020-01-01', 'job title "A"\n    job title "B"') + '\nperson broken {\n');
+        const findings = await check(files);
+        expect(where(findings, 'property-repeated')).toEqual(['people.mandate:4']);
+        expect(findings.some(finding => finding.rule === 'parsing-error')).toBe(true);
+    });
     it('reports job-description versions that take effect on the same day, or all undated', async () => {
         const versions = (lines: string) => withEdit('roles.mandate', text => text.replace('designated CISO', `designated CISO\n${lines}`));
         const undated = await check(versions('    job description "a.md"\n    job description "b.md"'));

@@ -1,6 +1,7 @@
 import { AstUtils, GrammarAST, type AstNode, type CstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { JobDescription, MandateAstType } from '../generated/ast.js';
 import { IssueCodes } from '../mandate-issue-codes.js';
+import { hasRepeatedAssignment } from '../util/repeated-assignments.js';
 import type { NodeRule } from './rule.js';
 
 /** How the policy writes each single-valued item, so a message never shows a grammar property name. */
@@ -99,6 +100,11 @@ function singleValuedAssignments(node: AstNode): Map<string, CstNode[]> {
     return byFeature;
 }
 
+function parsedCleanly(node: AstNode): boolean {
+    const result = AstUtils.getDocument(node).parseResult;
+    return result.lexerErrors.length === 0 && result.parserErrors.length === 0;
+}
+
 /**
  * The grammar lets block items come in any order, so a single-valued item such as a
  * description can be written twice. The parser keeps only the last one; this rule makes
@@ -114,6 +120,9 @@ export const propertyRepeated: NodeRule = {
     fixable: false,
     checks: (_context, report) => {
         const repeatedItems = (node: AstNode, accept: ValidationAcceptor): void => {
+            // Only a node the parser gave a property twice can repeat one; after a syntax error the
+            // parser's recovery may have left an item's syntax without assigning it, so then all are read.
+            if (!hasRepeatedAssignment(node) && parsedCleanly(node)) return;
             for (const [feature, occurrences] of singleValuedAssignments(node)) {
                 if (occurrences.length < 2) continue;
                 occurrences.sort((a, b) => a.offset - b.offset);
