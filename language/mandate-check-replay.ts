@@ -1,5 +1,5 @@
 import type { AstNode, ValidationAcceptor, ValidationCheck } from 'langium';
-import { volatileReadCount } from './util/volatile-reads.js';
+import { volatileReadCount, workspaceReadCount } from './util/volatile-reads.js';
 
 type Accepted = Parameters<ValidationAcceptor>;
 
@@ -9,8 +9,15 @@ interface Rerun {
     readonly check: ValidationCheck;
 }
 
+/** A check that read other documents: its findings hold while every syntax tree is the same, else it runs again. */
+interface Linked extends Rerun {
+    readonly findings: readonly Accepted[];
+}
+
+type Step = Accepted | Rerun | Linked;
+
 /** What validating one tree did, in order: findings to report again, and checks to run again. */
-export type CheckSteps = ReadonlyArray<Accepted | Rerun>;
+export type CheckSteps = readonly Step[];
 
 /** What a recording was made under: the same syntax trees (WorkspaceModelProvider.currentTrees), inputs, and checks (registry version, categories). */
 export interface ReplayKey {
@@ -20,20 +27,28 @@ export interface ReplayKey {
 }
 
 /**
- * The node checks' findings of each syntax tree, kept for the next validation of the same tree
- * while no document changed: a new as-of date re-validates every document, but only the checks
- * that read the date (or the disk) can say something else. Those run again; every other check's
- * findings are reported again, in the same order, so the result equals a cold validation.
+ * The node checks' findings of each syntax tree, kept for the next validation of the same tree.
+ * Node checks read their own document's syntax (see rules/rule.ts); what else a check read decides
+ * what is replayed (util/volatile-reads.ts):
+ * - a new as-of date re-validates every document while none changed: only the checks that read
+ *   the date (or the disk) can say something else;
+ * - an edit that changes names other files use re-validates the files that refer to them, whose
+ *   own trees did not change: only the checks that read other documents can say something else.
+ * Those run again; every other check's findings are reported again, in the same order, so the
+ * result equals a cold validation.
  */
 export class CheckReplay {
     private readonly recordings = new WeakMap<AstNode, { readonly key: ReplayKey; readonly steps: CheckSteps }>();
 
-    /** The steps recorded for `root` under `key`; undefined when there are none or the key differs. */
-    find(root: AstNode, key: ReplayKey): CheckSteps | undefined {
+    /**
+     * The steps recorded for `root` under the same inputs and checks, and whether they were recorded
+     * under the same trees as `key`; undefined when there are none or the inputs or checks differ.
+     */
+    find(root: AstNode, key: ReplayKey): { readonly steps: CheckSteps; readonly sameTrees: boolean } | undefined {
         const recording = this.recordings.get(root);
         if (!recording) return undefined;
         const { trees, inputs, checks } = recording.key;
-        return trees === key.trees && inputs === key.inputs && checks === key.checks ? recording.steps : undefined;
+        return inputs === key.inputs && checks === key.checks ? { steps: recording.steps, sameTrees: trees === key.trees } : undefined;
     }
 
     /** A recorder for one full validation of `root`; `save` it once the walk has completed. */
@@ -44,52 +59,66 @@ export class CheckReplay {
 
 /** Wraps each check call of a validation: passes its findings on and notes what to replay. */
 export class CheckRecorder {
-    private readonly steps: Array<Accepted | Rerun> = [];
+    private readonly steps: Step[] = [];
     private pending: Accepted[] = [];
     /** The acceptor to give the checks: it reports as usual and keeps a copy. */
     readonly accept: ValidationAcceptor;
 
-    constructor(private readonly store: (steps: CheckSteps) => void, accept: ValidationAcceptor) {
+    constructor(private readonly store: (steps: CheckSteps) => void, private readonly target: ValidationAcceptor) {
         this.accept = (...finding: Accepted) => {
             this.pending.push(finding);
-            accept(...finding);
+            target(...finding);
         };
     }
 
     /** Runs `check` on the node at `index`; a promise only when the check returned one. */
     run(check: ValidationCheck, node: AstNode, index: number, token: Parameters<ValidationCheck>[2]): Promise<void> | undefined {
-        const reads = volatileReadCount();
+        const volatile = volatileReadCount();
+        const workspace = workspaceReadCount();
         const result = check(node, this.accept, token);
-        if (result) return Promise.resolve(result).then(() => this.settle(check, index, true));
-        this.settle(check, index, volatileReadCount() !== reads);
+        if (result) return Promise.resolve(result).then(() => this.settle(check, index, true, false));
+        this.settle(check, index, volatileReadCount() !== volatile, workspaceReadCount() !== workspace);
         return undefined;
+    }
+
+    /** Reports the findings of a step of an earlier recording again, and keeps the step as it was. */
+    replay(step: Accepted | Linked): void {
+        if (Array.isArray(step)) this.target(...step);
+        else for (const finding of step.findings) this.target(...finding);
+        this.steps.push(step);
     }
 
     save(): void {
         this.store(this.steps);
     }
 
-    private settle(check: ValidationCheck, index: number, rerun: boolean): void {
+    private settle(check: ValidationCheck, index: number, volatile: boolean, linked: boolean): void {
         // An asynchronous check may have read anything meanwhile: it always runs again.
-        if (rerun) this.steps.push({ index, check });
+        if (volatile) this.steps.push({ index, check });
+        else if (linked) this.steps.push({ index, check, findings: this.pending });
         else for (const finding of this.pending) this.steps.push(finding);
         this.pending = [];
     }
 }
 
-/** Reports a recording again, running the checks that must run again on their nodes. */
+/**
+ * Reports a recording again, running the checks that must run again on their nodes. `sameTrees`:
+ * recorded under the same syntax trees, so the findings of checks that read other documents hold.
+ * `recorder` records the result, for the next validation of the tree.
+ */
 export async function replaySteps(
-    steps: CheckSteps, nodes: readonly AstNode[], accept: ValidationAcceptor, token: Parameters<ValidationCheck>[2], pause: () => Promise<void> | undefined
+    steps: CheckSteps, sameTrees: boolean, nodes: readonly AstNode[], recorder: CheckRecorder, token: Parameters<ValidationCheck>[2],
+    pause: () => Promise<void> | undefined
 ): Promise<void> {
     for (const step of steps) {
         const wait = pause();
         if (wait) await wait;
-        if (Array.isArray(step)) {
-            accept(...step);
+        if (Array.isArray(step) || ('findings' in step && sameTrees)) {
+            recorder.replay(step as Accepted | Linked);
         } else {
-            const { index, check } = step as Rerun;
-            const result = check(nodes[index], accept, token);
+            const result = recorder.run(step.check, nodes[step.index], step.index, token);
             if (result) await result;
         }
     }
+    recorder.save();
 }

@@ -50,8 +50,8 @@ export class MandateDocumentValidator extends DefaultDocumentValidator {
     /**
      * Langium's loop, without an `await` per node and per check: the checks are synchronous (see
      * MandateValidationRegistry). It still gives way to other work and honours cancellation. A tree
-     * validated again in the same workspace snapshot (another as-of date) replays what did not read
-     * the date (see CheckReplay).
+     * validated again (another as-of date, or a name it refers to changed elsewhere) replays what
+     * could not have changed (see CheckReplay).
      */
     protected override async validateAstNodes(
         rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = Cancellation.CancellationToken.None
@@ -63,9 +63,9 @@ export class MandateDocumentValidator extends DefaultDocumentValidator {
         const points = new CancellationPoints(cancelToken);
         const nodes = syntaxNodes(rootNode);
         const key = { trees: this.models.currentTrees(), inputs: this.settings.inputsVersion, checks: `${registry.version} ${options.categories?.join(' ') ?? ''}` };
-        const steps = this.replay.find(rootNode, key);
-        if (steps) return replaySteps(steps, nodes, acceptor, cancelToken, () => points.next());
         const recorder = this.replay.record(rootNode, key, acceptor);
+        const recorded = this.replay.find(rootNode, key);
+        if (recorded) return replaySteps(recorded.steps, recorded.sameTrees, nodes, recorder, cancelToken, () => points.next());
         for (let index = 0; index < nodes.length; index++) {
             const node = nodes[index];
             const pause = points.next();

@@ -111,3 +111,34 @@ describe('an edit that changes what a file looks like but not what it says', () 
         expect(inOrder(workspace)).toEqual(inOrder(cold));
     });
 });
+
+describe('an edit that changes a name other files refer to', () => {
+    const rename = (from: string, to: string) => CLEAN_POLICY['roles.mandate'].replace(`role ${from} `, `role ${to} `);
+    // Undated: assignment-date-missing, a node rule whose finding goes once the role no longer links (LinkFailures).
+    const files = { ...CLEAN_POLICY, 'extra.mandate': 'assign jane to ciso appointed by board\n' };
+
+    it('re-validates the files that refer to it as a cold build would, also findings that only follow from a link', async () => {
+        const workspace = await Workspace.open(files, AS_OF);
+        expect(workspace.codes('extra.mandate')).toContain('assignment-date-missing');
+        for (const roles of [rename('ciso', 'ciso2'), CLEAN_POLICY['roles.mandate'], rename('ciso', 'chief')]) {
+            await workspace.write('roles.mandate', roles);
+            const cold = await Workspace.open({ ...files, 'roles.mandate': roles }, AS_OF);
+            expect(inOrder(workspace)).toEqual(inOrder(cold));
+            const linked = roles === CLEAN_POLICY['roles.mandate'];
+            expect(workspace.codes('extra.mandate').includes('assignment-date-missing'), roles).toBe(linked);
+            expect(workspace.codes('people.mandate').includes('linking-error'), roles).toBe(!linked);
+        }
+    });
+
+    it('does not run again, in the files that refer to it, the checks that read only their own file', async () => {
+        const workspace = await Workspace.open(files, AS_OF);
+        const plain = vi.fn<ValidationCheck>();
+        workspace.shared.ServiceRegistry.all[0].validation.ValidationRegistry.register({ Person: plain });
+        await workspace.write('roles.mandate', rename('ciso', 'ciso2')); // new checks: recorded in every file validated
+        const persons = plain.mock.calls.length;
+        expect(persons).toBeGreaterThan(0);
+        await workspace.write('roles.mandate', CLEAN_POLICY['roles.mandate']);
+        expect(workspace.codes('people.mandate')).not.toContain('linking-error'); // validated again, replayed
+        expect(plain.mock.calls.length).toBe(persons);
+    });
+});

@@ -104,7 +104,12 @@ export interface RuleContext {
 /** Reports a finding with the rule's ID as diagnostic code and the rule's severity. */
 export type RuleReporter = <N extends AstNode>(accept: ValidationAcceptor, target: FindingTarget<N>, message: string) => void;
 
-/** A rule that looks at one node at a time, through Langium's validation checks. */
+/**
+ * A rule that looks at one node at a time, through Langium's validation checks. It reads its own
+ * document's syntax (a reference's name, never its target) and what `context` gives: its findings
+ * are replayed while the tree is unchanged, unless it read the date, the disk or the workspace
+ * (mandate-check-replay.ts). Whatever needs another document is a workspace rule.
+ */
 export interface NodeRule extends RuleMetadata {
     readonly scope: 'node';
     checks(context: RuleContext, report: RuleReporter): ValidationChecks<MandateAstType>;

@@ -1,15 +1,28 @@
 /**
- * Counts reads of what can change while no policy text does: the as-of date (today's, when none
- * is set) and the disk (paths a policy names). The validator replays a node check's findings on
- * the next validation only when the check read none of these (mandate-check-replay.ts), so a new
- * as-of date re-runs only the checks that asked for the date.
+ * Counts reads a node check's findings depend on besides its own document's syntax (see
+ * mandate-check-replay.ts):
+ * - volatile reads, of what can change while no policy text does: the as-of date (today's, when
+ *   none is set) and the disk (paths a policy names). A check that made one always runs again.
+ * - workspace reads, of what other documents say (the workspace model, e.g. whether a finding
+ *   only follows from a name that failed to link). A check that made one runs again once any
+ *   document's syntax tree has changed.
+ * A check that made neither is replayed on every validation of the same tree.
  */
-let reads = 0;
+let volatileReads = 0;
+let workspaceReads = 0;
 
 export function noteVolatileRead(): void {
-    reads++;
+    volatileReads++;
 }
 
 export function volatileReadCount(): number {
-    return reads;
+    return volatileReads;
+}
+
+export function noteWorkspaceRead(): void {
+    workspaceReads++;
+}
+
+export function workspaceReadCount(): number {
+    return workspaceReads;
 }

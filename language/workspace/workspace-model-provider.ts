@@ -1,6 +1,7 @@
 import { DocumentState, type LangiumDocument, type LangiumDocuments, type LangiumSharedCoreServices } from 'langium';
 import type { Model } from '../generated/ast.js';
 import type { MandateSettings } from '../mandate-settings.js';
+import { noteWorkspaceRead } from '../util/volatile-reads.js';
 import { WorkspaceModel } from './workspace-model.js';
 
 /**
@@ -35,6 +36,7 @@ export class WorkspaceModelProvider {
     }
 
     get(): WorkspaceModel {
+        noteWorkspaceRead(); // a node check that asks reads other documents (CheckReplay)
         if (!this.current) {
             const documents = this.documents();
             const inputs = this.settings?.inputsVersion ?? 0;
