@@ -7,6 +7,7 @@ import { readTextFolder } from './folder-helpers.js';
 import { AS_OF, CLEAN_POLICY } from './helpers.js';
 import { Random } from './random-edits.js';
 import { diagnosticLine, Workspace } from './workspace-helpers.js';
+import { volatileReadCount } from '../language/util/volatile-reads.js';
 
 /**
  * A new as-of date re-validates every document while none changed: the node checks that read no
@@ -140,5 +141,20 @@ describe('an edit that changes a name other files refer to', () => {
         await workspace.write('roles.mandate', CLEAN_POLICY['roles.mandate']);
         expect(workspace.codes('people.mandate')).not.toContain('linking-error'); // validated again, replayed
         expect(plain.mock.calls.length).toBe(persons);
+    });
+});
+
+describe('what counts as reading the disk', () => {
+    /** Volatile reads while the file that names `evidence` is validated again after a rename elsewhere. */
+    async function readsWith(evidence: string): Promise<number> {
+        const files = { ...CLEAN_POLICY, 'extra.mandate': `assign jane to ciso appointed by board {\n    evidence "${evidence}"\n}\n` };
+        const workspace = await Workspace.open(files, AS_OF);
+        const before = volatileReadCount();
+        await workspace.write('roles.mandate', CLEAN_POLICY['roles.mandate'].replace('role ciso ', 'role chief '));
+        return volatileReadCount() - before;
+    }
+
+    it('is looking a path up, not checking text that names no file (a ticket number): that check is replayed', async () => {
+        expect(await readsWith('BOARD-2024-7')).toBeLessThan(await readsWith('minutes/2024-02-board.pdf'));
     });
 });
