@@ -103,6 +103,36 @@ describe('an edit that changes exported names', () => {
         expect(workspace.codes('assignments.mandate')).toEqual([]);
     });
 
+    it('links again only the references that may now resolve differently; the others keep their targets', async () => {
+        const files = {
+            'organization.mandate': ORGANIZATION, 'duties.mandate': DUTIES, 'training.mandate': 'training awareness "Awareness" { audience everyone }\n',
+            'assignments.mandate': `${ASSIGNMENTS}completed awareness by jane on 2025-01-01\n`
+        };
+        const workspace = await Workspace.open(files);
+        const linker = workspace.shared.ServiceRegistry.all[0].references.Linker;
+        const linked: string[] = [];
+        const doLink = (linker as unknown as { doLink(info: { reference: { $refText: string } }, document: LangiumDocument): void }).doLink;
+        (linker as unknown as { doLink: typeof doLink }).doLink = function (info, document) {
+            if (document.uri.path === '/ws/assignments.mandate') linked.push(info.reference.$refText);
+            doLink.call(this, info, document);
+        };
+        const completion = () => (workspace.document('assignments.mandate').parseResult.value as Model).declarations.find(isTrainingCompletion)!;
+        const training = completion().training!.ref;
+        // The names that go into the renamed person's file are looked up again; the training, in another file, is not.
+        const edited = { ...files, 'organization.mandate': ORGANIZATION.replace('person jane', 'person janet') };
+        await workspace.write('organization.mandate', edited['organization.mandate']);
+        expect(linked.sort()).toEqual(['board', 'ciso', 'jane', 'jane']);
+        expect(completion().training!.ref).toBe(training);
+        expect(completion().person!.error).toBeDefined();
+        await expectSameAsCold(workspace, edited);
+        linked.length = 0;
+        await workspace.write('organization.mandate', ORGANIZATION);
+        expect(linked.sort()).toEqual(['board', 'ciso', 'jane', 'jane']);
+        expect(isCurrent(workspace, completion().person!.ref)).toBe(true);
+        expect(completion().training!.ref).toBe(training);
+        await expectSameAsCold(workspace, files);
+    });
+
     it('relinks a file that never used the new file when a name declared again there now comes first', async () => {
         // A duplicated name resolves to the declaration in the first file by URI: `a-extra` comes before `training`.
         const files = {

@@ -106,6 +106,30 @@ export function retargetReferences(document: LangiumDocument, retargets: ExportC
 }
 
 /**
+ * Whether a reference of a document that an export change may affect must be linked again: it
+ * failed to link (a new name may resolve it, and its "did you mean" may change), it is written
+ * with a name that appeared or disappeared, or it points into a document whose exports changed.
+ * A reference into a document that kept its exports is pointed at the new node of the same
+ * declaration instead, as retargetReferences does; if that cannot be done, it is linked again.
+ */
+export function mustLinkAgain(reference: Reference, comparison: ExportComparison, documents: LangiumDocuments, locator: AstNodeLocator): boolean {
+    const linked = reference as Reference & LinkedReference;
+    if (!('_ref' in linked) || !isAstNode(linked._ref)) return true;
+    if (comparison.changedNames.has(reference.$refText)) return true;
+    const old = linked._nodeDescription;
+    const uri = old?.documentUri.toString();
+    if (uri === undefined || comparison.changedUris.has(uri)) return true;
+    const map = comparison.retargets.get(uri);
+    if (!map) return false;
+    const description = map.get(old!);
+    const target = description && (description.node ?? loadNode(description, locator, documents));
+    if (!description || !target) return true;
+    linked._nodeDescription = description;
+    linked._ref = target;
+    return false;
+}
+
+/**
  * The documents a document's linked references point into. Remembered per list of linked
  * references, which the linker replaces when it unlinks a document and only appends to: after an
  * edit, the documents that do not refer to the edited one are passed over without reading each

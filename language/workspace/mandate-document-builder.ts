@@ -3,7 +3,8 @@ import {
     type Event, type LangiumDocument, type LangiumSharedCoreServices
 } from 'langium';
 import type { MandateAddedSharedServices } from '../mandate-module.js';
-import { ExportChanges, retargetReferences, type ExportComparison } from './export-changes.js';
+import { ExportChanges, mustLinkAgain, retargetReferences, type ExportComparison } from './export-changes.js';
+import { MandateLinker } from '../mandate-linker.js';
 import type { WorkspaceFindings } from './workspace-findings.js';
 import { rememberParse } from './semantic-fingerprint.js';
 import { isWorkspaceFile } from './workspace-files.js';
@@ -28,8 +29,9 @@ interface DocumentWait {
  *   the change was a comment. This builder first parses and indexes the changed documents,
  *   and only when their exported names changed relinks the documents that need it: those that
  *   referenced them, those that refer to a name that appeared or disappeared (a duplicate can
- *   take over a name) and those with unresolved names. Otherwise the references into the changed
- *   documents are moved to the new nodes of the same declarations, and nothing else is rebuilt.
+ *   take over a name) and those with unresolved names; in a linked document, only the references
+ *   that need it are linked again (export-changes.ts, mustLinkAgain). Otherwise the references into
+ *   the changed documents are moved to the new nodes of the same declarations, and nothing else is rebuilt.
  *   Node rules only read their own document and the names of its references, so their findings
  *   stay valid; everything that reads other documents' content is a workspace rule.
  * - A workspace finding can belong to an unrelated document: deleting the file with the CISO
@@ -224,7 +226,17 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
         for (const document of this.langiumDocuments.all) {
             if (document.references.length === 0) continue;
             if (changedUris.size > 0 && mayResolveDifferently(document, comparison.changedNames, changedUris)) {
-                relink(document);
+                const services = this.serviceRegistry.getServices(document.uri);
+                const linker = services.references.Linker;
+                if (!(linker instanceof MandateLinker) || document.state < DocumentState.Linked) {
+                    relink(document);
+                    continue;
+                }
+                // Of 100 references of a file that names a renamed role once, only that one is linked again.
+                const locator = services.workspace.AstNodeLocator;
+                linker.relinkSome(document, reference => mustLinkAgain(reference, comparison, this.langiumDocuments, locator));
+                this.resetToState(document, DocumentState.Linked);
+                if (!building.has(document)) added.push(document);
                 continue;
             }
             if (retargets.size === 0) continue;
