@@ -34,20 +34,20 @@ export class MandateReferenceDescriptionProvider extends DefaultReferenceDescrip
      * What `createDescriptions` would record, reduced to the declarations referred to: what the
      * index needs to know which documents to look at (reference-index-manager.ts). The paths are
      * the declarations' own description strings, so the summary adds no string per reference.
+     * Read from the document's list of linked references (the index is updated once a document is
+     * linked, and linking lists every reference), not from a walk of its tree.
      */
     async targetsOf(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<ReferenceTargets> {
         const targets: ReferenceTargets = new Map();
         const points = new CancellationPoints(cancelToken);
-        for (const node of syntaxNodes(document.parseResult.value)) {
+        for (const reference of document.references) {
             const pause = points.next();
             if (pause) await pause;
-            forEachReference(node, info => {
-                for (const item of targetItems(info)) {
-                    const uri = item.documentUri.toString();
-                    const paths = targets.get(uri);
-                    if (paths) paths.add(item.path); else targets.set(uri, new Set([item.path]));
-                }
-            });
+            for (const item of targetItems(reference)) {
+                const uri = item.documentUri.toString();
+                const paths = targets.get(uri);
+                if (paths) paths.add(item.path); else targets.set(uri, new Set([item.path]));
+            }
         }
         return targets;
     }
@@ -57,7 +57,7 @@ export class MandateReferenceDescriptionProvider extends DefaultReferenceDescrip
         const descriptions: ReferenceDescription[] = [];
         for (const node of syntaxNodes(document.parseResult.value)) {
             forEachReference(node, info => {
-                if (!targetItems(info).some(item => item.path === targetPath && item.documentUri.toString() === targetUri)) return;
+                if (!targetItems(info.reference).some(item => item.path === targetPath && item.documentUri.toString() === targetUri)) return;
                 for (const description of this.createInfoDescriptions(info)) {
                     if (description.targetPath === targetPath && description.targetUri.toString() === targetUri) descriptions.push(description);
                 }
@@ -68,8 +68,7 @@ export class MandateReferenceDescriptionProvider extends DefaultReferenceDescrip
 }
 
 /** The declarations an entry of the index is made for, as `createInfoDescriptions` picks them. */
-function targetItems(info: ReferenceInfo): readonly AstNodeDescription[] {
-    const reference = info.reference;
+function targetItems(reference: ReferenceInfo['reference']): readonly AstNodeDescription[] {
     if (reference.error || !reference.$refNode) return [];
     if (isReference(reference)) return reference.$nodeDescription ? [reference.$nodeDescription] : [];
     if (isMultiReference(reference)) return reference.items.flatMap(item => item.$nodeDescription ? [item.$nodeDescription] : []);
