@@ -61,7 +61,7 @@ export function coverageOn(model: WorkspaceModel, asOf: IsoDate): CoverageIndex 
         const held = new Map<Role, boolean>();
         const isHeld = (role: Role) => {
             let value = held.get(role);
-            if (value === undefined) held.set(role, value = model.holdersOn(role, asOf).length > 0);
+            if (value === undefined) held.set(role, value = model.isHeldOn(role, asOf));
             return value;
         };
         const of = (requirement: Requirement): Coverage => {

@@ -51,7 +51,7 @@ function dutyNamed(side: Side, name: string): Duty | undefined {
 }
 
 function isHeld(side: Side, role: Role | undefined, date: IsoDate): boolean {
-    return role !== undefined && side.context.model.holdersOn(role, date).length > 0;
+    return role !== undefined && side.context.model.isHeldOn(role, date);
 }
 
 /** Whether anyone may perform `duty` on `date`, by the same grounds as `whoMayPerform`. */

@@ -13,7 +13,7 @@ export const cisoVacant: WorkspaceRule = {
         const asOf = context.settings.asOf();
         const findings: WorkspaceFinding[] = [];
         for (const role of model.cisoRoles) {
-            if (model.holdersOn(role, asOf).length > 0) continue;
+            if (model.isHeldOn(role, asOf)) continue;
             const past = model.assignmentsOf(role).filter(assignment => assignment.until && assignment.until < asOf);
             const lastEnd = past.map(assignment => assignment.until!).sort().at(-1);
             const history = lastEnd ? ` The last assignment ended on ${lastEnd}.` : '';

@@ -63,10 +63,11 @@ export const delegationExpired: WorkspaceRule = {
     findings(model, context) {
         const asOf = context.settings.asOf();
         const reliances = new Map<Delegation, Array<{ kind: 'appointment' | 'delegation'; text: string }>>();
-        const relyOn = (source: Delegation | undefined, kind: 'appointment' | 'delegation', text: string) => {
+        // The text is made only for a source that has ended: most appointments rely on none.
+        const relyOn = (source: Delegation | undefined, kind: 'appointment' | 'delegation', text: () => string) => {
             if (!source || !source.until || source.until >= asOf) return;
             const list = reliances.get(source) ?? [];
-            list.push({ kind, text });
+            list.push({ kind, text: text() });
             reliances.set(source, list);
         };
         // Messages name every party, so a declaration with a name that did not link is left to the linker.
@@ -74,13 +75,13 @@ export const delegationExpired: WorkspaceRule = {
             const [person, role, appointer] = [assignment.person?.ref, assignment.role?.ref, assignment.appointedBy?.ref];
             if (!person || !role || !appointer) continue;
             relyOn(appointmentReliance(model, assignment), 'appointment',
-                `the assignment of '${person.name}' to '${role.name}' since ${assignment.since}, appointed by '${appointer.name}'`);
+                () => `the assignment of '${person.name}' to '${role.name}' since ${assignment.since}, appointed by '${appointer.name}'`);
         }
         for (const delegation of model.delegations) {
             const [duty, from, to] = [delegation.duty?.ref, delegation.from?.ref, delegation.to?.ref];
             if (!duty || !from || !to) continue;
             relyOn(chainReliance(model, delegation, asOf), 'delegation',
-                `the delegation of '${duty.name}' from '${from.name}' to '${to.name}', still in force on ${asOf}`);
+                () => `the delegation of '${duty.name}' from '${from.name}' to '${to.name}', still in force on ${asOf}`);
         }
         const findings: WorkspaceFinding[] = [];
         for (const delegation of model.delegations) {

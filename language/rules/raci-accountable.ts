@@ -48,7 +48,7 @@ export const raciAccountable: WorkspaceRule = {
             } else if (accountable.length > 1) {
                 problems.push(`${accountable.length} roles are accountable for it (${names(accountable)}); `
                     + 'keep `accountable for` on one of them and make the others responsible, consulted or informed');
-            } else if (model.holdersOn(accountable[0], asOf).length === 0) {
+            } else if (!model.isHeldOn(accountable[0], asOf)) {
                 problems.push(`its accountable role '${accountable[0].name}' is held by nobody on ${asOf}; assign someone to it`);
             }
             if (responsible.length === 0) {

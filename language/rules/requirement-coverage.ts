@@ -12,7 +12,7 @@ export function unassignedRequirementFindings(
     if (!anchor) return [];
     const asOf = context.settings.asOf();
     const carrying = model.rolesCarrying(requirementId);
-    if (carrying.some(role => model.holdersOn(role, asOf).length > 0)) return [];
+    if (carrying.some(role => model.isHeldOn(role, asOf))) return [];
     const hint = carrying.length > 0
         ? `Only vacant roles carry it (${carrying.map(role => role.name).join(', ')}): assign someone to one of them.`
         : `Give a held role a responsibility that \`satisfies ${requirementId}\`.`;

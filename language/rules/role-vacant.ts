@@ -25,7 +25,7 @@ export const roleVacant: WorkspaceRule = {
         const asOf = context.settings.asOf();
         const findings: WorkspaceFinding[] = [];
         for (const role of model.roles) {
-            if (!role.key || role.ciso || model.holdersOn(role, asOf).length > 0) continue;
+            if (!role.key || role.ciso || model.isHeldOn(role, asOf)) continue;
             findings.push({
                 node: role,
                 property: 'name',

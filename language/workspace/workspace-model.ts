@@ -134,6 +134,11 @@ export class WorkspaceModel {
         return this.assignmentsOf(role).filter(assignment => assignmentHoldsOn(assignment, date));
     }
 
+    /** Whether anyone holds `role` on `date` (holdersOn, without listing them). */
+    isHeldOn(role: Role, date: IsoDate): boolean {
+        return this.assignmentsOf(role).some(assignment => assignmentHoldsOn(assignment, date));
+    }
+
     /**
      * The holders of `role` on `date` with their tenures, one per assignment in force. An assignment
      * whose person is unresolved still keeps the role from being vacant (one linking error is
