@@ -2,6 +2,7 @@ import { DocumentState, type LangiumDocument, type LangiumDocuments, type Langiu
 import type { Model } from '../generated/ast.js';
 import type { MandateSettings } from '../mandate-settings.js';
 import { noteWorkspaceRead } from '../util/volatile-reads.js';
+import { TrainingGroupStore } from './training-groups.js';
 import { WorkspaceModel } from './workspace-model.js';
 
 /**
@@ -21,6 +22,8 @@ export class WorkspaceModelProvider {
     private treesGeneration = 0;
     /** The documents and syntax trees as last looked at, and the `version` they were looked at in. */
     private trees: { readonly at: number; readonly trees: Trees } | undefined;
+    /** Training obligations carried from one snapshot to the next. */
+    readonly trainingGroups = new TrainingGroupStore();
     /** How many snapshots have been built; tests and benchmarks use it to prove one build per update. */
     generation = 0;
     /** Counts invalidations: a reader that derived something from a snapshot knows when it is out of date. */
@@ -45,7 +48,7 @@ export class WorkspaceModelProvider {
             if (last && last.inputs === inputs && last.trees === trees) {
                 this.current = last.model;
             } else {
-                this.current = new WorkspaceModel(documents, this.settings?.catalogueFrameworks);
+                this.current = new WorkspaceModel(documents, this.settings?.catalogueFrameworks, this.trainingGroups);
                 this.reusable = { model: this.current, inputs, trees };
                 this.generation++;
             }

@@ -11,6 +11,7 @@ import { FRAMEWORK_PREFIX_FORM } from '../standards/requirement-id.js';
 import { assignmentHoldsOn, tenuresOf, type Holder, type Tenure } from './tenure.js';
 import { indexDeclarations, indexReferences, type Declarations, type NamedDeclaration, type ReferenceIndex } from './declaration-index.js';
 import { CARRYING_KINDS, RequirementCarriers } from './requirement-carriers.js';
+import { TrainingGroupStore } from './training-groups.js';
 
 export type { NamedDeclaration } from './declaration-index.js';
 
@@ -30,8 +31,14 @@ export class WorkspaceModel {
     private references: ReferenceIndex | undefined;
     private carriers: RequirementCarriers | undefined;
 
-    /** `catalogueFiles`: frameworks from catalogue files named in mandate.config.json (config/catalogue-loader.ts). */
-    constructor(documents: Iterable<LangiumDocument<Model>>, readonly catalogueFiles: readonly CustomFrameworkDefinition[] = []) {
+    /**
+     * `catalogueFiles`: frameworks from catalogue files named in mandate.config.json (config/catalogue-loader.ts).
+     * `trainingGroups`: training obligations carried from the workspace's earlier snapshots (training-groups.ts).
+     */
+    constructor(
+        documents: Iterable<LangiumDocument<Model>>, readonly catalogueFiles: readonly CustomFrameworkDefinition[] = [],
+        readonly trainingGroups = new TrainingGroupStore()
+    ) {
         // Sorted so that "first declaration" and report order never depend on load order.
         this.documents = [...documents].sort((a, b) => compareStrings(a.uri.toString(), b.uri.toString()));
         this.roots = this.documents.map(document => document.parseResult.value);
