@@ -46,7 +46,7 @@ function nameFindings(model: WorkspaceModel, trees: readonly TreeSpellings[], fi
         if (group) return group;
         const name = index.firstOf(key);
         const nodes = name === undefined ? undefined : model.declarationsByName.get(name);
-        return name !== undefined && nodes ? new Map([[name, nodes]]) : undefined;
+        return name !== undefined && nodes ? new Map([[name, [...nodes]]]) : undefined;
     };
 }
 

@@ -22,7 +22,8 @@ export interface Declarations {
     readonly appointingBodies: AppointingBody[];
     readonly claims: Claim[];
     readonly customFrameworks: CustomFramework[];
-    readonly declarationsByName: Map<string, NamedDeclaration[]>;
+    /** Never to be changed: a name's list may be one tree's own, remembered for the next snapshot. */
+    readonly declarationsByName: Map<string, readonly NamedDeclaration[]>;
 }
 
 /** Who the assignments and delegations name: what resolving their references finds. */
@@ -33,40 +34,84 @@ export interface ReferenceIndex {
 }
 
 /**
- * Sorts the top-level declarations of the syntax trees `roots` by kind, in one pass. A declaration whose name did
+ * Sorts the top-level declarations of the syntax trees `roots` by kind, tree by tree. A declaration whose name did
  * not parse (`role training "…"`, or one still being typed) is not declared: its syntax error says
  * why, nothing can refer to it, and no finding may call it 'undefined'.
  */
 export function indexDeclarations(roots: readonly Model[]): Declarations {
-    const index: Declarations = {
-        organizations: [], roles: [], persons: [], responsibilities: [], authorities: [], assignments: [], delegations: [], trainings: [],
-        completions: [], conflicts: [], appointingBodies: [], claims: [], customFrameworks: [], declarationsByName: new Map()
-    };
-    const named = <T extends NamedDeclaration>(node: Declaration, into: T[]) => {
-        if (!(node as T).name) return;
-        pushTo(index.declarationsByName, (node as T).name, node as T);
-        into.push(node as T);
-    };
+    const index = emptyDeclarations();
+    const merged = new Set<readonly NamedDeclaration[]>();
     for (const root of roots) {
-        for (const node of root.declarations ?? []) {
-            // By `$type`, not a chain of `isX` checks (each a subtype lookup): no declaration type has subtypes.
-            switch (node.$type) {
-                case Organization.$type: named(node, index.organizations); break;
-                case Role.$type: named(node, index.roles); break;
-                case Person.$type: named(node, index.persons); break;
-                case Responsibility.$type: named(node, index.responsibilities); break;
-                case Authority.$type: named(node, index.authorities); break;
-                case Training.$type: named(node, index.trainings); break;
-                case AppointingBody.$type: named(node, index.appointingBodies); break;
-                case TrainingCompletion.$type: index.completions.push(node as TrainingCompletion); break;
-                case Conflict.$type: index.conflicts.push(node as Conflict); break;
-                case Claim.$type: index.claims.push(node as Claim); break;
-                case CustomFramework.$type: index.customFrameworks.push(node as CustomFramework); break;
-                case Assignment.$type: index.assignments.push(node as Assignment); break;
-                case Delegation.$type: index.delegations.push(node as Delegation); break;
+        const own = declarationsOf(root);
+        for (const kind of KINDS) {
+            const into = index[kind] as Declaration[];
+            for (const node of own[kind]) into.push(node);
+        }
+        for (const [name, nodes] of own.declarationsByName) {
+            // A tree's own list serves as long as no other tree declares the name (most names).
+            const known = index.declarationsByName.get(name);
+            if (!known) index.declarationsByName.set(name, nodes);
+            else if (merged.has(known)) for (const node of nodes) (known as NamedDeclaration[]).push(node); // no spread: a name may be declared 100,000 times
+            else {
+                const list = [...known, ...nodes];
+                merged.add(list);
+                index.declarationsByName.set(name, list);
             }
         }
     }
+    return index;
+}
+
+type Kind = Exclude<keyof Declarations, 'declarationsByName'>;
+
+const KINDS: readonly Kind[] = [
+    'organizations', 'roles', 'persons', 'responsibilities', 'authorities', 'assignments', 'delegations', 'trainings', 'completions', 'conflicts',
+    'appointingBodies', 'claims', 'customFrameworks'
+];
+
+function emptyDeclarations(): Declarations {
+    return {
+        organizations: [], roles: [], persons: [], responsibilities: [], authorities: [], assignments: [], delegations: [], trainings: [],
+        completions: [], conflicts: [], appointingBodies: [], claims: [], customFrameworks: [], declarationsByName: new Map()
+    };
+}
+
+/**
+ * One tree's declarations, remembered per tree: they depend on its syntax alone, and after an edit
+ * the snapshot is put together from the other files' as they were, not from a walk of every declaration.
+ * Never changed once made (indexDeclarations copies what it merges).
+ */
+const byTree = new WeakMap<Model, Declarations>();
+
+function declarationsOf(root: Model): Declarations {
+    const known = byTree.get(root);
+    if (known) return known;
+    const byName = new Map<string, NamedDeclaration[]>();
+    const index: Declarations = { ...emptyDeclarations(), declarationsByName: byName };
+    const named = <T extends NamedDeclaration>(node: Declaration, into: T[]) => {
+        if (!(node as T).name) return;
+        pushTo(byName, (node as T).name, node as T);
+        into.push(node as T);
+    };
+    for (const node of root.declarations ?? []) {
+        // By `$type`, not a chain of `isX` checks (each a subtype lookup): no declaration type has subtypes.
+        switch (node.$type) {
+            case Organization.$type: named(node, index.organizations); break;
+            case Role.$type: named(node, index.roles); break;
+            case Person.$type: named(node, index.persons); break;
+            case Responsibility.$type: named(node, index.responsibilities); break;
+            case Authority.$type: named(node, index.authorities); break;
+            case Training.$type: named(node, index.trainings); break;
+            case AppointingBody.$type: named(node, index.appointingBodies); break;
+            case TrainingCompletion.$type: index.completions.push(node as TrainingCompletion); break;
+            case Conflict.$type: index.conflicts.push(node as Conflict); break;
+            case Claim.$type: index.claims.push(node as Claim); break;
+            case CustomFramework.$type: index.customFrameworks.push(node as CustomFramework); break;
+            case Assignment.$type: index.assignments.push(node as Assignment); break;
+            case Delegation.$type: index.delegations.push(node as Delegation); break;
+        }
+    }
+    byTree.set(root, index);
     return index;
 }
 

@@ -71,7 +71,7 @@ export class WorkspaceModel {
     get claims(): Claim[] { return this.declared.claims; }
     /** The organization's own frameworks declared in the policy. */
     get customFrameworks(): CustomFramework[] { return this.declared.customFrameworks; }
-    get declarationsByName(): Map<string, NamedDeclaration[]> { return this.declared.declarationsByName; }
+    get declarationsByName(): ReadonlyMap<string, readonly NamedDeclaration[]> { return this.declared.declarationsByName; }
 
     /** The organization, when exactly one is declared first; extra ones are reported separately. */
     get organization(): Organization | undefined {
