@@ -1,4 +1,4 @@
-import { AbstractCstNode, type AstNode, type LeafCstNode, type RootCstNode } from 'langium';
+import { AbstractCstNode, type AstNode, type CstNode, type LeafCstNode, type RootCstNode } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import { lineIndexAt, lineStartOffsets } from './util/line-breaks.js';
 
@@ -11,6 +11,14 @@ function lineStartsOf(root: RootCstNode): number[] {
     let starts = lineStarts.get(root);
     if (!starts) lineStarts.set(root, starts = lineStartOffsets(root.fullText ?? ''));
     return starts;
+}
+
+/**
+ * The 0-based line a node of the syntax tree starts on: the line of `range.start`, without
+ * building the range (a composite node keeps the one it builds, for as long as the tree lives).
+ */
+export function startLineOf(node: CstNode): number {
+    return lineIndexAt(lineStartsOf(node.root), node.offset);
 }
 
 /**

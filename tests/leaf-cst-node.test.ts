@@ -2,7 +2,8 @@
  * The syntax tree's leaves work their line and column out from their offset
  * (language/mandate-leaf-cst-node.ts). Every leaf must report the range Langium's own leaf reports,
  * which is the one the lexer gives its token: compared here on every token of the examples, the
- * crash inputs, fuzzed workspaces and texts with each kind of line break.
+ * crash inputs, fuzzed workspaces and texts with each kind of line break. The start line alone
+ * (startLineOf, which the report reads) must be the range's, on every node.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { CstUtils, EmptyFileSystem, isLeafCstNode, type LangiumDocument } from '
 import { parseHelper } from 'langium/test';
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../language/generated/ast.js';
-import { OffsetLeafCstNode } from '../language/mandate-leaf-cst-node.js';
+import { OffsetLeafCstNode, startLineOf } from '../language/mandate-leaf-cst-node.js';
 import { createMandateServices } from '../language/mandate-module.js';
 import { generateWorkspace } from './fuzz/grammar-generator.js';
 import { Random } from './random-edits.js';
@@ -32,6 +33,8 @@ async function expectLexerRanges(text: string): Promise<number> {
     const tokens = new Map([...lexed.tokens, ...lexed.hidden].map(token => [token.startOffset, token]));
     let computed = 0;
     for (const node of CstUtils.streamCst(document.parseResult.value.$cstNode!)) {
+        // The report's source lines come from startLineOf: the line Langium's range starts on, composite nodes included.
+        expect(startLineOf(node), `the start line at ${node.offset}`).toBe(node.range.start.line);
         if (!isLeafCstNode(node)) continue;
         const token = tokens.get(node.offset);
         expect(token, `a token at ${node.offset}`).toBeDefined();

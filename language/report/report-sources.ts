@@ -1,5 +1,6 @@
 import { AstUtils, GrammarUtils, URI, UriUtils, type AstNode } from 'langium';
 import type { Finding } from '../engine/check-sources.js';
+import { startLineOf } from '../mandate-leaf-cst-node.js';
 import type { MandateSettings } from '../mandate-settings.js';
 import type { RuleContext } from '../rules/rule.js';
 import type { LocatedPath } from '../workspace/policy-path.js';
@@ -12,8 +13,9 @@ import type { NamedRef, ReportFinding, SourceRef } from './report-model.js';
 export class ReportSources {
     // A report names the same files, declarations and duties many times over: each is worked out once.
     private readonly files = new Map<string, string>();
-    private readonly sources = new WeakMap<AstNode, SourceRef>();
-    private readonly names = new WeakMap<AstNode, NamedRef>();
+    // Maps, not WeakMaps: a report lives briefly, and the garbage collector marks a WeakMap's entries one by one.
+    private readonly sources = new Map<AstNode, SourceRef>();
+    private readonly names = new Map<AstNode, NamedRef>();
 
     constructor(private readonly settings: MandateSettings, private readonly paths: RuleContext['files']) {}
 
@@ -39,7 +41,7 @@ export class ReportSources {
     of(node: AstNode): SourceRef {
         let source = this.sources.get(node);
         if (!source) {
-            source = { file: this.file(AstUtils.getDocument(node).uri), line: (node.$cstNode?.range.start.line ?? 0) + 1 };
+            source = { file: this.file(AstUtils.getDocument(node).uri), line: (node.$cstNode ? startLineOf(node.$cstNode) : 0) + 1 };
             this.sources.set(node, source);
         }
         return source;
