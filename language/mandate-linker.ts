@@ -1,9 +1,10 @@
-import { Cancellation, DefaultLinker, type AstNode, type AstNodeDescription, type LangiumDocument, type LinkingError, type Reference, type ReferenceInfo } from 'langium';
+import { Cancellation, DefaultLinker, isLinkingError, type AstNode, type AstNodeDescription, type LangiumDocument, type LinkingError, type Reference, type ReferenceInfo } from 'langium';
 import { CancellationPoints } from './util/cancellation-points.js';
 import { suggestionNamesOf } from './mandate-scope-provider.js';
 import { closestMatch } from './util/did-you-mean.js';
 import { referenceKind } from './util/reference-kinds.js';
 import { forEachReference, syntaxNodes } from './util/syntax-nodes.js';
+import { keepTally, referenceState, referenceStateWith, TallyDraft } from './workspace/reference-tally.js';
 
 // Suggestions scan the candidates once per unresolved name; past this size the hint is not worth it.
 const MAX_CANDIDATES_FOR_SUGGESTION = 5000;
@@ -34,21 +35,33 @@ export class MandateLinker extends DefaultLinker {
     /**
      * Links again the references of a linked document that `again` selects, in place: the others
      * keep their targets. The document gets a new list of references (the same ones, in the same
-     * order), as after Langium's unlink and link, so what is remembered per list is worked out anew.
+     * order), as after Langium's unlink and link, and the tally of the old list updated with what
+     * changed (reference-tally.ts): the 500 team files a shared rename relinks are not counted again.
+     * `again` may point a reference it keeps at the new node of the same declaration.
      */
     relinkSome(document: LangiumDocument, again: (reference: Reference) => boolean): void {
+        const draft = TallyDraft.of(document);
         const references = document.references;
         document.references = [];
         for (const reference of references) {
-            if (!('_ref' in reference) || !again(reference as Reference)) {
+            const linked = reference as Reference & LinkedReference;
+            const description = linked._nodeDescription;
+            const failed = '_ref' in linked && isLinkingError(linked._ref);
+            if (!('_ref' in reference) || !again(linked)) {
+                if (linked._nodeDescription !== description) {
+                    draft.apply(referenceStateWith(linked, failed, description), -1);
+                    draft.apply(referenceState(linked), 1);
+                }
                 document.references.push(reference);
                 continue;
             }
-            const linked = reference as Reference & LinkedReference;
+            draft.apply(referenceState(linked), -1);
             linked._ref = undefined;
             delete linked._nodeDescription;
             this.doLink(referenceInfo(linked), document); // lists it again, in its place
+            draft.apply(referenceState(linked), 1);
         }
+        keepTally(document, draft);
     }
 }
 

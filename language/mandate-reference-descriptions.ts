@@ -1,12 +1,10 @@
-import {
-    Cancellation, DefaultReferenceDescriptionProvider, isMultiReference, isReference, type AstNodeDescription, type LangiumDocument,
-    type ReferenceDescription, type ReferenceInfo
-} from 'langium';
+import { Cancellation, DefaultReferenceDescriptionProvider, type LangiumDocument, type ReferenceDescription } from 'langium';
 import { CancellationPoints } from './util/cancellation-points.js';
+import { tallyOf, targetItems } from './workspace/reference-tally.js';
 import { forEachReference, syntaxNodes } from './util/syntax-nodes.js';
 
-/** For each document a document refers to (by URI), the paths of the declarations it refers to there. */
-export type ReferenceTargets = Map<string, Set<string>>;
+/** For each document a document refers to (by URI), the paths of the declarations it refers to there (with how many references). */
+export type ReferenceTargets = ReadonlyMap<string, ReadonlyMap<string, number>>;
 
 /**
  * The reference index's entries of a document (find references, rename), as Langium makes them,
@@ -34,22 +32,11 @@ export class MandateReferenceDescriptionProvider extends DefaultReferenceDescrip
      * What `createDescriptions` would record, reduced to the declarations referred to: what the
      * index needs to know which documents to look at (reference-index-manager.ts). The paths are
      * the declarations' own description strings, so the summary adds no string per reference.
-     * Read from the document's list of linked references (the index is updated once a document is
-     * linked, and linking lists every reference), not from a walk of its tree.
+     * Counted from the document's list of linked references (the index is updated once a document
+     * is linked, and linking lists every reference) and, after a relink of some of them, updated.
      */
-    async targetsOf(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<ReferenceTargets> {
-        const targets: ReferenceTargets = new Map();
-        const points = new CancellationPoints(cancelToken);
-        for (const reference of document.references) {
-            const pause = points.next();
-            if (pause) await pause;
-            for (const item of targetItems(reference)) {
-                const uri = item.documentUri.toString();
-                const paths = targets.get(uri);
-                if (paths) paths.add(item.path); else targets.set(uri, new Set([item.path]));
-            }
-        }
-        return targets;
+    targetsOf(document: LangiumDocument): ReferenceTargets {
+        return tallyOf(document).targets;
     }
 
     /** The entries `createDescriptions` would record for `document` that refer to the declaration at `targetPath` of `targetUri`, in its order. */
@@ -65,12 +52,4 @@ export class MandateReferenceDescriptionProvider extends DefaultReferenceDescrip
         }
         return descriptions;
     }
-}
-
-/** The declarations an entry of the index is made for, as `createInfoDescriptions` picks them. */
-function targetItems(reference: ReferenceInfo['reference']): readonly AstNodeDescription[] {
-    if (reference.error || !reference.$refNode) return [];
-    if (isReference(reference)) return reference.$nodeDescription ? [reference.$nodeDescription] : [];
-    if (isMultiReference(reference)) return reference.items.flatMap(item => item.$nodeDescription ? [item.$nodeDescription] : []);
-    return [];
 }

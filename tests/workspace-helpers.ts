@@ -35,6 +35,12 @@ export class Workspace {
         await this.shared.workspace.DocumentBuilder.update([this.uri(name)], []);
     }
 
+    /** Writes several files and builds them together, as one update (a branch switch, a save of all files). */
+    async writeAll(files: Record<string, string>): Promise<void> {
+        for (const [name, text] of Object.entries(files)) this.disk.insert(this.uri(name), text);
+        await this.shared.workspace.DocumentBuilder.update(Object.keys(files).map(name => this.uri(name)), []);
+    }
+
     async delete(name: string): Promise<void> {
         this.disk.delete(this.uri(name));
         await this.shared.workspace.DocumentBuilder.update([], [this.uri(name)]);

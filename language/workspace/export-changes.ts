@@ -1,4 +1,5 @@
 import { isAstNode, type AstNode, type AstNodeDescription, type AstNodeLocator, type LangiumDocument, type LangiumDocuments, type Reference, type URI } from 'langium';
+import { forgetTally, tallyOf } from './reference-tally.js';
 
 /** What a changed document exported before the change, by URI; compared once it is indexed again. */
 export interface ExportComparison {
@@ -86,7 +87,7 @@ export type RetargetResult = 'unchanged' | 'retargeted' | 'moved' | 'relink';
  */
 export function retargetReferences(document: LangiumDocument, retargets: ExportComparison['retargets'], locator: AstNodeLocator,
     documents: LangiumDocuments): RetargetResult {
-    const targets = referencedDocuments(document);
+    const targets = tallyOf(document).described;
     if (![...retargets.keys()].some(uri => targets.has(uri))) return 'unchanged';
     let result: RetargetResult = 'unchanged';
     for (const reference of document.references as Array<Reference & LinkedReference>) {
@@ -102,6 +103,8 @@ export function retargetReferences(document: LangiumDocument, retargets: ExportC
         if (description.path !== old.path) result = 'moved';
         else if (result === 'unchanged') result = 'retargeted';
     }
+    // The tally counts references per declaration path: a path that changed under the same list needs it counted again.
+    if (result === 'moved') forgetTally(document);
     return result;
 }
 
@@ -127,27 +130,6 @@ export function mustLinkAgain(reference: Reference, comparison: ExportComparison
     linked._nodeDescription = description;
     linked._ref = target;
     return false;
-}
-
-/**
- * The documents a document's linked references point into. Remembered per list of linked
- * references, which the linker replaces when it unlinks a document and only appends to: after an
- * edit, the documents that do not refer to the edited one are passed over without reading each
- * of their references (100,000 of them at 100k lines).
- */
-const targetsByReferences = new WeakMap<readonly unknown[], { readonly length: number; readonly uris: ReadonlySet<string> }>();
-
-function referencedDocuments(document: LangiumDocument): ReadonlySet<string> {
-    const references = document.references as Array<Reference & LinkedReference>;
-    const known = targetsByReferences.get(references);
-    if (known && known.length === references.length) return known.uris;
-    const uris = new Set<string>();
-    for (const reference of references) {
-        const uri = reference._nodeDescription?.documentUri.toString();
-        if (uri !== undefined) uris.add(uri);
-    }
-    targetsByReferences.set(references, { length: references.length, uris });
-    return uris;
 }
 
 function loadNode(description: AstNodeDescription, locator: AstNodeLocator, documents: LangiumDocuments): AstNode | undefined {

@@ -20,8 +20,8 @@ export class ReferenceIndexManager extends DefaultIndexManager {
     /** By document URI, in the order Langium's index keeps its documents (first indexed first). */
     private readonly referring = new Map<string, Referring>();
 
-    override async updateReferences(document: LangiumDocument, cancelToken?: Parameters<DefaultIndexManager['updateReferences']>[1]): Promise<void> {
-        const targets = await this.providerOf(document.uri).targetsOf(document, cancelToken);
+    override async updateReferences(document: LangiumDocument): Promise<void> {
+        const targets = this.providerOf(document.uri).targetsOf(document);
         this.referring.set(document.uri.toString(), { uri: document.uri, targets });
     }
 

@@ -1,47 +1,10 @@
-import type { LangiumDocument, MultiReference, Reference } from 'langium';
+import type { LangiumDocument } from 'langium';
+import { tallyOf } from './reference-tally.js';
 
-/** What a document's references say about which export changes can affect it. */
-interface ReferenceSummary {
-    /** How many references the document had linked when this was worked out. */
-    readonly count: number;
-    /** Whether one failed to link: a new export may resolve it. */
-    readonly unresolved: boolean;
-    /** The names its references are written with: one that appears or disappears may resolve them differently. */
-    readonly names: ReadonlySet<string>;
-    /** The documents its references resolved into. */
-    readonly targets: ReadonlySet<string>;
-}
-
-/**
- * Summaries by the document's list of linked references. Linking fills a new list (Langium's
- * `unlink` replaces it), and nothing else sets a reference's target or error, so a summary holds
- * while the list is the same one of the same length: after an edit that renames a declaration,
- * only the relinked documents are looked at again, not every reference of the workspace.
- */
-const summaries = new WeakMap<ReadonlyArray<Reference | MultiReference>, ReferenceSummary>();
-
-function summaryOf(document: LangiumDocument): ReferenceSummary {
-    const references = document.references;
-    const known = summaries.get(references);
-    if (known && known.count === references.length) return known;
-    const names = new Set<string>();
-    const targets = new Set<string>();
-    let unresolved = false;
-    for (const reference of references) {
-        if (reference.error !== undefined) unresolved = true;
-        names.add(reference.$refText);
-        // The grammar has single references only (no multi-references).
-        const target = '$nodeDescription' in reference ? (reference as Reference).$nodeDescription?.documentUri : undefined;
-        if (target) targets.add(target.toString());
-    }
-    const summary = { count: references.length, unresolved, names, targets };
-    summaries.set(references, summary);
-    return summary;
-}
-
-function intersects(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+/** Whether the two share a key (a set's values are its keys). */
+function intersects(a: ReadonlySet<string> | ReadonlyMap<string, unknown>, b: ReadonlySet<string> | ReadonlyMap<string, unknown>): boolean {
     const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-    for (const value of small) if (large.has(value)) return true;
+    for (const value of small.keys()) if (large.has(value)) return true;
     return false;
 }
 
@@ -51,6 +14,8 @@ function intersects(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
  * over a name), or one into a document whose exports changed.
  */
 export function mayResolveDifferently(document: LangiumDocument, changedNames: ReadonlySet<string>, changedUris: ReadonlySet<string>): boolean {
-    const summary = summaryOf(document);
-    return summary.unresolved || intersects(changedNames, summary.names) || intersects(changedUris, summary.targets);
+    // Worked out once per linking of the document (reference-tally.ts), so the documents one edit
+    // relinks are not read reference by reference when the next edit asks.
+    const tally = tallyOf(document);
+    return tally.unresolved > 0 || intersects(changedNames, tally.names) || intersects(changedUris, tally.described);
 }

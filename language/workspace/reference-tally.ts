@@ -1,0 +1,136 @@
+import { isMultiReference, isReference, type AstNodeDescription, type LangiumDocument, type MultiReference, type Reference } from 'langium';
+
+type AnyReference = Reference | MultiReference;
+
+/**
+ * What a document's linked references say, counted reference by reference so that relinking a
+ * few of them can update it: which export changes can affect the document (reference-summary.ts),
+ * which documents its references point into (export-changes.ts) and the reference index's record
+ * of the declarations it refers to (reference-index-manager.ts).
+ */
+export interface ReferenceTally {
+    /** How many references the document had linked when this was counted. */
+    readonly count: number;
+    /** The names its references are written with. */
+    readonly names: ReadonlySet<string>;
+    /** How many failed to link. */
+    readonly unresolved: number;
+    /** By the URI of a document, how many references were resolved to a declaration there (failed or not). */
+    readonly described: ReadonlyMap<string, number>;
+    /** What the reference index records: by target document URI, by declaration path, how many references linked to it. */
+    readonly targets: ReadonlyMap<string, ReadonlyMap<string, number>>;
+}
+
+/**
+ * Tallies by the document's list of linked references. Linking fills a new list (Langium's `unlink`
+ * replaces it, and so does MandateLinker.relinkSome, which hands over an updated tally), so a tally
+ * holds while the list is the same one of the same length. Nothing else changes a listed reference,
+ * except pointing it at the new node of the same declaration (export-changes.ts), which forgets the
+ * tally when a declaration's path changed.
+ */
+const tallies = new WeakMap<readonly AnyReference[], ReferenceTally>();
+
+/** How many tallies were counted from a whole list, for tests that prove a relink updates them instead. */
+export const tallyCounts = { counted: 0 };
+
+export function tallyOf(document: LangiumDocument): ReferenceTally {
+    const references = document.references;
+    const known = tallies.get(references);
+    if (known && known.count === references.length) return known;
+    tallyCounts.counted++;
+    const names = new Set<string>();
+    const draft = new TallyDraft(undefined, names);
+    for (const reference of references) {
+        names.add(reference.$refText);
+        draft.apply(referenceState(reference), 1);
+    }
+    const tally = draft.done(references.length);
+    tallies.set(references, tally);
+    return tally;
+}
+
+/** Called after declarations' paths changed under references of the same list: its tally is counted again when next asked. */
+export function forgetTally(document: LangiumDocument): void {
+    tallies.delete(document.references);
+}
+
+/** Hands the tally of a document's new list of references (the old list's, updated by a draft) to later readers. */
+export function keepTally(document: LangiumDocument, draft: TallyDraft): void {
+    tallies.set(document.references, draft.done(document.references.length));
+}
+
+/** The declarations an entry of the reference index is made for, as Langium's `createInfoDescriptions` picks them. */
+export function targetItems(reference: AnyReference): readonly AstNodeDescription[] {
+    if (reference.error || !reference.$refNode) return [];
+    if (isReference(reference)) return reference.$nodeDescription ? [reference.$nodeDescription] : [];
+    if (isMultiReference(reference)) return reference.items.flatMap(item => item.$nodeDescription ? [item.$nodeDescription] : []);
+    return [];
+}
+
+/** What one reference adds to a tally: taken before it is linked again, and after. */
+export interface ReferenceState {
+    readonly failed: boolean;
+    readonly described: AstNodeDescription | undefined;
+    readonly items: readonly AstNodeDescription[];
+}
+
+export function referenceState(reference: AnyReference): ReferenceState {
+    return { failed: reference.error !== undefined, described: describedBy(reference), items: targetItems(reference) };
+}
+
+/** The state of a single reference as it was before it was pointed elsewhere: failed or not, and resolved to `described`. */
+export function referenceStateWith(reference: Reference, failed: boolean, described: AstNodeDescription | undefined): ReferenceState {
+    return { failed, described, items: !failed && reference.$refNode && described ? [described] : [] };
+}
+
+/**
+ * A tally being updated while some references of a document are linked again: each changed
+ * reference takes back what it added and adds what it adds now. Copies what it changes, so the
+ * tally of the old list stays as it was for whoever still holds it (the reference index, until the
+ * document is indexed again). Relinking changes no reference's text: the names are the old ones.
+ */
+export class TallyDraft {
+    private unresolved: number;
+    private readonly described: Map<string, number>;
+    private readonly targets: Map<string, Map<string, number>>;
+    private readonly copied = new Set<string>();
+
+    constructor(private readonly from: ReferenceTally | undefined, private readonly names: ReadonlySet<string> = from?.names ?? new Set()) {
+        this.unresolved = from?.unresolved ?? 0;
+        this.described = new Map(from?.described);
+        this.targets = new Map(from?.targets as Map<string, Map<string, number>> | undefined);
+    }
+
+    /** A draft that starts from the tally of the document's current list (counted now if it was not yet). */
+    static of(document: LangiumDocument): TallyDraft {
+        return new TallyDraft(tallyOf(document));
+    }
+
+    apply(state: ReferenceState, sign: 1 | -1): void {
+        if (state.failed) this.unresolved += sign;
+        if (state.described) bump(this.described, state.described.documentUri.toString(), sign);
+        for (const item of state.items) {
+            const uri = item.documentUri.toString();
+            let paths = this.targets.get(uri);
+            if (paths && this.from && !this.copied.has(uri)) this.targets.set(uri, paths = new Map(paths));
+            if (!paths) this.targets.set(uri, paths = new Map());
+            this.copied.add(uri);
+            bump(paths, item.path, sign);
+            if (paths.size === 0) this.targets.delete(uri);
+        }
+    }
+
+    done(count: number): ReferenceTally {
+        return { count, names: this.names, unresolved: this.unresolved, described: this.described, targets: this.targets };
+    }
+}
+
+function describedBy(reference: AnyReference): AstNodeDescription | undefined {
+    // The grammar has single references only (no multi-references).
+    return '$nodeDescription' in reference ? (reference as Reference).$nodeDescription : undefined;
+}
+
+function bump(counts: Map<string, number>, key: string, sign: 1 | -1): void {
+    const next = (counts.get(key) ?? 0) + sign;
+    if (next === 0) counts.delete(key); else counts.set(key, next);
+}
