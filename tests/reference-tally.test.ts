@@ -8,6 +8,7 @@
  */
 import type { LangiumDocument, Reference } from 'langium';
 import { describe, expect, it } from 'vitest';
+import { isRole, type Model } from '../language/generated/ast.js';
 import { tallyCounts, tallyOf } from '../language/workspace/reference-tally.js';
 import { Random } from './random-edits.js';
 import { Workspace } from './workspace-helpers.js';
@@ -60,10 +61,10 @@ function referencesFound(workspace: Workspace): string[] {
     const services = workspace.shared.ServiceRegistry.all[0];
     const found: string[] = [];
     for (const document of workspace.shared.workspace.LangiumDocuments.all) {
-        for (const node of document.parseResult.value.$cstNode ? [...(document.parseResult.value as { declarations: Array<{ $type: string; name?: string }> }).declarations] : []) {
-            if (node.$type !== 'Role' || !node.name) continue;
-            const path = services.workspace.AstNodeLocator.getAstNodePath(node as never);
-            for (const entry of workspace.shared.workspace.IndexManager.findAllReferences(node as never, path)) {
+        for (const node of (document.parseResult.value as Model).declarations.filter(isRole)) {
+            if (!node.name) continue;
+            const path = services.workspace.AstNodeLocator.getAstNodePath(node);
+            for (const entry of workspace.shared.workspace.IndexManager.findAllReferences(node, path)) {
                 found.push(`${node.name} <- ${entry.sourceUri.path}:${entry.segment.range.start.line}`);
             }
         }
