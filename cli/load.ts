@@ -130,7 +130,17 @@ export async function loadWorkspace(paths: readonly string[], options: LoadOptio
     const recordHistory = history ? roots.map(root => fileURLToPath(root)) : undefined;
     const { result, errors } = await withQuietConsole(() =>
         checkSources(sources, { asOf: options.asOf, roots, config, catalogues, directory, fileSystem: NodeFileSystem.fileSystemProvider, recordHistory }));
-    const named = namedFiles(result.documents, result.services.shared.mandate.Settings).filter(uri => uri.scheme === 'file').map(uri => uri.fsPath);
-    const inputs = [...new Set([...files.map(file => path.resolve(file)), ...configFiles, ...named])];
-    return { files, roots, checked: result, internalErrors: errors, inputs };
+    // Worked out when a command writes a file: walking every path the policy names costs a large
+    // workspace's check to the terminal tens of milliseconds for nothing.
+    let inputs: readonly string[] | undefined;
+    return {
+        files, roots, checked: result, internalErrors: errors,
+        get inputs() {
+            if (inputs === undefined) {
+                const named = namedFiles(result.documents, result.services.shared.mandate.Settings).filter(uri => uri.scheme === 'file').map(uri => uri.fsPath);
+                inputs = [...new Set([...files.map(file => path.resolve(file)), ...configFiles, ...named])];
+            }
+            return inputs;
+        }
+    };
 }

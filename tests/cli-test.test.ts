@@ -133,6 +133,17 @@ describe('mandate test', () => {
         expect(await readFile(path.join(folder, 'roles.mandate'), 'utf8')).toBe(before);
     });
 
+    it('never writes the results over a job description the policy names', async () => {
+        // The files the policy names are looked for only when there is an output file (cli/load.ts).
+        const folder = await acmeWith();
+        const jobDescription = path.join(folder, 'docs', 'roles', 'ciso.md');
+        const before = await readFile(jobDescription, 'utf8');
+        const run = mandate(folder, 'test', '-o', path.join('docs', 'roles', 'ciso.md'));
+        expect(run.code).toBe(2);
+        expect(run.stderr).toMatch(/docs\/roles\/ciso\.md: refusing to write the test results over an input file/);
+        expect(await readFile(jobDescription, 'utf8')).toBe(before);
+    });
+
     it('stops on a syntax error with its position, exit 2', async () => {
         const folder = await acmeWith({ 'broken.test.mandate': 'test "broken" on 2025-06-30 {\n    expect holders of ciso\n}\n' });
         const run = mandate(folder, 'test');

@@ -52,7 +52,9 @@ export async function runReport(paths: string[], flags: ReportFlags): Promise<nu
         await since?.pending.stop();
         throw error;
     });
-    const { roots, checked, internalErrors, inputs } = loaded;
+    const { roots, checked, internalErrors } = loaded;
+    // The files output must not go over, looked for only when there is an output file.
+    const inputs = flags.output ? loaded.inputs : [];
     const changes = flags.since === undefined ? undefined : await changesSinceFor(since, paths, roots, checked);
     const built = buildReport(checked.services.shared, checked.findings, { toolVersion: TOOL_VERSION, generatedAt: timestamp, changes: changes?.diff });
     // The directory too: drift findings name its records, some of whom the policy does not declare.

@@ -28,7 +28,10 @@ export async function runTest(paths: string[], flags: TestFlags): Promise<number
     // Checked first on the first test's date rather than today, which no test asks for (one validation less).
     const files = await findPolicyFiles(paths.length > 0 ? paths : ['.'], { followSymlinks: flags.followSymlinks ?? false });
     const firstDate = flags.asOf ?? firstTestDate(await readPolicyFiles(files));
-    const { checked, internalErrors, inputs } = await loadWorkspace(paths, { asOf: firstDate, config: flags.config, followSymlinks: flags.followSymlinks });
+    const loaded = await loadWorkspace(paths, { asOf: firstDate, config: flags.config, followSymlinks: flags.followSymlinks });
+    const { checked, internalErrors } = loaded;
+    // Before the run (a what-if changes the workspace), and only when there is an output file.
+    const inputs = flags.output ? loaded.inputs : [];
     const syntax = checked.findings.filter(finding => SYNTAX_CODES.has(finding.rule));
     if (syntax.length > 0) {
         // Tests of a policy that does not parse would test a different policy: nothing runs.
