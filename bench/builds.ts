@@ -3,7 +3,7 @@
  * 0.1.0 (commit 123e0f2) built in its own git worktree under .cache/ (ignored by git).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 export const BASELINE_COMMIT = '123e0f2';
@@ -55,9 +55,31 @@ function run(command: string, args: string[], cwd: string, log: (line: string) =
 
 /**
  * 0.1.0, built once and reused: `git worktree add` of the commit into .cache/bench/, this tree's
- * node_modules linked in when the package-lock is the same (else `npm ci --offline` from the npm
- * cache), then 0.1.0's own `npm run build`. A stamp file records a finished build.
+ * node_modules linked in when the package-lock is the same (else installed: see installBaseline),
+ * then 0.1.0's own `npm run build`. A stamp file records a finished build.
  */
+/**
+ * 0.1.0's packages, from the npm cache when it has them all (no network), else from the registry:
+ * a fresh machine's cache holds only this tree's packages. A failed install leaves no node_modules,
+ * so the next run installs again rather than building on half of one.
+ */
+function installBaseline(folder: string, log: (line: string) => void): void {
+    const modules = join(folder, 'node_modules');
+    try {
+        run('npm', ['ci', '--offline', '--no-audit', '--no-fund'], folder, log);
+        return;
+    } catch {
+        log(`  the npm cache lacks some of ${BASELINE_NAME}'s packages: installing them from the registry`);
+        rmSync(modules, { recursive: true, force: true });
+    }
+    try {
+        run('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund'], folder, log);
+    } catch (error) {
+        rmSync(modules, { recursive: true, force: true });
+        throw error;
+    }
+}
+
 export function baselineBuild(root: string, log: (line: string) => void): Build {
     const folder = join(root, '.cache', 'bench', `mandate-${BASELINE_NAME}`);
     if (!existsSync(folder)) {
@@ -75,7 +97,7 @@ export function baselineBuild(root: string, log: (line: string) => void): Build 
         if (sameLock) {
             symlinkSync(relative(folder, join(root, 'node_modules')), modules, 'dir');
         } else {
-            run('npm', ['ci', '--offline', '--no-audit', '--no-fund'], folder, log);
+            installBaseline(folder, log);
         }
     }
     const stamp = join(folder, 'out', '.bench-build');
