@@ -118,19 +118,54 @@ describe('an edit that changes exported names', () => {
         };
         const completion = () => (workspace.document('assignments.mandate').parseResult.value as Model).declarations.find(isTrainingCompletion)!;
         const training = completion().training!.ref;
-        // The names that go into the renamed person's file are looked up again; the training, in another file, is not.
+        // Only the renamed name is looked up again. The other names of the renamed person's file (board,
+        // ciso), declared there once before and once after, and the training in another file keep
+        // their declarations: the first two are pointed at the new nodes.
         const edited = { ...files, 'organization.mandate': ORGANIZATION.replace('person jane', 'person janet') };
         await workspace.write('organization.mandate', edited['organization.mandate']);
-        expect(linked.sort()).toEqual(['board', 'ciso', 'jane', 'jane']);
+        expect(linked.sort()).toEqual(['jane', 'jane']);
+        const [assignment] = assignments(workspace.document('assignments.mandate'));
+        expect(isCurrent(workspace, assignment.role?.ref)).toBe(true);
+        expect(isCurrent(workspace, assignment.appointedBy?.ref)).toBe(true);
         expect(completion().training!.ref).toBe(training);
         expect(completion().person!.error).toBeDefined();
         await expectSameAsCold(workspace, edited);
         linked.length = 0;
         await workspace.write('organization.mandate', ORGANIZATION);
-        expect(linked.sort()).toEqual(['board', 'ciso', 'jane', 'jane']);
+        expect(linked.sort()).toEqual(['jane', 'jane']);
         expect(isCurrent(workspace, completion().person!.ref)).toBe(true);
+        expect(isCurrent(workspace, assignments(workspace.document('assignments.mandate'))[0].appointedBy?.ref)).toBe(true);
         expect(completion().training!.ref).toBe(training);
         await expectSameAsCold(workspace, files);
+    });
+
+    it('keeps the references to the declarations a changed file declares once before and after, and links the others again, as a cold build', async () => {
+        const files = { 'organization.mandate': ORGANIZATION, 'duties.mandate': DUTIES, 'assignments.mandate': ASSIGNMENTS };
+        const workspace = await Workspace.open(files);
+        const current = { ...files };
+        const steps: Array<[string, (text: string) => string]> = [
+            // Reordered, and a name added: the kept declarations moved; the references follow them.
+            ['reordered', text => `person omar "Omar"\n${text.split('\n').reverse().join('\n')}`],
+            // Declared twice in the same file: which one a reference gets is no longer a kept declaration's.
+            ['board twice', text => `${text}role board "Board again"\n`],
+            ['board once again', text => text.replace('role board "Board again"\n', '')],
+            // The same name with another type: references to it are linked again (and `assign jane to ciso` fails: a role is wanted).
+            ['ciso a person', text => text.replace(/^role ciso .*$/m, 'person ciso "CISO"')],
+            ['ciso a role again', text => text.replace('person ciso "CISO"', ORGANIZATION.split('\n').find(line => line.startsWith('role ciso '))!)],
+            // A rename: only the renamed name's references are linked again.
+            ['ciso renamed', text => text.replace('role ciso ', 'role ciso-office ')]
+        ];
+        for (const [step, edit] of steps) {
+            current['organization.mandate'] = edit(current['organization.mandate']);
+            await workspace.write('organization.mandate', current['organization.mandate']);
+            const [assignment] = assignments(workspace.document('assignments.mandate'));
+            for (const reference of [assignment.role, assignment.person, assignment.appointedBy]) {
+                if (reference?.ref) expect(isCurrent(workspace, reference.ref), `${step}: ${reference.$refText}`).toBe(true);
+            }
+            const cold = await Workspace.open(current);
+            expect(workspace.diagnostics(), step).toEqual(cold.diagnostics());
+        }
+        expect(workspace.codes('assignments.mandate')).toContain('linking-error');
     });
 
     it('relinks a file that never used the new file when a name declared again there now comes first', async () => {

@@ -3,11 +3,15 @@ import { forgetTally, tallyOf } from './reference-tally.js';
 
 /** What a changed document exported before the change, by URI; compared once it is indexed again. */
 export interface ExportComparison {
-    /** Documents whose exports kept their names and types, in order: old description → new one. */
+    /**
+     * Old description → new one, by document: for a document whose exports kept their names and
+     * types in order, every export; for one in `changedUris`, the exports whose name and type it
+     * declares once before and once now (a reference to one still resolves to that declaration).
+     */
     readonly retargets: ReadonlyMap<string, ReadonlyMap<AstNodeDescription, AstNodeDescription>>;
     /** Documents whose exported names or types changed, or that were deleted. */
     readonly changedUris: ReadonlySet<string>;
-    /** The names those documents declared before or declare now, with any difference. */
+    /** The names that appeared in those documents, disappeared, or are declared a different number of times or with another type. */
     readonly changedNames: ReadonlySet<string>;
 }
 
@@ -49,7 +53,7 @@ export class ExportChanges {
         exportsOf: (uri: URI) => readonly AstNodeDescription[]): ExportComparison {
         const retargets = new Map<string, Map<AstNodeDescription, AstNodeDescription>>();
         const changedUris = new Set<string>();
-        const changedExports: (readonly AstNodeDescription[])[] = [];
+        const names: Array<() => Iterable<string>> = [];
         for (const [key, { uri, before }] of this.pending) {
             const document = documents.getDocument(uri);
             if (document && !isIndexed(document)) continue;
@@ -57,20 +61,57 @@ export class ExportChanges {
             const after = document ? exportsOf(uri) : [];
             if (sameExports(before, after)) {
                 if (before.length > 0) retargets.set(key, new Map(before.map((description, index) => [description, after[index]])));
-            } else {
-                changedUris.add(key);
-                changedExports.push(before, after);
+                continue;
             }
+            changedUris.add(key);
+            if (before.length === 0) {
+                names.push(() => after.map(description => description.name));
+                continue;
+            }
+            // A role renamed in the organization file: the references to its other declarations keep them, pointed at the new nodes.
+            const { kept, changed } = matchByNameAndType(before, after);
+            if (kept.size > 0) retargets.set(key, kept);
+            names.push(() => changed);
         }
         // Only a document already linked reads the names: none is in a cold build, which adds every export.
         let changedNames: Set<string> | undefined;
         return {
             retargets, changedUris,
             get changedNames() {
-                return changedNames ??= new Set(changedExports.flatMap(descriptions => descriptions.map(description => description.name)));
+                return changedNames ??= new Set(names.flatMap(of => [...of()]));
             }
         };
     }
+}
+
+/**
+ * The exports of a document before and after a change that altered them, matched by name and type:
+ * those declared exactly once in both map old → new; the names of all others (added, removed,
+ * declared twice, or with another type) changed. A name resolves by name and type, in the first
+ * document that declares it: a reference to a kept export still resolves to the same declaration.
+ */
+function matchByNameAndType(before: readonly AstNodeDescription[], after: readonly AstNodeDescription[]): {
+    kept: Map<AstNodeDescription, AstNodeDescription>;
+    changed: Set<string>;
+} {
+    const once = (descriptions: readonly AstNodeDescription[]) => {
+        // null: declared more than once.
+        const byKey = new Map<string, AstNodeDescription | null>();
+        for (const description of descriptions) {
+            const key = `${description.type}\u0000${description.name}`;
+            byKey.set(key, byKey.has(key) ? null : description);
+        }
+        return byKey;
+    };
+    const [old, now] = [once(before), once(after)];
+    const kept = new Map<AstNodeDescription, AstNodeDescription>();
+    const changed = new Set<string>();
+    for (const key of new Set([...old.keys(), ...now.keys()])) {
+        const [was, is] = [old.get(key), now.get(key)];
+        if (was && is) kept.set(was, is);
+        else changed.add(key.slice(key.indexOf('\u0000') + 1));
+    }
+    return { kept, changed };
 }
 
 function sameExports(before: readonly AstNodeDescription[], after: readonly AstNodeDescription[]): boolean {
@@ -111,9 +152,10 @@ export function retargetReferences(document: LangiumDocument, retargets: ExportC
 /**
  * Whether a reference of a document that an export change may affect must be linked again: it
  * failed to link (a new name may resolve it, and its "did you mean" may change), it is written
- * with a name that appeared or disappeared, or it points into a document whose exports changed.
- * A reference into a document that kept its exports is pointed at the new node of the same
- * declaration instead, as retargetReferences does; if that cannot be done, it is linked again.
+ * with a name that appeared or disappeared, or it points at a declaration that a document whose
+ * exports changed did not keep (matchByNameAndType). A reference to a kept declaration, or into a
+ * document that kept its exports, is pointed at the new node of the same declaration instead, as
+ * retargetReferences does; if that cannot be done, it is linked again.
  */
 export function mustLinkAgain(reference: Reference, comparison: ExportComparison, documents: LangiumDocuments, locator: AstNodeLocator): boolean {
     const linked = reference as Reference & LinkedReference;
@@ -121,9 +163,10 @@ export function mustLinkAgain(reference: Reference, comparison: ExportComparison
     if (comparison.changedNames.has(reference.$refText)) return true;
     const old = linked._nodeDescription;
     const uri = old?.documentUri.toString();
-    if (uri === undefined || comparison.changedUris.has(uri)) return true;
+    if (uri === undefined) return true;
     const map = comparison.retargets.get(uri);
-    if (!map) return false;
+    // Into a document whose exports changed: linked again unless its declaration is one that document kept.
+    if (!map) return comparison.changedUris.has(uri);
     const description = map.get(old!);
     const target = description && (description.node ?? loadNode(description, locator, documents));
     if (!description || !target) return true;
