@@ -27,6 +27,8 @@ const common = {
     outExtension: { '.js': '.cjs' },
     sourcemap: production ? false : 'linked',
     minify: true,
+    // Non-ASCII characters in messages (→, —, …) as themselves, not as six-byte \u escapes.
+    charset: 'utf8',
     logLevel: 'warning',
     banner: { js: polyfill },
     // Prefer packages' ESM builds: jsonc-parser's UMD build hides its requires from the bundler.
@@ -86,7 +88,8 @@ const codeCacheLoader = {
                 const hash = createHash('sha256').update(readFileSync(bundle)).digest('hex').slice(0, 32);
                 const loader = readFileSync('scripts/code-cache-loader.cjs', 'utf8')
                     .replace('__BUNDLE__', basename(bundle)).replace('__BUNDLE_HASH__', hash);
-                writeFileSync(join(dirname(bundle), 'main.cjs'), loader);
+                // Minified like the bundles: its comments are for the repository, and the .vsix is near its size limit.
+                writeFileSync(join(dirname(bundle), 'main.cjs'), esbuild.transformSync(loader, { minify: true, loader: 'js', format: 'cjs', target: 'node20' }).code);
             }
         });
     }
