@@ -38,12 +38,10 @@ export function tallyOf(document: LangiumDocument): ReferenceTally {
     const known = tallies.get(references);
     if (known && known.count === references.length) return known;
     tallyCounts.counted++;
-    const names = new Set<string>();
-    const draft = new TallyDraft(undefined, names);
-    for (const reference of references) {
-        names.add(reference.$refText);
-        draft.apply(referenceState(reference), 1);
-    }
+    // The names are read only after an edit (reference-summary.ts): a cold check does not collect them.
+    let names: ReadonlySet<string> | undefined;
+    const draft = new TallyDraft(undefined, () => names ??= new Set(references.map(reference => reference.$refText)));
+    for (const reference of references) draft.add(reference.error !== undefined, describedBy(reference), targetItems(reference), 1);
     const tally = draft.done(references.length);
     tallies.set(references, tally);
     return tally;
@@ -93,9 +91,14 @@ export class TallyDraft {
     private unresolved: number;
     private readonly described: Map<string, number>;
     private readonly targets: Map<string, Map<string, number>>;
+    /** The target documents whose map of paths this draft copied from the old tally's. */
     private readonly copied = new Set<string>();
+    private readonly namesOf: () => ReadonlySet<string>;
 
-    constructor(private readonly from: ReferenceTally | undefined, private readonly names: ReadonlySet<string> = from?.names ?? new Set()) {
+    constructor(private readonly from: ReferenceTally | undefined, namesOf?: () => ReadonlySet<string>) {
+        // Taken now: a thunk would keep the old tally, and through it the old list, alive.
+        const names = from?.names;
+        this.namesOf = namesOf ?? (() => names ?? new Set());
         this.unresolved = from?.unresolved ?? 0;
         this.described = new Map(from?.described);
         this.targets = new Map(from?.targets as Map<string, Map<string, number>> | undefined);
@@ -107,21 +110,36 @@ export class TallyDraft {
     }
 
     apply(state: ReferenceState, sign: 1 | -1): void {
-        if (state.failed) this.unresolved += sign;
-        if (state.described) bump(this.described, state.described.documentUri.toString(), sign);
-        for (const item of state.items) {
+        this.add(state.failed, state.described, state.items, sign);
+    }
+
+    add(failed: boolean, described: AstNodeDescription | undefined, items: readonly AstNodeDescription[], sign: 1 | -1): void {
+        if (failed) this.unresolved += sign;
+        if (described) bump(this.described, described.documentUri.toString(), sign);
+        for (const item of items) {
             const uri = item.documentUri.toString();
             let paths = this.targets.get(uri);
-            if (paths && this.from && !this.copied.has(uri)) this.targets.set(uri, paths = new Map(paths));
-            if (!paths) this.targets.set(uri, paths = new Map());
-            this.copied.add(uri);
+            if (paths && this.from && !this.copied.has(uri)) {
+                this.targets.set(uri, paths = new Map(paths));
+                this.copied.add(uri);
+            }
+            if (!paths) {
+                this.targets.set(uri, paths = new Map());
+                if (this.from) this.copied.add(uri);
+            }
             bump(paths, item.path, sign);
             if (paths.size === 0) this.targets.delete(uri);
         }
     }
 
     done(count: number): ReferenceTally {
-        return { count, names: this.names, unresolved: this.unresolved, described: this.described, targets: this.targets };
+        const { unresolved, described, targets, namesOf } = this;
+        return {
+            count, unresolved, described, targets,
+            get names() {
+                return namesOf();
+            }
+        };
     }
 }
 
