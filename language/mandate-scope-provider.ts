@@ -7,12 +7,26 @@ import { CancellationPoints } from './util/cancellation-points.js';
 import { compareStrings } from './util/compare.js';
 import { PrefixIndex } from './util/prefix-index.js';
 
-/** Every declaration of one name that a reference of one type may target, in resolution order. */
+/** Every declaration of one name that a reference of one type may target, in resolution order: for a name declared more than once. */
 interface Candidates {
     /** Workspace-wide, by document URI, then by position in the document. */
     readonly all: AstNodeDescription[];
-    /** Per document, its first declaration; only built when the name is declared more than once. */
-    byDocument?: Map<string, AstNodeDescription>;
+    /** Per document, its first declaration. */
+    readonly byDocument: Map<string, AstNodeDescription>;
+}
+
+/**
+ * A name's entry in a table: its one declaration, as most names have, or its candidates. A list
+ * and an object per name were 5 MB of 54,000 names at 100,000 lines.
+ */
+type Entry = AstNodeDescription | Candidates;
+
+function isCandidates(entry: Entry): entry is Candidates {
+    return 'byDocument' in entry;
+}
+
+function declarationsOf(entry: Entry | undefined): readonly AstNodeDescription[] {
+    return entry === undefined ? [] : isCandidates(entry) ? entry.all : [entry];
 }
 
 /** The declarations a reference type may target, by name, in resolution order. */
@@ -22,7 +36,7 @@ class NameTable {
     private names: { readonly limit: number; readonly names: readonly string[] } | undefined;
 
     constructor(
-        readonly byName: Map<string, Candidates>,
+        readonly byName: Map<string, Entry>,
         /** Each document's declarations, in the order it exports them. */
         readonly byUri: Map<string, AstNodeDescription[]>
     ) {}
@@ -123,16 +137,15 @@ export class MandateScopeProvider implements ScopeProvider {
     private buildTable(referenceType: string): NameTable {
         // allElements filters by AstReflection.isSubtype: a Party table holds roles and persons.
         const byUri = groupByUri(this.indexManager.allElements(referenceType));
-        const byName = new Map<string, Candidates>();
+        const byName = new Map<string, AstNodeDescription[]>();
         for (const uri of [...byUri.keys()].sort(compareStrings)) {
             for (const description of byUri.get(uri) ?? []) {
-                const candidates = byName.get(description.name);
-                if (candidates) candidates.all.push(description);
-                else byName.set(description.name, { all: [description] });
+                const declarations = byName.get(description.name);
+                if (declarations) declarations.push(description);
+                else byName.set(description.name, [description]);
             }
         }
-        for (const candidates of byName.values()) indexByDocument(candidates);
-        return new NameTable(byName, byUri);
+        return new NameTable(new Map([...byName].map(([name, declarations]) => [name, entryOf(declarations)])), byUri);
     }
 
     /**
@@ -155,10 +168,10 @@ export class MandateScopeProvider implements ScopeProvider {
             }
         }
         for (const [name, added] of touched) {
-            const kept = (table.byName.get(name)?.all ?? []).filter(description => !dirty.has(description.documentUri.toString()));
-            const candidates = { all: mergeByUri(kept, added) };
-            if (candidates.all.length === 0) table.byName.delete(name);
-            else table.byName.set(name, indexByDocument(candidates));
+            const kept = declarationsOf(table.byName.get(name)).filter(description => !dirty.has(description.documentUri.toString()));
+            const all = mergeByUri(kept, added);
+            if (all.length === 0) table.byName.delete(name);
+            else table.byName.set(name, entryOf(all));
         }
         table.changed(dirty);
         return table;
@@ -179,17 +192,15 @@ function groupByUri(descriptions: Iterable<AstNodeDescription>): Map<string, Ast
 /** Past this many changed documents a table is rebuilt rather than patched. */
 const MAX_PATCHED_DOCUMENTS = 16;
 
-/** For a name declared more than once: each document's first declaration, which its own references resolve to. */
-function indexByDocument(candidates: Candidates): Candidates {
-    candidates.byDocument = undefined;
-    if (candidates.all.length < 2) return candidates;
+/** A name's entry; for a name declared more than once, with each document's first declaration, which its own references resolve to. */
+function entryOf(all: AstNodeDescription[]): Entry {
+    if (all.length === 1) return all[0];
     const byDocument = new Map<string, AstNodeDescription>();
-    for (const description of candidates.all) {
+    for (const description of all) {
         const uri = description.documentUri.toString();
         if (!byDocument.has(uri)) byDocument.set(uri, description);
     }
-    candidates.byDocument = byDocument;
-    return candidates;
+    return { all, byDocument };
 }
 
 /** Two lists sorted by document URI, merged stably: on equal URIs the first list's entries come first. */
@@ -210,16 +221,16 @@ class IndexedScope implements Scope {
     constructor(private readonly table: NameTable, private readonly documentUri: string) {}
 
     getElement(name: string): AstNodeDescription | undefined {
-        const candidates = this.table.byName.get(name);
-        if (!candidates) return undefined;
-        return candidates.byDocument?.get(this.documentUri) ?? candidates.all[0];
+        const entry = this.table.byName.get(name);
+        if (entry === undefined || !isCandidates(entry)) return entry;
+        return entry.byDocument.get(this.documentUri) ?? entry.all[0];
     }
 
     getElements(name: string): Stream<AstNodeDescription> {
-        const candidates = this.table.byName.get(name);
-        if (!candidates) return stream([]);
+        const entry = this.table.byName.get(name);
+        if (entry === undefined || !isCandidates(entry)) return stream(entry === undefined ? [] : [entry]);
         const first = this.getElement(name)!;
-        return stream([first, ...candidates.all.filter(candidate => candidate !== first)]);
+        return stream([first, ...entry.all.filter(candidate => candidate !== first)]);
     }
 
     /** Every declaration the reference may target, once each, for completion and "did you mean". */
