@@ -149,7 +149,8 @@ class Computation {
             for (const training of this.trainingsOf(staff ? this.everyone : NO_TRAININGS, byRole)) {
                 read(training);
                 obligations.push(obligationOf({
-                    training, person, assignments: byRole.get(training)?.items ?? NO_ASSIGNMENTS,
+                    // A copy of its exact length: the list grew by `push`, with room for 17, and obligations live as long as the model.
+                    training, person, assignments: byRole.get(training)?.items.slice() ?? NO_ASSIGNMENTS,
                     everyone: staff && training.everyone, lastCompletion: latestOf(completions, training, asOf)
                 }, model, asOf, this.due));
             }
