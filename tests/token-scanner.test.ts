@@ -1,0 +1,138 @@
+/**
+ * The token scanner (language/mandate-token-scanner.ts) must read every text it reads into exactly
+ * the tokens Chevrotain's lexer gives: the same types, images, offsets, lines and columns, the same
+ * comments, in the same order. It must decline every text in which Chevrotain finds an error, so that
+ * the lexer's error path (messages, skipped runs, the reading limit) stays the only one. Compared here
+ * on the examples, the crash inputs, the fuzz regressions, generated workspaces, and random soups of
+ * the pieces that make the patterns hard: keywords that begin longer names, requirement IDs that begin
+ * with a keyword, dates that run on, escapes, comments and every kind of line break.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EmptyFileSystem, type LexerResult } from 'langium';
+import { describe, expect, it } from 'vitest';
+import type { MandateLexer } from '../language/mandate-lexer.js';
+import { createMandateServices } from '../language/mandate-module.js';
+import { generateWorkspace } from './fuzz/grammar-generator.js';
+import { Random } from './random-edits.js';
+
+type Token = LexerResult['tokens'][number];
+interface ChevrotainResult { tokens: Token[]; errors: unknown[]; groups: Record<string, Token[]> }
+
+const parser = createMandateServices(EmptyFileSystem).Mandate.parser;
+const lexer = parser.Lexer as MandateLexer;
+/** The error messages count per text, and stop Chevrotain after a hundred: each text starts a new count. */
+const messages = parser.LexerErrorMessageProvider as unknown as { startText(): void };
+const chevrotain = (lexer as unknown as { chevrotainLexer: { tokenize(text: string): ChevrotainResult } }).chevrotainLexer;
+const CRASHES = fileURLToPath(new URL('../../shared/crashes/', import.meta.url));
+
+function policyFiles(folder: string): string[] {
+    return readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter(name => name.endsWith('.mandate')).map(name => join(folder, name));
+}
+
+const plain = (token: Token) => ({ ...token, tokenType: token.tokenType.name });
+
+/** Whether the scanner read `text`; when it did, its tokens are Chevrotain's, and so is what the lexer returns. */
+function expectSameTokens(text: string): boolean {
+    const scanned = lexer.scanner!.scan(text);
+    messages.startText();
+    const reference = chevrotain.tokenize(text);
+    if (!scanned) return false;
+    const where = JSON.stringify(text.slice(0, 80));
+    expect(reference.errors, `Chevrotain found no error in ${where}`).toEqual([]);
+    expect(scanned.tokens.map(plain), `the tokens of ${where}`).toEqual(reference.tokens.map(plain));
+    expect(scanned.hidden.map(plain), `the comments of ${where}`).toEqual((reference.groups.hidden ?? []).map(plain));
+    scanned.tokens.forEach((token, index) => expect(token.tokenType).toBe(reference.tokens[index].tokenType));
+    const lexed = lexer.tokenize(text);
+    expect(lexed.tokens.map(plain)).toEqual(scanned.tokens.map(plain));
+    expect(lexed.errors).toEqual([]);
+    return true;
+}
+
+/** Pieces whose neighbours decide how they are read. */
+const PIECES = [
+    'role', 'roles', 'role-x', 'to', 'to-do', 'top', 'topmanagement', 'findings', 'finding', 'finding_s', 'day', 'days', 'CISO', 'CISOs',
+    'CISO:5.3', 'CISO-x:1', 'ISMS', 'ISMS:A.5(a)(2)', 'ISO27001:5.3(a)', 'ISO27001:A.5.3(b', 'NIST-CSF:GV.RR-02', 'HIPAA:164.308(a)(2)',
+    'SOC2:CC1.1.', 'A:', 'X-:1', 'Foo:bar-', 'Abc', 'abc', '_x', 'a--b', 'a-', '-', 'a_b-c_d', 'person', 'assign', 'everyone', 'within',
+    '2024-01-01', '2024-01-015', '2024-1-01', '20240-01-01', '12345', '0', '7-', '"text"', '""', '"esc \\" quote"', '"back\\\\"',
+    '"unclosed', '"line\nbreak"', '"\\\u2028"', '"\u2028 inside"', '"é ü 😀"', '/* c */', '/* multi\nline */', '/* a\r\nb\rc */',
+    '/**/', '/*/', '/*unclosed', '// c', '// é\u2028x', '//', '/', ',', '{', '}', '(', ')', ':', '.', '@', '#', '\u00a0', '\ufeff',
+    'é', '\u2028', '\u0085', '\u200b', ' ', '  ', '\t', '\n', '\r\n', '\r', '\n\r', '\v', '\f', '\r\n\r\n', 'a.b', 'A.5', 'x_1', '9a'
+];
+
+function soup(random: Random): string {
+    const parts: string[] = [];
+    // Short soups are often free of lexing errors, long ones rarely.
+    for (let index = random.int(random.chance(0.7) ? 6 : 40); index >= 0; index--) {
+        parts.push(random.pick(PIECES));
+        if (random.chance(0.6)) parts.push(random.pick([' ', '\n', '\r\n', '\t', '\r']));
+    }
+    return parts.join('');
+}
+
+describe('token scanner', () => {
+    it('is on for the Mandate grammar', () => {
+        expect(lexer.scanner).toBeDefined();
+    });
+
+    it('reads every example as Chevrotain does', () => {
+        const files = policyFiles(fileURLToPath(new URL('../examples/', import.meta.url)));
+        expect(files.length).toBeGreaterThan(5);
+        // Every example is plain ASCII outside its texts and comments, with no lexing error: none is left to Chevrotain.
+        for (const file of files) expect(expectSameTokens(readFileSync(file, 'utf8')), file).toBe(true);
+    });
+
+    it('reads generated workspaces and the fuzz regressions as Chevrotain does', () => {
+        const random = new Random(8817);
+        let read = 0;
+        let texts = 0;
+        for (let run = 0; run < 40; run++) {
+            for (const text of Object.values(generateWorkspace(random))) {
+                texts++;
+                if (expectSameTokens(text)) read++;
+            }
+        }
+        // The generator writes hostile names and characters too: those files go to Chevrotain.
+        expect(read).toBeGreaterThan(texts / 4);
+        for (const file of policyFiles(fileURLToPath(new URL('./fuzz/regressions/', import.meta.url)))) expectSameTokens(readFileSync(file, 'utf8'));
+    });
+
+    it('reads the inputs that crashed 0.1.0 as Chevrotain does, or leaves them to it', ctx => {
+        if (!existsSync(CRASHES)) ctx.skip();
+        for (const file of policyFiles(CRASHES)) expectSameTokens(readFileSync(file, 'utf8'));
+    });
+
+    it('reads random soups of hard pieces as Chevrotain does, and leaves every text with a lexing error to it', () => {
+        const random = new Random(4242);
+        let read = 0;
+        let declined = 0;
+        for (let run = 0; run < 4000; run++) {
+            const text = soup(random);
+            if (expectSameTokens(text)) {
+                read++;
+            } else {
+                declined++;
+            }
+        }
+        // Both paths are exercised often.
+        expect(read).toBeGreaterThan(150);
+        expect(declined).toBeGreaterThan(1000);
+    });
+
+    it('leaves a text to Chevrotain exactly where it finds an error or a character outside ASCII between tokens', () => {
+        for (const text of ['role a "A" @', 'role a "A" /* open', 'role a "unclosed', 'role\u00a0a', '\ufeffrole a "A"', 'role a "A"\u2028', 'a - b', 'x "\\\u2028"']) {
+            expect(lexer.scanner!.scan(text), JSON.stringify(text)).toBeUndefined();
+        }
+        for (const text of ['role a "Aé 😀" // ü\u2028', '/* \u00a0 */ role a', 'role a "A" /* c */\r\n// d\r']) {
+            expect(expectSameTokens(text), JSON.stringify(text)).toBe(true);
+        }
+    });
+
+    it('counts lines and columns across every kind of line break, in blanks and in block comments', () => {
+        const text = 'role a "A"\r\n\r\n  role b "B"\r/* x\n y\r\n z */ role c\n/*\n*/\n\tperson p "P" /* one\n*/';
+        expect(expectSameTokens(text)).toBe(true);
+        const last = lexer.scanner!.scan(text)!.hidden.at(-1)!;
+        expect([last.startLine, last.startColumn, last.endLine, last.endColumn]).toEqual([9, 15, 10, 2]);
+    });
+});
