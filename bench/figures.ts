@@ -37,6 +37,7 @@ export const FIGURES: readonly Figure[] = [
     { id: 'big-growth', figure: 'cold check, one file 3× larger (30,000 people): time ÷ the 10,000-person time', goal: '≤ 3.5×', limit: 3.5, ratio: false },
     { id: 'edit-leaf-comment', figure: 'edit → diagnostics, p95, 100k lines: comment in a team file nobody references', goal: '≤ 50 ms; only files whose diagnostics change re-published', limit: 50, ratio: true },
     { id: 'edit-leaf-title', figure: 'edit → diagnostics, p95, 100k lines: a person\'s title (no name changes)', goal: '≤ 50 ms; only files whose diagnostics change re-published', limit: 50, ratio: true },
+    { id: 'edit-leaf-date', figure: 'edit → diagnostics, p95, 100k lines: a person\'s employment date in a team file (what the policy says changes; no name does)', goal: '≤ 50 ms; only files whose diagnostics change re-published', limit: 50, ratio: true },
     { id: 'edit-org-comment', figure: 'edit → diagnostics, p95, 100k lines: comment in the organization file every team file references', goal: '≤ 50 ms; only files whose diagnostics change re-published', limit: 50, ratio: true },
     { id: 'rename-local', figure: 'rename edit, p95, 100k lines: a role referenced only in its own team file (32 references)', goal: '≤ 150 ms', limit: 150, ratio: true },
     { id: 'rename-shared', figure: 'rename edit, p95, 100k lines: a role all 500 team files reference', goal: '≤ 150 ms', limit: 150, ratio: true },

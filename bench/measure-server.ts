@@ -11,7 +11,7 @@ import { BenchSession, type CompletionSample, type EditSample } from './lsp-sess
 import { positionAt, type TextEdit } from '../tests/lsp-client.js';
 import { formatBytes, formatCount, formatMs, median, percentile } from './stats.js';
 
-const EDITOR_FIGURES = ['server-rss', 'edit-leaf-comment', 'edit-leaf-title', 'edit-org-comment', 'rename-local', 'rename-shared', 'completion'];
+const EDITOR_FIGURES = ['server-rss', 'edit-leaf-comment', 'edit-leaf-title', 'edit-leaf-date', 'edit-org-comment', 'rename-local', 'rename-shared', 'completion'];
 const COMMENT = '// bench note\n';
 const LEAF_TEAM = 7;
 
@@ -69,6 +69,11 @@ async function measureEdits(context: BenchContext, slot: BuildSlot, session: Ben
         return index + shift;
     };
     const title = `"Person ${LEAF_TEAM}-3`;
+    const employedDay = () => {
+        const since = session.text(team).indexOf('employed since ', offsetIn(team, title, 0));
+        if (since < 0) throw new Error(`no 'employed since' after ${title}`);
+        return since + 'employed since YYYY-MM-'.length;
+    };
     const lead = `role lead-${LEAF_TEAM} `;
     // Each forward edit writes text the server has not seen yet (` (acting 3)`, `lead-7x3`), as typing
     // does: an edit and its undo alone would let the server restore its earlier results every time.
@@ -77,6 +82,10 @@ async function measureEdits(context: BenchContext, slot: BuildSlot, session: Ben
         ['edit-leaf-title', team,
             k => session.insertAt(team, offsetIn(team, `${title}"`, title.length), ` (acting ${k})`),
             k => session.replaceAt(team, offsetIn(team, `${title} (acting ${k})"`, title.length), ` (acting ${k})`.length, '')],
+        // The day of the person's `employed since`: what the policy says changes, no exported name does.
+        ['edit-leaf-date', team,
+            k => session.replaceAt(team, employedDay(), 2, String(10 + (k % 18))),
+            () => session.replaceAt(team, employedDay(), 2, '01')],
         ['edit-org-comment', organization, () => session.insertAt(organization, 0, COMMENT), () => session.replaceAt(organization, 0, COMMENT.length, '')],
         ['rename-local', team,
             k => session.insertAt(team, offsetIn(team, lead, lead.length - 1), `x${k}`),
