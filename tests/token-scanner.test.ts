@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { EmptyFileSystem, type LexerResult } from 'langium';
 import { describe, expect, it } from 'vitest';
 import type { MandateLexer } from '../language/mandate-lexer.js';
+import { TokenScanner } from '../language/mandate-token-scanner.js';
 import { createMandateServices } from '../language/mandate-module.js';
 import { generateWorkspace } from './fuzz/grammar-generator.js';
 import { Random } from './random-edits.js';
@@ -72,8 +73,19 @@ function soup(random: Random): string {
 }
 
 describe('token scanner', () => {
-    it('is on for the Mandate grammar', () => {
+    it('is on for the Mandate grammar, and off for a vocabulary it was not written for', () => {
         expect(lexer.scanner).toBeDefined();
+        const vocabulary = Object.values(lexer.definition);
+        expect(TokenScanner.for(vocabulary)).toBeDefined();
+        const changed = (name: string, change: object) => vocabulary.map(type => type.name === name ? { ...type, ...change } : type);
+        // A terminal's pattern, its flags, or its place; a keyword that is a pattern, or in a group; lexer modes.
+        expect(TokenScanner.for(changed('ID', { PATTERN: /[a-z]+/ }))).toBeUndefined();
+        expect(TokenScanner.for(changed('STRING', { PATTERN: new RegExp((vocabulary.find(type => type.name === 'STRING')!.PATTERN as RegExp).source, 'i') }))).toBeUndefined();
+        expect(TokenScanner.for([...vocabulary.slice(0, -2), vocabulary.at(-1)!, vocabulary.at(-2)!])).toBeUndefined();
+        expect(TokenScanner.for(changed('role', { PATTERN: /role/ }))).toBeUndefined();
+        expect(TokenScanner.for(changed('role', { GROUP: 'hidden' }))).toBeUndefined();
+        expect(TokenScanner.for(changed('WS', { GROUP: 'hidden' }))).toBeUndefined();
+        expect(TokenScanner.for(changed('role', { PUSH_MODE: 'other' }))).toBeUndefined();
     });
 
     it('reads every example as Chevrotain does', () => {
