@@ -41,9 +41,10 @@ interface Candidate extends Entry {
 }
 
 /**
- * Reads a text into the tokens Chevrotain's lexer gives for it, several times faster: Chevrotain
- * tries each keyword that can start at a character as a regular expression before the identifier,
- * and lexing was a tenth of a cold check. Chevrotain takes the first pattern that matches in the
+ * Reads a text into the tokens Chevrotain's lexer gives for it, faster (1.6× at 100k lines, and
+ * the pass that looks for unreadable runs is not needed): Chevrotain tries each keyword that can
+ * start at a character as a regular expression before the identifier, and lexing was a tenth of a
+ * cold check. Chevrotain takes the first pattern that matches in the
  * vocabulary's order (keywords, longest first, before terminals), then the first of its
  * `LONGER_ALT` terminals that matches more; the scanner tries them in that order too, with a
  * hand-written matcher per terminal, and counts lines and columns as Chevrotain's full position
