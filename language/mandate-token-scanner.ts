@@ -71,8 +71,8 @@ export class TokenScanner {
         for (const [index, type] of vocabulary.entries()) {
             const pattern = type.PATTERN;
             // Langium skips a hidden terminal that matches blanks (Chevrotain's SKIPPED group), and puts other hidden ones in 'hidden'.
-            const blanks = type.name === 'WS' && index >= terminalsAt;
-            const group = blanks ? (typeof type.GROUP === 'string' && type.GROUP !== 'hidden' ? 'skipped' : null) : type.GROUP === 'hidden' ? 'hidden' : type.GROUP === undefined ? undefined : null;
+            const whitespace = type.name === 'WS' && index >= terminalsAt;
+            const group = whitespace ? (typeof type.GROUP === 'string' && type.GROUP !== 'hidden' ? 'skipped' : null) : type.GROUP === 'hidden' ? 'hidden' : type.GROUP === undefined ? undefined : null;
             if (group === null || type.PUSH_MODE !== undefined || type.POP_MODE !== undefined || type.tokenTypeIdx === undefined) return undefined;
             if (index < terminalsAt) {
                 if (typeof pattern !== 'string' || pattern.length === 0 || pattern.charCodeAt(0) >= 128 || group !== undefined) return undefined;
