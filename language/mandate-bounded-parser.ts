@@ -106,7 +106,7 @@ export function withBoundedRecovery<P extends object>(parser: P, options: { reco
         // A large file is first read up to a blank after its first PREFIX characters: if that part
         // alone stops the parser, the file is not a policy, and lexing megabytes more would only
         // keep every request waiting (the parse is synchronous). Otherwise it is read whole.
-        const limit = input.length > 2 * PREFIX ? blankAfter(input, PREFIX) : undefined;
+        const limit = readsPrefixFirst(input) ? blankAfter(input, PREFIX) : undefined;
         let attempt = limit === undefined ? undefined : parseOnce(input, limit, rest);
         if (!attempt?.stop || attempt.stop.offset >= limit!) attempt = parseOnce(input, undefined, rest);
         // The parser keeps its token vector until the next parse: every token the lexer read.
@@ -137,6 +137,16 @@ function earliest(a: Stop, b: Stop): Stop {
 
 function at(text: string, offset: number): NonNullable<Stop> {
     return { offset, line: lineOf(text, offset) };
+}
+
+/** What a parse without any error records: the whole file read (for the predictive parser). */
+export function recordCompleteReading(result: ParseResult, text: string, tokens: readonly Token[]): void {
+    record(result, text, tokens, undefined, 0);
+}
+
+/** Whether the bounded parser reads `input` first up to a prefix: a file large enough to be garbage worth not lexing whole. */
+export function readsPrefixFirst(input: string): boolean {
+    return input.length > 2 * PREFIX;
 }
 
 /** Keeps the first MAX_LEXER_ERRORS lexer errors and works out how much of the file was read. */

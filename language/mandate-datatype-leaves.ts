@@ -29,13 +29,7 @@ export function withDatatypeLeaves(parser: LangiumParser): LangiumParser {
     const datatypeCalls = new Map<GrammarAST.AbstractElement, boolean>();
     const isDatatypeCall = (feature: GrammarAST.AbstractElement): boolean => {
         let known = datatypeCalls.get(feature);
-        if (known === undefined) {
-            // A cross-reference calls the rule of its name with itself as the feature.
-            const call = GrammarAST.isCrossReference(feature) ? feature.terminal : feature;
-            const rule = GrammarAST.isRuleCall(call) ? call.rule.ref : undefined;
-            known = GrammarAST.isParserRule(rule) && GrammarUtils.isDataTypeRule(rule);
-            datatypeCalls.set(feature, known);
-        }
+        if (known === undefined) datatypeCalls.set(feature, known = callsDatatypeRule(feature));
         return known;
     };
     target.subrule = (idx, rule, fragment, feature, args) => {
@@ -55,8 +49,16 @@ export function withDatatypeLeaves(parser: LangiumParser): LangiumParser {
     return parser;
 }
 
+/** Whether `feature`, a rule call or a cross-reference, calls a datatype rule (such as `Id`). */
+export function callsDatatypeRule(feature: GrammarAST.AbstractElement): boolean {
+    // A cross-reference calls the rule of its name with itself as the feature.
+    const call = GrammarAST.isCrossReference(feature) ? feature.terminal : feature;
+    const rule = GrammarAST.isRuleCall(call) ? call.rule.ref : undefined;
+    return GrammarAST.isParserRule(rule) && GrammarUtils.isDataTypeRule(rule);
+}
+
 /** The composite's only child, if that is a token, put in its place; else the composite. */
-function leafInPlaceOf(composite: BuiltNode): BuiltNode {
+export function leafInPlaceOf(composite: BuiltNode): BuiltNode {
     const children = composite.content;
     const parent = composite.container;
     if (children?.length !== 1 || !parent?.content) return composite;

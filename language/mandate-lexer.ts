@@ -55,9 +55,9 @@ export class MandateLexer extends DefaultLexer {
     override tokenize(whole: string, options?: TokenizeOptions): LexerResult {
         this.stoppedAt = undefined;
         const text = this.limit !== undefined && this.limit < whole.length ? whole.slice(0, this.limit) : whole;
-        const scanned = this.scanner?.scan(text);
         // Without an error to report there is nothing to skip, bound or count.
-        if (scanned) return { ...scanned, errors: [], report: this.tokenBuilder.flushLexingReport?.(text) };
+        const scanned = this.scan(text);
+        if (scanned) return scanned;
         const { readable, skipped } = this.skipUnreadableRuns(text);
         let result: LexerResult;
         try {
@@ -76,6 +76,12 @@ export class MandateLexer extends DefaultLexer {
             result.errors.sort((a, b) => a.offset - b.offset);
         }
         return result;
+    }
+
+    /** The tokens of `text` as `tokenize` gives them, if the token scanner reads it; undefined when Chevrotain must. */
+    scan(text: string): LexerResult | undefined {
+        const scanned = this.scanner?.scan(text);
+        return scanned && { ...scanned, errors: [], report: this.tokenBuilder.flushLexingReport?.(text) };
     }
 
     /** The text with long runs of unreadable characters blanked out, and a lexer error for each run. */

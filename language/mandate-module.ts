@@ -26,6 +26,7 @@ import { ReferenceIndexManager } from './workspace/reference-index-manager.js';
 import { publishOnlyChangedDiagnostics } from './lsp/publish-changed-diagnostics.js';
 import { withBoundedRecovery } from './mandate-bounded-parser.js';
 import { withLinearCstBuilder } from './mandate-cst-node-builder.js';
+import { withPredictiveParsing } from './mandate-predictive-parser.js';
 import { withDatatypeLeaves } from './mandate-datatype-leaves.js';
 import { withLeanTreeBuilding } from './mandate-tree-builder.js';
 import { MandateDocumentValidator } from './mandate-document-validator.js';
@@ -114,7 +115,9 @@ export const MandateModule: Module<MandateServices, PartialLangiumServices & Man
         // Chevrotain analyses the grammar when a parser or the lexer is built (about 150 ms): built on
         // first use, so the language server answers `initialize` first (server/main.ts warms them up).
         // Error recovery is bounded: a file of garbage stops the parser after 100 errors (mandate-bounded-parser.ts).
-        LangiumParser: services => lazyService(() => withBoundedRecovery(withLinearCstBuilder(withDatatypeLeaves(withLeanTreeBuilding(createLangiumParser(services)))))),
+        // Files without syntax errors are read by a predictive parser instead (mandate-predictive-parser.ts).
+        LangiumParser: services => lazyService(() => withPredictiveParsing(
+            withBoundedRecovery(withLinearCstBuilder(withDatatypeLeaves(withLeanTreeBuilding(createLangiumParser(services))))), services.Grammar)),
         CompletionParser: services => lazyService(() => withBoundedRecovery(createCompletionParser(services), { record: false })),
         Lexer: services => lazyService(() => new MandateLexer(services)),
         TokenBuilder: () => new MandateTokenBuilder(),

@@ -1,0 +1,176 @@
+/**
+ * The predictive parser (language/mandate-predictive-parser.ts) must build, for every file it reads,
+ * the tree Langium's parser builds: the same syntax-tree nodes with the same properties in the same
+ * order, the same CST (node kinds, offsets, grammar sources, comments in the same places), the same
+ * references, reading limits and repeated-assignment notes. Every file it declines goes to Langium's
+ * parser whole. Compared here node by node on the examples, the crash inputs, the fuzz regressions,
+ * generated workspaces, grammar-generated policies and mutations of the examples.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EmptyFileSystem, isReference, type AstNode, type ParseResult } from 'langium';
+import { describe, expect, it } from 'vitest';
+import { generateWorkspace as generateBenchWorkspace } from '../bench/generate-workspace.js';
+import { readingLimitsOf } from '../language/mandate-bounded-parser.js';
+import { createMandateServices } from '../language/mandate-module.js';
+import { predictiveParsing } from '../language/mandate-predictive-parser.js';
+import { hasRepeatedAssignment } from '../language/util/repeated-assignments.js';
+import { syntaxNodes } from '../language/util/syntax-nodes.js';
+import { generateWorkspace } from './fuzz/grammar-generator.js';
+import { exampleWorkspaces, mutateExample } from './fuzz/mutate.js';
+import { Random } from './random-edits.js';
+
+const parser = createMandateServices(EmptyFileSystem).Mandate.parser.LangiumParser;
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CRASHES = fileURLToPath(new URL('../../shared/crashes/', import.meta.url));
+
+function policyTexts(folder: string): string[] {
+    return readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter(name => name.endsWith('.mandate')).map(name => readFileSync(join(folder, name), 'utf8'));
+}
+
+/** Both parsers' results for `text`, and whether the predictive one read it. */
+function parseBoth(text: string): { predictive: ParseResult; reference: ParseResult; read: boolean } {
+    const before = predictiveParsing.files;
+    const predictive = parser.parse(text);
+    const read = predictiveParsing.files > before;
+    predictiveParsing.enabled = false;
+    try {
+        return { predictive, reference: parser.parse(text), read };
+    } finally {
+        predictiveParsing.enabled = true;
+    }
+}
+
+/**
+ * Throws where `a` and `b` differ. Objects are paired as they are met, so the trees' cycles
+ * (container, CST node, AST node) must pair up the same way; grammar elements and token types are
+ * the same objects in both. References are compared by text and node, without resolving them.
+ */
+function expectSame(a: unknown, b: unknown, pairs: Map<object, object>, where: string): void {
+    if (a === b) return;
+    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
+        throw new Error(`${where}: ${shown(a)} ≠ ${shown(b)}`);
+    }
+    const paired = pairs.get(a);
+    if (paired !== undefined) {
+        if (paired !== b) throw new Error(`${where}: paired with another object`);
+        return;
+    }
+    pairs.set(a, b);
+    if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) throw new Error(`${where}: ${a.constructor?.name} ≠ ${b.constructor?.name}`);
+    const keys = Reflect.ownKeys(a);
+    const otherKeys = Reflect.ownKeys(b);
+    if (keys.map(String).join() !== otherKeys.map(String).join()) throw new Error(`${where}: properties ${keys.map(String).join()} ≠ ${otherKeys.map(String).join()}`);
+    if (isReference(a) && isReference(b)) {
+        expectSame(a.$refText, b.$refText, pairs, `${where}.$refText`);
+        expectSame(a.$refNode, b.$refNode, pairs, `${where}.$refNode`);
+        return;
+    }
+    for (const key of keys) {
+        // An error's stack names the functions that threw it, which differ by design.
+        if (key === 'stack' && a instanceof Error) continue;
+        const left = Object.getOwnPropertyDescriptor(a, key)!;
+        const right = Object.getOwnPropertyDescriptor(b, key)!;
+        if (left.get || right.get) throw new Error(`${where}.${String(key)}: an accessor`);
+        expectSame(left.value, right.value, pairs, `${where}.${String(key)}`);
+    }
+}
+
+function shown(value: unknown): string {
+    return typeof value === 'string' ? JSON.stringify(value.slice(0, 60)) : String(value);
+}
+
+/** Parses `text` both ways and compares everything; returns whether the predictive parser read it. */
+function expectSameTree(text: string): boolean {
+    const { predictive, reference, read } = parseBoth(text);
+    const where = JSON.stringify(text.slice(0, 60));
+    const pairs = new Map<object, object>();
+    try {
+        expectSame(predictive.value, reference.value, pairs, 'tree');
+        expectSame(predictive.lexerErrors, reference.lexerErrors, pairs, 'lexerErrors');
+        expectSame(predictive.parserErrors, reference.parserErrors, pairs, 'parserErrors');
+        expectSame(readingLimitsOf(predictive), readingLimitsOf(reference), pairs, 'readingLimits');
+    } catch (error) {
+        throw new Error(`${where}: ${(error as Error).message}`);
+    }
+    const nodes = syntaxNodes(predictive.value);
+    const referenceNodes = syntaxNodes(reference.value);
+    expect(nodes.length, where).toBe(referenceNodes.length);
+    nodes.forEach((node, index) => {
+        expect(pairs.get(node), `${where}: node ${index} of the listed nodes`).toBe(referenceNodes[index]);
+        expect(hasRepeatedAssignment(node), `${where}: repeated assignment on node ${index}`).toBe(hasRepeatedAssignment(referenceNodes[index] as AstNode));
+    });
+    return read;
+}
+
+describe('predictive parser', () => {
+    it('builds Langium\'s tree for every example and reads almost all of them itself', () => {
+        const texts = [...policyTexts(join(ROOT, 'examples')), ...policyTexts(join(ROOT, 'tests'))];
+        expect(texts.length).toBeGreaterThan(50);
+        const read = texts.filter(text => expectSameTree(text)).length;
+        // Files with syntax errors and the ambiguous `audience everyone` go to Langium's parser.
+        expect(read).toBeGreaterThan(texts.length / 2);
+    });
+
+    it('builds Langium\'s tree for the crash inputs', () => {
+        for (const text of policyTexts(CRASHES)) expectSameTree(text);
+    });
+
+    it('reads generated team files itself, with comments, into the same trees', () => {
+        const files = generateBenchWorkspace(6);
+        const teams = Object.entries(files).filter(([name]) => name.startsWith('team-'));
+        for (const [, text] of teams) {
+            expect(expectSameTree(text)).toBe(true);
+            const commented = text.replace(/\n {4}/g, '\n    /* note */ ').replace(/\}\n/g, '} // end\n');
+            expect(expectSameTree(commented)).toBe(true);
+            expect(expectSameTree(`// header\n\n${text}\n// trailer\n/* last */`)).toBe(true);
+        }
+    });
+
+    it('builds Langium\'s tree for grammar-generated policies', () => {
+        const random = new Random(20261203);
+        let read = 0;
+        let total = 0;
+        for (let round = 0; round < 60; round++) {
+            for (const text of Object.values(generateWorkspace(random))) {
+                total++;
+                if (expectSameTree(text)) read++;
+            }
+        }
+        expect(read).toBeGreaterThan(total / 4);
+    });
+
+    it('builds Langium\'s tree for mutations of the examples, read or declined', () => {
+        const random = new Random(3);
+        const examples = exampleWorkspaces();
+        let read = 0;
+        let declined = 0;
+        for (let round = 0; round < 300; round++) {
+            const { files, target } = mutateExample(examples[round % examples.length], random);
+            if (expectSameTree(files[target])) read++;
+            else declined++;
+        }
+        expect(read).toBeGreaterThan(0);
+        expect(declined).toBeGreaterThan(0);
+    });
+
+    it('leaves a name that is also a keyword, where the grammar allows both, to Langium\'s parser', () => {
+        const text = 'training awareness "Awareness" { audience everyone }\nrole everyone "Everyone"\n';
+        expect(expectSameTree(text)).toBe(false);
+        expect(expectSameTree('training t "T" { audience staff, everyone }\nrole staff "S"\n')).toBe(true);
+        expect(expectSameTree('person evidence "E" { email "e@x" }\nrole test "Test" { reports to evidence }\n')).toBe(true);
+    });
+
+    it('leaves files with syntax errors and non-ASCII text to the parsers that handle them', () => {
+        expect(expectSameTree('person a "A" {\n')).toBe(false);
+        expect(expectSameTree('person a "A" } person b "B"')).toBe(false);
+        expect(expectSameTree('person a "Zoë" { email "z@x" }')).toBe(true);
+        // A no-break space is a blank to Chevrotain, not to the token scanner: a large file with one
+        // goes to the bounded parser, which lexes a prefix first; a small one is lexed whole.
+        expect(expectSameTree(`person a "${'x'.repeat(120_000)}"\u00a0person b "B"`)).toBe(false);
+        expect(expectSameTree('person a "A"\u00a0person b "B"')).toBe(true);
+        expect(expectSameTree('')).toBe(true);
+        expect(expectSameTree('// only a comment')).toBe(true);
+    });
+});
