@@ -73,6 +73,12 @@ function overlap(a: Path, b: Path): boolean {
     return true;
 }
 
+/** Whether one of `paths` fits the tokens from `position` on (a loop: this runs for every decision, and a callback would be garbage). */
+function anyMatches(paths: readonly Path[], tokens: readonly IToken[], position: number): boolean {
+    for (let index = 0; index < paths.length; index++) if (matches(paths[index], tokens, position)) return true;
+    return false;
+}
+
 function matches(path: Path, tokens: readonly IToken[], position: number): boolean {
     for (let index = 0; index < path.length; index++) {
         const token = tokens[position + index];
@@ -138,7 +144,7 @@ export class Decision {
         if (this.exact) return candidates[0].alternative;
         let chosen = NONE;
         for (const candidate of candidates) {
-            if (!candidate.paths.some(path => matches(path, tokens, position))) continue;
+            if (!anyMatches(candidate.paths, tokens, position)) continue;
             if (chosen !== NONE) return AMBIGUOUS;
             chosen = candidate.alternative;
         }

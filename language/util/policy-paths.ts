@@ -24,6 +24,11 @@ function looksLikePath(text: string): boolean {
 const PLAIN_REFERENCE = /^[^/\\.:%]*$/;
 const REFERENCE: PolicyPath = Object.freeze({ kind: 'reference' });
 
+/** Whether `text` is a reference whatever the workspace: resolvePolicyPath says so without decoding anything. */
+export function isPlainReference(text: string): boolean {
+    return PLAIN_REFERENCE.test(text);
+}
+
 /** Undoes one round of percent-encoding; a `%` not followed by two hex digits stays as it is. */
 function percentDecode(text: string): string {
     return text.replace(/(?:%[0-9A-Fa-f]{2})+/g, run => {
@@ -86,7 +91,7 @@ function normalizeSegments(segments: readonly string[]): string[] | undefined {
 export function resolvePolicyPath(text: string, root: URI): PolicyPath {
     // Most evidence is a reference ("HR-1234", "Board minutes"): no separator, no extension, no
     // URL and nothing encoded, in any form. Told at once, as a 100,000-line workspace names 15,000.
-    if (PLAIN_REFERENCE.test(text)) return REFERENCE;
+    if (isPlainReference(text)) return REFERENCE;
     const { forms } = decodedForms(text);
     return looksLikePath(text.trim()) || looksLikePath(forms[forms.length - 1])
         ? resolveWorkspacePath(text, root)
