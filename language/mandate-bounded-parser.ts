@@ -139,9 +139,11 @@ function at(text: string, offset: number): NonNullable<Stop> {
     return { offset, line: lineOf(text, offset) };
 }
 
-/** What a parse without any error records: the whole file read (for the predictive parser). */
-export function recordCompleteReading(result: ParseResult, text: string, tokens: readonly Token[]): void {
-    record(result, text, tokens, undefined, 0);
+/** What `record` notes of a parse without any error (the predictive parser's): the whole file read, `contentLines` lines with a token. */
+export function recordCompleteReading(result: ParseResult, contentLines: number): void {
+    readingLimits.set(result.value, {
+        stoppedAt: undefined, droppedParserErrors: 0, droppedLexerErrors: 0, contentLines, unreadableLines: 0, firstUnreadableLine: undefined
+    });
 }
 
 /** Whether the bounded parser reads `input` first up to a prefix: a file large enough to be garbage worth not lexing whole. */

@@ -1,4 +1,4 @@
-import { CstNodeBuilder, type CompositeCstNode, type LangiumParser, type LeafCstNodeImpl } from 'langium';
+import { CstNodeBuilder, type CompositeCstNode, type GrammarAST, type LangiumParser, type LeafCstNodeImpl } from 'langium';
 import { HiddenOffsetLeafCstNode, OffsetLeafCstNode } from './mandate-leaf-cst-node.js';
 
 type IToken = Parameters<CstNodeBuilder['addHiddenNodes']>[0][number];
@@ -10,12 +10,20 @@ type IToken = Parameters<CstNodeBuilder['addHiddenNodes']>[0][number];
  * build. The node being built is always its parent's last child: `lastIndexOf` finds it at once.
  * The tree is the same.
  */
-class LinearCstNodeBuilder extends CstNodeBuilder {
+export class LinearCstNodeBuilder extends CstNodeBuilder {
     /** A token on one line gets the leaf that works its positions out when asked (mandate-leaf-cst-node.ts). */
     protected override createLeafNode(token: IToken, hidden: boolean): LeafCstNodeImpl {
         if (token.startLine === undefined || token.startLine !== token.endLine) return super.createLeafNode(token, hidden);
         const Leaf = hidden ? HiddenOffsetLeafCstNode : OffsetLeafCstNode;
         return new Leaf(token.startOffset, token.image.length, token.tokenType) as unknown as LeafCstNodeImpl;
+    }
+
+    /** `buildLeafNode` for a token on one line, from its offset, length and type alone (the predictive parser keeps no token objects). */
+    buildOneLineLeaf(offset: number, length: number, tokenType: IToken['tokenType'], feature: GrammarAST.AbstractElement): LeafCstNodeImpl {
+        const leaf = new OffsetLeafCstNode(offset, length, tokenType) as unknown as LeafCstNodeImpl;
+        leaf.grammarSource = feature;
+        this.appendChild(this.current, leaf);
+        return leaf;
     }
 
     override addHiddenNodes(tokens: IToken[]): void {

@@ -1,5 +1,6 @@
 import { AstUtils, DefaultLexer, GrammarAST, type LangiumCoreServices, type LexerResult, type TokenizeOptions } from 'langium';
 import { MAX_LEXER_ERRORS } from './mandate-bounded-parser.js';
+import type { TokenList } from './mandate-token-list.js';
 import { TokenScanner } from './mandate-token-scanner.js';
 import { endsLine, lineEnd } from './util/line-breaks.js';
 
@@ -55,9 +56,9 @@ export class MandateLexer extends DefaultLexer {
     override tokenize(whole: string, options?: TokenizeOptions): LexerResult {
         this.stoppedAt = undefined;
         const text = this.limit !== undefined && this.limit < whole.length ? whole.slice(0, this.limit) : whole;
+        const scanned = this.scanner?.scan(text);
         // Without an error to report there is nothing to skip, bound or count.
-        const scanned = this.scan(text);
-        if (scanned) return scanned;
+        if (scanned) return { ...scanned, errors: [], report: this.tokenBuilder.flushLexingReport?.(text) };
         const { readable, skipped } = this.skipUnreadableRuns(text);
         let result: LexerResult;
         try {
@@ -78,10 +79,13 @@ export class MandateLexer extends DefaultLexer {
         return result;
     }
 
-    /** The tokens of `text` as `tokenize` gives them, if the token scanner reads it; undefined when Chevrotain must. */
-    scan(text: string): LexerResult | undefined {
-        const scanned = this.scanner?.scan(text);
-        return scanned && { ...scanned, errors: [], report: this.tokenBuilder.flushLexingReport?.(text) };
+    /**
+     * The tokens of `text` as a list of numbers (mandate-token-list.ts) with the comments and the
+     * lexing report `tokenize` gives, if the token scanner reads the text; undefined when Chevrotain must.
+     */
+    scanList(text: string): { tokens: TokenList, hidden: LexerResult['hidden'], report: LexerResult['report'] } | undefined {
+        const scanned = this.scanner?.scanList(text);
+        return scanned && { ...scanned, report: this.tokenBuilder.flushLexingReport?.(text) };
     }
 
     /** The text with long runs of unreadable characters blanked out, and a lexer error for each run. */

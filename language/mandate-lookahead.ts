@@ -1,4 +1,5 @@
-import type { IToken, TokenType } from 'chevrotain';
+import type { TokenType } from 'chevrotain';
+import type { TokenList } from './mandate-token-list.js';
 
 /**
  * Lookahead for the predictive parser (mandate-predictive-parser.ts): at each choice of the grammar,
@@ -74,15 +75,15 @@ function overlap(a: Path, b: Path): boolean {
 }
 
 /** Whether one of `paths` fits the tokens from `position` on (a loop: this runs for every decision, and a callback would be garbage). */
-function anyMatches(paths: readonly Path[], tokens: readonly IToken[], position: number): boolean {
+function anyMatches(paths: readonly Path[], tokens: TokenList, position: number): boolean {
     for (let index = 0; index < paths.length; index++) if (matches(paths[index], tokens, position)) return true;
     return false;
 }
 
-function matches(path: Path, tokens: readonly IToken[], position: number): boolean {
+function matches(path: Path, tokens: TokenList, position: number): boolean {
     for (let index = 0; index < path.length; index++) {
-        const token = tokens[position + index];
-        if (token === undefined || !path[index].has(token.tokenTypeIdx)) return false;
+        const at = position + index;
+        if (at >= tokens.count || !path[index].has(tokens.types[at])) return false;
     }
     return true;
 }
@@ -136,10 +137,9 @@ export class Decision {
     }
 
     /** The alternative the tokens from `position` on start, NONE or AMBIGUOUS. */
-    choose(tokens: readonly IToken[], position: number): number {
-        const token = tokens[position];
-        if (token === undefined) return NONE;
-        const candidates = this.byFirst.get(token.tokenTypeIdx);
+    choose(tokens: TokenList, position: number): number {
+        if (position >= tokens.count) return NONE;
+        const candidates = this.byFirst.get(tokens.types[position]);
         if (candidates === undefined) return NONE;
         if (this.exact) return candidates[0].alternative;
         let chosen = NONE;

@@ -1,8 +1,10 @@
 import { DatatypeSymbol, GrammarAST, GrammarUtils, type AstNode, type LangiumParser, type LexerResult, type ParseResult, type ParserOptions } from 'langium';
 import type { IToken, TokenType } from 'chevrotain';
 import { readsPrefixFirst, recordCompleteReading } from './mandate-bounded-parser.js';
+import type { LinearCstNodeBuilder } from './mandate-cst-node-builder.js';
 import { callsDatatypeRule, leafInPlaceOf } from './mandate-datatype-leaves.js';
 import type { MandateLexer } from './mandate-lexer.js';
+import { TokenList } from './mandate-token-list.js';
 import { acceptedBy, AMBIGUOUS, concatenate, Decision, NONE, PathSet, UnsupportedGrammar, type Column, type Path } from './mandate-lookahead.js';
 import { linkAndListNodes } from './util/syntax-nodes.js';
 
@@ -28,12 +30,7 @@ type Step =
 
 /** The parts of Langium's parser (langium ~4.4, src/parser/langium-parser.ts) that build the tree, with Mandate's changes to them. */
 interface TreeBuilding {
-    nodeBuilder: {
-        buildRootNode(input: string): unknown;
-        buildCompositeNode(feature: Element): { length: number };
-        buildLeafNode(token: IToken, feature: Element): unknown;
-        addHiddenNodes(tokens: IToken[]): void;
-    };
+    nodeBuilder: LinearCstNodeBuilder;
     stack: Array<Record<string, unknown> & { $type: string | symbol }>;
     converter: { convert(text: string, cstNode: unknown): { toString(): string } };
     readonly current: Record<string, unknown> & { $type: string | symbol };
@@ -43,6 +40,15 @@ interface TreeBuilding {
     performSubruleAssignment(result: unknown, feature: Element, cstNode: unknown): void;
     linkCstNode(item: unknown): void;
 }
+
+/** A file's tokens and comments, as the predictive parser reads them. */
+interface Lexed {
+    readonly tokens: TokenList;
+    readonly hidden: IToken[];
+    readonly report: LexerResult['report'];
+}
+
+const EMPTY = new TokenList('');
 
 /** Thrown to leave a file the predictive parser cannot read alone; allocated once. */
 const GIVE_UP = new Error('predictive parse abandoned');
@@ -66,7 +72,7 @@ export class PredictiveParser {
     private readonly rulePaths = new Map<CompiledRule, Path[][]>();
     private readonly columns = new Map<string, Column>();
     private readonly entry: CompiledRule;
-    private tokens: readonly IToken[] = [];
+    private tokens = EMPTY;
     private position = 0;
     private hidden: readonly IToken[] = [];
     private nextHidden = 0;
@@ -90,8 +96,8 @@ export class PredictiveParser {
         }
     }
 
-    /** The parse result of `lexed`, the tokens of `input`, or undefined when Langium's parser must read it. */
-    parse(input: string, lexed: LexerResult): ParseResult<AstNode> | undefined {
+    /** The parse result of `input` from its tokens and comments, or undefined when Langium's parser must read it. */
+    parse(input: string, lexed: Lexed): ParseResult<AstNode> | undefined {
         const builder = this.builder;
         builder.nodeBuilder.buildRootNode(input);
         this.tokens = lexed.tokens;
@@ -101,13 +107,14 @@ export class PredictiveParser {
         let result: unknown;
         try {
             result = this.runRule(this.entry);
-            if (this.position !== this.tokens.length) throw GIVE_UP;
+            if (this.position !== this.tokens.count) throw GIVE_UP;
         } catch (error) {
             if (error !== GIVE_UP) throw error;
             builder.stack.length = 0;
             return undefined;
         } finally {
-            this.tokens = this.hidden = [];
+            this.tokens = EMPTY;
+            this.hidden = [];
         }
         builder.linkCstNode(result);
         builder.nodeBuilder.addHiddenNodes(lexed.hidden.slice(this.nextHidden));
@@ -147,24 +154,30 @@ export class PredictiveParser {
 
     /** LangiumParser.consume, with the comments before the token placed as withLinearCstBuilder places them. */
     private consume(step: Step & { kind: 'token' }): void {
-        const token = this.tokens[this.position];
-        if (token === undefined || !step.accepts.has(token.tokenTypeIdx)) throw GIVE_UP;
+        const tokens = this.tokens;
+        const index = this.position;
+        if (index >= tokens.count || !step.accepts.has(tokens.types[index])) throw GIVE_UP;
         this.position++;
+        const offset = tokens.offsets[index];
         const builder = this.builder;
         const hidden = this.hidden;
-        if (this.nextHidden < hidden.length && hidden[this.nextHidden].startOffset <= token.startOffset) {
+        if (this.nextHidden < hidden.length && hidden[this.nextHidden].startOffset <= offset) {
             let end = this.nextHidden;
-            while (end < hidden.length && hidden[end].startOffset <= token.startOffset) end++;
+            while (end < hidden.length && hidden[end].startOffset <= offset) end++;
             builder.nodeBuilder.addHiddenNodes(hidden.slice(this.nextHidden, end));
             this.nextHidden = end;
         }
-        const leaf = builder.nodeBuilder.buildLeafNode(token, step.feature);
+        const leaf = builder.nodeBuilder.buildOneLineLeaf(offset, tokens.lengths[index], tokens.tokenTypes[index], step.feature);
         if (step.assignment) {
-            const value = step.keyword ? token.image : builder.converter.convert(token.image, leaf);
+            const image = tokens.image(index);
+            const value = step.keyword ? image : builder.converter.convert(image, leaf);
             builder.assign(step.assignment.operator, step.assignment.feature, value, leaf, step.crossRef);
         } else {
             const current = builder.current;
-            if (current.$type === DatatypeSymbol) current.value += step.keyword ? token.image : builder.converter.convert(token.image, leaf).toString();
+            if (current.$type === DatatypeSymbol) {
+                const image = tokens.image(index);
+                current.value += step.keyword ? image : builder.converter.convert(image, leaf).toString();
+            }
         }
     }
 
@@ -337,11 +350,10 @@ export function withPredictiveParsing(parser: LangiumParser, grammar: GrammarAST
     const parse = target.parse.bind(parser);
     (parser as { parse: LangiumParser['parse'] }).parse = <T extends AstNode = AstNode>(input: string, options: ParserOptions = {}): ParseResult<T> => {
         if (options.rule === undefined && predictiveParsing.enabled) {
-            const lexed = readsPrefixFirst(input) ? target.lexer.scan(input) : target.lexer.tokenize(input);
-            const clean = lexed !== undefined && lexed.errors.length === 0 && target.lexer.stoppedAt === undefined;
-            const result = clean ? predictive.parse(input, lexed) : undefined;
+            const lexed = lexedWithoutErrors(target.lexer, input);
+            const result = lexed && predictive.parse(input, lexed);
             if (result) {
-                recordCompleteReading(result, input, lexed!.tokens);
+                recordCompleteReading(result, lexed!.tokens.lineCount);
                 predictiveParsing.files++;
                 return result as ParseResult<T>;
             }
@@ -349,6 +361,20 @@ export function withPredictiveParsing(parser: LangiumParser, grammar: GrammarAST
         return parse(input, options) as ParseResult<T>;
     };
     return parser;
+}
+
+/**
+ * The tokens of `input` if it lexes without an error: from the token scanner, or for a file too
+ * small for the bounded parser's prefix, from Chevrotain (text the scanner declines, e.g. a letter
+ * outside ASCII between tokens).
+ */
+function lexedWithoutErrors(lexer: MandateLexer, input: string): Lexed | undefined {
+    const scanned = lexer.scanList(input);
+    if (scanned || readsPrefixFirst(input)) return scanned;
+    const lexed = lexer.tokenize(input);
+    if (lexed.errors.length > 0 || lexer.stoppedAt !== undefined) return undefined;
+    const tokens = TokenList.of(input, lexed.tokens);
+    return tokens && { tokens, hidden: lexed.hidden, report: lexed.report };
 }
 
 /** Switch and count, for the tests that compare both parsers' trees. */

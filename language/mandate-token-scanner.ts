@@ -1,4 +1,5 @@
 import type { LexerResult } from 'langium';
+import { TokenList } from './mandate-token-list.js';
 
 type IToken = LexerResult['tokens'][number];
 type TokenType = IToken['tokenType'];
@@ -100,7 +101,13 @@ export class TokenScanner {
 
     /** The tokens and comments of `text`, as Chevrotain's lexer gives them; undefined when Chevrotain must read it. */
     scan(text: string): { tokens: IToken[], hidden: IToken[] } | undefined {
-        const tokens: IToken[] = [];
+        const scanned = this.scanList(text);
+        return scanned && { tokens: scanned.tokens.all(), hidden: scanned.hidden };
+    }
+
+    /** The same, the tokens as a list of numbers (mandate-token-list.ts). */
+    scanList(text: string): { tokens: TokenList, hidden: IToken[] } | undefined {
+        const tokens = new TokenList(text);
         const hidden: IToken[] = [];
         let offset = 0;
         let line = 1;
@@ -146,13 +153,15 @@ export class TokenScanner {
             }
             if (!entry) return undefined; // a lexing error: Chevrotain reports it
             let token: IToken | undefined;
-            if (entry.group !== 'skipped') {
+            if (entry.group === undefined) {
+                tokens.push(entry.type, offset, matched, line, column);
+            } else if (entry.group === 'hidden') {
                 token = {
                     image: text.substring(offset, offset + matched), startOffset: offset, endOffset: offset + matched - 1,
                     startLine: line, endLine: line, startColumn: column, endColumn: column + matched - 1,
                     tokenTypeIdx: entry.type.tokenTypeIdx!, tokenType: entry.type
                 };
-                (entry.group === 'hidden' ? hidden : tokens).push(token);
+                hidden.push(token);
             }
             // Only blanks and block comments span lines. Lines end as Chevrotain counts them: \n, \r\n, a lone \r.
             let breaks = 0;
