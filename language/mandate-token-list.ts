@@ -3,8 +3,6 @@ import type { LexerResult } from 'langium';
 type IToken = LexerResult['tokens'][number];
 type TokenType = IToken['tokenType'];
 
-const INITIAL_CAPACITY = 64;
-
 /**
  * The tokens of a text, each on one line, as columns of numbers: what the predictive parser reads.
  * A 100,000-line workspace has 600,000 tokens; as Chevrotain's token objects (with their images)
@@ -12,28 +10,30 @@ const INITIAL_CAPACITY = 64;
  * lengths in its leaves, never needed. `token(index)` builds the object Chevrotain would.
  */
 export class TokenList {
-    count = 0;
+    // Plain arrays of small integers, on the JavaScript heap: typed arrays are allocated outside it,
+    // and a server that lexes a file per keystroke would fragment its native memory with them.
     /** `tokenTypeIdx` of each token, for lookahead. */
-    types = new Int32Array(INITIAL_CAPACITY);
-    offsets = new Int32Array(INITIAL_CAPACITY);
-    lengths = new Int32Array(INITIAL_CAPACITY);
+    readonly types: number[] = [];
+    readonly offsets: number[] = [];
+    readonly lengths: number[] = [];
     /** 1-based, as Chevrotain counts. */
-    lines = new Int32Array(INITIAL_CAPACITY);
-    columns = new Int32Array(INITIAL_CAPACITY);
+    readonly lines: number[] = [];
+    readonly columns: number[] = [];
     readonly tokenTypes: TokenType[] = [];
 
     constructor(readonly text: string) {}
 
+    get count(): number {
+        return this.types.length;
+    }
+
     push(type: TokenType, offset: number, length: number, line: number, column: number): void {
-        const index = this.count;
-        if (index === this.types.length) this.grow();
-        this.types[index] = type.tokenTypeIdx!;
-        this.offsets[index] = offset;
-        this.lengths[index] = length;
-        this.lines[index] = line;
-        this.columns[index] = column;
+        this.types.push(type.tokenTypeIdx!);
+        this.offsets.push(offset);
+        this.lengths.push(length);
+        this.lines.push(line);
+        this.columns.push(column);
         this.tokenTypes.push(type);
-        this.count++;
     }
 
     /** The token's text. */
@@ -77,19 +77,5 @@ export class TokenList {
             list.push(token.tokenType, token.startOffset, token.image.length, token.startLine, token.startColumn);
         }
         return list;
-    }
-
-    private grow(): void {
-        const capacity = this.types.length * 2;
-        const grown = (from: Int32Array) => {
-            const to = new Int32Array(capacity);
-            to.set(from);
-            return to;
-        };
-        this.types = grown(this.types);
-        this.offsets = grown(this.offsets);
-        this.lengths = grown(this.lengths);
-        this.lines = grown(this.lines);
-        this.columns = grown(this.columns);
     }
 }
