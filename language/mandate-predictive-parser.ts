@@ -1,32 +1,16 @@
-import { DatatypeSymbol, GrammarAST, GrammarUtils, type AstNode, type LangiumParser, type LexerResult, type ParseResult, type ParserOptions } from 'langium';
+import { DatatypeSymbol, type AstNode, type GrammarAST, type LangiumParser, type LexerResult, type ParseResult, type ParserOptions } from 'langium';
 import type { IToken, TokenType } from 'chevrotain';
 import { readsPrefixFirst, recordCompleteReading } from './mandate-bounded-parser.js';
 import type { LinearCstNodeBuilder } from './mandate-cst-node-builder.js';
-import { callsDatatypeRule, leafInPlaceOf } from './mandate-datatype-leaves.js';
+import { leafInPlaceOf } from './mandate-datatype-leaves.js';
 import type { MandateLexer } from './mandate-lexer.js';
 import { TokenList } from './mandate-token-list.js';
-import { acceptedBy, AMBIGUOUS, concatenate, Decision, NONE, PathSet, UnsupportedGrammar, type Column, type Path } from './mandate-lookahead.js';
+import { AMBIGUOUS, NONE, UnsupportedGrammar } from './mandate-lookahead.js';
+import { compileGrammar, type CompiledRule, type Step } from './mandate-predictive-grammar.js';
 import { linkAndListNodes } from './util/syntax-nodes.js';
 
 type Assignment = GrammarAST.Assignment;
 type Element = GrammarAST.AbstractElement;
-
-/** A grammar rule as the predictive parser runs it. */
-interface CompiledRule {
-    readonly rule: GrammarAST.ParserRule;
-    /** The `$type` of the node the rule creates: Langium's `computeRuleType`. */
-    readonly type: string | symbol;
-    body?: Step;
-}
-
-/** The grammar, compiled: what the parser does for each element (parser-builder-base.ts's `buildElement`). */
-type Step =
-    | { readonly kind: 'token'; readonly accepts: Column; readonly feature: Element; readonly keyword: boolean; readonly assignment?: Assignment; readonly crossRef?: 'single' | 'multi' }
-    | { readonly kind: 'call'; readonly rule: CompiledRule; readonly feature: Element; readonly datatype: boolean }
-    | { readonly kind: 'sequence'; readonly steps: readonly Step[] }
-    | { readonly kind: 'choice'; readonly alternatives: readonly Step[]; decision?: Decision }
-    // `?`, `*` and `+`; a repeated choice decides between its alternatives and leaving at once.
-    | { readonly kind: 'repeat'; readonly body: Step; readonly min: number; readonly max: number; decision?: Decision };
 
 /** The parts of Langium's parser (langium ~4.4, src/parser/langium-parser.ts) that build the tree, with Mandate's changes to them. */
 interface TreeBuilding {
@@ -67,23 +51,14 @@ const GIVE_UP = new Error('predictive parse abandoned');
  * one Langium's parser builds.
  */
 export class PredictiveParser {
-    private readonly rules = new Map<GrammarAST.ParserRule, CompiledRule>();
-    /** While compiling: each rule's paths per k, and one column per set of token types. */
-    private readonly rulePaths = new Map<CompiledRule, Path[][]>();
-    private readonly columns = new Map<string, Column>();
     private readonly entry: CompiledRule;
     private tokens = EMPTY;
     private position = 0;
     private hidden: readonly IToken[] = [];
     private nextHidden = 0;
 
-    private constructor(grammar: GrammarAST.Grammar, private readonly vocabulary: Record<string, TokenType>, private readonly builder: TreeBuilding) {
-        const entry = grammar.rules.find(rule => GrammarAST.isParserRule(rule) && rule.entry) as GrammarAST.ParserRule | undefined;
-        if (!entry) throw new UnsupportedGrammar('no entry rule');
-        this.entry = this.compiledRule(entry);
-        for (const rule of this.rules.values()) this.decide(rule.body!, new Set());
-        this.rulePaths.clear();
-        this.columns.clear();
+    private constructor(grammar: GrammarAST.Grammar, vocabulary: Record<string, TokenType>, private readonly builder: TreeBuilding) {
+        this.entry = compileGrammar(grammar, vocabulary, feature => builder.getAssignment(feature));
     }
 
     /** The parser for `grammar`, or undefined when it uses what this parser does not read (actions, unordered groups, guards, …). */
@@ -197,138 +172,6 @@ export class PredictiveParser {
         if (rule.type === DatatypeSymbol) node.value = '';
         this.run(rule.body!);
         return this.builder.construct();
-    }
-
-    // ---- compiling the grammar
-
-    private compiledRule(rule: GrammarAST.ParserRule): CompiledRule {
-        let compiled = this.rules.get(rule);
-        if (!compiled) {
-            if (rule.fragment || rule.parameters.length > 0) throw new UnsupportedGrammar(`rule ${rule.name}`);
-            compiled = { rule, type: GrammarUtils.isDataTypeRule(rule) ? DatatypeSymbol : GrammarUtils.getTypeName(rule) };
-            this.rules.set(rule, compiled);
-            compiled.body = this.compile(rule.definition);
-        }
-        return compiled;
-    }
-
-    private compile(element: Element): Step {
-        if (GrammarAST.isGroup(element) && element.guardCondition) throw new UnsupportedGrammar('a guard condition');
-        const step = this.compileElement(element);
-        switch (element.cardinality) {
-            case '?': return { kind: 'repeat', body: step, min: 0, max: 1 };
-            case '*': return { kind: 'repeat', body: step, min: 0, max: Number.POSITIVE_INFINITY };
-            case '+': return { kind: 'repeat', body: step, min: 1, max: Number.POSITIVE_INFINITY };
-            default: return step;
-        }
-    }
-
-    private compileElement(element: Element): Step {
-        if (GrammarAST.isKeyword(element)) return this.token(element, this.vocabulary[element.value], true);
-        if (GrammarAST.isAssignment(element)) return this.compile(element.terminal);
-        if (GrammarAST.isCrossReference(element)) return this.compileCall(element.terminal, element);
-        if (GrammarAST.isRuleCall(element)) return this.compileCall(element, element);
-        if (GrammarAST.isAlternatives(element)) {
-            if (element.elements.length === 1) return this.compile(element.elements[0]);
-            return { kind: 'choice', alternatives: element.elements.map(inner => this.compile(inner)) };
-        }
-        if (GrammarAST.isGroup(element) && !GrammarAST.isUnorderedGroup(element)) return { kind: 'sequence', steps: element.elements.map(inner => this.compile(inner)) };
-        throw new UnsupportedGrammar(element.$type);
-    }
-
-    /** A rule call, or the rule call of a cross-reference (`feature`), as parser-builder-base.ts builds them. */
-    private compileCall(call: Element | undefined, feature: Element): Step {
-        const rule = GrammarAST.isRuleCall(call) ? call.rule.ref : undefined;
-        if (GrammarAST.isParserRule(rule)) return { kind: 'call', rule: this.compiledRule(rule), feature, datatype: callsDatatypeRule(feature) };
-        if (GrammarAST.isTerminalRule(rule) && !rule.hidden && !rule.fragment) return this.token(feature, this.vocabulary[rule.name], false);
-        throw new UnsupportedGrammar(`a call of ${call?.$type}`);
-    }
-
-    private token(feature: Element, type: TokenType | undefined, keyword: boolean): Step {
-        if (!type) throw new UnsupportedGrammar('a token outside the vocabulary');
-        const { assignment, crossRef } = this.builder.getAssignment(feature);
-        return { kind: 'token', accepts: acceptedBy(type), feature, keyword, assignment, crossRef };
-    }
-
-    /** One column object per set of token types, so that paths through it are recognised as the same. */
-    private column(types: ReadonlySet<number>): Column {
-        const key = [...types].sort((a, b) => a - b).join(',');
-        let column = this.columns.get(key);
-        if (!column) this.columns.set(key, column = types);
-        return column;
-    }
-
-    /** Gives every choice and repetition under `step` its decision. */
-    private decide(step: Step, seen: Set<Step>): void {
-        if (seen.has(step)) return;
-        seen.add(step);
-        switch (step.kind) {
-            case 'sequence':
-                for (const inner of step.steps) this.decide(inner, seen);
-                return;
-            case 'choice':
-                step.decision = new Decision(step.alternatives.length, (alternative, k) => this.paths(step.alternatives[alternative], k, []));
-                for (const inner of step.alternatives) this.decide(inner, seen);
-                return;
-            case 'repeat': {
-                const body = step.body;
-                step.decision = body.kind === 'choice'
-                    ? new Decision(body.alternatives.length, (alternative, k) => this.paths(body.alternatives[alternative], k, []))
-                    : new Decision(1, (_, k) => this.paths(body, k, []));
-                if (body.kind === 'choice') for (const inner of body.alternatives) this.decide(inner, seen);
-                else this.decide(body, seen);
-            }
-        }
-    }
-
-    /** The ways `step` can start, up to k tokens; `calling` guards against rules that call themselves first. */
-    private paths(step: Step, k: number, calling: readonly CompiledRule[]): Path[] {
-        switch (step.kind) {
-            case 'token': return [[step.accepts]];
-            case 'call': {
-                if (calling.includes(step.rule)) throw new UnsupportedGrammar(`rule ${step.rule.rule.name} calls itself`);
-                const known = this.rulePaths.get(step.rule)?.[k];
-                if (known) return known;
-                const paths = this.paths(step.rule.body!, k, [...calling, step.rule]);
-                let byLength = this.rulePaths.get(step.rule);
-                if (!byLength) this.rulePaths.set(step.rule, byLength = []);
-                return byLength[k] = paths;
-            }
-            case 'sequence': {
-                let paths: Path[] = [[]];
-                for (const inner of step.steps) {
-                    if (paths.every(path => path.length >= k)) break;
-                    paths = concatenate(paths, this.paths(inner, k, calling), k);
-                }
-                return paths;
-            }
-            case 'choice': {
-                // Alternatives of one token each (a name: ID or one of 43 keywords) are one path, not 44:
-                // a list of names would otherwise make 44 × 44 × … paths.
-                const all = new PathSet();
-                const single = new Set<number>();
-                for (const inner of step.alternatives) {
-                    for (const path of this.paths(inner, k, calling)) {
-                        if (path.length === 1) for (const type of path[0]) single.add(type);
-                        else all.add(path);
-                    }
-                }
-                if (single.size > 0) all.add([this.column(single)]);
-                return all.paths;
-            }
-            case 'repeat': {
-                const body = this.paths(step.body, k, calling);
-                if (body.some(path => path.length === 0)) throw new UnsupportedGrammar('a repetition that may read nothing');
-                const all = new PathSet();
-                if (step.min === 0) all.add([]);
-                let current = body;
-                for (let count = 1; count <= Math.min(step.max, k) && current.length > 0; count++) {
-                    if (count >= step.min) all.addAll(current);
-                    current = concatenate(current.filter(path => path.length < k), body, k);
-                }
-                return all.paths;
-            }
-        }
     }
 }
 
