@@ -32,7 +32,7 @@ interface Lexed {
     readonly report: LexerResult['report'];
 }
 
-const EMPTY = new TokenList('');
+const EMPTY = new TokenList('', [], false);
 
 /** Thrown to leave a file the predictive parser cannot read alone; allocated once. */
 const GIVE_UP = new Error('predictive parse abandoned');
@@ -142,7 +142,7 @@ export class PredictiveParser {
             builder.nodeBuilder.addHiddenNodes(hidden.slice(this.nextHidden, end));
             this.nextHidden = end;
         }
-        const leaf = builder.nodeBuilder.buildOneLineLeaf(offset, tokens.lengths[index], tokens.tokenTypes[index], step.feature);
+        const leaf = builder.nodeBuilder.buildOneLineLeaf(offset, tokens.lengths[index], tokens.tokenType(index), step.feature);
         if (step.assignment) {
             const image = tokens.image(index);
             const value = step.keyword ? image : builder.converter.convert(image, leaf);

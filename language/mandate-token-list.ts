@@ -16,12 +16,20 @@ export class TokenList {
     readonly types: number[] = [];
     readonly offsets: number[] = [];
     readonly lengths: number[] = [];
-    /** 1-based, as Chevrotain counts. */
-    readonly lines: number[] = [];
-    readonly columns: number[] = [];
-    readonly tokenTypes: TokenType[] = [];
+    /** Start lines and columns (1-based, as Chevrotain counts), kept only for a list asked for token objects. */
+    private readonly lines: number[] | undefined;
+    private readonly columns: number[] | undefined;
+    /** How many lines hold a token: tokens come in text order, so a line is counted where its first token is. */
+    lineCount = 0;
+    private lastLine = 0;
 
-    constructor(readonly text: string) {}
+    /** `typeTable`: the token types by `tokenTypeIdx`; `positions`: whether `token(index)` will be asked. */
+    constructor(readonly text: string, private readonly typeTable: readonly TokenType[], positions: boolean) {
+        if (positions) {
+            this.lines = [];
+            this.columns = [];
+        }
+    }
 
     get count(): number {
         return this.types.length;
@@ -31,9 +39,18 @@ export class TokenList {
         this.types.push(type.tokenTypeIdx!);
         this.offsets.push(offset);
         this.lengths.push(length);
-        this.lines.push(line);
-        this.columns.push(column);
-        this.tokenTypes.push(type);
+        if (line !== this.lastLine) {
+            this.lineCount++;
+            this.lastLine = line;
+        }
+        if (this.lines) {
+            this.lines.push(line);
+            this.columns!.push(column);
+        }
+    }
+
+    tokenType(index: number): TokenType {
+        return this.typeTable[this.types[index]];
     }
 
     /** The token's text. */
@@ -42,8 +59,9 @@ export class TokenList {
         return this.text.substring(offset, offset + this.lengths[index]);
     }
 
-    /** The token as Chevrotain's lexer (with full position tracking) gives it. */
+    /** The token as Chevrotain's lexer (with full position tracking) gives it; for a list made with positions. */
     token(index: number): IToken {
+        if (!this.lines || !this.columns) throw new Error('This token list keeps no positions');
         const offset = this.offsets[index];
         const length = this.lengths[index];
         const line = this.lines[index];
@@ -51,7 +69,7 @@ export class TokenList {
         return {
             image: this.text.substring(offset, offset + length), startOffset: offset, endOffset: offset + length - 1,
             startLine: line, endLine: line, startColumn: column, endColumn: column + length - 1,
-            tokenTypeIdx: this.types[index], tokenType: this.tokenTypes[index]
+            tokenTypeIdx: this.types[index], tokenType: this.tokenType(index)
         };
     }
 
@@ -62,16 +80,11 @@ export class TokenList {
         return tokens;
     }
 
-    /** How many lines hold a token: tokens come in text order, so a line is counted where it starts. */
-    get lineCount(): number {
-        let count = 0;
-        for (let index = 0; index < this.count; index++) if (index === 0 || this.lines[index] !== this.lines[index - 1]) count++;
-        return count;
-    }
-
     /** Chevrotain's tokens of `text` as a list; undefined if one spans lines (a token here has one line). */
     static of(text: string, tokens: readonly IToken[]): TokenList | undefined {
-        const list = new TokenList(text);
+        const table: TokenType[] = [];
+        for (const token of tokens) table[token.tokenTypeIdx] = token.tokenType;
+        const list = new TokenList(text, table, false);
         for (const token of tokens) {
             if (token.startLine === undefined || token.startColumn === undefined || token.startLine !== token.endLine) return undefined;
             list.push(token.tokenType, token.startOffset, token.image.length, token.startLine, token.startColumn);

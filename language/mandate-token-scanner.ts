@@ -58,7 +58,9 @@ export class TokenScanner {
         /** The keywords and terminals that can start with each ASCII character, in the vocabulary's order. */
         private readonly byFirst: ReadonlyArray<readonly Candidate[]>,
         /** The characters that start nothing but skipped blanks: a third of all matches, read in one pass with their line breaks. */
-        private readonly blank: Uint8Array
+        private readonly blank: Uint8Array,
+        /** The vocabulary's token types by `tokenTypeIdx`. */
+        private readonly typeTable: readonly TokenType[]
     ) {}
 
     /**
@@ -96,18 +98,20 @@ export class TokenScanner {
             const only = byFirst[char.charCodeAt(0)];
             return only.length === 1 && only[0].group === 'skipped' && only[0].matcher === blanks;
         });
-        return new TokenScanner(byFirst, blank);
+        const typeTable: TokenType[] = [];
+        for (const type of vocabulary) typeTable[type.tokenTypeIdx!] = type;
+        return new TokenScanner(byFirst, blank, typeTable);
     }
 
     /** The tokens and comments of `text`, as Chevrotain's lexer gives them; undefined when Chevrotain must read it. */
     scan(text: string): { tokens: IToken[], hidden: IToken[] } | undefined {
-        const scanned = this.scanList(text);
+        const scanned = this.scanList(text, true);
         return scanned && { tokens: scanned.tokens.all(), hidden: scanned.hidden };
     }
 
-    /** The same, the tokens as a list of numbers (mandate-token-list.ts). */
-    scanList(text: string): { tokens: TokenList, hidden: IToken[] } | undefined {
-        const tokens = new TokenList(text);
+    /** The same, the tokens as a list of numbers (mandate-token-list.ts), with their lines and columns if `positions`. */
+    scanList(text: string, positions = false): { tokens: TokenList, hidden: IToken[] } | undefined {
+        const tokens = new TokenList(text, this.typeTable, positions);
         const hidden: IToken[] = [];
         let offset = 0;
         let line = 1;
