@@ -3,19 +3,29 @@ import type { LexerResult } from 'langium';
 type IToken = LexerResult['tokens'][number];
 type TokenType = IToken['tokenType'];
 
+/** The number columns of a token list, which a scanner hands from one list to the next. */
+export interface TokenColumns {
+    readonly types: Int32Array;
+    readonly offsets: Int32Array;
+    readonly lengths: Int32Array;
+}
+
+const INITIAL_CAPACITY = 1024;
+
 /**
  * The tokens of a text, each on one line, as columns of numbers: what the predictive parser reads.
  * A 100,000-line workspace has 600,000 tokens; as Chevrotain's token objects (with their images)
  * they were 84 MB of short-lived garbage per cold check, which the parser, keeping offsets and
  * lengths in its leaves, never needed. `token(index)` builds the object Chevrotain would.
+ * The number columns are typed arrays, which the scanner hands from one list to the next: a list is
+ * read before the next scan, and a server that lexes a file per keystroke allocates them once.
  */
 export class TokenList {
-    // Plain arrays of small integers, on the JavaScript heap: typed arrays are allocated outside it,
-    // and a server that lexes a file per keystroke would fragment its native memory with them.
-    /** `tokenTypeIdx` of each token, for lookahead. */
-    readonly types: number[] = [];
-    readonly offsets: number[] = [];
-    readonly lengths: number[] = [];
+    /** `tokenTypeIdx` of each token, for lookahead; then each token's offset and length. */
+    types: Int32Array;
+    offsets: Int32Array;
+    lengths: Int32Array;
+    count = 0;
     /** Start lines and columns (1-based, as Chevrotain counts), kept only for a list asked for token objects. */
     private readonly lines: number[] | undefined;
     private readonly columns: number[] | undefined;
@@ -23,22 +33,31 @@ export class TokenList {
     lineCount = 0;
     private lastLine = 0;
 
-    /** `typeTable`: the token types by `tokenTypeIdx`; `positions`: whether `token(index)` will be asked. */
-    constructor(readonly text: string, private readonly typeTable: readonly TokenType[], positions: boolean) {
+    /**
+     * `typeTable`: the token types by `tokenTypeIdx`; `positions`: whether `token(index)` will be asked;
+     * `columns`: the arrays of a list nobody reads any more, to fill again.
+     */
+    constructor(readonly text: string, private readonly typeTable: readonly TokenType[], positions: boolean, columns?: TokenColumns) {
+        this.types = columns?.types ?? new Int32Array(INITIAL_CAPACITY);
+        this.offsets = columns?.offsets ?? new Int32Array(INITIAL_CAPACITY);
+        this.lengths = columns?.lengths ?? new Int32Array(INITIAL_CAPACITY);
         if (positions) {
             this.lines = [];
             this.columns = [];
         }
     }
 
-    get count(): number {
-        return this.types.length;
+    /** The number columns, for the next list once this one is read (they may have grown). */
+    get numberColumns(): TokenColumns {
+        return { types: this.types, offsets: this.offsets, lengths: this.lengths };
     }
 
     push(type: TokenType, offset: number, length: number, line: number, column: number): void {
-        this.types.push(type.tokenTypeIdx!);
-        this.offsets.push(offset);
-        this.lengths.push(length);
+        const index = this.count++;
+        if (index === this.types.length) this.grow();
+        this.types[index] = type.tokenTypeIdx!;
+        this.offsets[index] = offset;
+        this.lengths[index] = length;
         if (line !== this.lastLine) {
             this.lineCount++;
             this.lastLine = line;
@@ -78,6 +97,17 @@ export class TokenList {
         const tokens = new Array<IToken>(this.count);
         for (let index = 0; index < this.count; index++) tokens[index] = this.token(index);
         return tokens;
+    }
+
+    private grow(): void {
+        const grown = (from: Int32Array) => {
+            const to = new Int32Array(from.length * 2);
+            to.set(from);
+            return to;
+        };
+        this.types = grown(this.types);
+        this.offsets = grown(this.offsets);
+        this.lengths = grown(this.lengths);
     }
 
     /** Chevrotain's tokens of `text` as a list; undefined if one spans lines (a token here has one line). */

@@ -1,5 +1,5 @@
 import type { LexerResult } from 'langium';
-import { TokenList } from './mandate-token-list.js';
+import { TokenList, type TokenColumns } from './mandate-token-list.js';
 
 type IToken = LexerResult['tokens'][number];
 type TokenType = IToken['tokenType'];
@@ -63,6 +63,9 @@ export class TokenScanner {
         private readonly typeTable: readonly TokenType[]
     ) {}
 
+    /** The number columns of the last list, which nobody reads once the next text is scanned. */
+    private spare: TokenColumns | undefined;
+
     /**
      * A scanner for the lexer's vocabulary in its order, or undefined when the vocabulary is not the
      * one it was written for (keywords followed by mandate.langium's terminals, with their patterns).
@@ -111,7 +114,7 @@ export class TokenScanner {
 
     /** The same, the tokens as a list of numbers (mandate-token-list.ts), with their lines and columns if `positions`. */
     scanList(text: string, positions = false): { tokens: TokenList, hidden: IToken[] } | undefined {
-        const tokens = new TokenList(text, this.typeTable, positions);
+        const tokens = new TokenList(text, this.typeTable, positions, this.spare);
         const hidden: IToken[] = [];
         let offset = 0;
         let line = 1;
@@ -192,9 +195,14 @@ export class TokenScanner {
             }
             offset += matched;
         }
+        // The columns go to the next list, unless a huge file grew them: a language server would keep them for good.
+        this.spare = tokens.types.length <= MAX_SPARE_TOKENS ? tokens.numberColumns : undefined;
         return { tokens, hidden };
     }
 }
+
+/** The most tokens whose columns a scanner keeps for its next text (12 bytes each). */
+const MAX_SPARE_TOKENS = 1 << 20;
 
 function blanks(text: string, offset: number): number {
     return runOf(text, offset, ASCII_SPACE);
