@@ -209,7 +209,7 @@ export function withPredictiveParsing(parser: LangiumParser, grammar: GrammarAST
 /**
  * The tokens of `input` if it lexes without an error: from the token scanner, or for a file too
  * small for the bounded parser's prefix, from Chevrotain (text the scanner declines, e.g. a letter
- * outside ASCII between tokens).
+ * between tokens that is not ASCII, such as a no-break space).
  */
 function lexedWithoutErrors(lexer: MandateLexer, input: string): Lexed | undefined {
     const scanned = lexer.scanList(input);
