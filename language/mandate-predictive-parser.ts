@@ -208,8 +208,8 @@ export function withPredictiveParsing(parser: LangiumParser, grammar: GrammarAST
 
 /**
  * The tokens of `input` if it lexes without an error: from the token scanner, or for a file too
- * small for the bounded parser's prefix, from Chevrotain (text the scanner declines, e.g. a letter
- * between tokens that is not ASCII, such as a no-break space).
+ * small for the bounded parser's prefix, from Chevrotain (text the scanner declines, e.g. a blank
+ * that is not ASCII, such as a no-break space, between tokens).
  */
 function lexedWithoutErrors(lexer: MandateLexer, input: string): Lexed | undefined {
     const scanned = lexer.scanList(input);
