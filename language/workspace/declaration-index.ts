@@ -83,7 +83,7 @@ function emptyDeclarations(): Declarations {
  */
 const byTree = new WeakMap<Model, Declarations>();
 
-function declarationsOf(root: Model): Declarations {
+export function declarationsOf(root: Model): Declarations {
     const known = byTree.get(root);
     if (known) return known;
     const byName = new Map<string, NamedDeclaration[]>();

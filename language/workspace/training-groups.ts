@@ -1,17 +1,11 @@
-import type { AstNode, LangiumDocument } from 'langium';
+import type { AstNode } from 'langium';
 import type { Assignment, Declaration, Model, Person, Role, Training, TrainingCompletion } from '../generated/ast.js';
 import type { IsoDate } from '../util/dates.js';
 import { UniqueList } from '../util/unique-list.js';
 import { assignmentHoldsOn, isPresentOn, isStaff } from './tenure.js';
 import { dueDates, obligationOf, type DueDates, type TrainingObligation } from './training-obligation.js';
+import { documentOf, isUnchanged, sourceOf, SourceRecorder, type Source } from './document-sources.js';
 import type { WorkspaceModel } from './workspace-model.js';
-
-/** A document as a computation read it: its syntax tree and what its references resolved to (a relink gives a new list). */
-interface Source {
-    readonly document: LangiumDocument;
-    readonly root: unknown;
-    readonly references: unknown;
-}
 
 /** The obligations of the people one document declares, and every document they were worked out from. */
 interface Group {
@@ -118,14 +112,8 @@ class Computation {
     /** The obligations of the people `root` declares, in declaration order, programmes in model order. */
     groupOf(root: Model): Group {
         const { model, asOf } = this;
-        const sources = new Map<LangiumDocument, Source>();
-        const read = (node: AstNode) => {
-            if (node.$container === root) return; // the document's own declarations: it is read anyway
-            const document = documentOf(node);
-            if (document && !sources.has(document)) sources.set(document, sourceOf(document));
-        };
-        const home = root.$document;
-        if (home) sources.set(home, sourceOf(home));
+        const sources = new SourceRecorder(root.$document, root);
+        const read = (node: AstNode) => sources.read(node);
         const obligations: TrainingObligation[] = [];
         for (const declaration of root.declarations ?? []) {
             if (declaration.$type !== 'Person' || !(declaration as Person).name) continue;
@@ -155,7 +143,7 @@ class Computation {
                 }, model, asOf, this.due));
             }
         }
-        return { sources: [...sources.values()], obligations };
+        return { sources: sources.all, obligations };
     }
 
     /** The programmes a person must take, in model order: those for everyone (if they are staff) and those their roles need. */
@@ -236,20 +224,6 @@ function latestOf(completions: readonly TrainingCompletion[], training: Training
         if (!latest || completion.date > latest.date) latest = completion;
     }
     return latest;
-}
-
-function documentOf(node: AstNode): LangiumDocument | undefined {
-    let current = node;
-    while (current.$container) current = current.$container;
-    return current.$document;
-}
-
-function sourceOf(document: LangiumDocument): Source {
-    return { document, root: document.parseResult.value, references: document.references };
-}
-
-function isUnchanged(source: Source, current: ReadonlySet<LangiumDocument>): boolean {
-    return current.has(source.document) && source.document.parseResult.value === source.root && source.document.references === source.references;
 }
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {

@@ -2,6 +2,7 @@ import { DocumentState, type LangiumDocument, type LangiumDocuments, type Langiu
 import type { Model } from '../generated/ast.js';
 import type { MandateSettings } from '../mandate-settings.js';
 import { noteWorkspaceRead } from '../util/volatile-reads.js';
+import { CarriedShares } from './document-shares.js';
 import { TrainingGroupStore } from './training-groups.js';
 import { WorkspaceModel } from './workspace-model.js';
 
@@ -24,6 +25,8 @@ export class WorkspaceModelProvider {
     private trees: { readonly at: number; readonly trees: Trees } | undefined;
     /** Training obligations carried from one snapshot to the next. */
     readonly trainingGroups = new TrainingGroupStore();
+    /** Document shares of the workspace's indexes (document-shares.ts), carried from one snapshot to the next. */
+    readonly shares = new CarriedShares();
     /** How many snapshots have been built; tests and benchmarks use it to prove one build per update. */
     generation = 0;
     /** Counts invalidations: a reader that derived something from a snapshot knows when it is out of date. */
@@ -48,7 +51,7 @@ export class WorkspaceModelProvider {
             if (last && last.inputs === inputs && last.trees === trees) {
                 this.current = last.model;
             } else {
-                this.current = new WorkspaceModel(documents, this.settings?.catalogueFrameworks, this.trainingGroups);
+                this.current = new WorkspaceModel(documents, this.settings?.catalogueFrameworks, this.trainingGroups, this.shares);
                 this.reusable = { model: this.current, inputs, trees };
                 this.generation++;
             }

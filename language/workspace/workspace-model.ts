@@ -10,7 +10,8 @@ import { RequirementCatalogue, type CustomFrameworkDefinition } from '../standar
 import { FRAMEWORK_PREFIX_FORM } from '../standards/requirement-id.js';
 import { assignmentHoldsOn, tenuresOf, type Holder, type Tenure } from './tenure.js';
 import { indexDeclarations, indexReferences, type Declarations, type NamedDeclaration, type ReferenceIndex } from './declaration-index.js';
-import { CARRYING_KINDS, RequirementCarriers } from './requirement-carriers.js';
+import { CARRYING_KINDS, carriedRequirements, RequirementCarriers } from './requirement-carriers.js';
+import { CarriedShares, type ShareOf } from './document-shares.js';
 import { TrainingGroupStore } from './training-groups.js';
 
 export type { NamedDeclaration } from './declaration-index.js';
@@ -25,6 +26,7 @@ export class WorkspaceModel {
     /** The documents' syntax trees when the snapshot was taken: what it indexes, even if asked after a later parse. */
     readonly roots: readonly Model[];
     private readonly memo = new Map<string, unknown>();
+    private readonly shares = new Map<ShareOf<unknown>, readonly unknown[]>();
     private readonly carriedDuties = new Map<Role, Duty[]>();
     private readonly rolesOfPersonByDate = new Map<IsoDate, Map<Person, readonly Role[]>>();
     private declarations: Declarations | undefined;
@@ -33,11 +35,12 @@ export class WorkspaceModel {
 
     /**
      * `catalogueFiles`: frameworks from catalogue files named in mandate.config.json (config/catalogue-loader.ts).
-     * `trainingGroups`: training obligations carried from the workspace's earlier snapshots (training-groups.ts).
+     * `trainingGroups` and `carried`: training obligations and document shares (document-shares.ts)
+     * carried from the workspace's earlier snapshots.
      */
     constructor(
         documents: Iterable<LangiumDocument<Model>>, readonly catalogueFiles: readonly CustomFrameworkDefinition[] = [],
-        readonly trainingGroups = new TrainingGroupStore()
+        readonly trainingGroups = new TrainingGroupStore(), private readonly carried = new CarriedShares()
     ) {
         // Sorted so that "first declaration" and report order never depend on load order.
         this.documents = [...documents].sort((a, b) => compareStrings(a.uri.toString(), b.uri.toString()));
@@ -218,7 +221,7 @@ export class WorkspaceModel {
 
     /** Roles whose job description carries a duty that satisfies `requirementId`, in model order. */
     rolesCarrying(requirementId: string): Role[] {
-        this.carriers ??= new RequirementCarriers(this.roles, role => this.dutiesCarriedBy(role));
+        this.carriers ??= new RequirementCarriers(this.sharesOf(carriedRequirements));
         return this.carriers.of(requirementId);
     }
 
@@ -240,6 +243,13 @@ export class WorkspaceModel {
                 })
             }))
         ]));
+    }
+
+    /** Each document's share of one kind, in model order: carried from earlier snapshots where the documents it read are unchanged. */
+    sharesOf<T>(shareOf: ShareOf<T>): readonly T[] {
+        let shares = this.shares.get(shareOf as ShareOf<unknown>);
+        if (!shares) this.shares.set(shareOf as ShareOf<unknown>, shares = this.carried.of(shareOf).of(this.documents, this.roots));
+        return shares as readonly T[];
     }
 
     /** Memoise a derived result for the lifetime of this snapshot. */

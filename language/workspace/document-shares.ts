@@ -1,0 +1,63 @@
+import type { LangiumDocument } from 'langium';
+import type { Model } from '../generated/ast.js';
+import { isUnchanged, SourceRecorder, type Source } from './document-sources.js';
+
+/**
+ * What one document contributes to an index of the whole workspace, worked out from its tree
+ * (`root`) and what its references lead to. `recorder.read` every node of another document whose
+ * content goes into the share: the share is worked out again when such a document changes.
+ */
+export type ShareOf<T> = (root: Model, recorder: SourceRecorder) => T;
+
+interface Share<T> {
+    /** The tree it was worked out from: a snapshot asked after a later parse has another. */
+    readonly root: Model;
+    readonly sources: readonly Source[];
+    readonly value: T;
+}
+
+/**
+ * One kind of share, document by document, carried from one workspace snapshot to the next. A
+ * document's share is worked out again only when it, or a document it read, has another tree or
+ * other references since (document-sources.ts): an edit to one team's file redoes that file's
+ * share, not those of the other 499.
+ */
+export class DocumentShares<T> {
+    private byUri = new Map<string, Share<T>>();
+    /** How many shares were worked out, for tests that prove an edit redoes only its own. */
+    computed = 0;
+
+    constructor(private readonly shareOf: ShareOf<T>) {}
+
+    /** Each document's share for the snapshot of `documents` and their trees `roots`, in that order. */
+    of(documents: ReadonlyArray<LangiumDocument>, roots: readonly Model[]): T[] {
+        const current = new Set(documents);
+        const kept = new Map<string, Share<T>>();
+        const values = documents.map((document, index) => {
+            const uri = document.uri.toString();
+            const root = roots[index];
+            let share = this.byUri.get(uri);
+            if (!share || share.root !== root || !share.sources.every(source => isUnchanged(source, current))) {
+                this.computed++;
+                const recorder = new SourceRecorder(document, root);
+                const value = this.shareOf(root, recorder);
+                share = { root, sources: recorder.all, value };
+            }
+            kept.set(uri, share);
+            return share.value;
+        });
+        this.byUri = kept;
+        return values;
+    }
+}
+
+/** The shares of every kind a workspace has asked for, kept for its next snapshots (one per WorkspaceModelProvider). */
+export class CarriedShares {
+    private readonly kinds = new Map<ShareOf<unknown>, DocumentShares<unknown>>();
+
+    of<T>(shareOf: ShareOf<T>): DocumentShares<T> {
+        let shares = this.kinds.get(shareOf as ShareOf<unknown>);
+        if (!shares) this.kinds.set(shareOf as ShareOf<unknown>, shares = new DocumentShares(shareOf as ShareOf<unknown>));
+        return shares as DocumentShares<T>;
+    }
+}

@@ -1,0 +1,51 @@
+import type { AstNode, LangiumDocument } from 'langium';
+
+/**
+ * A document as a computation read it: its syntax tree and what its references resolved to. A
+ * relink gives the document a new list of references; a parse, a new tree. Results carried from one
+ * workspace snapshot to the next (training-groups.ts, requirement-carriers.ts) hold while every
+ * document they read is still what it was.
+ */
+export interface Source {
+    readonly document: LangiumDocument;
+    readonly root: unknown;
+    readonly references: unknown;
+}
+
+export function sourceOf(document: LangiumDocument): Source {
+    return { document, root: document.parseResult.value, references: document.references };
+}
+
+/** Whether the document is still in the workspace (`current`) with the tree and the references it had when read. */
+export function isUnchanged(source: Source, current: ReadonlySet<LangiumDocument>): boolean {
+    return current.has(source.document) && source.document.parseResult.value === source.root && source.document.references === source.references;
+}
+
+/** The document that holds a node: the `$document` of its tree's root. */
+export function documentOf(node: AstNode): LangiumDocument | undefined {
+    let current = node;
+    while (current.$container) current = current.$container;
+    return current.$document;
+}
+
+/**
+ * Records the documents a computation reads, its own first: `read` a node reached through a
+ * reference (or an index of the whole workspace) whenever what it says goes into the result.
+ */
+export class SourceRecorder {
+    private readonly sources = new Map<LangiumDocument, Source>();
+
+    constructor(home: LangiumDocument | undefined, private readonly root: AstNode) {
+        if (home) this.sources.set(home, sourceOf(home));
+    }
+
+    read(node: AstNode): void {
+        if (node.$container === this.root) return; // the document's own declarations: it is read anyway
+        const document = documentOf(node);
+        if (document && !this.sources.has(document)) this.sources.set(document, sourceOf(document));
+    }
+
+    get all(): Source[] {
+        return [...this.sources.values()];
+    }
+}
