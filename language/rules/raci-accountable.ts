@@ -1,27 +1,47 @@
-import type { Responsibility, Role } from '../generated/ast.js';
+import type { Model, Responsibility, Role } from '../generated/ast.js';
 import { IssueCodes } from '../mandate-issue-codes.js';
 import { UniqueList } from '../util/unique-list.js';
+import { declarationsOf } from '../workspace/declaration-index.js';
+import type { SourceRecorder } from '../workspace/document-sources.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 
 interface Raci {
-    readonly responsible: UniqueList<Role>;
-    readonly accountable: UniqueList<Role>;
+    readonly responsible: readonly Role[];
+    readonly accountable: readonly Role[];
 }
 
-/** For every responsibility some role is responsible or accountable for: those roles, each once, in declaration order. */
-function raciOf(model: WorkspaceModel): Map<Responsibility, Raci> {
-    const table = new Map<Responsibility, Raci>();
-    for (const role of model.roles) {
+/**
+ * One document's share of the table (document-shares.ts): the responsibilities its roles are
+ * responsible or accountable for, with those roles, each once, in declaration order. An edit to
+ * one team's file redoes that file's share rather than following every role's links again.
+ */
+function raciShare(root: Model, recorder: SourceRecorder): ReadonlyMap<Responsibility, Raci> {
+    const table = new Map<Responsibility, { responsible: UniqueList<Role>; accountable: UniqueList<Role> }>();
+    for (const role of declarationsOf(root).roles) {
         for (const link of role.duties) {
             if (link.kind !== 'responsible' && link.kind !== 'accountable') continue;
             for (const reference of link.duties) {
                 const duty = reference.ref;
                 if (duty?.$type !== 'Responsibility') continue;
+                recorder.read(duty);
                 let raci = table.get(duty);
                 if (!raci) table.set(duty, raci = { responsible: new UniqueList(), accountable: new UniqueList() });
                 raci[link.kind].add(role);
             }
+        }
+    }
+    return new Map([...table].map(([duty, { responsible, accountable }]) => [duty, { responsible: responsible.items, accountable: accountable.items }]));
+}
+
+/** For every responsibility some role is responsible or accountable for: those roles, each once, in declaration order. */
+function raciOf(model: WorkspaceModel): Map<Responsibility, Raci> {
+    const table = new Map<Responsibility, Raci>();
+    for (const share of model.sharesOf(raciShare)) {
+        for (const [duty, raci] of share) {
+            const known = table.get(duty);
+            // A role is declared in one document: the lists of two documents never share one.
+            table.set(duty, known ? { responsible: [...known.responsible, ...raci.responsible], accountable: [...known.accountable, ...raci.accountable] } : raci);
         }
     }
     return table;
@@ -40,7 +60,7 @@ export const raciAccountable: WorkspaceRule = {
     findings(model, context) {
         const asOf = context.settings.asOf();
         const findings: WorkspaceFinding[] = [];
-        for (const [responsibility, { responsible: { items: responsible }, accountable: { items: accountable } }] of raciOf(model)) {
+        for (const [responsibility, { responsible, accountable }] of raciOf(model)) {
             const problems: string[] = [];
             if (accountable.length === 0) {
                 problems.push(`no role is accountable for it (responsible: ${names(responsible)}); `
