@@ -2,7 +2,7 @@ import { IssueCodes } from '../mandate-issue-codes.js';
 import { asciiLookalike, difference, skeleton } from '../util/confusables.js';
 import { lexicalSpan } from '../util/lexical-spans.js';
 import type { NamedDeclaration, WorkspaceModel } from '../workspace/workspace-model.js';
-import { KINDS, MAX_LISTED, mixedTextOf, SpellingGroups, treeSpellings, type Spellings, type TreeSpellings } from './confusable-spellings.js';
+import { KINDS, MAX_LISTED, mixedTextOf, SpellingGroups, spellingsRead, treeSpellings, type Spellings, type TreeSpellings } from './confusable-spellings.js';
 import { locationOf } from './describe.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 
@@ -143,6 +143,7 @@ export const confusableName: WorkspaceRule = {
     standards: ['ISO27001:A.5.16'],
     summary: 'Two declared names or titles look alike but differ (Unicode confusables), or a title or document path mixes scripts within a word, so one can pass for another.',
     fixable: false,
+    readsOf: spellingsRead,
     findings(model) {
         const findings: WorkspaceFinding[] = [];
         const trees = model.roots.map(treeSpellings);

@@ -1,8 +1,9 @@
-import type { AstNode } from 'langium';
+import type { AstNode, ParseResult } from 'langium';
 import { Assignment, Delegation, Role, TrainingCompletion, type Model } from '../generated/ast.js';
 import { isPrintableAscii, mixedScriptWord, showCharacter, skeleton } from '../util/confusables.js';
 import { remembered } from '../util/remembered.js';
 import { readTitle, readTitlesOf } from '../util/title-reads.js';
+import { placeOf } from '../workspace/semantic-fingerprint.js';
 import type { NamedDeclaration } from '../workspace/workspace-model.js';
 
 /*
@@ -172,4 +173,27 @@ export function treeSpellings(root: Model): TreeSpellings {
     spellings = { declarations, names, nameKeys, titles, titleKeys, mixedTitles, mixedPaths };
     spellingsOfTrees.set(root, spellings);
     return spellings;
+}
+
+const readOfTrees = new WeakMap<AstNode, string>();
+
+/**
+ * All that confusable-name and duplicate-name read of one parse (WorkspaceRule.readsOf): the kind,
+ * name and title of each top-level declaration in order, the paths that mix scripts with where
+ * they stand, and the lexer's messages (a rejected look-alike name). Dates, references and
+ * everything else a declaration says are not in it.
+ */
+export function spellingsRead(parseResult: ParseResult<Model>): string {
+    const root = parseResult.value;
+    let read = readOfTrees.get(root);
+    if (read === undefined) {
+        const tree = treeSpellings(root);
+        read = JSON.stringify([
+            tree.declarations.map(node => node.$type), tree.names, tree.titles,
+            tree.mixedPaths.map(([{ node, property, index, text, what }, mixed]) => [placeOf(node), property, index, text, what, mixed]),
+            parseResult.lexerErrors.map(error => error.message)
+        ]);
+        readOfTrees.set(root, read);
+    }
+    return read;
 }

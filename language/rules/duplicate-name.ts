@@ -1,6 +1,7 @@
 import type { AstNode } from 'langium';
 import { IssueCodes } from '../mandate-issue-codes.js';
 import { locationOf } from './describe.js';
+import { spellingsRead } from './confusable-spellings.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 
 // A name declared thousands of times (a bad import) must not give every finding a list of thousands.
@@ -25,6 +26,7 @@ export const duplicateName: WorkspaceRule = {
     standards: [],
     summary: 'Two declarations in the workspace share a name, so references to it are ambiguous.',
     fixable: false,
+    readsOf: spellingsRead,
     findings(model) {
         const findings: WorkspaceFinding[] = [];
         for (const [name, declarations] of model.declarationsByName) {

@@ -5,7 +5,7 @@ import { isAstNode, isReference, type AstNode, type ParseResult } from 'langium'
  * What a document says, apart from where it says it: every node's type and properties in order,
  * references by the name written, plus the text of lexer errors and the parser's messages (rules
  * read those too; their messages name the text, not where it is). Comments, blank lines and indentation do not count, so a comment typed into a
- * file leaves its `semantic` fingerprint as it was. `lines` adds the line each node starts on,
+ * file leaves its `semantic` fingerprint as it was. `lines` is the line each node starts on, in order,
  * for the messages that point at a declaration by file and line.
  */
 export interface SemanticFingerprint {
@@ -32,10 +32,9 @@ export function rememberParse(parseResult: ParseResult): void {
     replaced.set(parseResult.value, parseResult);
 }
 
-/** The fingerprint of a tree a document has replaced; undefined when its parse was not remembered. */
-export function replacedFingerprint(root: AstNode): SemanticFingerprint | undefined {
-    const parseResult = replaced.get(root);
-    return parseResult && semanticFingerprint(parseResult);
+/** The parse result of a tree a document has replaced, with the errors that came with it; undefined when it was not remembered. */
+export function replacedParse(root: AstNode): ParseResult | undefined {
+    return replaced.get(root);
 }
 
 export function semanticFingerprint(parseResult: ParseResult): SemanticFingerprint {
@@ -76,7 +75,7 @@ export function semanticFingerprint(parseResult: ParseResult): SemanticFingerpri
         for (const error of lexerErrors) write(`lexer:${JSON.stringify(error.message)}`);
         for (const error of parserErrors) write(`parser:${JSON.stringify(error.message)}`);
         const semanticDigest = semantic.digest();
-        fingerprint = { semantic: semanticDigest, lines: `${semanticDigest}:${lines.digest()}`, structure: structure.digest() };
+        fingerprint = { semantic: semanticDigest, lines: lines.digest(), structure: structure.digest() };
         fingerprints.set(root, fingerprint);
     }
     return fingerprint;
@@ -104,16 +103,26 @@ class Digest {
     }
 }
 
-/** The path from the root to `node` (property and index per step), to find its counterpart in an identical tree. */
-export function counterpart(node: AstNode, root: AstNode): AstNode | undefined {
+/** The steps from the root to `node`: property and index per step. */
+function stepsTo(node: AstNode): Array<readonly [string, number | undefined]> {
     const steps: Array<readonly [string, number | undefined]> = [];
     let current = node;
     while (current.$container) {
         steps.push([current.$containerProperty ?? '', current.$containerIndex]);
         current = current.$container;
     }
+    return steps.reverse();
+}
+
+/** Where `node` stands in its tree, as text: the node `counterpart` finds in another tree with the same text here. */
+export function placeOf(node: AstNode): string {
+    return stepsTo(node).map(([property, index]) => index === undefined ? property : `${property}[${index}]`).join('.');
+}
+
+/** The node at the same place (property and index per step from the root) in an identical tree. */
+export function counterpart(node: AstNode, root: AstNode): AstNode | undefined {
     let target: AstNode | undefined = root;
-    for (const [property, index] of steps.reverse()) {
+    for (const [property, index] of stepsTo(node)) {
         const value: unknown = (target as unknown as Record<string, unknown>)[property];
         const next = index === undefined ? value : Array.isArray(value) ? value[index] : undefined;
         target = isAstNode(next) ? next : undefined;

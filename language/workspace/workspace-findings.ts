@@ -1,8 +1,9 @@
-import { AstUtils, type AstNode, type LangiumDocument, type ValidationAcceptor } from 'langium';
+import { AstUtils, type AstNode, type LangiumDocument, type ParseResult, type ValidationAcceptor } from 'langium';
+import type { Model } from '../generated/ast.js';
 import { RULES } from '../rules/index.js';
 import { lowerSeverity, type LoweredData, type RuleContext, type WorkspaceFinding, type WorkspaceRule } from '../rules/rule.js';
 import { withTitleReads } from '../util/title-reads.js';
-import { counterpart, replacedFingerprint, semanticFingerprint } from './semantic-fingerprint.js';
+import { counterpart, replacedParse, semanticFingerprint } from './semantic-fingerprint.js';
 import type { WorkspaceModelProvider } from './workspace-model-provider.js';
 
 export interface PlacedFinding {
@@ -142,31 +143,43 @@ export class WorkspaceFindings {
      * read positions: a message naming a changed file by line after its lines moved, or a finding
      * on a changed document placed by a range rather than a node. A document whose declarations'
      * titles changed, and nothing else, runs again only the rules that read one of its titles
-     * (util/title-reads.ts): typing in a person's title runs confusable-name, not forty rules.
+     * (util/title-reads.ts): typing in a person's title runs confusable-name, not forty rules. An edit
+     * that changes what a document says carries over only the rules that read less (`readsOf`) and
+     * find it unchanged: a date typed in a team file does not compare every name again.
      */
     private reusable(last: Computed, documents: ReadonlyArray<LangiumDocument>): RuleResults | undefined {
         if (documents.length !== last.roots.size) return undefined;
-        const changed = new Map<AstNode, { readonly root: AstNode; readonly file: string; readonly linesMoved: boolean; readonly titles: boolean }>();
+        const changed = new Map<AstNode, Change>();
+        // Whether every changed document says the same, titles aside; if not, only rules that read less (`readsOf`) may carry over.
+        let sameStructure = true;
         for (const document of documents) {
             const uri = document.uri.toString();
             const before = last.roots.get(uri);
             const root = document.parseResult.value;
             if (!before) return undefined;
             if (before === root) continue;
-            const old = replacedFingerprint(before);
+            const parsed = replacedParse(before);
+            if (!parsed) return undefined;
+            const old = semanticFingerprint(parsed);
             const now = semanticFingerprint(document.parseResult);
-            // Another meaning, unless only declarations' titles differ (see `titleTrees`).
-            if (!old || (old.semantic !== now.semantic && old.structure !== now.structure)) return undefined;
+            if (old.semantic !== now.semantic && old.structure !== now.structure) sameStructure = false;
             changed.set(before, {
-                root, file: `${document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1)}:`, linesMoved: old.lines !== now.lines, titles: old.semantic !== now.semantic
+                root, before: parsed, after: document.parseResult as ParseResult<Model>,
+                file: `${document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1)}:`, linesMoved: old.lines !== now.lines, titles: old.semantic !== now.semantic
             });
         }
         const results: RuleResults = { byRule: new Map(), titleTrees: new Map() };
         const rerun: WorkspaceRule[] = [];
         for (const [rule, findings] of last.byRule) {
+            // A rule that reads less than the documents say carries over when what it reads is the same (titles included).
+            const readsSame = rule.readsOf !== undefined && readsSameOf(rule.readsOf, changed);
+            if (!sameStructure && !readsSame) {
+                rerun.push(rule);
+                continue;
+            }
             const trees = last.titleTrees.get(rule) ?? NO_TREES;
             // A rule that read a title that changed may say something else; one that read none cannot.
-            const readChangedTitle = [...trees].some(tree => changed.get(tree)?.titles);
+            const readChangedTitle = !readsSame && [...trees].some(tree => changed.get(tree)?.titles);
             const moved = findings.map(finding => moveFinding(finding, changed));
             const positional = findings.some(finding => [...changed.values()].some(change => change.linesMoved && finding.message.includes(change.file)));
             if (readChangedTitle || moved.includes(undefined) || positional) {
@@ -178,10 +191,13 @@ export class WorkspaceFindings {
         }
         if (rerun.length > 0) this.runAll(rerun, results);
         // New titles are a new meaning for whatever shows them, though most findings stay.
-        if (![...changed.values()].some(change => change.titles)) results.meaning = last.meaning;
+        if (sameStructure && ![...changed.values()].some(change => change.titles)) results.meaning = last.meaning;
         // In registry order, as a cold build lists them.
         const inOrder = (rule: WorkspaceRule) => results.byRule.has(rule) ? [[rule, results.byRule.get(rule)!] as const] : [];
-        return { byRule: new Map(WORKSPACE_RULES.flatMap(inOrder)), titleTrees: results.titleTrees, meaning: results.meaning, structure: last.structure };
+        return {
+            byRule: new Map(WORKSPACE_RULES.flatMap(inOrder)), titleTrees: results.titleTrees, meaning: results.meaning,
+            structure: sameStructure ? last.structure : undefined
+        };
     }
 
     /**
@@ -242,6 +258,24 @@ export class WorkspaceFindings {
 }
 
 const NO_TREES: ReadonlySet<AstNode> = new Set();
+
+/** A document changed since the findings were made: its tree and parse before and after. */
+interface Change {
+    readonly root: AstNode;
+    readonly before: ParseResult;
+    readonly after: ParseResult<Model>;
+    /** `name.mandate:`, as messages that point at a line of it start. */
+    readonly file: string;
+    readonly linesMoved: boolean;
+    /** Whether it says something else at all (titles or more). */
+    readonly titles: boolean;
+}
+
+/** Whether a rule reads the same of every changed document before and after. */
+function readsSameOf(readsOf: (parseResult: ParseResult<Model>) => string, changed: ReadonlyMap<AstNode, Change>): boolean {
+    for (const change of changed.values()) if (readsOf(change.before as ParseResult<Model>) !== readsOf(change.after)) return false;
+    return true;
+}
 
 /** The trees a rule read titles of, with each changed document's old tree replaced by its new one. */
 function movedTrees(trees: ReadonlySet<AstNode>, changed: ReadonlyMap<AstNode, { readonly root: AstNode }>): ReadonlySet<AstNode> {
