@@ -1,6 +1,30 @@
-import type { Duty } from '../generated/ast.js';
+import type { Duty, Model } from '../generated/ast.js';
 import { IssueCodes } from '../mandate-issue-codes.js';
+import { declarationsOf } from '../workspace/declaration-index.js';
+import type { SourceRecorder } from '../workspace/document-sources.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
+
+/**
+ * The duties one document's roles are responsible or accountable for, and its delegations hand on:
+ * a document share (document-shares.ts), so an edit to one team file follows only its links again.
+ */
+function dutiesUsed(root: Model, recorder: SourceRecorder): readonly Duty[] {
+    const used = new Set<Duty>();
+    const use = (duty: Duty | undefined) => {
+        if (!duty) return;
+        recorder.read(duty);
+        used.add(duty);
+    };
+    const { roles, delegations } = declarationsOf(root);
+    for (const role of roles) {
+        for (const link of role.duties) {
+            if (link.kind !== 'responsible' && link.kind !== 'accountable') continue;
+            for (const reference of link.duties) use(reference.ref);
+        }
+    }
+    for (const delegation of delegations) use(delegation.duty?.ref);
+    return [...used];
+}
 
 export const unusedResponsibility: WorkspaceRule = {
     id: IssueCodes.UnusedResponsibility,
@@ -12,15 +36,7 @@ export const unusedResponsibility: WorkspaceRule = {
     fixable: false,
     findings(model) {
         const used = new Set<Duty>();
-        for (const role of model.roles) {
-            for (const link of role.duties) {
-                if (link.kind !== 'responsible' && link.kind !== 'accountable') continue;
-                for (const reference of link.duties) if (reference.ref) used.add(reference.ref);
-            }
-        }
-        for (const delegation of model.delegations) {
-            if (delegation.duty?.ref) used.add(delegation.duty.ref);
-        }
+        for (const share of model.sharesOf(dutiesUsed)) for (const duty of share) used.add(duty);
         const findings: WorkspaceFinding[] = [];
         for (const responsibility of model.responsibilities) {
             if (used.has(responsibility) || !responsibility.name) continue;

@@ -39,27 +39,37 @@ export interface ReferenceIndex {
  * why, nothing can refer to it, and no finding may call it 'undefined'.
  */
 export function indexDeclarations(roots: readonly Model[]): Declarations {
-    const index = emptyDeclarations();
-    const merged = new Set<readonly NamedDeclaration[]>();
-    for (const root of roots) {
-        const own = declarationsOf(root);
+    const lists = emptyDeclarations();
+    const trees = roots.map(declarationsOf);
+    for (const own of trees) {
         for (const kind of KINDS) {
-            const into = index[kind] as Declaration[];
+            const into = lists[kind] as Declaration[];
             for (const node of own[kind]) into.push(node);
         }
+    }
+    // By name on first use: after an edit that changes no name, the rules that look names up carry their findings over (readsOf).
+    let byName: Map<string, readonly NamedDeclaration[]> | undefined;
+    return Object.defineProperty(lists, 'declarationsByName', { get: () => byName ??= namesOf(trees), enumerable: true }) as Declarations;
+}
+
+/** The trees' names merged, in tree order. */
+function namesOf(trees: readonly Declarations[]): Map<string, readonly NamedDeclaration[]> {
+    const byName = new Map<string, readonly NamedDeclaration[]>();
+    const merged = new Set<readonly NamedDeclaration[]>();
+    for (const own of trees) {
         for (const [name, nodes] of own.declarationsByName) {
             // A tree's own list serves as long as no other tree declares the name (most names).
-            const known = index.declarationsByName.get(name);
-            if (!known) index.declarationsByName.set(name, nodes);
+            const known = byName.get(name);
+            if (!known) byName.set(name, nodes);
             else if (merged.has(known)) for (const node of nodes) (known as NamedDeclaration[]).push(node); // no spread: a name may be declared 100,000 times
             else {
                 const list = [...known, ...nodes];
                 merged.add(list);
-                index.declarationsByName.set(name, list);
+                byName.set(name, list);
             }
         }
     }
-    return index;
+    return byName;
 }
 
 type Kind = Exclude<keyof Declarations, 'declarationsByName'>;
@@ -69,10 +79,10 @@ const KINDS: readonly Kind[] = [
     'appointingBodies', 'claims', 'customFrameworks'
 ];
 
-function emptyDeclarations(): Declarations {
+function emptyDeclarations(): Omit<Declarations, 'declarationsByName'> {
     return {
         organizations: [], roles: [], persons: [], responsibilities: [], authorities: [], assignments: [], delegations: [], trainings: [],
-        completions: [], conflicts: [], appointingBodies: [], claims: [], customFrameworks: [], declarationsByName: new Map()
+        completions: [], conflicts: [], appointingBodies: [], claims: [], customFrameworks: []
     };
 }
 
