@@ -3,8 +3,7 @@ import { TrainingGroupStore } from '../language/workspace/training-groups.js';
 import { trainingObligations } from '../language/workspace/training-status.js';
 import type { TrainingObligation } from '../language/workspace/training-obligation.js';
 import { AS_OF, CLEAN_POLICY } from './helpers.js';
-import { EditGenerator, Random, type Texts } from './random-edits.js';
-import { Workspace } from './workspace-helpers.js';
+import { afterRandomEdits, Workspace } from './workspace-helpers.js';
 
 /**
  * Training obligations are carried from one snapshot to the next per document that declares the
@@ -63,24 +62,9 @@ function expectAsFromNothing(workspace: Workspace, log: readonly string[]): void
     });
 }
 
-async function randomEdits(files: Record<string, string>, seed: number, edits: number): Promise<void> {
-    const texts: Texts = new Map(Object.entries(files));
-    const workspace = await Workspace.open(files, AS_OF);
-    const random = new Random(seed);
-    const generator = new EditGenerator(texts, new Map(texts), random);
-    const log: string[] = [];
-    expectAsFromNothing(workspace, log);
-    for (let done = 0; done < edits; done++) {
-        const step = generator.next();
-        log.push(step.label);
-        await workspace.burst(step.changes);
-        expectAsFromNothing(workspace, log);
-    }
-}
-
 describe('training obligations carried across snapshots', () => {
     it('equal a computation from nothing after every one of many random edits', async () => {
-        for (const seed of [1, 2, 3, 4]) await randomEdits(TEAMS, seed, 60);
+        for (const seed of [1, 2, 3, 4]) await afterRandomEdits(TEAMS, seed, 60, (workspace, _texts, log) => expectAsFromNothing(workspace, log));
     }, 120_000);
 
     it('follow a completion recorded in another file for a person whose own file did not change', async () => {

@@ -3,6 +3,7 @@ import { VirtualFileSystemProvider } from 'langium/test';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createMandateServices, type MandateSharedServices } from '../language/mandate-module.js';
 import { AS_OF } from './helpers.js';
+import { EditGenerator, Random, type Texts } from './random-edits.js';
 
 /** A workspace on a virtual disk, driven through the same update path the language server uses. */
 export class Workspace {
@@ -87,4 +88,24 @@ export function diagnosticLine(diagnostic: Diagnostic): string {
     const { start, end } = diagnostic.range ?? { start: { line: -1, character: -1 }, end: { line: -1, character: -1 } };
     const message = typeof diagnostic.message === 'string' ? diagnostic.message : JSON.stringify(diagnostic.message);
     return `${start.line + 1}:${start.character + 1}-${end.line + 1}:${end.character + 1} ${diagnostic.severity} ${String(diagnostic.code)} ${message}`;
+}
+
+/**
+ * Opens `files` as a workspace and applies `edits` random edits (random-edits.ts) with `seed`,
+ * calling `check` first on the opened workspace and then after each edit, with the texts now
+ * and the labels of the edits so far.
+ */
+export async function afterRandomEdits(files: Record<string, string>, seed: number, edits: number,
+    check: (workspace: Workspace, texts: ReadonlyMap<string, string>, log: readonly string[]) => void | Promise<void>): Promise<void> {
+    const texts: Texts = new Map(Object.entries(files));
+    const workspace = await Workspace.open(files, AS_OF);
+    const generator = new EditGenerator(texts, new Map(texts), new Random(seed));
+    const log: string[] = [];
+    await check(workspace, texts, log);
+    for (let done = 0; done < edits; done++) {
+        const step = generator.next();
+        log.push(step.label);
+        await workspace.burst(step.changes);
+        await check(workspace, texts, log);
+    }
 }

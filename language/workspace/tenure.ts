@@ -94,8 +94,30 @@ function continues(until: IsoDate | undefined, since: IsoDate | undefined): bool
 // Real calendar dates all have the form YYYY-MM-DD, so code-point order is date order (and no locale is consulted).
 const byStart = (a: Assignment, b: Assignment) => compareStrings(bound(a.since) ?? '', bound(b.since) ?? '');
 
+/** What the tenures of a role were worked out from: its assignments, and the person each named, as nodes. */
+interface TenureInputs {
+    readonly assignments: readonly Assignment[];
+    readonly persons: ReadonlyArray<Person | undefined>;
+    readonly tenures: readonly Tenure[];
+}
+
+const tenuresByRole = new WeakMap<Role, TenureInputs>();
+
 /** The tenures of every person in `role`, from its assignments; linear after sorting. */
-export function tenuresOf(role: Role, assignments: readonly Assignment[]): Tenure[] {
+export function tenuresOf(role: Role, assignments: readonly Assignment[]): readonly Tenure[] {
+    // A tree is never changed once parsed: the same role, assignments and people give the same tenures. An
+    // edit to one file leaves the other roles' as they were, and the 8,000 roles of a workspace are not sorted again.
+    const known = tenuresByRole.get(role);
+    if (known && known.assignments.length === assignments.length
+        && assignments.every((assignment, index) => known.assignments[index] === assignment && known.persons[index] === assignment.person?.ref)) {
+        return known.tenures;
+    }
+    const tenures = workOutTenures(role, assignments);
+    tenuresByRole.set(role, { assignments: [...assignments], persons: assignments.map(assignment => assignment.person?.ref), tenures });
+    return tenures;
+}
+
+function workOutTenures(role: Role, assignments: readonly Assignment[]): Tenure[] {
     const byPerson = new Map<Person, Assignment[]>();
     for (const assignment of assignments) {
         const person = assignment.person?.ref;

@@ -187,9 +187,9 @@ export class WorkspaceModel {
         return this.tenureIndex().byAssignment.get(assignment);
     }
 
-    private tenureIndex(): { byRole: Map<Role, Tenure[]>; byAssignment: Map<Assignment, Tenure> } {
+    private tenureIndex(): { byRole: Map<Role, readonly Tenure[]>; byAssignment: Map<Assignment, Tenure> } {
         return this.cached('tenures', () => {
-            const byRole = new Map<Role, Tenure[]>();
+            const byRole = new Map<Role, readonly Tenure[]>();
             const byAssignment = new Map<Assignment, Tenure>();
             for (const [role, assignments] of this.referenced.assignmentsByRole) {
                 const tenures = tenuresOf(role, assignments);
