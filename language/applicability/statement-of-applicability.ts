@@ -4,11 +4,13 @@
  * exclusion takes effect; an invalid one is reported by `applicability-invalid` and the
  * requirement stays applicable, because an auditor would not accept it either.
  */
-import type { Authority, Claim, Exclusion, Responsibility, Training } from '../generated/ast.js';
+import type { Authority, Claim, Exclusion, Model, Responsibility, Training } from '../generated/ast.js';
 import { locationOf } from '../rules/describe.js';
 import { DEFAULT_CLAIMED_FRAMEWORK, type Requirement } from '../standards/catalogue.js';
 import type { RequirementCatalogue } from '../standards/requirement-catalogue.js';
 import { closestMatch } from '../util/did-you-mean.js';
+import { mergeLists } from '../util/multi-map.js';
+import { declarationsOf } from '../workspace/declaration-index.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
 
 /** A framework the assessment covers; `claim` is absent for the default (no `claims` declared). */
@@ -51,17 +53,26 @@ type Satisfier = Responsibility | Authority | Training;
 
 const KIND: Record<Satisfier['$type'], string> = { Responsibility: 'responsibility', Authority: 'authority', Training: 'training' };
 
-/** Every requirement with the declarations that cite it in `satisfies`; one pass over the policy. */
-function satisfiersByRequirement(model: WorkspaceModel): Map<string, Satisfier[]> {
-    return model.cached('applicability:satisfiers', () => {
+/** One document's satisfiers by requirement, kind by kind: a document share (document-shares.ts), worked out again only when the file changes. */
+function satisfiersOfDocument(root: Model): ReadonlyArray<ReadonlyMap<string, readonly Satisfier[]>> {
+    const { responsibilities, authorities, trainings } = declarationsOf(root);
+    return [responsibilities, authorities, trainings].map(declarations => {
         const index = new Map<string, Satisfier[]>();
-        for (const declaration of [...model.responsibilities, ...model.authorities, ...model.trainings]) {
+        for (const declaration of declarations) {
             for (const id of new Set(declaration.requirements)) {
                 const list = index.get(id);
                 if (list) list.push(declaration); else index.set(id, [declaration]);
             }
         }
         return index;
+    });
+}
+
+/** Every requirement with the declarations that cite it in `satisfies`: responsibilities, then authorities, then trainings, each in model order. */
+function satisfiersByRequirement(model: WorkspaceModel): ReadonlyMap<string, readonly Satisfier[]> {
+    return model.cached('applicability:satisfiers', () => {
+        const shares = model.sharesOf(satisfiersOfDocument);
+        return mergeLists([0, 1, 2].flatMap(kind => shares.map(share => share[kind])));
     });
 }
 

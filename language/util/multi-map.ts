@@ -3,3 +3,25 @@ export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
     const list = map.get(key);
     if (list) list.push(value); else map.set(key, [value]);
 }
+
+/**
+ * Maps of lists merged in order, as document shares are (workspace/document-shares.ts): a map's own
+ * list serves where no other map has the key, so the maps must never change afterwards.
+ */
+export function mergeLists<K, V>(maps: ReadonlyArray<ReadonlyMap<K, readonly V[]>>): Map<K, readonly V[]> {
+    const result = new Map<K, readonly V[]>();
+    const copies = new Set<readonly V[]>();
+    for (const map of maps) {
+        for (const [key, values] of map) {
+            const known = result.get(key);
+            if (!known) result.set(key, values);
+            else if (copies.has(known)) for (const value of values) (known as V[]).push(value); // no spread: a key may have 10,000 values
+            else {
+                const copy = [...known, ...values];
+                copies.add(copy);
+                result.set(key, copy);
+            }
+        }
+    }
+    return result;
+}

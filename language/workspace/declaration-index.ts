@@ -2,7 +2,8 @@ import {
     AppointingBody, Assignment, Authority, Claim, Conflict, CustomFramework, Delegation, Organization, Person, Responsibility, Role, Training,
     TrainingCompletion, type Declaration, type Model, type Party
 } from '../generated/ast.js';
-import { pushTo } from '../util/multi-map.js';
+import { mergeLists, pushTo } from '../util/multi-map.js';
+import type { SourceRecorder } from './document-sources.js';
 
 /** Declarations that carry a workspace-wide name. */
 export type NamedDeclaration = Organization | Person | Role | Responsibility | Authority | Training | AppointingBody;
@@ -28,9 +29,9 @@ export interface Declarations {
 
 /** Who the assignments and delegations name: what resolving their references finds. */
 export interface ReferenceIndex {
-    readonly assignmentsByRole: Map<Role, Assignment[]>;
-    readonly assignmentsByPerson: Map<Person, Assignment[]>;
-    readonly delegationsByRecipient: Map<Party, Delegation[]>;
+    readonly assignmentsByRole: ReadonlyMap<Role, readonly Assignment[]>;
+    readonly assignmentsByPerson: ReadonlyMap<Person, readonly Assignment[]>;
+    readonly delegationsByRecipient: ReadonlyMap<Party, readonly Delegation[]>;
 }
 
 /**
@@ -54,22 +55,7 @@ export function indexDeclarations(roots: readonly Model[]): Declarations {
 
 /** The trees' names merged, in tree order. */
 function namesOf(trees: readonly Declarations[]): Map<string, readonly NamedDeclaration[]> {
-    const byName = new Map<string, readonly NamedDeclaration[]>();
-    const merged = new Set<readonly NamedDeclaration[]>();
-    for (const own of trees) {
-        for (const [name, nodes] of own.declarationsByName) {
-            // A tree's own list serves as long as no other tree declares the name (most names).
-            const known = byName.get(name);
-            if (!known) byName.set(name, nodes);
-            else if (merged.has(known)) for (const node of nodes) (known as NamedDeclaration[]).push(node); // no spread: a name may be declared 100,000 times
-            else {
-                const list = [...known, ...nodes];
-                merged.add(list);
-                byName.set(name, list);
-            }
-        }
-    }
-    return byName;
+    return mergeLists(trees.map(tree => tree.declarationsByName));
 }
 
 type Kind = Exclude<keyof Declarations, 'declarationsByName'>;
@@ -125,18 +111,39 @@ export function declarationsOf(root: Model): Declarations {
     return index;
 }
 
-/** The assignments of each role and person, and the delegations to each party, in document order. */
-export function indexReferences(declarations: Declarations): ReferenceIndex {
-    const index: ReferenceIndex = { assignmentsByRole: new Map(), assignmentsByPerson: new Map(), delegationsByRecipient: new Map() };
-    for (const assignment of declarations.assignments) {
+/**
+ * One document's share of the reference index (document-shares.ts): who its assignments and
+ * delegations name. An edit to one team file follows only that file's references again.
+ */
+export function referencesOfDocument(root: Model, recorder: SourceRecorder): ReferenceIndex {
+    const index = { assignmentsByRole: new Map<Role, Assignment[]>(), assignmentsByPerson: new Map<Person, Assignment[]>(), delegationsByRecipient: new Map<Party, Delegation[]>() };
+    const { assignments, delegations } = declarationsOf(root);
+    for (const assignment of assignments) {
         const role = assignment.role?.ref;
         const person = assignment.person?.ref;
-        if (role) pushTo(index.assignmentsByRole, role, assignment);
-        if (person) pushTo(index.assignmentsByPerson, person, assignment);
+        if (role) {
+            recorder.read(role);
+            pushTo(index.assignmentsByRole, role, assignment);
+        }
+        if (person) {
+            recorder.read(person);
+            pushTo(index.assignmentsByPerson, person, assignment);
+        }
     }
-    for (const delegation of declarations.delegations) {
+    for (const delegation of delegations) {
         const recipient = delegation.to?.ref;
-        if (recipient) pushTo(index.delegationsByRecipient, recipient, delegation);
+        if (!recipient) continue;
+        recorder.read(recipient);
+        pushTo(index.delegationsByRecipient, recipient, delegation);
     }
     return index;
+}
+
+/** The assignments of each role and person, and the delegations to each party, in document order, from each document's share. */
+export function indexReferences(shares: readonly ReferenceIndex[]): ReferenceIndex {
+    return {
+        assignmentsByRole: mergeLists(shares.map(share => share.assignmentsByRole)),
+        assignmentsByPerson: mergeLists(shares.map(share => share.assignmentsByPerson)),
+        delegationsByRecipient: mergeLists(shares.map(share => share.delegationsByRecipient))
+    };
 }

@@ -108,13 +108,18 @@ export function tenuresOf(role: Role, assignments: readonly Assignment[]): reado
     // A tree is never changed once parsed: the same role, assignments and people give the same tenures. An
     // edit to one file leaves the other roles' as they were, and the 8,000 roles of a workspace are not sorted again.
     const known = tenuresByRole.get(role);
-    if (known && known.assignments.length === assignments.length
-        && assignments.every((assignment, index) => known.assignments[index] === assignment && known.persons[index] === assignment.person?.ref)) {
-        return known.tenures;
-    }
+    if (known && sameInputs(known, assignments)) return known.tenures;
     const tenures = workOutTenures(role, assignments);
     tenuresByRole.set(role, { assignments: [...assignments], persons: assignments.map(assignment => assignment.person?.ref), tenures });
     return tenures;
+}
+
+function sameInputs(known: TenureInputs, assignments: readonly Assignment[]): boolean {
+    if (known.assignments.length !== assignments.length) return false;
+    for (let index = 0; index < assignments.length; index++) {
+        if (known.assignments[index] !== assignments[index] || known.persons[index] !== assignments[index].person?.ref) return false;
+    }
+    return true;
 }
 
 function workOutTenures(role: Role, assignments: readonly Assignment[]): Tenure[] {

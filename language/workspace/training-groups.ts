@@ -1,7 +1,9 @@
 import type { AstNode } from 'langium';
 import type { Assignment, Declaration, Model, Person, Role, Training, TrainingCompletion } from '../generated/ast.js';
 import type { IsoDate } from '../util/dates.js';
+import { mergeLists, pushTo } from '../util/multi-map.js';
 import { UniqueList } from '../util/unique-list.js';
+import { declarationsOf } from './declaration-index.js';
 import { assignmentHoldsOn, isPresentOn, isStaff } from './tenure.js';
 import { dueDates, obligationOf, type DueDates, type TrainingObligation } from './training-obligation.js';
 import { documentOf, isUnchanged, sourceOf, SourceRecorder, type Source } from './document-sources.js';
@@ -105,7 +107,7 @@ class Computation {
     private readonly needed = new Map<Role, readonly Training[]>();
     private order: Map<Training, number> | undefined;
     private namedBy: Map<Role, Training[]> | undefined;
-    private completions: Map<Person, TrainingCompletion[]> | undefined;
+    private completions: ReadonlyMap<Person, readonly TrainingCompletion[]> | undefined;
 
     constructor(private readonly model: WorkspaceModel, private readonly asOf: IsoDate, private readonly everyone: readonly Training[]) {}
 
@@ -175,22 +177,27 @@ class Computation {
 
     /** The completions recorded for a person, in model order. */
     private completionsOf(person: Person): readonly TrainingCompletion[] {
-        if (!this.completions) {
-            this.completions = new Map();
-            for (const completion of this.model.completions) {
-                const who = completion.person?.ref;
-                if (!who) continue;
-                const list = this.completions.get(who);
-                if (list) list.push(completion); else this.completions.set(who, [completion]);
-            }
-        }
-        return this.completions.get(person) ?? [];
+        this.completions ??= mergeLists(this.model.sharesOf(completionsByPerson));
+        return this.completions.get(person) ?? NO_COMPLETIONS;
     }
+}
+
+/** One document's completions by the person they name: a document share (document-shares.ts). */
+function completionsByPerson(root: Model, recorder: SourceRecorder): ReadonlyMap<Person, readonly TrainingCompletion[]> {
+    const byPerson = new Map<Person, TrainingCompletion[]>();
+    for (const completion of declarationsOf(root).completions) {
+        const person = completion.person?.ref;
+        if (!person) continue;
+        recorder.read(person);
+        pushTo(byPerson, person, completion);
+    }
+    return byPerson;
 }
 
 /** The assignments of a member of `audience everyone` who holds no role that needs the programme: one list for all of them. */
 const NO_ASSIGNMENTS: readonly Assignment[] = Object.freeze([]);
 const NO_TRAININGS: readonly Training[] = Object.freeze([]);
+const NO_COMPLETIONS: readonly TrainingCompletion[] = Object.freeze([]);
 
 /** For a declaration of an edited document: the people it may concern (`mark`), and the roles whose holders it may (`markHolders`). */
 function forIncoming(declaration: Declaration, mark: (person: Person | undefined) => void, markHolders: (role: Role | undefined) => void): void {

@@ -9,7 +9,7 @@ import { UniqueList } from '../util/unique-list.js';
 import { RequirementCatalogue, type CustomFrameworkDefinition } from '../standards/requirement-catalogue.js';
 import { FRAMEWORK_PREFIX_FORM } from '../standards/requirement-id.js';
 import { assignmentHoldsOn, tenuresOf, type Holder, type Tenure } from './tenure.js';
-import { indexDeclarations, indexReferences, type Declarations, type NamedDeclaration, type ReferenceIndex } from './declaration-index.js';
+import { indexDeclarations, indexReferences, referencesOfDocument, type Declarations, type NamedDeclaration, type ReferenceIndex } from './declaration-index.js';
 import { CARRYING_KINDS, carriedRequirements, RequirementCarriers } from './requirement-carriers.js';
 import { CarriedShares, type ShareOf } from './document-shares.js';
 import { TrainingGroupStore } from './training-groups.js';
@@ -56,7 +56,7 @@ export class WorkspaceModel {
     }
 
     private get referenced(): ReferenceIndex {
-        return this.references ??= indexReferences(this.declared);
+        return this.references ??= indexReferences(this.sharesOf(referencesOfDocument));
     }
 
     get organizations(): Organization[] { return this.declared.organizations; }
