@@ -23,7 +23,8 @@ interface Share<T> {
  * share, not those of the other 499.
  */
 export class DocumentShares<T> {
-    private byUri = new Map<string, Share<T>>();
+    /** By document: Langium keeps one document object per URI while it is open or on disk. */
+    private byDocument = new Map<LangiumDocument, Share<T>>();
     /** How many shares were worked out, for tests that prove an edit redoes only its own. */
     computed = 0;
 
@@ -32,23 +33,29 @@ export class DocumentShares<T> {
     /** Each document's share for the snapshot of `documents` and their trees `roots`, in that order. */
     of(documents: ReadonlyArray<LangiumDocument>, roots: readonly Model[]): T[] {
         const current = new Set(documents);
-        const kept = new Map<string, Share<T>>();
-        const values = documents.map((document, index) => {
-            const uri = document.uri.toString();
+        const kept = new Map<LangiumDocument, Share<T>>();
+        const values: T[] = [];
+        for (let index = 0; index < documents.length; index++) {
+            const document = documents[index];
             const root = roots[index];
-            let share = this.byUri.get(uri);
-            if (!share || share.root !== root || !share.sources.every(source => isUnchanged(source, current))) {
+            let share = this.byDocument.get(document);
+            if (!share || share.root !== root || !allUnchanged(share.sources, current)) {
                 this.computed++;
                 const recorder = new SourceRecorder(document, root);
                 const value = this.shareOf(root, recorder);
                 share = { root, sources: recorder.all, value };
             }
-            kept.set(uri, share);
-            return share.value;
-        });
-        this.byUri = kept;
+            kept.set(document, share);
+            values.push(share.value);
+        }
+        this.byDocument = kept;
         return values;
     }
+}
+
+function allUnchanged(sources: readonly Source[], current: ReadonlySet<LangiumDocument>): boolean {
+    for (const source of sources) if (!isUnchanged(source, current)) return false;
+    return true;
 }
 
 /** The shares of every kind a workspace has asked for, kept for its next snapshots (one per WorkspaceModelProvider). */

@@ -39,10 +39,16 @@ export class SourceRecorder {
         if (home) this.sources.set(home, sourceOf(home));
     }
 
+    /** The root of the document last read: reads come in runs from one file (the organization's). */
+    private lastRoot: AstNode | undefined;
+
     read(node: AstNode): void {
-        if (node.$container === this.root) return; // the document's own declarations: it is read anyway
+        const container = node.$container;
+        if (container === this.root || (container !== undefined && container === this.lastRoot)) return; // read already
         const document = documentOf(node);
-        if (document && !this.sources.has(document)) this.sources.set(document, sourceOf(document));
+        if (!document) return;
+        if (!this.sources.has(document)) this.sources.set(document, sourceOf(document));
+        this.lastRoot = document.parseResult.value;
     }
 
     get all(): Source[] {
