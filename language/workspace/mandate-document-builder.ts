@@ -57,6 +57,23 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
         // Resolved lazily: the findings service itself depends on this builder's events.
         this.findings = () => services.mandate.WorkspaceFindings;
         this.isWorkspaceFile = uri => isWorkspaceFile(uri, services.mandate.Settings.workspaceRoots);
+        this.openText = uri => services.workspace.TextDocuments?.get(uri.toString())?.getText();
+    }
+
+    private readonly openText: (uri: URI) => string | undefined;
+
+    /**
+     * Whether an update of `uri` would change nothing: an editor opened the file, or sent a change
+     * that gives back the text already built. Langium would keep the tree but link the file again,
+     * and every result carried from it (document shares, training groups) would be worked out
+     * again on the next edit: opening the organization file made the next keystroke in a
+     * 100,000-line workspace take 150 ms instead of 45.
+     */
+    private unchangedText(uri: URI): boolean {
+        const document = this.langiumDocuments.getDocument(uri);
+        if (!document || document.state < DocumentState.Validated) return false;
+        const text = this.openText(uri);
+        return text !== undefined && text === document.parseResult.value.$cstNode?.root.fullText;
     }
 
     get onBuilt(): Event<BuildTiming> {
@@ -88,6 +105,7 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
             changed = changed.filter(uri => this.isWorkspaceFile(uri));
             deleted = [...deleted, ...copies.filter(uri => this.langiumDocuments.hasDocument(uri))];
         }
+        changed = changed.filter(uri => !this.unchangedText(uri));
         deleted.forEach(uri => this.findings().forget(uri.toString()));
         await super.update(changed, deleted, cancelToken);
         await this.revalidateStaleDocuments(cancelToken);
