@@ -31,7 +31,9 @@ function raciShare(root: Model, recorder: SourceRecorder): ReadonlyMap<Responsib
             }
         }
     }
-    return new Map([...table].map(([duty, { responsible, accountable }]) => [duty, { responsible: responsible.items, accountable: accountable.items }]));
+    const share = new Map<Responsibility, Raci>();
+    table.forEach(({ responsible, accountable }, duty) => share.set(duty, { responsible: responsible.items, accountable: accountable.items }));
+    return share;
 }
 
 /** For every responsibility some role is responsible or accountable for: those roles, each once, in declaration order. */

@@ -1,4 +1,6 @@
 import type { Model, Role } from '../generated/ast.js';
+import { pushTo } from '../util/multi-map.js';
+import { UniqueList } from '../util/unique-list.js';
 import { declarationsOf } from './declaration-index.js';
 import type { SourceRecorder } from './document-sources.js';
 
@@ -14,22 +16,17 @@ export const CARRYING_KINDS: ReadonlySet<string> = new Set(['responsible', 'acco
 export function carriedRequirements(root: Model, recorder: SourceRecorder): ReadonlyMap<string, readonly Role[]> {
     const byRequirement = new Map<string, Role[]>();
     for (const role of declarationsOf(root).roles) {
-        let seen: Set<string> | undefined; // none for a role that cites nothing
+        let seen: UniqueList<string> | undefined; // none for a role that cites nothing
         for (const link of role.duties) {
             if (!CARRYING_KINDS.has(link.kind)) continue;
             for (const reference of link.duties) {
                 const duty = reference.ref;
                 if (!duty) continue;
                 recorder.read(duty);
-                for (const requirement of duty.requirements) {
-                    seen ??= new Set();
-                    if (seen.has(requirement)) continue;
-                    seen.add(requirement);
-                    const roles = byRequirement.get(requirement);
-                    if (roles) roles.push(role); else byRequirement.set(requirement, [role]);
-                }
+                for (const requirement of duty.requirements) (seen ??= new UniqueList()).add(requirement);
             }
         }
+        if (seen) for (const requirement of seen.items) pushTo(byRequirement, requirement, role);
     }
     return byRequirement;
 }
