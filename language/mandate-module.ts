@@ -168,8 +168,10 @@ export function createMandateServices(context: MandateModuleContext): {
     shared: MandateSharedServices,
     Mandate: MandateServices
 } {
-    const index: Module<MandateSharedServices, PartialLangiumSharedServices> = {
-        workspace: { IndexManager: services => context.batch ? new BatchIndexManager(services) : new ReferenceIndexManager(services) }
+    const index: Module<MandateSharedServices, PartialLangiumSharedServices & { mandate: Pick<MandateAddedSharedServices['mandate'], 'WorkspaceModel'> }> = {
+        workspace: { IndexManager: services => context.batch ? new BatchIndexManager(services) : new ReferenceIndexManager(services) },
+        // A one-shot run carries nothing from one snapshot to the next (workspace/document-shares.ts).
+        mandate: { WorkspaceModel: shared => new WorkspaceModelProvider(shared, shared.mandate.Settings, !context.batch) }
     };
     const shared = inject(createDefaultSharedModule(context), MandateGeneratedSharedModule, MandateSharedModule, index);
     const Mandate = inject(createDefaultModule({ shared }), MandateGeneratedModule, MandateModule);

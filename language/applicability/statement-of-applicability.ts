@@ -4,13 +4,13 @@
  * exclusion takes effect; an invalid one is reported by `applicability-invalid` and the
  * requirement stays applicable, because an auditor would not accept it either.
  */
-import type { Authority, Claim, Exclusion, Model, Responsibility, Training } from '../generated/ast.js';
+import type { Authority, Claim, Exclusion, Responsibility, Training } from '../generated/ast.js';
 import { locationOf } from '../rules/describe.js';
 import { DEFAULT_CLAIMED_FRAMEWORK, type Requirement } from '../standards/catalogue.js';
 import type { RequirementCatalogue } from '../standards/requirement-catalogue.js';
 import { closestMatch } from '../util/did-you-mean.js';
 import { mergeLists } from '../util/multi-map.js';
-import { declarationsOf } from '../workspace/declaration-index.js';
+import type { Declarations } from '../workspace/declaration-index.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
 
 /** A framework the assessment covers; `claim` is absent for the default (no `claims` declared). */
@@ -54,8 +54,8 @@ type Satisfier = Responsibility | Authority | Training;
 const KIND: Record<Satisfier['$type'], string> = { Responsibility: 'responsibility', Authority: 'authority', Training: 'training' };
 
 /** One document's satisfiers by requirement, kind by kind: a document share (document-shares.ts), worked out again only when the file changes. */
-function satisfiersOfDocument(root: Model): ReadonlyArray<ReadonlyMap<string, readonly Satisfier[]>> {
-    const { responsibilities, authorities, trainings } = declarationsOf(root);
+function satisfiersOfDocument(own: Declarations): ReadonlyArray<ReadonlyMap<string, readonly Satisfier[]>> {
+    const { responsibilities, authorities, trainings } = own;
     return [responsibilities, authorities, trainings].map(declarations => {
         const index = new Map<string, Satisfier[]>();
         for (const declaration of declarations) {

@@ -1,8 +1,8 @@
-import type { Model, Responsibility, Role } from '../generated/ast.js';
+import type { Responsibility, Role } from '../generated/ast.js';
 import { IssueCodes } from '../mandate-issue-codes.js';
 import { UniqueList } from '../util/unique-list.js';
-import { declarationsOf } from '../workspace/declaration-index.js';
-import type { SourceRecorder } from '../workspace/document-sources.js';
+import type { Declarations } from '../workspace/declaration-index.js';
+import type { Reads } from '../workspace/document-sources.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 
@@ -16,9 +16,9 @@ interface Raci {
  * responsible or accountable for, with those roles, each once, in declaration order. An edit to
  * one team's file redoes that file's share rather than following every role's links again.
  */
-function raciShare(root: Model, recorder: SourceRecorder): ReadonlyMap<Responsibility, Raci> {
+function raciShare(own: Declarations, recorder: Reads): ReadonlyMap<Responsibility, Raci> {
     const table = new Map<Responsibility, { responsible: UniqueList<Role>; accountable: UniqueList<Role> }>();
-    for (const role of declarationsOf(root).roles) {
+    for (const role of own.roles) {
         for (const link of role.duties) {
             if (link.kind !== 'responsible' && link.kind !== 'accountable') continue;
             for (const reference of link.duties) {

@@ -1,21 +1,21 @@
-import type { Duty, Model } from '../generated/ast.js';
+import type { Duty } from '../generated/ast.js';
 import { IssueCodes } from '../mandate-issue-codes.js';
-import { declarationsOf } from '../workspace/declaration-index.js';
-import type { SourceRecorder } from '../workspace/document-sources.js';
+import type { Declarations } from '../workspace/declaration-index.js';
+import type { Reads } from '../workspace/document-sources.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 
 /**
  * The duties one document's roles are responsible or accountable for, and its delegations hand on:
  * a document share (document-shares.ts), so an edit to one team file follows only its links again.
  */
-function dutiesUsed(root: Model, recorder: SourceRecorder): readonly Duty[] {
+function dutiesUsed(own: Declarations, recorder: Reads): readonly Duty[] {
     const used = new Set<Duty>();
     const use = (duty: Duty | undefined) => {
         if (!duty) return;
         recorder.read(duty);
         used.add(duty);
     };
-    const { roles, delegations } = declarationsOf(root);
+    const { roles, delegations } = own;
     for (const role of roles) {
         for (const link of role.duties) {
             if (link.kind !== 'responsible' && link.kind !== 'accountable') continue;

@@ -3,7 +3,7 @@ import {
     TrainingCompletion, type Declaration, type Model, type Party
 } from '../generated/ast.js';
 import { mergeLists, pushTo } from '../util/multi-map.js';
-import type { SourceRecorder } from './document-sources.js';
+import type { Reads } from './document-sources.js';
 
 /** Declarations that carry a workspace-wide name. */
 export type NamedDeclaration = Organization | Person | Role | Responsibility | Authority | Training | AppointingBody;
@@ -115,9 +115,9 @@ export function declarationsOf(root: Model): Declarations {
  * One document's share of the reference index (document-shares.ts): who its assignments and
  * delegations name. An edit to one team file follows only that file's references again.
  */
-export function referencesOfDocument(root: Model, recorder: SourceRecorder): ReferenceIndex {
+export function referencesOfDocument(own: Declarations, recorder: Reads): ReferenceIndex {
     const index = { assignmentsByRole: new Map<Role, Assignment[]>(), assignmentsByPerson: new Map<Person, Assignment[]>(), delegationsByRecipient: new Map<Party, Delegation[]>() };
-    const { assignments, delegations } = declarationsOf(root);
+    const { assignments, delegations } = own;
     for (const assignment of assignments) {
         const role = assignment.role?.ref;
         const person = assignment.person?.ref;

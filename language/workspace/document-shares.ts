@@ -1,13 +1,15 @@
 import type { LangiumDocument } from 'langium';
 import type { Model } from '../generated/ast.js';
-import { isUnchanged, SourceRecorder, type Source } from './document-sources.js';
+import { declarationsOf, type Declarations } from './declaration-index.js';
+import { isUnchanged, SourceRecorder, type Reads, type Source } from './document-sources.js';
 
 /**
- * What one document contributes to an index of the whole workspace, worked out from its tree
- * (`root`) and what its references lead to. `recorder.read` every node of another document whose
- * content goes into the share: the share is worked out again when such a document changes.
+ * What one document contributes to an index of the whole workspace, worked out from its
+ * declarations (`own`) and what their references lead to. `recorder.read` every node of another
+ * document whose content goes into the share: the share is worked out again when such a
+ * document changes. Given every declaration of the workspace, it gives the whole index at once.
  */
-export type ShareOf<T> = (root: Model, recorder: SourceRecorder) => T;
+export type ShareOf<T> = (own: Declarations, recorder: Reads) => T;
 
 interface Share<T> {
     /** The tree it was worked out from: a snapshot asked after a later parse has another. */
@@ -42,7 +44,7 @@ export class DocumentShares<T> {
             if (!share || share.root !== root || !allUnchanged(share.sources, current)) {
                 this.computed++;
                 const recorder = new SourceRecorder(document, root);
-                const value = this.shareOf(root, recorder);
+                const value = this.shareOf(declarationsOf(root), recorder);
                 share = { root, sources: recorder.all, value };
             }
             kept.set(document, share);
@@ -58,9 +60,15 @@ function allUnchanged(sources: readonly Source[], current: ReadonlySet<LangiumDo
     return true;
 }
 
-/** The shares of every kind a workspace has asked for, kept for its next snapshots (one per WorkspaceModelProvider). */
+/**
+ * The shares of every kind a workspace has asked for, kept for its next snapshots (one per
+ * WorkspaceModelProvider). A one-shot run (`carry` false: the CLI's check) builds each index from
+ * the whole workspace at once: it keeps no snapshot for a next one, and recording would only cost.
+ */
 export class CarriedShares {
     private readonly kinds = new Map<ShareOf<unknown>, DocumentShares<unknown>>();
+
+    constructor(readonly carry = true) {}
 
     of<T>(shareOf: ShareOf<T>): DocumentShares<T> {
         let shares = this.kinds.get(shareOf as ShareOf<unknown>);

@@ -28,11 +28,19 @@ export function documentOf(node: AstNode): LangiumDocument | undefined {
     return current.$document;
 }
 
+/** What a computation over declarations is told of the nodes of other documents it reads. */
+export interface Reads {
+    read(node: AstNode): void;
+}
+
+/** For a computation over the whole workspace at once, which nothing is carried from: nothing to record. */
+export const UNRECORDED: Reads = { read: () => undefined };
+
 /**
  * Records the documents a computation reads, its own first: `read` a node reached through a
  * reference (or an index of the whole workspace) whenever what it says goes into the result.
  */
-export class SourceRecorder {
+export class SourceRecorder implements Reads {
     private readonly sources = new Map<LangiumDocument, Source>();
 
     constructor(home: LangiumDocument | undefined, private readonly root: AstNode) {

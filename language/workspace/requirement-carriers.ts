@@ -1,8 +1,8 @@
-import type { Model, Role } from '../generated/ast.js';
+import type { Role } from '../generated/ast.js';
 import { pushTo } from '../util/multi-map.js';
 import { UniqueList } from '../util/unique-list.js';
-import { declarationsOf } from './declaration-index.js';
-import type { SourceRecorder } from './document-sources.js';
+import type { Declarations } from './declaration-index.js';
+import type { Reads } from './document-sources.js';
 
 /** RACI kinds that make a role carry a duty: consulted and informed roles do not carry it. */
 export const CARRYING_KINDS: ReadonlySet<string> = new Set(['responsible', 'accountable', 'authorized']);
@@ -13,9 +13,9 @@ export const CARRYING_KINDS: ReadonlySet<string> = new Set(['responsible', 'acco
  * (document-shares.ts): an edit to one team's file redoes that file, where scanning the 8,000 roles
  * of a 100,000-line workspace took 12 ms of every edit.
  */
-export function carriedRequirements(root: Model, recorder: SourceRecorder): ReadonlyMap<string, readonly Role[]> {
+export function carriedRequirements(own: Declarations, recorder: Reads): ReadonlyMap<string, readonly Role[]> {
     const byRequirement = new Map<string, Role[]>();
-    for (const role of declarationsOf(root).roles) {
+    for (const role of own.roles) {
         let seen: UniqueList<string> | undefined; // none for a role that cites nothing
         for (const link of role.duties) {
             if (!CARRYING_KINDS.has(link.kind)) continue;

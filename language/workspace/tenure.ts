@@ -122,7 +122,8 @@ function sameInputs(known: TenureInputs, assignments: readonly Assignment[]): bo
     return true;
 }
 
-function workOutTenures(role: Role, assignments: readonly Assignment[]): Tenure[] {
+/** The tenures worked out afresh, remembering nothing: for a one-shot run. */
+export function workOutTenures(role: Role, assignments: readonly Assignment[]): Tenure[] {
     const byPerson = new Map<Person, Assignment[]>();
     for (const assignment of assignments) {
         const person = assignment.person?.ref;

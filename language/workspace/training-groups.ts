@@ -3,10 +3,10 @@ import type { Assignment, Declaration, Model, Person, Role, Training, TrainingCo
 import type { IsoDate } from '../util/dates.js';
 import { mergeLists, pushTo } from '../util/multi-map.js';
 import { UniqueList } from '../util/unique-list.js';
-import { declarationsOf } from './declaration-index.js';
+import type { Declarations } from './declaration-index.js';
 import { assignmentHoldsOn, isPresentOn, isStaff } from './tenure.js';
 import { dueDates, obligationOf, type DueDates, type TrainingObligation } from './training-obligation.js';
-import { documentOf, isUnchanged, sourceOf, SourceRecorder, type Source } from './document-sources.js';
+import { documentOf, isUnchanged, sourceOf, SourceRecorder, type Reads, type Source } from './document-sources.js';
 import type { WorkspaceModel } from './workspace-model.js';
 
 /** The obligations of the people one document declares, and every document they were worked out from. */
@@ -183,9 +183,9 @@ class Computation {
 }
 
 /** One document's completions by the person they name: a document share (document-shares.ts). */
-function completionsByPerson(root: Model, recorder: SourceRecorder): ReadonlyMap<Person, readonly TrainingCompletion[]> {
+function completionsByPerson(own: Declarations, recorder: Reads): ReadonlyMap<Person, readonly TrainingCompletion[]> {
     const byPerson = new Map<Person, TrainingCompletion[]>();
-    for (const completion of declarationsOf(root).completions) {
+    for (const completion of own.completions) {
         const person = completion.person?.ref;
         if (!person) continue;
         recorder.read(person);

@@ -26,14 +26,16 @@ export class WorkspaceModelProvider {
     /** Training obligations carried from one snapshot to the next. */
     readonly trainingGroups = new TrainingGroupStore();
     /** Document shares of the workspace's indexes (document-shares.ts), carried from one snapshot to the next. */
-    readonly shares = new CarriedShares();
+    readonly shares: CarriedShares;
     /** How many snapshots have been built; tests and benchmarks use it to prove one build per update. */
     generation = 0;
     /** Counts invalidations: a reader that derived something from a snapshot knows when it is out of date. */
     version = 0;
 
     /** `settings` supplies the frameworks of catalogue files; a new set of them is a new snapshot. */
-    constructor(shared: LangiumSharedCoreServices, private readonly settings?: MandateSettings) {
+    /** `carry`: whether snapshots carry results to the next (document shares); not in a one-shot run. */
+    constructor(shared: LangiumSharedCoreServices, private readonly settings?: MandateSettings, carry = true) {
+        this.shares = new CarriedShares(carry);
         this.documentsSource = shared.workspace.LangiumDocuments;
         const builder = shared.workspace.DocumentBuilder;
         builder.onUpdate(() => this.outdate());

@@ -8,10 +8,11 @@ import { compareStrings } from '../util/compare.js';
 import { UniqueList } from '../util/unique-list.js';
 import { RequirementCatalogue, type CustomFrameworkDefinition } from '../standards/requirement-catalogue.js';
 import { FRAMEWORK_PREFIX_FORM } from '../standards/requirement-id.js';
-import { assignmentHoldsOn, tenuresOf, type Holder, type Tenure } from './tenure.js';
+import { assignmentHoldsOn, tenuresOf, workOutTenures, type Holder, type Tenure } from './tenure.js';
 import { indexDeclarations, indexReferences, referencesOfDocument, type Declarations, type NamedDeclaration, type ReferenceIndex } from './declaration-index.js';
 import { CARRYING_KINDS, carriedRequirements, RequirementCarriers } from './requirement-carriers.js';
 import { CarriedShares, type ShareOf } from './document-shares.js';
+import { UNRECORDED } from './document-sources.js';
 import { TrainingGroupStore } from './training-groups.js';
 
 export type { NamedDeclaration } from './declaration-index.js';
@@ -192,7 +193,7 @@ export class WorkspaceModel {
             const byRole = new Map<Role, readonly Tenure[]>();
             const byAssignment = new Map<Assignment, Tenure>();
             for (const [role, assignments] of this.referenced.assignmentsByRole) {
-                const tenures = tenuresOf(role, assignments);
+                const tenures = this.carried.carry ? tenuresOf(role, assignments) : workOutTenures(role, assignments);
                 byRole.set(role, tenures);
                 for (const tenure of tenures) for (const term of tenure.terms) byAssignment.set(term, tenure);
             }
@@ -245,10 +246,16 @@ export class WorkspaceModel {
         ]));
     }
 
-    /** Each document's share of one kind, in model order: carried from earlier snapshots where the documents it read are unchanged. */
+    /**
+     * Each document's share of one kind, in model order: carried from earlier snapshots where the
+     * documents it read are unchanged. Without carrying, one share of the whole workspace.
+     */
     sharesOf<T>(shareOf: ShareOf<T>): readonly T[] {
         let shares = this.shares.get(shareOf as ShareOf<unknown>);
-        if (!shares) this.shares.set(shareOf as ShareOf<unknown>, shares = this.carried.of(shareOf).of(this.documents, this.roots));
+        if (!shares) {
+            shares = this.carried.carry ? this.carried.of(shareOf).of(this.documents, this.roots) : [shareOf(this.declared, UNRECORDED)];
+            this.shares.set(shareOf as ShareOf<unknown>, shares);
+        }
         return shares as readonly T[];
     }
 
