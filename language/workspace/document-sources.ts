@@ -3,7 +3,7 @@ import type { AstNode, LangiumDocument } from 'langium';
 /**
  * A document as a computation read it: its syntax tree and what its references resolved to. A
  * relink gives the document a new list of references; a parse, a new tree. Results carried from one
- * workspace snapshot to the next (training-groups.ts, requirement-carriers.ts) hold while every
+ * workspace snapshot to the next (training-groups.ts, document-shares.ts) hold while every
  * document they read is still what it was.
  */
 export interface Source {
