@@ -75,8 +75,11 @@ const oneNamespacePerPackage = {
     }
 };
 
-// The server and the CLI start through a small loader, main.cjs, that runs their bundle with V8's
-// code cache (scripts/code-cache-loader.cjs); the cache file is named by the bundle's hash.
+// The CLI starts through a small loader, main.cjs, that runs its bundle with V8's code cache
+// (scripts/code-cache-loader.cjs); the cache file is named by the bundle's hash. The language
+// server does not: a server started from the cache answered edits about a quarter slower for as
+// long as it ran (100k lines: an employment date typed 57 → 75 ms, a shared rename 210 → 265 ms,
+// measured in alternating runs), which costs more than the 35 ms the cache saves at its start.
 /** @type {import('esbuild').Plugin} */
 const codeCacheLoader = {
     name: 'code-cache-loader',
@@ -95,9 +98,7 @@ const codeCacheLoader = {
     }
 };
 
-const serverAndCli = {
-    plugins: [oneNamespacePerPackage, oneProtocolCopy, codeCacheLoader]
-};
+const nodePlugins = [oneNamespacePerPackage, oneProtocolCopy];
 
 const targets = [
     // vscode-languageclient imports two semver functions for one version check; their subset is 20 KB smaller (client/semver/).
@@ -105,8 +106,8 @@ const targets = [
         entryPoints: { 'client/extension': 'client/extension.ts' }, external: ['vscode'],
         alias: { 'semver/functions/parse': './client/semver/parse.cjs', 'semver/functions/satisfies': './client/semver/satisfies.cjs' }
     },
-    { entryPoints: { 'server/mandate-server': 'server/main.ts' }, ...serverAndCli },
-    { entryPoints: { 'cli/mandate-cli': 'cli/main.ts' }, ...serverAndCli }
+    { entryPoints: { 'server/main': 'server/main.ts' }, plugins: nodePlugins },
+    { entryPoints: { 'cli/mandate-cli': 'cli/main.ts' }, plugins: [...nodePlugins, codeCacheLoader] }
 ];
 
 const contexts = await Promise.all(targets.map(target => esbuild.context({ ...common, ...target, outdir })));

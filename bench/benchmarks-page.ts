@@ -48,8 +48,9 @@ real language server (\`out/server/main.cjs\` over stdio) as child processes, fo
 0.1.0 (commit \`123e0f2\`) in the same run. This page is written by \`npm run bench -- --write-docs\`
 from the data the terminal table shows; do not edit it by hand. The *ratio* is 0.1.0's value
 divided by this build's: how many times faster (or smaller) this build is. Each build's server
-runs once before the server figures, so that they measure a start with V8's code cache in place,
-as every start after a user's first is (bench/warm-up.ts).
+runs once before the server figures, so that none of them measures a first start after the
+build (bench/warm-up.ts). The CLI runs with V8's code cache, as a user's second and later runs do;
+the server compiles afresh at each start (esbuild.mjs says why).
 
 ## Last run
 

@@ -110,7 +110,7 @@ async function main(): Promise<number> {
             if (SERVER_GROUPS.has(name) && !serversWarm) {
                 await warmUpServers(context);
                 serversWarm = true;
-                log(`  servers warmed up (code cache written) in ${formatMs(elapsedMs(groupStart))}`);
+                log(`  servers warmed up in ${formatMs(elapsedMs(groupStart))}`);
             }
             await measure(context);
             log(`  (${formatMs(elapsedMs(groupStart))})`);

@@ -1,11 +1,12 @@
 // Starts a bundle with V8's code cache, so a run does not compile again what the last one did.
-// esbuild.mjs writes this file as out/server/main.cjs and out/cli/main.cjs, next to the bundle it
-// starts (BUNDLE) and with that bundle's SHA-256 (BUNDLE_HASH), which names its cache file.
+// esbuild.mjs writes this file as out/cli/main.cjs, next to the bundle it starts (BUNDLE) and
+// with that bundle's SHA-256 (BUNDLE_HASH), which names its cache file. The language server starts
+// without it (esbuild.mjs says why).
 //
-// Compiling the 0.9 MB bundle and the functions a run calls costs a CLI check or a server start
-// about a fifth of its time. Node 22+ caches compiled code itself (module.enableCompileCache);
-// on Node 20 the cache is V8's, through vm.Script: read before the bundle runs, written when the
-// process exits (CLI) or a few seconds after start (server), then including what ran meanwhile.
+// Compiling the 1.2 MB bundle and the functions a run calls costs a small CLI check about a fifth
+// of its time. Node 22+ caches compiled code itself (module.enableCompileCache); on Node 20 the
+// cache is V8's, through vm.Script: read before the bundle runs, written when the process exits
+// or a few seconds after start (a long run, or a diff's side thread), then including what ran meanwhile.
 //
 // The cache lives in a folder of the user's own under the temporary folder, which is used only if
 // it belongs to the user and nobody else may write it; a cache V8 rejects is written again.
@@ -70,7 +71,7 @@ function runWithV8Cache(folder) {
                 // A cache that cannot be written only means the next start compiles again.
             }
         };
-        // The CLI exits when its output is written; a server runs until the editor stops it.
+        // Written at exit, or after a few seconds if that comes first.
         process.once('exit', write);
         setTimeout(() => {
             process.removeListener('exit', write);

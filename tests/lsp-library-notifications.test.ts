@@ -90,7 +90,7 @@ describe('notifications the JSON-RPC library handles itself', () => {
             const answer = await server.request(method, { item: { uri } });
             expect(answer.error).toMatchObject({ code: -32602, message: `${method}: item is not a hierarchy item (uri, range and selectionRange).` });
         }
-        expect(server.logs.filter(line => / at .*mandate-server\.cjs|Cannot read propert/.test(line))).toEqual([]);
+        expect(server.logs.filter(line => / at .*server\/main\.cjs|Cannot read propert/.test(line))).toEqual([]);
         await expectAnswers(server, uri);
     });
 });

@@ -49,8 +49,6 @@ describe('the .vsix contents (vsce ls --no-dependencies)', () => {
             'LICENSE',
             'out/client/extension.cjs',
             'out/server/main.cjs',
-            // The bundle main.cjs starts with the code cache (scripts/code-cache-loader.cjs).
-            'out/server/mandate-server.cjs',
             'syntaxes/mandate.tmLanguage.json',
             'language-configuration.json'
         ]));
@@ -87,7 +85,7 @@ describe('the .vsix contents (vsce ls --no-dependencies)', () => {
         const notices = readFileSync(new URL('../out/THIRD-PARTY-NOTICES.txt', import.meta.url), 'utf8');
         // The bundles' source maps name each file that went in, so the packages are found independently of the build's metafile.
         const packages = new Set<string>();
-        for (const map of ['out/server/mandate-server.cjs.map', 'out/client/extension.cjs.map']) {
+        for (const map of ['out/server/main.cjs.map', 'out/client/extension.cjs.map']) {
             const { sources } = JSON.parse(readFileSync(new URL(`../${map}`, import.meta.url), 'utf8')) as { sources: string[] };
             for (const source of sources) {
                 const at = source.lastIndexOf('node_modules/');
@@ -154,7 +152,7 @@ describe('npm run package', () => {
         expect(vsix.length).toBeLessThanOrEqual(VSIX_LIMIT);
         // Bundles are minified: nothing shipped is a bundle as esbuild writes it unminified (0.1.0's was 3.6 MB,
         // this release's is 3.9 MB); the minified server is about 1.0 MB with the catalogues and editor features.
-        for (const bundle of ['extension/out/server/mandate-server.cjs', 'extension/out/client/extension.cjs']) {
+        for (const bundle of ['extension/out/server/main.cjs', 'extension/out/client/extension.cjs']) {
             expect(entries.find(entry => entry.name === bundle)!.size, bundle).toBeLessThan(1_500_000);
         }
     });
