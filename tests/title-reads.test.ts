@@ -111,7 +111,8 @@ describe('a title edit', () => {
         const workspace = await Workspace.open({ ...FILES, 'team.mandate': TEAM + framework }, AS_OF);
         const ran = await editAndCompare(workspace, TEAM + framework.replace('"Access reviews"', '"Access reviews, quarterly"'));
         const cold = await Workspace.open({ ...FILES, 'team.mandate': TEAM + framework }, AS_OF);
-        const readingLess = RULES.filter(rule => rule.scope === 'workspace' && rule.readsOf).length;
+        // requirement-unknown reads the titles of the organization's requirements (its 'did you mean' names them).
+        const readingLess = RULES.filter(rule => rule.scope === 'workspace' && rule.readsOf && rule.id !== 'requirement-unknown').length;
         expect(readingLess).toBeGreaterThanOrEqual(2);
         expect(ran).toBe(cold.shared.mandate.WorkspaceFindings.rulesRun - readingLess);
     });
@@ -213,7 +214,9 @@ describe('the workspace rules', () => {
 });
 
 describe('an edit that changes what a file says, but none of its names, titles or odd paths', () => {
-    const readingLess = RULES.filter(rule => rule.scope === 'workspace' && rule.readsOf).length;
+    // Besides the rules that read names and titles, those that read neither assignments' dates nor titles (properties-read.ts).
+    const readingLess = RULES.filter(rule => rule.scope === 'workspace' && rule.readsOf
+        && !['announcement-late', 'assignment-not-communicated'].includes(rule.id)).length;
     const MIXED = TEAM.replace('announced 2024-01-05 via intranet to all-staff\n}\nassign dave',
         'announced 2024-01-05 via intranet to all-staff\n    evidence "minutes/bоard.pdf"\n}\nassign dave');
 

@@ -2,6 +2,7 @@ import { IssueCodes } from '../mandate-issue-codes.js';
 import { daysBetween, isValidIsoDate } from '../util/dates.js';
 import { firstAnnouncement, isFirstTerm } from '../workspace/tenure.js';
 import { assignmentNames } from './describe.js';
+import { TERMS_AND_ANNOUNCEMENTS } from './communication-reads.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 
 /** An appointment was first made known more than `maxDays` after it took effect. */
@@ -19,6 +20,7 @@ export const announcementLate: WorkspaceRule = {
             description: 'The most days an appointment may take effect before it is first announced.'
         }
     },
+    readsOf: TERMS_AND_ANNOUNCEMENTS,
     findings(model, context) {
         const max = context.settings.option(announcementLate, 'maxDays');
         const findings: WorkspaceFinding[] = [];

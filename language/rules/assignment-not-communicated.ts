@@ -1,6 +1,7 @@
 import { IssueCodes } from '../mandate-issue-codes.js';
 import { isFirstTerm, tenureAnnouncements } from '../workspace/tenure.js';
 import { assignmentNames } from './describe.js';
+import { TERMS_AND_ANNOUNCEMENTS } from './communication-reads.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 
 /** Auditor's question 3: how was the position made known to the organization? */
@@ -12,6 +13,7 @@ export const assignmentNotCommunicated: WorkspaceRule = {
     standards: ['ISO27001:5.3(a)', 'ISO27001:7.4', 'NIST-CSF:GV.RR-02', 'PCI-DSS:12.1.3'],
     summary: 'An appointment was never announced to the organization.',
     fixable: true,
+    readsOf: TERMS_AND_ANNOUNCEMENTS,
     findings(model) {
         const findings: WorkspaceFinding[] = [];
         for (const assignment of model.assignments) {

@@ -1,5 +1,6 @@
 import { IssueCodes } from '../mandate-issue-codes.js';
 import { unknownRequirementMessage } from '../standards/unknown-requirement.js';
+import { propertiesRead } from './properties-read.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 
 /**
@@ -17,6 +18,11 @@ export const requirementUnknown: WorkspaceRule = {
     standards: [],
     summary: 'A `satisfies` clause names a requirement that is not in the standards catalogue.',
     fixable: true,
+    // The requirements cited, and the organization's own frameworks in the catalogue (catalogue files change the settings).
+    readsOf: propertiesRead({
+        Responsibility: ['requirements'], Authority: ['requirements'], Training: ['requirements'],
+        CustomFramework: ['prefix', 'title', 'requirements'], CustomRequirement: ['id', 'title']
+    }),
     findings(model) {
         const catalogue = model.catalogue;
         const findings: WorkspaceFinding[] = [];

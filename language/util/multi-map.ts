@@ -25,3 +25,55 @@ export function mergeLists<K, V>(maps: ReadonlyArray<ReadonlyMap<K, readonly V[]
     for (const map of maps) map.forEach(add);
     return result;
 }
+
+/**
+ * `mergeLists` carried from one merge to the next, for an index that is only looked up: when few
+ * maps changed since the last merge (a team file edited), its result is copied and only the keys
+ * of the changed maps are merged again, in map order, so each list equals mergeLists'. The keys
+ * are not in mergeLists' order: nothing may iterate the result.
+ */
+export class CarriedMerge<K, V> {
+    private maps: ReadonlyArray<ReadonlyMap<K, readonly V[]>> = [];
+    private result: ReadonlyMap<K, readonly V[]> = new Map();
+
+    merge(maps: ReadonlyArray<ReadonlyMap<K, readonly V[]>>): ReadonlyMap<K, readonly V[]> {
+        const changed = changedIndexes(this.maps, maps);
+        if (changed?.length === 0) return this.result;
+        this.result = changed ? remerged(this.result, this.maps, maps, changed) : mergeLists(maps);
+        this.maps = maps;
+        return this.result;
+    }
+}
+
+/** The positions whose map is another object; undefined when the lists differ in length or more than an eighth changed. */
+function changedIndexes<T>(before: readonly T[], now: readonly T[]): number[] | undefined {
+    if (before.length !== now.length) return undefined;
+    const changed: number[] = [];
+    for (let index = 0; index < now.length; index++) {
+        if (before[index] === now[index]) continue;
+        changed.push(index);
+        if (changed.length * 8 > now.length) return undefined;
+    }
+    return changed;
+}
+
+function remerged<K, V>(result: ReadonlyMap<K, readonly V[]>, before: ReadonlyArray<ReadonlyMap<K, readonly V[]>>,
+    maps: ReadonlyArray<ReadonlyMap<K, readonly V[]>>, changed: readonly number[]): Map<K, readonly V[]> {
+    const copy = new Map(result);
+    const keys = new Set<K>();
+    const note = (_: unknown, key: K) => keys.add(key);
+    for (const index of changed) {
+        before[index].forEach(note);
+        maps[index].forEach(note);
+    }
+    for (const key of keys) {
+        const lists: Array<readonly V[]> = [];
+        for (const map of maps) {
+            const list = map.get(key);
+            if (list) lists.push(list);
+        }
+        if (lists.length === 0) copy.delete(key);
+        else copy.set(key, lists.length === 1 ? lists[0] : lists.flat());
+    }
+    return copy;
+}

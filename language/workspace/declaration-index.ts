@@ -139,11 +139,17 @@ export function referencesOfDocument(own: Declarations, recorder: Reads): Refere
     return index;
 }
 
-/** The assignments of each role and person, and the delegations to each party, in document order, from each document's share. */
-export function indexReferences(shares: readonly ReferenceIndex[]): ReferenceIndex {
+/**
+ * The assignments of each role and person, and the delegations to each party, in document order,
+ * from each document's share; `merge` is mergeLists, or a carried merge of each (the index is only looked up).
+ */
+export function indexReferences(shares: readonly ReferenceIndex[], merge: Merge = (_, maps) => mergeLists(maps)): ReferenceIndex {
     return {
-        assignmentsByRole: mergeLists(shares.map(share => share.assignmentsByRole)),
-        assignmentsByPerson: mergeLists(shares.map(share => share.assignmentsByPerson)),
-        delegationsByRecipient: mergeLists(shares.map(share => share.delegationsByRecipient))
+        assignmentsByRole: merge('assignmentsByRole', shares.map(share => share.assignmentsByRole)),
+        assignmentsByPerson: merge('assignmentsByPerson', shares.map(share => share.assignmentsByPerson)),
+        delegationsByRecipient: merge('delegationsByRecipient', shares.map(share => share.delegationsByRecipient))
     };
 }
+
+/** Merges the maps of one part of an index (named), as mergeLists does. */
+export type Merge = <K, V>(part: string, maps: ReadonlyArray<ReadonlyMap<K, readonly V[]>>) => ReadonlyMap<K, readonly V[]>;

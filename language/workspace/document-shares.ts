@@ -1,6 +1,7 @@
 import type { LangiumDocument } from 'langium';
 import type { Model } from '../generated/ast.js';
-import { declarationsOf, type Declarations } from './declaration-index.js';
+import { CarriedMerge, mergeLists } from '../util/multi-map.js';
+import { declarationsOf, type Declarations, type Merge } from './declaration-index.js';
 import { isUnchanged, SourceRecorder, type Reads, type Source } from './document-sources.js';
 
 /**
@@ -67,6 +68,7 @@ function allUnchanged(sources: readonly Source[], current: ReadonlySet<LangiumDo
  */
 export class CarriedShares {
     private readonly kinds = new Map<ShareOf<unknown>, DocumentShares<unknown>>();
+    private readonly merges = new Map<string, CarriedMerge<unknown, unknown>>();
 
     constructor(readonly carry = true) {}
 
@@ -75,4 +77,12 @@ export class CarriedShares {
         if (!shares) this.kinds.set(shareOf as ShareOf<unknown>, shares = new DocumentShares(shareOf as ShareOf<unknown>));
         return shares as DocumentShares<T>;
     }
+
+    /** The maps of one part of an index that is only looked up (`part`), merged as mergeLists does; carried from the last snapshot when carrying. */
+    readonly mergeForLookup: Merge = <K, V>(part: string, maps: ReadonlyArray<ReadonlyMap<K, readonly V[]>>) => {
+        if (!this.carry) return mergeLists(maps);
+        let merge = this.merges.get(part);
+        if (!merge) this.merges.set(part, merge = new CarriedMerge());
+        return (merge as CarriedMerge<K, V>).merge(maps);
+    };
 }

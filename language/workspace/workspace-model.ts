@@ -30,6 +30,8 @@ export class WorkspaceModel {
     private readonly shares = new Map<ShareOf<unknown>, readonly unknown[]>();
     private readonly carriedDuties = new Map<Role, Duty[]>();
     private readonly rolesOfPersonByDate = new Map<IsoDate, Map<Person, readonly Role[]>>();
+    private readonly tenuresByRole = new Map<Role, readonly Tenure[]>();
+    private readonly tenureByTerm = new Map<Assignment, Tenure>();
     private declarations: Declarations | undefined;
     private references: ReferenceIndex | undefined;
     private carriers: RequirementCarriers | undefined;
@@ -57,7 +59,7 @@ export class WorkspaceModel {
     }
 
     private get referenced(): ReferenceIndex {
-        return this.references ??= indexReferences(this.sharesOf(referencesOfDocument));
+        return this.references ??= indexReferences(this.sharesOf(referencesOfDocument), this.carried.mergeForLookup);
     }
 
     get organizations(): Organization[] { return this.declared.organizations; }
@@ -178,27 +180,28 @@ export class WorkspaceModel {
         return roles;
     }
 
-    /** Every tenure in `role`: consecutive or overlapping terms of one person are one tenure. */
+    /**
+     * Every tenure in `role`: consecutive or overlapping terms of one person are one tenure. Worked
+     * out per role when first asked in this snapshot: after a date typed in a team file, the rules
+     * that ask about a few roles do not index the tenures of all 8,000.
+     */
     tenuresOf(role: Role): readonly Tenure[] {
-        return this.tenureIndex().byRole.get(role) ?? [];
+        let tenures = this.tenuresByRole.get(role);
+        if (!tenures) {
+            const assignments = this.assignmentsOf(role);
+            tenures = assignments.length === 0 ? NO_TENURES : this.carried.carry ? tenuresOf(role, assignments) : workOutTenures(role, assignments);
+            this.tenuresByRole.set(role, tenures);
+            for (const tenure of tenures) for (const term of tenure.terms) this.tenureByTerm.set(term, tenure);
+        }
+        return tenures;
     }
 
     /** The tenure an assignment belongs to; undefined while its person or role is unresolved. */
     tenureOf(assignment: Assignment): Tenure | undefined {
-        return this.tenureIndex().byAssignment.get(assignment);
-    }
-
-    private tenureIndex(): { byRole: Map<Role, readonly Tenure[]>; byAssignment: Map<Assignment, Tenure> } {
-        return this.cached('tenures', () => {
-            const byRole = new Map<Role, readonly Tenure[]>();
-            const byAssignment = new Map<Assignment, Tenure>();
-            for (const [role, assignments] of this.referenced.assignmentsByRole) {
-                const tenures = this.carried.carry ? tenuresOf(role, assignments) : workOutTenures(role, assignments);
-                byRole.set(role, tenures);
-                for (const tenure of tenures) for (const term of tenure.terms) byAssignment.set(term, tenure);
-            }
-            return { byRole, byAssignment };
-        });
+        const role = assignment.role?.ref;
+        if (!role) return undefined;
+        this.tenuresOf(role);
+        return this.tenureByTerm.get(assignment);
     }
 
     /** Roles that admit one holder at a time: the designated CISO always, and roles marked `single holder`. */
@@ -267,6 +270,8 @@ export class WorkspaceModel {
         return this.memo.get(key) as T;
     }
 }
+
+const NO_TENURES: readonly Tenure[] = Object.freeze([]);
 
 /** The roles of the assignments that hold on `date`, each once, in assignment order. */
 function heldRoles(assignments: readonly Assignment[], date: IsoDate): Role[] {
