@@ -33,6 +33,8 @@ function declarationsOf(entry: Entry | undefined): readonly AstNodeDescription[]
 class NameTable {
     private sorted: AstNodeDescription[] | undefined;
     private prefixes: PrefixIndex | undefined;
+    /** Documents whose declarations changed since the prefix index was patched: it is patched when completion next asks, not on every edit. */
+    private readonly unpatched = new Set<string>();
     private names: { readonly limit: number; readonly names: readonly string[] } | undefined;
 
     constructor(
@@ -47,8 +49,10 @@ class NameTable {
         return this.sorted;
     }
 
-    /** Every declaration by lower-case name, for completion of what is typed; patched with the table once completion has asked. */
+    /** Every declaration by lower-case name, for completion of what is typed; once completion has asked, patched when it asks again. */
     get prefixIndex(): PrefixIndex {
+        if (this.prefixes && this.unpatched.size > 0) this.prefixes = this.prefixes.patched(this.byUri, this.unpatched);
+        this.unpatched.clear();
         this.prefixes ??= PrefixIndex.of(this.byUri);
         return this.prefixes;
     }
@@ -63,7 +67,7 @@ class NameTable {
     changed(documents: ReadonlySet<string>): void {
         this.sorted = undefined;
         this.names = undefined;
-        this.prefixes = this.prefixes?.patched(this.byUri, documents);
+        if (this.prefixes) documents.forEach(uri => this.unpatched.add(uri));
     }
 }
 
