@@ -26,22 +26,46 @@ export function mergeLists<K, V>(maps: ReadonlyArray<ReadonlyMap<K, readonly V[]
     return result;
 }
 
+/** What an index read by key only offers: Map's `get`. */
+export interface Lookup<K, V> {
+    get(key: K): V | undefined;
+}
+
 /**
  * `mergeLists` carried from one merge to the next, for an index that is only looked up: when few
- * maps changed since the last merge (a team file edited), its result is copied and only the keys
- * of the changed maps are merged again, in map order, so each list equals mergeLists'. The keys
- * are not in mergeLists' order: nothing may iterate the result.
+ * maps changed since the last merge (a team file edited), only the keys of the changed maps are
+ * merged again, in map order, so each list equals mergeLists'. The result is the last full merge
+ * with the keys changed since laid over it, merged into a new full map once they are many: an
+ * edit costs its own keys, not a copy of the 20,000 of the workspace.
  */
 export class CarriedMerge<K, V> {
     private maps: ReadonlyArray<ReadonlyMap<K, readonly V[]>> = [];
-    private result: ReadonlyMap<K, readonly V[]> = new Map();
+    private result = new Layered<K, V>(new Map(), new Map());
 
-    merge(maps: ReadonlyArray<ReadonlyMap<K, readonly V[]>>): ReadonlyMap<K, readonly V[]> {
+    merge(maps: ReadonlyArray<ReadonlyMap<K, readonly V[]>>): Lookup<K, readonly V[]> {
         const changed = changedIndexes(this.maps, maps);
         if (changed?.length === 0) return this.result;
-        this.result = changed ? remerged(this.result, this.maps, maps, changed) : mergeLists(maps);
+        this.result = changed ? remerged(this.result, this.maps, maps, changed) : new Layered(mergeLists(maps), new Map());
         this.maps = maps;
         return this.result;
+    }
+}
+
+/** A full merge and the keys changed since (undefined: taken out). Never changed once made: an older snapshot may still read it. */
+class Layered<K, V> implements Lookup<K, readonly V[]> {
+    constructor(readonly base: ReadonlyMap<K, readonly V[]>, readonly changes: ReadonlyMap<K, readonly V[] | undefined>) {}
+
+    get(key: K): readonly V[] | undefined {
+        return this.changes.has(key) ? this.changes.get(key) : this.base.get(key);
+    }
+
+    /** The same lists, with the changes merged into a new full map. */
+    flattened(): Layered<K, V> {
+        const base = new Map(this.base);
+        this.changes.forEach((list, key) => {
+            if (list) base.set(key, list); else base.delete(key);
+        });
+        return new Layered(base, new Map());
     }
 }
 
@@ -57,14 +81,26 @@ function changedIndexes<T>(before: readonly T[], now: readonly T[]): number[] | 
     return changed;
 }
 
-function remerged<K, V>(result: ReadonlyMap<K, readonly V[]>, before: ReadonlyArray<ReadonlyMap<K, readonly V[]>>,
-    maps: ReadonlyArray<ReadonlyMap<K, readonly V[]>>, changed: readonly number[]): Map<K, readonly V[]> {
-    const copy = new Map(result);
+function remerged<K, V>(result: Layered<K, V>, before: ReadonlyArray<ReadonlyMap<K, readonly V[]>>,
+    maps: ReadonlyArray<ReadonlyMap<K, readonly V[]>>, changed: readonly number[]): Layered<K, V> {
+    const changes = new Map(result.changes);
+    const next = new Layered(result.base, changes);
+    const set = (key: K, list: readonly V[] | undefined) => {
+        // A key back to its list in the full merge needs no change laid over it.
+        if (result.base.get(key) === list) changes.delete(key); else changes.set(key, list);
+    };
+    // A key of one map alone (most: a team file's own people and roles) has that map's list itself,
+    // so it is taken out or put in as it is; the others are merged again from every map.
     const keys = new Set<K>();
-    const note = (_: unknown, key: K) => keys.add(key);
     for (const index of changed) {
-        before[index].forEach(note);
-        maps[index].forEach(note);
+        before[index].forEach((list, key) => {
+            if (next.get(key) === list) set(key, undefined); else keys.add(key);
+        });
+    }
+    for (const index of changed) {
+        maps[index].forEach((list, key) => {
+            if (next.get(key) === undefined && !keys.has(key)) set(key, list); else keys.add(key);
+        });
     }
     for (const key of keys) {
         const lists: Array<readonly V[]> = [];
@@ -72,8 +108,8 @@ function remerged<K, V>(result: ReadonlyMap<K, readonly V[]>, before: ReadonlyAr
             const list = map.get(key);
             if (list) lists.push(list);
         }
-        if (lists.length === 0) copy.delete(key);
-        else copy.set(key, lists.length === 1 ? lists[0] : lists.flat());
+        set(key, lists.length === 0 ? undefined : lists.length === 1 ? lists[0] : lists.flat());
     }
-    return copy;
+    // Past a quarter of the full merge, a lookup would mostly read changes: merge them in.
+    return changes.size * 4 > result.base.size ? next.flattened() : next;
 }

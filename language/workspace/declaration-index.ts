@@ -2,7 +2,7 @@ import {
     AppointingBody, Assignment, Authority, Claim, Conflict, CustomFramework, Delegation, Organization, Person, Responsibility, Role, Training,
     TrainingCompletion, type Declaration, type Model, type Party
 } from '../generated/ast.js';
-import { mergeLists, pushTo } from '../util/multi-map.js';
+import { mergeLists, pushTo, type Lookup } from '../util/multi-map.js';
 import type { Reads } from './document-sources.js';
 
 /** Declarations that carry a workspace-wide name. */
@@ -29,6 +29,13 @@ export interface Declarations {
 
 /** Who the assignments and delegations name: what resolving their references finds. */
 export interface ReferenceIndex {
+    readonly assignmentsByRole: Lookup<Role, readonly Assignment[]>;
+    readonly assignmentsByPerson: Lookup<Person, readonly Assignment[]>;
+    readonly delegationsByRecipient: Lookup<Party, readonly Delegation[]>;
+}
+
+/** One document's part of the reference index. */
+export interface ReferenceShare {
     readonly assignmentsByRole: ReadonlyMap<Role, readonly Assignment[]>;
     readonly assignmentsByPerson: ReadonlyMap<Person, readonly Assignment[]>;
     readonly delegationsByRecipient: ReadonlyMap<Party, readonly Delegation[]>;
@@ -115,7 +122,7 @@ export function declarationsOf(root: Model): Declarations {
  * One document's share of the reference index (document-shares.ts): who its assignments and
  * delegations name. An edit to one team file follows only that file's references again.
  */
-export function referencesOfDocument(own: Declarations, recorder: Reads): ReferenceIndex {
+export function referencesOfDocument(own: Declarations, recorder: Reads): ReferenceShare {
     const index = { assignmentsByRole: new Map<Role, Assignment[]>(), assignmentsByPerson: new Map<Person, Assignment[]>(), delegationsByRecipient: new Map<Party, Delegation[]>() };
     const { assignments, delegations } = own;
     for (const assignment of assignments) {
@@ -143,7 +150,7 @@ export function referencesOfDocument(own: Declarations, recorder: Reads): Refere
  * The assignments of each role and person, and the delegations to each party, in document order,
  * from each document's share; `merge` is mergeLists, or a carried merge of each (the index is only looked up).
  */
-export function indexReferences(shares: readonly ReferenceIndex[], merge: Merge = (_, maps) => mergeLists(maps)): ReferenceIndex {
+export function indexReferences(shares: readonly ReferenceShare[], merge: Merge = (_, maps) => mergeLists(maps)): ReferenceIndex {
     return {
         assignmentsByRole: merge('assignmentsByRole', shares.map(share => share.assignmentsByRole)),
         assignmentsByPerson: merge('assignmentsByPerson', shares.map(share => share.assignmentsByPerson)),
@@ -152,4 +159,4 @@ export function indexReferences(shares: readonly ReferenceIndex[], merge: Merge 
 }
 
 /** Merges the maps of one part of an index (named), as mergeLists does. */
-export type Merge = <K, V>(part: string, maps: ReadonlyArray<ReadonlyMap<K, readonly V[]>>) => ReadonlyMap<K, readonly V[]>;
+export type Merge = <K, V>(part: string, maps: ReadonlyArray<ReadonlyMap<K, readonly V[]>>) => Lookup<K, readonly V[]>;
