@@ -9,7 +9,7 @@ import { locationOf } from '../rules/describe.js';
 import { DEFAULT_CLAIMED_FRAMEWORK, type Requirement } from '../standards/catalogue.js';
 import type { RequirementCatalogue } from '../standards/requirement-catalogue.js';
 import { closestMatch } from '../util/did-you-mean.js';
-import { mergeLists } from '../util/multi-map.js';
+import type { Lookup } from '../util/multi-map.js';
 import type { Declarations } from '../workspace/declaration-index.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
 
@@ -69,10 +69,10 @@ function satisfiersOfDocument(own: Declarations): ReadonlyArray<ReadonlyMap<stri
 }
 
 /** Every requirement with the declarations that cite it in `satisfies`: responsibilities, then authorities, then trainings, each in model order. */
-function satisfiersByRequirement(model: WorkspaceModel): ReadonlyMap<string, readonly Satisfier[]> {
+function satisfiersByRequirement(model: WorkspaceModel): Lookup<string, readonly Satisfier[]> {
     return model.cached('applicability:satisfiers', () => {
         const shares = model.sharesOf(satisfiersOfDocument);
-        return mergeLists([0, 1, 2].flatMap(kind => shares.map(share => share[kind])));
+        return model.mergedForLookup('satisfiersByRequirement', [0, 1, 2].flatMap(kind => shares.map(share => share[kind])));
     });
 }
 

@@ -51,12 +51,13 @@ export class CarriedMerge<K, V> {
     }
 }
 
-/** A full merge and the keys changed since (undefined: taken out). Never changed once made: an older snapshot may still read it. */
+/** A full merge and the keys changed since (null: taken out). Never changed once made: an older snapshot may still read it. */
 class Layered<K, V> implements Lookup<K, readonly V[]> {
-    constructor(readonly base: ReadonlyMap<K, readonly V[]>, readonly changes: ReadonlyMap<K, readonly V[] | undefined>) {}
+    constructor(readonly base: ReadonlyMap<K, readonly V[]>, readonly changes: ReadonlyMap<K, readonly V[] | null>) {}
 
     get(key: K): readonly V[] | undefined {
-        return this.changes.has(key) ? this.changes.get(key) : this.base.get(key);
+        const change = this.changes.get(key);
+        return change === undefined ? this.base.get(key) : change ?? undefined;
     }
 
     /** The same lists, with the changes merged into a new full map. */
@@ -87,7 +88,7 @@ function remerged<K, V>(result: Layered<K, V>, before: ReadonlyArray<ReadonlyMap
     const next = new Layered(result.base, changes);
     const set = (key: K, list: readonly V[] | undefined) => {
         // A key back to its list in the full merge needs no change laid over it.
-        if (result.base.get(key) === list) changes.delete(key); else changes.set(key, list);
+        if (result.base.get(key) === list) changes.delete(key); else changes.set(key, list ?? null);
     };
     // A key of one map alone (most: a team file's own people and roles) has that map's list itself,
     // so it is taken out or put in as it is; the others are merged again from every map.

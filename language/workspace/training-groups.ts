@@ -1,7 +1,7 @@
 import type { AstNode } from 'langium';
 import type { Assignment, Declaration, Model, Person, Role, Training, TrainingCompletion } from '../generated/ast.js';
 import type { IsoDate } from '../util/dates.js';
-import { mergeLists, pushTo } from '../util/multi-map.js';
+import { pushTo, type Lookup } from '../util/multi-map.js';
 import { UniqueList } from '../util/unique-list.js';
 import type { Declarations } from './declaration-index.js';
 import { assignmentHoldsOn, isPresentOn, isStaff } from './tenure.js';
@@ -107,7 +107,7 @@ class Computation {
     private readonly needed = new Map<Role, readonly Training[]>();
     private order: Map<Training, number> | undefined;
     private namedBy: Map<Role, Training[]> | undefined;
-    private completions: ReadonlyMap<Person, readonly TrainingCompletion[]> | undefined;
+    private completions: Lookup<Person, readonly TrainingCompletion[]> | undefined;
 
     constructor(private readonly model: WorkspaceModel, private readonly asOf: IsoDate, private readonly everyone: readonly Training[]) {}
 
@@ -177,7 +177,7 @@ class Computation {
 
     /** The completions recorded for a person, in model order. */
     private completionsOf(person: Person): readonly TrainingCompletion[] {
-        this.completions ??= mergeLists(this.model.sharesOf(completionsByPerson));
+        this.completions ??= this.model.mergedForLookup('completionsByPerson', this.model.sharesOf(completionsByPerson));
         return this.completions.get(person) ?? NO_COMPLETIONS;
     }
 }

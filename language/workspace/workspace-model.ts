@@ -6,6 +6,7 @@ import type {
 import { type IsoDate } from '../util/dates.js';
 import { compareStrings } from '../util/compare.js';
 import { UniqueList } from '../util/unique-list.js';
+import type { Lookup } from '../util/multi-map.js';
 import { RequirementCatalogue, type CustomFrameworkDefinition } from '../standards/requirement-catalogue.js';
 import { FRAMEWORK_PREFIX_FORM } from '../standards/requirement-id.js';
 import { assignmentHoldsOn, tenuresOf, workOutTenures, type Holder, type Tenure } from './tenure.js';
@@ -59,7 +60,7 @@ export class WorkspaceModel {
     }
 
     private get referenced(): ReferenceIndex {
-        return this.references ??= indexReferences(this.sharesOf(referencesOfDocument), this.carried.mergeForLookup);
+        return this.references ??= indexReferences(this.sharesOf(referencesOfDocument), (part, maps) => this.mergedForLookup(part, maps));
     }
 
     get organizations(): Organization[] { return this.declared.organizations; }
@@ -260,6 +261,14 @@ export class WorkspaceModel {
             this.shares.set(shareOf as ShareOf<unknown>, shares);
         }
         return shares as readonly T[];
+    }
+
+    /**
+     * Maps of lists merged as mergeLists does, for an index that is only looked up (`part` names
+     * it): carried from the last snapshot's merge of the same part, so an edit merges its own keys again.
+     */
+    mergedForLookup<K, V>(part: string, maps: ReadonlyArray<ReadonlyMap<K, readonly V[]>>): Lookup<K, readonly V[]> {
+        return this.carried.mergeForLookup(part, maps);
     }
 
     /** Memoise a derived result for the lifetime of this snapshot. */
