@@ -2,6 +2,7 @@ import { AstUtils, type LangiumDocument } from 'langium';
 import { isGeneratedText } from '../import/people-file.js';
 import { IssueCodes } from '../mandate-issue-codes.js';
 import { isValidIsoDate, periodCovers } from '../util/dates.js';
+import { holdsAnyRoleOn } from '../workspace/tenure.js';
 import { describe } from './describe.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 
@@ -29,7 +30,7 @@ export const personWithoutRole: WorkspaceRule = {
             const { employedSince: since, employedUntil: until } = person;
             if (!person.name || since === undefined || !isValidIsoDate(since) || (until !== undefined && !isValidIsoDate(until))) continue;
             if (!periodCovers(asOf, since, until)) continue;
-            if (model.rolesOfPersonOn(person, asOf).length > 0) continue;
+            if (holdsAnyRoleOn(model.assignmentsOfPerson(person), asOf)) continue;
             if (model.delegationsTo(person).some(delegation => periodCovers(asOf, delegation.since, delegation.until))) continue;
             findings.push({
                 node: person,

@@ -70,6 +70,15 @@ export function assignmentHoldsOn(assignment: Assignment, date: IsoDate): boolea
     return periodCovers(date, assignment.since, assignment.until) && (person === undefined || isPresentOn(person, date));
 }
 
+/**
+ * Whether any of these assignments (a person's) gives a role on `date`: whether the roles they
+ * hold that day are any, without listing them for each of 10,000 people after every edit.
+ */
+export function holdsAnyRoleOn(assignments: readonly Assignment[], date: IsoDate): boolean {
+    for (const assignment of assignments) if (assignment.role?.ref && assignmentHoldsOn(assignment, date)) return true;
+    return false;
+}
+
 /** The days an assignment actually gives the role: its period within the person's presence. */
 export function effectivePeriods(assignment: Assignment): Period[] {
     const person = assignment.person?.ref;
