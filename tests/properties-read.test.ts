@@ -17,10 +17,11 @@ person omar "Omar Haddad" { employed since 2021-01-01 }
 responsibility reporting "Report ISMS performance" { satisfies ISO27001:5.3(b), ACME:AC-01, ACME:AC-02 }
 assign jane to ciso since 2024-01-01 appointed by board { announced 2024-03-20 via intranet to all-staff }
 role analyst "Analyst" { reports to ciso }
+responsibility reviews "Review access"
 assign omar to analyst since 2024-01-01 appointed by board
 `;
 const FILES = { 'organization.mandate': ORGANIZATION, 'team.mandate': TEAM };
-const READING = ['announcement-late', 'assignment-not-communicated', 'requirement-unknown'];
+const READING = ['announcement-late', 'assignment-not-communicated', 'requirement-unknown', 'unused-responsibility'];
 
 async function expectSameAsCold(workspace: Workspace, files: Record<string, string>): Promise<void> {
     const cold = await Workspace.open(files);
@@ -68,6 +69,17 @@ describe('rules that read a few properties', () => {
         const edited = { ...FILES, 'team.mandate': TEAM.replace('appointed by board\n', 'appointed by board { announced 2024-01-02 via email to all-staff }\n') };
         await workspace.write('team.mandate', edited['team.mandate']);
         expect(workspace.codes('team.mandate')).not.toContain('assignment-not-communicated');
+        await expectSameAsCold(workspace, edited);
+    });
+
+    it('run again when a role takes on a duty nobody did', async () => {
+        const workspace = await Workspace.open(FILES);
+        const { runs } = spies();
+        const edited = { ...FILES, 'team.mandate': TEAM.replace('{ reports to ciso }', '{ reports to ciso responsible for reviews }') };
+        await workspace.write('team.mandate', edited['team.mandate']);
+        expect(runs('unused-responsibility')).toBe(1);
+        expect(runs('announcement-late')).toBe(0);
+        expect(workspace.codes('team.mandate')).not.toContain('unused-responsibility');
         await expectSameAsCold(workspace, edited);
     });
 

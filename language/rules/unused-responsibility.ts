@@ -2,6 +2,7 @@ import type { Duty } from '../generated/ast.js';
 import { IssueCodes } from '../mandate-issue-codes.js';
 import type { Declarations } from '../workspace/declaration-index.js';
 import type { Reads } from '../workspace/document-sources.js';
+import { propertiesRead } from './properties-read.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 
 /**
@@ -34,6 +35,8 @@ export const unusedResponsibility: WorkspaceRule = {
     standards: ['ISO27001:A.5.2', 'NIST-CSF:GV.RR-02'],
     summary: 'A responsibility is declared, but no role is responsible or accountable for it and no delegation hands it on.',
     fixable: false,
+    // Who links or hands on which duty; the responsibilities themselves are among the declarations' names.
+    readsOf: propertiesRead({ Role: ['duties'], DutyLink: ['kind', 'duties'], Delegation: ['duty'] }),
     findings(model) {
         const used = new Set<Duty>();
         for (const share of model.sharesOf(dutiesUsed)) for (const duty of share) used.add(duty);
