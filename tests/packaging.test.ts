@@ -55,6 +55,13 @@ describe('the .vsix contents (vsce ls --no-dependencies)', () => {
         if (existsSync(new URL('../README.md', import.meta.url))) expect(files).toContain('README.md');
     });
 
+    it('ships the server as one bundle that starts without V8\'s code cache (esbuild.mjs says why)', () => {
+        expect(files.filter(file => file.startsWith('out/server/'))).toEqual(['out/server/main.cjs']);
+        const server = readFileSync(new URL('../out/server/main.cjs', import.meta.url), 'utf8');
+        expect(server).not.toContain('createCachedData');
+        expect(readFileSync(new URL('../out/cli/main.cjs', import.meta.url), 'utf8')).toContain('createCachedData');
+    });
+
     it('includes every file package.json points the editor at', () => {
         const referenced = [
             manifest.main,
