@@ -204,5 +204,14 @@ describe('directory drift, incrementally', () => {
         expect(workspace.codes('assign.mandate')).not.toContain('directory-leaver-holds-role');
         expect(workspace.codes('people.mandate')).toContain('directory-person-missing');
         expect(workspace.diagnostics()).toEqual((await open({ ...files, 'people.mandate': edited })).diagnostics());
+        // The directory key is a comment, but one the match reads: an edit to it alone is not one that says nothing.
+        const keyed = edited.replace('person jane "Jane Doe" {', 'person jane "Jane Doe" { // directory key: 1001');
+        await workspace.write('people.mandate', keyed);
+        expect(workspace.codes('assign.mandate')).toContain('directory-leaver-holds-role');
+        expect(workspace.diagnostics()).toEqual((await open({ ...files, 'people.mandate': keyed })).diagnostics());
+        const rekeyed = keyed.replace('key: 1001', 'key: 9999');
+        await workspace.write('people.mandate', rekeyed);
+        expect(workspace.codes('assign.mandate')).not.toContain('directory-leaver-holds-role');
+        expect(workspace.diagnostics()).toEqual((await open({ ...files, 'people.mandate': rekeyed })).diagnostics());
     });
 });

@@ -1,7 +1,6 @@
-import { AstUtils } from 'langium';
 import type { Person } from '../generated/ast.js';
 import type { DirectoryRecord } from '../import/directory-record.js';
-import { KEY_COMMENT } from '../import/people-file.js';
+import { directoryKeyOf } from '../import/people-file.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
 import type { LoadedDirectory } from './directory-loader.js';
 
@@ -31,16 +30,6 @@ export interface DirectoryMatch {
     /** The person a record is matched to, when exactly one. */
     personOf(record: DirectoryRecord): Person | undefined;
     readonly byKey: ReadonlyMap<string, DirectoryRecord>;
-}
-
-/** The key a generated people file records after the person's declaration, if any. */
-export function directoryKeyOf(person: Person): string | undefined {
-    const start = person.$cstNode?.range.start.line;
-    if (start === undefined) return undefined;
-    const line = AstUtils.getDocument(person).textDocument.getText({ start: { line: start, character: 0 }, end: { line: start + 1, character: 0 } });
-    const at = line.lastIndexOf(KEY_COMMENT);
-    const key = at >= 0 ? line.slice(at + KEY_COMMENT.length).trim() : '';
-    return key === '' ? undefined : key;
 }
 
 export function foldName(name: string): string {

@@ -1,3 +1,4 @@
+import type { AstNode } from 'langium';
 import type { Model, Person } from '../generated/ast.js';
 import { isPerson } from '../generated/ast.js';
 import type { MandateServices } from '../mandate-module.js';
@@ -27,6 +28,37 @@ export interface GeneratedHeader {
 
 export function isGeneratedText(text: string): boolean {
     return text.replace(/^\uFEFF/, '').startsWith(GENERATED_MARK);
+}
+
+/**
+ * The key a generated people file records on the line where a person's declaration starts, if any.
+ * Read from the tree's own text, as `isGeneratedTree` is.
+ */
+export function directoryKeyOf(person: Person): string | undefined {
+    const cst = person.$cstNode;
+    if (!cst) return undefined;
+    const line = lineAround(cst.root.fullText, cst.offset);
+    const at = line.lastIndexOf(KEY_COMMENT);
+    const key = at >= 0 ? line.slice(at + KEY_COMMENT.length).trim() : '';
+    return key === '' ? undefined : key;
+}
+
+/** The line of `text` that holds `offset`, found character by character: a 10,000-person file is searched once per person. */
+function lineAround(text: string, offset: number): string {
+    let start = offset;
+    while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+    let end = offset;
+    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+    return text.slice(start, end);
+}
+
+/**
+ * Whether `mandate import` wrote the file of this syntax tree, as its first line says: a comment,
+ * but one that decides whether the people in it are the whole staff. Read from the tree's own text,
+ * which the tree a document had before an edit keeps.
+ */
+export function isGeneratedTree(root: AstNode): boolean {
+    return isGeneratedText(root.$cstNode?.root.fullText.slice(0, GENERATED_MARK.length + 1) ?? '');
 }
 
 const NEEDS_ESCAPE = /[\r\n\\"]/;

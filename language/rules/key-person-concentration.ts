@@ -1,6 +1,8 @@
 import type { Assignment, Role } from '../generated/ast.js';
 import { IssueCodes } from '../mandate-issue-codes.js';
 import { compareStrings } from '../util/compare.js';
+import { HOLDINGS_ON_AS_OF } from './as-of-reads.js';
+import { propertiesRead } from './properties-read.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 
 /** A key role: marked `key role`, or the designated CISO. */
@@ -33,6 +35,8 @@ export const keyPersonConcentration: WorkspaceRule = {
             description: 'The most key roles one person may hold at the same time.'
         }
     },
+    // Which roles are key, and who holds them on the as-of date; not the dates that say so.
+    readsOf: propertiesRead({ Role: ['key', 'ciso'], ...HOLDINGS_ON_AS_OF }),
     findings(model, context) {
         const asOf = context.settings.asOf();
         const max = context.settings.option(keyPersonConcentration, 'maxKeyRoles');

@@ -1,8 +1,23 @@
 import { isAstNode, isReference, type AstNode, type ParseResult } from 'langium';
 import type { Model } from '../generated/ast.js';
+import type { IsoDate } from '../util/dates.js';
 
-/** The properties a rule reads, by node type: what `propertiesRead` digests of every node of those types. */
-export type PropertiesSpec = Readonly<Record<string, readonly string[]>>;
+/**
+ * What a rule reads of a node that is worked out from its properties on the as-of date, rather than
+ * the properties themselves: whether a person is with the organization that day, say. A rule that
+ * reads only that carries its findings over an edit to a joining date that leaves it the same.
+ */
+export interface DerivedRead {
+    /** What it is, for the digest: e.g. `present on the as-of date`. */
+    readonly derived: string;
+    value(node: AstNode, asOf: IsoDate): unknown;
+}
+
+/**
+ * The properties a rule reads, by node type: what `propertiesRead` digests of every node of those
+ * types. `Model` lists what is read of the file as a whole (only derived reads).
+ */
+export type PropertiesSpec = Readonly<Record<string, ReadonlyArray<string | DerivedRead>>>;
 
 /**
  * A rule's `readsOf` (rule.ts) from the properties it reads: for one parse, the kind and name of
@@ -12,49 +27,55 @@ export type PropertiesSpec = Readonly<Record<string, readonly string[]>>;
  * A rule may carry its findings over an edit only while it reads nothing else: every property it,
  * and the model functions it calls, look at must be listed (tests/properties-read.test.ts).
  */
-export function propertiesRead(spec: PropertiesSpec): (parseResult: ParseResult<Model>) => string {
+export function propertiesRead(spec: PropertiesSpec): (parseResult: ParseResult<Model>, asOf: IsoDate) => string {
     // One text per tree: the tree before an edit was read as the tree after the edit before it.
-    const known = new WeakMap<AstNode, string>();
-    return parseResult => {
+    const known = new WeakMap<AstNode, { readonly asOf: IsoDate; readonly read: string }>();
+    return (parseResult, asOf) => {
         const root = parseResult.value;
-        let read = known.get(root);
-        if (read === undefined) {
-            read = JSON.stringify(readOf(parseResult, spec));
-            known.set(root, read);
+        let entry = known.get(root);
+        if (entry?.asOf !== asOf) {
+            entry = { asOf, read: JSON.stringify(readOf(parseResult, spec, asOf)) };
+            known.set(root, entry);
         }
-        return read;
+        return entry.read;
     };
 }
 
-function readOf(parseResult: ParseResult<Model>, spec: PropertiesSpec): unknown[] {
+function readOf(parseResult: ParseResult<Model>, spec: PropertiesSpec, asOf: IsoDate): unknown[] {
     const parts: unknown[] = [
         parseResult.lexerErrors.map(error => error.message),
         parseResult.parserErrors.map(error => error.message)
     ];
-    const declarations = parseResult.value.declarations ?? [];
+    const root = parseResult.value;
+    readNode(root, 'file', spec, parts, asOf);
+    const declarations = root.declarations ?? [];
     for (let index = 0; index < declarations.length; index++) {
         const declaration = declarations[index];
         parts.push(declaration.$type, (declaration as { name?: unknown }).name ?? null);
-        readNode(declaration, `declarations[${index}]`, spec, parts);
+        readNode(declaration, `declarations[${index}]`, spec, parts, asOf);
     }
     return parts;
 }
 
 /** The listed properties of `node` (at `place`) and of its listed children, depth first. */
-function readNode(node: AstNode, place: string, spec: PropertiesSpec, parts: unknown[]): void {
+function readNode(node: AstNode, place: string, spec: PropertiesSpec, parts: unknown[], asOf: IsoDate): void {
     const properties = spec[node.$type];
     if (!properties) return;
     parts.push(place);
     const record = node as unknown as Record<string, unknown>;
     for (const property of properties) {
+        if (typeof property !== 'string') {
+            parts.push(property.derived, property.value(node, asOf) ?? null);
+            continue;
+        }
         const value = record[property];
         parts.push(valueOf(value));
         if (Array.isArray(value)) {
             value.forEach((item, index) => {
-                if (isAstNode(item)) readNode(item, `${place}.${property}[${index}]`, spec, parts);
+                if (isAstNode(item)) readNode(item, `${place}.${property}[${index}]`, spec, parts, asOf);
             });
         } else if (isAstNode(value)) {
-            readNode(value, `${place}.${property}`, spec, parts);
+            readNode(value, `${place}.${property}`, spec, parts, asOf);
         }
     }
 }

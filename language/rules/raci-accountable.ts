@@ -4,6 +4,8 @@ import { UniqueList } from '../util/unique-list.js';
 import type { Declarations } from '../workspace/declaration-index.js';
 import type { Reads } from '../workspace/document-sources.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
+import { HOLDINGS_ON_AS_OF } from './as-of-reads.js';
+import { propertiesRead } from './properties-read.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 
 interface Raci {
@@ -59,6 +61,8 @@ export const raciAccountable: WorkspaceRule = {
     standards: ['ISO27001:A.5.2', 'SOC2:CC1.3', 'NIST-CSF:GV.RR-02'],
     summary: 'A responsibility a role carries does not have exactly one accountable role, held on the as-of date, and at least one responsible role.',
     fixable: false,
+    // The duties roles link to and who holds the accountable roles on the as-of date; not the dates that say so.
+    readsOf: propertiesRead({ Role: ['duties'], DutyLink: ['kind', 'duties'], ...HOLDINGS_ON_AS_OF }),
     findings(model, context) {
         const asOf = context.settings.asOf();
         const findings: WorkspaceFinding[] = [];

@@ -3,6 +3,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { MandateAstType, Model } from '../generated/ast.js';
 import type { IssueCode } from '../mandate-issue-codes.js';
 import type { MandateSettings } from '../mandate-settings.js';
+import type { IsoDate } from '../util/dates.js';
 import type { LocatedPath } from '../workspace/policy-path.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
 
@@ -127,8 +128,9 @@ export interface WorkspaceRule extends RuleMetadata {
      * parse, as text, with the place in the tree of every node a finding may stand on. After an
      * edit that leaves this text the same in every changed document, the rule's findings carry
      * over (workspace-findings.ts): a date typed in a team file does not compare 20,000 names again.
+     * `asOf` is the date the findings are for, for what is read as of that date (properties-read.ts).
      */
-    readonly readsOf?: (parseResult: ParseResult<Model>) => string;
+    readonly readsOf?: (parseResult: ParseResult<Model>, asOf: IsoDate) => string;
 }
 
 /**

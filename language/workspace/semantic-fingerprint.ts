@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
 import { isAstNode, isReference, type AstNode, type ParseResult } from 'langium';
+import { isPerson } from '../generated/ast.js';
+import { directoryKeyOf, isGeneratedTree } from '../import/people-file.js';
 
 /**
  * What a document says, apart from where it says it: every node's type and properties in order,
  * references by the name written, plus the text of lexer errors and the parser's messages (rules
- * read those too; their messages name the text, not where it is). Comments, blank lines and indentation do not count, so a comment typed into a
- * file leaves its `semantic` fingerprint as it was. `lines` is the line each node starts on, in order,
- * for the messages that point at a declaration by file and line.
+ * read those too; their messages name the text, not where it is). Comments, blank lines and
+ * indentation do not count, so a comment typed into a file leaves its `semantic` fingerprint as it
+ * was; except the two comments `mandate import` writes, which rules read (people-file.ts). `lines`
+ * is the line each node starts on, in order, for the messages that point at a declaration by file and line.
  */
 export interface SemanticFingerprint {
     readonly semantic: string;
@@ -50,6 +53,8 @@ export function semanticFingerprint(parseResult: ParseResult): SemanticFingerpri
         };
         const visit = (node: AstNode): void => {
             write(node.$type);
+            // Two comments say something: a generated file's header, and the directory key after a generated person.
+            if (isPerson(node)) write(`key:${directoryKeyOf(node) ?? ''}`);
             lines.update(String(node.$cstNode?.range.start.line ?? -1));
             const titled = TITLED_TYPES.has(node.$type);
             for (const [key, value] of Object.entries(node)) {
@@ -69,6 +74,7 @@ export function semanticFingerprint(parseResult: ParseResult): SemanticFingerpri
                 write(')');
             }
         };
+        write(`generated:${isGeneratedTree(root)}`);
         visit(root);
         // Lexer messages name the characters (mandate-lexer-error-messages.ts); the text may already be the next version.
         const { lexerErrors, parserErrors } = parseResult;

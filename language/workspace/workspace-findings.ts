@@ -2,6 +2,7 @@ import { AstUtils, type AstNode, type LangiumDocument, type ParseResult, type Va
 import type { Model } from '../generated/ast.js';
 import { RULES } from '../rules/index.js';
 import { lowerSeverity, type LoweredData, type RuleContext, type WorkspaceFinding, type WorkspaceRule } from '../rules/rule.js';
+import type { IsoDate } from '../util/dates.js';
 import { withTitleReads } from '../util/title-reads.js';
 import { counterpart, replacedParse, semanticFingerprint } from './semantic-fingerprint.js';
 import type { WorkspaceModelProvider } from './workspace-model-provider.js';
@@ -73,7 +74,7 @@ export class WorkspaceFindings {
         // An undo first: the state before reads exactly as now, even where only a title changed since.
         const previous = this.previous;
         let results = previous && previous.asOf === asOf ? this.restored(previous, documents) : undefined;
-        results ??= last && last.asOf === asOf ? this.reusable(last, documents) : undefined;
+        results ??= last && last.asOf === asOf ? this.reusable(last, documents, asOf) : undefined;
         results ??= this.runAll();
         const { byRule, titleTrees } = results;
         // A new state may say something new; one restored or reused says what it said.
@@ -147,7 +148,7 @@ export class WorkspaceFindings {
      * that changes what a document says carries over only the rules that read less (`readsOf`) and
      * find it unchanged: a date typed in a team file does not compare every name again.
      */
-    private reusable(last: Computed, documents: ReadonlyArray<LangiumDocument>): RuleResults | undefined {
+    private reusable(last: Computed, documents: ReadonlyArray<LangiumDocument>, asOf: IsoDate): RuleResults | undefined {
         if (documents.length !== last.roots.size) return undefined;
         const changed = new Map<AstNode, Change>();
         // Whether every changed document says the same, titles aside; if not, only rules that read less (`readsOf`) may carry over.
@@ -172,7 +173,7 @@ export class WorkspaceFindings {
         const rerun: WorkspaceRule[] = [];
         for (const [rule, findings] of last.byRule) {
             // A rule that reads less than the documents say carries over when what it reads is the same (titles included).
-            const readsSame = rule.readsOf !== undefined && readsSameOf(rule.readsOf, changed);
+            const readsSame = rule.readsOf !== undefined && readsSameOf(rule.readsOf, changed, asOf);
             if (!sameStructure && !readsSame) {
                 rerun.push(rule);
                 continue;
@@ -272,8 +273,8 @@ interface Change {
 }
 
 /** Whether a rule reads the same of every changed document before and after. */
-function readsSameOf(readsOf: (parseResult: ParseResult<Model>) => string, changed: ReadonlyMap<AstNode, Change>): boolean {
-    for (const change of changed.values()) if (readsOf(change.before as ParseResult<Model>) !== readsOf(change.after)) return false;
+function readsSameOf(readsOf: NonNullable<WorkspaceRule['readsOf']>, changed: ReadonlyMap<AstNode, Change>, asOf: IsoDate): boolean {
+    for (const change of changed.values()) if (readsOf(change.before as ParseResult<Model>, asOf) !== readsOf(change.after, asOf)) return false;
     return true;
 }
 
