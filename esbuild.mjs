@@ -14,8 +14,9 @@ const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 // `--outdir=DIR` builds somewhere else than out/, e.g. to compare two builds side by side.
 const outdir = process.argv.find(arg => arg.startsWith('--outdir='))?.slice('--outdir='.length) ?? 'out';
-// Node 20 lacks Object.groupBy, which chevrotain calls at parser construction time.
-const polyfill = readFileSync(new URL('./polyfill.cjs', import.meta.url), 'utf8');
+// Node 20 lacks Object.groupBy, which chevrotain calls at parser construction time. The banner
+// goes into each bundle as given, so it is minified here as the bundles are.
+const polyfill = esbuild.transformSync(readFileSync(new URL('./polyfill.cjs', import.meta.url), 'utf8'), { minify: true, loader: 'js', target: 'node20' }).code;
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 /** @type {import('esbuild').BuildOptions} */
