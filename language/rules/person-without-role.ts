@@ -4,7 +4,7 @@ import { isGeneratedTree } from '../import/people-file.js';
 import { IssueCodes } from '../mandate-issue-codes.js';
 import { isValidIsoDate, periodCovers, type IsoDate } from '../util/dates.js';
 import { holdsAnyRoleOn } from '../workspace/tenure.js';
-import { IN_FORCE_ON_AS_OF, PRESENT_ON_AS_OF } from './as-of-reads.js';
+import { IN_FORCE_ON_AS_OF } from './as-of-reads.js';
 import { describe } from './describe.js';
 import { propertiesRead, type DerivedRead } from './properties-read.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
@@ -31,9 +31,10 @@ export const personWithoutRole: WorkspaceRule = {
     summary: 'An employee (a person with `employed since`, not yet left) holds no role and receives no delegation on the as-of date.',
     fixable: false,
     // Who is an employee that day and what they hold, not the dates that say so: an employment date typed carries it over.
+    // (An employee is present that day, so whether a person is present adds nothing.)
     readsOf: propertiesRead({
         Model: [IMPORTED_FILE],
-        Person: ['title', EMPLOYEE_ON_AS_OF, PRESENT_ON_AS_OF],
+        Person: ['title', EMPLOYEE_ON_AS_OF],
         Assignment: ['person', 'role', IN_FORCE_ON_AS_OF],
         Delegation: ['to', IN_FORCE_ON_AS_OF]
     }),
