@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { constants, type Stats } from 'node:fs';
+import { constants, statSync, type Stats } from 'node:fs';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { CONFIG_FILE_NAME } from '../language/config/mandate-config.js';
@@ -46,6 +46,15 @@ function isPolicyName(name: string): boolean {
     return lower.endsWith('.mandate') || lower === CONFIG_FILE_NAME;
 }
 
+/** `stat`, or undefined for a file that cannot be looked up (missing, no permission). */
+function statOrUndefined(file: string): Stats | undefined {
+    try {
+        return statSync(file);
+    } catch {
+        return undefined;
+    }
+}
+
 const sameFile = (a: Stats | undefined, b: Stats | undefined) => a !== undefined && b !== undefined && a.dev === b.dev && a.ino === b.ino;
 
 /**
@@ -55,14 +64,16 @@ const sameFile = (a: Stats | undefined, b: Stats | undefined) => a !== undefined
  */
 export async function refuseInputs(file: string, inputs: readonly string[], what: string): Promise<void> {
     const target = path.resolve(file);
-    const real = await realOrResolved(target);
+    const real = realOrResolved(target);
     const as = (other: string) => (displayFile(other) === displayFile(target) ? '' : ` (${displayFile(other)})`);
     if (isPolicyName(path.basename(target)) || isPolicyName(path.basename(real))) {
         throw new InputError(`${displayFile(target)}: refusing to write ${what} over a policy or configuration file${as(real)}; choose another file name`);
     }
-    const targetInfo = await stat(real).catch(() => undefined);
+    // Synchronous lookups: a large workspace has hundreds of inputs, and each await on libuv's
+    // threads cost more than the call.
+    const targetInfo = statOrUndefined(real);
     for (const input of inputs) {
-        const [realInput, inputInfo] = [await realOrResolved(input), await stat(input).catch(() => undefined)];
+        const [realInput, inputInfo] = [realOrResolved(input), statOrUndefined(input)];
         if (realInput === real || sameFile(targetInfo, inputInfo)) {
             throw new InputError(`${displayFile(target)}: refusing to write ${what} over an input file of this run${as(input)}; choose another file`);
         }

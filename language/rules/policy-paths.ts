@@ -1,6 +1,6 @@
 import { AstUtils, type AstNode, type URI, type ValidationAcceptor } from 'langium';
 import type { MandateAstType } from '../generated/ast.js';
-import { isPlainReference, resolvePolicyPath, type PolicyPath } from '../util/policy-paths.js';
+import { isPlainReference, resolvePolicyPath } from '../util/policy-paths.js';
 import type { LocatedPath } from '../workspace/policy-path.js';
 import type { RuleContext } from './rule.js';
 
@@ -20,11 +20,6 @@ export interface PathText {
     readonly property: string;
     readonly index: number | undefined;
     readonly text: string;
-}
-
-/** A path resolved from its text alone (util/policy-paths.ts). */
-export interface PathOccurrence extends PathText {
-    readonly resolved: PolicyPath;
 }
 
 /** A path with where it really leads, symbolic links followed (workspace/policy-path.ts). */
@@ -54,12 +49,15 @@ function forEachPathText(node: AstNode, visit: (property: string, index: number 
 }
 
 /**
- * Calls `visit` for every document path `node` names, resolved against the workspace folder
- * `root` from its text alone (no file system): to know which files a policy names. Whatever
- * is read or linked goes through `locate` (RuleContext.files, ReportSources) instead.
+ * Calls `visit` with each file inside the workspace folder `root` that `node` names, resolved from
+ * the path's text alone (no file system): to know which files a policy names. Whatever is read or
+ * linked goes through `locate` (RuleContext.files, ReportSources) instead.
  */
-export function forEachPolicyPath(node: AstNode, root: URI, visit: (occurrence: PathOccurrence) => void): void {
-    for (const path of policyPathTexts(node)) visit({ ...path, resolved: resolvePolicyPath(path.text, root) });
+export function forEachNamedFile(node: AstNode, root: URI, visit: (file: URI) => void): void {
+    forEachPathText(node, (_property, _index, text) => {
+        const resolved = resolvePolicyPath(text, root);
+        if (resolved.kind === 'inside') visit(resolved.uri);
+    });
 }
 
 /**

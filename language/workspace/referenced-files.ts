@@ -1,6 +1,6 @@
 import type { LangiumDocument, URI } from 'langium';
 import type { MandateSettings } from '../mandate-settings.js';
-import { forEachPolicyPath } from '../rules/policy-paths.js';
+import { forEachNamedFile } from '../rules/policy-paths.js';
 import { syntaxNodes } from '../util/syntax-nodes.js';
 
 /**
@@ -12,12 +12,12 @@ import { syntaxNodes } from '../util/syntax-nodes.js';
 export function* filesNamedBy(document: LangiumDocument, settings: MandateSettings): Generator<URI> {
     const root = settings.rootOf(document.uri);
     if (!root) return;
+    const found: URI[] = []; // one list for the document: a 100,000-line workspace has 170,000 nodes, few of which name a file
     for (const node of syntaxNodes(document.parseResult.value)) {
-        const found: URI[] = [];
-        forEachPolicyPath(node, root, occurrence => {
-            if (occurrence.resolved.kind === 'inside') found.push(occurrence.resolved.uri);
-        });
+        forEachNamedFile(node, root, file => found.push(file));
+        if (found.length === 0) continue;
         yield* found;
+        found.length = 0;
     }
 }
 
