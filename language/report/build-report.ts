@@ -75,14 +75,17 @@ export function buildReport(shared: MandateSharedServices, findings: readonly Fi
         },
         questions: answerQuestions(roles, asOf, maxAnnouncementDays),
         roles,
-        people: model.persons.map(person => ({
-            ...sources.named(person),
-            email: person.email, jobTitle: person.jobTitle,
-            employedSince: person.employedSince, employedUntil: person.employedUntil,
-            external: !isStaff(person), firm: person.firm, engagedSince: person.engagedSince, engagedUntil: person.engagedUntil,
-            present: isPresentOn(person, asOf),
-            roles: model.rolesOfPersonOn(person, asOf).map(role => role.name)
-        })),
+        people: model.persons.map(person => {
+            // Not spread: a spread followed by twelve more properties cost a large workspace's report tens of milliseconds.
+            const { id, title, source } = sources.named(person);
+            return {
+                id, title, source, email: person.email, jobTitle: person.jobTitle,
+                employedSince: person.employedSince, employedUntil: person.employedUntil,
+                external: !isStaff(person), firm: person.firm, engagedSince: person.engagedSince, engagedUntil: person.engagedUntil,
+                present: isPresentOn(person, asOf),
+                roles: model.rolesOfPersonOn(person, asOf).map(role => role.name)
+            };
+        }),
         matrix: responsibilityMatrix(roles, model, sources),
         controlOwners: reportControlOwners(model, sources, asOf),
         delegations,

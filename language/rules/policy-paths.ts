@@ -14,6 +14,8 @@ const PATH_FIELDS: Readonly<Record<string, readonly string[]>> = {
     TrainingCompletion: ['evidence']
 };
 
+const PATH_TYPES: ReadonlySet<string> = new Set(Object.keys(PATH_FIELDS));
+
 /** A path as written at one property of a node, `index` for a list property. */
 export interface PathText {
     readonly node: AstNode;
@@ -54,6 +56,7 @@ function forEachPathText(node: AstNode, visit: (property: string, index: number 
  * linked goes through `locate` (RuleContext.files, ReportSources) instead.
  */
 export function forEachNamedFile(node: AstNode, root: URI, visit: (file: URI) => void): void {
+    if (!PATH_TYPES.has(node.$type)) return; // most nodes: told before a closure is made for them
     forEachPathText(node, (_property, _index, text) => {
         const resolved = resolvePolicyPath(text, root);
         if (resolved.kind === 'inside') visit(resolved.uri);
