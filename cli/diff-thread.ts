@@ -7,18 +7,15 @@
  * and runs the same buildSideFacts; only plain data crosses back (SideFacts, structured-clone safe).
  * Whatever the worker would print is kept and printed by the main thread when the side's result is
  * taken, and its errors are raised there, so the output, the messages and the exit code are those of
- * the sequential build. Without threads (MANDATE_DIFF_THREADS=1, one core, or the CLI running from
+ * the sequential build. Without threads (MANDATE_THREADS=1, one core, or the CLI running from
  * source) the side is built in the main thread when its result is taken, as before.
  */
-import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { buildSideFacts, resolveSinceRevision, type SideResult, type SideSource } from './diff-sides.js';
 import { InputError } from './files.js';
 import type { LoadOptions } from './load.js';
 import { write } from './output.js';
+import { threadScript } from './threads.js';
 
 /** The key of workerData that makes a start of the bundle a side's worker. */
 const MARKER = 'mandateDiffSide';
@@ -84,24 +81,8 @@ export interface PendingSide {
     stop(): Promise<void>;
 }
 
-/**
- * The bundle a worker starts (this file's bundle), or undefined when threads are not wanted:
- * MANDATE_DIFF_THREADS=1, a single core, or the CLI running from its TypeScript sources (tests).
- */
-export function sideThreadScript(): string | undefined {
-    const setting = process.env.MANDATE_DIFF_THREADS;
-    const threads = setting && /^[0-9]+$/.test(setting) ? Number(setting) : availableParallelism();
-    if (threads < 2) return undefined;
-    const script = fileURLToPath(import.meta.url);
-    if (!script.endsWith('.cjs')) return undefined;
-    // The launcher beside the bundle starts it with V8's code cache (scripts/code-cache-loader.cjs):
-    // compiling the bundle again cost each thread a tenth of a second.
-    const launcher = join(dirname(script), 'main.cjs');
-    return existsSync(launcher) ? launcher : script;
-}
-
 /** Starts building a side: in a worker running `script` when there is one and it starts, else here when the result is taken. */
-export function startSide(request: SideRequest, options: LoadOptions, script = sideThreadScript()): PendingSide {
+export function startSide(request: SideRequest, options: LoadOptions, script = threadScript()): PendingSide {
     let worker: Worker | undefined;
     try {
         if (script) worker = new Worker(script, { workerData: { [MARKER]: true, request, options } satisfies SideJob });

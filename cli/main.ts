@@ -6,6 +6,7 @@ import { runCatalogue, type CatalogueFlags } from './commands/catalogue.js';
 import { runCheck, type CheckFlags } from './commands/check.js';
 import { runDiff, type DiffFlags } from './commands/diff.js';
 import { isSideWorker, runSideWorker } from './diff-thread.js';
+import { isGraphWorker, runGraphWorker } from './graph-thread.js';
 import { runFmt, type FmtFlags } from './commands/fmt.js';
 import { queryCommand } from './commands/query.js';
 import { runImport, type ImportFlags } from './commands/import.js';
@@ -156,6 +157,9 @@ export async function main(argv: readonly string[]): Promise<number> {
 if (isSideWorker()) {
     // A side of `mandate diff` built in a worker thread (cli/diff-thread.ts): no command line to run.
     void runSideWorker();
+} else if (isGraphWorker()) {
+    // The graph of an HTML report drawn in a worker thread (cli/graph-thread.ts).
+    void runGraphWorker();
 } else {
     // A reader that goes away early (`mandate check | head -1`) is not an error worth a stack trace;
     // any other failure to write the output is, and must not end in a passing exit code.

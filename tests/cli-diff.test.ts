@@ -125,8 +125,8 @@ function teamRepository() {
 
 describe('mandate diff builds its sides in parallel (CLI)', { timeout: 180_000 }, () => {
     const repo = teamRepository();
-    const sequential = (...args: string[]) => mandateWith(repo.folder, { MANDATE_DIFF_THREADS: '1' }, ...args);
-    const parallel = (...args: string[]) => mandateWith(repo.folder, { MANDATE_DIFF_THREADS: '2' }, ...args);
+    const sequential = (...args: string[]) => mandateWith(repo.folder, { MANDATE_THREADS: '1' }, ...args);
+    const parallel = (...args: string[]) => mandateWith(repo.folder, { MANDATE_THREADS: '2' }, ...args);
 
     it('writes the same bytes, messages and exit code as building one side after the other, in every format', () => {
         for (const format of ['text', 'md', 'json']) {
@@ -155,10 +155,10 @@ describe('mandate diff builds its sides in parallel (CLI)', { timeout: 180_000 }
             repo.commit({ 'mandate.config.json': '{ "rules": ' }, 'broken configuration', '2025-06-02');
             // HEAD is the `to` side, built in the worker; then the `from` side, built in the main thread.
             for (const range of ['HEAD~1..HEAD', 'HEAD..HEAD~1']) {
-                const run = mandateWith(repo.folder, { MANDATE_DIFF_THREADS: '2', TMPDIR: temporary }, 'diff', range, '--as-of', AS_OF);
+                const run = mandateWith(repo.folder, { MANDATE_THREADS: '2', TMPDIR: temporary }, 'diff', range, '--as-of', AS_OF);
                 expect(run).toMatchObject({ code: 2, stdout: '' });
                 expect(run.stderr).toMatch(/^mandate: HEAD:mandate\.config\.json:1:\d+: [^\n]+\n$/);
-                expect(run).toEqual(mandateWith(repo.folder, { MANDATE_DIFF_THREADS: '1', TMPDIR: temporary }, 'diff', range, '--as-of', AS_OF));
+                expect(run).toEqual(mandateWith(repo.folder, { MANDATE_THREADS: '1', TMPDIR: temporary }, 'diff', range, '--as-of', AS_OF));
             }
             expect(readdirSync(temporary).filter(name => name.startsWith('mandate-revision-'))).toEqual([]);
         } finally {
@@ -194,7 +194,7 @@ describe('mandate report --since (CLI)', { timeout: 180_000 }, () => {
     });
 
     it('reads the revision in a worker thread with the same output and errors as after the report\'s own build', () => {
-        const both = (...args: string[]) => [mandateWith(repo.folder, { MANDATE_DIFF_THREADS: '1' }, ...args), mandateWith(repo.folder, { MANDATE_DIFF_THREADS: '2' }, ...args)];
+        const both = (...args: string[]) => [mandateWith(repo.folder, { MANDATE_THREADS: '1' }, ...args), mandateWith(repo.folder, { MANDATE_THREADS: '2' }, ...args)];
         for (const format of ['md', 'json']) {
             const [sequential, parallel] = both('report', '--since', 'v2025-audit', '--as-of', AS_OF, '--format', format);
             expect(sequential.code).toBe(0);

@@ -83,6 +83,14 @@ describe('mandate report', () => {
         expect(mandate(ROOT, args, FIXED_EPOCH).stdout).toBe(mandate(ROOT, args, FIXED_EPOCH).stdout);
     });
 
+    it('draws the HTML graph in a worker thread with the same bytes as in the main thread (MANDATE_THREADS=1)', () => {
+        const args = ['report', 'examples/acme', '--format', 'html', '--as-of', '2025-06-30'];
+        const threaded = mandate(ROOT, args, { ...FIXED_EPOCH, MANDATE_THREADS: '2' });
+        expect(threaded.code).toBe(0);
+        expect(threaded.stdout).toContain('<svg');
+        expect(threaded).toEqual(mandate(ROOT, args, { ...FIXED_EPOCH, MANDATE_THREADS: '1' }));
+    });
+
     it('writes a report even when the policy has errors', () => {
         const run = mandate(ROOT, ['report', 'examples/findings/ciso-missing', '--format', 'json', '--as-of', '2025-06-30'], FIXED_EPOCH);
         expect(run.code).toBe(0);

@@ -7,6 +7,7 @@ import type { CheckedWorkspace } from '../../language/engine/check-sources.js';
 import { redactReport } from '../../language/redact/redact-report.js';
 import { InputError } from '../files.js';
 import { changesSince, startSince, type SinceSide } from './diff.js';
+import { drawReportGraphAhead } from '../graph-thread.js';
 import { loadWorkspace } from '../load.js';
 import { terminalText, TOOL_VERSION, write } from '../output.js';
 import { writeOutputFile } from '../safe-write.js';
@@ -61,7 +62,9 @@ export async function runReport(paths: string[], flags: ReportFlags): Promise<nu
     const report = flags.redact ? redactReport(built, checked.services.shared.mandate.Settings.directory?.records) : built;
     let content: string;
     try {
-        content = await renderReport(report, flags.format, { linkBase: linkBase(roots[0], flags.output) });
+        // The graph is laid out in a worker thread meanwhile (cli/graph-thread.ts).
+        const drawGraph = flags.format === 'html' ? drawReportGraphAhead(report) : undefined;
+        content = await renderReport(report, flags.format, { linkBase: linkBase(roots[0], flags.output), drawGraph });
     } catch (error) {
         if (error instanceof OscalSspError) throw new InputError(error.message);
         throw error;

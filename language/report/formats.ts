@@ -1,6 +1,7 @@
 import { exportOscal } from './export-oscal.js';
 import { exportOscalSsp } from './export-oscal-ssp.js';
 import type { ReportFormat } from './format-info.js';
+import type { GraphDrawer } from './graph-svg.js';
 import type { WebviewContext } from './html-csp.js';
 import type { AuditReport } from './report-model.js';
 import { renderHtml } from './render-html.js';
@@ -15,6 +16,8 @@ export interface RenderOptions {
     readonly linkBase?: string;
     /** HTML only: render for a VS Code webview. */
     readonly webview?: WebviewContext;
+    /** HTML only: draws the graph as SVG; renderGraphSvg in this thread unless given (the CLI draws it in a worker thread). */
+    readonly drawGraph?: GraphDrawer;
 }
 
 /** Renders the one report model in the requested format. The SSP throws OscalSspError when the policy claims no requirement. */

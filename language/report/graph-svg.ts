@@ -180,6 +180,9 @@ export function sanitizeSvg(svg: string): string {
 /** The graph could not be laid out; the message says why. */
 export class GraphLayoutError extends Error {}
 
+/** What draws a graph: renderGraphSvg, here or in another thread. */
+export type GraphDrawer = (graph: OrganizationGraph) => Promise<string>;
+
 /** Lays the graph out and returns a self-contained `<svg>` element. */
 export async function renderGraphSvg(graph: OrganizationGraph): Promise<string> {
     let layout: GraphLayout;

@@ -6,7 +6,7 @@
  * Rendered for a VS Code webview, the page follows the editor's theme and runs one constant script
  * (webview-scripts.ts, let in by the CSP's nonce) that opens source links in the editor.
  */
-import { renderGraphSvg } from './graph-svg.js';
+import { renderGraphSvg, type GraphDrawer } from './graph-svg.js';
 import { htmlAttribute, htmlText } from './html-escape.js';
 import { secureHead, webviewScript, type WebviewContext } from './html-csp.js';
 import { REPORT_CSS, REPORT_WEBVIEW_CSS } from './report-css.js';
@@ -19,6 +19,8 @@ import { OPEN_SOURCE_SCRIPT } from './webview-scripts.js';
 export interface HtmlOptions extends LinkOptions {
     /** Render for a VS Code webview: a nonce-based CSP instead of the saved file's hash-based one. */
     readonly webview?: WebviewContext;
+    /** Draws the graph; renderGraphSvg in this thread by default. */
+    readonly drawGraph?: GraphDrawer;
 }
 
 const SYMBOL: Record<Tone, string> = { good: '✓ ', warn: '! ', bad: '✗ ', info: '', neutral: '' };
@@ -26,6 +28,7 @@ const SYMBOL: Record<Tone, string> = { good: '✓ ', warn: '! ', bad: '✗ ', in
 /** How links are written: the href prefix, and in a webview the file and line the page posts to the extension. */
 interface Links {
     readonly base: string;
+    readonly drawGraph: GraphDrawer;
     readonly webview: boolean;
     /** In a webview: where each graph node is declared, so a click on it opens the declaration. */
     readonly graphSources?: ReadonlyMap<string, SourceRef>;
@@ -69,7 +72,7 @@ function tableCell(content: Cell, linkBase: Links): string {
 /** The graph as inline SVG; when the layout fails, the report is still written, saying so where the graph would be. */
 async function graphFigure(graph: OrganizationGraph, links: Links): Promise<string> {
     try {
-        const svg = await renderGraphSvg(graph);
+        const svg = await links.drawGraph(graph);
         return `<figure class="graph">\n${links.graphSources ? linkGraphNodes(svg, graph, links.graphSources) : svg}\n</figure>`;
     } catch (error) {
         return `<p class="answer"><strong>The graph could not be drawn:</strong> ${htmlText((error as Error).message)} Section 3 lists every reporting line and holder.</p>`;
@@ -99,24 +102,26 @@ async function block(item: Block, linkBase: Links): Promise<string> {
         case 'graph':
             return graphFigure(item.graph, linkBase);
         case 'group': {
-            const blocks: string[] = [];
-            for (const inner of item.blocks) blocks.push(await block(inner, linkBase));
+            const blocks = await Promise.all(item.blocks.map(inner => block(inner, linkBase)));
             return `<details><summary>${inline(item.summary, linkBase)}</summary>\n${blocks.join('\n')}\n</details>`;
         }
     }
 }
 
+// Blocks and sections start together and are joined in order: while the graph is drawn (in another
+// thread, for the CLI), this one renders the rest of the report.
 async function section(part: Section, linkBase: Links): Promise<string> {
-    const blocks: string[] = [];
-    for (const item of part.blocks) blocks.push(await block(item, linkBase));
+    const blocks = await Promise.all(part.blocks.map(item => block(item, linkBase)));
     return `<section id="${htmlAttribute(part.id)}">\n<h2>${htmlText(part.title)}</h2>\n${blocks.join('\n')}\n</section>`;
 }
 
 export async function renderHtml(report: AuditReport, options: HtmlOptions = {}): Promise<string> {
-    const linkBase: Links = { base: linkBaseOf(options), webview: options.webview !== undefined, graphSources: options.webview ? graphSources(report) : undefined };
+    const linkBase: Links = {
+        base: linkBaseOf(options), drawGraph: options.drawGraph ?? renderGraphSvg,
+        webview: options.webview !== undefined, graphSources: options.webview ? graphSources(report) : undefined
+    };
     const view = buildReportView(report);
-    const sections: string[] = [];
-    for (const part of view.sections) sections.push(await section(part, linkBase));
+    const sections = await Promise.all(view.sections.map(part => section(part, linkBase)));
     const { provenance } = report;
     return [
         ...secureHead(view.title, options.webview ? REPORT_WEBVIEW_CSS : REPORT_CSS, options.webview, [

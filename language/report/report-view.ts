@@ -116,9 +116,23 @@ function graphSummaryBlocks(summary: GraphSummary): Block[] {
     ];
 }
 
+const drawnGraphs = new WeakMap<AuditReport, GraphSummary>();
+
+/**
+ * What the report's graph section draws: the whole graph, or its summary when it is large; nothing
+ * without roles. Worked out once per report, so a caller that draws it ahead (the CLI, in a worker
+ * thread) holds the very graph the view's block holds.
+ */
+export function reportGraph(report: AuditReport): GraphSummary | undefined {
+    if (report.graph.nodes.length === 0) return undefined;
+    let summary = drawnGraphs.get(report);
+    if (!summary) drawnGraphs.set(report, summary = summarizeGraph(report.graph, report.organization?.topManagement.map(role => role.id)));
+    return summary;
+}
+
 function graphSection(report: AuditReport): Section {
-    const summary = summarizeGraph(report.graph, report.organization?.topManagement.map(role => role.id));
-    const blocks: Block[] = report.graph.nodes.length === 0
+    const summary = reportGraph(report);
+    const blocks: Block[] = !summary
         ? [{ kind: 'paragraph', content: [text('The policy declares no roles, so there is nothing to draw.')] }]
         : [
             { kind: 'paragraph', content: [text(`Roles and their reporting lines, the people holding each role on ${report.asOf}, and the delegations active on that date.`)] },
