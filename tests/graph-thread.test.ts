@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { drawGraphAhead } from '../cli/graph-thread.js';
+import { startGraphThread } from '../cli/graph-thread.js';
 import { GraphLayoutError, renderGraphSvg } from '../language/report/graph-svg.js';
 import { reportGraph } from '../language/report/report-view.js';
 import { ROOT } from './cli-helpers.js';
@@ -25,50 +25,72 @@ function script(name: string, text: string): string {
     return file;
 }
 
+/** A worker that answers the graph with `reply`, as the bundle's worker would. */
+function answering(name: string, reply: object): string {
+    return script(name, `const { parentPort } = require('node:worker_threads');\nparentPort.once('message', () => parentPort.postMessage(${JSON.stringify(reply)}));\n`);
+}
+
 describe('the report graph drawn in a worker thread', { timeout: 60_000 }, async () => {
     const report = await reportOf(CLEAN_POLICY);
     const graph = reportGraph(report)!.graph;
     const expected = await renderGraphSvg(graph);
 
-    it('is the graph the report view draws, worked out once per report, and none without roles', async () => {
+    it('is the graph the report view draws, worked out once per report, and none without roles', () => {
         expect(graph.nodes.length).toBeGreaterThan(2);
         expect(reportGraph(report)!.graph).toBe(graph);
         expect(reportGraph({ ...report, graph: { nodes: [], edges: [] } })).toBeUndefined();
     });
 
-    it('draws the same SVG in the CLI bundle as in this thread', async () => {
-        const draw = drawGraphAhead(graph, BUNDLE);
-        expect(draw).not.toBe(renderGraphSvg);
-        expect(await draw(graph)).toBe(expected);
+    it('draws the same SVG in the CLI bundle, started before the graph is known, as in this thread', async () => {
+        const thread = startGraphThread(BUNDLE)!;
+        try {
+            const draw = thread.drawAhead(graph);
+            expect(draw).not.toBe(renderGraphSvg);
+            expect(await draw(graph)).toBe(expected);
+        } finally {
+            await thread.stop();
+        }
     });
 
     it('draws any other graph in this thread', async () => {
-        const other = structuredClone(graph);
-        const draw = drawGraphAhead(graph, script('idle.cjs', '// draws nothing\n'));
-        expect(await draw(other)).toBe(expected);
+        const thread = startGraphThread(answering('wrong.cjs', { ok: true, svg: '<svg>not this graph</svg>' }))!;
+        try {
+            expect(await thread.drawAhead(graph)(structuredClone(graph))).toBe(expected);
+        } finally {
+            await thread.stop();
+        }
     });
 
     it('fails as this thread would when the layout fails there', async () => {
-        const failing = script('fails.cjs', "require('node:worker_threads').parentPort.postMessage({ ok: false, layoutError: true, message: 'the layout failed: no room' });\n");
-        const error = await drawGraphAhead(graph, failing)(graph).catch((failure: unknown) => failure);
+        const failing = startGraphThread(answering('fails.cjs', { ok: false, layoutError: true, message: 'the layout failed: no room' }))!;
+        const error = await failing.drawAhead(graph)(graph).catch((failure: unknown) => failure);
         expect(error).toBeInstanceOf(GraphLayoutError);
         expect((error as Error).message).toBe('the layout failed: no room');
-        const broken = script('broken.cjs', "require('node:worker_threads').parentPort.postMessage({ ok: false, layoutError: false, message: 'unexpected markup' });\n");
-        const other = await drawGraphAhead(graph, broken)(graph).catch((failure: unknown) => failure);
+        const broken = startGraphThread(answering('broken.cjs', { ok: false, layoutError: false, message: 'unexpected markup' }))!;
+        const other = await broken.drawAhead(graph)(graph).catch((failure: unknown) => failure);
         expect(other).not.toBeInstanceOf(GraphLayoutError);
         expect((other as Error).message).toBe('unexpected markup');
     });
 
     it.each([
         ['throws as it starts', "throw new Error('no engine here');\n"],
-        ['exits before it answers', 'process.exit(3);\n'],
+        ['exits before it answers', "require('node:worker_threads').parentPort.once('message', () => process.exit(3));\n"],
         ['ends without a word', '// nothing\n']
     ])('draws in this thread, with the same SVG, when the worker %s', async (_, text) => {
-        expect(await drawGraphAhead(graph, script(`${text.length}.cjs`, text))(graph)).toBe(expected);
+        const thread = startGraphThread(script(`${text.length}.cjs`, text))!;
+        expect(await thread.drawAhead(graph)(graph)).toBe(expected);
+        await thread.stop();
     });
 
-    it('draws in this thread when there is no script to start (one core, MANDATE_THREADS=1, the CLI from its sources) or it is missing', async () => {
-        expect(drawGraphAhead(graph, undefined)).toBe(renderGraphSvg);
-        expect(await drawGraphAhead(graph, path.join(scripts, 'no-such-file.cjs'))(graph)).toBe(expected);
+    it('starts no worker where there is no script to start (one core, MANDATE_THREADS=1, the CLI from its sources), and draws here when it is missing', async () => {
+        expect(startGraphThread(undefined)).toBeUndefined();
+        const missing = startGraphThread(path.join(scripts, 'no-such-file.cjs'));
+        expect(await (missing?.drawAhead(graph) ?? renderGraphSvg)(graph)).toBe(expected);
+        await missing?.stop();
+    });
+
+    it('can be stopped before it is given a graph, as a report that fails to build does', async () => {
+        const thread = startGraphThread(BUNDLE)!;
+        await expect(thread.stop()).resolves.toBeUndefined();
     });
 });

@@ -5,9 +5,10 @@ import { OscalSspError, renderReport, type ReportFormat } from '../../language/r
 import { generatedAt } from '../../language/report/report-provenance.js';
 import type { CheckedWorkspace } from '../../language/engine/check-sources.js';
 import { redactReport } from '../../language/redact/redact-report.js';
+import { reportGraph } from '../../language/report/report-view.js';
 import { InputError } from '../files.js';
 import { changesSince, startSince, type SinceSide } from './diff.js';
-import { drawReportGraphAhead } from '../graph-thread.js';
+import { startGraphThread } from '../graph-thread.js';
 import { loadWorkspace } from '../load.js';
 import { terminalText, TOOL_VERSION, write } from '../output.js';
 import { writeOutputFile } from '../safe-write.js';
@@ -57,17 +58,21 @@ export async function runReport(paths: string[], flags: ReportFlags): Promise<nu
     // The files output must not go over, looked for only when there is an output file.
     const inputs = flags.output ? loaded.inputs : [];
     const changes = flags.since === undefined ? undefined : await changesSinceFor(since, paths, roots, checked);
-    const built = buildReport(checked.services.shared, checked.findings, { toolVersion: TOOL_VERSION, generatedAt: timestamp, changes: changes?.diff });
-    // The directory too: drift findings name its records, some of whom the policy does not declare.
-    const report = flags.redact ? redactReport(built, checked.services.shared.mandate.Settings.directory?.records) : built;
+    // An HTML report's graph is laid out in a worker thread while this one renders the rest; started
+    // now, it has loaded the engine by the time the graph is known (cli/graph-thread.ts).
+    const graphThread = flags.format === 'html' ? startGraphThread() : undefined;
     let content: string;
     try {
-        // The graph is laid out in a worker thread meanwhile (cli/graph-thread.ts).
-        const drawGraph = flags.format === 'html' ? drawReportGraphAhead(report) : undefined;
-        content = await renderReport(report, flags.format, { linkBase: linkBase(roots[0], flags.output), drawGraph });
+        const built = buildReport(checked.services.shared, checked.findings, { toolVersion: TOOL_VERSION, generatedAt: timestamp, changes: changes?.diff });
+        // The directory too: drift findings name its records, some of whom the policy does not declare.
+        const report = flags.redact ? redactReport(built, checked.services.shared.mandate.Settings.directory?.records) : built;
+        const drawn = graphThread && reportGraph(report);
+        content = await renderReport(report, flags.format, { linkBase: linkBase(roots[0], flags.output), drawGraph: drawn ? graphThread.drawAhead(drawn.graph) : undefined });
     } catch (error) {
         if (error instanceof OscalSspError) throw new InputError(error.message);
         throw error;
+    } finally {
+        await graphThread?.stop();
     }
     // The JSON formats get the escape all CLI output gets: lossless in JSON, so a terminal never acts
     // on a policy's control characters, and the -o file still equals standard output byte for byte.
