@@ -90,7 +90,7 @@ function matches(path: Path, tokens: TokenList, position: number): boolean {
 
 /** What `Decision.choose` answers when no alternative starts here. */
 export const NONE = -1;
-/** What `Decision.choose` answers when more than one does: the parser gives the file to Chevrotain. */
+/** What `Decision.choose` answers when more than one does and the tokens cannot settle which: the parser gives the file to Chevrotain. */
 export const AMBIGUOUS = -2;
 
 interface Candidate {
@@ -107,6 +107,8 @@ export class Decision {
     /** Per token index, the alternatives that may start with it, with their paths that do. */
     private readonly byFirst = new Map<number, Candidate[]>();
     private readonly exact: boolean;
+    /** How many tokens the paths look at; a shorter path is an alternative that ends there. */
+    private readonly k: number;
 
     /** `pathsOf(alternative, k)`: the alternative's paths of up to k tokens. */
     constructor(alternatives: number, pathsOf: (alternative: number, k: number) => readonly Path[]) {
@@ -117,6 +119,7 @@ export class Decision {
             paths = range(alternatives).map(alternative => pathsOf(alternative, k));
         }
         this.exact = k === 1 && !conflicting(paths);
+        this.k = k;
         for (let alternative = 0; alternative < alternatives; alternative++) {
             const starting = new Map<number, Path[]>();
             for (const path of paths[alternative]) {
@@ -145,12 +148,48 @@ export class Decision {
         let chosen = NONE;
         for (const candidate of candidates) {
             if (!anyMatches(candidate.paths, tokens, position)) continue;
-            if (chosen !== NONE) return AMBIGUOUS;
+            if (chosen !== NONE) return this.tie(candidates, tokens, position);
             chosen = candidate.alternative;
         }
         return chosen;
     }
+
+    /**
+     * Several alternatives fit the tokens. When each reads exactly the same tokens and ends there
+     * (`audience everyone`: the keyword, or a role named `everyone`), nothing after them can tell
+     * them apart, and Chevrotain's ALL(*) lookahead takes the first (`min(reach.alts)` in
+     * chevrotain-allstar); so does this. Otherwise Chevrotain decides.
+     */
+    private tie(candidates: readonly Candidate[], tokens: TokenList, position: number): number {
+        let chosen = NONE;
+        let length = NO_FIT;
+        for (const candidate of candidates) {
+            const fitted = this.fit(candidate.paths, tokens, position);
+            if (fitted === NO_FIT) continue;
+            if (fitted === OPEN || (chosen !== NONE && fitted !== length)) return AMBIGUOUS;
+            if (chosen === NONE) {
+                chosen = candidate.alternative;
+                length = fitted;
+            }
+        }
+        return chosen;
+    }
+
+    /** The length of the alternative's paths that fit, when they all end within k tokens and alike; NO_FIT or OPEN. */
+    private fit(paths: readonly Path[], tokens: TokenList, position: number): number {
+        let fitted = NO_FIT;
+        for (const path of paths) {
+            if (!matches(path, tokens, position)) continue;
+            if (path.length >= this.k || (fitted !== NO_FIT && fitted !== path.length)) return OPEN;
+            fitted = path.length;
+        }
+        return fitted;
+    }
 }
+
+/** What `fit` answers for an alternative no path of which fits, and for one that may read on past them or fits in two ways. */
+const NO_FIT = -1;
+const OPEN = -2;
 
 function range(count: number): number[] {
     return Array.from({ length: count }, (_, index) => index);

@@ -1,4 +1,4 @@
-import { createCompletionParser, createLangiumParser, inject, type Module } from 'langium';
+import { createCompletionParser, inject, prepareLangiumParser, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule,
     type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
@@ -25,6 +25,7 @@ import { BatchIndexManager } from './workspace/batch-index-manager.js';
 import { ReferenceIndexManager } from './workspace/reference-index-manager.js';
 import { publishOnlyChangedDiagnostics } from './lsp/publish-changed-diagnostics.js';
 import { withBoundedRecovery } from './mandate-bounded-parser.js';
+import { withAnalysisOnFirstParse } from './mandate-deferred-analysis.js';
 import { withLinearCstBuilder } from './mandate-cst-node-builder.js';
 import { withPredictiveParsing } from './mandate-predictive-parser.js';
 import { withDatatypeLeaves } from './mandate-datatype-leaves.js';
@@ -115,9 +116,10 @@ export const MandateModule: Module<MandateServices, PartialLangiumServices & Man
         // Chevrotain analyses the grammar when a parser or the lexer is built (about 150 ms): built on
         // first use, so the language server answers `initialize` first (server/main.ts warms them up).
         // Error recovery is bounded: a file of garbage stops the parser after 100 errors (mandate-bounded-parser.ts).
-        // Files without syntax errors are read by a predictive parser instead (mandate-predictive-parser.ts).
-        LangiumParser: services => lazyService(() => withPredictiveParsing(
-            withBoundedRecovery(withLinearCstBuilder(withDatatypeLeaves(withLeanTreeBuilding(createLangiumParser(services))))), services.Grammar)),
+        // Files without syntax errors are read by a predictive parser instead (mandate-predictive-parser.ts),
+        // and Chevrotain's analysis waits for the first file that needs Langium's parser (mandate-deferred-analysis.ts).
+        LangiumParser: services => lazyService(() => withPredictiveParsing(withAnalysisOnFirstParse(
+            withBoundedRecovery(withLinearCstBuilder(withDatatypeLeaves(withLeanTreeBuilding(prepareLangiumParser(services)))))), services.Grammar)),
         CompletionParser: services => lazyService(() => withBoundedRecovery(createCompletionParser(services), { record: false })),
         Lexer: services => lazyService(() => new MandateLexer(services)),
         TokenBuilder: () => new MandateTokenBuilder(),
