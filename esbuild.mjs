@@ -5,7 +5,7 @@
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { thirdPartyNotices } from './scripts/third-party-notices.mjs';
@@ -126,4 +126,10 @@ if (watch) {
     writeFileSync(`${outdir}/mandate.config.schema.json`, schema());
     // Catalogue files of an organization's own frameworks (named in mandate.config.json) are validated with this one.
     writeFileSync(`${outdir}/mandate.catalogue.schema.json`, schema('--catalogue'));
+    // The rule pages as one file ({ "rule-id": "markdown" }), which the extension serves (client/rule-docs.ts):
+    // 54 small files, each compressed alone and with its own zip entry, took twice the space in the .vsix.
+    const ruleDocs = join(PROJECT_ROOT, 'docs', 'rules');
+    const pages = readdirSync(ruleDocs).filter(name => /^[a-z0-9-]+\.md$/.test(name)).sort()
+        .map(name => [name.slice(0, -'.md'.length), readFileSync(join(ruleDocs, name), 'utf8')]);
+    writeFileSync(`${outdir}/rule-docs.json`, JSON.stringify(Object.fromEntries(pages)));
 }

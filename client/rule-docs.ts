@@ -2,10 +2,11 @@ import * as vscode from 'vscode';
 import { escapeMarkdown } from '../language/report/markdown-escape.js';
 
 /**
- * Rule docs, shown rendered and read-only. The pages ship in the extension (docs/rules/<id>.md);
- * opening them as files gave an editable copy of the extension's own markdown. Here they are
- * served under the `mandate-doc:` scheme by a read-only content provider and opened in the
- * Markdown preview. A finding's facts travel in the URI's query, so the page is stateless.
+ * Rule docs, shown rendered and read-only. The pages (docs/rules/<id>.md) ship in the extension as
+ * one file, out/rule-docs.json (esbuild.mjs); opening them as files gave an editable copy of the
+ * extension's own markdown. Here they are served under the `mandate-doc:` scheme by a read-only
+ * content provider and opened in the Markdown preview. A finding's facts travel in the URI's
+ * query, so the page is stateless.
  */
 export const RULE_DOC_SCHEME = 'mandate-doc';
 export const SHOW_RULE_DOC_COMMAND = 'mandate.showRuleDoc';
@@ -44,8 +45,20 @@ export function factsOf(uri: vscode.Uri, diagnostic: vscode.Diagnostic): Finding
     };
 }
 
-function docFile(context: vscode.ExtensionContext, rule: string): vscode.Uri {
-    return vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${rule}.md`);
+/** The pages by rule ID, read from the extension once; none when the file cannot be read. */
+const pagesOf = new WeakMap<vscode.ExtensionContext, Promise<ReadonlyMap<string, string>>>();
+
+function rulePages(context: vscode.ExtensionContext): Promise<ReadonlyMap<string, string>> {
+    let pages = pagesOf.get(context);
+    if (!pages) {
+        pages = Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'out', 'rule-docs.json'))).then(bytes => {
+            const parsed = JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+            const entries = parsed !== null && typeof parsed === 'object' ? Object.entries(parsed) : [];
+            return new Map(entries.filter((entry): entry is [string, string] => RULE_ID.test(entry[0]) && typeof entry[1] === 'string'));
+        }, () => new Map<string, string>());
+        pagesOf.set(context, pages);
+    }
+    return pages;
 }
 
 /** The `mandate-doc:` address of a rule's page, with the finding's facts when given. */
@@ -80,19 +93,15 @@ function factsSection(facts: FindingFacts): string {
     ].join('\n');
 }
 
-/** Serves docs/rules/<id>.md under `mandate-doc:`; the documents are read-only by construction. */
+/** Serves the rule pages under `mandate-doc:/rules/<id>.md`; the documents are read-only by construction. */
 export class RuleDocProvider implements vscode.TextDocumentContentProvider {
     constructor(private readonly context: vscode.ExtensionContext) {}
 
     async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
         const rule = /^\/rules\/([^/]+)\.md$/.exec(uri.path)?.[1] ?? '';
         if (!RULE_ID.test(rule)) return `# Not a Mandate rule\n\n\`${escapeMarkdown(uri.path)}\` names no rule page.\n`;
-        let page: string;
-        try {
-            page = new TextDecoder().decode(await vscode.workspace.fs.readFile(docFile(this.context, rule)));
-        } catch {
-            return `# ${rule}\n\nThis version of Mandate has no page for \`${rule}\`. Run \`mandate rules\` to list the rules.\n`;
-        }
+        const page = (await rulePages(this.context)).get(rule);
+        if (page === undefined) return `# ${rule}\n\nThis version of Mandate has no page for \`${rule}\`. Run \`mandate rules\` to list the rules.\n`;
         const facts = factsFromQuery(uri.query, rule);
         return facts ? `${factsSection(facts)}\n${page}` : page;
     }
@@ -100,8 +109,7 @@ export class RuleDocProvider implements vscode.TextDocumentContentProvider {
 
 /** The rules that have a page in this version of the extension, for the palette's pick. */
 async function pickRule(context: vscode.ExtensionContext): Promise<string | undefined> {
-    const entries = await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules')).then(undefined, () => []);
-    const rules = entries.map(([name]) => /^([a-z0-9-]+)\.md$/.exec(name)?.[1]).filter((rule): rule is string => !!rule && rule !== 'readme' && RULE_ID.test(rule)).sort();
+    const rules = [...(await rulePages(context)).keys()].sort();
     return vscode.window.showQuickPick(rules, { title: 'Mandate: Show Rule Documentation', placeHolder: 'Choose a rule' });
 }
 
@@ -121,26 +129,34 @@ export async function showRuleDoc(context: vscode.ExtensionContext, rule?: unkno
     return uri;
 }
 
+/** The rule a link to a rule page names: a file in a repository's docs/rules/, or the page this extension serves. */
+function linkedRule(target: vscode.Uri): string | undefined {
+    const page = target.scheme === 'file' ? /\/docs\/rules\/([a-z0-9-]+)\.md$/.exec(target.path)
+        : target.scheme === RULE_DOC_SCHEME ? /^\/rules\/([a-z0-9-]+)\.md$/.exec(target.path) : null;
+    const rule = page?.[1];
+    return rule && RULE_ID.test(rule) ? rule : undefined;
+}
+
 /**
- * The server links every finding to its page (the diagnostic's code link, a file URI ending in
- * docs/rules/<id>.md). VS Code opens that file as an editable text editor; this points the link at
- * Show Rule Doc instead. The Problems panel, the hover and the peek view open code links with
- * command URIs allowed.
+ * The server links every finding to its page (the diagnostic's code link: a file URI ending in
+ * docs/rules/<id>.md when it runs from a clone, `mandate-doc:/rules/<id>.md` when installed).
+ * VS Code opens either as a text editor; this points the link at Show Rule Doc instead. The
+ * Problems panel, the hover and the peek view open code links with command URIs allowed.
  */
 export function linkToRenderedDoc(diagnostics: readonly vscode.Diagnostic[]): vscode.Diagnostic[] {
     return diagnostics.map(diagnostic => {
         const code = diagnostic.code;
-        if (typeof code !== 'object' || code === null || code.target.scheme !== 'file') return diagnostic;
-        const rule = /\/docs\/rules\/([a-z0-9-]+)\.md$/.exec(code.target.path)?.[1];
-        if (!rule || !RULE_ID.test(rule)) return diagnostic;
+        if (typeof code !== 'object' || code === null) return diagnostic;
+        const rule = linkedRule(code.target);
+        if (!rule) return diagnostic;
         const target = vscode.Uri.parse(`command:${SHOW_RULE_DOC_COMMAND}?${encodeURIComponent(JSON.stringify([rule]))}`);
         diagnostic.code = { value: code.value, target };
         return diagnostic;
     });
 }
 
-/** A rule page's file link, as the server writes it into hovers (the `// mandate-ignore` rule ID). */
-const DOC_LINK = /\]\((file:\/\/[^)\s]*\/docs\/rules\/([a-z0-9-]+)\.md)\)/g;
+/** A link to a rule page, as the server writes it into hovers (the `// mandate-ignore` rule ID): a file, or this extension's page. */
+const DOC_LINK = /\]\(((?:file:\/\/[^)\s]*\/docs|mandate-doc:)\/rules\/([a-z0-9-]+)\.md)\)/g;
 
 /**
  * The same for hovers: their links to rule pages open them rendered. Only hovers that hold such a

@@ -9,6 +9,7 @@ import { registerPolicyTestRequests } from '../language/lsp/mandate-test-request
 import { logServerActivity } from '../language/lsp/mandate-server-log.js';
 import { publishStatusAfterBuilds } from '../language/lsp/mandate-status.js';
 import { refreshLensesAndHintsAfterBuilds } from '../language/lsp/refresh-editor-views.js';
+import { ruleDocsBase } from '../language/lsp/rule-docs-base.js';
 import { warmUpAfterInitialize } from '../language/lsp/mandate-warm-up.js';
 import { followWorkspaceFolders } from '../language/lsp/mandate-workspace-folders.js';
 import { createMandateServices } from '../language/mandate-module.js';
@@ -22,8 +23,8 @@ guardConnection(connection);
 libraryMessages.attach(connection);
 logStrayFailures(connection);
 const { shared } = createMandateServices({ connection, ...NodeFileSystem });
-// Each diagnostic links to its rule's page, shipped with the server (docs/rules in the .vsix and the repository).
-shared.mandate.Settings.docsBaseUri = new URL('../../docs/rules/', import.meta.url).href;
+// Each diagnostic links to its rule's page: in the repository's docs/rules/, or served by the extension.
+shared.mandate.Settings.docsBaseUri = ruleDocsBase(import.meta.url);
 publishStatusAfterBuilds(shared, connection);
 refreshLensesAndHintsAfterBuilds(shared, connection);
 // Version, workspace folders, as-of date, configuration file and check times, for trouble-shooting.

@@ -2,7 +2,7 @@
 // .vscodeignore and lists the files without building a package; then builds the package and
 // checks its size and that what it holds works on its own. Needs out/ (pretest builds it).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -27,7 +27,7 @@ const ALLOWED = [
     /^out\/(client|server)\/.+\.cjs$/,
     /^out\/mandate\.(config|catalogue)\.schema\.json$/,
     /^out\/THIRD-PARTY-NOTICES\.txt$/,
-    /^docs\/rules\/[a-z0-9-]+\.md$/
+    /^out\/rule-docs\.json$/
 ];
 
 let files: string[];
@@ -75,8 +75,8 @@ describe('the .vsix contents (vsce ls --no-dependencies)', () => {
     it('includes no dependencies, sources, tests, examples or source maps', () => {
         const forbidden = files.filter(file =>
             /^(node_modules|language|server|client|cli|tests|examples|scripts|\.ci|\.cache|bench|reports|artifacts)\//.test(file)
-            // Rule pages ship: diagnostics link to them. Nothing else under docs/.
-            || (/^docs\//.test(file) && !/^docs\/rules\/[A-Za-z0-9-]+\.md$/.test(file))
+            // The rule pages ship as one file, out/rule-docs.json: nothing under docs/.
+            || /^docs\//.test(file)
             || /\.(ts|map|vsix)$/.test(file)
             || /^(tsconfig\.json|package-lock\.json|esbuild\.mjs|vitest\.config\.ts|langium-config\.json|polyfill\.cjs|\.gitignore)$/.test(file)
             || /(^|\/)\.vscodeignore$/.test(file));
@@ -175,7 +175,7 @@ describe('npm run package', () => {
         rmSync(join(extracted, 'node_modules'), { recursive: true, force: true });
     });
 
-    it('starts its language server from the installed layout alone: diagnostics link to its rule pages, and the graph is drawn', async () => {
+    it('starts its language server from the installed layout alone: diagnostics link to the rule pages it ships, and the graph is drawn', async () => {
         const policy = { ...CLEAN_POLICY, 'roles.mandate': CLEAN_POLICY['roles.mandate'].replace('designated CISO', '') };
         const folder = await createWorkspace(policy);
         const client = await LspClient.start({
@@ -183,9 +183,13 @@ describe('npm run package', () => {
         });
         const diagnostics = await client.waitForDiagnostics(workspaceUri(folder, 'organization.mandate'),
             published => published.some(diagnostic => diagnostic.code === 'ciso-missing'));
+        // The installed layout has no docs/ folder: the link names the page the extension serves from its bundled pages.
         const href = diagnostics.find(diagnostic => diagnostic.code === 'ciso-missing')!.codeDescription!.href;
-        expect(href.startsWith(pathToFileURL(extracted).href)).toBe(true);
-        expect(existsSync(fileURLToPath(href))).toBe(true);
+        expect(href).toBe('mandate-doc:/rules/ciso-missing.md');
+        const pages = JSON.parse(readFileSync(join(extracted, 'out', 'rule-docs.json'), 'utf8')) as Record<string, string>;
+        expect(pages['ciso-missing']).toBe(readFileSync(new URL('../docs/rules/ciso-missing.md', import.meta.url), 'utf8'));
+        const documented = readdirSync(new URL('../docs/rules/', import.meta.url)).filter(name => /^[a-z0-9-]+\.md$/.test(name)).map(name => name.slice(0, -3));
+        expect(Object.keys(pages).sort()).toEqual(documented.sort());
         // The graph's layout (dagre) is bundled: the installed server draws it with nothing else.
         const graph = await client.connection.sendRequest<GraphResult>(GRAPH_REQUEST, { webview: { nonce: 'cGFja2FnZWQtbGF5b3V0', cspSource: 'vscode-webview:' } });
         expect(graph.html).toContain('<svg');
