@@ -3,7 +3,7 @@ import { IssueCodes } from '../mandate-issue-codes.js';
 import { compareStrings } from '../util/compare.js';
 import { periodCovers, type IsoDate } from '../util/dates.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
-import { mayAppoint } from './appointment-authority.js';
+import { appointerMayAppoint } from './appointment-authority.js';
 import { carries, receivedOn, startOf } from './delegation-support.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 
@@ -26,7 +26,7 @@ function appointmentReliance(model: WorkspaceModel, assignment: Assignment): Del
     const appointer = assignment.appointedBy?.ref;
     const start = assignment.since;
     if (!role || !appointer || !start) return undefined;
-    if (mayAppoint(model, appointer, role, start)) return undefined;
+    if (appointerMayAppoint(model, assignment as Assignment & { since: IsoDate }, appointer, role)) return undefined;
     const recipients = isPerson(appointer) ? [appointer, ...model.rolesOfPersonOn(appointer, start)] : isRole(appointer) ? [appointer] : [];
     const ended = recipients.flatMap(party => model.delegationsTo(party)).filter(delegation =>
         appointsTo(delegation.duty?.ref, role) && delegation.until !== undefined && delegation.until < start
