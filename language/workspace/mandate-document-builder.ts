@@ -185,11 +185,10 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
         }
     }
 
-    /** Decided in `buildDocuments`, once the changed documents' new exports are known. */
     /**
      * Langium's method (langium ~4.4), which it calls for every document of the workspace on every
-     * update: it found the document's language by normalising the document's URI each time (a
-     * millisecond per keystroke at 500 files). The categories come from the registry of the only
+     * update: it found the document's language by normalising the document's URI each time (about
+     * a millisecond per keystroke at 500 files, in a profile). The categories come from the registry of the only
      * language when there is one, as getServices would answer.
      */
     protected override findMissingValidationCategories(document: LangiumDocument, options: BuildOptions | undefined): ValidationCategory[] {
@@ -204,6 +203,7 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
         return [...requested].filter(category => !executed.has(category));
     }
 
+    /** Decided in `buildDocuments`, once the changed documents' new exports are known. */
     protected override shouldRelink(): boolean {
         return false;
     }
