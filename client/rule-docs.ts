@@ -45,7 +45,7 @@ export function factsOf(uri: vscode.Uri, diagnostic: vscode.Diagnostic): Finding
     };
 }
 
-/** The pages by rule ID, read from the extension once; none when the file cannot be read. */
+/** The pages by rule ID, read from the extension once; none while the file cannot be read (it is tried again next time). */
 const pagesOf = new WeakMap<vscode.ExtensionContext, Promise<ReadonlyMap<string, string>>>();
 
 function rulePages(context: vscode.ExtensionContext): Promise<ReadonlyMap<string, string>> {
@@ -55,7 +55,10 @@ function rulePages(context: vscode.ExtensionContext): Promise<ReadonlyMap<string
             const parsed = JSON.parse(new TextDecoder().decode(bytes)) as unknown;
             const entries = parsed !== null && typeof parsed === 'object' ? Object.entries(parsed) : [];
             return new Map(entries.filter((entry): entry is [string, string] => RULE_ID.test(entry[0]) && typeof entry[1] === 'string'));
-        }, () => new Map<string, string>());
+        }).catch(() => {
+            pagesOf.delete(context);
+            return new Map<string, string>();
+        });
         pagesOf.set(context, pages);
     }
     return pages;
