@@ -66,7 +66,8 @@ export class SpellingGroups {
             }
         };
         each((key, text) => groups.note(key, text));
-        each((key, text, node) => groups.add(key, text, node));
+        // Nearly always no two spellings share a key, and the second pass would find no group.
+        if (groups.shared.size > 0) each((key, text, node) => groups.add(key, text, node));
         return groups;
     }
 }
@@ -97,14 +98,17 @@ export interface DocumentPath {
     readonly what: string;
 }
 
-/** Calls `visit` with every job-description and evidence path of a declaration (a loop, not a generator). */
-function forEachPathOf(declaration: AstNode, visit: (path: DocumentPath) => void): void {
+/**
+ * Calls `visit` with every job-description and evidence path of a declaration (a loop, not a
+ * generator; the parts, not an object: nearly every path is plain ASCII and is dropped at once).
+ */
+function forEachPathOf(declaration: AstNode, visit: (node: AstNode, property: string, index: number | undefined, text: string, what: string) => void): void {
     const evidence = (node: AstNode & { evidence: string[] }) => {
-        for (let index = 0; index < node.evidence.length; index++) visit({ node, property: 'evidence', index, text: node.evidence[index], what: 'evidence path' });
+        for (let index = 0; index < node.evidence.length; index++) visit(node, 'evidence', index, node.evidence[index], 'evidence path');
     };
     switch (declaration.$type) {
         case Role.$type:
-            for (const job of (declaration as Role).jobDescriptions) if (job.path) visit({ node: job, property: 'path', text: job.path, what: 'job-description path' });
+            for (const job of (declaration as Role).jobDescriptions) if (job.path) visit(job, 'path', undefined, job.path, 'job-description path');
             break;
         case Assignment.$type: {
             const assignment = declaration as Assignment;
@@ -164,9 +168,9 @@ export function treeSpellings(root: Model): TreeSpellings {
         if (title && mixed) mixedTitles.push([node, title, mixed]);
         // Paths of the roles the model knows (named ones), and of every assignment, delegation and completion.
         if (named || KINDS[node.$type] === undefined) {
-            forEachPathOf(node, path => {
-                const mixedPath = mixedTextOf(path.text);
-                if (mixedPath) mixedPaths.push([path, mixedPath]);
+            forEachPathOf(node, (holder, property, index, text, what) => {
+                const mixedPath = mixedTextOf(text);
+                if (mixedPath) mixedPaths.push([index === undefined ? { node: holder, property, text, what } : { node: holder, property, index, text, what }, mixedPath]);
             });
         }
     }
