@@ -141,15 +141,18 @@ export class MandateScopeProvider implements ScopeProvider {
     private buildTable(referenceType: string): NameTable {
         // allElements filters by AstReflection.isSubtype: a Party table holds roles and persons.
         const byUri = groupByUri(this.indexManager.allElements(referenceType));
-        const byName = new Map<string, AstNodeDescription[]>();
+        // A name declared once (nearly all) is its own entry at once; only names declared again get a list, made into candidates at the end.
+        const byName = new Map<string, Entry | AstNodeDescription[]>();
         for (const uri of [...byUri.keys()].sort(compareStrings)) {
             for (const description of byUri.get(uri) ?? []) {
-                const declarations = byName.get(description.name);
-                if (declarations) declarations.push(description);
-                else byName.set(description.name, [description]);
+                const known = byName.get(description.name);
+                if (known === undefined) byName.set(description.name, description);
+                else if (Array.isArray(known)) known.push(description);
+                else byName.set(description.name, [known as AstNodeDescription, description]);
             }
         }
-        return new NameTable(new Map([...byName].map(([name, declarations]) => [name, entryOf(declarations)])), byUri);
+        for (const [name, known] of byName) if (Array.isArray(known)) byName.set(name, entryOf(known));
+        return new NameTable(byName as Map<string, Entry>, byUri);
     }
 
     /**
