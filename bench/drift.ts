@@ -24,13 +24,18 @@ export interface DriftResult {
     readonly ms: number;
 }
 
+/** How often a rest with a `restUntil` condition looks at the server's memory. */
+const REST_STEP_MS = 500;
+
 /** Also the soak test of the test suite (tests/lsp-soak.test.ts), on the current examples/acme: one drift run, one piece of code. */
 export async function measureDrift(
     serverPath: string, workload: Pick<Workload, 'folder'>, edits: number, seed: number, log: (line: string) => void,
     /** When `rssWarmBytes` is taken: after the first tenth of the edits unless said otherwise. */
     warmUpEdits = Math.ceil(edits / 10),
     /** How long the server is left idle after the restore before `rssRestBytes` is read; 0 reads none. */
-    restMs = 0
+    restMs = 0,
+    /** Ends the rest early once it holds for the resident memory (read every half second), with the warm-up's. */
+    restUntil?: (rssBytes: number, rssWarmBytes: number) => boolean
 ): Promise<DriftResult> {
     const session = await BenchSession.start(serverPath, workload.folder);
     try {
@@ -70,7 +75,9 @@ export async function measureDrift(
         const drifted = session.diagnosticsByFile();
         let rssRestBytes: number | undefined;
         if (restMs > 0) {
-            await sleep(restMs);
+            for (let rested = 0; rested < restMs && !restUntil?.(session.rssBytes(), rssWarmBytes); rested += REST_STEP_MS) {
+                await sleep(Math.min(REST_STEP_MS, restMs - rested));
+            }
             rssRestBytes = session.rssBytes();
         }
         const fresh = await BenchSession.start(serverPath, workload.folder);

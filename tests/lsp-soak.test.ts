@@ -29,6 +29,14 @@ const WARM_UP_EDITS = Math.ceil(EDITS / 4);
  * edit over thousands of edits goes past it.
  */
 const MAX_GROWTH = 1.25;
+/**
+ * With the machine busy (the suite runs files in parallel), the server collects later and the RSS
+ * right after the edits can hold more garbage than MAX_GROWTH allows (287 MB against 211 MB in one
+ * such run; 241 to 249 MB alone). Then the server is left idle, up to this long, until V8 returns
+ * the garbage's pages (the benchmark's drift run reads RSS a minute after the restore): what a
+ * leak holds is never returned.
+ */
+const MAX_REST_MS = 60_000;
 
 afterAll(async () => {
     await removeAllWorkspaces();
@@ -37,13 +45,15 @@ afterAll(async () => {
 describe('soak over LSP', () => {
     it(`examples/acme: ${EDITS.toLocaleString('en-US')} random edits over LSP (seed ${SEED}), restored, publish what a fresh server publishes, in flat memory`, async () => {
         const folder = await createWorkspace(readTextFolder(join(import.meta.dirname, '..', 'examples', 'acme')));
-        const result = await measureDrift(SERVER_PATH, { folder }, EDITS, SEED, () => undefined, WARM_UP_EDITS);
+        const result = await measureDrift(SERVER_PATH, { folder }, EDITS, SEED, () => undefined, WARM_UP_EDITS,
+            MAX_REST_MS, (rss, warm) => rss <= warm * MAX_GROWTH);
         const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+        const rest = result.rssRestBytes ?? Number.NaN;
         console.log(`soak: ${EDITS} edits and the restore in ${(result.ms / 1000).toFixed(1)} s; server RSS ${mb(result.rssBeforeBytes)} at start, `
-            + `${mb(result.rssWarmBytes)} after ${WARM_UP_EDITS} edits, ${mb(result.rssAfterBytes)} at the end`);
+            + `${mb(result.rssWarmBytes)} after ${WARM_UP_EDITS} edits, ${mb(result.rssAfterBytes)} at the end, ${mb(rest)} after the rest`);
         expect(result.differences, `seed ${SEED}: files whose diagnostics differ from a fresh server's`).toEqual([]);
         expect(result.identical).toBe(true);
-        expect(result.rssAfterBytes, `seed ${SEED}: RSS ${mb(result.rssAfterBytes)} at the end, ${mb(result.rssWarmBytes)} after ${WARM_UP_EDITS} edits`)
+        expect(rest, `seed ${SEED}: RSS ${mb(rest)} after the rest (${mb(result.rssAfterBytes)} at the end), ${mb(result.rssWarmBytes)} after ${WARM_UP_EDITS} edits`)
             .toBeLessThanOrEqual(result.rssWarmBytes * MAX_GROWTH);
-    }, 180_000);
+    }, 180_000 + MAX_REST_MS);
 });
