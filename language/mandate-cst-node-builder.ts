@@ -1,5 +1,5 @@
 import { CstNodeBuilder, type CompositeCstNode, type GrammarAST, type LangiumParser, type LeafCstNodeImpl } from 'langium';
-import { HiddenOffsetLeafCstNode, OffsetLeafCstNode } from './mandate-leaf-cst-node.js';
+import { LONGEST_PACKED_TOKEN, OffsetLeafCstNode } from './mandate-leaf-cst-node.js';
 
 type IToken = Parameters<CstNodeBuilder['addHiddenNodes']>[0][number];
 
@@ -11,17 +11,29 @@ type IToken = Parameters<CstNodeBuilder['addHiddenNodes']>[0][number];
  * The tree is the same.
  */
 export class LinearCstNodeBuilder extends CstNodeBuilder {
-    /** A token on one line gets the leaf that works its positions out when asked (mandate-leaf-cst-node.ts). */
-    protected override createLeafNode(token: IToken, hidden: boolean): LeafCstNodeImpl {
-        if (token.startLine === undefined || token.startLine !== token.endLine) return super.createLeafNode(token, hidden);
-        const Leaf = hidden ? HiddenOffsetLeafCstNode : OffsetLeafCstNode;
-        return new Leaf(token.startOffset, token.image.length, token.tokenType) as unknown as LeafCstNodeImpl;
+    /** A token on one line gets the compact leaf (mandate-leaf-cst-node.ts); others Langium's. */
+    protected override createLeafNode(token: IToken, hidden: boolean, feature?: GrammarAST.AbstractElement): LeafCstNodeImpl {
+        if (token.startLine === undefined || token.startLine !== token.endLine || token.image.length > LONGEST_PACKED_TOKEN) {
+            const leaf = super.createLeafNode(token, hidden);
+            if (feature) leaf.grammarSource = feature;
+            return leaf;
+        }
+        return new OffsetLeafCstNode(token.startOffset, token.image.length, token.tokenType, feature, hidden) as unknown as LeafCstNodeImpl;
     }
 
-    /** `buildLeafNode` for a token on one line, from its offset, length and type alone (the predictive parser keeps no token objects). */
+    /** Langium's, with the grammar element given to the leaf as it is made rather than after. */
+    override buildLeafNode(token: IToken, feature?: GrammarAST.AbstractElement): LeafCstNodeImpl {
+        const leaf = this.createLeafNode(token, !feature, feature);
+        this.appendChild(this.current, leaf);
+        return leaf;
+    }
+
+    /**
+     * `buildLeafNode` for a token on one line, from its offset, length and type alone (the predictive
+     * parser keeps no token objects, and leaves a token longer than LONGEST_PACKED_TOKEN to Langium's parser).
+     */
     buildOneLineLeaf(offset: number, length: number, tokenType: IToken['tokenType'], feature: GrammarAST.AbstractElement): LeafCstNodeImpl {
-        const leaf = new OffsetLeafCstNode(offset, length, tokenType) as unknown as LeafCstNodeImpl;
-        leaf.grammarSource = feature;
+        const leaf = new OffsetLeafCstNode(offset, length, tokenType, feature, false) as unknown as LeafCstNodeImpl;
         this.appendChild(this.current, leaf);
         return leaf;
     }

@@ -1,4 +1,5 @@
-import { Cancellation, DefaultLinker, isLinkingError, type AstNode, type AstNodeDescription, type LangiumDocument, type LinkingError, type Reference, type ReferenceInfo } from 'langium';
+import { Cancellation, DefaultLinker, isLinkingError, type AstNode, type AstNodeDescription, type CstNode, type LangiumDocument, type LinkingError, type Reference, type ReferenceInfo } from 'langium';
+import { CompactReference } from './mandate-reference.js';
 import { CancellationPoints } from './util/cancellation-points.js';
 import { suggestionNamesOf } from './mandate-scope-provider.js';
 import { closestMatch } from './util/did-you-mean.js';
@@ -20,6 +21,26 @@ export class MandateLinker extends DefaultLinker {
             if (pause) await pause;
             forEachReference(node, reference => this.doLink(reference, document));
         }
+    }
+
+    /** Langium's reference, in the shape linking leaves it (mandate-reference.ts). */
+    override buildReference(node: AstNode, property: string, refNode: CstNode | undefined, refText: string): Reference {
+        return new CompactReference(this.referenceResolver, node, property, refNode, refText);
+    }
+
+    /** Langium's, clearing what linking set rather than deleting it: the references keep their shape. */
+    override unlink(document: LangiumDocument): void {
+        const others: LangiumDocument['references'] = [];
+        for (const reference of document.references) {
+            if (reference instanceof CompactReference) {
+                reference._ref = undefined;
+                reference._nodeDescription = undefined;
+            } else {
+                others.push(reference);
+            }
+        }
+        document.references = others;
+        super.unlink(document);
     }
 
     protected override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): LinkingError {
@@ -57,7 +78,7 @@ export class MandateLinker extends DefaultLinker {
             }
             draft.apply(referenceState(linked), -1);
             linked._ref = undefined;
-            delete linked._nodeDescription;
+            linked._nodeDescription = undefined;
             this.doLink(referenceInfo(linked), document); // lists it again, in its place
             draft.apply(referenceState(linked), 1);
         }

@@ -3,6 +3,7 @@ import type { IToken, TokenType } from 'chevrotain';
 import { readsPrefixFirst, recordCompleteReading } from './mandate-bounded-parser.js';
 import type { LinearCstNodeBuilder } from './mandate-cst-node-builder.js';
 import { leafInPlaceOf } from './mandate-datatype-leaves.js';
+import { LONGEST_PACKED_TOKEN } from './mandate-leaf-cst-node.js';
 import type { MandateLexer } from './mandate-lexer.js';
 import { TokenList } from './mandate-token-list.js';
 import { AMBIGUOUS, NONE, UnsupportedGrammar } from './mandate-lookahead.js';
@@ -131,7 +132,8 @@ export class PredictiveParser {
     private consume(step: Step & { kind: 'token' }): void {
         const tokens = this.tokens;
         const index = this.position;
-        if (index >= tokens.count || !step.accepts.has(tokens.types[index])) throw GIVE_UP;
+        // A token too long for the compact leaf (half a megabyte on one line) is read by Langium's parser.
+        if (index >= tokens.count || !step.accepts.has(tokens.types[index]) || tokens.lengths[index] > LONGEST_PACKED_TOKEN) throw GIVE_UP;
         this.position++;
         const offset = tokens.offsets[index];
         const builder = this.builder;

@@ -12,7 +12,7 @@ import { CstUtils, EmptyFileSystem, isLeafCstNode, type LangiumDocument } from '
 import { parseHelper } from 'langium/test';
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../language/generated/ast.js';
-import { OffsetLeafCstNode, startLineOf } from '../language/mandate-leaf-cst-node.js';
+import { LONGEST_PACKED_TOKEN, OffsetLeafCstNode, startLineOf } from '../language/mandate-leaf-cst-node.js';
 import { createMandateServices } from '../language/mandate-module.js';
 import { generateWorkspace } from './fuzz/grammar-generator.js';
 import { Random } from './random-edits.js';
@@ -43,6 +43,11 @@ async function expectLexerRanges(text: string): Promise<number> {
             end: { line: token!.endLine! - 1, character: token!.endColumn! }
         });
         expect(node.length).toBe(token!.image.length);
+        // The compact leaf packs its token type and comment flag into a kind: they are the lexer's.
+        expect(node.tokenType, `the token type at ${node.offset}`).toBe(token!.tokenType);
+        expect(node.hidden, `hidden at ${node.offset}`).toBe(lexed.hidden.includes(token!));
+        if (node.hidden) expect(node.grammarSource).toBeUndefined();
+        else expect(node.grammarSource, `the grammar element at ${node.offset}`).toBeDefined();
         if (node instanceof OffsetLeafCstNode) computed++;
     }
     return computed;
@@ -87,5 +92,50 @@ describe('leaves that compute their range', () => {
         }
         // The two biggest are minutes of work for this comparison and have no line-break cases the others lack.
         for (const file of files.filter(name => !/quadratic|chain|flood/.test(name))) await expectLexerRanges(readFileSync(file, 'utf8'));
+    });
+});
+
+describe('compact leaves', () => {
+    it('read a token longer than a packed leaf holds with Langium\'s leaf, in its range', async () => {
+        const title = 'x'.repeat(LONGEST_PACKED_TOKEN + 10);
+        const text = `person p "${title}"\nperson q "Q"\n`;
+        const document = await parse(text);
+        expect(document.parseResult.lexerErrors).toEqual([]);
+        expect(document.parseResult.parserErrors).toEqual([]);
+        const leaves = CstUtils.streamCst(document.parseResult.value.$cstNode!).filter(isLeafCstNode).toArray();
+        const long = leaves.find(leaf => leaf.length > LONGEST_PACKED_TOKEN)!;
+        expect(long).toBeDefined();
+        expect(long).not.toBeInstanceOf(OffsetLeafCstNode);
+        expect(long.text).toBe(`"${title}"`);
+        expect(long.range).toEqual({ start: { line: 0, character: 9 }, end: { line: 0, character: 9 + title.length + 2 } });
+        expect(leaves.filter(leaf => leaf instanceof OffsetLeafCstNode).length).toBe(leaves.length - 1);
+        expect(document.parseResult.value.declarations.map(declaration => (declaration as { title?: string }).title)).toEqual([title, 'Q']);
+    });
+
+    it('keep their token type, grammar element and comment flag aside once the kinds run out', () => {
+        // More kinds than the packed shape numbers: the late ones keep what they stand for in a side table.
+        const features = services.Grammar.rules.slice(0, 3);
+        const made: Array<{ leaf: OffsetLeafCstNode; tokenType: object; feature: unknown; hidden: boolean; length: number }> = [];
+        for (let index = 0; index < 5000; index++) {
+            const tokenType = { name: `T${index}`, PATTERN: `t${index}` };
+            const feature = index % 4 === 0 ? undefined : features[index % 3];
+            const hidden = feature === undefined;
+            const length = index % 1000;
+            made.push({ leaf: new OffsetLeafCstNode(index * 7, length, tokenType as never, feature, hidden), tokenType, feature, hidden, length });
+        }
+        for (const { leaf, tokenType, feature, hidden, length } of made) {
+            expect(leaf.tokenType).toBe(tokenType);
+            expect(leaf.grammarSource).toBe(feature);
+            expect(leaf.hidden).toBe(hidden);
+            expect(leaf.length).toBe(length);
+        }
+        // A datatype rule's leaf takes its call's grammar element later (mandate-datatype-leaves.ts).
+        for (const { leaf, tokenType, hidden, length } of made.slice(-10)) {
+            leaf.grammarSource = features[0];
+            expect(leaf.grammarSource).toBe(features[0]);
+            expect(leaf.tokenType).toBe(tokenType);
+            expect(leaf.hidden).toBe(hidden);
+            expect(leaf.length).toBe(length);
+        }
     });
 });
