@@ -28,6 +28,11 @@ export class MandateLinker extends DefaultLinker {
         return new CompactReference(this.referenceResolver, node, property, refNode, refText);
     }
 
+    protected override doLink(refInfo: ReferenceInfo, document: LangiumDocument): void {
+        super.doLink(refInfo, document);
+        if (refInfo.reference instanceof CompactReference) refInfo.reference.shareTextWithTarget();
+    }
+
     /** Langium's, clearing what linking set rather than deleting it: the references keep their shape. */
     override unlink(document: LangiumDocument): void {
         const others: LangiumDocument['references'] = [];
