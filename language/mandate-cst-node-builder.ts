@@ -1,4 +1,5 @@
-import { CstNodeBuilder, type CompositeCstNode, type GrammarAST, type LangiumParser, type LeafCstNodeImpl } from 'langium';
+import { CstNodeBuilder, type CompositeCstNode, type CompositeCstNodeImpl, type CstNode, type GrammarAST, type LangiumParser, type LeafCstNodeImpl } from 'langium';
+import { LazyCompositeCstNode } from './mandate-composite-cst-node.js';
 import { LONGEST_PACKED_TOKEN, OffsetLeafCstNode } from './mandate-leaf-cst-node.js';
 
 type IToken = Parameters<CstNodeBuilder['addHiddenNodes']>[0][number];
@@ -18,7 +19,7 @@ export class LinearCstNodeBuilder extends CstNodeBuilder {
             if (feature) leaf.grammarSource = feature;
             return leaf;
         }
-        return new OffsetLeafCstNode(token.startOffset, token.image.length, token.tokenType, feature, hidden) as unknown as LeafCstNodeImpl;
+        return OffsetLeafCstNode.make(token.startOffset, token.image.length, token.tokenType, feature, hidden) as unknown as LeafCstNodeImpl;
     }
 
     /** Langium's, with the grammar element given to the leaf as it is made rather than after. */
@@ -33,9 +34,41 @@ export class LinearCstNodeBuilder extends CstNodeBuilder {
      * parser keeps no token objects, and leaves a token longer than LONGEST_PACKED_TOKEN to Langium's parser).
      */
     buildOneLineLeaf(offset: number, length: number, tokenType: IToken['tokenType'], feature: GrammarAST.AbstractElement): LeafCstNodeImpl {
-        const leaf = new OffsetLeafCstNode(offset, length, tokenType, feature, false) as unknown as LeafCstNodeImpl;
+        const leaf = OffsetLeafCstNode.make(offset, length, tokenType, feature, false) as unknown as LeafCstNodeImpl;
         this.appendChild(this.current, leaf);
         return leaf;
+    }
+
+    /** Langium's, with the node that keeps its keywords without leaves (mandate-composite-cst-node.ts). */
+    override buildCompositeNode(feature: GrammarAST.AbstractElement): CompositeCstNode {
+        const composite = new LazyCompositeCstNode();
+        composite.grammarSource = feature;
+        this.appendChild(this.current, composite as unknown as CompositeCstNode);
+        (this as unknown as BuilderStack).nodeStack.push(composite);
+        return composite as unknown as CompositeCstNode;
+    }
+
+    /** Langium's, without asking a lazy node for its children (which makes their leaves). */
+    override appendChild(parent: CompositeCstNode, child: CstNode): void {
+        (child as { container?: CompositeCstNode }).container = parent;
+        (parent instanceof LazyCompositeCstNode ? parent.rawChildren : (parent as CompositeCstNodeImpl).content).push(child);
+    }
+
+    override construct(item: Parameters<CstNodeBuilder['construct']>[0]): void {
+        const node: unknown = this.current;
+        if (!(node instanceof LazyCompositeCstNode)) return super.construct(item);
+        item.$cstNode = node;
+        (this as unknown as BuilderStack).nodeStack.pop();
+        // Langium's: an empty node leaves the tree; the others keep their children in a list of their exact length.
+        if (node.rawChildren.length === 0) this.removeNode(node);
+        else node.trimChildren();
+    }
+
+    override removeNode(node: CstNode): void {
+        const parent = node.container;
+        if (!(parent instanceof LazyCompositeCstNode)) return super.removeNode(node);
+        const index = parent.rawChildren.indexOf(node);
+        if (index >= 0) parent.rawChildren.splice(index, 1);
     }
 
     override addHiddenNodes(tokens: IToken[]): void {
@@ -59,6 +92,11 @@ export class LinearCstNodeBuilder extends CstNodeBuilder {
         // The start of the file.
         this.insertChildren(current, 0, nodes);
     }
+}
+
+/** Langium's stack of the nodes being built (private in CstNodeBuilder). */
+interface BuilderStack {
+    nodeStack: unknown[];
 }
 
 // Frozen: shared by every token with no comment before it, and never written to.

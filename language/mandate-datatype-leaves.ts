@@ -1,4 +1,5 @@
 import { GrammarAST, GrammarUtils, type CstNode, type LangiumParser } from 'langium';
+import { LazyCompositeCstNode } from './mandate-composite-cst-node.js';
 
 /** A CST node as the builder sees it: Langium's composite (with `content`) or a leaf (with `tokenType`). */
 type BuiltNode = CstNode & { container?: BuiltNode; grammarSource?: GrammarAST.AbstractElement; content?: BuiltNode[]; tokenType?: unknown };
@@ -61,12 +62,14 @@ export function callsDatatypeRule(feature: GrammarAST.AbstractElement): boolean 
 export function leafInPlaceOf(composite: BuiltNode): BuiltNode {
     const children = composite.content;
     const parent = composite.container;
-    if (children?.length !== 1 || !parent?.content) return composite;
+    // A node that keeps its keywords without leaves is not asked for its children (which would make them).
+    const siblings = parent instanceof LazyCompositeCstNode ? parent.rawChildren : parent?.content;
+    if (children?.length !== 1 || !parent || !siblings) return composite;
     const leaf = children[0];
     if (leaf.tokenType === undefined || leaf.hidden) return composite;
-    const index = parent.content.lastIndexOf(composite);
+    const index = siblings.lastIndexOf(composite);
     if (index < 0) return composite;
-    parent.content[index] = leaf;
+    siblings[index] = leaf;
     leaf.container = parent;
     leaf.grammarSource = composite.grammarSource;
     return leaf;

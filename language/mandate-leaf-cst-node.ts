@@ -1,5 +1,5 @@
 import type { AstNode, CompositeCstNode, CstNode, GrammarAST, LeafCstNode, RootCstNode } from 'langium';
-import type { Range } from 'vscode-languageserver-types';
+import type { Position, Range } from 'vscode-languageserver-types';
 import { lineIndexAt, lineStartOffsets } from './util/line-breaks.js';
 
 type TokenType = LeafCstNode['tokenType'];
@@ -20,6 +20,13 @@ function lineStartsOf(root: RootCstNode): number[] {
  */
 export function startLineOf(node: CstNode): number {
     return lineIndexAt(lineStartsOf(node.root), node.offset);
+}
+
+/** The line and column of `offset` in the text of the tree under `root`. */
+export function positionIn(root: RootCstNode, offset: number): Position {
+    const starts = lineStartsOf(root);
+    const line = lineIndexAt(starts, offset);
+    return { line, character: offset - starts[line] };
 }
 
 /** Bits of a leaf's shape that hold its kind; the rest hold its length. */
@@ -75,13 +82,38 @@ export class OffsetLeafCstNode implements LeafCstNode {
     private readonly _offset: number;
     private _shape: number;
 
-    /** `length` at most LONGEST_PACKED_TOKEN. */
-    constructor(offset: number, length: number, tokenType: TokenType, feature: Feature, hidden: boolean) {
+    /** `shape` from `packedShape` (never KEPT_ASIDE: `make` keeps those). */
+    private constructor(offset: number, shape: number) {
         // `| 0` keeps V8's small-integer representation: Chevrotain's offsets can arrive as doubles.
         this._offset = offset | 0;
+        this._shape = shape;
+    }
+
+    /** The leaf of a token of at most LONGEST_PACKED_TOKEN characters. */
+    static make(offset: number, length: number, tokenType: TokenType, feature: Feature, hidden: boolean): OffsetLeafCstNode {
         const kind = kinds.of(tokenType, feature, hidden);
-        this._shape = (length << KIND_BITS) | kind;
-        if (kind === KEPT_ASIDE) keptAside.set(this, { tokenType, feature, hidden });
+        const leaf = new OffsetLeafCstNode(offset, (length << KIND_BITS) | kind);
+        if (kind === KEPT_ASIDE) keptAside.set(leaf, { tokenType, feature, hidden });
+        return leaf;
+    }
+
+    /** A leaf from its offset and `packedShape`: the syntax tree makes a keyword's leaf when it is first asked for. */
+    static fromShape(offset: number, shape: number): OffsetLeafCstNode {
+        return new OffsetLeafCstNode(offset, shape);
+    }
+
+    /**
+     * The length and kind of a token's leaf in one small integer; undefined when the token is too
+     * long or its kind is one the table has no room for (then `make` keeps it aside).
+     */
+    static packedShape(length: number, tokenType: TokenType, feature: Feature, hidden: boolean): number | undefined {
+        if (length > LONGEST_PACKED_TOKEN) return undefined;
+        const kind = kinds.of(tokenType, feature, hidden);
+        return kind === KEPT_ASIDE ? undefined : (length << KIND_BITS) | kind;
+    }
+
+    static lengthOfShape(shape: number): number {
+        return shape >>> KIND_BITS;
     }
 
     private get kind(): number {

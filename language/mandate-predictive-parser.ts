@@ -3,7 +3,8 @@ import type { IToken, TokenType } from 'chevrotain';
 import { readsPrefixFirst, recordCompleteReading } from './mandate-bounded-parser.js';
 import type { LinearCstNodeBuilder } from './mandate-cst-node-builder.js';
 import { leafInPlaceOf } from './mandate-datatype-leaves.js';
-import { LONGEST_PACKED_TOKEN } from './mandate-leaf-cst-node.js';
+import { LONGEST_PACKED_TOKEN, OffsetLeafCstNode } from './mandate-leaf-cst-node.js';
+import { attachPendingKeywords, LazyCompositeCstNode, PendingKeywords } from './mandate-composite-cst-node.js';
 import type { MandateLexer } from './mandate-lexer.js';
 import { TokenList } from './mandate-token-list.js';
 import { AMBIGUOUS, NONE, UnsupportedGrammar } from './mandate-lookahead.js';
@@ -57,6 +58,7 @@ export class PredictiveParser {
     private position = 0;
     private hidden: readonly IToken[] = [];
     private nextHidden = 0;
+    private pending = new PendingKeywords();
 
     private constructor(grammar: GrammarAST.Grammar, vocabulary: Record<string, TokenType>, private readonly builder: TreeBuilding) {
         this.entry = compileGrammar(grammar, vocabulary, feature => builder.getAssignment(feature));
@@ -75,7 +77,9 @@ export class PredictiveParser {
     /** The parse result of `input` from its tokens and comments, or undefined when Langium's parser must read it. */
     parse(input: string, lexed: Lexed): ParseResult<AstNode> | undefined {
         const builder = this.builder;
-        builder.nodeBuilder.buildRootNode(input);
+        const root = builder.nodeBuilder.buildRootNode(input);
+        this.pending = new PendingKeywords();
+        attachPendingKeywords(root, this.pending);
         this.tokens = lexed.tokens;
         this.hidden = lexed.hidden;
         this.position = 0;
@@ -92,6 +96,7 @@ export class PredictiveParser {
             this.tokens = EMPTY;
             this.hidden = [];
         }
+        this.pending.trim();
         builder.linkCstNode(result);
         builder.nodeBuilder.addHiddenNodes(lexed.hidden.slice(this.nextHidden));
         const value = result as AstNode;
@@ -144,6 +149,8 @@ export class PredictiveParser {
             builder.nodeBuilder.addHiddenNodes(hidden.slice(this.nextHidden, end));
             this.nextHidden = end;
         }
+        // A keyword that assigns nothing gets its leaf when the tree's node is first asked for its children.
+        if (step.keyword && !step.assignment && builder.current.$type !== DatatypeSymbol && this.deferKeyword(step, offset, tokens.lengths[index], tokens.tokenType(index))) return;
         const leaf = builder.nodeBuilder.buildOneLineLeaf(offset, tokens.lengths[index], tokens.tokenType(index), step.feature);
         if (step.assignment) {
             const image = tokens.image(index);
@@ -156,6 +163,15 @@ export class PredictiveParser {
                 current.value += step.keyword ? image : builder.converter.convert(image, leaf).toString();
             }
         }
+    }
+
+    private deferKeyword(step: Step & { kind: 'token' }, offset: number, length: number, tokenType: TokenType): boolean {
+        const composite: unknown = this.builder.nodeBuilder.current;
+        if (!(composite instanceof LazyCompositeCstNode)) return false;
+        const shape = OffsetLeafCstNode.packedShape(length, tokenType, step.feature, false);
+        if (shape === undefined) return false;
+        composite.addPendingKeyword(this.pending.add(offset, shape));
+        return true;
     }
 
     /** LangiumParser.subrule as withDatatypeLeaves changes it, for a rule that reads without error. */

@@ -1,4 +1,5 @@
-import { DatatypeSymbol, type AstNode, type AstReflection, type LangiumParser, type ParseResult, type ParserOptions } from 'langium';
+import { AstUtils, DatatypeSymbol, GrammarAST, GrammarUtils, type AstNode, type AstReflection, type LangiumParser, type ParseResult, type ParserOptions } from 'langium';
+import { LazyCompositeCstNode } from './mandate-composite-cst-node.js';
 import { noteRepeatedAssignment } from './util/repeated-assignments.js';
 import { linkAndListNodes } from './util/syntax-nodes.js';
 
@@ -35,6 +36,8 @@ interface ParserInternals {
  *   17 slots at the first `push`: 73,000 lists of a 100,000-line workspace, 9 MB of the heap).
  * The packaging pins langium to ~4.4, whose two methods these follow; tests/syntax-nodes.test.ts
  * compares the trees with Langium's own steps.
+ * - `construct` folds the node of a pass-through rule call into the node that calls it
+ *   (flattenPassThroughCall): a declaration is one node of the syntax tree, not two.
  * And `assign` notes the nodes given a single-valued property twice (util/repeated-assignments.ts):
  * the properties are created by it alone, so one it finds already there was assigned before.
  */
@@ -74,6 +77,7 @@ export function withLeanTreeBuilding(parser: LangiumParser): LangiumParser {
         if (target.isRecording()) return undefined;
         const node = target.stack.pop()!;
         target.nodeBuilder.construct(node);
+        if (node.$type !== DatatypeSymbol) flattenPassThroughCall(node.$cstNode);
         if ('$infixName' in node) return target.constructInfix(node, target.operatorPrecedence.get(node.$infixName as string));
         if (node.$type === DatatypeSymbol) return target.converter.convert(node.value, node.$cstNode);
         for (const [name, value] of defaultsOf(node.$type as string)) {
@@ -90,4 +94,37 @@ export function withLeanTreeBuilding(parser: LangiumParser): LangiumParser {
 /** A fresh copy of a default: each node gets its own empty list. */
 function copyDefault(value: unknown): unknown {
     return Array.isArray(value) ? value.map(copyDefault) : value;
+}
+
+/**
+ * A rule that is one of several alternatives, each a call of another rule (`Declaration: Role |
+ * Person | ...`), gives the called rule's node to its caller: Langium's tree then has a node for
+ * the caller's rule holding a node for the called rule's call, which has the same AST node and
+ * nothing else. Every declaration had both: 47,000 nodes and their lists at 100,000 lines, 5.7 MB
+ * of the heap. The inner node's children move up into the outer one; what a search of the tree
+ * finds (a property's node, a keyword's node, a comment before a declaration, a position) is the same.
+ */
+function flattenPassThroughCall(outer: unknown): void {
+    // Nodes built by Mandate's CST builder; their children are read as they are, keywords without leaves included.
+    if (!(outer instanceof LazyCompositeCstNode)) return;
+    const content = outer.rawChildren;
+    if (content.length !== 1) return;
+    const inner = content[0];
+    if (!(inner instanceof LazyCompositeCstNode) || inner.hasOwnAstNode || !isPassThroughCall(inner.grammarSource)) return;
+    inner.moveChildrenTo(outer);
+}
+
+const passThrough = new WeakMap<GrammarAST.AbstractElement, boolean>();
+
+/** An unassigned call of a parser rule that makes an AST node (not a fragment, not a datatype rule). */
+function isPassThroughCall(feature: GrammarAST.AbstractElement | undefined): boolean {
+    if (!feature) return false;
+    let result = passThrough.get(feature);
+    if (result === undefined) {
+        const rule = GrammarAST.isRuleCall(feature) ? feature.rule.ref : undefined;
+        result = GrammarAST.isParserRule(rule) && !rule.fragment && !GrammarUtils.isDataTypeRule(rule)
+            && !AstUtils.getContainerOfType(feature, GrammarAST.isAssignment);
+        passThrough.set(feature, result);
+    }
+    return result;
 }

@@ -121,7 +121,7 @@ describe('compact leaves', () => {
             const feature = index % 4 === 0 ? undefined : features[index % 3];
             const hidden = feature === undefined;
             const length = index % 1000;
-            made.push({ leaf: new OffsetLeafCstNode(index * 7, length, tokenType as never, feature, hidden), tokenType, feature, hidden, length });
+            made.push({ leaf: OffsetLeafCstNode.make(index * 7, length, tokenType as never, feature, hidden), tokenType, feature, hidden, length });
         }
         for (const { leaf, tokenType, feature, hidden, length } of made) {
             expect(leaf.tokenType).toBe(tokenType);

@@ -13,6 +13,7 @@ import { EmptyFileSystem, isReference, type AstNode, type ParseResult } from 'la
 import { describe, expect, it } from 'vitest';
 import { generateWorkspace as generateBenchWorkspace } from '../bench/generate-workspace.js';
 import { readingLimitsOf } from '../language/mandate-bounded-parser.js';
+import { LazyCompositeCstNode } from '../language/mandate-composite-cst-node.js';
 import { createMandateServices } from '../language/mandate-module.js';
 import { predictiveParsing } from '../language/mandate-predictive-parser.js';
 import { hasRepeatedAssignment } from '../language/util/repeated-assignments.js';
@@ -58,6 +59,8 @@ function expectSame(a: unknown, b: unknown, pairs: Map<object, object>, where: s
         return;
     }
     pairs.set(a, b);
+    // A node's keywords get their leaves when its children are first asked for: ask, then compare what it holds.
+    for (const node of [a, b]) if (node instanceof LazyCompositeCstNode) void node.content;
     if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) throw new Error(`${where}: ${a.constructor?.name} ≠ ${b.constructor?.name}`);
     const keys = Reflect.ownKeys(a);
     const otherKeys = Reflect.ownKeys(b);

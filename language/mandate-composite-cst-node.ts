@@ -1,0 +1,214 @@
+import type { AstNode, CompositeCstNode, CstNode, GrammarAST, RootCstNode } from 'langium';
+import type { Range } from 'vscode-languageserver-types';
+import { OffsetLeafCstNode, positionIn } from './mandate-leaf-cst-node.js';
+
+/**
+ * The keywords of a file that the parser has not made leaves for yet: for each, its offset and its
+ * packed length and kind (mandate-leaf-cst-node.ts). A node's child that is a number is an index here.
+ */
+export class PendingKeywords {
+    private offsets = new Int32Array(256);
+    private shapes = new Int32Array(256);
+    private count = 0;
+
+    add(offset: number, shape: number): number {
+        if (this.count === this.offsets.length) {
+            this.offsets = grown(this.offsets);
+            this.shapes = grown(this.shapes);
+        }
+        this.offsets[this.count] = offset;
+        this.shapes[this.count] = shape;
+        return this.count++;
+    }
+
+    /** Drops the room the arrays kept for more, once the file is read. */
+    trim(): void {
+        this.offsets = this.offsets.slice(0, this.count);
+        this.shapes = this.shapes.slice(0, this.count);
+    }
+
+    offsetOf(index: number): number {
+        return this.offsets[index];
+    }
+
+    endOf(index: number): number {
+        return this.offsets[index] + OffsetLeafCstNode.lengthOfShape(this.shapes[index]);
+    }
+
+    leaf(index: number): OffsetLeafCstNode {
+        return OffsetLeafCstNode.fromShape(this.offsets[index], this.shapes[index]);
+    }
+}
+
+function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+    const bigger = new Int32Array(array.length * 2);
+    bigger.set(array);
+    return bigger;
+}
+
+const pendingOf = new WeakMap<RootCstNode, PendingKeywords>();
+
+/** Gives the tree under `root` its list of keywords without leaves. */
+export function attachPendingKeywords(root: RootCstNode, pending: PendingKeywords): void {
+    pendingOf.set(root, pending);
+}
+
+type Child = CstNode | number;
+
+/**
+ * A node of the syntax tree for a rule, whose keywords (`role`, `reports to`, `{`, `since`: 60% of
+ * a file's tokens, and 60% of its leaves) get their leaves when its children are first asked for.
+ * Until then a keyword is a number in the children list, 16 bytes in all against a leaf's 56, and
+ * nothing for the garbage collector to copy while the parse runs. A check asks for the children of
+ * a few nodes only (the ones a finding points into); the editor for those it shows. Offset, end,
+ * length and range are worked out without making the leaves. The leaves made are those the
+ * parser would have made (predictive-parser.test.ts compares the trees).
+ */
+export class LazyCompositeCstNode implements CompositeCstNode {
+    container: CompositeCstNode | undefined = undefined;
+    grammarSource: GrammarAST.AbstractElement | undefined = undefined;
+    private children: Child[] = [];
+    private _astNode: AstNode | undefined = undefined;
+    private pending = false;
+
+    get content(): CstNode[] {
+        if (this.pending) this.makeLeaves();
+        return this.children as CstNode[];
+    }
+
+    set content(children: CstNode[]) {
+        this.children = children;
+        this.pending = false;
+    }
+
+    /** The children as they are, keywords possibly still numbers: for the builder. */
+    get rawChildren(): Child[] {
+        return this.children;
+    }
+
+    /** Appends the keyword at `index` of the file's pending keywords. */
+    addPendingKeyword(index: number): void {
+        this.children.push(index);
+        this.pending = true;
+    }
+
+    /** Whether the node is an AST node's own (its `$cstNode`), as far as the parser has linked them. */
+    get hasOwnAstNode(): boolean {
+        return this._astNode !== undefined;
+    }
+
+    /** A list of exact length, as Langium's builder copies it when the node is done. */
+    trimChildren(): void {
+        this.children = this.children.slice();
+    }
+
+    /** Moves this node's children, as they are, to `target` (which had none). */
+    moveChildrenTo(target: LazyCompositeCstNode): void {
+        for (const child of this.children) if (typeof child !== 'number') (child as { container?: CompositeCstNode }).container = target;
+        target.children = this.children;
+        target.pending = this.pending;
+        this.children = [];
+        this.pending = false;
+    }
+
+    get astNode(): AstNode {
+        if (this._astNode) return this._astNode;
+        // Langium's composite nodes keep theirs in `_astNode` too; a node without one belongs to its container's.
+        for (let node = this.container; node; node = node.container) {
+            const own = (node as unknown as { _astNode?: AstNode })._astNode;
+            if (own) return own;
+        }
+        throw new Error('This node has no associated AST element');
+    }
+
+    set astNode(value: AstNode | undefined) {
+        this._astNode = value;
+    }
+
+    get hidden(): boolean {
+        return false;
+    }
+
+    get root(): RootCstNode {
+        let node: CstNode = this;
+        while (node.container) node = node.container;
+        return node as RootCstNode;
+    }
+
+    get text(): string {
+        return this.root.fullText.substring(this.offset, this.end);
+    }
+
+    get offset(): number {
+        const index = this.firstNonHidden();
+        if (index < 0) return 0;
+        const child = this.children[index];
+        return typeof child === 'number' ? this.pendingKeywords().offsetOf(child) : child.offset;
+    }
+
+    get end(): number {
+        const index = this.lastNonHidden();
+        if (index < 0) return 0;
+        const child = this.children[index];
+        return typeof child === 'number' ? this.pendingKeywords().endOf(child) : child.end;
+    }
+
+    get length(): number {
+        return this.end - this.offset;
+    }
+
+    /** Langium's: from the first child that is not a comment to the last. */
+    get range(): Range {
+        const first = this.firstNonHidden();
+        if (first < 0) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+        const start = this.childRange(first).start;
+        const end = this.childRange(this.lastNonHidden()).end;
+        return { start, end: end.line < start.line ? start : end };
+    }
+
+    private childRange(index: number): Range {
+        const child = this.children[index];
+        if (typeof child !== 'number') return child.range;
+        const pending = this.pendingKeywords();
+        const root = this.root;
+        return { start: positionIn(root, pending.offsetOf(child)), end: positionIn(root, pending.endOf(child)) };
+    }
+
+    /** The first child that is not a comment, or the first child (Langium's firstNonHiddenNode); -1 if none. */
+    private firstNonHidden(): number {
+        const children = this.children;
+        for (let index = 0; index < children.length; index++) {
+            const child = children[index];
+            if (typeof child === 'number' || !child.hidden) return index;
+        }
+        return children.length > 0 ? 0 : -1;
+    }
+
+    private lastNonHidden(): number {
+        const children = this.children;
+        for (let index = children.length - 1; index >= 0; index--) {
+            const child = children[index];
+            if (typeof child === 'number' || !child.hidden) return index;
+        }
+        return children.length - 1;
+    }
+
+    private pendingKeywords(): PendingKeywords {
+        const pending = pendingOf.get(this.root);
+        if (!pending) throw new Error('A keyword of this syntax tree was left without a leaf, and its tree has no list of them');
+        return pending;
+    }
+
+    private makeLeaves(): void {
+        const pending = this.pendingKeywords();
+        const children = this.children;
+        for (let index = 0; index < children.length; index++) {
+            const child = children[index];
+            if (typeof child !== 'number') continue;
+            const leaf = pending.leaf(child);
+            leaf.container = this;
+            children[index] = leaf;
+        }
+        this.pending = false;
+    }
+}
