@@ -3,10 +3,10 @@ import type { Range } from 'vscode-languageserver-types';
 import { OffsetLeafCstNode, positionIn } from './mandate-leaf-cst-node.js';
 
 /**
- * The keywords of a file that the parser has not made leaves for yet: for each, its offset and its
+ * The tokens of a file that the parser has not made leaves for yet: for each, its offset and its
  * packed length and kind (mandate-leaf-cst-node.ts). A node's child that is a number is an index here.
  */
-export class PendingKeywords {
+export class PendingTokens {
     private offsets = new Int32Array(256);
     private shapes = new Int32Array(256);
     private count = 0;
@@ -46,10 +46,10 @@ function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
     return bigger;
 }
 
-const pendingOf = new WeakMap<RootCstNode, PendingKeywords>();
+const pendingOf = new WeakMap<RootCstNode, PendingTokens>();
 
-/** Gives the tree under `root` its list of keywords without leaves. */
-export function attachPendingKeywords(root: RootCstNode, pending: PendingKeywords): void {
+/** Gives the tree under `root` its list of tokens without leaves. */
+export function attachPendingTokens(root: RootCstNode, pending: PendingTokens): void {
     pendingOf.set(root, pending);
 }
 
@@ -57,8 +57,9 @@ type Child = CstNode | number;
 
 /**
  * A node of the syntax tree for a rule, whose keywords (`role`, `reports to`, `{`, `since`: 60% of
- * a file's tokens, and 60% of its leaves) get their leaves when its children are first asked for.
- * Until then a keyword is a number in the children list, 16 bytes in all against a leaf's 56, and
+ * a file's tokens) and values (titles, dates: 15%) get their leaves when its children are first
+ * asked for; names keep theirs, which references hold. Until then such a token is a number in the
+ * children list, 16 bytes in all against a leaf's 56, and
  * nothing for the garbage collector to copy while the parse runs. A check asks for the children of
  * a few nodes only (the ones a finding points into); the editor for those it shows. Offset, end,
  * length and range are worked out without making the leaves. The leaves made are those the
@@ -81,13 +82,13 @@ export class LazyCompositeCstNode implements CompositeCstNode {
         this.pending = false;
     }
 
-    /** The children as they are, keywords possibly still numbers: for the builder. */
+    /** The children as they are, tokens possibly still numbers: for the builder. */
     get rawChildren(): Child[] {
         return this.children;
     }
 
-    /** Appends the keyword at `index` of the file's pending keywords. */
-    addPendingKeyword(index: number): void {
+    /** Appends the token at `index` of the file's pending tokens. */
+    addPendingToken(index: number): void {
         this.children.push(index);
         this.pending = true;
     }
@@ -143,14 +144,14 @@ export class LazyCompositeCstNode implements CompositeCstNode {
         const index = this.firstNonHidden();
         if (index < 0) return 0;
         const child = this.children[index];
-        return typeof child === 'number' ? this.pendingKeywords().offsetOf(child) : child.offset;
+        return typeof child === 'number' ? this.pendingTokens().offsetOf(child) : child.offset;
     }
 
     get end(): number {
         const index = this.lastNonHidden();
         if (index < 0) return 0;
         const child = this.children[index];
-        return typeof child === 'number' ? this.pendingKeywords().endOf(child) : child.end;
+        return typeof child === 'number' ? this.pendingTokens().endOf(child) : child.end;
     }
 
     get length(): number {
@@ -169,7 +170,7 @@ export class LazyCompositeCstNode implements CompositeCstNode {
     private childRange(index: number): Range {
         const child = this.children[index];
         if (typeof child !== 'number') return child.range;
-        const pending = this.pendingKeywords();
+        const pending = this.pendingTokens();
         const root = this.root;
         return { start: positionIn(root, pending.offsetOf(child)), end: positionIn(root, pending.endOf(child)) };
     }
@@ -193,14 +194,14 @@ export class LazyCompositeCstNode implements CompositeCstNode {
         return children.length - 1;
     }
 
-    private pendingKeywords(): PendingKeywords {
+    private pendingTokens(): PendingTokens {
         const pending = pendingOf.get(this.root);
-        if (!pending) throw new Error('A keyword of this syntax tree was left without a leaf, and its tree has no list of them');
+        if (!pending) throw new Error('A token of this syntax tree was left without a leaf, and its tree has no list of them');
         return pending;
     }
 
     private makeLeaves(): void {
-        const pending = this.pendingKeywords();
+        const pending = this.pendingTokens();
         const children = this.children;
         for (let index = 0; index < children.length; index++) {
             const child = children[index];

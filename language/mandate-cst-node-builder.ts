@@ -39,7 +39,7 @@ export class LinearCstNodeBuilder extends CstNodeBuilder {
         return leaf;
     }
 
-    /** Langium's, with the node that keeps its keywords without leaves (mandate-composite-cst-node.ts). */
+    /** Langium's, with the node that keeps its keywords and values without leaves (mandate-composite-cst-node.ts). */
     override buildCompositeNode(feature: GrammarAST.AbstractElement): CompositeCstNode {
         const composite = new LazyCompositeCstNode();
         composite.grammarSource = feature;

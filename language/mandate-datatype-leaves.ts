@@ -62,7 +62,7 @@ export function callsDatatypeRule(feature: GrammarAST.AbstractElement): boolean 
 export function leafInPlaceOf(composite: BuiltNode): BuiltNode {
     const children = composite.content;
     const parent = composite.container;
-    // A node that keeps its keywords without leaves is not asked for its children (which would make them).
+    // A node that keeps tokens without leaves is not asked for its children (which would make them).
     const siblings = parent instanceof LazyCompositeCstNode ? parent.rawChildren : parent?.content;
     if (children?.length !== 1 || !parent || !siblings) return composite;
     const leaf = children[0];

@@ -4,7 +4,7 @@ import { readsPrefixFirst, recordCompleteReading } from './mandate-bounded-parse
 import type { LinearCstNodeBuilder } from './mandate-cst-node-builder.js';
 import { leafInPlaceOf } from './mandate-datatype-leaves.js';
 import { LONGEST_PACKED_TOKEN, OffsetLeafCstNode } from './mandate-leaf-cst-node.js';
-import { attachPendingKeywords, LazyCompositeCstNode, PendingKeywords } from './mandate-composite-cst-node.js';
+import { attachPendingTokens, LazyCompositeCstNode, PendingTokens } from './mandate-composite-cst-node.js';
 import type { MandateLexer } from './mandate-lexer.js';
 import { TokenList } from './mandate-token-list.js';
 import { AMBIGUOUS, NONE, UnsupportedGrammar } from './mandate-lookahead.js';
@@ -58,7 +58,7 @@ export class PredictiveParser {
     private position = 0;
     private hidden: readonly IToken[] = [];
     private nextHidden = 0;
-    private pending = new PendingKeywords();
+    private pending = new PendingTokens();
 
     private constructor(grammar: GrammarAST.Grammar, vocabulary: Record<string, TokenType>, private readonly builder: TreeBuilding) {
         this.entry = compileGrammar(grammar, vocabulary, feature => builder.getAssignment(feature));
@@ -78,8 +78,8 @@ export class PredictiveParser {
     parse(input: string, lexed: Lexed): ParseResult<AstNode> | undefined {
         const builder = this.builder;
         const root = builder.nodeBuilder.buildRootNode(input);
-        this.pending = new PendingKeywords();
-        attachPendingKeywords(root, this.pending);
+        this.pending = new PendingTokens();
+        attachPendingTokens(root, this.pending);
         this.tokens = lexed.tokens;
         this.hidden = lexed.hidden;
         this.position = 0;
@@ -149,8 +149,17 @@ export class PredictiveParser {
             builder.nodeBuilder.addHiddenNodes(hidden.slice(this.nextHidden, end));
             this.nextHidden = end;
         }
-        // A keyword that assigns nothing gets its leaf when the tree's node is first asked for its children.
-        if (step.keyword && !step.assignment && builder.current.$type !== DatatypeSymbol && this.deferKeyword(step, offset, tokens.lengths[index], tokens.tokenType(index))) return;
+        // A token whose leaf nothing holds (a keyword, a title, a date: not a name's, which a reference
+        // keeps) gets its leaf when the tree's node is first asked for its children.
+        if (!step.crossRef && builder.current.$type !== DatatypeSymbol && this.deferLeaf(step, offset, tokens.lengths[index], tokens.tokenType(index))) {
+            if (step.assignment) {
+                const image = tokens.image(index);
+                // The value converter reads only the token's grammar element (the terminal rule it calls).
+                const value = step.keyword ? image : builder.converter.convert(image, grammarSourceOf(step));
+                builder.assign(step.assignment.operator, step.assignment.feature, value, undefined, undefined);
+            }
+            return;
+        }
         const leaf = builder.nodeBuilder.buildOneLineLeaf(offset, tokens.lengths[index], tokens.tokenType(index), step.feature);
         if (step.assignment) {
             const image = tokens.image(index);
@@ -165,12 +174,12 @@ export class PredictiveParser {
         }
     }
 
-    private deferKeyword(step: Step & { kind: 'token' }, offset: number, length: number, tokenType: TokenType): boolean {
+    private deferLeaf(step: Step & { kind: 'token' }, offset: number, length: number, tokenType: TokenType): boolean {
         const composite: unknown = this.builder.nodeBuilder.current;
         if (!(composite instanceof LazyCompositeCstNode)) return false;
         const shape = OffsetLeafCstNode.packedShape(length, tokenType, step.feature, false);
         if (shape === undefined) return false;
-        composite.addPendingKeyword(this.pending.add(offset, shape));
+        composite.addPendingToken(this.pending.add(offset, shape));
         return true;
     }
 
@@ -191,6 +200,15 @@ export class PredictiveParser {
         this.run(rule.body!);
         return this.builder.construct();
     }
+}
+
+const grammarSources = new WeakMap<Step, { readonly grammarSource: Element }>();
+
+/** What the value converter reads of a token's leaf (DefaultValueConverter.convert): its grammar element. */
+function grammarSourceOf(step: Step & { kind: 'token' }): { readonly grammarSource: Element } {
+    let source = grammarSources.get(step);
+    if (!source) grammarSources.set(step, source = Object.freeze({ grammarSource: step.feature }));
+    return source;
 }
 
 /** The parts of the bounded parser's `parse` (mandate-bounded-parser.ts) this one reads around. */

@@ -105,7 +105,7 @@ function copyDefault(value: unknown): unknown {
  * finds (a property's node, a keyword's node, a comment before a declaration, a position) is the same.
  */
 function flattenPassThroughCall(outer: unknown): void {
-    // Nodes built by Mandate's CST builder; their children are read as they are, keywords without leaves included.
+    // Nodes built by Mandate's CST builder; their children are read as they are, tokens without leaves included.
     if (!(outer instanceof LazyCompositeCstNode)) return;
     const content = outer.rawChildren;
     if (content.length !== 1) return;

@@ -1,11 +1,11 @@
 /**
- * A rule's node of the syntax tree makes its keywords' leaves when its children are first read
- * (language/mandate-composite-cst-node.ts). A clean check must read none: one rule that walks every
+ * A rule's node of the syntax tree makes the leaves of its keywords and values (titles, dates) when
+ * its children are first read (language/mandate-composite-cst-node.ts); names keep theirs. A clean check must read none: one rule that walks every
  * node's children would keep all those leaves again, silently. Before the leaves are made, a node's
  * offset, end and range are the ones it has after; the leaves made are the ones Langium's parser
  * makes (tests/predictive-parser.test.ts compares whole trees).
  */
-import { CstUtils, EmptyFileSystem, isLeafCstNode, type CstNode, type LangiumDocument } from 'langium';
+import { CstUtils, EmptyFileSystem, GrammarAST, GrammarUtils, isLeafCstNode, type CstNode, type LangiumDocument } from 'langium';
 import { parseHelper } from 'langium/test';
 import { describe, expect, it } from 'vitest';
 import { BENCH_AS_OF, generateWorkspace } from '../bench/generate-workspace.js';
@@ -30,9 +30,9 @@ function lazyNodes(document: LangiumDocument): LazyCompositeCstNode[] {
     return found;
 }
 
-const withPendingKeywords = (node: LazyCompositeCstNode) => node.rawChildren.some(child => typeof child === 'number');
+const withPendingTokens = (node: LazyCompositeCstNode) => node.rawChildren.some(child => typeof child === 'number');
 
-describe('keywords without leaves', () => {
+describe('keywords and values without leaves', () => {
     it('stay so through a clean check of generated teams, with their index, links and rules', async () => {
         const workspace = await Workspace.open(generateWorkspace(6), BENCH_AS_OF);
         const documents = workspace.shared.workspace.LangiumDocuments.all.toArray();
@@ -41,21 +41,21 @@ describe('keywords without leaves', () => {
         const nodes = documents.flatMap(lazyNodes);
         expect(nodes.length).toBeGreaterThan(500);
         // Every declaration has keywords; none of them was given its leaves.
-        expect(nodes.filter(withPendingKeywords).length).toBeGreaterThan(nodes.length / 2);
+        expect(nodes.filter(withPendingTokens).length).toBeGreaterThan(nodes.length / 2);
         const declarations = documents.flatMap(document => (document.parseResult.value as Model).declarations);
-        for (const declaration of declarations) expect(withPendingKeywords(declaration.$cstNode as unknown as LazyCompositeCstNode)).toBe(true);
+        for (const declaration of declarations) expect(withPendingTokens(declaration.$cstNode as unknown as LazyCompositeCstNode)).toBe(true);
     });
 
     it('give a node the offset, end and range before their leaves are made that it has after', async () => {
         const services = createMandateServices(EmptyFileSystem).Mandate;
         const text = Object.values(generateWorkspace(2)).join('\n// between files\r\n');
         const document = await parseHelper<Model>(services)(text);
-        const pending = lazyNodes(document).filter(withPendingKeywords);
+        const pending = lazyNodes(document).filter(withPendingTokens);
         expect(pending.length).toBeGreaterThan(100);
         const before = pending.map(node => ({ offset: node.offset, end: node.end, length: node.length, range: node.range, text: node.text }));
         // Reading the children makes the leaves.
         const leaves = pending.map(node => node.content.filter(isLeafCstNode));
-        expect(pending.filter(withPendingKeywords)).toEqual([]);
+        expect(pending.filter(withPendingTokens)).toEqual([]);
         expect(pending.map(node => ({ offset: node.offset, end: node.end, length: node.length, range: node.range, text: node.text }))).toEqual(before);
         for (const [index, node] of pending.entries()) {
             for (const leaf of leaves[index]) {
@@ -69,5 +69,10 @@ describe('keywords without leaves', () => {
         }
         const keyword = CstUtils.findLeafNodeAtOffset(document.parseResult.value.$cstNode!, text.indexOf('reports to') + 1);
         expect(keyword?.text).toBe('reports');
+        // A value's leaf is found as its property's node, with its grammar element.
+        const person = document.parseResult.value.declarations.find(declaration => declaration.$type === 'Person')!;
+        const title = GrammarUtils.findNodeForProperty(person.$cstNode, 'title');
+        expect(title?.text).toBe(JSON.stringify((person as { title: string }).title));
+        expect(GrammarAST.isRuleCall(title?.grammarSource) && title.grammarSource.rule.ref?.name).toBe('STRING');
     });
 });
