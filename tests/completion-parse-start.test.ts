@@ -67,3 +67,31 @@ describe('completion parses from the last top-level statement before the cursor'
         expect(completionParseStart(undefined, broken, broken.length)).toBe(0);
     });
 });
+
+describe('completion finds the tokens around the cursor from the statement at the cursor', () => {
+    const services = createMandateServices(EmptyFileSystem).Mandate;
+    type Backtracker = { backtrackIn?: LangiumDocument; backtrackToAnyToken(text: string, offset: number): unknown };
+    const provider = services.lsp.CompletionProvider as unknown as Backtracker;
+    const wholeText = (text: string, offset: number) => DefaultCompletionProvider.prototype['backtrackToAnyToken'].call(provider, text, offset);
+    const parse = parseHelper<Model>(services);
+
+    it('answers as lexing the whole text does, at the token boundaries of the acme example and of half-typed files', async () => {
+        const folder = join(__dirname, '..', 'examples', 'acme');
+        const texts = readdirSync(folder).filter(file => file.endsWith('.mandate')).map(name => readFileSync(join(folder, name), 'utf8'));
+        texts.push('role board "Board"\n/* a\nblock */ person jane "Jane" { employed since 2020-01-01 }\nassign jane to  ', 'role board "Board"\nrole ciso { reports to }\nassign ');
+        let shortened = 0;
+        for (const [index, text] of texts.entries()) {
+            const document = await parse(text, { documentUri: `file:///ws/backtrack-${index}.mandate` });
+            for (let offset = 0; offset <= text.length; offset++) {
+                // Every token boundary, and now and then a place inside a token.
+                if (offset < text.length && /\s/.test(text[offset]) === /\s/.test(text[offset - 1] ?? ' ') && offset % 5 !== 0) continue;
+                if (completionParseStart(document, text, offset) > 0) shortened++;
+                provider.backtrackIn = document;
+                expect(provider.backtrackToAnyToken(text, offset), `file ${index} at ${offset}`).toEqual(wholeText(text, offset));
+                // Read once: a later call without a document lexes the whole text.
+                expect(provider.backtrackIn).toBeUndefined();
+            }
+        }
+        expect(shortened).toBeGreaterThan(2000);
+    }, 120_000);
+});

@@ -2,7 +2,7 @@ import {
     AstUtils, GrammarAST, GrammarUtils, stream, URI, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo, type Stream
 } from 'langium';
 import {
-    DefaultCompletionProvider, findNextFeatures, type CompletionAcceptor, type LangiumServices, type CompletionContext, type CompletionProviderOptions,
+    DefaultCompletionProvider, findNextFeatures, type CompletionAcceptor, type CompletionBacktrackingInformation, type LangiumServices, type CompletionContext, type CompletionProviderOptions,
     type CompletionValueItem, type NextFeature
 } from 'langium/lsp';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -43,6 +43,8 @@ export class MandateCompletionProvider extends DefaultCompletionProvider {
     private readonly shared: MandateSharedServices;
     private readonly syntax: SyntaxDiagnostics;
     private readonly requests = new WeakMap<CompletionContext, CompletionRequest>();
+    /** The document buildContexts is building for, read once by backtrackToAnyToken in the same synchronous step. */
+    private backtrackIn: LangiumDocument | undefined;
     /** A space after a keyword that takes a name, and the colon of a requirement ID, open the list (completion-triggers.ts). */
     override readonly completionOptions: CompletionProviderOptions = { triggerCharacters: TRIGGER_CHARACTERS };
 
@@ -125,7 +127,31 @@ export class MandateCompletionProvider extends DefaultCompletionProvider {
             const features = this.findFeaturesAt(textDocument, start).filter(next => isRequirementFeature(next));
             if (features.length > 0) yield { document, textDocument, offset, position, tokenOffset: start, tokenEndOffset: end, features };
         }
+        // Langium's contexts start by finding the tokens around the cursor (backtrackToAnyToken), without the document.
+        this.backtrackIn = document;
         yield* super.buildContexts(document, position);
+    }
+
+    /**
+     * Langium's lexes the whole text for the tokens around the cursor, at every request: 1,200
+     * tokens in a 200-line team file, 60,000 in an imported directory. The text from the start of
+     * the statement at the cursor (completion-parse-start.ts) has the same tokens there; where the
+     * answer needs a token before that statement, the whole text is lexed as before.
+     */
+    protected override backtrackToAnyToken(text: string, offset: number): CompletionBacktrackingInformation {
+        const document = this.backtrackIn;
+        this.backtrackIn = undefined;
+        const start = completionParseStart(document, text, offset);
+        if (start > 0) {
+            const near = super.backtrackToAnyToken(text.slice(start), offset - start);
+            if (near.previousTokenStart !== undefined && near.previousTokenEnd !== undefined) {
+                return {
+                    nextTokenStart: near.nextTokenStart + start, nextTokenEnd: near.nextTokenEnd + start,
+                    previousTokenStart: near.previousTokenStart + start, previousTokenEnd: near.previousTokenEnd + start
+                };
+            }
+        }
+        return super.backtrackToAnyToken(text, offset);
     }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
