@@ -59,11 +59,11 @@ type Child = CstNode | number;
  * A node of the syntax tree for a rule, whose keywords (`role`, `reports to`, `{`, `since`: 60% of
  * a file's tokens) and values (titles, dates: 15%) get their leaves when its children are first
  * asked for; names keep theirs, which references hold. Until then such a token is a number in the
- * children list, 16 bytes in all against a leaf's 56, and
- * nothing for the garbage collector to copy while the parse runs. A check asks for the children of
- * a few nodes only (the ones a finding points into); the editor for those it shows. Offset, end,
- * length and range are worked out without making the leaves. The leaves made are those the
- * parser would have made (predictive-parser.test.ts compares the trees).
+ * children list (PendingTokens): 16 bytes in all against a leaf's 56, and nothing for the garbage
+ * collector to copy while the parse runs. A check asks for the children of a few nodes only (the
+ * ones a finding points into); the editor for those it shows. Offset, end, length and range are
+ * worked out without making the leaves. The leaves made are those the parser would have made
+ * (predictive-parser.test.ts compares the trees).
  */
 export class LazyCompositeCstNode implements CompositeCstNode {
     container: CompositeCstNode | undefined = undefined;

@@ -69,7 +69,7 @@ const kinds = new LeafKinds();
 const keptAside = new WeakMap<OffsetLeafCstNode, { tokenType: TokenType; feature: Feature; hidden: boolean }>();
 
 /**
- * A leaf of the syntax tree for a token on one line, in 48 bytes where Langium's takes 96: it keeps
+ * A leaf of the syntax tree for a token on one line, in 48 bytes where Langium's takes 104: it keeps
  * its container, its offset, and one small integer for its length and its kind (token type, grammar
  * element, comment or not: LeafKinds). A 100,000-line workspace has 600,000 leaves, the largest
  * part of the heap that every garbage collection during the parse copies, and of a 1M-line check's
@@ -97,7 +97,7 @@ export class OffsetLeafCstNode implements LeafCstNode {
         return leaf;
     }
 
-    /** A leaf from its offset and `packedShape`: the syntax tree makes a keyword's leaf when it is first asked for. */
+    /** A leaf from its offset and `packedShape`: a keyword's or a value's leaf, made when its node's children are first read. */
     static fromShape(offset: number, shape: number): OffsetLeafCstNode {
         return new OffsetLeafCstNode(offset, shape);
     }
