@@ -1,6 +1,6 @@
 import type { AstNode, CompositeCstNode, CstNode, GrammarAST, RootCstNode } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
-import { OffsetLeafCstNode, positionIn } from './mandate-leaf-cst-node.js';
+import { OffsetLeafCstNode, positionIn, rootOf, textOf } from './mandate-leaf-cst-node.js';
 
 /**
  * The tokens of a file that the parser has not made leaves for yet: for each, its offset and its
@@ -131,13 +131,11 @@ export class LazyCompositeCstNode implements CompositeCstNode {
     }
 
     get root(): RootCstNode {
-        let node: CstNode = this;
-        while (node.container) node = node.container;
-        return node as RootCstNode;
+        return rootOf(this);
     }
 
     get text(): string {
-        return this.root.fullText.substring(this.offset, this.end);
+        return textOf(this);
     }
 
     get offset(): number {

@@ -22,6 +22,17 @@ export function startLineOf(node: CstNode): number {
     return lineIndexAt(lineStartsOf(node.root), node.offset);
 }
 
+/** The root of the tree `node` is in (AbstractCstNode's `root`, for the nodes that do not extend it). */
+export function rootOf(node: CstNode): RootCstNode {
+    while (node.container) node = node.container;
+    return node as RootCstNode;
+}
+
+/** The text `node` covers (AbstractCstNode's `text`). */
+export function textOf(node: CstNode): string {
+    return rootOf(node).fullText.substring(node.offset, node.end);
+}
+
 /** The line and column of `offset` in the text of the tree under `root`. */
 export function positionIn(root: RootCstNode, offset: number): Position {
     const starts = lineStartsOf(root);
@@ -156,13 +167,11 @@ export class OffsetLeafCstNode implements LeafCstNode {
     }
 
     get root(): RootCstNode {
-        let node: CstNode = this;
-        while (node.container) node = node.container;
-        return node as RootCstNode;
+        return rootOf(this);
     }
 
     get text(): string {
-        return this.root.fullText.substring(this._offset, this.end);
+        return textOf(this);
     }
 
     get astNode(): AstNode {
