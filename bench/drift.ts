@@ -4,7 +4,7 @@
  * the same files, and must not have grown.
  */
 import { readdirSync } from 'node:fs';
-import { BenchSession } from './lsp-session.js';
+import { BenchSession, type ServerLaunch } from './lsp-session.js';
 import { namesIn, randomEdit, seededRandom } from './random-edits.js';
 import { elapsedMs, now, sleep } from './stats.js';
 import type { Workload } from './workloads.js';
@@ -29,7 +29,7 @@ const REST_STEP_MS = 500;
 
 /** Also the soak test of the test suite (tests/lsp-soak.test.ts), on the current examples/acme: one drift run, one piece of code. */
 export async function measureDrift(
-    serverPath: string, workload: Pick<Workload, 'folder'>, edits: number, seed: number, log: (line: string) => void,
+    server: string | ServerLaunch, workload: Pick<Workload, 'folder'>, edits: number, seed: number, log: (line: string) => void,
     /** When `rssWarmBytes` is taken: after the first tenth of the edits unless said otherwise. */
     warmUpEdits = Math.ceil(edits / 10),
     /** How long the server is left idle after the restore before `rssRestBytes` is read; 0 reads none. */
@@ -37,7 +37,7 @@ export async function measureDrift(
     /** Ends the rest early once it holds for the resident memory (read every half second), with the warm-up's. */
     restUntil?: (rssBytes: number, rssWarmBytes: number) => boolean
 ): Promise<DriftResult> {
-    const session = await BenchSession.start(serverPath, workload.folder);
+    const session = await BenchSession.start(server, workload.folder);
     try {
         await session.settle();
         const originals = new Map<string, string>();
@@ -80,7 +80,7 @@ export async function measureDrift(
             }
             rssRestBytes = session.rssBytes();
         }
-        const fresh = await BenchSession.start(serverPath, workload.folder);
+        const fresh = await BenchSession.start(server, workload.folder);
         let expected: Map<string, string>;
         try {
             await fresh.settle();

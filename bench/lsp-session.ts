@@ -40,6 +40,17 @@ export interface CompletionSample {
     readonly bytes: number;
 }
 
+/** A server to start: its entry, and the Node.js options to start it with (a build's `serverNodeOptions`). */
+export interface ServerLaunch {
+    readonly path: string;
+    readonly nodeOptions: readonly string[];
+}
+
+/** How the benchmark starts a build's server: as its extension does. */
+export function serverLaunchOf(build: { readonly server: string; readonly serverNodeOptions: readonly string[] }): ServerLaunch {
+    return { path: build.server, nodeOptions: build.serverNodeOptions };
+}
+
 export class BenchSession {
     private statusCount = 0;
 
@@ -48,9 +59,10 @@ export class BenchSession {
     }
 
     /** Spawns the server on `folder` with the benchmark's as-of date; readyMs is spawn → initialize result. */
-    static async start(serverPath: string, folder: string): Promise<BenchSession> {
+    static async start(server: string | ServerLaunch, folder: string): Promise<BenchSession> {
+        const { path, nodeOptions } = typeof server === 'string' ? { path: server, nodeOptions: [] } : server;
         const start = now();
-        const client = await LspClient.start({ workspaceFolders: [folder], settings: { mandate: { asOf: BENCH_AS_OF } }, serverPath });
+        const client = await LspClient.start({ workspaceFolders: [folder], settings: { mandate: { asOf: BENCH_AS_OF } }, serverPath: path, nodeOptions });
         return new BenchSession(client, folder, elapsedMs(start));
     }
 

@@ -7,7 +7,7 @@ import { missing, record, type BenchContext } from './context.js';
 import { measureDrift } from './drift.js';
 import { teamFileName } from './generate-workspace.js';
 import type { CompletionItem } from 'vscode-languageserver-protocol/node';
-import { BenchSession, type CompletionSample, type EditSample } from './lsp-session.js';
+import { BenchSession, serverLaunchOf, type CompletionSample, type EditSample } from './lsp-session.js';
 import { positionAt, type TextEdit } from '../tests/lsp-client.js';
 import { formatBytes, formatCount, formatMs, median, percentile } from './stats.js';
 
@@ -15,15 +15,21 @@ const EDITOR_FIGURES = ['server-rss', 'edit-leaf-comment', 'edit-leaf-title', 'e
 const COMMENT = '// bench note\n';
 const LEAF_TEAM = 7;
 
+/** How every server figure starts a build's server: as its extension does (bench/builds.ts, server/node-options.ts). */
+function serverStart(context: BenchContext): string {
+    const options = context.builds.map(({ build }) => `${build.name} ${build.serverNodeOptions.map(option => `\`${option}\``).join(' ') || 'none'}`);
+    return `Each server is started with the Node.js options its extension gives it (${options.join(', ')}).`;
+}
+
 export async function measureServerReady(context: BenchContext): Promise<void> {
     const workload = context.workloads.manyFiles(1_000);
     const count = Math.max(context.settings.runs, 10);
-    context.results.note('server-ready', `From spawning \`node out/server/main.cjs --stdio\` to the initialize result, on ${workload.description}; median of ${count} starts.`);
+    context.results.note('server-ready', `From spawning \`node out/server/main.cjs --stdio\` to the initialize result, on ${workload.description}; median of ${count} starts. ${serverStart(context)}`);
     for (const { slot, build } of context.builds) {
         try {
             const times: number[] = [];
             for (let i = 0; i < count; i++) {
-                const session = await BenchSession.start(build.server, workload.folder);
+                const session = await BenchSession.start(serverLaunchOf(build), workload.folder);
                 times.push(session.readyMs);
                 await session.dispose();
             }
@@ -39,12 +45,12 @@ export async function measureServerReady(context: BenchContext): Promise<void> {
 export async function measureEditor(context: BenchContext): Promise<void> {
     const workload = context.workloads.manyFiles(100_000);
     const samples = context.settings.samples + (context.settings.samples % 2);
-    context.results.note('server-rss', `VmRSS of the server process once the initial build of ${workload.description} has finished.`);
+    context.results.note('server-rss', `VmRSS of the server process once the initial build of ${workload.description} has finished. ${serverStart(context)}`);
     context.results.note('edit-leaf-comment', `Each edit is one didChange; the time runs until the server has finished all work it caused (the next request behind its workspace lock is answered). p95 of ${samples} edits, alternately made and undone, with ${teamFileName(LEAF_TEAM)} and the organization file open. A title or a name is changed to a new text each time (\` (acting 3)\`, \`lead-${LEAF_TEAM}x3\`), as typing would, so that the server cannot restore what it computed for an earlier text; the undo can.`);
     for (const { slot, build } of context.builds) {
         let session: BenchSession | undefined;
         try {
-            session = await BenchSession.start(build.server, workload.folder);
+            session = await BenchSession.start(serverLaunchOf(build), workload.folder);
             const initialMs = await session.settle();
             if (session.builds === 0) context.results.note('server-rss', `${build.name}: no build had reported its status when the server said it was idle; the figures of this server are suspect.`);
             const rss = session.rssBytes();
@@ -174,7 +180,7 @@ export async function measureDriftFigures(context: BenchContext): Promise<void> 
     context.results.note('drift', `${formatCount(context.settings.edits)} random edits (seed ${seed}: characters, keywords, deletions, names swapped, dates changed, lines duplicated) over LSP to 0.1.0's examples/acme, mostly faster than the server builds; then every file restored to its text, and the latest diagnostics of every file compared with a fresh server's on the same files.`);
     for (const { slot, build } of context.builds) {
         try {
-            const result = await measureDrift(build.server, workload, context.settings.edits, seed, context.log, undefined, REST_MS);
+            const result = await measureDrift(serverLaunchOf(build), workload, context.settings.edits, seed, context.log, undefined, REST_MS);
             record(context, 'drift', slot, {
                 value: result.identical ? 1 : 0,
                 text: `${result.identical ? 'identical' : `differs in ${result.differences.length}${result.differences.length === 5 ? '+' : ''} files`} after ${formatCount(result.edits)} edits`

@@ -5,12 +5,12 @@
  * says why.)
  */
 import type { BenchContext } from './context.js';
-import { BenchSession } from './lsp-session.js';
+import { BenchSession, serverLaunchOf } from './lsp-session.js';
 
 export async function warmUpServers(context: BenchContext): Promise<void> {
     const workload = context.workloads.manyFiles(1000);
     for (const { build } of context.builds) {
-        const session = await BenchSession.start(build.server, workload.folder);
+        const session = await BenchSession.start(serverLaunchOf(build), workload.folder);
         try {
             await session.settle();
         } finally {

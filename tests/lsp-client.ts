@@ -55,6 +55,8 @@ export interface StartOptions {
     /** What the client answers to `workspace/configuration`; change it later with `setSettings`. */
     readonly settings?: Settings;
     readonly serverPath?: string;
+    /** Node.js options before the server's path (the extension's: server/node-options.ts). */
+    readonly nodeOptions?: readonly string[];
 }
 
 /** Every client that was started and not yet disposed, so `disposeAllClients` can leave no process behind. */
@@ -93,7 +95,7 @@ export class LspClient {
         if (!existsSync(serverPath)) {
             throw new Error(`${serverPath} does not exist: run \`npm run build\` before the LSP tests.`);
         }
-        const child = spawn(process.execPath, [serverPath, '--stdio'], {
+        const child = spawn(process.execPath, [...options.nodeOptions ?? [], serverPath, '--stdio'], {
             cwd: repositoryRoot,
             stdio: ['pipe', 'pipe', 'pipe']
         });
