@@ -5,7 +5,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { SERVER_NODE_OPTIONS } from '../server/node-options.js';
+import { SERVER_ENVIRONMENT, SERVER_NODE_OPTIONS } from '../server/node-options.js';
 
 export const BASELINE_COMMIT = '123e0f2';
 export const BASELINE_NAME = '0.1.0';
@@ -16,8 +16,9 @@ export interface Build {
     readonly root: string;
     readonly cli: string;
     readonly server: string;
-    /** The Node.js options its extension starts the server with: the benchmark starts it the same way. */
+    /** The Node.js options and environment variables its extension starts the server with: the benchmark starts it the same way. */
     readonly serverNodeOptions: readonly string[];
+    readonly serverEnvironment: Readonly<Record<string, string>>;
     /** A short description for the benchmark page: commit, and whether the tree had uncommitted changes. */
     readonly revision: string;
 }
@@ -26,8 +27,8 @@ function git(root: string, ...args: string[]): string {
     return execFileSync('git', ['-C', root, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 }).trim();
 }
 
-function buildAt(name: string, root: string, revision: string, serverNodeOptions: readonly string[]): Build {
-    return { name, root, cli: join(root, 'out', 'cli', 'main.cjs'), server: join(root, 'out', 'server', 'main.cjs'), serverNodeOptions, revision };
+function buildAt(name: string, root: string, revision: string, start: Pick<Build, 'serverNodeOptions' | 'serverEnvironment'>): Build {
+    return { name, root, cli: join(root, 'out', 'cli', 'main.cjs'), server: join(root, 'out', 'server', 'main.cjs'), ...start, revision };
 }
 
 /** This tree as it is built now; the benchmark does not build it (run `npm run build` first). */
@@ -40,7 +41,7 @@ export function currentBuild(root: string): Build {
     } catch {
         // Not a git checkout: the page says so.
     }
-    const build = buildAt('this build', root, revision, SERVER_NODE_OPTIONS);
+    const build = buildAt('this build', root, revision, { serverNodeOptions: SERVER_NODE_OPTIONS, serverEnvironment: SERVER_ENVIRONMENT });
     if (!existsSync(build.cli) || !existsSync(build.server)) {
         throw new Error(`${relative(root, build.cli)} or ${relative(root, build.server)} is missing: run \`npm run build\` before \`npm run bench\`.`);
     }
@@ -104,8 +105,8 @@ export function baselineBuild(root: string, log: (line: string) => void): Build 
         }
     }
     const stamp = join(folder, 'out', '.bench-build');
-    // 0.1.0's extension started its server with no Node.js options.
-    const build = buildAt(BASELINE_NAME, folder, BASELINE_COMMIT, []);
+    // 0.1.0's extension started its server with no Node.js options and no variables of its own.
+    const build = buildAt(BASELINE_NAME, folder, BASELINE_COMMIT, { serverNodeOptions: [], serverEnvironment: {} });
     if (!existsSync(stamp) || !existsSync(build.cli) || !existsSync(build.server)) {
         log(`Building ${BASELINE_NAME}:`);
         run('npm', ['run', 'build'], folder, log);

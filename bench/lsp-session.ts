@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { CompletionRequest, type CompletionItem, type CompletionList, type Diagnostic, type Position } from 'vscode-languageserver-protocol/node';
 import { fileUri, LspClient, positionAt, type TextEdit } from '../tests/lsp-client.js';
 import { BENCH_AS_OF } from './generate-workspace.js';
+import type { Build } from './builds.js';
 import { elapsedMs, now, sleep } from './stats.js';
 
 // The report request of both builds takes the workspace lock's read side, which waits for every
@@ -40,15 +41,16 @@ export interface CompletionSample {
     readonly bytes: number;
 }
 
-/** A server to start: its entry, and the Node.js options to start it with (a build's `serverNodeOptions`). */
+/** A server to start: its entry, the Node.js options and the environment variables to start it with (a build's). */
 export interface ServerLaunch {
     readonly path: string;
     readonly nodeOptions: readonly string[];
+    readonly environment: Readonly<Record<string, string>>;
 }
 
 /** How the benchmark starts a build's server: as its extension does. */
-export function serverLaunchOf(build: { readonly server: string; readonly serverNodeOptions: readonly string[] }): ServerLaunch {
-    return { path: build.server, nodeOptions: build.serverNodeOptions };
+export function serverLaunchOf(build: Pick<Build, 'server' | 'serverNodeOptions' | 'serverEnvironment'>): ServerLaunch {
+    return { path: build.server, nodeOptions: build.serverNodeOptions, environment: build.serverEnvironment };
 }
 
 export class BenchSession {
@@ -60,9 +62,9 @@ export class BenchSession {
 
     /** Spawns the server on `folder` with the benchmark's as-of date; readyMs is spawn → initialize result. */
     static async start(server: string | ServerLaunch, folder: string): Promise<BenchSession> {
-        const { path, nodeOptions } = typeof server === 'string' ? { path: server, nodeOptions: [] } : server;
+        const { path, nodeOptions, environment } = typeof server === 'string' ? { path: server, nodeOptions: [], environment: {} } : server;
         const start = now();
-        const client = await LspClient.start({ workspaceFolders: [folder], settings: { mandate: { asOf: BENCH_AS_OF } }, serverPath: path, nodeOptions });
+        const client = await LspClient.start({ workspaceFolders: [folder], settings: { mandate: { asOf: BENCH_AS_OF } }, serverPath: path, nodeOptions, environment });
         return new BenchSession(client, folder, elapsedMs(start));
     }
 

@@ -17,8 +17,11 @@ const LEAF_TEAM = 7;
 
 /** How every server figure starts a build's server: as its extension does (bench/builds.ts, server/node-options.ts). */
 function serverStart(context: BenchContext): string {
-    const options = context.builds.map(({ build }) => `${build.name} ${build.serverNodeOptions.map(option => `\`${option}\``).join(' ') || 'none'}`);
-    return `Each server is started with the Node.js options its extension gives it (${options.join(', ')}).`;
+    const options = context.builds.map(({ build }) => {
+        const given = [...build.serverNodeOptions, ...Object.entries(build.serverEnvironment).map(([name, value]) => `${name}=${value}`)];
+        return `${build.name} ${given.map(option => `\`${option}\``).join(' ') || 'none'}`;
+    });
+    return `Each server is started with the Node.js options and environment variables its extension gives it (${options.join(', ')}).`;
 }
 
 export async function measureServerReady(context: BenchContext): Promise<void> {

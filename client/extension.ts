@@ -14,7 +14,7 @@ import { generateReport } from './report-commands.js';
 import { showLocations } from './show-locations.js';
 import { hoverWithRenderedDocLinks, linkToRenderedDoc, RULE_DOC_SCHEME, RuleDocProvider, SHOW_RULE_DOC_COMMAND, showRuleDoc } from './rule-docs.js';
 import { StatusBar } from './status-bar.js';
-import { SERVER_NODE_OPTIONS } from '../server/node-options.js';
+import { SERVER_ENVIRONMENT, SERVER_NODE_OPTIONS } from '../server/node-options.js';
 
 let client: LanguageClient | undefined;
 
@@ -93,8 +93,9 @@ function selectRange(uri: string, range: ProtocolRange): void {
 function startClient(context: vscode.ExtensionContext): LanguageClient {
     const serverModule = context.asAbsolutePath('out/server/main.cjs');
     const serverOptions: ServerOptions = {
-        run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS] } },
-        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6009'] } }
+        // The client adds `env` to the extension host's own environment.
+        run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS], env: { ...SERVER_ENVIRONMENT } } },
+        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6009'], env: { ...SERVER_ENVIRONMENT } } }
     };
     const clientOptions: LanguageClientOptions = {
         // Only files are policy: a git diff's left side (git:), a rename preview or an untitled editor

@@ -57,6 +57,8 @@ export interface StartOptions {
     readonly serverPath?: string;
     /** Node.js options before the server's path (the extension's: server/node-options.ts). */
     readonly nodeOptions?: readonly string[];
+    /** Variables added to the server's environment (the extension's: server/node-options.ts). */
+    readonly environment?: Readonly<Record<string, string>>;
 }
 
 /** Every client that was started and not yet disposed, so `disposeAllClients` can leave no process behind. */
@@ -97,6 +99,7 @@ export class LspClient {
         }
         const child = spawn(process.execPath, [...options.nodeOptions ?? [], serverPath, '--stdio'], {
             cwd: repositoryRoot,
+            env: { ...process.env, ...options.environment },
             stdio: ['pipe', 'pipe', 'pipe']
         });
         const connection = createProtocolConnection(

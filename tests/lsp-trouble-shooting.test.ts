@@ -3,7 +3,9 @@
  * The initialize result names the server and its version; the log (window/logMessage, what VS Code
  * shows under Mandate: Show Language Server Output) gives the version at start, the workspace
  * folders, the as-of date and the configuration file after the first check and whenever one
- * changes, and how long each check took.
+ * changes, and how long each check took. The server runs with the Node.js options and environment
+ * the extension starts it with (server/node-options.ts); the extension's own start is covered by the
+ * end-to-end tests.
  * Run `npm run build` first when running this file alone.
  */
 import { readFileSync } from 'node:fs';
@@ -11,7 +13,8 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FileChangeType, MessageType } from 'vscode-languageserver-protocol/node';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { createWorkspace, disposeAllClients, LspClient, removeAllWorkspaces, workspaceUri } from './lsp-client.js';
+import { SERVER_ENVIRONMENT, SERVER_NODE_OPTIONS } from '../server/node-options.js';
+import { codesOf, createWorkspace, disposeAllClients, LspClient, removeAllWorkspaces, workspaceUri } from './lsp-client.js';
 
 const CASE_TIMEOUT_MS = 60_000;
 const VERSION = (JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { version: string }).version;
@@ -104,5 +107,19 @@ describe('trouble-shooting', () => {
         await client.didChangeWatchedFiles([{ uri: workspaceUri(folder, 'hr/people.csv'), type: FileChangeType.Changed }]);
         await waitForLine(client, line => line.startsWith('Directory: hr/people.csv, read as CSV') && line.includes('with 1 problem (shown on the file'), 'saying the export has a problem', seen);
         expect(infoLines(client).join('\n')).not.toMatch(/undefined|NaN|\[object Object\]/);
+    }, CASE_TIMEOUT_MS);
+});
+
+describe('the server as the extension starts it', () => {
+    it('Node accepts the options and the server checks with them and the variables in its environment', async () => {
+        expect(SERVER_NODE_OPTIONS).toContain('--max-semi-space-size=4');
+        expect(SERVER_ENVIRONMENT).toEqual({ MALLOC_ARENA_MAX: '2' });
+        const folder = await createWorkspace({ 'policy.mandate': POLICY });
+        const client = await LspClient.start({ workspaceFolders: [folder], nodeOptions: SERVER_NODE_OPTIONS, environment: SERVER_ENVIRONMENT });
+        expect(codesOf(await client.waitForDiagnostics(workspaceUri(folder, 'policy.mandate')))).toContain('ciso-missing');
+        const commandLine = readFileSync(`/proc/${client.process.pid}/cmdline`, 'utf8').split('\0');
+        expect(commandLine.slice(1, 1 + SERVER_NODE_OPTIONS.length)).toEqual([...SERVER_NODE_OPTIONS]);
+        const environment = readFileSync(`/proc/${client.process.pid}/environ`, 'utf8').split('\0');
+        for (const [name, value] of Object.entries(SERVER_ENVIRONMENT)) expect(environment).toContain(`${name}=${value}`);
     }, CASE_TIMEOUT_MS);
 });
