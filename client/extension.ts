@@ -14,6 +14,7 @@ import { generateReport } from './report-commands.js';
 import { showLocations } from './show-locations.js';
 import { hoverWithRenderedDocLinks, linkToRenderedDoc, RULE_DOC_SCHEME, RuleDocProvider, SHOW_RULE_DOC_COMMAND, showRuleDoc } from './rule-docs.js';
 import { StatusBar } from './status-bar.js';
+import { SERVED_RULE_DOCS } from '../language/lsp/rule-docs-option.js';
 import { SERVER_ENVIRONMENT, SERVER_NODE_OPTIONS } from '../server/node-options.js';
 
 let client: LanguageClient | undefined;
@@ -102,6 +103,8 @@ function startClient(context: vscode.ExtensionContext): LanguageClient {
         // is a copy, and the server would check its names against the real file's. A web build of the
         // extension would add its workspace folders' scheme (e.g. vscode-vfs), which the server accepts.
         documentSelector: [{ scheme: 'file', language: 'mandate' }],
+        // This client shows the rule pages itself (rule-docs.ts): findings link to them as mandate-doc: URIs.
+        initializationOptions: { ...SERVED_RULE_DOCS },
         // Code links of findings open the rule's page rendered and read-only, not the raw file (rule-docs.ts).
         middleware: {
             handleDiagnostics: (uri, diagnostics, next) => next(uri, linkToRenderedDoc(diagnostics)),

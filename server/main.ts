@@ -10,6 +10,7 @@ import { logServerActivity } from '../language/lsp/mandate-server-log.js';
 import { publishStatusAfterBuilds } from '../language/lsp/mandate-status.js';
 import { refreshLensesAndHintsAfterBuilds } from '../language/lsp/refresh-editor-views.js';
 import { ruleDocsBase } from '../language/lsp/rule-docs-base.js';
+import { clientServesRuleDocs } from '../language/lsp/rule-docs-option.js';
 import { warmUpAfterInitialize } from '../language/lsp/mandate-warm-up.js';
 import { followWorkspaceFolders } from '../language/lsp/mandate-workspace-folders.js';
 import { createMandateServices } from '../language/mandate-module.js';
@@ -23,8 +24,6 @@ guardConnection(connection);
 libraryMessages.attach(connection);
 logStrayFailures(connection);
 const { shared } = createMandateServices({ connection, ...NodeFileSystem });
-// Each diagnostic links to its rule's page: in the repository's docs/rules/, or served by the extension.
-shared.mandate.Settings.docsBaseUri = ruleDocsBase(import.meta.url);
 publishStatusAfterBuilds(shared, connection);
 refreshLensesAndHintsAfterBuilds(shared, connection);
 // Version, workspace folders, as-of date, configuration file and check times, for trouble-shooting.
@@ -35,7 +34,14 @@ registerQueryRequests(shared, connection);
 registerPolicyTestRequests(shared, connection);
 warmUpAfterInitialize(shared);
 let initializeParams: InitializeParams | undefined;
-shared.lsp.LanguageServer.onInitialize(params => { initializeParams = params; });
+shared.lsp.LanguageServer.onInitialize(params => {
+    initializeParams = params;
+    // Each diagnostic links to its rule's page: in the repository's docs/rules/, served by the
+    // extension, or written for another editor to the user's cache folder (rule-docs-base.ts).
+    const docs = ruleDocsBase(import.meta.url, clientServesRuleDocs(params.initializationOptions));
+    shared.mandate.Settings.docsBaseUri = docs.base;
+    if (docs.problem) connection.console.warn(docs.problem);
+});
 shared.lsp.LanguageServer.onInitialized(() => {
     if (initializeParams) followWorkspaceFolders(shared, connection, initializeParams);
 });

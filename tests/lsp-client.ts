@@ -59,6 +59,8 @@ export interface StartOptions {
     readonly nodeOptions?: readonly string[];
     /** Variables added to the server's environment (the extension's: server/node-options.ts). */
     readonly environment?: Readonly<Record<string, string>>;
+    /** The initialize request's `initializationOptions` (the extension's: SERVED_RULE_DOCS). */
+    readonly initializationOptions?: unknown;
 }
 
 /** Every client that was started and not yet disposed, so `disposeAllClients` can leave no process behind. */
@@ -116,6 +118,7 @@ export class LspClient {
             // The server exits on its own if this test process dies: no orphans even after a crash.
             processId: process.pid,
             clientInfo: { name: 'mandate-lsp-tests' },
+            initializationOptions: options.initializationOptions,
             rootUri: folders[0]?.uri ?? null,
             workspaceFolders: folders,
             capabilities: {

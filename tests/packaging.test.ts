@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GRAPH_REQUEST, type GraphResult } from '../language/lsp/mandate-protocol.js';
+import { SERVED_RULE_DOCS } from '../language/lsp/rule-docs-option.js';
 import { CLEAN_POLICY } from './helpers.js';
 import { createWorkspace, disposeAllClients, LspClient, removeAllWorkspaces, workspaceUri } from './lsp-client.js';
 import { zipEntries, type ZipEntry } from './zip-entries.js';
@@ -178,14 +179,18 @@ describe('npm run package', () => {
     it('starts its language server from the installed layout alone: diagnostics link to the rule pages it ships, and the graph is drawn', async () => {
         const policy = { ...CLEAN_POLICY, 'roles.mandate': CLEAN_POLICY['roles.mandate'].replace('designated CISO', '') };
         const folder = await createWorkspace(policy);
+        const serverPath = join(extracted, 'out', 'server', 'main.cjs');
+        const cisoMissingLink = async (client: LspClient) => {
+            const diagnostics = await client.waitForDiagnostics(workspaceUri(folder, 'organization.mandate'),
+                published => published.some(diagnostic => diagnostic.code === 'ciso-missing'));
+            return diagnostics.find(diagnostic => diagnostic.code === 'ciso-missing')!.codeDescription!.href;
+        };
+        // The installed layout has no docs/ folder: for the VS Code client, which says it serves the pages
+        // from the bundled file, the link names the page it serves.
         const client = await LspClient.start({
-            workspaceFolders: [folder], settings: { mandate: { asOf: '2025-06-30' } }, serverPath: join(extracted, 'out', 'server', 'main.cjs')
+            workspaceFolders: [folder], settings: { mandate: { asOf: '2025-06-30' } }, serverPath, initializationOptions: SERVED_RULE_DOCS
         });
-        const diagnostics = await client.waitForDiagnostics(workspaceUri(folder, 'organization.mandate'),
-            published => published.some(diagnostic => diagnostic.code === 'ciso-missing'));
-        // The installed layout has no docs/ folder: the link names the page the extension serves from its bundled pages.
-        const href = diagnostics.find(diagnostic => diagnostic.code === 'ciso-missing')!.codeDescription!.href;
-        expect(href).toBe('mandate-doc:/rules/ciso-missing.md');
+        expect(await cisoMissingLink(client)).toBe('mandate-doc:/rules/ciso-missing.md');
         const pages = JSON.parse(readFileSync(join(extracted, 'out', 'rule-docs.json'), 'utf8')) as Record<string, string>;
         expect(pages['ciso-missing']).toBe(readFileSync(new URL('../docs/rules/ciso-missing.md', import.meta.url), 'utf8'));
         const documented = readdirSync(new URL('../docs/rules/', import.meta.url)).filter(name => /^[a-z0-9-]+\.md$/.test(name)).map(name => name.slice(0, -3));
@@ -194,5 +199,20 @@ describe('npm run package', () => {
         const graph = await client.connection.sendRequest<GraphResult>(GRAPH_REQUEST, { webview: { nonce: 'cGFja2FnZWQtbGF5b3V0', cspSource: 'vscode-webview:' } });
         expect(graph.html).toContain('<svg');
         expect(graph.html).not.toContain('could not be drawn');
+        // Another editor (Neovim, say) cannot open mandate-doc: links: it gets the pages as files in its cache folder.
+        const cache = mkdtempSync(join(tmpdir(), 'mandate-cache-'));
+        try {
+            const other = await LspClient.start({
+                workspaceFolders: [folder], settings: { mandate: { asOf: '2025-06-30' } }, serverPath, environment: { XDG_CACHE_HOME: cache }
+            });
+            const href = await cisoMissingLink(other);
+            expect(href).toMatch(/^file:\/\/.*\/mandate\/rule-docs\/[0-9a-f]{16}\/docs\/rules\/ciso-missing\.md$/);
+            expect(fileURLToPath(href).startsWith(cache)).toBe(true);
+            expect(readFileSync(fileURLToPath(href), 'utf8')).toBe(pages['ciso-missing']);
+            expect(readFileSync(fileURLToPath(new URL('../../README.md', href)), 'utf8')).toBe(readFileSync(join(extracted, 'readme.md'), 'utf8'));
+            await other.dispose();
+        } finally {
+            rmSync(cache, { recursive: true, force: true });
+        }
     }, 120_000);
 });
