@@ -130,7 +130,6 @@ function build(model: WorkspaceModel): StatementOfApplicability {
     const claimed = new Set(frameworks.map(framework => framework.prefix));
 
     const exclusions = new Map<string, ExclusionEntry>();
-    const satisfiers = satisfiersByRequirement(model);
     for (const claim of model.claims) {
         // Exclusions under an invalid or repeated claim are still checked, so every mistake shows at once.
         const prefix = claim.framework;
@@ -167,6 +166,8 @@ function build(model: WorkspaceModel): StatementOfApplicability {
                         + 'only Annex A controls can be declared not applicable.' });
                     return;
                 }
+                // Merged only when an exclusion asks: a policy without one (most) need not index every `satisfies` after each edit.
+                const satisfiers = satisfiersByRequirement(model);
                 const satisfied = withDescendants(catalogue, requirement)
                     .flatMap(entry => (satisfiers.get(entry.id) ?? []).map(declaration => ({ entry, declaration })));
                 if (satisfied.length > 0) {
