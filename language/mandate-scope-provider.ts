@@ -32,6 +32,8 @@ function declarationsOf(entry: Entry | undefined): readonly AstNodeDescription[]
 /** The declarations a reference type may target, by name, in resolution order. */
 class NameTable {
     private sorted: AstNodeDescription[] | undefined;
+    /** The documents' URIs in scope order: kept while no document comes or goes, as an edit to one file's declarations leaves them. */
+    private uris: string[] | undefined;
     private prefixes: PrefixIndex | undefined;
     /** Documents whose declarations changed since the prefix index was patched: it is patched when completion next asks, not on every edit. */
     private readonly unpatched = new Set<string>();
@@ -45,8 +47,12 @@ class NameTable {
 
     /** Every declaration, by document URI: only completion and "did you mean" ask, so it is put together when they do. */
     get all(): readonly AstNodeDescription[] {
-        this.sorted ??= [...this.byUri.keys()].sort(compareStrings).flatMap(uri => this.byUri.get(uri) ?? []);
+        this.sorted ??= this.sortedUris.flatMap(uri => this.byUri.get(uri) ?? []);
         return this.sorted;
+    }
+
+    private get sortedUris(): readonly string[] {
+        return this.uris ??= [...this.byUri.keys()].sort(compareStrings);
     }
 
     /** Every declaration by lower-case name, for completion of what is typed; once completion has asked, patched when it asks again. */
@@ -59,14 +65,28 @@ class NameTable {
 
     /** The first `limit` distinct names in scope order, for "did you mean": one list per table state, so its answers are remembered (did-you-mean.ts). */
     suggestionNames(limit: number): readonly string[] {
-        if (this.names?.limit !== limit) this.names = { limit, names: [...new Set(this.all.slice(0, limit).map(description => description.name))] };
+        if (this.names?.limit !== limit) this.names = { limit, names: this.firstNames(limit) };
         return this.names.names;
     }
 
-    /** After a patch of the declarations of `documents`. */
-    changed(documents: ReadonlySet<string>): void {
+    /** The names of the first `limit` declarations (as `all` would list them), each once: without listing all 100,000 after an edit made a name unresolved. */
+    private firstNames(limit: number): string[] {
+        const names = new Set<string>();
+        let count = 0;
+        for (const uri of this.sortedUris) {
+            for (const description of this.byUri.get(uri) ?? []) {
+                if (count++ === limit) return [...names];
+                names.add(description.name);
+            }
+        }
+        return [...names];
+    }
+
+    /** After a patch of the declarations of `documents`; `documentsCameOrWent` when a document has declarations now and had none, or the other way round. */
+    changed(documents: ReadonlySet<string>, documentsCameOrWent: boolean): void {
         this.sorted = undefined;
         this.names = undefined;
+        if (documentsCameOrWent) this.uris = undefined;
         if (this.prefixes) documents.forEach(uri => this.unpatched.add(uri));
     }
 }
@@ -163,9 +183,11 @@ export class MandateScopeProvider implements ScopeProvider {
     private patchTable(table: NameTable, referenceType: string, dirty: ReadonlySet<string>): NameTable {
         const fresh = groupByUri(this.indexManager.allElements(referenceType, new Set(dirty)));
         const touched = new Map<string, AstNodeDescription[]>();
+        let documentsCameOrWent = false;
         for (const uri of dirty) {
             for (const description of table.byUri.get(uri) ?? []) if (!touched.has(description.name)) touched.set(description.name, []);
             const entries = fresh.get(uri);
+            if (table.byUri.has(uri) !== (entries !== undefined)) documentsCameOrWent = true;
             if (entries) table.byUri.set(uri, entries); else table.byUri.delete(uri);
         }
         for (const uri of [...fresh.keys()].sort(compareStrings)) {
@@ -180,7 +202,7 @@ export class MandateScopeProvider implements ScopeProvider {
             if (all.length === 0) table.byName.delete(name);
             else table.byName.set(name, entryOf(all));
         }
-        table.changed(dirty);
+        table.changed(dirty, documentsCameOrWent);
         return table;
     }
 }

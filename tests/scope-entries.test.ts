@@ -48,4 +48,32 @@ describe('name tables with one and several declarations of a name', () => {
         expect(resolvedInto(workspace)).toEqual({ 'b-team.mandate': 'a-org.mandate', 'c-team.mandate': 'a-org.mandate' });
         expect(workspace.diagnostics()).toEqual((await Workspace.open(FILES)).diagnostics());
     });
+
+    it('suggest names of documents that come, and no longer of documents that go, as a cold build does', async () => {
+        const typo = { ...FILES, 'b-team.mandate': `${FILES['b-team.mandate']}assign xqzw to ciso since 2022-01-01\n` };
+        const workspace = await Workspace.open(typo);
+        const hint = () => [...workspace.diagnostics().values()].flat().filter(line => line.includes("'xqzw'")).join('\n');
+        const same = async (files: Record<string, string>) => expect(workspace.diagnostics()).toEqual((await Workspace.open(files)).diagnostics());
+        expect(hint()).toContain('Declare it with');
+
+        // A new file declares a near name: the hint names it, as the table's documents changed with it.
+        const added = { ...typo, 'd-people.mandate': 'person xqzv "Near" { employed since 2020-01-01 }\n' };
+        await workspace.write('d-people.mandate', added['d-people.mandate']);
+        expect(hint()).toContain("Did you mean 'xqzv'?");
+        await same(added);
+
+        // It goes again.
+        await workspace.delete('d-people.mandate');
+        expect(hint()).toContain('Declare it with');
+        await same(typo);
+
+        // A file that declared nothing declares the near name, and an existing file another one.
+        const filled = { ...typo, 'a-org.mandate': '// nothing yet\n' };
+        await workspace.write('a-org.mandate', filled['a-org.mandate']);
+        await same(filled);
+        const refilled = { ...filled, 'a-org.mandate': `${FILES['a-org.mandate']}person xqzv "Near" { employed since 2020-01-01 }\n` };
+        await workspace.write('a-org.mandate', refilled['a-org.mandate']);
+        expect(hint()).toContain("Did you mean 'xqzv'?");
+        await same(refilled);
+    });
 });
