@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CarriedMerge, mergeLists, type Lookup } from '../language/util/multi-map.js';
+import { CarriedMerge, mergedGroups, mergeLists, type GroupedLookup, type Lookup } from '../language/util/multi-map.js';
 import { Random } from './random-edits.js';
 
 // A carried merge (util/multi-map.ts) gives each key the list mergeLists gives it, whatever changed since the last merge.
@@ -21,6 +21,15 @@ function entries(map: Lookup<string, readonly number[]>, keys: number): Array<re
     return Array.from({ length: keys }, (_, key) => map.get(`k${key}`));
 }
 
+/** The keys with two values or more, sorted: what `repeated` must hold. */
+function repeatedIn(maps: ReadonlyArray<ReadonlyMap<string, readonly number[]>>): string[] {
+    return [...mergeLists(maps)].filter(([, list]) => list.length > 1).map(([key]) => key).sort();
+}
+
+function sortedRepeated(result: GroupedLookup<string, number>): string[] {
+    return [...result.repeated].sort();
+}
+
 describe('a merge of maps of lists carried from the last one', () => {
     it('equals mergeLists after each of many random changes to one, some or all maps', () => {
         for (const [seed, keys] of [[1, 12], [2, 12], [3, 400], [4, 400], [5, 60]]) {
@@ -31,6 +40,8 @@ describe('a merge of maps of lists carried from the last one', () => {
             for (let step = 0; step < 200; step++) {
                 const result = merge.merge(maps);
                 expect(entries(result, keys), `seed ${seed}, step ${step}`).toEqual(entries(mergeLists(maps), keys));
+                // Asked at some steps only: the set is kept up to date from the first time it is asked, and found afresh before.
+                if (step > 20 && random.next() < 0.7) expect(sortedRepeated(result), `seed ${seed}, step ${step}`).toEqual(repeatedIn(maps));
                 maps = [...maps];
                 const roll = random.next();
                 if (roll < 0.6) maps[random.int(maps.length)] = randomMap(random, serial);
@@ -47,5 +58,24 @@ describe('a merge of maps of lists carried from the last one', () => {
         const first = merge.merge(maps);
         expect(merge.merge([...maps])).toBe(first);
         expect(first.get('a')).toEqual([1, 2]);
+    });
+
+    it('knows the keys with two values or more, in one map or across maps, as a one-shot merge does', () => {
+        const maps = [new Map([['a', [1]], ['b', [2, 3]]]), new Map([['a', [4]], ['c', [5]]])];
+        const carried = new CarriedMerge<string, number>().merge(maps);
+        expect(sortedRepeated(carried)).toEqual(['a', 'b']);
+        expect(sortedRepeated(mergedGroups(maps))).toEqual(['a', 'b']);
+    });
+
+    it('drops a key from the repeated ones when an edit leaves it one value, and adds one that gains a second', () => {
+        const merge = new CarriedMerge<string, number>();
+        const maps = Array.from({ length: 16 }, (_, index) => new Map([[`own${index}`, [index]]]));
+        maps[0] = new Map([['a', [100]], ['own0', [0]]]);
+        maps[1] = new Map([['a', [101]], ['own1', [1]]]);
+        expect(sortedRepeated(merge.merge(maps))).toEqual(['a']);
+        const next = [...maps];
+        next[1] = new Map([['own1', [1]]]);
+        next[2] = new Map([['own2', [2, 3]]]);
+        expect(sortedRepeated(merge.merge(next))).toEqual(['own2']);
     });
 });

@@ -2,7 +2,7 @@ import { IssueCodes } from '../mandate-issue-codes.js';
 import { asciiLookalike, difference, skeleton } from '../util/confusables.js';
 import { lexicalSpan } from '../util/lexical-spans.js';
 import type { NamedDeclaration, WorkspaceModel } from '../workspace/workspace-model.js';
-import { KINDS, MAX_LISTED, mixedTextOf, SpellingGroups, spellingsRead, treeSpellings, type Spellings, type TreeSpellings } from './confusable-spellings.js';
+import { KINDS, MAX_LISTED, mixedTextOf, spellingGroups, spellingsRead, treeSpellings, type Spellings, type TreeSpellings } from './confusable-spellings.js';
 import { locationOf } from './describe.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 
@@ -28,7 +28,7 @@ function firstOther(text: string, spellings: Spellings): string {
 
 /** Reports look-alike names; returns the declared names grouped by skeleton, for rejected names. */
 function nameFindings(model: WorkspaceModel, trees: readonly TreeSpellings[], findings: WorkspaceFinding[]): (key: string) => Spellings | undefined {
-    const index = SpellingGroups.of(trees, 'name');
+    const index = spellingGroups(model, trees, 'name');
     for (const spellings of index.groups.values()) {
         for (const [name, nodes] of spellings) {
             const list = others(name, spellings, (other, node) => `the ${KINDS[node.$type] ?? 'declaration'} \`${other}\``);
@@ -45,7 +45,7 @@ function nameFindings(model: WorkspaceModel, trees: readonly TreeSpellings[], fi
         const group = index.groups.get(key);
         if (group) return group;
         const name = index.firstOf(key);
-        const nodes = name === undefined ? undefined : model.declarationsByName.get(name);
+        const nodes = name === undefined ? undefined : model.names.get(name);
         return name !== undefined && nodes ? new Map([[name, [...nodes]]]) : undefined;
     };
 }
@@ -82,8 +82,8 @@ function rejectedNameFindings(model: WorkspaceModel, groupOf: (key: string) => S
     }
 }
 
-function titleFindings(trees: readonly TreeSpellings[], findings: WorkspaceFinding[]): void {
-    const index = SpellingGroups.of(trees, 'title');
+function titleFindings(model: WorkspaceModel, trees: readonly TreeSpellings[], findings: WorkspaceFinding[]): void {
+    const index = spellingGroups(model, trees, 'title');
     const reported = new Set<NamedDeclaration>();
     for (const spellings of index.groups.values()) {
         for (const [title, nodes] of spellings) {
@@ -148,7 +148,7 @@ export const confusableName: WorkspaceRule = {
         const findings: WorkspaceFinding[] = [];
         const trees = model.roots.map(treeSpellings);
         rejectedNameFindings(model, nameFindings(model, trees, findings), findings);
-        titleFindings(trees, findings);
+        titleFindings(model, trees, findings);
         pathFindings(trees, findings);
         return findings;
     }

@@ -4,7 +4,8 @@ import { isPrintableAscii, mixedScriptWord, showCharacter, skeleton } from '../u
 import { remembered } from '../util/remembered.js';
 import { readTitle, readTitlesOf } from '../util/title-reads.js';
 import { placeOf } from '../workspace/semantic-fingerprint.js';
-import type { NamedDeclaration } from '../workspace/workspace-model.js';
+import { pushTo } from '../util/multi-map.js';
+import type { NamedDeclaration, WorkspaceModel } from '../workspace/workspace-model.js';
 
 /*
  * What confusable-name (confusable-name.ts) reads of each syntax tree, kept per tree, and the
@@ -24,52 +25,41 @@ export const KINDS: Record<string, string> = {
 export type Spellings = Map<string, NamedDeclaration[]>;
 
 /**
- * Spellings grouped by key (a skeleton), in two passes: the first notes one spelling per key, the
- * second builds groups only for the keys that have another. Nearly every key has one spelling, so
- * a workspace of 100,000 names allocates a map per look-alike group, not per name.
+ * The look-alike groups of names (`name`) or titles (`title`): the keys (skeletons) that two or more
+ * spellings share, each with its spellings in order of first use and their declarations, the groups
+ * in order of their first declaration, as a cold merge of every tree lists them. The trees' keyed
+ * declarations are merged by the model, carried from its last snapshot: after an edit only the
+ * edited file's keys are merged again, and only keys with two declarations or more are looked at.
  */
-export class SpellingGroups {
-    private readonly firstSpelling = new Map<string, string>();
-    private readonly shared = new Set<string>();
-    readonly groups = new Map<string, Spellings>();
-
-    note(key: string, text: string): void {
-        const first = this.firstSpelling.get(key);
-        if (first === undefined) this.firstSpelling.set(key, text);
-        else if (first !== text) this.shared.add(key);
+export function spellingGroups(model: WorkspaceModel, trees: readonly TreeSpellings[], what: 'name' | 'title'): SpellingGroups {
+    const keyed = model.mergedForLookup(`confusable:${what}`, trees.map(tree => what === 'name' ? tree.nameKeyed : tree.titleKeyed));
+    const textOf = what === 'name' ? (node: NamedDeclaration) => node.name : (node: NamedDeclaration) => readTitle(node) ?? '';
+    const shared: Array<readonly [string, readonly NamedDeclaration[]]> = [];
+    for (const key of keyed.repeated) {
+        const nodes = keyed.get(key) ?? [];
+        const first = textOf(nodes[0]);
+        if (nodes.some(node => textOf(node) !== first)) shared.push([key, nodes]);
     }
-
-    /** Second pass: `true` when the declaration belongs to a group of two or more spellings. */
-    add(key: string, text: string, node: NamedDeclaration): boolean {
-        if (!this.shared.has(key)) return false;
-        let spellings = this.groups.get(key);
-        if (!spellings) this.groups.set(key, spellings = new Map());
-        const nodes = spellings.get(text);
-        if (nodes) nodes.push(node); else spellings.set(text, [node]);
-        return true;
+    shared.sort(([, a], [, b]) => model.declarationOrder(a[0], b[0]));
+    const groups = new Map<string, Spellings>();
+    for (const [key, nodes] of shared) {
+        const spellings: Spellings = new Map();
+        for (const node of nodes) pushTo(spellings, textOf(node), node);
+        groups.set(key, spellings);
     }
+    return {
+        groups,
+        firstOf: key => {
+            const nodes = keyed.get(key);
+            return nodes && textOf(nodes[0]);
+        }
+    };
+}
 
-    firstOf(key: string): string | undefined {
-        return this.firstSpelling.get(key);
-    }
-
-    /** The groups of the trees' names (`name`) or titles (`title`), with both passes over what each tree keeps. */
-    static of(trees: readonly TreeSpellings[], what: 'name' | 'title'): SpellingGroups {
-        const groups = new SpellingGroups();
-        const each = (visit: (key: string, text: string, node: NamedDeclaration) => void) => {
-            for (const tree of trees) {
-                const [keys, texts] = what === 'name' ? [tree.nameKeys, tree.names] : [tree.titleKeys, tree.titles];
-                for (let position = 0; position < keys.length; position++) {
-                    const key = keys[position];
-                    if (key !== undefined) visit(key, texts[position]!, tree.declarations[position]);
-                }
-            }
-        };
-        each((key, text) => groups.note(key, text));
-        // Nearly always no two spellings share a key, and the second pass would find no group.
-        if (groups.shared.size > 0) each((key, text, node) => groups.add(key, text, node));
-        return groups;
-    }
+export interface SpellingGroups {
+    readonly groups: ReadonlyMap<string, Spellings>;
+    /** The first spelling of a key, grouped or not. */
+    firstOf(key: string): string | undefined;
 }
 
 /** What a mixed-script word is, for a message: "mixes Latin and Cyrillic letters in `Jаne` (`а` (U+0430) is Cyrillic)". */
@@ -131,12 +121,13 @@ function forEachPathOf(declaration: AstNode, visit: (node: AstNode, property: st
 export interface TreeSpellings {
     /** The tree's top-level declarations; the keys below are by position in it. */
     readonly declarations: readonly NamedDeclaration[];
-    /** Each named declaration's name, and its skeleton; undefined for other declarations. */
+    /** Each named declaration's name and title; undefined for other declarations. */
     readonly names: ReadonlyArray<string | undefined>;
-    readonly nameKeys: ReadonlyArray<string | undefined>;
-    /** Each named declaration's title, and its key `Type\0skeleton`: titles are compared within a kind. */
     readonly titles: ReadonlyArray<string | undefined>;
-    readonly titleKeys: ReadonlyArray<string | undefined>;
+    /** The named declarations by the skeleton of their name, in tree order. */
+    readonly nameKeyed: ReadonlyMap<string, readonly NamedDeclaration[]>;
+    /** The titled declarations by `Type\0skeleton` of their title: titles are compared within a kind. */
+    readonly titleKeyed: ReadonlyMap<string, readonly NamedDeclaration[]>;
     /** Titles with a word in two scripts, with what `mixedText` says of them. */
     readonly mixedTitles: ReadonlyArray<readonly [NamedDeclaration, string, string]>;
     readonly mixedPaths: ReadonlyArray<readonly [DocumentPath, string]>;
@@ -151,9 +142,9 @@ export function treeSpellings(root: Model): TreeSpellings {
     if (spellings) return spellings;
     const declarations = (root.declarations ?? []) as readonly AstNode[] as readonly NamedDeclaration[];
     const names: Array<string | undefined> = [];
-    const nameKeys: Array<string | undefined> = [];
     const titles: Array<string | undefined> = [];
-    const titleKeys: Array<string | undefined> = [];
+    const nameKeyed = new Map<string, NamedDeclaration[]>();
+    const titleKeyed = new Map<string, NamedDeclaration[]>();
     const mixedTitles: Array<readonly [NamedDeclaration, string, string]> = [];
     const mixedPaths: Array<readonly [DocumentPath, string]> = [];
     for (const node of declarations) {
@@ -161,9 +152,9 @@ export function treeSpellings(root: Model): TreeSpellings {
         const named = KINDS[node.$type] !== undefined && !!node.name;
         const title = named ? readTitle(node) : undefined;
         names.push(named ? node.name : undefined);
-        nameKeys.push(named ? skeleton(node.name) : undefined);
         titles.push(title);
-        titleKeys.push(title ? `${node.$type}\u0000${skeleton(title)}` : undefined);
+        if (named) pushTo(nameKeyed, skeleton(node.name), node);
+        if (title) pushTo(titleKeyed, `${node.$type}\u0000${skeleton(title)}`, node);
         const mixed = title ? mixedTextOf(title) : undefined;
         if (title && mixed) mixedTitles.push([node, title, mixed]);
         // Paths of the roles the model knows (named ones), and of every assignment, delegation and completion.
@@ -174,7 +165,7 @@ export function treeSpellings(root: Model): TreeSpellings {
             });
         }
     }
-    spellings = { declarations, names, nameKeys, titles, titleKeys, mixedTitles, mixedPaths };
+    spellings = { declarations, names, titles, nameKeyed, titleKeyed, mixedTitles, mixedPaths };
     spellingsOfTrees.set(root, spellings);
     return spellings;
 }

@@ -29,8 +29,11 @@ export const duplicateName: WorkspaceRule = {
     readsOf: spellingsRead,
     findings(model) {
         const findings: WorkspaceFinding[] = [];
-        for (const [name, declarations] of model.declarationsByName) {
-            if (declarations.length < 2) continue;
+        const names = model.names;
+        // In the order of each name's first declaration, as a merge of all names lists them: a run after an edit lists them as a cold one.
+        const repeated = [...names.repeated].map(name => [name, names.get(name) ?? []] as const);
+        repeated.sort(([, a], [, b]) => model.declarationOrder(a[0], b[0]));
+        for (const [name, declarations] of repeated) {
             for (const declaration of declarations) {
                 findings.push({
                     node: declaration,

@@ -31,6 +31,31 @@ export interface Lookup<K, V> {
     get(key: K): V | undefined;
 }
 
+/** A merged index read by key, which also knows the keys that have two values or more (a name declared twice). */
+export interface GroupedLookup<K, V> extends Lookup<K, readonly V[]> {
+    readonly repeated: ReadonlySet<K>;
+}
+
+/** `mergeLists` as a GroupedLookup, for a one-shot run: the repeated keys are found when first asked. */
+export function mergedGroups<K, V>(maps: ReadonlyArray<ReadonlyMap<K, readonly V[]>>): GroupedLookup<K, V> {
+    const merged = mergeLists(maps);
+    let repeated: Set<K> | undefined;
+    return {
+        get: key => merged.get(key),
+        get repeated() {
+            return repeated ??= repeatedKeys(merged);
+        }
+    };
+}
+
+function repeatedKeys<K, V>(map: ReadonlyMap<K, readonly V[]>): Set<K> {
+    const repeated = new Set<K>();
+    map.forEach((list, key) => {
+        if (list.length > 1) repeated.add(key);
+    });
+    return repeated;
+}
+
 /**
  * `mergeLists` carried from one merge to the next, for an index that is only looked up: when few
  * maps changed since the last merge (a team file edited), only the keys of the changed maps are
@@ -40,20 +65,37 @@ export interface Lookup<K, V> {
  */
 export class CarriedMerge<K, V> {
     private maps: ReadonlyArray<ReadonlyMap<K, readonly V[]>> = [];
-    private result = new Layered<K, V>(new Map(), new Map());
+    private result = new Layered<K, V>(new Map(), new Map(), undefined);
 
-    merge(maps: ReadonlyArray<ReadonlyMap<K, readonly V[]>>): Lookup<K, readonly V[]> {
+    merge(maps: ReadonlyArray<ReadonlyMap<K, readonly V[]>>): GroupedLookup<K, V> {
         const changed = changedIndexes(this.maps, maps);
         if (changed?.length === 0) return this.result;
-        this.result = changed ? remerged(this.result, this.maps, maps, changed) : new Layered(mergeLists(maps), new Map());
+        this.result = changed ? remerged(this.result, this.maps, maps, changed) : new Layered(mergeLists(maps), new Map(), undefined);
         this.maps = maps;
         return this.result;
     }
 }
 
-/** A full merge and the keys changed since (null: taken out). Never changed once made: an older snapshot may still read it. */
-class Layered<K, V> implements Lookup<K, readonly V[]> {
-    constructor(readonly base: ReadonlyMap<K, readonly V[]>, readonly changes: ReadonlyMap<K, readonly V[] | null>) {}
+/**
+ * A full merge and the keys changed since (null: taken out). Never changed once made: an older
+ * snapshot may still read it. The repeated keys are found in the full merge when first asked, and
+ * from then on kept up to date key by key as changes are laid over it.
+ */
+class Layered<K, V> implements GroupedLookup<K, V> {
+    constructor(
+        readonly base: ReadonlyMap<K, readonly V[]>, readonly changes: ReadonlyMap<K, readonly V[] | null>,
+        private repeatedKeys: ReadonlySet<K> | undefined
+    ) {}
+
+    get repeated(): ReadonlySet<K> {
+        // Only in the first of a line of layers: a later one is made with its predecessor's set, updated.
+        return this.repeatedKeys ??= repeatedOf(this);
+    }
+
+    /** The repeated keys as far as they are known, for the next layer: undefined until asked. */
+    get knownRepeated(): ReadonlySet<K> | undefined {
+        return this.repeatedKeys;
+    }
 
     get(key: K): readonly V[] | undefined {
         const change = this.changes.get(key);
@@ -66,8 +108,16 @@ class Layered<K, V> implements Lookup<K, readonly V[]> {
         this.changes.forEach((list, key) => {
             if (list) base.set(key, list); else base.delete(key);
         });
-        return new Layered(base, new Map());
+        return new Layered(base, new Map(), this.repeatedKeys);
     }
+}
+
+function repeatedOf<K, V>(layered: Layered<K, V>): Set<K> {
+    const repeated = repeatedKeys(layered.base);
+    layered.changes.forEach((list, key) => {
+        if (list && list.length > 1) repeated.add(key); else repeated.delete(key);
+    });
+    return repeated;
 }
 
 /** The positions whose map is another object; undefined when the lists differ in length or more than an eighth changed. */
@@ -85,10 +135,14 @@ function changedIndexes<T>(before: readonly T[], now: readonly T[]): number[] | 
 function remerged<K, V>(result: Layered<K, V>, before: ReadonlyArray<ReadonlyMap<K, readonly V[]>>,
     maps: ReadonlyArray<ReadonlyMap<K, readonly V[]>>, changed: readonly number[]): Layered<K, V> {
     const changes = new Map(result.changes);
-    const next = new Layered(result.base, changes);
+    // Kept up to date only once someone asked for it: a copy of the few repeated keys, not a scan of all.
+    const known = result.knownRepeated;
+    const repeated = known && new Set(known);
+    const next = new Layered(result.base, changes, repeated);
     const set = (key: K, list: readonly V[] | undefined) => {
         // A key back to its list in the full merge needs no change laid over it.
         if (result.base.get(key) === list) changes.delete(key); else changes.set(key, list ?? null);
+        if (repeated && list && list.length > 1) repeated.add(key); else repeated?.delete(key);
     };
     // A key of one map alone (most: a team file's own people and roles) has that map's list itself,
     // so it is taken out or put in as it is; the others are merged again from every map.

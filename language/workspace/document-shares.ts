@@ -1,7 +1,7 @@
 import type { LangiumDocument } from 'langium';
 import type { Model } from '../generated/ast.js';
-import { CarriedMerge, mergeLists } from '../util/multi-map.js';
-import { declarationsOf, type Declarations, type Merge } from './declaration-index.js';
+import { CarriedMerge, mergedGroups, type GroupedLookup } from '../util/multi-map.js';
+import { declarationsOf, type Declarations } from './declaration-index.js';
 import { isUnchanged, SourceRecorder, type Reads, type Source } from './document-sources.js';
 
 /**
@@ -78,11 +78,14 @@ export class CarriedShares {
         return shares as DocumentShares<T>;
     }
 
-    /** The maps of one part of an index that is only looked up (`part`), merged as mergeLists does; carried from the last snapshot when carrying. */
-    readonly mergeForLookup: Merge = <K, V>(part: string, maps: ReadonlyArray<ReadonlyMap<K, readonly V[]>>) => {
-        if (!this.carry) return mergeLists(maps);
+    /**
+     * The maps of one part of an index that is only looked up (`part`), merged as mergeLists does,
+     * with the keys that have two values or more; carried from the last snapshot when carrying.
+     */
+    mergeForLookup<K, V>(part: string, maps: ReadonlyArray<ReadonlyMap<K, readonly V[]>>): GroupedLookup<K, V> {
+        if (!this.carry) return mergedGroups(maps);
         let merge = this.merges.get(part);
         if (!merge) this.merges.set(part, merge = new CarriedMerge());
         return (merge as CarriedMerge<K, V>).merge(maps);
-    };
+    }
 }

@@ -6,11 +6,11 @@ import type {
 import { type IsoDate } from '../util/dates.js';
 import { compareStrings } from '../util/compare.js';
 import { UniqueList } from '../util/unique-list.js';
-import type { Lookup } from '../util/multi-map.js';
+import type { GroupedLookup } from '../util/multi-map.js';
 import { RequirementCatalogue, type CustomFrameworkDefinition } from '../standards/requirement-catalogue.js';
 import { FRAMEWORK_PREFIX_FORM } from '../standards/requirement-id.js';
 import { assignmentHoldsOn, tenuresOf, workOutTenures, type Holder, type Tenure } from './tenure.js';
-import { indexDeclarations, indexReferences, referencesOfDocument, type Declarations, type NamedDeclaration, type ReferenceIndex } from './declaration-index.js';
+import { declarationsOf, indexDeclarations, indexReferences, referencesOfDocument, type Declarations, type NamedDeclaration, type ReferenceIndex } from './declaration-index.js';
 import { CARRYING_KINDS, carriedRequirements, RequirementCarriers } from './requirement-carriers.js';
 import { CarriedShares, type ShareOf } from './document-shares.js';
 import { UNRECORDED } from './document-sources.js';
@@ -32,7 +32,9 @@ export class WorkspaceModel {
     private readonly carriedDuties = new Map<Role, Duty[]>();
     private readonly rolesOfPersonByDate = new Map<IsoDate, Map<Person, readonly Role[]>>();
     private readonly tenuresByRole = new Map<Role, readonly Tenure[]>();
+    /** The tenure of each term, for the roles with more than a few terms: the rest are scanned. */
     private readonly tenureByTerm = new Map<Assignment, Tenure>();
+    private readonly indexedRoles = new Set<Role>();
     private declarations: Declarations | undefined;
     private references: ReferenceIndex | undefined;
     private carriers: RequirementCarriers | undefined;
@@ -79,6 +81,24 @@ export class WorkspaceModel {
     /** The organization's own frameworks declared in the policy. */
     get customFrameworks(): CustomFramework[] { return this.declared.customFrameworks; }
     get declarationsByName(): ReadonlyMap<string, readonly NamedDeclaration[]> { return this.declared.declarationsByName; }
+
+    /**
+     * Declarations by name, each list as in `declarationsByName`, with the names declared more than
+     * once: carried from the last snapshot's, so a name typed in one file merges that file's names
+     * again, not the workspace's 100,000.
+     */
+    get names(): GroupedLookup<string, NamedDeclaration> {
+        return this.cached('names', () => this.mergedForLookup('declarationsByName', this.roots.map(root => declarationsOf(root).declarationsByName)));
+    }
+
+    /** Where a declaration stands in model order: its file's place among the documents, then its offset in the file. */
+    get declarationOrder(): (a: Declaration, b: Declaration) => number {
+        return this.cached('declaration-order', () => {
+            const position = new Map<AstNode, number>(this.roots.map((root, index) => [root, index]));
+            const place = (node: Declaration) => position.get(node.$container) ?? -1;
+            return (a: Declaration, b: Declaration) => place(a) - place(b) || (a.$cstNode?.offset ?? 0) - (b.$cstNode?.offset ?? 0);
+        });
+    }
 
     /** The organization, when exactly one is declared first; extra ones are reported separately. */
     get organization(): Organization | undefined {
@@ -192,7 +212,6 @@ export class WorkspaceModel {
             const assignments = this.assignmentsOf(role);
             tenures = assignments.length === 0 ? NO_TENURES : this.carried.carry ? tenuresOf(role, assignments) : workOutTenures(role, assignments);
             this.tenuresByRole.set(role, tenures);
-            for (const tenure of tenures) for (const term of tenure.terms) this.tenureByTerm.set(term, tenure);
         }
         return tenures;
     }
@@ -201,7 +220,20 @@ export class WorkspaceModel {
     tenureOf(assignment: Assignment): Tenure | undefined {
         const role = assignment.role?.ref;
         if (!role) return undefined;
-        this.tenuresOf(role);
+        const tenures = this.tenuresOf(role);
+        // Nearly every role has a term or two: a scan finds it without indexing 8,000 roles' terms after each edit.
+        if (tenures.length <= FEW_TERMS) {
+            let terms = 0;
+            for (const tenure of tenures) terms += tenure.terms.length;
+            if (terms <= FEW_TERMS) {
+                for (const tenure of tenures) if (tenure.terms.includes(assignment)) return tenure;
+                return undefined;
+            }
+        }
+        if (!this.indexedRoles.has(role)) {
+            this.indexedRoles.add(role);
+            for (const tenure of tenures) for (const term of tenure.terms) this.tenureByTerm.set(term, tenure);
+        }
         return this.tenureByTerm.get(assignment);
     }
 
@@ -267,7 +299,7 @@ export class WorkspaceModel {
      * Maps of lists merged as mergeLists does, for an index that is only looked up (`part` names
      * it): carried from the last snapshot's merge of the same part, so an edit merges its own keys again.
      */
-    mergedForLookup<K, V>(part: string, maps: ReadonlyArray<ReadonlyMap<K, readonly V[]>>): Lookup<K, readonly V[]> {
+    mergedForLookup<K, V>(part: string, maps: ReadonlyArray<ReadonlyMap<K, readonly V[]>>): GroupedLookup<K, V> {
         return this.carried.mergeForLookup(part, maps);
     }
 
@@ -281,6 +313,9 @@ export class WorkspaceModel {
 }
 
 const NO_TENURES: readonly Tenure[] = Object.freeze([]);
+
+/** Up to this many terms in a role, the tenure of one is found by a scan rather than an index. */
+const FEW_TERMS = 8;
 
 /** The roles of the assignments that hold on `date`, each once, in assignment order. */
 function heldRoles(assignments: readonly Assignment[], date: IsoDate): Role[] {
