@@ -34,6 +34,9 @@ export class CompactReference implements DefaultReference {
     }
 
     get ref(): AstNode | undefined {
+        const target = this._ref;
+        // Linked to a node, as nearly every reference is once linked: Langium's resolver answers this first too, after a call through a bound function.
+        if (typeof target === 'object' && target !== null && typeof (target as AstNode).$type === 'string') return target as AstNode;
         return this.resolver.resolveReference(this, this.node, this.property);
     }
 

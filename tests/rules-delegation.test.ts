@@ -230,6 +230,14 @@ describe('delegation-expired', () => {
         expect(where(await check(files), 'delegation-expired')).toEqual(['delegations.mandate:1']);
     });
 
+    it('fires for an appointment recorded as made by the role the delegation went to', async () => {
+        const files = policy(['delegate appoint-analysts from ops to deputy since 2024-12-16 until 2025-01-10'],
+            text => text.replace(/assign ana to analyst since 2023-06-01 appointed by board/, 'assign ana to analyst since 2025-02-03 appointed by deputy'));
+        const findings = await check(files);
+        expect(where(findings, 'delegation-expired')).toEqual(['delegations.mandate:1']);
+        expect(messageOf(findings, 'delegation-expired')).toContain("appointed by 'deputy' relies on it");
+    });
+
     it('does not fire for appointments made while the delegation was in force', async () => {
         const files = policy([cover], text => text.replace(/assign ana to analyst since 2023-06-01 appointed by board/, 'assign ana to analyst since 2025-01-06 appointed by dev'));
         expect(await check(files)).toEqual([]);

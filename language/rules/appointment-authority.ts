@@ -1,4 +1,4 @@
-import { isAppointingBody, isPerson, isRole, type Appointer, type Assignment, type Authority, type Duty, type Party, type Role } from '../generated/ast.js';
+import { isAppointingBody, isPerson, isRole, type Appointer, type Authority, type Duty, type Party, type Role } from '../generated/ast.js';
 import { IssueCodes } from '../mandate-issue-codes.js';
 import { periodCovers, type IsoDate } from '../util/dates.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
@@ -19,7 +19,7 @@ function hasDelegatedAuthority(model: WorkspaceModel, party: Party, role: Role, 
 
 function roleMayAppoint(model: WorkspaceModel, appointer: Role, role: Role, date: IsoDate): boolean {
     return model.isTopManagement(appointer)
-        || model.dutiesCarriedBy(appointer).some(duty => isAppointingAuthorityFor(duty, role))
+        || model.carriesSomeDuty(appointer, duty => isAppointingAuthorityFor(duty, role))
         || hasDelegatedAuthority(model, appointer, role, date);
 }
 
@@ -37,18 +37,6 @@ export function mayAppoint(model: WorkspaceModel, appointer: Appointer, role: Ro
     return isPerson(appointer) && (
         model.rolesOfPersonOn(appointer, date).some(held => roleMayAppoint(model, held, role, date))
         || hasDelegatedAuthority(model, appointer, role, date));
-}
-
-/**
- * `mayAppoint` for the appointer and role of a dated assignment, on its start date: once per
- * assignment and workspace snapshot, for this rule and delegation-expired, which ask it of every
- * assignment after each edit.
- */
-export function appointerMayAppoint(model: WorkspaceModel, assignment: Assignment & { since: IsoDate }, appointer: Appointer, role: Role): boolean {
-    const known = model.cached('appointment-authority:on-start', () => new Map<Assignment, boolean>());
-    let answer = known.get(assignment);
-    if (answer === undefined) known.set(assignment, answer = mayAppoint(model, appointer, role, assignment.since));
-    return answer;
 }
 
 export const appointmentAuthority: WorkspaceRule = {
@@ -78,7 +66,7 @@ export const appointmentAuthority: WorkspaceRule = {
             const appointer = assignment.appointedBy.ref;
             if (!appointer) continue;
             const date = assignment.since ?? context.settings.asOf();
-            if (assignment.since ? appointerMayAppoint(model, assignment as Assignment & { since: IsoDate }, appointer, role) : mayAppoint(model, appointer, role, date)) continue;
+            if (mayAppoint(model, appointer, role, date)) continue;
             // Never a placeholder for top management: without one declared, say so (top-management-missing reports it).
             const declared = model.topManagement.length > 0;
             findings.push({

@@ -1,9 +1,9 @@
-import { isPerson, isRole, type Assignment, type Authority, type Delegation, type Duty, type Role } from '../generated/ast.js';
+import { isPerson, isRole, type Appointer, type Assignment, type Authority, type Delegation, type Duty, type Party, type Role } from '../generated/ast.js';
 import { IssueCodes } from '../mandate-issue-codes.js';
 import { compareStrings } from '../util/compare.js';
 import { periodCovers, type IsoDate } from '../util/dates.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
-import { appointerMayAppoint } from './appointment-authority.js';
+import { mayAppoint } from './appointment-authority.js';
 import { carries, receivedOn, startOf } from './delegation-support.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 
@@ -21,13 +21,12 @@ function latest(delegations: readonly Delegation[]): Delegation | undefined {
  * have had the authority only through that delegation: the appointer is the recipient, or a
  * person who held the recipient role on the start date, and has no other authority on it.
  */
-function appointmentReliance(model: WorkspaceModel, assignment: Assignment): Delegation | undefined {
-    const role = assignment.role?.ref;
-    const appointer = assignment.appointedBy?.ref;
+function appointmentReliance(model: WorkspaceModel, assignment: Assignment, appointer: Appointer, role: Role, endedRecipients: ReadonlySet<Party>): Delegation | undefined {
     const start = assignment.since;
-    if (!role || !appointer || !start) return undefined;
-    if (appointerMayAppoint(model, assignment as Assignment & { since: IsoDate }, appointer, role)) return undefined;
+    if (!start) return undefined;
     const recipients = isPerson(appointer) ? [appointer, ...model.rolesOfPersonOn(appointer, start)] : isRole(appointer) ? [appointer] : [];
+    if (!recipients.some(party => endedRecipients.has(party))) return undefined;
+    if (mayAppoint(model, appointer, role, start)) return undefined;
     const ended = recipients.flatMap(party => model.delegationsTo(party)).filter(delegation =>
         appointsTo(delegation.duty?.ref, role) && delegation.until !== undefined && delegation.until < start
         && (delegation.since === undefined || delegation.since <= delegation.until));
@@ -70,11 +69,20 @@ export const delegationExpired: WorkspaceRule = {
             list.push({ kind, text: text() });
             reliances.set(source, list);
         };
+        // Only what a delegation that ended before the as-of date was given to can be relied on after it ended.
+        const endedRecipients = new Set<Party>();
+        for (const delegation of model.delegations) {
+            const to = delegation.to?.ref;
+            if (to && delegation.until !== undefined && delegation.until < asOf) endedRecipients.add(to);
+        }
         // Messages name every party, so a declaration with a name that did not link is left to the linker.
-        for (const assignment of model.assignments) {
-            const [person, role, appointer] = [assignment.person?.ref, assignment.role?.ref, assignment.appointedBy?.ref];
-            if (!person || !role || !appointer) continue;
-            relyOn(appointmentReliance(model, assignment), 'appointment',
+        for (const assignment of endedRecipients.size === 0 ? [] : model.assignments) {
+            const appointer = assignment.appointedBy?.ref;
+            // Nearly every appointment is by a role that received no delegation that has ended: nothing to rely on.
+            if (!appointer || (isRole(appointer) && !endedRecipients.has(appointer))) continue;
+            const person = assignment.person?.ref, role = assignment.role?.ref;
+            if (!person || !role) continue;
+            relyOn(appointmentReliance(model, assignment, appointer, role, endedRecipients), 'appointment',
                 () => `the assignment of '${person.name}' to '${role.name}' since ${assignment.since}, appointed by '${appointer.name}'`);
         }
         for (const delegation of model.delegations) {

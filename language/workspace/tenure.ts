@@ -51,15 +51,17 @@ export interface Departure {
 }
 
 export function departureOf(person: Person): Departure | undefined {
+    // Both capacities spelled out rather than looped over: asked of every person after each edit, it makes no arrays.
     let last: Departure | undefined;
-    for (const [kind, since, until] of [
-        ['employed', person.employedSince, person.employedUntil],
-        ['engaged', person.engagedSince, person.engagedUntil]
-    ] as const) {
-        if (since === undefined) continue;
-        const end = bound(until);
-        if (end === undefined) return undefined; // still with the organization in this capacity
-        if (!last || end > last.date) last = { date: end, kind };
+    if (person.employedSince !== undefined) {
+        const end = bound(person.employedUntil);
+        if (end === undefined) return undefined; // still employed
+        last = { date: end, kind: 'employed' };
+    }
+    if (person.engagedSince !== undefined) {
+        const end = bound(person.engagedUntil);
+        if (end === undefined) return undefined; // still engaged
+        if (!last || end > last.date) last = { date: end, kind: 'engaged' };
     }
     return last;
 }

@@ -256,6 +256,23 @@ export class WorkspaceModel {
         return duties;
     }
 
+    /**
+     * Whether the job description of `role` carries a duty that `test` accepts: `dutiesCarriedBy`
+     * without making its list, for a question asked of every assignment after each edit.
+     */
+    carriesSomeDuty(role: Role, test: (duty: Duty) => boolean): boolean {
+        const known = this.carriedDuties.get(role);
+        if (known) return known.some(test);
+        for (const link of role.duties) {
+            if (!CARRYING_KINDS.has(link.kind)) continue;
+            for (const reference of link.duties) {
+                const duty = reference.ref;
+                if (duty && test(duty)) return true;
+            }
+        }
+        return false;
+    }
+
     /** Roles whose job description carries a duty that satisfies `requirementId`, in model order. */
     rolesCarrying(requirementId: string): Role[] {
         this.carriers ??= new RequirementCarriers(this.sharesOf(carriedRequirements));
