@@ -1,9 +1,9 @@
 import type { AstNode, ValidationAcceptor, ValidationCheck } from 'langium';
-import { volatileReadCount, workspaceReadCount } from './util/volatile-reads.js';
+import { asOfReadCount, volatileReadCount, workspaceReadCount } from './util/volatile-reads.js';
 
 type Accepted = Parameters<ValidationAcceptor>;
 
-/** A check to run again on the node at `index` (of `syntaxNodes(root)`): it read the date or the disk. */
+/** A check to run again on the node at `index` (of `syntaxNodes(root)`): it read the disk. */
 interface Rerun {
     readonly index: number;
     readonly check: ValidationCheck;
@@ -14,7 +14,16 @@ interface Linked extends Rerun {
     readonly findings: readonly Accepted[];
 }
 
-type Step = Accepted | Rerun | Linked;
+/**
+ * A check that read the as-of date (Settings.asOfKey): its findings hold while the date is the
+ * same, and, when it also read other documents (`linked`), every syntax tree; else it runs again.
+ */
+interface Dated extends Linked {
+    readonly asOf: string;
+    readonly linked: boolean;
+}
+
+type Step = Accepted | Rerun | Linked | Dated;
 
 /** What validating one tree did, in order: findings to report again, and checks to run again. */
 export type CheckSteps = readonly Step[];
@@ -33,7 +42,8 @@ export interface ReplayKey {
  * - a new as-of date re-validates every document while none changed: only the checks that read
  *   the date (or the disk) can say something else;
  * - an edit that changes names other files use re-validates the files that refer to them, whose
- *   own trees did not change: only the checks that read other documents can say something else.
+ *   own trees did not change: only the checks that read other documents (or the disk) can say
+ *   something else; one that read the date says the same on the same date.
  * Those run again; every other check's findings are reported again, in the same order, so the
  * result equals a cold validation.
  */
@@ -51,9 +61,12 @@ export class CheckReplay {
         return inputs === key.inputs && checks === key.checks ? { steps: recording.steps, sameTrees: trees === key.trees } : undefined;
     }
 
-    /** A recorder for one full validation of `root`; `save` it once the walk has completed. */
-    record(root: AstNode, key: ReplayKey, accept: ValidationAcceptor): CheckRecorder {
-        return new CheckRecorder(steps => this.recordings.set(root, { key, steps }), accept);
+    /**
+     * A recorder for one full validation of `root`; `save` it once the walk has completed. `asOf`
+     * tells the as-of date a check read, right after it ran (Settings.asOfKey).
+     */
+    record(root: AstNode, key: ReplayKey, accept: ValidationAcceptor, asOf: () => string): CheckRecorder {
+        return new CheckRecorder(steps => this.recordings.set(root, { key, steps }), accept, asOf);
     }
 }
 
@@ -64,7 +77,7 @@ export class CheckRecorder {
     /** The acceptor to give the checks: it reports as usual and keeps a copy. */
     readonly accept: ValidationAcceptor;
 
-    constructor(private readonly store: (steps: CheckSteps) => void, private readonly target: ValidationAcceptor) {
+    constructor(private readonly store: (steps: CheckSteps) => void, private readonly target: ValidationAcceptor, private readonly asOf: () => string) {
         this.accept = (...finding: Accepted) => {
             this.pending.push(finding);
             target(...finding);
@@ -74,15 +87,16 @@ export class CheckRecorder {
     /** Runs `check` on the node at `index`; a promise only when the check returned one. */
     run(check: ValidationCheck, node: AstNode, index: number, token: Parameters<ValidationCheck>[2]): Promise<void> | undefined {
         const volatile = volatileReadCount();
+        const asOf = asOfReadCount();
         const workspace = workspaceReadCount();
         const result = check(node, this.accept, token);
-        if (result) return Promise.resolve(result).then(() => this.settle(check, index, true, false));
-        this.settle(check, index, volatileReadCount() !== volatile, workspaceReadCount() !== workspace);
+        if (result) return Promise.resolve(result).then(() => this.settle(check, index, true, false, false));
+        this.settle(check, index, volatileReadCount() !== volatile, asOfReadCount() !== asOf, workspaceReadCount() !== workspace);
         return undefined;
     }
 
     /** Reports the findings of a step of an earlier recording again, and keeps the step as it was. */
-    replay(step: Accepted | Linked): void {
+    replay(step: Accepted | Linked | Dated): void {
         if (Array.isArray(step)) this.target(...step);
         else for (const finding of step.findings) this.target(...finding);
         this.steps.push(step);
@@ -92,9 +106,11 @@ export class CheckRecorder {
         this.store(this.steps);
     }
 
-    private settle(check: ValidationCheck, index: number, volatile: boolean, linked: boolean): void {
+    private settle(check: ValidationCheck, index: number, volatile: boolean, dated: boolean, linked: boolean): void {
         // An asynchronous check may have read anything meanwhile: it always runs again.
         if (volatile) this.steps.push({ index, check });
+        // Checks are synchronous: the date now is the date it read.
+        else if (dated) this.steps.push({ index, check, findings: this.pending, asOf: this.asOf(), linked });
         else if (linked) this.steps.push({ index, check, findings: this.pending });
         else for (const finding of this.pending) this.steps.push(finding);
         this.pending = [];
@@ -104,17 +120,20 @@ export class CheckRecorder {
 /**
  * Reports a recording again, running the checks that must run again on their nodes. `sameTrees`:
  * recorded under the same syntax trees, so the findings of checks that read other documents hold.
- * `recorder` records the result, for the next validation of the tree.
+ * `asOf`: the as-of date now (Settings.asOfKey). `recorder` records the result, for the next
+ * validation of the tree.
  */
 export async function replaySteps(
-    steps: CheckSteps, sameTrees: boolean, nodes: readonly AstNode[], recorder: CheckRecorder, token: Parameters<ValidationCheck>[2],
+    steps: CheckSteps, sameTrees: boolean, asOf: string, nodes: readonly AstNode[], recorder: CheckRecorder, token: Parameters<ValidationCheck>[2],
     pause: () => Promise<void> | undefined
 ): Promise<void> {
+    const holds = (step: Step): step is Accepted | Linked | Dated => Array.isArray(step)
+        || ('asOf' in step ? step.asOf === asOf && (!step.linked || sameTrees) : 'findings' in step && sameTrees);
     for (const step of steps) {
         const wait = pause();
         if (wait) await wait;
-        if (Array.isArray(step) || ('findings' in step && sameTrees)) {
-            recorder.replay(step as Accepted | Linked);
+        if (holds(step)) {
+            recorder.replay(step);
         } else {
             const result = recorder.run(step.check, nodes[step.index], step.index, token);
             if (result) await result;

@@ -18,6 +18,7 @@ import { nameOf } from './util/invisible-characters.js';
 import { lastDescendant, syntaxNodes } from './util/syntax-nodes.js';
 import { showInvisibles } from './util/visible-text.js';
 import type { WorkspaceModelProvider } from './workspace/workspace-model-provider.js';
+import { tallyOf } from './workspace/reference-tally.js';
 
 const LSP_SEVERITY: Record<Exclude<ConfiguredSeverity, 'off'>, DiagnosticSeverity> = {
     error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information
@@ -63,9 +64,9 @@ export class MandateDocumentValidator extends DefaultDocumentValidator {
         const points = new CancellationPoints(cancelToken);
         const nodes = syntaxNodes(rootNode);
         const key = { trees: this.models.currentTrees(), inputs: this.settings.inputsVersion, checks: `${registry.version} ${options.categories?.join(' ') ?? ''}` };
-        const recorder = this.replay.record(rootNode, key, acceptor);
+        const recorder = this.replay.record(rootNode, key, acceptor, () => this.settings.asOfKey());
         const recorded = this.replay.find(rootNode, key);
-        if (recorded) return replaySteps(recorded.steps, recorded.sameTrees, nodes, recorder, cancelToken, () => points.next());
+        if (recorded) return replaySteps(recorded.steps, recorded.sameTrees, this.settings.asOfKey(), nodes, recorder, cancelToken, () => points.next());
         for (let index = 0; index < nodes.length; index++) {
             const node = nodes[index];
             const pause = points.next();
@@ -94,6 +95,8 @@ export class MandateDocumentValidator extends DefaultDocumentValidator {
 
     /** A name the lexer cut short (`jan` of `jané`) is explained by its lexing error, not by a second, linking one. */
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        // Nearly every document has none: its tally of references says so without asking each of its references.
+        if (tallyOf(document).unresolved === 0) return;
         const linking: Diagnostic[] = [];
         super.processLinkingErrors(document, linking, options);
         const syntax = this.syntax.of(document.parseResult);

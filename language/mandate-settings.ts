@@ -5,7 +5,7 @@ import { isEnabledByDefault, type RuleMetadata } from './rules/rule.js';
 import type { CustomFrameworkDefinition } from './standards/requirement-catalogue.js';
 import { isValidIsoDate, todayIsoDate, type IsoDate } from './util/dates.js';
 import type { RecordHistory } from './provenance/record-history.js';
-import { noteVolatileRead } from './util/volatile-reads.js';
+import { noteAsOfRead } from './util/volatile-reads.js';
 
 /**
  * Settings that change what the checks report. The as-of date is explicit so that results are
@@ -60,14 +60,22 @@ export class MandateSettings {
     }
 
     asOf(): IsoDate {
-        noteVolatileRead();
+        noteAsOfRead();
         return this.explicitAsOf ?? todayIsoDate();
     }
 
     /** Whether an as-of date was set (`mandate.asOf`, `--as-of`), rather than today's date applying. */
     get hasExplicitAsOf(): boolean {
-        noteVolatileRead();
+        noteAsOfRead();
         return this.explicitAsOf !== undefined;
+    }
+
+    /**
+     * All that `asOf` and `hasExplicitAsOf` can answer, as one text, without counting as a read: a
+     * check that read them says the same while this is the same (mandate-check-replay.ts).
+     */
+    asOfKey(): string {
+        return this.explicitAsOf !== undefined ? `set ${this.explicitAsOf}` : `today ${todayIsoDate()}`;
     }
 
     /** Set or clear (with undefined or '') the as-of date. Throws on a date that is not a real ISO date. */

@@ -5,6 +5,7 @@ import type { MandateServices } from './mandate-module.js';
 import { registerPolicyTestChecks } from './policy-tests/test-validation.js';
 import { RULES } from './rules/index.js';
 import type { MandateRule, RuleReporter } from './rules/rule.js';
+import { noteVolatileRead } from './util/volatile-reads.js';
 
 /** Reports with the rule's ID and severity, except findings that only follow from a name that failed to link. */
 function reporterFor(rule: MandateRule, links: LinkFailures): RuleReporter {
@@ -31,7 +32,11 @@ export function registerValidationChecks(services: MandateServices): void {
     const findings = services.shared.mandate.WorkspaceFindings;
     findings.excludeDerived((rule, finding) => links.isDerived(rule, finding));
     registry.register<MandateAstType>({
-        Model: (model, accept) => findings.acceptFor(AstUtils.getDocument(model).uri.toString(), accept)
+        Model: (model, accept) => {
+            // What every document, the date and the disk say: never replayed (mandate-check-replay.ts); WorkspaceFindings keeps them per workspace state.
+            noteVolatileRead();
+            findings.acceptFor(AstUtils.getDocument(model).uri.toString(), accept);
+        }
     });
     registerPolicyTestChecks(registry);
 }

@@ -142,6 +142,23 @@ describe('an edit that changes a name other files refer to', () => {
         expect(workspace.codes('people.mandate')).not.toContain('linking-error'); // validated again, replayed
         expect(plain.mock.calls.length).toBe(persons);
     });
+
+    it('does not run again the checks that read the as-of date while it is the same, and runs them on another date', async () => {
+        const workspace = await Workspace.open(files, AS_OF);
+        const settings = workspace.shared.mandate.Settings;
+        const dated = vi.fn<ValidationCheck>(() => void settings.asOf());
+        workspace.shared.ServiceRegistry.all[0].validation.ValidationRegistry.register({ Person: dated });
+        await workspace.write('roles.mandate', rename('ciso', 'ciso2'));
+        const persons = dated.mock.calls.length;
+        expect(persons).toBeGreaterThan(0);
+        await workspace.write('roles.mandate', CLEAN_POLICY['roles.mandate']);
+        expect(workspace.codes('people.mandate')).not.toContain('linking-error'); // validated again, replayed
+        expect(dated.mock.calls.length).toBe(persons);
+        await moveTo(workspace, '2030-01-01');
+        expect(dated.mock.calls.length).toBeGreaterThan(persons);
+        const cold = await Workspace.open(files, '2030-01-01');
+        expect(inOrder(workspace)).toEqual(inOrder(cold));
+    });
 });
 
 describe('what counts as reading the disk', () => {
