@@ -25,6 +25,8 @@ interface Dated extends Linked {
 
 type Step = Accepted | Rerun | Linked | Dated;
 
+const NO_FINDINGS: readonly Accepted[] = Object.freeze([]);
+
 /** What validating one tree did, in order: findings to report again, and checks to run again. */
 export type CheckSteps = readonly Step[];
 
@@ -106,14 +108,19 @@ export class CheckRecorder {
         this.store(this.steps);
     }
 
+    /** The findings of the check that just ran; nearly always none, and then one shared empty list rather than one per node. */
+    private pendingFindings(): readonly Accepted[] {
+        return this.pending.length === 0 ? NO_FINDINGS : this.pending;
+    }
+
     private settle(check: ValidationCheck, index: number, volatile: boolean, dated: boolean, linked: boolean): void {
         // An asynchronous check may have read anything meanwhile: it always runs again.
         if (volatile) this.steps.push({ index, check });
         // Checks are synchronous: the date now is the date it read.
-        else if (dated) this.steps.push({ index, check, findings: this.pending, asOf: this.asOf(), linked });
-        else if (linked) this.steps.push({ index, check, findings: this.pending });
+        else if (dated) this.steps.push({ index, check, findings: this.pendingFindings(), asOf: this.asOf(), linked });
+        else if (linked) this.steps.push({ index, check, findings: this.pendingFindings() });
         else for (const finding of this.pending) this.steps.push(finding);
-        this.pending = [];
+        if (this.pending.length > 0) this.pending = [];
     }
 }
 

@@ -75,8 +75,13 @@ export class MandateSettings {
      * check that read them says the same while this is the same (mandate-check-replay.ts).
      */
     asOfKey(): string {
-        return this.explicitAsOf !== undefined ? `set ${this.explicitAsOf}` : `today ${todayIsoDate()}`;
+        const key = this.explicitAsOf !== undefined ? `set ${this.explicitAsOf}` : `today ${todayIsoDate()}`;
+        // One string for every step recorded with it: a 100,000-line workspace records 40,000 of them.
+        if (key !== this.lastAsOfKey) this.lastAsOfKey = key;
+        return this.lastAsOfKey;
     }
+
+    private lastAsOfKey = '';
 
     /** Set or clear (with undefined or '') the as-of date. Throws on a date that is not a real ISO date. */
     setAsOf(date: string | undefined): void {
