@@ -9,7 +9,8 @@ import { UniqueList } from '../util/unique-list.js';
 import type { GroupedLookup } from '../util/multi-map.js';
 import { RequirementCatalogue, type CustomFrameworkDefinition } from '../standards/requirement-catalogue.js';
 import { FRAMEWORK_PREFIX_FORM } from '../standards/requirement-id.js';
-import { assignmentHoldsOn, tenuresOf, workOutTenures, type Holder, type Tenure } from './tenure.js';
+import { assignmentHoldsOn, type Holder, type Tenure } from './tenure.js';
+import { RoleTenures } from './role-tenures.js';
 import { declarationsOf, indexDeclarations, indexReferences, referencesOfDocument, type Declarations, type NamedDeclaration, type ReferenceIndex } from './declaration-index.js';
 import { CARRYING_KINDS, carriedRequirements, RequirementCarriers } from './requirement-carriers.js';
 import { CarriedShares, type ShareOf } from './document-shares.js';
@@ -31,10 +32,7 @@ export class WorkspaceModel {
     private readonly shares = new Map<ShareOf<unknown>, readonly unknown[]>();
     private readonly carriedDuties = new Map<Role, Duty[]>();
     private readonly rolesOfPersonByDate = new Map<IsoDate, Map<Person, readonly Role[]>>();
-    private readonly tenuresByRole = new Map<Role, readonly Tenure[]>();
-    /** The tenure of each term, for the roles with more than a few terms: the rest are scanned. */
-    private readonly tenureByTerm = new Map<Assignment, Tenure>();
-    private readonly indexedRoles = new Set<Role>();
+    private roleTenures: RoleTenures | undefined;
     private declarations: Declarations | undefined;
     private references: ReferenceIndex | undefined;
     private carriers: RequirementCarriers | undefined;
@@ -201,40 +199,18 @@ export class WorkspaceModel {
         return roles;
     }
 
-    /**
-     * Every tenure in `role`: consecutive or overlapping terms of one person are one tenure. Worked
-     * out per role when first asked in this snapshot: after a date typed in a team file, the rules
-     * that ask about a few roles do not index the tenures of all 8,000.
-     */
+    /** Every tenure in `role`: consecutive or overlapping terms of one person are one tenure (see RoleTenures). */
     tenuresOf(role: Role): readonly Tenure[] {
-        let tenures = this.tenuresByRole.get(role);
-        if (!tenures) {
-            const assignments = this.assignmentsOf(role);
-            tenures = assignments.length === 0 ? NO_TENURES : this.carried.carry ? tenuresOf(role, assignments) : workOutTenures(role, assignments);
-            this.tenuresByRole.set(role, tenures);
-        }
-        return tenures;
+        return this.tenures.of(role);
     }
 
     /** The tenure an assignment belongs to; undefined while its person or role is unresolved. */
     tenureOf(assignment: Assignment): Tenure | undefined {
-        const role = assignment.role?.ref;
-        if (!role) return undefined;
-        const tenures = this.tenuresOf(role);
-        // Nearly every role has a term or two: a scan finds it without indexing 8,000 roles' terms after each edit.
-        if (tenures.length <= FEW_TERMS) {
-            let terms = 0;
-            for (const tenure of tenures) terms += tenure.terms.length;
-            if (terms <= FEW_TERMS) {
-                for (const tenure of tenures) if (tenure.terms.includes(assignment)) return tenure;
-                return undefined;
-            }
-        }
-        if (!this.indexedRoles.has(role)) {
-            this.indexedRoles.add(role);
-            for (const tenure of tenures) for (const term of tenure.terms) this.tenureByTerm.set(term, tenure);
-        }
-        return this.tenureByTerm.get(assignment);
+        return this.tenures.ofAssignment(assignment);
+    }
+
+    private get tenures(): RoleTenures {
+        return this.roleTenures ??= new RoleTenures(role => this.assignmentsOf(role), this.carried.carry);
     }
 
     /** Roles that admit one holder at a time: the designated CISO always, and roles marked `single holder`. */
@@ -329,10 +305,6 @@ export class WorkspaceModel {
     }
 }
 
-const NO_TENURES: readonly Tenure[] = Object.freeze([]);
-
-/** Up to this many terms in a role, the tenure of one is found by a scan rather than an index. */
-const FEW_TERMS = 8;
 
 /** The roles of the assignments that hold on `date`, each once, in assignment order. */
 function heldRoles(assignments: readonly Assignment[], date: IsoDate): Role[] {
