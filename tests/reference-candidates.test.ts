@@ -91,25 +91,30 @@ describe('selectCandidates', () => {
 });
 
 describe('PrefixIndex', () => {
-    it('patched after documents change, equals one built from scratch, and finds exactly the names that start with a text', () => {
-        for (let seed = 1; seed <= 100; seed++) {
+    it('patched after documents change, again and again, equals one built from scratch, and finds exactly the names that start with a text', () => {
+        for (let seed = 1; seed <= 60; seed++) {
             const random = randomOf(seed);
-            const before = byUri(workspace(random, Math.floor(random() * 300), 1 + Math.floor(random() * 6)));
-            const after = byUri(workspace(random, Math.floor(random() * 300), 1 + Math.floor(random() * 6)));
-            const changed = new Set([...before.keys(), ...after.keys()].filter(() => random() < 0.5));
-            // The table after the change: changed documents read as `after`, the others as before.
-            const table = new Map<string, AstNodeDescription[]>();
-            for (const uri of new Set([...before.keys(), ...after.keys()])) {
-                const entries = changed.has(uri) ? after.get(uri) : before.get(uri);
-                if (entries) table.set(uri, entries);
-            }
-            const patched = PrefixIndex.of(before).patched(table, changed);
-            const scratch = PrefixIndex.of(table);
-            const inScopeOrder = [...table.keys()].sort().flatMap(uri => table.get(uri)!);
-            for (const prefix of ['', 'p', 'ad', 'ciso-', 'zo', 'x1-', 'q']) {
-                const expected = inScopeOrder.filter(description => description.name.toLowerCase().startsWith(prefix));
-                expect(patched.startingWith(prefix), `seed ${seed}, ${prefix}`).toEqual(expected);
-                expect(scratch.startingWith(prefix), `seed ${seed}, ${prefix}`).toEqual(expected);
+            let table = byUri(workspace(random, Math.floor(random() * 300), 1 + Math.floor(random() * 6)));
+            let patched = PrefixIndex.of(table);
+            // A chain of patches: small ones stay beside the sorted base, larger ones are merged into it.
+            for (let step = 0; step < 8; step++) {
+                const after = byUri(workspace(random, Math.floor(random() * 300), 1 + Math.floor(random() * 6)));
+                const changed = new Set([...table.keys(), ...after.keys()].filter(() => random() < (step % 3 === 0 ? 0.5 : 0.05)));
+                // The table after the change: changed documents read as `after`, the others as before.
+                const next = new Map<string, AstNodeDescription[]>();
+                for (const uri of new Set([...table.keys(), ...after.keys()])) {
+                    const entries = changed.has(uri) ? after.get(uri) : table.get(uri);
+                    if (entries) next.set(uri, entries);
+                }
+                table = next;
+                patched = patched.patched(table, changed);
+                const scratch = PrefixIndex.of(table);
+                const inScopeOrder = [...table.keys()].sort().flatMap(uri => table.get(uri)!);
+                for (const prefix of ['', 'p', 'ad', 'ciso-', 'zo', 'x1-', 'q']) {
+                    const expected = inScopeOrder.filter(description => description.name.toLowerCase().startsWith(prefix));
+                    expect(patched.startingWith(prefix), `seed ${seed}, step ${step}, ${prefix}`).toEqual(expected);
+                    expect(scratch.startingWith(prefix), `seed ${seed}, step ${step}, ${prefix}`).toEqual(expected);
+                }
             }
         }
     });
