@@ -1,6 +1,7 @@
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures, type InitializeParams } from 'vscode-languageserver/node';
+import { registerCompletionResolve } from '../language/lsp/completion-documentation.js';
 import { guardConnection, logStrayFailures } from '../language/lsp/guarded-connection.js';
 import { libraryMessageChecks } from '../language/lsp/library-messages.js';
 import { registerQueryRequests } from '../language/lsp/mandate-query-requests.js';
@@ -32,6 +33,7 @@ registerReportRequests(shared, connection);
 // Mandate: Query, the "who may do this?" lens and the Testing view (issue 13).
 registerQueryRequests(shared, connection);
 registerPolicyTestRequests(shared, connection);
+registerCompletionResolve(shared, connection);
 warmUpAfterInitialize(shared);
 let initializeParams: InitializeParams | undefined;
 shared.lsp.LanguageServer.onInitialize(params => {

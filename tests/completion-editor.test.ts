@@ -9,6 +9,7 @@ import { expectCompletion, parseHelper } from 'langium/test';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CompletionItemKind, CompletionTriggerKind, type CompletionList } from 'vscode-languageserver';
 import type { Model } from '../language/generated/ast.js';
+import { resolveCompletionItem } from '../language/lsp/completion-documentation.js';
 import { MandateCompletionProvider } from '../language/lsp/mandate-completion-provider.js';
 import { SNIPPETS } from '../language/lsp/snippets.js';
 import { createMandateServices, type MandateServices } from '../language/mandate-module.js';
@@ -203,9 +204,17 @@ describe('as-of status in the item detail', () => {
             assert: list => {
                 const detail = (label: string) => list.items.find(item => item.label === label)?.detail;
                 expect(detail('ciso')).toBe('Chief Information Security Officer (Jane Doe)');
-                // The doc comment above the declaration, as in hovers.
-                expect(list.items.find(item => item.label === 'ciso')?.documentation).toEqual({ kind: 'markdown', value: 'Owns the ISMS day to day.' });
-                expect(list.items.find(item => item.label === 'dpo')?.documentation).toBeUndefined();
+                // The doc comment above the declaration, as in hovers, read when the editor shows the item.
+                const ciso = list.items.find(item => item.label === 'ciso')!;
+                const dpo = list.items.find(item => item.label === 'dpo')!;
+                expect(ciso.documentation).toBeUndefined();
+                expect(resolveCompletionItem(services.shared, ciso).documentation).toEqual({ kind: 'markdown', value: 'Owns the ISMS day to day.' });
+                expect(resolveCompletionItem(services.shared, dpo).documentation).toBeUndefined();
+                // What a client sends back is only trusted as far as it names a node of a document.
+                for (const data of [undefined, 'x', { declaration: { uri: 'file:///ws/none.mandate', path: '/statements@1' } },
+                    { declaration: { uri: 'file:///ws/declarations.mandate', path: '/__proto__' } }, { declaration: { uri: 'file:///ws/declarations.mandate', path: '/statements@99' } }]) {
+                    expect(resolveCompletionItem(services.shared, { ...ciso, data })).toEqual({ ...ciso, data });
+                }
                 // Omar's assignment runs on, but he left on 2025-03-31: the role is vacant (tenure.ts).
                 expect(detail('dpo')).toBe('Data Protection Officer (vacant)');
                 expect(detail('board')).toBe('Board of Directors (vacant)');

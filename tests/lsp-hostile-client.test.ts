@@ -165,6 +165,7 @@ describe('requests with malformed params', () => {
     const methods: Array<[string, (uri: string) => Record<string, unknown>]> = [
         ['textDocument/hover', uri => ({ textDocument: { uri }, position })],
         ['textDocument/completion', uri => ({ textDocument: { uri }, position })],
+        ['completionItem/resolve', uri => ({ label: 'a', data: { declaration: { uri, path: '/statements@0' } } })],
         ['textDocument/definition', uri => ({ textDocument: { uri }, position })],
         ['textDocument/references', uri => ({ textDocument: { uri }, position, context: { includeDeclaration: true } })],
         ['textDocument/documentHighlight', uri => ({ textDocument: { uri }, position })],
@@ -204,6 +205,7 @@ describe('requests with malformed params', () => {
         ['a query subject that is a number', params => ('subject' in params ? { ...params, subject: 7 } : params)],
         ['a date that is a number', params => ('subject' in params ? { ...params, date: 20250630 } : params)],
         ['subject kinds that are not a list', params => ('kinds' in params ? { ...params, kinds: 'role' } : params)],
+        ['a completion item whose label is a number', params => ('label' in params ? { ...params, label: 7 } : params)],
         ['test ids that are numbers', params => ('ids' in params ? { ...params, ids: [1, 2] } : params)]
     ];
 

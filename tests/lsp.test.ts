@@ -9,7 +9,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import {
-    CompletionItemKind, DiagnosticSeverity, FileChangeType, MessageType, TextDocumentSyncKind, type Diagnostic
+    CompletionItemKind, CompletionResolveRequest, DiagnosticSeverity, FileChangeType, MessageType, TextDocumentSyncKind, type CompletionItem, type Diagnostic
 } from 'vscode-languageserver-protocol/node';
 import {
     codesOf, createWorkspace, disposeAllClients, hasCode, lacksCode, LspClient, messageOf, removeAllWorkspaces, withCursor,
@@ -368,6 +368,23 @@ describe('Mandate language server over stdio (bundled out/server/main.cjs)', () 
             // With the as-of status: nobody holds them (completion-values.ts).
             expect(items.find(item => item.label === 'board')?.detail).toBe('Board of Directors (vacant)');
             expect(items.find(item => item.label === 'cfo')?.detail).toBe('Chief Financial Officer (vacant)');
+        }, CASE_TIMEOUT_MS);
+
+        it('reads the doc comment of a name when the editor resolves its item, not for every name of the list', async () => {
+            const folder = await createWorkspace({ 'board.mandate': ORGANIZATION.replace('role board', '// Signs off the ISMS budget.\nrole board') });
+            const uri = workspaceUri(folder, 'roles.mandate');
+            const { text, position } = withCursor('role ciso "Chief Information Security Officer" { reports to | }\n');
+            const client = await LspClient.start({ workspaceFolders: [folder] });
+            expect(client.capabilities.completionProvider?.resolveProvider).toBe(true);
+            await client.waitForDiagnostics(workspaceUri(folder, 'board.mandate'));
+            await client.openDocument(uri, text);
+            await client.waitForDiagnostics(uri);
+
+            const board = (await client.completion(uri, position)).find(item => item.label === 'board')!;
+            expect(board.documentation).toBeUndefined();
+            const resolved: CompletionItem = await client.connection.sendRequest(CompletionResolveRequest.type, board);
+            expect(resolved.documentation).toEqual({ kind: 'markdown', value: 'Signs off the ISMS budget.' });
+            expect(resolved.detail).toBe(board.detail);
         }, CASE_TIMEOUT_MS);
     });
 });

@@ -174,6 +174,8 @@ const webview = (value: unknown) => isObject(value) && isWebviewNonce(value.nonc
 const REQUEST_CHECKS: Readonly<Record<string, ParamsCheck>> = {
     'textDocument/hover': atPosition,
     'textDocument/completion': atPosition,
+    // A completion item, which carries what the server needs to find its declaration again (completion-documentation.ts).
+    'completionItem/resolve': text('label'),
     'textDocument/definition': atPosition,
     'textDocument/typeDefinition': atPosition,
     'textDocument/implementation': atPosition,

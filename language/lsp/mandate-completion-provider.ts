@@ -17,8 +17,8 @@ import type { WorkspaceModel } from '../workspace/workspace-model.js';
 import { isNameKeyword, isNameRuleName, phraseOf, startsDeclaration } from './completion-phrases.js';
 import { TRIGGER_CHARACTERS, triggerMayComplete } from './completion-triggers.js';
 import { asOfStatus, audienceSuggestions, channelSuggestions, type Suggestion } from './completion-values.js';
+import { declarationData } from './completion-documentation.js';
 import { completionParseStart } from './completion-parse-start.js';
-import { docCommentOf, plain } from './hover-facts.js';
 import { REFERENCE_COMPLETION_CAP, selectCandidates, type CandidateRank } from './reference-candidates.js';
 import { mayStartRequirement, requirementItems, requirementWordAt } from './requirement-completion.js';
 import { SNIPPETS } from './snippets.js';
@@ -253,16 +253,20 @@ export class MandateCompletionProvider extends DefaultCompletionProvider {
         const rank = request?.ranks.get(description);
         const status = request ? this.statusOf(description, request) : undefined;
         const name = typeof title === 'string' && title !== '' ? title : description.type;
-        // The `//` doc comment above the declaration, as in its hover.
-        const doc = item.documentation === undefined && description.node ? docCommentOf(description.node) : undefined;
         return {
             ...item,
-            ...(doc ? { documentation: { kind: 'markdown', value: plain(doc) } } : {}),
+            // The comment above the declaration is read when the editor shows the item (completion-documentation.ts).
+            data: declarationData(description),
             detail: status ? `${name} (${status})` : name,
             labelDetails: { description: description.type },
             // The editor orders by sortText before the label: names the typed text starts, and this file's, first.
             ...(rank === undefined ? {} : { sortText: `0${rank}` })
         };
+    }
+
+    /** Read on resolve instead (completion-documentation.ts). */
+    protected override getReferenceDocumentation(): undefined {
+        return undefined;
     }
 
     /** On the as-of date: a person who has left or not joined, a role's holders or vacancy (completion-values.ts). */

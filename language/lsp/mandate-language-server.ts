@@ -7,10 +7,13 @@ export const SERVER_NAME = 'mandate';
 
 /**
  * Langium's, with `serverInfo` in the initialize result: an editor can show which build it runs
- * (Neovim's `:LspInfo`, VS Code's language status), and a bug report can name it.
+ * (Neovim's `:LspInfo`, VS Code's language status), and a bug report can name it. Completion
+ * items are resolved: their documentation is read for the item shown (completion-documentation.ts).
  */
 export class MandateLanguageServer extends DefaultLanguageServer {
     protected override buildInitializeResult(params: InitializeParams): InitializeResult {
-        return { ...super.buildInitializeResult(params), serverInfo: { name: SERVER_NAME, version: TOOL_VERSION } };
+        const result = super.buildInitializeResult(params);
+        const completionProvider = result.capabilities.completionProvider && { ...result.capabilities.completionProvider, resolveProvider: true };
+        return { ...result, capabilities: { ...result.capabilities, completionProvider }, serverInfo: { name: SERVER_NAME, version: TOOL_VERSION } };
     }
 }
