@@ -49,8 +49,8 @@ real language server (\`out/server/main.cjs\` over stdio) as child processes, fo
 from the data the terminal table shows; do not edit it by hand. The *ratio* is 0.1.0's value
 divided by this build's: how many times faster (or smaller) this build is. Each build's server
 runs once before the server figures, so that none of them measures a first start after the
-build (bench/warm-up.ts). The CLI runs with V8's code cache, as a user's second and later runs do;
-the server compiles afresh at each start (esbuild.mjs says why).
+build (bench/warm-up.ts). The CLI and this build's server run with V8's code cache, as a user's
+second and later runs do (the server's holds only what is compiled before it runs: esbuild.mjs says why).
 
 ## Last run
 

@@ -1,12 +1,18 @@
-// Starts a bundle with V8's code cache, so a run does not compile again what the last one did.
-// esbuild.mjs writes this file as out/cli/main.cjs, next to the bundle it starts (BUNDLE) and
-// with that bundle's SHA-256 (BUNDLE_HASH), which names its cache file. The language server starts
-// without it (esbuild.mjs says why).
+// Starts a bundle with V8's code cache, so a start does not compile again what the last one did.
+// esbuild.mjs writes this file as out/<cli|server>/main.cjs, next to the bundle it starts (BUNDLE),
+// with that bundle's SHA-256 (BUNDLE_HASH), which names its cache file, and with when the cache is
+// made (CACHE_WHEN):
+// - 'exit' (the CLI): written when the process exits or a few seconds after start (a long run, or
+//   a diff's side thread), then including the functions that ran meanwhile: a small check runs
+//   much the same functions each time.
+// - 'compile' (the language server): made as soon as the bundle is compiled, before it runs, so it
+//   holds only what V8 compiles up front (the bundle's top level); every function compiles when
+//   first called, as without a cache. A server started from a cache that held the functions of its
+//   first build answered edits more slowly for as long as it ran.
 //
-// Compiling the 1.2 MB bundle and the functions a run calls costs a small CLI check about a fifth
-// of its time. Node 22+ caches compiled code itself (module.enableCompileCache); on Node 20 the
-// cache is V8's, through vm.Script: read before the bundle runs, written when the process exits
-// or a few seconds after start (a long run, or a diff's side thread), then including what ran meanwhile.
+// Compiling the 1.2 MB bundle costs a small CLI check about a fifth of its time, and the server
+// about 80 ms before it can answer `initialize`. Node 22+ caches compiled code itself
+// (module.enableCompileCache); on Node 20 the cache is V8's, through the vm module.
 //
 // The cache lives in a folder of the user's own under the temporary folder, which is used only if
 // it belongs to the user and nobody else may write it; a cache V8 rejects is written again.
@@ -20,8 +26,10 @@ const vm = require('node:vm');
 
 const BUNDLE = '__BUNDLE__';
 const BUNDLE_HASH = '__BUNDLE_HASH__';
+const CACHE_WHEN = '__CACHE_WHEN__';
 const WRITE_AFTER_MS = 5000;
-const KEEP_FILES = 8;
+// The CLI keeps one file per command, the server one.
+const KEEP_FILES = 16;
 
 const bundle = path.join(__dirname, BUNDLE);
 const setting = process.env.MANDATE_COMPILE_CACHE;
@@ -49,7 +57,7 @@ function runBundle() {
 
 function runWithV8Cache(folder) {
     // A CLI command (`check`, `report`, …) runs code of its own: each keeps its own cache.
-    const command = /^[a-z][a-z-]*$/.test(process.argv[2] ?? '') ? `-${process.argv[2]}` : '';
+    const command = CACHE_WHEN === 'exit' && /^[a-z][a-z-]*$/.test(process.argv[2] ?? '') ? `-${process.argv[2]}` : '';
     const file = path.join(folder, `${path.basename(BUNDLE, '.cjs')}${command}-${BUNDLE_HASH}-${process.version}-${process.arch}.bin`);
     let cachedData;
     try {
@@ -57,32 +65,53 @@ function runWithV8Cache(folder) {
     } catch {
         cachedData = undefined;
     }
+    const write = data => {
+        try {
+            // A diff's side thread runs this loader too: the thread's id keeps the two writes apart.
+            const temporary = `${file}.${process.pid}-${require('node:worker_threads').threadId}.tmp`;
+            fs.writeFileSync(temporary, data());
+            fs.renameSync(temporary, file);
+            forgetOldFiles(folder, file);
+        } catch {
+            // A cache that cannot be written only means the next start compiles again.
+        }
+    };
     const source = fs.readFileSync(bundle, 'utf8');
-    const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
-    if (cachedData === undefined || script.cachedDataRejected) {
-        const write = () => {
-            try {
-                // A diff's side thread runs this loader too: the thread's id keeps the two writes apart.
-                const temporary = `${file}.${process.pid}-${require('node:worker_threads').threadId}.tmp`;
-                fs.writeFileSync(temporary, script.createCachedData());
-                fs.renameSync(temporary, file);
-                forgetOldFiles(folder, file);
-            } catch {
-                // A cache that cannot be written only means the next start compiles again.
-            }
-        };
-        // Written at exit, or after a few seconds if that comes first.
-        process.once('exit', write);
-        setTimeout(() => {
-            process.removeListener('exit', write);
-            write();
-        }, WRITE_AFTER_MS).unref();
-    }
     // What Node's own loader would hand the bundle: its module, and a require relative to it.
     const bundleModule = new Module(bundle, module);
     bundleModule.filename = bundle;
-    script.runInThisContext()(bundleModule.exports, Module.createRequire(bundle), bundleModule, bundle, __dirname);
+    const args = [bundleModule.exports, Module.createRequire(bundle), bundleModule, bundle, __dirname];
+    if (CACHE_WHEN === 'compile') {
+        // As Node's loader compiles a module (vm.compileFunction), with the cache made there and then.
+        const run = vm.compileFunction(source, ['exports', 'require', 'module', '__filename', '__dirname'], {
+            filename: bundle, cachedData, produceCachedData: cachedData === undefined
+        });
+        if (cachedData === undefined && run.cachedDataProduced) write(() => run.cachedData);
+        // A cache V8 refuses (another build of V8, a damaged file) goes; the next start writes a new one.
+        if (cachedData !== undefined && run.cachedDataRejected) forget(file);
+        run.apply(bundleModule.exports, args);
+    } else {
+        const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
+        if (cachedData === undefined || script.cachedDataRejected) {
+            const writeNow = () => write(() => script.createCachedData());
+            // Written at exit, or after a few seconds if that comes first.
+            process.once('exit', writeNow);
+            setTimeout(() => {
+                process.removeListener('exit', writeNow);
+                writeNow();
+            }, WRITE_AFTER_MS).unref();
+        }
+        script.runInThisContext()(...args);
+    }
     bundleModule.loaded = true;
+}
+
+function forget(file) {
+    try {
+        fs.rmSync(file, { force: true });
+    } catch {
+        // Left for the next start to refuse again.
+    }
 }
 
 /** Keeps the most recent cache files only: each build of the bundle leaves one. */

@@ -8,10 +8,12 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AS_OF, CLEAN_POLICY } from './helpers.js';
 import { mandateWith, ROOT, temporaryWorkspaces } from './cli-helpers.js';
+import { codesOf, createWorkspace, LspClient, removeAllWorkspaces, workspaceUri } from './lsp-client.js';
 
 const workspace = temporaryWorkspaces('mandate-cache-policy-');
 const folders: string[] = [];
-afterAll(() => {
+afterAll(async () => {
+    await removeAllWorkspaces();
     for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 });
 
@@ -52,4 +54,32 @@ describe('the code cache of the CLI', () => {
         expect(JSON.parse(run.stdout).length).toBeGreaterThan(10);
         expect(readdirSync(cache)).toEqual([]);
     }, 60_000);
+});
+
+describe('the code cache of the language server', () => {
+    it('is made at the first start, before the server runs, and changes nothing it answers, also when damaged', async () => {
+        const folder = await createWorkspace({ ...CLEAN_POLICY, 'extra.mandate': 'role orphan "Orphan role"\nassign ghost to orphan since 2024-01-01\n' });
+        const uri = workspaceUri(folder, 'extra.mandate');
+        const answers = async (cache: string) => {
+            const client = await LspClient.start({ workspaceFolders: [folder], settings: { mandate: { asOf: AS_OF } }, environment: { MANDATE_COMPILE_CACHE: cache } });
+            try {
+                return { codes: codesOf(await client.waitForDiagnostics(uri, diagnostics => diagnostics.length > 0)), serverInfo: client.serverInfo };
+            } finally {
+                await client.dispose();
+            }
+        };
+        const uncached = await answers('off');
+        expect(uncached.codes.length).toBeGreaterThan(0);
+        const cache = cacheFolder();
+        expect(await answers(cache)).toEqual(uncached);
+        const written = readdirSync(cache);
+        expect(written).toEqual([expect.stringMatching(/^mandate-server-[0-9a-f]{32}-v[\d.]+-\w+\.bin$/)]);
+        expect(await answers(cache)).toEqual(uncached);
+
+        // A damaged cache is refused by V8 (or Node) and made again at the next start; the server is unaffected.
+        for (const name of written) writeFileSync(join(cache, name), Buffer.alloc(readFileSync(join(cache, name)).length, 0x5a));
+        expect(await answers(cache)).toEqual(uncached);
+        expect(await answers(cache)).toEqual(uncached);
+        expect(readdirSync(cache)).toEqual(written);
+    }, 120_000);
 });
