@@ -1,25 +1,52 @@
-import { DefaultValueConverter, GrammarUtils, ValueConverter, type CstNode, type GrammarAST, type ValueType } from 'langium';
+import { DefaultValueConverter, GrammarAST, GrammarUtils, ValueConverter, type CstNode, type ValueType } from 'langium';
 
 type Convert = (input: string) => ValueType;
 
 /**
- * Langium's conversions, chosen once per rule. The default works the conversion out again for
- * every token (upper-casing the rule's name each time) and builds each string a character at a
- * time; an HR import of 10,000 people is some 40,000 strings, and that garbage was a tenth of
- * what parsing the file allocated.
+ * Langium's conversions, chosen once per rule, and once per grammar element for the tokens it
+ * reads. The default works the conversion out again for every token (asking the grammar what the
+ * element is, upper-casing the rule's name) and builds each string a character at a time; an HR
+ * import of 10,000 people is some 40,000 strings, and that garbage was a tenth of what parsing the
+ * file allocated.
  */
 export class MandateValueConverter extends DefaultValueConverter {
     private readonly conversions = new Map<GrammarAST.AbstractRule, Convert>();
+    private readonly byElement = new Map<GrammarAST.AbstractElement, Convert>();
+
+    override convert(input: string, cstNode: CstNode): ValueType {
+        const element = cstNode.grammarSource;
+        let convert = element && this.byElement.get(element);
+        if (!convert) {
+            convert = this.conversionAt(element);
+            if (element) this.byElement.set(element, convert);
+        }
+        return convert(input);
+    }
 
     protected override runConverter(rule: GrammarAST.AbstractRule, input: string, _cstNode: CstNode): ValueType {
+        return this.conversionOfRule(rule)(input);
+    }
+
+    /** What DefaultValueConverter.convert does with a token of `element`: its rule's conversion, or none. */
+    private conversionAt(element: GrammarAST.AbstractElement | undefined): Convert {
+        const feature = GrammarAST.isCrossReference(element) ? GrammarUtils.getCrossReferenceTerminal(element) : element;
+        if (!GrammarAST.isRuleCall(feature)) return unchanged;
+        const rule = feature.rule.ref;
+        if (!rule) throw new Error('This cst node was not parsed by a rule.');
+        return this.conversionOfRule(rule);
+    }
+
+    private conversionOfRule(rule: GrammarAST.AbstractRule): Convert {
         let convert = this.conversions.get(rule);
         if (!convert) {
             convert = conversionOf(rule);
             this.conversions.set(rule, convert);
         }
-        return convert(input);
+        return convert;
     }
 }
+
+const unchanged: Convert = input => input;
 
 /** The conversion DefaultValueConverter.runConverter applies to the rule's tokens, which depends on the rule alone. */
 function conversionOf(rule: GrammarAST.AbstractRule): Convert {
@@ -33,7 +60,7 @@ function conversionOf(rule: GrammarAST.AbstractRule): Convert {
         case 'boolean': return ValueConverter.convertBoolean;
         case 'bigint': return ValueConverter.convertBigint;
         case 'date': return ValueConverter.convertDate;
-        default: return input => input;
+        default: return unchanged;
     }
 }
 

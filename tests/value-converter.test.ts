@@ -1,7 +1,7 @@
 // MandateValueConverter picks Langium's conversion once per rule and reads a string literal with no
 // escape as one slice: it must give every value Langium's own converter gives. The `Id` rule keeps
 // its keyword names in a rule of their own (NameKeyword), which must change nothing a user sees.
-import { DefaultValueConverter, EmptyFileSystem, URI, ValueConverter, type CstNode, type GrammarAST } from 'langium';
+import { AstUtils, DefaultValueConverter, EmptyFileSystem, GrammarAST, URI, ValueConverter, type CstNode } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { isPerson, isRole, type Model } from '../language/generated/ast.js';
 import { createMandateServices } from '../language/mandate-module.js';
@@ -25,6 +25,24 @@ describe('the value converter', () => {
             const input = samples[rule.name] ?? 'email';
             const cstNode = { grammarSource: { $type: 'RuleCall', rule: { ref: rule } } } as unknown as CstNode;
             expect(ours.convert(input, cstNode), rule.name).toEqual(langiums.convert(input, cstNode));
+        }
+    });
+
+    it('converts a token of every element of the grammar as the default converter does, the first time and again', () => {
+        const ours = new MandateValueConverter();
+        const langiums = new DefaultValueConverter();
+        const elements = AstUtils.streamAllContents(services.Grammar).filter(node => GrammarAST.isAbstractElement(node)).toArray() as GrammarAST.AbstractElement[];
+        expect(elements.some(GrammarAST.isCrossReference)).toBe(true);
+        expect(elements.some(GrammarAST.isKeyword)).toBe(true);
+        for (const element of [...elements, undefined]) {
+            const cstNode = { grammarSource: element } as unknown as CstNode;
+            for (const input of ['"a \\"b\\""', '42', 'ciso', '2025-06-30']) {
+                const expected = (() => { try { return { value: langiums.convert(input, cstNode) }; } catch (error) { return { error: String(error) }; } })();
+                for (let time = 0; time < 2; time++) {
+                    const actual = (() => { try { return { value: ours.convert(input, cstNode) }; } catch (error) { return { error: String(error) }; } })();
+                    expect(actual, `${element?.$type} ${input}`).toEqual(expected);
+                }
+            }
         }
     });
 
