@@ -9,7 +9,7 @@ import { isSideWorker, runSideWorker } from './diff-thread.js';
 import { isGraphWorker, runGraphWorker } from './graph-thread.js';
 import { runFmt, type FmtFlags } from './commands/fmt.js';
 import { queryCommand } from './commands/query.js';
-import { runImport, type ImportFlags } from './commands/import.js';
+import { runImport, SHOWN_CHANGES, type ImportFlags } from './commands/import.js';
 import { runReport, type ReportFlags } from './commands/report.js';
 import { runConfigSchema, runRules, type RulesFlags } from './commands/rules.js';
 import { runTest, type TestFlags } from './commands/test.js';
@@ -119,6 +119,7 @@ function program(onExitCode: (code: number) => void): Command {
         .option('--as-of <date>', 'the import\'s date: someone no longer in the source is employed until the day before (default: today)', parseAsOf)
         .option('--config <file>', 'the configuration whose "directory" says how to read the export (default: mandate.config.json in the working folder)')
         .option('--dry-run', 'print what would change (added, ended, changed, collisions) and write nothing')
+        .option('--verbose', `list every person added, ended or changed (default: the first ${SHOWN_CHANGES} of each, and how many more)`)
         .addHelpText('after', '\nOnly a file that mandate import wrote is ever rewritten; people declared by hand in the same folder are left alone.\n'
             + 'Exit codes: 0 imported (or up to date), 2 the source is broken (file:line:column) or the target is not a generated file; then nothing is written.\n')
         .exitOverride()

@@ -32,6 +32,22 @@ describe('mandate import', () => {
         expect(await readFile(path.join(folder, TARGET), 'utf8')).toBe(written);
     });
 
+    it('lists the first 20 people of each section and says how many more, unless --verbose; the file holds everyone', async () => {
+        const header = 'Employee #,First Name,Last Name,Display Name,Work Email,Job Title,Department,Reporting to,Supervisor Email,Hire Date,Termination Date,Status';
+        const rows = Array.from({ length: 30 }, (_, index) => `${2000 + index},Person,No${index},Person No${index},p${index}@acme.example,Analyst,Ops,,,01/15/2020,,Active`);
+        const folder = await workspace({ 'hr.csv': `${header}\n${rows.join('\n')}\n` });
+        const dry = mandate(folder, 'import', 'hr.csv', '-o', 'people/', '--as-of', '2025-06-30', '--dry-run');
+        expect(dry.code).toBe(0);
+        const listed = (stdout: string) => stdout.split('\n').filter(line => line.startsWith('  + ')).length;
+        expect(listed(dry.stdout)).toBe(20);
+        expect(dry.stdout).toContain('  … and 10 more (--verbose lists them all)\n30 added, 0 ended, 0 changed, 0 unchanged, 0 collisions.\n');
+        const verbose = mandate(folder, 'import', 'hr.csv', '-o', 'people/', '--as-of', '2025-06-30', '--verbose');
+        expect(verbose.code).toBe(0);
+        expect(listed(verbose.stdout)).toBe(30);
+        expect(verbose.stdout).not.toContain('more (--verbose');
+        expect((await readFile(path.join(folder, TARGET), 'utf8')).match(/^person /gm)).toHaveLength(30);
+    });
+
     it('--dry-run prints joiners, leavers and changes and writes nothing', async () => {
         const folder = await workspace({ 'users.json': await fixture('scim.json') });
         expect(mandate(folder, 'import', 'users.json', '-o', 'people/staff.mandate', '--as-of', '2025-06-30').code).toBe(0);

@@ -22,12 +22,18 @@ export interface ImportFlags {
     config?: string;
     asOf?: string;
     dryRun?: boolean;
+    verbose?: boolean;
 }
 
 /** The file `-o` names: a `.mandate` file as given, or this file in the folder given. */
 export const GENERATED_FILE_NAME = 'imported-people.mandate';
 /** Problems printed before "and N more": a broken 10,000-row export should not flood the terminal. */
 const SHOWN_PROBLEMS = 20;
+/**
+ * People listed per section of the summary (added, left, changed, …) without --verbose: the first
+ * import of a 10,000-person export listed every one, and the counts at the end scrolled away.
+ */
+export const SHOWN_CHANGES = 20;
 
 /**
  * `mandate import SOURCE -o people/`: people from an HR or identity-provider export into a generated
@@ -51,7 +57,7 @@ export async function runImport(source: string, flags: ImportFlags): Promise<num
         await write(process.stderr, `mandate: nothing was imported or written\n`);
         return EXIT_USAGE;
     }
-    await write(process.stdout, summary(result.plan, `${displayFile(path.resolve(source))} as ${result.description}`, displayFile(target), flags.dryRun ?? false));
+    await write(process.stdout, summary(result.plan, `${displayFile(path.resolve(source))} as ${result.description}`, displayFile(target), flags.dryRun ?? false, flags.verbose ?? false));
     if (flags.dryRun) {
         await write(process.stdout, result.changed ? `Dry run: ${displayFile(target)} was not written.\n` : `${displayFile(target)} is up to date.\n`);
         return 0;
@@ -147,34 +153,33 @@ async function printProblems(problems: readonly DirectoryProblem[]): Promise<voi
     if (problems.length > SHOWN_PROBLEMS) await write(process.stderr, `mandate: … and ${problems.length - SHOWN_PROBLEMS} more problems\n`);
 }
 
-function summary(plan: ImportPlan, read: string, target: string, dryRun: boolean): string {
+function summary(plan: ImportPlan, read: string, target: string, dryRun: boolean, verbose: boolean): string {
     const lines: string[] = [];
-    const list = (title: string, mark: string, changes: readonly PersonChange[]) => {
-        if (changes.length === 0) return;
+    /** A section's lines, the first SHOWN_CHANGES of them unless --verbose, then how many more there are. */
+    const section = <T>(title: string, entries: readonly T[], lineOf: (shown: readonly T[]) => (entry: T) => string) => {
+        if (entries.length === 0) return;
         lines.push(`${title}:`);
-        const width = Math.max(...changes.map(change => change.id.length));
-        for (const change of changes) lines.push(`  ${mark} ${change.id.padEnd(width)}  ${change.name} (${change.key}): ${change.details.join('; ')}`);
+        const shown = verbose ? entries : entries.slice(0, SHOWN_CHANGES);
+        const line = lineOf(shown);
+        for (const entry of shown) lines.push(line(entry));
+        if (shown.length < entries.length) lines.push(`  … and ${entries.length - shown.length} more (--verbose lists them all)`);
     };
+    const changes = (title: string, mark: string, list: readonly PersonChange[]) => section(title, list, shown => {
+        // IDs padded to the longest listed, so that the names line up.
+        const width = shown.reduce((longest, entry) => Math.max(longest, entry.id.length), 0);
+        return change => `  ${mark} ${change.id.padEnd(width)}  ${change.name} (${change.key}): ${change.details.join('; ')}`;
+    });
     const verb = dryRun ? 'would be' : '';
     lines.push(`Read ${read}: ${plan.people.length} ${plan.people.length === 1 ? 'person' : 'people'} in ${target}.`);
-    list(`Added${verb ? ` (${verb})` : ''}`, '+', plan.added);
-    list(`Left, end date written${verb ? ` (${verb})` : ''}`, '-', plan.ended);
-    list(`Changed${verb ? ` (${verb})` : ''}`, '~', plan.changed);
-    if (plan.collisions.length > 0) {
-        lines.push('ID collisions, disambiguated:');
-        for (const collision of plan.collisions) {
-            const why = collision.reason === 'same-name' ? 'several people have this name' : 'the ID is already taken';
-            lines.push(`  ${collision.base} (${why}): ${collision.assigned.map(entry => `${entry.name} (${entry.key}) → ${entry.id}`).join(', ')}`);
-        }
-    }
-    if (plan.undated.length > 0) {
-        lines.push('Left, but no end date can be written:');
-        for (const person of plan.undated) lines.push(`  ! ${person.id}  ${person.name} (${person.key}): ${person.details.join('; ')}`);
-    }
-    if (plan.skipped.length > 0) {
-        lines.push('Not imported:');
-        for (const skipped of plan.skipped) lines.push(`  ${skipped.name} (${skipped.key}): ${skipped.reason}`);
-    }
+    changes(`Added${verb ? ` (${verb})` : ''}`, '+', plan.added);
+    changes(`Left, end date written${verb ? ` (${verb})` : ''}`, '-', plan.ended);
+    changes(`Changed${verb ? ` (${verb})` : ''}`, '~', plan.changed);
+    section('ID collisions, disambiguated', plan.collisions, () => collision => {
+        const why = collision.reason === 'same-name' ? 'several people have this name' : 'the ID is already taken';
+        return `  ${collision.base} (${why}): ${collision.assigned.map(entry => `${entry.name} (${entry.key}) → ${entry.id}`).join(', ')}`;
+    });
+    section('Left, but no end date can be written', plan.undated, () => person => `  ! ${person.id}  ${person.name} (${person.key}): ${person.details.join('; ')}`);
+    section('Not imported', plan.skipped, () => skipped => `  ${skipped.name} (${skipped.key}): ${skipped.reason}`);
     lines.push(`${plan.added.length} added, ${plan.ended.length} ended, ${plan.changed.length} changed, ${plan.unchanged} unchanged, ${plan.collisions.length} collision${plan.collisions.length === 1 ? '' : 's'}.`);
     return `${lines.join('\n')}\n`;
 }
