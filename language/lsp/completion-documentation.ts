@@ -26,7 +26,7 @@ function isDeclarationData(data: unknown): data is DeclarationData {
 }
 
 /** A `/** … *\/` doc comment (Langium's documentation provider) or else the `//` lines above, as in its hover. */
-export function declarationDocumentation(node: AstNode, services: LangiumServices): MarkupContent | undefined {
+function declarationDocumentation(node: AstNode, services: LangiumServices): MarkupContent | undefined {
     const blockComment = services.documentation.DocumentationProvider.getDocumentation(node);
     if (blockComment) return { kind: 'markdown', value: blockComment };
     const lineComments = docCommentOf(node);
