@@ -73,7 +73,8 @@ function where(line: number | undefined, column: number | undefined): string {
 }
 
 function straightQuotes(text: string): string {
-    const inner = text.replace(/[“”„‟«»‘’‚‛"]/gu, '').trim();
+    // Curly and angle quotes, written as escapes: the bundles are ASCII (esbuild.mjs). “ ” „ ‟ « » ‘ ’ ‚ ‛
+    const inner = text.replace(/[\u201C\u201D\u201E\u201F\u00AB\u00BB\u2018\u2019\u201A\u201B"]/gu, '').trim();
     return `"${inner}"`;
 }
 

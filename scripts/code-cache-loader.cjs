@@ -76,7 +76,10 @@ function runWithV8Cache(folder) {
             // A cache that cannot be written only means the next start compiles again.
         }
     };
-    const source = fs.readFileSync(bundle, 'utf8');
+    // The bundles are ASCII (esbuild.mjs), which read as Latin-1 is the same text, made twice as fast as
+    // by decoding UTF-8 and kept by V8 in one byte a character; anything else is read as UTF-8.
+    const bytes = fs.readFileSync(bundle);
+    const source = require('node:buffer').isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
     // What Node's own loader would hand the bundle: its module, and a require relative to it.
     const bundleModule = new Module(bundle, module);
     bundleModule.filename = bundle;

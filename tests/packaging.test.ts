@@ -1,6 +1,7 @@
 // Checks what `npm run package` puts into mandate.vsix, using `vsce ls`, which applies
 // .vscodeignore and lists the files without building a package; then builds the package and
 // checks its size and that what it holds works on its own. Needs out/ (pretest builds it).
+import { isAscii } from 'node:buffer';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -64,6 +65,12 @@ describe('the .vsix contents (vsce ls --no-dependencies)', () => {
         expect(loader).toContain('"compile"');
         // The CLI's cache holds what a run called: it is made when the run ends.
         expect(readFileSync(new URL('../out/cli/main.cjs', import.meta.url), 'utf8')).toContain('"exit"');
+    });
+
+    it('ships ASCII bundles, which the loaders read as one-byte text (esbuild.mjs)', () => {
+        for (const bundle of ['out/server/main.cjs', 'out/server/mandate-server.cjs', 'out/client/extension.cjs', 'out/cli/main.cjs', 'out/cli/mandate-cli.cjs']) {
+            expect(isAscii(readFileSync(new URL(`../${bundle}`, import.meta.url))), bundle).toBe(true);
+        }
     });
 
     it('includes every file package.json points the editor at', () => {

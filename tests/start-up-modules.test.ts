@@ -1,5 +1,5 @@
-// The bundles load node:child_process and node:worker_threads when first used, not at start
-// (scripts/lazy-builtins.mjs): each cost the server and a small CLI run about 5 ms of start-up.
+// The bundles load node:child_process, node:crypto and node:worker_threads when first used, not at
+// start (scripts/lazy-builtins.mjs): each cost the server and a small CLI run about 5 ms of start-up.
 // What a run loads is read from Node's own list of the modules it loaded, written when it exits.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,15 +22,15 @@ function builtinsLoaded(script: string, args: readonly string[]): string[] {
 }
 
 describe('what a start loads of Node.js', () => {
-    it('the language server reads and answers over stdio without node:child_process or node:worker_threads', () => {
+    it('the language server reads and answers over stdio without node:child_process, node:crypto or node:worker_threads', () => {
         const loaded = builtinsLoaded(join(ROOT, 'out', 'server', 'main.cjs'), ['--stdio']);
         expect(loaded).toContain('net');
-        expect(loaded).not.toContain('child_process');
-        expect(loaded).not.toContain('worker_threads');
+        for (const lazy of ['child_process', 'crypto', 'worker_threads']) expect(loaded).not.toContain(lazy);
     });
 
-    it('the CLI lists its rules without node:child_process', () => {
-        expect(builtinsLoaded(CLI, ['rules'])).not.toContain('child_process');
+    it('the CLI lists its rules without node:child_process or node:crypto', () => {
+        const loaded = builtinsLoaded(CLI, ['rules']);
+        for (const lazy of ['child_process', 'crypto']) expect(loaded).not.toContain(lazy);
     });
 
     it('loads node:child_process when git is run, and reads it as before', () => {

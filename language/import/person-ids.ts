@@ -18,9 +18,10 @@ export function slugOf(text: string): string {
 
 function slugOfText(text: string): string {
     return text.toLowerCase()
-        .replace(/[ßæøœđðłþıħŧ]/g, letter => LETTERS[letter])
+        // ß æ ø œ đ ð ł þ ı ħ ŧ, written as escapes: the bundles are ASCII (esbuild.mjs).
+        .replace(/[\u00DF\u00E6\u00F8\u0153\u0111\u00F0\u0142\u00FE\u0131\u0127\u0167]/g, letter => LETTERS[letter])
         .normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
-        .replace(/['"’‘`´]/g, '') // O'Brien → obrien, not o-brien
+        .replace(/['"\u2019\u2018`\u00B4]/g, '') // ' " ’ ‘ ` ´: O'Brien → obrien, not o-brien
         .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }
 

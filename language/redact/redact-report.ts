@@ -70,8 +70,9 @@ function withDirectory(people: readonly PersonEntry[], records: readonly Directo
 }
 
 function nameParts(title: string): string[] {
-    return (title.match(/[\p{L}\p{M}'’-]+/gu) ?? [])
-        .flatMap(part => part.split(/['’-]/u))
+    // ’ (U+2019) written as an escape: the bundles are ASCII (esbuild.mjs).
+    return (title.match(/[\p{L}\p{M}'\u2019-]+/gu) ?? [])
+        .flatMap(part => part.split(/['\u2019-]/u))
         .filter(part => [...part].length >= MIN_NAME_PART && /^\p{Lu}/u.test(part));
 }
 
