@@ -1,8 +1,9 @@
 // An esbuild plugin that loads some of Node's own modules when a bundle first uses them instead of
 // when it starts. A bundle runs every `require` of its modules at start: node:child_process (for
-// git, and vscode-languageserver's lookup of global npm folders) and node:worker_threads (for the
-// CLI's side threads and Langium's worker parser) cost the language server about 10 ms before it
-// could answer `initialize`, and a small CLI check as much, though most runs use neither.
+// git, and vscode-languageserver's lookup of global npm folders), node:crypto (hashes for
+// fingerprints and reports, vscode-jsonrpc's pipe names) and node:worker_threads (the CLI's side
+// threads, Langium's worker parser) cost the language server 15–20 ms before it could answer
+// `initialize`, and a small CLI check about as much, though most runs need few of them.
 //
 // Each import of such a module gets a stand-in whose properties are getters, one per export of the
 // real module (listed here, at build time, from the Node.js that builds), which load it on first
