@@ -1,4 +1,6 @@
-import { AstUtils, DefaultLexer, GrammarAST, type LangiumCoreServices, type LexerResult, type TokenizeOptions } from 'langium';
+import {
+    AstUtils, DefaultLexer, GrammarAST, type LangiumCoreServices, type Lexer, type LexerResult, type TokenBuilder, type TokenizeOptions
+} from 'langium';
 import { MAX_LEXER_ERRORS } from './mandate-bounded-parser.js';
 import type { TokenList } from './mandate-token-list.js';
 import { TokenScanner } from './mandate-token-scanner.js';
@@ -21,6 +23,10 @@ const MIN_SKIPPED_RUN = 32;
 
 type LexingError = LexerResult['errors'][number];
 
+/** Chevrotain's types, as Langium's lexer names them (chevrotain is Langium's dependency, not ours). */
+type TokenTypeDictionary = Lexer['definition'];
+type TokenType = TokenTypeDictionary[string];
+
 /**
  * Langium's lexer, bounded for files that are not Mandate. Chevrotain, after an unreadable
  * character, tries every token pattern at every following character until one matches: five
@@ -30,30 +36,57 @@ type LexingError = LexerResult['errors'][number];
  * - after MAX_LEXER_ERRORS errors the lexer stops (`stoppedAt`); the parser reads what came before,
  *   and SyntaxDiagnostics says where reading stopped.
  * The message provider learns when a text starts, so it can count.
+ *
+ * The token scanner reads the texts without an error. Langium's lexer (Chevrotain's, which
+ * analyses every token pattern as it is made: ~15 ms of each start of the CLI and the server) is
+ * made for the first text the scanner declines, over the same token types.
  */
-export class MandateLexer extends DefaultLexer {
+export class MandateLexer implements Lexer {
+    readonly definition: TokenTypeDictionary;
+    /** The token types in the builder's order, which is the order Chevrotain tries them in. */
+    private readonly vocabulary: readonly TokenType[];
+    private readonly tokenBuilder: TokenBuilder;
     private readonly budget: MessageBudget;
+    private chevrotainBacked: DefaultLexer | undefined;
     /** ASCII characters a token can start with: letters, digits, `_`, blanks, `"`, `/` and each keyword's first character. */
     private readonly starts = new Uint8Array(128);
     /** Where the last text stopped being read, after MAX_LEXER_ERRORS errors; undefined when it was read to its end. */
     stoppedAt: number | undefined;
     /** When set, only the text before this offset is read (the bounded parser's first look at a large file). */
     limit: number | undefined;
-    /** Reads the texts Chevrotain would read without an error, faster (mandate-token-scanner.ts); undefined when off. */
-    readonly scanner: TokenScanner | undefined;
+    private scannerMade: { readonly scanner: TokenScanner | undefined } | undefined;
 
-    constructor(services: LangiumCoreServices) {
-        super(services);
+    constructor(private readonly services: LangiumCoreServices) {
+        this.tokenBuilder = services.parser.TokenBuilder;
         this.budget = services.parser.LexerErrorMessageProvider as unknown as MessageBudget;
+        const tokens = this.tokenBuilder.buildTokens(services.Grammar, { caseInsensitive: services.LanguageMetaData.caseInsensitive });
+        // One lexer mode: a list of token types, as DefaultLexer's constructor takes it.
+        if (!Array.isArray(tokens)) throw new Error('The Mandate lexer expects one list of token types.');
+        this.vocabulary = tokens as TokenType[];
+        const definition: TokenTypeDictionary = {};
+        for (const token of this.vocabulary) definition[token.name] = token;
+        this.definition = definition;
         for (const char of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"/ \t\r\n\f\v') this.starts[char.charCodeAt(0)] = 1;
         for (const keyword of AstUtils.streamAllContents(services.Grammar).filter(GrammarAST.isKeyword)) {
             const code = keyword.value.charCodeAt(0);
             if (code < 128) this.starts[code] = 1;
         }
-        this.scanner = TokenScanner.for(Object.values(this.definition));
     }
 
-    override tokenize(whole: string, options?: TokenizeOptions): LexerResult {
+    /**
+     * Reads the texts Chevrotain would read without an error, faster (mandate-token-scanner.ts);
+     * undefined when off. Made on first use: it needs the indexes Chevrotain gives the token types,
+     * which the parser (Chevrotain's, made with the lexer's vocabulary) gives them when the lexer has not.
+     */
+    get scanner(): TokenScanner | undefined {
+        if (!this.scannerMade) {
+            if (this.vocabulary.some(token => token.tokenTypeIdx === undefined)) void this.chevrotain;
+            this.scannerMade = { scanner: TokenScanner.for(this.vocabulary) };
+        }
+        return this.scannerMade.scanner;
+    }
+
+    tokenize(whole: string, options?: TokenizeOptions): LexerResult {
         this.stoppedAt = undefined;
         const text = this.limit !== undefined && this.limit < whole.length ? whole.slice(0, this.limit) : whole;
         const scanned = this.scanner?.scan(text);
@@ -63,12 +96,12 @@ export class MandateLexer extends DefaultLexer {
         let result: LexerResult;
         try {
             this.budget.startText?.();
-            result = super.tokenize(readable, options);
+            result = this.chevrotain.tokenize(readable, options);
         } catch (error) {
             if (!(error instanceof LexingStopped)) throw error;
             this.stoppedAt = error.offset;
             this.budget.startText?.();
-            result = super.tokenize(readable.slice(0, error.offset), options);
+            result = this.chevrotain.tokenize(readable.slice(0, error.offset), options);
         }
         const stop = this.stoppedAt;
         const kept = stop === undefined ? skipped : skipped.filter(error => error.offset < stop);
@@ -77,6 +110,22 @@ export class MandateLexer extends DefaultLexer {
             result.errors.sort((a, b) => a.offset - b.offset);
         }
         return result;
+    }
+
+    /** Langium's lexer over this lexer's token types (the parser's vocabulary), made when first needed. */
+    private get chevrotain(): DefaultLexer {
+        return this.chevrotainBacked ??= new DefaultLexer(this.servicesGiving(this.vocabulary));
+    }
+
+    /** What DefaultLexer's constructor reads of the services, with a token builder that gives `tokens` rather than new ones. */
+    private servicesGiving(tokens: readonly TokenType[]): LangiumCoreServices {
+        const { services, tokenBuilder } = this;
+        const builder: TokenBuilder = { buildTokens: () => [...tokens], flushLexingReport: text => tokenBuilder.flushLexingReport!(text) };
+        return {
+            Grammar: services.Grammar,
+            LanguageMetaData: services.LanguageMetaData,
+            parser: { LexerErrorMessageProvider: services.parser.LexerErrorMessageProvider, TokenBuilder: builder }
+        } as unknown as LangiumCoreServices;
     }
 
     /**
