@@ -1,4 +1,4 @@
-import { createCompletionParser, inject, prepareLangiumParser, type Module } from 'langium';
+import { createCompletionParser, inject, LangiumParser, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule,
     type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
@@ -117,9 +117,10 @@ export const MandateModule: Module<MandateServices, PartialLangiumServices & Man
         // first use, so the language server answers `initialize` first (server/main.ts warms them up).
         // Error recovery is bounded: a file of garbage stops the parser after 100 errors (mandate-bounded-parser.ts).
         // Files without syntax errors are read by a predictive parser instead (mandate-predictive-parser.ts),
-        // and Chevrotain's analysis waits for the first file that needs Langium's parser (mandate-deferred-analysis.ts).
+        // and the rules of Langium's parser and Chevrotain's analysis wait for the first file that needs it (mandate-deferred-analysis.ts).
         LangiumParser: services => lazyService(() => withPredictiveParsing(withAnalysisOnFirstParse(
-            withBoundedRecovery(withLinearCstBuilder(withDatatypeLeaves(withLeanTreeBuilding(prepareLangiumParser(services)))))), services.Grammar)),
+            withBoundedRecovery(withLinearCstBuilder(withDatatypeLeaves(withLeanTreeBuilding(new LangiumParser(services))))),
+            services.Grammar, () => services.parser.Lexer.definition), services.Grammar)),
         CompletionParser: services => lazyService(() => withBoundedRecovery(createCompletionParser(services), { record: false })),
         Lexer: services => lazyService(() => new MandateLexer(services)),
         TokenBuilder: () => new MandateTokenBuilder(),
