@@ -19,7 +19,7 @@ function hasDelegatedAuthority(model: WorkspaceModel, party: Party, role: Role, 
 
 function roleMayAppoint(model: WorkspaceModel, appointer: Role, role: Role, date: IsoDate): boolean {
     return model.isTopManagement(appointer)
-        || model.carriesSomeDuty(appointer, duty => isAppointingAuthorityFor(duty, role))
+        || model.carriesSomeDuty(appointer, isAppointingAuthorityFor, role)
         || hasDelegatedAuthority(model, appointer, role, date);
 }
 
