@@ -19,9 +19,11 @@ assign jane to ciso since 2024-01-01 appointed by board { announced 2024-03-20 v
 role analyst "Analyst" { reports to ciso }
 responsibility reviews "Review access"
 assign omar to analyst since 2024-01-01 appointed by board
+delegate reporting from ciso to analyst since 2024-02-01
+delegate reporting from analyst to ciso since 2024-02-01
 `;
 const FILES = { 'organization.mandate': ORGANIZATION, 'team.mandate': TEAM };
-const READING = ['announcement-late', 'assignment-not-communicated', 'requirement-unknown', 'unused-responsibility'];
+const READING = ['announcement-late', 'assignment-not-communicated', 'delegation-cycle', 'requirement-unknown', 'unused-responsibility'];
 
 async function expectSameAsCold(workspace: Workspace, files: Record<string, string>): Promise<void> {
     const cold = await Workspace.open(files);
@@ -69,6 +71,18 @@ describe('rules that read a few properties', () => {
         const edited = { ...FILES, 'team.mandate': TEAM.replace('appointed by board\n', 'appointed by board { announced 2024-01-02 via email to all-staff }\n') };
         await workspace.write('team.mandate', edited['team.mandate']);
         expect(workspace.codes('team.mandate')).not.toContain('assignment-not-communicated');
+        await expectSameAsCold(workspace, edited);
+    });
+
+    it('run again when a delegation\'s period changes, and say what a cold build says', async () => {
+        const workspace = await Workspace.open(FILES);
+        const { runs } = spies();
+        // The two delegations are no longer in force on one day: no cycle.
+        const edited = { ...FILES, 'team.mandate': TEAM.replace('to ciso since 2024-02-01', 'to ciso since 2023-01-01 until 2023-12-31') };
+        await workspace.write('team.mandate', edited['team.mandate']);
+        expect(runs('delegation-cycle')).toBe(1);
+        expect(runs('requirement-unknown')).toBe(0);
+        expect(workspace.codes('team.mandate')).not.toContain('delegation-cycle');
         await expectSameAsCold(workspace, edited);
     });
 

@@ -4,6 +4,7 @@ import { compareStrings } from '../util/compare.js';
 import { periodCovers, type IsoDate } from '../util/dates.js';
 import { edgesOnCycles } from '../util/strongly-connected.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
+import { propertiesRead } from './properties-read.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 
 interface DelegationEdge {
@@ -103,6 +104,8 @@ export const delegationCycle: WorkspaceRule = {
     standards: ['ISO27001:A.5.2', 'SOC2:CC1.3', 'NIST-CSF:GV.RR-02'],
     summary: 'Delegations of one duty lead back to a role they started from while all in force, so nobody can tell on whose authority the duty is exercised.',
     fixable: false,
+    // The delegations as written, and the names of what they link: no holder, no person's dates. A date typed in a team file carries the findings over.
+    readsOf: propertiesRead({ Delegation: ['duty', 'from', 'to', 'since', 'until'] }),
     findings(model) {
         const cycles = delegationCycles(model);
         const findings: WorkspaceFinding[] = [];
