@@ -4,7 +4,7 @@
  * the same files, and must not have grown.
  */
 import { readdirSync } from 'node:fs';
-import { BenchSession, type ServerLaunch } from './lsp-session.js';
+import { BenchSession, type RssParts, type ServerLaunch } from './lsp-session.js';
 import { namesIn, randomEdit, seededRandom } from './random-edits.js';
 import { elapsedMs, now, sleep } from './stats.js';
 import type { Workload } from './workloads.js';
@@ -21,6 +21,9 @@ export interface DriftResult {
     readonly rssAfterBytes: number;
     /** After `restMs` of idleness past the restore, when asked for: V8 returns the garbage's pages then, not at once. */
     readonly rssRestBytes?: number;
+    /** The anonymous and file-backed parts of the RSS before the edits and at the end (at rest, or right after the restore). */
+    readonly rssPartsBefore: RssParts;
+    readonly rssPartsEnd: RssParts;
     readonly ms: number;
 }
 
@@ -48,6 +51,7 @@ export async function measureDrift(
         const uris = [...originals.keys()];
         const names = namesIn(originals.values());
         const rssBeforeBytes = session.rssBytes();
+        const rssPartsBefore = session.rssParts();
         const random = seededRandom(seed);
         // RSS after the warm-up edits (the first tenth by default), to tell the heap's warm-up from steady growth.
         let rssWarmBytes = rssBeforeBytes;
@@ -80,6 +84,7 @@ export async function measureDrift(
             }
             rssRestBytes = session.rssBytes();
         }
+        const rssPartsEnd = session.rssParts();
         const fresh = await BenchSession.start(server, workload.folder);
         let expected: Map<string, string>;
         try {
@@ -94,7 +99,7 @@ export async function measureDrift(
             const want = expected.get(file) ?? '';
             if (got !== want) differences.push(`${file}: ${describe(got)} where a fresh server publishes ${describe(want)}`);
         }
-        return { edits, seed, identical: differences.length === 0, differences: differences.slice(0, 5), rssBeforeBytes, rssWarmBytes, rssAfterBytes, ...(rssRestBytes === undefined ? {} : { rssRestBytes }), ms };
+        return { edits, seed, identical: differences.length === 0, differences: differences.slice(0, 5), rssBeforeBytes, rssWarmBytes, rssAfterBytes, ...(rssRestBytes === undefined ? {} : { rssRestBytes }), rssPartsBefore, rssPartsEnd, ms };
     } finally {
         await session.dispose();
     }

@@ -48,6 +48,12 @@ export interface ServerLaunch {
     readonly environment: Readonly<Record<string, string>>;
 }
 
+/** A process's resident memory split in two (BenchSession.rssParts). */
+export interface RssParts {
+    readonly anonymousBytes: number;
+    readonly fileBytes: number;
+}
+
 /** How the benchmark starts a build's server: as its extension does. */
 export function serverLaunchOf(build: Pick<Build, 'server' | 'serverNodeOptions' | 'serverEnvironment'>): ServerLaunch {
     return { path: build.server, nodeOptions: build.serverNodeOptions, environment: build.serverEnvironment };
@@ -87,9 +93,21 @@ export class BenchSession {
 
     /** The server's resident set size now, in bytes (Linux /proc). */
     rssBytes(): number {
+        return this.statusBytes('VmRSS');
+    }
+
+    /**
+     * The two parts of that RSS: memory the process allocated (the V8 heap, malloc) and pages of
+     * files it maps (Node's executable and libraries, paged in as their code is first used).
+     */
+    rssParts(): RssParts {
+        return { anonymousBytes: this.statusBytes('RssAnon'), fileBytes: this.statusBytes('RssFile') };
+    }
+
+    private statusBytes(field: string): number {
         const status = readFileSync(`/proc/${this.client.process.pid}/status`, 'utf8');
-        const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
-        if (!match) throw new Error('VmRSS not found in /proc/<pid>/status');
+        const match = new RegExp(`^${field}:\\s+(\\d+)\\s+kB`, 'm').exec(status);
+        if (!match) throw new Error(`${field} not found in /proc/<pid>/status`);
         return Number(match[1]) * 1024;
     }
 
