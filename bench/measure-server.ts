@@ -196,7 +196,7 @@ export async function measureDriftFigures(context: BenchContext): Promise<void> 
             const [before, end] = [result.rssPartsBefore, result.rssPartsEnd];
             context.results.note('drift-rss', `${build.name}: ${formatBytes(result.rssWarmBytes)} after the first tenth of the edits, ${formatBytes(result.rssAfterBytes)} right after the restore, ${formatBytes(rest)} after ${REST_MS / 1000} s idle; the edits and the restore took ${formatMs(result.ms)}. `
                 + `Of the RSS, memory the server allocated went from ${formatBytes(before.anonymousBytes)} to ${formatBytes(end.anonymousBytes)}, and pages of Node's executable and libraries `
-                + `(paged in as more of their code runs, such as V8's optimizing compiler) from ${formatBytes(before.fileBytes)} to ${formatBytes(end.fileBytes)}.`);
+                + `(paged in as code in them runs for the first time; in the runs looked at, the node executable's own pages) from ${formatBytes(before.fileBytes)} to ${formatBytes(end.fileBytes)}.`);
         } catch (error) {
             const text = `failed: ${(error as Error).message.split('\n')[0]}`;
             for (const id of ['drift', 'drift-rss']) if (!context.results.get(id, slot)) record(context, id, slot, missing(text));
