@@ -22,7 +22,7 @@ import { layOutGraph, textSize, wrappedLines } from '../language/report/graph-la
 import { renderGraphSvg, sanitizeSvg } from '../language/report/graph-svg.js';
 import { escapeHtml, htmlText } from '../language/report/html-escape.js';
 import type { AuditReport } from '../language/report/report-model.js';
-import { renderHtml } from '../language/report/render-html.js';
+import { renderHtml, renderHtmlForWebview } from '../language/report/render-html.js';
 import { REPORT_CSS } from '../language/report/report-css.js';
 import { createHash } from 'node:crypto';
 
@@ -79,6 +79,21 @@ describe('HTML report on examples/acme', () => {
         expect(html).toContain(escapeHtml("style-src 'nonce-abcdefghijklmnop0123'; img-src data: https://file+.vscode-resource.vscode-cdn.net"));
         expect(html).toContain('<style nonce="abcdefghijklmnop0123">');
         await expect(renderHtml(await reportOfFolder(ACME), { webview: { nonce: '"><script>', cspSource: 'x' } })).rejects.toThrow(/nonce/);
+    });
+
+    it('renders the saved page and the webview page from one view and one drawing of the graph, each as rendered alone', async () => {
+        const report = await reportOfFolder(ACME);
+        const webview = { nonce: 'abcdefghijklmnop0123', cspSource: 'https://file+.vscode-resource.vscode-cdn.net' };
+        const drawn: unknown[] = [];
+        const drawGraph = (graph: AuditReport['graph']) => {
+            drawn.push(graph);
+            return renderGraphSvg(graph);
+        };
+        const pages = await renderHtmlForWebview(report, { linkBase: '../', webview, drawGraph });
+        expect(drawn).toEqual([report.graph]);
+        expect(pages.saved).toBe(await renderHtml(report, { linkBase: '../' }));
+        expect(pages.webview).toBe(await renderHtml(report, { linkBase: '../', webview }));
+        expect(pages.webview).not.toBe(pages.saved);
     });
 
     it('draws the graph as inline SVG with every role and holder, the CISO highlighted', async () => {

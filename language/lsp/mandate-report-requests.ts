@@ -7,6 +7,7 @@ import { isReportFormat, OscalSspError, REPORT_FORMATS, REPORT_FORMAT_INFO, rend
 import type { AuditReport } from '../report/report-model.js';
 import { generatedAt } from '../report/report-provenance.js';
 import { renderGraphPage } from '../report/render-graph-page.js';
+import { renderHtmlForWebview } from '../report/render-html.js';
 import { graphSources } from '../report/graph-links.js';
 import { TOOL_VERSION } from '../version.js';
 import { pathProbeFor } from '../workspace/path-probe.js';
@@ -52,15 +53,17 @@ export function registerReportRequests(shared: MandateSharedServices, connection
         const { folder, linkBase } = await outputFolder();
         const report = currentReport();
         const name = `${report.organization?.id ?? 'mandate'}${REPORT_FORMAT_INFO[params.format].extension}`;
+        const target = UriUtils.joinPath(folder, name).toString();
+        if (params.format === 'html' && params.webview) {
+            const pages = await renderHtmlForWebview(report, { linkBase, webview: params.webview });
+            return { content: pages.saved, target, webviewContent: pages.webview };
+        }
         const content = await renderReport(report, params.format, { linkBase }).catch((error: unknown) => {
             // The policy claims nothing a plan could state: the user's to fix, said as it is.
             if (error instanceof OscalSspError) throw new ResponseError(ErrorCodes.InvalidRequest, error.message);
             throw error;
         });
-        const webviewContent = params.format === 'html' && params.webview
-            ? await renderReport(report, 'html', { linkBase, webview: params.webview })
-            : undefined;
-        return { content, target: UriUtils.joinPath(folder, name).toString(), webviewContent };
+        return { content, target };
     }));
 
     connection.onRequest(GRAPH_REQUEST, (params: GraphParams) => shared.workspace.WorkspaceLock.read(async (): Promise<GraphResult> => {
