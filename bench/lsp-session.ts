@@ -11,7 +11,7 @@ import { CompletionRequest, type CompletionItem, type CompletionList, type Diagn
 import { fileUri, LspClient, positionAt, type TextEdit } from '../tests/lsp-client.js';
 import { BENCH_AS_OF } from './generate-workspace.js';
 import type { Build } from './builds.js';
-import { elapsedMs, now, sleep } from './stats.js';
+import { elapsedMs, formatMs, now, sleep } from './stats.js';
 
 // The report request of both builds takes the workspace lock's read side, which waits for every
 // queued write (build) to finish, and rejects an unknown format before doing any work of its own:
@@ -39,6 +39,19 @@ export interface CompletionSample {
     readonly items: CompletionItem[];
     readonly incomplete: boolean;
     readonly bytes: number;
+}
+
+/** One report request (BenchSession.report): its time, and the sizes of the saved page and of the webview's. */
+export interface ReportSample {
+    readonly ms: number;
+    readonly bytes: number;
+    readonly webviewBytes?: number;
+}
+
+/** What both builds answer a report request with (language/lsp/mandate-protocol.ts). */
+interface ReportResult {
+    readonly content: string;
+    readonly webviewContent?: string;
 }
 
 /** A server to start: its entry, the Node.js options and the environment variables to start it with (a build's). */
@@ -186,6 +199,25 @@ export class BenchSession {
         const items = !result ? [] : Array.isArray(result) ? result : result.items;
         const incomplete = !!result && !Array.isArray(result) && result.isIncomplete;
         return { ms, items, incomplete, bytes: Buffer.byteLength(JSON.stringify(result ?? null)) };
+    }
+
+    /**
+     * One report request, as the editor's report command sends it (with `webview`, the HTML page
+     * for its panel too), timed from send to response; rejected after `timeoutMs`.
+     */
+    async report(format: string, webview: boolean, timeoutMs: number): Promise<ReportSample> {
+        const params = webview ? { format, webview: { nonce: 'bench0123456789abcdef', cspSource: 'https://bench.vscode-resource.vscode-cdn.net' } } : { format };
+        const start = now();
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`no answer after ${formatMs(timeoutMs)}`)), timeoutMs);
+        });
+        try {
+            const result = await Promise.race([this.untilExit(this.client.connection.sendRequest<ReportResult>(REPORT_REQUEST, params)), timeout]);
+            return { ms: elapsedMs(start), bytes: Buffer.byteLength(result.content), webviewBytes: result.webviewContent === undefined ? undefined : Buffer.byteLength(result.webviewContent) };
+        } finally {
+            clearTimeout(timer);
+        }
     }
 
     /** The latest diagnostics of every file, in a canonical form for comparison with another server. */

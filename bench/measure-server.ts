@@ -1,6 +1,7 @@
 /**
  * The figures measured with each build's language server over stdio: start-up, memory after the
- * initial build, edits, renames and completion at 100k lines, and drift after random edits.
+ * initial build, edits, renames, completion and the editor's reports at 100k lines, and drift
+ * after random edits.
  */
 import type { BuildSlot } from './figures.js';
 import { missing, record, type BenchContext } from './context.js';
@@ -10,6 +11,7 @@ import type { CompletionItem } from 'vscode-languageserver-protocol/node';
 import { BenchSession, serverLaunchOf, type CompletionSample, type EditSample } from './lsp-session.js';
 import { positionAt, type TextEdit } from '../tests/lsp-client.js';
 import { formatBytes, formatCount, formatMs, median, percentile } from './stats.js';
+import { EDITOR_REPORT_FIGURES, measureEditorReports, noteEditorReports } from './measure-editor-reports.js';
 
 const EDITOR_FIGURES = ['server-rss', 'edit-leaf-comment', 'edit-leaf-title', 'edit-leaf-date', 'edit-org-comment', 'rename-local', 'rename-shared', 'completion'];
 const COMMENT = '// bench note\n';
@@ -49,6 +51,7 @@ export async function measureEditor(context: BenchContext): Promise<void> {
     const workload = context.workloads.manyFiles(100_000);
     const samples = context.settings.samples + (context.settings.samples % 2);
     context.results.note('server-rss', `VmRSS of the server process once the initial build of ${workload.description} has finished. ${serverStart(context)}`);
+    noteEditorReports(context, workload.description);
     context.results.note('edit-leaf-comment', `Each edit is one didChange; the time runs until the server has finished all work it caused (the next request behind its workspace lock is answered). p95 of ${samples} edits, alternately made and undone, with ${teamFileName(LEAF_TEAM)} and the organization file open. A title or a name is changed to a new text each time (\` (acting 3)\`, \`lead-${LEAF_TEAM}x3\`), as typing would, so that the server cannot restore what it computed for an earlier text; the undo can.`);
     for (const { slot, build } of context.builds) {
         let session: BenchSession | undefined;
@@ -60,9 +63,10 @@ export async function measureEditor(context: BenchContext): Promise<void> {
             record(context, 'server-rss', slot, { value: rss, text: formatBytes(rss) });
             context.results.note('server-rss', `${build.name}: the initial build finished ${formatMs(initialMs)} after the initialize result.`);
             await measureEdits(context, slot, session, samples);
+            await measureEditorReports(context, slot, session);
         } catch (error) {
             const text = `failed: ${(error as Error).message.split('\n')[0]}`;
-            for (const id of EDITOR_FIGURES) if (!context.results.get(id, slot)) record(context, id, slot, missing(text));
+            for (const id of [...EDITOR_FIGURES, ...EDITOR_REPORT_FIGURES]) if (!context.results.get(id, slot)) record(context, id, slot, missing(text));
         } finally {
             await session?.dispose();
         }
