@@ -14,6 +14,8 @@ const ALNUM = /[A-Za-z0-9]/;
 const DIGIT = /[0-9]/;
 /** Every character escapeMarkdown may change: PUNCTUATION, ENTITIES and the autolink characters. */
 const SPECIAL = /[\\`*_[\]|~$#&<>:@.]/g;
+/** The same characters, to test for: most strings (names, dates) have none and are returned as they are. */
+const HAS_SPECIAL = /[\\`*_[\]|~$#&<>:@.]/;
 
 /**
  * Whether a character would let an autolinker or GitHub's emoji shortcodes turn the text into
@@ -37,6 +39,7 @@ function breaksAutolink(value: string, index: number): boolean {
  */
 export function escapeMarkdown(value: string, options: { readonly linkText?: boolean } = {}): string {
     const line = oneLine(value);
+    if (!HAS_SPECIAL.test(line)) return line;
     // One pass over the characters that may need it; a report escapes a few hundred thousand strings.
     return line.replace(SPECIAL, (char: string, index: number) => {
         if (PUNCTUATION.has(char)) return `\\${char}`;
