@@ -19,7 +19,7 @@ export const PLANTED = {
     overdue: 5
 } as const;
 
-const PER_TEAM = 15;
+export const PER_TEAM = 15;
 
 function organization(): string {
     return [

@@ -10,7 +10,7 @@ import { createMandateServices, type MandateServices } from '../language/mandate
 import type { MandateScopeProvider } from '../language/mandate-scope-provider.js';
 import { REPEATABLE_TYPES, repeatableItems } from '../language/rules/property-repeated.js';
 import { AS_OF, check, type Files } from './helpers.js';
-import { oneFile, splitFiles } from './scale-workload.js';
+import { oneFile, PER_TEAM, splitFiles } from './scale-workload.js';
 
 // Sizes that run in seconds; `npm run bench` measures the large ones. No test here asserts a time.
 const PEOPLE = 3000;
@@ -56,6 +56,8 @@ async function openWorkspace(files: Files) {
     const { shared, Mandate } = createMandateServices({ fileSystemProvider: () => disk });
     shared.mandate.Settings.setAsOf(AS_OF);
     const allElements = vi.spyOn(shared.workspace.IndexManager, 'allElements');
+    // Every walk of the index over its documents starts with the keys of Langium's symbol index.
+    const indexWalks = vi.spyOn((shared.workspace.IndexManager as unknown as { symbolIndex: Map<string, unknown> }).symbolIndex, 'keys');
     // A counter, not a spy: a spy would keep the arguments of every one of the (maybe millions of) calls.
     const reflection = shared.AstReflection;
     const isSubtype = reflection.isSubtype.bind(reflection);
@@ -69,6 +71,7 @@ async function openWorkspace(files: Files) {
     return {
         services: Mandate,
         allElements,
+        indexWalks,
         typeChecks,
         document,
         codes: (name: string) => (document(name).diagnostics ?? []).map(diagnostic => String(diagnostic.code)).sort(),
@@ -110,6 +113,19 @@ describe('linking through the name index', () => {
         expect(counts[0].scans).toBeLessThanOrEqual(counts[0].tables);
         // Ten times the references: about ten times the type checks. A scan of the file's declarations per reference made it a hundred.
         expect(counts[1].typeChecks / counts[0].typeChecks).toBeLessThan(20);
+    }, SLOW);
+
+    it("reads each document's own exports without walking every document of the index", async () => {
+        const walks = [];
+        for (const teams of [20, 200]) {
+            const workspace = await openWorkspace(splitFiles(teams * PER_TEAM));
+            expect(workspace.codes('team-0001.mandate')).toEqual([]);
+            const scans = workspace.allElements.mock.calls.filter(([, uris]) => uris === undefined).length;
+            // The builder compared every document's exports after indexing them: one walk each made the build quadratic in files.
+            expect(workspace.allElements.mock.calls.filter(([, uris]) => uris?.size === 1).length).toBeGreaterThan(20);
+            walks.push(workspace.indexWalks.mock.calls.length - scans);
+        }
+        expect(walks[1]).toBe(walks[0]);
     }, SLOW);
 
     it('patches its tables after an edit, without a scan of the index, so a renamed declaration stops resolving and resolves again when restored', async () => {

@@ -1,4 +1,5 @@
-import { DefaultIndexManager, type AstNode, type LangiumDocument, type ReferenceDescription, type Stream } from 'langium';
+import { type AstNode, type LangiumDocument, type ReferenceDescription, type Stream } from 'langium';
+import { MandateIndexManager } from './mandate-index-manager.js';
 
 /**
  * The index of a one-shot run (a CLI command, a policy-test run, a what-if copy): exported names
@@ -7,7 +8,7 @@ import { DefaultIndexManager, type AstNode, type LangiumDocument, type Reference
  * them costs a tenth of the memory and a twentieth of the time of a check. The engine decides
  * what to relink from the documents' own references (export-changes.ts), not from this index.
  */
-export class BatchIndexManager extends DefaultIndexManager {
+export class BatchIndexManager extends MandateIndexManager {
     override async updateReferences(_document: LangiumDocument): Promise<void> {
         // Nothing to record: see the class comment.
     }

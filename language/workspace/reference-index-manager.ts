@@ -1,4 +1,5 @@
-import { AstUtils, DefaultIndexManager, stream, type AstNode, type LangiumDocument, type ReferenceDescription, type Stream, type URI } from 'langium';
+import { AstUtils, stream, type AstNode, type LangiumDocument, type ReferenceDescription, type Stream, type URI } from 'langium';
+import { MandateIndexManager } from './mandate-index-manager.js';
 import type { MandateReferenceDescriptionProvider, ReferenceTargets } from '../mandate-reference-descriptions.js';
 
 interface Referring {
@@ -16,7 +17,7 @@ interface Referring {
  * what the entries were made from: the index is only read between builds (under the workspace
  * lock), when every document is linked as it was indexed.
  */
-export class ReferenceIndexManager extends DefaultIndexManager {
+export class ReferenceIndexManager extends MandateIndexManager {
     /** By document URI, in the order Langium's index keeps its documents (first indexed first). */
     private readonly referring = new Map<string, Referring>();
 
