@@ -18,7 +18,7 @@ import { nameOf } from './util/invisible-characters.js';
 import { lastDescendant, syntaxNodes } from './util/syntax-nodes.js';
 import { showInvisibles } from './util/visible-text.js';
 import type { WorkspaceModelProvider } from './workspace/workspace-model-provider.js';
-import { tallyOf } from './workspace/reference-tally.js';
+import { unresolvedCount } from './workspace/reference-tally.js';
 
 const LSP_SEVERITY: Record<Exclude<ConfiguredSeverity, 'off'>, DiagnosticSeverity> = {
     error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information
@@ -96,7 +96,7 @@ export class MandateDocumentValidator extends DefaultDocumentValidator {
     /** A name the lexer cut short (`jan` of `jané`) is explained by its lexing error, not by a second, linking one. */
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], options: ValidationOptions): void {
         // Nearly every document has none: its tally of references says so without asking each of its references.
-        if (tallyOf(document).unresolved === 0) return;
+        if (unresolvedCount(document) === 0) return;
         const linking: Diagnostic[] = [];
         super.processLinkingErrors(document, linking, options);
         const syntax = this.syntax.of(document.parseResult);

@@ -9,6 +9,7 @@
 import type { LangiumDocument, Reference } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { isRole, type Model } from '../language/generated/ast.js';
+import { checkSources } from '../language/engine/check-sources.js';
 import { tallyCounts, tallyOf } from '../language/workspace/reference-tally.js';
 import { Random } from './random-edits.js';
 import { Workspace } from './workspace-helpers.js';
@@ -73,6 +74,16 @@ function referencesFound(workspace: Workspace): string[] {
 }
 
 describe('reference tallies', () => {
+    it('are not made by a one-shot check, which keeps no reference index: its linking errors are found without them', async () => {
+        const files: Record<string, string> = { 'organization.mandate': `${ORGANIZATION.join('\n')}\n` };
+        for (let index = 0; index < 3; index++) files[`team-${index}.mandate`] = team(index);
+        files['team-1.mandate'] = files['team-1.mandate'].replace('appointed by board', 'appointed by bord');
+        const before = tallyCounts.counted;
+        const { findings } = await checkSources(Object.entries(files).map(([name, text]) => ({ uri: `file:///ws/${name}`, text })), { asOf: '2025-06-30' });
+        expect(findings.filter(finding => finding.rule === 'linking-error').map(finding => `${finding.uri.slice('file:///ws/'.length)}:${finding.line}`)).toEqual(['team-1.mandate:3']);
+        expect(tallyCounts.counted - before).toBe(0);
+    });
+
     it('are updated, not counted again, for the documents a rename relinks', async () => {
         const files: Record<string, string> = { 'organization.mandate': `${ORGANIZATION.join('\n')}\n` };
         for (let index = 0; index < 4; index++) files[`team-${index}.mandate`] = team(index);

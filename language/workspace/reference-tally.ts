@@ -47,6 +47,20 @@ export function tallyOf(document: LangiumDocument): ReferenceTally {
     return tally;
 }
 
+/**
+ * How many of a document's references failed to link: its tally's count when it has one, else
+ * counted without making one. A one-shot run keeps no reference index, which is what asks for the
+ * rest of the tally: at 1M lines, making every document's cost a check 0.2 s for this one number.
+ */
+export function unresolvedCount(document: LangiumDocument): number {
+    const references = document.references;
+    const known = tallies.get(references);
+    if (known && known.count === references.length) return known.unresolved;
+    let unresolved = 0;
+    for (const reference of references) if (reference.error !== undefined) unresolved++;
+    return unresolved;
+}
+
 /** Called after declarations' paths changed under references of the same list: its tally is counted again when next asked. */
 export function forgetTally(document: LangiumDocument): void {
     tallies.delete(document.references);
