@@ -79,3 +79,15 @@ describe('a merge of maps of lists carried from the last one', () => {
         expect(sortedRepeated(merge.merge(next))).toEqual(['own2']);
     });
 });
+
+describe('a one-shot merge', () => {
+    it('of one map is that map, not a copy: a one-shot run works out one share of the whole workspace', () => {
+        const only = new Map([['a', [1, 2]], ['b', [3]]]);
+        expect(mergeLists([only])).toBe(only);
+        expect(sortedRepeated(mergedGroups([only]))).toEqual(['a']);
+        // Two maps are merged, each list of a key in one map alone kept as it is.
+        const merged = mergeLists([only, new Map([['b', [4]], ['c', [5]]])]);
+        expect([...merged]).toEqual([['a', [1, 2]], ['b', [3, 4]], ['c', [5]]]);
+        expect(merged.get('a')).toBe(only.get('a'));
+    });
+});

@@ -8,7 +8,9 @@ export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  * Maps of lists merged in order, as document shares are (workspace/document-shares.ts): a map's own
  * list serves where no other map has the key, so the maps must never change afterwards.
  */
-export function mergeLists<K, V>(maps: ReadonlyArray<ReadonlyMap<K, readonly V[]>>): Map<K, readonly V[]> {
+export function mergeLists<K, V>(maps: ReadonlyArray<ReadonlyMap<K, readonly V[]>>): ReadonlyMap<K, readonly V[]> {
+    // One map is its own merge: a one-shot run works out one share of the whole workspace (sharesOf).
+    if (maps.length === 1) return maps[0];
     const result = new Map<K, readonly V[]>();
     const copies = new Set<readonly V[]>();
     // forEach, not for…of: no [key, value] pair is made per entry of 20,000.

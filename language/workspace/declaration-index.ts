@@ -24,7 +24,7 @@ export interface Declarations {
     readonly claims: Claim[];
     readonly customFrameworks: CustomFramework[];
     /** Never to be changed: a name's list may be one tree's own, remembered for the next snapshot. */
-    readonly declarationsByName: Map<string, readonly NamedDeclaration[]>;
+    readonly declarationsByName: ReadonlyMap<string, readonly NamedDeclaration[]>;
 }
 
 /** Who the assignments and delegations name: what resolving their references finds. */
@@ -63,12 +63,12 @@ export function indexDeclarations(roots: readonly Model[]): Declarations {
         (lists as Record<Kind, Declaration[]>)[kind] = into;
     }
     // By name on first use: after an edit that changes no name, the rules that look names up carry their findings over (readsOf).
-    let byName: Map<string, readonly NamedDeclaration[]> | undefined;
+    let byName: ReadonlyMap<string, readonly NamedDeclaration[]> | undefined;
     return Object.defineProperty(lists, 'declarationsByName', { get: () => byName ??= namesOf(trees), enumerable: true }) as Declarations;
 }
 
 /** The trees' names merged, in tree order. */
-function namesOf(trees: readonly Declarations[]): Map<string, readonly NamedDeclaration[]> {
+function namesOf(trees: readonly Declarations[]): ReadonlyMap<string, readonly NamedDeclaration[]> {
     return mergeLists(trees.map(tree => tree.declarationsByName));
 }
 
