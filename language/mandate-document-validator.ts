@@ -95,7 +95,7 @@ export class MandateDocumentValidator extends DefaultDocumentValidator {
 
     /** A name the lexer cut short (`jan` of `jané`) is explained by its lexing error, not by a second, linking one. */
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], options: ValidationOptions): void {
-        // Nearly every document has none: its tally of references says so without asking each of its references.
+        // Nearly every document has none: its tally of references says so, or (in a one-shot check, which makes no tally) a count.
         if (unresolvedCount(document) === 0) return;
         const linking: Diagnostic[] = [];
         super.processLinkingErrors(document, linking, options);
