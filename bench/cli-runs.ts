@@ -79,11 +79,17 @@ export function isCleanCheck(run: CliRun): boolean {
     return run.exitCode === 0 && /^0 errors, 0 warnings/.test(checkSummary(run));
 }
 
+export const OUT_OF_MEMORY = 'ran out of memory (the V8 heap limit)';
+
+/** Whether a process's error output is V8's dying words on running out of heap: a GC log and a stack, not a reason to show. */
+export function ranOutOfMemory(stderr: string): boolean {
+    return /JavaScript heap out of memory|Last few GCs|HeapAllocator::AllocateRaw/.test(stderr);
+}
+
 /** A one-line reason a run cannot be used, or undefined when it can. */
 export function failureOf(run: CliRun, timeoutMs: number): string | undefined {
     if (run.timedOut) return `did not finish within ${Math.round(timeoutMs / 1000)} s`;
-    // V8's own dying words are a GC log, not a reason: say what happened.
-    if (/JavaScript heap out of memory|Last few GCs/.test(run.stderr)) return 'ran out of memory (the V8 heap limit)';
+    if (ranOutOfMemory(run.stderr)) return OUT_OF_MEMORY;
     if (run.exitCode !== 0) {
         const detail = (run.stderr.trim() || run.stdout.trim()).split('\n').slice(0, 2).join(' ').slice(0, 200);
         return `exit code ${run.exitCode}${detail ? `: ${detail}` : ''}`;

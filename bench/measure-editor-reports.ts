@@ -6,6 +6,7 @@
 import type { BuildSlot } from './figures.js';
 import { missing, record, type BenchContext } from './context.js';
 import type { BenchSession, ReportSample } from './lsp-session.js';
+import { OUT_OF_MEMORY, ranOutOfMemory } from './cli-runs.js';
 import { formatBytes, formatMs, median } from './stats.js';
 
 export const EDITOR_REPORT_FIGURES = ['report-editor-md', 'report-editor-html'];
@@ -19,11 +20,16 @@ export function noteEditorReports(context: BenchContext, description: string): v
 
 export async function measureEditorReports(context: BenchContext, slot: BuildSlot, session: BenchSession): Promise<void> {
     for (const [id, format, webview] of [['report-editor-md', 'md', false], ['report-editor-html', 'html', true]] as const) {
+        if (session.client.hasExited) {
+            record(context, id, slot, missing('not run: the language server had exited'));
+            continue;
+        }
         const samples: ReportSample[] = [];
         try {
             for (let i = 0; i < REQUESTS; i++) samples.push(await session.report(format, webview, context.settings.timeoutMs));
         } catch (error) {
-            record(context, id, slot, missing(`failed: ${(error as Error).message.split('\n')[0]}`));
+            const reason = ranOutOfMemory(session.client.serverStderr) ? `the language server ${OUT_OF_MEMORY}` : (error as Error).message.split('\n')[0];
+            record(context, id, slot, missing(`failed: ${reason}`));
             continue;
         }
         const ms = median(samples.map(sample => sample.ms));
