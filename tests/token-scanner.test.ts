@@ -156,6 +156,15 @@ describe('token scanner', () => {
         }
     });
 
+    it('reads a text with more tokens than its length usually holds, and texts after it, as Chevrotain does', () => {
+        // A token per character or two: more than the list is first made for (mandate-token-list.ts), so it grows.
+        const dense = ['a,'.repeat(6000), '{}'.repeat(5000), 'x{y}'.repeat(3000)];
+        for (const text of dense) expect(expectSameTokens(text), text.slice(0, 8)).toBe(true);
+        expect(lexer.scanner!.scanList(dense[0])!.tokens.count).toBe(12000);
+        // The next, smaller text reuses the grown columns; the one after a large text, new ones.
+        for (const text of ['role a "A"', 'x'.repeat(50) + ' y'.repeat(20000), 'role b "B" { reports to a }']) expect(expectSameTokens(text)).toBe(true);
+    });
+
     it('counts lines and columns across every kind of line break, in blanks and in block comments', () => {
         const text = 'role a "A"\r\n\r\n  role b "B"\r/* x\n y\r\n z */ role c\n/*\n*/\n\tperson p "P" /* one\n*/';
         expect(expectSameTokens(text)).toBe(true);
