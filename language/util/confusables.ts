@@ -44,28 +44,25 @@ export function isPrintableAscii(text: string): boolean {
 /** confusable-name asks for the skeleton of every name and title after each edit; most never change. */
 const skeletons = remembered(computeSkeleton, 500_000);
 
-/** The prototype of each ASCII character (most are their own), by code. */
-let asciiPrototypes: string[] | undefined;
+/** The printable ASCII characters that are not their own prototype (`0 1 I m |`), and their prototypes by code. */
+let asciiChanges: { readonly find: RegExp; readonly test: RegExp; readonly prototypes: readonly string[] } | undefined;
 
 /**
- * The skeleton of an ASCII text, as computeSkeleton's loop makes it, by table: most names are
- * ASCII and their own skeleton (`ada-lovelace`), which comes back as is.
+ * The skeleton of a printable ASCII text, as computeSkeleton's loop makes it: most names are
+ * their own skeleton (`ada-lovelace`) and come back as they are; the others get the few
+ * characters that change replaced in one native pass, as one flat string (a map's key is hashed
+ * next), where appending character by character made a chain of pieces to flatten.
  */
 function asciiSkeleton(text: string): string {
-    if (!asciiPrototypes) {
+    if (!asciiChanges) {
         const map = confusables();
-        asciiPrototypes = Array.from({ length: 128 }, (_, code) => map.get(String.fromCharCode(code)) ?? String.fromCharCode(code));
+        const prototypes = Array.from({ length: 128 }, (_, code) => map.get(String.fromCharCode(code)) ?? String.fromCharCode(code));
+        const changing = prototypes.flatMap((prototype, code) => code >= 0x20 && code < 0x7f && prototype !== String.fromCharCode(code) ? [`\\u${code.toString(16).padStart(4, '0')}`] : []);
+        const set = `[${changing.join('')}]`;
+        asciiChanges = { find: new RegExp(set, 'g'), test: new RegExp(set), prototypes };
     }
-    let result: string | undefined;
-    for (let index = 0; index < text.length; index++) {
-        const prototype = asciiPrototypes[text.charCodeAt(index)];
-        if (result === undefined) {
-            if (prototype.length === 1 && prototype.charCodeAt(0) === text.charCodeAt(index)) continue;
-            result = text.slice(0, index);
-        }
-        result += prototype;
-    }
-    return result ?? text;
+    const { find, test, prototypes } = asciiChanges;
+    return test.test(text) ? text.replace(find, char => prototypes[char.charCodeAt(0)]) : text;
 }
 
 /** The skeleton of a text that is not all printable ASCII (skeleton() answers those by table). */
