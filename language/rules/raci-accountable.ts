@@ -34,8 +34,15 @@ function raciShare(own: Declarations, recorder: Reads): ReadonlyMap<Responsibili
         }
     }
     const share = new Map<Responsibility, Raci>();
-    table.forEach(({ responsible, accountable }, duty) => share.set(duty, { responsible: responsible.items, accountable: accountable.items }));
+    table.forEach(({ responsible, accountable }, duty) => share.set(duty, { responsible: kept(responsible.items), accountable: kept(accountable.items) }));
     return share;
+}
+
+const NO_ROLES: readonly Role[] = Object.freeze([]);
+
+/** A list as a share keeps it: at its exact length (`push` left room for 17), one shared list when empty. */
+function kept(roles: readonly Role[]): readonly Role[] {
+    return roles.length === 0 ? NO_ROLES : roles.slice();
 }
 
 /** For every responsibility some role is responsible or accountable for: those roles, each once, in declaration order. */
