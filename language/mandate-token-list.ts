@@ -12,9 +12,9 @@ export interface TokenColumns {
 
 const INITIAL_CAPACITY = 1024;
 /**
- * Fewer characters than a policy's tokens average with their blanks (about six): a list made for
- * `length / 4` tokens nearly never grows. Untouched room costs no memory: large typed arrays are
- * mapped lazily.
+ * A policy's tokens take about six characters each, with the blanks between them: a list made for
+ * `length / 4` tokens nearly never grows. Room never written costs no memory: large typed arrays
+ * are mapped lazily.
  */
 const CHARACTERS_PER_TOKEN = 4;
 

@@ -161,7 +161,7 @@ describe('token scanner', () => {
         const dense = ['a,'.repeat(6000), '{}'.repeat(5000), 'x{y}'.repeat(3000)];
         for (const text of dense) expect(expectSameTokens(text), text.slice(0, 8)).toBe(true);
         expect(lexer.scanner!.scanList(dense[0])!.tokens.count).toBe(12000);
-        // The next, smaller text reuses the grown columns; the one after a large text, new ones.
+        // Later texts are read into the columns the last one left, or into new ones when a text needs more room.
         for (const text of ['role a "A"', 'x'.repeat(50) + ' y'.repeat(20000), 'role b "B" { reports to a }']) expect(expectSameTokens(text)).toBe(true);
     });
 
