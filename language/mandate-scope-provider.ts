@@ -5,7 +5,7 @@ import {
 } from 'langium';
 import { CancellationPoints } from './util/cancellation-points.js';
 import { compareStrings } from './util/compare.js';
-import { PrefixIndex } from './util/prefix-index.js';
+import { PrefixIndex, rebuildIsCheaper } from './util/prefix-index.js';
 
 /** Every declaration of one name that a reference of one type may target, in resolution order: for a name declared more than once. */
 interface Candidates {
@@ -88,11 +88,35 @@ class NameTable {
         return [...names];
     }
 
+    /** How many declarations the documents of `uris` have in the table. */
+    entriesOf(uris: Iterable<string>): number {
+        let entries = 0;
+        for (const uri of uris) entries += this.byUri.get(uri)?.length ?? 0;
+        return entries;
+    }
+
+    /**
+     * Whether the declarations of `uris` are so many that patching the table for them costs what a
+     * rebuild does. Until it is asked again, a table keeps their replaced declarations, and their
+     * syntax tree with them: a kind of name no edited reference asks for would keep it for good.
+     */
+    outweighedBy(uris: readonly string[]): boolean {
+        return rebuildIsCheaper(this.entriesOf(uris), this.byName.size);
+    }
+
     /** After a patch of the declarations of `documents`; `documentsCameOrWent` when a document has declarations now and had none, or the other way round. */
     changed(documents: ReadonlySet<string>, documentsCameOrWent: boolean): void {
         this.names = undefined;
         if (documentsCameOrWent) this.uris = undefined;
-        if (this.prefixes) documents.forEach(uri => this.unpatched.add(uri));
+        if (!this.prefixes) return;
+        documents.forEach(uri => this.unpatched.add(uri));
+        // Until completion asks, the index keeps the replaced declarations, and with them their
+        // syntax trees. Where patching would rebuild it anyway (a file of 10,000 people edited), it
+        // goes now, and the old tree with it: kept, it was 100 MB more for the server after one edit.
+        if (this.prefixes.outgrownBy(this.entriesOf(this.unpatched))) {
+            this.prefixes = undefined;
+            this.unpatched.clear();
+        }
     }
 }
 
@@ -130,8 +154,8 @@ export class MandateScopeProvider implements ScopeProvider {
 
     private invalidate(uris: readonly string[]): void {
         for (const [type, dirty] of this.pending) {
-            // Patching costs a scan of the table per changed name; past a few files a rebuild is cheaper.
-            if (dirty.size + uris.length > MAX_PATCHED_DOCUMENTS) {
+            // Patching costs a scan of the table per changed name; past a few files, or many names, a rebuild is cheaper.
+            if (dirty.size + uris.length > MAX_PATCHED_DOCUMENTS || this.tables.get(type)?.outweighedBy(uris)) {
                 this.tables.delete(type);
                 this.pending.delete(type);
             } else {

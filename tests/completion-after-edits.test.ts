@@ -36,4 +36,19 @@ describe('completion of names after edits', () => {
         await workspace.delete('more.mandate');
         expect(await complete(workspace)).toEqual(['zed', 'zora']);
     });
+
+    it('offers what a fresh workspace does after edits of a file that declares most names', async () => {
+        // Past an eighth of the names, the index and the name tables are dropped at the edit and built again when asked.
+        const many = (prefix: string) => Array.from({ length: 300 }, (_, index) => `person ${prefix}-${index} "Z ${index}"\n`).join('');
+        const files = { 'people.mandate': `${PEOPLE}${many('zeta')}`, 'typing.mandate': 'role analyst "Analyst"\nassign zulu-29' };
+        const workspace = await Workspace.open(files);
+        expect(await complete(workspace)).toEqual([]);
+        const edited = { ...files, 'people.mandate': `${PEOPLE.replace('zara', 'zora')}${many('zulu')}` };
+        await workspace.write('people.mandate', `${PEOPLE}${many('zed')}`);
+        await workspace.write('people.mandate', edited['people.mandate']);
+        const fresh = await Workspace.open(edited);
+        expect(await complete(workspace)).toEqual(await complete(fresh));
+        expect((await complete(workspace)).filter(label => label.startsWith('zulu-29'))).toHaveLength(11);
+        expect(workspace.diagnostics()).toEqual(fresh.diagnostics());
+    });
 });

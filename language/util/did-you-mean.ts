@@ -1,3 +1,5 @@
+import { detachedCopy } from './detached-string.js';
+
 /** Case and punctuation are noise in IDs people type from memory: `iso27001:5.3b` means `ISO27001:5.3(b)`. */
 function normalize(text: string): string {
     return text.toUpperCase().replace(/[^A-Z0-9]/g, '');
@@ -13,7 +15,8 @@ function normalizedName(text: string): string {
     if (value === undefined) {
         if (normalized.size >= NORMALIZED_CACHE_LIMIT) normalized.clear();
         value = normalize(text);
-        normalized.set(text, value);
+        // The key outlives the document version the name was cut from (detached-string.ts).
+        normalized.set(detachedCopy(text), value);
     }
     return value;
 }

@@ -20,8 +20,13 @@ interface Entry {
 
 const byKey = (a: Entry, b: Entry) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
-/** The overlay is merged into the base past this many entries, or an eighth of the base if more. */
-const MIN_MERGED_OVERLAY = 256;
+/**
+ * Whether `changed` entries of an index of `total` are enough that bringing it up to date costs
+ * about what building it anew does: past 256 entries, or an eighth of the index if more.
+ */
+export function rebuildIsCheaper(changed: number, total: number): boolean {
+    return changed > Math.max(256, total >> 3);
+}
 
 function entriesOf(byUri: ReadonlyMap<string, readonly AstNodeDescription[]>, uris: Iterable<string>): Entry[] {
     const entries: Entry[] = [];
@@ -78,8 +83,13 @@ export class PrefixIndex {
     patched(byUri: ReadonlyMap<string, readonly AstNodeDescription[]>, changed: ReadonlySet<string>): PrefixIndex {
         const overlay = merged(this.overlay, entriesOf(byUri, changed).sort(byKey), entry => changed.has(entry.uri));
         const replaced = new Set([...this.replaced, ...changed]);
-        if (overlay.length <= Math.max(MIN_MERGED_OVERLAY, this.base.length >> 3)) return new PrefixIndex(this.base, replaced, overlay);
+        if (!this.outgrownBy(overlay.length)) return new PrefixIndex(this.base, replaced, overlay);
         return new PrefixIndex(merged(this.base, overlay, entry => replaced.has(entry.uri)), new Set(), []);
+    }
+
+    /** Whether an overlay of `entries` would be merged into the base: past that, patching costs what building anew does. */
+    outgrownBy(entries: number): boolean {
+        return rebuildIsCheaper(entries, this.base.length);
     }
 
     /** The declarations whose lower-case name starts with `lowerCasePrefix`, in scope order (by document URI, then position). */

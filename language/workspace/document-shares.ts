@@ -42,7 +42,7 @@ export class DocumentShares<T> {
             const document = documents[index];
             const root = roots[index];
             let share = this.byDocument.get(document);
-            if (!share || share.root !== root || !allUnchanged(share.sources, current)) {
+            if (!share || !isReusable(share, root, current)) {
                 this.computed++;
                 const recorder = new SourceRecorder(document, root);
                 const value = this.shareOf(declarationsOf(root), recorder);
@@ -54,10 +54,22 @@ export class DocumentShares<T> {
         this.byDocument = kept;
         return values;
     }
+
+    /**
+     * Drops the shares the next `of` would work out again. Until then they would keep the syntax
+     * trees they were worked out from alive: after an edit of a file of 10,000 people, a kind no
+     * rule asked for since (an undo reuses the findings) kept its tree as long as the server ran.
+     */
+    forgetStale(current: ReadonlySet<LangiumDocument>): void {
+        this.byDocument.forEach((share, document) => {
+            if (!isReusable(share, document.parseResult.value as Model, current)) this.byDocument.delete(document);
+        });
+    }
 }
 
-function allUnchanged(sources: readonly Source[], current: ReadonlySet<LangiumDocument>): boolean {
-    for (const source of sources) if (!isUnchanged(source, current)) return false;
+function isReusable<T>(share: Share<T>, root: Model, current: ReadonlySet<LangiumDocument>): boolean {
+    if (share.root !== root) return false;
+    for (const source of share.sources) if (!isUnchanged(source, current)) return false;
     return true;
 }
 
@@ -71,6 +83,11 @@ export class CarriedShares {
     private readonly merges = new Map<string, CarriedMerge<unknown, unknown>>();
 
     constructor(readonly carry = true) {}
+
+    /** Drops, of every kind, the shares a snapshot of the `current` documents would work out again (DocumentShares.forgetStale). */
+    forgetStale(current: ReadonlySet<LangiumDocument>): void {
+        this.kinds.forEach(shares => shares.forgetStale(current));
+    }
 
     of<T>(shareOf: ShareOf<T>): DocumentShares<T> {
         let shares = this.kinds.get(shareOf as ShareOf<unknown>);

@@ -53,6 +53,8 @@ export class WorkspaceModelProvider {
             if (last && last.inputs === inputs && last.trees === trees) {
                 this.current = last.model;
             } else {
+                // A replaced tree is not kept alive by a share of a kind this snapshot does not ask for.
+                if (this.shares.carry) this.shares.forgetStale(new Set(documents));
                 this.current = new WorkspaceModel(documents, this.settings?.catalogueFrameworks, this.trainingGroups, this.shares);
                 this.reusable = { model: this.current, inputs, trees };
                 this.generation++;
