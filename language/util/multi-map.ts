@@ -122,6 +122,11 @@ function repeatedOf<K, V>(layered: Layered<K, V>): Set<K> {
     return repeated;
 }
 
+/** Whether a merge of `maps` maps of which `changed` are other objects since the last merge is done again in full. */
+export function mergedAgainInFull(changed: number, maps: number): boolean {
+    return changed * 8 > maps;
+}
+
 /** The positions whose map is another object; undefined when the lists differ in length or more than an eighth changed. */
 function changedIndexes<T>(before: readonly T[], now: readonly T[]): number[] | undefined {
     if (before.length !== now.length) return undefined;
@@ -129,7 +134,7 @@ function changedIndexes<T>(before: readonly T[], now: readonly T[]): number[] | 
     for (let index = 0; index < now.length; index++) {
         if (before[index] === now[index]) continue;
         changed.push(index);
-        if (changed.length * 8 > now.length) return undefined;
+        if (mergedAgainInFull(changed.length, now.length)) return undefined;
     }
     return changed;
 }

@@ -1,6 +1,6 @@
 import type { LangiumDocument } from 'langium';
 import type { Model } from '../generated/ast.js';
-import { CarriedMerge, mergedGroups, type GroupedLookup } from '../util/multi-map.js';
+import { CarriedMerge, mergedAgainInFull, mergedGroups, type GroupedLookup } from '../util/multi-map.js';
 import { declarationsOf, type Declarations } from './declaration-index.js';
 import { isUnchanged, SourceRecorder, type Reads, type Source } from './document-sources.js';
 
@@ -60,10 +60,12 @@ export class DocumentShares<T> {
      * trees they were worked out from alive: after an edit of a file of 10,000 people, a kind no
      * rule asked for since (an undo reuses the findings) kept its tree as long as the server ran.
      */
-    forgetStale(current: ReadonlySet<LangiumDocument>): void {
+    forgetStale(current: ReadonlySet<LangiumDocument>): number {
+        const before = this.byDocument.size;
         this.byDocument.forEach((share, document) => {
             if (!isReusable(share, document.parseResult.value as Model, current)) this.byDocument.delete(document);
         });
+        return before - this.byDocument.size;
     }
 }
 
@@ -86,7 +88,11 @@ export class CarriedShares {
 
     /** Drops, of every kind, the shares a snapshot of the `current` documents would work out again (DocumentShares.forgetStale). */
     forgetStale(current: ReadonlySet<LangiumDocument>): void {
-        this.kinds.forEach(shares => shares.forgetStale(current));
+        let dropped = 0;
+        this.kinds.forEach(shares => { dropped = Math.max(dropped, shares.forgetStale(current)); });
+        // A merge of maps of which that many changed is done again in full when next asked (multi-map.ts);
+        // kept until then, its lists would only keep the replaced trees alive.
+        if (mergedAgainInFull(dropped, current.size)) this.merges.clear();
     }
 
     of<T>(shareOf: ShareOf<T>): DocumentShares<T> {
