@@ -65,6 +65,17 @@ describe('a string kept past the text it was cut from', () => {
         // The eight texts (17 MB) are freed; before the copy, the cache of normalized names kept them.
         expect(before - heapAfterCollection()).toBeGreaterThan(12 * MB);
     });
+
+    it('is a copy when a "did you mean" of a list kept for good remembers what was typed', () => {
+        // As the activity catalogue's list is asked about whatever is typed in any policy.
+        const catalogue = ['incident-management-lead', 'access-review-owner'];
+        const typed = [0, 1, 2, 3, 4, 5, 6, 7].map(version => `${textOf(version)} incident-managment-lead-${version} `.slice(-27, -1));
+        const before = heapAfterCollection();
+        for (const input of typed) expect(closestMatch(input, catalogue)).toBe('incident-management-lead');
+        typed.length = 0;
+        expect(before - heapAfterCollection()).toBeGreaterThan(12 * MB);
+        expect(catalogue).toHaveLength(2);
+    });
 });
 
 const ORGANIZATION = 'organization acme "Acme" { top management board }\nrole board "Board"\nrole analyst "Analyst"\n';

@@ -68,7 +68,8 @@ export function closestMatch(input: string, candidates: readonly string[]): stri
     if (!answers || answers.size >= MAX_ANSWERS_PER_LIST) answersByCandidates.set(candidates, answers = new Map());
     if (answers.has(input)) return answers.get(input);
     const answer = computeClosestMatch(input, candidates);
-    answers.set(input, answer);
+    // A list of the catalogue's lives as long as the server: the input, cut from a policy's text, must not keep that text.
+    answers.set(detachedCopy(input), answer);
     return answer;
 }
 
