@@ -79,7 +79,7 @@ describe('a string kept past the text it was cut from', () => {
 });
 
 const ORGANIZATION = 'organization acme "Acme" { top management board }\nrole board "Board"\nrole analyst "Analyst"\n';
-/** 300 people: more than a tenth of the workspace's names, so their file's edits reach every index. */
+/** 300 people: past 256 names and an eighth of the workspace's, where an edit of their file drops the indexes that hold them. */
 const PEOPLE = Array.from({ length: 300 }, (_, index) => `person staff-member-${index} "Staff ${index}"\n`).join('');
 /** A reference that never resolves: each build asks "did you mean" of every name. */
 const TYPING = 'assign staff-membr to analyst since 2024-01-01 appointed by board\nassign s';
