@@ -27,7 +27,9 @@ function widthOf(text: string): number {
 export function layoutGaps(text: string, tokens: readonly LayoutToken[], eol: string): string[] {
     const n = tokens.length;
     if (n === 0) return [''];
-    const breaks = tokens.map((token, i) => countBreaks(text.slice(i === 0 ? 0 : tokens[i - 1].end, token.offset)));
+    // Line breaks before each token; none counted before the first, whose gap no rule reads (and
+    // which, for a window in the middle of a file, would count every line above it).
+    const breaks = tokens.map((token, i) => i === 0 ? 0 : countBreaks(text.slice(tokens[i - 1].end, token.offset)));
     const blocks = blockStructure(text, tokens);
     const { depth, enclosing, match, oneLine } = blocks;
     // A line that continues a declaration or an item: indented one level more. A `{` that a comment

@@ -45,27 +45,46 @@ export function formatText(services: MandateServices, text: string): FormatResul
 
 /** Formats a file already parsed (an open document), as `formatText` does. */
 export function formatParsed(services: MandateServices, parseResult: ParseResult<Model>, text: string): FormatResult {
-    const syntax = services.syntax.SyntaxDiagnostics.of(parseResult);
-    const first = [...syntax.lexing, ...syntax.parsing].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)[0];
-    if (first) {
-        return { ok: false, problem: { line: first.range.start.line + 1, column: first.range.start.character + 1, message: typeof first.message === 'string' ? first.message : first.message.value } };
-    }
+    const problem = syntaxProblem(services, parseResult);
+    if (problem) return { ok: false, problem };
     const tokens = tokensOf(services, parseResult);
     if (!tokens) return unreadable();
-    const gaps = layoutGaps(text, tokens, lineEnding(text));
     const start = text.startsWith(BYTE_ORDER_MARK) ? 1 : 0;
+    const laid = layOut(services, text, tokens, { from: start, to: text.length });
+    return laid ? { ok: true, text: text.slice(0, start) + laid.text, edits: laid.edits } : unreadable();
+}
+
+/** The first syntax error of a parsed file, which keeps it from being formatted. */
+export function syntaxProblem(services: MandateServices, parseResult: ParseResult<Model>): FormatProblem | undefined {
+    const syntax = services.syntax.SyntaxDiagnostics.of(parseResult);
+    const first = [...syntax.lexing, ...syntax.parsing].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)[0];
+    if (!first) return undefined;
+    return { line: first.range.start.line + 1, column: first.range.start.character + 1, message: typeof first.message === 'string' ? first.message : first.message.value };
+}
+
+/**
+ * Lays out `tokens`, consecutive tokens of `text`: the whitespace edits between them, and the
+ * formatted text from the first token to the last. The gap before the first token is laid out only
+ * when `from` says where it starts (the start of the file), and the gap after the last only when
+ * `to` says where it ends: a few declarations from the middle of a file (format-range.ts) have
+ * neither. Undefined when the result would not read as the same tokens.
+ */
+export function layOut(services: MandateServices, text: string, tokens: readonly LayoutToken[], edges: { from?: number; to?: number }): { text: string; edits: FormatEdit[] } | undefined {
+    const gaps = layoutGaps(text, tokens, lineEnding(text));
     const edits: FormatEdit[] = [];
-    const parts: string[] = [text.slice(0, start)];
+    const parts: string[] = [];
     for (let i = 0; i <= tokens.length; i++) {
-        const offset = i === 0 ? start : tokens[i - 1].end;
-        const end = i === tokens.length ? text.length : tokens[i].offset;
-        if (text.slice(offset, end) !== gaps[i]) edits.push({ offset, end, text: gaps[i] });
-        parts.push(gaps[i]);
+        const offset = i === 0 ? edges.from : tokens[i - 1].end;
+        const end = i === tokens.length ? edges.to : tokens[i].offset;
+        if (offset !== undefined && end !== undefined) {
+            if (text.slice(offset, end) !== gaps[i]) edits.push({ offset, end, text: gaps[i] });
+            parts.push(gaps[i]);
+        }
         if (i < tokens.length) parts.push(tokens[i].text);
     }
     const formatted = parts.join('');
-    if (edits.length > 0 && !sameTokens(services, tokens, formatted)) return unreadable();
-    return { ok: true, text: formatted, edits };
+    if (edits.length > 0 && !sameTokens(services, tokens, formatted)) return undefined;
+    return { text: formatted, edits };
 }
 
 function tokensOf(services: MandateServices, parseResult: ParseResult<Model>): LayoutToken[] | undefined {

@@ -97,18 +97,36 @@ function kindOf(leaf: LeafCstNode): TokenKind {
  * so it must know every other character.
  */
 export function layoutTokens(root: RootCstNode, declarations: readonly AstNode[], grammar: GrammarAST.Grammar): LayoutToken[] | undefined {
-    const itemStarts = itemStartKeywords(grammar);
-    const declarationStarts = new Set<number>();
+    const text = root.fullText;
+    const leaves = CstUtils.streamCst(root).filter(isLeaf);
+    return tokensBetween(leaves, text, text.startsWith('\uFEFF') ? 1 : 0, text.length, declarationStartsOf(declarations), grammar);
+}
+
+/** Where each top-level declaration (or policy test) starts: the offset of its first token that is not a comment. */
+export function declarationStartsOf(declarations: Iterable<AstNode>): Set<number> {
+    const starts = new Set<number>();
     for (const declaration of declarations) {
         const first = declaration.$cstNode && CstUtils.streamCst(declaration.$cstNode).find(node => isLeaf(node) && !node.hidden);
-        if (first) declarationStarts.add(first.offset);
+        if (first) starts.add(first.offset);
     }
-    const leaves = CstUtils.streamCst(root).filter(isLeaf).filter(leaf => leaf.length > 0).toArray()
-        .sort((a, b) => a.offset - b.offset);
+    return starts;
+}
+
+/**
+ * The tokens among `leaves` that lie in `[from, to)` of the text, in file order, or undefined when
+ * anything but whitespace lies between them there: `layoutTokens` for the whole file, and for the
+ * few declarations around a range (format-range.ts).
+ */
+export function tokensBetween(
+    leaves: Iterable<CstNode>, text: string, from: number, to: number, declarationStarts: ReadonlySet<number>, grammar: GrammarAST.Grammar
+): LayoutToken[] | undefined {
+    const itemStarts = itemStartKeywords(grammar);
+    const inside: LeafCstNode[] = [];
+    for (const node of leaves) if (isLeaf(node) && node.length > 0 && node.offset >= from && node.offset < to) inside.push(node);
+    inside.sort((a, b) => a.offset - b.offset);
     const tokens: LayoutToken[] = [];
-    const text = root.fullText;
-    let position = text.startsWith('\uFEFF') ? 1 : 0;
-    for (const leaf of leaves) {
+    let position = from;
+    for (const leaf of inside) {
         if (leaf.hidden && leaf.tokenType.name !== 'SL_COMMENT' && leaf.tokenType.name !== 'ML_COMMENT') {
             if (/^\s*$/.test(leaf.text)) continue;
             return undefined;
@@ -124,5 +142,5 @@ export function layoutTokens(root: RootCstNode, declarations: readonly AstNode[]
         });
         position = tokens[tokens.length - 1].end;
     }
-    return /^\s*$/.test(text.slice(position)) ? tokens : undefined;
+    return /^\s*$/.test(text.slice(position, to)) ? tokens : undefined;
 }

@@ -1,8 +1,9 @@
-import type { LangiumDocument } from 'langium';
+import type { LangiumDocument, ParseResult } from 'langium';
 import type { Formatter } from 'langium/lsp';
 import type {
     DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentOnTypeFormattingParams, DocumentRangeFormattingParams, TextEdit
 } from 'vscode-languageserver-protocol';
+import { formatRange } from '../format/format-range.js';
 import { formatParsed, type FormatEdit } from '../format/format-source.js';
 import type { Model } from '../generated/ast.js';
 import type { MandateServices } from '../mandate-module.js';
@@ -16,15 +17,14 @@ export class MandateFormatter implements Formatter {
     constructor(private readonly services: MandateServices) {}
 
     formatDocument(document: LangiumDocument, _params: DocumentFormattingParams): TextEdit[] {
-        return this.edits(document, () => true);
+        const result = formatParsed(this.services, this.parseResultOf(document), document.textDocument.getText());
+        return result.ok ? this.textEdits(document, result.edits) : [];
     }
 
     /** The edits that touch the lines of the range: the indentation of its first line included. */
     formatDocumentRange(document: LangiumDocument, params: DocumentRangeFormattingParams): TextEdit[] {
         const text = document.textDocument;
-        const start = text.offsetAt({ line: params.range.start.line, character: 0 });
-        const end = text.offsetAt(params.range.end);
-        return this.edits(document, edit => edit.end >= start && edit.offset <= end);
+        return this.rangeEdits(document, text.offsetAt({ line: params.range.start.line, character: 0 }), text.offsetAt(params.range.end));
     }
 
     /** After `}`: the top-level declaration it belongs to, from the line before it to its end. */
@@ -34,19 +34,24 @@ export class MandateFormatter implements Formatter {
         const model = document.parseResult.value as Model;
         const declaration = model.declarations?.find(node => node.$cstNode && node.$cstNode.offset <= brace && brace < node.$cstNode.end);
         const node = declaration?.$cstNode;
-        if (!node) return [];
-        return this.edits(document, edit => edit.end >= node.offset && edit.offset <= node.end);
+        return node ? this.rangeEdits(document, node.offset, node.end) : [];
     }
 
     get formatOnTypeOptions(): DocumentOnTypeFormattingOptions {
         return { firstTriggerCharacter: '}' };
     }
 
-    private edits(document: LangiumDocument, wanted: (edit: FormatEdit) => boolean): TextEdit[] {
-        const text = document.textDocument.getText();
-        const result = formatParsed(this.services, document.parseResult as LangiumDocument<Model>['parseResult'], text);
-        if (!result.ok) return [];
-        return result.edits.filter(wanted).map(edit => ({
+    /** Laid out around the range only (format-range.ts): the same edits as the whole file's that touch it. */
+    private rangeEdits(document: LangiumDocument, start: number, end: number): TextEdit[] {
+        return this.textEdits(document, formatRange(this.services, this.parseResultOf(document), document.textDocument.getText(), start, end) ?? []);
+    }
+
+    private parseResultOf(document: LangiumDocument): ParseResult<Model> {
+        return document.parseResult as ParseResult<Model>;
+    }
+
+    private textEdits(document: LangiumDocument, edits: readonly FormatEdit[]): TextEdit[] {
+        return edits.map(edit => ({
             range: { start: document.textDocument.positionAt(edit.offset), end: document.textDocument.positionAt(edit.end) },
             newText: edit.text
         }));
