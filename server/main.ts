@@ -2,6 +2,7 @@ import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures, type InitializeParams } from 'vscode-languageserver/node';
 import { registerCompletionResolve } from '../language/lsp/completion-documentation.js';
+import { registerCodeLensResolve } from '../language/lsp/mandate-code-lens.js';
 import { guardConnection, logStrayFailures } from '../language/lsp/guarded-connection.js';
 import { libraryMessageChecks } from '../language/lsp/library-messages.js';
 import { registerQueryRequests } from '../language/lsp/mandate-query-requests.js';
@@ -34,6 +35,7 @@ registerReportRequests(shared, connection);
 registerQueryRequests(shared, connection);
 registerPolicyTestRequests(shared, connection);
 registerCompletionResolve(shared, connection);
+registerCodeLensResolve(shared, connection);
 warmUpAfterInitialize(shared);
 let initializeParams: InitializeParams | undefined;
 shared.lsp.LanguageServer.onInitialize(params => {

@@ -2,7 +2,7 @@ import type { LangiumDocument } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import { describe, expect, it, vi } from 'vitest';
 import type { ClientCapabilities, CodeLens, Connection, InlayHint } from 'vscode-languageserver';
-import { LENS_LOCATIONS } from '../language/lsp/mandate-code-lens.js';
+import { LENS_LOCATIONS, MandateCodeLensProvider } from '../language/lsp/mandate-code-lens.js';
 import { SHOW_LOCATIONS_COMMAND } from '../language/lsp/mandate-protocol.js';
 import { refreshLensesAndHintsAfterBuilds } from '../language/lsp/refresh-editor-views.js';
 import { WorkspaceModel } from '../language/workspace/workspace-model.js';
@@ -48,9 +48,16 @@ function lineOf(text: string, fragment: string): number {
     return text.slice(0, index).split('\n').length - 1;
 }
 
+/** The lenses of a document as the editor shows them: listed, then each resolved. */
+async function resolvedLenses(services: LangiumServices, document: LangiumDocument): Promise<CodeLens[]> {
+    const provider = services.lsp.CodeLensProvider as MandateCodeLensProvider;
+    const listed = await provider.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } }) ?? [];
+    return listed.map(lens => provider.resolveCodeLens(lens));
+}
+
 async function lenses(): Promise<{ lenses: CodeLens[]; at: (fragment: string) => string[] }> {
     const { services, document } = await open();
-    const result = await services.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } }) ?? [];
+    const result = await resolvedLenses(services, document);
     return { lenses: result, at: fragment => result.filter(lens => lens.range.start.line === lineOf(POLICY, fragment)).map(lens => lens.command!.title) };
 }
 
@@ -107,7 +114,7 @@ describe('code lens', () => {
     it('uses the as-of date from the settings', async () => {
         const { workspace, services, document } = await open();
         workspace.shared.mandate.Settings.setAsOf('2025-07-15');
-        const result = await services.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } }) ?? [];
+        const result = await resolvedLenses(services, document);
         const titles = result.filter(lens => lens.range.start.line === lineOf(POLICY, 'delegate isms-reporting')).map(lens => lens.command!.title);
         expect(titles).toEqual(['In force']);
     });
@@ -116,7 +123,7 @@ describe('code lens', () => {
         const text = `role staff "Staff"\n${people}`;
         const { services, document, workspace } = await open(text);
         const holdersOn = vi.spyOn(WorkspaceModel.prototype, 'holdersOn');
-        const result = await services.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } }) ?? [];
+        const result = await resolvedLenses(services, document);
         // One holder lens and one duty lens for the role, one lens per person.
         expect(result).toHaveLength(2 + 3000);
         expect(result[0].command!.title).toBe('Held by Person 0, Person 1, Person 2 and 2997 more');
@@ -128,6 +135,34 @@ describe('code lens', () => {
         // The people's lenses read their own assignments: asking the role for its 3,000 holders once per person is quadratic.
         expect(holdersOn).toHaveBeenCalledTimes(1);
         holdersOn.mockRestore();
+    });
+    it('lists the lenses without reading the model, and works out only those the editor shows', async () => {
+        const people = Array.from({ length: 3000 }, (_, index) => `person p${index} "Person ${index}"\nassign p${index} to staff since 2024-01-01\n`).join('');
+        const { services, document } = await open(`role staff "Staff"\n${people}`);
+        const provider = services.lsp.CodeLensProvider as MandateCodeLensProvider;
+        const holdersOn = vi.spyOn(WorkspaceModel.prototype, 'holdersOn');
+        const rolesOf = vi.spyOn(WorkspaceModel.prototype, 'rolesOfPersonOn');
+        const listed = await provider.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } }) ?? [];
+        expect(listed).toHaveLength(2 + 3000);
+        expect(listed.every(lens => lens.command === undefined)).toBe(true);
+        // 17 MB for 40,000 lenses with their titles and places; what is listed is their place and kind.
+        expect(JSON.stringify(listed).length / listed.length).toBeLessThan(120);
+        expect(holdersOn).not.toHaveBeenCalled();
+        expect(rolesOf).not.toHaveBeenCalled();
+        expect(provider.resolveCodeLens(listed[1500]).command!.title).toBe('Holds Staff');
+        expect(rolesOf).toHaveBeenCalledTimes(1);
+        holdersOn.mockRestore();
+        rolesOf.mockRestore();
+    });
+    it('answers a lens listed for an earlier text, or one it never listed, with a placeholder', async () => {
+        const { workspace, services, document } = await open();
+        const provider = services.lsp.CodeLensProvider as MandateCodeLensProvider;
+        const [first] = await provider.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } }) ?? [];
+        await workspace.write('policy.mandate', `${POLICY}\n// edited\n`);
+        expect(provider.resolveCodeLens(first).command).toEqual({ title: '…', command: '' });
+        for (const data of [undefined, 'x', [9, 0, 0, 0], [0, 99, 0, 0], [0, 0, 0, 1e9], [0, -1, 0, 0], [0.5, 0, 0, 0]]) {
+            expect(provider.resolveCodeLens({ range: first.range, data }).command).toEqual({ title: '…', command: '' });
+        }
     });
 });
 

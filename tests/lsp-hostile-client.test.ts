@@ -174,6 +174,7 @@ describe('requests with malformed params', () => {
         ['textDocument/codeAction', uri => ({ textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [] } })],
         ['textDocument/documentSymbol', uri => ({ textDocument: { uri } })],
         ['textDocument/foldingRange', uri => ({ textDocument: { uri } })],
+        ['codeLens/resolve', () => ({ range: { start: position, end: position }, data: [0, 0, 0, 0] })],
         // Not advertised, but Langium registers handlers for them, which read their params unchecked.
         ['textDocument/semanticTokens/full', uri => ({ textDocument: { uri } })],
         ['textDocument/semanticTokens/range', uri => ({ textDocument: { uri }, range: { start: position, end: position } })],
@@ -206,7 +207,8 @@ describe('requests with malformed params', () => {
         ['a date that is a number', params => ('subject' in params ? { ...params, date: 20250630 } : params)],
         ['subject kinds that are not a list', params => ('kinds' in params ? { ...params, kinds: 'role' } : params)],
         ['a completion item whose label is a number', params => ('label' in params ? { ...params, label: 7 } : params)],
-        ['test ids that are numbers', params => ('ids' in params ? { ...params, ids: [1, 2] } : params)]
+        ['test ids that are numbers', params => ('ids' in params ? { ...params, ids: [1, 2] } : params)],
+        ['lens data of another shape', params => ('data' in params && !('label' in params) ? { ...params, data: { kind: 'holders', index: -1 } } : params)]
     ];
 
     it('answers every request with a result, null or an error, logs what it dropped, and stays alive', async () => {

@@ -159,7 +159,8 @@ describe('the policy test requests', () => {
             [5, 'Run test', RUN_POLICY_TEST_COMMAND, `${testsUri}#a wrong expectation`],
             [9, 'Run test', RUN_POLICY_TEST_COMMAND, `${testsUri}#the CISO#2`]
         ]);
-        const roles: CodeLens[] = await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: workspaceUri(folder, 'roles.mandate') } });
+        const listed: CodeLens[] = await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: workspaceUri(folder, 'roles.mandate') } });
+        const roles = await Promise.all(listed.map(lens => client.connection.sendRequest<CodeLens>('codeLens/resolve', lens)));
         const duties = roles.filter(lens => lens.command?.command === QUERY_COMMAND);
         expect(duties.map(lens => [lens.range.start.line, lens.command?.title, ...lens.command?.arguments ?? []])).toEqual([
             [7, 'Who may do this?', 'may-perform', 'isms-reporting'],

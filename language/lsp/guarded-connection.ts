@@ -176,6 +176,8 @@ const REQUEST_CHECKS: Readonly<Record<string, ParamsCheck>> = {
     'textDocument/completion': atPosition,
     // A completion item, which carries what the server needs to find its declaration again (completion-documentation.ts).
     'completionItem/resolve': text('label'),
+    // A code lens, whose data says what it is about (mandate-code-lens.ts).
+    'codeLens/resolve': range,
     'textDocument/definition': atPosition,
     'textDocument/typeDefinition': atPosition,
     'textDocument/implementation': atPosition,

@@ -1,7 +1,9 @@
-import { AstUtils, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
-import type { CodeLensProvider } from 'langium/lsp';
-import type { CodeLens, CodeLensParams, Command, Position } from 'vscode-languageserver';
-import { isAuthority, isDelegation, isPerson, isResponsibility, isRole, type Delegation, type Model, type Person, type Role } from '../generated/ast.js';
+import { AstUtils, URI, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
+import type { CodeLensProvider, LangiumServices } from 'langium/lsp';
+import type { CodeLens, CodeLensParams, Command, Connection, Position } from 'vscode-languageserver';
+import {
+    isAuthority, isDelegation, isPerson, isResponsibility, isRole, type Authority, type Delegation, type Model, type Person, type Responsibility, type Role
+} from '../generated/ast.js';
 import type { MandateSharedServices } from '../mandate-module.js';
 import type { IsoDate } from '../util/dates.js';
 import { delegationStatus } from '../workspace/delegation-status.js';
@@ -45,32 +47,55 @@ function roleName(role: Role): string {
     return role.title || role.name;
 }
 
+/** What a lens is about; the lens's data says it, and its title is worked out when the editor shows it. */
+const LensKind = { holders: 0, duties: 1, person: 2, delegation: 3, query: 4 } as const;
+type LensKind = typeof LensKind[keyof typeof LensKind];
+
+/**
+ * A lens to resolve: its kind, its document (a number, see `keyOf`), the syntax tree it was listed for
+ * (a number, see `treeIdOf`), and the declaration's index in that tree.
+ */
+type LensData = [kind: LensKind, document: number, tree: number, index: number];
+
+/** The answer for a lens listed for an earlier text of its document, which the editor is about to ask for again. */
+const OUTDATED: Command = { title: '…', command: '' };
+
 /**
  * Code lenses above roles, people and delegations, for the as-of date (Settings), all read from
  * the WorkspaceModel: who holds a role (or VACANT) and how many duties it carries, which roles a
  * person holds, and whether a delegation is in force, expired or still to come. Each lens opens
- * the places it speaks of in the references view (client command SHOW_LOCATIONS_COMMAND). One
- * pass over the file's declarations, each answered from the model's maps: linear in the file.
- * Duties get "Who may do this?", and policy tests "Run test": both only name a client command
- * (the query, the Testing view's run), so they cost nothing until clicked.
+ * the places it speaks of in the references view (client command SHOW_LOCATIONS_COMMAND).
+ * Duties get "Who may do this?", and policy tests "Run test".
+ * A file of 10,000 people has 40,000 lenses, and the editor asks for them after every edit while
+ * it shows a screenful: the lenses are listed with their place and what they are about only
+ * (`codeLens/resolve` gives each its title and command when the editor shows it), 3 MB instead of
+ * 17 MB and no reading of the model for the lenses nobody sees.
  */
 export class MandateCodeLensProvider implements CodeLensProvider {
+    /** The documents lenses were listed for, by number: a lens's data names its document by number, not by its URI. */
+    private readonly uris: string[] = [];
+    private readonly keys = new Map<string, number>();
+    /** The syntax trees lenses were listed for, by number: a lens of an earlier tree is outdated. Weak: a tree the document left goes. */
+    private readonly treeIds = new WeakMap<Model, number>();
+    private trees = 0;
+
     constructor(private readonly shared: MandateSharedServices) {}
 
     provideCodeLens(document: LangiumDocument, _params: CodeLensParams): MaybePromise<CodeLens[] | undefined> {
-        const model = this.shared.mandate.WorkspaceModel.get();
-        const asOf = this.shared.mandate.Settings.asOf();
+        const key = this.keyOf(document.uri.toString());
+        const root = document.parseResult.value as Model;
+        const tree = this.treeIdOf(root);
         const lenses: CodeLens[] = [];
-        for (const declaration of (document.parseResult.value as Model).declarations ?? []) {
+        const declarations = root.declarations ?? [];
+        for (let index = 0; index < declarations.length; index++) {
+            const declaration = declarations[index];
+            const kinds = lensKindsOf(declaration);
+            if (kinds.length === 0) continue;
             const start = declaration.$cstNode?.range.start;
             if (!start) continue;
-            const lens = (command: Command): void => { lenses.push({ range: { start, end: start }, command }); };
-            if (isRole(declaration) && declaration.name) this.roleLenses(declaration, model, asOf, start, document).forEach(lens);
-            else if (isPerson(declaration) && declaration.name) lens(this.personLens(declaration, model, asOf, start, document));
-            else if (isDelegation(declaration)) lens(this.delegationLens(declaration, asOf, start, document));
-            else if ((isResponsibility(declaration) || isAuthority(declaration)) && declaration.name) {
-                const args: QueryCommandArguments = ['may-perform', declaration.name];
-                lens({ title: 'Who may do this?', tooltip: `Who may perform '${declaration.name}' on ${asOf}, and through which roles and delegations`, command: QUERY_COMMAND, arguments: args });
+            for (const kind of kinds) {
+                const data: LensData = [kind, key, tree, index];
+                lenses.push({ range: { start, end: start }, data });
             }
         }
         for (const { id, test } of identifiedTests(document)) {
@@ -82,23 +107,68 @@ export class MandateCodeLensProvider implements CodeLensProvider {
         return lenses;
     }
 
-    private roleLenses(role: Role, model: WorkspaceModel, asOf: IsoDate, at: Position, document: LangiumDocument): Command[] {
+    /** The title and command of a lens listed by `provideCodeLens`, for the as-of date now. */
+    resolveCodeLens(lens: CodeLens): CodeLens {
+        if (lens.command) return lens;
+        const data = lensDataOf(lens.data);
+        const uri = data && this.uris[data[1]];
+        const document = uri === undefined ? undefined : this.shared.workspace.LangiumDocuments.getDocument(URI.parse(uri));
+        const root = document?.parseResult.value as Model | undefined;
+        const declaration = root && this.treeIds.get(root) === data![2] ? root.declarations?.[data![3]] : undefined;
+        if (!document || !declaration || !lensKindsOf(declaration).includes(data![0])) return { range: lens.range, command: OUTDATED };
+        return { range: lens.range, command: this.commandOf(data![0], declaration, document, lens.range.start) };
+    }
+
+    private keyOf(uri: string): number {
+        let key = this.keys.get(uri);
+        if (key === undefined) {
+            key = this.uris.push(uri) - 1;
+            this.keys.set(uri, key);
+        }
+        return key;
+    }
+
+    private treeIdOf(root: Model): number {
+        let id = this.treeIds.get(root);
+        if (id === undefined) this.treeIds.set(root, id = this.trees++);
+        return id;
+    }
+
+    private commandOf(kind: LensKind, declaration: AstNode, document: LangiumDocument, at: Position): Command {
+        const model = this.shared.mandate.WorkspaceModel.get();
+        const asOf = this.shared.mandate.Settings.asOf();
+        switch (kind) {
+            case LensKind.holders: return this.holderLens(declaration as Role, model, asOf, at, document);
+            case LensKind.duties: return this.dutyLens(declaration as Role, model, at, document);
+            case LensKind.person: return this.personLens(declaration as Person, model, asOf, at, document);
+            case LensKind.delegation: return this.delegationLens(declaration as Delegation, asOf, at, document);
+            case LensKind.query: {
+                const name = (declaration as Responsibility | Authority).name;
+                const args: QueryCommandArguments = ['may-perform', name];
+                return { title: 'Who may do this?', tooltip: `Who may perform '${name}' on ${asOf}, and through which roles and delegations`, command: QUERY_COMMAND, arguments: args };
+            }
+        }
+    }
+
+    private holderLens(role: Role, model: WorkspaceModel, asOf: IsoDate, at: Position, document: LangiumDocument): Command {
         const holders = model.holdersOn(role, asOf);
         const names = [...new Set(holders.map(assignment => {
             const person = assignment.person?.ref;
             const capacity = assignment.capacity ? ` (${assignment.capacity})` : '';
             return `${person ? personName(person) : assignment.person?.$refText ?? ''}${capacity}`;
         }))].filter(name => name !== '');
-        const holderLens = names.length > 0
+        return names.length > 0
             ? this.command(`Held by ${listed(names)}`, `Who holds '${role.name}' on ${asOf}: their assignments`, document, at, holders)
             // A vacant role lists its past and future assignments, if it has any.
             : this.command('VACANT', `No one holds '${role.name}' on ${asOf}`, document, at, model.assignmentsOf(role));
+    }
+
+    private dutyLens(role: Role, model: WorkspaceModel, at: Position, document: LangiumDocument): Command {
         const duties = [...new Set(model.dutiesCarriedBy(role))];
-        const dutyLens = this.command(
+        return this.command(
             duties.length === 1 ? '1 duty' : `${duties.length === 0 ? 'No' : duties.length} duties`,
             `Duties '${role.name}' is responsible for, accountable for or authorized to`, document, at, duties
         );
-        return [holderLens, dutyLens];
     }
 
     private personLens(person: Person, model: WorkspaceModel, asOf: IsoDate, at: Position, document: LangiumDocument): Command {
@@ -129,4 +199,33 @@ export class MandateCodeLensProvider implements CodeLensProvider {
         const shown = nodes.length > LENS_LOCATIONS ? ` (the references view lists the first ${LENS_LOCATIONS} of ${nodes.length})` : '';
         return { title, tooltip: `${tooltip}${shown}`, command: SHOW_LOCATIONS_COMMAND, arguments: args };
     }
+}
+
+/** The lenses a declaration gets, in the order they show. */
+function lensKindsOf(declaration: AstNode): readonly LensKind[] {
+    if (isRole(declaration)) return declaration.name ? ROLE_LENSES : NO_LENSES;
+    if (isPerson(declaration)) return declaration.name ? PERSON_LENSES : NO_LENSES;
+    if (isDelegation(declaration)) return DELEGATION_LENSES;
+    if (isResponsibility(declaration) || isAuthority(declaration)) return declaration.name ? QUERY_LENSES : NO_LENSES;
+    return NO_LENSES;
+}
+
+const ROLE_LENSES: readonly LensKind[] = [LensKind.holders, LensKind.duties];
+const PERSON_LENSES: readonly LensKind[] = [LensKind.person];
+const DELEGATION_LENSES: readonly LensKind[] = [LensKind.delegation];
+const QUERY_LENSES: readonly LensKind[] = [LensKind.query];
+const NO_LENSES: readonly LensKind[] = [];
+
+/** A lens's data as `provideCodeLens` wrote it, or undefined for anything else a client sends back. */
+function lensDataOf(data: unknown): LensData | undefined {
+    if (!Array.isArray(data) || data.length !== 4 || !data.every(value => Number.isSafeInteger(value) && value >= 0)) return undefined;
+    return data[0] <= LensKind.query ? data as LensData : undefined;
+}
+
+/** Serves `codeLens/resolve` (Langium lists lenses only), once the current build is done. */
+export function registerCodeLensResolve(shared: MandateSharedServices, connection: Connection): void {
+    connection.onCodeLensResolve(lens => shared.workspace.WorkspaceLock.read(() => {
+        const provider = shared.ServiceRegistry.all.map(services => (services as LangiumServices).lsp.CodeLensProvider).find(found => found instanceof MandateCodeLensProvider);
+        return provider ? (provider as MandateCodeLensProvider).resolveCodeLens(lens) : lens;
+    }));
 }

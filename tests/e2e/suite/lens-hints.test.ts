@@ -28,7 +28,8 @@ suite('Code lens and inlay hints', () => {
         let titles: string[] = [];
         let lenses: vscode.CodeLens[] = [];
         await eventually(async () => {
-            lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', roles.uri)) ?? [];
+            // The server lists lenses without titles and resolves those shown: ask VS Code to resolve them.
+            lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', roles.uri, 100)) ?? [];
             titles = lenses.filter(lens => lens.range.start.line === line).map(lens => lens.command?.title ?? '');
             return titles.some(title => /^Held by |^VACANT$/.test(title));
         }, () => `lenses on 'role ciso': ${JSON.stringify(titles)}`);
