@@ -14,6 +14,7 @@ import { MandateHoverProvider } from './lsp/mandate-hover-provider.js';
 import { MandateLanguageServer } from './lsp/mandate-language-server.js';
 import { MandateFormatter } from './lsp/mandate-formatter.js';
 import { MandateDocumentSymbolProvider } from './lsp/mandate-document-symbols.js';
+import { MandateFoldingRangeProvider } from './lsp/mandate-folding-ranges.js';
 import { MandateRenameProvider } from './lsp/mandate-rename-provider.js';
 import { MandateSemanticTokenProvider } from './lsp/mandate-semantic-tokens.js';
 import { MandateWorkspaceSymbolProvider } from './lsp/mandate-workspace-symbols.js';
@@ -143,6 +144,7 @@ export const MandateModule: Module<MandateServices, PartialLangiumServices & Man
     },
     lsp: {
         DocumentSymbolProvider: () => new MandateDocumentSymbolProvider(),
+        FoldingRangeProvider: services => new MandateFoldingRangeProvider(services),
         RenameProvider: services => new MandateRenameProvider(services),
         SemanticTokenProvider: services => new MandateSemanticTokenProvider(services),
         CodeActionProvider: services => new MandateCodeActionProvider(services),
