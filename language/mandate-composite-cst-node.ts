@@ -35,6 +35,10 @@ export class PendingTokens {
         return this.offsets[index] + OffsetLeafCstNode.lengthOfShape(this.shapes[index]);
     }
 
+    featureOf(index: number): GrammarAST.AbstractElement | undefined {
+        return OffsetLeafCstNode.featureOfShape(this.shapes[index]);
+    }
+
     leaf(index: number): OffsetLeafCstNode {
         return OffsetLeafCstNode.fromShape(this.offsets[index], this.shapes[index]);
     }
@@ -91,6 +95,28 @@ export class LazyCompositeCstNode implements CompositeCstNode {
     addPendingToken(index: number): void {
         this.children.push(index);
         this.pending = true;
+    }
+
+    /**
+     * The first result `visit` gives for a child, in order: a child without a leaf yet is passed as
+     * its offsets and grammar element, and gets none. What reads a node's children by their grammar
+     * elements (a property's text: util/property-span.ts) makes no leaves.
+     */
+    findChild<T>(visit: (child: CstNode | undefined, offset: number, end: number, feature: GrammarAST.AbstractElement | undefined) => T | undefined): T | undefined {
+        const children = this.children;
+        let pending: PendingTokens | undefined;
+        for (let index = 0; index < children.length; index++) {
+            const child = children[index];
+            let found: T | undefined;
+            if (typeof child === 'number') {
+                pending ??= this.pendingTokens();
+                found = visit(undefined, pending.offsetOf(child), pending.endOf(child), pending.featureOf(child));
+            } else {
+                found = visit(child, child.offset, child.end, child.grammarSource);
+            }
+            if (found !== undefined) return found;
+        }
+        return undefined;
     }
 
     /** Whether the node is an AST node's own (its `$cstNode`), as far as the parser has linked them. */

@@ -127,6 +127,11 @@ export class OffsetLeafCstNode implements LeafCstNode {
         return shape >>> KIND_BITS;
     }
 
+    /** The grammar element of a leaf of this shape (a shape from `packedShape`, so never kept aside). */
+    static featureOfShape(shape: number): Feature {
+        return kinds.features[shape & (KIND_LIMIT - 1)];
+    }
+
     private get kind(): number {
         return this._shape & (KIND_LIMIT - 1);
     }

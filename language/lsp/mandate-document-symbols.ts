@@ -1,4 +1,4 @@
-import { GrammarUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
+import type { AstNode, CstNode, LangiumDocument } from 'langium';
 import type { DocumentSymbolProvider } from 'langium/lsp';
 import type { DocumentSymbol, Range } from 'vscode-languageserver';
 import {
@@ -6,6 +6,8 @@ import {
     isDutyLink, isExclusion, isJobDescription, isPerson, isRole, isTrainingCompletion,
     type Assignment, type Delegation, type Model
 } from '../generated/ast.js';
+import { positionIn } from '../mandate-leaf-cst-node.js';
+import { propertySpan } from '../util/property-span.js';
 import { refName, refTitle, symbolKindOf } from './symbol-kinds.js';
 
 /** The RACI phrase of a duty line, as written. */
@@ -37,17 +39,17 @@ export class MandateDocumentSymbolProvider implements DocumentSymbolProvider {
     protected symbolOf(node: AstNode): DocumentSymbol | undefined {
         if (isAssignment(node)) {
             return this.symbol(node, `${refName(node.person)} → ${refName(node.role)}`, assignmentDetail(node),
-                node.person?.$refNode, [...node.announcements, ...node.acknowledgements]);
+                refRange(node.person?.$refNode), [...node.announcements, ...node.acknowledgements]);
         }
         if (isDelegation(node)) {
-            return this.symbol(node, `${refName(node.from)} → ${refName(node.to)}: ${refName(node.duty)}`, delegationDetail(node), node.duty?.$refNode);
+            return this.symbol(node, `${refName(node.from)} → ${refName(node.to)}: ${refName(node.duty)}`, delegationDetail(node), refRange(node.duty?.$refNode));
         }
         if (isTrainingCompletion(node)) {
             return this.symbol(node, `${refName(node.person)}: ${refName(node.training)}${node.date ? ` on ${node.date}` : ''}`,
-                `${refTitle(node.person)}: ${refTitle(node.training)}`, node.training?.$refNode);
+                `${refTitle(node.person)}: ${refTitle(node.training)}`, refRange(node.training?.$refNode));
         }
         if (isConflict(node)) {
-            return this.symbol(node, `${refName(node.left)} ↔ ${refName(node.right)}`, `${refTitle(node.left)} ↔ ${refTitle(node.right)}`, node.left?.$refNode);
+            return this.symbol(node, `${refName(node.left)} ↔ ${refName(node.right)}`, `${refTitle(node.left)} ↔ ${refTitle(node.right)}`, refRange(node.left?.$refNode));
         }
         if (isClaim(node)) {
             return this.symbol(node, `claims ${node.framework || '…'}`, undefined, property(node, 'framework'), node.exclusions);
@@ -79,11 +81,11 @@ export class MandateDocumentSymbolProvider implements DocumentSymbolProvider {
         return this.symbol(node, named.name, detail, property(node, 'name'), children);
     }
 
-    protected symbol(node: AstNode, name: string, detail: string | undefined, selection: CstNode | undefined, children: readonly AstNode[] = []): DocumentSymbol | undefined {
+    protected symbol(node: AstNode, name: string, detail: string | undefined, selection: Range | undefined, children: readonly AstNode[] = []): DocumentSymbol | undefined {
         const cst = node.$cstNode;
         if (!cst) return undefined;
         const range = cst.range;
-        const selectionRange = selection && within(selection.range, range) ? selection.range : { start: range.start, end: range.start };
+        const selectionRange = selection && within(selection, range) ? selection : { start: range.start, end: range.start };
         const nested = children.map(child => this.symbolOf(child)).filter((child): child is DocumentSymbol => child !== undefined);
         return {
             name: name.trim() || '…', // VS Code rejects a symbol without a name
@@ -96,8 +98,15 @@ export class MandateDocumentSymbolProvider implements DocumentSymbolProvider {
     }
 }
 
-function property(node: AstNode, name: string): CstNode | undefined {
-    return node.$cstNode ? GrammarUtils.findNodeForProperty(node.$cstNode, name) : undefined;
+/** Where a property's text is, without making the leaves of the node's tokens (util/property-span.ts). */
+function property(node: AstNode, name: string): Range | undefined {
+    const span = propertySpan(node, name);
+    const root = node.$cstNode?.root;
+    return span && root ? { start: positionIn(root, span.offset), end: positionIn(root, span.end) } : undefined;
+}
+
+function refRange(node: CstNode | undefined): Range | undefined {
+    return node?.range;
 }
 
 function within(inner: Range, outer: Range): boolean {

@@ -1,7 +1,10 @@
-import { AstUtils, isReference, type AstNode, type AstReflection } from 'langium';
+import { interruptAndCheck, isReference, type AstNode, type AstReflection, type LangiumDocument } from 'langium';
 import { AbstractSemanticTokenProvider, type LangiumServices, type SemanticTokenAcceptor } from 'langium/lsp';
-import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
+import { SemanticTokenModifiers, SemanticTokenTypes, type CancellationToken } from 'vscode-languageserver';
 import { isClaim, isCustomFramework, isCustomRequirement, isOrganization } from '../generated/ast.js';
+import { positionIn } from '../mandate-leaf-cst-node.js';
+import { propertySpans } from '../util/property-span.js';
+import { forEachReference, syntaxNodes } from '../util/syntax-nodes.js';
 
 /**
  * The semantic token type of each kind of name, on its declaration and on every reference to it.
@@ -41,33 +44,65 @@ export class MandateSemanticTokenProvider extends AbstractSemanticTokenProvider 
         this.reflection = services.shared.AstReflection;
     }
 
+    /**
+     * Langium's walk, over the nodes the parser listed (util/syntax-nodes.ts) instead of its streams,
+     * when the whole document is asked for: after every edit of a file of 10,000 people. A range is
+     * walked as Langium does, skipping what lies outside it.
+     */
+    protected override async computeHighlighting(document: LangiumDocument, acceptor: SemanticTokenAcceptor, cancelToken: CancellationToken): Promise<void> {
+        if (this.currentRange) return super.computeHighlighting(document, acceptor, cancelToken);
+        const nodes = syntaxNodes(document.parseResult.value);
+        for (let index = 0; index < nodes.length; index++) {
+            if (index % CHECK_EVERY === 0) await interruptAndCheck(cancelToken);
+            this.highlightElement(nodes[index], acceptor);
+        }
+    }
+
     protected override highlightElement(node: AstNode, acceptor: SemanticTokenAcceptor): void | 'prune' {
         const type = SEMANTIC_TOKEN_TYPES[node.$type];
         if (type && (node as { name?: unknown }).name) {
-            acceptor({ node, property: 'name' as never, type, modifier: SemanticTokenModifiers.declaration });
+            this.highlightSpans(node, 'name', acceptor, type, SemanticTokenModifiers.declaration);
         }
         if (isOrganization(node)) {
             // Only its `top management` references below.
         } else if (isClaim(node) && node.framework) {
-            acceptor({ node, property: 'framework', type: SemanticTokenTypes.enum });
+            this.highlightSpans(node, 'framework', acceptor, SemanticTokenTypes.enum);
         } else if (isCustomFramework(node) && node.prefix) {
-            acceptor({ node, property: 'prefix', type: SemanticTokenTypes.enum, modifier: SemanticTokenModifiers.declaration });
+            this.highlightSpans(node, 'prefix', acceptor, SemanticTokenTypes.enum, SemanticTokenModifiers.declaration);
         } else if (isCustomRequirement(node) && node.id) {
-            acceptor({ node, property: 'id', type: SemanticTokenTypes.enumMember, modifier: SemanticTokenModifiers.declaration });
+            this.highlightSpans(node, 'id', acceptor, SemanticTokenTypes.enumMember, SemanticTokenModifiers.declaration);
         }
         if (WITH_REQUIREMENTS.has(node.$type)) {
             const requirements = (node as { requirements?: unknown }).requirements;
-            if (Array.isArray(requirements)) {
-                requirements.forEach((_, index) => acceptor({ node, property: 'requirements' as never, index, type: SemanticTokenTypes.enumMember }));
+            // Each ID once, as Langium's highlightProperty with an index finds it.
+            if (Array.isArray(requirements) && requirements.length > 0) {
+                this.highlightSpans(node, 'requirements', acceptor, SemanticTokenTypes.enumMember, undefined, requirements.length);
             }
         }
-        for (const info of AstUtils.streamReferences(node)) {
+        forEachReference(node, info => {
             const { reference } = info;
-            if (!isReference(reference) || !reference.$refNode) continue;
+            if (!isReference(reference) || !reference.$refNode) return;
             // An unresolved name still gets its colour where only one kind of declaration fits (`assign ghost`).
             const target = reference.ref;
             const referenceType = target ? SEMANTIC_TOKEN_TYPES[target.$type] : REFERENCE_TYPES[this.reflection.getReferenceType(info)];
             if (referenceType) acceptor({ cst: reference.$refNode, type: referenceType });
+        });
+    }
+
+    /**
+     * Langium's highlightProperty, from the property's text found without making the leaves of the
+     * node's tokens (util/property-span.ts); `count` spans at most.
+     */
+    private highlightSpans(node: AstNode, property: string, acceptor: SemanticTokenAcceptor, type: string, modifier?: string, count = Number.POSITIVE_INFINITY): void {
+        const root = node.$cstNode?.root;
+        if (!root) return;
+        const spans = propertySpans(node, property);
+        for (let index = 0; index < spans.length && index < count; index++) {
+            const { offset, end } = spans[index];
+            acceptor({ range: { start: positionIn(root, offset), end: positionIn(root, end) }, type, modifier });
         }
     }
 }
+
+/** How many nodes are highlighted between two checks for a cancellation (Langium checks at every node). */
+const CHECK_EVERY = 256;
