@@ -201,6 +201,24 @@ export class BenchSession {
         return { ms, items, incomplete, bytes: Buffer.byteLength(JSON.stringify(result ?? null)) };
     }
 
+    /** Any request, timed from send to response, with the size of its answer as JSON. */
+    async timedRequest<T>(method: string, params: unknown): Promise<{ ms: number; result: T; bytes: number }> {
+        const start = now();
+        const result = await this.untilExit(this.client.connection.sendRequest<T>(method, params));
+        return { ms: elapsedMs(start), result, bytes: Buffer.byteLength(JSON.stringify(result ?? null)) };
+    }
+
+    /** Waits until the server has finished all queued work, as `settle`, for at most `timeoutMs`: false when it has not. */
+    async settleWithin(timeoutMs: number): Promise<boolean> {
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<false>(resolve => { timer = setTimeout(() => resolve(false), timeoutMs); });
+        try {
+            return await Promise.race([this.settle().then(() => true), timeout]);
+        } finally {
+            clearTimeout(timer);
+        }
+    }
+
     /**
      * One report request, as the editor's report command sends it (with `webview`, the HTML page
      * for its panel too), timed from send to response; rejected after `timeoutMs`.

@@ -1,6 +1,7 @@
 import { EmptyFileSystem, type ParseResult } from 'langium';
 import { describe, expect, test } from 'vitest';
-import { formatRange, formatWindow, topLevelItems } from '../language/format/format-range.js';
+import { formatRange, formatWindow } from '../language/format/format-range.js';
+import { topLevelItems } from '../language/util/top-level-items.js';
 import { formatParsed, type FormatEdit } from '../language/format/format-source.js';
 import type { Model } from '../language/generated/ast.js';
 import { createMandateServices } from '../language/mandate-module.js';

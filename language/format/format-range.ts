@@ -2,6 +2,7 @@ import { CstUtils, isCompositeCstNode, type AstNode, type CstNode, type ParseRes
 import type { Model } from '../generated/ast.js';
 import type { MandateServices } from '../mandate-module.js';
 import { formatParsed, layOut, syntaxProblem, type FormatEdit } from './format-source.js';
+import { firstIndex, topLevelItems } from '../util/top-level-items.js';
 import { declarationStartsOf, tokensBetween } from './format-tokens.js';
 
 /** The part of a file laid out for a range: top-level items `first` to `last`, text `[from, to)`. */
@@ -44,14 +45,6 @@ export function formatRange(services: MandateServices, parseResult: ParseResult<
     return laid?.edits.filter(edit => edit.end >= start && edit.offset <= end);
 }
 
-/** The top-level declarations and policy tests of a file, in file order. */
-export function topLevelItems(model: Model): AstNode[] {
-    const items: AstNode[] = [...model.declarations ?? [], ...model.tests ?? []].filter(item => item.$cstNode);
-    // Tests may come between declarations; each list is in file order already.
-    if (model.tests?.length) items.sort((a, b) => a.$cstNode!.offset - b.$cstNode!.offset);
-    return items;
-}
-
 /** The items a range touches, widened on both sides to a gap of whitespace that lies strictly outside the range (or to the file's edge). */
 export function formatWindow(items: readonly AstNode[], text: string, start: number, end: number): FormatWindow {
     const offset = (index: number) => items[index].$cstNode!.offset;
@@ -71,17 +64,6 @@ export function formatWindow(items: readonly AstNode[], text: string, start: num
         from: atStart ? (text.startsWith('\uFEFF') ? 1 : 0) : offset(first),
         to: atEnd ? text.length : endOf(last)
     };
-}
-
-/** The first index in `[0, count)` for which `test` holds, `test` being false up to some index and true from it on; `count` if none. */
-function firstIndex(count: number, test: (index: number) => boolean): number {
-    let low = 0;
-    let high = count;
-    while (low < high) {
-        const middle = (low + high) >>> 1;
-        if (test(middle)) high = middle; else low = middle + 1;
-    }
-    return low;
 }
 
 /** The leaves of the top-level nodes of the syntax tree that overlap `[from, to)`: only theirs are made (mandate-composite-cst-node.ts). */

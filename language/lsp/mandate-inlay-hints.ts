@@ -3,9 +3,10 @@ import {
 } from 'langium';
 import { AbstractInlayHintProvider, type InlayHintAcceptor } from 'langium/lsp';
 import type { InlayHint, InlayHintParams, Position, Range } from 'vscode-languageserver';
-import { isPerson, isRole, isTraining, isTrainingCompletion, type Person, type Training, type TrainingCompletion } from '../generated/ast.js';
+import { isPerson, isRole, isTraining, isTrainingCompletion, type Model, type Person, type Training, type TrainingCompletion } from '../generated/ast.js';
 import type { MandateAddedSharedServices, MandateSharedServices } from '../mandate-module.js';
 import type { IsoDate } from '../util/dates.js';
+import { itemsOverlapping, topLevelItems } from '../util/top-level-items.js';
 import { trainingStatus, type TrainingObligation } from '../workspace/training-status.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
 import { lspConnection } from './lsp-connection.js';
@@ -65,9 +66,14 @@ export class MandateInlayHintProvider extends AbstractInlayHintProvider {
         const context = this.context();
         const hints: InlayHint[] = [];
         const accept: InlayHintAcceptor = hint => { if (within(hint.position, params.range)) hints.push(hint); };
-        for (const node of AstUtils.streamAst(document.parseResult.value, { range: params.range })) {
-            await interruptAndCheck(cancelToken);
-            this.hintsFor(node, context, accept);
+        // The declarations the range overlaps, found by binary search, and what inside them is in range.
+        const text = document.textDocument;
+        const items = itemsOverlapping(topLevelItems(document.parseResult.value as Model), text.offsetAt(params.range.start), text.offsetAt(params.range.end));
+        for (const item of items) {
+            for (const node of AstUtils.streamAst(item, { range: params.range })) {
+                await interruptAndCheck(cancelToken);
+                this.hintsFor(node, context, accept);
+            }
         }
         return hints;
     }

@@ -10,6 +10,7 @@ import type { LangiumDocument } from 'langium';
 import type { CodeAction, Command, Diagnostic, Position } from 'vscode-languageserver-types';
 import { formatText } from '../../cli/format.js';
 import { collectFindings } from '../../language/engine/check-sources.js';
+import type { MandateCodeLensProvider } from '../../language/lsp/mandate-code-lens.js';
 import type { MandateServices } from '../../language/mandate-module.js';
 import { buildReport } from '../../language/report/build-report.js';
 import { exportSarif } from '../../language/report/export-sarif.js';
@@ -112,6 +113,7 @@ export class FuzzDriver {
         const text = document.textDocument.getText();
         const symbols = await run.timed(`symbols ${name}`, () => lsp.DocumentSymbolProvider!.getSymbols(document, { textDocument }));
         run.inspect(`symbols ${name}`, 'symbols', JSON.stringify(symbols ?? []));
+        await this.views(run, document, random);
 
         const positions = exhaustive ? tokenStarts(text).map(offset => document.textDocument.positionAt(offset)) : this.positions(document, random);
         for (const [index, position] of positions.entries()) {
@@ -138,6 +140,25 @@ export class FuzzDriver {
             const actions = await run.timed(operation, () => lsp.CodeActionProvider!.getCodeActions(document, { textDocument, range, context: { diagnostics: context, triggerKind: 1 } }));
             for (const action of (actions ?? []) as Array<CodeAction | Command>) run.inspect(operation, 'title', action.title);
         }
+    }
+
+    /** What an editor asks of a file after each edit (folds, colours, lenses), and a range formatted. */
+    private async views(run: CaseRun, document: LangiumDocument, random: Random): Promise<void> {
+        const lsp = this.services.lsp;
+        const name = fileName(document);
+        const textDocument = { uri: document.uri.toString() };
+        const folds = await run.timed(`folding ${name}`, () => lsp.FoldingRangeProvider!.getFoldingRanges(document, { textDocument }));
+        run.inspect(`folding ${name}`, 'folding', JSON.stringify(folds ?? []));
+        await run.timed(`tokens ${name}`, () => lsp.SemanticTokenProvider!.semanticHighlight(document, { textDocument }));
+        const lensProvider = lsp.CodeLensProvider as MandateCodeLensProvider;
+        const lenses = await run.timed(`lenses ${name}`, async () =>
+            (await lensProvider.provideCodeLens(document, { textDocument }) ?? []).map(lens => lensProvider.resolveCodeLens(lens)));
+        for (const lens of lenses ?? []) run.inspect(`lenses ${name}`, 'lens', `${lens.command?.title ?? ''} ${lens.command?.tooltip ?? ''}`);
+        const text = document.textDocument.getText();
+        const start = random.int(text.length + 1);
+        const range = { start: document.textDocument.positionAt(start), end: document.textDocument.positionAt(start + random.int(400)) };
+        const edits = await run.timed(`format ${name}`, () => lsp.Formatter!.formatDocumentRange(document, { textDocument, range, options: { tabSize: 4, insertSpaces: true } }));
+        run.inspect(`format ${name}`, 'edits', JSON.stringify(edits ?? []));
     }
 
     /** A few positions: the start of random words, a random offset, and now and then one past the end of the text. */

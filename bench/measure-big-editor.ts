@@ -1,0 +1,90 @@
+/**
+ * What an editor asks of a file after each edit, on the one-file workload (an HR import of 10,000
+ * people in one file): the outline, folding ranges, semantic tokens, code lenses and inlay hints
+ * of a screenful, and Format Selection of 100 lines. The issue gives no number for these; its "as
+ * fast as the best language servers our users know" is taken as at most a second for each, the
+ * most a view that follows typing may lag.
+ */
+import type { CodeLens } from 'vscode-languageserver-protocol';
+import { missing, record, type BenchContext } from './context.js';
+import { BenchSession, serverLaunchOf } from './lsp-session.js';
+import { formatBytes, formatMs, median } from './stats.js';
+
+export const BIG_EDITOR_FIGURE = 'big-editor';
+const ROUNDS = 3;
+/** The lines an editor shows at once, around the middle of the file. */
+const SCREEN = 60;
+
+interface Request {
+    readonly name: string;
+    /** Sends the request (and what an editor sends with it): the time to the answers, and their bytes. */
+    readonly send: (session: BenchSession, uri: string, middle: number) => Promise<{ ms: number; bytes: number }>;
+}
+
+const REQUESTS: readonly Request[] = [
+    { name: 'outline', send: (session, uri) => session.timedRequest('textDocument/documentSymbol', { textDocument: { uri } }) },
+    { name: 'folding ranges', send: (session, uri) => session.timedRequest('textDocument/foldingRange', { textDocument: { uri } }) },
+    { name: 'semantic tokens', send: (session, uri) => session.timedRequest('textDocument/semanticTokens/full', { textDocument: { uri } }) },
+    {
+        name: 'code lenses, a screenful resolved',
+        send: async (session, uri, middle) => {
+            const listed = await session.timedRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+            const shown = (listed.result ?? []).filter(lens => lens.range.start.line >= middle && lens.range.start.line < middle + SCREEN && !lens.command);
+            // Sent at once, as an editor does; answered one after the other.
+            const resolved = await Promise.all(shown.map(lens => session.timedRequest('codeLens/resolve', lens)));
+            return { ms: listed.ms + Math.max(0, ...resolved.map(answer => answer.ms)), bytes: listed.bytes + resolved.reduce((sum, answer) => sum + answer.bytes, 0) };
+        }
+    },
+    { name: 'inlay hints of a screenful', send: (session, uri, middle) => session.timedRequest('textDocument/inlayHint', { textDocument: { uri }, range: lines(middle, SCREEN) }) },
+    {
+        name: 'Format Selection of 100 lines',
+        send: (session, uri, middle) => session.timedRequest('textDocument/rangeFormatting', { textDocument: { uri }, range: lines(middle, 100), options: { tabSize: 4, insertSpaces: true } })
+    }
+];
+
+function lines(first: number, count: number) {
+    return { start: { line: first, character: 0 }, end: { line: first + count, character: 0 } };
+}
+
+export async function measureBigEditor(context: BenchContext): Promise<void> {
+    const workload = context.workloads.bigFile(10_000);
+    context.results.note(BIG_EDITOR_FIGURE, `On ${workload.description}, with people.mandate open: a comment line is typed in the middle of the file, and once the server has finished its work each request an editor sends after an edit is timed from send to answer (${REQUESTS.map(request => request.name).join(', ')}); median of ${ROUNDS} edits per request, the slowest request is the figure.`);
+    for (const { slot, build } of context.builds) {
+        const session = await BenchSession.start(serverLaunchOf(build), workload.folder);
+        try {
+            if (!await session.settleWithin(context.settings.timeoutMs)) {
+                record(context, BIG_EDITOR_FIGURE, slot, missing(`not run: the initial build had not finished after ${formatMs(context.settings.timeoutMs)}`));
+                continue;
+            }
+            const uri = await session.open('people.mandate');
+            const middle = Math.floor(session.text(uri).split('\n').length / 2);
+            const times = new Map<string, number[]>();
+            const sizes = new Map<string, number>();
+            for (let round = 0; round < ROUNDS; round++) {
+                await session.client.changeDocument(uri, [session.insertAt(uri, offsetOfLine(session.text(uri), middle), `// bench note ${round}\n`)]);
+                await session.settle();
+                for (const request of REQUESTS) {
+                    const { ms, bytes } = await request.send(session, uri, middle);
+                    sizes.set(request.name, bytes);
+                    times.set(request.name, [...times.get(request.name) ?? [], ms]);
+                }
+            }
+            const medians = REQUESTS.map(request => ({ name: request.name, ms: median(times.get(request.name)!) }));
+            const slowest = medians.reduce((a, b) => (b.ms > a.ms ? b : a));
+            record(context, BIG_EDITOR_FIGURE, slot, { value: slowest.ms, text: `${formatMs(slowest.ms)} (${slowest.name})` });
+            const each = `${build.name}: ${medians.map(({ name, ms }) => `${name} ${formatMs(ms)} (${formatBytes(sizes.get(name)!)})`).join(', ')}.`;
+            context.results.note(BIG_EDITOR_FIGURE, each);
+            context.log(`      ${each}`);
+        } catch (error) {
+            record(context, BIG_EDITOR_FIGURE, slot, missing(`failed: ${(error as Error).message.split('\n')[0]}`));
+        } finally {
+            await session.dispose();
+        }
+    }
+}
+
+function offsetOfLine(text: string, line: number): number {
+    let offset = 0;
+    for (let i = 0; i < line; i++) offset = text.indexOf('\n', offset) + 1;
+    return offset;
+}
