@@ -8,7 +8,8 @@ type Feature = GrammarAST.AbstractElement | undefined;
 /** Where each tree's lines start, computed the first time a position in it is asked for. */
 const lineStarts = new WeakMap<RootCstNode, number[]>();
 
-function lineStartsOf(root: RootCstNode): number[] {
+/** The offsets the lines of a tree's text start at, worked out once per tree. */
+export function lineStartsOf(root: RootCstNode): readonly number[] {
     let starts = lineStarts.get(root);
     if (!starts) lineStarts.set(root, starts = lineStartOffsets(root.fullText ?? ''));
     return starts;
