@@ -1,8 +1,8 @@
-import { isCompositeCstNode, isLeafCstNode, type CstNode, type LangiumDocument, type LeafCstNode } from 'langium';
+import type { CstNode, LangiumDocument } from 'langium';
 import { DefaultFoldingRangeProvider, type LangiumServices } from 'langium/lsp';
 import { FoldingRange, FoldingRangeKind, type FoldingRangeParams } from 'vscode-languageserver';
-import { LazyCompositeCstNode } from '../mandate-composite-cst-node.js';
 import type { Model } from '../generated/ast.js';
+import { commentLeaves } from '../util/comment-leaves.js';
 import { syntaxNodes } from '../util/syntax-nodes.js';
 
 /**
@@ -61,27 +61,4 @@ function foldingRangeOf(document: LangiumDocument, node: CstNode, kind: string |
     const last = kind === FoldingRangeKind.Comment ? '}' : text.getText().charAt(node.end - 1);
     if (last === '}' || last === ')' || last === ']') end = text.positionAt(text.offsetAt({ line: end.line, character: 0 }) - 1);
     return FoldingRange.create(start.line, end.line, start.character, end.character, kind);
-}
-
-/**
- * The comments of a syntax tree. They are leaves from the start; the other tokens of Mandate's
- * tree get theirs only when asked (mandate-composite-cst-node.ts), and are skipped here.
- */
-function commentLeaves(root: CstNode): LeafCstNode[] {
-    const comments: LeafCstNode[] = [];
-    const stack: CstNode[] = [root];
-    while (stack.length > 0) {
-        const node = stack.pop()!;
-        if (isLeafCstNode(node)) {
-            if (node.hidden) comments.push(node);
-            continue;
-        }
-        // Before Langium's isCompositeCstNode, which reads `content`, and so would make the leaves.
-        const children = node instanceof LazyCompositeCstNode ? node.rawChildren : isCompositeCstNode(node) ? node.content : [];
-        for (let i = children.length - 1; i >= 0; i--) {
-            const child = children[i];
-            if (typeof child !== 'number') stack.push(child);
-        }
-    }
-    return comments;
 }

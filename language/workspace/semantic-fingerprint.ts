@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { isAstNode, isReference, type AstNode, type ParseResult } from 'langium';
 import { isPerson } from '../generated/ast.js';
-import { directoryKeyOf, isGeneratedTree } from '../import/people-file.js';
+import { directoryKeyOf, GENERATED_MARK, isGeneratedTree, KEY_COMMENT } from '../import/people-file.js';
+import { commentAround } from '../util/comment-leaves.js';
 import { lineStartsOf } from '../mandate-leaf-cst-node.js';
 import { lineIndexAt } from '../util/line-breaks.js';
 import { syntaxNodes } from '../util/syntax-nodes.js';
@@ -51,6 +52,50 @@ export function semanticFingerprint(parseResult: ParseResult): SemanticFingerpri
         fingerprints.set(root, fingerprint);
     }
     return fingerprint;
+}
+
+/**
+ * The fingerprint of `after`, a parse of a text that differs from the text of `before` inside one
+ * comment only (typing in it), without walking the tree: undefined when that is not so, or not
+ * known to be. The text that differs lies inside one comment in both texts, starting at the same
+ * place, so every other token is the same and each node says what it said before; with as many
+ * line breaks in it before as after, every node also starts on the line it started on. The two
+ * comments that say something (people-file.ts) are not taken this way.
+ */
+export function fingerprintAfterCommentEdit(before: ParseResult, after: ParseResult): SemanticFingerprint | undefined {
+    const known = fingerprints.get(before.value);
+    const oldText = before.value.$cstNode?.root.fullText;
+    const newText = after.value.$cstNode?.root.fullText;
+    const afterRoot = after.value.$cstNode?.root;
+    if (!known || oldText === undefined || newText === undefined || !afterRoot || hasErrors(before) || hasErrors(after)) return undefined;
+    const shortest = Math.min(oldText.length, newText.length);
+    let start = 0;
+    while (start < shortest && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
+    let common = 0;
+    while (common < shortest - start && oldText.charCodeAt(oldText.length - 1 - common) === newText.charCodeAt(newText.length - 1 - common)) common++;
+    const oldEnd = oldText.length - common;
+    const newEnd = newText.length - common;
+    if (start < GENERATED_MARK.length + 1) return undefined; // the header of a generated file
+    const oldComment = commentAround(before.value.$cstNode!.root, start, oldEnd);
+    const newComment = oldComment && commentAround(afterRoot, start, newEnd);
+    if (!oldComment || !newComment || oldComment.offset !== newComment.offset || newComment.end - oldComment.end !== newEnd - oldEnd) return undefined;
+    if (oldComment.text.includes(KEY_COMMENT.trim()) || newComment.text.includes(KEY_COMMENT.trim())) return undefined;
+    if (countBreaks(oldText, start, oldEnd) !== countBreaks(newText, start, newEnd)) return undefined;
+    fingerprints.set(after.value, known);
+    return known;
+}
+
+function hasErrors(parseResult: ParseResult): boolean {
+    return parseResult.lexerErrors.length > 0 || parseResult.parserErrors.length > 0;
+}
+
+function countBreaks(text: string, start: number, end: number): number {
+    let count = 0;
+    for (let i = start; i < end; i++) {
+        const code = text.charCodeAt(i);
+        if (code === 10 || (code === 13 && text.charCodeAt(i + 1) !== 10)) count++;
+    }
+    return count;
 }
 
 /**
