@@ -1,6 +1,8 @@
-import type { AstNode, CompositeCstNode, CstNode, GrammarAST, RootCstNode } from 'langium';
+import { isLeafCstNode, type AstNode, type CompositeCstNode, type CstNode, type GrammarAST, type LeafCstNode, type RootCstNode } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import { OffsetLeafCstNode, positionIn, rootOf, textOf } from './mandate-leaf-cst-node.js';
+
+type TokenType = LeafCstNode['tokenType'];
 
 /**
  * The tokens of a file that the parser has not made leaves for yet: for each, its offset and its
@@ -37,6 +39,10 @@ export class PendingTokens {
 
     featureOf(index: number): GrammarAST.AbstractElement | undefined {
         return OffsetLeafCstNode.featureOfShape(this.shapes[index]);
+    }
+
+    tokenTypeOf(index: number): TokenType {
+        return OffsetLeafCstNode.tokenTypeOfShape(this.shapes[index]);
     }
 
     leaf(index: number): OffsetLeafCstNode {
@@ -102,7 +108,7 @@ export class LazyCompositeCstNode implements CompositeCstNode {
      * its offsets and grammar element, and gets none. What reads a node's children by their grammar
      * elements (a property's text: util/property-span.ts) makes no leaves.
      */
-    findChild<T>(visit: (child: CstNode | undefined, offset: number, end: number, feature: GrammarAST.AbstractElement | undefined) => T | undefined): T | undefined {
+    findChild<T>(visit: (child: CstNode | undefined, offset: number, end: number, feature: GrammarAST.AbstractElement | undefined, tokenType: TokenType | undefined) => T | undefined): T | undefined {
         const children = this.children;
         let pending: PendingTokens | undefined;
         for (let index = 0; index < children.length; index++) {
@@ -110,9 +116,9 @@ export class LazyCompositeCstNode implements CompositeCstNode {
             let found: T | undefined;
             if (typeof child === 'number') {
                 pending ??= this.pendingTokens();
-                found = visit(undefined, pending.offsetOf(child), pending.endOf(child), pending.featureOf(child));
+                found = visit(undefined, pending.offsetOf(child), pending.endOf(child), pending.featureOf(child), pending.tokenTypeOf(child));
             } else {
-                found = visit(child, child.offset, child.end, child.grammarSource);
+                found = visit(child, child.offset, child.end, child.grammarSource, isLeafCstNode(child) ? child.tokenType : undefined);
             }
             if (found !== undefined) return found;
         }

@@ -133,6 +133,11 @@ export class OffsetLeafCstNode implements LeafCstNode {
         return kinds.features[shape & (KIND_LIMIT - 1)];
     }
 
+    /** The token type of a leaf of this shape (a shape from `packedShape`, so never kept aside). */
+    static tokenTypeOfShape(shape: number): TokenType {
+        return kinds.tokenTypes[shape & (KIND_LIMIT - 1)];
+    }
+
     private get kind(): number {
         return this._shape & (KIND_LIMIT - 1);
     }

@@ -24,24 +24,3 @@ export function commentLeaves(root: CstNode): LeafCstNode[] {
     }
     return comments;
 }
-
-/**
- * The comment of a file's syntax tree that holds the text `[start, end]`, if one does. Only the
- * top-level nodes around `start` are searched: a comment is a top-level leaf, or inside (or just
- * before or after the tokens of) one declaration.
- */
-export function commentAround(root: CstNode, start: number, end: number): LeafCstNode | undefined {
-    const children = root instanceof LazyCompositeCstNode ? root.rawChildren : isCompositeCstNode(root) ? root.content : [];
-    for (let index = 0; index < children.length; index++) {
-        const child = children[index];
-        if (typeof child === 'number' || child.end < start) continue;
-        // This child and its neighbours: a comment just before a declaration's first token hangs on the declaration.
-        for (const near of [children[index - 1], child, children[index + 1]]) {
-            if (near === undefined || typeof near === 'number') continue;
-            const found = commentLeaves(near).find(comment => comment.offset <= start && end <= comment.end);
-            if (found) return found;
-        }
-        return undefined;
-    }
-    return undefined;
-}

@@ -44,10 +44,14 @@ function collect(cst: CstNode, property: string, element: AstNode, spans: Span[]
 }
 
 function assigns(feature: GrammarAST.AbstractElement | undefined, property: string): boolean {
-    if (feature === undefined) return false;
+    return feature !== undefined && assignedPropertyOf(feature) === property;
+}
+
+/** The property a grammar element assigns what it reads to ('' for none). */
+export function assignedPropertyOf(feature: GrammarAST.AbstractElement): string {
     let assigned = assignedProperties.get(feature);
     if (assigned === undefined) assignedProperties.set(feature, assigned = AstUtils.getContainerOfType(feature, GrammarAST.isAssignment)?.feature ?? '');
-    return assigned === property;
+    return assigned;
 }
 
 /** The property each grammar element assigns ('' for none): a grammar has a few hundred elements, asked about for every token. */

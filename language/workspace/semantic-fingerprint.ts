@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { isAstNode, isReference, type AstNode, type ParseResult } from 'langium';
 import { isPerson } from '../generated/ast.js';
 import { directoryKeyOf, GENERATED_MARK, isGeneratedTree, KEY_COMMENT } from '../import/people-file.js';
-import { commentAround } from '../util/comment-leaves.js';
+import { assignedPropertyOf } from '../util/property-span.js';
+import { tokenAround } from '../util/token-around.js';
 import { lineStartsOf } from '../mandate-leaf-cst-node.js';
 import { lineIndexAt } from '../util/line-breaks.js';
 import { syntaxNodes } from '../util/syntax-nodes.js';
@@ -56,18 +57,23 @@ export function semanticFingerprint(parseResult: ParseResult): SemanticFingerpri
 
 /**
  * The fingerprint of `after`, a parse of a text that differs from the text of `before` inside one
- * comment only (typing in it), without walking the tree: undefined when that is not so, or not
- * known to be. The text that differs lies inside one comment in both texts, starting at the same
- * place, so every other token is the same and each node says what it said before; with as many
- * line breaks in it before as after, every node also starts on the line it started on. The two
- * comments that say something (people-file.ts) are not taken this way.
+ * token only (typing in a comment, a title, a date, a name), without walking the new tree: undefined
+ * when that is not so, or not known to be. The token starts at the same place in both texts and has
+ * the same type and grammar element, with as many line breaks in it before as after, so the parser
+ * read the same tokens into the same nodes, each starting on the line it started on; only that
+ * token's text differs. In a comment, the tree says what it said (except the two comments that
+ * say something, people-file.ts, which are not taken this way). In a title of a declaration that has
+ * one (TITLED_TYPES), only `semantic` changes; anywhere else both do. A changed part is a digest of
+ * the earlier one and the new text: never equal to the earlier one, which is all it is compared
+ * with (the next edit's fingerprint is compared with this one).
  */
-export function fingerprintAfterCommentEdit(before: ParseResult, after: ParseResult): SemanticFingerprint | undefined {
+export function fingerprintAfterEdit(before: ParseResult, after: ParseResult): SemanticFingerprint | undefined {
     const known = fingerprints.get(before.value);
     const oldText = before.value.$cstNode?.root.fullText;
     const newText = after.value.$cstNode?.root.fullText;
+    const beforeRoot = before.value.$cstNode?.root;
     const afterRoot = after.value.$cstNode?.root;
-    if (!known || oldText === undefined || newText === undefined || !afterRoot || hasErrors(before) || hasErrors(after)) return undefined;
+    if (!known || oldText === undefined || newText === undefined || !beforeRoot || !afterRoot || hasErrors(before) || hasErrors(after)) return undefined;
     const shortest = Math.min(oldText.length, newText.length);
     let start = 0;
     while (start < shortest && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
@@ -76,13 +82,30 @@ export function fingerprintAfterCommentEdit(before: ParseResult, after: ParseRes
     const oldEnd = oldText.length - common;
     const newEnd = newText.length - common;
     if (start < GENERATED_MARK.length + 1) return undefined; // the header of a generated file
-    const oldComment = commentAround(before.value.$cstNode!.root, start, oldEnd);
-    const newComment = oldComment && commentAround(afterRoot, start, newEnd);
-    if (!oldComment || !newComment || oldComment.offset !== newComment.offset || newComment.end - oldComment.end !== newEnd - oldEnd) return undefined;
-    if (oldComment.text.includes(KEY_COMMENT.trim()) || newComment.text.includes(KEY_COMMENT.trim())) return undefined;
     if (countBreaks(oldText, start, oldEnd) !== countBreaks(newText, start, newEnd)) return undefined;
-    fingerprints.set(after.value, known);
-    return known;
+    const old = tokenAround(beforeRoot, start, oldEnd);
+    const now = old && tokenAround(afterRoot, start, newEnd);
+    if (!old || !now || old.offset !== now.offset || now.end - old.end !== newEnd - oldEnd || old.hidden !== now.hidden
+        || old.tokenType !== now.tokenType || old.feature !== now.feature) return undefined;
+    let fingerprint = known;
+    if (now.hidden) {
+        if (oldText.slice(old.offset, old.end).includes(KEY_MARK) || newText.slice(now.offset, now.end).includes(KEY_MARK)) return undefined;
+    } else {
+        const change = `${now.offset}\u0000${newText.slice(now.offset, now.end)}`;
+        const title = now.owner !== undefined && TITLED_TYPES.has(now.owner.$type) && now.feature !== undefined && assignedPropertyOf(now.feature) === 'title';
+        fingerprint = { semantic: digestOf(known.semantic, change), structure: title ? known.structure : digestOf(known.structure, change), lines: known.lines };
+    }
+    fingerprints.set(after.value, fingerprint);
+    return fingerprint;
+}
+
+const KEY_MARK = KEY_COMMENT.trim();
+
+function digestOf(earlier: string, change: string): string {
+    const digest = new Digest();
+    digest.update(earlier);
+    digest.update(change);
+    return digest.digest();
 }
 
 function hasErrors(parseResult: ParseResult): boolean {

@@ -4,7 +4,7 @@ import { RULES } from '../rules/index.js';
 import { lowerSeverity, type LoweredData, type RuleContext, type WorkspaceFinding, type WorkspaceRule } from '../rules/rule.js';
 import type { IsoDate } from '../util/dates.js';
 import { withTitleReads } from '../util/title-reads.js';
-import { counterpart, fingerprintAfterCommentEdit, replacedParse, semanticFingerprint } from './semantic-fingerprint.js';
+import { counterpart, fingerprintAfterEdit, replacedParse, semanticFingerprint } from './semantic-fingerprint.js';
 import type { WorkspaceModelProvider } from './workspace-model-provider.js';
 
 export interface PlacedFinding {
@@ -162,8 +162,8 @@ export class WorkspaceFindings {
             const parsed = replacedParse(before);
             if (!parsed) return undefined;
             const old = semanticFingerprint(parsed);
-            // Typing in a comment: the text tells, without a walk of the new tree (a file of 10,000 people).
-            const now = fingerprintAfterCommentEdit(parsed, document.parseResult) ?? semanticFingerprint(document.parseResult);
+            // Typing in one token: the text tells, without a walk of the new tree (a file of 10,000 people).
+            const now = fingerprintAfterEdit(parsed, document.parseResult) ?? semanticFingerprint(document.parseResult);
             if (old.semantic !== now.semantic && old.structure !== now.structure) sameStructure = false;
             changed.set(before, {
                 root, before: parsed, after: document.parseResult as ParseResult<Model>,
