@@ -7,10 +7,10 @@ import { fuzzCase, regressionFixtures } from './fuzz/cases.js';
 import { Random } from './random-edits.js';
 
 /**
- * Typing in one token (language/workspace/semantic-fingerprint.ts, fingerprintAfterEdit): the
- * fingerprint is taken from the one before without a walk of the new tree. It may say "changed"
- * where the walk says "the same" (a rule then runs again for nothing), never the other way round,
- * and after typing in a comment it is exactly the walk's.
+ * Typing in one token, or blanks and comments between tokens (language/workspace/semantic-fingerprint.ts,
+ * fingerprintAfterEdit): the fingerprint is taken from the one before without a walk of the new tree.
+ * It may say "changed" where the walk says "the same" (a rule then runs again for nothing), never the
+ * other way round, and where it says nothing changed at all it is exactly the walk's.
  */
 const services = createMandateServices(EmptyFileSystem).Mandate;
 
@@ -32,14 +32,14 @@ function afterEdit(text: string, offset: number, removed: number, inserted: stri
 
 /** What is wrong with a fingerprint taken after an edit, against the walk's: nothing, if it never says "the same" wrongly. */
 function unsound(old: SemanticFingerprint, fast: SemanticFingerprint, walk: SemanticFingerprint): string | undefined {
-    if (fast.lines !== walk.lines) return 'lines';
+    if (fast.lines === old.lines && walk.lines !== old.lines) return 'lines';
     if (fast.semantic === old.semantic && walk.semantic !== old.semantic) return 'semantic';
     if (fast.structure === old.structure && walk.structure !== old.structure) return 'structure';
     if (fast === old && JSON.stringify(walk) !== JSON.stringify(old)) return 'unchanged';
     return undefined;
 }
 
-const TYPED = ['a', 'Z', '1', ' ', 'é', '-', '*', '/', '*/', '//', '"', '{', '\n', 'x y', '/*', ':'];
+const TYPED = ['a', 'Z', '1', ' ', 'é', '-', '*', '/', '*/', '//', '"', '{', '\n', 'x y', '/*', ':', '\n\n', '// note\n', '  ', '\t', '/* c */'];
 
 describe('the fingerprint after typing in one token', () => {
     test('never says "the same" where a walk of the new tree says otherwise, on the fuzz inputs', () => {
@@ -88,10 +88,33 @@ describe('the fingerprint after typing in one token', () => {
         expect(afterEdit(PERSON, PERSON.indexOf('42'), 0, '7').fast).toBeUndefined();
     });
 
-    test('takes a line break typed in a block comment only where no node moves to another line', () => {
+    test('takes blank lines and comment lines typed between declarations as the same meaning on other lines', () => {
+        const at = PERSON.indexOf('role ciso');
+        for (const typed of ['\n', '\n\n', '// a note\n', '   ']) {
+            const { old, edited, fast } = afterEdit(PERSON, at, 0, typed);
+            expect(fast, JSON.stringify(typed)).toBeDefined();
+            expect(unsound(old, fast!, walked(edited))).toBeUndefined();
+            expect([fast!.semantic, fast!.structure]).toEqual([old.semantic, old.structure]);
+            expect(fast!.lines === old.lines).toBe(!typed.includes('\n'));
+        }
+        // Blanks deleted between two tokens that would then read as one: declined.
+        const joined = afterEdit(PERSON, PERSON.indexOf(' ciso "CISO"'), 1, '');
+        expect(joined.fast).toBeUndefined();
+    });
+
+    test('declines a line break that moves a directory key away from its person', () => {
+        const after = PERSON.indexOf('"Jane Doe"') + '"Jane Doe"'.length;
+        const moved = afterEdit(PERSON, after, 0, '\n');
+        expect(moved.fast).toBeUndefined();
+        expect(walked(moved.edited).semantic).not.toBe(moved.old.semantic);
+    });
+
+    test('takes a line break typed in a block comment as the same meaning on other lines', () => {
         const text = `${PERSON}/* about the analyst */\nrole analyst "Analyst"\n`;
         const at = text.indexOf('the analyst');
-        expect(afterEdit(text, at, 0, '\n').fast).toBeUndefined();
+        const broken = afterEdit(text, at, 0, '\n');
+        expect(unsound(broken.old, broken.fast!, walked(broken.edited))).toBeUndefined();
+        expect(broken.fast!.lines).not.toBe(broken.old.lines);
         expect(afterEdit(text, at, 0, 'x').fast).toEqual(walked(text.slice(0, at) + 'x' + text.slice(at)));
     });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { isAstNode, isReference, type AstNode, type ParseResult } from 'langium';
+import { isAstNode, isReference, type AstNode, type CstNode, type ParseResult } from 'langium';
 import { isPerson } from '../generated/ast.js';
 import { directoryKeyOf, GENERATED_MARK, isGeneratedTree, KEY_COMMENT } from '../import/people-file.js';
 import { assignedPropertyOf } from '../util/property-span.js';
@@ -82,6 +82,11 @@ export function fingerprintAfterEdit(before: ParseResult, after: ParseResult): S
     const oldEnd = oldText.length - common;
     const newEnd = newText.length - common;
     if (start < GENERATED_MARK.length + 1) return undefined; // the header of a generated file
+    const layout = fingerprintAfterLayoutEdit(known, { root: beforeRoot, text: oldText, start, end: oldEnd }, { root: afterRoot, text: newText, start, end: newEnd });
+    if (layout) {
+        fingerprints.set(after.value, layout);
+        return layout;
+    }
     if (countBreaks(oldText, start, oldEnd) !== countBreaks(newText, start, newEnd)) return undefined;
     const old = tokenAround(beforeRoot, start, oldEnd);
     const now = old && tokenAround(afterRoot, start, newEnd);
@@ -100,6 +105,74 @@ export function fingerprintAfterEdit(before: ParseResult, after: ParseResult): S
 }
 
 const KEY_MARK = KEY_COMMENT.trim();
+
+/** The part of one text that differs from the other: `[start, end)` of `text`, whose syntax tree is `root`. */
+interface Side {
+    readonly root: CstNode;
+    readonly text: string;
+    readonly start: number;
+    readonly end: number;
+}
+
+/**
+ * After blanks, line breaks or whole comments typed or deleted between tokens: the part that differs,
+ * widened to the comments it touches, holds only blanks and comments in both texts, starts at the
+ * same place and ends at the same place of the text after it, and splits no other token. Then every
+ * other token is the same in both, so each node says the same; only the lines they start on may have
+ * moved (a new digest of the earlier lines, never equal to them).
+ */
+function fingerprintAfterLayoutEdit(known: SemanticFingerprint, before: Side, after: Side): SemanticFingerprint | undefined {
+    const old = layoutSpan(before);
+    const now = old && layoutSpan(after);
+    if (!old || !now || old.offset !== now.offset || old.text.length - old.end !== after.text.length - now.end) return undefined;
+    if (old.keyComment || now.keyComment) return undefined;
+    // With as many line breaks, or after the last token, no node starts on another line.
+    if (countBreaks(before.text, old.offset, old.end) === countBreaks(after.text, now.offset, now.end) || old.offset >= before.root.end) return known;
+    return { ...known, lines: digestOf(known.lines, `${now.offset}\u0000${after.text.slice(now.offset, now.end)}`) };
+}
+
+/** The part of a text that differs, widened to the comments it touches, if it holds only blanks and comments and splits no other token. */
+function layoutSpan(side: Side): { offset: number; end: number; text: string; keyComment: boolean } | undefined {
+    const { root, text } = side;
+    let offset = side.start;
+    let end = side.end;
+    let keyComment = false;
+    for (let at = side.start; at < end;) {
+        if (isBlank(text.charCodeAt(at))) {
+            at++;
+            continue;
+        }
+        const token = tokenAround(root, at, at + 1);
+        if (!token?.hidden) return undefined;
+        if (text.slice(token.offset, token.end).includes(KEY_MARK)) keyComment = true;
+        offset = Math.min(offset, token.offset);
+        end = Math.max(end, token.end);
+        at = token.end;
+    }
+    // A comment that holds the start (an empty part: text typed at its place) widens the span too.
+    const around = tokenAround(root, side.start, side.start);
+    if (around?.hidden) {
+        offset = Math.min(offset, around.offset);
+        end = Math.max(end, around.end);
+        if (text.slice(around.offset, around.end).includes(KEY_MARK)) keyComment = true;
+    }
+    if (splitsToken(root, offset) || splitsToken(root, end)) return undefined;
+    // A directory key belongs to the person whose line holds it: a line break may move it to another.
+    const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+    const lineEnd = text.slice(end).search(/[\r\n]/);
+    if (text.slice(lineStart, lineEnd < 0 ? text.length : end + lineEnd).includes(KEY_MARK)) keyComment = true;
+    return { offset, end, text, keyComment };
+}
+
+/** Whether `offset` lies strictly inside a token that is not a comment. */
+function splitsToken(root: CstNode, offset: number): boolean {
+    const token = tokenAround(root, offset, offset);
+    return token !== undefined && !token.hidden && token.offset < offset && offset < token.end;
+}
+
+function isBlank(code: number): boolean {
+    return code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 11;
+}
 
 function digestOf(earlier: string, change: string): string {
     const digest = new Digest();
