@@ -9,7 +9,7 @@ import { IssueCodes } from '../mandate-issue-codes.js';
 import { acknowledgementDates } from '../rules/role-acknowledgement-missing.js';
 import { ISMS_CONFORMANCE, ISMS_REPORTING } from '../standards/catalogue.js';
 import type { IsoDate } from '../util/dates.js';
-import { tenureAnnouncements, type Holder, type Tenure } from '../workspace/tenure.js';
+import { firstAnnouncement, type Holder, type Tenure } from '../workspace/tenure.js';
 import { trainingStatus } from '../workspace/training-status.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
 
@@ -108,7 +108,8 @@ function tenuresInForce(model: WorkspaceModel, roles: readonly Role[], asOf: Iso
 /** 7.4 and the "communicated" half of GV.RR-02: the key appointments in force were announced. */
 function keyAppointmentsAnnounced(model: WorkspaceModel, asOf: IsoDate): Part {
     const holders = tenuresInForce(model, model.roles.filter(role => isKeyRole(model, role)), asOf);
-    const silent = holders.filter(holder => tenureAnnouncements(holder.tenure, holder.assignment).length === 0);
+    // Announced by the as-of date, as the auditor's third question counts it (report-roles.ts).
+    const silent = holders.filter(holder => !firstAnnouncement(holder.tenure, holder.assignment, asOf));
     const count = holders.length;
     const facts: EvidenceFact[] = count === 0
         ? [{ text: `Nobody holds a key role (the CISO, the 5.3 roles, the ISMS owner, the internal auditor, roles marked \`key role\`) on ${asOf}.`, holds: false }]

@@ -5,7 +5,8 @@
  */
 import { frameworkName, isBuiltInFramework, oscalString, oscalToken, optionalArray, optionalValue, plural, prop, type Json, type OscalIds } from './oscal-common.js';
 import { mediaType, policyDocuments, relativeHref } from './oscal-resources.js';
-import type { Appointment, AuditReport, RoleHolders } from './report-model.js';
+import { notAnnouncedText } from './announcement-text.js';
+import { madeAnnouncements, type Appointment, type AuditReport, type RoleHolders } from './report-model.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
@@ -116,9 +117,12 @@ export function holderRemark(holder: Appointment): string {
     const tenure = holder.renewal ? ` (a renewal; tenure since ${holder.tenureSince ?? 'an undated start'})` : '';
     const first = holder.firstAnnouncement;
     const late = first?.late ? ` (late: ${first.days} days after the tenure began)` : '';
-    const announced = !first ? 'never announced'
-        : holder.announcements.length === 0 ? `no announcement of its own, covered by the tenure's first announcement on ${first.date}${late}`
-            : `${plural(holder.announcements.length, 'announcement')}, first announced ${first.date}${late}`;
+    const made = madeAnnouncements(holder.announcements).length;
+    const upcoming = holder.announcements.length - made;
+    const later = upcoming > 0 ? ` (${plural(upcoming, 'announcement')} dated after the as-of date, not made yet)` : '';
+    const announced = (!first ? notAnnouncedText(holder)
+        : made === 0 ? `no announcement of its own, covered by the tenure's first announcement on ${first.date}${late}`
+            : `${plural(made, 'announcement')}, first announced ${first.date}${late}`) + later;
     const acknowledged = holder.acknowledgements.length > 0 ? `, acknowledged ${holder.acknowledgements.map(entry => entry.date).join(', ')}` : '';
     return `- ${holder.person.title}${holder.capacity ? ` (${holder.capacity})` : ''}${holder.since ? ` since ${holder.since}` : ''}${tenure}`
         + `${holder.until ? ` until ${holder.until}` : ''}${holder.appointedBy ? `, appointed by ${holder.appointedBy.title}` : ''}`

@@ -45,7 +45,9 @@ export function policyDocuments(report: AuditReport): PolicyDocument[] {
             holder.evidence.forEach(text => add(text, `Evidence of ${appointment} (${at(holder.source)}).`));
             for (const announcement of holder.announcements) {
                 announcement.evidence.forEach(text =>
-                    add(text, `Evidence that ${appointment} was announced on ${announcement.date} via ${announcement.channel} (${at(announcement.source)}).`));
+                    add(text, announcement.upcoming
+                        ? `Evidence of the announcement of ${appointment} planned for ${announcement.date} via ${announcement.channel}, after the as-of date (${at(announcement.source)}).`
+                        : `Evidence that ${appointment} was announced on ${announcement.date} via ${announcement.channel} (${at(announcement.source)}).`));
             }
             for (const acknowledgement of holder.acknowledgements) {
                 acknowledgement.evidence.forEach(text =>

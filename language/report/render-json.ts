@@ -8,7 +8,7 @@ import { ordered, type KeyOrder, type Order } from './key-order.js';
 const SOURCE: KeyOrder<SourceRef> = { file: true, line: true };
 const NAMED: KeyOrder<NamedRef> = { id: true, title: true, source: SOURCE };
 
-const ANNOUNCEMENT: KeyOrder<Announcement> = { date: true, channel: true, audience: true, evidence: true, source: SOURCE };
+const ANNOUNCEMENT: KeyOrder<Announcement> = { date: true, channel: true, audience: true, evidence: true, upcoming: true, source: SOURCE };
 
 const FIRST_ANNOUNCEMENT: KeyOrder<FirstAnnouncement> = { date: true, days: true, late: true, earlierTerm: true, source: SOURCE };
 const ACKNOWLEDGEMENT: KeyOrder<Acknowledgement> = { date: true, evidence: true, source: SOURCE };

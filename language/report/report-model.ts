@@ -30,7 +30,14 @@ export interface Announcement {
     readonly channel: string;
     readonly audience?: string;
     readonly evidence: readonly string[];
+    /** Dated after the as-of date: recorded, but not made yet, so it counts for nothing in the report. */
+    readonly upcoming?: true;
     readonly source: SourceRef;
+}
+
+/** Announcements made by the as-of date, without those still to come. */
+export function madeAnnouncements(announcements: readonly Announcement[]): Announcement[] {
+    return announcements.filter(announcement => !announcement.upcoming);
 }
 
 /** The person confirmed they accept the role and its responsibilities (PCI DSS 12.1.3, 12.4). */

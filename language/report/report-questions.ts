@@ -1,5 +1,5 @@
 import { ISMS_CONFORMANCE, ISMS_REPORTING } from '../standards/catalogue.js';
-import type { Answer, Appointment, AuditorAnswers, DutyLine, RoleHolders } from './report-model.js';
+import { madeAnnouncements, type Answer, type Appointment, type AuditorAnswers, type DutyLine, type RoleHolders } from './report-model.js';
 import { raciLetter } from './report-roles.js';
 
 function carrying(roles: readonly RoleHolders[], requirement: string): RoleHolders[] {
@@ -72,7 +72,7 @@ function appointed(appointments: readonly Appointment[]): AuditorAnswers['appoin
 function communicated(appointments: readonly Appointment[], maxDays: number | undefined): AuditorAnswers['communicated'] {
     const announced = appointments.filter(appointment => appointment.firstAnnouncement);
     const late = announced.filter(appointment => appointment.firstAnnouncement?.late);
-    const covered = announced.filter(appointment => appointment.renewal && appointment.announcements.length === 0);
+    const covered = announced.filter(appointment => appointment.renewal && madeAnnouncements(appointment.announcements).length === 0);
     const answer: Answer = appointments.length === 0 || announced.length === 0 ? 'no'
         : announced.length < appointments.length ? 'partly' : late.length > 0 ? 'late' : 'yes';
     const parts = [`${announced.length} of ${appointments.length} key appointments were announced`];

@@ -2,7 +2,7 @@ import type { Assignment, DutyLink, Role } from '../generated/ast.js';
 import { daysBetween, isValidIsoDate } from '../util/dates.js';
 import { jobDescriptionOn } from '../workspace/job-descriptions.js';
 import { cadenceText } from '../workspace/training-status.js';
-import { firstAnnouncement, isFirstTerm, type Tenure } from '../workspace/tenure.js';
+import { firstAnnouncement, isAnnouncedBy, isFirstTerm, type Tenure } from '../workspace/tenure.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
 import type { Appointment, DutyEntry, DutyLine, FirstAnnouncement, MatrixCell, ResponsibilityMatrix, RoleHolders } from './report-model.js';
 import type { ReportSources } from './report-sources.js';
@@ -27,11 +27,11 @@ export interface RolesContext {
 }
 
 /**
- * The tenure's first announcement, in any of its terms, measured from the tenure's start: a
- * renewal is covered by the announcement of the original appointment.
+ * The tenure's first announcement made by the as-of date, in any of its terms, measured from the
+ * tenure's start: a renewal is covered by the announcement of the original appointment.
  */
 function firstAnnouncementOf(assignment: Assignment, tenure: Tenure | undefined, context: RolesContext): FirstAnnouncement | undefined {
-    const first = firstAnnouncement(tenure, assignment);
+    const first = firstAnnouncement(tenure, assignment, context.asOf);
     if (!first) return undefined;
     const start = tenure ? tenure.since : assignment.since;
     const days = start !== undefined && isValidIsoDate(start) ? daysBetween(start, first.date) : undefined;
@@ -67,6 +67,8 @@ export function appointmentOf(assignment: Assignment, context: RolesContext): Ap
             channel: announcement.channel,
             audience: announcement.audience,
             evidence: [...announcement.evidence],
+            // Dated after the as-of date: recorded, but not made yet (tenure.ts, isAnnouncedBy).
+            ...(isAnnouncedBy(announcement, context.asOf) ? {} : { upcoming: true as const }),
             source: sources.of(announcement)
         })),
         firstAnnouncement: firstAnnouncementOf(assignment, tenure, context),

@@ -1,6 +1,7 @@
 /** Section 2: the auditor's four questions, each answered first in plain words, then with its evidence. */
 import { ISMS_CONFORMANCE, ISMS_REPORTING } from '../standards/catalogue.js';
-import type { Answer, Appointment, AuditorQuestion, AuditReport, DutyLine, RoleHolders } from './report-model.js';
+import { announcementLine, notAnnouncedText } from './announcement-text.js';
+import { madeAnnouncements, type Answer, type Appointment, type AuditorQuestion, type AuditReport, type DutyLine, type RoleHolders } from './report-model.js';
 import { dutiesWithLetters } from './report-questions.js';
 import type { Block, Cell, Inline, Section, Tone } from './report-view.js';
 import { badge, code, date, fileLink, lines, named, none, plural, src, strong, text } from './view-inline.js';
@@ -107,7 +108,7 @@ export function firstAnnouncementNotes(appointment: Appointment, maxDays: number
     const first = appointment.firstAnnouncement;
     if (!first) return [];
     const notes: Inline[][] = [];
-    if (first.earlierTerm && appointment.announcements.length === 0) {
+    if (first.earlierTerm && madeAnnouncements(appointment.announcements).length === 0) {
         notes.push([text(`Covered by the announcement of the tenure on ${first.date} (`), src(first.source), text('): a renewal needs no announcement of its own.')]);
     }
     if (first.late) {
@@ -118,15 +119,17 @@ export function firstAnnouncementNotes(appointment: Appointment, maxDays: number
 
 function announcementSentence(appointment: Appointment, maxDays: number | undefined): Inline[] {
     const head = [strong(appointment.person.title), ...capacityMark(appointment), text(` as ${appointment.role.title}: `)];
-    if (!appointment.firstAnnouncement) return [...head, badge('bad', 'never announced'), text(' ('), src(appointment.source), text(')')];
-    const list = appointment.announcements.map(entry => `${entry.date} via ${entry.channel}${entry.audience ? ` to ${entry.audience}` : ''}`).join('; ');
-    const own = appointment.announcements.length > 0 ? [text(`announced ${plural(appointment.announcements.length, 'time')}: ${list}.`)] : [text('this term was not announced.')];
-    return [...head, ...own, ...firstAnnouncementNotes(appointment, maxDays).flatMap(note => [text(' '), ...note])];
+    const upcoming = appointment.announcements.filter(entry => entry.upcoming).map(announcementLine);
+    const later = upcoming.length > 0 ? [text(` Recorded for later: ${upcoming.join('; ')}.`)] : [];
+    if (!appointment.firstAnnouncement) return [...head, badge('bad', notAnnouncedText(appointment)), text(' ('), src(appointment.source), text(')'), ...later];
+    const made = madeAnnouncements(appointment.announcements);
+    const own = made.length > 0 ? [text(`announced ${plural(made.length, 'time')}: ${made.map(announcementLine).join('; ')}.`)] : [text('this term was not announced.')];
+    return [...head, ...own, ...later, ...firstAnnouncementNotes(appointment, maxDays).flatMap(note => [text(' '), ...note])];
 }
 
 function announcementTable(appointments: readonly Appointment[]): Block[] {
     const rows = appointments.flatMap(appointment => appointment.announcements.map(entry => [
-        [[text(appointment.person.title)]], [[text(appointment.role.title)]], [[date(entry.date)]], [[text(entry.channel)]],
+        [[text(appointment.person.title)]], [[text(appointment.role.title)]], [[date(entry.date), ...(entry.upcoming ? [text(' (after the as-of date: not made yet)')] : [])]], [[text(entry.channel)]],
         [[text(entry.audience ?? '—')]], lines(entry.evidence.map(item => [text(item)])), [[src(entry.source)]]
     ] as Cell[]));
     return rows.length > 0 ? [{ kind: 'table', head: ['Person', 'Role', 'Date', 'Channel', 'Audience', 'Evidence', 'Source'], rows }] : [];

@@ -6,14 +6,15 @@
  */
 import type { Appointment, AuditReport, RoleHolders } from './report-model.js';
 import type { Block, Inline } from './report-view.js';
+import { announcementLine, notAnnouncedText } from './announcement-text.js';
 import { badge, code, plural, src, strong, text } from './view-inline.js';
 import { fact, groupBy, joinFacts, oneFile, plainText, sharedFacts, unsharedFacts, type Fact } from './view-large.js';
 import { tenureText } from './view-questions.js';
 
 function announcementFacts(holder: Appointment, maxDays: number | undefined): Fact[] {
     const first = holder.firstAnnouncement;
-    if (!first) return [fact('announced', [badge('bad', 'never announced')])];
-    const own = holder.announcements.map(entry => `${entry.date} via ${entry.channel}${entry.audience ? ` to ${entry.audience}` : ''}`);
+    const own = holder.announcements.map(announcementLine);
+    if (!first) return [fact('announced', [badge('bad', notAnnouncedText(holder)), ...(own.length > 0 ? [text(` (${own.join('; ')})`)] : [])])];
     const facts = [own.length > 0
         ? fact('announced', [text(`announced ${own.join('; ')}`)])
         : fact('announced', [text(`covered by the tenure's announcement of ${first.date}`)])];

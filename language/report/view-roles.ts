@@ -3,6 +3,7 @@ import type { Appointment, AuditReport, RoleHolders } from './report-model.js';
 import type { Block, Cell, Inline, Section } from './report-view.js';
 import { peopleBlocks } from './view-people.js';
 import { capacityMark, firstAnnouncementNotes, holdersCell, jobDescriptionVersion } from './view-questions.js';
+import { announcementLine, notAnnouncedText } from './announcement-text.js';
 import { badge, code, date, fileLink, lines, none, src, strong, text } from './view-inline.js';
 import { LARGE } from './view-large.js';
 import { largeRolesBlocks } from './view-roles-large.js';
@@ -50,8 +51,11 @@ function jobDescriptionCell(report: AuditReport, entry: RoleHolders): Cell {
 }
 
 function announcedCell(holder: Appointment, maxDays: number | undefined): Cell {
-    const own = holder.announcements.map(entry => [text(`${entry.date} via ${entry.channel}${entry.audience ? ` to ${entry.audience}` : ''}`)]);
-    if (!holder.firstAnnouncement) return [[badge('bad', 'Never announced')]];
+    const own = holder.announcements.map(entry => [text(announcementLine(entry))]);
+    if (!holder.firstAnnouncement) {
+        const said = notAnnouncedText(holder);
+        return [[badge('bad', said[0].toUpperCase() + said.slice(1))], ...own];
+    }
     return [...own, ...firstAnnouncementNotes(holder, maxDays)];
 }
 

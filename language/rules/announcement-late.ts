@@ -31,8 +31,8 @@ export const announcementLate: WorkspaceRule = {
             const since = assignment.since;
             // Undated or impossible dates are reported by assignment-date-missing and date-invalid.
             if (!since || !isValidIsoDate(since)) continue;
-            const first = firstAnnouncement(tenure, assignment);
-            if (!first) continue; // never announced: assignment-not-communicated
+            const first = firstAnnouncement(tenure, assignment, context.settings.asOf());
+            if (!first) continue; // not announced by the as-of date: assignment-not-communicated
             const late = daysBetween(since, first.date);
             if (late <= max) continue;
             findings.push({

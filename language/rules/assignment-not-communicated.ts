@@ -1,5 +1,6 @@
 import { IssueCodes } from '../mandate-issue-codes.js';
-import { isFirstTerm, tenureAnnouncements } from '../workspace/tenure.js';
+import { isValidIsoDate } from '../util/dates.js';
+import { isFirstTerm, tenureAnnouncements, upcomingAnnouncement } from '../workspace/tenure.js';
 import { assignmentNames } from './describe.js';
 import { TERMS_AND_ANNOUNCEMENTS } from './communication-reads.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
@@ -14,18 +15,30 @@ export const assignmentNotCommunicated: WorkspaceRule = {
     summary: 'An appointment was never announced to the organization.',
     fixable: true,
     readsOf: TERMS_AND_ANNOUNCEMENTS,
-    findings(model) {
+    findings(model, context) {
+        const asOf = context.settings.asOf();
         const findings: WorkspaceFinding[] = [];
         for (const assignment of model.assignments) {
-            if (assignment.announcements.length > 0) continue;
             // A renewal is covered by its tenure's announcement; an unannounced tenure is reported once, on its first term.
             const tenure = model.tenureOf(assignment);
-            if (!isFirstTerm(tenure, assignment) || tenureAnnouncements(tenure, assignment).length > 0) continue;
+            if (!isFirstTerm(tenure, assignment)) continue;
+            const recorded = tenureAnnouncements(tenure, assignment);
+            let message: string;
+            if (recorded.length === 0) {
+                message = `The appointment${assignmentNames(assignment)} was never announced. `;
+            } else {
+                // Announced by the as-of date, or with a date date-invalid reports: nothing to add.
+                const upcoming = upcomingAnnouncement(tenure, assignment, asOf);
+                if (!upcoming || recorded.some(announcement => !isValidIsoDate(announcement.date))) continue;
+                // An appointment that has not begun may be announced ahead of it, on a date still to come.
+                if (!assignment.since || !isValidIsoDate(assignment.since) || assignment.since > asOf) continue;
+                message = `The appointment${assignmentNames(assignment)} took effect on ${assignment.since} but had not been announced by ${asOf}: `
+                    + `the announcement dated ${upcoming.date} is after the as-of date, so it does not count yet. `;
+            }
             findings.push({
                 node: assignment,
                 property: 'role',
-                message: `The appointment${assignmentNames(assignment)} was never announced. `
-                    + 'Record how it was made known inside the assignment, e.g. `announced 2024-03-05 via intranet to all-staff`.'
+                message: message + 'Record how it was made known inside the assignment, e.g. `announced 2024-03-05 via intranet to all-staff`.'
             });
         }
         return findings;

@@ -170,21 +170,42 @@ export function isFirstTerm(tenure: Tenure | undefined, assignment: Assignment):
     return tenure === undefined || tenure.terms[0] === assignment;
 }
 
-/** The announcements of every term of a tenure (or of the lone assignment when it has none). */
+/** The announcements of every term of a tenure (or of the lone assignment when it has none), whatever their dates. */
 export function tenureAnnouncements(tenure: Tenure | undefined, assignment: Assignment): Announcement[] {
     return (tenure?.terms ?? [assignment]).flatMap(term => term.announcements);
 }
 
 /**
- * The tenure's first announcement with a real date, in any of its terms (the first of them on a
- * tie): a renewal is covered by the announcement of the original appointment. Asked for every
- * assignment by the rules and the report, so without arrays.
+ * Whether an announcement had been made on `asOf`. One dated later has not happened yet and
+ * counts for nothing until then (date-in-future.ts), as a later training completion or
+ * acknowledgement does not: an audit report as of a date never says "announced" for it.
  */
-export function firstAnnouncement(tenure: Tenure | undefined, assignment: Assignment): Announcement | undefined {
+export function isAnnouncedBy(announcement: Announcement, asOf: IsoDate): boolean {
+    return announcement.date !== undefined && isValidIsoDate(announcement.date) && announcement.date <= asOf;
+}
+
+/**
+ * The tenure's first announcement made by `asOf` (isAnnouncedBy), in any of its terms (the first of
+ * them on a tie): a renewal is covered by the announcement of the original appointment. Asked for
+ * every assignment by the rules and the report, so without arrays.
+ */
+export function firstAnnouncement(tenure: Tenure | undefined, assignment: Assignment, asOf: IsoDate): Announcement | undefined {
     let first: Announcement | undefined;
     for (const term of tenure?.terms ?? [assignment]) {
         for (const announcement of term.announcements) {
-            if (isValidIsoDate(announcement.date) && (!first || announcement.date < first.date)) first = announcement;
+            if (isAnnouncedBy(announcement, asOf) && (!first || announcement.date < first.date)) first = announcement;
+        }
+    }
+    return first;
+}
+
+/** The tenure's first announcement dated after `asOf` (not made yet), if none was made by then. */
+export function upcomingAnnouncement(tenure: Tenure | undefined, assignment: Assignment, asOf: IsoDate): Announcement | undefined {
+    if (firstAnnouncement(tenure, assignment, asOf)) return undefined;
+    let first: Announcement | undefined;
+    for (const term of tenure?.terms ?? [assignment]) {
+        for (const announcement of term.announcements) {
+            if (isValidIsoDate(announcement.date) && announcement.date > asOf && (!first || announcement.date < first.date)) first = announcement;
         }
     }
     return first;
