@@ -3,7 +3,7 @@ import { NodeFileSystem } from 'langium/node';
 import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadProject, type LoadedProject } from '../language/config/config-loader.js';
+import { configurationFiles, loadProject, type ConfigurationFile, type LoadedProject } from '../language/config/config-loader.js';
 import { CONFIG_FILE_NAME, lineAndColumn, type ConfigProblem, type MandateConfig } from '../language/config/mandate-config.js';
 import type { LoadedDirectory } from '../language/directory/directory-loader.js';
 import { checkSources, type CheckedWorkspace } from '../language/engine/check-sources.js';
@@ -89,6 +89,8 @@ interface ReadConfig {
     readonly directory?: LoadedDirectory;
     /** The configuration and catalogue files read or named, as absolute paths. */
     readonly files: readonly string[];
+    /** What was read of them, for a report's provenance. */
+    readonly configurationFiles: readonly ConfigurationFile[];
 }
 
 /**
@@ -114,7 +116,7 @@ async function readConfig(roots: readonly string[], file: string | undefined, fo
     }
     const files = [loaded.file, ...loaded.catalogues.files.map(catalogue => catalogue.uri), ...loaded.catalogues.watched, ...loaded.directory.watched]
         .filter((uri): uri is URI => uri?.scheme === 'file').map(uri => uri.fsPath);
-    return { config: loaded.config, catalogues: loaded.catalogues.frameworks, files, ...(directory ? { directory } : {}) };
+    return { config: loaded.config, catalogues: loaded.catalogues.frameworks, files, configurationFiles: configurationFiles(loaded), ...(directory ? { directory } : {}) };
 }
 
 /** Finds, reads and checks the policy files under `paths` (default `.`) as one workspace. */
@@ -124,12 +126,12 @@ export async function loadWorkspace(paths: readonly string[], options: LoadOptio
     const files = await findPolicyFiles(targets, { allowNone: options.allowNoPolicy, followSymlinks, onSkippedLink: reportSkippedLink });
     const sources = await readPolicyFiles(files);
     const roots = await workspaceRoots(targets);
-    const { config, catalogues, directory, files: configFiles } = await readConfig(roots, options.config, followSymlinks);
+    const { config, catalogues, directory, files: configFiles, configurationFiles } = await readConfig(roots, options.config, followSymlinks);
     const history = options.recordHistory === 'always'
         || (options.recordHistory === 'for-rule' && config.rules.get(IssueCodes.RecordLate)?.severity !== 'off');
     const recordHistory = history ? roots.map(root => fileURLToPath(root)) : undefined;
     const { result, errors } = await withQuietConsole(() =>
-        checkSources(sources, { asOf: options.asOf, roots, config, catalogues, directory, fileSystem: NodeFileSystem.fileSystemProvider, recordHistory }));
+        checkSources(sources, { asOf: options.asOf, roots, config, catalogues, directory, configurationFiles, fileSystem: NodeFileSystem.fileSystemProvider, recordHistory }));
     // Worked out when a command writes a file: walking every path the policy names costs a large
     // workspace's check to the terminal tens of milliseconds for nothing.
     let inputs: readonly string[] | undefined;

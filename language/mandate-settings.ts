@@ -1,4 +1,5 @@
 import { UriUtils, type URI } from 'langium';
+import type { ConfigurationFile } from './config/config-loader.js';
 import { EMPTY_CONFIG, type ConfiguredSeverity, type MandateConfig } from './config/mandate-config.js';
 import type { LoadedDirectory } from './directory/directory-loader.js';
 import { isEnabledByDefault, type RuleMetadata } from './rules/rule.js';
@@ -20,6 +21,7 @@ export class MandateSettings {
     private catalogues: readonly CustomFrameworkDefinition[] = [];
     private history: RecordHistory | undefined;
     private directorySource: LoadedDirectory | undefined;
+    private files: readonly ConfigurationFile[] = [];
     /** Where the rule pages live (ending in '/'); diagnostics link to `<base><rule-id>.md`. */
     docsBaseUri: string | undefined;
     /**
@@ -101,12 +103,18 @@ export class MandateSettings {
      * as-of date; all are set at once so the workspace is checked once. The directory export
      * (directory/directory-loader.ts) is replaced every time: none given, none applies.
      */
-    setConfig(config: MandateConfig, catalogues?: readonly CustomFrameworkDefinition[], directory?: LoadedDirectory): void {
+    setConfig(config: MandateConfig, catalogues?: readonly CustomFrameworkDefinition[], directory?: LoadedDirectory, files: readonly ConfigurationFile[] = []): void {
         this.config = config;
         if (catalogues) this.catalogues = catalogues;
         this.directorySource = directory;
+        this.files = files;
         this.inputsVersion++;
         this.listeners.forEach(listener => listener());
+    }
+
+    /** The configuration, catalogue and directory files the configuration was read from (config-loader.ts), for a report's provenance. */
+    get configurationFiles(): readonly ConfigurationFile[] {
+        return this.files;
     }
 
     /** The team's mandate.config.json as last set (the policy tests build their own workspace with it). */

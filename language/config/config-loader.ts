@@ -69,6 +69,25 @@ export interface LoadedProject extends LoadedConfig {
     readonly directory: DirectorySource;
 }
 
+/** A file read besides the policy that decides what a check reports, with the text that was read. */
+export interface ConfigurationFile {
+    readonly uri: URI;
+    readonly text: string;
+}
+
+/**
+ * The configuration, the catalogue files it names and the directory export, as read: a report's
+ * provenance hashes them with the policy files, since each changes what the report says.
+ */
+export function configurationFiles(project: LoadedProject): ConfigurationFile[] {
+    const files: ConfigurationFile[] = [];
+    if (project.file && project.text !== undefined) files.push({ uri: project.file, text: project.text });
+    for (const catalogue of project.catalogues.files) files.push({ uri: catalogue.uri, text: catalogue.text });
+    const directory = project.directory.directory;
+    if (directory) files.push({ uri: directory.uri, text: directory.text });
+    return files;
+}
+
 /** The configuration and the catalogue files it names, as the CLI and the language server apply them. Never throws. */
 export async function loadProject(fileSystem: FileSystemProvider, roots: readonly URI[], file?: URI, options: LoadOptions = {}): Promise<LoadedProject> {
     const loaded = await loadConfig(fileSystem, roots, file, options);

@@ -2,6 +2,7 @@ import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import type { DefaultSharedModuleContext } from 'langium/lsp';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createMandateServices, type MandateServices } from '../mandate-module.js';
+import type { ConfigurationFile } from '../config/config-loader.js';
 import { EMPTY_CONFIG, type MandateConfig } from '../config/mandate-config.js';
 import type { LoadedDirectory } from '../directory/directory-loader.js';
 import type { Model } from '../generated/ast.js';
@@ -55,6 +56,8 @@ export interface CheckOptions {
     readonly recordHistory?: readonly string[] | RecordHistory;
     /** The directory export it names, already read (directory/directory-loader.ts), for the drift rules. */
     readonly directory?: LoadedDirectory;
+    /** The configuration, catalogue and directory files as read (config-loader.ts), for a report's provenance. */
+    readonly configurationFiles?: readonly ConfigurationFile[];
 }
 
 export interface CheckedWorkspace {
@@ -92,8 +95,8 @@ export async function checkSources(sources: readonly PolicySource[], options: Ch
     const services = createMandateServices({ fileSystemProvider: options.fileSystem ?? EmptyFileSystem.fileSystemProvider, batch: true }).Mandate;
     services.shared.mandate.Settings.setAsOf(options.asOf);
     services.shared.mandate.Settings.setWorkspaceRoots((options.roots ?? []).map(root => URI.parse(root)));
-    if (options.config || options.catalogues || options.directory) {
-        services.shared.mandate.Settings.setConfig(options.config ?? EMPTY_CONFIG, options.catalogues, options.directory);
+    if (options.config || options.catalogues || options.directory || options.configurationFiles) {
+        services.shared.mandate.Settings.setConfig(options.config ?? EMPTY_CONFIG, options.catalogues, options.directory, options.configurationFiles);
     }
     const shared = services.shared;
     const documents = sources.map(source => shared.workspace.LangiumDocumentFactory.fromString<Model>(source.text, URI.parse(source.uri)));

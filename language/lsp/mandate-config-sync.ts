@@ -1,7 +1,7 @@
 import { URI, type LangiumSharedCoreServices } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { isConfigFile, loadProject } from '../config/config-loader.js';
+import { configurationFiles, isConfigFile, loadProject } from '../config/config-loader.js';
 import type { ConfigProblem } from '../config/mandate-config.js';
 import type { LoadedDirectory } from '../directory/directory-loader.js';
 import type { MandateSettings } from '../mandate-settings.js';
@@ -76,7 +76,7 @@ export class ConfigSync {
         this.file = loaded.file;
         this.fileProblems = loaded.problems.length + loaded.catalogues.configProblems.length + loaded.directory.configProblems.length;
         this.directory = loaded.directory.directory;
-        this.settings.setConfig(loaded.config, loaded.catalogues.frameworks, loaded.directory.directory);
+        this.settings.setConfig(loaded.config, loaded.catalogues.frameworks, loaded.directory.directory, configurationFiles(loaded));
         const connection = lspConnection(this.shared);
         if (!connection) return;
         const diagnostics = new Map<string, Diagnostic[]>();

@@ -96,6 +96,7 @@ export function buildReport(shared: MandateSharedServices, findings: readonly Fi
         provenance: provenance({
             toolVersion: options.toolVersion, asOf, generatedAt: options.generatedAt,
             files: model.documents.map(document => ({ file: sources.file(document.uri), text: document.textDocument.getText() })),
+            configuration: settings.configurationFiles.map(({ uri, text }) => ({ file: sources.file(uri), text })),
             // The outermost workspace folder: the one the report's paths are relative to.
             repository: options.repository ?? repositoryState(settings.workspaceRoots.at(-1)?.fsPath),
             documents: documentHashes(model, sources),

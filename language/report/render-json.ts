@@ -89,6 +89,7 @@ export const REPORT_KEY_ORDER: KeyOrder<AuditReport> = {
     provenance: {
         tool: true, toolVersion: true, asOf: true, generatedAt: true,
         inputs: FILE_HASH,
+        configuration: FILE_HASH,
         inputsSha256: true,
         repository: { git: true, commit: true, dirty: true },
         documents: FILE_HASH,

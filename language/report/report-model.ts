@@ -302,7 +302,9 @@ export interface Provenance {
     readonly asOf: string;
     readonly generatedAt: string;
     readonly inputs: readonly FileHash[];
-    /** SHA-256 over the sorted inputs' paths and hashes: one value that identifies the policy version. */
+    /** mandate.config.json and the catalogue and directory files it names, as read, sorted by path. */
+    readonly configuration: readonly FileHash[];
+    /** SHA-256 over the sorted inputs' and configuration files' paths and hashes: one value that identifies the policy version. */
     readonly inputsSha256: string;
     readonly repository: RepositoryState;
     /** Every job-description and evidence file the policy names that exists in the workspace, sorted by path. */

@@ -68,7 +68,8 @@ export function buildReportView(report: AuditReport): ReportView {
         subtitle: [
             text('Organizational roles, responsibilities and authorities, as of '), strong(report.asOf),
             text(`. Generated ${report.provenance.generatedAt} by ${report.provenance.tool} ${report.provenance.toolVersion} from `),
-            text(`${plural(report.provenance.inputs.length, 'policy file')} (combined SHA-256 `), code(report.provenance.inputsSha256.slice(0, 12)),
+            text(`${plural(report.provenance.inputs.length, 'policy file')}${report.provenance.configuration.length > 0 ? ` with ${plural(report.provenance.configuration.length, 'configuration file')}` : ''} (combined SHA-256 `),
+            code(report.provenance.inputsSha256.slice(0, 12)),
             text(', full hashes under Provenance).')
         ],
         sections: [

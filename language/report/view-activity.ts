@@ -69,6 +69,7 @@ export function provenanceSection(report: AuditReport): Section {
                     ['As of', [text(provenance.asOf)]],
                     ['Generated at', [text(provenance.generatedAt)]],
                     ['Input files', [text(String(provenance.inputs.length))]],
+                    ['Configuration files', [text(provenance.configuration.length > 0 ? String(provenance.configuration.length) : 'none: every rule as documented')]],
                     ['Combined SHA-256', [code(provenance.inputsSha256)]],
                     ['Git commit', repositoryText(provenance.repository)],
                     ['Recorded-by history', recordHistoryText(provenance.recordHistory)],
@@ -78,7 +79,8 @@ export function provenanceSection(report: AuditReport): Section {
             },
             {
                 kind: 'paragraph', content: [text(
-                    'The combined hash is the SHA-256 of the sorted list of input paths and their SHA-256 hashes: one value that identifies the exact policy version this report was made from.'
+                    'The combined hash is the SHA-256 of the sorted list of input paths and their SHA-256 hashes, followed by those of the configuration files: '
+                    + 'one value that identifies the exact policy version this report was made from, and the configuration it was checked with.'
                 )]
             },
             provenance.inputs.length > 0
@@ -87,6 +89,10 @@ export function provenanceSection(report: AuditReport): Section {
                     rows: provenance.inputs.map(input => [[[fileLink(input.file)]], [[code(input.sha256)]]])
                 })
                 : { kind: 'paragraph', content: [strong('No input files.')] },
+            ...(provenance.configuration.length > 0 ? [{
+                kind: 'table', head: ['Configuration file', 'SHA-256'],
+                rows: provenance.configuration.map(file => [[[code(file.file)]], [[code(file.sha256)]]])
+            } as Block] : []),
             { kind: 'heading', level: 3, text: 'Documents' },
             provenance.documents.length > 0
                 ? folded(`${plural(provenance.documents.length, 'document')} and their SHA-256`, provenance.documents.length, {
