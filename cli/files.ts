@@ -37,7 +37,7 @@ export function displayFile(file: string, cwd = process.cwd()): string {
 }
 
 /** Why `file` cannot be reached, naming a broken symbolic link as such. */
-async function unreachable(file: string, error: unknown): Promise<InputError> {
+export async function unreachable(file: string, error: unknown): Promise<InputError> {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     const link = await lstat(file).catch(() => undefined);
     if (missing && link?.isSymbolicLink()) {
@@ -125,6 +125,8 @@ async function collect(target: string, walk: Walk, named: boolean, root?: string
     if (info.isDirectory()) {
         await collectFolder(target, walk, root ?? await realpath(target));
     } else if (info.isFile() && (named || target.endsWith(POLICY_EXTENSION))) {
+        // Only a .mandate file is read as policy, named or found: the engine knows no other kind of file.
+        if (!target.endsWith(POLICY_EXTENSION)) throw new InputError(`${displayFile(target)}: not a policy file: policy files end in ${POLICY_EXTENSION}`);
         const real = await realpath(target);
         if (!walk.files.has(real)) walk.files.set(real, target);
     } else if (named && !info.isFile()) {
@@ -133,7 +135,7 @@ async function collect(target: string, walk: Walk, named: boolean, root?: string
 }
 
 /**
- * Every `.mandate` file under the given paths (files named explicitly are taken as they are).
+ * Every `.mandate` file under the given paths, and those named explicitly (another file named is an input error).
  * None is an input error, unless `allowNone` (listing the catalogue needs no policy).
  */
 export async function findPolicyFiles(paths: readonly string[], options: WalkOptions = {}): Promise<string[]> {

@@ -11,7 +11,7 @@ import { namedFiles } from '../language/engine/named-files.js';
 import { IssueCodes } from '../language/mandate-issue-codes.js';
 import { NODE_PATH_PROBE } from '../language/workspace/path-probe.js';
 import { locateWorkspacePath } from '../language/workspace/policy-path.js';
-import { displayFile, findPolicyFiles, InputError, readPolicyFiles, workspaceRoots } from './files.js';
+import { displayFile, findPolicyFiles, InputError, readPolicyFiles, unreachable, workspaceRoots } from './files.js';
 import { terminalText } from './output.js';
 import { GuardedFileSystem, kindOf } from './regular-file.js';
 import { withQuietConsole } from './quiet-console.js';
@@ -60,8 +60,9 @@ export function reportSkippedLink(link: string, what: 'folder' | 'file'): void {
 
 /** `--config` names a regular file (or a link to one): a FIFO would hang the run, a device never end it. */
 async function checkExplicitConfig(file: string): Promise<void> {
-    const info = await stat(file).catch(() => undefined); // a missing file is loadConfig's to report
-    if (info && !info.isFile()) throw new InputError(`${displayFile(path.resolve(file))}: is ${kindOf(info)}, not a regular file; --config takes a JSON file`);
+    // Said as a missing policy path is: `mandate: nope.json: no such file or directory`.
+    const info = await stat(file).catch(async (error: unknown) => { throw await unreachable(path.resolve(file), error); });
+    if (!info.isFile()) throw new InputError(`${displayFile(path.resolve(file))}: is ${kindOf(info)}, not a regular file; --config takes a JSON file`);
 }
 
 /**

@@ -66,6 +66,17 @@ describe('mandate import', () => {
         expect(await readFile(path.join(folder, 'people/staff.mandate'), 'utf8')).toBe(before);
     });
 
+    it('refuses -o with a new name that has another extension instead of creating a folder of that name; a trailing / creates it', async () => {
+        const folder = await workspace({ 'hr/bamboohr.csv': await fixture('bamboohr.csv') });
+        const refused = mandate(folder, 'import', 'hr/bamboohr.csv', '-o', 'people.txt', '--as-of', '2025-06-30');
+        expect(refused.code).toBe(2);
+        expect(refused.stderr).toBe("mandate: people.txt: -o takes a folder or a .mandate file; to create a folder of this name, end it with '/'\n");
+        expect(await readdir(folder)).toEqual(['hr']);
+        const created = mandate(folder, 'import', 'hr/bamboohr.csv', '-o', 'people.v2/', '--as-of', '2025-06-30');
+        expect(created.code).toBe(0);
+        expect((await stat(path.join(folder, 'people.v2', 'imported-people.mandate'))).isFile()).toBe(true);
+    });
+
     it('exits 2 on a broken CSV, naming file, line and column, and writes nothing', async () => {
         const folder = await workspace({ 'hr.csv': 'Employee #,First Name,Last Name,Work Email,Status\n1,Ada,Lovelace,ada@x.example,Active\n2,"Bob,Builder,bob@x.example,Active\n' });
         const result = mandate(folder, 'import', 'hr.csv', '-o', 'people/', '--as-of', '2025-06-30');

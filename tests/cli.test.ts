@@ -220,6 +220,24 @@ describe('mandate: usage and input problems exit 2 with one line on stderr', () 
         expectUsageProblem(mandate(cwd, 'check', '--as-of', AS_OF, 'policy.mandate', 'nope'), /^mandate: nope: no such file or directory$/m);
     });
 
+    it('rejects a named file that is not a .mandate file, in every command that reads policy, with a usage message', async () => {
+        const cwd = await workspace({ 'policy.mandate': CLEAN, 'notes.txt': 'role ciso "CISO"' });
+        const message = /^mandate: notes\.txt: not a policy file: policy files end in \.mandate$/m;
+        const dated = ['--as-of', AS_OF];
+        for (const args of [['check', ...dated], ['report', ...dated], ['test', ...dated], ['fmt'], ['query', 'holders', 'ciso', ...dated], ['catalogue']]) {
+            const run = mandate(cwd, ...args, 'notes.txt');
+            expectUsageProblem(run, message);
+            expect(run.stderr).not.toContain('internal error');
+        }
+    });
+
+    it('says a --config file that is missing or a broken link is so, as it says of a policy path', async () => {
+        const cwd = await workspace({ 'policy.mandate': CLEAN });
+        expectUsageProblem(mandate(cwd, 'check', '--as-of', AS_OF, '--config', 'nope.json'), /^mandate: nope\.json: no such file or directory$/m);
+        await symlink('nowhere.json', path.join(cwd, 'broken.json'));
+        expectUsageProblem(mandate(cwd, 'check', '--as-of', AS_OF, '--config', 'broken.json'), /^mandate: broken\.json: cannot read: broken symbolic link to 'nowhere\.json'$/m);
+    });
+
     it('rejects a folder without .mandate files', async () => {
         const cwd = await workspace({ 'notes.txt': 'role ciso "CISO"' });
         expectUsageProblem(mandate(cwd, 'check', '--as-of', AS_OF), /^mandate: no \.mandate files found in \.$/m);

@@ -76,6 +76,11 @@ async function targetFile(output: string): Promise<string> {
     if (resolved.toLowerCase().endsWith('.mandate')) return resolved;
     const info = await stat(resolved).catch(() => undefined);
     if (info && !info.isDirectory()) throw new InputError(`${displayFile(resolved)}: -o takes a folder or a .mandate file`);
+    // A new name with another extension is a mistyped file name far more often than a folder to create:
+    // `-o people.txt` would make a folder of that name. A trailing `/` says it is a folder.
+    if (!info && path.extname(resolved) !== '' && !/[\\/]$/.test(output)) {
+        throw new InputError(`${displayFile(resolved)}: -o takes a folder or a .mandate file; to create a folder of this name, end it with '/'`);
+    }
     return path.join(resolved, GENERATED_FILE_NAME);
 }
 
