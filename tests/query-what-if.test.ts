@@ -51,7 +51,12 @@ describe('what-if', () => {
         expect(answer.lost).toEqual([]);
         expect(answer.findingsAppearing).toEqual([]);
         expect(answer.findingsResolved).toEqual([]);
-        expect(answer.notes.map(note => note.text)).toEqual(['leo is not with the organization on 2025-06-30 already', 'leo holds no role on 2025-06-30']);
+        expect(answer.notes.map(note => note.text)).toEqual(['leo has left the organization by 2025-06-30 (with it from 2019-01-01 to 2025-03-31)', 'leo holds no role on 2025-06-30']);
+    });
+
+    test('a person who has not joined yet is said to be so, not to have left', async () => {
+        const answer = await whatIf(await queryOn(QUERY_POLICY), { kind: 'leaves', person: 'leo' }, '2018-06-30');
+        expect(answer.notes.map(note => note.text)).toContain('leo has not joined the organization by 2018-06-30 (with it from 2019-01-01 to 2025-03-31)');
     });
 
     test('an unknown person is a name error with a suggestion', async () => {

@@ -196,6 +196,16 @@ describe('delegation-window', () => {
         expect(messageOf(findings, 'delegation-window')).toContain('olga from 2023-01-01 to 2024-12-31; ana since 2025-01-01');
     });
 
+    it('names the days a holder who left really held the role, not the assignment left open after leaving', async () => {
+        const files = policy(['delegate incident-response from ops to dev since 2025-01-01'], text => text
+            .replace('assign olga to ops since 2023-01-01', 'assign olga to ops since 2023-01-01 until 2025-06-30')
+            .replace(/person olga "([^"]*)"( \{[^}]*\})?/, 'person olga "$1" { employed since 2019-01-01 until 2025-03-31 }'));
+        const findings = await check(files, '2025-05-01');
+        expect(where(findings, 'delegation-window')).toEqual(['delegations.mandate:1']);
+        expect(messageOf(findings, 'delegation-window')).toContain(
+            "'ops' is held by olga from 2023-01-01 to 2025-03-31 (assigned from 2023-01-01 to 2025-06-30, but with the organization only from 2019-01-01 to 2025-03-31)");
+    });
+
     it('fires for a role that nobody holds', async () => {
         const files = policy(['delegate backups from deputy to ana since 2024-01-01 until 2024-01-31'],
             text => text.replace(/assign dev to deputy.*\n/, ''));

@@ -63,6 +63,7 @@ describe('role-holders-overlap', () => {
         expect(message).toContain("the CISO role 'ciso' since 2025-01-01");
         expect(message).toContain('jane since 2024-03-01 (people.mandate:6)');
         expect(message).toContain('omar since 2025-01-01 (successor.mandate:2)');
+        expect(message).toContain('End the earlier assignment the day before the later one starts. A stand-in for a holder');
         expect(rules(findings)).toEqual(['role-holders-overlap']);
     });
 

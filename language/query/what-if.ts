@@ -2,8 +2,8 @@ import { clause53Status, requirementStatuses } from '../applicability/index.js';
 import type { Finding } from '../engine/check-sources.js';
 import type { Assignment, Duty, Person, Role } from '../generated/ast.js';
 import { compareStrings } from '../util/compare.js';
-import { addCadence, type IsoDate } from '../util/dates.js';
-import { isPresentOn } from '../workspace/tenure.js';
+import { addCadence, describePeriod, type IsoDate } from '../util/dates.js';
+import { isPresentOn, presenceOf } from '../workspace/tenure.js';
 import type { LostHolding, NamedItem, QueryFinding, QueryNote, StatusChange, WhatIfAnswer, WhatIfScenario } from './index.js';
 import { dutyGrounds, entitledPersons } from './may-perform.js';
 import { resolveName } from './names.js';
@@ -111,7 +111,7 @@ export async function whatIf(context: QueryContext, scenario: WhatIfScenario, da
         const [role, person] = [assignment.role?.ref, assignment.person?.ref];
         return role && person ? [{ role: context.named(role), person: context.named(person), assignment: context.at(assignment) }] : [];
     });
-    if (subject.$type === 'Person' && !isPresentOn(subject, date)) notes.push({ text: `${subject.name} is not with the organization on ${date} already`, source: context.at(subject) });
+    if (subject.$type === 'Person' && !isPresentOn(subject, date)) notes.push({ text: absenceText(subject, date), source: context.at(subject) });
     if (held.length === 0) notes.push({ text: `${subject.name} ${subject.$type === 'Person' ? 'holds no role' : 'has no holder'} on ${date}` });
     const coveredBefore = candidateDuties(context, subject, assignments)
         .filter(duty => isCovered(before, dutyNamed(before, duty.name), date))
@@ -138,4 +138,13 @@ export async function whatIf(context: QueryContext, scenario: WhatIfScenario, da
             statusesAfter, notes
         };
     });
+}
+
+/** Why someone is not with the organization on `date`: not joined yet, or left, with the dates the policy gives. */
+function absenceText(person: Person, date: IsoDate): string {
+    const periods = presenceOf(person);
+    const when = periods.map(describePeriod).join(' and ');
+    if (periods.every(period => period.since !== undefined && period.since > date)) return `${person.name} has not joined the organization by ${date} (with it ${when})`;
+    if (periods.every(period => period.until !== undefined && period.until < date)) return `${person.name} has left the organization by ${date} (with it ${when})`;
+    return `${person.name} is not with the organization on ${date} (with it ${when})`;
 }

@@ -1,7 +1,7 @@
 import type { Delegation } from '../generated/ast.js';
 import { IssueCodes } from '../mandate-issue-codes.js';
 import { describePeriod } from '../util/dates.js';
-import { tenureCovers, type Tenure } from '../workspace/tenure.js';
+import { presenceOf, tenureCovers, tenureHeldPeriods, type Tenure } from '../workspace/tenure.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 
 /** Open ends are unbounded, which is easy to miss in a message: say so. */
@@ -16,10 +16,21 @@ function heldAtStart(tenure: Tenure, delegation: Delegation): boolean {
     return tenureCovers(tenure, { since: delegation.since, until: delegation.since });
 }
 
+/**
+ * `olga from 2020-01-01 to 2025-03-31 (assigned from 2020-01-01 to 2025-06-30, but with the organization
+ * only from 2019-01-01 to 2025-03-31)`: the days the tenure really gives the role, as tenureCovers counts them.
+ */
 function describeTenure(tenure: Tenure): string {
-    const terms = tenure.terms.length > 1 ? ` (${tenure.terms.length} terms)` : '';
-    return `${tenure.person.name} ${describePeriod(tenure)}${terms}`;
+    const terms = tenure.terms.length > 1 ? `${tenure.terms.length} terms` : '';
+    const held = tenureHeldPeriods(tenure);
+    const assigned = describePeriod(tenure);
+    const same = held.length === 1 && held[0].since === tenure.since && held[0].until === tenure.until;
+    if (same) return `${tenure.person.name} ${assigned}${terms ? ` (${terms})` : ''}`;
+    const actually = held.length === 0 ? 'never while with the organization' : held.map(describePeriod).join(' and ');
+    const why = `assigned ${assigned}${terms ? ` in ${terms}` : ''}, but with the organization only ${presenceOf(tenure.person).map(describePeriod).join(' and ')}`;
+    return `${tenure.person.name} ${actually} (${why})`;
 }
+
 
 /**
  * A delegation is given by the holder of the delegating role, and lasts no longer than that

@@ -80,7 +80,7 @@ export const roleHoldersOverlap: WorkspaceRule = {
                     node: later,
                     property: later.since ? 'since' : 'person',
                     message: `Two people hold ${kind} '${role.name}' ${describePeriod(period)}: ${term(earlier)} and ${term(later)}. `
-                        + 'Only one person can hold it at a time. End the earlier assignment the day before the later one starts, '
+                        + 'Only one person can hold it at a time. End the earlier assignment the day before the later one starts. '
                         + 'A stand-in for a holder who stays appointed (leave, illness) is a delegation of the duties, not a second assignment.'
                 });
             }

@@ -89,6 +89,11 @@ export function effectivePeriods(assignment: Assignment): Period[] {
     return presenceOf(person).flatMap(presence => overlapOf(own, presence) ?? []);
 }
 
+/** The days a tenure actually gives the role: its period within the person's presence (a leaver holds nothing after leaving). */
+export function tenureHeldPeriods(tenure: Tenure): Period[] {
+    return presenceOf(tenure.person).flatMap(presence => overlapOf(tenure, presence) ?? []);
+}
+
 /** One person's continuous holding of one role, made of one or more consecutive or overlapping terms. */
 export interface Tenure extends Period {
     readonly person: Person;
