@@ -185,6 +185,27 @@ describe('control owners', () => {
         expect(register.find(entry => entry.requirement.id === 'ISO27001:A.8.1')).toMatchObject({ owners: [], vacantOwners: [], structural: false });
     });
 
+    it('never says met for a requirement the register says has no owner: carried by a held role that is responsible but not accountable', async () => {
+        const privacy = {
+            'privacy.mandate': `
+role dpo "Data Protection Officer" { key role  reports to board  responsible for privacy }
+responsibility privacy "Protect personal data" { satisfies ISO27001:A.5.34 }
+assign jane to dpo since 2024-03-01 appointed by board { announced 2024-03-05 via intranet to all-staff }
+`
+        };
+        const { status, findings } = await engineOf(claiming('claims ISO27001', privacy));
+        expect(messages(findings, 'control-owner-missing').some(message => message.startsWith('ISO27001:A.5.34 '))).toBe(true);
+        const result = status('ISO27001:A.5.34')!;
+        expect(result.status).toBe('partly-met');
+        expect(result.reasons).toContain(`No role held on ${AS_OF} is accountable for it (control-owner-missing).`);
+        // Switched off, the rule lowers nothing: the team chose not to track control owners.
+        const off = await engineOf(claiming('claims ISO27001', privacy), AS_OF, '{ "rules": { "control-owner-missing": "off" } }');
+        expect(off.status('ISO27001:A.5.34')!.status).toBe('met');
+        // Accountable as well as responsible: an owner, and met.
+        const owned = await engineOf(claiming('claims ISO27001', { 'privacy.mandate': privacy['privacy.mandate'].replace('responsible for privacy', 'responsible for privacy  accountable for privacy') }));
+        expect(owned.status('ISO27001:A.5.34')!.status).toBe('met');
+    });
+
     it('leaves excluded requirements out of the register', async () => {
         const { model } = await engineOf(claiming('claims ISO27001 { not applicable ISO27001:A.7.4 "Remote only." }'));
         expect(controlOwners(model, AS_OF).map(entry => entry.requirement.id)).not.toContain('ISO27001:A.7.4');

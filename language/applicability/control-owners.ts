@@ -35,6 +35,11 @@ export interface RequirementOwners {
     readonly structural: boolean;
 }
 
+/** What control-owner-missing reports: no role held on the as-of date owns it, and the policy does not evidence it itself. */
+export function isOwnerless(entry: RequirementOwners): boolean {
+    return entry.owners.length === 0 && !entry.structural;
+}
+
 interface Answerable {
     readonly role: Role;
     readonly duty: Duty;

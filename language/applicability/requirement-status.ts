@@ -12,6 +12,8 @@ import { ISMS_CONFORMANCE, ISMS_REPORTING, type Requirement } from '../standards
 import type { IsoDate } from '../util/dates.js';
 import { trainingStatus, type TrainingObligation } from '../workspace/training-status.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
+import { IssueCodes } from '../mandate-issue-codes.js';
+import { controlOwners, isOwnerless } from './control-owners.js';
 import { assessedRequirements, coverageOn, subtree, type Coverage } from './coverage.js';
 import type { ExclusionEntry } from './statement-of-applicability.js';
 import type { EvidenceFact } from './structural-evidence.js';
@@ -84,6 +86,9 @@ function shortList(items: readonly string[], limit = 6): string {
 
 interface Context {
     readonly settings: MandateSettings;
+    readonly asOf: IsoDate;
+    /** The requirements control-owner-missing reports (none while it is switched off). */
+    readonly ownerless: ReadonlySet<string>;
     /** Indexes of the errors and warnings of each rule. */
     readonly lowering: ReadonlyMap<string, number[]>;
     readonly obligations: ReadonlyMap<Training, readonly TrainingObligation[]>;
@@ -189,8 +194,14 @@ function contextOf(model: WorkspaceModel, asOf: IsoDate, settings: MandateSettin
     });
     // Only requirements that programmes cite read the obligations: clause 5.3 alone (the status bar) does not.
     let obligations: ReadonlyMap<Training, readonly TrainingObligation[]> | undefined;
+    let ownerless: ReadonlySet<string> | undefined;
+    const ownerRule = findRule(IssueCodes.ControlOwnerMissing);
     return {
-        settings, lowering,
+        settings, lowering, asOf,
+        get ownerless() {
+            return ownerless ??= !ownerRule || settings.severityOf(ownerRule) === 'off' ? new Set()
+                : new Set(controlOwners(model, asOf).filter(isOwnerless).map(entry => entry.requirement.id));
+        },
         get obligations() {
             return obligations ??= new Map(trainingStatus(model, asOf).map(status => [status.training, status.obligations]));
         }
@@ -202,10 +213,14 @@ function resultOf(coverage: Coverage, context: Context): RequirementResult {
     const nodes = coverage.level === 'excluded' ? [] : subtree(coverage).filter(node => node.level !== 'excluded');
     const heldBy = unique(nodes.flatMap(node => node.heldBy));
     const trainings = unique(nodes.flatMap(node => node.trainings));
+    // Carried, but nobody held is accountable for it: the control-owner register says "no owner", so "met" would contradict it.
+    const ownerless = assessment.status === 'met' && context.ownerless.has(coverage.requirement.id);
+    const reasons = reasonsFor(coverage, assessment, heldBy, trainings);
+    if (ownerless) reasons.push(`No role held on ${context.asOf} is accountable for it (control-owner-missing).`);
     return {
         requirement: coverage.requirement,
-        status: assessment.status,
-        reasons: reasonsFor(coverage, assessment, heldBy, trainings),
+        status: ownerless ? 'partly-met' : assessment.status,
+        reasons,
         ...(coverage.exclusion ? { exclusion: coverage.exclusion } : {}),
         heldBy, trainings,
         evidence: nodes.flatMap(node => node.evidence && node.evidence.level !== 'none' ? node.evidence.facts : []),

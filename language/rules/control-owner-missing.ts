@@ -1,4 +1,4 @@
-import { controlOwners } from '../applicability/control-owners.js';
+import { controlOwners, isOwnerless } from '../applicability/control-owners.js';
 import { statementOfApplicability } from '../applicability/statement-of-applicability.js';
 import { IssueCodes } from '../mandate-issue-codes.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
@@ -23,9 +23,10 @@ export const controlOwnerMissing: WorkspaceRule = {
         const asOf = context.settings.asOf();
         const claims = new Map(soa.frameworks.flatMap(framework => framework.claim ? [[framework.prefix, framework.claim] as const] : []));
         const findings: WorkspaceFinding[] = [];
-        for (const { requirement, owners, vacantOwners, structural } of controlOwners(model, asOf)) {
+        for (const entry of controlOwners(model, asOf)) {
+            const { requirement, vacantOwners } = entry;
             const claim = claims.get(requirement.framework);
-            if (!claim || owners.length > 0 || structural) continue;
+            if (!claim || !isOwnerless(entry)) continue;
             const vacant = vacantOwners.length > 0 ? ` (${vacantOwners.map(owner => `'${owner.role.name}'`).join(', ')} ${vacantOwners.length === 1 ? 'is' : 'are'} accountable but vacant)` : '';
             findings.push({
                 node: claim, property: 'framework',
