@@ -4,11 +4,12 @@ import type { TextDocumentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { MandateSharedServices } from '../mandate-module.js';
 import { documentsReferencing } from '../workspace/referenced-files.js';
+import { MandateDocumentBuilder } from '../workspace/mandate-document-builder.js';
 import { isWorkspaceFile } from '../workspace/workspace-files.js';
 import { lspConnection } from './lsp-connection.js';
 
 /**
- * Three things Langium's handler does not do:
+ * Four things Langium's handler does not do:
  * - A copy of a file that an editor opens (a git diff, a rename preview, an untitled buffer) is
  *   not policy (workspace/workspace-files.ts): its opening is logged, and its edits and its closing
  *   start no build. The builder and the documents refuse it too, for any other way in.
@@ -17,6 +18,8 @@ import { lspConnection } from './lsp-connection.js';
  *   Closing re-reads the file, or forgets it if it no longer exists.
  * - A job description or evidence file that appears or disappears changes `evidence-missing`
  *   in the policies that name it, so those policies are checked again with the same update.
+ * - A request for a document whose new text waits behind a build waits for it too, instead of
+ *   being answered from the text before (workspace/pending-updates.ts).
  */
 export class MandateDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     private readonly shared: MandateSharedServices;
@@ -33,12 +36,20 @@ export class MandateDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
      */
     protected override fireDocumentUpdate(changed: URI[], deleted: URI[]): void {
         const others = [...changed, ...deleted].filter(uri => !uri.path.endsWith('.mandate'));
+        // Requests for these documents wait for this update, which may wait behind a build (pending-updates.ts).
+        const builder = this.documentBuilder;
+        const done = builder instanceof MandateDocumentBuilder ? builder.pendingUpdates.expect([...changed, ...deleted]) : () => undefined;
         // Under the workspace lock, in the order the events came, like every other update.
-        this.workspaceManager.ready.then(() => this.workspaceLock.write(token => {
-            if (others.length === 0) return this.documentBuilder.update(changed, deleted, token);
-            const referencing = documentsReferencing(this.shared.workspace.LangiumDocuments.all, this.shared.mandate.Settings, others);
-            return this.documentBuilder.update([...changed, ...referencing.map(document => document.uri)], deleted, token);
+        this.workspaceManager.ready.then(() => this.workspaceLock.write(async token => {
+            try {
+                if (others.length === 0) return await this.documentBuilder.update(changed, deleted, token);
+                const referencing = documentsReferencing(this.shared.workspace.LangiumDocuments.all, this.shared.mandate.Settings, others);
+                return await this.documentBuilder.update([...changed, ...referencing.map(document => document.uri)], deleted, token);
+            } finally {
+                done();
+            }
         })).catch((error: unknown) => {
+            done();
             const documents = [...changed.map(uri => `${uri}`), ...deleted.map(uri => `${uri} (deleted)`)];
             const shown = documents.length > 5 ? `${documents.slice(0, 5).join(', ')} and ${documents.length - 5} more` : documents.join(', ');
             const message = error instanceof Error ? `${error.message}\n${error.stack?.split('\n').slice(1, 6).join('\n') ?? ''}` : String(error);

@@ -7,6 +7,7 @@ import { ExportChanges, mustLinkAgain, retargetReferences, type ExportComparison
 import { MandateLinker } from '../mandate-linker.js';
 import type { WorkspaceFindings } from './workspace-findings.js';
 import { rememberParse } from './semantic-fingerprint.js';
+import { PendingUpdates } from './pending-updates.js';
 import { isWorkspaceFile } from './workspace-files.js';
 import { mayResolveDifferently } from './reference-summary.js';
 
@@ -53,6 +54,8 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
     private timing: { start: number, documents: Set<string> } | undefined;
     /** The requests waiting for a document to reach a state, by URI: see `awaitDocumentState`. */
     private readonly waits = new Map<string, Set<DocumentWait>>();
+    /** Editor changes whose update waits behind a build: a request for their documents waits for it (pending-updates.ts). */
+    readonly pendingUpdates = new PendingUpdates();
 
     constructor(services: LangiumSharedCoreServices & MandateAddedSharedServices) {
         super(services);
@@ -107,7 +110,9 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
             changed = changed.filter(uri => this.isWorkspaceFile(uri));
             deleted = [...deleted, ...copies.filter(uri => this.langiumDocuments.hasDocument(uri))];
         }
-        changed = changed.filter(uri => !this.unchangedText(uri));
+        const unchanged = changed.filter(uri => this.unchangedText(uri));
+        this.pendingUpdates.applied(unchanged); // built from the text the editor has
+        changed = changed.filter(uri => !unchanged.includes(uri));
         deleted.forEach(uri => this.findings().forget(uri.toString()));
         await super.update(changed, deleted, cancelToken);
         await this.revalidateStaleDocuments(cancelToken);
@@ -124,6 +129,12 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
         if (stale.length > 0) {
             await this.build(stale, { validation: true }, cancelToken);
         }
+    }
+
+    /** The changed documents are reset (or created) by now: the text they are built from is the editor's. */
+    protected override emitUpdate(changed: URI[], deleted: URI[]): Promise<void> {
+        this.pendingUpdates.applied([...changed, ...deleted]);
+        return super.emitUpdate(changed, deleted);
     }
 
     /** Remembers what a document exported before its index entry goes, to compare once it is indexed again. */
@@ -151,6 +162,8 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
      * fully built (the stdio fuzz, seed 7). Now the first is answered as cancelled, the second answered.
      */
     protected override awaitDocumentState(state: DocumentState, uri: URI, cancelToken: Cancellation.CancellationToken): Promise<URI> {
+        // The document still holds the text before an editor change whose update has not started.
+        if (this.pendingUpdates.has(uri)) return this.pendingUpdates.whenApplied(uri, cancelToken).then(() => this.awaitDocumentState(state, uri, cancelToken));
         const key = uri.toString();
         const source = new Cancellation.CancellationTokenSource();
         const forwarded = cancelToken.onCancellationRequested(() => source.cancel());
