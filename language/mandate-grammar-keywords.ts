@@ -20,6 +20,11 @@ export class GrammarKeywords {
     readonly nameKeywords: ReadonlySet<string>;
     /** The keywords a declaration starts with: `organization`, `person`, `appointing body`, … */
     readonly declarationStarts: readonly string[];
+    /**
+     * Name keywords the grammar reads as a keyword where a reference could stand instead:
+     * `audience everyone`, `are nobody`. A declaration of that name could never be named there.
+     */
+    readonly referenceKeywords: ReadonlySet<string>;
     private readonly rules = new Map<string, GrammarAST.ParserRule>();
     /** `Id`, and `NameKeyword` which it calls: where a name is read. */
     private readonly nameRules: ReadonlySet<GrammarAST.ParserRule>;
@@ -41,6 +46,10 @@ export class GrammarKeywords {
         this.nameKeywords = new Set([...this.nameRules].flatMap(rule => keywordsIn(rule.definition)));
         const declaration = this.rules.get('Declaration');
         this.declarationStarts = declaration ? first(declaration.definition, this.nameRules).map(keyword => this.opening(keyword)) : [];
+        this.referenceKeywords = new Set([...this.rules.values()].flatMap(rule => AstUtils.streamAllContents(rule).filter(GrammarAST.isAlternatives).toArray())
+            .filter(choice => choice.elements.some(startsWithReference))
+            .flatMap(choice => choice.elements.flatMap(alternative => first(alternative, this.nameRules)))
+            .filter(keyword => this.nameKeywords.has(keyword)));
     }
 
     /** `Role` → `role`, `AppointingBody` → `appointing body`: the rule as people name it. */
@@ -135,6 +144,12 @@ function referenceAfterIn(rule: GrammarAST.ParserRule, keyword: string): string 
         if (GrammarAST.isAssignment(next) && GrammarAST.isCrossReference(next.terminal)) return next.terminal.type.ref?.name;
     }
     return undefined;
+}
+
+/** Whether `element` begins with a cross-reference: `audience+=[Role:Id] (',' …)*`. */
+function startsWithReference(element: GrammarAST.AbstractElement): boolean {
+    if (GrammarAST.isAssignment(element)) return GrammarAST.isCrossReference(element.terminal);
+    return GrammarAST.isGroup(element) && element.elements.length > 0 && startsWithReference(element.elements[0]);
 }
 
 /** The rule for names: a data-type rule that admits the ID terminal (`Id`). */

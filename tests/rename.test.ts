@@ -92,6 +92,17 @@ describe('rename', () => {
         expect((await rename(workspace, 'people.mandate', at, 'auditor')).changes).toBeDefined();
     });
 
+    it('rejects the keywords that stand where a name could (`audience everyone`, `are nobody`): the renamed references would mean the keyword', async () => {
+        const workspace = await Workspace.open(SMALL);
+        const at = positionOf(SMALL['people.mandate'], 'jane');
+        for (const keyword of ['everyone', 'nobody']) {
+            expect(await rejection(rename(workspace, 'people.mandate', at, keyword))).toBe(`Cannot rename \`jane\` to \`${keyword}\`: \`${keyword}\` is a keyword where a name `
+                + 'could stand (e.g. `audience everyone`, `are nobody`), so the references renamed to it would mean that keyword instead. Choose another name.');
+        }
+        // Keywords names may reuse that never stand in for a reference stay allowed.
+        expect((await rename(workspace, 'people.mandate', at, 'expect')).changes).toBeDefined();
+    });
+
     it('rejects the name of another declaration, naming it and where it is', async () => {
         const workspace = await Workspace.open(SMALL);
         const at = positionOf(SMALL['assignments.mandate'], 'jane');

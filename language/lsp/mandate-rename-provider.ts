@@ -93,6 +93,10 @@ export class MandateRenameProvider extends DefaultRenameProvider {
         if (this.keywords.words.has(newName) && !this.keywords.nameKeywords.has(newName)) {
             throw reject(`${what}: \`${newName}\` is a keyword of the language and cannot be a name.`);
         }
+        // `audience everyone` means all staff, `are nobody` no one: a reference of that name would change meaning.
+        if (this.keywords.referenceKeywords.has(newName)) {
+            throw reject(`${what}: \`${newName}\` is a keyword where a name could stand (e.g. \`audience everyone\`, \`are nobody\`), so the references renamed to it would mean that keyword instead. Choose another name.`);
+        }
         for (const existing of this.indexManager.allElements()) {
             if (existing.name !== newName || !existing.node) continue;
             const noun = DECLARATION_NOUNS[existing.type] ?? 'declaration';
