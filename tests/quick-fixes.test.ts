@@ -540,6 +540,19 @@ describe('suppress here', () => {
         expect(titles(accepted)).toEqual([]);
     });
 
+    it('is not offered where no suppression comment could cover the finding: in a comment, or in a file without declarations', async () => {
+        // U+202E in a comment: a suppression above would apply to the next line of code, not to the comment.
+        const hidden = { ...CLEAN_POLICY, 'people.mandate': `// reviewed by \u202Ejane\n${CLEAN_POLICY['people.mandate']}` };
+        expect(titles(await actionsFor(hidden, IssueCodes.InvisibleCharacter)).filter(title => title.startsWith('Suppress'))).toEqual([]);
+        const empty = { 'organization.mandate': '// The declarations were deleted in a merge; only this comment is left.\n' };
+        expect(titles(await actionsFor(empty, IssueCodes.PolicyEmpty)).filter(title => title.startsWith('Suppress'))).toEqual([]);
+        // In code, it is offered, and it works.
+        const inCode = { ...CLEAN_POLICY, 'people.mandate': CLEAN_POLICY['people.mandate'].replace('"Jane Doe"', '"Jane \u202EDoe"') };
+        const fixed = await fix(inCode, IssueCodes.InvisibleCharacter, suppressTitle(IssueCodes.InvisibleCharacter));
+        const justified = { ...fixed, 'people.mandate': fixed['people.mandate'].replace('<justification>', 'imported from HR as it is') };
+        expect((await findingsOf(justified)).filter(finding => finding.rule === IssueCodes.InvisibleCharacter).every(finding => finding.suppressed)).toBe(true);
+    });
+
     it('answers only requests for quick fixes', async () => {
         const files = { ...CLEAN_POLICY, 'people.mandate': CLEAN_POLICY['people.mandate'].replace(' since 2024-03-01', '') };
         const { services, diagnostic, document } = await actionsFor(files, IssueCodes.AssignmentDateMissing);

@@ -67,14 +67,17 @@ export function findSuppressions(document: LangiumDocument): Suppression[] {
     return suppressions;
 }
 
+/** Whether a suppression comment alone above this line applies to it: it is neither blank nor a `//` comment. */
+export function isCodeLine(line: string): boolean {
+    const trimmed = line.trim();
+    return trimmed !== '' && !trimmed.startsWith('//');
+}
+
 /** For each line, the first line from there on that is neither blank nor a `//` comment (or the line count). */
 function nextCodeLines(lines: readonly string[]): number[] {
     const next = new Array<number>(lines.length + 1);
     next[lines.length] = lines.length;
-    for (let line = lines.length - 1; line >= 0; line--) {
-        const trimmed = lines[line].trim();
-        next[line] = trimmed === '' || trimmed.startsWith('//') ? next[line + 1] : line;
-    }
+    for (let line = lines.length - 1; line >= 0; line--) next[line] = isCodeLine(lines[line]) ? line : next[line + 1];
     return next;
 }
 

@@ -1,6 +1,6 @@
 import type { AstNode } from 'langium';
 import type { Position } from 'vscode-languageserver-types';
-import { covers, outermostNodeStartingOn } from '../../suppression/suppressions.js';
+import { covers, isCodeLine, outermostNodeStartingOn } from '../../suppression/suppressions.js';
 import { here, quickFix, QuickFixTitles, type QuickFix, type QuickFixContext } from './quick-fix.js';
 import { eolOf, indentOf, insertAt, lineText, nodeAt } from './text-edits.js';
 
@@ -25,13 +25,16 @@ export const removeSuppression: QuickFix = context => {
  * whose suppression would cover it. A comment alone on a line covers the outermost node starting on
  * the next line (or that whole line when none starts there), so walking out from the innermost
  * node finds a line that works, e.g. the responsibility's line for a requirement ID inside it.
+ * None works for a finding in a comment or on a blank line (a comment above skips them), nor in a
+ * file without declarations: no fix is offered there rather than one that suppresses nothing.
  */
 function suppressionLine(context: QuickFixContext): number | undefined {
     const root = context.document.parseResult.value;
     const start = context.diagnostic.range.start;
     const worksFrom = (line: number) => {
         const outermost = outermostNodeStartingOn(root, line);
-        return outermost?.$cstNode ? covers(outermost.$cstNode.range, start) : true;
+        if (outermost?.$cstNode) return covers(outermost.$cstNode.range, start);
+        return line === start.line && isCodeLine(lineText(context.document.textDocument, line));
     };
     for (let node: AstNode | undefined = nodeAt(context.document, start); node && node !== root; node = node.$container) {
         const line = node.$cstNode?.range.start.line;
