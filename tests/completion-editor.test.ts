@@ -167,6 +167,25 @@ describe('values where a name goes', () => {
         });
     });
 
+    it('replaces the opening quote of an audience typed in quotes, so the text stays one quoted audience', async () => {
+        // An audience in quotes used elsewhere, and the announcement being written.
+        const used = 'assign omar to board since 2020-01-01 { announced 2020-01-02 via email to "Security Committee" }\n';
+        for (const [text, after] of [[`${used}assign jane to ciso since 2024-03-01 {\n announced 2024-03-05 via intranet to "Sec<|>\n}`, '\n}'], [`${used}assign jane to ciso since 2024-03-01 { announced 2024-03-05 via intranet to "Sec<|>" }`, ' }']] as const) {
+            await complete({
+                text, index: 0, disposeAfterCheck: true,
+                assert: list => {
+                    const item = list.items.find(entry => entry.label === 'Security Committee')!;
+                    expect(item, text).toBeDefined();
+                    const source = text.replace('<|>', '');
+                    const edit = item.textEdit as { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string };
+                    const offset = (position: { line: number; character: number }) => source.split('\n').slice(0, position.line).reduce((sum, line) => sum + line.length + 1, 0) + position.character;
+                    const result = source.slice(0, offset(edit.range.start)) + edit.newText + source.slice(offset(edit.range.end));
+                    expect(result).toBe(`${source.slice(0, source.lastIndexOf('"Sec'))}"Security Committee"${after}`);
+                }
+            });
+        }
+    });
+
     it('offers the channels used in the workspace and the common ones after via', async () => {
         await complete({
             text: 'assign jane to ciso since 2024-03-01 { announced 2024-03-05 via <|> }', index: 0, disposeAfterCheck: true,
