@@ -193,6 +193,14 @@ describe('values where a name goes', () => {
         });
     });
 
+    it('offers nothing in a // comment, asked for with Ctrl+Space: at the top level, in a block, after code', async () => {
+        for (const text of ['// comment <|>', 'role x "X" {\n    // comment <|>\n}', 'assign jane to ciso since 2024-01-01 // note <|>', 'role y "Y // not a comment" {\n    // <|>\n}']) {
+            await complete({ text, index: 0, disposeAfterCheck: true, assert: list => expect(labels(list), text).toEqual([]) });
+        }
+        // A `//` inside a title is not a comment: completion goes on after it.
+        await complete({ text: 'role y "Y // z" { reports to <|> }', index: 0, disposeAfterCheck: true, assert: list => expect(labels(list)).toContain('board') });
+    });
+
     it('offers no grammar keywords where a new name is written', async () => {
         for (const text of ['role <|>', 'person <|>', 'training <|>', 'appointing body <|>']) {
             await complete({ text, index: 0, disposeAfterCheck: true, assert: list => expect(labels(list), text).toEqual([]) });

@@ -41,11 +41,16 @@ export function triggerMayComplete(text: string, offset: number, context: LspCom
     const match = /(?:(,)|(?:^|[^\w-])([\w-]+)) $/.exec(before);
     if (match === null || (match[1] === undefined && !LEADS_TO_A_NAME.has(match[2]))) return false;
     // `requires deputy` is a flag; `deputy` alone names the deputy role.
-    return !/\brequires\s+deputy $/.test(before) && !insideCommentOrString(text, offset);
+    return !/\brequires\s+deputy $/.test(before) && placeOnLine(text, offset) === 'code';
 }
 
-/** Whether `offset` is in a `//` comment or a string on its line (a space typed in a title or a justification). */
-function insideCommentOrString(text: string, offset: number): boolean {
+/** Whether `offset` is in a `//` comment: nothing is completed there, asked for or not. */
+export function insideLineComment(text: string, offset: number): boolean {
+    return placeOnLine(text, offset) === 'comment';
+}
+
+/** Where `offset` is on its line: in a `//` comment, in a string (a space typed in a title or a justification), or in code. */
+function placeOnLine(text: string, offset: number): 'comment' | 'string' | 'code' {
     const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
     const line = text.slice(lineStart, offset);
     let quoted = false;
@@ -55,7 +60,7 @@ function insideCommentOrString(text: string, offset: number): boolean {
             if (char === '\\') index++;
             else if (char === '"') quoted = false;
         } else if (char === '"') quoted = true;
-        else if (char === '/' && line[index + 1] === '/') return true;
+        else if (char === '/' && line[index + 1] === '/') return 'comment';
     }
-    return quoted;
+    return quoted ? 'string' : 'code';
 }

@@ -15,7 +15,7 @@ import { localElementsOf, prefixSearchOf } from '../mandate-scope-provider.js';
 import { ACTIVITIES } from '../standards/activities.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
 import { isNameKeyword, isNameRuleName, phraseOf, startsDeclaration } from './completion-phrases.js';
-import { TRIGGER_CHARACTERS, triggerMayComplete } from './completion-triggers.js';
+import { insideLineComment, TRIGGER_CHARACTERS, triggerMayComplete } from './completion-triggers.js';
 import { asOfStatus, audienceSuggestions, channelSuggestions, type Suggestion } from './completion-values.js';
 import { declarationData } from './completion-documentation.js';
 import { completionParseStart } from './completion-parse-start.js';
@@ -63,8 +63,9 @@ export class MandateCompletionProvider extends DefaultCompletionProvider {
         // A file that is not a policy (SyntaxDiagnostics) has nothing to complete; lexing and parsing
         // megabytes of it again for each keystroke would take seconds.
         if (this.syntax.of(document.parseResult).unreadable) return CompletionList.create([], false);
-        // A space typed where no name follows answers at once, before any parsing.
-        if (!triggerMayComplete(document.textDocument.getText(), document.textDocument.offsetAt(params.position), params.context)) {
+        // A space typed where no name follows answers at once, before any parsing; a `//` comment has nothing to complete.
+        const [text, offset] = [document.textDocument.getText(), document.textDocument.offsetAt(params.position)];
+        if (!triggerMayComplete(text, offset, params.context) || insideLineComment(text, offset)) {
             return CompletionList.create([], false);
         }
         const request: CompletionRequest = { capped: false, requirements: false, ranks: new Map() };
