@@ -249,6 +249,21 @@ describe('role-holders-overlap', () => {
         expect(fixed['people.mandate']).toContain('since 2024-03-01 until 2024-12-31 appointed by board');
     });
 
+    it('ends every term of the earlier holder that runs into the later one, a renewal included, so the overlap is gone', async () => {
+        const renewal = 'assign jane to ciso since 2024-09-01 appointed by board { announced 2024-09-02 via intranet to all-staff }\n';
+        const files = {
+            ...successor('assign omar to ciso since 2025-01-01 appointed by board { announced 2025-01-02 via intranet to all-staff }\n'),
+            'renewal.mandate': renewal
+        };
+        const fixed = await fix(files, IssueCodes.RoleHoldersOverlap, QuickFixTitles.endEarlierAssignment('jane'));
+        expect(fixed['people.mandate']).toContain('assign jane to ciso since 2024-03-01 until 2024-12-31 appointed by board {');
+        expect(fixed['renewal.mandate']).toBe(renewal.replace('since 2024-09-01', 'since 2024-09-01 until 2024-12-31'));
+        expect((await findingsOf(fixed)).filter(finding => finding.rule === IssueCodes.RoleHoldersOverlap)).toEqual([]);
+        // A term of hers that starts on the successor's first day cannot end the day before: no fix.
+        const sameDay = { ...files, 'renewal.mandate': renewal.replace('2024-09-01', '2025-01-01') };
+        expect(titles(await actionsFor(sameDay, IssueCodes.RoleHoldersOverlap))).not.toContain(QuickFixTitles.endEarlierAssignment('jane'));
+    });
+
     it('offers no fix when the later assignment starts first or has no start date', async () => {
         const before = await actionsFor(successor('assign omar to ciso since 2024-03-01 appointed by board { announced 2024-03-02 via intranet to all-staff }\n'),
             IssueCodes.RoleHoldersOverlap);

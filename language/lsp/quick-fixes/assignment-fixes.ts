@@ -1,7 +1,9 @@
 import { AstUtils, GrammarUtils } from 'langium';
 import { isAssignment, type Assignment } from '../../generated/ast.js';
 import { holderOverlaps } from '../../rules/role-holders-overlap.js';
-import { addCadence, isValidIsoDate } from '../../util/dates.js';
+import type { TextEdit } from 'vscode-languageserver-types';
+import { addCadence, isValidIsoDate, overlapOf } from '../../util/dates.js';
+import { effectivePeriods } from '../../workspace/tenure.js';
 import { here, PLACEHOLDER_DATE, quickFix, QuickFixTitles, type QuickFix, type QuickFixContext } from './quick-fix.js';
 import { insertAt, insertIntoBlock, nodeAt } from './text-edits.js';
 
@@ -37,8 +39,9 @@ export const addAnnouncement: QuickFix = context => {
 };
 
 /**
- * role-holders-overlap: end the earlier assignment (in whatever file it is) the day before this
- * one starts. Offered only when that leaves the earlier assignment a valid, non-empty period.
+ * role-holders-overlap: end the earlier holder's assignments (in whatever files they are) the day
+ * before this one starts: every term of theirs that runs into it, a renewal included, or the
+ * overlap stays. Offered only when that leaves each of them a valid, non-empty period.
  */
 export const endEarlierAssignment: QuickFix = context => {
     const later = assignmentOf(context);
@@ -46,17 +49,28 @@ export const endEarlierAssignment: QuickFix = context => {
     if (!later || !role || !later.since || !isValidIsoDate(later.since)) return [];
     const model = context.services.shared.mandate.WorkspaceModel.get();
     const earlier = holderOverlaps(model, role).find(overlap => overlap.later === later)?.earlier;
-    const cst = earlier?.$cstNode;
-    if (!earlier || !cst) return [];
+    if (!earlier) return [];
     const dayBefore = addCadence(later.since, -1, 'day');
-    if (earlier.since !== undefined && earlier.since > dayBefore) return [];
-    const document = AstUtils.getDocument(earlier);
-    const uri = document.textDocument.uri;
-    const until = GrammarUtils.findNodeForProperty(cst, 'until');
+    const laterPeriods = effectivePeriods(later);
+    const terms = model.assignmentsOf(role).filter(term => term.person?.ref === earlier.person.ref
+        && effectivePeriods(term).some(period => laterPeriods.some(other => overlapOf(period, other) !== undefined)));
+    const changes: Record<string, TextEdit[]> = {};
+    for (const term of terms) {
+        const edit = endingEdit(term, dayBefore);
+        if (!edit) return [];
+        const uri = AstUtils.getDocument(term).textDocument.uri;
+        (changes[uri] ??= []).push(edit);
+    }
+    return terms.length > 0 ? [quickFix(context, QuickFixTitles.endEarlierAssignment(earlier.person.$refText), changes, { preferred: true })] : [];
+};
+
+/** The edit that makes `assignment` end on `until`, or undefined when it starts after that day. */
+function endingEdit(assignment: Assignment, until: string): TextEdit | undefined {
+    const cst = assignment.$cstNode;
+    if (!cst || (assignment.since !== undefined && assignment.since > until)) return undefined;
+    const current = GrammarUtils.findNodeForProperty(cst, 'until');
     // After the start date, or else after the role (and its `as acting`), where `until` belongs.
     const anchor = GrammarUtils.findNodeForProperty(cst, 'since') ?? GrammarUtils.findNodeForProperty(cst, 'capacity')
         ?? GrammarUtils.findNodeForProperty(cst, 'role');
-    const edit = until ? { range: until.range, newText: dayBefore } : anchor ? insertAt(anchor.range.end, ` until ${dayBefore}`) : undefined;
-    if (!edit) return [];
-    return [quickFix(context, QuickFixTitles.endEarlierAssignment(earlier.person.$refText), { [uri]: [edit] }, { preferred: true })];
-};
+    return current ? { range: current.range, newText: until } : anchor ? insertAt(anchor.range.end, ` until ${until}`) : undefined;
+}
