@@ -145,6 +145,18 @@ describe('completion', () => {
             text: 'claims ISO27001 { not applicable ISO27001:A.7.1<|> }', index: 0, disposeAfterCheck: true,
             assert: list => expect(inOrder(list)).toEqual(['ISO27001:A.7.1', 'ISO27001:A.7.10', 'ISO27001:A.7.11', 'ISO27001:A.7.12', 'ISO27001:A.7.13', 'ISO27001:A.7.14'])
         });
+        // Under `not applicable`, only the claimed framework's requirements: applicability-invalid rejects any other.
+        await complete({
+            text: 'claims ISO27001 {\n    not applicable <|>\n}', index: 0, disposeAfterCheck: true,
+            assert: list => {
+                expect(list.items.length).toBeGreaterThan(100);
+                expect(labels(list).filter(label => !label.startsWith('ISO27001:'))).toEqual([]);
+            }
+        });
+        await complete({
+            text: 'claims SOC2 { not applicable CC1<|> }', index: 0, disposeAfterCheck: true,
+            assert: list => expect(labels(list).every(label => label.startsWith('SOC2:CC1'))).toBe(true)
+        });
         // A list of other names is not a requirement list, and a framework's own new ID is not completed.
         await complete({
             text: 'role r "R" { responsible for isms-reporting, IS<|> }', index: 0, disposeAfterCheck: true,

@@ -158,7 +158,7 @@ export class MandateCompletionProvider extends DefaultCompletionProvider {
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
         const assignment = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment);
         if (isRequirementFeature(next)) {
-            this.completeRequirements(context, acceptor);
+            this.completeRequirements(context, acceptor, AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name === 'Exclusion');
             return;
         }
         const rule = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name;
@@ -211,14 +211,16 @@ export class MandateCompletionProvider extends DefaultCompletionProvider {
         return new RegExp(`(^|[^\\w-])${keyword}\\s+$`).test(before);
     }
 
-    private completeRequirements(context: CompletionContext, acceptor: CompletionAcceptor): void {
+    /** Requirement IDs; under `not applicable`, only those of the framework the enclosing `claims` names (applicability-invalid rejects others). */
+    private completeRequirements(context: CompletionContext, acceptor: CompletionAcceptor, excluding: boolean): void {
         const text = context.textDocument.getText();
         const { start, end } = requirementWordAt(text, context.offset);
         const range = { start: context.textDocument.positionAt(start), end: context.textDocument.positionAt(end) };
         const catalogue = this.shared.mandate.WorkspaceModel.get().catalogue;
         const request = this.requests.get(context);
         if (request) request.requirements = true;
-        for (const item of requirementItems(catalogue, text.slice(start, context.offset), range)) acceptor(context, item);
+        const claimed = excluding ? /\bclaims\s+([A-Za-z][\w-]*)\s*\{[^{}]*$/.exec(text.slice(0, start))?.[1] : undefined;
+        for (const item of requirementItems(catalogue, text.slice(start, context.offset), range, claimed)) acceptor(context, item);
     }
 
     /**

@@ -35,13 +35,15 @@ const order = (framework: number, index: number) => `${String(framework).padStar
  * - part of a prefix (`IS`): the frameworks it starts, then their requirements;
  * - a prefix and part of a clause (`ISO27001:A.5`): that framework's IDs that start so;
  * - part of a clause alone (`A.5.2`): IDs of any framework whose clause starts so.
- * Case is ignored, as people type IDs from memory; the canonical ID is inserted.
+ * Case is ignored, as people type IDs from memory; the canonical ID is inserted. `onlyFramework`
+ * (under `not applicable` of a `claims`) keeps that framework's items only.
  */
-export function requirementItems(catalogue: RequirementCatalogue, typed: string, range: Range): CompletionValueItem[] {
+export function requirementItems(catalogue: RequirementCatalogue, typed: string, range: Range, onlyFramework?: string): CompletionValueItem[] {
     const wanted = typed.toUpperCase();
     const colon = wanted.indexOf(':');
     const items: CompletionValueItem[] = [];
-    const frameworks = catalogue.frameworks.map((framework, position) => ({ framework, position }));
+    const frameworks = catalogue.frameworks.map((framework, position) => ({ framework, position }))
+        .filter(({ framework }) => onlyFramework === undefined || framework.prefix === onlyFramework);
     if (colon >= 0) {
         const prefix = wanted.slice(0, colon);
         const clause = wanted.slice(colon + 1);
