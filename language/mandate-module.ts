@@ -15,6 +15,8 @@ import { MandateLanguageServer } from './lsp/mandate-language-server.js';
 import { MandateFormatter } from './lsp/mandate-formatter.js';
 import { MandateDocumentSymbolProvider } from './lsp/mandate-document-symbols.js';
 import { MandateFoldingRangeProvider } from './lsp/mandate-folding-ranges.js';
+import { MandateDefinitionProvider } from './lsp/mandate-definition-provider.js';
+import { MandateReferencesProvider } from './lsp/mandate-references-provider.js';
 import { MandateRenameProvider } from './lsp/mandate-rename-provider.js';
 import { MandateSemanticTokenProvider } from './lsp/mandate-semantic-tokens.js';
 import { MandateWorkspaceSymbolProvider } from './lsp/mandate-workspace-symbols.js';
@@ -146,6 +148,8 @@ export const MandateModule: Module<MandateServices, PartialLangiumServices & Man
         DocumentSymbolProvider: () => new MandateDocumentSymbolProvider(),
         FoldingRangeProvider: services => new MandateFoldingRangeProvider(services),
         RenameProvider: services => new MandateRenameProvider(services),
+        DefinitionProvider: services => new MandateDefinitionProvider(services),
+        ReferencesProvider: services => new MandateReferencesProvider(services),
         SemanticTokenProvider: services => new MandateSemanticTokenProvider(services),
         CodeActionProvider: services => new MandateCodeActionProvider(services),
         CompletionProvider: services => new MandateCompletionProvider(services),
