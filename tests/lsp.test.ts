@@ -306,6 +306,13 @@ describe('Mandate language server over stdio (bundled out/server/main.cjs)', () 
             expect((await client.completion(uri, { line: 0, character: 0 })).length).toBeGreaterThan(0);
             expect(client.hasExited).toBe(false);
         }, CASE_TIMEOUT_MS);
+
+        it('says so when mandate.asOf is a number, not a date written as text, instead of silently using today', async () => {
+            const folder = await createWorkspace({ 'acme.mandate': limitedTerm });
+            const client = await LspClient.start({ workspaceFolders: [folder], settings: { mandate: { asOf: 20250630 } } });
+            const warning = await client.waitForMessage(MessageType.Warning, message => message.includes('mandate.asOf'));
+            expect(warning).toBe('Setting mandate.asOf: 20250630 is not a valid as-of date; write it as text, "YYYY-MM-DD", e.g. "2025-01-31". Using today\'s date instead.');
+        }, CASE_TIMEOUT_MS);
     });
 
     describe('completion', () => {

@@ -48,9 +48,13 @@ export class MandateWorkspaceManager extends DefaultWorkspaceManager {
 
     private applyConfiguration(configuration: MandateConfiguration | undefined): void {
         applyInlayHintSettings(this.shared, configuration?.inlayHints);
-        const asOf = configuration?.asOf;
+        const asOf: unknown = configuration?.asOf;
         try {
-            this.settings.setAsOf(typeof asOf === 'string' ? asOf : undefined);
+            // A number (20250630) or another value that is not text is no date either: said, not ignored.
+            if (asOf !== undefined && asOf !== null && typeof asOf !== 'string') {
+                throw new Error(`${JSON.stringify(asOf)} is not a valid as-of date; write it as text, "YYYY-MM-DD", e.g. "2025-01-31"`);
+            }
+            this.settings.setAsOf(asOf ?? undefined);
         } catch (error) {
             // A bad setting must not stop the server: report it and fall back to today.
             const message = `Setting mandate.asOf: ${(error as Error).message}. Using today's date instead.`;
