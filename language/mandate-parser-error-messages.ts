@@ -1,6 +1,7 @@
 import { AbstractParserErrorMessageProvider } from 'langium';
 import type { GrammarKeywords } from './mandate-grammar-keywords.js';
 import type { MandateServices } from './mandate-module.js';
+import { FRAMEWORKS } from './standards/catalogue.js';
 import { closestMatch, editDistance } from './util/did-you-mean.js';
 import { referenceKind } from './util/reference-kinds.js';
 
@@ -83,7 +84,8 @@ export class MandateParserErrorMessageProvider extends AbstractParserErrorMessag
         const found = isEnd(actual) ? 'but the file ends there' : `but found ${show(actual)}`;
         const keywords = kinds.filter(kind => !this.isName(kind, kinds)).map(kind => kind.name).filter(name => this.keywords.words.has(name));
         const typo = isEnd(actual) ? undefined : closestKeyword(actual.image, keywords);
-        return `Expected ${expected}${after}, ${found}.${typo ? ` Did you mean \`${typo}\`?` : ''}`;
+        const hint = typo ? ` Did you mean \`${typo}\`?` : kinds.some(kind => kind.name === 'REQUIREMENT') ? requirementCaseHint(actual) : '';
+        return `Expected ${expected}${after}, ${found}.${hint}`;
     }
 
     private describeExpected(kinds: readonly TokenKind[], previous: Token | undefined, rule: string): string {
@@ -143,6 +145,17 @@ export class MandateParserErrorMessageProvider extends AbstractParserErrorMessag
         }
         return `Expected a declaration, but found ${show(token)}. A declaration starts with ${list(starts.map(start => `\`${start}\``), 'or')}.`;
     }
+}
+
+/**
+ * `iso27001:5.3(b)` reads as a name and a colon: a framework prefix starts with a capital letter.
+ * The built-in prefix it spells is suggested as written in the catalogue.
+ */
+function requirementCaseHint(actual: Token): string {
+    if (isEnd(actual) || !/^[a-z][A-Za-z0-9-]*$/.test(actual.image)) return '';
+    const prefix = FRAMEWORKS.find(framework => framework.prefix.toLowerCase() === actual.image.toLowerCase())?.prefix;
+    return prefix ? ` Did you mean \`${prefix}\`? A framework prefix is written as the catalogue writes it, e.g. \`${prefix}:…\`.`
+        : ' A requirement ID starts with its framework\'s prefix, capitalized, e.g. `ISO27001:5.3(b)`.';
 }
 
 /** Chevrotain appends an invisible suffix to Langium's rule names. */

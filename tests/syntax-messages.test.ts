@@ -102,7 +102,12 @@ describe('syntax errors in people\'s words', () => {
     it('describes what was expected in words, with an example', async () => {
         const cases: Array<[string, string]> = [
             ['person p "P" { employed since 2024-1-1 }', 'Expected a date such as 2025-06-30 after `since`, but found `2024`.'],
-            ['responsibility r "R" { satisfies iso27001 }', 'Expected a requirement ID such as `ISO27001:5.3(b)` after `satisfies`, but found `iso27001`.'],
+            ['responsibility r "R" { satisfies iso27001 }', 'Expected a requirement ID such as `ISO27001:5.3(b)` after `satisfies`, but found `iso27001`. '
+                + 'Did you mean `ISO27001`? A framework prefix is written as the catalogue writes it, e.g. `ISO27001:…`.'],
+            ['responsibility r "R" { satisfies nist-csf:GV.RR-02 }', 'Expected a requirement ID such as `ISO27001:5.3(b)` after `satisfies`, but found `nist-csf`. '
+                + 'Did you mean `NIST-CSF`? A framework prefix is written as the catalogue writes it, e.g. `NIST-CSF:…`.'],
+            ['responsibility r "R" { satisfies acme:AC-1 }', 'Expected a requirement ID such as `ISO27001:5.3(b)` after `satisfies`, but found `acme`. '
+                + 'A requirement ID starts with its framework\'s prefix, capitalized, e.g. `ISO27001:5.3(b)`.'],
             ['training t "T" { within days }', 'Expected a number such as 30 after `within`, but found `days`.'],
             ['role ciso {\n    designated CISO\n}', 'Expected the display name in quotes after `ciso`, as in `role ciso "…"`, but found `{`.'],
             ['delegate duty from', 'Expected the name of a role after `from`, but the file ends there.'],
