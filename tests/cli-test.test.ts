@@ -180,4 +180,12 @@ describe('mandate test', () => {
         expect(run.code).toBe(2);
         expect(run.stderr).toContain('mandate: no tests found in examples/findings/ciso-vacant');
     });
+
+    it('says there are no tests, and no policy either, for a folder of empty files, rather than that it holds only tests', async () => {
+        const folder = await workspace({ 'a.mandate': '' });
+        const run = mandate(folder, 'test', '.');
+        expect(run.code).toBe(2);
+        expect(run.stderr).toBe('mandate: no tests found in ., and no policy either: its .mandate files declare nothing; '
+            + 'write the policy, then `test "<title>" on <date> { expect … }` blocks (see docs/policy-tests.md)\n');
+    });
 });

@@ -39,7 +39,13 @@ export async function runTest(paths: string[], flags: TestFlags): Promise<number
         await write(process.stderr, `${lines.join('\n')}\nmandate: no tests were run: fix the syntax errors above first\n`);
         return EXIT_USAGE;
     }
-    if (!checked.documents.some(document => (document.parseResult.value as Model).declarations.length > 0)) {
+    const where = paths.length > 0 ? paths.join(', ') : 'the current folder';
+    const roots = checked.documents.map(document => document.parseResult.value as Model);
+    if (!roots.some(root => root.declarations.length > 0)) {
+        if (!roots.some(root => root.tests.length > 0)) {
+            throw new InputError(`no tests found in ${where}, and no policy either: its .mandate files declare nothing; `
+                + 'write the policy, then `test "<title>" on <date> { expect … }` blocks (see docs/policy-tests.md)');
+        }
         // A test file named alone is its own workspace: every name in it would be "not declared".
         throw new InputError(`${paths.length > 0 ? paths.join(', ') : 'the current folder'}: no policy to test, only tests: `
             + 'name the policy\'s folder too, as the workspace is made of the paths given (e.g. `mandate test acme`, or `mandate test acme acme/tests/handover.test.mandate`)');
