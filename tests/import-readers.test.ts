@@ -158,6 +158,14 @@ describe('directory readers: broken CSV', () => {
         expect(problems(readCsvDirectory('', 'people.csv'))).toEqual(['1:1 the file is empty; a CSV export starts with a header line']);
     });
 
+    it('says the delimiter given does not split the header, instead of that no preset matches it', () => {
+        const commas = 'Employee #,First Name,Last Name,Work Email\n1,Ada,Lovelace,ada@x.example\n';
+        expect(problems(readCsvDirectory(commas, 'people.csv', { delimiter: ';' }))).toEqual(
+            ["1:1 the header line is read as one column, which holds ',': the file seems to be separated by it; give --delimiter ,"]);
+        expect(problems(readCsvDirectory(commas.replaceAll(',', ';'), 'people.csv', { delimiter: ',', preset: 'bamboohr' }))).toEqual(
+            ["1:1 the header line is read as one column, which holds ';': the file seems to be separated by it; give --delimiter ';'"]);
+    });
+
     it('reports bad dates at their cell, people without a name or key, and a key used twice', () => {
         expect(csv(`${header}\n1,Ada,Lovelace,ada@x.example,2019-02-30,Active\n`)).toEqual(["2:30 start date of 'Ada Lovelace': '2019-02-30' is not a date; write YYYY-MM-DD or MM/DD/YYYY"]);
         expect(csv(`${header}\n,Ada,Lovelace,,,Active\n,,,x@y.example,,Active\n`)).toEqual([

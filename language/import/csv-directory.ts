@@ -83,6 +83,19 @@ interface HeaderReading {
     };
 }
 
+/** The delimiters `--delimiter` takes, as they are written on the command line. */
+const DELIMITER_FLAGS: ReadonlyArray<readonly [string, string]> = [[',', ','], [';', ';'], ['\t', 'tab']];
+
+/**
+ * A header read as one column that holds another delimiter: the file is separated by that one
+ * (`--delimiter ';'` given for a comma-separated export). Said instead of "no preset matches".
+ */
+function otherDelimiterHint(header: CsvRow): string | undefined {
+    if (header.cells.length !== 1) return undefined;
+    const other = DELIMITER_FLAGS.find(([character]) => header.cells[0].includes(character));
+    return other && `the header line is read as one column, which holds '${other[1]}': the file seems to be separated by it; give --delimiter ${other[1] === ';' ? "';'" : other[1]}`;
+}
+
 function readHeader(header: CsvRow, file: string, settings: DirectorySettings): HeaderReading {
     const at = (line: number, column: number) => ({ file, line, column });
     const problems: DirectoryProblem[] = [];
@@ -97,15 +110,17 @@ function readHeader(header: CsvRow, file: string, settings: DirectorySettings): 
         problems.push({ location: at(1, 1), message: 'the file is empty; a CSV export starts with a header line' });
         return { description, problems };
     }
+    const split = otherDelimiterHint(header);
     if (!preset && !settings.mapping) {
-        problems.push({ location: at(1, 1), message: `the header matches no preset; give --preset (${Object.keys(PRESETS).join(', ')}) or a "directory" mapping in mandate.config.json` });
+        problems.push({ location: at(1, 1), message: split ?? `the header matches no preset; give --preset (${Object.keys(PRESETS).join(', ')}) or a "directory" mapping in mandate.config.json` });
         return { description, problems };
     }
     const mapping = combineMappings(preset?.mapping, settings.mapping);
     const found = columnIndexes(header, mapping);
     const expected = (fields: MappedField[]) => fields.flatMap(field => mapping.columns[field] ?? []).map(name => `'${name}'`).join(', ');
-    if (!hasName(found)) problems.push({ location: at(1, 1), message: `no column holds the name; expected one of ${expected(['name', 'givenName', 'familyName']) || 'the mapping\'s "name" columns'}` });
-    if (!hasKey(found)) problems.push({ location: at(1, 1), message: `no column holds an employee number or e-mail address; expected one of ${expected(['employeeNumber', 'email']) || 'the mapping\'s "employeeNumber" or "email" columns'}` });
+    if (split) problems.push({ location: at(1, 1), message: split });
+    else if (!hasName(found)) problems.push({ location: at(1, 1), message: `no column holds the name; expected one of ${expected(['name', 'givenName', 'familyName']) || 'the mapping\'s "name" columns'}` });
+    if (!split && !hasKey(found)) problems.push({ location: at(1, 1), message: `no column holds an employee number or e-mail address; expected one of ${expected(['employeeNumber', 'email']) || 'the mapping\'s "employeeNumber" or "email" columns'}` });
     if (problems.length > 0) return { description, problems };
     return { description, problems, columns: { mapping, found, activeValues: new Set((mapping.activeValues ?? DEFAULT_ACTIVE_VALUES).map(fold)) } };
 }
