@@ -193,6 +193,15 @@ describe('mandate report --since (CLI)', { timeout: 180_000 }, () => {
         expect(mandate(repo.folder, 'report', '--as-of', AS_OF).stdout).not.toContain('Changes in the audit period');
     });
 
+    it('refuses --since with the OSCAL formats, which have no place for the changes, instead of dropping them', () => {
+        for (const format of ['oscal', 'oscal-ssp']) {
+            const run = mandate(repo.folder, 'report', '--since', 'v2025-audit', '--as-of', AS_OF, '--format', format);
+            expect(run.code).toBe(2);
+            expect(run.stdout).toBe('');
+            expect(run.stderr).toBe(`mandate: --since adds the changes in the audit period to the md, html and json reports; the ${format} format has no place for them\n`);
+        }
+    });
+
     it('reads the revision in a worker thread with the same output and errors as after the report\'s own build', () => {
         const both = (...args: string[]) => [mandateWith(repo.folder, { MANDATE_THREADS: '1' }, ...args), mandateWith(repo.folder, { MANDATE_THREADS: '2' }, ...args)];
         for (const format of ['md', 'json']) {

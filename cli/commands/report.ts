@@ -31,6 +31,9 @@ function linkBase(root: string, outputFile: string | undefined): string {
     return relative === '' ? '' : `${relative}/`;
 }
 
+/** The formats with a section for `--since`'s changes. */
+const SINCE_FORMATS: readonly ReportFormat[] = ['md', 'html', 'json'];
+
 /** `--since REV`: the changes from REV to the workspace being reported, read on the report's as-of date. */
 async function changesSinceFor(since: SinceSide | undefined, paths: readonly string[], roots: readonly string[], checked: CheckedWorkspace) {
     if (!since || paths.length > 1 || roots.length > 1) {
@@ -47,6 +50,10 @@ export async function runReport(paths: string[], flags: ReportFlags): Promise<nu
         timestamp = generatedAt();
     } catch (error) {
         throw new InputError((error as Error).message);
+    }
+    // The OSCAL formats have no place for the changes: asked for, they would be dropped without a word.
+    if (flags.since !== undefined && !SINCE_FORMATS.includes(flags.format)) {
+        throw new InputError(`--since adds the changes in the audit period to the md, html and json reports; the ${flags.format} format has no place for them`);
     }
     // The revision --since names is read in a worker thread meanwhile (cli/diff-thread.ts); its messages and errors come after the report's own.
     const since = flags.since === undefined ? undefined : await startSince(flags.since, paths, { asOf: flags.asOf, config: flags.config, followSymlinks: flags.followSymlinks });
