@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { exportOscal } from '../language/report/export-oscal.js';
 import { renderJson } from '../language/report/render-json.js';
 import { renderMarkdown } from '../language/report/render-markdown.js';
-import { check, where, withEdit } from './helpers.js';
+import { check, CLEAN_POLICY, where, withEdit } from './helpers.js';
 import { reportOf } from './report-helpers.js';
 
 /** CLEAN_POLICY's CISO appointed on 2025-05-01 and announced on 2025-05-20. */
@@ -47,7 +47,7 @@ describe('an announcement dated after the as-of date', () => {
     it('leaves the third question and 7.4 open in the report, and is shown as still to come', async () => {
         const report = await reportOf({ ...files, 'claims.mandate': 'claims ISO27001' }, '2025-05-10');
         expect(report.questions.communicated.answer).toBe('no');
-        expect(report.questions.communicated.summary).toContain('0 of 1 key appointments were announced');
+        expect(report.questions.communicated.summary).toContain('0 of 1 appointments to the CISO and clause 5.3 roles were announced');
         const communication = report.summary.requirements.find(entry => entry.id === 'ISO27001:7.4')!;
         expect(communication.status).toBe('not-met');
         const [holder] = report.roles.find(entry => entry.role.id === 'ciso')!.holders;
@@ -56,7 +56,7 @@ describe('an announcement dated after the as-of date', () => {
         const markdown = renderMarkdown(report);
         expect(markdown).toContain('not announced by the as-of date');
         expect(markdown).toContain('2025-05-20 via intranet to all-staff (dated after the as-of date: not made yet)');
-        expect(markdown).not.toContain('1 of 1 key appointments were announced');
+        expect(markdown).not.toContain('1 of 1 appointments to the CISO and clause 5.3 roles were announced');
         expect(JSON.parse(renderJson(report)).roles.find((entry: { role: { id: string } }) => entry.role.id === 'ciso').holders[0].announcements[0].upcoming).toBe(true);
         expect(JSON.stringify(exportOscal(report))).toContain('not announced by the as-of date (1 announcement dated after the as-of date, not made yet)');
     });
@@ -68,5 +68,21 @@ describe('an announcement dated after the as-of date', () => {
         expect(holder.firstAnnouncement).toMatchObject({ date: '2025-05-20', days: 19 });
         expect(holder.announcements[0].upcoming).toBeUndefined();
         expect(where(await check(files, '2025-05-20'), 'assignment-not-communicated')).toEqual([]);
+    });
+});
+
+describe('the appointments the report counts', () => {
+    it('names what each count covers: the third question the CISO and clause 5.3 roles, 7.4 every key appointment', async () => {
+        const dpo = {
+            'dpo.mandate': `role dpo "Data Protection Officer" { key role  reports to board }
+person omar "Omar Haddad" { employed since 2020-01-01 }
+assign omar to dpo since 2024-01-01 appointed by board { announced 2024-01-02 via intranet to all-staff }
+`,
+            'claims.mandate': 'claims ISO27001'
+        };
+        const report = await reportOf({ ...CLEAN_POLICY, ...dpo });
+        expect(report.questions.communicated.summary).toBe('1 of 1 appointments to the CISO and clause 5.3 roles were announced.');
+        const communication = report.summary.requirements.find(entry => entry.id === 'ISO27001:7.4')!;
+        expect(communication.reasons.join(' ')).toContain('All 2 key appointments in force on 2025-06-30 were announced.');
     });
 });

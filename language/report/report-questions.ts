@@ -64,7 +64,7 @@ function appointed(appointments: readonly Appointment[]): AuditorAnswers['appoin
     return {
         question: 'When did this person get the role?', answer,
         summary: appointments.length === 0 ? 'There is no current appointment to a key role.'
-            : `${dated.length} of ${appointments.length} key appointments are dated, and ${named.length} name the appointing party.${renewed}`,
+            : `${dated.length} of ${appointments.length} appointments to the CISO and clause 5.3 roles are dated, and ${named.length} name the appointing party.${renewed}`,
         appointments
     };
 }
@@ -75,7 +75,8 @@ function communicated(appointments: readonly Appointment[], maxDays: number | un
     const covered = announced.filter(appointment => appointment.renewal && madeAnnouncements(appointment.announcements).length === 0);
     const answer: Answer = appointments.length === 0 || announced.length === 0 ? 'no'
         : announced.length < appointments.length ? 'partly' : late.length > 0 ? 'late' : 'yes';
-    const parts = [`${announced.length} of ${appointments.length} key appointments were announced`];
+    // Not "key appointments": 7.4 counts those (the ISMS owner, the internal auditor and roles marked `key role` too).
+    const parts = [`${announced.length} of ${appointments.length} appointments to the CISO and clause 5.3 roles were announced`];
     if (late.length > 0) parts.push(`${late.length} of them late: first announced more than ${maxDays} days after the tenure began`);
     if (covered.length > 0) parts.push(`${count(covered, 'renewal is', 'renewals are')} covered by the announcement of the original appointment`);
     return {
