@@ -258,7 +258,7 @@ describe('Mandate language server over stdio (bundled out/server/main.cjs)', () 
             const vacant = only(await client.waitForDiagnostics(uri, hasCode('ciso-vacant')), 'ciso-vacant');
             expect(vacant.severity).toBe(DiagnosticSeverity.Error);
             expect(messageOf(vacant)).toContain('2026-06-30');
-            expect(messageOf(vacant)).toContain('The last assignment ended on 2025-12-31');
+            expect(messageOf(vacant)).toContain('It was last held on 2025-12-31, by ');
 
             // And back again.
             await client.setSettings({ mandate: { asOf: '2025-06-30' } });

@@ -32,6 +32,14 @@ describe('ciso-vacant', () => {
         expect(where(findings, 'ciso-vacant')).toEqual(['roles.mandate:2']);
         expect(findings.find(finding => finding.rule === 'ciso-vacant')?.message).toContain('2025-01-31');
     });
+    it('says when the role was last held, and by whom: a leaver on their last day, not an older assignment that ended', async () => {
+        // Jane took over from Omar in 2024; her employment ended on 2025-03-31 with the assignment left open.
+        const files = withEdit('people.mandate', text => text
+            .replace('employed since 2020-01-01', 'employed since 2020-01-01 until 2025-03-31')
+            .concat('person omar "Omar Haddad" { employed since 2015-01-01 }\nassign omar to ciso since 2015-01-01 until 2024-02-29 appointed by board { announced 2015-01-02 via intranet to all-staff }\n'));
+        const message = (await check(files)).find(finding => finding.rule === 'ciso-vacant')?.message;
+        expect(message).toContain("Nobody holds the CISO role 'ciso' on 2025-06-30. It was last held on 2025-03-31, by jane.");
+    });
     it('fires when the CISO has never been assigned', async () => {
         const findings = await check(withEdit('people.mandate', text => text.replace(/assign[\s\S]*/, '')));
         expect(where(findings, 'ciso-vacant')).toEqual(['roles.mandate:2']);

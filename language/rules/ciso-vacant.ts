@@ -1,4 +1,5 @@
 import { IssueCodes } from '../mandate-issue-codes.js';
+import { vacancyHistory } from './role-vacant.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 
 export const cisoVacant: WorkspaceRule = {
@@ -14,9 +15,7 @@ export const cisoVacant: WorkspaceRule = {
         const findings: WorkspaceFinding[] = [];
         for (const role of model.cisoRoles) {
             if (model.isHeldOn(role, asOf)) continue;
-            const past = model.assignmentsOf(role).filter(assignment => assignment.until && assignment.until < asOf);
-            const lastEnd = past.map(assignment => assignment.until!).sort().at(-1);
-            const history = lastEnd ? ` The last assignment ended on ${lastEnd}.` : '';
+            const history = vacancyHistory(model, role, asOf);
             findings.push({
                 node: role,
                 property: 'name',

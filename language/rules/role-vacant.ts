@@ -1,15 +1,23 @@
 import type { Role } from '../generated/ast.js';
 import { IssueCodes } from '../mandate-issue-codes.js';
 import type { IsoDate } from '../util/dates.js';
+import { effectivePeriods } from '../workspace/tenure.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 
-/** ` The last assignment ended on D.` when the role had holders before `asOf`, else ''. */
+/**
+ * ` It was last held on D, by P.` when someone held the role before `asOf`, else ''. Held as tenure
+ * counts it: the holding of someone who left ends on their last day, whatever their assignment says.
+ */
 export function vacancyHistory(model: WorkspaceModel, role: Role, asOf: IsoDate): string {
-    const lastEnd = model.assignmentsOf(role)
-        .flatMap(assignment => assignment.until && assignment.until < asOf ? [assignment.until] : [])
-        .sort().at(-1);
-    return lastEnd ? ` The last assignment ended on ${lastEnd}.` : '';
+    let last: { readonly day: IsoDate; readonly person: string } | undefined;
+    for (const assignment of model.assignmentsOf(role)) {
+        for (const period of effectivePeriods(assignment)) {
+            if (period.until === undefined || period.until >= asOf || (last && last.day >= period.until)) continue;
+            last = { day: period.until, person: assignment.person?.ref?.name ?? assignment.person?.$refText ?? '?' };
+        }
+    }
+    return last ? ` It was last held on ${last.day}, by ${last.person}.` : '';
 }
 
 /** A key role (other than the CISO, which ciso-vacant covers) has nobody in it on the as-of date. */
