@@ -14,6 +14,8 @@ import { renderMarkdown } from '../language/report/render-markdown.js';
 import { uuidv5 } from '../language/report/uuid-v5.js';
 import { AS_OF, CLEAN_POLICY, withEdit } from './helpers.js';
 import { reportOf } from './report-helpers.js';
+import { holdersOf } from '../language/query/index.js';
+import { queryOn } from './query-fixture.js';
 
 type Json = Record<string, any>;
 
@@ -243,5 +245,40 @@ describe('Q4', () => {
         const rows = q4.split('\n').filter(line => line.startsWith('| **Report ISMS performance to top management**'));
         expect(rows).toHaveLength(1);
         expect(rows[0]).toContain('| responsible for, accountable for (R, A) |');
+    });
+});
+
+describe('a CISO appointed before joining the organization', () => {
+    // Sofia's appointment took effect on 2025-04-01; she joined on 2025-04-15 and holds the role from then.
+    const files = people(`
+person sofia "Sofia Alvarez" { employed since 2025-04-15 }
+assign sofia to ciso since 2025-04-01 appointed by board {
+    announced 2025-04-01 via intranet to all-staff
+}
+`);
+
+    it('is vacant until the day she joins, then holds the role from that day, which the report and the query say', async () => {
+        expect((await reportOf(files, '2025-04-10')).roles.find(entry => entry.role.id === 'ciso')!.vacant).toBe(true);
+        const report = await reportOf(files, '2025-05-01');
+        const [holder] = ciso(report).holders;
+        expect(holder).toMatchObject({ since: '2025-04-01', heldSince: '2025-04-15' });
+        expect(holder.heldUntil).toBeUndefined();
+        const q2 = /### Q2[\s\S]*?### Q3/.exec(renderMarkdown(report))![0];
+        expect(q2).toContain('since **2025-04-01** (held from 2025-04-15, when they joined)');
+        expect(JSON.parse(renderJson(report)).roles.find((entry: Json) => entry.role.id === 'ciso').holders[0].heldSince).toBe('2025-04-15');
+        const answer = holdersOf(await queryOn(files, '2025-05-01'), 'ciso', '2025-05-01');
+        expect(answer.holders[0]).toMatchObject({ firstAppointed: '2025-04-01', heldSince: '2025-04-15' });
+    });
+
+    it('says when an external leaves before the end of the assignment', async () => {
+        const external = people(`
+person kim "Kim Park" { external "Interim Partners" engaged since 2025-01-01 until 2025-06-15 }
+assign kim to ciso since 2025-01-01 until 2025-06-30 as interim appointed by board {
+    announced 2025-01-02 via intranet to all-staff
+}
+`);
+        const [holder] = ciso(await reportOf(external, '2025-06-01')).holders;
+        expect(holder).toMatchObject({ heldUntil: '2025-06-15' });
+        expect(renderMarkdown(await reportOf(external, '2025-06-01'))).toContain('(held until 2025-06-15, when they leave)');
     });
 });

@@ -1,6 +1,6 @@
 import type { Role } from '../generated/ast.js';
 import type { IsoDate } from '../util/dates.js';
-import { departureOf } from '../workspace/tenure.js';
+import { departureOf, heldDatesOn } from '../workspace/tenure.js';
 import type { HoldersAnswer, QueryNote, RoleHolder } from './index.js';
 import { assignmentStep, explanation, refName } from './explain.js';
 import { resolveName } from './names.js';
@@ -17,6 +17,7 @@ export function roleHolders(context: QueryContext, role: Role, date: IsoDate): R
             ...person.firm ? { firm: person.firm } : {},
             termSince: assignment.since, termUntil: assignment.until,
             firstAppointed: tenure.since, tenureUntil: tenure.until,
+            ...heldDatesOn(tenure, date),
             terms: tenure.terms.length,
             leaves: departureOf(person)?.date,
             appointedBy: assignment.appointedBy?.$refText || undefined,

@@ -90,6 +90,9 @@ export interface RoleHolder {
     /** The tenure: first appointed (the first term's start) and its end across renewals. */
     readonly firstAppointed?: IsoDate;
     readonly tenureUntil?: IsoDate;
+    /** The first day the person really held the role, when later than `firstAppointed` (they joined after it), and the last, when before `tenureUntil`. */
+    readonly heldSince?: IsoDate;
+    readonly heldUntil?: IsoDate;
     /** How many terms (the first appointment and its renewals) make up the tenure. */
     readonly terms: number;
     /** The person's last day with the organization, when declared. */

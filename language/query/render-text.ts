@@ -23,9 +23,10 @@ function holders(answer: HoldersAnswer, options: RenderOptions): string[] {
         const who = [holder.capacity, holder.external ? `external${holder.firm ? `, ${holder.firm}` : ''}` : ''].filter(Boolean).join(', ');
         const term = periodText(holder.termSince, holder.termUntil) || 'undated';
         const renewed = holder.terms > 1 ? `; first appointed ${holder.firstAppointed ?? 'undated'} (${holder.terms} terms${holder.tenureUntil ? `, tenure until ${holder.tenureUntil}` : ''})` : '';
+        const joined = holder.heldSince ? `; held from ${holder.heldSince}, when they joined` : '';
         const leaves = holder.leaves ? `; leaves the organization after ${holder.leaves}` : '';
         const by = holder.appointedBy ? `; appointed by ${holder.appointedBy}` : '';
-        lines.push(`  ${named(holder.person)}${who ? ` [${who}]` : ''}: ${term}${renewed}${by}${leaves}  (${where(holder.assignment)})`);
+        lines.push(`  ${named(holder.person)}${who ? ` [${who}]` : ''}: ${term}${renewed}${joined}${by}${leaves}  (${where(holder.assignment)})`);
         if (options.explain) lines.push(...holder.explanation.steps.map(step => `      because ${step.text}  (${where(step.source)})`));
     }
     return lines;

@@ -124,7 +124,8 @@ export function holderRemark(holder: Appointment): string {
         : made === 0 ? `no announcement of its own, covered by the tenure's first announcement on ${first.date}${late}`
             : `${plural(made, 'announcement')}, first announced ${first.date}${late}`) + later;
     const acknowledged = holder.acknowledgements.length > 0 ? `, acknowledged ${holder.acknowledgements.map(entry => entry.date).join(', ')}` : '';
-    return `- ${holder.person.title}${holder.capacity ? ` (${holder.capacity})` : ''}${holder.since ? ` since ${holder.since}` : ''}${tenure}`
+    const held = `${holder.heldSince ? ` (held from ${holder.heldSince}, when they joined)` : ''}${holder.heldUntil ? ` (held until ${holder.heldUntil}, when they leave)` : ''}`;
+    return `- ${holder.person.title}${holder.capacity ? ` (${holder.capacity})` : ''}${holder.since ? ` since ${holder.since}` : ''}${tenure}${held}`
         + `${holder.until ? ` until ${holder.until}` : ''}${holder.appointedBy ? `, appointed by ${holder.appointedBy.title}` : ''}`
         + `, ${announced}${acknowledged}${recordedByRemark(holder)} (${holder.source.file}:${holder.source.line})`;
 }

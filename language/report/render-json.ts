@@ -18,7 +18,7 @@ const RECORDED_BY: KeyOrder<RecordedByEntry> = {
 };
 
 const APPOINTMENT: KeyOrder<Appointment> = {
-    person: NAMED, role: NAMED, capacity: true, since: true, until: true, tenureSince: true, renewal: true, appointedBy: NAMED,
+    person: NAMED, role: NAMED, capacity: true, since: true, until: true, tenureSince: true, heldSince: true, heldUntil: true, renewal: true, appointedBy: NAMED,
     evidence: true, announcements: ANNOUNCEMENT, firstAnnouncement: FIRST_ANNOUNCEMENT, acknowledgements: ACKNOWLEDGEMENT, recordedBy: RECORDED_BY, source: SOURCE
 };
 

@@ -97,6 +97,10 @@ export interface Appointment {
      * overlapping terms. Equal to `since` unless this term is a renewal.
      */
     readonly tenureSince?: string;
+    /** The first day the person really held the role, when later than the tenure's start: they joined after it (tenure.ts, heldDatesOn). */
+    readonly heldSince?: string;
+    /** The last day they hold it, when earlier than the tenure's end: they leave before it. */
+    readonly heldUntil?: string;
     /** True when this term renews an earlier one of the same tenure (not a new appointment). */
     readonly renewal: boolean;
     readonly appointedBy?: NamedRef;

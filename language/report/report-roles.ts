@@ -2,7 +2,7 @@ import type { Assignment, DutyLink, Role } from '../generated/ast.js';
 import { daysBetween, isValidIsoDate } from '../util/dates.js';
 import { jobDescriptionOn } from '../workspace/job-descriptions.js';
 import { cadenceText } from '../workspace/training-status.js';
-import { firstAnnouncement, isAnnouncedBy, isFirstTerm, type Tenure } from '../workspace/tenure.js';
+import { firstAnnouncement, heldDatesOn, isAnnouncedBy, isFirstTerm, type Tenure } from '../workspace/tenure.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
 import type { Appointment, DutyEntry, DutyLine, FirstAnnouncement, MatrixCell, ResponsibilityMatrix, RoleHolders } from './report-model.js';
 import type { ReportSources } from './report-sources.js';
@@ -57,6 +57,7 @@ export function appointmentOf(assignment: Assignment, context: RolesContext): Ap
         since: assignment.since,
         until: assignment.until,
         tenureSince: renewal ? tenure?.since : assignment.since,
+        ...(tenure ? heldDatesOn(tenure, context.asOf) : {}),
         renewal,
         appointedBy: appointer ? sources.named(appointer) : undefined,
         evidence: [...assignment.evidence],

@@ -32,9 +32,21 @@ export function capacityMark(holder: Appointment): Inline[] {
  * of the current term, ` since 2020-01-01, current term since 2024-01-01`.
  */
 export function tenureText(holder: Appointment): Inline[] {
+    return [...appointedText(holder), ...heldText(holder)];
+}
+
+function appointedText(holder: Appointment): Inline[] {
     if (!holder.renewal) return holder.since ? [text(' since '), date(holder.since)] : [text(' (no start date)')];
     const tenure = holder.tenureSince ? [text(' since '), date(holder.tenureSince)] : [text(' (tenure start not dated)')];
     return [...tenure, text(', current term since '), date(holder.since ?? '?')];
+}
+
+/** ` (held from 2025-04-15, when they joined)`: a person holds a role only while with the organization. */
+function heldText(holder: Appointment): Inline[] {
+    const parts: Inline[] = [];
+    if (holder.heldSince) parts.push(text(' (held from '), date(holder.heldSince), text(', when they joined)'));
+    if (holder.heldUntil) parts.push(text(' (held until '), date(holder.heldUntil), text(', when they leave)'));
+    return parts;
 }
 
 /** `Priya Nair since 2022-04-01 (assignments.mandate:37)` per holder, or a vacancy badge. */
@@ -96,6 +108,7 @@ function appointmentSentence(appointment: Appointment): Inline[] {
     return [
         strong(appointment.person.title), ...capacityMark(appointment), text(`: ${appointment.role.title} `), ...start,
         ...(appointment.until ? [text(` until ${appointment.until}`)] : []),
+        ...heldText(appointment),
         text(', '),
         ...(appointment.appointedBy ? [text(`appointed by ${appointment.appointedBy.title}. `)] : [badge('warn', 'appointing party not recorded'), text('. ')]),
         text(`${evidence} ${acknowledgementText(appointment)}(`), src(appointment.source), text(')'),

@@ -94,6 +94,20 @@ export function tenureHeldPeriods(tenure: Tenure): Period[] {
     return presenceOf(tenure.person).flatMap(presence => overlapOf(tenure, presence) ?? []);
 }
 
+/**
+ * What the dates of a tenure held on `date` leave out, as `held` counts it: the day its holding
+ * began when the person joined after the tenure's start, and the day it ends when they leave before
+ * its end. Each is absent when it is the tenure's own date.
+ */
+export function heldDatesOn(tenure: Tenure, date: IsoDate): { readonly heldSince?: IsoDate; readonly heldUntil?: IsoDate } {
+    const period = tenureHeldPeriods(tenure).find(held => (held.since === undefined || held.since <= date) && (held.until === undefined || date <= held.until));
+    if (!period) return {};
+    return {
+        ...(period.since !== undefined && period.since !== tenure.since ? { heldSince: period.since } : {}),
+        ...(period.until !== undefined && period.until !== tenure.until ? { heldUntil: period.until } : {})
+    };
+}
+
 /** One person's continuous holding of one role, made of one or more consecutive or overlapping terms. */
 export interface Tenure extends Period {
     readonly person: Person;
