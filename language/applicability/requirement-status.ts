@@ -164,8 +164,8 @@ function reasonsFor(coverage: Coverage, assessment: Assessment, heldBy: readonly
         const label = node === coverage ? 'The policy shows' : `For ${node.requirement.clause}, the policy shows`;
         reasons.push(`${label}: ${node.evidence.facts.map(fact => fact.text).join(' ')}`);
     }
-    // Items only explain a clause that is not covered as a whole.
-    const items = coverage.direct === 'full' ? [] : nodes.slice(1);
+    // Items only explain a clause that is not covered as a whole; an item covered as a whole covers its own items, which are not listed.
+    const items = coverage.direct === 'full' ? [] : itemsToExplain(coverage);
     if (items.length > 0) {
         const clauses = (level: string) => items.filter(item => item.level === level).map(item => item.requirement.clause);
         const [full, partial, none] = [clauses('full'), clauses('partial'), clauses('none')];
@@ -228,6 +228,20 @@ function resultOf(coverage: Coverage, context: Context): RequirementResult {
         items: itemsOf(coverage, context),
         findings: assessment.findings
     };
+}
+
+/** The items under a requirement that say something of their own: not excluded, and not under an item covered as a whole. */
+function itemsToExplain(coverage: Coverage): Coverage[] {
+    const items: Coverage[] = [];
+    const visit = (node: Coverage) => {
+        for (const child of node.children) {
+            if (child.level === 'excluded') continue;
+            items.push(child);
+            if (child.direct !== 'full') visit(child);
+        }
+    };
+    visit(coverage);
+    return items;
 }
 
 /** Every item under a requirement, depth first, with its status; a clause covered itself covers its items. */
