@@ -51,6 +51,7 @@ export const IssueCodes = {
     InternalAuditorIndependence: 'internal-auditor-independence',
     // Continuity.
     LeaverHoldsRole: 'leaver-holds-role',
+    AssignmentBeforeJoining: 'assignment-before-joining',
     RoleVacant: 'role-vacant',
     DeputyMissing: 'deputy-missing',
     KeyPersonConcentration: 'key-person-concentration',

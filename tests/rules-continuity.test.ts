@@ -408,3 +408,30 @@ describe('announcement-late', () => {
         expect(where(await check(nextDay, AS_OF, config('announcement-late', 'maxDays', 0)), 'announcement-late')).toEqual(['people.mandate:8']);
     });
 });
+
+describe('assignment-before-joining', () => {
+    const joiner = (person: string, assign: string) => withEdit('people.mandate', () => `${person}\n${assign} appointed by board {\n    announced 2025-04-01 via intranet to all-staff\n}\n`);
+
+    it('fires on the start of an assignment that takes effect before its person joins, naming the joining date', async () => {
+        const findings = await check(joiner('person jane "Jane Doe" { employed since 2025-04-15 }', 'assign jane to ciso since 2025-04-01'));
+        expect(where(findings, 'assignment-before-joining')).toEqual(['people.mandate:2']);
+        expect(findings.find(finding => finding.rule === 'assignment-before-joining')?.message).toBe(
+            "This assignment of 'jane' to 'ciso' takes effect on 2025-04-01, but 'jane' joins the organization on 2025-04-15 (`employed since 2025-04-15`) "
+            + 'and holds the role only from then: it is vacant until that day. Start the assignment on the joining date (`since 2025-04-15`), or correct `employed since`.');
+    });
+
+    it('names the engagement of an external', async () => {
+        const findings = await check(joiner('person jane "Jane Doe" { external "Interim Partners" engaged since 2025-05-01 }', 'assign jane to ciso since 2025-04-01 as interim'));
+        expect(findings.find(finding => finding.rule === 'assignment-before-joining')?.message).toContain('(`engaged since 2025-05-01`)');
+    });
+
+    it('does not fire from the joining day on, for people without dates, after a departure, or for an assignment that ended before joining', async () => {
+        const none = async (person: string, assign: string) => expect(where(await check(joiner(person, assign)), 'assignment-before-joining'), assign).toEqual([]);
+        await none('person jane "Jane Doe" { employed since 2025-04-01 }', 'assign jane to ciso since 2025-04-01');
+        await none('person jane "Jane Doe"', 'assign jane to ciso since 2025-04-01');
+        await none('person jane "Jane Doe" { employed since 2020-01-01 until 2024-12-31 }', 'assign jane to ciso since 2025-04-01');
+        await none('person jane "Jane Doe" { employed since 2025-04-15 }', 'assign jane to ciso since 2025-03-01 until 2025-03-31');
+        // Rehired: the assignment starts during the first employment.
+        await none('person jane "Jane Doe" { employed since 2020-01-01 until 2024-12-31 engaged since 2025-06-01 }', 'assign jane to ciso since 2024-06-01');
+    });
+});

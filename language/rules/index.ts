@@ -30,6 +30,7 @@ import { internalAuditorIndependence } from './internal-auditor-independence.js'
 import { ismsReportingUnassigned } from './isms-reporting-unassigned.js';
 import { keyPersonConcentration } from './key-person-concentration.js';
 import { leaverHoldsRole } from './leaver-holds-role.js';
+import { assignmentBeforeJoining } from './assignment-before-joining.js';
 import { directoryLeaverHoldsRole } from './directory-leaver-holds-role.js';
 import { directoryManagerMismatch } from './directory-manager-mismatch.js';
 import { directoryPersonMissing } from './directory-person-missing.js';
@@ -100,6 +101,7 @@ export const RULES: readonly MandateRule[] = [
     deputyMissing,
     keyPersonConcentration,
     leaverHoldsRole,
+    assignmentBeforeJoining,
     personWithoutRole,
     directoryLeaverHoldsRole,
     directoryPersonMissing,
