@@ -149,6 +149,19 @@ describe('the policy test requests', () => {
         expect(none.outcomes).toEqual([]);
         const bad = await refusal(client.connection.sendRequest(RUN_TESTS_REQUEST, { ids: 'all' }));
         expect(bad.message).toBe('mandate/runTests: ids is not a list of test ids.');
+        // The editor has a setting where the CLI has a flag.
+        expect(one.outcomes[0].error).toContain('or set the mandate.asOf setting.');
+        expect(one.outcomes[0].error).not.toContain('--as-of');
+    }, CASE_TIMEOUT_MS);
+
+    it('errors every test while the policy does not parse, as mandate test runs none, with the first syntax error', async () => {
+        const { client, folder, testsUri } = await start();
+        const roles = workspaceUri(folder, 'roles.mandate');
+        await client.openDocument(roles, `${CLEAN_POLICY['roles.mandate']}\nrole broken "Broken" { reports to }\n`);
+        await client.waitForDiagnostics(roles, diagnostics => diagnostics.some(diagnostic => diagnostic.code === 'parsing-error'));
+        const { outcomes } = await client.connection.sendRequest<RunTestsResult>(RUN_TESTS_REQUEST, {});
+        expect(outcomes.map(outcome => [outcome.id.slice(testsUri.length), outcome.passed])).toEqual([['#the CISO', false], ['#a wrong expectation', false], ['#the CISO#2', false]]);
+        for (const outcome of outcomes) expect(outcome.error).toMatch(/^the policy does not parse, so no test runs: roles\.mandate:\d+:\d+: Expected /);
     }, CASE_TIMEOUT_MS);
 
     it('puts "Run test" on each test and "Who may do this?" on each duty', async () => {

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { firstTestDate, runPolicyTestsOn, type PolicyTestRun, type TestLocation } from '../../language/policy-tests/index.js';
+import { firstTestDate, runPolicyTestsOn, SYNTAX_CODES, type PolicyTestRun, type TestLocation } from '../../language/policy-tests/index.js';
 import type { Model } from '../../language/generated/ast.js';
 import { renderJunit } from '../../language/policy-tests/render-junit.js';
 import { renderJson, renderText, type RenderOptions } from '../../language/policy-tests/render-results.js';
@@ -17,7 +17,6 @@ export interface TestFlags {
     followSymlinks?: boolean;
 }
 
-const SYNTAX_CODES = new Set(['parsing-error', 'lexing-error']);
 
 /**
  * Runs the policy tests of the workspace under `paths`. Exit 0 when every test passes, 1 when an

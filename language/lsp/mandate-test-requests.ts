@@ -101,6 +101,9 @@ export function registerPolicyTestRequests(shared: MandateSharedServices, connec
             roots: settings.workspaceRoots.map(root => root.toString()),
             config: settings.mandateConfig,
             catalogues: settings.catalogueFrameworks,
+            // The drift rules compare with the same export as in the editor's diagnostics and `mandate test`.
+            ...settings.directory ? { directory: settings.directory } : {},
+            undatedHint: 'set the mandate.asOf setting',
             // The server's own file system, so named documents (job descriptions, evidence) are found as in the editor.
             fileSystem: () => shared.workspace.FileSystemProvider,
             ...only ? { only } : {}

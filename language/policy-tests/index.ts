@@ -7,7 +7,7 @@
  *
  * The result types are a public surface (CLI JSON, the editor): add fields, never rename them.
  */
-export { firstTestDate, runPolicyTests, runPolicyTestsOn, type PolicyTestOptions, type TestSelector } from './run-tests.js';
+export { firstTestDate, runPolicyTests, runPolicyTestsOn, SYNTAX_CODES, type PolicyTestOptions, type TestSelector } from './run-tests.js';
 export { POLICY_TEST_INVALID, registerPolicyTestChecks } from './test-validation.js';
 
 /** A place in a test file. Lines and columns are 1-based; the range covers the whole expectation or test. */

@@ -1,4 +1,4 @@
-import type { LangiumDocument } from 'langium';
+import { URI, type LangiumDocument } from 'langium';
 import { checkSources, type CheckedWorkspace, type CheckOptions, type PolicySource } from '../engine/check-sources.js';
 import type { Expectation, Model, PolicyTest, WhatIf } from '../generated/ast.js';
 import { compareStrings } from '../util/compare.js';
@@ -19,7 +19,12 @@ export interface PolicyTestOptions {
     readonly defaultDate?: IsoDate;
     /** Only these files or tests; all when absent. */
     readonly only?: readonly TestSelector[];
+    /** How a test without `on` gets a date where it runs: `run it with --as-of` (the CLI), or the editor's setting. */
+    readonly undatedHint?: string;
 }
+
+/** The findings that say a file does not parse. */
+export const SYNTAX_CODES: ReadonlySet<string> = new Set(['parsing-error', 'lexing-error']);
 
 /** Checks the sources as one workspace of its own (the caller's is never touched), then runs their tests. */
 export async function runPolicyTests(sources: readonly PolicySource[], options: CheckOptions & PolicyTestOptions = {}): Promise<PolicyTestRun> {
@@ -56,13 +61,17 @@ function selected(test: PolicyTest, document: LangiumDocument, only: readonly Te
 export async function runPolicyTestsOn(checked: CheckedWorkspace, options: PolicyTestOptions = {}): Promise<PolicyTestRun> {
     const context = new RunContext(checked);
     const problems = checked.findings.filter(finding => finding.severity === 'error' && context.insideTest(finding));
+    // Tests of a policy that does not parse would test another policy: each is errored with the first syntax error.
+    const syntax = checked.findings.filter(finding => SYNTAX_CODES.has(finding.rule));
+    const unreadable = syntax.length === 0 ? undefined : `the policy does not parse, so no test runs: ${context.sources.file(URI.parse(syntax[0].uri))}:${syntax[0].line}:${syntax[0].column}: `
+        + `${syntax[0].message}${syntax.length > 1 ? ` (and ${syntax.length - 1} more syntax error${syntax.length === 2 ? '' : 's'})` : ''}`;
     const documents = [...checked.documents].sort((a, b) => compareStrings(a.uri.toString(), b.uri.toString()));
     const pending: Array<{ uri: string; file: string; tests: RunningTest[] }> = [];
     for (const document of documents as Array<LangiumDocument<Model>>) {
         const tests: RunningTest[] = [];
         for (const test of document.parseResult.value.tests ?? []) {
             if (!selected(test, document, options.only)) continue;
-            tests.push(await startTest(context, test, options.defaultDate, problems));
+            tests.push(await startTest(context, test, options, problems, unreadable));
         }
         if (tests.length > 0) pending.push({ uri: document.uri.toString(), file: context.sources.file(document.uri), tests });
     }
@@ -90,18 +99,19 @@ export async function runPolicyTestsOn(checked: CheckedWorkspace, options: Polic
 /** A test whose expectations have run but for its what-ifs, which stay in place (`slots`) until every test got that far. */
 type RunningTest = TestResult | { readonly base: Omit<TestResult, 'status' | 'expectations'>; readonly slots: Array<ExpectationResult[] | WhatIf> };
 
-async function startTest(context: RunContext, test: PolicyTest, defaultDate: IsoDate | undefined, problems: CheckedWorkspace['findings']): Promise<RunningTest> {
+async function startTest(context: RunContext, test: PolicyTest, options: PolicyTestOptions, problems: CheckedWorkspace['findings'], unreadable: string | undefined): Promise<RunningTest> {
     const location = context.location(test);
     const title = test.title || '(untitled)';
-    const date = test.date ?? defaultDate;
+    const date = test.date ?? options.defaultDate;
     const base = { title, location, ...(date ? { date } : {}) };
+    if (unreadable) return { ...base, status: 'errored', error: unreadable, expectations: [] };
     const own = problems.filter(problem => problem.uri === location.uri && problem.line >= location.line && problem.line <= location.endLine);
     if (own.length > 0) {
         const error = own.map(problem => `${location.file}:${problem.line}:${problem.column}: ${problem.message}`).join('\n');
         return { ...base, status: 'errored', error, expectations: [] };
     }
     if (!date || !isValidIsoDate(date)) {
-        const error = `${context.where(location)}: the test "${title}" has no date: write \`test "${title}" on YYYY-MM-DD\`, or run it with --as-of.`;
+        const error = `${context.where(location)}: the test "${title}" has no date: write \`test "${title}" on YYYY-MM-DD\`, or ${options.undatedHint ?? 'run it with --as-of'}.`;
         return { ...base, status: 'errored', error, expectations: [] };
     }
     const slots: Array<ExpectationResult[] | WhatIf> = [];
