@@ -241,6 +241,26 @@ describe('Mandate language server over stdio (bundled out/server/main.cjs)', () 
         expect(codesOf(await client.waitForDiagnostics(ciso, hasCode('evidence-missing')))).toEqual(['evidence-missing']);
     }, CASE_TIMEOUT_MS);
 
+    it('re-checks evidence-missing when the folder holding the evidence is deleted or created, announced by the folder\'s event alone', async () => {
+        const policy = CISO_POLICY.replace('{ announced', '{ evidence "minutes/2024-01-board.pdf" announced');
+        const folder = await createWorkspace({ 'organization.mandate': ORGANIZATION, 'ciso.mandate': policy, 'minutes/2024-01-board.pdf': '%PDF-1.7' });
+        const ciso = workspaceUri(folder, 'ciso.mandate');
+        const minutes = workspaceUri(folder, 'minutes');
+        const client = await LspClient.start({ workspaceFolders: [folder] });
+        expect(await client.waitForDiagnostics(ciso, lacksCode('evidence-missing'))).toEqual([]);
+        // Open in the editor, with the text on disk: still checked again.
+        await client.openDocument(ciso, policy);
+
+        // VS Code announces a folder deleted (or renamed away) by the folder's event only.
+        await rm(fileURLToPath(minutes), { recursive: true });
+        await client.didChangeWatchedFiles([{ uri: minutes, type: FileChangeType.Deleted }]);
+        expect(codesOf(await client.waitForDiagnostics(ciso, hasCode('evidence-missing')))).toEqual(['evidence-missing']);
+
+        await writeWorkspaceFile(folder, 'minutes/2024-01-board.pdf', '%PDF-1.7');
+        await client.didChangeWatchedFiles([{ uri: minutes, type: FileChangeType.Created }]);
+        expect(await client.waitForDiagnostics(ciso, lacksCode('evidence-missing'))).toEqual([]);
+    }, CASE_TIMEOUT_MS);
+
     describe('the mandate.asOf setting', () => {
         const limitedTerm = ORGANIZATION + CISO_POLICY.replace('since 2024-01-01', 'since 2024-01-01 until 2025-12-31');
 

@@ -43,8 +43,9 @@ export class MandateDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         this.workspaceManager.ready.then(() => this.workspaceLock.write(async token => {
             try {
                 if (others.length === 0) return await this.documentBuilder.update(changed, deleted, token);
-                const referencing = documentsReferencing(this.shared.workspace.LangiumDocuments.all, this.shared.mandate.Settings, others);
-                return await this.documentBuilder.update([...changed, ...referencing.map(document => document.uri)], deleted, token);
+                const referencing = documentsReferencing(this.shared.workspace.LangiumDocuments.all, this.shared.mandate.Settings, others).map(document => document.uri);
+                if (builder instanceof MandateDocumentBuilder) return await builder.updateRechecking(changed, referencing, deleted, token);
+                return await this.documentBuilder.update([...changed, ...referencing], deleted, token);
             } finally {
                 done();
             }

@@ -93,6 +93,15 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
         return this.timed(() => this.updateDocuments(changed, deleted, cancelToken));
     }
 
+    /**
+     * `update`, also checking `recheck` again although their text did not change: they name a file
+     * or folder that appeared or went (evidence-missing), which an open document's unchanged text
+     * would otherwise keep from being checked.
+     */
+    updateRechecking(changed: URI[], recheck: URI[], deleted: URI[], cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        return this.timed(() => this.updateDocuments([...changed, ...recheck], deleted, cancelToken, new Set(recheck.map(uri => uri.toString()))));
+    }
+
     private async timed(run: () => Promise<void>): Promise<void> {
         if (this.timing) return run();
         const timing = this.timing = { start: performance.now(), documents: new Set<string>() };
@@ -104,13 +113,13 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
         this.builtEmitter.fire({ documents: timing.documents.size, ms: Math.round(performance.now() - timing.start) });
     }
 
-    private async updateDocuments(changed: URI[], deleted: URI[], cancelToken: Cancellation.CancellationToken): Promise<void> {
+    private async updateDocuments(changed: URI[], deleted: URI[], cancelToken: Cancellation.CancellationToken, recheck: ReadonlySet<string> = new Set()): Promise<void> {
         const copies = changed.filter(uri => !this.isWorkspaceFile(uri));
         if (copies.length > 0) {
             changed = changed.filter(uri => this.isWorkspaceFile(uri));
             deleted = [...deleted, ...copies.filter(uri => this.langiumDocuments.hasDocument(uri))];
         }
-        const unchanged = changed.filter(uri => this.unchangedText(uri));
+        const unchanged = changed.filter(uri => !recheck.has(uri.toString()) && this.unchangedText(uri));
         this.pendingUpdates.applied(unchanged); // built from the text the editor has
         changed = changed.filter(uri => !unchanged.includes(uri));
         deleted.forEach(uri => this.findings().forget(uri.toString()));

@@ -22,18 +22,22 @@ export function* filesNamedBy(document: LangiumDocument, settings: MandateSettin
 }
 
 /**
- * The policy documents that name one of `files` as a job description or evidence. When such a
- * file appears or disappears, only these documents need checking again (evidence-missing).
+ * The policy documents that name one of `files` as a job description or evidence, or a file under
+ * one of them: an editor announces a folder deleted, renamed or re-pointed (a symbolic link) by
+ * that folder's event alone. When such a file or folder appears or disappears, only these
+ * documents need checking again (evidence-missing, path-outside-workspace).
  * It reads only the syntax trees, never a reference: it runs before the update it feeds, when
  * some documents may not be linked, and resolving their names then would fix them too early.
  */
 export function documentsReferencing(documents: Iterable<LangiumDocument>, settings: MandateSettings, files: readonly URI[]): LangiumDocument[] {
     if (files.length === 0) return [];
     const wanted = new Set(files.map(file => file.toString()));
+    const folders = [...wanted].map(file => `${file.replace(/\/$/, '')}/`);
+    const affected = (file: string) => wanted.has(file) || folders.some(folder => file.startsWith(folder));
     const result: LangiumDocument[] = [];
     for (const document of documents) {
         for (const file of filesNamedBy(document, settings)) {
-            if (!wanted.has(file.toString())) continue;
+            if (!affected(file.toString())) continue;
             result.push(document);
             break;
         }
