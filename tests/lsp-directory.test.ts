@@ -5,7 +5,7 @@
  * shown on the file at its position. No assertion depends on timing.
  */
 import { readFileSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -69,5 +69,25 @@ describe('the directory export in the language server', () => {
         await client.didChangeWatchedFiles([{ uri: file, type: FileChangeType.Created }]);
         await client.waitForDiagnostics(policy, hasCode('directory-leaver-holds-role'));
         expect(await client.waitForDiagnostics(config, diagnostics => diagnostics.length === 0)).toEqual([]);
+    }, CASE_TIMEOUT_MS);
+
+    it('reloads when the folder holding the export is renamed away, announced by the folder\'s events alone', async () => {
+        const folder = await createWorkspace({
+            'policy.mandate': POLICY,
+            'mandate.config.json': '{ "directory": { "source": "hr/people.csv" } }',
+            'hr/people.csv': LEFT
+        });
+        const policy = workspaceUri(folder, 'policy.mandate');
+        const config = workspaceUri(folder, 'mandate.config.json');
+        const client = await LspClient.start({ workspaceFolders: [folder], settings: { mandate: { asOf: '2025-06-30' } } });
+        await client.waitForDiagnostics(policy, hasCode('directory-leaver-holds-role'));
+        await rename(path.join(folder, 'hr'), path.join(folder, 'hr-old'));
+        await client.didChangeWatchedFiles([
+            { uri: workspaceUri(folder, 'hr'), type: FileChangeType.Deleted },
+            { uri: workspaceUri(folder, 'hr-old'), type: FileChangeType.Created }
+        ]);
+        await client.waitForDiagnostics(policy, lacksCode('directory-leaver-holds-role'));
+        const missing = await client.waitForDiagnostics(config, diagnostics => diagnostics.length > 0);
+        expect(missing.map(messageOf)).toEqual([expect.stringMatching(/^The directory 'hr\/people.csv' does not exist in the workspace folder/)]);
     }, CASE_TIMEOUT_MS);
 });

@@ -6,6 +6,7 @@
  * Nothing here asserts on timing: every wait is for an eventual state, with a generous timeout.
  */
 import { rm, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import {
@@ -196,6 +197,32 @@ describe('Mandate language server over stdio (bundled out/server/main.cjs)', () 
         expect(codesOf(await client.waitForDiagnostics(people, hasCode('date-invalid')))).toEqual(['date-invalid']);
         await client.changeWorkspaceFolders([], [second]);
         expect(await client.waitForDiagnostics(people, diagnostics => diagnostics.length === 0)).toEqual([]);
+    }, CASE_TIMEOUT_MS);
+
+    it('applies the configuration of the folders in the workspace after folders are added and removed', async () => {
+        const first = await createWorkspace({ 'organization.mandate': ORGANIZATION, 'ciso.mandate': CISO_POLICY, 'people.mandate': 'person bob "Bob" { employed since 2024-02-30 }\n' });
+        const second = await createWorkspace({ 'mandate.config.json': '{ "rules": { "date-invalid": "warning" } }' });
+        const people = workspaceUri(first, 'people.mandate');
+        const severityOf = (diagnostics: Diagnostic[]) => diagnostics.find(diagnostic => diagnostic.code === 'date-invalid')?.severity;
+        const client = await LspClient.start({ workspaceFolders: [first] });
+        expect(severityOf(await client.waitForDiagnostics(people, hasCode('date-invalid')))).toBe(DiagnosticSeverity.Error);
+        await client.changeWorkspaceFolders([second], []);
+        await client.waitForDiagnostics(people, diagnostics => severityOf(diagnostics) === DiagnosticSeverity.Warning);
+        await client.changeWorkspaceFolders([], [second]);
+        await client.waitForDiagnostics(people, diagnostics => severityOf(diagnostics) === DiagnosticSeverity.Error);
+    }, CASE_TIMEOUT_MS);
+
+    it('keeps the documents of a workspace folder inside a folder that is removed', async () => {
+        const outer = await createWorkspace({ 'organization.mandate': ORGANIZATION, 'ciso.mandate': CISO_POLICY, 'sub/people.mandate': 'person bob "Bob" { employed since 2024-02-30 }\n' });
+        const inner = path.join(outer, 'sub');
+        const people = workspaceUri(outer, 'sub/people.mandate');
+        const client = await LspClient.start({ workspaceFolders: [outer, inner] });
+        await client.waitForDiagnostics(people, hasCode('date-invalid'));
+        await client.changeWorkspaceFolders([], [outer]);
+        // Answered after the removal is built: bob is still declared, and his file still checked.
+        const symbols = await client.connection.sendRequest<Array<{ name: string }>>('workspace/symbol', { query: 'bob' });
+        expect(symbols.map(symbol => symbol.name)).toContain('bob — Bob');
+        expect(codesOf(client.latestDiagnostics(people) ?? [])).toContain('date-invalid');
     }, CASE_TIMEOUT_MS);
 
     it('applies mandate.config.json, re-reads it on change and shows its problems on the file', async () => {

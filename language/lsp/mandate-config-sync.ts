@@ -64,8 +64,14 @@ export class ConfigSync {
         });
     }
 
+    /** The config file, a file it names, or a folder that holds one: a folder deleted or renamed is announced by its own event alone. */
     private follows(uri: URI): boolean {
-        return isConfigFile(uri) || this.watched.has(uri.toString());
+        const key = uri.toString();
+        if (isConfigFile(uri) || this.watched.has(key)) return true;
+        const folder = `${key.replace(/\/$/, '')}/`;
+        if (this.file?.toString().startsWith(folder)) return true;
+        for (const watched of this.watched) if (watched.startsWith(folder)) return true;
+        return false;
     }
 
     async reload(): Promise<void> {

@@ -24,10 +24,23 @@ export function followWorkspaceFolders(shared: MandateSharedServices, connection
         settings.setWorkspaceRoots([...settings.workspaceRoots.filter(root => !removedKeys.has(root.toString())), ...added]);
         void shared.workspace.WorkspaceLock.write(async token => {
             const found = (await Promise.all(added.map(folder => shared.workspace.WorkspaceManager.searchFolder(folder)))).flat();
-            // A removed folder is given as deleted: the builder drops every document inside it.
-            await shared.workspace.DocumentBuilder.update(found, removed, token);
-        }).catch((error: unknown) => connection.console.error(
+            // The documents of a removed folder go, but not those of a folder inside it that stays in the workspace.
+            const remaining = settings.workspaceRoots;
+            const dropped = removed.length === 0 ? [] : shared.workspace.LangiumDocuments.all
+                .filter(document => removed.some(folder => isInside(document.uri, folder)) && !remaining.some(folder => isInside(document.uri, folder)))
+                .map(document => document.uri).toArray();
+            await shared.workspace.DocumentBuilder.update(found, dropped, token);
+        })
+            // The configuration is the first folder's that has one: with other folders, it may be another file. Read
+            // after the update, outside the lock: applying it checks the workspace again under the lock.
+            .then(() => shared.mandate.ConfigSync.reload())
+            .catch((error: unknown) => connection.console.error(
             `Could not follow the workspace folders (added ${added.join(', ') || 'none'}, removed ${removed.join(', ') || 'none'}): ${error instanceof Error ? error.message : String(error)}`
         ));
     });
+}
+
+/** Whether `uri` is in `folder` or below it. */
+function isInside(uri: URI, folder: URI): boolean {
+    return uri.toString().startsWith(`${folder.toString().replace(/\/$/, '')}/`);
 }
