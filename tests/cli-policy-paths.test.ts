@@ -4,8 +4,9 @@
  * workspace, `file:` URLs, encoded and `~` paths are findings of `mandate check`, of every report
  * format and of the editor alike, and the canary file they point at reaches none of them.
  */
-import { symlink } from 'node:fs/promises';
+import { mkdir, symlink } from 'node:fs/promises';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_REQUEST, type ReportResult } from '../language/lsp/mandate-protocol.js';
 import { REPORT_FORMATS } from '../language/report/format-info.js';
@@ -84,5 +85,18 @@ describe('paths named in a policy, through the CLI and the language server', () 
         await client.waitForDiagnostics(workspaceUri(workspace.root, 'people.mandate'), list => list.length > 0, 60_000);
         await expect(client.connection.sendRequest(REPORT_REQUEST, { format: 'md' })).rejects.toThrow(
             "mandate.report.outputDir 'linked-reports' is not inside the workspace folder: 'linked-reports' is a symbolic link that leads outside the workspace folder. Use a relative folder such as 'reports'.");
+    }, 120_000);
+
+    it('the editor never saves a report over a report file that is a symbolic link out of the workspace, or a folder', async () => {
+        const client = await LspClient.start({ workspaceFolders: [workspace.root], settings: { mandate: { asOf: AS_OF, report: { outputDir: 'own-reports' } } } });
+        await client.waitForDiagnostics(workspaceUri(workspace.root, 'people.mandate'), list => list.length > 0, 60_000);
+        const { target } = await client.connection.sendRequest<ReportResult>(REPORT_REQUEST, { format: 'json' });
+        const name = path.basename(fileURLToPath(target));
+        await mkdir(path.join(workspace.root, 'own-reports'), { recursive: true });
+        await symlink(path.join(workspace.outside, 'victim.json'), path.join(workspace.root, 'own-reports', name));
+        await expect(client.connection.sendRequest(REPORT_REQUEST, { format: 'json' })).rejects.toThrow(
+            `The report 'own-reports/${name}' would be written outside the workspace folder: 'own-reports/${name}' is a symbolic link that leads outside the workspace folder.`);
+        await mkdir(path.join(workspace.root, 'own-reports', name.replace(/\.json$/, '.md')));
+        await expect(client.connection.sendRequest(REPORT_REQUEST, { format: 'md' })).rejects.toThrow(/cannot be written: it is a folder/);
     }, 120_000);
 });

@@ -29,7 +29,7 @@ export function registerReportRequests(shared: MandateSharedServices, connection
         return buildReport(shared, findings, { toolVersion: TOOL_VERSION, generatedAt: generatedAt() });
     }
 
-    async function outputFolder(): Promise<{ folder: URI; linkBase: string }> {
+    async function outputFolder(): Promise<{ folder: URI; linkBase: string; written: string; root: URI }> {
         const root = settings.workspaceRoots.at(-1); // the outermost folder: roots are sorted deepest first
         if (!root) throw new ResponseError(ErrorCodes.InvalidRequest, 'Open a folder to write reports into: Mandate writes them inside the workspace only.');
         const configured = (await shared.workspace.ConfigurationProvider.getConfiguration('mandate', 'report'))?.outputDir;
@@ -43,17 +43,32 @@ export function registerReportRequests(shared: MandateSharedServices, connection
             throw new ResponseError(ErrorCodes.InvalidParams, `mandate.report.outputDir '${written}' is not a folder. Use a relative folder such as 'reports'.`);
         }
         const depth = resolved.relative === '' ? 0 : resolved.relative.split('/').length;
-        return { folder: resolved.uri, linkBase: '../'.repeat(depth) };
+        // With several folders the report names files `<folder>/<path>` (report-sources.ts), from the folders' parent.
+        const roots = settings.workspaceRoots;
+        const aboveRoot = roots.length > 1 && roots.every(other => UriUtils.dirname(other).toString() === UriUtils.dirname(root).toString()) ? 1 : 0;
+        return { folder: resolved.uri, linkBase: '../'.repeat(depth + aboveRoot), written, root };
+    }
+
+    /** The report file in the output folder, located as the folder is: never a link out of the workspace, a folder or a special file. */
+    function reportFile(output: { written: string; root: URI }, name: string): URI {
+        const path = `${output.written.replace(/\/+$/, '')}/${name}`;
+        const located = locateWorkspacePath(path, output.root, pathProbeFor(shared.workspace.FileSystemProvider));
+        if (located.kind === 'outside') throw new ResponseError(ErrorCodes.InvalidParams, `The report '${path}' would be written outside the workspace folder: ${located.reason}.`);
+        if (located.entry.type !== 'file' && located.entry.type !== 'missing') {
+            throw new ResponseError(ErrorCodes.InvalidParams, `The report '${path}' cannot be written: it is ${located.entry.type === 'directory' ? 'a folder' : 'not a regular file'}. Move it away, or set mandate.report.outputDir.`);
+        }
+        return located.uri;
     }
 
     connection.onRequest(REPORT_REQUEST, (params: ReportParams) => shared.workspace.WorkspaceLock.read(async (): Promise<ReportResult> => {
         if (!isReportFormat(params.format)) {
             throw new ResponseError(ErrorCodes.InvalidParams, `Unknown report format '${params.format}'; use ${REPORT_FORMATS.join(', ')}.`);
         }
-        const { folder, linkBase } = await outputFolder();
+        const output = await outputFolder();
+        const { linkBase } = output;
         const report = currentReport();
         const name = `${report.organization?.id ?? 'mandate'}${REPORT_FORMAT_INFO[params.format].extension}`;
-        const target = UriUtils.joinPath(folder, name).toString();
+        const target = reportFile(output, name).toString();
         if (params.format === 'html' && params.webview) {
             const pages = await renderHtmlForWebview(report, { linkBase, webview: params.webview });
             return { content: pages.saved, target, webviewContent: pages.webview };
