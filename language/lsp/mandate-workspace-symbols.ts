@@ -12,6 +12,8 @@ interface Entry {
     /** `ciso chief information security officer`: what a query is matched against. */
     readonly haystack: string;
     readonly id: string;
+    /** The title in lower case without accents (`Inês` → `ines`), as people type it. */
+    readonly folded: string;
 }
 
 /**
@@ -58,7 +60,8 @@ export class MandateWorkspaceSymbolProvider implements WorkspaceSymbolProvider {
             for (const description of this.indexManager.allElements()) {
                 if (!DECLARATION_NOUNS[description.type]) continue;
                 const title = titleOf(description);
-                this.entries.push({ description, title, id: description.name.toLowerCase(), haystack: `${description.name} ${title}`.toLowerCase() });
+                const folded = foldTitle(title);
+                this.entries.push({ description, title, id: description.name.toLowerCase(), folded, haystack: `${description.name.toLowerCase()} ${folded}` });
             }
         }
         return this.entries;
@@ -73,7 +76,9 @@ function titleOf(description: AstNodeDescription): string {
 /**
  * How well the query matches, lower is better, or undefined for no match: the exact ID, an ID
  * that starts with it, a word of the ID or title that starts with it, text that contains it,
- * and last its characters in order (a subsequence, like VS Code's fuzzy match: `isrep` finds `isms-reporting`).
+ * and last its characters in order (a subsequence, like VS Code's fuzzy match: `isrep` finds `isms-reporting`),
+ * in the ID, then in the title, then only across both: `prinair` finds `priya-nair` before a name whose
+ * ID and title together happen to hold those letters.
  */
 function rankOf(query: string, entry: Entry): number | undefined {
     if (query === '') return 4;
@@ -81,7 +86,14 @@ function rankOf(query: string, entry: Entry): number | undefined {
     if (entry.id.startsWith(query)) return 1;
     const at = entry.haystack.indexOf(query);
     if (at >= 0) return at === 0 || /[\s\-_]/.test(entry.haystack[at - 1]) ? 2 : 3;
-    return isSubsequence(query, entry.haystack) ? 4 : undefined;
+    if (isSubsequence(query, entry.id)) return 4;
+    if (isSubsequence(query, entry.folded)) return 5;
+    return isSubsequence(query, entry.haystack) ? 6 : undefined;
+}
+
+/** Lower case without combining marks: `Inês Duarte` → `ines duarte`. */
+function foldTitle(title: string): string {
+    return title.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 
 function isSubsequence(query: string, text: string): boolean {
