@@ -65,9 +65,10 @@ export class MandateWorkspaceManager extends DefaultWorkspaceManager {
     }
 
     private revalidateAll(): void {
-        const documents = this.langiumDocuments.all.toArray();
-        if (documents.length === 0) return;
-        this.mutex.write(token => this.documentBuilder.build(documents, { validation: true }, token)).catch((error: unknown) => {
+        if (this.langiumDocuments.all.isEmpty()) return;
+        // The documents as they are when the build runs: an update it cancels (an editor's change queued
+        // meanwhile) leaves its documents unbuilt, and this build is then the one that builds them.
+        this.mutex.write(token => this.documentBuilder.build(this.langiumDocuments.all.toArray(), { validation: true }, token)).catch((error: unknown) => {
             // Nobody waits for this build: its failure is logged, not left to end the process.
             const output = lspConnection(this.shared)?.console ?? console;
             output.error(`Could not check the workspace again after the settings changed: ${error instanceof Error ? error.message : String(error)}`);
