@@ -233,3 +233,21 @@ describe('mandate report --since (CLI)', { timeout: 180_000 }, () => {
         expect(several.code).toBe(2);
     });
 });
+
+describe('a redacted report of the changes', () => {
+    it('pseudonymises the people of the earlier revision too, who are gone from the policy', () => {
+        const repo = repository();
+        repo.commit(CLEAN_POLICY, 'jane is the CISO', '2025-01-10');
+        repo.git('tag', 'before');
+        repo.commit({
+            'people.mandate': CLEAN_POLICY['people.mandate']
+                .replace('person jane "Jane Doe"', 'person john "John Roe"').replace('"jane@acme.example"', '"john@acme.example"').replace('assign jane', 'assign john')
+        }, 'john took over', '2025-02-01');
+        for (const format of ['md', 'json', 'html']) {
+            const run = mandate(repo.folder, 'report', '--since', 'before', '--redact', '--as-of', AS_OF, '--format', format);
+            expect(run.code, run.stderr).toBe(0);
+            expect(run.stdout).toContain('Changes in the audit period'.slice(0, format === 'json' ? 0 : 27));
+            for (const name of ['jane', 'Jane', 'Doe', 'john', 'John', 'Roe']) expect(run.stdout, `${format}: ${name}`).not.toMatch(new RegExp(`\\b${name}\\b`));
+        }
+    });
+});

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { diffBuilds } from '../../language/diff/diff-compute.js';
 import type { PolicyDiff } from '../../language/diff/diff-model.js';
 import { renderDiff, type DiffFormat } from '../../language/diff/render-diff.js';
-import type { DiffBuild } from '../../language/diff/diff-facts.js';
+import type { DiffBuild, SideFacts } from '../../language/diff/diff-facts.js';
 import { buildSideFacts, resolveSides } from '../diff-sides.js';
 import { buildRequest, startSide, type PendingSide } from '../diff-thread.js';
 import { workspaceRoots } from '../files.js';
@@ -69,14 +69,14 @@ export async function startSince(revision: string, paths: readonly string[], opt
  * report's own build, so the report and its "Changes in the audit period" read one and the same
  * policy), for `report --since`.
  */
-export async function changesSince(since: SinceSide, folder: string, to: DiffBuild): Promise<{ diff: PolicyDiff; internalErrors: readonly string[] }> {
+export async function changesSince(since: SinceSide, folder: string, to: DiffBuild): Promise<{ diff: PolicyDiff; internalErrors: readonly string[]; earlierPeople: SideFacts['people'] }> {
     try {
         const asOf = to.shared.mandate.Settings.asOf();
         // Read where and when the report reads, or (a date or folder that differs) again here.
         const same = since.folder === folder && since.options.asOf === asOf;
         const before = same ? await since.pending.result() : await buildRequest({ since: since.revision, folder }, { ...since.options, asOf });
         const diff = diffBuilds(before.facts, to, { from: before.side, to: { label: 'working tree', kind: 'working-tree' } });
-        return { diff, internalErrors: before.internalErrors };
+        return { diff, internalErrors: before.internalErrors, earlierPeople: before.facts.people };
     } finally {
         await since.pending.stop();
     }

@@ -72,7 +72,8 @@ export async function runReport(paths: string[], flags: ReportFlags): Promise<nu
     try {
         const built = buildReport(checked.services.shared, checked.findings, { toolVersion: TOOL_VERSION, generatedAt: timestamp, changes: changes?.diff });
         // The directory too: drift findings name its records, some of whom the policy does not declare.
-        const report = flags.redact ? redactReport(built, checked.services.shared.mandate.Settings.directory?.records) : built;
+        // The people of the revision --since reads too: its changes name those who are gone.
+        const report = flags.redact ? redactReport(built, checked.services.shared.mandate.Settings.directory?.records, changes?.earlierPeople) : built;
         const drawn = graphThread && reportGraph(report);
         content = await renderReport(report, flags.format, { linkBase: linkBase(roots[0], flags.output), drawGraph: drawn ? graphThread.drawAhead(drawn.graph) : undefined });
     } catch (error) {

@@ -33,6 +33,8 @@ export interface SideFacts {
     readonly exceptions: Map<string, FindingRecord>;
     readonly findings: Map<string, FindingRecord>;
     readonly requirements: Map<string, { readonly title: string; readonly status: ApplicabilityStatus }>;
+    /** The people the side declares, by ID: a redacted report of the changes pseudonymises those who are gone too. */
+    readonly people: Map<string, { readonly title: string; readonly email?: string }>;
 }
 
 /** A path relative to the side's folder, with `/` separators, so both sides name a file alike. */
@@ -119,5 +121,6 @@ export function sideFacts(build: DiffBuild): SideFacts {
     const requirements = new Map(requirementStatuses(model, asOf, settings, open)
         .map(result => [result.requirement.id, { title: result.requirement.title, status: result.status }] as const));
 
-    return { asOf, roles, appointments, holders, duties, delegations, conflicts, exceptions, findings, requirements };
+    const people = new Map(model.persons.map(person => [person.name, { title: person.title ?? person.name, ...person.email ? { email: person.email } : {} }] as const));
+    return { asOf, roles, appointments, holders, duties, delegations, conflicts, exceptions, findings, requirements, people };
 }

@@ -52,7 +52,7 @@ interface Named {
  * The directory records a report's drift findings may name: those matching a declared person (by
  * e-mail address or name) add their employee number to that person; the others are Person n+1….
  */
-function withDirectory(people: readonly PersonEntry[], records: readonly DirectoryRecord[], key: string): { named: Named[]; names: Map<string, Pseudonym> } {
+function withDirectory(people: ReadonlyArray<Pick<PersonEntry, 'id' | 'title' | 'email'>>, records: readonly DirectoryRecord[], key: string): { named: Named[]; names: Map<string, Pseudonym> } {
     const names = pseudonyms(people, key);
     const byEmail = new Map(people.filter(person => person.email).map(person => [person.email!.toLowerCase(), person.id]));
     const byName = new Map(people.map(person => [person.title.trim().toLowerCase(), person.id]));
@@ -120,9 +120,17 @@ function redactValue(value: unknown, key: string | undefined, matcher: NameMatch
     return result;
 }
 
-/** Without a directory, declared people only; with one, also the records drift findings can name. */
-function matcherOf(report: AuditReport, directory: readonly DirectoryRecord[] = []): NameMatcher {
-    const { named, names } = withDirectory(report.people, directory, report.provenance.inputsSha256);
+/** A person declared on another side of the report (the revision `--since` names), by ID. */
+export type EarlierPeople = ReadonlyMap<string, { readonly title: string; readonly email?: string }>;
+
+/**
+ * Without a directory, declared people only; with one, also the records drift findings can name;
+ * and the people of an earlier revision the report's changes name, who may be gone from the policy.
+ */
+function matcherOf(report: AuditReport, directory: readonly DirectoryRecord[] = [], earlier: EarlierPeople = new Map()): NameMatcher {
+    const current = new Set(report.people.map(person => person.id));
+    const people = [...report.people, ...[...earlier].filter(([id]) => !current.has(id)).map(([id, person]) => ({ id, ...person }))];
+    const { named, names } = withDirectory(people, directory, report.provenance.inputsSha256);
     return new NameMatcher(termsOf(named, names));
 }
 
@@ -135,9 +143,9 @@ export function reportRedactor(report: AuditReport, directory?: readonly Directo
     return text => matcher.replace(text);
 }
 
-/** The same report with every declared person pseudonymised; the input is left as it is. */
-export function redactReport(report: AuditReport, directory?: readonly DirectoryRecord[]): AuditReport {
-    const redacted = redactValue(report, undefined, matcherOf(report, directory)) as AuditReport;
+/** The same report with every declared person pseudonymised (and those of `earlier`); the input is left as it is. */
+export function redactReport(report: AuditReport, directory?: readonly DirectoryRecord[], earlier?: EarlierPeople): AuditReport {
+    const redacted = redactValue(report, undefined, matcherOf(report, directory, earlier)) as AuditReport;
     return {
         ...redacted,
         people: redacted.people.map(person => ({ ...person, email: undefined })),
