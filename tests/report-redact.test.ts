@@ -196,3 +196,49 @@ describe('report --redact with a directory', () => {
         expect(check.stdout).toContain('hr/people.csv:5 ("Person 4", person-4)');
     });
 });
+
+describe('names the redaction finds however they are written', () => {
+    const TERMS = [
+        { text: 'jane-doe', replacement: 'person-1' },
+        { text: 'Jane Doe', replacement: 'Person 1', pathReplacement: 'person-1' },
+        { text: 'Jane', replacement: 'Person 1', pathReplacement: 'person-1', exact: true },
+        { text: 'Doe', replacement: 'Person 1', pathReplacement: 'person-1', exact: true },
+        { text: 'José Müller', replacement: 'Person 2', pathReplacement: 'person-2' },
+        { text: 'José', replacement: 'Person 2', pathReplacement: 'person-2', exact: true },
+        { text: 'Müller', replacement: 'Person 2', pathReplacement: 'person-2', exact: true }
+    ];
+    const matcher = new NameMatcher(TERMS);
+
+    it('in paths, joined by `_` or in camel case, and in a path inside prose', () => {
+        expect(matcher.replace('hr/Jane_Doe_letter.pdf')).toBe('hr/person-1_person-1_letter.pdf');
+        expect(matcher.replace('hr/contracts/JaneDoe.pdf')).toBe('hr/contracts/person-1person-1.pdf');
+        expect(matcher.replace('Scan of hr/doe-contract.pdf')).toBe('Scan of hr/person-1-contract.pdf');
+        expect(matcher.replace('people/Jane_Doe.mandate:6')).toBe('people/person-1_person-1.mandate:6');
+    });
+
+    it('with or without their accents, composed or decomposed', () => {
+        expect(matcher.replace('Signed by Jose\u0301 Mu\u0308ller')).toBe('Signed by Person 2');
+        expect(matcher.replace('Jose Muller signed')).toBe('Person 2 signed');
+        expect(matcher.replace('hr/jose-muller.pdf')).toBe('hr/person-2-person-2.pdf');
+    });
+
+    it('and still not inside other words, nor small words in prose', () => {
+        expect(matcher.replace('Janet Doers and janedoe wrote a jane note')).toBe('Janet Doers and janedoe wrote a jane note');
+        expect(matcher.replace('Jane Doe and Jane')).toBe('Person 1 and Person 1');
+    });
+});
+
+describe('the links of a redacted report written elsewhere', () => {
+    const workspaces = temporaryWorkspaces('mandate-redact-links-');
+
+    it('do not name a folder on the way to the policy after a person', async () => {
+        const root = await workspaces({
+            'jane-doe/policy/people.mandate': 'person jane-doe "Jane Doe"\nrole ciso "CISO" { designated CISO }\nassign jane-doe to ciso since 2024-01-01\n'
+        });
+        const run = mandate(root, 'report', 'jane-doe/policy', '--redact', '--as-of', '2025-06-30', '-o', 'out/report.md');
+        expect(run.code, run.stderr).toBe(0);
+        const written = readFileSync(path.join(root, 'out', 'report.md'), 'utf8');
+        expect(written).toMatch(/\]\(\.\.\/person-1\/policy\/people\.mandate#L\d+\)/);
+        expect(written).not.toMatch(/\bjane\b|\bJane\b|\bDoe\b/);
+    });
+});

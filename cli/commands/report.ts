@@ -4,7 +4,7 @@ import { buildReport } from '../../language/report/build-report.js';
 import { OscalSspError, renderReport, type ReportFormat } from '../../language/report/formats.js';
 import { generatedAt } from '../../language/report/report-provenance.js';
 import type { CheckedWorkspace } from '../../language/engine/check-sources.js';
-import { redactReport } from '../../language/redact/redact-report.js';
+import { reportRedactor, redactReport } from '../../language/redact/redact-report.js';
 import { reportGraph } from '../../language/report/report-view.js';
 import { InputError } from '../files.js';
 import { changesSince, startSince, type SinceSide } from './diff.js';
@@ -75,7 +75,10 @@ export async function runReport(paths: string[], flags: ReportFlags): Promise<nu
         // The people of the revision --since reads too: its changes name those who are gone.
         const report = flags.redact ? redactReport(built, checked.services.shared.mandate.Settings.directory?.records, changes?.earlierPeople) : built;
         const drawn = graphThread && reportGraph(report);
-        content = await renderReport(report, flags.format, { linkBase: linkBase(roots[0], flags.output), drawGraph: drawn ? graphThread.drawAhead(drawn.graph) : undefined });
+        // The way from the report to the policy can pass a folder named after someone (`/home/jane-doe/…`).
+        const base = linkBase(roots[0], flags.output);
+        const links = flags.redact ? reportRedactor(built, checked.services.shared.mandate.Settings.directory?.records, changes?.earlierPeople)(base) : base;
+        content = await renderReport(report, flags.format, { linkBase: links, drawGraph: drawn ? graphThread.drawAhead(drawn.graph) : undefined });
     } catch (error) {
         if (error instanceof OscalSspError) throw new InputError(error.message);
         throw error;

@@ -84,7 +84,7 @@ function termsOf(people: readonly Named[], names: Map<string, Pseudonym>): NameT
         if (!pseudonym) continue;
         if (!person.keyOnly) terms.push({ text: person.id, replacement: pseudonym.id });
         for (const identifier of person.identifiers ?? []) terms.push({ text: identifier, replacement: pseudonym.id });
-        if (person.title.trim() !== '') terms.push({ text: person.title, replacement: pseudonym.title });
+        if (person.title.trim() !== '') terms.push({ text: person.title, replacement: pseudonym.title, pathReplacement: pseudonym.id });
         // Not the address's local part alone: `security@` is a mailbox, and "security" a word.
         if (person.email) terms.push({ text: person.email, replacement: pseudonym.id });
         for (const part of nameParts(person.title)) {
@@ -95,7 +95,7 @@ function termsOf(people: readonly Named[], names: Map<string, Pseudonym>): NameT
     }
     for (const [part, owners] of partOwners) {
         const only = owners.size === 1 ? names.get([...owners][0]) : undefined;
-        terms.push({ text: part, replacement: only ? only.title : '[redacted]', exact: true });
+        terms.push({ text: part, replacement: only ? only.title : '[redacted]', pathReplacement: only ? only.id : 'redacted', exact: true });
     }
     return terms;
 }
@@ -138,8 +138,8 @@ function matcherOf(report: AuditReport, directory: readonly DirectoryRecord[] = 
  * The report's redaction as a function of text, for output made beside the report from the same
  * check (`mandate check --redact`: findings, SARIF): the same pseudonyms as the report's.
  */
-export function reportRedactor(report: AuditReport, directory?: readonly DirectoryRecord[]): (text: string) => string {
-    const matcher = matcherOf(report, directory);
+export function reportRedactor(report: AuditReport, directory?: readonly DirectoryRecord[], earlier?: EarlierPeople): (text: string) => string {
+    const matcher = matcherOf(report, directory, earlier);
     return text => matcher.replace(text);
 }
 
