@@ -131,6 +131,9 @@ describe('OSCAL component definition', () => {
         expect(edited.uuid).not.toBe(base.uuid);
         expect(edited.metadata.version).toBe('f'.repeat(64));
         expect(uuidsIn(edited).slice(1)).toEqual(uuidsIn(base).slice(1));
+        // Another as-of date, or a redacted copy, is another document too.
+        expect(definition(exportOscal({ ...report, asOf: '2025-07-01' })).uuid).not.toBe(base.uuid);
+        expect(definition(exportOscal({ ...report, provenance: { ...report.provenance, redacted: true } })).uuid).not.toBe(base.uuid);
     });
 
     it('carries roles, people, current holders, requirement statuses and documents', async () => {

@@ -3,7 +3,7 @@
  * identifiers (oscal-common.ts) and metadata (oscal-metadata.ts): the same role ids, party UUIDs,
  * control-ids and document resources, so a GRC tool can join the two documents.
  */
-import { frameworkName, metadataProps, oscalIds, OSCAL_VERSION, oscalString, optionalArray, plural, prop, type Json, type OscalIds } from './oscal-common.js';
+import { documentKey, frameworkName, metadataProps, oscalIds, OSCAL_VERSION, oscalString, optionalArray, plural, prop, type Json, type OscalIds } from './oscal-common.js';
 import { documentResources, frameworkResource, metadataParties, metadataResponsibleParties, metadataRoles } from './oscal-metadata.js';
 import { controlImplementation } from './oscal-ssp-requirements.js';
 import { systemCharacteristics, systemComponents, systemName, systemUsers } from './oscal-ssp-system.js';
@@ -64,7 +64,7 @@ export function exportOscalSsp(report: AuditReport): string {
         ...documentResources(report, ids)
     ];
     const plan = {
-        uuid: ids.uuid('system-security-plan', report.provenance.inputsSha256),
+        uuid: ids.uuid('system-security-plan', documentKey(report)),
         metadata: {
             title: `${systemName(report)}: system security plan for information-security roles and responsibilities`,
             'last-modified': report.provenance.generatedAt,

@@ -1,5 +1,5 @@
 import {
-    controlId, frameworkName, metadataProps, oscalIds, oscalToken, OSCAL_VERSION, optionalArray, plural, prop
+    controlId, documentKey, frameworkName, metadataProps, oscalIds, oscalToken, OSCAL_VERSION, optionalArray, plural, prop
 } from './oscal-common.js';
 import { documentResources, frameworkResource, holderUuids, metadataParties, metadataResponsibleParties, metadataRoles, uniqueRoles } from './oscal-metadata.js';
 import type { AuditReport, RequirementStatus } from './report-model.js';
@@ -74,7 +74,7 @@ export function exportOscal(report: AuditReport): string {
     const resources = [...frameworks.map(prefix => frameworkResource(report, ids, prefix)), ...documentResources(report, ids)];
 
     const definition = {
-        uuid: uuid('component-definition', report.provenance.inputsSha256),
+        uuid: uuid('component-definition', documentKey(report)),
         metadata: {
             title: `${organizationName}information-security roles and responsibilities (ISO/IEC 27001 clause 5.3)`,
             'last-modified': report.provenance.generatedAt,

@@ -60,6 +60,15 @@ export function optionalValue(key: string, value: string | undefined): Json {
     return value === undefined ? {} : { [key]: value };
 }
 
+/**
+ * What names one OSCAL document: the policy version, the as-of date it was assessed on and whether
+ * people are pseudonymised. OSCAL asks for a new document UUID whenever the content changes; two
+ * dates or a redacted copy of one policy are different documents.
+ */
+export function documentKey(report: AuditReport): string {
+    return `${report.provenance.inputsSha256}\u0000${report.asOf}${report.provenance.redacted ? '\u0000redacted' : ''}`;
+}
+
 export function plural(count: number, word: string): string {
     return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
