@@ -57,13 +57,19 @@ describe('directory drift', () => {
             expect(messages(findings, 'directory-leaver-holds-role')[0]).toContain('they are inactive (hr/people.csv:3 ("Jane Doe", 1001))');
         });
 
-        it('fires on an end date on or before the as-of date, also for a delegation, and not for a later one', async () => {
+        it('fires on an end date before the as-of date, also for a delegation, and not on the last day or a later one', async () => {
             const files = { ...POLICY, 'delegation.mandate': 'delegate isms-reporting from ciso to jane since 2025-01-01\n' };
-            const ended = await drift(files, [MARK, JANE.replace('2020-01-01,,Active', `2020-01-01,${AS_OF},Active`)]);
+            const ended = await drift(files, [MARK, JANE.replace('2020-01-01,,Active', '2020-01-01,2025-06-29,Active')]);
             expect(where(ended, 'directory-leaver-holds-role').sort()).toEqual(['delegation.mandate:1', 'people.mandate:6']);
-            expect(messages(ended, 'directory-leaver-holds-role')[0]).toContain(`their employment ended on ${AS_OF}`);
+            expect(messages(ended, 'directory-leaver-holds-role')[0]).toContain('their employment ended on 2025-06-29');
+            // Still with the organization on the last day, as `employed … until` says in the policy.
+            const lastDay = await drift(files, [MARK, JANE.replace('2020-01-01,,Active', `2020-01-01,${AS_OF},Active`)]);
+            expect(where(lastDay, 'directory-leaver-holds-role')).toEqual([]);
             const later = await drift(files, [MARK, JANE.replace('2020-01-01,,Active', '2020-01-01,2025-07-01,Active')]);
             expect(where(later, 'directory-leaver-holds-role')).toEqual([]);
+            // A status set to terminated before the end date HR gave does not end the employment early.
+            const notice = await drift(files, [MARK, JANE.replace('2020-01-01,,Active', '2020-01-01,2025-07-31,Terminated')]);
+            expect(where(notice, 'directory-leaver-holds-role')).toEqual([]);
         });
 
         it('does not fire when the policy already ended the holding (leaver-holds-role covers the policy\'s own dates)', async () => {

@@ -127,7 +127,13 @@ export function recordText(record: DirectoryRecord): string {
     return `${record.location.file}:${record.location.line} ("${record.name}"${id ? `, ${id}` : ''})`;
 }
 
-/** Whether the directory says the person has left on `asOf`: inactive, or an end date on or before it. */
+/**
+ * Whether the directory says the person has left by `asOf`: their end date lies before it (they are
+ * still with the organization on their last day, as `employed … until` says in the policy), or,
+ * without an end date, the record is inactive. An end date still to come is what HR decided: a
+ * status already set to terminated does not end the employment before it. The one definition for
+ * the drift rules and the import.
+ */
 export function hasLeft(record: DirectoryRecord, asOf: string): boolean {
-    return !record.active || (record.end !== undefined && record.end <= asOf);
+    return record.end !== undefined ? record.end < asOf : !record.active;
 }

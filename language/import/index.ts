@@ -13,4 +13,5 @@ export { readDirectory } from './read-directory.js';
 export { columnMappingSchema, parseColumnMapping } from './mapping-config.js';
 export { importDirectory, type ImportRequest, type ImportResult } from './import-directory.js';
 export { GENERATED_MARK, isGeneratedText, readPeopleFile, type GeneratedPerson } from './people-file.js';
-export { hasLeft, planImport, type ImportPlan, type PersonChange } from './plan-import.js';
+export { planImport, type ImportPlan, type PersonChange } from './plan-import.js';
+export { hasLeft } from '../directory/directory-match.js';

@@ -1,4 +1,5 @@
 import type { DirectoryRecord } from './directory-record.js';
+import { hasLeft } from '../directory/directory-match.js';
 import type { GeneratedPerson } from './people-file.js';
 import { assignIds, type IdCollision } from './person-ids.js';
 
@@ -115,11 +116,6 @@ export function planImport(input: ImportInput): ImportPlan {
         if (after.until && !before.until) ended.push(change);
         else changed.push(change);
     }
-}
-
-/** Whether the record says the person has left by `asOf`: inactive, or an end date before it. */
-export function hasLeft(record: DirectoryRecord, asOf: string): boolean {
-    return !record.active || (record.end !== undefined && record.end < asOf);
 }
 
 function show(value: string | undefined): string {

@@ -6,12 +6,12 @@ import { describe } from './describe.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 
 function leaving(record: DirectoryRecord, asOf: string): string {
-    if (record.end !== undefined && record.end <= asOf) return `their employment ended on ${record.end}`;
+    if (record.end !== undefined && record.end < asOf) return `their employment ended on ${record.end}`;
     return 'they are inactive';
 }
 
 /**
- * The directory says a person has left (inactive, or an end date on or before the as-of date),
+ * The directory says a person has left (an end date before the as-of date, or inactive without one),
  * but the policy still has them holding a role or receiving a delegation on that date: the
  * joiner-mover-leaver process did not reach the policy.
  */
