@@ -46,6 +46,15 @@ describe('mandate check with a directory', () => {
         expect(run.stderr).not.toMatch(/undefined|NaN|\[object Object\]|at .*\.cjs/);
     });
 
+    it('exits 2 on an export that is not UTF-8, naming where it stops being UTF-8, instead of matching misread names', async () => {
+        const latin1 = Buffer.from(`${EXPORT}1009,J\xe9r\xf4me Brun,jerome@acme.example,Engineer,2021-01-01,,Active\n`, 'latin1');
+        const folder = await workspace({ 'policy.mandate': POLICY, 'mandate.config.json': CONFIG, 'hr/people.csv': latin1 });
+        const run = mandate(folder, 'check', '--as-of', '2025-06-30');
+        expect(run.code).toBe(2);
+        expect(run.stdout).toBe('');
+        expect(run.stderr).toMatch(/^mandate: hr\/people\.csv:\d+:7: not valid UTF-8 from here on/);
+    });
+
     it('never writes a report over the directory export', async () => {
         const folder = await workspace({ 'policy.mandate': POLICY, 'mandate.config.json': CONFIG, 'hr/people.csv': EXPORT });
         const run = mandate(folder, 'report', '--as-of', '2025-06-30', '-o', 'hr/people.csv');

@@ -127,7 +127,7 @@ describe('mandate import', () => {
     it('says what is wrong with the command line and the source file', async () => {
         const folder = await workspace({ 'latin1.csv': Buffer.from('Employee #,First Name,Last Name\n1,J\xfcrgen,M\xfcller\n', 'latin1'), 'hr.csv': await fixture('workday.csv') });
         expect(mandate(folder, 'import', 'missing.csv', '-o', 'people/').stderr).toBe('mandate: missing.csv: no such file\n');
-        expect(mandate(folder, 'import', 'latin1.csv', '-o', 'people/').stderr).toBe('mandate: latin1.csv: not valid UTF-8; export it again as UTF-8 (in Excel: "CSV UTF-8")\n');
+        expect(mandate(folder, 'import', 'latin1.csv', '-o', 'people/').stderr).toBe('mandate: latin1.csv:2:4: not valid UTF-8 from here on; export it again as UTF-8 (in Excel: "CSV UTF-8")\n');
         expect(mandate(folder, 'import', 'hr.csv', '-o', 'hr.csv').stderr).toBe('mandate: hr.csv: -o takes a folder or a .mandate file\n');
         expect(mandate(folder, 'import', 'hr.csv', '-o', 'people/', '--delimiter', '|').stderr).toBe("mandate: --delimiter must be ',', ';' or 'tab', not '|'\n");
         expect(mandate(folder, 'import', 'hr.csv').code).toBe(2);

@@ -5,6 +5,7 @@ import { loadConfig } from '../../language/config/config-loader.js';
 import type { DirectorySettings } from '../../language/import/column-mapping.js';
 import { importDirectory, type DirectoryProblem, type ImportPlan, type PersonChange } from '../../language/import/index.js';
 import type { DeclaredPerson } from '../../language/import/plan-import.js';
+import { utf8Text } from '../../language/import/utf8-text.js';
 import { isPerson, type Model } from '../../language/generated/ast.js';
 import { createMandateServices, type MandateServices } from '../../language/mandate-module.js';
 import { todayIsoDate } from '../../language/util/dates.js';
@@ -89,7 +90,6 @@ async function sameReal(a: string, b: string): Promise<boolean> {
     return path.resolve(realA) === path.resolve(realB);
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }); // the readers skip a byte order mark themselves
 
 async function readText(file: string, hint: string): Promise<string> {
     let bytes: Buffer;
@@ -100,11 +100,12 @@ async function readText(file: string, hint: string): Promise<string> {
         const code = (error as NodeJS.ErrnoException).code;
         throw new InputError(`${displayFile(path.resolve(file))}: ${code === 'ENOENT' ? 'no such file' : `cannot read: ${code ?? (error as Error).message}`}`);
     }
-    try {
-        return utf8.decode(bytes);
-    } catch {
-        throw new InputError(`${displayFile(path.resolve(file))}: not valid UTF-8; ${hint}`);
+    const decoded = utf8Text(bytes, displayFile(path.resolve(file)));
+    if ('problem' in decoded) {
+        const { location } = decoded.problem;
+        throw new InputError(`${location.file}:${location.line}:${location.column}: not valid UTF-8 from here on; ${hint}`);
     }
+    return decoded.text;
 }
 
 async function readExisting(target: string): Promise<string | undefined> {

@@ -1,4 +1,5 @@
 import { UriUtils, type FileSystemProvider, type URI } from 'langium';
+import { utf8Text } from '../import/utf8-text.js';
 import type { ConfigProblem, MandateConfig } from '../config/mandate-config.js';
 import type { DirectoryConfig } from '../config/directory-config.js';
 import type { DirectoryProblem, DirectoryRecord } from '../import/directory-record.js';
@@ -62,13 +63,19 @@ export async function loadDirectory(fileSystem: FileSystemProvider, config: Mand
         case 'missing': return { configProblems: [problem(`The directory '${entry.path}' does not exist in the workspace folder; the drift rules need it. Check the path, which is relative to the folder of mandate.config.json.`)], watched };
     }
     if (found.real.toString() !== resolved.uri.toString()) watched.push(found.real);
-    let text: string;
+    let bytes: Uint8Array;
     try {
-        text = await fileSystem.readFile(found.real);
+        bytes = await fileSystem.readBinary(found.real);
     } catch (error) {
         return { configProblems: [problem(`Cannot read the directory '${entry.path}': ${(error as Error).message}`)], watched };
     }
-    return { directory: directoryFromText(text, resolved.uri, resolved.relative, settings), configProblems: [], watched };
+    const decoded = utf8Text(bytes, resolved.relative);
+    if ('problem' in decoded) {
+        // Not read at all: drift against misread names would report people missing who are there.
+        const directory: LoadedDirectory = { uri: resolved.uri, path: resolved.relative, text: '', config: settings, description: 'not UTF-8', records: [], problems: [decoded.problem] };
+        return { directory, configProblems: [], watched };
+    }
+    return { directory: directoryFromText(decoded.text, resolved.uri, resolved.relative, settings), configProblems: [], watched };
 }
 
 /** The export's text read as the configuration says; `path` is the workspace-relative name findings give it. */
