@@ -158,6 +158,17 @@ describe('directory readers: broken CSV', () => {
         expect(problems(readCsvDirectory('', 'people.csv'))).toEqual(['1:1 the file is empty; a CSV export starts with a header line']);
     });
 
+    it('says a column the mapping names is not in the header, instead of reading every row without it', () => {
+        const text = 'Personalnummer,Name,E-Mail,Austritt,Status\n1002,Sofia Alvarez,sofia@acme.example,2025-03-31,ausgetreten\n';
+        const mapping = { columns: { employeeNumber: ['Personalnummer'], name: ['Name'], email: ['E-Mail'], end: ['Austrittsdatum'], status: ['Mitarbeiterstatus'] }, activeValues: ['aktiv'] };
+        expect(problems(readCsvDirectory(text, 'hr/personal.csv', { mapping }))).toEqual([
+            '1:1 the header has no column \'Austrittsdatum\', which the "directory" mapping of mandate.config.json names for "end"',
+            '1:1 the header has no column \'Mitarbeiterstatus\', which the "directory" mapping of mandate.config.json names for "status"'
+        ]);
+        const right = { ...mapping, columns: { ...mapping.columns, end: ['Austritt'], status: ['Status'] } };
+        expect(problems(readCsvDirectory(text, 'hr/personal.csv', { mapping: right }))).toEqual([]);
+    });
+
     it('says the delimiter given does not split the header, instead of that no preset matches it', () => {
         const commas = 'Employee #,First Name,Last Name,Work Email\n1,Ada,Lovelace,ada@x.example\n';
         expect(problems(readCsvDirectory(commas, 'people.csv', { delimiter: ';' }))).toEqual(

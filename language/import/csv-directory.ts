@@ -121,6 +121,14 @@ function readHeader(header: CsvRow, file: string, settings: DirectorySettings): 
     if (split) problems.push({ location: at(1, 1), message: split });
     else if (!hasName(found)) problems.push({ location: at(1, 1), message: `no column holds the name; expected one of ${expected(['name', 'givenName', 'familyName']) || 'the mapping\'s "name" columns'}` });
     if (!split && !hasKey(found)) problems.push({ location: at(1, 1), message: `no column holds an employee number or e-mail address; expected one of ${expected(['employeeNumber', 'email']) || 'the mapping\'s "employeeNumber" or "email" columns'}` });
+    // A column the team mapped by hand that the header lacks is a typo, not an empty field: leavers would read as active.
+    const own = settings.mapping ? columnIndexes(header, settings.mapping) : {};
+    for (const field of MAPPED_FIELDS) {
+        const names = settings.mapping?.columns[field];
+        if (!split && names && names.length > 0 && own[field] === undefined) {
+            problems.push({ location: at(1, 1), message: `the header has no column ${names.map(name => `'${name}'`).join(' or ')}, which the "directory" mapping of mandate.config.json names for "${field}"` });
+        }
+    }
     if (problems.length > 0) return { description, problems };
     return { description, problems, columns: { mapping, found, activeValues: new Set((mapping.activeValues ?? DEFAULT_ACTIVE_VALUES).map(fold)) } };
 }
