@@ -32,6 +32,21 @@ describe('mandate import', () => {
         expect(await readFile(path.join(folder, TARGET), 'utf8')).toBe(written);
     });
 
+    it('refuses an export whose keys moved to another column, instead of ending everyone and adding them again with new IDs', async () => {
+        const bamboo = await fixture('bamboohr.csv');
+        const folder = await workspace({ 'hr/bamboohr.csv': bamboo });
+        expect(mandate(folder, 'import', 'hr/bamboohr.csv', '-o', 'people/', '--as-of', '2025-06-30').code).toBe(0);
+        const written = await readFile(path.join(folder, TARGET), 'utf8');
+        // The next export renamed `Employee #`: the preset now keys everyone by e-mail address.
+        // Zoë has no e-mail address: with no employee number she could have no key at all (another problem, said first).
+        const renamed = bamboo.replace('Employee #', 'Employee Number').replace(/^1005,[\s\S]*?\(DPO\)",[^\n]*\n/m, '');
+        await writeFile(path.join(folder, 'hr/bamboohr.csv'), renamed);
+        const run = mandate(folder, 'import', 'hr/bamboohr.csv', '-o', 'people/', '--as-of', '2025-07-01');
+        expect(run.code).toBe(2);
+        expect(run.stderr).toMatch(/^mandate: hr\/bamboohr\.csv:\d+:1: \d+ of the 6 people imported before are in this export under another key \(e\.g\. '[^']+': 100\d before, [^ ]+@acme\.example now\)/);
+        expect(await readFile(path.join(folder, TARGET), 'utf8')).toBe(written);
+    });
+
     it('lists the first 20 people of each section and says how many more, unless --verbose; the file holds everyone', async () => {
         const header = 'Employee #,First Name,Last Name,Display Name,Work Email,Job Title,Department,Reporting to,Supervisor Email,Hire Date,Termination Date,Status';
         const rows = Array.from({ length: 30 }, (_, index) => `${2000 + index},Person,No${index},Person No${index},p${index}@acme.example,Analyst,Ops,,,01/15/2020,,Active`);

@@ -1,6 +1,6 @@
 import type { MandateServices } from '../mandate-module.js';
 import type { DirectorySettings } from './column-mapping.js';
-import type { DirectoryProblem, SourceLocation } from './directory-record.js';
+import type { DirectoryProblem, DirectoryRecord, SourceLocation } from './directory-record.js';
 import { isGeneratedText, readPeopleFile, renderPeopleFile } from './people-file.js';
 import { planImport, type DeclaredPerson, type ImportPlan } from './plan-import.js';
 import { readDirectory } from './read-directory.js';
@@ -38,9 +38,37 @@ export function importDirectory(services: MandateServices, request: ImportReques
         if (!earlier.ok) return { ok: false, refused: true, problems: [{ location: at(earlier.line, earlier.column), message: `${earlier.message}; undo the edit, or delete the file to import afresh` }] };
         previous = earlier.people;
     }
+    // A person keeps their ID for good: an export whose keys moved to another column would end everyone and add them again.
+    const moved = movedKeys(read.records, previous);
+    if (moved.length > 0) {
+        const [first] = moved;
+        return {
+            ok: false, problems: [{
+                location: first.record.location,
+                message: `${moved.length} of the ${previous.length} people imported before ${moved.length === 1 ? 'is' : 'are'} in this export under another key `
+                    + `(e.g. '${first.record.name}': ${first.before.key} before, ${first.record.key} now), so each would leave and join again with a new ID. `
+                    + 'The key column was probably renamed or emptied: export it as before, or map the column again (--preset, or "directory" in mandate.config.json).'
+            }]
+        };
+    }
     const keywords = services.syntax.GrammarKeywords;
     const reserved = new Set([...keywords.words].filter(word => !keywords.nameKeywords.has(word)));
     const plan = planImport({ records: read.records, previous, declared: request.declared, reserved, asOf: request.asOf });
     const text = renderPeopleFile({ source: request.sourceFile, description: read.description }, plan.people);
     return { ok: true, plan, text, changed: text !== request.target.text, description: read.description };
+}
+
+/**
+ * The records that are someone imported before under another key: their key is new, but their
+ * e-mail address is that of an earlier person whose key the export no longer has.
+ */
+function movedKeys(records: readonly DirectoryRecord[], previous: ImportPlan['people']): Array<{ record: DirectoryRecord; before: ImportPlan['people'][number] }> {
+    if (previous.length === 0) return [];
+    const keys = new Set(records.map(record => record.key));
+    const goneByEmail = new Map(previous.filter(person => person.email && !keys.has(person.key)).map(person => [person.email!.toLowerCase(), person]));
+    const known = new Set(previous.map(person => person.key));
+    return records.flatMap(record => {
+        const before = !known.has(record.key) && record.email ? goneByEmail.get(record.email.toLowerCase()) : undefined;
+        return before ? [{ record, before }] : [];
+    });
 }
