@@ -251,3 +251,21 @@ describe('a redacted report of the changes', () => {
         }
     });
 });
+
+describe('changes that say nothing new', () => {
+    it('are not changes: a line added above a finding that names a place, and a file renamed', () => {
+        const repo = repository();
+        // Two people whose IDs look alike: confusable-name names the other's place, `people.mandate:N`.
+        const people = `${CLEAN_POLICY['people.mandate']}person bi11 "Bill One"\nperson bill "Bill Two"\n`;
+        repo.commit({ ...CLEAN_POLICY, 'people.mandate': people }, 'policy', '2025-01-10');
+        repo.commit({ 'people.mandate': `// The people of Acme.\n${people}` }, 'a comment', '2025-01-11');
+        const commented = mandate(repo.folder, 'diff', 'HEAD~1..HEAD', '--as-of', AS_OF, '--exit-code');
+        expect(commented.stdout).toContain('No changes');
+        expect(commented.code).toBe(0);
+        repo.git('mv', 'people.mandate', 'staff.mandate');
+        repo.commit({}, 'renamed', '2025-01-12');
+        const renamed = mandate(repo.folder, 'diff', 'HEAD~1..HEAD', '--as-of', AS_OF, '--exit-code');
+        expect(renamed.stdout).toContain('No changes');
+        expect(renamed.code).toBe(0);
+    });
+});

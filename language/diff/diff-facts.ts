@@ -45,6 +45,11 @@ function relativeTo(rootPath: string, uri: string): string {
 }
 
 /** Adds `value` under `key`, or under `key #2`, `#3`, … when two records share an identity. */
+/** A message with the `file:line` places it names (`… (people.mandate:8)`) left out: they move when nothing changed. */
+function withoutPlaces(message: string): string {
+    return message.replace(/[^\s()'"`]+\.mandate:\d+(?::\d+)?/g, '…');
+}
+
 function addUnique<T>(map: Map<string, T>, key: string, value: T): void {
     let unique = key;
     for (let n = 2; map.has(unique); n++) unique = `${key} #${n}`;
@@ -113,8 +118,9 @@ export function sideFacts(build: DiffBuild): SideFacts {
             rule: finding.rule, severity: finding.severity, message: finding.message,
             justification: finding.suppressed?.justification, source: { file, line: finding.line }
         };
-        // Matched by file, rule and message: a line inserted above a finding does not make it new.
-        addUnique(finding.suppressed ? exceptions : findings, `${file}\u0000${finding.rule}\u0000${finding.message}`, record);
+        // Matched by rule and message, without the places a message names: a line inserted above a finding,
+        // or its record moved to another file, does not make it new.
+        addUnique(finding.suppressed ? exceptions : findings, `${finding.rule}\u0000${withoutPlaces(finding.message)}`, record);
     }
 
     const open = build.findings.filter(finding => !finding.suppressed && !HISTORY_RULES.has(finding.rule));
