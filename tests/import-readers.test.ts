@@ -118,6 +118,15 @@ describe('directory readers: SCIM 2.0', () => {
         expect(problems(readScimDirectory('', 'users.json'))[0]).toMatch(/^1:1 invalid JSON/);
     });
 
+    it('refuses one page of a paged response, which is not the whole directory', () => {
+        const user = '{ "schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "id": "u1", "userName": "ada@x.example", "displayName": "Ada Lovelace", "emails": [{ "value": "ada@x.example", "primary": true }], "active": true }';
+        const page = `{ "schemas": ["urn:ietf:params:scim:api:messages:2.0:ListResponse"], "totalResults": 300, "itemsPerPage": 1, "Resources": [${user}] }`;
+        expect(problems(readScimDirectory(page, 'users.json'))).toEqual([
+            '1:86 this is one page of the directory: "totalResults" is 300, but "Resources" lists 1; export every user in one response (a count large enough for all, e.g. ?count=300)'
+        ]);
+        expect(problems(readScimDirectory(page.replace('"totalResults": 300', '"totalResults": 1'), 'users.json'))).toEqual([]);
+    });
+
     it('reports JSON that is not a ListResponse of users, and values of the wrong type', () => {
         expect(problems(readScimDirectory('{ "Resources": [] }', 'u.json'))[0]).toMatch(/^1:1 not a SCIM ListResponse/);
         const list = (users: string) => `{ "schemas": ["urn:ietf:params:scim:api:messages:2.0:ListResponse"], "Resources": [${users}] }`;
@@ -167,6 +176,13 @@ describe('directory readers: broken CSV', () => {
         ]);
         const right = { ...mapping, columns: { ...mapping.columns, end: ['Austritt'], status: ['Status'] } };
         expect(problems(readCsvDirectory(text, 'hr/personal.csv', { mapping: right }))).toEqual([]);
+    });
+
+    it('says a mapped column appears twice in the header, instead of reading the first and dropping the other', () => {
+        const text = 'Employee #,Display Name,Work Email,Work Email,Job Title,Status\n1,Jane,,jane@x.example,Eng,Active\n';
+        expect(problems(readCsvDirectory(text, 'dup.csv', { preset: 'bamboohr' }))).toEqual([
+            "1:36 the header has 'Work Email' twice (columns 3 and 4), so which one holds the value is unclear; rename or remove one"
+        ]);
     });
 
     it('says the delimiter given does not split the header, instead of that no preset matches it', () => {

@@ -121,6 +121,16 @@ function readHeader(header: CsvRow, file: string, settings: DirectorySettings): 
     if (split) problems.push({ location: at(1, 1), message: split });
     else if (!hasName(found)) problems.push({ location: at(1, 1), message: `no column holds the name; expected one of ${expected(['name', 'givenName', 'familyName']) || 'the mapping\'s "name" columns'}` });
     if (!split && !hasKey(found)) problems.push({ location: at(1, 1), message: `no column holds an employee number or e-mail address; expected one of ${expected(['employeeNumber', 'email']) || 'the mapping\'s "employeeNumber" or "email" columns'}` });
+    // Two columns of one mapped name: the first would win and the other's values vanish without a word.
+    const mappedNames = new Set(MAPPED_FIELDS.flatMap(field => mapping.columns[field] ?? []).map(fold));
+    const firstAt = new Map<string, number>();
+    header.cells.forEach((cell, index) => {
+        const name = fold(cell);
+        if (!mappedNames.has(name)) return;
+        const first = firstAt.get(name);
+        if (first === undefined) firstAt.set(name, index);
+        else problems.push({ location: at(header.lines[index], header.columns[index]), message: `the header has '${cell.trim()}' twice (columns ${first + 1} and ${index + 1}), so which one holds the value is unclear; rename or remove one` });
+    });
     // A column the team mapped by hand that the header lacks is a typo, not an empty field: leavers would read as active.
     const own = settings.mapping ? columnIndexes(header, settings.mapping) : {};
     for (const field of MAPPED_FIELDS) {

@@ -30,6 +30,13 @@ export function readScimDirectory(text: string, file: string): DirectoryReadResu
         problems.push({ location: at(root.offset), message: `not a SCIM ListResponse: expected an object with "schemas": ["${LIST_RESPONSE}"] and a "Resources" list of users` });
         return { records: [], problems, description };
     }
+    // One page of a paged response is not the directory: everyone on the other pages would be missing, or leave.
+    const total = root.type === 'object' ? findNodeAtLocation(root, ['totalResults']) : undefined;
+    const listed = resources.children?.length ?? 0;
+    if (total && typeof total.value === 'number' && total.value > listed) {
+        problems.push({ location: at(total.offset), message: `this is one page of the directory: "totalResults" is ${total.value}, but "Resources" lists ${listed}; export every user in one response (a count large enough for all, e.g. ?count=${total.value})` });
+        return { records: [], problems, description };
+    }
     const records: DirectoryRecord[] = [];
     const idToIndex = new Map<string, number>();
     const managerIds: (string | undefined)[] = [];
