@@ -47,6 +47,21 @@ describe('mandate import', () => {
         expect(await readFile(path.join(folder, TARGET), 'utf8')).toBe(written);
     });
 
+    it('removes a joiner who is no longer in the source before their start date: they never joined, and the file checks clean', async () => {
+        const header = 'Employee #,Display Name,Work Email,Job Title,Hire Date,Termination Date,Status';
+        const ada = '1,Ada Lovelace,ada@x.example,CISO,2019-03-01,,Active';
+        const folder = await workspace({ 'hr.csv': `${header}\n${ada}\n4,Di Fox,di@x.example,Engineer,2026-01-01,,Active\n` });
+        expect(mandate(folder, 'import', 'hr.csv', '-o', 'people/', '--preset', 'bamboohr', '--as-of', '2025-06-30').code).toBe(0);
+        expect(await readFile(path.join(folder, TARGET), 'utf8')).toContain('person di-fox "Di Fox"');
+        await writeFile(path.join(folder, 'hr.csv'), `${header}\n${ada}\n`);
+        const run = mandate(folder, 'import', 'hr.csv', '-o', 'people/', '--preset', 'bamboohr', '--as-of', '2025-08-01');
+        expect(run.code, run.stderr).toBe(0);
+        expect(run.stdout).toContain('Never joined, removed:\n  x di-fox  Di Fox (4): was to join on 2026-01-01, and is no longer in the source');
+        const written = await readFile(path.join(folder, TARGET), 'utf8');
+        expect(written).not.toContain('di-fox');
+        expect(mandate(folder, 'check', 'people', '--as-of', '2025-08-01').stdout).not.toMatch(/date-range-invalid/);
+    });
+
     it('lists the first 20 people of each section and says how many more, unless --verbose; the file holds everyone', async () => {
         const header = 'Employee #,First Name,Last Name,Display Name,Work Email,Job Title,Department,Reporting to,Supervisor Email,Hire Date,Termination Date,Status';
         const rows = Array.from({ length: 30 }, (_, index) => `${2000 + index},Person,No${index},Person No${index},p${index}@acme.example,Analyst,Ops,,,01/15/2020,,Active`);

@@ -185,6 +185,7 @@ function summary(plan: ImportPlan, read: string, target: string, dryRun: boolean
         return `  ${collision.base} (${why}): ${collision.assigned.map(entry => `${entry.name} (${entry.key}) → ${entry.id}`).join(', ')}`;
     });
     section('Left, but no end date can be written', plan.undated, () => person => `  ! ${person.id}  ${person.name} (${person.key}): ${person.details.join('; ')}`);
+    changes(`Never joined, removed${verb ? ` (${verb})` : ''}`, 'x', plan.withdrawn);
     section('Not imported', plan.skipped, () => skipped => `  ${skipped.name} (${skipped.key}): ${skipped.reason}`);
     lines.push(`${plan.added.length} added, ${plan.ended.length} ended, ${plan.changed.length} changed, ${plan.unchanged} unchanged, ${plan.collisions.length} collision${plan.collisions.length === 1 ? '' : 's'}.`);
     return `${lines.join('\n')}\n`;

@@ -44,6 +44,12 @@ export interface ImportPlan {
      * providers give none), and `employed … until` needs one. The directory drift rules see them.
      */
     readonly undated: readonly PersonChange[];
+    /**
+     * People imported as joiners who are no longer in the source before their start date: the offer
+     * was withdrawn, and they never joined. They leave the file (an end date before the start would
+     * be no period at all); a hand-written assignment to them then no longer resolves, as it should not.
+     */
+    readonly withdrawn: readonly PersonChange[];
     readonly unchanged: number;
 }
 
@@ -77,7 +83,7 @@ export function planImport(input: ImportInput): ImportPlan {
     const newcomers = incoming.filter(record => !previousByKey.has(record.key));
     const { ids, collisions } = assignIds(newcomers, taken, input.reserved);
     const people: GeneratedPerson[] = [];
-    const [added, ended, changed, undated]: PersonChange[][] = [[], [], [], []];
+    const [added, ended, changed, undated, withdrawn]: PersonChange[][] = [[], [], [], [], []];
     let unchanged = 0;
     const seen = new Set<string>();
     for (const record of incoming) {
@@ -97,12 +103,16 @@ export function planImport(input: ImportInput): ImportPlan {
     // Someone the source no longer lists has left: keep them, so the policy still resolves, ended.
     for (const before of input.previous) {
         if (seen.has(before.key)) continue;
+        if (before.since && before.since > dayBefore(input.asOf)) {
+            withdrawn.push({ id: before.id, key: before.key, name: before.name, details: [`was to join on ${before.since}, and is no longer in the source`] });
+            continue;
+        }
         const person = before.since && !before.until ? { ...before, until: dayBefore(input.asOf) } : before;
         people.push(person);
         if (!before.since) undated.push({ id: before.id, key: before.key, name: before.name, details: ['no longer in the source, which gives no start date, so no end date is written'] });
         tally(before, person);
     }
-    return { people, added, ended, changed, collisions, skipped, undated, unchanged };
+    return { people, added, ended, changed, collisions, skipped, undated, withdrawn, unchanged };
 
     function tally(before: GeneratedPerson, after: GeneratedPerson) {
         const details = (Object.keys(FIELD_WORDS) as (keyof typeof FIELD_WORDS)[])
