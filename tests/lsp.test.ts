@@ -288,6 +288,22 @@ describe('Mandate language server over stdio (bundled out/server/main.cjs)', () 
         expect(await client.waitForDiagnostics(ciso, lacksCode('evidence-missing'))).toEqual([]);
     }, CASE_TIMEOUT_MS);
 
+    it('clears the diagnostics of a policy deleted together with the folder of the files it names, in one event', async () => {
+        const policy = CISO_POLICY.replace('{ announced', '{ evidence "minutes/2024-01-board.pdf" announced');
+        const folder = await createWorkspace({ 'organization.mandate': ORGANIZATION, 'ciso.mandate': `${policy}person idle "Idle" { employed since 2024-02-30 }\n`, 'minutes/2024-01-board.pdf': '%PDF-1.7' });
+        const ciso = workspaceUri(folder, 'ciso.mandate');
+        const client = await LspClient.start({ workspaceFolders: [folder] });
+        await client.waitForDiagnostics(ciso, diagnostics => diagnostics.length > 0);
+        await rm(fileURLToPath(ciso));
+        await rm(fileURLToPath(workspaceUri(folder, 'minutes')), { recursive: true });
+        await client.didChangeWatchedFiles([{ uri: ciso, type: FileChangeType.Deleted }, { uri: workspaceUri(folder, 'minutes'), type: FileChangeType.Deleted }]);
+        expect(await client.waitForDiagnostics(ciso, diagnostics => diagnostics.length === 0)).toEqual([]);
+        // Answered after the update: the deleted policy is not back.
+        const symbols = await client.connection.sendRequest<Array<{ name: string }>>('workspace/symbol', { query: 'idle' });
+        expect(symbols).toEqual([]);
+        expect(client.latestDiagnostics(ciso)).toEqual([]);
+    }, CASE_TIMEOUT_MS);
+
     describe('the mandate.asOf setting', () => {
         const limitedTerm = ORGANIZATION + CISO_POLICY.replace('since 2024-01-01', 'since 2024-01-01 until 2025-12-31');
 

@@ -43,7 +43,15 @@ export class MandateDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         this.workspaceManager.ready.then(() => this.workspaceLock.write(async token => {
             try {
                 if (others.length === 0) return await this.documentBuilder.update(changed, deleted, token);
-                const referencing = documentsReferencing(this.shared.workspace.LangiumDocuments.all, this.shared.mandate.Settings, others).map(document => document.uri);
+                // Not a policy deleted in the same event, or on disk already with its event still to come (a folder
+                // removed with its policies): checking it again would bring back a document that is going.
+                const gone = deleted.map(uri => uri.toString());
+                const candidates = documentsReferencing(this.shared.workspace.LangiumDocuments.all, this.shared.mandate.Settings, others)
+                    .map(document => document.uri)
+                    .filter(uri => !gone.some(deletedUri => uri.toString() === deletedUri || uri.toString().startsWith(`${deletedUri.replace(/\/$/, '')}/`)));
+                const open = this.shared.workspace.TextDocuments;
+                const present = await Promise.all(candidates.map(uri => open?.get(uri.toString()) !== undefined || this.shared.workspace.FileSystemProvider.exists(uri).catch(() => false)));
+                const referencing = candidates.filter((_uri, index) => present[index]);
                 if (builder instanceof MandateDocumentBuilder) return await builder.updateRechecking(changed, referencing, deleted, token);
                 return await this.documentBuilder.update([...changed, ...referencing], deleted, token);
             } finally {
