@@ -118,6 +118,15 @@ describe('directory readers: SCIM 2.0', () => {
         expect(problems(readScimDirectory('', 'users.json'))[0]).toMatch(/^1:1 invalid JSON/);
     });
 
+    it('takes the name from name.formatted, then given and family names, when displayName is empty', () => {
+        const list = (user: string) => `{ "schemas": ["urn:ietf:params:scim:api:messages:2.0:ListResponse"], "Resources": [${user}] }`;
+        const formatted = readScimDirectory(list('{ "id": "u1", "displayName": "", "name": { "formatted": "Kim Lee" }, "emails": [{ "value": "kim@x.example", "primary": true }] }'), 'u.json');
+        expect(problems(formatted)).toEqual([]);
+        expect(formatted.records[0].name).toBe('Kim Lee');
+        const parts = readScimDirectory(list('{ "id": "u1", "displayName": " ", "name": { "givenName": "Kim", "familyName": "Lee" }, "emails": [{ "value": "kim@x.example" }] }'), 'u.json');
+        expect(parts.records[0].name).toBe('Kim Lee');
+    });
+
     it('refuses one page of a paged response, which is not the whole directory', () => {
         const user = '{ "schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "id": "u1", "userName": "ada@x.example", "displayName": "Ada Lovelace", "emails": [{ "value": "ada@x.example", "primary": true }], "active": true }';
         const page = `{ "schemas": ["urn:ietf:params:scim:api:messages:2.0:ListResponse"], "totalResults": 300, "itemsPerPage": 1, "Resources": [${user}] }`;

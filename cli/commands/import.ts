@@ -50,6 +50,7 @@ export async function runImport(source: string, flags: ImportFlags): Promise<num
     const services = createMandateServices({ ...EmptyFileSystem, batch: true }).Mandate;
     const result = importDirectory(services, {
         sourceText, sourceFile: displayFile(path.resolve(source)).split(path.sep).join('/'),
+        headerSource: path.relative(path.dirname(target), path.resolve(source)).split(path.sep).join('/'),
         settings: await settingsFrom(flags), target: { file: displayFile(target), text: targetText },
         declared: await declaredPeople(services, path.dirname(target), target), asOf: flags.asOf ?? todayIsoDate()
     });

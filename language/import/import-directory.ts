@@ -7,8 +7,13 @@ import { readDirectory } from './read-directory.js';
 
 export interface ImportRequest {
     readonly sourceText: string;
-    /** The source as shown to the user and written in the header, e.g. `hr/bamboohr.csv`. */
+    /** The source as shown to the user, e.g. `hr/bamboohr.csv`. */
     readonly sourceFile: string;
+    /**
+     * The source as the generated file's header names it, relative to that file's folder
+     * (`../hr/bamboohr.csv`), so the bytes written do not depend on where the import ran. Default: `sourceFile`.
+     */
+    readonly headerSource?: string;
     readonly settings: DirectorySettings;
     /** The generated file as it is now, if it exists, and its name for messages. */
     readonly target: { readonly file: string; readonly text?: string };
@@ -54,7 +59,7 @@ export function importDirectory(services: MandateServices, request: ImportReques
     const keywords = services.syntax.GrammarKeywords;
     const reserved = new Set([...keywords.words].filter(word => !keywords.nameKeywords.has(word)));
     const plan = planImport({ records: read.records, previous, declared: request.declared, reserved, asOf: request.asOf });
-    const text = renderPeopleFile({ source: request.sourceFile, description: read.description }, plan.people);
+    const text = renderPeopleFile({ source: request.headerSource ?? request.sourceFile, description: read.description }, plan.people);
     return { ok: true, plan, text, changed: text !== request.target.text, description: read.description };
 }
 

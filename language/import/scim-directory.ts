@@ -75,8 +75,10 @@ function userFields(user: Node, at: (offset: number) => SourceLocation, problems
     }
     const given = text(['name', 'givenName'], 'name.givenName');
     const family = text(['name', 'familyName'], 'name.familyName');
-    const name = text(['displayName'], 'displayName') ?? text(['name', 'formatted'], 'name.formatted')
-        ?? ([given, family].filter(Boolean).join(' ') || text(['userName'], 'userName'));
+    // The first that holds a name: an empty `displayName` (Entra ID writes one for some accounts) is none.
+    const named = (value: string | undefined) => value !== undefined && value.trim() !== '' ? value : undefined;
+    const name = named(text(['displayName'], 'displayName')) ?? named(text(['name', 'formatted'], 'name.formatted'))
+        ?? named([given, family].filter(Boolean).join(' ')) ?? text(['userName'], 'userName');
     const enterprise = (field: string) => [SCIM_ENTERPRISE_SCHEMA, field];
     const manager = findNodeAtLocation(user, enterprise('manager'));
     return {
