@@ -222,9 +222,31 @@ describe('names the redaction finds however they are written', () => {
         expect(matcher.replace('hr/jose-muller.pdf')).toBe('hr/person-2-person-2.pdf');
     });
 
+    it('inside an ID the policy declares, in any case, as inside a path; not in prose words that are no ID', () => {
+        const withIds = new NameMatcher(TERMS, new Set(['doe-office', 'jose-team']));
+        expect(withIds.replace("Nobody holds the CISO role 'doe-office' on 2025-06-30; `may appoint doe-office`")).toBe("Nobody holds the CISO role 'person-1-office' on 2025-06-30; `may appoint person-1-office`");
+        expect(withIds.replace('jose-team')).toBe('person-2-team');
+        expect(withIds.replace('a doe-eyed, long-term view')).toBe('a doe-eyed, long-term view');
+        expect(matcher.replace("role 'doe-office'")).toBe("role 'doe-office'");
+    });
+
     it('and still not inside other words, nor small words in prose', () => {
         expect(matcher.replace('Janet Doers and janedoe wrote a jane note')).toBe('Janet Doers and janedoe wrote a jane note');
         expect(matcher.replace('Jane Doe and Jane')).toBe('Person 1 and Person 1');
+    });
+});
+
+describe('a role named after its holder', () => {
+    it('is pseudonymised wherever the report names it, in every format', async () => {
+        const text = 'person jane-doe "Jane Doe" { employed since 2020-01-01 }\n'
+            + 'role doe-office "Office of the CISO" { designated CISO }\n'
+            + 'assign jane-doe to doe-office since 2024-01-01\n';
+        const checked = await checkSources([{ uri: 'file:///ws/people.mandate', text }], { asOf: '2025-06-30', roots: ['file:///ws/'] });
+        const report = await buildReport(checked.services.shared, checked.findings, { toolVersion: '0.1.0', generatedAt: '2026-01-01T00:00:00Z', repository: { git: false } });
+        expect(report.roles.map(entry => entry.role.id)).toContain('doe-office');
+        const redacted = redactReport(report);
+        expect(redacted.roles.map(entry => entry.role.id)).toContain('person-1-office');
+        for (const [format, output] of await everyFormat(redacted)) expect(output, format).not.toMatch(/(?<!\p{L})doe(?!\p{L})/iu);
     });
 });
 

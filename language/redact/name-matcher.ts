@@ -53,7 +53,13 @@ function variants(text: string): string[] {
 export class NameMatcher {
     private readonly byFirstToken = new Map<string, IndexedTerm[]>();
 
-    constructor(terms: readonly NameTerm[]) {
+    /**
+     * `identifiers`: the IDs the policy declares (roles, duties, programmes…). One written after a
+     * person, `doe-office`, names them as a file name does, so it is matched as a path is: name
+     * parts in any case, replaced by the pseudonym's ID (`person-3-office`). Prose keeps its
+     * lower-case words (`long-term`) unless a declaration is called that.
+     */
+    constructor(terms: readonly NameTerm[], private readonly identifiers: ReadonlySet<string> = new Set()) {
         for (const term of terms) {
             for (const text of variants(term.text)) this.index({ ...term, text });
         }
@@ -78,7 +84,7 @@ export class NameMatcher {
     }
 
     replace(value: string): string {
-        const pieces = pathPieces(value);
+        const pieces = pathPieces(value, this.identifiers);
         let result = '';
         let done = 0;
         for (const token of candidates(value, pieces)) {
@@ -123,10 +129,15 @@ interface PathPieces {
     endsWord(index: number, path: boolean): boolean;
 }
 
-/** The white-space separated pieces of `value` that look like paths, and where words begin and end in them. */
-function pathPieces(value: string): PathPieces {
+/** Quotes and punctuation around an ID in a message: `'doe-office'`, `` `doe-office` ``, `(doe-office),`. */
+const AROUND_ID = /^[^\p{L}\p{N}_]+|[^\p{L}\p{N}_]+$/gu;
+
+/** The white-space separated pieces of `value` that look like paths or are declared IDs, and where words begin and end in them. */
+function pathPieces(value: string, identifiers: ReadonlySet<string>): PathPieces {
     const paths: Array<[number, number]> = [];
-    for (const piece of value.matchAll(/\S+/gu)) if (pathLike(piece[0])) paths.push([piece.index, piece.index + piece[0].length]);
+    for (const piece of value.matchAll(/\S+/gu)) {
+        if (pathLike(piece[0]) || (identifiers.size > 0 && identifiers.has(piece[0].replace(AROUND_ID, '')))) paths.push([piece.index, piece.index + piece[0].length]);
+    }
     const isPath = (index: number) => paths.some(([start, end]) => index >= start && index < end);
     const isUpper = (char: string | undefined) => char !== undefined && /\p{Lu}/u.test(char);
     const isLower = (char: string | undefined) => char !== undefined && /[\p{Ll}\p{M}]/u.test(char);

@@ -6,7 +6,8 @@
  * What is replaced, everywhere in the model (titles, messages, justifications, evidence, paths):
  * each declared person's ID and name (`person-3`, `Person 3`), e-mail address, and each part of the
  * name of three letters or more ("Martin" alone, or in `evidence/martin-ack.pdf`). A name part
- * that several people share becomes `[redacted]`. Each person's e-mail address is dropped from the
+ * that several people share becomes `[redacted]`, and a name part inside a declared ID as inside a
+ * path (`doe-office` becomes `person-3-office`). Each person's e-mail address is dropped from the
  * people list. Roles, duties, job titles, firms, dates and file hashes stay: the report is about
  * who holds which role, and that structure is the point of sharing it.
  */
@@ -131,7 +132,24 @@ function matcherOf(report: AuditReport, directory: readonly DirectoryRecord[] = 
     const current = new Set(report.people.map(person => person.id));
     const people = [...report.people, ...[...earlier].filter(([id]) => !current.has(id)).map(([id, person]) => ({ id, ...person }))];
     const { named, names } = withDirectory(people, directory, report.provenance.inputsSha256);
-    return new NameMatcher(termsOf(named, names));
+    return new NameMatcher(termsOf(named, names), declaredIds(report));
+}
+
+/** Every ID the report names a declaration by (a named reference's `id`): roles, duties, programmes, people. */
+function declaredIds(report: AuditReport): Set<string> {
+    const ids = new Set<string>();
+    const visit = (value: unknown): void => {
+        if (Array.isArray(value)) {
+            for (const item of value) visit(item);
+        } else if (value !== null && typeof value === 'object') {
+            for (const [name, inner] of Object.entries(value)) {
+                if (name === 'id' && typeof inner === 'string') ids.add(inner);
+                else visit(inner);
+            }
+        }
+    };
+    visit(report);
+    return ids;
 }
 
 /**
