@@ -158,6 +158,17 @@ person dan "Dan Old" {
             expect(where(findings, 'directory-title-mismatch')).toEqual(['board.mandate:2']);
             expect(messages(findings, 'directory-title-mismatch')[0]).toContain('which the title mapping gives to \'ciso\', but they do not hold \'ciso\'');
         });
+
+        it('says once that a mapped role ID names no role, instead of asking to appoint each holder of the title to it', async () => {
+            const analysts = ['1002,Ann Lee,ann@acme.example,Security Analyst,jane@acme.example,2021-01-01,,Active', '1003,Bo Kim,bo@acme.example,Security Analyst,jane@acme.example,2021-01-01,,Active'];
+            const files = { ...POLICY, 'analysts.mandate': 'person ann "Ann Lee" {\n    email "ann@acme.example"\n}\nperson bo "Bo Kim" {\n    email "bo@acme.example"\n}\n' };
+            const findings = await drift(files, [MARK, JANE, ...analysts], { titles: { 'Chief Information Security Officer': 'cisco', 'Security Analyst': 'soc-analyst' } });
+            const found = messages(findings, 'directory-title-mismatch');
+            expect(found).toHaveLength(2);
+            expect(found.find(message => message.includes("'cisco'"))).toContain("no role is called 'cisco', so holders of that title are not compared. Correct the role ID in `directory.titles` (did you mean 'ciso'?)");
+            expect(found.find(message => message.includes("'soc-analyst'"))).toContain('gives "Security Analyst", ann ("Ann Lee")\'s directory title, to \'soc-analyst\'');
+            expect(found.join('\n')).not.toContain('do not hold');
+        });
     });
 
     describe('directory-manager-mismatch', () => {
