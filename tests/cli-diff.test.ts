@@ -59,7 +59,7 @@ describe('mandate diff (CLI)', { timeout: 180_000 }, () => {
     it('writes Markdown for a pull-request comment', () => {
         const run = mandate(repo.folder, 'diff', 'v2025-audit..HEAD', '--as-of', AS_OF, '--format', 'md');
         expect(run.stdout).toBe([
-            '## Policy changes from `v2025-audit` to `HEAD`', '', 'Both sides as of 2025-06-30.', '', '**Summary:** 1 role added or removed.', '',
+            '## Policy changes from `v2025-audit` to `HEAD`', '', 'Both sides as of 2025-06-30.', '', '**Summary:** 1 role added, removed or changed.', '',
             '### Roles', '', '- added: `auditor` Internal Auditor (`extra.mandate:1`)', ''
         ].join('\n'));
     });
@@ -101,8 +101,11 @@ describe('mandate diff (CLI)', { timeout: 180_000 }, () => {
         writeFileSync(path.join(repo.folder, 'extra.mandate'), 'role auditor "Internal Audit Lead"\n');
         try {
             const run = mandate(repo.folder, 'diff', 'HEAD', '--as-of', AS_OF, '--format', 'json');
-            // The title is not part of a role's identity: same role, no change reported for it.
-            expect(JSON.parse(run.stdout).changed).toBe(false);
+            // The title is not part of a role's identity: the same role, changed, not one removed and another added.
+            const diff = JSON.parse(run.stdout);
+            expect(diff.roles.added).toEqual([]);
+            expect(diff.roles.removed).toEqual([]);
+            expect(diff.roles.changed.map((change: { changes: unknown }) => change.changes)).toEqual([[{ field: 'title', from: 'Internal Auditor', to: 'Internal Audit Lead' }]]);
         } finally {
             repo.git('checkout', '--', 'extra.mandate');
         }
@@ -179,7 +182,7 @@ describe('mandate report --since (CLI)', { timeout: 180_000 }, () => {
         expect(markdown.code).toBe(0);
         expect(markdown.stdout).toContain([
             '## 12. Changes in the audit period', '', 'Policy changes from `v2025-audit` to the working tree. Both sides as of 2025-06-30.', '',
-            '**Summary:** 1 role added or removed.', '', '#### Roles', '', '- **added:** `auditor` Internal Auditor (`extra.mandate:1`)'
+            '**Summary:** 1 role added, removed or changed.', '', '#### Roles', '', '- **added:** `auditor` Internal Auditor (`extra.mandate:1`)'
         ].join('\n'));
         const html = mandate(repo.folder, 'report', '--since', 'v2025-audit', '--as-of', AS_OF, '--format', 'html');
         expect(html.stdout).toContain('12. Changes in the audit period');

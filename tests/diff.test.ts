@@ -58,6 +58,29 @@ describe('mandate diff on git revisions', { timeout: 180_000 }, () => {
         expect(diff.conflicts).toEqual({ added: [], removed: [], changed: [] });
     });
 
+    it('reports a role whose title, reporting line, CISO designation or job description changed, and an announcement added', async () => {
+        const repo = repository();
+        repo.commit(BASE, 'policy', '2025-01-10');
+        const team = BASE['team.mandate']
+            .replace('role security-officer "Security Officer" {\n    reports to ciso', 'role security-officer "Deputy CISO" {\n    reports to board\n    designated CISO\n    job description "jd/deputy.pdf" version "2"')
+            .replace('    announced 2024-01-02 via intranet to all-staff\n', '    announced 2024-01-02 via intranet to all-staff\n    announced 2024-01-09 via email to everyone\n');
+        repo.commit({ 'team.mandate': team, 'roles.mandate': CLEAN_POLICY['roles.mandate'].replace('    designated CISO\n', '') }, 'the deputy becomes the CISO', '2025-04-02');
+        const diff = await diffOf(repo.folder, 'HEAD~1..HEAD');
+        expect(diff.roles.added).toEqual([]);
+        expect(diff.roles.changed.map(change => [change.to.name, change.changes])).toEqual([
+            ['ciso', [{ field: 'ciso', from: 'designated CISO' }]],
+            ['security-officer', [
+                { field: 'title', from: 'Security Officer', to: 'Deputy CISO' }, { field: 'reportsTo', from: 'ciso', to: 'board' },
+                { field: 'ciso', to: 'designated CISO' }, { field: 'jobDescription', to: 'jd/deputy.pdf version 2' }
+            ]]
+        ]);
+        expect(diff.summary.roles).toBe(2);
+        expect(diff.appointments.changed).toEqual([expect.objectContaining({
+            changes: [{ field: 'announcements', from: '2024-01-02 via intranet to all-staff', to: '2024-01-02 via intranet to all-staff; 2024-01-09 via email to everyone' }]
+        })]);
+        expect(renderDiffText(diff)).toContain('security-officer Deputy CISO (team.mandate:8): title Security Officer → Deputy CISO, reportsTo ciso → board, ciso none → designated CISO, jobDescription none → jd/deputy.pdf version 2');
+    });
+
     it('reports duties added to and removed from roles, delegations added, ended and changed, and conflicts', async () => {
         const repo = repository();
         repo.commit(BASE, 'policy', '2025-01-10');
@@ -168,7 +191,7 @@ describe('mandate diff output', { timeout: 180_000 }, () => {
         repo.commit(BASE, 'policy', '2025-01-10');
         repo.commit({ 'extra.mandate': 'role auditor "<img src=x onerror=alert(1)> *bold* [link](http://evil.example)"\n' }, 'hostile', '2025-02-01');
         const markdown = renderDiffMarkdown(await diffOf(repo.folder, 'HEAD~1', 'HEAD'));
-        expect(markdown.split('\n').slice(0, 5)).toEqual(['## Policy changes from HEAD\\~1 to `HEAD`', '', 'Both sides as of 2025-06-30.', '', '**Summary:** 1 role added or removed.']);
+        expect(markdown.split('\n').slice(0, 5)).toEqual(['## Policy changes from HEAD\\~1 to `HEAD`', '', 'Both sides as of 2025-06-30.', '', '**Summary:** 1 role added, removed or changed.']);
         expect(markdown).toContain('- added: `auditor` &lt;img src=x onerror=alert(1)&gt; \\*bold\\* \\[link\\](http\\://evil\\.example) (`extra.mandate:1`)');
         expect(markdown).not.toContain('<img');
     });

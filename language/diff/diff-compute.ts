@@ -80,7 +80,8 @@ export function diffBuilds(fromSide: DiffBuild | SideFacts, toSide: DiffBuild | 
     const from = facts(fromSide);
     const to = facts(toSide);
     const appointments = compareRecords(from.appointments, to.appointments, [
-        ['until', record => record.until], ['capacity', record => record.capacity], ['appointedBy', record => record.appointedBy]
+        ['until', record => record.until], ['capacity', record => record.capacity], ['appointedBy', record => record.appointedBy],
+        ['announcements', record => record.announcements?.join('; ')]
     ]);
     const delegations = compareRecords(from.delegations, to.delegations, [['until', record => record.until], ['status', record => record.status]]);
     const conflicts = compareRecords(from.conflicts, to.conflicts, [
@@ -88,13 +89,16 @@ export function diffBuilds(fromSide: DiffBuild | SideFacts, toSide: DiffBuild | 
     ]);
     const exceptions = compareRecords(from.exceptions, to.exceptions, [['justification', record => record.justification]]);
     const findings = compareRecords(from.findings, to.findings, []);
-    const roles = compareRecords(from.roles, to.roles, []);
+    const roles = compareRecords(from.roles, to.roles, [
+        ['title', record => record.title], ['reportsTo', record => record.reportsTo], ['ciso', record => (record.ciso ? 'designated CISO' : undefined)],
+        ['jobDescription', record => record.jobDescription]
+    ]);
     const holders = holderChanges(from, to);
     const duties = dutyChanges(from, to);
     const requirements = requirementChanges(from, to);
     const count = <T>(changes: Changes<T>) => changes.added.length + changes.removed.length + changes.changed.length;
     const summary = {
-        roles: roles.added.length + roles.removed.length,
+        roles: count(roles),
         appointments: count(appointments),
         holders: holders.length,
         duties: duties.added.length + duties.removed.length,
@@ -111,7 +115,7 @@ export function diffBuilds(fromSide: DiffBuild | SideFacts, toSide: DiffBuild | 
         to: { ...sides.to, asOf: to.asOf },
         changed: Object.values(summary).some(value => value > 0),
         summary,
-        roles: { added: roles.added, removed: roles.removed },
+        roles,
         appointments,
         holders,
         duties,

@@ -5,11 +5,13 @@
  * exceptions from the same build as `mandate check`.
  */
 import type { AstNode } from 'langium';
+import type { Announcement } from '../generated/ast.js';
 import { URI } from 'langium';
 import { requirementStatuses, type ApplicabilityStatus } from '../applicability/index.js';
 import type { Finding } from '../engine/check-sources.js';
 import type { MandateSharedServices } from '../mandate-module.js';
 import { delegationStatus } from '../workspace/delegation-status.js';
+import { jobDescriptionOn } from '../workspace/job-descriptions.js';
 import { documentUriOf } from '../workspace/workspace-model.js';
 import type { AppointmentRecord, ConflictRecord, DelegationRecord, DiffPlace, FindingRecord, RoleRecord } from './diff-model.js';
 
@@ -65,6 +67,12 @@ const HISTORY_RULES = new Set(['record-late']);
 
 const ref = (reference: { $refText?: string } | undefined): string => reference?.$refText ?? '';
 
+/** An announcement as the diff compares it: its date, channel and audience as written. */
+function announcementText(announcement: Announcement): string {
+    const { audience } = announcement;
+    return [announcement.date ?? '', `via ${announcement.channel ?? ''}`, ...(audience ? [`to ${audience}`] : [])].join(' ');
+}
+
 export function sideFacts(build: DiffBuild): SideFacts {
     const settings = build.shared.mandate.Settings;
     const model = build.shared.mandate.WorkspaceModel.get();
@@ -79,7 +87,12 @@ export function sideFacts(build: DiffBuild): SideFacts {
     const duties = new Map<string, Set<string>>();
     for (const role of model.roles) {
         if (roles.has(role.name)) continue; // a duplicate name is its own finding; the first declaration speaks
-        roles.set(role.name, { name: role.name, title: role.title, source: place(role) });
+        const reportsTo = ref(role.reportsTo);
+        const inForce = jobDescriptionOn(role, asOf);
+        roles.set(role.name, {
+            name: role.name, title: role.title, ...(reportsTo ? { reportsTo } : {}), ...(role.ciso ? { ciso: true } : {}),
+            ...(inForce?.path ? { jobDescription: inForce.version ? `${inForce.path} version ${inForce.version}` : inForce.path } : {}), source: place(role)
+        });
         holders.set(role.name, new Set(model.holdersOn(role, asOf).map(assignment => ref(assignment.person))));
         duties.set(role.name, new Set(role.duties.flatMap(link => link.duties.map(duty => `${link.kind} ${ref(duty)}`))));
     }
@@ -88,7 +101,8 @@ export function sideFacts(build: DiffBuild): SideFacts {
     for (const assignment of model.assignments) {
         const record: AppointmentRecord = {
             role: ref(assignment.role), person: ref(assignment.person), since: assignment.since, until: assignment.until,
-            capacity: assignment.capacity, appointedBy: assignment.appointedBy ? ref(assignment.appointedBy) : undefined, source: place(assignment)
+            capacity: assignment.capacity, appointedBy: assignment.appointedBy ? ref(assignment.appointedBy) : undefined,
+            ...(assignment.announcements.length > 0 ? { announcements: assignment.announcements.map(announcementText) } : {}), source: place(assignment)
         };
         addUnique(appointments, `${record.role}\u0000${record.person}\u0000${record.since ?? ''}`, record);
     }

@@ -8,7 +8,7 @@
 import type { ApplicabilityStatus } from '../applicability/index.js';
 
 /** The version of the JSON form; the major number changes for anything that is not a pure addition. */
-export const DIFF_SCHEMA_VERSION = '1.0.0';
+export const DIFF_SCHEMA_VERSION = '1.1.0';
 
 /** Where a record is written: a path relative to its side's policy folder, and a 1-based line. */
 export interface DiffPlace {
@@ -34,6 +34,8 @@ export interface AppointmentRecord {
     readonly until?: string;
     readonly capacity?: string;
     readonly appointedBy?: string;
+    /** How it was made known: `DATE via CHANNEL to AUDIENCE` for each announcement, in the order written. */
+    readonly announcements?: readonly string[];
     readonly source: DiffPlace;
 }
 
@@ -101,6 +103,12 @@ export interface DutyChange {
 export interface RoleRecord {
     readonly name: string;
     readonly title: string;
+    /** The role it reports to. */
+    readonly reportsTo?: string;
+    /** Present (true) when the role is the designated CISO. */
+    readonly ciso?: boolean;
+    /** The job description in force on the side's as-of date: its path, and `version V` when written. */
+    readonly jobDescription?: string;
     readonly source: DiffPlace;
 }
 
@@ -133,7 +141,7 @@ export interface PolicyDiff {
     readonly changed: boolean;
     /** How many entries each group has. */
     readonly summary: DiffSummary;
-    readonly roles: { readonly added: readonly RoleRecord[]; readonly removed: readonly RoleRecord[] };
+    readonly roles: Changes<RoleRecord>;
     readonly appointments: Changes<AppointmentRecord>;
     readonly holders: readonly HolderChange[];
     readonly duties: { readonly added: readonly DutyChange[]; readonly removed: readonly DutyChange[] };

@@ -87,7 +87,7 @@ export function diffView(diff: PolicyDiff): DiffView {
     const summary = [
         s.holders ? plural(s.holders, 'role whose holders changed', 'roles whose holders changed') : '',
         s.appointments ? plural(s.appointments, 'appointment') : '',
-        s.roles ? plural(s.roles, 'role added or removed', 'roles added or removed') : '',
+        s.roles ? plural(s.roles, 'role added, removed or changed', 'roles added, removed or changed') : '',
         s.duties ? plural(s.duties, 'duty line', 'duty lines') : '',
         s.delegations ? plural(s.delegations, 'delegation') : '',
         s.conflicts ? plural(s.conflicts, 'conflict') : '',
@@ -102,7 +102,7 @@ export function diffView(diff: PolicyDiff): DiffView {
             ...change.lost.map(person => ({ mark: '-' as const, parts: [code(person), plain(' no longer holds '), code(change.role)] }))
         ]) },
         { heading: 'Appointments', labels: RECORD_LABELS, entries: recordEntries(diff.appointments, appointment) },
-        { heading: 'Roles', labels: RECORD_LABELS, entries: recordEntries({ ...diff.roles, changed: [] }, role => [code(role.name), plain(` ${role.title}`), ...at(role.source)]) },
+        { heading: 'Roles', labels: RECORD_LABELS, entries: recordEntries(diff.roles, role => [code(role.name), plain(` ${role.title}`), ...at(role.source)]) },
         { heading: 'Duties of roles', labels: RECORD_LABELS, entries: [
             ...diff.duties.added.map(duty => ({ mark: '+' as const, parts: [code(duty.role), plain(` ${duty.kind} `), code(duty.duty)] })),
             ...diff.duties.removed.map(duty => ({ mark: '-' as const, parts: [code(duty.role), plain(` ${duty.kind} `), code(duty.duty)] }))
