@@ -111,6 +111,45 @@ assign jane to ciso since 2024-01-01 appointed by board { evidence "Board minute
     });
 });
 
+describe('an acting holder confirmed in the role', () => {
+    const confirmed = (announced: string) => people(`
+person jane "Jane Doe" { employed since 2019-01-01 }
+assign jane to ciso as acting since 2025-01-01 until 2025-03-31 appointed by board { announced 2025-01-02 via email to all-staff }
+assign jane to ciso since 2025-04-01 appointed by board { evidence "Board minutes 2025-03-28: confirmed as CISO"${announced} }
+`);
+
+    it('continues the tenure, and the report says it began as acting, not that the appointment was renewed', async () => {
+        const report = await reportOf(confirmed('\n    announced 2025-04-02 via email to all-staff'));
+        expect(ciso(report).holders[0]).toMatchObject({ since: '2025-04-01', tenureSince: '2025-01-01', renewal: true, tenureCapacity: 'acting' });
+        expect(ciso(report).holders[0].capacity).toBeUndefined();
+        const markdown = renderMarkdown(report);
+        expect(markdown).toContain('**Jane Doe**: Chief Information Security Officer since **2025-01-01** (the tenure, first as acting; the current term, no longer acting, since 2025-04-01)');
+        expect(markdown).toContain('**Jane Doe** since 2025-01-01 (acting at first), current term since 2025-04-01');
+        expect(markdown).toContain('no longer acting; tenure since 2025-01-01');
+        expect(JSON.parse(renderJson(report)).roles.find((entry: Json) => entry.role.id === 'ciso').holders[0].tenureCapacity).toBe('acting');
+        expect(report.questions.communicated.answer).toBe('yes');
+        expect(report.questions.communicated.appointments[0].firstAnnouncement).toMatchObject({ date: '2025-04-02', since: '2025-04-01', days: 1, earlierTerm: false });
+    });
+
+    it('needs an announcement of its own: the acting one told the organization of a stand-in', async () => {
+        const report = await reportOf(confirmed(''));
+        expect(report.questions.communicated.answer).toBe('no');
+        expect(report.findings.filter(finding => finding.rule === 'assignment-not-communicated').map(finding => finding.source.line)).toEqual([4]);
+        expect(renderMarkdown(report)).not.toContain('Covered by the announcement of the tenure');
+    });
+
+    it('but a renewal in the same capacity is covered by the first announcement', async () => {
+        const report = await reportOf(people(`
+person jane "Jane Doe" { employed since 2019-01-01 }
+assign jane to ciso as acting since 2025-01-01 until 2025-03-31 appointed by board { announced 2025-01-02 via email to all-staff }
+assign jane to ciso as acting since 2025-04-01 appointed by board
+`));
+        expect(ciso(report).holders[0].tenureCapacity).toBeUndefined();
+        expect(report.questions.communicated.answer).toBe('yes');
+        expect(report.findings.filter(finding => finding.rule === 'assignment-not-communicated')).toEqual([]);
+    });
+});
+
 describe('Q3 and the announcement-late limit', () => {
     const announced = (since: string, date: string) => withEdit('people.mandate', text => text
         .replace('since 2024-03-01', `since ${since}`).replace('announced 2024-03-05', `announced ${date}`));

@@ -6,6 +6,7 @@
 import { frameworkName, isBuiltInFramework, oscalString, oscalToken, optionalArray, optionalValue, plural, prop, type Json, type OscalIds } from './oscal-common.js';
 import { mediaType, policyDocuments, relativeHref } from './oscal-resources.js';
 import { notAnnouncedText } from './announcement-text.js';
+import { renewalText } from './tenure-text.js';
 import { madeAnnouncements, type Appointment, type AuditReport, type RoleHolders } from './report-model.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
@@ -114,7 +115,7 @@ export function metadataResponsibleParties(report: AuditReport, ids: OscalIds): 
  * them, how the tenure was announced and whether the person acknowledged the role.
  */
 export function holderRemark(holder: Appointment): string {
-    const tenure = holder.renewal ? ` (a renewal; tenure since ${holder.tenureSince ?? 'an undated start'})` : '';
+    const tenure = holder.renewal ? ` (${renewalText(holder)}; tenure since ${holder.tenureSince ?? 'an undated start'})` : '';
     const first = holder.firstAnnouncement;
     const late = first?.late ? ` (late: ${first.days} days after the tenure began)` : '';
     const made = madeAnnouncements(holder.announcements).length;

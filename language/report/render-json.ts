@@ -10,7 +10,7 @@ const NAMED: KeyOrder<NamedRef> = { id: true, title: true, source: SOURCE };
 
 const ANNOUNCEMENT: KeyOrder<Announcement> = { date: true, channel: true, audience: true, evidence: true, upcoming: true, source: SOURCE };
 
-const FIRST_ANNOUNCEMENT: KeyOrder<FirstAnnouncement> = { date: true, days: true, late: true, earlierTerm: true, source: SOURCE };
+const FIRST_ANNOUNCEMENT: KeyOrder<FirstAnnouncement> = { date: true, since: true, days: true, late: true, earlierTerm: true, source: SOURCE };
 const ACKNOWLEDGEMENT: KeyOrder<Acknowledgement> = { date: true, evidence: true, source: SOURCE };
 
 const RECORDED_BY: KeyOrder<RecordedByEntry> = {
@@ -18,7 +18,7 @@ const RECORDED_BY: KeyOrder<RecordedByEntry> = {
 };
 
 const APPOINTMENT: KeyOrder<Appointment> = {
-    person: NAMED, role: NAMED, capacity: true, since: true, until: true, tenureSince: true, heldSince: true, heldUntil: true, renewal: true, appointedBy: NAMED,
+    person: NAMED, role: NAMED, capacity: true, since: true, until: true, tenureSince: true, heldSince: true, heldUntil: true, renewal: true, tenureCapacity: true, appointedBy: NAMED,
     evidence: true, announcements: ANNOUNCEMENT, firstAnnouncement: FIRST_ANNOUNCEMENT, acknowledgements: ACKNOWLEDGEMENT, recordedBy: RECORDED_BY, source: SOURCE
 };
 

@@ -7,7 +7,7 @@
 import type { PolicyDiff } from '../diff/diff-model.js';
 import type { TrainingState } from '../workspace/training-status.js';
 
-export const REPORT_SCHEMA_VERSION = '3.1.0';
+export const REPORT_SCHEMA_VERSION = '3.2.0';
 
 /** Where a fact comes from: a workspace-relative file and a 1-based line. */
 export interface SourceRef {
@@ -53,7 +53,12 @@ export interface Acknowledgement {
  */
 export interface FirstAnnouncement {
     readonly date: string;
-    /** Days from the start of the tenure; absent when the tenure has no start date. */
+    /**
+     * What it is measured from: the start of the tenure, or for an acting or interim holder confirmed
+     * in the role, of the confirmed appointment (which needs an announcement of its own). Absent when not dated.
+     */
+    readonly since?: string;
+    /** Days from `since`; absent when it is not dated. */
     readonly days?: number;
     /** Later than the `announcement-late` limit after the tenure began. */
     readonly late: boolean;
@@ -103,6 +108,11 @@ export interface Appointment {
     readonly heldUntil?: string;
     /** True when this term renews an earlier one of the same tenure (not a new appointment). */
     readonly renewal: boolean;
+    /**
+     * For a renewal, the capacity the tenure began in when it was acting or interim and the current
+     * term's is not the same: an acting CISO confirmed in the role, not the same appointment renewed.
+     */
+    readonly tenureCapacity?: 'acting' | 'interim';
     readonly appointedBy?: NamedRef;
     readonly evidence: readonly string[];
     readonly announcements: readonly Announcement[];

@@ -2,7 +2,7 @@ import type { Assignment, DutyLink, Role } from '../generated/ast.js';
 import { daysBetween, isValidIsoDate } from '../util/dates.js';
 import { jobDescriptionOn } from '../workspace/job-descriptions.js';
 import { cadenceText } from '../workspace/training-status.js';
-import { firstAnnouncement, heldDatesOn, isAnnouncedBy, isFirstTerm, type Tenure } from '../workspace/tenure.js';
+import { announcedSpanSince, capacityOf, firstAnnouncement, heldDatesOn, isAnnouncedBy, isFirstTerm, type Tenure } from '../workspace/tenure.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
 import type { Appointment, DutyEntry, DutyLine, FirstAnnouncement, MatrixCell, ResponsibilityMatrix, RoleHolders } from './report-model.js';
 import type { ReportSources } from './report-sources.js';
@@ -27,17 +27,18 @@ export interface RolesContext {
 }
 
 /**
- * The tenure's first announcement made by the as-of date, in any of its terms, measured from the
- * tenure's start: a renewal is covered by the announcement of the original appointment.
+ * The tenure's first announcement made by the as-of date, in any of the terms announced together,
+ * measured from their start: a renewal is covered by the announcement of the original appointment,
+ * an acting holder confirmed in the role is not (tenure.ts, announcedSpan).
  */
 function firstAnnouncementOf(assignment: Assignment, tenure: Tenure | undefined, context: RolesContext): FirstAnnouncement | undefined {
     const first = firstAnnouncement(tenure, assignment, context.asOf);
     if (!first) return undefined;
-    const start = tenure ? tenure.since : assignment.since;
+    const start = announcedSpanSince(tenure, assignment);
     const days = start !== undefined && isValidIsoDate(start) ? daysBetween(start, first.date) : undefined;
     const max = context.maxAnnouncementDays;
     return {
-        date: first.date, days, late: days !== undefined && max !== undefined && days > max,
+        date: first.date, ...(start !== undefined && isValidIsoDate(start) ? { since: start } : {}), days, late: days !== undefined && max !== undefined && days > max,
         earlierTerm: first.$container !== assignment, source: context.sources.of(first)
     };
 }
@@ -50,15 +51,18 @@ export function appointmentOf(assignment: Assignment, context: RolesContext): Ap
     const appointer = assignment.appointedBy?.ref;
     const tenure = context.model.tenureOf(assignment);
     const renewal = !isFirstTerm(tenure, assignment);
+    const capacity = capacityOf(assignment);
+    const tenureCapacity = renewal && tenure ? capacityOf(tenure.terms[0]) : undefined;
     return {
         person: sources.named(person),
         role: sources.named(role),
-        capacity: assignment.capacity === 'acting' || assignment.capacity === 'interim' ? assignment.capacity : undefined,
+        capacity,
         since: assignment.since,
         until: assignment.until,
         tenureSince: renewal ? tenure?.since : assignment.since,
         ...(tenure ? heldDatesOn(tenure, context.asOf) : {}),
         renewal,
+        ...(tenureCapacity && tenureCapacity !== capacity ? { tenureCapacity } : {}),
         appointedBy: appointer ? sources.named(appointer) : undefined,
         evidence: [...assignment.evidence],
         // An announcement or acknowledgement whose date or channel did not parse is left out: its syntax

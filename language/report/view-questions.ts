@@ -2,6 +2,7 @@
 import { ISMS_CONFORMANCE, ISMS_REPORTING } from '../standards/catalogue.js';
 import { announcementLine, notAnnouncedText } from './announcement-text.js';
 import { madeAnnouncements, type Answer, type Appointment, type AuditorQuestion, type AuditReport, type DutyLine, type RoleHolders } from './report-model.js';
+import { renewalText } from './tenure-text.js';
 import { dutiesWithLetters } from './report-questions.js';
 import type { Block, Cell, Inline, Section, Tone } from './report-view.js';
 import { badge, code, date, fileLink, lines, named, none, plural, src, strong, text } from './view-inline.js';
@@ -38,7 +39,7 @@ export function tenureText(holder: Appointment): Inline[] {
 function appointedText(holder: Appointment): Inline[] {
     if (!holder.renewal) return holder.since ? [text(' since '), date(holder.since)] : [text(' (no start date)')];
     const tenure = holder.tenureSince ? [text(' since '), date(holder.tenureSince)] : [text(' (tenure start not dated)')];
-    return [...tenure, text(', current term since '), date(holder.since ?? '?')];
+    return [...tenure, ...(holder.tenureCapacity ? [text(` (${holder.tenureCapacity} at first)`)] : []), text(', current term since '), date(holder.since ?? '?')];
 }
 
 /** ` (held from 2025-04-15, when they joined)`: a person holds a role only while with the organization. */
@@ -103,7 +104,8 @@ function appointmentSentence(appointment: Appointment): Inline[] {
     const evidence = appointment.evidence.length > 0 ? `Evidence: ${appointment.evidence.join('; ')}.` : 'No evidence recorded.';
     const start = appointment.renewal
         ? [text('since '), ...(appointment.tenureSince ? [strong(appointment.tenureSince)] : [badge('bad', 'tenure start not dated')]),
-            text(' (the tenure; the current term, a renewal, since '), date(appointment.since ?? '?'), text(')')]
+            text(appointment.tenureCapacity ? ` (the tenure, first as ${appointment.tenureCapacity}; the current term, ${renewalText(appointment)}, since ` : ' (the tenure; the current term, a renewal, since '),
+            date(appointment.since ?? '?'), text(')')]
         : appointment.since ? [text('since '), strong(appointment.since)] : [badge('bad', 'no start date')];
     return [
         strong(appointment.person.title), ...capacityMark(appointment), text(`: ${appointment.role.title} `), ...start,
@@ -125,7 +127,7 @@ export function firstAnnouncementNotes(appointment: Appointment, maxDays: number
         notes.push([text(`Covered by the announcement of the tenure on ${first.date} (`), src(first.source), text('): a renewal needs no announcement of its own.')]);
     }
     if (first.late) {
-        notes.push([badge('warn', `late: first announced ${first.days} days after the tenure began on ${appointment.tenureSince} (at most ${maxDays})`)]);
+        notes.push([badge('warn', `late: first announced ${first.days} days after the ${appointment.tenureCapacity ? 'confirmed appointment' : 'tenure'} began on ${first.since ?? appointment.tenureSince} (at most ${maxDays})`)]);
     }
     return notes;
 }

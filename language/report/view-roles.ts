@@ -3,6 +3,7 @@ import type { Appointment, AuditReport, RoleHolders } from './report-model.js';
 import type { Block, Cell, Inline, Section } from './report-view.js';
 import { peopleBlocks } from './view-people.js';
 import { capacityMark, firstAnnouncementNotes, holdersCell, jobDescriptionVersion } from './view-questions.js';
+import { renewalText } from './tenure-text.js';
 import { announcementLine, notAnnouncedText } from './announcement-text.js';
 import { badge, code, date, fileLink, lines, none, src, strong, text } from './view-inline.js';
 import { LARGE } from './view-large.js';
@@ -68,7 +69,7 @@ function appointmentRows(report: AuditReport): Cell[][] {
             [[strong(holder.person.title), ...capacityMark(holder)]],
             [
                 [holder.since ? date(holder.since) : badge('bad', 'No start date')],
-                ...(holder.renewal ? [[text('renewal; tenure since '), date(holder.tenureSince ?? 'not dated')]] : [])
+                ...(holder.renewal ? [[text(`${renewalText(holder).replace(/^a /, '')}; tenure since `), date(holder.tenureSince ?? 'not dated')]] : [])
             ],
             [[date(holder.until ?? '—')]],
             [[holder.appointedBy ? text(holder.appointedBy.title) : badge('warn', 'Not recorded')]],

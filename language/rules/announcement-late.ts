@@ -1,6 +1,6 @@
 import { IssueCodes } from '../mandate-issue-codes.js';
 import { daysBetween, isValidIsoDate } from '../util/dates.js';
-import { firstAnnouncement, isFirstTerm } from '../workspace/tenure.js';
+import { firstAnnouncement, startsAnnouncedSpan } from '../workspace/tenure.js';
 import { assignmentNames } from './describe.js';
 import { TERMS_AND_ANNOUNCEMENTS } from './communication-reads.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
@@ -25,9 +25,9 @@ export const announcementLate: WorkspaceRule = {
         const max = context.settings.option(announcementLate, 'maxDays');
         const findings: WorkspaceFinding[] = [];
         for (const assignment of model.assignments) {
-            // A tenure is announced once: measured from its start, on its first term, over the announcements of all its terms.
+            // A tenure is announced once (an acting holder confirmed in the role, again: announcedSpan): measured from its start, on its first term, over the announcements of all its terms.
             const tenure = model.tenureOf(assignment);
-            if (!isFirstTerm(tenure, assignment)) continue;
+            if (!startsAnnouncedSpan(tenure, assignment)) continue;
             const since = assignment.since;
             // Undated or impossible dates are reported by assignment-date-missing and date-invalid.
             if (!since || !isValidIsoDate(since)) continue;

@@ -1,6 +1,6 @@
 import { IssueCodes } from '../mandate-issue-codes.js';
 import { isValidIsoDate } from '../util/dates.js';
-import { isFirstTerm, tenureAnnouncements, upcomingAnnouncement } from '../workspace/tenure.js';
+import { startsAnnouncedSpan, tenureAnnouncements, upcomingAnnouncement } from '../workspace/tenure.js';
 import { assignmentNames } from './describe.js';
 import { TERMS_AND_ANNOUNCEMENTS } from './communication-reads.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
@@ -19,9 +19,9 @@ export const assignmentNotCommunicated: WorkspaceRule = {
         const asOf = context.settings.asOf();
         const findings: WorkspaceFinding[] = [];
         for (const assignment of model.assignments) {
-            // A renewal is covered by its tenure's announcement; an unannounced tenure is reported once, on its first term.
+            // A renewal is covered by its tenure's announcement (not a confirmation of an acting holder: announcedSpan); an unannounced tenure is reported once, on its first term.
             const tenure = model.tenureOf(assignment);
-            if (!isFirstTerm(tenure, assignment)) continue;
+            if (!startsAnnouncedSpan(tenure, assignment)) continue;
             const recorded = tenureAnnouncements(tenure, assignment);
             let message: string;
             if (recorded.length === 0) {

@@ -181,17 +181,52 @@ export function workOutTenures(role: Role, assignments: readonly Assignment[]): 
 }
 
 /**
- * The assignment that speaks for a tenure's communication: its first term. A renewal needs no
- * announcement of its own, because the original announcement covers the whole tenure; so the
- * communication rules look at the first term only, with the announcements of every term.
+ * Whether `assignment` began its tenure, so that it is a new appointment and not a renewal. The
+ * communication rules look at the first term of those announced together (startsAnnouncedSpan).
  */
 export function isFirstTerm(tenure: Tenure | undefined, assignment: Assignment): boolean {
     return tenure === undefined || tenure.terms[0] === assignment;
 }
 
-/** The announcements of every term of a tenure (or of the lone assignment when it has none), whatever their dates. */
+/** `acting`, `interim`, or neither: what the organization was told the holder is. */
+export function capacityOf(assignment: Assignment): 'acting' | 'interim' | undefined {
+    return assignment.capacity === 'acting' || assignment.capacity === 'interim' ? assignment.capacity : undefined;
+}
+
+/**
+ * The terms announced together with `assignment`: the consecutive terms of its tenure held in the
+ * same capacity, `first` to `last` in `terms`. An acting holder confirmed in the role continues the
+ * tenure, but what the organization was told (an acting stand-in) no longer holds, so the confirmed
+ * appointment is announced on its own; a renewal in the same capacity is covered by the first.
+ */
+export function announcedSpan(tenure: Tenure | undefined, assignment: Assignment): { readonly terms: readonly Assignment[]; readonly first: number; readonly last: number } {
+    const terms = tenure?.terms ?? [assignment];
+    if (terms.length === 1) return { terms, first: 0, last: 0 };
+    const at = Math.max(0, terms.indexOf(assignment));
+    const capacity = capacityOf(terms[at]);
+    let first = at;
+    while (first > 0 && capacityOf(terms[first - 1]) === capacity) first--;
+    let last = at;
+    while (last < terms.length - 1 && capacityOf(terms[last + 1]) === capacity) last++;
+    return { terms, first, last };
+}
+
+/** Whether `assignment` is the first term of those announced together (announcedSpan): the one the communication rules look at. */
+export function startsAnnouncedSpan(tenure: Tenure | undefined, assignment: Assignment): boolean {
+    const { terms, first } = announcedSpan(tenure, assignment);
+    return terms[first] === assignment;
+}
+
+/** When the terms announced together with `assignment` began: what an announcement's lateness is measured from. */
+export function announcedSpanSince(tenure: Tenure | undefined, assignment: Assignment): string | undefined {
+    const { terms, first } = announcedSpan(tenure, assignment);
+    return terms[first].since;
+}
+
+/** The announcements of the terms announced together with `assignment` (announcedSpan), whatever their dates. */
 export function tenureAnnouncements(tenure: Tenure | undefined, assignment: Assignment): Announcement[] {
-    return (tenure?.terms ?? [assignment]).flatMap(term => term.announcements);
+    const { terms, first, last } = announcedSpan(tenure, assignment);
+    return terms.slice(first, last + 1).flatMap(term => term.announcements);
 }
 
 /**
@@ -204,14 +239,16 @@ export function isAnnouncedBy(announcement: Announcement, asOf: IsoDate): boolea
 }
 
 /**
- * The tenure's first announcement made by `asOf` (isAnnouncedBy), in any of its terms (the first of
- * them on a tie): a renewal is covered by the announcement of the original appointment. Asked for
+ * The tenure's first announcement made by `asOf` (isAnnouncedBy), in any of the terms announced
+ * together with `assignment` (announcedSpan; the first of them on a tie): a renewal is covered by
+ * the announcement of the original appointment, a confirmation of an acting holder is not. Asked for
  * every assignment by the rules and the report, so without arrays.
  */
 export function firstAnnouncement(tenure: Tenure | undefined, assignment: Assignment, asOf: IsoDate): Announcement | undefined {
+    const span = announcedSpan(tenure, assignment);
     let first: Announcement | undefined;
-    for (const term of tenure?.terms ?? [assignment]) {
-        for (const announcement of term.announcements) {
+    for (let index = span.first; index <= span.last; index++) {
+        for (const announcement of span.terms[index].announcements) {
             if (isAnnouncedBy(announcement, asOf) && (!first || announcement.date < first.date)) first = announcement;
         }
     }
@@ -221,9 +258,10 @@ export function firstAnnouncement(tenure: Tenure | undefined, assignment: Assign
 /** The tenure's first announcement dated after `asOf` (not made yet), if none was made by then. */
 export function upcomingAnnouncement(tenure: Tenure | undefined, assignment: Assignment, asOf: IsoDate): Announcement | undefined {
     if (firstAnnouncement(tenure, assignment, asOf)) return undefined;
+    const span = announcedSpan(tenure, assignment);
     let first: Announcement | undefined;
-    for (const term of tenure?.terms ?? [assignment]) {
-        for (const announcement of term.announcements) {
+    for (let index = span.first; index <= span.last; index++) {
+        for (const announcement of span.terms[index].announcements) {
             if (isValidIsoDate(announcement.date) && announcement.date > asOf && (!first || announcement.date < first.date)) first = announcement;
         }
     }
