@@ -111,6 +111,38 @@ assign jane to ciso since 2024-01-01 appointed by board { evidence "Board minute
     });
 });
 
+describe('two roles designated CISO', () => {
+    const SUB = `
+role sub-ciso "Subsidiary CISO" {
+    designated CISO
+    reports to board
+}
+person sam "Sam Sub" { employed since 2019-01-01 }
+assign sam to sub-ciso since 2021-01-01 appointed by board { announced 2021-01-02 via email to all-staff }
+`;
+    const twoCisos = (before: boolean, sub = SUB) => withEdit('roles.mandate', text => (before ? sub + text : text + sub));
+
+    it('answer Q4 the same whichever is written first: partly, naming each role', async () => {
+        for (const before of [false, true]) {
+            const report = await reportOf(twoCisos(before));
+            expect(report.questions.cisoReporting.answer, `sub-ciso first: ${before}`).toBe('partly');
+            expect(report.questions.cisoReporting.summary).toContain('2 roles are designated CISO.');
+            expect(report.questions.cisoReporting.summary).toContain('The job description of Subsidiary CISO carries nothing that satisfies ISO27001:5.3(b).');
+            expect(report.questions.cisoReporting.summary).toContain('Chief Information Security Officer carries "Report ISMS performance to top management"');
+            expect(report.questions.cisoReporting.role?.id).toBe('ciso');
+        }
+    });
+
+    it('never answer Q1 in full, held or vacant', async () => {
+        const held = await reportOf(twoCisos(false));
+        expect(held.questions.responsible.answer).toBe('partly');
+        const vacant = await reportOf(twoCisos(false, SUB.replace('since 2021-01-01', 'since 2021-01-01 until 2025-03-31')));
+        expect(vacant.findings.map(finding => finding.rule)).toEqual(expect.arrayContaining(['ciso-multiple', 'ciso-vacant']));
+        expect(vacant.questions.responsible.answer).toBe('partly');
+        expect(vacant.questions.responsible.summary).toContain('2 roles are designated CISO, so who the CISO is is ambiguous');
+    });
+});
+
 describe('an acting holder confirmed in the role', () => {
     const confirmed = (announced: string) => people(`
 person jane "Jane Doe" { employed since 2019-01-01 }

@@ -40,9 +40,9 @@ function responsible(roles: readonly RoleHolders[], asOf: string): AuditorAnswer
     const conformance = carrying(roles, ISMS_CONFORMANCE);
     const reporting = carrying(roles, ISMS_REPORTING);
     const heldCiso = ciso.filter(entry => !entry.vacant);
-    // Two people holding the CISO role on one day leave the auditor's first question open.
+    // Two people holding the CISO role on one day, or two roles designated CISO, leave the auditor's first question open.
     const ambiguous = heldCiso.filter(entry => entry.holders.length > 1);
-    const answer: Answer = heldCiso.length === 1 && ambiguous.length === 0
+    const answer: Answer = ciso.length === 1 && heldCiso.length === 1 && ambiguous.length === 0
         && conformance.some(entry => !entry.vacant) && reporting.some(entry => !entry.vacant)
         ? 'yes' : heldCiso.length > 0 ? 'partly' : 'no';
     const summary = ciso.length === 0
@@ -50,7 +50,8 @@ function responsible(roles: readonly RoleHolders[], asOf: string): AuditorAnswer
         : `The CISO role is ${names(ciso)}. ISMS conformance (5.3(a)): ${names(conformance) || 'not assigned'}. `
             + `ISMS performance reporting (5.3(b)): ${names(reporting) || 'not assigned'}.`
             + ambiguous.map(entry => ` ${entry.role.title} has ${entry.holders.length} holders on ${asOf}, so who the CISO is is ambiguous: `
-                + 'end the earlier appointment the day before the later one began.').join('');
+                + 'end the earlier appointment the day before the later one began.').join('')
+            + (ciso.length > 1 ? ` ${ciso.length} roles are designated CISO, so who the CISO is is ambiguous: keep \`designated CISO\` on one of them.` : '');
     return { question: 'Who is responsible for information security?', answer, summary: `As of ${asOf}: ${summary}`, ciso, conformance, reporting };
 }
 
@@ -86,17 +87,33 @@ function communicated(appointments: readonly Appointment[], maxDays: number | un
     };
 }
 
+function reportingDutiesOf(entry: RoleHolders | undefined): DutyLine[] {
+    return entry?.duties.filter(line => line.requirements.includes(ISMS_REPORTING) && line.kind !== 'consulted' && line.kind !== 'informed') ?? [];
+}
+
+function reportingSentence(entry: RoleHolders): string {
+    const duties = reportingDutiesOf(entry);
+    if (duties.length === 0) return `The job description of ${entry.role.title} carries nothing that satisfies ${ISMS_REPORTING}.`;
+    const carried = dutiesWithLetters(duties).map(({ line, letters }) => `"${line.duty.title}" (${letters}${line.cadence ? `; ${line.cadence}` : ''})`).join(', ');
+    return `${entry.role.title} carries ${carried}.`;
+}
+
+/**
+ * Q4 for every role designated CISO, whatever their order: with several, the answer is at most
+ * partly (which one is the CISO is open), and no when none of them carries the reporting.
+ */
 function cisoReporting(ciso: readonly RoleHolders[]): AuditorAnswers['cisoReporting'] {
-    const cisoRole = ciso.find(entry => !entry.vacant) ?? ciso[0];
-    const reportingDuties = cisoRole?.duties.filter(line => line.requirements.includes(ISMS_REPORTING) && line.kind !== 'consulted' && line.kind !== 'informed') ?? [];
-    const carried = dutiesWithLetters(reportingDuties)
-        .map(({ line, letters }) => `"${line.duty.title}" (${letters}${line.cadence ? `; ${line.cadence}` : ''})`).join(', ');
+    const carrying = ciso.filter(entry => reportingDutiesOf(entry).length > 0);
+    // The role the facts show: the first that carries the reporting, else the first held.
+    const cisoRole = carrying[0] ?? ciso.find(entry => !entry.vacant) ?? ciso[0];
+    const reportingDuties = reportingDutiesOf(cisoRole);
+    const answer: Answer = carrying.length === 0 ? 'no' : ciso.length > 1 ? 'partly' : 'yes';
     return {
         question: "Does the CISO's job description include reporting on ISMS performance?",
-        answer: reportingDuties.length > 0 ? 'yes' : 'no',
+        answer,
         summary: !cisoRole ? 'There is no CISO role.'
-            : reportingDuties.length > 0 ? `${cisoRole.role.title} carries ${carried}.`
-                : `The job description of ${cisoRole.role.title} carries nothing that satisfies ${ISMS_REPORTING}.`,
+            : ciso.length === 1 ? reportingSentence(cisoRole)
+                : `${ciso.length} roles are designated CISO. ${ciso.map(reportingSentence).join(' ')}`,
         role: cisoRole?.role,
         reportingDuties,
         jobDescription: cisoRole?.jobDescription,
