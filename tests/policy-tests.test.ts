@@ -109,6 +109,14 @@ describe('policy tests: what-if', () => {
         expect(status!.explanation).toContain('was met before jane left');
     });
 
+    it('reads the status of an item of a requirement after the change too, not as it was before', async () => {
+        const result = await run(withTest('    when jane leaves on 2025-07-01 {\n        expect status of ISO27001:5.3(b) is met\n        expect status of ISO27001:5.3(a) is not-met\n    }'));
+        const [reporting, conformance] = result.files[0]!.tests[0]!.expectations;
+        expect(reporting).toMatchObject({ kind: 'status', passed: false, actual: 'ISO27001:5.3(b) not-met on 2025-07-01' });
+        expect(reporting!.explanation).toContain('was met before jane left');
+        expect(conformance).toMatchObject({ kind: 'status', passed: true });
+    });
+
     it('leaves the policy as it is for the expectations outside the what-if, and reports them in file order', async () => {
         const result = await run(withTest('    when jane leaves on 2025-07-01 {\n        expect finding ciso-vacant\n    }\n    expect no findings\n    expect holders of ciso on 2025-07-01 are jane'));
         const expectations = result.files[0]!.tests[0]!.expectations;

@@ -100,16 +100,18 @@ export async function stateAfter(context: RunContext, answer: WhatIfAnswer): Pro
     const before = await stateOn(context, answer.date);
     const resolved = answer.findingsResolved.map(fromQuery);
     const findings = [...before.findings.filter(finding => !resolved.some(other => sameFinding(finding, other))), ...answer.findingsAppearing.map(fromQuery)];
-    const changes = new Map(answer.requirements.map(change => [change.requirement, change]));
+    const after = new Map(answer.statusesAfter.map(entry => [entry.requirement, entry.status]));
     const lost = answer.lost.map(holding => `what-if: ${holding.person.name} no longer holds ${holding.role.name} (${context.where(holding.assignment)})`
         + (holding.vacantAfter ? `, which is then vacant` : ''));
     return {
         date: answer.date, findings, context: lost,
+        // Every status after the change, of a requirement or an item of one, from the copy the query checked.
         status: id => {
-            const change = changes.get(id);
-            if (change) return { status: change.after, reasons: [`was ${change.before} before ${answer.subject.name} left`] };
-            const unchanged = before.status(id);
-            return unchanged && { status: unchanged.status, reasons: [`unchanged by ${answer.subject.name} leaving`, ...unchanged.reasons] };
+            const earlier = before.status(id);
+            const now = after.get(id);
+            if (now === undefined) return undefined;
+            if (earlier?.status === now) return { status: now, reasons: [`unchanged by ${answer.subject.name} leaving`, ...earlier.reasons] };
+            return { status: now, reasons: [`was ${earlier?.status ?? 'not assessed'} before ${answer.subject.name} left`] };
         }
     };
 }

@@ -64,7 +64,7 @@ function whatIf(answer: WhatIfAnswer): string[] {
     }
     lines.push(`Roles vacant afterwards: ${answer.vacated.map(role => role.name).join(', ') || 'none'}`);
     lines.push(`Duties nobody may perform afterwards: ${answer.dutiesUncovered.map(duty => duty.name).join(', ') || 'none'}`);
-    lines.push(`Clause 5.3: ${answer.clause53.before === answer.clause53.after ? `${answer.clause53.after} (unchanged)` : `${answer.clause53.before} → ${answer.clause53.after}`}`);
+    lines.push(`Clause 5.3 overall (the worse of 5.3(a) and 5.3(b), as the report's headline): ${answer.clause53.before === answer.clause53.after ? `${answer.clause53.after} (unchanged)` : `${answer.clause53.before} → ${answer.clause53.after}`}`);
     lines.push(answer.requirements.length === 0 ? 'Requirement status changes: none' : 'Requirement status changes:');
     lines.push(...answer.requirements.map(change => `  ${change.requirement} ${change.title}: ${change.before} → ${change.after}`));
     return [...lines, ...findings('Findings appearing', answer.findingsAppearing), ...findings('Findings resolved', answer.findingsResolved)];

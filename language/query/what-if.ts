@@ -85,7 +85,12 @@ function statusChanges(before: Statuses, now: Statuses): { changes: StatusChange
     // Clause 5.3 is what the question is about: its requirements come first.
     const rank = (id: string) => (id.startsWith('ISO27001:5.3') ? 0 : 1);
     changes.sort((a, b) => rank(a.requirement) - rank(b.requirement) || compareStrings(a.requirement, b.requirement));
-    return { changes, statusesAfter: now.map(result => ({ requirement: result.requirement.id, status: result.status })) };
+    // Items too (`ISO27001:5.3(b)`): a policy test may expect the status of one.
+    const statusesAfter = now.flatMap(result => [
+        { requirement: result.requirement.id, status: result.status },
+        ...result.items.map(item => ({ requirement: item.requirement.id, status: item.status }))
+    ]);
+    return { changes, statusesAfter };
 }
 
 /**
