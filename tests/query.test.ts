@@ -113,11 +113,21 @@ describe('may appoint', () => {
         const answer = whoMayAppoint(context, 'analyst', AS_OF);
         expect(names(answer.parties)).toEqual(['bob', 'jane']);
         expect(kinds(party(answer.parties, 'jane'))).toEqual(['assignment <- carries <- authority']);
-        expect(kinds(party(answer.parties, 'bob'))).toEqual(['delegation <- authority']);
+        expect(kinds(party(answer.parties, 'bob'))).toEqual(['delegation <- carries <- authority']);
         expect(answer.roles.map(role => role.name)).toEqual(['board', 'ciso']);
         // Top management is vacant in this policy: said as a note, not an answer.
         expect(answer.notes.map(note => note.text)).toEqual(['board may appoint analyst, but nobody holds board on 2025-06-30']);
         expect(names(whoMayAppoint(context, 'analyst', '2025-04-30').parties)).toEqual(['jane']);
+    });
+
+    test('passes nothing on through a delegator that does not hold the authority, as may-perform says', async () => {
+        const escalated = { ...QUERY_POLICY, 'delegations.mandate': `${QUERY_POLICY['delegations.mandate']}delegate appoint-security from analyst to leo since 2024-01-01\n` };
+        const context = await queryOn(escalated, '2025-03-01');
+        expect(names(whoMayPerform(context, 'appoint-security', '2025-03-01').parties)).not.toContain('leo');
+        const answer = whoMayAppoint(context, 'analyst', '2025-03-01');
+        expect(names(answer.parties)).toEqual(['jane']);
+        expect(answer.notes.map(note => note.text)).toContain('the delegation of appoint-security from analyst to leo is in force, but on 2025-03-01 analyst does not hold appoint-security: '
+            + 'its job description does not carry it and no delegation of it to the role is in force, so this delegation passes nothing on');
     });
 
     test('an appointing body appoints top management', async () => {

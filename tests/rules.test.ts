@@ -137,10 +137,23 @@ describe('appointment-authority', () => {
         expect(where(await check(appointedBy('ceo', extra)), 'appointment-authority')).toEqual(['people.mandate:6']);
     });
     it('accepts authority delegated to the appointer, only within the delegation window', async () => {
-        const extra = (window: string) => 'role hr "HR"\nauthority appoint-any "Appoint to any role" { may appoint any role }\n'
-            + `delegate appoint-any from board to hr ${window}\n`;
+        const extra = (window: string) => 'role director "Director" { authorized to appoint-any }\nrole hr "HR"\n'
+            + 'authority appoint-any "Appoint to any role" { may appoint any role }\n'
+            + `delegate appoint-any from director to hr ${window}\n`;
         expect(where(await check(appointedBy('hr', extra('since 2024-01-01'))), 'appointment-authority')).toEqual([]);
         expect(where(await check(appointedBy('hr', extra('since 2024-06-01'))), 'appointment-authority')).toEqual(['people.mandate:6']);
+    });
+    it('passes nothing on through a delegator that does not hold the authority, or a chain whose first link has ended', async () => {
+        const escalated = 'role clerk "Clerk"\nrole hr "HR"\nauthority appoint-any "Appoint to any role" { may appoint any role }\n'
+            + 'delegate appoint-any from clerk to hr since 2024-01-01\n';
+        const found = await check(appointedBy('hr', escalated));
+        expect(where(found, 'delegation-escalation')).toEqual(['extra.mandate:4']);
+        expect(where(found, 'appointment-authority')).toEqual(['people.mandate:6']);
+        const broken = 'role director "Director" { authorized to appoint-any }\nrole deputy "Deputy"\nrole hr "HR"\n'
+            + 'authority appoint-any "Appoint to any role" { may appoint any role }\n'
+            + 'delegate appoint-any from director to deputy since 2023-01-01 until 2024-01-31\ndelegate appoint-any from deputy to hr since 2023-06-01\n';
+        expect(where(await check(appointedBy('hr', broken)), 'appointment-authority')).toEqual(['people.mandate:6']);
+        expect(where(await check(appointedBy('hr', broken.replace(' until 2024-01-31', ''))), 'appointment-authority')).toEqual([]);
     });
     it('warns when the appointing party is not recorded', async () => {
         const findings = await check(withEdit('people.mandate', text => text.replace(' appointed by board', '')));

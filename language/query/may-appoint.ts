@@ -1,12 +1,11 @@
 import { type Party, type Role } from '../generated/ast.js';
-import { isAppointingAuthorityFor, mayAppoint } from '../rules/appointment-authority.js';
+import { mayAppoint } from '../rules/appointment-authority.js';
 import { compareStrings } from '../util/compare.js';
 import type { IsoDate } from '../util/dates.js';
-import { delegationStatus } from '../workspace/delegation-status.js';
-import { authoritiesAppointing, carriersOf, delegationsOf, inDeclarationOrder } from '../workspace/duty-index.js';
+import { authoritiesAppointing } from '../workspace/duty-index.js';
 import type { EntitledParty, ExplanationStep, MayAppointAnswer, QueryNote } from './index.js';
-import { appointingBodyStep, authorityStep, carriesStep, delegationStep, delegationWindowNote, topManagementStep } from './explain.js';
-import { entitledPersons } from './may-perform.js';
+import { appointingBodyStep, authorityStep, topManagementStep } from './explain.js';
+import { dutyGrounds, entitledPersons } from './may-perform.js';
 import { resolveName } from './names.js';
 import type { QueryContext } from './query-context.js';
 
@@ -24,23 +23,12 @@ function appointingGrounds(context: QueryContext, role: Role, date: IsoDate): { 
     const byParty = new Map<Party, ExplanationStep[][]>();
     const notes: QueryNote[] = [];
     for (const top of model.topManagement) add(byParty, top, [topManagementStep(context, top)]);
-    const authorities = authoritiesAppointing(model, role);
-    // The roles and delegations of those authorities only, in declaration order, so the chains come out as a scan of every role would give them.
-    const holders = authorities.length === 1 ? carriersOf(model, authorities[0])
-        : inDeclarationOrder(model, [...new Set(authorities.flatMap(authority => carriersOf(model, authority)))], model.roles);
-    for (const holder of holders) {
-        for (const duty of model.dutiesCarriedBy(holder)) {
-            if (isAppointingAuthorityFor(duty, role)) add(byParty, holder, [carriesStep(context, holder, duty), authorityStep(context, duty, role)]);
-        }
-    }
-    const delegations = authorities.length === 1 ? delegationsOf(model, authorities[0])
-        : inDeclarationOrder(model, authorities.flatMap(authority => delegationsOf(model, authority)), model.delegations);
-    for (const delegation of delegations) {
-        const [duty, to] = [delegation.duty?.ref, delegation.to?.ref];
-        if (!duty || !to || !isAppointingAuthorityFor(duty, role)) continue;
-        const status = delegationStatus(delegation, date);
-        if (status === 'active') add(byParty, to, [delegationStep(context, delegation), authorityStep(context, duty, role)]);
-        else notes.push(delegationWindowNote(context, delegation, status, date));
+    // Each authority reaches whoever holds it on the date, by the chains `may-perform` follows: a
+    // delegation from a role that does not hold it then passes nothing on (so the rule says too).
+    for (const authority of authoritiesAppointing(model, role)) {
+        const grounds = dutyGrounds(context, authority, date);
+        for (const [party, chains] of grounds.byParty) for (const chain of chains) add(byParty, party, [...chain, authorityStep(context, authority, role)]);
+        notes.push(...grounds.notes);
     }
     return { byParty, notes };
 }

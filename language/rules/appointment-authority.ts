@@ -2,6 +2,7 @@ import { isAppointingBody, isPerson, isRole, type Appointer, type Authority, typ
 import { IssueCodes } from '../mandate-issue-codes.js';
 import { periodCovers, type IsoDate } from '../util/dates.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
+import { carries, receivedOn } from './delegation-support.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 
 /** Whether `duty` is an authority that `may appoint` `role` (by name, or `any role`). */
@@ -9,11 +10,25 @@ export function isAppointingAuthorityFor(duty: Duty, role: Role): duty is Author
     return duty.$type === 'Authority' && (duty.appointsAnyRole || duty.appoints.some(reference => reference.ref === role));
 }
 
-/** Whether `party` holds, on `date`, a delegation of an authority to appoint to `role`. */
+/**
+ * Whether `party` holds `duty` on `date`: its job description carries it, or a delegation of it in
+ * force then comes from a party that holds it. A role hands on only what it holds, so a chain that
+ * breaks (a link ended, or a delegator that never held the duty: delegation-escalation) passes
+ * nothing on, as the queries' chains (query/may-perform.ts, dutyGrounds) say.
+ */
+export function holdsDutyOn(model: WorkspaceModel, party: Party, duty: Duty, date: IsoDate, seen = new Set<Party>()): boolean {
+    if (isRole(party) && carries(model, party, duty)) return true;
+    if (seen.has(party)) return false; // a delegation cycle adds nothing
+    seen.add(party);
+    return receivedOn(model, party, duty, date).some(delegation => delegation.from?.ref !== undefined && holdsDutyOn(model, delegation.from.ref, duty, date, seen));
+}
+
+/** Whether `party` holds, on `date`, a delegation of an authority to appoint to `role` from a party that holds it then. */
 function hasDelegatedAuthority(model: WorkspaceModel, party: Party, role: Role, date: IsoDate): boolean {
     return model.delegationsTo(party).some(delegation => {
-        const duty = delegation.duty?.ref;
-        return duty !== undefined && isAppointingAuthorityFor(duty, role) && periodCovers(date, delegation.since, delegation.until);
+        const [duty, from] = [delegation.duty?.ref, delegation.from?.ref];
+        return duty !== undefined && from !== undefined && isAppointingAuthorityFor(duty, role)
+            && periodCovers(date, delegation.since, delegation.until) && holdsDutyOn(model, from, duty, date);
     });
 }
 

@@ -53,7 +53,7 @@ export function authoritiesAppointing(model: WorkspaceModel, role: Role): readon
 }
 
 /** `items`, a subset of `all`, in the order of `all`. */
-export function inDeclarationOrder<T extends object>(model: WorkspaceModel, items: readonly T[], all: readonly T[]): T[] {
+function inDeclarationOrder<T extends object>(model: WorkspaceModel, items: readonly T[], all: readonly T[]): T[] {
     const ordinal = model.cached('declaration-ordinals', () => new Map<readonly object[], Map<object, number>>());
     let positions = ordinal.get(all);
     if (!positions) {
