@@ -341,6 +341,21 @@ assign sofia to ciso since 2025-04-01 appointed by board {
         expect(answer.holders[0]).toMatchObject({ firstAppointed: '2025-04-01', heldSince: '2025-04-15' });
     });
 
+    it('gives an undated appointment no date of holding from the joining date, and Q2 is not answered', async () => {
+        const undated = people(`
+person dora "Dora Lee" { employed since 2015-01-01 }
+assign dora to ciso appointed by board {
+    announced 2020-01-01 via intranet to all-staff
+}
+`);
+        const report = await reportOf(undated);
+        const [holder] = ciso(report).holders;
+        expect(holder.since).toBeUndefined();
+        expect(holder.heldSince).toBeUndefined();
+        expect(report.questions.appointed.answer).toBe('no');
+        expect(renderMarkdown(report)).not.toContain('when they joined');
+    });
+
     it('says when an external leaves before the end of the assignment', async () => {
         const external = people(`
 person kim "Kim Park" { external "Interim Partners" engaged since 2025-01-01 until 2025-06-15 }

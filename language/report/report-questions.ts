@@ -59,7 +59,8 @@ function appointed(appointments: readonly Appointment[]): AuditorAnswers['appoin
     const dated = appointments.filter(appointment => appointment.since && appointment.tenureSince);
     const named = appointments.filter(appointment => appointment.appointedBy);
     const renewals = appointments.filter(appointment => appointment.renewal);
-    const answer: Answer = appointments.length === 0 ? 'no' : dated.length === appointments.length && named.length === appointments.length ? 'yes' : 'partly';
+    // Undated, none of them says when the person got the role: the question is not answered, whoever appointed them.
+    const answer: Answer = appointments.length === 0 || dated.length === 0 ? 'no' : dated.length === appointments.length && named.length === appointments.length ? 'yes' : 'partly';
     const renewed = renewals.length === 0 ? ''
         : ` ${count(renewals, 'is a renewal', 'are renewals')} of an earlier term: the person has held the role since the tenure began, not since the current term.`;
     return {

@@ -97,13 +97,14 @@ export function tenureHeldPeriods(tenure: Tenure): Period[] {
 /**
  * What the dates of a tenure held on `date` leave out, as `held` counts it: the day its holding
  * began when the person joined after the tenure's start, and the day it ends when they leave before
- * its end. Each is absent when it is the tenure's own date.
+ * its end. Each is absent when it is the tenure's own date, and the first when the tenure has no start date.
  */
 export function heldDatesOn(tenure: Tenure, date: IsoDate): { readonly heldSince?: IsoDate; readonly heldUntil?: IsoDate } {
     const period = tenureHeldPeriods(tenure).find(held => (held.since === undefined || held.since <= date) && (held.until === undefined || date <= held.until));
     if (!period) return {};
     return {
-        ...(period.since !== undefined && period.since !== tenure.since ? { heldSince: period.since } : {}),
+        // An undated tenure has no start to be later than: its joining date would read as the appointment's date.
+        ...(period.since !== undefined && tenure.since !== undefined && period.since !== tenure.since ? { heldSince: period.since } : {}),
         ...(period.until !== undefined && period.until !== tenure.until ? { heldUntil: period.until } : {})
     };
 }
