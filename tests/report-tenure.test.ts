@@ -102,6 +102,22 @@ assign jane to ciso since 2024-01-01 appointed by board { evidence "Board minute
         expect(markdown).toContain('2024-01-01<br>renewal; tenure since 2020-01-01');
     });
 
+    it('keeps the acknowledgement of the first term, as role-acknowledgement-missing counts it', async () => {
+        const report = await reportOf(people(`
+person jane "Jane Doe" { employed since 2019-01-01 }
+assign jane to ciso since 2020-01-01 until 2023-12-31 appointed by board {
+    announced 2020-01-05 via intranet to all-staff
+    acknowledged 2020-01-06
+}
+assign jane to ciso since 2024-01-01 appointed by board
+`), AS_OF, '{ "rules": { "role-acknowledgement-missing": "warning" } }');
+        expect(report.findings.filter(finding => finding.rule === 'role-acknowledgement-missing')).toEqual([]);
+        expect(ciso(report).holders[0].acknowledgements).toEqual([{ date: '2020-01-06', evidence: [], earlierTerm: true, source: { file: 'people.mandate', line: 5 } }]);
+        const markdown = renderMarkdown(report);
+        expect(markdown).toContain('Acknowledged the role on 2020-01-06, in an earlier term of the tenure.');
+        expect(markdown).toContain('| 2020-01-06 (an earlier term of the tenure) |');
+    });
+
     it('is covered by the announcement of the original appointment (Q3 in full)', async () => {
         const report = await reportOf(renewed);
         expect(report.questions.communicated.answer).toBe('yes');

@@ -44,6 +44,8 @@ export function madeAnnouncements(announcements: readonly Announcement[]): Annou
 export interface Acknowledgement {
     readonly date: string;
     readonly evidence: readonly string[];
+    /** Recorded on an earlier term of the tenure: a renewal keeps the first acknowledgement (role-acknowledgement-missing). */
+    readonly earlierTerm?: boolean;
     readonly source: SourceRef;
 }
 

@@ -77,8 +77,10 @@ export function appointmentOf(assignment: Assignment, context: RolesContext): Ap
             source: sources.of(announcement)
         })),
         firstAnnouncement: firstAnnouncementOf(assignment, tenure, context),
-        acknowledgements: assignment.acknowledgements.filter(acknowledgement => acknowledgement.date).map(acknowledgement => ({
-            date: acknowledgement.date, evidence: [...acknowledgement.evidence], source: sources.of(acknowledgement)
+        // Every term's: a renewal keeps the first acknowledgement, as role-acknowledgement-missing counts it.
+        acknowledgements: (tenure?.terms ?? [assignment]).flatMap(term => term.acknowledgements).filter(acknowledgement => acknowledgement.date).map(acknowledgement => ({
+            date: acknowledgement.date, evidence: [...acknowledgement.evidence], ...(acknowledgement.$container !== assignment ? { earlierTerm: true } : {}),
+            source: sources.of(acknowledgement)
         })),
         recordedBy: recordedByEntry(assignment, context.recordedBy),
         source: sources.of(assignment)

@@ -96,8 +96,8 @@ function responsibleTable(report: AuditReport): Block {
 
 /** `Acknowledged the role on 2024-03-02 (evidence: …). ` for each acknowledgement recorded. */
 export function acknowledgementText(appointment: Appointment): string {
-    return appointment.acknowledgements.map(entry =>
-        `Acknowledged the role on ${entry.date}${entry.evidence.length > 0 ? ` (evidence: ${entry.evidence.join('; ')})` : ''}. `).join('');
+    return appointment.acknowledgements.map(entry => `Acknowledged the role on ${entry.date}${entry.earlierTerm ? ', in an earlier term of the tenure' : ''}`
+        + `${entry.evidence.length > 0 ? ` (evidence: ${entry.evidence.join('; ')})` : ''}. `).join('');
 }
 
 function appointmentSentence(appointment: Appointment): Inline[] {

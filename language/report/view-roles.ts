@@ -75,7 +75,8 @@ function appointmentRows(report: AuditReport): Cell[][] {
             [[holder.appointedBy ? text(holder.appointedBy.title) : badge('warn', 'Not recorded')]],
             lines(holder.evidence.map(item => [text(item)])),
             announcedCell(holder, maxDays),
-            lines(holder.acknowledgements.map(item => [date(item.date), ...(item.evidence.length > 0 ? [text(`: ${item.evidence.join('; ')}`)] : [])])),
+            lines(holder.acknowledgements.map(item => [date(item.date), ...(item.earlierTerm ? [text(' (an earlier term of the tenure)')] : []),
+                ...(item.evidence.length > 0 ? [text(`: ${item.evidence.join('; ')}`)] : [])])),
             [[src(holder.source)]]
         ]);
     });
