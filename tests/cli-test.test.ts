@@ -160,7 +160,7 @@ describe('mandate test', () => {
         const run = mandate(folder, 'test');
         expect(run.code).toBe(2);
         expect(run.stdout).toContain('  ERROR unknown person (2025-06-30)\n        errors.test.mandate:2:32: ');
-        expect(run.stdout).toContain('  ERROR undated\n        errors.test.mandate:4: the test "undated" has no date');
+        expect(run.stdout).toContain('  ERROR undated\n        errors.test.mandate:4:1: the test "undated" has no date');
         const dated = mandate(folder, 'test', '--as-of', '2025-06-30', 'errors.test.mandate', '.');
         expect(dated.stdout).toContain('  PASS  undated (2025-06-30, 1 expectation)');
     });

@@ -194,7 +194,7 @@ describe('policy tests: running', () => {
     it('errors a test without a date unless the run gives one, never using today', async () => {
         const files = { ...CLEAN_POLICY, 'policy.test.mandate': 'test "undated" {\n    expect holders of ciso are jane\n}\n' };
         const undated = await run(files);
-        expect(undated.files[0]?.tests[0]).toMatchObject({ status: 'errored', error: expect.stringContaining('policy.test.mandate:1: the test "undated" has no date') });
+        expect(undated.files[0]?.tests[0]).toMatchObject({ status: 'errored', error: expect.stringContaining('policy.test.mandate:1:1: the test "undated" has no date') });
         expect((await run(files, '2025-06-30')).files[0]?.tests[0]).toMatchObject({ status: 'passed', date: '2025-06-30' });
     });
 
@@ -206,6 +206,31 @@ describe('policy tests: running', () => {
         expect(test?.error).toContain("policy.test.mandate:3:");
         expect(test?.error).toContain("There is no rule 'no-such-rule'");
         expect(result.summary).toMatchObject({ tests: 1, errored: 1 });
+    });
+
+    it('errors an expectation of a requirement the catalogue does not know, with the hint a policy gets', async () => {
+        const result = await run(withTest('    expect status of ISO27001:5.3b is met'));
+        expect(result.files[0]?.tests[0]).toMatchObject({ status: 'errored', error: expect.stringContaining('policy.test.mandate:2:5: ') });
+        expect(result.files[0]?.tests[0]?.error).toContain('Did you mean ISO27001:5.3(b)');
+        const inWhatIf = await run(withTest('    when jane leaves on 2025-07-01 {\n        expect status of ISO27001:5.3b is not-met\n    }'));
+        expect(inWhatIf.files[0]?.tests[0]).toMatchObject({ status: 'errored', error: expect.stringContaining('Did you mean ISO27001:5.3(b)') });
+    });
+
+    it('errors a finding expectation whose file is not in the workspace, or whose line is past its end, instead of passing it', async () => {
+        const misspelt = await run(withTest('    expect no finding ciso-vacant in "rolse.mandate"'));
+        expect(misspelt.files[0]?.tests[0]).toMatchObject({ status: 'errored', error: expect.stringContaining('policy.test.mandate:2:5: No policy file of the workspace is "rolse.mandate"') });
+        const pastEnd = await run(withTest('    expect no finding ciso-vacant in "roles.mandate" line 9999'));
+        expect(pastEnd.files[0]?.tests[0]).toMatchObject({ status: 'errored', error: expect.stringContaining('"roles.mandate" has 15 lines, so nothing can be found on line 9999') });
+        const empty = await run(withTest('    expect no finding ciso-vacant in ""'));
+        expect(empty.files[0]?.tests[0]?.status).toBe('errored');
+        expect((await run(withTest('    expect no finding ciso-vacant in "roles.mandate" line 3'))).files[0]?.tests[0]?.status).toBe('passed');
+    });
+
+    it('errors an expectation of a rule that does not run: switched off, or needing the git history the run does not read', async () => {
+        const off = await run(withTest('    expect finding role-acknowledgement-missing'));
+        expect(off.files[0]?.tests[0]).toMatchObject({ status: 'errored', error: expect.stringContaining('The rule role-acknowledgement-missing does not run in this test run: it is switched off') });
+        const history = await run(withTest('    expect no finding record-late'));
+        expect(history.files[0]?.tests[0]).toMatchObject({ status: 'errored', error: expect.stringContaining('The rule record-late does not run in this test run: the git history was not read') });
     });
 
     it('counts tests and expectations, in file order, on several dates', async () => {

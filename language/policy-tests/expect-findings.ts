@@ -3,7 +3,9 @@ import type { RequirementResult } from '../applicability/index.js';
 import type { FindingExpectation, NoFindingsExpectation, StatusExpectation } from '../generated/ast.js';
 import type { QueryFinding, WhatIfAnswer } from '../query/index.js';
 import type { IsoDate } from '../util/dates.js';
-import type { ExpectationResult } from './index.js';
+import type { ExpectationResult, TestLocation } from './index.js';
+import { findRule } from '../rules/index.js';
+import { unknownRequirementMessage } from '../standards/unknown-requirement.js';
 import type { RunContext, TestFinding } from './run-context.js';
 
 export type StateExpectation = FindingExpectation | NoFindingsExpectation | StatusExpectation;
@@ -17,6 +19,13 @@ export interface PolicyState {
     readonly context: readonly string[];
 }
 
+/** An expectation that cannot be judged as written (a file or requirement that does not exist): its test errors, at the expectation. */
+export class ExpectationError extends Error {
+    constructor(readonly location: TestLocation, message: string) {
+        super(message);
+    }
+}
+
 /** Long lists are cut: a failure must stay readable next to its expectation. */
 const SHOWN = 20;
 
@@ -28,8 +37,39 @@ function findingLines(context: RunContext, findings: readonly TestFinding[]): st
 
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/**
+ * The file and line a finding expectation names must exist: a misspelt file or a line past the end
+ * would make `expect no finding … in "rolse.mandate"` pass whatever the policy says.
+ */
+function checkPlace(context: RunContext, node: FindingExpectation, testUri: string): void {
+    if (node.file === undefined) return;
+    const document = context.documentNamed(node.file, testUri);
+    if (!document) {
+        throw new ExpectationError(context.location(node), `No policy file of the workspace is "${node.file}": name it by its path from the workspace folder or from the test file.`);
+    }
+    const lines = document.textDocument.lineCount;
+    if (node.line !== undefined && node.line > lines) {
+        throw new ExpectationError(context.location(node), `"${node.file}" has ${lines} line${lines === 1 ? '' : 's'}, so nothing can be found on line ${node.line}.`);
+    }
+}
+
+/**
+ * A rule switched off, or one that cannot run in a test run (record-late reads the git history,
+ * which tests do not; the drift rules need a directory), gives no findings: an expectation of one
+ * would fail, or pass, whatever the policy says.
+ */
+function checkRuns(context: RunContext, node: FindingExpectation): void {
+    const rule = findRule(node.rule);
+    if (!rule) return; // the engine's own codes (parsing-error, …); an unknown ID is the validator's error
+    const settings = context.checked.services.shared.mandate.Settings;
+    const why = settings.severityOf(rule) === 'off' ? 'it is switched off (mandate.config.json, or off by default)' : rule.missingInput?.(settings);
+    if (why) throw new ExpectationError(context.location(node), `The rule ${rule.id} does not run in this test run: ${why}. An expectation of its findings would say nothing about the policy.`);
+}
+
 function evaluateFinding(context: RunContext, node: FindingExpectation, state: PolicyState): Pick<ExpectationResult, 'kind' | 'passed' | 'expected' | 'actual' | 'explanation'> {
     const testUri = AstUtils.getDocument(node).uri.toString();
+    checkRuns(context, node);
+    checkPlace(context, node, testUri);
     const place = node.file === undefined ? '' : ` in ${node.file}${node.line === undefined ? '' : ` line ${node.line}`}`;
     const ofRule = state.findings.filter(finding => finding.rule === node.rule);
     const matching = ofRule.filter(finding => (node.file === undefined || context.sameFile(node.file, testUri, finding))
@@ -43,9 +83,12 @@ function evaluateFinding(context: RunContext, node: FindingExpectation, state: P
         : { kind: 'finding', passed: matching.length > 0, expected: `a ${node.rule} finding${place} on ${state.date}`, actual, explanation };
 }
 
-function evaluateStatus(node: StatusExpectation, state: PolicyState): Pick<ExpectationResult, 'kind' | 'passed' | 'expected' | 'actual' | 'explanation'> {
+function evaluateStatus(context: RunContext, node: StatusExpectation, state: PolicyState): Pick<ExpectationResult, 'kind' | 'passed' | 'expected' | 'actual' | 'explanation'> {
     const result = state.status(node.requirement);
     const expected = `${node.requirement} ${node.status} on ${state.date}`;
+    // A misspelt ID is the test's error, with the hint requirement-unknown gives in a policy, not a failed expectation.
+    const catalogue = context.checked.services.shared.mandate.WorkspaceModel.get().catalogue;
+    if (!result && !catalogue.find(node.requirement)) throw new ExpectationError(context.location(node), unknownRequirementMessage(catalogue, node.requirement));
     if (!result) {
         return {
             kind: 'status', passed: false, expected, actual: `${node.requirement} is not assessed`,
@@ -61,7 +104,7 @@ function evaluateStatus(node: StatusExpectation, state: PolicyState): Pick<Expec
 /** Findings (by rule and place, or none) and requirement status, on the state given. */
 export function evaluateState(context: RunContext, node: StateExpectation, state: PolicyState): Pick<ExpectationResult, 'kind' | 'passed' | 'expected' | 'actual' | 'explanation'> {
     if (node.$type === 'FindingExpectation') return evaluateFinding(context, node, state);
-    if (node.$type === 'StatusExpectation') return evaluateStatus(node, state);
+    if (node.$type === 'StatusExpectation') return evaluateStatus(context, node, state);
     const passed = state.findings.length === 0;
     return {
         kind: 'no-findings', passed, expected: `no findings on ${state.date}`,

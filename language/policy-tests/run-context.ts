@@ -1,4 +1,4 @@
-import { AstUtils, UriUtils, URI, type AstNode } from 'langium';
+import { AstUtils, UriUtils, URI, type AstNode, type LangiumDocument } from 'langium';
 import { requirementStatuses, type RequirementResult } from '../applicability/index.js';
 import type { CheckedWorkspace, Finding } from '../engine/check-sources.js';
 import type { PolicyTest } from '../generated/ast.js';
@@ -73,6 +73,11 @@ export class RunContext {
         return `${location.file}:${location.line}`;
     }
 
+    /** `file:line:column` of a test's own location, as its errors name it (an editor jumps there). */
+    whereExactly(location: TestLocation): string {
+        return `${location.file}:${location.line}:${location.column}`;
+    }
+
     /** Whether the finding lies inside a test block: the test's own problem, never a policy finding. */
     insideTest(finding: Finding): boolean {
         return (this.testRanges.get(finding.uri) ?? []).some(test => {
@@ -123,9 +128,19 @@ export class RunContext {
 
     /** Whether `expected` (as a test writes it) names the file of `finding`: the end of its path, segment by segment, or relative to the test file. */
     sameFile(expected: string, testUri: string, finding: TestFinding): boolean {
+        return this.matchesFile(expected, testUri, finding.uri, finding.file);
+    }
+
+    /** The workspace's document a finding expectation names (as `sameFile` matches it), if any. */
+    documentNamed(expected: string, testUri: string): LangiumDocument | undefined {
+        if (expected.trim() === '') return undefined;
+        return this.checked.documents.find(document => this.matchesFile(expected, testUri, document.uri.toString(), this.sources.file(document.uri)));
+    }
+
+    private matchesFile(expected: string, testUri: string, uri: string, file: string): boolean {
         const wanted = expected.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
-        const path = URI.parse(finding.uri).path;
-        if (path === `/${wanted}` || path.endsWith(`/${wanted}`) || finding.file === wanted) return true;
+        const path = URI.parse(uri).path;
+        if (path === `/${wanted}` || path.endsWith(`/${wanted}`) || file === wanted) return true;
         return UriUtils.resolvePath(UriUtils.dirname(URI.parse(testUri)), expected).path === path;
     }
 

@@ -4,7 +4,7 @@ import type { Expectation, Model, PolicyTest, WhatIf } from '../generated/ast.js
 import { compareStrings } from '../util/compare.js';
 import { isValidIsoDate, type IsoDate } from '../util/dates.js';
 import { evaluateSet, type SetExpectation } from './expect-sets.js';
-import { evaluateState, stateAfter, stateOn, type StateExpectation } from './expect-findings.js';
+import { evaluateState, ExpectationError, stateAfter, stateOn, type StateExpectation } from './expect-findings.js';
 import type { ExpectationResult, PolicyTestRun, TestFileResult, TestResult } from './index.js';
 import { RunContext } from './run-context.js';
 
@@ -111,7 +111,7 @@ async function startTest(context: RunContext, test: PolicyTest, options: PolicyT
         return { ...base, status: 'errored', error, expectations: [] };
     }
     if (!date || !isValidIsoDate(date)) {
-        const error = `${context.where(location)}: the test "${title}" has no date: write \`test "${title}" on YYYY-MM-DD\`, or ${options.undatedHint ?? 'run it with --as-of'}.`;
+        const error = `${context.whereExactly(location)}: the test "${title}" has no date: write \`test "${title}" on YYYY-MM-DD\`, or ${options.undatedHint ?? 'run it with --as-of'}.`;
         return { ...base, status: 'errored', error, expectations: [] };
     }
     const slots: Array<ExpectationResult[] | WhatIf> = [];
@@ -141,7 +141,8 @@ async function finishTest(context: RunContext, test: RunningTest): Promise<TestR
 /** A question the engines cannot answer (a name of the wrong kind) is the test's error, not a crash; what ran is kept. */
 function errored(context: RunContext, base: Omit<TestResult, 'status' | 'expectations'>, error: unknown, slots: ReadonlyArray<ExpectationResult[] | WhatIf>): TestResult {
     const expectations = slots.flatMap(slot => Array.isArray(slot) ? slot : []);
-    return { ...base, status: 'errored', error: `${context.where(base.location)}: ${(error as Error).message}`, expectations };
+    const location = error instanceof ExpectationError ? error.location : base.location;
+    return { ...base, status: 'errored', error: `${context.whereExactly(location)}: ${(error as Error).message}`, expectations };
 }
 
 async function runExpectation(context: RunContext, node: Expectation, testDate: IsoDate): Promise<ExpectationResult> {
