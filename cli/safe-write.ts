@@ -88,6 +88,8 @@ export async function refuseInputs(file: string, inputs: readonly string[], what
  */
 export async function writeAtomically(file: string, content: string, what: string, steps: WriteSteps = FILE_SYSTEM_STEPS): Promise<void> {
     const target = path.resolve(file);
+    // `out/` names a folder even before it exists: resolving drops the slash, and a file called `out` was written.
+    if (/[\\/]$/.test(file)) throw new InputError(`${displayFile(file)}: names a folder; give a file name for -o`);
     const existing = await stat(target).catch(() => undefined);
     if (existing?.isDirectory()) throw new InputError(`${displayFile(target)}: is a directory; give a file name for -o`);
     if (existing && !existing.isFile()) {

@@ -1,5 +1,6 @@
 // The bundled CLI's `report` command and SARIF output, run as a child process on the examples.
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { link, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -106,6 +107,18 @@ describe('mandate report', () => {
         expect(run.code).toBe(2);
         expect(run.stderr).toMatch(message);
         expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    });
+
+    it('refuses an -o that ends with a slash, a folder still to be made, instead of writing a file of that name', () => {
+        const folder = mkdtempSync(path.join(tmpdir(), 'mandate-out-'));
+        try {
+            const run = mandate(ROOT, ['report', 'examples/acme', '--as-of', '2025-06-30', '-o', path.join(folder, 'sub') + '/']);
+            expect(run.code).toBe(2);
+            expect(run.stderr).toMatch(/sub\/: names a folder; give a file name for -o/);
+            expect(existsSync(path.join(folder, 'sub'))).toBe(false);
+        } finally {
+            rmSync(folder, { recursive: true, force: true });
+        }
     });
 
     it('rejects a malformed SOURCE_DATE_EPOCH with exit 2', () => {
