@@ -2,6 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { holdersOf, QueryNameError, timelineOf, whoMayAppoint, whoMayPerform, type EntitledParty } from '../language/query/index.js';
 import { AS_OF } from './helpers.js';
 import { QUERY_POLICY, queryOn } from './query-fixture.js';
+import { dutyGrounds } from '../language/query/may-perform.js';
+import type { Duty, Party } from '../language/generated/ast.js';
 
 const names = (parties: readonly EntitledParty[]) => parties.map(entry => entry.party.name);
 const kinds = (entry: EntitledParty | undefined) => entry?.explanations.map(explanation => explanation.steps.map(step => step.kind).join(' <- '));
@@ -104,6 +106,23 @@ describe('may perform', () => {
         const answer = whoMayPerform(await queryOn(QUERY_POLICY), 'isms-reporting', '2021-06-30');
         expect(answer.parties).toEqual([]);
         expect(answer.notes.map(note => note.text)).toEqual(['ciso holds isms-reporting, but nobody holds ciso on 2021-06-30']);
+    });
+});
+
+describe('a long chain of delegations', () => {
+    test('shares each link\'s way with the next party, so a chain of n links costs n steps, not n²', async () => {
+        const links = 200;
+        const lines = ['organization o "O" { top management r0 }', 'role r0 "R0" { responsible for d }', 'responsibility d "D"'];
+        for (let i = 1; i <= links; i++) lines.push(`role r${i} "Role ${i}"`, `delegate d from r${i - 1} to r${i} since 2020-01-01`);
+        const context = await queryOn({ 'chain.mandate': `${lines.join('\n')}\n` });
+        const duty = context.model.responsibilities.find(entry => entry.name === 'd') as Duty;
+        const { byParty } = dutyGrounds(context, duty, AS_OF);
+        const wayOf = (name: string) => byParty.get(context.model.roles.find(role => role.name === name) as Party)![0];
+        for (let i = 1; i <= links; i++) {
+            expect(wayOf(`r${i}`).rest).toBe(wayOf(`r${i - 1}`));
+            expect(wayOf(`r${i}`).length).toBe(i + 1);
+        }
+        expect(whoMayPerform(context, 'd', AS_OF).roles).toHaveLength(links + 1);
     });
 });
 

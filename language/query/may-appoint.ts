@@ -3,14 +3,15 @@ import { mayAppoint } from '../rules/appointment-authority.js';
 import { compareStrings } from '../util/compare.js';
 import type { IsoDate } from '../util/dates.js';
 import { authoritiesAppointing } from '../workspace/duty-index.js';
-import type { EntitledParty, ExplanationStep, MayAppointAnswer, QueryNote } from './index.js';
+import type { EntitledParty, MayAppointAnswer, QueryNote } from './index.js';
 import { appointingBodyStep, authorityStep, topManagementStep } from './explain.js';
-import { dutyGrounds, entitledPersons } from './may-perform.js';
+import { chainOf, dutyGrounds, entitledPersons, type Chain } from './may-perform.js';
 import { resolveName } from './names.js';
 import type { QueryContext } from './query-context.js';
 
-function add(byParty: Map<Party, ExplanationStep[][]>, party: Party, chain: ExplanationStep[]): void {
-    byParty.set(party, [...byParty.get(party) ?? [], chain]);
+function add(byParty: Map<Party, Chain[]>, party: Party, chain: Chain): void {
+    const list = byParty.get(party);
+    if (list) list.push(chain); else byParty.set(party, [chain]);
 }
 
 /**
@@ -18,16 +19,16 @@ function add(byParty: Map<Party, ExplanationStep[][]>, party: Party, chain: Expl
  * grants them: top management, a role whose job description carries an authority that `may
  * appoint` it, and a delegation of such an authority in force on the date.
  */
-function appointingGrounds(context: QueryContext, role: Role, date: IsoDate): { byParty: Map<Party, ExplanationStep[][]>; notes: QueryNote[] } {
+function appointingGrounds(context: QueryContext, role: Role, date: IsoDate): { byParty: Map<Party, Chain[]>; notes: QueryNote[] } {
     const { model } = context;
-    const byParty = new Map<Party, ExplanationStep[][]>();
+    const byParty = new Map<Party, Chain[]>();
     const notes: QueryNote[] = [];
-    for (const top of model.topManagement) add(byParty, top, [topManagementStep(context, top)]);
+    for (const top of model.topManagement) add(byParty, top, chainOf(topManagementStep(context, top)));
     // Each authority reaches whoever holds it on the date, by the chains `may-perform` follows: a
     // delegation from a role that does not hold it then passes nothing on (so the rule says too).
     for (const authority of authoritiesAppointing(model, role)) {
-        const grounds = dutyGrounds(context, authority, date);
-        for (const [party, chains] of grounds.byParty) for (const chain of chains) add(byParty, party, [...chain, authorityStep(context, authority, role)]);
+        const grounds = dutyGrounds(context, authority, date, chainOf(authorityStep(context, authority, role)));
+        for (const [party, chains] of grounds.byParty) for (const chain of chains) add(byParty, party, chain);
         notes.push(...grounds.notes);
     }
     return { byParty, notes };

@@ -9,10 +9,31 @@ import { assignmentStep, carriesStep, delegationName, delegationStep, delegation
 import { resolveName } from './names.js';
 import type { QueryContext } from './query-context.js';
 
-/** How a party holds a duty on a date: each way is a chain of steps, nearest the party first. */
+/**
+ * A way to a duty: its steps, nearest the party first, as a list whose rest is the way of the party
+ * one link up. The parties a chain of delegations reaches share it, so a chain of 16,000 links is
+ * 16,000 nodes, not 16,000 lists of up to 16,000 steps; the steps are listed when an answer shows them.
+ */
+export interface Chain {
+    readonly step: ExplanationStep;
+    readonly rest: Chain | undefined;
+    readonly length: number;
+}
+
+export function chainOf(step: ExplanationStep, rest?: Chain): Chain {
+    return { step, rest, length: 1 + (rest?.length ?? 0) };
+}
+
+function stepsOf(chain: Chain): ExplanationStep[] {
+    const steps: ExplanationStep[] = [];
+    for (let link: Chain | undefined = chain; link; link = link.rest) steps.push(link.step);
+    return steps;
+}
+
+/** How a party holds a duty on a date. */
 export interface DutyGrounds {
     /** Every way each role or person holds the duty; the first is the shortest. */
-    readonly byParty: Map<Party, ExplanationStep[][]>;
+    readonly byParty: Map<Party, Chain[]>;
     readonly notes: QueryNote[];
 }
 
@@ -21,10 +42,11 @@ export interface DutyGrounds {
  * and, breadth first so each party's first chain is its shortest, the recipients of delegations
  * in force on the date (delegation-status.ts) from a role that holds it on the date. A delegation
  * from a role that does not hold it then (its own delegation expired, say) passes nothing on.
+ * `beyond` ends every way (may-appoint's "the authority may appoint the role").
  */
-export function dutyGrounds(context: QueryContext, duty: Duty, date: IsoDate): DutyGrounds {
+export function dutyGrounds(context: QueryContext, duty: Duty, date: IsoDate, beyond?: Chain): DutyGrounds {
     const { model } = context;
-    const byParty = new Map<Party, ExplanationStep[][]>();
+    const byParty = new Map<Party, Chain[]>();
     const notes: QueryNote[] = [];
     const delegations = delegationsOf(model, duty).filter(delegation => delegation.from?.ref && delegation.to?.ref);
     const inForce = new Map<Role, Delegation[]>();
@@ -38,7 +60,7 @@ export function dutyGrounds(context: QueryContext, duty: Duty, date: IsoDate): D
         }
     }
     let frontier = [...carriersOf(model, duty)];
-    for (const role of frontier) byParty.set(role, [[carriesStep(context, role, duty)]]);
+    for (const role of frontier) byParty.set(role, [chainOf(carriesStep(context, role, duty), beyond)]);
     while (frontier.length > 0) {
         const next: Role[] = [];
         for (const from of frontier) {
@@ -46,7 +68,7 @@ export function dutyGrounds(context: QueryContext, duty: Duty, date: IsoDate): D
             for (const delegation of inForce.get(from) ?? []) {
                 const to = delegation.to!.ref!;
                 const known = byParty.get(to);
-                const chain = [delegationStep(context, delegation), ...upstream];
+                const chain = chainOf(delegationStep(context, delegation), upstream);
                 if (known) known.push(chain);
                 else {
                     byParty.set(to, [chain]);
@@ -84,12 +106,15 @@ function byName(a: { name: string }, b: { name: string }): number {
  * with the assignment in front of the role's chains, and persons named directly who are with the
  * organization on the date. Vacant roles and recipients who have left become notes.
  */
-export function entitledPersons(context: QueryContext, byParty: Map<Party, ExplanationStep[][]>, date: IsoDate, what: string): {
+export function entitledPersons(context: QueryContext, byParty: Map<Party, Chain[]>, date: IsoDate, what: string): {
     parties: Array<{ person: Person; entry: EntitledParty }>; roles: NamedItem[]; notes: QueryNote[];
 } {
     const { model } = context;
-    const chains = new Map<Person, ExplanationStep[][]>();
-    const add = (person: Person, chain: ExplanationStep[]) => chains.set(person, [...chains.get(person) ?? [], chain]);
+    const chains = new Map<Person, Chain[]>();
+    const add = (person: Person, chain: Chain) => {
+        const list = chains.get(person);
+        if (list) list.push(chain); else chains.set(person, [chain]);
+    };
     const notes: QueryNote[] = [];
     const roles: Role[] = [];
     for (const [party, ways] of byParty) {
@@ -97,7 +122,7 @@ export function entitledPersons(context: QueryContext, byParty: Map<Party, Expla
             roles.push(party);
             const holders = model.holdersOn(party, date).filter(assignment => assignment.person?.ref);
             if (holders.length === 0) notes.push({ text: `${party.name} ${what}, but nobody holds ${party.name} on ${date}`, source: context.at(party) });
-            for (const assignment of holders) for (const way of ways) add(assignment.person!.ref!, [assignmentStep(context, assignment), ...way]);
+            for (const assignment of holders) for (const way of ways) add(assignment.person!.ref!, chainOf(assignmentStep(context, assignment), way));
         } else if (isPerson(party)) {
             if (isPresentOn(party, date)) for (const way of ways) add(party, way);
             else notes.push({ text: `${party.name} ${what} by delegation, but is not with the organization on ${date}`, source: context.at(party) });
@@ -105,9 +130,17 @@ export function entitledPersons(context: QueryContext, byParty: Map<Party, Expla
     }
     const parties = [...chains].sort(([a], [b]) => byName(a, b)).map(([person, ways]) => ({
         person,
-        entry: { party: context.named(person), explanations: [...ways].sort((a, b) => a.length - b.length).map(steps => ({ steps })) }
+        entry: { party: context.named(person), explanations: [...ways].sort((a, b) => a.length - b.length).map(way => ({ steps: stepsOf(way) })) }
     }));
     return { parties, roles: roles.sort(byName).map(role => context.named(role)), notes };
+}
+
+/** Whether anyone is entitled on `date` by these grounds (entitledPersons would name someone), without listing the ways. */
+export function anyoneEntitled(context: QueryContext, byParty: ReadonlyMap<Party, readonly Chain[]>, date: IsoDate): boolean {
+    for (const party of byParty.keys()) {
+        if (isRole(party) ? context.model.holdersOn(party, date).some(assignment => assignment.person?.ref) : isPerson(party) && isPresentOn(party, date)) return true;
+    }
+    return false;
 }
 
 /** Who may perform the responsibility or use the authority called `dutyName` on `date`, and why. */

@@ -5,7 +5,7 @@ import { compareStrings } from '../util/compare.js';
 import { addCadence, describePeriod, type IsoDate } from '../util/dates.js';
 import { isPresentOn, presenceOf } from '../workspace/tenure.js';
 import type { LostHolding, NamedItem, QueryFinding, QueryNote, StatusChange, WhatIfAnswer, WhatIfScenario } from './index.js';
-import { dutyGrounds, entitledPersons } from './may-perform.js';
+import { anyoneEntitled, dutyGrounds } from './may-perform.js';
 import { resolveName } from './names.js';
 import type { QueryContext } from './query-context.js';
 import { editedSources, leaverEdits, vacateEdits } from './what-if-edits.js';
@@ -56,7 +56,7 @@ function isHeld(side: Side, role: Role | undefined, date: IsoDate): boolean {
 
 /** Whether anyone may perform `duty` on `date`, by the same grounds as `whoMayPerform`. */
 function isCovered(side: Side, duty: Duty | undefined, date: IsoDate): boolean {
-    return duty !== undefined && entitledPersons(side.context, dutyGrounds(side.context, duty, date).byParty, date, '').parties.length > 0;
+    return duty !== undefined && anyoneEntitled(side.context, dutyGrounds(side.context, duty, date).byParty, date);
 }
 
 /**
