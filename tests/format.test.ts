@@ -184,6 +184,14 @@ describe('what the file is made of', () => {
         expect(format('\uFEFF  role a "A"')).toBe('\uFEFFrole a "A"\n');
     });
 
+    test('keeps lone CR line endings: a formatted CR file is left as it is', () => {
+        expect(format('role a "A" {\r  key role\r}')).toBe('role a "A" {\r    key role\r}\r');
+        expect(format('role a "A" {\r    key role\r}\r')).toBe('role a "A" {\r    key role\r}\r');
+        // Trailing comments align as in an LF file.
+        const aligned = format('role a "A" {\n    key role // one\n    single holder // two\n}\n');
+        expect(format(aligned.replace(/\n/g, '\r'))).toBe(aligned.replace(/\n/g, '\r'));
+    });
+
     test('an empty file stays empty', () => {
         expect(format('')).toBe('');
         expect(format('\n\n   \n')).toBe('');

@@ -154,7 +154,7 @@ function alignTrailingComments(tokens: readonly LayoutToken[], separators: reado
     for (let i = 0; i < tokens.length; i++) {
         if (i === 0 || separators[i] === 'line') {
             const gap = gaps[i];
-            const indent = i === 0 ? 0 : gap.length - gap.lastIndexOf('\n') - 1;
+            const indent = i === 0 ? 0 : gap.length - Math.max(gap.lastIndexOf('\n'), gap.lastIndexOf('\r')) - 1;
             line = { indent, blank: countBreaks(gap) > 1, comment: -1, width: indent, broken: false };
             lines.push(line);
         } else if (tokens[i].kind === 'line-comment') {

@@ -33,9 +33,9 @@ export type FormatResult =
 
 const BYTE_ORDER_MARK = '\uFEFF';
 
-/** The file's own line ending (of its first line), so a CRLF file stays CRLF. */
+/** The file's own line ending (of its first line), so a CRLF file stays CRLF and a classic-Mac CR file CR. */
 function lineEnding(text: string): string {
-    return /\r\n|\r|\n/.exec(text)?.[0] === '\r\n' ? '\r\n' : '\n';
+    return /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
 }
 
 /** Formats a policy file's text; a file with a syntax error is never formatted. */
