@@ -188,7 +188,8 @@ describe('what the file is made of', () => {
         expect(format('role a "A" {\r  key role\r}')).toBe('role a "A" {\r    key role\r}\r');
         expect(format('role a "A" {\r    key role\r}\r')).toBe('role a "A" {\r    key role\r}\r');
         // Trailing comments align as in an LF file.
-        const aligned = format('role a "A" {\n    key role // one\n    single holder // two\n}\n');
+        const aligned = format('person a "A" // x\nperson bbbbbb "B" // y\n');
+        expect(aligned).toBe('person a "A"      // x\nperson bbbbbb "B" // y\n');
         expect(format(aligned.replace(/\n/g, '\r'))).toBe(aligned.replace(/\n/g, '\r'));
     });
 
