@@ -1,5 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { DocumentState, EmptyFileSystem, URI } from 'langium';
 import { SemanticTokensDecoder } from 'langium/lsp';
+import { createMandateServices } from '../language/mandate-module.js';
+import type { Model } from '../language/generated/ast.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SymbolKind, type DocumentSymbol, type WorkspaceSymbol } from 'vscode-languageserver';
 import { reflection } from '../language/generated/ast.js';
@@ -83,6 +86,24 @@ describe('document symbols of the acme files', () => {
         ]);
         expect(priya.children?.every(child => child.kind === SymbolKind.Event)).toBe(true);
         expect(find(symbols, 'thomas-becker → ciso').detail).toMatch(/, 2018-05-01 – 2022-03-31$/);
+    });
+
+    it('reads a document that is not linked yet as written, without resolving its references ahead of the build', async () => {
+        const services = createMandateServices(EmptyFileSystem).Mandate;
+        const document = services.shared.workspace.LangiumDocumentFactory.fromString<Model>(
+            'person jane "Jane Doe"\nrole ciso "Chief Information Security Officer"\nassign jane to ciso since 2024-01-01\n', URI.parse('file:///ws/unlinked.mandate'));
+        services.shared.workspace.LangiumDocuments.addDocument(document);
+        expect(document.state).toBeLessThan(DocumentState.Linked);
+        const warnings: unknown[] = [];
+        const warn = console.warn;
+        console.warn = (...args: unknown[]) => { warnings.push(args); };
+        try {
+            const symbols = await services.lsp.DocumentSymbolProvider!.getSymbols(document, { textDocument: { uri: document.uri.toString() } }) as DocumentSymbol[];
+            expect(find(symbols, 'jane → ciso').detail).toBe('jane as ciso, since 2024-01-01');
+        } finally {
+            console.warn = warn;
+        }
+        expect(warnings).toEqual([]);
     });
 
     it('names delegations "from → to: duty"', async () => {

@@ -1,4 +1,4 @@
-import type { AstNode, Reference } from 'langium';
+import { AstUtils, DocumentState, type AstNode, type Reference } from 'langium';
 import { SymbolKind } from 'vscode-languageserver';
 
 /**
@@ -56,14 +56,26 @@ export const DECLARATION_NOUNS: Readonly<Record<string, string>> = {
     Responsibility: 'responsibility', Authority: 'authority', Training: 'training'
 };
 
-/** The name a reference was written with (even when it did not resolve), or `…` when the parser lost it. */
-export function refName(reference: Reference | undefined): string {
-    return reference?.ref && hasName(reference.ref) ? reference.ref.name : reference?.$refText || '…';
+/**
+ * What a reference points to, once its document is linked. A document not linked yet (an outline
+ * asked for right after an edit) is read as written: resolving its references then would run ahead
+ * of the build, against scopes not computed yet.
+ */
+function linkedTarget(reference: Reference | undefined): AstNode | undefined {
+    const container = reference?.$refNode?.astNode;
+    if (!container || AstUtils.getDocument(container).state < DocumentState.Linked) return undefined;
+    return reference?.ref;
 }
 
-/** The title of what a reference points to, else its name as written. */
+/** The name a reference was written with (even when it did not resolve), or `…` when the parser lost it. */
+export function refName(reference: Reference | undefined): string {
+    const target = linkedTarget(reference);
+    return target && hasName(target) ? target.name : reference?.$refText || '…';
+}
+
+/** The title of what a reference points to, else its name as written (linkedTarget). */
 export function refTitle(reference: Reference | undefined): string {
-    const target = reference?.ref as { title?: unknown } | undefined;
+    const target = linkedTarget(reference) as { title?: unknown } | undefined;
     return typeof target?.title === 'string' && target.title ? target.title : refName(reference);
 }
 
