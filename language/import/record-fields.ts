@@ -1,4 +1,4 @@
-import { isValidIsoDate } from '../util/dates.js';
+import { EARLIEST_POLICY_DATE, isValidIsoDate } from '../util/dates.js';
 import type { DateOrder } from './column-mapping.js';
 import type { DirectoryProblem, DirectoryRecord, SourceLocation } from './directory-record.js';
 
@@ -45,6 +45,8 @@ export function isoDateOf(value: string, order: DateOrder | undefined): { date: 
     else if (dotted) date = `${dotted[3]}-${pad(dotted[2])}-${pad(dotted[1])}`;
     else if (slashed && order) date = order === 'dmy' ? `${slashed[3]}-${pad(slashed[2])}-${pad(slashed[1])}` : `${slashed[3]}-${pad(slashed[1])}-${pad(slashed[2])}`;
     else if (slashed) return { message: `'${text}' could be day/month or month/day; set "dateOrder" ("dmy" or "mdy") in the directory mapping` };
+    // The policy's own limit (date-invalid): a file the import writes must pass the check.
+    if (date && isValidIsoDate(date) && date < EARLIEST_POLICY_DATE) return { message: `'${text}' lies before the year 1900, which no record of people working today does` };
     if (date && isValidIsoDate(date)) return { date };
     return { message: `'${text}' is not a date; write YYYY-MM-DD${order ? ` or ${order === 'dmy' ? 'DD/MM/YYYY' : 'MM/DD/YYYY'}` : ''}` };
 }

@@ -1,11 +1,8 @@
 import type { Properties } from 'langium';
 import { IssueCodes } from '../mandate-issue-codes.js';
-import { isValidIsoDate } from '../util/dates.js';
+import { EARLIEST_POLICY_DATE, isValidIsoDate } from '../util/dates.js';
 import { dateChecks, dateValue } from './date-fields.js';
 import type { NodeRule } from './rule.js';
-
-/** The earliest date a policy may hold. */
-const EARLIEST = '1900-01-01';
 
 export const dateInvalid: NodeRule = {
     id: IssueCodes.DateInvalid,
@@ -22,8 +19,7 @@ export const dateInvalid: NodeRule = {
             if (!isValidIsoDate(value)) {
                 report(accept, { node, property: property as Properties<typeof node> },
                     `${value} is not a valid calendar date. Write dates as YYYY-MM-DD with a real month and day.`);
-            } else if (value < EARLIEST) {
-                // 0001-01-01 is a calendar date, but no record of a living organization goes back that far: a typo or a placeholder.
+            } else if (value < EARLIEST_POLICY_DATE) {
                 report(accept, { node, property: property as Properties<typeof node> },
                     `${value} lies before the year 1900, which no record of people working today does. Write the real date as YYYY-MM-DD; leave a date out if it is not known.`);
             }

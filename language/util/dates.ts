@@ -131,3 +131,9 @@ export function describePeriod(period: Period): string {
     if (period.until !== undefined) return `until ${period.until}`;
     return 'with no start or end date';
 }
+
+/**
+ * The earliest date a policy may hold (date-invalid): 0001-01-01 is a calendar date, but no record
+ * of a living organization goes back that far, so an earlier one is a typo or a placeholder.
+ */
+export const EARLIEST_POLICY_DATE = '1900-01-01';
