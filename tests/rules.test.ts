@@ -155,6 +155,18 @@ describe('appointment-authority', () => {
         expect(where(await check(appointedBy('hr', broken)), 'appointment-authority')).toEqual(['people.mandate:6']);
         expect(where(await check(appointedBy('hr', broken.replace(' until 2024-01-31', ''))), 'appointment-authority')).toEqual([]);
     });
+    it('warns when the appointee made the appointment, in person or through a role they hold, even with the authority', async () => {
+        const ceo = 'role ceo "CEO" { authorized to appoint-any }\nauthority appoint-any "Appoint to any role" { may appoint any role }\n'
+            + 'assign jane to ceo since 2020-01-01 appointed by board { announced 2020-01-02 via email to all-staff }\n';
+        const throughRole = await check(appointedBy('ceo', ceo));
+        expect(where(throughRole, 'appointment-authority')).toEqual(['people.mandate:6']);
+        expect(throughRole.find(finding => finding.rule === 'appointment-authority')?.message)
+            .toContain("'jane' is appointed to 'ciso' by 'ceo', a role 'jane' holds on 2024-03-01: an appointment made by the appointee.");
+        expect(where(await check(appointedBy('jane', ceo)), 'appointment-authority')).toEqual(['people.mandate:6']);
+        // Someone else holding the appointing role is a proper appointment.
+        const other = ceo.replace('assign jane to ceo', 'person max "Max Mustermann"\nassign max to ceo');
+        expect(where(await check(appointedBy('ceo', other)), 'appointment-authority')).toEqual([]);
+    });
     it('warns when the appointing party is not recorded', async () => {
         const findings = await check(withEdit('people.mandate', text => text.replace(' appointed by board', '')));
         expect(where(findings, 'appointment-authority')).toEqual(['people.mandate:6']);

@@ -1,4 +1,4 @@
-import { isAppointingBody, isPerson, isRole, type Appointer, type Authority, type Duty, type Party, type Role } from '../generated/ast.js';
+import { isAppointingBody, isPerson, isRole, type Appointer, type Assignment, type Authority, type Duty, type Party, type Role } from '../generated/ast.js';
 import { IssueCodes } from '../mandate-issue-codes.js';
 import { periodCovers, type IsoDate } from '../util/dates.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
@@ -54,6 +54,27 @@ export function mayAppoint(model: WorkspaceModel, appointer: Appointer, role: Ro
         || hasDelegatedAuthority(model, appointer, role, date));
 }
 
+/**
+ * Whether the appointee appointed themselves to a key role (the CISO, the ISMS owner, the internal
+ * auditor, a role marked `key role`: those an auditor asks who appointed): the appointer is the
+ * person, or a role (not top management, whose decisions are collective) they hold on that date by
+ * another assignment. The authority may be real, but such an appointment needs someone else to
+ * make it; an HR director enrolling themselves in the staff role is routine and left alone.
+ */
+function selfAppointment(model: WorkspaceModel, assignment: Assignment, appointer: Appointer, date: IsoDate): string | undefined {
+    const person = assignment.person?.ref;
+    const role = assignment.role?.ref;
+    if (!person || !role || !(role.ciso || role.ismsOwner || role.internalAuditor || role.key)) return undefined;
+    const through = appointer === person ? undefined
+        : isRole(appointer) && !model.isTopManagement(appointer)
+            && model.assignmentsOfPerson(person).some(other => other !== assignment && other.role?.ref === appointer && model.holdersOn(appointer, date).includes(other))
+            ? appointer : null;
+    if (through === null) return undefined;
+    const by = through ? `'${through.name}', a role '${person.name}' holds on ${date}` : `'${person.name}'`;
+    return `'${person.name}' is appointed to '${role.name}' by ${by}: an appointment made by the appointee. `
+        + 'Record the appointment by top management, or by another holder of authority to appoint to this role.';
+}
+
 export const appointmentAuthority: WorkspaceRule = {
     id: IssueCodes.AppointmentAuthority,
     scope: 'workspace',
@@ -81,7 +102,11 @@ export const appointmentAuthority: WorkspaceRule = {
             const appointer = assignment.appointedBy.ref;
             if (!appointer) continue;
             const date = assignment.since ?? context.settings.asOf();
-            if (mayAppoint(model, appointer, role, date)) continue;
+            if (mayAppoint(model, appointer, role, date)) {
+                const self = selfAppointment(model, assignment, appointer, date);
+                if (self) findings.push({ node: assignment, property: 'appointedBy', message: self });
+                continue;
+            }
             // Never a placeholder for top management: without one declared, say so (top-management-missing reports it).
             const declared = model.topManagement.length > 0;
             findings.push({
