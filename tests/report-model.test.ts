@@ -3,6 +3,7 @@ import { checkSources } from '../language/engine/check-sources.js';
 import { buildReport } from '../language/report/build-report.js';
 import type { AuditReport } from '../language/report/report-model.js';
 import { generatedAt } from '../language/report/report-provenance.js';
+import { renderMarkdown } from '../language/report/render-markdown.js';
 import { addCadence } from '../language/util/dates.js';
 import { AS_OF, CISO_DUTIES, CLEAN_POLICY, type Files } from './helpers.js';
 
@@ -110,6 +111,19 @@ describe('accepted exceptions', () => {
             message: expect.stringMatching(/^The appointment of 'jane'/), source: { file: 'people.mandate', line: 7 }, column: 16
         }]);
         expect(statusOf(summary, 'ISO27001:5.3(a)')).toBe('met');
+    });
+
+    it('are named by the clause 5.3 headline when they would lower it, instead of it saying that nothing does', async () => {
+        const accepted = await report({
+            ...CLEAN_POLICY,
+            'people.mandate': CLEAN_POLICY['people.mandate'].replace(/\s*announced .*/, '')
+                .replace('assign jane', '// mandate-ignore assignment-not-communicated: announced in person at the kick-off\nassign jane')
+        });
+        expect(accepted.summary.clause53).toBe('met');
+        const headline = renderMarkdown(accepted).split('\n').find(line => line.includes('ISO/IEC 27001 clause 5.3:'))!;
+        expect(headline).toContain('no open finding lowers either; accepted exceptions of assignment-not-communicated would, so it is met with those exceptions');
+        const clean = renderMarkdown(await report(CLEAN_POLICY)).split('\n').find(line => line.includes('ISO/IEC 27001 clause 5.3:'))!;
+        expect(clean).toContain('and no finding lowers either.');
     });
 });
 

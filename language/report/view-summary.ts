@@ -1,4 +1,5 @@
 /** Section 1: the summary an auditor reads first; the requirement tables are in section 5. */
+import { findRule } from '../rules/index.js';
 import type { AuditReport, RequirementStatus, RequirementStatusValue } from './report-model.js';
 import type { Block, Inline, Section } from './report-view.js';
 import { badge, named, plural, REDACTED_TEXT, STATUS_LABEL, STATUS_TONE, strong, text } from './view-inline.js';
@@ -81,6 +82,19 @@ function gaps(requirements: readonly RequirementStatus[]): Block[] {
     return [{ kind: 'list', items: content }];
 }
 
+/** The accepted exceptions of rules that evidence 5.3(a) or 5.3(b): open, they would lower the headline. */
+function clause53Exceptions(report: AuditReport): string[] {
+    const cites53 = (rule: string) => findRule(rule)?.standards.some(id => id === 'ISO27001:5.3' || id.startsWith('ISO27001:5.3(')) ?? false;
+    return [...new Set(report.acceptedExceptions.filter(exception => cites53(exception.rule)).map(exception => exception.rule))];
+}
+
+function metText(report: AuditReport): string {
+    const accepted = clause53Exceptions(report);
+    const findings = accepted.length === 0 ? 'and no finding lowers either.'
+        : `and no open finding lowers either; accepted exceptions of ${accepted.join(', ')} would, so it is met with those exceptions (section 10 lists them with their justifications).`;
+    return ` on ${report.asOf}. Roles held on that date carry both 5.3(a) (ISMS conformance) and 5.3(b) (ISMS performance reporting), ${findings}`;
+}
+
 export function summarySection(report: AuditReport): Section {
     const status = report.summary.clause53;
     return {
@@ -89,7 +103,7 @@ export function summarySection(report: AuditReport): Section {
                 kind: 'paragraph', answer: true, content: [
                     strong('ISO/IEC 27001 clause 5.3: '), badge(STATUS_TONE[status], STATUS_LABEL[status]),
                     text(status === 'met'
-                        ? ` on ${report.asOf}. Roles held on that date carry both 5.3(a) (ISMS conformance) and 5.3(b) (ISMS performance reporting), and no finding lowers either.`
+                        ? metText(report)
                         : ` on ${report.asOf}. ${report.summary.applicability.frameworks.some(framework => framework.prefix === 'ISO27001') ? 'Section 5 shows what causes it (clause 5.3 and its items)' : 'Section 2 shows who carries 5.3(a) and 5.3(b)'}, and section 10 every finding.`)
                 ]
             },
