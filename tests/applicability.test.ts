@@ -270,6 +270,15 @@ claims ISO27001 {
         const { status } = await engineOf(claiming('claims ISO27001 { not applicable ISO27001:A.7.4 }'));
         expect(status('ISO27001:A.7.4')?.status).toBe('not-met');
     });
+
+    it('says on the requirement\'s own row that its exclusion is not in force, when the policy satisfies it', async () => {
+        const { status } = await engineOf(claiming('claims ISO27001 {\n    not applicable ISO27001:A.5.7 "We rely on our MSSP."\n}',
+            { 'intel.mandate': 'responsibility threat-intel "Gather threat intelligence" { satisfies ISO27001:A.5.7 }' }));
+        expect(status('ISO27001:A.5.7')?.status).not.toBe('not-applicable');
+        expect(status('ISO27001:A.5.7')?.reasons).toContain('Declared not applicable, but the exclusion is not in force (applicability-invalid): '
+            + "ISO27001:A.5.7 is declared not applicable, but responsibility 'threat-intel' (intel.mandate:1) satisfies it. "
+            + 'Remove the exclusion if the control applies, or the `satisfies` if it does not.');
+    });
 });
 
 describe('control-owner-missing', () => {

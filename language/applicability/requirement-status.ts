@@ -15,7 +15,7 @@ import type { WorkspaceModel } from '../workspace/workspace-model.js';
 import { IssueCodes } from '../mandate-issue-codes.js';
 import { controlOwners, isOwnerless } from './control-owners.js';
 import { assessedRequirements, coverageOn, subtree, type Coverage } from './coverage.js';
-import type { ExclusionEntry } from './statement-of-applicability.js';
+import { statementOfApplicability, type ExclusionEntry } from './statement-of-applicability.js';
 import type { EvidenceFact } from './structural-evidence.js';
 
 export type ApplicabilityStatus = 'met' | 'partly-met' | 'not-met' | 'not-applicable';
@@ -89,6 +89,8 @@ interface Context {
     readonly asOf: IsoDate;
     /** The requirements control-owner-missing reports (none while it is switched off). */
     readonly ownerless: ReadonlySet<string>;
+    /** By requirement ID, why a `not applicable` of it does not take effect (statement-of-applicability.ts). */
+    readonly rejectedExclusions: ReadonlyMap<string, readonly string[]>;
     /** Indexes of the errors and warnings of each rule. */
     readonly lowering: ReadonlyMap<string, number[]>;
     readonly obligations: ReadonlyMap<Training, readonly TrainingObligation[]>;
@@ -196,8 +198,18 @@ function contextOf(model: WorkspaceModel, asOf: IsoDate, settings: MandateSettin
     let obligations: ReadonlyMap<Training, readonly TrainingObligation[]> | undefined;
     let ownerless: ReadonlySet<string> | undefined;
     const ownerRule = findRule(IssueCodes.ControlOwnerMissing);
+    let rejected: Map<string, string[]> | undefined;
     return {
         settings, lowering, asOf,
+        get rejectedExclusions() {
+            if (!rejected) {
+                rejected = new Map();
+                for (const problem of statementOfApplicability(model).problems) {
+                    if (problem.rejected) rejected.set(problem.rejected, [...rejected.get(problem.rejected) ?? [], problem.message]);
+                }
+            }
+            return rejected;
+        },
         get ownerless() {
             return ownerless ??= !ownerRule || settings.severityOf(ownerRule) === 'off' ? new Set()
                 : new Set(controlOwners(model, asOf).filter(isOwnerless).map(entry => entry.requirement.id));
@@ -217,6 +229,10 @@ function resultOf(coverage: Coverage, context: Context): RequirementResult {
     const ownerless = assessment.status === 'met' && context.ownerless.has(coverage.requirement.id);
     const reasons = reasonsFor(coverage, assessment, heldBy, trainings);
     if (ownerless) reasons.push(`No role held on ${context.asOf} is accountable for it (control-owner-missing).`);
+    // A `not applicable` that does not take effect: the row is assessed, and says why the exclusion is not in force.
+    for (const message of context.rejectedExclusions.get(coverage.requirement.id) ?? []) {
+        reasons.push(`Declared not applicable, but the exclusion is not in force (applicability-invalid): ${message}`);
+    }
     return {
         requirement: coverage.requirement,
         status: ownerless ? 'partly-met' : assessment.status,

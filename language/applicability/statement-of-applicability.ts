@@ -36,6 +36,8 @@ export interface ApplicabilityProblem {
     readonly property?: 'framework' | 'requirements';
     readonly index?: number;
     readonly message: string;
+    /** The requirement whose exclusion does not take effect (a clause every ISMS meets, or one the policy satisfies): its row says so. */
+    readonly rejected?: string;
 }
 
 export interface StatementOfApplicability {
@@ -162,7 +164,7 @@ function build(model: WorkspaceModel): StatementOfApplicability {
                     return;
                 }
                 if (isMandatoryClause(requirement)) {
-                    problems.push({ ...at, message: `${id} is a clause of ISO/IEC 27001 (clauses 4 to 10), which every ISMS must meet: `
+                    problems.push({ ...at, rejected: requirement.id, message: `${id} is a clause of ISO/IEC 27001 (clauses 4 to 10), which every ISMS must meet: `
                         + 'only Annex A controls can be declared not applicable.' });
                     return;
                 }
@@ -174,7 +176,7 @@ function build(model: WorkspaceModel): StatementOfApplicability {
                     const { entry, declaration } = satisfied[0];
                     const what = entry.id === requirement.id ? 'it' : `${entry.id}, an item of it`;
                     const more = satisfied.length > 1 ? ` (and ${satisfied.length - 1} more)` : '';
-                    problems.push({ ...at, message: `${id} is declared not applicable, but ${KIND[declaration.$type]} '${declaration.name}' `
+                    problems.push({ ...at, rejected: requirement.id, message: `${id} is declared not applicable, but ${KIND[declaration.$type]} '${declaration.name}' `
                         + `(${locationOf(declaration)}) satisfies ${what}${more}. Remove the exclusion if the control applies, or the \`satisfies\` if it does not.` });
                     return;
                 }
