@@ -127,6 +127,16 @@ describe('accepted exceptions', () => {
     });
 });
 
+describe('a missing evidence file', () => {
+    it('is a gap in documented information (7.5), not in clause 5.3: the headline stays met', async () => {
+        const sources = Object.entries(CLEAN_POLICY).map(([name, text]) => ({ uri: `file:///ws/${name}`, text }));
+        const checked = await checkSources(sources, { asOf: AS_OF, roots: ['file:///ws/'] });
+        expect(checked.findings.map(finding => finding.rule)).toContain('evidence-missing');
+        const built = await buildReport(checked.services.shared, checked.findings, { toolVersion: '9.9.9', generatedAt: '2025-06-30T12:00:00Z' });
+        expect(built.summary.clause53).toBe('met');
+    });
+});
+
 describe('generatedAt', () => {
     it('uses SOURCE_DATE_EPOCH when set, and rejects garbage', () => {
         expect(generatedAt({ SOURCE_DATE_EPOCH: '1700000000' })).toBe('2023-11-14T22:13:20Z');
