@@ -179,4 +179,12 @@ describe('timeline', () => {
             '2025-12-31 appointment-ended ivan\'s term in deputy ends (last day)'
         ]);
     });
+
+    test('an undated delegation is a note of the person and of the roles, as an undated assignment is', async () => {
+        const undated = { ...QUERY_POLICY, 'delegations.mandate': `${QUERY_POLICY['delegations.mandate']}delegate monitoring from ciso to ann\n` };
+        const context = await queryOn(undated);
+        for (const name of ['ann', 'ciso']) {
+            expect(timelineOf(context, name).notes.map(note => note.text)).toContain('ciso delegates monitoring to ann has no start date: it counts as in force on every date');
+        }
+    });
 });

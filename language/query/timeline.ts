@@ -33,9 +33,11 @@ function assignmentEvents(context: QueryContext, assignment: Assignment, add: Ad
     }
 }
 
-function delegationEvents(delegation: Delegation, add: Add): void {
+function delegationEvents(context: QueryContext, delegation: Delegation, add: Add, notes: QueryNote[]): void {
     const text = delegationText(delegation);
     if (delegation.since) add(delegation.since, 'delegation-started', text, delegation, 'since');
+    // Undated, it is in force on every date (delegation-status.ts): a note, as an undated assignment gets.
+    else notes.push({ text: `${text} has no start date: it counts as in force on every date${delegation.until ? ` up to ${delegation.until}` : ''}`, source: context.at(delegation) });
     if (delegation.until) add(delegation.until, 'delegation-ended', `${text}: last day`, delegation, 'until');
 }
 
@@ -47,7 +49,7 @@ function personEvents(context: QueryContext, person: Person, add: Add, notes: Qu
     if (person.engagedSince) add(person.engagedSince, 'engaged', `${person.name} engaged${firm}`, person, 'engagedSince');
     if (person.engagedUntil) add(person.engagedUntil, 'engagement-ended', `${person.name}'s engagement ends (last day)`, person, 'engagedUntil');
     for (const assignment of model.assignmentsOfPerson(person)) assignmentEvents(context, assignment, add, notes);
-    for (const delegation of model.delegationsTo(person)) delegationEvents(delegation, add);
+    for (const delegation of model.delegationsTo(person)) delegationEvents(context, delegation, add, notes);
     for (const completion of model.completions.filter(candidate => candidate.person?.ref === person)) {
         add(completion.date, 'training-completed', `${person.name} completed ${refName(completion.training, '<training>')}`, completion);
     }
@@ -56,7 +58,7 @@ function personEvents(context: QueryContext, person: Person, add: Add, notes: Qu
 function roleEvents(context: QueryContext, role: Role, add: Add, notes: QueryNote[]): void {
     const { model } = context;
     for (const assignment of model.assignmentsOf(role)) assignmentEvents(context, assignment, add, notes);
-    for (const delegation of model.delegations.filter(candidate => candidate.from?.ref === role || candidate.to?.ref === role)) delegationEvents(delegation, add);
+    for (const delegation of model.delegations.filter(candidate => candidate.from?.ref === role || candidate.to?.ref === role)) delegationEvents(context, delegation, add, notes);
     for (const description of role.jobDescriptions) {
         const version = description.version ? ` version ${description.version}` : '';
         if (description.effective) add(description.effective, 'job-description-effective', `job description ${description.path}${version} of ${role.name} takes effect`, description);
