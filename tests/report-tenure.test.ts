@@ -127,6 +127,32 @@ assign jane to ciso since 2024-01-01 appointed by board
     });
 });
 
+describe('a successor appointed to start after the as-of date', () => {
+    const planned = people(`
+person carl "Carl Old" { employed since 2015-01-01 }
+person eric "Eric New" { employed since 2015-01-01 }
+assign carl to ciso since 2018-01-01 until 2025-05-31 appointed by board { announced 2018-01-02 via email to all-staff }
+assign eric to ciso since 2025-07-15 appointed by board { announced 2025-07-15 via email to all-staff }
+`);
+
+    it('holds nothing yet, and the report lists the appointment as recorded, in every format', async () => {
+        const report = await reportOf(planned);
+        const entry = ciso(report);
+        expect(entry.vacant).toBe(true);
+        expect(entry.upcoming).toEqual([{
+            person: { id: 'eric', title: 'Eric New', source: { file: 'people.mandate', line: 3 } }, since: '2025-07-15',
+            appointedBy: { id: 'board', title: 'Board of Directors', source: { file: 'organization.mandate', line: 5 } }, source: { file: 'people.mandate', line: 5 }
+        }]);
+        const markdown = renderMarkdown(report);
+        expect(markdown).toContain('### Appointments recorded to start after 2025-06-30');
+        expect(markdown).toContain('| Chief Information Security Officer | **Eric New** | 2025-07-15 | — | Board of Directors |');
+        expect(markdown).toContain(', until Eric New takes it on 2025-07-15');
+        expect(JSON.parse(renderJson(report)).roles.find((role: Json) => role.role.id === 'ciso').upcoming[0].since).toBe('2025-07-15');
+        expect(await renderHtml(report)).toContain('Appointments recorded to start after 2025-06-30');
+        expect(ciso(await reportOf(planned, '2025-07-20')).upcoming).toBeUndefined();
+    });
+});
+
 describe('two roles designated CISO', () => {
     const SUB = `
 role sub-ciso "Subsidiary CISO" {

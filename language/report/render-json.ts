@@ -26,7 +26,8 @@ const DUTY_LINE: KeyOrder<DutyLine> = { duty: NAMED, kind: true, requirements: t
 
 const ROLE_HOLDERS: KeyOrder<RoleHolders> = {
     role: NAMED, ciso: true, reportsTo: true, cisoSource: SOURCE, jobDescription: true, jobDescriptionVersion: true, jobDescriptionEffective: true,
-    jobDescriptionFile: true, jobDescriptionSource: SOURCE, holders: APPOINTMENT, vacant: true, duties: DUTY_LINE
+    jobDescriptionFile: true, jobDescriptionSource: SOURCE, holders: APPOINTMENT,
+    upcoming: { person: NAMED, capacity: true, since: true, until: true, appointedBy: NAMED, source: SOURCE }, vacant: true, duties: DUTY_LINE
 };
 
 const REQUIREMENT: KeyOrder<RequirementStatus> = {

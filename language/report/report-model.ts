@@ -188,8 +188,20 @@ export interface RoleHolders {
     readonly jobDescriptionSource?: SourceRef;
     /** The holders on the as-of date, one appointment per person (their term in force). */
     readonly holders: readonly Appointment[];
+    /** Appointments recorded to start after the as-of date, by start date: a successor already decided. Absent when none is. */
+    readonly upcoming?: readonly UpcomingAppointment[];
     readonly vacant: boolean;
     readonly duties: readonly DutyLine[];
+}
+
+/** An appointment recorded to start after the as-of date: it makes nobody a holder yet. */
+export interface UpcomingAppointment {
+    readonly person: NamedRef;
+    readonly capacity?: 'acting' | 'interim';
+    readonly since: string;
+    readonly until?: string;
+    readonly appointedBy?: NamedRef;
+    readonly source: SourceRef;
 }
 
 export interface MatrixCell {

@@ -4,7 +4,8 @@ import { jobDescriptionOn } from '../workspace/job-descriptions.js';
 import { cadenceText } from '../workspace/training-status.js';
 import { announcedSpanSince, capacityOf, firstAnnouncement, heldDatesOn, isAnnouncedBy, isFirstTerm, type Tenure } from '../workspace/tenure.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
-import type { Appointment, DutyEntry, DutyLine, FirstAnnouncement, MatrixCell, ResponsibilityMatrix, RoleHolders } from './report-model.js';
+import { compareStrings } from '../util/compare.js';
+import type { Appointment, DutyEntry, DutyLine, FirstAnnouncement, MatrixCell, ResponsibilityMatrix, RoleHolders, UpcomingAppointment } from './report-model.js';
 import type { ReportSources } from './report-sources.js';
 import { recordedByEntry, type RecordedByContext } from './report-recorded-by.js';
 
@@ -109,9 +110,24 @@ function dutyLines(link: DutyLink, sources: ReportSources): DutyLine[] {
     });
 }
 
+/** The role's appointments that start after the as-of date, by start date: recorded, not in force yet. */
+function upcomingOf(role: Role, context: RolesContext): UpcomingAppointment[] {
+    const { sources, asOf } = context;
+    const later = context.model.assignmentsOf(role).filter(assignment => assignment.person?.ref && assignment.since && isValidIsoDate(assignment.since) && assignment.since > asOf);
+    return later.sort((a, b) => compareStrings(a.since!, b.since!)).map(assignment => {
+        const capacity = capacityOf(assignment);
+        const appointer = assignment.appointedBy?.ref;
+        return {
+            person: sources.named(assignment.person!.ref!), ...(capacity ? { capacity } : {}), since: assignment.since!,
+            ...(assignment.until ? { until: assignment.until } : {}), ...(appointer ? { appointedBy: sources.named(appointer) } : {}), source: sources.of(assignment)
+        };
+    });
+}
+
 export function roleHolders(role: Role, context: RolesContext): RoleHolders {
     const { model, sources, asOf } = context;
     const holders = currentTerms(role, model, asOf).flatMap(assignment => appointmentOf(assignment, context) ?? []);
+    const upcoming = upcomingOf(role, context);
     // A job description whose path did not parse names no document: its syntax error is among the findings.
     const inForce = jobDescriptionOn(role, asOf);
     const jobDescription = inForce?.path === undefined ? undefined : inForce;
@@ -126,6 +142,7 @@ export function roleHolders(role: Role, context: RolesContext): RoleHolders {
         jobDescriptionFile: jobDescription ? sources.policyFile(jobDescription, jobDescription.path) : undefined,
         jobDescriptionSource: jobDescription ? sources.of(jobDescription) : undefined,
         holders,
+        ...(upcoming.length > 0 ? { upcoming } : {}),
         vacant: holders.length === 0,
         duties: role.duties.flatMap(link => dutyLines(link, sources))
     };

@@ -36,7 +36,8 @@ function vacancies(report: AuditReport): Block {
             strong('Vacancies: '), badge('bad', `${vacant.length} vacant`),
             text(` On ${report.asOf} nobody holds: `),
             ...named.flatMap((entry, index) => [
-                ...(index > 0 ? [text('; ')] : []), strong(entry.role.title), ...(entry.ciso ? [text(' (the CISO role)')] : []), text(' ('), src(entry.role.source), text(')')
+                ...(index > 0 ? [text('; ')] : []), strong(entry.role.title), ...(entry.ciso ? [text(' (the CISO role)')] : []), text(' ('), src(entry.role.source), text(')'),
+                ...(entry.upcoming ? [text(`, until ${entry.upcoming[0].person.title} takes it on ${entry.upcoming[0].since}`)] : [])
             ]),
             text(vacant.length > named.length ? `; and ${vacant.length - named.length} more, marked vacant below.` : '.')
         ]
@@ -82,6 +83,23 @@ function appointmentRows(report: AuditReport): Cell[][] {
     });
 }
 
+/** Appointments recorded to start after the as-of date: a successor already decided, who holds nothing yet. */
+function upcomingBlocks(report: AuditReport): Block[] {
+    const rows = report.roles.flatMap(entry => (entry.upcoming ?? []).map(appointment => [
+        [[text(entry.role.title)]],
+        [[strong(appointment.person.title), ...(appointment.capacity ? [text(' '), badge('neutral', appointment.capacity)] : [])]],
+        [[date(appointment.since)]], [[date(appointment.until ?? '—')]],
+        [[appointment.appointedBy ? text(appointment.appointedBy.title) : badge('warn', 'Not recorded')]],
+        [[src(appointment.source)]]
+    ]));
+    if (rows.length === 0) return [];
+    return [
+        { kind: 'heading', level: 3, text: `Appointments recorded to start after ${report.asOf}` },
+        { kind: 'paragraph', content: [text('Recorded in the policy, not in force yet: the people named hold nothing on the as-of date, and the date-in-future rule asks to check each date.')] },
+        { kind: 'table', head: ['Role', 'Person', 'From', 'Until', 'Appointed by', 'Source'], rows }
+    ];
+}
+
 export function rolesSection(report: AuditReport): Section {
     if (report.roles.length > LARGE) {
         return {
@@ -89,6 +107,7 @@ export function rolesSection(report: AuditReport): Section {
                 vacancies(report),
                 { kind: 'heading', level: 3, text: `Roles and appointments in force on ${report.asOf}` },
                 ...largeRolesBlocks(report),
+                ...upcomingBlocks(report),
                 ...peopleBlocks(report)
             ]
         };
@@ -113,6 +132,7 @@ export function rolesSection(report: AuditReport): Section {
                 kind: 'table', head: ['Role', 'Person', 'Since', 'Until', 'Appointed by', 'Evidence', 'Announced', 'Acknowledged', 'Source'],
                 rows: appointmentRows(report)
             },
+            ...upcomingBlocks(report),
             ...peopleBlocks(report)
         ]
     };
