@@ -91,6 +91,16 @@ describe('recorded-by provenance', () => {
         expect(lateFindings(checked)).toEqual([]);
     });
 
+    it('follows the policy folder through a rename, and a record moved in from another folder of the repository', async () => {
+        const repo = repository();
+        const first = repo.commit(Object.fromEntries(Object.entries(CLEAN_POLICY).map(([name, text]) => [`isms/${name}`, text])), 'Appoint Jane', '2024-03-04');
+        repo.git('mv', 'isms', 'policy');
+        repo.commit({}, 'Rename the folder', '2024-10-01');
+        const checked = await checkRepository(path.join(repo.folder, 'policy'));
+        expect(commitOf(recordedBy(checked, 'jane').assignment)).toBe(first);
+        expect(lateFindings(checked)).toEqual([]);
+    });
+
     it('treats a changed start date as a new record, and a record in no commit as not yet committed', async () => {
         const repo = repository();
         repo.commit(CLEAN_POLICY, 'Appoint Jane', '2024-03-04');

@@ -1,7 +1,7 @@
 /**
  * The commit that first recorded each assignment, announcement and delegation of a policy
  * folder, read from git in two commands whatever the size of the history: one `git log` over the
- * folder, oldest commit first, listing the blob of every `.mandate` file each commit wrote, and
+ * repository's `.mandate` files, oldest commit first, listing the blob of every such file each commit wrote, and
  * one `git cat-file --batch` reading each distinct blob once. Every blob is parsed (not linked)
  * and its records keyed (record-keys.ts); a key seen for the first time belongs to that commit.
  * git runs through the shared safe runner; no git, no repository or a failure gives a history
@@ -116,7 +116,7 @@ function readBlobs(folder: string, ids: readonly string[], options: GitOptions):
 
 /**
  * The record history of `folder` (an absolute path): for every record key ever written in a
- * `.mandate` file under it, the first commit that held it.
+ * `.mandate` file of its repository, the first commit that held it.
  */
 export function readRecordHistory(
     folder: string, parse: ParsePolicy, gitOptions: GitOptions = {}, parsedFiles: () => ReadonlyMap<string, Model> = () => new Map()
@@ -134,7 +134,9 @@ export function readRecordHistory(
     }
     const log = runGit(folder, [
         '-c', 'core.quotePath=false', '-c', 'log.showSignature=false', 'log', '--topo-order', '--reverse', '--no-color',
-        '--no-renames', '--raw', '--no-abbrev', '--diff-merges=first-parent', `--format=${FORMAT}`, 'HEAD', '--', '.'
+        // Every `.mandate` file of the repository, not only the folder's: a folder renamed or a record moved in from
+        // another folder keeps its first commit (git cannot follow a folder through a rename, `-- .` saw its history start there).
+        '--no-renames', '--raw', '--no-abbrev', '--diff-merges=first-parent', `--format=${FORMAT}`, 'HEAD', '--', ':(top,glob)**/*.mandate'
     ], options);
     if (!log.ok) return unavailableHistory('failed');
     const commits = parseLog(log.stdout);
