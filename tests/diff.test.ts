@@ -27,7 +27,8 @@ describe('mandate diff on git revisions', { timeout: 180_000 }, () => {
         const diff = await diffOf(repo.folder, 'HEAD', 'HEAD');
         expect(diff.changed).toBe(false);
         expect(diff.summary).toEqual({
-            roles: 0, appointments: 0, holders: 0, duties: 0, delegations: 0, conflicts: 0, exceptions: 0, requirements: 0, findingsIntroduced: 0, findingsResolved: 0
+            roles: 0, appointments: 0, holders: 0, duties: 0, delegations: 0, conflicts: 0, exceptions: 0, requirements: 0, findingsIntroduced: 0, findingsResolved: 0,
+            findingsChanged: 0
         });
         expect((await diffOf(repo.folder, 'HEAD')).changed).toBe(false);
         expect(renderDiffText(diff)).toContain('No changes.');
@@ -149,6 +150,35 @@ describe('mandate diff on git revisions', { timeout: 180_000 }, () => {
         expect(diff.from.asOf).toBe('2024-12-31');
         expect(diff.delegations.changed.map(change => change.changes)).toEqual([[{ field: 'status', from: 'future', to: 'active' }]]);
         expect(renderDiffText(diff)).toContain('HEAD as of 2024-12-31, HEAD as of 2025-06-30.');
+    });
+
+    it('keeps a finding open on both dates as one finding, not resolved and introduced because its message names the date', async () => {
+        const repo = repository();
+        repo.commit({ ...BASE, 'people.mandate': CLEAN_POLICY['people.mandate'].replace('employed since 2020-01-01', 'employed since 2020-01-01 until 2024-04-30') }, 'jane left', '2024-05-01');
+        const diff = await diffOf(repo.folder, 'HEAD', 'HEAD', '2024-06-30', '2024-06-01');
+        expect(diff.findings).toEqual({ introduced: [], resolved: [], changed: [] });
+    });
+
+    it('reports a finding whose rule changed severity, and an accepted exception at the severity it was accepted at', async () => {
+        const repo = repository();
+        repo.commit({ ...BASE, 'people.mandate': CLEAN_POLICY['people.mandate'].replace('employed since 2020-01-01', 'employed since 2020-01-01 until 2024-04-30') }, 'jane left', '2024-05-01');
+        repo.commit({ 'mandate.config.json': '{ "rules": { "leaver-holds-role": "info" } }' }, 'lower it', '2024-05-02');
+        const diff = await diffOf(repo.folder, 'HEAD~1', 'HEAD', '2024-06-30');
+        expect(diff.findings.changed.map(change => [change.to.rule, change.changes])).toEqual([['leaver-holds-role', [{ field: 'severity', from: 'error', to: 'info' }]]]);
+        expect(diff.summary.findingsChanged).toBe(1);
+        expect(diff.changed).toBe(true);
+        expect(renderDiffText(diff)).toContain('1 finding at another severity');
+        const accepted = CLEAN_POLICY['roles.mandate'].replace('role ciso', '// mandate-ignore ciso-vacant: an interim CISO is being hired\nrole ciso');
+        repo.commit({ 'roles.mandate': accepted }, 'accept', '2024-05-03');
+        expect((await diffOf(repo.folder, 'HEAD~1', 'HEAD', '2024-06-30')).exceptions.added.map(record => `${record.rule} ${record.severity}`)).toEqual(['ciso-vacant error']);
+    });
+
+    it('does not report announcements or compensations written in another order', async () => {
+        const repo = repository();
+        const people = BASE['team.mandate'].replace('    announced 2024-01-02 via intranet to all-staff\n', '    announced 2024-01-02 via intranet to all-staff\n    announced 2024-01-03 via email to everyone\n');
+        repo.commit({ ...BASE, 'team.mandate': people }, 'policy', '2025-01-10');
+        repo.commit({ 'team.mandate': people.replace('    announced 2024-01-02 via intranet to all-staff\n    announced 2024-01-03 via email to everyone\n', '    announced 2024-01-03 via email to everyone\n    announced 2024-01-02 via intranet to all-staff\n') }, 'reorder', '2025-01-11');
+        expect((await diffOf(repo.folder, 'HEAD~1', 'HEAD')).changed).toBe(false);
     });
 
     it('takes A...B from the merge base', async () => {

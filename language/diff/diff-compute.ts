@@ -11,6 +11,11 @@ import {
 
 const sortedKeys = (map: ReadonlyMap<string, unknown>) => [...map.keys()].sort(compareStrings);
 
+/** A list whose order says nothing (announcements, compensations), as one text: the same items in another order are no change. */
+function setText(items: readonly string[] | undefined): string | undefined {
+    return items && items.length > 0 ? [...items].sort(compareStrings).join('; ') : undefined;
+}
+
 /** The fields of `T` that are compared, and how each is written as text. */
 type Fields<T> = ReadonlyArray<readonly [string, (record: T) => string | undefined]>;
 
@@ -81,14 +86,15 @@ export function diffBuilds(fromSide: DiffBuild | SideFacts, toSide: DiffBuild | 
     const to = facts(toSide);
     const appointments = compareRecords(from.appointments, to.appointments, [
         ['until', record => record.until], ['capacity', record => record.capacity], ['appointedBy', record => record.appointedBy],
-        ['announcements', record => record.announcements?.join('; ')]
+        ['announcements', record => setText(record.announcements)]
     ]);
     const delegations = compareRecords(from.delegations, to.delegations, [['until', record => record.until], ['status', record => record.status]]);
     const conflicts = compareRecords(from.conflicts, to.conflicts, [
-        ['reason', record => record.reason], ['compensations', record => record.compensations.length > 0 ? record.compensations.join('; ') : undefined]
+        ['reason', record => record.reason], ['compensations', record => setText(record.compensations)]
     ]);
-    const exceptions = compareRecords(from.exceptions, to.exceptions, [['justification', record => record.justification]]);
-    const findings = compareRecords(from.findings, to.findings, []);
+    const exceptions = compareRecords(from.exceptions, to.exceptions, [['justification', record => record.justification], ['severity', record => record.severity]]);
+    // A rule raised or lowered in mandate.config.json changes what CI lets through: shown, not silent.
+    const findings = compareRecords(from.findings, to.findings, [['severity', record => record.severity]]);
     const roles = compareRecords(from.roles, to.roles, [
         ['title', record => record.title], ['reportsTo', record => record.reportsTo], ['ciso', record => (record.ciso ? 'designated CISO' : undefined)],
         ['jobDescription', record => record.jobDescription]
@@ -107,7 +113,8 @@ export function diffBuilds(fromSide: DiffBuild | SideFacts, toSide: DiffBuild | 
         exceptions: count(exceptions),
         requirements: requirements.length,
         findingsIntroduced: findings.added.length,
-        findingsResolved: findings.removed.length
+        findingsResolved: findings.removed.length,
+        findingsChanged: findings.changed.length
     };
     return {
         schemaVersion: DIFF_SCHEMA_VERSION,
@@ -123,6 +130,6 @@ export function diffBuilds(fromSide: DiffBuild | SideFacts, toSide: DiffBuild | 
         conflicts,
         exceptions,
         requirements,
-        findings: { introduced: findings.added, resolved: findings.removed }
+        findings: { introduced: findings.added, resolved: findings.removed, changed: findings.changed }
     };
 }

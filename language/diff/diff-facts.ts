@@ -10,6 +10,7 @@ import { URI } from 'langium';
 import { requirementStatuses, type ApplicabilityStatus } from '../applicability/index.js';
 import type { Finding } from '../engine/check-sources.js';
 import type { MandateSharedServices } from '../mandate-module.js';
+import { findRule } from '../rules/index.js';
 import { delegationStatus } from '../workspace/delegation-status.js';
 import { jobDescriptionOn } from '../workspace/job-descriptions.js';
 import { documentUriOf } from '../workspace/workspace-model.js';
@@ -47,9 +48,13 @@ function relativeTo(rootPath: string, uri: string): string {
 }
 
 /** Adds `value` under `key`, or under `key #2`, `#3`, … when two records share an identity. */
-/** A message with the `file:line` places it names (`… (people.mandate:8)`) left out: they move when nothing changed. */
-function withoutPlaces(message: string): string {
-    return message.replace(/[^\s()'"`]+\.mandate:\d+(?::\d+)?/g, '…');
+/**
+ * A message as findings are matched: without the `file:line` places it names (`… (people.mandate:8)`),
+ * which move when nothing changed, and without the side's as-of date, which `--from-as-of` sets
+ * apart (`Nobody holds the CISO role 'ciso' on 2024-06-01`: the same vacancy on both sides).
+ */
+function matchedText(message: string, asOf: string): string {
+    return message.replace(/[^\s()'"`]+\.mandate:\d+(?::\d+)?/g, '…').split(asOf).join('<as-of>');
 }
 
 function addUnique<T>(map: Map<string, T>, key: string, value: T): void {
@@ -128,13 +133,16 @@ export function sideFacts(build: DiffBuild): SideFacts {
     for (const finding of build.findings) {
         if (HISTORY_RULES.has(finding.rule)) continue;
         const file = relativeTo(rootPath, finding.uri);
+        // An accepted exception is shown to the editor as a hint; the diff gives the severity it was accepted at.
+        const rule = finding.suppressed ? findRule(finding.rule) : undefined;
+        const severity = rule && settings.severityOf(rule) !== 'off' ? settings.severityOf(rule) : finding.severity;
         const record: FindingRecord = {
-            rule: finding.rule, severity: finding.severity, message: finding.message,
+            rule: finding.rule, severity, message: finding.message,
             justification: finding.suppressed?.justification, source: { file, line: finding.line }
         };
-        // Matched by rule and message, without the places a message names: a line inserted above a finding,
-        // or its record moved to another file, does not make it new.
-        addUnique(finding.suppressed ? exceptions : findings, `${finding.rule}\u0000${withoutPlaces(finding.message)}`, record);
+        // Matched by rule and message, without the places and the date a message names: a line inserted above a
+        // finding, its record moved to another file, or the other side read on another date does not make it new.
+        addUnique(finding.suppressed ? exceptions : findings, `${finding.rule}\u0000${matchedText(finding.message, asOf)}`, record);
     }
 
     const open = build.findings.filter(finding => !finding.suppressed && !HISTORY_RULES.has(finding.rule));

@@ -27,7 +27,7 @@ export const DIFF_KEY_ORDER: KeyOrder<PolicyDiff> = {
     changed: true,
     summary: {
         roles: true, appointments: true, holders: true, duties: true, delegations: true, conflicts: true, exceptions: true, requirements: true,
-        findingsIntroduced: true, findingsResolved: true
+        findingsIntroduced: true, findingsResolved: true, findingsChanged: true
     },
     roles: changes(ROLE),
     appointments: changes(APPOINTMENT),
@@ -37,7 +37,7 @@ export const DIFF_KEY_ORDER: KeyOrder<PolicyDiff> = {
     conflicts: changes(CONFLICT),
     exceptions: changes(FINDING),
     requirements: { id: true, title: true, from: true, to: true },
-    findings: { introduced: FINDING, resolved: FINDING }
+    findings: { introduced: FINDING, resolved: FINDING, changed: { from: FINDING, to: FINDING, changes: FIELDS } }
 };
 
 /** The diff as plain data in the documented key order, optional values left out. */

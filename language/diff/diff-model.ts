@@ -131,6 +131,8 @@ export interface DiffSummary {
     readonly requirements: number;
     readonly findingsIntroduced: number;
     readonly findingsResolved: number;
+    /** Open on both sides at another severity (the rule's severity changed in mandate.config.json). */
+    readonly findingsChanged: number;
 }
 
 export interface PolicyDiff {
@@ -149,5 +151,5 @@ export interface PolicyDiff {
     readonly conflicts: Changes<ConflictRecord>;
     readonly exceptions: Changes<FindingRecord>;
     readonly requirements: readonly RequirementChange[];
-    readonly findings: { readonly introduced: readonly FindingRecord[]; readonly resolved: readonly FindingRecord[] };
+    readonly findings: { readonly introduced: readonly FindingRecord[]; readonly resolved: readonly FindingRecord[]; readonly changed: readonly Changed<FindingRecord>[] };
 }

@@ -94,7 +94,8 @@ export function diffView(diff: PolicyDiff): DiffView {
         s.exceptions ? plural(s.exceptions, 'exception') : '',
         s.requirements ? plural(s.requirements, 'requirement status', 'requirement statuses') : '',
         s.findingsIntroduced ? plural(s.findingsIntroduced, 'finding introduced', 'findings introduced') : '',
-        s.findingsResolved ? plural(s.findingsResolved, 'finding resolved', 'findings resolved') : ''
+        s.findingsResolved ? plural(s.findingsResolved, 'finding resolved', 'findings resolved') : '',
+        s.findingsChanged ? plural(s.findingsChanged, 'finding at another severity', 'findings at another severity') : ''
     ].filter(Boolean);
     const sections: DiffSection[] = [
         { heading: 'Role holders', labels: { ...RECORD_LABELS, '+': 'gained', '-': 'lost' }, entries: diff.holders.flatMap(change => [
@@ -114,7 +115,7 @@ export function diffView(diff: PolicyDiff): DiffView {
             mark: '~' as const,
             parts: [code(change.id), plain(` ${change.title}: ${change.from ? STATUS[change.from] : 'not assessed'} → ${change.to ? STATUS[change.to] : 'not assessed'}`)]
         })) },
-        { heading: 'Findings', labels: { ...RECORD_LABELS, '+': 'introduced', '-': 'resolved' }, entries: recordEntries({ added: diff.findings.introduced, removed: diff.findings.resolved, changed: [] }, finding) }
+        { heading: 'Findings', labels: { ...RECORD_LABELS, '+': 'introduced', '-': 'resolved' }, entries: recordEntries({ added: diff.findings.introduced, removed: diff.findings.resolved, changed: diff.findings.changed }, finding) }
     ].filter(section => section.entries.length > 0);
     const dates = diff.from.asOf === diff.to.asOf
         ? `Both sides as of ${diff.to.asOf}.`
