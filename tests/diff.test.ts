@@ -27,7 +27,7 @@ describe('mandate diff on git revisions', { timeout: 180_000 }, () => {
         const diff = await diffOf(repo.folder, 'HEAD', 'HEAD');
         expect(diff.changed).toBe(false);
         expect(diff.summary).toEqual({
-            roles: 0, appointments: 0, holders: 0, duties: 0, delegations: 0, conflicts: 0, exceptions: 0, requirements: 0, findingsIntroduced: 0, findingsResolved: 0,
+            roles: 0, appointments: 0, holders: 0, duties: 0, authorities: 0, delegations: 0, conflicts: 0, exceptions: 0, requirements: 0, findingsIntroduced: 0, findingsResolved: 0,
             findingsChanged: 0
         });
         expect((await diffOf(repo.folder, 'HEAD')).changed).toBe(false);
@@ -69,17 +69,17 @@ describe('mandate diff on git revisions', { timeout: 180_000 }, () => {
         const diff = await diffOf(repo.folder, 'HEAD~1..HEAD');
         expect(diff.roles.added).toEqual([]);
         expect(diff.roles.changed.map(change => [change.to.name, change.changes])).toEqual([
-            ['ciso', [{ field: 'ciso', from: 'designated CISO' }]],
+            ['ciso', [{ field: 'designations', from: 'designated CISO' }]],
             ['security-officer', [
                 { field: 'title', from: 'Security Officer', to: 'Deputy CISO' }, { field: 'reportsTo', from: 'ciso', to: 'board' },
-                { field: 'ciso', to: 'designated CISO' }, { field: 'jobDescription', to: 'jd/deputy.pdf version 2' }
+                { field: 'designations', to: 'designated CISO' }, { field: 'jobDescription', to: 'jd/deputy.pdf version 2' }
             ]]
         ]);
         expect(diff.summary.roles).toBe(2);
         expect(diff.appointments.changed).toEqual([expect.objectContaining({
             changes: [{ field: 'announcements', from: '2024-01-02 via intranet to all-staff', to: '2024-01-02 via intranet to all-staff; 2024-01-09 via email to everyone' }]
         })]);
-        expect(renderDiffText(diff)).toContain('security-officer Deputy CISO (team.mandate:8): title Security Officer → Deputy CISO, reportsTo ciso → board, ciso none → designated CISO, jobDescription none → jd/deputy.pdf version 2');
+        expect(renderDiffText(diff)).toContain('security-officer Deputy CISO (team.mandate:8): title Security Officer → Deputy CISO, reportsTo ciso → board, designations none → designated CISO, jobDescription none → jd/deputy.pdf version 2');
     });
 
     it('reports duties added to and removed from roles, delegations added, ended and changed, and conflicts', async () => {
@@ -171,6 +171,24 @@ describe('mandate diff on git revisions', { timeout: 180_000 }, () => {
         const accepted = CLEAN_POLICY['roles.mandate'].replace('role ciso', '// mandate-ignore ciso-vacant: an interim CISO is being hired\nrole ciso');
         repo.commit({ 'roles.mandate': accepted }, 'accept', '2024-05-03');
         expect((await diffOf(repo.folder, 'HEAD~1', 'HEAD', '2024-06-30')).exceptions.added.map(record => `${record.rule} ${record.severity}`)).toEqual(['ciso-vacant error']);
+    });
+
+    it('reports a role newly designated key or single holder, an acknowledgement or evidence added, and an authority widened', async () => {
+        const repo = repository();
+        const extra = 'authority hire "Hire security staff" { may appoint security-officer }\n';
+        repo.commit({ ...BASE, 'extra.mandate': extra }, 'policy', '2025-01-10');
+        repo.commit({
+            'team.mandate': BASE['team.mandate']
+                .replace('role security-officer "Security Officer" {', 'role security-officer "Security Officer" {\n    key role\n    single holder')
+                .replace('    announced 2024-01-02 via intranet to all-staff\n', '    announced 2024-01-02 via intranet to all-staff\n    acknowledged 2024-01-05\n    evidence "hr/bob-offer.pdf"\n'),
+            'extra.mandate': extra.replace('may appoint security-officer', 'may appoint any role')
+        }, 'widen', '2025-01-11');
+        const diff = await diffOf(repo.folder, 'HEAD~1', 'HEAD');
+        expect(diff.roles.changed.map(change => change.changes)).toEqual([[{ field: 'designations', to: 'key role; single holder' }]]);
+        expect(diff.appointments.changed.map(change => change.changes)).toEqual([[{ field: 'acknowledgements', to: '2024-01-05' }, { field: 'evidence', to: 'hr/bob-offer.pdf' }]]);
+        expect(diff.authorities.changed.map(change => change.changes)).toEqual([[{ field: 'mayAppoint', from: 'security-officer', to: 'any role' }]]);
+        expect(diff.summary).toMatchObject({ roles: 1, appointments: 1, authorities: 1 });
+        expect(renderDiffText(diff)).toContain('hire Hire security staff may appoint any role (extra.mandate:1): mayAppoint security-officer → any role');
     });
 
     it('does not report announcements or compensations written in another order', async () => {

@@ -86,8 +86,10 @@ export function diffBuilds(fromSide: DiffBuild | SideFacts, toSide: DiffBuild | 
     const to = facts(toSide);
     const appointments = compareRecords(from.appointments, to.appointments, [
         ['until', record => record.until], ['capacity', record => record.capacity], ['appointedBy', record => record.appointedBy],
-        ['announcements', record => setText(record.announcements)]
+        ['announcements', record => setText(record.announcements)], ['acknowledgements', record => setText(record.acknowledgements)],
+        ['evidence', record => setText(record.evidence)]
     ]);
+    const authorities = compareRecords(from.authorities, to.authorities, [['title', record => record.title], ['mayAppoint', record => record.mayAppoint]]);
     const delegations = compareRecords(from.delegations, to.delegations, [['until', record => record.until], ['status', record => record.status]]);
     const conflicts = compareRecords(from.conflicts, to.conflicts, [
         ['reason', record => record.reason], ['compensations', record => setText(record.compensations)]
@@ -96,7 +98,7 @@ export function diffBuilds(fromSide: DiffBuild | SideFacts, toSide: DiffBuild | 
     // A rule raised or lowered in mandate.config.json changes what CI lets through: shown, not silent.
     const findings = compareRecords(from.findings, to.findings, [['severity', record => record.severity]]);
     const roles = compareRecords(from.roles, to.roles, [
-        ['title', record => record.title], ['reportsTo', record => record.reportsTo], ['ciso', record => (record.ciso ? 'designated CISO' : undefined)],
+        ['title', record => record.title], ['reportsTo', record => record.reportsTo], ['designations', record => record.designations?.join('; ')],
         ['jobDescription', record => record.jobDescription]
     ]);
     const holders = holderChanges(from, to);
@@ -108,6 +110,7 @@ export function diffBuilds(fromSide: DiffBuild | SideFacts, toSide: DiffBuild | 
         appointments: count(appointments),
         holders: holders.length,
         duties: duties.added.length + duties.removed.length,
+        authorities: count(authorities),
         delegations: count(delegations),
         conflicts: count(conflicts),
         exceptions: count(exceptions),
@@ -126,6 +129,7 @@ export function diffBuilds(fromSide: DiffBuild | SideFacts, toSide: DiffBuild | 
         appointments,
         holders,
         duties,
+        authorities,
         delegations,
         conflicts,
         exceptions,

@@ -5,7 +5,7 @@
  * exceptions from the same build as `mandate check`.
  */
 import type { AstNode } from 'langium';
-import type { Announcement } from '../generated/ast.js';
+import type { Announcement, Role } from '../generated/ast.js';
 import { URI } from 'langium';
 import { requirementStatuses, type ApplicabilityStatus } from '../applicability/index.js';
 import type { Finding } from '../engine/check-sources.js';
@@ -14,7 +14,8 @@ import { findRule } from '../rules/index.js';
 import { delegationStatus } from '../workspace/delegation-status.js';
 import { jobDescriptionOn } from '../workspace/job-descriptions.js';
 import { documentUriOf } from '../workspace/workspace-model.js';
-import type { AppointmentRecord, ConflictRecord, DelegationRecord, DiffPlace, FindingRecord, RoleRecord } from './diff-model.js';
+import { compareStrings } from '../util/compare.js';
+import type { AppointmentRecord, AuthorityRecord, ConflictRecord, DelegationRecord, DiffPlace, FindingRecord, RoleRecord } from './diff-model.js';
 
 /** One side's build: the services of a `checkSources` run, its findings and its workspace folder (a URI string). */
 export interface DiffBuild {
@@ -31,6 +32,7 @@ export interface SideFacts {
     readonly holders: Map<string, Set<string>>;
     /** Role name → `kind duty` of each line of its job description. */
     readonly duties: Map<string, Set<string>>;
+    readonly authorities: Map<string, AuthorityRecord>;
     readonly delegations: Map<string, DelegationRecord>;
     readonly conflicts: Map<string, ConflictRecord>;
     readonly exceptions: Map<string, FindingRecord>;
@@ -72,6 +74,15 @@ const HISTORY_RULES = new Set(['record-late']);
 
 const ref = (reference: { $refText?: string } | undefined): string => reference?.$refText ?? '';
 
+/** What a role is designated as (RoleRecord.designations), when anything. */
+function designationsOf(role: Role): { designations?: string[] } {
+    const designations = [
+        ...(role.ciso ? ['designated CISO'] : []), ...(role.ismsOwner ? ['designated ISMS owner'] : []),
+        ...(role.internalAuditor ? ['designated internal auditor'] : []), ...(role.key ? ['key role'] : []), ...(role.singleHolder ? ['single holder'] : [])
+    ];
+    return designations.length > 0 ? { designations } : {};
+}
+
 /** An announcement as the diff compares it: its date, channel and audience as written. */
 function announcementText(announcement: Announcement): string {
     const { audience } = announcement;
@@ -95,7 +106,7 @@ export function sideFacts(build: DiffBuild): SideFacts {
         const reportsTo = ref(role.reportsTo);
         const inForce = jobDescriptionOn(role, asOf);
         roles.set(role.name, {
-            name: role.name, title: role.title, ...(reportsTo ? { reportsTo } : {}), ...(role.ciso ? { ciso: true } : {}),
+            name: role.name, title: role.title, ...(reportsTo ? { reportsTo } : {}), ...designationsOf(role),
             ...(inForce?.path ? { jobDescription: inForce.version ? `${inForce.path} version ${inForce.version}` : inForce.path } : {}), source: place(role)
         });
         holders.set(role.name, new Set(model.holdersOn(role, asOf).map(assignment => ref(assignment.person))));
@@ -107,9 +118,19 @@ export function sideFacts(build: DiffBuild): SideFacts {
         const record: AppointmentRecord = {
             role: ref(assignment.role), person: ref(assignment.person), since: assignment.since, until: assignment.until,
             capacity: assignment.capacity, appointedBy: assignment.appointedBy ? ref(assignment.appointedBy) : undefined,
-            ...(assignment.announcements.length > 0 ? { announcements: assignment.announcements.map(announcementText) } : {}), source: place(assignment)
+            ...(assignment.announcements.length > 0 ? { announcements: assignment.announcements.map(announcementText) } : {}),
+            ...(assignment.acknowledgements.length > 0 ? { acknowledgements: assignment.acknowledgements.map(acknowledgement => acknowledgement.date ?? '') } : {}),
+            ...(assignment.evidence.length > 0 ? { evidence: [...assignment.evidence] } : {}), source: place(assignment)
         };
         addUnique(appointments, `${record.role}\u0000${record.person}\u0000${record.since ?? ''}`, record);
+    }
+
+    const authorities = new Map<string, AuthorityRecord>();
+    for (const authority of model.authorities) {
+        if (authorities.has(authority.name)) continue; // a duplicate name is its own finding
+        const named = authority.appoints.map(reference => ref(reference)).sort(compareStrings);
+        const mayAppoint = authority.appointsAnyRole ? 'any role' : named.length > 0 ? named.join(', ') : undefined;
+        authorities.set(authority.name, { name: authority.name, title: authority.title, ...(mayAppoint ? { mayAppoint } : {}), source: place(authority) });
     }
 
     const delegations = new Map<string, DelegationRecord>();
@@ -150,5 +171,5 @@ export function sideFacts(build: DiffBuild): SideFacts {
         .map(result => [result.requirement.id, { title: result.requirement.title, status: result.status }] as const));
 
     const people = new Map(model.persons.map(person => [person.name, { title: person.title ?? person.name, ...person.email ? { email: person.email } : {} }] as const));
-    return { asOf, roles, appointments, holders, duties, delegations, conflicts, exceptions, findings, requirements, people };
+    return { asOf, roles, appointments, holders, duties, authorities, delegations, conflicts, exceptions, findings, requirements, people };
 }

@@ -36,6 +36,10 @@ export interface AppointmentRecord {
     readonly appointedBy?: string;
     /** How it was made known: `DATE via CHANNEL to AUDIENCE` for each announcement, in the order written. */
     readonly announcements?: readonly string[];
+    /** The dates the person acknowledged the role, in the order written. */
+    readonly acknowledgements?: readonly string[];
+    /** The evidence of the appointment, as written. */
+    readonly evidence?: readonly string[];
     readonly source: DiffPlace;
 }
 
@@ -105,10 +109,19 @@ export interface RoleRecord {
     readonly title: string;
     /** The role it reports to. */
     readonly reportsTo?: string;
-    /** Present (true) when the role is the designated CISO. */
-    readonly ciso?: boolean;
+    /** What the role is designated as, in this order: `designated CISO`, `designated ISMS owner`, `designated internal auditor`, `key role`, `single holder`. Absent when none. */
+    readonly designations?: readonly string[];
     /** The job description in force on the side's as-of date: its path, and `version V` when written. */
     readonly jobDescription?: string;
+    readonly source: DiffPlace;
+}
+
+/** An authority: which roles it may appoint to. */
+export interface AuthorityRecord {
+    readonly name: string;
+    readonly title: string;
+    /** `any role`, or the roles it names, in name order. */
+    readonly mayAppoint?: string;
     readonly source: DiffPlace;
 }
 
@@ -125,6 +138,7 @@ export interface DiffSummary {
     readonly appointments: number;
     readonly holders: number;
     readonly duties: number;
+    readonly authorities: number;
     readonly delegations: number;
     readonly conflicts: number;
     readonly exceptions: number;
@@ -147,6 +161,7 @@ export interface PolicyDiff {
     readonly appointments: Changes<AppointmentRecord>;
     readonly holders: readonly HolderChange[];
     readonly duties: { readonly added: readonly DutyChange[]; readonly removed: readonly DutyChange[] };
+    readonly authorities: Changes<AuthorityRecord>;
     readonly delegations: Changes<DelegationRecord>;
     readonly conflicts: Changes<ConflictRecord>;
     readonly exceptions: Changes<FindingRecord>;

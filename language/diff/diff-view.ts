@@ -89,6 +89,7 @@ export function diffView(diff: PolicyDiff): DiffView {
         s.appointments ? plural(s.appointments, 'appointment') : '',
         s.roles ? plural(s.roles, 'role added, removed or changed', 'roles added, removed or changed') : '',
         s.duties ? plural(s.duties, 'duty line', 'duty lines') : '',
+        s.authorities ? plural(s.authorities, 'authority', 'authorities') : '',
         s.delegations ? plural(s.delegations, 'delegation') : '',
         s.conflicts ? plural(s.conflicts, 'conflict') : '',
         s.exceptions ? plural(s.exceptions, 'exception') : '',
@@ -108,6 +109,7 @@ export function diffView(diff: PolicyDiff): DiffView {
             ...diff.duties.added.map(duty => ({ mark: '+' as const, parts: [code(duty.role), plain(` ${duty.kind} `), code(duty.duty)] })),
             ...diff.duties.removed.map(duty => ({ mark: '-' as const, parts: [code(duty.role), plain(` ${duty.kind} `), code(duty.duty)] }))
         ] },
+        { heading: 'Authorities', labels: RECORD_LABELS, entries: recordEntries(diff.authorities, authority => [code(authority.name), plain(` ${authority.title}`), ...optional('may appoint', authority.mayAppoint), ...at(authority.source)]) },
         { heading: 'Delegations', labels: RECORD_LABELS, entries: recordEntries(diff.delegations, delegation) },
         { heading: 'Conflicts', labels: RECORD_LABELS, entries: recordEntries(diff.conflicts, conflict) },
         { heading: 'Exceptions (suppressed findings)', labels: RECORD_LABELS, entries: recordEntries(diff.exceptions, finding) },
