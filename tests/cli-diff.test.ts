@@ -45,7 +45,7 @@ describe('mandate diff (CLI)', { timeout: 180_000 }, () => {
         const validate = schemas().diff;
         expect(validate(diff), JSON.stringify(validate.errors)).toBe(true);
         expect(Object.keys(diff)).toEqual(['schemaVersion', 'from', 'to', 'changed', 'summary', 'roles', 'appointments', 'holders', 'duties',
-            'delegations', 'conflicts', 'exceptions', 'requirements', 'findings']);
+            'authorities', 'delegations', 'conflicts', 'exceptions', 'requirements', 'findings']);
         expect(diff.roles.added).toEqual([{ name: 'auditor', title: 'Internal Auditor', source: { file: 'extra.mandate', line: 1 } }]);
         const output = path.join(repo.folder, 'diff.json'); // untracked, and not policy: no side reads it
         const written = mandate(repo.folder, 'diff', 'v2025-audit..HEAD', '--as-of', AS_OF, '--format', 'json', '-o', output);
