@@ -243,6 +243,17 @@ describe('mandate diff output', { timeout: 180_000 }, () => {
         expect(markdown).toContain('- added: `auditor` &lt;img src=x onerror=alert(1)&gt; \\*bold\\* \\[link\\](http\\://evil\\.example) (`extra.mandate:1`)');
         expect(markdown).not.toContain('<img');
     });
+
+    it('shows control, bidirectional and invisible characters of a policy string as U+XXXX in text and Markdown', async () => {
+        const repo = repository();
+        repo.commit(BASE, 'policy', '2025-01-10');
+        repo.commit({ 'extra.mandate': 'role auditor "Au\u001b[31mdi\u202etor\u200b"\n' }, 'hidden', '2025-02-01');
+        const diff = await diffOf(repo.folder, 'HEAD~1', 'HEAD');
+        expect(renderDiffText(diff)).toContain('+ auditor AuU+001B[31mdiU+202EtorU+200B (extra.mandate:1)');
+        const markdown = renderDiffMarkdown(diff);
+        expect(markdown).toContain('AuU+001B\\[31mdiU+202EtorU+200B');
+        expect(markdown).not.toMatch(/[\u001b\u202e\u200b]/u);
+    });
 });
 
 describe('mandate diff errors', { timeout: 180_000 }, () => {

@@ -35,7 +35,7 @@ export function repositoryOf(folder: string): Repository {
     const result = runGit(folder, ['rev-parse', '--show-toplevel', '--show-prefix'], { timeoutMs: TIMEOUT_MS });
     if (!result.ok) {
         if (result.reason === 'failed' && /not a git repository/i.test(result.stderr)) {
-            throw new DiffGitError(`${folder} is not in a git repository; to compare revisions run in a repository (or give --path), or compare two folders`);
+            throw new DiffGitError(`${folder} is not in a git repository; revisions can be compared only for a policy folder inside one (or compare two folders)`);
         }
         throw failure(result, `read the git repository of ${folder}`);
     }

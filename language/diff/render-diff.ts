@@ -3,8 +3,8 @@
  * kind of change, every policy string escaped), plain text for a terminal, and JSON with the keys of
  * docs/diff-json.md. All three draw the same view, so they never disagree.
  */
-import { oneLine } from '../report/plain-text.js';
 import { escapeMarkdown, markdownCode } from '../report/markdown-escape.js';
+import { showInvisibles } from '../util/visible-text.js';
 import { diffJsonValue } from './diff-json.js';
 import type { PolicyDiff } from './diff-model.js';
 import { diffView, type DiffSection, type Part } from './diff-view.js';
@@ -12,12 +12,24 @@ import { diffView, type DiffSection, type Part } from './diff-view.js';
 export type DiffFormat = 'md' | 'json' | 'text';
 export const DIFF_FORMATS: readonly DiffFormat[] = ['text', 'md', 'json'];
 
+/**
+ * A policy string on one line, with every control, bidirectional and invisible character written as
+ * `U+XXXX`: a reviewer sees what a title really holds (`Bo U+001B[31mard`), where dropping them, or
+ * letting them through, would hide it.
+ */
+function visibleLine(text: string): string {
+    return showInvisibles(text.replace(/\r\n|[\r\n\t]/g, ' '));
+}
+
 function markdownParts(parts: readonly Part[]): string {
-    return parts.map(part => part.kind === 'code' ? markdownCode(part.text) : part.kind === 'place' ? markdownCode(part.text) : escapeMarkdown(part.text)).join('');
+    return parts.map(part => {
+        const text = visibleLine(part.text);
+        return part.kind === 'code' || part.kind === 'place' ? markdownCode(text) : escapeMarkdown(text);
+    }).join('');
 }
 
 function textParts(parts: readonly Part[]): string {
-    return parts.map(part => oneLine(part.text)).join('');
+    return parts.map(part => visibleLine(part.text)).join('');
 }
 
 /** The sections of a diff as Markdown, each under a heading of `level` (the report nests them deeper). */
