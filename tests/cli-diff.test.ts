@@ -44,7 +44,7 @@ describe('mandate diff (CLI)', { timeout: 180_000 }, () => {
         const diff = JSON.parse(run.stdout);
         const validate = schemas().diff;
         expect(validate(diff), JSON.stringify(validate.errors)).toBe(true);
-        expect(Object.keys(diff)).toEqual(['schemaVersion', 'from', 'to', 'changed', 'summary', 'roles', 'appointments', 'holders', 'duties',
+        expect(Object.keys(diff)).toEqual(['schemaVersion', 'from', 'to', 'changed', 'summary', 'roles', 'people', 'appointments', 'holders', 'duties',
             'authorities', 'delegations', 'conflicts', 'exceptions', 'requirements', 'findings']);
         expect(diff.roles.added).toEqual([{ name: 'auditor', title: 'Internal Auditor', source: { file: 'extra.mandate', line: 1 } }]);
         const output = path.join(repo.folder, 'diff.json'); // untracked, and not policy: no side reads it

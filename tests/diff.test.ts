@@ -27,7 +27,7 @@ describe('mandate diff on git revisions', { timeout: 180_000 }, () => {
         const diff = await diffOf(repo.folder, 'HEAD', 'HEAD');
         expect(diff.changed).toBe(false);
         expect(diff.summary).toEqual({
-            roles: 0, appointments: 0, holders: 0, duties: 0, authorities: 0, delegations: 0, conflicts: 0, exceptions: 0, requirements: 0, findingsIntroduced: 0, findingsResolved: 0,
+            roles: 0, people: 0, appointments: 0, holders: 0, duties: 0, authorities: 0, delegations: 0, conflicts: 0, exceptions: 0, requirements: 0, findingsIntroduced: 0, findingsResolved: 0,
             findingsChanged: 0
         });
         expect((await diffOf(repo.folder, 'HEAD')).changed).toBe(false);
@@ -189,6 +189,21 @@ describe('mandate diff on git revisions', { timeout: 180_000 }, () => {
         expect(diff.authorities.changed.map(change => change.changes)).toEqual([[{ field: 'mayAppoint', from: 'security-officer', to: 'any role' }]]);
         expect(diff.summary).toMatchObject({ roles: 1, appointments: 1, authorities: 1 });
         expect(renderDiffText(diff)).toContain('hire Hire security staff may appoint any role (extra.mandate:1): mayAppoint security-officer → any role');
+    });
+
+    it('reports people who joined, left or changed name', async () => {
+        const repo = repository();
+        repo.commit(BASE, 'policy', '2025-01-10');
+        repo.commit({
+            'team.mandate': BASE['team.mandate'].replace('person bob "Bob Smith" {\n    employed since 2021-01-01', 'person bob "Robert Smith" {\n    employed since 2021-01-01 until 2025-03-31')
+                + 'person dan "Dan New" { employed since 2025-02-01 }\n'
+        }, 'people', '2025-04-01');
+        const diff = await diffOf(repo.folder, 'HEAD~1', 'HEAD');
+        expect(diff.people.added.map(person => `${person.name} ${person.employment}`)).toEqual(['dan since 2025-02-01']);
+        expect(diff.people.changed.map(change => change.changes)).toEqual([[
+            { field: 'title', from: 'Bob Smith', to: 'Robert Smith' }, { field: 'employment', from: 'since 2021-01-01', to: '2021-01-01 to 2025-03-31' }
+        ]]);
+        expect(renderDiffText(diff)).toContain('People:\n  + dan Dan New employed since 2025-02-01');
     });
 
     it('does not report announcements or compensations written in another order', async () => {

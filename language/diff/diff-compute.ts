@@ -89,6 +89,9 @@ export function diffBuilds(fromSide: DiffBuild | SideFacts, toSide: DiffBuild | 
         ['announcements', record => setText(record.announcements)], ['acknowledgements', record => setText(record.acknowledgements)],
         ['evidence', record => setText(record.evidence)]
     ]);
+    const people = compareRecords(from.persons, to.persons, [
+        ['title', record => record.title], ['jobTitle', record => record.jobTitle], ['employment', record => record.employment], ['engagement', record => record.engagement]
+    ]);
     const authorities = compareRecords(from.authorities, to.authorities, [['title', record => record.title], ['mayAppoint', record => record.mayAppoint]]);
     const delegations = compareRecords(from.delegations, to.delegations, [['until', record => record.until], ['status', record => record.status]]);
     const conflicts = compareRecords(from.conflicts, to.conflicts, [
@@ -107,6 +110,7 @@ export function diffBuilds(fromSide: DiffBuild | SideFacts, toSide: DiffBuild | 
     const count = <T>(changes: Changes<T>) => changes.added.length + changes.removed.length + changes.changed.length;
     const summary = {
         roles: count(roles),
+        people: count(people),
         appointments: count(appointments),
         holders: holders.length,
         duties: duties.added.length + duties.removed.length,
@@ -126,6 +130,7 @@ export function diffBuilds(fromSide: DiffBuild | SideFacts, toSide: DiffBuild | 
         changed: Object.values(summary).some(value => value > 0),
         summary,
         roles,
+        people,
         appointments,
         holders,
         duties,

@@ -15,7 +15,7 @@ import { delegationStatus } from '../workspace/delegation-status.js';
 import { jobDescriptionOn } from '../workspace/job-descriptions.js';
 import { documentUriOf } from '../workspace/workspace-model.js';
 import { compareStrings } from '../util/compare.js';
-import type { AppointmentRecord, AuthorityRecord, ConflictRecord, DelegationRecord, DiffPlace, FindingRecord, RoleRecord } from './diff-model.js';
+import type { AppointmentRecord, AuthorityRecord, ConflictRecord, DelegationRecord, DiffPlace, FindingRecord, PersonRecord, RoleRecord } from './diff-model.js';
 
 /** One side's build: the services of a `checkSources` run, its findings and its workspace folder (a URI string). */
 export interface DiffBuild {
@@ -27,6 +27,7 @@ export interface DiffBuild {
 export interface SideFacts {
     readonly asOf: string;
     readonly roles: Map<string, RoleRecord>;
+    readonly persons: Map<string, PersonRecord>;
     readonly appointments: Map<string, AppointmentRecord>;
     /** Role name → the names of the people holding it on the as-of date. */
     readonly holders: Map<string, Set<string>>;
@@ -73,6 +74,11 @@ function addUnique<T>(map: Map<string, T>, key: string, value: T): void {
 const HISTORY_RULES = new Set(['record-late']);
 
 const ref = (reference: { $refText?: string } | undefined): string => reference?.$refText ?? '';
+
+/** A period as the diff shows it: `since A`, `until B`, `A to B`; undefined when neither end is written. */
+function periodText(since: string | undefined, until: string | undefined): string | undefined {
+    return since && until ? `${since} to ${until}` : since ? `since ${since}` : until ? `until ${until}` : undefined;
+}
 
 /** What a role is designated as (RoleRecord.designations), when anything. */
 function designationsOf(role: Role): { designations?: string[] } {
@@ -125,6 +131,18 @@ export function sideFacts(build: DiffBuild): SideFacts {
         addUnique(appointments, `${record.role}\u0000${record.person}\u0000${record.since ?? ''}`, record);
     }
 
+    const persons = new Map<string, PersonRecord>();
+    for (const person of model.persons) {
+        if (persons.has(person.name)) continue; // a duplicate name is its own finding
+        const employment = periodText(person.employedSince, person.employedUntil);
+        const engaged = periodText(person.engagedSince, person.engagedUntil);
+        const engagement = person.external || person.firm || engaged ? [person.firm ?? 'external', engaged].filter(Boolean).join(', ') : undefined;
+        persons.set(person.name, {
+            name: person.name, title: person.title ?? person.name, ...(person.jobTitle ? { jobTitle: person.jobTitle } : {}),
+            ...(employment ? { employment } : {}), ...(engagement ? { engagement } : {}), source: place(person)
+        });
+    }
+
     const authorities = new Map<string, AuthorityRecord>();
     for (const authority of model.authorities) {
         if (authorities.has(authority.name)) continue; // a duplicate name is its own finding
@@ -171,5 +189,5 @@ export function sideFacts(build: DiffBuild): SideFacts {
         .map(result => [result.requirement.id, { title: result.requirement.title, status: result.status }] as const));
 
     const people = new Map(model.persons.map(person => [person.name, { title: person.title ?? person.name, ...person.email ? { email: person.email } : {} }] as const));
-    return { asOf, roles, appointments, holders, duties, authorities, delegations, conflicts, exceptions, findings, requirements, people };
+    return { asOf, roles, persons, appointments, holders, duties, authorities, delegations, conflicts, exceptions, findings, requirements, people };
 }

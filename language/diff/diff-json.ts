@@ -4,7 +4,7 @@
  * write the same keys in the same order.
  */
 import { ordered, type KeyOrder, type Order } from '../report/key-order.js';
-import type { AppointmentRecord, AuthorityRecord, ConflictRecord, DelegationRecord, DiffPlace, FindingRecord, PolicyDiff, RoleRecord } from './diff-model.js';
+import type { AppointmentRecord, AuthorityRecord, ConflictRecord, DelegationRecord, DiffPlace, FindingRecord, PersonRecord, PolicyDiff, RoleRecord } from './diff-model.js';
 
 const SOURCE: KeyOrder<DiffPlace> = { file: true, line: true };
 const FIELDS = { field: true, from: true, to: true } as const;
@@ -15,6 +15,7 @@ function changes<T>(record: KeyOrder<T>) {
 
 const APPOINTMENT: KeyOrder<AppointmentRecord> = { role: true, person: true, since: true, until: true, capacity: true, appointedBy: true, announcements: true, acknowledgements: true, evidence: true, source: SOURCE };
 const ROLE: KeyOrder<RoleRecord> = { name: true, title: true, reportsTo: true, designations: true, jobDescription: true, source: SOURCE };
+const PERSON: KeyOrder<PersonRecord> = { name: true, title: true, jobTitle: true, employment: true, engagement: true, source: SOURCE };
 const AUTHORITY: KeyOrder<AuthorityRecord> = { name: true, title: true, mayAppoint: true, source: SOURCE };
 const DELEGATION: KeyOrder<DelegationRecord> = { duty: true, from: true, to: true, since: true, until: true, status: true, source: SOURCE };
 const CONFLICT: KeyOrder<ConflictRecord> = { left: true, right: true, reason: true, compensations: true, source: SOURCE };
@@ -27,10 +28,11 @@ export const DIFF_KEY_ORDER: KeyOrder<PolicyDiff> = {
     to: SIDE,
     changed: true,
     summary: {
-        roles: true, appointments: true, holders: true, duties: true, authorities: true, delegations: true, conflicts: true, exceptions: true, requirements: true,
+        roles: true, people: true, appointments: true, holders: true, duties: true, authorities: true, delegations: true, conflicts: true, exceptions: true, requirements: true,
         findingsIntroduced: true, findingsResolved: true, findingsChanged: true
     },
     roles: changes(ROLE),
+    people: changes(PERSON),
     appointments: changes(APPOINTMENT),
     holders: { role: true, gained: true, lost: true },
     duties: { added: { role: true, kind: true, duty: true }, removed: { role: true, kind: true, duty: true } },

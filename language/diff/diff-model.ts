@@ -116,6 +116,18 @@ export interface RoleRecord {
     readonly source: DiffPlace;
 }
 
+/** A person: who they are to the organization, and when. */
+export interface PersonRecord {
+    readonly name: string;
+    readonly title: string;
+    readonly jobTitle?: string;
+    /** `since A`, `until B` or `A to B` (last day), as the employment is written; absent when it is not. */
+    readonly employment?: string;
+    /** An external's engagement: the firm, and its period as the employment's. */
+    readonly engagement?: string;
+    readonly source: DiffPlace;
+}
+
 /** An authority: which roles it may appoint to. */
 export interface AuthorityRecord {
     readonly name: string;
@@ -135,6 +147,7 @@ export interface RequirementChange {
 
 export interface DiffSummary {
     readonly roles: number;
+    readonly people: number;
     readonly appointments: number;
     readonly holders: number;
     readonly duties: number;
@@ -158,6 +171,8 @@ export interface PolicyDiff {
     /** How many entries each group has. */
     readonly summary: DiffSummary;
     readonly roles: Changes<RoleRecord>;
+    /** Joiners, leavers, new names and end dates: what makes holders change. */
+    readonly people: Changes<PersonRecord>;
     readonly appointments: Changes<AppointmentRecord>;
     readonly holders: readonly HolderChange[];
     readonly duties: { readonly added: readonly DutyChange[]; readonly removed: readonly DutyChange[] };

@@ -88,6 +88,7 @@ export function diffView(diff: PolicyDiff): DiffView {
         s.holders ? plural(s.holders, 'role whose holders changed', 'roles whose holders changed') : '',
         s.appointments ? plural(s.appointments, 'appointment') : '',
         s.roles ? plural(s.roles, 'role added, removed or changed', 'roles added, removed or changed') : '',
+        s.people ? plural(s.people, 'person added, removed or changed', 'people added, removed or changed') : '',
         s.duties ? plural(s.duties, 'duty line', 'duty lines') : '',
         s.authorities ? plural(s.authorities, 'authority', 'authorities') : '',
         s.delegations ? plural(s.delegations, 'delegation') : '',
@@ -105,6 +106,9 @@ export function diffView(diff: PolicyDiff): DiffView {
         ]) },
         { heading: 'Appointments', labels: RECORD_LABELS, entries: recordEntries(diff.appointments, appointment) },
         { heading: 'Roles', labels: RECORD_LABELS, entries: recordEntries(diff.roles, role => [code(role.name), plain(` ${role.title}`), ...at(role.source)]) },
+        { heading: 'People', labels: RECORD_LABELS, entries: recordEntries(diff.people, person => [
+            code(person.name), plain(` ${person.title}`), ...optional('employed', person.employment), ...optional('engaged:', person.engagement), ...at(person.source)
+        ]) },
         { heading: 'Duties of roles', labels: RECORD_LABELS, entries: [
             ...diff.duties.added.map(duty => ({ mark: '+' as const, parts: [code(duty.role), plain(` ${duty.kind} `), code(duty.duty)] })),
             ...diff.duties.removed.map(duty => ({ mark: '-' as const, parts: [code(duty.role), plain(` ${duty.kind} `), code(duty.duty)] }))

@@ -45,7 +45,7 @@ export function renderDiffMarkdown(diff: PolicyDiff): string {
     const view = diffView(diff);
     const lines = [`## ${markdownParts(view.title)}`, '', escapeMarkdown(view.dates), ''];
     if (view.summary.length === 0) {
-        lines.push('No changes to roles, appointments, duties, authorities, delegations, conflicts, exceptions, requirement status or findings.', '');
+        lines.push('No changes to roles, people, appointments, duties, authorities, delegations, conflicts, exceptions, requirement status or findings.', '');
     } else {
         lines.push(`**Summary:** ${escapeMarkdown(view.summary.join(', '))}.`, '', ...markdownSections(view.sections, 3));
     }
