@@ -206,6 +206,15 @@ describe('mandate diff on git revisions', { timeout: 180_000 }, () => {
         expect(renderDiffText(diff)).toContain('People:\n  + dan Dan New employed since 2025-02-01');
     });
 
+    it('keeps a finding that names a person by their display name as one finding when the name changes', async () => {
+        const repo = repository();
+        repo.commit({ ...BASE, 'idle.mandate': 'person idle "Idle Person" { employed since 2020-01-01 }\n' }, 'policy', '2025-01-10');
+        repo.commit({ 'idle.mandate': 'person idle "Idle Persson" { employed since 2020-01-01 }\n' }, 'rename', '2025-01-11');
+        const diff = await diffOf(repo.folder, 'HEAD~1', 'HEAD');
+        expect(diff.findings).toEqual({ introduced: [], resolved: [], changed: [] });
+        expect(diff.people.changed.map(change => change.changes)).toEqual([[{ field: 'title', from: 'Idle Person', to: 'Idle Persson' }]]);
+    });
+
     it('does not report announcements or compensations written in another order', async () => {
         const repo = repository();
         const people = BASE['team.mandate'].replace('    announced 2024-01-02 via intranet to all-staff\n', '    announced 2024-01-02 via intranet to all-staff\n    announced 2024-01-03 via email to everyone\n');

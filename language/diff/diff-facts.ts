@@ -53,11 +53,13 @@ function relativeTo(rootPath: string, uri: string): string {
 /** Adds `value` under `key`, or under `key #2`, `#3`, … when two records share an identity. */
 /**
  * A message as findings are matched: without the `file:line` places it names (`… (people.mandate:8)`),
- * which move when nothing changed, and without the side's as-of date, which `--from-as-of` sets
- * apart (`Nobody holds the CISO role 'ciso' on 2024-06-01`: the same vacancy on both sides).
+ * which move when nothing changed; without the side's as-of date, which `--from-as-of` sets apart
+ * (`Nobody holds the CISO role 'ciso' on 2024-06-01`: the same vacancy on both sides); and without
+ * the display names messages give after an ID (`idle ("Idle Person")`, rules/describe.ts): a new
+ * name is a change of the person (the people group), not a new finding.
  */
 function matchedText(message: string, asOf: string): string {
-    return message.replace(/[^\s()'"`]+\.mandate:\d+(?::\d+)?/g, '…').split(asOf).join('<as-of>');
+    return message.replace(/[^\s()'"`]+\.mandate:\d+(?::\d+)?/g, '…').replace(/ \("[^"]*"\)/g, ' ("…")').split(asOf).join('<as-of>');
 }
 
 function addUnique<T>(map: Map<string, T>, key: string, value: T): void {
