@@ -4,6 +4,7 @@ import { FileChangeType } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isAssignment, isTrainingCompletion, type Assignment, type Model } from '../language/generated/ast.js';
 import { RULES } from '../language/rules/index.js';
+import { CLEAN_POLICY } from './helpers.js';
 import { Workspace } from './workspace-helpers.js';
 
 const ORGANIZATION = `organization acme "Acme Ltd" { top management board }
@@ -88,6 +89,25 @@ describe('an edit that changes no exported name', () => {
         await expectSameAsCold(workspace, edited);
         await workspace.write('duties.mandate', DUTIES);
         expect(workspace.codes('roles.mandate')).toEqual([]);
+    });
+});
+
+describe('an edit of what an assignment says', () => {
+    it('re-checks announcements when only the capacity changes: an acting holder confirmed in the role is announced again', async () => {
+        const files = {
+            ...CLEAN_POLICY,
+            'people.mandate': `
+person jane "Jane Doe" { employed since 2020-01-01 }
+assign jane to ciso as acting since 2024-01-01 until 2024-02-29 appointed by board { announced 2024-01-02 via email to all-staff }
+assign jane to ciso since 2024-03-01 appointed by board
+`
+        };
+        const workspace = await Workspace.open(files);
+        expect(workspace.codes('people.mandate')).toContain('assignment-not-communicated');
+        const same = { ...files, 'people.mandate': files['people.mandate'].replace(' as acting', '') };
+        await workspace.write('people.mandate', same['people.mandate']);
+        expect(workspace.codes('people.mandate')).not.toContain('assignment-not-communicated');
+        await expectSameAsCold(workspace, same);
     });
 });
 

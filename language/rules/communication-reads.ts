@@ -7,6 +7,7 @@ import { propertiesRead } from './properties-read.js';
  * carries their findings over.
  */
 export const TERMS_AND_ANNOUNCEMENTS = propertiesRead({
-    Assignment: ['person', 'role', 'since', 'until', 'announcements'],
+    // The capacity too: an acting holder confirmed in the role is announced again (tenure.ts, announcedSpan).
+    Assignment: ['person', 'role', 'since', 'until', 'capacity', 'announcements'],
     Announcement: ['date']
 });
