@@ -11,7 +11,7 @@ import { default as addFormats } from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { checkSources } from '../language/engine/check-sources.js';
 import { NameMatcher } from '../language/redact/name-matcher.js';
-import { redactReport } from '../language/redact/redact-report.js';
+import { pseudonyms, redactionKey, redactReport } from '../language/redact/redact-report.js';
 import { buildReport } from '../language/report/build-report.js';
 import { REPORT_FORMATS, renderReport, OscalSspError } from '../language/report/formats.js';
 import type { AuditReport } from '../language/report/report-model.js';
@@ -117,6 +117,17 @@ describe('report --redact', () => {
         const redacted = redactReport(report);
         const numbers = redacted.people.map(person => Number(person.id.replace('person-', '')));
         expect(numbers).not.toEqual([...numbers].sort((a, b) => a - b));
+    });
+
+    it('ranks pseudonyms by a key the redacted report does not show, so its input hash does not give them away', async () => {
+        const report = await reportOfFolder(ACME);
+        const redacted = redactReport(report);
+        const byPublishedHash = pseudonyms(report.people, redacted.provenance.inputsSha256);
+        const actual = new Map(report.people.map((person, index) => [person.id, redacted.people[index].id]));
+        expect(report.people.some(person => byPublishedHash.get(person.id)!.id !== actual.get(person.id))).toBe(true);
+        expect(JSON.stringify(redacted)).not.toContain(redactionKey(report));
+        // The CLI keys by the policy's text: still the same pseudonyms on every run of the same policy.
+        expect(redactReport(report, undefined, undefined, redactionKey(report, ['a', 'b']))).toEqual(redactReport(report, undefined, undefined, redactionKey(report, ['a', 'b'])));
     });
 
     it('says it is redacted, and the redacted JSON still validates against docs/report.schema.json', async () => {

@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { redactFindings, redactUri } from '../../language/redact/redact-findings.js';
-import { reportRedactor } from '../../language/redact/redact-report.js';
+import { redactionKey, reportRedactor } from '../../language/redact/redact-report.js';
 import { buildReport } from '../../language/report/build-report.js';
 import { exportSarif } from '../../language/report/export-sarif.js';
 import { formatJson, formatText } from '../format.js';
@@ -17,11 +17,11 @@ export interface CheckFlags {
 }
 
 export async function runCheck(paths: string[], flags: CheckFlags): Promise<number> {
-    const { files, checked: { findings: checkedFindings, services }, internalErrors } = await loadWorkspace(paths, { ...flags, recordHistory: 'for-rule' });
-    // The report's own redaction, so a finding's Person 3 is the report's Person 3 (language/redact/).
-    const redact = flags.redact
-        ? reportRedactor(buildReport(services.shared, checkedFindings, { toolVersion: TOOL_VERSION, generatedAt: '', repository: { git: false } }),
-            services.shared.mandate.Settings.directory?.records)
+    const { files, checked: { findings: checkedFindings, services, documents }, internalErrors } = await loadWorkspace(paths, { ...flags, recordHistory: 'for-rule' });
+    // The report's own redaction and key, so a finding's Person 3 is the report's Person 3 (language/redact/).
+    const report = flags.redact ? buildReport(services.shared, checkedFindings, { toolVersion: TOOL_VERSION, generatedAt: '', repository: { git: false } }) : undefined;
+    const redact = report
+        ? reportRedactor(report, services.shared.mandate.Settings.directory?.records, undefined, redactionKey(report, documents.map(document => document.textDocument.getText())))
         : undefined;
     const findings = redact ? redactFindings(checkedFindings, redact) : checkedFindings;
     const root = pathToFileURL(process.cwd()).href;

@@ -4,7 +4,7 @@ import { buildReport } from '../../language/report/build-report.js';
 import { OscalSspError, renderReport, type ReportFormat } from '../../language/report/formats.js';
 import { generatedAt } from '../../language/report/report-provenance.js';
 import type { CheckedWorkspace } from '../../language/engine/check-sources.js';
-import { reportRedactor, redactReport } from '../../language/redact/redact-report.js';
+import { redactionKey, reportRedactor, redactReport } from '../../language/redact/redact-report.js';
 import { reportGraph } from '../../language/report/report-view.js';
 import { InputError } from '../files.js';
 import { changesSince, startSince, type SinceSide } from './diff.js';
@@ -73,11 +73,14 @@ export async function runReport(paths: string[], flags: ReportFlags): Promise<nu
         const built = buildReport(checked.services.shared, checked.findings, { toolVersion: TOOL_VERSION, generatedAt: timestamp, changes: changes?.diff });
         // The directory too: drift findings name its records, some of whom the policy does not declare.
         // The people of the revision --since reads too: its changes name those who are gone.
-        const report = flags.redact ? redactReport(built, checked.services.shared.mandate.Settings.directory?.records, changes?.earlierPeople) : built;
+        const directory = checked.services.shared.mandate.Settings.directory?.records;
+        // Pseudonyms ranked by the policy's own text, which the redacted report does not show (redactionKey).
+        const key = flags.redact ? redactionKey(built, checked.documents.map(document => document.textDocument.getText())) : undefined;
+        const report = flags.redact ? redactReport(built, directory, changes?.earlierPeople, key) : built;
         const drawn = graphThread && reportGraph(report);
         // The way from the report to the policy can pass a folder named after someone (`/home/jane-doe/…`).
         const base = linkBase(roots[0], flags.output);
-        const links = flags.redact ? reportRedactor(built, checked.services.shared.mandate.Settings.directory?.records, changes?.earlierPeople)(base) : base;
+        const links = flags.redact ? reportRedactor(built, directory, changes?.earlierPeople, key)(base) : base;
         content = await renderReport(report, flags.format, { linkBase: links, drawGraph: drawn ? graphThread.drawAhead(drawn.graph) : undefined });
     } catch (error) {
         if (error instanceof OscalSspError) throw new InputError(error.message);

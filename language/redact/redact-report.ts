@@ -27,9 +27,9 @@ export interface Pseudonym {
 }
 
 /**
- * Person 1…n, numbered in the order of a hash of each ID keyed by the report's input hash:
- * the same policy always gives the same pseudonyms (reports can be compared and reproduced),
- * and the numbers say nothing about the names (not alphabetical, not declaration order).
+ * Person 1…n, numbered in the order of a hash of each ID keyed by `key` (redactionKey): the same
+ * policy always gives the same pseudonyms (reports can be compared and reproduced), and the numbers
+ * say nothing about the names (not alphabetical, not declaration order).
  */
 export function pseudonyms(people: readonly Pick<PersonEntry, 'id'>[], key: string, first = 1): Map<string, Pseudonym> {
     const ordered = [...new Set(people.map(person => person.id))]
@@ -121,6 +121,19 @@ function redactValue(value: unknown, key: string | undefined, matcher: NameMatch
     return result;
 }
 
+/**
+ * The key pseudonyms are ranked by: a hash of what a redacted report does not show, the policy's own
+ * text (or, without it, every person's ID, name and e-mail address). The report's input hash is
+ * printed in it, so ranked by that alone, anyone holding the report and a guess of the IDs could
+ * rank them again and map Person n back to a name.
+ */
+export function redactionKey(report: AuditReport, texts: readonly string[] = []): string {
+    const hash = createHash('sha256').update('mandate --redact\u0000').update(report.provenance.inputsSha256);
+    for (const text of texts) hash.update('\u0000').update(text);
+    if (texts.length === 0) for (const person of report.people) hash.update(`\u0000${person.id}\u0000${person.title}\u0000${person.email ?? ''}`);
+    return hash.digest('hex');
+}
+
 /** A person declared on another side of the report (the revision `--since` names), by ID. */
 export type EarlierPeople = ReadonlyMap<string, { readonly title: string; readonly email?: string }>;
 
@@ -128,10 +141,10 @@ export type EarlierPeople = ReadonlyMap<string, { readonly title: string; readon
  * Without a directory, declared people only; with one, also the records drift findings can name;
  * and the people of an earlier revision the report's changes name, who may be gone from the policy.
  */
-function matcherOf(report: AuditReport, directory: readonly DirectoryRecord[] = [], earlier: EarlierPeople = new Map()): NameMatcher {
+function matcherOf(report: AuditReport, directory: readonly DirectoryRecord[] = [], earlier: EarlierPeople = new Map(), key = redactionKey(report)): NameMatcher {
     const current = new Set(report.people.map(person => person.id));
     const people = [...report.people, ...[...earlier].filter(([id]) => !current.has(id)).map(([id, person]) => ({ id, ...person }))];
-    const { named, names } = withDirectory(people, directory, report.provenance.inputsSha256);
+    const { named, names } = withDirectory(people, directory, key);
     return new NameMatcher(termsOf(named, names), declaredIds(report));
 }
 
@@ -156,14 +169,14 @@ function declaredIds(report: AuditReport): Set<string> {
  * The report's redaction as a function of text, for output made beside the report from the same
  * check (`mandate check --redact`: findings, SARIF): the same pseudonyms as the report's.
  */
-export function reportRedactor(report: AuditReport, directory?: readonly DirectoryRecord[], earlier?: EarlierPeople): (text: string) => string {
-    const matcher = matcherOf(report, directory, earlier);
+export function reportRedactor(report: AuditReport, directory?: readonly DirectoryRecord[], earlier?: EarlierPeople, key?: string): (text: string) => string {
+    const matcher = matcherOf(report, directory, earlier, key);
     return text => matcher.replace(text);
 }
 
 /** The same report with every declared person pseudonymised (and those of `earlier`); the input is left as it is. */
-export function redactReport(report: AuditReport, directory?: readonly DirectoryRecord[], earlier?: EarlierPeople): AuditReport {
-    const redacted = redactValue(report, undefined, matcherOf(report, directory, earlier)) as AuditReport;
+export function redactReport(report: AuditReport, directory?: readonly DirectoryRecord[], earlier?: EarlierPeople, key?: string): AuditReport {
+    const redacted = redactValue(report, undefined, matcherOf(report, directory, earlier, key)) as AuditReport;
     return {
         ...redacted,
         people: redacted.people.map(person => ({ ...person, email: undefined })),
