@@ -261,6 +261,23 @@ describe('a role named after its holder', () => {
     });
 });
 
+describe('names spelt as their IDs or without accents', () => {
+    it('are pseudonymised too: the words of a person\'s ID, a hyphenated name joined, a name in capitals', async () => {
+        const text = 'person zoe-odegard "Zoë Ødegård" { employed since 2019-01-01 }\n'
+            + 'person siobhan-obrien "Siobhán O\'Brien" { employed since 2019-01-01 }\n'
+            + 'person juergen-mueller "Jürgen Müller" { employed since 2019-01-01 }\n'
+            + 'person fatima-el-amin "Fatima El-Amin" { employed since 2019-01-01 }\n'
+            + 'role ciso "CISO" { designated CISO }\nrole obrien-office "Office" { reports to ciso }\n'
+            + 'assign zoe-odegard to ciso since 2024-01-01 { evidence "evidence/odegard-letter.pdf" evidence "Signed by Zoe Odegard" }\n'
+            + 'assign siobhan-obrien to obrien-office since 2024-01-01 { evidence "evidence/obrien-ack.pdf" evidence "SIOBHÁN, on behalf of Ms Elamin" }\n'
+            + 'assign juergen-mueller to obrien-office since 2024-01-01 { evidence "Signed by Juergen Mueller" }\n';
+        const checked = await checkSources([{ uri: 'file:///ws/people.mandate', text }], { asOf: '2025-06-30', roots: ['file:///ws/'] });
+        const report = await buildReport(checked.services.shared, checked.findings, { toolVersion: '0.1.0', generatedAt: '2026-01-01T00:00:00Z', repository: { git: false } });
+        const json = JSON.stringify(redactReport(report));
+        for (const leak of ['odegard', 'obrien', 'juergen', 'mueller', 'elamin', 'siobh', 'zoe']) expect(json.toLowerCase(), leak).not.toContain(leak);
+    });
+});
+
 describe('the links of a redacted report written elsewhere', () => {
     const workspaces = temporaryWorkspaces('mandate-redact-links-');
 

@@ -61,7 +61,9 @@ export class NameMatcher {
      */
     constructor(terms: readonly NameTerm[], private readonly identifiers: ReadonlySet<string> = new Set()) {
         for (const term of terms) {
-            for (const text of variants(term.text)) this.index({ ...term, text });
+            // A name part as written, and in capitals (`SIOBHÁN` in a signature block): prose is matched as written.
+            const texts = term.exact ? [...variants(term.text), ...variants(term.text.toUpperCase())] : variants(term.text);
+            for (const text of new Set(texts)) this.index({ ...term, text });
         }
         // The longest term wins: "Alice Martin" before "Alice".
         for (const list of this.byFirstToken.values()) list.sort((a, b) => b.text.length - a.text.length);

@@ -70,10 +70,21 @@ function withDirectory(people: ReadonlyArray<Pick<PersonEntry, 'id' | 'title' | 
     return { named, names };
 }
 
-function nameParts(title: string): string[] {
+/** `Odegard` for `odegard`: how a part of an ID reads in prose. */
+const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
+
+/**
+ * The parts of a name that identify someone on their own: each capitalised word of three letters or
+ * more (`Brien` of `O'Brien`), a name joined without its hyphen or apostrophe (`Elamin`, `OBrien`),
+ * and each word of the person's ID, which is how the name is often spelt without accents or in
+ * paths (`odegard` for Ødegård, `juergen-mueller` for Jürgen Müller).
+ */
+function nameParts(title: string, id: string | undefined): string[] {
     // ’ (U+2019) written as an escape: the bundles are ASCII (esbuild.mjs).
-    return (title.match(/[\p{L}\p{M}'\u2019-]+/gu) ?? [])
-        .flatMap(part => part.split(/['\u2019-]/u))
+    const words = title.match(/[\p{L}\p{M}'\u2019-]+/gu) ?? [];
+    const joined = words.filter(word => /['\u2019-]/u.test(word)).map(word => word.replace(/['\u2019-]/gu, '')).flatMap(word => [word, capitalized(word)]);
+    const fromId = (id ?? '').split(/[-_.]+/).filter(word => /^\p{L}+$/u.test(word)).map(capitalized);
+    return [...new Set([...words.flatMap(part => part.split(/['\u2019-]/u)), ...joined, ...fromId])]
         .filter(part => [...part].length >= MIN_NAME_PART && /^\p{Lu}/u.test(part));
 }
 
@@ -88,7 +99,7 @@ function termsOf(people: readonly Named[], names: Map<string, Pseudonym>): NameT
         if (person.title.trim() !== '') terms.push({ text: person.title, replacement: pseudonym.title, pathReplacement: pseudonym.id });
         // Not the address's local part alone: `security@` is a mailbox, and "security" a word.
         if (person.email) terms.push({ text: person.email, replacement: pseudonym.id });
-        for (const part of nameParts(person.title)) {
+        for (const part of nameParts(person.title, person.keyOnly ? undefined : person.id)) {
             const owners = partOwners.get(part) ?? new Set<string>();
             owners.add(person.id);
             partOwners.set(part, owners);
