@@ -112,6 +112,17 @@ describe('OSCAL component definition', () => {
         expect(validate(JSON.parse(exportOscal(report)))).toBe(true);
     });
 
+    it.skipIf(!SCHEMA_PRESENT)(needsSchema('leaves out a mistyped e-mail address, which would make the whole export invalid'), async () => {
+        const validate = oscalValidator();
+        const people = CLEAN_POLICY['people.mandate'].replace('email "jane@acme.example"', 'email "jane@acme..example,"');
+        const sources = Object.entries({ ...CLEAN_POLICY, 'people.mandate': people }).map(([name, text]) => ({ uri: `file:///ws/${name}`, text }));
+        const checked = await checkSources(sources, { asOf: '2025-06-30' });
+        const exported = JSON.parse(exportOscal(buildReport(checked.services.shared, checked.findings, { toolVersion: '0.1.0', generatedAt: '2025-06-30T00:00:00Z' })));
+        expect(validate(exported), JSON.stringify(validate.errors)).toBe(true);
+        const jane = exported['component-definition'].metadata.parties.find((party: Json) => party.name === 'Jane Doe');
+        expect(jane['email-addresses']).toBeUndefined();
+    });
+
     it('is byte-identical for the same input, with the same UUIDs (golden: tests/golden/acme.oscal.json, UPDATE_GOLDEN=1 rewrites)', async () => {
         const first = exportOscal(await reportOfFolder(ACME));
         const second = exportOscal(await reportOfFolder(ACME));

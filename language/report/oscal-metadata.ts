@@ -9,7 +9,12 @@ import { notAnnouncedText } from './announcement-text.js';
 import { renewalText } from './tenure-text.js';
 import { madeAnnouncements, type Appointment, type AuditReport, type RoleHolders } from './report-model.js';
 
-const EMAIL = /^[^\s@]+@[^\s@]+$/;
+/**
+ * An address OSCAL's `email-addresses` accepts (its schema's `format: email`, as JSON Schema
+ * validators check it): a mistyped one (`a@acme..example`, `a@acme.example,`) would make the whole
+ * export invalid, so it is left out, as one that is not an address at all is.
+ */
+const EMAIL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 
 /** The RACI kinds as the policy language writes them. */
 const KIND_WORDS: Record<string, string> = {
