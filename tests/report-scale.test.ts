@@ -114,6 +114,22 @@ describe('reports of a generated 20,000-line workspace', () => {
     });
 });
 
+describe('a role everyone holds, in a large report', () => {
+    it('names the first holders on its line and counts the rest, which the people table names', async () => {
+        const lines = ['organization o "O" { top management board }', 'role board "Board"', 'role employee "Employee" { reports to board }'];
+        for (let i = 0; i < 60; i++) {
+            lines.push(`person p-${i} "Person ${i}" { employed since 2020-01-01 }`, `role r-${i} "Role ${i}" { reports to board }`,
+                `assign p-${i} to employee since 2020-01-01 appointed by board`, `assign p-${i} to r-${i} since 2020-01-01 appointed by board`);
+        }
+        const report = await reportOf({ 'org.mandate': `${lines.join('\n')}\n` });
+        const markdown = renderMarkdown(report);
+        const line = markdown.split('\n').find(text => text.includes('**Employee** (employee'))!;
+        expect(line).toContain('; and 10 more holders (60 in all; the people table names each person with the roles they hold)');
+        expect(line).not.toContain('Person 59');
+        expect(markdown).toContain('Person 59 (employee, r-59)');
+    });
+});
+
 describe('reports of a small workspace with findings', () => {
     it('writes each finding out once in the plain tables of a small report', async () => {
         const report = await reportOf(scaleWorkspace(400));

@@ -42,6 +42,12 @@ interface Listing {
     readonly superiors?: ReadonlyMap<string, RoleHolders>;
 }
 
+/**
+ * The holders one role's line names: a role everyone holds (`employee`, 4,000 people) would be one
+ * line of half a megabyte. The rest are counted; the people table names each person with their roles.
+ */
+const HOLDERS_PER_LINE = 50;
+
 function roleLine(entry: RoleHolders, listing: Listing, facts: ReadonlyMap<Appointment, Fact[]>, shared: readonly Fact[], short: boolean): Inline[] {
     const superior = entry.reportsTo ? listing.superiors?.get(entry.reportsTo) : undefined;
     const marks: Inline[] = [
@@ -49,12 +55,14 @@ function roleLine(entry: RoleHolders, listing: Listing, facts: ReadonlyMap<Appoi
         ...(listing.topManagement.has(entry.role.id) ? [text(' '), badge('neutral', 'Top management')] : []),
         ...(superior ? [text(`, reports to ${superior.role.title}`)] : [])
     ];
+    const named = entry.holders.slice(0, HOLDERS_PER_LINE);
+    const more = entry.holders.length - named.length;
     const holders: Inline[] = entry.vacant
         ? [badge('bad', 'Vacant')]
-        : entry.holders.flatMap((holder, index) => {
+        : [...named.flatMap((holder, index) => {
             const rest = unsharedFacts(facts.get(holder) ?? [], shared);
             return [...(index > 0 ? [text('; ')] : []), text(holder.person.title), ...(rest.length > 0 ? [text(', '), ...rest] : []), text(' ('), src(holder.source, undefined, short), text(')')];
-        });
+        }), ...(more > 0 ? [text(`; and ${plural(more, 'more holder')} (${entry.holders.length} in all; the people table names each person with the roles they hold)`)] : [])];
     const job = entry.jobDescription ? [text('; job description '), code(entry.jobDescription)] : [];
     return [strong(entry.role.title), text(` (${entry.role.id}, `), src(entry.role.source, undefined, short), text(')'), ...marks, text(': '), ...holders, ...job];
 }
