@@ -8,6 +8,7 @@ import { reportOfFolder } from './folder-helpers.js';
 import { checkSources } from '../language/engine/check-sources.js';
 import { buildReport } from '../language/report/build-report.js';
 import { controlId, exportOscal, MANDATE_OSCAL_NS, oscalToken } from '../language/report/export-oscal.js';
+import { exportOscalSsp } from '../language/report/export-oscal-ssp.js';
 import { DNS_NAMESPACE, MANDATE_NAMESPACE, URL_NAMESPACE, uuidv5 } from '../language/report/uuid-v5.js';
 import { REQUIREMENTS } from '../language/standards/catalogue.js';
 import { CLEAN_POLICY } from './helpers.js';
@@ -110,6 +111,29 @@ describe('OSCAL component definition', () => {
         const report = buildReport(checked.services.shared, checked.findings, { toolVersion: '0.1.0', generatedAt: '2025-06-30T00:00:00Z' });
         expect(report.organization).toBeUndefined();
         expect(validate(JSON.parse(exportOscal(report)))).toBe(true);
+    });
+
+    it('escapes policy text in the markup fields, which GRC tools render as Markdown: no live link, no raw HTML', async () => {
+        const roles = CLEAN_POLICY['roles.mandate'].replace('"Report ISMS performance to top management"', '"Report [x](http://evil.example) <a href=javascript:alert(8)>y</a>"');
+        const sources = Object.entries({ ...CLEAN_POLICY, 'roles.mandate': roles }).map(([name, text]) => ({ uri: `file:///ws/${name}`, text }));
+        const checked = await checkSources(sources, { asOf: '2025-06-30' });
+        const report = buildReport(checked.services.shared, checked.findings, { toolVersion: '0.1.0', generatedAt: '2025-06-30T00:00:00Z' });
+        for (const exported of [exportOscal(report), exportOscalSsp(report)]) {
+            const parsed = JSON.parse(exported);
+            const texts: string[] = [];
+            const collect = (value: unknown, key?: string): void => {
+                if (typeof value === 'string' && (key === 'title' || key === 'description' || key === 'remarks')) texts.push(value);
+                else if (Array.isArray(value)) value.forEach(item => collect(item));
+                else if (value && typeof value === 'object') for (const [name, inner] of Object.entries(value)) collect(inner, name);
+            };
+            collect(parsed);
+            const hostile = texts.filter(text => text.includes('evil'));
+            expect(hostile.length).toBeGreaterThan(0);
+            for (const text of hostile) {
+                expect(text).toContain('Report \\[x\\](http\\://evil.example) &lt;a href=javascript\\:alert(8)&gt;y&lt;/a&gt;'.replace('javascript\\:', 'javascript:'));
+                expect(text).not.toMatch(/<a |\]\(http:/);
+            }
+        }
     });
 
     it.skipIf(!SCHEMA_PRESENT)(needsSchema('leaves out a mistyped e-mail address, which would make the whole export invalid'), async () => {

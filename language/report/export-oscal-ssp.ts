@@ -3,7 +3,7 @@
  * identifiers (oscal-common.ts) and metadata (oscal-metadata.ts): the same role ids, party UUIDs,
  * control-ids and document resources, so a GRC tool can join the two documents.
  */
-import { documentKey, frameworkName, metadataProps, oscalIds, OSCAL_VERSION, oscalString, optionalArray, plural, prop, type Json, type OscalIds } from './oscal-common.js';
+import { documentKey, escapedMarkup, frameworkName, metadataProps, oscalIds, OSCAL_VERSION, oscalString, optionalArray, plural, prop, type Json, type OscalIds } from './oscal-common.js';
 import { documentResources, frameworkResource, metadataParties, metadataResponsibleParties, metadataRoles } from './oscal-metadata.js';
 import { controlImplementation } from './oscal-ssp-requirements.js';
 import { systemCharacteristics, systemComponents, systemName, systemUsers } from './oscal-ssp-system.js';
@@ -87,5 +87,5 @@ export function exportOscalSsp(report: AuditReport): string {
         'control-implementation': implementation,
         'back-matter': { resources }
     };
-    return JSON.stringify({ 'system-security-plan': plan }, null, 2) + '\n';
+    return JSON.stringify(escapedMarkup({ 'system-security-plan': plan }), null, 2) + '\n';
 }

@@ -1,5 +1,5 @@
 import {
-    controlId, documentKey, frameworkName, metadataProps, oscalIds, oscalToken, OSCAL_VERSION, optionalArray, plural, prop
+    controlId, documentKey, escapedMarkup, frameworkName, metadataProps, oscalIds, oscalToken, OSCAL_VERSION, optionalArray, plural, prop
 } from './oscal-common.js';
 import { documentResources, frameworkResource, holderUuids, metadataParties, metadataResponsibleParties, metadataRoles, uniqueRoles } from './oscal-metadata.js';
 import type { AuditReport, RequirementStatus } from './report-model.js';
@@ -88,5 +88,5 @@ export function exportOscal(report: AuditReport): string {
         components: [component],
         ...(resources.length > 0 ? { 'back-matter': { resources } } : {})
     };
-    return JSON.stringify({ 'component-definition': definition }, null, 2) + '\n';
+    return JSON.stringify(escapedMarkup({ 'component-definition': definition }), null, 2) + '\n';
 }

@@ -125,3 +125,37 @@ export function oscalIds(report: AuditReport): OscalIds {
         organization: report.organization ? uuid('organization', report.organization.id) : undefined
     };
 }
+
+/** OSCAL's markup fields: `title` is markup-line, `description` and `remarks` markup-multiline (Markdown). */
+const MARKUP_SPECIAL = /[\\`*_[\]~&<>]|:(?=\/\/)/g;
+const MARKUP_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/**
+ * One line of text for a markup field: what could open emphasis, code, a link or an image
+ * backslash-escaped, `& < >` as entities, and the colon of `scheme://` escaped so no URL becomes a
+ * link by itself. Places (`people.mandate:8`) and IDs (`ISO27001:5.3`) read as they are.
+ */
+function markupText(line: string): string {
+    return line.replace(MARKUP_SPECIAL, char => MARKUP_ENTITIES[char] ?? `\\${char}`);
+}
+const MARKUP_FIELDS = new Set(['title', 'description', 'remarks']);
+
+/**
+ * The document with the text of its markup fields escaped as Markdown, line by line (a `- ` list
+ * item stays one): GRC tools render these fields, so a policy's `[x](http://…)` or `<a href>` would
+ * otherwise become a live link, and a message's `<person>` would vanish as an unknown tag.
+ */
+export function escapedMarkup<T>(value: T, key?: string): T {
+    if (typeof value === 'string') {
+        if (key === undefined || !MARKUP_FIELDS.has(key)) return value;
+        return value.split('\n').map(line => {
+            const item = line.startsWith('- ') ? '- ' : '';
+            return item + markupText(line.slice(item.length));
+        }).join('\n') as T;
+    }
+    if (Array.isArray(value)) return value.map(item => escapedMarkup(item)) as T;
+    if (value === null || typeof value !== 'object') return value;
+    const result: Record<string, unknown> = {};
+    for (const [name, inner] of Object.entries(value)) result[name] = escapedMarkup(inner, name);
+    return result as T;
+}
