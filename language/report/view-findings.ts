@@ -20,7 +20,7 @@ function exceptionBlocks(report: AuditReport): Block[] {
     if (report.acceptedExceptions.length === 0) return [];
     return [
         { kind: 'heading', level: 3, text: 'Accepted exceptions' },
-        { kind: 'paragraph', content: [text(`${plural(report.acceptedExceptions.length, 'finding')} accepted in the policy with \`// mandate-ignore\`, each with the justification written there.`)] },
+        { kind: 'paragraph', content: [text(`${plural(report.acceptedExceptions.length, 'finding')} accepted in the policy with `), code('// mandate-ignore'), text(', each with the justification written there.')] },
         {
             kind: 'table', head: ['Rule', 'Justification', 'Finding', 'Location'],
             rows: report.acceptedExceptions.map(exception => [
