@@ -182,7 +182,7 @@ describe('mandate report --since (CLI)', { timeout: 180_000 }, () => {
         expect(markdown.code).toBe(0);
         expect(markdown.stdout).toContain([
             '## 12. Changes in the audit period', '', 'Policy changes from `v2025-audit` to the working tree. Both sides as of 2025-06-30.', '',
-            '**Summary:** 1 role added, removed or changed.', '', '#### Roles', '', '- **added:** `auditor` Internal Auditor (`extra.mandate:1`)'
+            '**Summary:** 1 role added, removed or changed.', '', '### Roles', '', '- **added:** `auditor` Internal Auditor (`extra.mandate:1`)'
         ].join('\n'));
         const html = mandate(repo.folder, 'report', '--since', 'v2025-audit', '--as-of', AS_OF, '--format', 'html');
         expect(html.stdout).toContain('12. Changes in the audit period');

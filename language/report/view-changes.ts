@@ -14,7 +14,7 @@ export function changesSection(report: AuditReport): Section | undefined {
     if (view.summary.length === 0) {
         return {
             id: 'changes', title: '12. Changes in the audit period', blocks: [intro, {
-                kind: 'paragraph', content: [text('No changes to roles, appointments, duties, delegations, conflicts, exceptions, requirement status or findings.')]
+                kind: 'paragraph', content: [text('No changes to roles, people, appointments, duties, authorities, delegations, conflicts, exceptions, requirement status or findings.')]
             }]
         };
     }
@@ -23,7 +23,8 @@ export function changesSection(report: AuditReport): Section | undefined {
             intro,
             { kind: 'paragraph', content: [strong('Summary:'), text(` ${view.summary.join(', ')}.`)] },
             ...view.sections.flatMap((section): Block[] => [
-                { kind: 'heading', level: 4, text: section.heading },
+                // Under the section's own heading (level 2): a level skipped breaks a screen reader's outline.
+                { kind: 'heading', level: 3, text: section.heading },
                 { kind: 'list', items: section.entries.map(entry => [strong(`${entry.label ?? section.labels[entry.mark]}:`), text(' '), ...inline(entry.parts)]) }
             ])
         ]
