@@ -163,6 +163,11 @@ describe('appointment-authority', () => {
         expect(throughRole.find(finding => finding.rule === 'appointment-authority')?.message)
             .toContain("'jane' is appointed to 'ciso' by 'ceo', a role 'jane' holds on 2024-03-01: an appointment made by the appointee.");
         expect(where(await check(appointedBy('jane', ceo)), 'appointment-authority')).toEqual(['people.mandate:6']);
+        // In person, to top management: her own word would give her top management's authority.
+        const bootstrap = 'person kim "Kim Self"\nassign kim to board since 2024-01-01 appointed by kim { announced 2024-01-01 via email to all-staff }\n';
+        const selfMade = await check(appointedBy('board', bootstrap));
+        expect(where(selfMade, 'appointment-authority')).toEqual(['extra.mandate:2']);
+        expect(selfMade.find(finding => finding.rule === 'appointment-authority')?.message).toContain("'kim' is appointed to 'board' by 'kim': an appointment made by the appointee.");
         // Someone else holding the appointing role is a proper appointment.
         const other = ceo.replace('assign jane to ceo', 'person max "Max Mustermann"\nassign max to ceo');
         expect(where(await check(appointedBy('ceo', other)), 'appointment-authority')).toEqual([]);

@@ -55,18 +55,20 @@ export function mayAppoint(model: WorkspaceModel, appointer: Appointer, role: Ro
 }
 
 /**
- * Whether the appointee appointed themselves to a key role (the CISO, the ISMS owner, the internal
- * auditor, a role marked `key role`: those an auditor asks who appointed): the appointer is the
- * person, or a role (not top management, whose decisions are collective) they hold on that date by
- * another assignment. The authority may be real, but such an appointment needs someone else to
- * make it; an HR director enrolling themselves in the staff role is routine and left alone.
+ * Whether the appointee appointed themselves: in person, to any role (a director named as appointing
+ * herself to the board would hold top management's authority by her own word); or through a role
+ * (not top management, whose decisions are collective) they hold on that date by another assignment,
+ * to a key role (the CISO, the ISMS owner, the internal auditor, a role marked `key role`: those an
+ * auditor asks who appointed). The authority may be real, but such an appointment needs someone
+ * else to make it; an HR director enrolling themselves in the staff role is routine and left alone.
  */
 function selfAppointment(model: WorkspaceModel, assignment: Assignment, appointer: Appointer, date: IsoDate): string | undefined {
     const person = assignment.person?.ref;
     const role = assignment.role?.ref;
-    if (!person || !role || !(role.ciso || role.ismsOwner || role.internalAuditor || role.key)) return undefined;
+    if (!person || !role) return undefined;
+    const key = role.ciso || role.ismsOwner || role.internalAuditor || role.key;
     const through = appointer === person ? undefined
-        : isRole(appointer) && !model.isTopManagement(appointer)
+        : key && isRole(appointer) && !model.isTopManagement(appointer)
             && model.assignmentsOfPerson(person).some(other => other !== assignment && other.role?.ref === appointer && model.holdersOn(appointer, date).includes(other))
             ? appointer : null;
     if (through === null) return undefined;
