@@ -350,6 +350,11 @@ responsibility internal-audit "Audit the ISMS"
         expect(where(findings, 'internal-auditor-independence')).toEqual(['extra.mandate:5']);
         expect(messageOf(findings, 'internal-auditor-independence')[0]).toContain("is accountable for 'isms-conformance'");
     });
+    it('fires when the CISO is also the internal auditor, in a policy that designates no ISMS owner', async () => {
+        const findings = await check(plus(`${auditor}assign jane to auditor since 2025-02-01 appointed by board { announced 2025-02-01 via email to all-staff }\n`));
+        expect(where(findings, 'internal-auditor-independence')).toEqual(['extra.mandate:5']);
+        expect(messageOf(findings, 'internal-auditor-independence')[0]).toContain("designated CISO ('ciso', people.mandate:6) since 2025-02-01");
+    });
     it('fires on a role designated both internal auditor and ISMS owner', async () => {
         const findings = await check(plus('role auditor "Auditor" {\n    designated ISMS owner\n    designated internal auditor\n}\n'));
         expect(where(findings, 'internal-auditor-independence')).toEqual(['extra.mandate:3']);

@@ -39,7 +39,7 @@ export const internalAuditorIndependence: WorkspaceRule = {
     category: 'segregation',
     severity: 'error',
     standards: ['ISO27001:A.5.3', ISMS_CONFORMANCE],
-    summary: 'The designated internal auditor is also the ISMS owner, or the internal auditor role carries the ISMS conformance duty (5.3(a)).',
+    summary: 'The designated internal auditor is also the ISMS owner or the CISO, or the internal auditor role carries the ISMS conformance duty (5.3(a)).',
     fixable: false,
     findings(model, context) {
         const asOf = context.settings.asOf();
@@ -79,13 +79,15 @@ export const internalAuditorIndependence: WorkspaceRule = {
                 if (person) byPerson.set(person, [...byPerson.get(person) ?? [], auditor]);
             }
             for (const [person, audits] of byPerson) {
-                const owning = model.assignmentsOfPerson(person).filter(owner => owner.role?.ref?.ismsOwner);
+                // The CISO runs the ISMS as much as its owner does: a policy that designates only a CISO is checked too.
+                const owning = model.assignmentsOfPerson(person).filter(owner => owner.role?.ref?.ismsOwner || owner.role?.ref?.ciso);
                 const overlap = overlapToReport(audits, owning, asOf);
                 if (!overlap) continue;
+                const owned = overlap.owner.role?.ref;
                 findings.push({
                     node: later(overlap), property: 'role',
-                    message: `${describe(person)} is the designated internal auditor ('${role.name}') and the designated ISMS owner `
-                        + `('${overlap.owner.role?.ref?.name ?? '?'}', ${locationOf(overlap.owner)}) ${describePeriod(overlap.period)}: `
+                    message: `${describe(person)} is the designated internal auditor ('${role.name}') and the designated ${owned?.ismsOwner ? 'ISMS owner' : 'CISO'} `
+                        + `('${owned?.name ?? '?'}', ${locationOf(overlap.owner)}) ${describePeriod(overlap.period)}: `
                         + 'they would audit the ISMS they run. Appoint a different person as internal auditor, or use an external auditor.'
                 });
             }
