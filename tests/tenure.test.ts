@@ -214,6 +214,20 @@ describe('training grace periods', () => {
         expect(obligation.state).toBe('due');
         expect(obligation.dueBy).toBe('2025-07-15');
     });
+
+    it('gives a newcomer to the role whose earlier completion lapsed the same grace, not overdue', async () => {
+        const files = withEdit('people.mandate', text => text.replace('since 2024-03-01', 'since 2025-06-15')
+            .replace('announced 2024-03-05', 'announced 2025-06-15'), {
+            'training.mandate': 'training ciso-training "CISO induction" { audience ciso every year within 30 days of appointment }\n'
+                + 'completed ciso-training by jane on 2023-01-10\n'
+        });
+        const { model } = await modelOf(files);
+        const [obligation] = trainingStatus(model, AS_OF)[0].obligations;
+        expect(obligation).toMatchObject({ state: 'due', dueBy: '2025-07-15', lastCompleted: '2023-01-10' });
+        expect(where(await check(files), 'training-overdue')).toEqual([]);
+        // Past the grace, the lapsed completion is overdue again.
+        expect(trainingStatus((await modelOf(files, '2025-07-16')).model, '2025-07-16')[0].obligations[0].state).toBe('overdue');
+    });
 });
 
 describe('top management and appointing bodies', () => {

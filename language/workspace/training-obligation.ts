@@ -4,8 +4,9 @@ import { joinedOn } from './tenure.js';
 import type { WorkspaceModel } from './workspace-model.js';
 
 /**
- * Where one person stands with one programme on the as-of date. `due`: not completed yet, but
- * still inside the programme's grace period for newcomers, so it is not missing.
+ * Where one person stands with one programme on the as-of date. `due`: not completed yet (or a
+ * completion lapsed before the obligation began), but still inside the programme's grace period
+ * for newcomers, so it is neither missing nor overdue.
  */
 export type TrainingState = 'current' | 'due' | 'overdue' | 'missing';
 
@@ -73,6 +74,12 @@ export function obligationOf(facts: ObligationFacts, model: WorkspaceModel, asOf
         return { training, person, assignments, everyone, dueBy: inGrace ? graceEnd : undefined, state: inGrace ? 'due' : 'missing' };
     }
     const dueBy = due(training, lastCompleted);
+    if (dueBy && dueBy < asOf) {
+        // A completion that lapsed before the obligation began (a newcomer to the role, or someone rejoining) leaves them
+        // inside the grace every newcomer gets: due, not seventeen months overdue in a role held for ten days.
+        const graceEnd = graceEndOf(training, model, person, assignments, everyone);
+        if (graceEnd !== undefined && asOf <= graceEnd) return { training, person, assignments, everyone, lastCompletion, lastCompleted, dueBy: graceEnd, state: 'due' };
+    }
     const state: TrainingState = dueBy && dueBy < asOf ? 'overdue' : 'current';
     return { training, person, assignments, everyone, lastCompletion, lastCompleted, dueBy, state };
 }
