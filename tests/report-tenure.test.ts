@@ -127,6 +127,20 @@ assign jane to ciso since 2024-01-01 appointed by board
     });
 });
 
+describe('a delegation to someone who has left', () => {
+    it('is in its window but hands on nothing: the report says so, and the graph draws no active delegation, as the query and leaver-holds-role say', async () => {
+        const report = await reportOf({
+            ...CLEAN_POLICY,
+            'deputy.mandate': 'person dan "Dan Deputy" { employed since 2019-01-01 until 2025-03-31 }\ndelegate isms-reporting from ciso to dan since 2024-01-01\n'
+        });
+        expect(report.findings.map(finding => finding.rule)).toContain('leaver-holds-role');
+        expect(report.delegations).toEqual([expect.objectContaining({ status: 'active', recipientAbsent: true })]);
+        expect(report.graph.edges.filter(edge => edge.kind === 'delegation')).toEqual([]);
+        expect(renderMarkdown(report)).toContain('Ineffective: Dan Deputy is not with the organization on 2025-06-30');
+        expect(JSON.parse(renderJson(report)).delegations[0].recipientAbsent).toBe(true);
+    });
+});
+
 describe('a successor appointed to start after the as-of date', () => {
     const planned = people(`
 person carl "Carl Old" { employed since 2015-01-01 }

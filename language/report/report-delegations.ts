@@ -1,4 +1,6 @@
+import { isPerson } from '../generated/ast.js';
 import { delegationStatusOn as statusOn } from '../workspace/delegation-status.js';
+import { isPresentOn } from '../workspace/tenure.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
 import type { DelegationEntry, GraphEdge, GraphNode, OrganizationGraph, RoleHolders } from './report-model.js';
 import type { ReportSources } from './report-sources.js';
@@ -13,6 +15,8 @@ export function delegationEntries(model: WorkspaceModel, sources: ReportSources,
             duty: sources.named(duty), from: sources.named(from), to: sources.named(to),
             since: delegation.since, until: delegation.until,
             status: statusOn(asOf, delegation.since, delegation.until),
+            // As the queries say (query/may-perform.ts): someone who has left, or not joined yet, acts on nothing.
+            ...(isPerson(to) && !isPresentOn(to, asOf) ? { recipientAbsent: true } : {}),
             evidence: [...delegation.evidence],
             source: sources.of(delegation)
         }];
@@ -34,7 +38,7 @@ export function organizationGraph(roles: readonly RoleHolders[], delegations: re
             edges.push({ from: holder.person.id, to: entry.role.id, kind: 'holds', label: holder.capacity });
         }
     }
-    for (const delegation of delegations.filter(entry => entry.status === 'active')) {
+    for (const delegation of delegations.filter(entry => entry.status === 'active' && !entry.recipientAbsent)) {
         if (!nodes.has(delegation.to.id)) {
             nodes.set(delegation.to.id, { id: delegation.to.id, label: delegation.to.title, kind: 'person', ciso: false, vacant: false });
         }

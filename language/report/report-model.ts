@@ -239,6 +239,8 @@ export interface DelegationEntry {
     readonly since?: string;
     readonly until?: string;
     readonly status: DelegationStatus;
+    /** Present (true) when it is delegated to a person who is not with the organization on the as-of date: in its window, it hands on nothing. */
+    readonly recipientAbsent?: boolean;
     readonly evidence: readonly string[];
     readonly source: SourceRef;
 }

@@ -29,9 +29,11 @@ export function delegationsSection(report: AuditReport): Section {
         kind: 'table', head: ['Duty delegated', 'From', 'To', 'Window', 'Status', 'Evidence', 'Source'],
         rows: entries.map(entry => {
             const [tone, label] = DELEGATION_BADGE[entry.status];
+            const absent = entry.recipientAbsent && entry.status === 'active'
+                ? [badge('bad', `Ineffective: ${entry.to.title} is not with the organization on ${report.asOf}`)] : [badge(tone, label)];
             return [
                 [[strong(entry.duty.title)]], [[text(entry.from.title)]], [[text(entry.to.title)]],
-                [[text(windowText(entry.since, entry.until))]], [[badge(tone, label)]],
+                [[text(windowText(entry.since, entry.until))]], [absent],
                 lines(entry.evidence.map(item => [text(item)])), [[src(entry.source)]]
             ];
         })
