@@ -122,6 +122,11 @@ describe('accepted exceptions', () => {
         expect(accepted.summary.clause53).toBe('met');
         const headline = renderMarkdown(accepted).split('\n').find(line => line.includes('ISO/IEC 27001 clause 5.3:'))!;
         expect(headline).toContain('no open finding lowers either; accepted exceptions of assignment-not-communicated would, so it is met with those exceptions');
+        // The requirement rows say what the status rests on: the rule state, and a reason.
+        const row = accepted.summary.requirements.find(requirement => requirement.id === 'ISO27001:5.3')!;
+        expect(row.rules).toContainEqual({ rule: 'assignment-not-communicated', state: 'accepted' });
+        expect(row.reasons).toContain('Accepted exceptions of assignment-not-communicated would lower it; the findings section gives their justifications.');
+        expect(renderMarkdown(accepted)).toContain('`assignment-not-communicated` (accepted exception)');
         // The tool's own code is code, not text with its backticks escaped.
         expect(renderMarkdown(accepted)).toContain('1 finding accepted in the policy with `// mandate-ignore`, each with the justification written there.');
         const clean = renderMarkdown(await report(CLEAN_POLICY)).split('\n').find(line => line.includes('ISO/IEC 27001 clause 5.3:'))!;

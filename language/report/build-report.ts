@@ -56,7 +56,7 @@ export function buildReport(shared: MandateSharedServices, findings: readonly Fi
     const roles = model.roles.map(role => roleHolders(role, context));
     const delegations = delegationEntries(model, sources, asOf);
     const training = trainingEntries(model, sources, asOf);
-    const requirements = reportRequirements(model, settings, sources, reportFindings, asOf);
+    const requirements = reportRequirements(model, settings, sources, reportFindings, asOf, acceptedExceptions);
     const organization = model.organization;
     const topManagement = model.topManagement;
     const count = (severity: string) => reportFindings.filter(finding => finding.severity === severity).length;

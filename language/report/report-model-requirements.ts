@@ -12,7 +12,8 @@ export type Clause53Status = 'met' | 'partly-met' | 'not-met';
  */
 export interface RequirementRule {
     readonly rule: string;
-    readonly state: 'clean' | 'findings' | 'off' | 'not-run';
+    /** `accepted`: no open error or warning, but findings of it accepted as exceptions (`// mandate-ignore`) would lower the requirement. */
+    readonly state: 'clean' | 'accepted' | 'findings' | 'off' | 'not-run';
     /** Why it did not run. */
     readonly missing?: string;
 }

@@ -6,20 +6,25 @@
 import { controlOwners, requirementStatuses, statementOfApplicability, type RequirementResult } from '../applicability/index.js';
 import type { MandateSettings } from '../mandate-settings.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
-import type { Applicability, ControlOwnerEntry, ReportFinding, RequirementStatus } from './report-model.js';
+import { findRule } from '../rules/index.js';
+import type { AcceptedException, Applicability, ControlOwnerEntry, ReportFinding, RequirementStatus } from './report-model.js';
 import type { ReportSources } from './report-sources.js';
 
-function statusEntry(result: RequirementResult, owners: ReadonlyMap<string, readonly string[]>, sources: ReportSources): RequirementStatus {
+function statusEntry(result: RequirementResult, owners: ReadonlyMap<string, readonly string[]>, sources: ReportSources, accepted: ReadonlySet<string>): RequirementStatus {
     const { requirement, exclusion } = result;
+    // Met with an accepted exception is met, but not silently: the row names the rules whose exceptions it rests on.
+    const excepted = result.rules.filter(({ rule, state }) => state === 'clean' && accepted.has(rule)).map(({ rule }) => rule);
     return {
         id: requirement.id, framework: requirement.framework, title: requirement.title,
         status: result.status,
-        reasons: result.reasons,
+        reasons: excepted.length > 0
+            ? [...result.reasons, `Accepted exceptions of ${excepted.join(', ')} would lower it; the findings section gives their justifications.`]
+            : result.reasons,
         ...(exclusion ? { justification: exclusion.justification, justificationSource: sources.of(exclusion.exclusion) } : {}),
         heldBy: result.heldBy.map(role => role.name),
         owners: owners.get(requirement.id) ?? [],
         evidence: result.evidence.map(fact => fact.text),
-        rules: result.rules.map(({ rule, state, missing }) => ({ rule, state, ...(missing ? { missing } : {}) })),
+        rules: result.rules.map(({ rule, state, missing }) => ({ rule, state: state === 'clean' && accepted.has(rule) ? 'accepted' as const : state, ...(missing ? { missing } : {}) })),
         items: result.items.map(item => ({ id: item.requirement.id, title: item.requirement.title, status: item.status })),
         findings: result.findings
     };
@@ -30,10 +35,20 @@ function statusEntry(result: RequirementResult, owners: ReadonlyMap<string, read
  * the report's open findings; the statuses index into them.
  */
 export function reportRequirements(
-    model: WorkspaceModel, settings: MandateSettings, sources: ReportSources, findings: readonly ReportFinding[], asOf: string
+    model: WorkspaceModel, settings: MandateSettings, sources: ReportSources, findings: readonly ReportFinding[], asOf: string,
+    accepted: readonly AcceptedException[] = []
 ): RequirementStatus[] {
     const owners = new Map(controlOwners(model, asOf).map(entry => [entry.requirement.id, entry.owners.map(owner => owner.role.name)]));
-    return requirementStatuses(model, asOf, settings, findings).map(result => statusEntry(result, owners, sources));
+    // Errors and warnings only, as lower a status when open (requirement-status.ts).
+    const acceptedRules = new Set(accepted.filter(exception => isLowering(exception.rule, settings)).map(exception => exception.rule));
+    return requirementStatuses(model, asOf, settings, findings).map(result => statusEntry(result, owners, sources, acceptedRules));
+}
+
+/** Whether a finding of the rule, open, would lower a requirement: it reports an error or a warning. */
+function isLowering(ruleId: string, settings: MandateSettings): boolean {
+    const rule = findRule(ruleId);
+    const severity = rule ? settings.severityOf(rule) : 'off';
+    return severity === 'error' || severity === 'warning';
 }
 
 /** The frameworks assessed, and whether the policy declared them itself. */

@@ -17,7 +17,7 @@ function clauseOf(requirement: { id: string; framework: string }): string {
     return requirement.id.startsWith(`${requirement.framework}:`) ? requirement.id.slice(requirement.framework.length + 1) : requirement.id;
 }
 
-const RULE_STATE: Record<RequirementRule['state'], string> = { clean: '', findings: ' (findings)', off: ' (off)', 'not-run': ' (not run)' };
+const RULE_STATE: Record<RequirementRule['state'], string> = { clean: '', accepted: ' (accepted exception)', findings: ' (findings)', off: ' (off)', 'not-run': ' (not run)' };
 
 /** `sod-conflict, internal-auditor-independence (findings)`: the rules that check it, in one line. */
 function rulesCell(requirement: RequirementStatus): Cell {
