@@ -310,6 +310,17 @@ describe('control-owner-missing', () => {
         const topLevel = model.catalogue.requirementsOf('ISO27001').filter(requirement => requirement.parent === undefined).length;
         expect(reported.length).toBe(topLevel - 4);
     });
+
+    it('is referred to by the row of the requirement it names, not only by the rows its standards cite', async () => {
+        const { findings, status } = await engineOf(claiming('claims ISO27001', {
+            'incidents.mandate': 'responsibility inc "Handle incidents" { satisfies ISO27001:A.5.24 }\nrole eng "Engineer" { responsible for inc }\n'
+                + 'person eve "Eve" { employed since 2020-01-01 }\nassign eve to eng since 2020-01-01 appointed by board { announced 2020-01-02 via email to all-staff }\n'
+        }));
+        const open = findings.filter(finding => !finding.suppressed);
+        const row = status('ISO27001:A.5.24')!;
+        expect(row.status).toBe('partly-met');
+        expect(row.findings.map(index => open[index].message)).toContainEqual(expect.stringMatching(/^ISO27001:A\.5\.24 \(/));
+    });
 });
 
 describe('an edit in another file updates the findings on the untouched statement of applicability, as a cold build shows them', () => {

@@ -10,21 +10,15 @@ import { findRule, RULES } from '../rules/index.js';
 import type { MandateRule } from '../rules/rule.js';
 import { ISMS_CONFORMANCE, ISMS_REPORTING, type Requirement } from '../standards/catalogue.js';
 import type { IsoDate } from '../util/dates.js';
-import { trainingStatus, type TrainingObligation } from '../workspace/training-status.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
-import { IssueCodes } from '../mandate-issue-codes.js';
-import { controlOwners, isOwnerless } from './control-owners.js';
 import { assessedRequirements, coverageOn, subtree, type Coverage } from './coverage.js';
-import { statementOfApplicability, type ExclusionEntry } from './statement-of-applicability.js';
+import type { ExclusionEntry } from './statement-of-applicability.js';
+import { contextOf, type Context, type FindingLike } from './status-context.js';
 import type { EvidenceFact } from './structural-evidence.js';
 
 export type ApplicabilityStatus = 'met' | 'partly-met' | 'not-met' | 'not-applicable';
 
-/** What the engine reads of a finding: the build's open findings, suppressed ones left out. */
-export interface FindingLike {
-    readonly rule: string;
-    readonly severity: string;
-}
+export type { FindingLike } from './status-context.js';
 
 /**
  * A rule that evidences a requirement (its `standards` cite it or an item of it), and how it stands.
@@ -84,17 +78,6 @@ function shortList(items: readonly string[], limit = 6): string {
     return items.length > limit ? `${items.slice(0, limit).join(', ')} and ${items.length - limit} more` : items.join(', ');
 }
 
-interface Context {
-    readonly settings: MandateSettings;
-    readonly asOf: IsoDate;
-    /** The requirements control-owner-missing reports (none while it is switched off). */
-    readonly ownerless: ReadonlySet<string>;
-    /** By requirement ID, why a `not applicable` of it does not take effect (statement-of-applicability.ts). */
-    readonly rejectedExclusions: ReadonlyMap<string, readonly string[]>;
-    /** Indexes of the errors and warnings of each rule. */
-    readonly lowering: ReadonlyMap<string, number[]>;
-    readonly obligations: ReadonlyMap<Training, readonly TrainingObligation[]>;
-}
 
 interface Assessment {
     readonly status: ApplicabilityStatus;
@@ -187,38 +170,6 @@ function reasonsFor(coverage: Coverage, assessment: Assessment, heldBy: readonly
     return reasons;
 }
 
-function contextOf(model: WorkspaceModel, asOf: IsoDate, settings: MandateSettings, findings: readonly FindingLike[]): Context {
-    const lowering = new Map<string, number[]>();
-    findings.forEach((finding, index) => {
-        if (finding.severity !== 'error' && finding.severity !== 'warning') return;
-        const list = lowering.get(finding.rule);
-        if (list) list.push(index); else lowering.set(finding.rule, [index]);
-    });
-    // Only requirements that programmes cite read the obligations: clause 5.3 alone (the status bar) does not.
-    let obligations: ReadonlyMap<Training, readonly TrainingObligation[]> | undefined;
-    let ownerless: ReadonlySet<string> | undefined;
-    const ownerRule = findRule(IssueCodes.ControlOwnerMissing);
-    let rejected: Map<string, string[]> | undefined;
-    return {
-        settings, lowering, asOf,
-        get rejectedExclusions() {
-            if (!rejected) {
-                rejected = new Map();
-                for (const problem of statementOfApplicability(model).problems) {
-                    if (problem.rejected) rejected.set(problem.rejected, [...rejected.get(problem.rejected) ?? [], problem.message]);
-                }
-            }
-            return rejected;
-        },
-        get ownerless() {
-            return ownerless ??= !ownerRule || settings.severityOf(ownerRule) === 'off' ? new Set()
-                : new Set(controlOwners(model, asOf).filter(isOwnerless).map(entry => entry.requirement.id));
-        },
-        get obligations() {
-            return obligations ??= new Map(trainingStatus(model, asOf).map(status => [status.training, status.obligations]));
-        }
-    };
-}
 
 function resultOf(coverage: Coverage, context: Context): RequirementResult {
     const assessment = assess(coverage, context);
@@ -242,8 +193,12 @@ function resultOf(coverage: Coverage, context: Context): RequirementResult {
         evidence: nodes.flatMap(node => node.evidence && node.evidence.level !== 'none' ? node.evidence.facts : []),
         rules: assessment.rules,
         items: itemsOf(coverage, context),
-        findings: assessment.findings
+        findings: withOwnerFindings(assessment.findings, context.ownerFindings.get(coverage.requirement.id))
     };
+}
+
+function withOwnerFindings(findings: readonly number[], owner: readonly number[] | undefined): readonly number[] {
+    return owner ? unique([...findings, ...owner]).sort((a, b) => a - b) : findings;
 }
 
 /** The items under a requirement that say something of their own: not excluded, and not under an item covered as a whole. */

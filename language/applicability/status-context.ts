@@ -1,0 +1,82 @@
+/**
+ * What assessing requirement statuses reads besides coverage, computed once per assessment and
+ * lazily (clause 5.3 alone, for the status bar, reads little of it): the open findings by rule,
+ * the requirements without a control owner, the exclusions that do not take effect, and the
+ * training obligations.
+ */
+import type { Training } from '../generated/ast.js';
+import { IssueCodes } from '../mandate-issue-codes.js';
+import type { MandateSettings } from '../mandate-settings.js';
+import { findRule } from '../rules/index.js';
+import type { IsoDate } from '../util/dates.js';
+import { trainingStatus, type TrainingObligation } from '../workspace/training-status.js';
+import type { WorkspaceModel } from '../workspace/workspace-model.js';
+import { controlOwners, isOwnerless } from './control-owners.js';
+import { statementOfApplicability } from './statement-of-applicability.js';
+
+/** What the engine reads of a finding: the build's open findings, suppressed ones left out. */
+export interface FindingLike {
+    readonly rule: string;
+    readonly severity: string;
+    /** Read of control-owner-missing only, whose message starts with the requirement it is about. */
+    readonly message?: string;
+}
+
+export interface Context {
+    readonly settings: MandateSettings;
+    readonly asOf: IsoDate;
+    /** The requirements control-owner-missing reports (none while it is switched off). */
+    readonly ownerless: ReadonlySet<string>;
+    /** By requirement ID, why a `not applicable` of it does not take effect (statement-of-applicability.ts). */
+    readonly rejectedExclusions: ReadonlyMap<string, readonly string[]>;
+    /** By requirement ID, the control-owner-missing findings about it: its own row refers to them, not only the rows its standards cite. */
+    readonly ownerFindings: ReadonlyMap<string, readonly number[]>;
+    /** Indexes of the errors and warnings of each rule. */
+    readonly lowering: ReadonlyMap<string, number[]>;
+    readonly obligations: ReadonlyMap<Training, readonly TrainingObligation[]>;
+}
+
+export function contextOf(model: WorkspaceModel, asOf: IsoDate, settings: MandateSettings, findings: readonly FindingLike[]): Context {
+    const lowering = new Map<string, number[]>();
+    findings.forEach((finding, index) => {
+        if (finding.severity !== 'error' && finding.severity !== 'warning') return;
+        const list = lowering.get(finding.rule);
+        if (list) list.push(index); else lowering.set(finding.rule, [index]);
+    });
+    // Only requirements that programmes cite read the obligations: clause 5.3 alone (the status bar) does not.
+    let obligations: ReadonlyMap<Training, readonly TrainingObligation[]> | undefined;
+    let ownerless: ReadonlySet<string> | undefined;
+    const ownerRule = findRule(IssueCodes.ControlOwnerMissing);
+    let rejected: Map<string, string[]> | undefined;
+    let ownerFindings: Map<string, number[]> | undefined;
+    return {
+        settings, lowering, asOf,
+        get ownerFindings() {
+            if (!ownerFindings) {
+                ownerFindings = new Map();
+                findings.forEach((finding, index) => {
+                    if (finding.rule !== IssueCodes.ControlOwnerMissing || !finding.message) return;
+                    const id = finding.message.slice(0, finding.message.indexOf(' ('));
+                    ownerFindings!.set(id, [...ownerFindings!.get(id) ?? [], index]);
+                });
+            }
+            return ownerFindings;
+        },
+        get rejectedExclusions() {
+            if (!rejected) {
+                rejected = new Map();
+                for (const problem of statementOfApplicability(model).problems) {
+                    if (problem.rejected) rejected.set(problem.rejected, [...rejected.get(problem.rejected) ?? [], problem.message]);
+                }
+            }
+            return rejected;
+        },
+        get ownerless() {
+            return ownerless ??= !ownerRule || settings.severityOf(ownerRule) === 'off' ? new Set()
+                : new Set(controlOwners(model, asOf).filter(isOwnerless).map(entry => entry.requirement.id));
+        },
+        get obligations() {
+            return obligations ??= new Map(trainingStatus(model, asOf).map(status => [status.training, status.obligations]));
+        }
+    };
+}
