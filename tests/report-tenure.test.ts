@@ -199,6 +199,18 @@ assign sam to sub-ciso since 2021-01-01 appointed by board { announced 2021-01-0
     });
 });
 
+describe('5.3(b) done by a role nobody holds', () => {
+    it('leaves Q1 partly answered when the CISO is only accountable and the responsible role is vacant', async () => {
+        const roles = CLEAN_POLICY['roles.mandate']
+            .replace('    responsible for isms-reporting, isms-conformance\n', '    responsible for isms-conformance\n')
+            + 'role isms-manager "ISMS Manager" {\n    reports to ciso\n    responsible for isms-reporting\n}\n';
+        const report = await reportOf({ ...CLEAN_POLICY, 'roles.mandate': roles });
+        expect(report.questions.responsible.answer).toBe('partly');
+        expect(report.questions.responsible.summary).toContain('Every role responsible for 5.3(b) is vacant on 2025-06-30');
+        expect((await reportOf(CLEAN_POLICY)).questions.responsible.answer).toBe('yes');
+    });
+});
+
 describe('an acting holder confirmed in the role', () => {
     const confirmed = (announced: string) => people(`
 person jane "Jane Doe" { employed since 2019-01-01 }

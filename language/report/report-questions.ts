@@ -42,7 +42,12 @@ function responsible(roles: readonly RoleHolders[], asOf: string): AuditorAnswer
     const heldCiso = ciso.filter(entry => !entry.vacant);
     // Two people holding the CISO role on one day, or two roles designated CISO, leave the auditor's first question open.
     const ambiguous = heldCiso.filter(entry => entry.holders.length > 1);
-    const answer: Answer = ciso.length === 1 && heldCiso.length === 1 && ambiguous.length === 0
+    // Accountable but not doing it: when every role responsible for 5.3(a) or (b) is vacant, nobody does that work.
+    const undone = [[ISMS_CONFORMANCE, '5.3(a)'], [ISMS_REPORTING, '5.3(b)']].filter(([requirement]) => {
+        const responsible = roles.filter(entry => entry.duties.some(line => line.kind === 'responsible' && line.requirements.includes(requirement)));
+        return responsible.length > 0 && responsible.every(entry => entry.vacant);
+    });
+    const answer: Answer = ciso.length === 1 && heldCiso.length === 1 && ambiguous.length === 0 && undone.length === 0
         && conformance.some(entry => !entry.vacant) && reporting.some(entry => !entry.vacant)
         ? 'yes' : heldCiso.length > 0 ? 'partly' : 'no';
     const summary = ciso.length === 0
@@ -51,7 +56,8 @@ function responsible(roles: readonly RoleHolders[], asOf: string): AuditorAnswer
             + `ISMS performance reporting (5.3(b)): ${names(reporting) || 'not assigned'}.`
             + ambiguous.map(entry => ` ${entry.role.title} has ${entry.holders.length} holders on ${asOf}, so who the CISO is is ambiguous: `
                 + 'end the earlier appointment the day before the later one began.').join('')
-            + (ciso.length > 1 ? ` ${ciso.length} roles are designated CISO, so who the CISO is is ambiguous: keep \`designated CISO\` on one of them.` : '');
+            + (ciso.length > 1 ? ` ${ciso.length} roles are designated CISO, so who the CISO is is ambiguous: keep \`designated CISO\` on one of them.` : '')
+            + undone.map(([, item]) => ` Every role responsible for ${item} is vacant on ${asOf}: a held role is accountable for it, but nobody held does the work.`).join('');
     return { question: 'Who is responsible for information security?', answer, summary: `As of ${asOf}: ${summary}`, ciso, conformance, reporting };
 }
 
