@@ -16,7 +16,7 @@ export function isAppointingAuthorityFor(duty: Duty, role: Role): duty is Author
  * breaks (a link ended, or a delegator that never held the duty: delegation-escalation) passes
  * nothing on, as the queries' chains (query/may-perform.ts, dutyGrounds) say.
  */
-export function holdsDutyOn(model: WorkspaceModel, party: Party, duty: Duty, date: IsoDate, seen = new Set<Party>()): boolean {
+function holdsDutyOn(model: WorkspaceModel, party: Party, duty: Duty, date: IsoDate, seen = new Set<Party>()): boolean {
     if (isRole(party) && carries(model, party, duty)) return true;
     if (seen.has(party)) return false; // a delegation cycle adds nothing
     seen.add(party);
