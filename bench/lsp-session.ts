@@ -267,6 +267,8 @@ export class BenchSession {
             if (this.client.hasExited) return reject(new Error(`the language server has exited: ${this.client.serverStderr.slice(-500)}`));
             const onExit = (code: number | null, signal: string | null) => reject(new Error(
                 `the language server exited (code ${code}, signal ${signal}): ${this.client.serverStderr.slice(-500)}`));
+            // Requests sent at once (a screenful of code lenses resolved) each wait on the exit: not a leak.
+            if (child.listenerCount('exit') >= child.getMaxListeners()) child.setMaxListeners(child.listenerCount('exit') + 10);
             child.once('exit', onExit);
             promise.then(
                 value => { child.off('exit', onExit); resolve(value); },
