@@ -199,6 +199,21 @@ assign sam to sub-ciso since 2021-01-01 appointed by board { announced 2021-01-0
     });
 });
 
+describe('5.3(b) performed by delegation on the as-of date', () => {
+    it('is said with Q1, naming who performs it and from whom', async () => {
+        const report = await reportOf({
+            ...CLEAN_POLICY,
+            'deputy.mandate': 'person dan "Dan Deputy" { employed since 2019-01-01 }\ndelegate isms-reporting from ciso to dan since 2025-06-01 until 2025-08-31\n'
+        });
+        expect(report.questions.responsible.summary).toContain('By delegation from Chief Information Security Officer, Dan Deputy performs "Report ISMS performance to top management" (5.3(b)).');
+        const later = await reportOf({
+            ...CLEAN_POLICY,
+            'deputy.mandate': 'person dan "Dan Deputy" { employed since 2019-01-01 }\ndelegate isms-reporting from ciso to dan since 2025-06-01 until 2025-06-15\n'
+        });
+        expect(later.questions.responsible.summary).not.toContain('By delegation');
+    });
+});
+
 describe('5.3(b) done by a role nobody holds', () => {
     it('leaves Q1 partly answered when the CISO is only accountable and the responsible role is vacant', async () => {
         const roles = CLEAN_POLICY['roles.mandate']

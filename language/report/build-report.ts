@@ -73,7 +73,7 @@ export function buildReport(shared: MandateSharedServices, findings: readonly Fi
             applicability: reportApplicability(model, sources),
             requirements
         },
-        questions: answerQuestions(roles, asOf, maxAnnouncementDays),
+        questions: answerQuestions(roles, asOf, maxAnnouncementDays, delegations),
         roles,
         people: model.persons.map(person => {
             // Not spread: a spread followed by twelve more properties cost a large workspace's report tens of milliseconds.

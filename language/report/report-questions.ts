@@ -1,5 +1,5 @@
 import { ISMS_CONFORMANCE, ISMS_REPORTING } from '../standards/catalogue.js';
-import { madeAnnouncements, type Answer, type Appointment, type AuditorAnswers, type DutyLine, type RoleHolders } from './report-model.js';
+import { madeAnnouncements, type Answer, type Appointment, type AuditorAnswers, type DelegationEntry, type DutyLine, type RoleHolders } from './report-model.js';
 import { raciLetter } from './report-roles.js';
 
 function carrying(roles: readonly RoleHolders[], requirement: string): RoleHolders[] {
@@ -59,6 +59,19 @@ function responsible(roles: readonly RoleHolders[], asOf: string): AuditorAnswer
             + (ciso.length > 1 ? ` ${ciso.length} roles are designated CISO, so who the CISO is is ambiguous: keep \`designated CISO\` on one of them.` : '')
             + undone.map(([, item]) => ` Every role responsible for ${item} is vacant on ${asOf}: a held role is accountable for it, but nobody held does the work.`).join('');
     return { question: 'Who is responsible for information security?', answer, summary: `As of ${asOf}: ${summary}`, ciso, conformance, reporting };
+}
+
+/** `By delegation from CISO, Deputy CISO performs "Report ISMS performance" (5.3(b)).` for each delegation of a 5.3 duty in force. */
+function delegatedClause53(roles: readonly RoleHolders[], delegations: readonly DelegationEntry[]): string[] {
+    const items = new Map<string, string[]>();
+    for (const entry of roles) {
+        for (const line of entry.duties) {
+            const clauses = [[ISMS_CONFORMANCE, '5.3(a)'], [ISMS_REPORTING, '5.3(b)']].filter(([id]) => line.requirements.includes(id)).map(([, item]) => item);
+            if (clauses.length > 0) items.set(line.duty.id, clauses);
+        }
+    }
+    return delegations.filter(delegation => delegation.status === 'active' && !delegation.recipientAbsent && items.has(delegation.duty.id))
+        .map(delegation => `By delegation from ${delegation.from.title}, ${delegation.to.title} performs "${delegation.duty.title}" (${items.get(delegation.duty.id)!.join(', ')}).`);
 }
 
 function appointed(appointments: readonly Appointment[]): AuditorAnswers['appointed'] {
@@ -133,8 +146,11 @@ function cisoReporting(ciso: readonly RoleHolders[]): AuditorAnswers['cisoReport
  * Answers the auditor's four questions from the roles section, so every answer cites the same
  * facts. `maxAnnouncementDays` is the `announcement-late` limit (undefined when the rule is off).
  */
-export function answerQuestions(roles: readonly RoleHolders[], asOf: string, maxAnnouncementDays?: number): AuditorAnswers {
-    const first = responsible(roles, asOf);
+export function answerQuestions(roles: readonly RoleHolders[], asOf: string, maxAnnouncementDays?: number, delegations: readonly DelegationEntry[] = []): AuditorAnswers {
+    const answer = responsible(roles, asOf);
+    // Who does the 5.3 work that day by delegation (a deputy while the CISO is away): said with Q1, not only in section 7.
+    const acting = delegatedClause53(roles, delegations);
+    const first = acting.length === 0 ? answer : { ...answer, summary: `${answer.summary} ${acting.join(' ')}` };
     const appointments = keyAppointments([...first.ciso, ...first.conformance, ...first.reporting]);
     return {
         responsible: first,
