@@ -1,4 +1,5 @@
 import { AstUtils, CstUtils, DefaultAstNodeDescriptionProvider, type AstNode, type AstNodeDescription, type DocumentSegment, type LangiumDocument, type NameProvider, type URI } from 'langium';
+import { layoutVersionOf, rootOf } from './mandate-leaf-cst-node.js';
 
 /**
  * Langium's descriptions of exported declarations, with the declaration's whole extent
@@ -25,6 +26,8 @@ class DeclarationDescription implements AstNodeDescription {
     readonly type: string;
     private nameSegmentCache: DocumentSegment | undefined = undefined;
     private selectionSegmentCache: DocumentSegment | undefined = undefined;
+    /** The layout version of the tree the segments were worked out in: an edit of blanks and comments moves them (layout-edit/). */
+    private cachedAt = 0;
 
     constructor(readonly node: AstNode, readonly name: string, readonly documentUri: URI, readonly path: string,
         private readonly nameProvider: NameProvider) {
@@ -32,10 +35,20 @@ class DeclarationDescription implements AstNodeDescription {
     }
 
     get nameSegment(): DocumentSegment | undefined {
+        this.forgetMovedSegments();
         return this.nameSegmentCache ??= CstUtils.toDocumentSegment(this.nameProvider.getNameNode(this.node) ?? this.node.$cstNode);
     }
 
     get selectionSegment(): DocumentSegment | undefined {
+        this.forgetMovedSegments();
         return this.selectionSegmentCache ??= CstUtils.toDocumentSegment(this.node.$cstNode);
+    }
+
+    private forgetMovedSegments(): void {
+        const cst = this.node.$cstNode;
+        const version = cst ? layoutVersionOf(rootOf(cst)) : 0;
+        if (version === this.cachedAt) return;
+        this.nameSegmentCache = this.selectionSegmentCache = undefined;
+        this.cachedAt = version;
     }
 }

@@ -30,11 +30,13 @@ const NO_FINDINGS: readonly Accepted[] = Object.freeze([]);
 /** What validating one tree did, in order: findings to report again, and checks to run again. */
 export type CheckSteps = readonly Step[];
 
-/** What a recording was made under: the same syntax trees (WorkspaceModelProvider.currentTrees), inputs, and checks (registry version, categories). */
+/** What a recording was made under: the same syntax trees (WorkspaceModelProvider.currentTrees), inputs, checks (registry version, categories) and layout. */
 export interface ReplayKey {
     readonly trees: number;
     readonly inputs: number;
     readonly checks: string;
+    /** The tree's layout version: an edit of its blanks and comments in place moves the ranges findings hold (layout-edit/). */
+    readonly layout: number;
 }
 
 /**
@@ -59,8 +61,8 @@ export class CheckReplay {
     find(root: AstNode, key: ReplayKey): { readonly steps: CheckSteps; readonly sameTrees: boolean } | undefined {
         const recording = this.recordings.get(root);
         if (!recording) return undefined;
-        const { trees, inputs, checks } = recording.key;
-        return inputs === key.inputs && checks === key.checks ? { steps: recording.steps, sameTrees: trees === key.trees } : undefined;
+        const { trees, inputs, checks, layout } = recording.key;
+        return inputs === key.inputs && checks === key.checks && layout === key.layout ? { steps: recording.steps, sameTrees: trees === key.trees } : undefined;
     }
 
     /**

@@ -33,6 +33,12 @@ export class PendingTokens {
         return this.offsets[index];
     }
 
+    /** Moves the tokens at `from` or after by `delta` characters: text before them was edited in place (layout-edit/). */
+    moveFrom(from: number, delta: number): void {
+        const offsets = this.offsets;
+        for (let index = 0; index < this.count; index++) if (offsets[index] >= from) offsets[index] += delta;
+    }
+
     endOf(index: number): number {
         return this.offsets[index] + OffsetLeafCstNode.lengthOfShape(this.shapes[index]);
     }
@@ -61,6 +67,11 @@ const pendingOf = new WeakMap<RootCstNode, PendingTokens>();
 /** Gives the tree under `root` its list of tokens without leaves. */
 export function attachPendingTokens(root: RootCstNode, pending: PendingTokens): void {
     pendingOf.set(root, pending);
+}
+
+/** The tokens without leaves of the tree under `root`, if its parser left any. */
+export function pendingTokensOf(root: RootCstNode): PendingTokens | undefined {
+    return pendingOf.get(root);
 }
 
 type Child = CstNode | number;

@@ -8,6 +8,7 @@ import { CheckReplay, replaySteps } from './mandate-check-replay.js';
 import { IssueCodes } from './mandate-issue-codes.js';
 import type { MandateServices } from './mandate-module.js';
 import type { MandateSettings } from './mandate-settings.js';
+import { layoutVersionOf } from './mandate-leaf-cst-node.js';
 import { MandateValidationRegistry } from './mandate-validation-registry.js';
 import type { SyntaxDiagnostics } from './mandate-syntax-diagnostics.js';
 import { findRule } from './rules/index.js';
@@ -63,7 +64,11 @@ export class MandateDocumentValidator extends DefaultDocumentValidator {
         }
         const points = new CancellationPoints(cancelToken);
         const nodes = syntaxNodes(rootNode);
-        const key = { trees: this.models.currentTrees(), inputs: this.settings.inputsVersion, checks: `${registry.version} ${options.categories?.join(' ') ?? ''}` };
+        const cst = rootNode.$cstNode;
+        const key = {
+            trees: this.models.currentTrees(), inputs: this.settings.inputsVersion, checks: `${registry.version} ${options.categories?.join(' ') ?? ''}`,
+            layout: cst ? layoutVersionOf(cst.root) : 0
+        };
         const recorder = this.replay.record(rootNode, key, acceptor, () => this.settings.asOfKey());
         const recorded = this.replay.find(rootNode, key);
         if (recorded) return replaySteps(recorded.steps, recorded.sameTrees, this.settings.asOfKey(), nodes, recorder, cancelToken, () => points.next());

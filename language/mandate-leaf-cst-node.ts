@@ -15,6 +15,26 @@ export function lineStartsOf(root: RootCstNode): readonly number[] {
     return starts;
 }
 
+/** The line starts of a tree whose text an edit of its layout changed in place (layout-edit/), when they were worked out. */
+export function knownLineStarts(root: RootCstNode): readonly number[] | undefined {
+    return lineStarts.get(root);
+}
+
+export function setLineStarts(root: RootCstNode, starts: number[]): void {
+    lineStarts.set(root, starts);
+}
+
+/** How many edits of its layout a tree took in place: what was worked out from its positions before is out of date. */
+const layoutVersions = new WeakMap<RootCstNode, number>();
+
+export function layoutVersionOf(root: RootCstNode): number {
+    return layoutVersions.get(root) ?? 0;
+}
+
+export function nextLayoutVersion(root: RootCstNode): void {
+    layoutVersions.set(root, layoutVersionOf(root) + 1);
+}
+
 /**
  * The 0-based line a node of the syntax tree starts on: the line of `range.start`, without
  * building the range (a composite node keeps the one it builds, for as long as the tree lives).
@@ -91,7 +111,7 @@ const keptAside = new WeakMap<OffsetLeafCstNode, { tokenType: TokenType; feature
  */
 export class OffsetLeafCstNode implements LeafCstNode {
     container: CompositeCstNode | undefined = undefined;
-    private readonly _offset: number;
+    private _offset: number;
     private _shape: number;
 
     /** `shape` from `packedShape` (never KEPT_ASIDE: `make` keeps those). */
@@ -144,6 +164,11 @@ export class OffsetLeafCstNode implements LeafCstNode {
 
     get offset(): number {
         return this._offset;
+    }
+
+    /** Moves the leaf by `delta` characters: text before it was edited in place (layout-edit/). */
+    moveBy(delta: number): void {
+        this._offset = (this._offset + delta) | 0;
     }
 
     get length(): number {
