@@ -20,7 +20,7 @@ export interface TreeToken {
  */
 export function tokenAround(root: CstNode, start: number, end: number): TreeToken | undefined {
     const children = childrenOf(root);
-    for (let index = 0; index < children.length; index++) {
+    for (let index = firstEndingAtOrAfter(children, start); index < children.length; index++) {
         const child = children[index];
         if (typeof child === 'number' || child.end < start) continue;
         for (const near of [children[index - 1], child, children[index + 1]]) {
@@ -30,6 +30,24 @@ export function tokenAround(root: CstNode, start: number, end: number): TreeToke
         return undefined;
     }
     return undefined;
+}
+
+/**
+ * Where to start looking: a binary search for the first child that ends at `start` or later, when
+ * no child is a token without a leaf (the root's children, 10,000 declarations in an imported
+ * directory, are nodes); children end in order. Else the first child.
+ */
+export function firstEndingAtOrAfter(children: ReadonlyArray<CstNode | number>, start: number): number {
+    let low = 0;
+    let high = children.length;
+    while (low < high) {
+        const middle = (low + high) >>> 1;
+        const child = children[middle];
+        if (typeof child === 'number') return 0;
+        if (child.end < start) low = middle + 1;
+        else high = middle;
+    }
+    return low;
 }
 
 function search(node: CstNode, start: number, end: number): TreeToken | undefined {
