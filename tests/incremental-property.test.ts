@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readTextFolder } from './folder-helpers.js';
 import { CLEAN_POLICY } from './helpers.js';
 import { EditGenerator, Random, type Step, type Texts } from './random-edits.js';
 import { Workspace } from './workspace-helpers.js';
@@ -16,19 +16,7 @@ import { Workspace } from './workspace-helpers.js';
 const EDITS = Number(process.env.MANDATE_PROPERTY_EDITS) || 0;
 const SEED = Number(process.env.MANDATE_PROPERTY_SEED) || 1;
 
-function readFolder(folder: string): Record<string, string> {
-    const files: Record<string, string> = {};
-    const walk = (path: string): void => {
-        for (const entry of readdirSync(path)) {
-            const full = join(path, entry);
-            if (statSync(full).isDirectory()) walk(full); else files[relative(folder, full)] = readFileSync(full, 'utf8');
-        }
-    };
-    walk(folder);
-    return files;
-}
-
-const ACME = readFolder(join(import.meta.dirname, '..', 'examples', 'acme'));
+const ACME = readTextFolder(join(import.meta.dirname, '..', 'examples', 'acme'));
 
 /** Two teams, a training programme, delegations and an appointing authority: small, and every rule has something to read. */
 const TEAMS: Record<string, string> = {

@@ -6,9 +6,9 @@
 import * as fs from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { FileChangeType } from 'vscode-languageserver-protocol/node';
-import { REPORT_REQUEST } from '../language/lsp/mandate-protocol.js';
-import { codesOf, createWorkspace, writeWorkspaceFile, disposeAllClients, hasCode, LspClient, removeAllWorkspaces, workspaceUri } from './lsp-client.js';
+import { FileChangeType, type Range } from 'vscode-languageserver-protocol/node';
+import { REPORT_REQUEST, STATUS_NOTIFICATION } from '../language/lsp/mandate-protocol.js';
+import { codesOf, createWorkspace, writeWorkspaceFile, disposeAllClients, hasCode, LspClient, positionAt, removeAllWorkspaces, workspaceUri } from './lsp-client.js';
 
 const CASE_TIMEOUT_MS = 120_000;
 const TEAMS = 6;
@@ -103,5 +103,56 @@ describe('publishing after an edit', () => {
         await client.didChangeWatchedFiles([{ uri: teamUri, type: FileChangeType.Changed }]);
         await settled(client);
         expect(client.publishCount(teamUri)).toBe(afterDelete + 2);
+    }, CASE_TIMEOUT_MS);
+
+    it('keeps the tree through a comment typed in an open file: its diagnostics and positions move, no other file is published', async () => {
+        const people = `// The team
+role helper "Helper" { reports to ciso }
+person member-9 "Member 9"
+assign member-9 to helper since 2024-03-01 appointed by board {
+    evidence "minutes/missing.pdf"
+    announced 2024-03-02 via intranet to all-staff
+}
+`;
+        const files: Record<string, string> = { 'organization.mandate': ORGANIZATION, 'team-0.mandate': team(0), 'people.mandate': people };
+        const folder = await createWorkspace(files);
+        const uri = workspaceUri(folder, 'people.mandate');
+        const others = ['organization.mandate', 'team-0.mandate'].map(name => workspaceUri(folder, name));
+        const client = await LspClient.start({ workspaceFolders: [folder] });
+        const before = await client.waitForDiagnostics(uri, hasCode('evidence-missing'));
+        await client.openDocument(uri, people);
+        await settled(client);
+        const counts = others.map(other => client.publishCount(other));
+        // The server sends its status after every build that validated documents (mandate-status.ts).
+        let builds = 0;
+        client.connection.onNotification(STATUS_NOTIFICATION, () => { builds++; });
+
+        await client.insert(uri, '// Appointed at the March meeting\n\n', 'person member-9');
+        await settled(client);
+        // No build: the tree was kept and moved (language/layout-edit/).
+        expect(builds).toBe(0);
+        const moved = client.latestDiagnostics(uri)!.find(diagnostic => diagnostic.code === 'evidence-missing')!;
+        const original = before.find(diagnostic => diagnostic.code === 'evidence-missing')!;
+        expect(moved.range.start.line).toBe(original.range.start.line + 2);
+        expect(others.map(other => client.publishCount(other))).toEqual(counts);
+        // Go to definition from the assignment lands on the person's name, on its new line.
+        const text = client.textOf(uri);
+        const reference = positionAt(text, text.indexOf('member-9', text.indexOf('assign')));
+        type Target = { range?: Range; targetSelectionRange?: Range };
+        const found = await client.connection.sendRequest<Target[] | null>('textDocument/definition', { textDocument: { uri }, position: reference });
+        const target = found?.[0]?.targetSelectionRange ?? found?.[0]?.range;
+        expect(target?.start).toEqual(positionAt(text, text.indexOf('member-9')));
+
+        // Deleting the comment again gives back the diagnostics of the text as it was.
+        await client.changeDocument(uri, [{ range: { start: { line: 2, character: 0 }, end: { line: 4, character: 0 } }, text: '' }]);
+        await settled(client);
+        expect(client.textOf(uri)).toBe(people);
+        expect(client.latestDiagnostics(uri)!.map(diagnostic => diagnostic.range)).toEqual(before.map(diagnostic => diagnostic.range));
+        expect(builds).toBe(0);
+
+        // An edit of more than blanks and comments is built as usual.
+        await client.insert(uri, 'person member-10 "Member 10"\n', 'assign');
+        await settled(client);
+        expect(builds).toBe(1);
     }, CASE_TIMEOUT_MS);
 });

@@ -1,5 +1,6 @@
 import type { Connection } from 'vscode-languageserver';
 import type { DocumentBuilder } from 'langium';
+import { MandateDocumentBuilder } from '../workspace/mandate-document-builder.js';
 
 /**
  * Langium publishes the diagnostics of every document a build validates, and a build validates
@@ -10,7 +11,8 @@ import type { DocumentBuilder } from 'langium';
  * A document whose own text changed (an edit, a file created, deleted or re-read) always gets its
  * next result published, even when it equals the last one: the client sees that the server has
  * checked that text, and a file deleted and created again, or replaced by one with the same
- * findings, is never left waiting for a publication.
+ * findings, is never left waiting for a publication. That includes an edit of blanks and comments
+ * that kept the document's tree (layout-edit/): no build publishes it, so it is published here.
  */
 export function publishOnlyChangedDiagnostics(connection: Connection, builder: DocumentBuilder): void {
     const sent = new Map<string, string>();
@@ -26,4 +28,11 @@ export function publishOnlyChangedDiagnostics(connection: Connection, builder: D
         sent.set(params.uri, key);
         return publish(params);
     };
+    if (builder instanceof MandateDocumentBuilder) {
+        builder.layoutEdits.onKept(document => {
+            const uri = document.uri.toString();
+            fresh.add(uri);
+            void connection.sendDiagnostics({ uri, diagnostics: document.diagnostics ?? [] });
+        });
+    }
 }

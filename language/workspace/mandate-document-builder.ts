@@ -3,6 +3,7 @@ import {
     type Event, type LangiumDocument, type LangiumSharedCoreServices, type ValidationCategory
 } from 'langium';
 import type { MandateAddedSharedServices } from '../mandate-module.js';
+import { LayoutEdits } from '../layout-edit/layout-edits.js';
 import { ExportChanges, mustLinkAgain, retargetReferences, type ExportComparison } from './export-changes.js';
 import { MandateLinker } from '../mandate-linker.js';
 import type { WorkspaceFindings } from './workspace-findings.js';
@@ -50,6 +51,8 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
     private readonly isWorkspaceFile: (uri: URI) => boolean;
     private readonly exportChanges = new ExportChanges();
     private readonly builtEmitter = new Emitter<BuildTiming>();
+    /** Edits of blanks and comments, which keep the document's tree (layout-edit/). */
+    readonly layoutEdits: LayoutEdits;
     /** The build or update running now: nested builds (re-validating stale documents) count towards it. */
     private timing: { start: number, documents: Set<string> } | undefined;
     /** The requests waiting for a document to reach a state, by URI: see `awaitDocumentState`. */
@@ -63,6 +66,7 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
         this.findings = () => services.mandate.WorkspaceFindings;
         this.isWorkspaceFile = uri => isWorkspaceFile(uri, services.mandate.Settings.workspaceRoots);
         this.openText = uri => services.workspace.TextDocuments?.get(uri.toString())?.getText();
+        this.layoutEdits = new LayoutEdits(services, () => this.findings());
     }
 
     private readonly openText: (uri: URI) => string | undefined;
@@ -122,6 +126,11 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
         const unchanged = changed.filter(uri => !recheck.has(uri.toString()) && this.unchangedText(uri));
         this.pendingUpdates.applied(unchanged); // built from the text the editor has
         changed = changed.filter(uri => !unchanged.includes(uri));
+        if (changed.length === 1 && deleted.length === 0 && recheck.size === 0 && await this.layoutEdits.keepTree(changed[0])) {
+            this.pendingUpdates.applied(changed);
+            this.timing?.documents.add(changed[0].toString()); // its new text is checked: the findings moved with it
+            return;
+        }
         deleted.forEach(uri => this.findings().forget(uri.toString()));
         await super.update(changed, deleted, cancelToken);
         await this.revalidateStaleDocuments(cancelToken);

@@ -104,10 +104,25 @@ export function fingerprintAfterEdit(before: ParseResult, after: ParseResult): S
     return fingerprint;
 }
 
-const KEY_MARK = KEY_COMMENT.trim();
+export const KEY_MARK = KEY_COMMENT.trim();
+
+/**
+ * For a tree whose blanks and comments were edited in place (layout-edit/): it says the same, and
+ * when the nodes moved to other lines, the lines get a new digest, as `fingerprintAfterLayoutEdit`
+ * gives the tree of a new parse; the next edit is compared with that.
+ */
+export function noteLayoutEdit(root: AstNode, change: { readonly offset: number; readonly text: string; readonly linesMoved: boolean }): void {
+    const known = fingerprints.get(root);
+    if (known && change.linesMoved) fingerprints.set(root, { ...known, lines: digestOf(known.lines, `${change.offset}\u0000${change.text}`) });
+}
+
+/** The number of line breaks in `[start, end)` of `text` (`\r\n` is one). */
+export function lineBreaksIn(text: string, start: number, end: number): number {
+    return countBreaks(text, start, end);
+}
 
 /** The part of one text that differs from the other: `[start, end)` of `text`, whose syntax tree is `root`. */
-interface Side {
+export interface Side {
     readonly root: CstNode;
     readonly text: string;
     readonly start: number;
@@ -132,7 +147,7 @@ function fingerprintAfterLayoutEdit(known: SemanticFingerprint, before: Side, af
 }
 
 /** The part of a text that differs, widened to the comments it touches, if it holds only blanks and comments and splits no other token. */
-function layoutSpan(side: Side): { offset: number; end: number; text: string; keyComment: boolean } | undefined {
+export function layoutSpan(side: Side): { offset: number; end: number; text: string; keyComment: boolean } | undefined {
     const { root, text } = side;
     let offset = side.start;
     let end = side.end;

@@ -237,6 +237,24 @@ export class WorkspaceFindings {
         this.previous = undefined;
     }
 
+    /**
+     * Whether the findings stay right when the tree `root` is kept through an edit of its blanks and
+     * comments (layout-edit/): none on it is placed by a range, which would not move, and none names
+     * a line of its file (`label`: `people.mandate:`). The state before the last one goes: an undo
+     * compares texts to reuse its findings, and this tree's text is not the one they were made for.
+     */
+    keepThroughLayoutEdit(root: AstNode, label: string): boolean {
+        const last = this.last;
+        for (const findings of last?.byRule.values() ?? []) {
+            for (const finding of findings) {
+                if (finding.message.includes(label)) return false;
+                if (finding.range && AstUtils.findRootNode(finding.node) === root) return false;
+            }
+        }
+        this.previous = undefined;
+        return true;
+    }
+
     /** Called from the validation of `uri`: report its share of the workspace findings. */
     acceptFor(uri: string, accept: ValidationAcceptor): void {
         const findings = this.byDocument().get(uri) ?? [];

@@ -1,0 +1,84 @@
+import type { ParseResult, RootCstNode } from 'langium';
+import { readingLimitsOf } from '../mandate-bounded-parser.js';
+import { GENERATED_MARK, isGeneratedText } from '../import/people-file.js';
+import { KEY_MARK, layoutSpan, lineBreaksIn } from '../workspace/semantic-fingerprint.js';
+import { changedSpan, isLayoutBlank, scanLayout, type ScannedComment } from './changed-span.js';
+
+/** The comment that turns a finding into an accepted exception (suppression/suppressions.ts): what it covers depends on the lines around it. */
+const SUPPRESSION_MARK = 'mandate-ignore';
+
+/**
+ * An edit of a file's layout only: `[offset, oldEnd)` of the text before and `[offset, newEnd)` of
+ * the text after hold nothing but blanks and whole comments, and every other token is where it
+ * was, `delta` characters later after the span. The tree can be kept, moved in place (patch-tree.ts).
+ */
+export interface LayoutPlan {
+    readonly text: string;
+    readonly offset: number;
+    readonly oldEnd: number;
+    readonly newEnd: number;
+    readonly delta: number;
+    /** The comments of the new span, at their offsets in the new text. */
+    readonly comments: readonly ScannedComment[];
+    /** How many comments the old span held. */
+    readonly oldComments: number;
+    /** Whether a token after the span starts on another line now. */
+    readonly linesMoved: boolean;
+}
+
+/**
+ * The plan for taking `text` as the new text of the tree `parseResult`, when the edit changed only
+ * blanks and comments that say nothing; undefined when the file must be parsed again: the texts are
+ * the same (an update asked for for another reason), the tree has syntax errors, or the edit touches
+ * a token, a generated file's header, a directory key (import/people-file.ts), a suppression comment,
+ * or characters other than plain ASCII.
+ */
+export function planLayoutEdit(parseResult: ParseResult, text: string): LayoutPlan | undefined {
+    const root = parseResult.value.$cstNode?.root as RootCstNode | undefined;
+    const before = root?.fullText;
+    if (!root || before === undefined || before === text) return undefined;
+    if (parseResult.lexerErrors.length > 0 || parseResult.parserErrors.length > 0) return undefined;
+    // A complete reading (its count of lines with tokens matters only beside unreadable lines).
+    const limits = readingLimitsOf(parseResult);
+    if (limits && (limits.unreadableLines > 0 || limits.stoppedAt !== undefined)) return undefined;
+    const span = changedSpan(before, text);
+    // The header of a generated file, which rules read (import/people-file.ts).
+    const header = GENERATED_MARK.length + 1;
+    if (span.start < header && (isGeneratedText(before.slice(0, header)) || isGeneratedText(text.slice(0, header)))) return undefined;
+    const old = layoutSpan({ root, text: before, start: span.start, end: span.oldEnd });
+    if (!old || old.keyComment) return undefined;
+    const { offset, end } = old;
+    const delta = text.length - before.length;
+    const newEnd = end + delta;
+    const oldComments = newEnd < offset ? undefined : scanLayout(before, offset, end);
+    if (!oldComments) return undefined;
+    const comments = scanLayout(text, offset, newEnd);
+    if (!comments) return undefined;
+    // Two tokens brought together would be read as one.
+    if (newEnd === offset && offset > 0 && offset < text.length && !isLayoutBlank(text.charCodeAt(offset - 1)) && !isLayoutBlank(text.charCodeAt(offset))) return undefined;
+    const written = text.slice(offset, newEnd);
+    if (written.includes(KEY_MARK) || onLinesOf(text, offset, newEnd).includes(KEY_MARK)) return undefined;
+    if (written.includes(SUPPRESSION_MARK) || !withoutSuppressions(root)) return undefined;
+    const linesMoved = offset < root.end && lineBreaksIn(before, offset, end) !== lineBreaksIn(text, offset, newEnd);
+    return { text, offset, oldEnd: end, newEnd, delta, comments, oldComments: oldComments.length, linesMoved };
+}
+
+/**
+ * Trees whose text holds no suppression comment. A layout edit keeps it so (it writes none, and
+ * a comment it does not touch stays as it was), so a file is searched once, not at each keystroke.
+ */
+const suppressionFree = new WeakSet<RootCstNode>();
+
+function withoutSuppressions(root: RootCstNode): boolean {
+    if (suppressionFree.has(root)) return true;
+    if (root.fullText.includes(SUPPRESSION_MARK)) return false;
+    suppressionFree.add(root);
+    return true;
+}
+
+/** The text of the lines `[start, end)` of `text` is on. */
+function onLinesOf(text: string, start: number, end: number): string {
+    const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
+    const after = text.slice(end).search(/[\r\n]/);
+    return text.slice(lineStart, after < 0 ? text.length : end + after);
+}
