@@ -139,6 +139,7 @@ async function expectLayoutEdits(files: Record<string, string>, seed: number, ed
         log.push(`${name}: ${edit.label}`);
         texts.set(name, edit.text);
         const before = workspace.document(name).parseResult.value;
+        const rangeBefore = before.$cstNode!.range; // Langium's root keeps the range once asked for it
         await workspace.burst([[name, edit.text]]);
         if (workspace.document(name).parseResult.value === before) kept++;
         const cold = await Workspace.open(Object.fromEntries(texts));
@@ -148,6 +149,8 @@ async function expectLayoutEdits(files: Record<string, string>, seed: number, ed
         expect(workspace.document(name).textDocument.getText(), context).toBe(edit.text);
         expect(lineStartsOf(tree), context).toEqual(lineStartOffsets(edit.text));
         expect(shape(tree, tree), context).toBe(shape(treeOf(cold, name), treeOf(cold, name)));
+        expect(rangeBefore, context).toBeDefined();
+        expect(workspace.document(name).parseResult.value.$cstNode!.range, context).toEqual(cold.document(name).parseResult.value.$cstNode!.range);
         expect(diagnosticsOf(workspace), context).toEqual(diagnosticsOf(cold));
         expect(exportsOf(workspace), context).toEqual(exportsOf(cold));
     }
@@ -181,6 +184,25 @@ describe('an edit of blanks and comments keeps the syntax tree', () => {
         const cold = await Workspace.open({ ...CLEAN_POLICY, 'people.mandate': text });
         expect(workspace.document('people.mandate').diagnostics!.map(diagnosticLine)).toEqual(cold.document('people.mandate').diagnostics!.map(diagnosticLine));
         expect(workspace.document('people.mandate').diagnostics![0].range.start.line).toBe(9);
+    });
+
+    it('parses again beside a finding whose message quotes its text or names its neighbour', async () => {
+        const cadence = readTextFolder(join(import.meta.dirname, '..', 'examples', 'findings', 'cadence-invalid'));
+        const invisible = { ...CLEAN_POLICY, 'organization.mandate': CLEAN_POLICY['organization.mandate'].replace('role board "', 'role board\u2028"') };
+        const cases: Array<[Record<string, string>, string, (text: string) => string]> = [
+            // cadence-invalid quotes the cadence as written: a comment inside it is in the message.
+            [cadence, 'policy.mandate', text => text.replace('every 100000000 days', 'every 100000000 /* typo? */ days')],
+            // invisible-character names the word next to the character: a blank typed between them changes that.
+            [invisible, 'organization.mandate', text => text.replace('role board\u2028', 'role board \u2028')]
+        ];
+        for (const [files, name, edit] of cases) {
+            const workspace = await Workspace.open(files);
+            const text = edit(files[name]);
+            expect(text).not.toBe(files[name]);
+            await workspace.burst([[name, text]]);
+            const cold = await Workspace.open({ ...files, [name]: text });
+            expect(diagnosticsOf(workspace)).toEqual(diagnosticsOf(cold));
+        }
     });
 
     it('parses again when the edit is more than layout: a comment opened in a title, a suppression, two tokens joined', async () => {

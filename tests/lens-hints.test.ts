@@ -158,11 +158,15 @@ describe('code lens', () => {
         const { workspace, services, document } = await open();
         const provider = services.lsp.CodeLensProvider as MandateCodeLensProvider;
         const [first] = await provider.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } }) ?? [];
-        // A comment typed keeps the tree (language/layout-edit/): the lens still speaks of the same declaration.
-        await workspace.write('policy.mandate', `${POLICY}\n// edited\n`);
-        expect(provider.resolveCodeLens(first).command?.title).not.toBe('…');
-        await workspace.write('policy.mandate', `${POLICY}\nperson extra "Extra"\n`);
+        // A comment typed keeps the tree but moves it (language/layout-edit/): the lens's place is an earlier text's.
+        const tree = document.parseResult.value;
+        await workspace.write('policy.mandate', `// edited\n${POLICY}`);
+        expect(document.parseResult.value).toBe(tree);
         expect(provider.resolveCodeLens(first).command).toEqual({ title: '…', command: '' });
+        const [again] = await provider.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } }) ?? [];
+        expect(provider.resolveCodeLens(again).command?.title).not.toBe('…');
+        await workspace.write('policy.mandate', `${POLICY}\nperson extra "Extra"\n`);
+        expect(provider.resolveCodeLens(again).command).toEqual({ title: '…', command: '' });
         for (const data of [undefined, 'x', [9, 0, 0, 0], [0, 99, 0, 0], [0, 0, 0, 1e9], [0, -1, 0, 0], [0.5, 0, 0, 0]]) {
             expect(provider.resolveCodeLens({ range: first.range, data }).command).toEqual({ title: '…', command: '' });
         }

@@ -77,6 +77,6 @@ export function isLayoutBlank(code: number): boolean {
 }
 
 /** Printable ASCII, a tab or a line break. */
-function isPlain(code: number): boolean {
+export function isPlain(code: number): boolean {
     return (code >= 0x20 && code < 0x7f) || code === 0x09 || code === LF || code === CR;
 }

@@ -35,12 +35,20 @@ export function keepTreeThroughEdit(document: LangiumDocument, text: string, con
     for (const other of context.documents.all) if (other.diagnostics?.some(diagnostic => mentions(diagnostic, label))) return false;
     if (!context.findings.keepThroughLayoutEdit(document.parseResult.value, label)) return false;
     const oldStarts = document.diagnostics.length > 0 ? lineStartsOf(root) : undefined;
+    // A finding's message may quote the text it stands on, or name what is next to it (invisible-character).
+    if (oldStarts && document.diagnostics.some(diagnostic => touches(diagnostic, plan, oldStarts))) return false;
     const types = context.lexer.definition;
     if (!types.SL_COMMENT || !types.ML_COMMENT) return false;
     if (!patchTree(root, plan, { SL_COMMENT: types.SL_COMMENT, ML_COMMENT: types.ML_COMMENT })) return false;
     if (oldStarts) document.diagnostics = document.diagnostics.map(diagnostic => moved(diagnostic, plan, oldStarts, lineStartsOf(root)));
     noteLayoutEdit(document.parseResult.value, { offset: plan.offset, text: text.slice(plan.offset, plan.newEnd), linesMoved: plan.linesMoved });
     return true;
+}
+
+/** Whether the edit is inside the diagnostic's range or next to it. */
+function touches(diagnostic: Diagnostic, plan: LayoutPlan, oldStarts: readonly number[]): boolean {
+    const offsetOf = (position: Position) => (oldStarts[position.line] ?? Number.MAX_SAFE_INTEGER) + position.character;
+    return offsetOf(diagnostic.range.start) <= plan.oldEnd && plan.offset <= offsetOf(diagnostic.range.end);
 }
 
 function mentions(diagnostic: Diagnostic, label: string): boolean {

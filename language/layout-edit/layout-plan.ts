@@ -2,7 +2,7 @@ import type { ParseResult, RootCstNode } from 'langium';
 import { readingLimitsOf } from '../mandate-bounded-parser.js';
 import { GENERATED_MARK, isGeneratedText } from '../import/people-file.js';
 import { KEY_MARK, layoutSpan, lineBreaksIn } from '../workspace/semantic-fingerprint.js';
-import { changedSpan, isLayoutBlank, scanLayout, type ScannedComment } from './changed-span.js';
+import { changedSpan, isLayoutBlank, isPlain, scanLayout, type ScannedComment } from './changed-span.js';
 
 /** The comment that turns a finding into an accepted exception (suppression/suppressions.ts): what it covers depends on the lines around it. */
 const SUPPRESSION_MARK = 'mandate-ignore';
@@ -48,6 +48,8 @@ export function planLayoutEdit(parseResult: ParseResult, text: string): LayoutPl
     const old = layoutSpan({ root, text: before, start: span.start, end: span.oldEnd });
     if (!old || old.keyComment) return undefined;
     const { offset, end } = old;
+    // A blank the lexer skips but no editor shows (U+2028, a form feed) is a finding named by the word next to it.
+    if (!isPlainAround(before, offset, end)) return undefined;
     const delta = text.length - before.length;
     const newEnd = end + delta;
     const oldComments = newEnd < offset ? undefined : scanLayout(before, offset, end);
@@ -74,6 +76,11 @@ function withoutSuppressions(root: RootCstNode): boolean {
     if (root.fullText.includes(SUPPRESSION_MARK)) return false;
     suppressionFree.add(root);
     return true;
+}
+
+function isPlainAround(text: string, start: number, end: number): boolean {
+    const plain = (at: number) => at < 0 || at >= text.length || isPlain(text.charCodeAt(at));
+    return plain(start - 1) && plain(end);
 }
 
 /** The text of the lines `[start, end)` of `text` is on. */

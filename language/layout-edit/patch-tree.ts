@@ -35,7 +35,8 @@ export function patchTree(root: RootCstNode, plan: LayoutPlan, commentTypes: Rea
     // The comments the tree holds in the span must be the ones the text holds there.
     if (replaced.length !== plan.oldComments) return false;
 
-    (root as unknown as { _text: string })._text = plan.text;
+    // The root's text, and the range Langium's root node keeps once asked for it.
+    Object.assign(root, { _text: plan.text, _rangeCache: undefined });
     const starts = knownLineStarts(root);
     if (starts) setLineStarts(root, movedLineStarts(starts, plan));
     moveTokensAfter(root, plan.oldEnd, plan.delta);
@@ -68,7 +69,7 @@ function isLeaf(child: CstNode): child is LeafCstNode {
 function lastTokenEndBefore(node: CstNode, offset: number, pending: PendingTokens | undefined): number {
     const children = childrenOf(node);
     // The children that end after `offset` hold no token before it, but the one that holds `offset`.
-    for (let index = Math.min(firstEndingAtOrAfter(children, offset), children.length - 1); index >= 0; index--) {
+    for (let index = Math.min(firstEndingAtOrAfter(children, offset) ?? children.length, children.length - 1); index >= 0; index--) {
         const child = children[index];
         if (typeof child === 'number') {
             const end = pending!.endOf(child);
@@ -118,7 +119,7 @@ function commentsBefore(children: Child[], index: number, previousEnd: number): 
 /** The path from `node` to the first token (not a comment) at or after `offset`: each node and its child's index. */
 function pathToTokenFrom(node: CstNode, offset: number, pending: PendingTokens | undefined, path: Array<{ node: CstNode; index: number }>): boolean {
     const children = childrenOf(node);
-    for (let index = firstEndingAtOrAfter(children, offset); index < children.length; index++) {
+    for (let index = firstEndingAtOrAfter(children, offset) ?? 0; index < children.length; index++) {
         const child = children[index];
         if (typeof child === 'number') {
             if (pending!.offsetOf(child) < offset) continue;
@@ -162,7 +163,7 @@ function moveTokensAfter(root: RootCstNode, from: number, delta: number): void {
         }
     };
     const top = childrenOf(root);
-    for (let index = firstEndingAtOrAfter(top, from); index < top.length; index++) move(top[index] as CstNode);
+    for (let index = firstEndingAtOrAfter(top, from) ?? 0; index < top.length; index++) move(top[index] as CstNode);
 }
 
 interface LangiumLeafFields {

@@ -4,6 +4,7 @@ import type { CodeLens, CodeLensParams, Command, Connection, Position } from 'vs
 import {
     isAuthority, isDelegation, isPerson, isResponsibility, isRole, type Authority, type Delegation, type Model, type Person, type Responsibility, type Role
 } from '../generated/ast.js';
+import { layoutVersionOf } from '../mandate-leaf-cst-node.js';
 import type { MandateSharedServices } from '../mandate-module.js';
 import type { IsoDate } from '../util/dates.js';
 import { delegationStatus } from '../workspace/delegation-status.js';
@@ -75,8 +76,12 @@ export class MandateCodeLensProvider implements CodeLensProvider {
     /** The documents lenses were listed for, by number: a lens's data names its document by number, not by its URI. */
     private readonly uris: string[] = [];
     private readonly keys = new Map<string, number>();
-    /** The syntax trees lenses were listed for, by number: a lens of an earlier tree is outdated. Weak: a tree the document left goes. */
-    private readonly treeIds = new WeakMap<Model, number>();
+    /**
+     * The syntax trees lenses were listed for, by number, with their layout version: a lens of an
+     * earlier tree, or of the same tree before an edit of its blanks and comments moved it
+     * (layout-edit/), is outdated. Weak: a tree the document left goes.
+     */
+    private readonly treeIds = new WeakMap<Model, { readonly id: number; readonly layout: number }>();
     private trees = 0;
 
     constructor(private readonly shared: MandateSharedServices) {}
@@ -114,7 +119,7 @@ export class MandateCodeLensProvider implements CodeLensProvider {
         const uri = data && this.uris[data[1]];
         const document = uri === undefined ? undefined : this.shared.workspace.LangiumDocuments.getDocument(URI.parse(uri));
         const root = document?.parseResult.value as Model | undefined;
-        const declaration = root && this.treeIds.get(root) === data![2] ? root.declarations?.[data![3]] : undefined;
+        const declaration = root && this.currentTreeId(root) === data![2] ? root.declarations?.[data![3]] : undefined;
         if (!document || !declaration || !lensKindsOf(declaration).includes(data![0])) return { range: lens.range, command: OUTDATED };
         return { range: lens.range, command: this.commandOf(data![0], declaration, document, lens.range.start) };
     }
@@ -129,9 +134,17 @@ export class MandateCodeLensProvider implements CodeLensProvider {
     }
 
     private treeIdOf(root: Model): number {
-        let id = this.treeIds.get(root);
-        if (id === undefined) this.treeIds.set(root, id = this.trees++);
-        return id;
+        const id = this.currentTreeId(root);
+        if (id !== undefined) return id;
+        const known = { id: this.trees++, layout: layoutOf(root) };
+        this.treeIds.set(root, known);
+        return known.id;
+    }
+
+    /** The number lenses of `root` as it is laid out now were listed with, if any were. */
+    private currentTreeId(root: Model): number | undefined {
+        const known = this.treeIds.get(root);
+        return known && known.layout === layoutOf(root) ? known.id : undefined;
     }
 
     private commandOf(kind: LensKind, declaration: AstNode, document: LangiumDocument, at: Position): Command {
@@ -228,4 +241,8 @@ export function registerCodeLensResolve(shared: MandateSharedServices, connectio
         const provider = shared.ServiceRegistry.all.map(services => (services as LangiumServices).lsp.CodeLensProvider).find(found => found instanceof MandateCodeLensProvider);
         return provider ? (provider as MandateCodeLensProvider).resolveCodeLens(lens) : lens;
     }));
+}
+
+function layoutOf(root: Model): number {
+    return root.$cstNode ? layoutVersionOf(root.$cstNode.root) : 0;
 }

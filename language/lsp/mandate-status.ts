@@ -4,6 +4,7 @@ import type { MandateSharedServices } from '../mandate-module.js';
 import { clause53Status } from '../applicability/index.js';
 import { collectFindings } from '../engine/check-sources.js';
 import { withTitleReads } from '../util/title-reads.js';
+import { MandateDocumentBuilder } from '../workspace/mandate-document-builder.js';
 import { STATUS_NOTIFICATION, type MandateStatus } from './mandate-protocol.js';
 
 
@@ -62,13 +63,20 @@ export function computeStatus(shared: MandateSharedServices): MandateStatus {
     };
 }
 
-/** Sends the status after every build that validated documents. */
+/**
+ * Sends the status after every build that validated documents, and after an edit of blanks and
+ * comments that kept a document's tree (layout-edit/): the status says the same, but the editor
+ * takes it as the moment to find the policy tests and redraw the graph, whose places moved.
+ */
 export function publishStatusAfterBuilds(shared: MandateSharedServices, connection: Connection): void {
-    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
+    const publish = () => {
         try {
             void connection.sendNotification(STATUS_NOTIFICATION, computeStatus(shared));
         } catch (error) {
             console.error(`Could not compute the Mandate status: ${(error as Error).message}`);
         }
-    });
+    };
+    const builder = shared.workspace.DocumentBuilder;
+    builder.onBuildPhase(DocumentState.Validated, publish);
+    if (builder instanceof MandateDocumentBuilder) builder.layoutEdits.onKept(publish);
 }

@@ -1,4 +1,4 @@
-import type { ValidationAcceptor } from 'langium';
+import { CstUtils, isLeafCstNode, type ValidationAcceptor } from 'langium';
 import type { Cadence, GracePeriod } from '../generated/ast.js';
 import { IssueCodes } from '../mandate-issue-codes.js';
 import { cadenceUnit, type CadenceUnit } from '../util/dates.js';
@@ -50,8 +50,13 @@ function checkGrace(grace: GracePeriod, accept: ValidationAcceptor, report: Rule
         `\`${sourceText(grace, `within ${grace.days} days`)}\` is out of range: a grace period may be at most ${MAX_COUNT.day} days (${MAX_CADENCE_YEARS} years). Write the real grace period, e.g. \`within 30 days\`.`);
 }
 
-/** What the policy wrote, on one line and cut short: a count of 400 digits is not repeated whole. */
+/**
+ * What the policy wrote, its tokens without the comments between them, on one line and cut short:
+ * a count of 400 digits is not repeated whole. The message is the same however the text is laid
+ * out (an edit of blanks and comments keeps the findings: layout-edit/).
+ */
 function sourceText(node: Cadence | GracePeriod, fallback: string): string {
-    const text = (node.$cstNode?.text ?? fallback).replace(/\s+/g, ' ');
+    const tokens = node.$cstNode ? CstUtils.streamCst(node.$cstNode).filter(token => isLeafCstNode(token) && !token.hidden).map(token => token.text).toArray() : [];
+    const text = tokens.length > 0 ? tokens.join(' ') : fallback;
     return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }

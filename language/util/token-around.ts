@@ -20,7 +20,7 @@ export interface TreeToken {
  */
 export function tokenAround(root: CstNode, start: number, end: number): TreeToken | undefined {
     const children = childrenOf(root);
-    for (let index = firstEndingAtOrAfter(children, start); index < children.length; index++) {
+    for (let index = firstEndingAtOrAfter(children, start) ?? 0; index < children.length; index++) {
         const child = children[index];
         if (typeof child === 'number' || child.end < start) continue;
         for (const near of [children[index - 1], child, children[index + 1]]) {
@@ -33,17 +33,17 @@ export function tokenAround(root: CstNode, start: number, end: number): TreeToke
 }
 
 /**
- * Where to start looking: a binary search for the first child that ends at `start` or later, when
- * no child is a token without a leaf (the root's children, 10,000 declarations in an imported
- * directory, are nodes); children end in order. Else the first child.
+ * The first child that ends at `start` or later, by binary search (children end in order); undefined
+ * when a child is a token without a leaf, whose end the list does not tell. The root's children (10,000
+ * declarations in an imported directory) are all nodes.
  */
-export function firstEndingAtOrAfter(children: ReadonlyArray<CstNode | number>, start: number): number {
+export function firstEndingAtOrAfter(children: ReadonlyArray<CstNode | number>, start: number): number | undefined {
     let low = 0;
     let high = children.length;
     while (low < high) {
         const middle = (low + high) >>> 1;
         const child = children[middle];
-        if (typeof child === 'number') return 0;
+        if (typeof child === 'number') return undefined;
         if (child.end < start) low = middle + 1;
         else high = middle;
     }

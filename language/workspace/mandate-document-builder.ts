@@ -18,6 +18,8 @@ const NO_CATEGORIES: ReadonlySet<ValidationCategory> = new Set();
 export interface BuildTiming {
     readonly documents: number;
     readonly ms: number;
+    /** Of `documents`, those whose tree an edit of blanks and comments kept (layout-edit/). */
+    readonly keptTrees: number;
 }
 
 /** A request waiting for a document to reach a state. */
@@ -54,7 +56,7 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
     /** Edits of blanks and comments, which keep the document's tree (layout-edit/). */
     readonly layoutEdits: LayoutEdits;
     /** The build or update running now: nested builds (re-validating stale documents) count towards it. */
-    private timing: { start: number, documents: Set<string> } | undefined;
+    private timing: { start: number, documents: Set<string>, keptTrees: number } | undefined;
     /** The requests waiting for a document to reach a state, by URI: see `awaitDocumentState`. */
     private readonly waits = new Map<string, Set<DocumentWait>>();
     /** Editor changes whose update waits behind a build: a request for their documents waits for it (pending-updates.ts). */
@@ -108,13 +110,13 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
 
     private async timed(run: () => Promise<void>): Promise<void> {
         if (this.timing) return run();
-        const timing = this.timing = { start: performance.now(), documents: new Set<string>() };
+        const timing = this.timing = { start: performance.now(), documents: new Set<string>(), keptTrees: 0 };
         try {
             await run();
         } finally {
             this.timing = undefined;
         }
-        this.builtEmitter.fire({ documents: timing.documents.size, ms: Math.round(performance.now() - timing.start) });
+        this.builtEmitter.fire({ documents: timing.documents.size, ms: Math.round(performance.now() - timing.start), keptTrees: timing.keptTrees });
     }
 
     private async updateDocuments(changed: URI[], deleted: URI[], cancelToken: Cancellation.CancellationToken, recheck: ReadonlySet<string> = new Set()): Promise<void> {
@@ -128,7 +130,11 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
         changed = changed.filter(uri => !unchanged.includes(uri));
         if (changed.length === 1 && deleted.length === 0 && recheck.size === 0 && await this.layoutEdits.keepTree(changed[0])) {
             this.pendingUpdates.applied(changed);
-            this.timing?.documents.add(changed[0].toString()); // its new text is checked: the findings moved with it
+            // Its new text is checked: the findings moved with it.
+            if (this.timing) {
+                this.timing.documents.add(changed[0].toString());
+                this.timing.keptTrees++;
+            }
             return;
         }
         deleted.forEach(uri => this.findings().forget(uri.toString()));
