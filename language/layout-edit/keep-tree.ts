@@ -33,12 +33,13 @@ export function keepTreeThroughEdit(document: LangiumDocument, text: string, con
     const label = `${path.slice(path.lastIndexOf('/') + 1)}:`;
     // A message that names a line of this file (`people.mandate:12`) would name another line now.
     for (const other of context.documents.all) if (other.diagnostics?.some(diagnostic => mentions(diagnostic, label))) return false;
-    if (!context.findings.keepThroughLayoutEdit(document.parseResult.value, label)) return false;
     const oldStarts = document.diagnostics.length > 0 ? lineStartsOf(root) : undefined;
     // A finding's message may quote the text it stands on, or name what is next to it (invisible-character).
     if (oldStarts && document.diagnostics.some(diagnostic => touches(diagnostic, plan, oldStarts))) return false;
     const types = context.lexer.definition;
     if (!types.SL_COMMENT || !types.ML_COMMENT) return false;
+    // Last of the checks: it also lets go of the state before the last edit.
+    if (!context.findings.keepThroughLayoutEdit(document.parseResult.value, label)) return false;
     if (!patchTree(root, plan, { SL_COMMENT: types.SL_COMMENT, ML_COMMENT: types.ML_COMMENT })) return false;
     if (oldStarts) document.diagnostics = document.diagnostics.map(diagnostic => moved(diagnostic, plan, oldStarts, lineStartsOf(root)));
     noteLayoutEdit(document.parseResult.value, { offset: plan.offset, text: text.slice(plan.offset, plan.newEnd), linesMoved: plan.linesMoved });
