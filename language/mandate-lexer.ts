@@ -5,6 +5,7 @@ import { MAX_LEXER_ERRORS } from './mandate-bounded-parser.js';
 import type { TokenList } from './mandate-token-list.js';
 import { TokenScanner } from './mandate-token-scanner.js';
 import { endsLine, lineEnd } from './util/line-breaks.js';
+import { formatCount } from './util/format-count.js';
 
 /** Thrown by the message provider when a text has more unreadable characters than are reported. */
 export class LexingStopped extends Error {
@@ -202,5 +203,5 @@ function quoteEnd(text: string, start: number): number {
 
 function runMessage(text: string, start: number, end: number): string {
     const shown = [...text.slice(start, Math.min(end, start + 40))].slice(0, 20).join('');
-    return `\`${shown}…\` (${(end - start).toLocaleString('en-US')} characters in a row) is not part of the Mandate language. Delete it, or put it inside a quoted text.`;
+    return `\`${shown}…\` (${formatCount(end - start)} characters in a row) is not part of the Mandate language. Delete it, or put it inside a quoted text.`;
 }

@@ -7,6 +7,7 @@ import type { MandateParserErrorMessageProvider } from './mandate-parser-error-m
 import { chunkAround, lexicalSpan, type LexicalSpan } from './util/lexical-spans.js';
 import { lineIndexAt, lineStartOffsets } from './util/line-breaks.js';
 import { syntaxNodes } from './util/syntax-nodes.js';
+import { formatCount } from './util/format-count.js';
 
 type ParserError = ParseResult['parserErrors'][number];
 type Token = ParserError['token'];
@@ -130,7 +131,7 @@ function looksUnreadable(limits: ReadingLimits): boolean {
     return many && limits.unreadableLines * 2 > limits.contentLines;
 }
 
-const count = (value: number) => value.toLocaleString('en-US');
+const count = formatCount;
 
 /** The one finding of a file that is mostly not Mandate, on its first unreadable line. */
 function notAPolicy(limits: ReadingLimits, positions: Positions): Diagnostic {

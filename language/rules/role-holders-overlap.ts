@@ -1,5 +1,6 @@
 import type { Assignment, Role } from '../generated/ast.js';
 import { IssueCodes } from '../mandate-issue-codes.js';
+import { compareStrings } from '../util/compare.js';
 import { describePeriod, overlapOf, type Period } from '../util/dates.js';
 import { effectivePeriods } from '../workspace/tenure.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
@@ -31,7 +32,7 @@ export function holderOverlaps(model: WorkspaceModel, role: Role): HolderOverlap
     const held: Held[] = model.assignmentsOf(role)
         .filter(assignment => assignment.person?.ref)
         .flatMap(assignment => effectivePeriods(assignment).map(period => ({ assignment, period })))
-        .sort((a, b) => startKey(a.period).localeCompare(startKey(b.period)));
+        .sort((a, b) => compareStrings(startKey(a.period), startKey(b.period)));
     const overlaps: HolderOverlap[] = [];
     const reported = new Set<Assignment>();
     let longest: Held | undefined;
