@@ -35,4 +35,28 @@ describe('remembered answers', () => {
     it('serve the calendar check, asked again and again', () => {
         expect(['2024-02-29', '2023-02-29', '2024-02-29', '2025-13-01', '2025-06-30'].map(isValidIsoDate)).toEqual([true, false, true, false, true]);
     });
+
+    it('check the calendar digit by digit as the calendar itself says, for every day of four centuries and malformed texts', () => {
+        // The check reads digits instead of matching a pattern (dates.ts): the calendar (Date, proleptic Gregorian) is the reference.
+        const inCalendar = (year: number, month: number, day: number) => {
+            const date = new Date(0);
+            date.setUTCFullYear(year, month - 1, day);
+            return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+        };
+        const pad = (value: number, width: number) => String(value).padStart(width, '0');
+        let checked = 0;
+        for (const year of [0, 4, 100, 1600, 1700, 1900, 1999, 2000, 2023, 2024, 2100, 2400, 9999]) {
+            for (let month = 0; month <= 13; month++) {
+                for (let day = 0; day <= 32; day++) {
+                    const text = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+                    expect(isValidIsoDate(text), text).toBe(month >= 1 && month <= 12 && day >= 1 && inCalendar(year, month, day));
+                    checked++;
+                }
+            }
+        }
+        expect(checked).toBe(13 * 14 * 33);
+        for (const text of ['', '2024-1-01', '2024-01-1', '2024/01/01', '2024-01-01 ', ' 2024-01-01', '2024-0a-01', '202４-01-01', '+2024-01-01', '2024-01-0-', '-024-01-01', '2024-01-01\n']) {
+            expect(isValidIsoDate(text), JSON.stringify(text)).toBe(false);
+        }
+    });
 });
