@@ -39,6 +39,8 @@ describe('the linker\'s references', () => {
             expect(Object.keys(reference)).toEqual(shape);
             expect(reference._ref).toBeUndefined();
             expect(reference.$nodeDescription).toBeUndefined();
+            // The node kept for `ref` goes with what linking set: a stale one would outlive a relink.
+            expect((reference as unknown as { target: unknown }).target).toBeUndefined();
         }
         await linker.link(document);
         expect(document.references).toEqual(references);
