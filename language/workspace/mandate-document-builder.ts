@@ -1,6 +1,6 @@
 import {
     Cancellation, DefaultDocumentBuilder, DocumentState, Emitter, isOperationCancelled, URI, type AstNode, type AstNodeDescription, type BuildOptions,
-    type Event, type LangiumDocument, type LangiumSharedCoreServices, type ValidationCategory
+    type Event, type LangiumCoreServices, type LangiumDocument, type LangiumSharedCoreServices, type ValidationCategory
 } from 'langium';
 import type { MandateAddedSharedServices } from '../mandate-module.js';
 import { LayoutEdits } from '../layout-edit/layout-edits.js';
@@ -223,15 +223,22 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     /**
+     * The services of a document of the workspace: with one language registered, that one. Langium
+     * looks each URI up among the open documents first, and a rename that relinks 500 files asked 500 times.
+     */
+    private servicesOf(document: LangiumDocument): LangiumCoreServices {
+        const languages = this.serviceRegistry.all;
+        return languages.length === 1 ? languages[0] : this.serviceRegistry.getServices(document.uri);
+    }
+
+    /**
      * Langium's method (langium ~4.4), which it calls for every document of the workspace on every
      * update: it found the document's language by normalising the document's URI each time (about
      * a millisecond per keystroke at 500 files, in a profile). The categories come from the registry of the only
      * language when there is one, as getServices would answer.
      */
     protected override findMissingValidationCategories(document: LangiumDocument, options: BuildOptions | undefined): ValidationCategory[] {
-        const languages = this.serviceRegistry.all;
-        const services = languages.length === 1 ? languages[0] : this.serviceRegistry.getServices(document.uri);
-        const all = services.validation.ValidationRegistry.getAllValidationCategories(document);
+        const all = this.servicesOf(document).validation.ValidationRegistry.getAllValidationCategories(document);
         const state = this.buildState.get(document.uri.toString());
         const checks = state?.result?.validationChecks;
         const executed: ReadonlySet<ValidationCategory> = checks ? new Set(checks) : state?.completed ? all : NO_CATEGORIES;
@@ -301,7 +308,7 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
         for (const document of this.langiumDocuments.all) {
             if (document.references.length === 0) continue;
             if (changedUris.size > 0 && mayResolveDifferently(document, comparison.changedNames, changedUris)) {
-                const services = this.serviceRegistry.getServices(document.uri);
+                const services = this.servicesOf(document);
                 const linker = services.references.Linker;
                 if (!(linker instanceof MandateLinker) || document.state < DocumentState.Linked) {
                     relink(document);
@@ -315,7 +322,7 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
                 continue;
             }
             if (retargets.size === 0) continue;
-            const locator = this.serviceRegistry.getServices(document.uri).workspace.AstNodeLocator;
+            const locator = this.servicesOf(document).workspace.AstNodeLocator;
             const result = retargetReferences(document, retargets, locator, this.langiumDocuments);
             if (result === 'relink') relink(document);
             // The reference index records target paths; a declaration that moved needs its entries redone.
