@@ -3,7 +3,7 @@
  * auditor's third question, 7.4 and every format treat the appointment as not announced on that
  * date, and say that the recorded announcement is still to come.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { exportOscal } from '../language/report/export-oscal.js';
 import { renderJson } from '../language/report/render-json.js';
 import { renderMarkdown } from '../language/report/render-markdown.js';
@@ -84,5 +84,20 @@ assign omar to dpo since 2024-01-01 appointed by board { announced 2024-01-02 vi
         expect(report.questions.communicated.summary).toBe('1 of 1 appointments to the CISO and clause 5.3 roles were announced.');
         const communication = report.summary.requirements.find(entry => entry.id === 'ISO27001:7.4')!;
         expect(communication.reasons.join(' ')).toContain('All 2 key appointments in force on 2025-06-30 were announced.');
+    });
+
+    it('whose date did not parse is no announcement yet, and the check goes on', async () => {
+        // Found by tests/fuzz.test.ts: `announced 20250630` leaves the announcement without the date its type promises.
+        const errors = vi.spyOn(console, 'error');
+        try {
+            const findings = await check(withEdit('people.mandate', text => text
+                .replace('assign jane to ciso since 2024-03-01', 'assign jane to ciso since 2025-05-01')
+                .replace('announced 2024-03-05', 'announced 20250520')), '2025-05-10');
+            expect(findings.some(finding => finding.uri.endsWith('people.mandate') && finding.severity === 'error')).toBe(true);
+            expect(findings.map(finding => finding.message).join('\n')).not.toMatch(/internal|TypeError/i);
+            expect(errors).not.toHaveBeenCalled();
+        } finally {
+            errors.mockRestore();
+        }
     });
 });

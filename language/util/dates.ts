@@ -3,11 +3,14 @@ import { remembered } from './remembered.js';
 /** Calendar dates are kept as ISO `YYYY-MM-DD` strings, which compare correctly as strings. */
 export type IsoDate = string;
 
-/** True when `text` is an ISO date that exists in the calendar (no 2024-02-30). */
+/**
+ * True when `text` is an ISO date that exists in the calendar (no 2024-02-30). A node parsed in part
+ * (`announced 20250630`) lacks its date though its type says it has one: that is no date either.
+ */
 export function isValidIsoDate(text: string): boolean {
     // Read digit by digit: the rules ask this of every date of every person and assignment after each
     // edit, and a regular expression or a remembered answer (a string hashed into a map) cost more than the check.
-    if (text.length !== 10 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) return false;
+    if (typeof text !== 'string' || text.length !== 10 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) return false;
     const year = digitsAt(text, 0, 4);
     const month = digitsAt(text, 5, 2);
     const day = digitsAt(text, 8, 2);
