@@ -9,6 +9,7 @@ import { MandateLinker } from '../mandate-linker.js';
 import type { WorkspaceFindings } from './workspace-findings.js';
 import { rememberParse } from './semantic-fingerprint.js';
 import { PendingUpdates } from './pending-updates.js';
+import { DocumentWaits } from './document-waits.js';
 import { isWorkspaceFile } from './workspace-files.js';
 import { mayResolveDifferently } from './reference-summary.js';
 
@@ -20,13 +21,6 @@ export interface BuildTiming {
     readonly ms: number;
     /** Of `documents`, those whose tree an edit of blanks and comments kept (layout-edit/). */
     readonly keptTrees: number;
-}
-
-/** A request waiting for a document to reach a state. */
-interface DocumentWait {
-    readonly state: DocumentState;
-    readonly reached: () => void;
-    readonly source: Cancellation.CancellationTokenSource;
 }
 
 /**
@@ -57,8 +51,8 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
     readonly layoutEdits: LayoutEdits;
     /** The build or update running now: nested builds (re-validating stale documents) count towards it. */
     private timing: { start: number, documents: Set<string>, keptTrees: number } | undefined;
-    /** The requests waiting for a document to reach a state, by URI: see `awaitDocumentState`. */
-    private readonly waits = new Map<string, Set<DocumentWait>>();
+    /** The requests waiting for a document to reach a state: see `awaitDocumentState`. */
+    private readonly waits = new DocumentWaits();
     /** Editor changes whose update waits behind a build: a request for their documents waits for it (pending-updates.ts). */
     readonly pendingUpdates = new PendingUpdates();
 
@@ -174,7 +168,7 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
     protected override cleanUpDeleted<T extends AstNode>(document: LangiumDocument<T>): void {
         this.exportChanges.capture(document.uri, this.exportsOf(document.uri));
         super.cleanUpDeleted(document);
-        this.endWaits(document.uri);
+        this.waits.end(document.uri);
     }
 
     /**
@@ -188,38 +182,7 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
     protected override awaitDocumentState(state: DocumentState, uri: URI, cancelToken: Cancellation.CancellationToken): Promise<URI> {
         // The document still holds the text before an editor change whose update has not started.
         if (this.pendingUpdates.has(uri)) return this.pendingUpdates.whenApplied(uri, cancelToken).then(() => this.awaitDocumentState(state, uri, cancelToken));
-        const key = uri.toString();
-        const source = new Cancellation.CancellationTokenSource();
-        const forwarded = cancelToken.onCancellationRequested(() => source.cancel());
-        const waits = this.waits.get(key) ?? new Set<DocumentWait>();
-        this.waits.set(key, waits);
-        return new Promise<URI>((resolve, reject) => {
-            const wait: DocumentWait = { state, reached: () => resolve(uri), source };
-            waits.add(wait);
-            super.awaitDocumentState(state, uri, source.token).then(resolve, reject).finally(() => {
-                forwarded.dispose();
-                source.dispose();
-                waits.delete(wait);
-                if (waits.size === 0 && this.waits.get(key) === waits) this.waits.delete(key);
-            });
-        });
-    }
-
-    private endWaits(uri: URI): void {
-        this.waits.get(uri.toString())?.forEach(wait => wait.source.cancel());
-    }
-
-    /** After a completed build: a wait for a state its document has reached is answered, a wait for a document that is gone is cancelled. */
-    private answerWaits(): void {
-        for (const [key, waits] of [...this.waits]) {
-            const document = this.langiumDocuments.getDocument(URI.parse(key));
-            for (const wait of [...waits]) {
-                if (document && document.state < wait.state) continue; // a later build reaches it
-                if (document) wait.reached();
-                // Also ends Langium's own wait (its listener), which has nothing left to wait for.
-                wait.source.cancel();
-            }
-        }
+        return this.waits.wait(state, uri, cancelToken, token => super.awaitDocumentState(state, uri, token));
     }
 
     /**
@@ -280,7 +243,7 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
         }
         documents.forEach(document => this.timing?.documents.add(document.uri.toString()));
         await super.buildDocuments(documents, options, cancelToken);
-        this.answerWaits();
+        this.waits.answer(this.langiumDocuments);
     }
 
     /**
