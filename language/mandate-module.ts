@@ -8,6 +8,7 @@ import { MandateGeneratedModule, MandateGeneratedSharedModule } from './generate
 import { MandateCodeActionProvider } from './lsp/mandate-code-actions.js';
 import { MandateCompletionProvider } from './lsp/mandate-completion-provider.js';
 import { ConfigSync } from './lsp/mandate-config-sync.js';
+import { createTextDocuments } from './lsp/mandate-text-documents.js';
 import { MandateDocumentUpdateHandler } from './lsp/mandate-document-update-handler.js';
 import { MandateConfigurationProvider } from './lsp/mandate-configuration-provider.js';
 import { MandateHoverProvider } from './lsp/mandate-hover-provider.js';
@@ -99,6 +100,7 @@ export const MandateSharedModule: Module<MandateSharedServices, PartialLangiumSh
         WorkspaceSymbolProvider: shared => new MandateWorkspaceSymbolProvider(shared)
     },
     workspace: {
+        TextDocuments: () => createTextDocuments(),
         DocumentBuilder: shared => new MandateDocumentBuilder(shared),
         LangiumDocuments: shared => new MandateLangiumDocuments(shared),
         WorkspaceManager: shared => new MandateWorkspaceManager(shared),

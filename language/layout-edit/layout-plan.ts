@@ -1,5 +1,6 @@
 import type { ParseResult, RootCstNode } from 'langium';
 import { readingLimitsOf } from '../mandate-bounded-parser.js';
+import { lineStart } from '../util/line-breaks.js';
 import { GENERATED_MARK, isGeneratedText } from '../import/people-file.js';
 import { KEY_MARK, layoutSpan, lineBreaksIn } from '../workspace/semantic-fingerprint.js';
 import { changedSpan, isLayoutBlank, isPlain, scanLayout, type ScannedComment } from './changed-span.js';
@@ -85,7 +86,7 @@ function isPlainAround(text: string, start: number, end: number): boolean {
 
 /** The text of the lines `[start, end)` of `text` is on. */
 function onLinesOf(text: string, start: number, end: number): string {
-    const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
+    const first = lineStart(text, start);
     const after = text.slice(end).search(/[\r\n]/);
-    return text.slice(lineStart, after < 0 ? text.length : end + after);
+    return text.slice(first, after < 0 ? text.length : end + after);
 }

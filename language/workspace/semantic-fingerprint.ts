@@ -5,7 +5,7 @@ import { directoryKeyOf, GENERATED_MARK, isGeneratedTree, KEY_COMMENT } from '..
 import { assignedPropertyOf } from '../util/property-span.js';
 import { tokenAround } from '../util/token-around.js';
 import { lineStartsOf } from '../mandate-leaf-cst-node.js';
-import { lineIndexAt } from '../util/line-breaks.js';
+import { lineIndexAt, lineStart } from '../util/line-breaks.js';
 import { syntaxNodes } from '../util/syntax-nodes.js';
 
 /**
@@ -173,9 +173,9 @@ export function layoutSpan(side: Side): { offset: number; end: number; text: str
     }
     if (splitsToken(root, offset) || splitsToken(root, end)) return undefined;
     // A directory key belongs to the person whose line holds it: a line break may move it to another.
-    const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+    const first = lineStart(text, offset);
     const lineEnd = text.slice(end).search(/[\r\n]/);
-    if (text.slice(lineStart, lineEnd < 0 ? text.length : end + lineEnd).includes(KEY_MARK)) keyComment = true;
+    if (text.slice(first, lineEnd < 0 ? text.length : end + lineEnd).includes(KEY_MARK)) keyComment = true;
     return { offset, end, text, keyComment };
 }
 
