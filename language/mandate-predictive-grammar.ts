@@ -17,7 +17,11 @@ export interface CompiledRule {
 
 /** The grammar, compiled: what the parser does for each element (parser-builder-base.ts's `buildElement`). */
 export type Step =
-    | { readonly kind: 'token'; readonly accepts: Column; readonly feature: Element; readonly keyword: boolean; readonly assignment?: Assignment; readonly crossRef?: 'single' | 'multi' }
+    | {
+        readonly kind: 'token'; readonly accepts: Column; readonly feature: Element; readonly keyword: boolean; readonly assignment?: Assignment; readonly crossRef?: 'single' | 'multi';
+        /** The text of every token it accepts, when there is one (a keyword matched as written): the grammar's string, not a copy out of each file. */
+        readonly text?: string;
+    }
     | { readonly kind: 'call'; readonly rule: CompiledRule; readonly feature: Element; readonly datatype: boolean }
     | { readonly kind: 'sequence'; readonly steps: readonly Step[] }
     | { readonly kind: 'choice'; readonly alternatives: readonly Step[]; decision?: Decision }
@@ -96,7 +100,8 @@ class GrammarCompiler {
     private token(feature: Element, type: TokenType | undefined, keyword: boolean): Step {
         if (!type) throw new UnsupportedGrammar('a token outside the vocabulary');
         const { assignment, crossRef } = this.assignmentOf(feature);
-        return { kind: 'token', accepts: acceptedBy(type), feature, keyword, assignment, crossRef };
+        const text = keyword && !type.isParent && typeof type.PATTERN === 'string' && type.PATTERN === (feature as GrammarAST.Keyword).value ? type.PATTERN : undefined;
+        return { kind: 'token', accepts: acceptedBy(type), feature, keyword, assignment, crossRef, text };
     }
 
     /** One column object per set of token types, so that paths through it are recognised as the same. */

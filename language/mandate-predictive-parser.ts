@@ -153,7 +153,7 @@ export class PredictiveParser {
         // keeps) gets its leaf when the tree's node is first asked for its children.
         if (!step.crossRef && builder.current.$type !== DatatypeSymbol && this.deferLeaf(step, offset, tokens.lengths[index], tokens.tokenType(index))) {
             if (step.assignment) {
-                const image = tokens.image(index);
+                const image = step.text ?? tokens.image(index);
                 // The value converter reads only the token's grammar element (the terminal rule it calls).
                 const value = step.keyword ? image : builder.converter.convert(image, grammarSourceOf(step));
                 builder.assign(step.assignment.operator, step.assignment.feature, value, undefined, undefined);
@@ -162,13 +162,13 @@ export class PredictiveParser {
         }
         const leaf = builder.nodeBuilder.buildOneLineLeaf(offset, tokens.lengths[index], tokens.tokenType(index), step.feature);
         if (step.assignment) {
-            const image = tokens.image(index);
+            const image = step.text ?? tokens.image(index);
             const value = step.keyword ? image : builder.converter.convert(image, leaf);
             builder.assign(step.assignment.operator, step.assignment.feature, value, leaf, step.crossRef);
         } else {
             const current = builder.current;
             if (current.$type === DatatypeSymbol) {
-                const image = tokens.image(index);
+                const image = step.text ?? tokens.image(index);
                 current.value += step.keyword ? image : builder.converter.convert(image, leaf).toString();
             }
         }

@@ -50,6 +50,7 @@ const unchanged: Convert = input => input;
 
 /** The conversion DefaultValueConverter.runConverter applies to the rule's tokens, which depends on the rule alone. */
 function conversionOf(rule: GrammarAST.AbstractRule): Convert {
+    if (rule.name === 'DATE') return sharedDate;
     switch (rule.name.toUpperCase()) {
         case 'INT': return ValueConverter.convertInt;
         case 'STRING': return convertString;
@@ -67,4 +68,20 @@ function conversionOf(rule: GrammarAST.AbstractRule): Convert {
 /** A string literal's value: the text between the quotes, with escapes as Langium reads them. */
 export function convertString(input: string): string {
     return input.includes('\\') ? ValueConverter.convertString(input) : input.slice(1, -1);
+}
+
+/**
+ * Dates repeat (a team's appointments, a programme's completions): one string per date written, not
+ * one per token, which lived as long as the tree (37,000 at 100,000 lines, where a few hundred differ).
+ */
+const dates = new Map<string, string>();
+/** A file of random dates must not grow the table for as long as the language server runs. */
+const MAX_SHARED_DATES = 50_000;
+
+function sharedDate(input: string): string {
+    const known = dates.get(input);
+    if (known !== undefined) return known;
+    if (dates.size >= MAX_SHARED_DATES) dates.clear();
+    dates.set(input, input);
+    return input;
 }
