@@ -8,7 +8,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CstUtils, EmptyFileSystem, GrammarAST, isLeafCstNode, type LangiumDocument } from 'langium';
+import { CstUtils, EmptyFileSystem, GrammarAST, isLeafCstNode, type CompositeCstNode, type LangiumDocument } from 'langium';
+import type { Range } from 'vscode-languageserver-types';
 import { parseHelper } from 'langium/test';
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../language/generated/ast.js';
@@ -26,6 +27,19 @@ function policyFiles(folder: string): string[] {
     return readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter(name => name.endsWith('.mandate')).map(name => join(folder, name));
 }
 
+/**
+ * A composite node's range as Langium's CompositeCstNodeImpl defines it, from its children's ranges:
+ * from the first child that is not a comment to the last (the leaves' ranges are compared with the
+ * lexer's below, so every level is Langium's by induction).
+ */
+function langiumCompositeRange(node: CompositeCstNode): Range {
+    const content = node.content;
+    const first = content.find(child => !child.hidden) ?? content[0];
+    const last = [...content].reverse().find(child => !child.hidden) ?? content.at(-1);
+    if (!first || !last) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return { start: first.range.start, end: last.range.end.line < first.range.start.line ? first.range.start : last.range.end };
+}
+
 /** Compares every leaf of `text`'s tree with the lexer's token at its offset; returns how many leaves compute their range. */
 async function expectLexerRanges(text: string): Promise<number> {
     const document: LangiumDocument<Model> = await parse(text);
@@ -35,7 +49,10 @@ async function expectLexerRanges(text: string): Promise<number> {
     for (const node of CstUtils.streamCst(document.parseResult.value.$cstNode!)) {
         // The report's source lines come from startLineOf: the line Langium's range starts on, composite nodes included.
         expect(startLineOf(node), `the start line at ${node.offset}`).toBe(node.range.start.line);
-        if (!isLeafCstNode(node)) continue;
+        if (!isLeafCstNode(node)) {
+            expect(node.range, `the range of the node at ${node.offset}`).toEqual(langiumCompositeRange(node as CompositeCstNode));
+            continue;
+        }
         const token = tokens.get(node.offset);
         expect(token, `a token at ${node.offset}`).toBeDefined();
         expect(node.range).toEqual({
