@@ -27,6 +27,7 @@ class DeclarationDescription implements AstNodeDescription {
     private selectionSegmentCache: DocumentSegment | undefined = undefined;
     /** The layout version of the tree the segments were worked out in: an edit of blanks and comments moves them (layout-edit/). */
     private cachedAt = 0;
+    private pathCache: string | undefined = undefined;
 
     constructor(readonly node: AstNode, readonly name: string, readonly documentUri: URI, private readonly locator: AstNodeLocator,
         private readonly nameProvider: NameProvider) {
@@ -34,12 +35,13 @@ class DeclarationDescription implements AstNodeDescription {
     }
 
     /**
-     * Worked out when read: few are (a link's target is its node), and each is a string made of
-     * pieces, three objects that lived as long as the declaration (70,000 at 100,000 lines). The
-     * node stays where it is in its tree for as long as the description is the document's.
+     * Worked out when first read, as it was when the description was made: the node stays where it
+     * is in its tree for as long as the description is the document's. A one-shot check never reads
+     * it (a link's target is its node), and each is a string made of pieces, three objects that lived
+     * as long as the declaration (70,000 at 100,000 lines); the language server's reference tallies read them all.
      */
     get path(): string {
-        return this.locator.getAstNodePath(this.node);
+        return this.pathCache ??= this.locator.getAstNodePath(this.node);
     }
 
     get nameSegment(): DocumentSegment | undefined {
