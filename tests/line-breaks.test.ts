@@ -1,6 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, test } from 'vitest';
-import { openedTextDocument } from '../language/lsp/mandate-text-documents.js';
+import { openedTextDocument, updatedTextDocument } from '../language/lsp/mandate-text-documents.js';
 import { endsLine, lineStart, lineStartOffsets } from '../language/util/line-breaks.js';
 
 /** A text of random short lines with every kind of break, from a fixed seed. */
@@ -50,6 +50,10 @@ describe('documents the editor opens', () => {
         const document = openedTextDocument('file:///a.mandate', 'mandate', 1, text);
         // Fails when the text-document library renames its cache: then the first edit is slow again.
         expect((document as unknown as { _lineOffsets?: number[] })._lineOffsets).toEqual(startsByDefinition(text));
+        // A client that sends the whole text with each change: the library forgets the starts, and they are found again.
+        const whole = randomText(4, ['\n', '\r\n']);
+        const updated = updatedTextDocument(document, [{ text: whole }], 2);
+        expect((updated as unknown as { _lineOffsets?: number[] })._lineOffsets).toEqual(startsByDefinition(whole));
     });
 
     test('answer positions as the library does, through a sequence of edits', () => {
@@ -64,7 +68,7 @@ describe('documents the editor opens', () => {
                 const start = library.positionAt(next(length + 1));
                 const end = library.positionAt(library.offsetAt(start) + next(20));
                 const change = { range: { start, end }, text: ['', 'x', '\n', 'ab\r\ncd', '\r'][next(5)] };
-                ours = TextDocument.update(ours, [change], edit + 2);
+                ours = updatedTextDocument(ours, [change], edit + 2);
                 library = TextDocument.update(library, [change], edit + 2);
                 expect(ours.getText()).toBe(library.getText());
                 for (let probe = 0; probe < 20; probe++) {
