@@ -3,7 +3,9 @@ import { Assignment, Delegation, Role, TrainingCompletion, type Model } from '..
 import { isPrintableAscii, mixedScriptWord, showCharacter, skeleton } from '../util/confusables.js';
 import { remembered } from '../util/remembered.js';
 import { readTitle, readTitlesOf } from '../util/title-reads.js';
-import { placeOf } from '../workspace/semantic-fingerprint.js';
+import { placeOf, type TokenEdit } from '../workspace/semantic-fingerprint.js';
+import { TextDerived } from '../util/text-derived.js';
+import type { ReadsOf } from './rule.js';
 import { pushTo } from '../util/multi-map.js';
 import type { NamedDeclaration, WorkspaceModel } from '../workspace/workspace-model.js';
 
@@ -170,7 +172,7 @@ export function treeSpellings(root: Model): TreeSpellings {
     return spellings;
 }
 
-const readOfTrees = new WeakMap<AstNode, string>();
+const readOfTrees = new TextDerived<string>();
 
 /**
  * All that confusable-name and duplicate-name read of one parse (WorkspaceRule.readsOf): the kind,
@@ -178,7 +180,7 @@ const readOfTrees = new WeakMap<AstNode, string>();
  * they stand, and the lexer's messages (a rejected look-alike name). Dates, references and
  * everything else a declaration says are not in it.
  */
-export function spellingsRead(parseResult: ParseResult<Model>): string {
+function spellingsReadOf(parseResult: ParseResult<Model>): string {
     const root = parseResult.value;
     let read = readOfTrees.get(root);
     if (read === undefined) {
@@ -191,4 +193,21 @@ export function spellingsRead(parseResult: ParseResult<Model>): string {
         readOfTrees.set(root, read);
     }
     return read;
+}
+
+export const spellingsRead: ReadsOf = Object.assign(spellingsReadOf, { sameAfterTokenEdit: spellingsSameAfterTokenEdit });
+
+/**
+ * What `spellingsRead` reads stays the same after an edit inside one token unless the token is the name
+ * or title of a named top-level declaration, or a path that is, or was, not plain ASCII (one that may mix scripts).
+ */
+function spellingsSameAfterTokenEdit(edit: TokenEdit): boolean {
+    switch (edit.property) {
+        case undefined: return false;
+        case 'name':
+        case 'title': return KINDS[edit.before.$type] === undefined || edit.before.$container?.$container !== undefined;
+        case 'evidence':
+        case 'path': return isPrintableAscii(edit.oldText) && isPrintableAscii(edit.newText);
+        default: return true;
+    }
 }

@@ -1,6 +1,9 @@
 import { isAstNode, isReference, type AstNode, type ParseResult } from 'langium';
 import type { Model } from '../generated/ast.js';
 import type { IsoDate } from '../util/dates.js';
+import { TextDerived } from '../util/text-derived.js';
+import type { TokenEdit } from '../workspace/semantic-fingerprint.js';
+import type { ReadsOf } from './rule.js';
 
 /**
  * What a rule reads of a node that is worked out from its properties on the as-of date, rather than
@@ -27,10 +30,10 @@ export type PropertiesSpec = Readonly<Record<string, ReadonlyArray<string | Deri
  * A rule may carry its findings over an edit only while it reads nothing else: every property it,
  * and the model functions it calls, look at must be listed (tests/properties-read.test.ts).
  */
-export function propertiesRead(spec: PropertiesSpec): (parseResult: ParseResult<Model>, asOf: IsoDate) => string {
+export function propertiesRead(spec: PropertiesSpec): ReadsOf {
     // One text per tree: the tree before an edit was read as the tree after the edit before it.
-    const known = new WeakMap<AstNode, { readonly asOf: IsoDate; readonly read: string }>();
-    return (parseResult, asOf) => {
+    const known = new TextDerived<{ readonly asOf: IsoDate; readonly read: string }>();
+    const readsOf = (parseResult: ParseResult<Model>, asOf: IsoDate) => {
         const root = parseResult.value;
         let entry = known.get(root);
         if (entry?.asOf !== asOf) {
@@ -39,6 +42,30 @@ export function propertiesRead(spec: PropertiesSpec): (parseResult: ParseResult<
         }
         return entry.read;
     };
+    return Object.assign(readsOf, { sameAfterTokenEdit: (edit: TokenEdit, asOf: IsoDate) => sameAfterTokenEdit(edit, spec, asOf) });
+}
+
+/**
+ * After an edit inside one token, the trees are the same node for node but for the nodes that hold
+ * it and their containers: the text differs only if the listed properties or the derived reads of
+ * one of them do, or the kind or name of one (every declaration's are in the text). Listed child
+ * nodes below the token's node are the same nodes' counterparts, untouched by the edit.
+ */
+function sameAfterTokenEdit(edit: TokenEdit, spec: PropertiesSpec, asOf: IsoDate): boolean {
+    let before: AstNode | undefined = edit.before;
+    let after: AstNode | undefined = edit.after;
+    while (before && after) {
+        if (before.$type !== after.$type || (before as { name?: unknown }).name !== (after as { name?: unknown }).name) return false;
+        for (const property of spec[before.$type] ?? []) {
+            const [old, now] = typeof property === 'string'
+                ? [valueOf((before as unknown as Record<string, unknown>)[property]), valueOf((after as unknown as Record<string, unknown>)[property])]
+                : [property.value(before, asOf) ?? null, property.value(after, asOf) ?? null];
+            if (JSON.stringify(old) !== JSON.stringify(now)) return false;
+        }
+        before = before.$container;
+        after = after.$container;
+    }
+    return before === undefined && after === undefined;
 }
 
 function readOf(parseResult: ParseResult<Model>, spec: PropertiesSpec, asOf: IsoDate): unknown[] {

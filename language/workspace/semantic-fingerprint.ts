@@ -7,6 +7,7 @@ import { tokenAround } from '../util/token-around.js';
 import { lineStartsOf } from '../mandate-leaf-cst-node.js';
 import { lineIndexAt, lineStart } from '../util/line-breaks.js';
 import { syntaxNodes } from '../util/syntax-nodes.js';
+import { TextDerived } from '../util/text-derived.js';
 
 /**
  * What a document says, apart from where it says it: every node's type and properties in order,
@@ -31,7 +32,7 @@ export interface SemanticFingerprint {
 export const TITLED_TYPES: ReadonlySet<string> = new Set(['Organization', 'Person', 'Role', 'Responsibility', 'Authority', 'Training', 'AppointingBody']);
 
 /** Per syntax tree: a document keeps its tree until it is parsed again. */
-const fingerprints = new WeakMap<AstNode, SemanticFingerprint>();
+const fingerprints = new TextDerived<SemanticFingerprint>();
 /** The parse results of trees a document has since replaced, with the errors that came with them. */
 const replaced = new WeakMap<AstNode, ParseResult>();
 
@@ -43,6 +44,13 @@ export function rememberParse(parseResult: ParseResult): void {
 /** The parse result of a tree a document has replaced, with the errors that came with it; undefined when it was not remembered. */
 export function replacedParse(root: AstNode): ParseResult | undefined {
     return replaced.get(root);
+}
+
+let walks = 0;
+
+/** How many trees were walked for their fingerprint, for tests that prove an edit walks none. */
+export function fingerprintWalks(): number {
+    return walks;
 }
 
 export function semanticFingerprint(parseResult: ParseResult): SemanticFingerprint {
@@ -92,6 +100,9 @@ export function fingerprintAfterEdit(before: ParseResult, after: ParseResult): S
     const now = old && tokenAround(afterRoot, start, newEnd);
     if (!old || !now || old.offset !== now.offset || now.end - old.end !== newEnd - oldEnd || old.hidden !== now.hidden
         || old.tokenType !== now.tokenType || old.feature !== now.feature) return undefined;
+    if (!now.hidden && old.owner && now.owner) {
+        tokenEdits.set(after.value, { from: before.value, before: old.owner, after: now.owner, property: (now.feature && assignedPropertyOf(now.feature)) || undefined, oldText: oldText.slice(old.offset, old.end), newText: newText.slice(now.offset, now.end) });
+    }
     let fingerprint = known;
     if (now.hidden) {
         if (oldText.slice(old.offset, old.end).includes(KEY_MARK) || newText.slice(now.offset, now.end).includes(KEY_MARK)) return undefined;
@@ -105,6 +116,30 @@ export function fingerprintAfterEdit(before: ParseResult, after: ParseResult): S
 }
 
 export const KEY_MARK = KEY_COMMENT.trim();
+
+/**
+ * An edit inside one value token (a date, a title, a name, a path), found by `fingerprintAfterEdit`:
+ * the nodes that hold the token before and after, in trees that are otherwise the same node for node.
+ */
+export interface TokenEdit {
+    /** The tree before the edit. */
+    readonly from: AstNode;
+    readonly before: AstNode;
+    readonly after: AstNode;
+    /** The property the token is assigned to, when the grammar says (not for a token of a datatype rule's). */
+    readonly property: string | undefined;
+    readonly oldText: string;
+    readonly newText: string;
+}
+
+/** By the tree after the edit. */
+const tokenEdits = new WeakMap<AstNode, TokenEdit>();
+
+/** The edit `fingerprintAfterEdit` found to lead from the tree `before` to the tree `after`, if it was one value token's. */
+export function tokenEditBetween(before: AstNode, after: AstNode): TokenEdit | undefined {
+    const edit = tokenEdits.get(after);
+    return edit?.from === before ? edit : undefined;
+}
 
 /**
  * For a tree whose blanks and comments were edited in place (layout-edit/): it says the same, and
@@ -218,6 +253,7 @@ function countBreaks(text: string, start: number, end: number): number {
  * worked out for its new tree: a walk that wrote every property twice took 300 ms of each keystroke.
  */
 function fingerprintOf(parseResult: ParseResult): SemanticFingerprint {
+    walks++;
     const root = parseResult.value;
     const structure = new Digest();
     const titles: string[] = [];

@@ -1,10 +1,11 @@
 import { AstUtils, type AstNode, type LangiumDocument, type ParseResult, type ValidationAcceptor } from 'langium';
 import type { Model } from '../generated/ast.js';
 import { RULES } from '../rules/index.js';
-import { lowerSeverity, type LoweredData, type RuleContext, type WorkspaceFinding, type WorkspaceRule } from '../rules/rule.js';
+import { lowerSeverity, type LoweredData, type ReadsOf, type RuleContext, type WorkspaceFinding, type WorkspaceRule } from '../rules/rule.js';
 import type { IsoDate } from '../util/dates.js';
 import { withTitleReads } from '../util/title-reads.js';
-import { counterpart, fingerprintAfterEdit, replacedParse, semanticFingerprint } from './semantic-fingerprint.js';
+import { counterpart, fingerprintAfterEdit, replacedParse, semanticFingerprint, tokenEditBetween, type TokenEdit } from './semantic-fingerprint.js';
+import { carryTextDerived } from '../util/text-derived.js';
 import type { WorkspaceModelProvider } from './workspace-model-provider.js';
 
 export interface PlacedFinding {
@@ -166,7 +167,7 @@ export class WorkspaceFindings {
             const now = fingerprintAfterEdit(parsed, document.parseResult) ?? semanticFingerprint(document.parseResult);
             if (old.semantic !== now.semantic && old.structure !== now.structure) sameStructure = false;
             changed.set(before, {
-                root, before: parsed, after: document.parseResult as ParseResult<Model>,
+                root, before: parsed, after: document.parseResult as ParseResult<Model>, tokenEdit: tokenEditBetween(parsed.value, root),
                 file: `${document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1)}:`, linesMoved: old.lines !== now.lines, titles: old.semantic !== now.semantic
             });
         }
@@ -219,6 +220,8 @@ export class WorkspaceFindings {
             if (!before) return undefined;
             if (before === root) continue;
             if (before.$cstNode?.root.fullText !== document.textDocument.getText()) return undefined;
+            // The same text, so the same fingerprint and reads: the next edit need not work them out for this tree.
+            carryTextDerived(before, root);
             changed.set(before, { root });
         }
         const byRule = new Map<WorkspaceRule, readonly WorkspaceFinding[]>();
@@ -287,6 +290,8 @@ interface Change {
     readonly root: AstNode;
     readonly before: ParseResult;
     readonly after: ParseResult<Model>;
+    /** The edit, when it was inside one value token. */
+    readonly tokenEdit: TokenEdit | undefined;
     /** `name.mandate:`, as messages that point at a line of it start. */
     readonly file: string;
     readonly linesMoved: boolean;
@@ -295,8 +300,15 @@ interface Change {
 }
 
 /** Whether a rule reads the same of every changed document before and after. */
-function readsSameOf(readsOf: NonNullable<WorkspaceRule['readsOf']>, changed: ReadonlyMap<AstNode, Change>, asOf: IsoDate): boolean {
-    for (const change of changed.values()) if (readsOf(change.before as ParseResult<Model>, asOf) !== readsOf(change.after, asOf)) return false;
+function readsSameOf(readsOf: ReadsOf, changed: ReadonlyMap<AstNode, Change>, asOf: IsoDate): boolean {
+    for (const change of changed.values()) {
+        // One token typed: told from the nodes that hold it, without reading the whole new tree.
+        if (change.tokenEdit && readsOf.sameAfterTokenEdit) {
+            if (!readsOf.sameAfterTokenEdit(change.tokenEdit, asOf)) return false;
+        } else if (readsOf(change.before as ParseResult<Model>, asOf) !== readsOf(change.after, asOf)) {
+            return false;
+        }
+    }
     return true;
 }
 
