@@ -6,12 +6,16 @@
  * most a view that follows typing may lag.
  */
 import type { CodeLens } from 'vscode-languageserver-protocol';
+import type { TextEdit } from '../tests/lsp-client.js';
 import { missing, record, type BenchContext } from './context.js';
+import type { BuildSlot } from './figures.js';
 import { BenchSession, serverLaunchOf } from './lsp-session.js';
 import { formatBytes, formatMs, median, percentile } from './stats.js';
 
 export const BIG_EDITOR_FIGURE = 'big-editor';
 export const BIG_EDIT_FIGURE = 'edit-big-comment';
+export const BIG_DATE_FIGURE = 'edit-big-date';
+const EDIT_FIGURES = [BIG_EDIT_FIGURE, BIG_DATE_FIGURE, BIG_EDITOR_FIGURE];
 const ROUNDS = 3;
 /** The lines an editor shows at once, around the middle of the file. */
 const SCREEN = 60;
@@ -52,31 +56,36 @@ export async function measureBigEditor(context: BenchContext): Promise<void> {
     context.results.note(BIG_EDITOR_FIGURE, `On ${workload.description}, with people.mandate open: a comment line is typed in the middle of the file, and once the server has finished its work each request an editor sends after an edit is timed from send to answer (${REQUESTS.map(request => request.name).join(', ')}); median of ${ROUNDS} edits per request, the slowest request is the figure.`);
     const samples = context.settings.samples + (context.settings.samples % 2);
     context.results.note(BIG_EDIT_FIGURE, `On ${workload.description}, with people.mandate open: ${samples} edits, alternately a comment line typed in the middle of the file (a new text each time) and removed; each is one didChange, timed until the server has finished all work it caused, as the edit figures at 100k lines are.`);
+    context.results.note(BIG_DATE_FIGURE, `On ${workload.description}, with people.mandate open: ${samples} edits, alternately the day of the \`employed since\` of a person in the middle of the file changed (to a new day each time) and put back, timed as the comment edits are.`);
     for (const { slot, build } of context.builds) {
         // A build whose check of this file was stopped (0.1.0: minutes) would not finish its server's first build either.
         const cold = context.results.get('big-10k', slot);
         if (cold && (cold.value === undefined || cold.lowerBound)) {
-            for (const id of [BIG_EDIT_FIGURE, BIG_EDITOR_FIGURE]) record(context, id, slot, missing('not run: the cold check of this file did not finish'));
+            for (const id of EDIT_FIGURES) record(context, id, slot, missing('not run: the cold check of this file did not finish'));
             continue;
         }
         const session = await BenchSession.start(serverLaunchOf(build), workload.folder);
         try {
             if (!await session.settleWithin(context.settings.timeoutMs)) {
-                for (const id of [BIG_EDIT_FIGURE, BIG_EDITOR_FIGURE]) record(context, id, slot, missing(`not run: the initial build had not finished after ${formatMs(context.settings.timeoutMs)}`));
+                for (const id of EDIT_FIGURES) record(context, id, slot, missing(`not run: the initial build had not finished after ${formatMs(context.settings.timeoutMs)}`));
                 continue;
             }
             const uri = await session.open('people.mandate');
             const middle = Math.floor(session.text(uri).split('\n').length / 2);
-            const edits: number[] = [];
-            for (let i = 0; i < samples; i++) {
+            const comments = await timedEdits(session, uri, samples, i => {
                 const at = offsetOfLine(session.text(uri), middle);
                 const note = `// bench edit ${i / 2}\n`;
-                const edit = i % 2 === 0 ? session.insertAt(uri, at, note) : session.replaceAt(uri, at, `// bench edit ${(i - 1) / 2}\n`.length, '');
-                edits.push((await session.timedEdit(uri, [edit])).ms);
-            }
-            const p95 = percentile(edits, 95);
-            record(context, BIG_EDIT_FIGURE, slot, { value: p95, text: formatMs(p95) });
-            context.results.note(BIG_EDIT_FIGURE, `${build.name}: median ${formatMs(median(edits))}.`);
+                return i % 2 === 0 ? session.insertAt(uri, at, note) : session.replaceAt(uri, at, `// bench edit ${(i - 1) / 2}\n`.length, '');
+            });
+            recordEdits(context, BIG_EDIT_FIGURE, build.name, slot, comments);
+            const day = () => {
+                const since = session.text(uri).indexOf('employed since ', offsetOfLine(session.text(uri), middle));
+                if (since < 0) throw new Error('no `employed since` after the middle of people.mandate');
+                return since + 'employed since YYYY-MM-'.length;
+            };
+            const original = session.text(uri).slice(day(), day() + 2);
+            const dates = await timedEdits(session, uri, samples, i => session.replaceAt(uri, day(), 2, i % 2 === 0 ? String(10 + ((i / 2) % 18)) : original));
+            recordEdits(context, BIG_DATE_FIGURE, build.name, slot, dates);
             const times = new Map<string, number[]>();
             const sizes = new Map<string, number>();
             for (let round = 0; round < ROUNDS; round++) {
@@ -95,11 +104,24 @@ export async function measureBigEditor(context: BenchContext): Promise<void> {
             context.results.note(BIG_EDITOR_FIGURE, each);
             context.log(`      ${each}`);
         } catch (error) {
-            for (const id of [BIG_EDIT_FIGURE, BIG_EDITOR_FIGURE]) if (!context.results.get(id, slot)) record(context, id, slot, missing(`failed: ${(error as Error).message.split('\n')[0]}`));
+            for (const id of EDIT_FIGURES) if (!context.results.get(id, slot)) record(context, id, slot, missing(`failed: ${(error as Error).message.split('\n')[0]}`));
         } finally {
             await session.dispose();
         }
     }
+}
+
+/** `count` edits, each one didChange timed until the server has finished the work it caused. */
+async function timedEdits(session: BenchSession, uri: string, count: number, edit: (index: number) => TextEdit): Promise<number[]> {
+    const times: number[] = [];
+    for (let i = 0; i < count; i++) times.push((await session.timedEdit(uri, [edit(i)])).ms);
+    return times;
+}
+
+function recordEdits(context: BenchContext, id: string, name: string, slot: BuildSlot, times: readonly number[]): void {
+    const p95 = percentile(times, 95);
+    record(context, id, slot, { value: p95, text: formatMs(p95) });
+    context.results.note(id, `${name}: median ${formatMs(median(times))}.`);
 }
 
 function offsetOfLine(text: string, line: number): number {
