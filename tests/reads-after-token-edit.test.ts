@@ -5,7 +5,7 @@ import type { Model } from '../language/generated/ast.js';
 import { createMandateServices } from '../language/mandate-module.js';
 import { RULES } from '../language/rules/index.js';
 import type { WorkspaceRule } from '../language/rules/rule.js';
-import { fingerprintAfterEdit, fingerprintWalks, semanticFingerprint, tokenEditBetween } from '../language/workspace/semantic-fingerprint.js';
+import { afterEdit, fingerprintWalks, semanticFingerprint } from '../language/workspace/semantic-fingerprint.js';
 import { readTextFolder } from './folder-helpers.js';
 import { fuzzCase, regressionFixtures } from './fuzz/cases.js';
 import { AS_OF, CLEAN_POLICY } from './helpers.js';
@@ -30,8 +30,7 @@ function tokenEdit(text: string, edited: string) {
     const before = parse(text);
     semanticFingerprint(before);
     const after = parse(edited);
-    fingerprintAfterEdit(before, after);
-    const edit = tokenEditBetween(before.value, after.value);
+    const edit = afterEdit(before, after)?.tokenEdit;
     return edit && { before, after, edit };
 }
 

@@ -76,6 +76,15 @@ export function semanticFingerprint(parseResult: ParseResult): SemanticFingerpri
  * with (the next edit's fingerprint is compared with this one).
  */
 export function fingerprintAfterEdit(before: ParseResult, after: ParseResult): SemanticFingerprint | undefined {
+    return afterEdit(before, after)?.fingerprint;
+}
+
+/**
+ * `fingerprintAfterEdit`, with the edit when it was inside one value token. Handed to the caller,
+ * never kept: a record of it kept with the new tree would keep the tree before alive, and that one
+ * the tree before it.
+ */
+export function afterEdit(before: ParseResult, after: ParseResult): { readonly fingerprint: SemanticFingerprint; readonly tokenEdit?: TokenEdit } | undefined {
     const known = fingerprints.get(before.value);
     const oldText = before.value.$cstNode?.root.fullText;
     const newText = after.value.$cstNode?.root.fullText;
@@ -93,16 +102,16 @@ export function fingerprintAfterEdit(before: ParseResult, after: ParseResult): S
     const layout = fingerprintAfterLayoutEdit(known, { root: beforeRoot, text: oldText, start, end: oldEnd }, { root: afterRoot, text: newText, start, end: newEnd });
     if (layout) {
         fingerprints.set(after.value, layout);
-        return layout;
+        return { fingerprint: layout };
     }
     if (countBreaks(oldText, start, oldEnd) !== countBreaks(newText, start, newEnd)) return undefined;
     const old = tokenAround(beforeRoot, start, oldEnd);
     const now = old && tokenAround(afterRoot, start, newEnd);
     if (!old || !now || old.offset !== now.offset || now.end - old.end !== newEnd - oldEnd || old.hidden !== now.hidden
         || old.tokenType !== now.tokenType || old.feature !== now.feature) return undefined;
-    if (!now.hidden && old.owner && now.owner) {
-        tokenEdits.set(after.value, { from: before.value, before: old.owner, after: now.owner, property: (now.feature && assignedPropertyOf(now.feature)) || undefined, oldText: oldText.slice(old.offset, old.end), newText: newText.slice(now.offset, now.end) });
-    }
+    const tokenEdit: TokenEdit | undefined = !now.hidden && old.owner && now.owner
+        ? { before: old.owner, after: now.owner, property: (now.feature && assignedPropertyOf(now.feature)) || undefined, oldText: oldText.slice(old.offset, old.end), newText: newText.slice(now.offset, now.end) }
+        : undefined;
     let fingerprint = known;
     if (now.hidden) {
         if (oldText.slice(old.offset, old.end).includes(KEY_MARK) || newText.slice(now.offset, now.end).includes(KEY_MARK)) return undefined;
@@ -112,18 +121,16 @@ export function fingerprintAfterEdit(before: ParseResult, after: ParseResult): S
         fingerprint = { semantic: digestOf(known.semantic, change), structure: title ? known.structure : digestOf(known.structure, change), lines: known.lines };
     }
     fingerprints.set(after.value, fingerprint);
-    return fingerprint;
+    return { fingerprint, ...(tokenEdit ? { tokenEdit } : {}) };
 }
 
 export const KEY_MARK = KEY_COMMENT.trim();
 
 /**
- * An edit inside one value token (a date, a title, a name, a path), found by `fingerprintAfterEdit`:
+ * An edit inside one value token (a date, a title, a name, a path), found by `afterEdit`:
  * the nodes that hold the token before and after, in trees that are otherwise the same node for node.
  */
 export interface TokenEdit {
-    /** The tree before the edit. */
-    readonly from: AstNode;
     readonly before: AstNode;
     readonly after: AstNode;
     /** The property the token is assigned to, when the grammar says (not for a token of a datatype rule's). */
@@ -132,14 +139,6 @@ export interface TokenEdit {
     readonly newText: string;
 }
 
-/** By the tree after the edit. */
-const tokenEdits = new WeakMap<AstNode, TokenEdit>();
-
-/** The edit `fingerprintAfterEdit` found to lead from the tree `before` to the tree `after`, if it was one value token's. */
-export function tokenEditBetween(before: AstNode, after: AstNode): TokenEdit | undefined {
-    const edit = tokenEdits.get(after);
-    return edit?.from === before ? edit : undefined;
-}
 
 /**
  * For a tree whose blanks and comments were edited in place (layout-edit/): it says the same, and

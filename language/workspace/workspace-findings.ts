@@ -4,7 +4,7 @@ import { RULES } from '../rules/index.js';
 import { lowerSeverity, type LoweredData, type ReadsOf, type RuleContext, type WorkspaceFinding, type WorkspaceRule } from '../rules/rule.js';
 import type { IsoDate } from '../util/dates.js';
 import { withTitleReads } from '../util/title-reads.js';
-import { counterpart, fingerprintAfterEdit, replacedParse, semanticFingerprint, tokenEditBetween, type TokenEdit } from './semantic-fingerprint.js';
+import { afterEdit, counterpart, replacedParse, semanticFingerprint, type TokenEdit } from './semantic-fingerprint.js';
 import { carryTextDerived } from '../util/text-derived.js';
 import type { WorkspaceModelProvider } from './workspace-model-provider.js';
 
@@ -164,10 +164,11 @@ export class WorkspaceFindings {
             if (!parsed) return undefined;
             const old = semanticFingerprint(parsed);
             // Typing in one token: the text tells, without a walk of the new tree (a file of 10,000 people).
-            const now = fingerprintAfterEdit(parsed, document.parseResult) ?? semanticFingerprint(document.parseResult);
+            const edit = afterEdit(parsed, document.parseResult);
+            const now = edit?.fingerprint ?? semanticFingerprint(document.parseResult);
             if (old.semantic !== now.semantic && old.structure !== now.structure) sameStructure = false;
             changed.set(before, {
-                root, before: parsed, after: document.parseResult as ParseResult<Model>, tokenEdit: tokenEditBetween(parsed.value, root),
+                root, before: parsed, after: document.parseResult as ParseResult<Model>, tokenEdit: edit?.tokenEdit,
                 file: `${document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1)}:`, linesMoved: old.lines !== now.lines, titles: old.semantic !== now.semantic
             });
         }
