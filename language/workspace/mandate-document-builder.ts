@@ -122,7 +122,7 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
         const unchanged = changed.filter(uri => !recheck.has(uri.toString()) && this.unchangedText(uri));
         this.pendingUpdates.applied(unchanged); // built from the text the editor has
         changed = changed.filter(uri => !unchanged.includes(uri));
-        if (changed.length === 1 && deleted.length === 0 && recheck.size === 0 && await this.layoutEdits.keepTree(changed[0])) {
+        if (changed.length === 1 && deleted.length === 0 && recheck.size === 0 && this.settled && !this.exportChanges.hasPending && await this.layoutEdits.keepTree(changed[0])) {
             this.pendingUpdates.applied(changed);
             // Its new text is checked: the findings moved with it.
             if (this.timing) {
@@ -131,10 +131,21 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
             }
             return;
         }
+        this.settled = false;
         deleted.forEach(uri => this.findings().forget(uri.toString()));
         await super.update(changed, deleted, cancelToken);
         await this.revalidateStaleDocuments(cancelToken);
+        this.settled = !cancelToken.isCancellationRequested;
     }
+
+    /**
+     * Whether the last update ran to its end. One cancelled by the next (typing, a burst of file
+     * events) may leave work that only a build does: the documents that referred to a deleted file
+     * to link again, findings gone stale to publish. A comment typed next must then be built as
+     * usual, not kept as layout: it was, and a file deleted just before was never noticed by the
+     * files that named what it declared (the random edits of tests/incremental-property.test.ts).
+     */
+    private settled = true;
 
     /** Re-validate the documents whose workspace findings moved; a no-op when nothing did. */
     async revalidateStaleDocuments(cancelToken = Cancellation.CancellationToken.None): Promise<void> {
