@@ -16,6 +16,7 @@ import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 export const accountabilityDelegated: WorkspaceRule = {
     id: IssueCodes.AccountabilityDelegated,
     scope: 'workspace',
+    readsPresence: 'through holdings',
     category: 'delegation',
     severity: 'error',
     standards: ['ISO27001:5.1', 'ISO27001:A.5.2', 'NIST-CSF:GV.RR-01'],

@@ -80,6 +80,7 @@ function selfAppointment(model: WorkspaceModel, assignment: Assignment, appointe
 export const appointmentAuthority: WorkspaceRule = {
     id: IssueCodes.AppointmentAuthority,
     scope: 'workspace',
+    readsPresence: 'through holdings',
     category: 'appointment',
     severity: 'warning',
     standards: ['ISO27001:5.3(a)', 'ISO27001:5.1', 'SOC2:CC1.3'],

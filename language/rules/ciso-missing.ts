@@ -5,6 +5,7 @@ import type { WorkspaceRule } from './rule.js';
 export const cisoMissing: WorkspaceRule = {
     id: IssueCodes.CisoMissing,
     scope: 'workspace',
+    readsPresence: 'through holdings',
     category: 'leadership',
     severity: 'error',
     standards: ['ISO27001:5.3(a)', 'ISO27001:A.5.2', 'PCI-DSS:12.1.4', 'HIPAA:164.308(a)(2)'],

@@ -5,6 +5,7 @@ import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 export const cisoVacant: WorkspaceRule = {
     id: IssueCodes.CisoVacant,
     scope: 'workspace',
+    readsPresence: 'through holdings',
     category: 'leadership',
     severity: 'error',
     standards: ['ISO27001:5.3(a)', 'ISO27001:A.5.2', 'HIPAA:164.308(a)(2)'],

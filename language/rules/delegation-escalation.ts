@@ -10,6 +10,7 @@ import { carries, receivedOn, startOf } from './delegation-support.js';
 export const delegationEscalation: WorkspaceRule = {
     id: IssueCodes.DelegationEscalation,
     scope: 'workspace',
+    readsPresence: 'through holdings',
     category: 'delegation',
     severity: 'error',
     standards: ['ISO27001:A.5.2', 'SOC2:CC1.3', 'NIST-CSF:GV.RR-02'],

@@ -54,6 +54,7 @@ function chainReliance(model: WorkspaceModel, delegation: Delegation, asOf: IsoD
 export const delegationExpired: WorkspaceRule = {
     id: IssueCodes.DelegationExpired,
     scope: 'workspace',
+    readsPresence: 'through holdings',
     category: 'delegation',
     severity: 'warning',
     standards: ['ISO27001:A.5.2', 'NIST-CSF:GV.RR-02'],

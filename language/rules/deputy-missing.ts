@@ -10,6 +10,7 @@ import { vacancyHistory } from './role-vacant.js';
 export const deputyMissing: WorkspaceRule = {
     id: IssueCodes.DeputyMissing,
     scope: 'workspace',
+    readsPresence: 'through holdings',
     category: 'continuity',
     severity: 'warning',
     standards: ['ISO27001:A.5.2', 'NIST-CSF:GV.RR-03', 'SOC2:CC1.3'],

@@ -36,6 +36,7 @@ function overlapToReport(audits: readonly Assignment[], owning: readonly Assignm
 export const internalAuditorIndependence: WorkspaceRule = {
     id: IssueCodes.InternalAuditorIndependence,
     scope: 'workspace',
+    readsPresence: 'through holdings',
     category: 'segregation',
     severity: 'error',
     standards: ['ISO27001:A.5.3', ISMS_CONFORMANCE],

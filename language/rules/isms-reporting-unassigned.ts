@@ -6,6 +6,7 @@ import type { WorkspaceRule } from './rule.js';
 export const ismsReportingUnassigned: WorkspaceRule = {
     id: IssueCodes.IsmsReportingUnassigned,
     scope: 'workspace',
+    readsPresence: 'through holdings',
     category: 'leadership',
     severity: 'error',
     standards: [ISMS_REPORTING, 'ISO27001:9.3'],

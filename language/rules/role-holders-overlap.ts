@@ -66,6 +66,7 @@ function term(assignment: Assignment): string {
 export const roleHoldersOverlap: WorkspaceRule = {
     id: IssueCodes.RoleHoldersOverlap,
     scope: 'workspace',
+    readsPresence: 'through holdings',
     category: 'appointment',
     severity: 'error',
     standards: ['ISO27001:5.3(a)', 'ISO27001:A.5.2', 'SOC2:CC1.3'],

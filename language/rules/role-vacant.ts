@@ -24,6 +24,7 @@ export function vacancyHistory(model: WorkspaceModel, role: Role, asOf: IsoDate)
 export const roleVacant: WorkspaceRule = {
     id: IssueCodes.RoleVacant,
     scope: 'workspace',
+    readsPresence: 'through holdings',
     category: 'continuity',
     severity: 'warning',
     standards: ['ISO27001:A.5.2', 'NIST-CSF:GV.RR-02', 'SOC2:CC1.3'],

@@ -132,6 +132,15 @@ export interface WorkspaceRule extends RuleMetadata {
      * `asOf` is the date the findings are for, for what is read as of that date (properties-read.ts).
      */
     readonly readsOf?: ReadsOf;
+    /**
+     * `through holdings` when the rule learns whether people are with the organization only from who
+     * holds which role when (the model's holdersOn, isHeldOn, rolesOfPersonOn, holdersWithTenureOn, and
+     * tenure.ts's effectivePeriods and tenureHeldPeriods), never from a person's employment or
+     * engagement dates themselves: not in what it decides, nor in its messages, nor through training
+     * status. Its findings then carry over an edit of such a date that leaves every holding of the
+     * person the same (workspace/presence-edit.ts): a joining date typed years before the appointment.
+     */
+    readonly readsPresence?: 'through holdings';
 }
 
 /** A rule's `readsOf` (WorkspaceRule). */

@@ -192,6 +192,7 @@ function builtInFinding(person: Person, pair: ActivityConflict, overlap: Overlap
 export const sodConflict: WorkspaceRule = {
     id: IssueCodes.SodConflict,
     scope: 'workspace',
+    readsPresence: 'through holdings',
     category: 'segregation',
     severity: 'error',
     standards: ['ISO27001:A.5.3'],

@@ -5,6 +5,7 @@ import type { WorkspaceRule } from './rule.js';
 export const topManagementMissing: WorkspaceRule = {
     id: IssueCodes.TopManagementMissing,
     scope: 'workspace',
+    readsPresence: 'through holdings',
     category: 'leadership',
     severity: 'error',
     standards: ['ISO27001:5.1', 'ISO27001:5.3(a)', 'SOC2:CC1.3', 'NIST-CSF:GV.RR-01'],

@@ -4,6 +4,7 @@ import { RULES } from '../rules/index.js';
 import { lowerSeverity, type LoweredData, type ReadsOf, type RuleContext, type WorkspaceFinding, type WorkspaceRule } from '../rules/rule.js';
 import type { IsoDate } from '../util/dates.js';
 import { withTitleReads } from '../util/title-reads.js';
+import { leavesHoldingsSame } from './presence-edit.js';
 import { afterEdit, counterpart, replacedParse, semanticFingerprint, type TokenEdit } from './semantic-fingerprint.js';
 import { carryTextDerived } from '../util/text-derived.js';
 import type { WorkspaceModelProvider } from './workspace-model-provider.js';
@@ -151,7 +152,8 @@ export class WorkspaceFindings {
      * titles changed, and nothing else, runs again only the rules that read one of its titles
      * (util/title-reads.ts): typing in a person's title runs confusable-name, not forty rules. An edit
      * that changes what a document says carries over only the rules that read less (`readsOf`) and
-     * find it unchanged: a date typed in a team file does not compare every name again.
+     * find it unchanged: a date typed in a team file does not compare every name again; nor does a
+     * joining date that moves no holding run the rules that read presence through holdings (`readsPresence`).
      */
     private reusable(last: Computed, documents: ReadonlyArray<LangiumDocument>, asOf: IsoDate): RuleResults | undefined {
         if (documents.length !== last.roots.size) return undefined;
@@ -178,12 +180,16 @@ export class WorkspaceFindings {
         }
         const results: RuleResults = { byRule: new Map(), titleTrees: new Map() };
         const rerun: WorkspaceRule[] = [];
+        // A joining date typed that moves no holding: what rules that read presence through holdings read is the same.
+        let holdingsSame: boolean | undefined;
+        const presenceOnly = () => holdingsSame ??= [...changed.values()].every(change => change.tokenEdit !== undefined && leavesHoldingsSame(change.tokenEdit, this.models.get()));
         for (const [rule, findings] of last.byRule) {
             // A rule that reads less than the documents say carries over when what it reads is the same (titles included).
             // Worked out only when it decides: a comment typed leaves every document saying the same, and
             // reading a file of 10,000 people for each such rule took longer than running the rules.
             let same: boolean | undefined;
-            const readsSame = () => same ??= rule.readsOf !== undefined && readsSameOf(rule.readsOf, changed, asOf);
+            const readsSame = () => same ??= (rule.readsPresence === 'through holdings' && presenceOnly())
+                || (rule.readsOf !== undefined && readsSameOf(rule.readsOf, changed, asOf));
             if (!sameStructure && !readsSame()) {
                 rerun.push(rule);
                 continue;

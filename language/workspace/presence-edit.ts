@@ -1,0 +1,49 @@
+import type { Assignment, Person } from '../generated/ast.js';
+import { isValidIsoDate, overlapOf, type Period } from '../util/dates.js';
+import type { TokenEdit } from './semantic-fingerprint.js';
+import { presenceOf } from './tenure.js';
+import type { WorkspaceModel } from './workspace-model.js';
+
+/** The dates that say when a person is with the organization (tenure.ts, presenceOf). */
+const PRESENCE_DATES: ReadonlySet<string> = new Set(['employedSince', 'employedUntil', 'engagedSince', 'engagedUntil']);
+
+/**
+ * Whether `edit` (one token typed, semantic-fingerprint.ts) changed a date of a person's employment
+ * or engagement and nothing that anyone holds: every assignment of the person gives the role on
+ * the same days before and after, and so does each tenure those make up. Who holds which role on
+ * any date (holdersOn, rolesOfPersonOn, effectivePeriods, tenureHeldPeriods) then reads the same,
+ * so a rule that reads presence only through them (WorkspaceRule's `readsPresence`) says the same.
+ * The usual such edit: a joining date typed years before the person's first appointment.
+ * `model` is the workspace after the edit; the person's assignments and their dates are the same
+ * nodes' counterparts as before, since the edit was inside the person's date.
+ */
+export function leavesHoldingsSame(edit: TokenEdit, model: WorkspaceModel): boolean {
+    if (edit.before.$type !== 'Person' || edit.after.$type !== 'Person' || !edit.property || !PRESENCE_DATES.has(edit.property)) return false;
+    const before = edit.before as Person;
+    const after = edit.after as Person;
+    if (before.name !== after.name) return false;
+    const [oldPresence, newPresence] = [presenceOf(before), presenceOf(after)];
+    for (const assignment of model.assignmentsOfPerson(after)) {
+        // The model asks `periodCovers` of the dates as written, the periods read them as calendar dates: the same only when they are real dates.
+        if (!hasRealDates(assignment)) return false;
+        const own: Period = { since: assignment.since, until: assignment.until };
+        if (!samePeriods(within(own, oldPresence), within(own, newPresence))) return false;
+        const tenure = model.tenureOf(assignment);
+        if (tenure && !samePeriods(within(tenure, oldPresence), within(tenure, newPresence))) return false;
+    }
+    return true;
+}
+
+function hasRealDates(assignment: Assignment): boolean {
+    return (assignment.since === undefined || isValidIsoDate(assignment.since)) && (assignment.until === undefined || isValidIsoDate(assignment.until));
+}
+
+/** The days of `period` within the presence periods, as effectivePeriods and tenureHeldPeriods list them. */
+function within(period: Period, presence: readonly Period[]): Period[] {
+    return presence.flatMap(present => overlapOf(period, present) ?? []);
+}
+
+/** The same periods in the same order: a stricter test than the same days, which may say "changed" when unsure but never "same" wrongly. */
+function samePeriods(a: readonly Period[], b: readonly Period[]): boolean {
+    return a.length === b.length && a.every((period, index) => period.since === b[index].since && period.until === b[index].until);
+}
