@@ -171,6 +171,44 @@ describe('an edit of blanks and comments keeps the syntax tree', () => {
         expect(kept).toBeGreaterThan(edits / 2);
     }, 300_000);
 
+    it('does the same in files with suppressions, keeping the tree for edits away from them', async () => {
+        // An accepted finding (evidence-missing, with blank and comment lines between the suppression and
+        // what it covers), and one after code on its own line that accepts nothing (suppression-unused).
+        const people = CLEAN_POLICY['people.mandate']
+            .replace('assign jane', '// mandate-ignore evidence-missing: the minutes are kept by the company secretary\n\n// reviewed 2024-03\nassign jane')
+            .replace('    email "jane@acme.example"', '    email "jane@acme.example" // mandate-ignore date-invalid: none here');
+        const edits = EDITS || 60;
+        const kept = await expectLayoutEdits({ ...CLEAN_POLICY, 'people.mandate': people }, SEED || 17, edits);
+        expect(kept).toBeGreaterThan(edits / 3);
+    }, 300_000);
+
+    it('parses again when the edit may change what a suppression covers, or makes one', async () => {
+        const suppressed = CLEAN_POLICY['people.mandate'].replace('assign jane', '// mandate-ignore evidence-missing: kept by the secretary\n\nassign jane');
+        const files = { ...CLEAN_POLICY, 'people.mandate': suppressed };
+        const cases: Array<[label: string, text: string, kept: boolean]> = [
+            ['a comment typed away from the suppression', suppressed.replace('person jane', '// HR record 42\nperson jane'), true],
+            // A line that starts with a block comment is a line of code: the suppression covers it, not the assignment.
+            ['a block comment typed between the suppression and what it covers', suppressed.replace('\n\nassign jane', '\n/* note */\nassign jane'), false],
+            ['a comment deleted from the suppression\'s line', suppressed.replace(' kept by the secretary', ''), false]
+        ];
+        for (const [label, text, kept] of cases) {
+            const workspace = await Workspace.open(files);
+            const before = workspace.document('people.mandate').parseResult.value;
+            await workspace.burst([['people.mandate', text]]);
+            expect(workspace.document('people.mandate').parseResult.value === before, label).toBe(kept);
+            const cold = await Workspace.open({ ...files, 'people.mandate': text });
+            expect(diagnosticsOf(workspace), label).toEqual(diagnosticsOf(cold));
+        }
+        // A letter deleted that makes a comment a suppression, in a file that had none: it accepts the finding now.
+        const almost = CLEAN_POLICY['people.mandate'].replace('assign jane', '// mandate-Xignore evidence-missing: kept by the secretary\nassign jane');
+        const workspace = await Workspace.open({ ...CLEAN_POLICY, 'people.mandate': almost });
+        const made = almost.replace('mandate-Xignore', 'mandate-ignore');
+        await workspace.burst([['people.mandate', made]]);
+        const cold = await Workspace.open({ ...CLEAN_POLICY, 'people.mandate': made });
+        expect(diagnosticsOf(workspace)).toEqual(diagnosticsOf(cold));
+        expect(diagnosticsOf(cold).some(line => line.includes('Accepted exception'))).toBe(true);
+    });
+
     it('moves the diagnostics of the edited file with its text', async () => {
         const workspace = await Workspace.open(CLEAN_POLICY);
         const document = workspace.document('people.mandate');

@@ -3,10 +3,8 @@ import { readingLimitsOf } from '../mandate-bounded-parser.js';
 import { lineStart } from '../util/line-breaks.js';
 import { GENERATED_MARK, isGeneratedText } from '../import/people-file.js';
 import { KEY_MARK, layoutSpan, lineBreaksIn } from '../workspace/semantic-fingerprint.js';
+import { mayMoveSuppression, SUPPRESSION_MARK } from '../suppression/suppressions.js';
 import { changedSpan, isLayoutBlank, isPlain, scanLayout, type ScannedComment } from './changed-span.js';
-
-/** The comment that turns a finding into an accepted exception (suppression/suppressions.ts): what it covers depends on the lines around it. */
-const SUPPRESSION_MARK = 'mandate-ignore';
 
 /**
  * An edit of a file's layout only: `[offset, oldEnd)` of the text before and `[offset, newEnd)` of
@@ -31,8 +29,8 @@ export interface LayoutPlan {
  * The plan for taking `text` as the new text of the tree `parseResult`, when the edit changed only
  * blanks and comments that say nothing; undefined when the file must be parsed again: the texts are
  * the same (an update asked for for another reason), the tree has syntax errors, or the edit touches
- * a token, a generated file's header, a directory key (import/people-file.ts), a suppression comment,
- * or characters other than plain ASCII.
+ * a token, a generated file's header, a directory key (import/people-file.ts), a suppression comment
+ * or what one covers, or characters other than plain ASCII.
  */
 export function planLayoutEdit(parseResult: ParseResult, text: string): LayoutPlan | undefined {
     const root = parseResult.value.$cstNode?.root as RootCstNode | undefined;
@@ -61,22 +59,23 @@ export function planLayoutEdit(parseResult: ParseResult, text: string): LayoutPl
     if (newEnd === offset && offset > 0 && offset < text.length && !isLayoutBlank(text.charCodeAt(offset - 1)) && !isLayoutBlank(text.charCodeAt(offset))) return undefined;
     const written = text.slice(offset, newEnd);
     if (written.includes(KEY_MARK) || onLinesOf(text, offset, newEnd).includes(KEY_MARK)) return undefined;
-    if (written.includes(SUPPRESSION_MARK) || !withoutSuppressions(root)) return undefined;
+    // A suppression typed (the span holds whole comments), or one whose reach the edit may change.
+    if (written.includes(SUPPRESSION_MARK)) return undefined;
+    if (hasSuppressions(root) && (mayMoveSuppression(before, offset, end) || mayMoveSuppression(text, offset, newEnd))) return undefined;
     const linesMoved = offset < root.end && lineBreaksIn(before, offset, end) !== lineBreaksIn(text, offset, newEnd);
     return { text, offset, oldEnd: end, newEnd, delta, comments, oldComments: oldComments.length, linesMoved };
 }
 
 /**
- * Trees whose text holds no suppression comment. A layout edit keeps it so (it writes none, and
- * a comment it does not touch stays as it was), so a file is searched once, not at each keystroke.
+ * Whether a tree's text holds a suppression comment. A kept edit changes that for no tree (it
+ * neither makes one nor touches the line of one), so a file is searched once, not at each keystroke.
  */
-const suppressionFree = new WeakSet<RootCstNode>();
+const suppressed = new WeakMap<RootCstNode, boolean>();
 
-function withoutSuppressions(root: RootCstNode): boolean {
-    if (suppressionFree.has(root)) return true;
-    if (root.fullText.includes(SUPPRESSION_MARK)) return false;
-    suppressionFree.add(root);
-    return true;
+function hasSuppressions(root: RootCstNode): boolean {
+    let has = suppressed.get(root);
+    if (has === undefined) suppressed.set(root, has = root.fullText.includes(SUPPRESSION_MARK));
+    return has;
 }
 
 function isPlainAround(text: string, start: number, end: number): boolean {

@@ -1,7 +1,7 @@
 import { CstUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import { invisibleRuns } from '../util/invisible-characters.js';
-import { splitLines } from '../util/line-breaks.js';
+import { endsLine, lineStart, splitLines } from '../util/line-breaks.js';
 import { syntaxNodes } from '../util/syntax-nodes.js';
 
 /** `// mandate-ignore <rule-id>: <justification>` */
@@ -43,7 +43,7 @@ export function findSuppressions(document: LangiumDocument): Suppression[] {
     const root = document.parseResult.value;
     const cst = root.$cstNode;
     const text = document.textDocument.getText();
-    if (!cst || !text.includes('mandate-ignore')) return [];
+    if (!cst || !text.includes(SUPPRESSION_MARK)) return [];
     const lines = splitLines(text); // a lone \r ends a line too, as it does for the positions of the tokens
     let codeLines: number[] | undefined;
     let outermost: Map<number, AstNode> | undefined;
@@ -65,6 +65,35 @@ export function findSuppressions(document: LangiumDocument): Suppression[] {
         });
     }
     return suppressions;
+}
+
+/** What every suppression comment holds: a text without it has none. */
+export const SUPPRESSION_MARK = 'mandate-ignore';
+
+/**
+ * Whether an edit of blanks and comments over `[start, end)` of `text` (the text before the edit,
+ * or after it) could change what a suppression covers: it is on a line that holds one, or on the
+ * lines from one alone on its line down to the line of code it covers, where a line typed (a block
+ * comment counts as code) or a comment deleted would move what it covers. Elsewhere the lines
+ * around every suppression read as they did, so each covers the same node (findSuppressions).
+ */
+export function mayMoveSuppression(text: string, start: number, end: number): boolean {
+    const first = lineStart(text, start);
+    let last = end;
+    while (last < text.length && !endsLine(text, last)) last++;
+    if (text.slice(first, last).includes(SUPPRESSION_MARK)) return true;
+    // Up from the edited line, over the lines a suppression alone on its line reaches across.
+    let lineEnd = first;
+    while (lineEnd > 0) {
+        let contentEnd = lineEnd - 1;
+        if (text.charCodeAt(contentEnd) === 10 && contentEnd > 0 && text.charCodeAt(contentEnd - 1) === 13) contentEnd--;
+        const lineBegin = lineStart(text, contentEnd);
+        const line = text.slice(lineBegin, contentEnd);
+        if (line.includes(SUPPRESSION_MARK)) return true;
+        if (isCodeLine(line)) return false;
+        lineEnd = lineBegin;
+    }
+    return false;
 }
 
 /** Whether a suppression comment alone above this line applies to it: it is neither blank nor a `//` comment. */
