@@ -3,7 +3,8 @@ import { Assignment, Delegation, Role, TrainingCompletion, type Model } from '..
 import { isPrintableAscii, mixedScriptWord, showCharacter, skeleton } from '../util/confusables.js';
 import { remembered } from '../util/remembered.js';
 import { readTitle, readTitlesOf } from '../util/title-reads.js';
-import { placeOf, type TokenEdit } from '../workspace/semantic-fingerprint.js';
+import type { TokenEdit } from '../workspace/semantic-fingerprint.js';
+import { placeOf } from '../workspace/tree-places.js';
 import { TextDerived } from '../util/text-derived.js';
 import type { ReadsOf } from './rule.js';
 import { pushTo } from '../util/multi-map.js';

@@ -334,31 +334,3 @@ class Digest {
         this.parts = [];
     }
 }
-
-/** The steps from the root to `node`: property and index per step. */
-function stepsTo(node: AstNode): Array<readonly [string, number | undefined]> {
-    const steps: Array<readonly [string, number | undefined]> = [];
-    let current = node;
-    while (current.$container) {
-        steps.push([current.$containerProperty ?? '', current.$containerIndex]);
-        current = current.$container;
-    }
-    return steps.reverse();
-}
-
-/** Where `node` stands in its tree, as text: the node `counterpart` finds in another tree with the same text here. */
-export function placeOf(node: AstNode): string {
-    return stepsTo(node).map(([property, index]) => index === undefined ? property : `${property}[${index}]`).join('.');
-}
-
-/** The node at the same place (property and index per step from the root) in an identical tree. */
-export function counterpart(node: AstNode, root: AstNode): AstNode | undefined {
-    let target: AstNode | undefined = root;
-    for (const [property, index] of stepsTo(node)) {
-        const value: unknown = (target as unknown as Record<string, unknown>)[property];
-        const next = index === undefined ? value : Array.isArray(value) ? value[index] : undefined;
-        target = isAstNode(next) ? next : undefined;
-        if (!target) return undefined;
-    }
-    return target;
-}

@@ -1,11 +1,12 @@
 import { AstUtils, type AstNode, type LangiumDocument, type ParseResult, type ValidationAcceptor } from 'langium';
 import type { Model } from '../generated/ast.js';
 import { RULES } from '../rules/index.js';
-import { lowerSeverity, type LoweredData, type ReadsOf, type RuleContext, type WorkspaceFinding, type WorkspaceRule } from '../rules/rule.js';
+import { lowerSeverity, type LoweredData, type RuleContext, type WorkspaceFinding, type WorkspaceRule } from '../rules/rule.js';
 import type { IsoDate } from '../util/dates.js';
 import { withTitleReads } from '../util/title-reads.js';
 import { leavesHoldingsSame } from './presence-edit.js';
-import { afterEdit, counterpart, replacedParse, semanticFingerprint, type TokenEdit } from './semantic-fingerprint.js';
+import { afterEdit, replacedParse, semanticFingerprint } from './semantic-fingerprint.js';
+import { moveFinding, movedTrees, readsSameOf, type Change } from './carried-findings.js';
 import { carryTextDerived } from '../util/text-derived.js';
 import type { WorkspaceModelProvider } from './workspace-model-provider.js';
 
@@ -295,51 +296,6 @@ export class WorkspaceFindings {
 }
 
 const NO_TREES: ReadonlySet<AstNode> = new Set();
-
-/** A document changed since the findings were made: its tree and parse before and after. */
-interface Change {
-    readonly root: AstNode;
-    readonly before: ParseResult;
-    readonly after: ParseResult<Model>;
-    /** The edit, when it was inside one value token. */
-    readonly tokenEdit: TokenEdit | undefined;
-    /** `name.mandate:`, as messages that point at a line of it start. */
-    readonly file: string;
-    readonly linesMoved: boolean;
-    /** Whether it says something else at all (titles or more). */
-    readonly titles: boolean;
-}
-
-/** Whether a rule reads the same of every changed document before and after. */
-function readsSameOf(readsOf: ReadsOf, changed: ReadonlyMap<AstNode, Change>, asOf: IsoDate): boolean {
-    for (const change of changed.values()) {
-        // One token typed: told from the nodes that hold it, without reading the whole new tree.
-        if (change.tokenEdit && readsOf.sameAfterTokenEdit) {
-            if (!readsOf.sameAfterTokenEdit(change.tokenEdit, asOf)) return false;
-        } else if (readsOf(change.before as ParseResult<Model>, asOf) !== readsOf(change.after, asOf)) {
-            return false;
-        }
-    }
-    return true;
-}
-
-/** The trees a rule read titles of, with each changed document's old tree replaced by its new one. */
-function movedTrees(trees: ReadonlySet<AstNode>, changed: ReadonlyMap<AstNode, { readonly root: AstNode }>): ReadonlySet<AstNode> {
-    if (trees.size === 0 || ![...trees].some(tree => changed.has(tree))) return trees;
-    return new Set([...trees].map(tree => changed.get(tree)?.root ?? tree));
-}
-
-/** A finding on a changed document, moved to the same node of its new tree; undefined when it cannot move. */
-function moveFinding(finding: WorkspaceFinding, changed: ReadonlyMap<AstNode, { readonly root: AstNode }>, sameText = false): WorkspaceFinding | undefined {
-    if (changed.size === 0) return finding;
-    let root = finding.node;
-    while (root.$container) root = root.$container;
-    const change = changed.get(root);
-    if (!change) return finding;
-    if (finding.range && !sameText) return undefined;
-    const node = counterpart(finding.node, change.root);
-    return node ? { ...finding, node } : undefined;
-}
 
 /** Whether two lists show the same diagnostics: the same finding objects (carried over) or the same text at the same places. */
 function samePlacedFindings(a: readonly PlacedFinding[], b: readonly PlacedFinding[]): boolean {

@@ -1,0 +1,56 @@
+import type { AstNode, ParseResult } from 'langium';
+import type { Model } from '../generated/ast.js';
+import type { ReadsOf, WorkspaceFinding } from '../rules/rule.js';
+import type { IsoDate } from '../util/dates.js';
+import type { TokenEdit } from './semantic-fingerprint.js';
+import { counterpart } from './tree-places.js';
+
+/*
+ * Carrying a rule's findings from one workspace snapshot to the next (workspace-findings.ts): what
+ * changed in a document, whether a rule reads the same of it, and a finding moved to the new tree.
+ */
+
+/** A document changed since the findings were made: its tree and parse before and after. */
+export interface Change {
+    readonly root: AstNode;
+    readonly before: ParseResult;
+    readonly after: ParseResult<Model>;
+    /** The edit, when it was inside one value token. */
+    readonly tokenEdit: TokenEdit | undefined;
+    /** `name.mandate:`, as messages that point at a line of it start. */
+    readonly file: string;
+    readonly linesMoved: boolean;
+    /** Whether it says something else at all (titles or more). */
+    readonly titles: boolean;
+}
+
+/** Whether a rule reads the same of every changed document before and after. */
+export function readsSameOf(readsOf: ReadsOf, changed: ReadonlyMap<AstNode, Change>, asOf: IsoDate): boolean {
+    for (const change of changed.values()) {
+        // One token typed: told from the nodes that hold it, without reading the whole new tree.
+        if (change.tokenEdit && readsOf.sameAfterTokenEdit) {
+            if (!readsOf.sameAfterTokenEdit(change.tokenEdit, asOf)) return false;
+        } else if (readsOf(change.before as ParseResult<Model>, asOf) !== readsOf(change.after, asOf)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/** The trees a rule read titles of, with each changed document's old tree replaced by its new one. */
+export function movedTrees(trees: ReadonlySet<AstNode>, changed: ReadonlyMap<AstNode, { readonly root: AstNode }>): ReadonlySet<AstNode> {
+    if (trees.size === 0 || ![...trees].some(tree => changed.has(tree))) return trees;
+    return new Set([...trees].map(tree => changed.get(tree)?.root ?? tree));
+}
+
+/** A finding on a changed document, moved to the same node of its new tree; undefined when it cannot move. */
+export function moveFinding(finding: WorkspaceFinding, changed: ReadonlyMap<AstNode, { readonly root: AstNode }>, sameText = false): WorkspaceFinding | undefined {
+    if (changed.size === 0) return finding;
+    let root = finding.node;
+    while (root.$container) root = root.$container;
+    const change = changed.get(root);
+    if (!change) return finding;
+    if (finding.range && !sameText) return undefined;
+    const node = counterpart(finding.node, change.root);
+    return node ? { ...finding, node } : undefined;
+}
