@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkSources } from '../language/engine/check-sources.js';
 import { computeStatus } from '../language/lsp/mandate-status.js';
+import { buildReport } from '../language/report/build-report.js';
 import { trainingStatus } from '../language/workspace/training-status.js';
 import { AS_OF, check, CLEAN_POLICY, rules, where, withEdit, type Files } from './helpers.js';
 
@@ -261,6 +262,40 @@ describe('top management and appointing bodies', () => {
         const files = { ...CLEAN_POLICY, 'organization.mandate': 'organization acme "Acme Ltd"\nrole board "Board of Directors"\n' };
         const findings = await check({ ...files, 'people.mandate': files['people.mandate'].replace(' appointed by board', '') });
         for (const finding of findings) expect(finding.message).not.toMatch(/<top management>|undefined/);
+    });
+});
+
+describe('an employee who stays on as a contractor', () => {
+    /** CLEAN_POLICY whose CISO, Jane, is employed until 2024-12-31 and engaged from `engaged`, with a delegation across the change. */
+    const converted = (engaged: string): Files => withEdit('people.mandate', text => text.replace('employed since 2020-01-01',
+        `employed since 2020-01-01 until 2024-12-31\n    external "Jane Doe Consulting"\n    engaged since ${engaged}`), {
+        'delegations.mandate': 'person bob "Bob Roe" { employed since 2020-01-01 }\ndelegate isms-reporting from ciso to bob since 2024-12-01 until 2025-02-28\n'
+    });
+
+    it('is with the organization throughout when the engagement starts the next day: one period, held since the appointment', async () => {
+        const files = converted('2025-01-01');
+        // Bob holds no role of his own, only the delegation.
+        expect(rules(await check(files))).toEqual(['person-without-role']);
+        const { shared, model } = await modelOf(files);
+        const { presenceOf } = await import('../language/workspace/tenure.js');
+        const jane = model.persons.find(person => person.name === 'jane')!;
+        expect(presenceOf(jane)).toEqual([{ since: '2020-01-01', until: undefined }]);
+        const report = buildReport(shared, [], { toolVersion: 'test', generatedAt: '', repository: { git: false } });
+        const [holder] = report.roles.find(role => role.role.id === 'ciso')!.holders;
+        expect(holder).toMatchObject({ since: '2024-03-01', tenureSince: '2024-03-01' });
+        expect(holder.heldSince).toBeUndefined();
+        expect(holder.heldUntil).toBeUndefined();
+        // On a day before the change, the holding does not end with the employment either.
+        const before = buildReport((await modelOf(files, '2024-10-01')).shared, [], { toolVersion: 'test', generatedAt: '', repository: { git: false } });
+        expect(before.roles.find(role => role.role.id === 'ciso')!.holders[0].heldUntil).toBeUndefined();
+    });
+
+    it('leaves the role vacant for a day between the two, and the delegation outside one tenure', async () => {
+        const files = converted('2025-01-02');
+        expect(where(await check(files), 'delegation-window')).toEqual(['delegations.mandate:2']);
+        const { shared } = await modelOf(files);
+        const report = buildReport(shared, [], { toolVersion: 'test', generatedAt: '', repository: { git: false } });
+        expect(report.roles.find(role => role.role.id === 'ciso')!.holders[0].heldSince).toBe('2025-01-02');
     });
 });
 

@@ -14,12 +14,24 @@ function bound(date: IsoDate | undefined): IsoDate | undefined {
     return date !== undefined && isValidIsoDate(date) ? date : undefined;
 }
 
-/** The periods a person is with the organization: employment and engagement; none declared means open. */
+/**
+ * The periods a person is with the organization, from their employment and engagement; none
+ * declared means open. Periods without a day between them are one: an employee who stays on as a
+ * contractor the next day never left, and holds their roles throughout.
+ */
 export function presenceOf(person: Person): Period[] {
-    const periods: Period[] = [];
-    if (person.employedSince !== undefined) periods.push({ since: bound(person.employedSince), until: bound(person.employedUntil) });
-    if (person.engagedSince !== undefined) periods.push({ since: bound(person.engagedSince), until: bound(person.engagedUntil) });
-    return periods.length > 0 ? periods : [{}];
+    const employed: Period | undefined = person.employedSince !== undefined ? { since: bound(person.employedSince), until: bound(person.employedUntil) } : undefined;
+    const engaged: Period | undefined = person.engagedSince !== undefined ? { since: bound(person.engagedSince), until: bound(person.engagedUntil) } : undefined;
+    if (employed && engaged) return together(employed, engaged);
+    return [employed ?? engaged ?? {}];
+}
+
+/** Two periods as the days they cover: one period when they overlap or one begins the day after the other ends; else both, the earlier first. */
+function together(a: Period, b: Period): Period[] {
+    const [first, second] = (a.since ?? '') <= (b.since ?? '') ? [a, b] : [b, a];
+    if (!continues(first.until, second.since)) return [first, second];
+    const until = first.until === undefined || second.until === undefined ? undefined : (first.until > second.until ? first.until : second.until);
+    return [{ since: first.since, until }];
 }
 
 /** Whether the person is employed or engaged on `date`. */

@@ -1,0 +1,179 @@
+/**
+ * Who holds which role on a date, checked against an oracle written from the definition alone
+ * (issue 8): a person holds a role on D when one of their assignments to it covers D and they are
+ * employed or engaged on D; their tenure is the run of their assignments to the role with no day
+ * between them, and they really hold it on the days of that run they are with the organization,
+ * employment and engagement together. Random small policies (people who join, leave, stay on as
+ * contractors, come back; renewals, overlaps, gaps) are checked once, then asked through the
+ * query engine on many dates and through the report on the as-of date.
+ *
+ * More cases, another seed: MANDATE_TENURE_CASES=2000 MANDATE_TENURE_SEED=7 npx vitest run tests/tenure-oracle.test.ts
+ */
+import { describe, expect, it } from 'vitest';
+import { checkSources } from '../language/engine/check-sources.js';
+import { holdersOf, queryContext } from '../language/query/index.js';
+import { buildReport } from '../language/report/build-report.js';
+import { Random } from './random-edits.js';
+
+const CASES = Number(process.env.MANDATE_TENURE_CASES) || 120;
+const SEED = Number(process.env.MANDATE_TENURE_SEED) || 1;
+
+/** A period of days, as day numbers from 2020-01-01; undefined is open. */
+interface Days {
+    readonly since?: number;
+    readonly until?: number;
+}
+
+interface PersonSpec {
+    readonly name: string;
+    readonly employed?: Days;
+    readonly engaged?: Days;
+}
+
+interface AssignmentSpec {
+    readonly person: string;
+    readonly role: string;
+    readonly period: Days;
+}
+
+const ROLES = ['r1', 'r2', 'r3'];
+const EPOCH = Date.UTC(2020, 0, 1);
+
+function isoOf(day: number): string {
+    return new Date(EPOCH + day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Random policies whose dates cluster on a few days and the days next to them, so that runs meet, overlap and just miss. */
+function generate(random: () => number): { people: PersonSpec[]; assignments: AssignmentSpec[] } {
+    const anchors = Array.from({ length: 5 }, () => Math.floor(random() * 1400));
+    const day = () => anchors[Math.floor(random() * anchors.length)] + Math.floor(random() * 3) - 1;
+    const period = (openStart = 0.1, openEnd = 0.4): Days => {
+        const [a, b] = [day(), day()].sort((x, y) => x - y);
+        return { ...(random() < openStart ? {} : { since: a }), ...(random() < openEnd ? {} : { until: b }) };
+    };
+    const people: PersonSpec[] = ['p1', 'p2', 'p3', 'p4'].map(name => {
+        const kind = random();
+        if (kind < 0.2) return { name };
+        if (kind < 0.45) return { name, employed: period(0) };
+        if (kind < 0.6) return { name, engaged: period(0) };
+        // Employed, then engaged: the next day (a conversion), the same period, or after a gap.
+        const employed: Days = { since: day(), until: undefined };
+        const end = employed.since! + 1 + Math.floor(random() * 400);
+        const next = random() < 0.5 ? end + 1 : random() < 0.5 ? end - Math.floor(random() * 30) : end + 2 + Math.floor(random() * 200);
+        return { name, employed: { since: employed.since, until: end }, engaged: { since: Math.max(next, employed.since!), ...(random() < 0.5 ? {} : { until: next + Math.floor(random() * 500) }) } };
+    });
+    const assignments: AssignmentSpec[] = Array.from({ length: Math.floor(random() * 9) }, () => ({
+        person: people[Math.floor(random() * people.length)].name,
+        role: ROLES[Math.floor(random() * ROLES.length)],
+        period: period()
+    }));
+    return { people, assignments };
+}
+
+function policyText({ people, assignments }: ReturnType<typeof generate>): string {
+    const dates = (keyword: string, days: Days | undefined) => days ? [`    ${keyword} since ${isoOf(days.since!)}${days.until === undefined ? '' : ` until ${isoOf(days.until)}`}`] : [];
+    const lines = ['organization acme "Acme" {', '    top management board', '}', 'role board "Board"'];
+    for (const role of ROLES) lines.push(`role ${role} "Role ${role}"`);
+    for (const person of people) {
+        lines.push(`person ${person.name} "Person ${person.name}" {`, ...dates('employed', person.employed));
+        if (person.engaged) lines.push('    external "Firm"', ...dates('engaged', person.engaged));
+        lines.push('}');
+    }
+    for (const { person, role, period } of assignments) {
+        lines.push(`assign ${person} to ${role}${period.since === undefined ? '' : ` since ${isoOf(period.since)}`}${period.until === undefined ? '' : ` until ${isoOf(period.until)}`} appointed by board`);
+    }
+    return lines.join('\n') + '\n';
+}
+
+const covers = (period: Days, day: number) => (period.since === undefined || period.since <= day) && (period.until === undefined || day <= period.until);
+
+/** The periods as runs of days with no day between them, earliest first. */
+function runs(periods: readonly Days[]): Days[] {
+    const sorted = [...periods].sort((a, b) => (a.since ?? -Infinity) - (b.since ?? -Infinity));
+    const merged: Days[] = [];
+    for (const period of sorted) {
+        const last = merged[merged.length - 1];
+        if (last && (last.until === undefined || period.since === undefined || period.since <= last.until + 1)) {
+            merged[merged.length - 1] = { since: last.since, until: last.until === undefined || period.until === undefined ? undefined : Math.max(last.until, period.until) };
+        } else {
+            merged.push(period);
+        }
+    }
+    return merged;
+}
+
+/** What the definition says of one holder of a role on a day. */
+interface Expected {
+    readonly firstAppointed?: string;
+    readonly tenureUntil?: string;
+    readonly heldSince?: string;
+    readonly heldUntil?: string;
+}
+
+function oracle(spec: ReturnType<typeof generate>, role: string, day: number): Map<string, Expected> {
+    const holders = new Map<string, Expected>();
+    for (const person of spec.people) {
+        const presence = [person.employed, person.engaged].filter((period): period is Days => period !== undefined);
+        const present = presence.length === 0 ? [{}] : runs(presence);
+        const stay = present.find(period => covers(period, day));
+        const terms = spec.assignments.filter(assignment => assignment.person === person.name && assignment.role === role).map(assignment => assignment.period);
+        if (!stay || !terms.some(term => covers(term, day))) continue;
+        const tenure = runs(terms).find(run => covers(run, day))!;
+        const since = tenure.since === undefined || (stay.since !== undefined && stay.since > tenure.since) ? stay.since : tenure.since;
+        const until = tenure.until === undefined || (stay.until !== undefined && stay.until < tenure.until) ? stay.until : tenure.until;
+        holders.set(person.name, {
+            firstAppointed: tenure.since === undefined ? undefined : isoOf(tenure.since),
+            tenureUntil: tenure.until === undefined ? undefined : isoOf(tenure.until),
+            // The days held, where they are not the tenure's own: joined after it began, left before it ends.
+            heldSince: since !== undefined && tenure.since !== undefined && since !== tenure.since ? isoOf(since) : undefined,
+            heldUntil: until !== undefined && until !== tenure.until ? isoOf(until) : undefined
+        });
+    }
+    return holders;
+}
+
+const sorted = (map: Map<string, Expected>) => [...map.entries()].sort(([a], [b]) => a < b ? -1 : 1);
+
+describe('who holds which role on a date, against the definition', () => {
+    it(`${CASES} random policies (seed ${SEED}): the query on every date that matters and the report on the as-of date agree with the oracle`, async () => {
+        const seeded = new Random(SEED);
+        const random = () => seeded.next();
+        for (let index = 0; index < CASES; index++) {
+            const spec = generate(random);
+            const text = policyText(spec);
+            const days = [...new Set(spec.assignments.flatMap(({ period }) => [period.since, period.until])
+                .concat(spec.people.flatMap(person => [person.employed?.since, person.employed?.until, person.engaged?.since, person.engaged?.until]))
+                .filter((value): value is number => value !== undefined)
+                .flatMap(value => [value - 1, value, value + 1]))].sort((a, b) => a - b);
+            const asOf = days.length > 0 ? days[Math.floor(random() * days.length)] : 100;
+            const { services, findings } = await checkSources([{ uri: 'file:///ws/policy.mandate', text }], { asOf: isoOf(asOf) });
+            const context = queryContext(services.shared);
+            const where = (role: string, day: number) => `case ${index}, ${role} on ${isoOf(day)}:\n${text}`;
+            for (const day of days) {
+                for (const role of ROLES) {
+                    const answer = holdersOf(context, role, isoOf(day));
+                    const expected = oracle(spec, role, day);
+                    const actual = new Map(answer.holders.map(holder => [holder.person.name, {
+                        firstAppointed: holder.firstAppointed, tenureUntil: holder.tenureUntil, heldSince: holder.heldSince, heldUntil: holder.heldUntil
+                    }]));
+                    expect(sorted(actual), where(role, day)).toEqual(sorted(expected));
+                    expect(answer.vacant, where(role, day)).toBe(expected.size === 0);
+                }
+            }
+            const report = buildReport(services.shared, findings, { toolVersion: 'test', generatedAt: '', repository: { git: false } });
+            for (const role of ROLES) {
+                const expected = oracle(spec, role, asOf);
+                const entry = report.roles.find(candidate => candidate.role.id === role)!;
+                const actual = new Map(entry.holders.map(holder => [holder.person.id, {
+                    firstAppointed: holder.tenureSince, tenureUntil: expected.get(holder.person.id)?.tenureUntil, heldSince: holder.heldSince, heldUntil: holder.heldUntil
+                }]));
+                expect(entry.holders.length, where(role, asOf)).toBe(actual.size);
+                expect(sorted(actual), where(role, asOf)).toEqual(sorted(expected));
+                expect(entry.vacant, where(role, asOf)).toBe(expected.size === 0);
+                for (const person of report.people) {
+                    expect(person.roles.includes(role), `${person.id}: ${where(role, asOf)}`).toBe(expected.has(person.id));
+                }
+            }
+        }
+    }, 300_000);
+});
