@@ -4,14 +4,17 @@
  * employed or engaged on D; their tenure is the run of their assignments to the role with no day
  * between them, and they really hold it on the days of that run they are with the organization,
  * employment and engagement together. Random small policies (people who join, leave, stay on as
- * contractors, come back; renewals, overlaps, gaps) are checked once, then asked through the
- * query engine on many dates and through the report on the as-of date.
+ * contractors, come back; renewals, overlaps, gaps; duties carried and delegated along chains)
+ * are checked once, then asked through the query engine on many dates and through the report on
+ * the as-of date. Who may perform a duty is checked the same way, against docs/query.md's
+ * definition: the holders of the roles that carry it, and of the parties a delegation in force
+ * hands it to from a role that holds it on the day.
  *
  * More cases, another seed: MANDATE_TENURE_CASES=2000 MANDATE_TENURE_SEED=7 npx vitest run tests/tenure-oracle.test.ts
  */
 import { describe, expect, it } from 'vitest';
 import { checkSources } from '../language/engine/check-sources.js';
-import { holdersOf, queryContext } from '../language/query/index.js';
+import { holdersOf, queryContext, whoMayPerform } from '../language/query/index.js';
 import { buildReport } from '../language/report/build-report.js';
 import { Random } from './random-edits.js';
 
@@ -36,7 +39,25 @@ interface AssignmentSpec {
     readonly period: Days;
 }
 
+/** A role's line of its job description: a RACI kind (or `authorized`) and a duty. */
+interface DutyLineSpec {
+    readonly role: string;
+    readonly kind: string;
+    readonly duty: string;
+}
+
+interface DelegationSpec {
+    readonly duty: string;
+    readonly from: string;
+    readonly to: string;
+    readonly period: Days;
+}
+
 const ROLES = ['r1', 'r2', 'r3'];
+const DUTIES = ['d1', 'd2'];
+const KINDS = ['responsible for', 'accountable for', 'authorized to', 'consulted on', 'informed of'];
+/** The kinds that make a role hold a duty; consulted and informed do not. */
+const CARRYING = new Set(['responsible for', 'accountable for', 'authorized to']);
 const EPOCH = Date.UTC(2020, 0, 1);
 
 function isoOf(day: number): string {
@@ -44,7 +65,7 @@ function isoOf(day: number): string {
 }
 
 /** Random policies whose dates cluster on a few days and the days next to them, so that runs meet, overlap and just miss. */
-function generate(random: () => number): { people: PersonSpec[]; assignments: AssignmentSpec[] } {
+function generate(random: () => number): { people: PersonSpec[]; assignments: AssignmentSpec[]; lines: DutyLineSpec[]; delegations: DelegationSpec[] } {
     const anchors = Array.from({ length: 5 }, () => Math.floor(random() * 1400));
     const day = () => anchors[Math.floor(random() * anchors.length)] + Math.floor(random() * 3) - 1;
     const period = (openStart = 0.1, openEnd = 0.4): Days => {
@@ -67,22 +88,33 @@ function generate(random: () => number): { people: PersonSpec[]; assignments: As
         role: ROLES[Math.floor(random() * ROLES.length)],
         period: period()
     }));
-    return { people, assignments };
+    const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
+    const lines: DutyLineSpec[] = ROLES.flatMap(role => DUTIES.flatMap(duty => random() < 0.35 ? [{ role, kind: pick(KINDS), duty }] : []));
+    const delegations: DelegationSpec[] = Array.from({ length: Math.floor(random() * 6) }, () => ({
+        duty: pick(DUTIES), from: pick(ROLES), to: pick([...ROLES, ...people.map(person => person.name)]), period: period(0.2, 0.3)
+    }));
+    return { people, assignments, lines, delegations };
 }
 
-function policyText({ people, assignments }: ReturnType<typeof generate>): string {
+function policyText({ people, assignments, lines: dutyLines, delegations }: ReturnType<typeof generate>): string {
     const dates = (keyword: string, days: Days | undefined) => days ? [`    ${keyword} since ${isoOf(days.since!)}${days.until === undefined ? '' : ` until ${isoOf(days.until)}`}`] : [];
     const lines = ['organization acme "Acme" {', '    top management board', '}', 'role board "Board"'];
-    for (const role of ROLES) lines.push(`role ${role} "Role ${role}"`);
+    for (const role of ROLES) lines.push(`role ${role} "Role ${role}" {`, ...dutyLines.filter(line => line.role === role).map(line => `    ${line.kind} ${line.duty}`), '}');
+    for (const duty of DUTIES) lines.push(`responsibility ${duty} "Duty ${duty}"`);
     for (const person of people) {
         lines.push(`person ${person.name} "Person ${person.name}" {`, ...dates('employed', person.employed));
         if (person.engaged) lines.push('    external "Firm"', ...dates('engaged', person.engaged));
         lines.push('}');
     }
     for (const { person, role, period } of assignments) {
-        lines.push(`assign ${person} to ${role}${period.since === undefined ? '' : ` since ${isoOf(period.since)}`}${period.until === undefined ? '' : ` until ${isoOf(period.until)}`} appointed by board`);
+        lines.push(`assign ${person} to ${role}${periodText(period)} appointed by board`);
     }
+    for (const { duty, from, to, period } of delegations) lines.push(`delegate ${duty} from ${from} to ${to}${periodText(period)}`);
     return lines.join('\n') + '\n';
+}
+
+function periodText(period: Days): string {
+    return `${period.since === undefined ? '' : ` since ${isoOf(period.since)}`}${period.until === undefined ? '' : ` until ${isoOf(period.until)}`}`;
 }
 
 const covers = (period: Days, day: number) => (period.since === undefined || period.since <= day) && (period.until === undefined || day <= period.until);
@@ -132,19 +164,52 @@ function oracle(spec: ReturnType<typeof generate>, role: string, day: number): M
     return holders;
 }
 
+/**
+ * Who may perform `duty` on `day`: the holders of every role whose job description carries it,
+ * and of every party a delegation in force on the day hands it to from a role that holds it then
+ * (by carrying it or by such a delegation); a person named directly, when with the organization.
+ */
+function mayPerform(spec: ReturnType<typeof generate>, duty: string, day: number): string[] {
+    const holds = new Set(spec.lines.filter(line => line.duty === duty && CARRYING.has(line.kind)).map(line => line.role));
+    for (let grew = true; grew;) {
+        grew = false;
+        for (const delegation of spec.delegations) {
+            if (delegation.duty !== duty || !covers(delegation.period, day) || !holds.has(delegation.from) || holds.has(delegation.to)) continue;
+            holds.add(delegation.to);
+            grew = true;
+        }
+    }
+    const persons = new Set<string>();
+    for (const party of holds) {
+        if (ROLES.includes(party)) for (const person of oracle(spec, party, day).keys()) persons.add(person);
+        else if (presentOn(spec.people.find(person => person.name === party)!, day)) persons.add(party);
+    }
+    return [...persons].sort();
+}
+
+function presentOn(person: PersonSpec, day: number): boolean {
+    const presence = [person.employed, person.engaged].filter((period): period is Days => period !== undefined);
+    return presence.length === 0 || presence.some(period => covers(period, day));
+}
+
+/** Every date the policy names, and the days either side of it: where answers change. */
+function daysThatMatter(spec: ReturnType<typeof generate>): number[] {
+    const periods = [...spec.assignments, ...spec.delegations].map(({ period }) => period)
+        .concat(spec.people.flatMap(person => [person.employed, person.engaged].filter((period): period is Days => period !== undefined)));
+    const named = periods.flatMap(period => [period.since, period.until]).filter((value): value is number => value !== undefined);
+    return [...new Set(named.flatMap(value => [value - 1, value, value + 1]))].sort((a, b) => a - b);
+}
+
 const sorted = (map: Map<string, Expected>) => [...map.entries()].sort(([a], [b]) => a < b ? -1 : 1);
 
 describe('who holds which role on a date, against the definition', () => {
-    it(`${CASES} random policies (seed ${SEED}): the query on every date that matters and the report on the as-of date agree with the oracle`, async () => {
+    it(`${CASES} random policies (seed ${SEED}): the holders and who may perform, by the query on every date that matters and the report on the as-of date, agree with the oracle`, async () => {
         const seeded = new Random(SEED);
         const random = () => seeded.next();
         for (let index = 0; index < CASES; index++) {
             const spec = generate(random);
             const text = policyText(spec);
-            const days = [...new Set(spec.assignments.flatMap(({ period }) => [period.since, period.until])
-                .concat(spec.people.flatMap(person => [person.employed?.since, person.employed?.until, person.engaged?.since, person.engaged?.until]))
-                .filter((value): value is number => value !== undefined)
-                .flatMap(value => [value - 1, value, value + 1]))].sort((a, b) => a - b);
+            const days = daysThatMatter(spec);
             const asOf = days.length > 0 ? days[Math.floor(random() * days.length)] : 100;
             const { services, findings } = await checkSources([{ uri: 'file:///ws/policy.mandate', text }], { asOf: isoOf(asOf) });
             const context = queryContext(services.shared);
@@ -158,6 +223,10 @@ describe('who holds which role on a date, against the definition', () => {
                     }]));
                     expect(sorted(actual), where(role, day)).toEqual(sorted(expected));
                     expect(answer.vacant, where(role, day)).toBe(expected.size === 0);
+                }
+                for (const duty of DUTIES) {
+                    const names = whoMayPerform(context, duty, isoOf(day)).parties.map(party => party.party.name).sort();
+                    expect(names, `may perform ${duty}: ${where(duty, day)}`).toEqual(mayPerform(spec, duty, day));
                 }
             }
             const report = buildReport(services.shared, findings, { toolVersion: 'test', generatedAt: '', repository: { git: false } });
