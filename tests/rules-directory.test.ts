@@ -101,6 +101,21 @@ person dan "Dan Old" {
             expect(messages(findings, 'directory-person-missing')[0]).toContain('the directory hr/people.csv has no record with their name "Bob Stone"');
         });
 
+        it('fires for an employee who became a contractor while they were employed, and not after', async () => {
+            const files = {
+                ...POLICY,
+                'more.mandate': `
+person erin "Erin Vale" {
+    employed since 2020-01-01 until 2024-12-31
+    external "Vale Consulting"
+    engaged since 2025-01-01
+}
+`
+            };
+            expect(where(await drift(files, [MARK, JANE], {}, {}, '2024-06-30'), 'directory-person-missing')).toEqual(['more.mandate:2']);
+            expect(where(await drift(files, [MARK, JANE]), 'directory-person-missing')).toEqual([]);
+        });
+
         it('matches by e-mail address before the name, and by name only among records without an address', async () => {
             const renamed = await drift(POLICY, [MARK, JANE.replace('Jane Doe', 'Jane Doe-Smith')]);
             expect(where(renamed, 'directory-person-missing')).toEqual([]);

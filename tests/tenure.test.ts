@@ -290,6 +290,16 @@ describe('an employee who stays on as a contractor', () => {
         expect(before.roles.find(role => role.role.id === 'ciso')!.holders[0].heldUntil).toBeUndefined();
     });
 
+    it('is staff, who trains for everyone, while employed, and an external after the change', async () => {
+        const files = { ...converted('2025-01-01'), 'training.mandate': 'training awareness "Security awareness" { audience everyone every year }\n' };
+        const audience = async (date: string) => {
+            const { model } = await modelOf(files, date);
+            return trainingStatus(model, date).flatMap(status => status.obligations.map(obligation => obligation.person.name));
+        };
+        expect(await audience('2024-10-01')).toEqual(['bob', 'jane']);
+        expect(await audience(AS_OF)).toEqual(['bob']);
+    });
+
     it('leaves the role vacant for a day between the two, and the delegation outside one tenure', async () => {
         const files = converted('2025-01-02');
         expect(where(await check(files), 'delegation-window')).toEqual(['delegations.mandate:2']);

@@ -2,7 +2,7 @@ import { recordText } from '../directory/directory-match.js';
 import { directoryMissing, driftOf } from '../directory/drift-context.js';
 import type { DirectoryRecord } from '../import/directory-record.js';
 import { IssueCodes } from '../mandate-issue-codes.js';
-import { isPresentOn, isStaff } from '../workspace/tenure.js';
+import { isStaffOn } from '../workspace/tenure.js';
 import { describe } from './describe.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 
@@ -34,7 +34,7 @@ export const directoryPersonMissing: WorkspaceRule = {
         const source = `the directory ${match.directory.path}`;
         const findings: WorkspaceFinding[] = [];
         for (const person of model.persons) {
-            if (!person.name || !isStaff(person) || !isPresentOn(person, asOf)) continue;
+            if (!person.name || !isStaffOn(person, asOf)) continue;
             const found = match.of(person);
             if (found.kind === 'matched') continue;
             if (found.kind === 'missing') {

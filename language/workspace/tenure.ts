@@ -49,6 +49,17 @@ export function isStaff(person: Person): boolean {
     return !person.external;
 }
 
+/**
+ * Whether the person is staff on `date`: employed by the organization then (the audience
+ * `everyone`, the people a directory must list). An external is staff only while an employment they
+ * declare covers the date, as an employee who stayed on as a contractor was until the change;
+ * anyone else while they are with the organization.
+ */
+export function isStaffOn(person: Person, date: IsoDate): boolean {
+    if (isStaff(person)) return isPresentOn(person, date);
+    return person.employedSince !== undefined && periodCovers(date, bound(person.employedSince), bound(person.employedUntil));
+}
+
 /** When the person joined: the earliest known start of employment or engagement. */
 export function joinedOn(person: Person): IsoDate | undefined {
     const starts = presenceOf(person).map(period => period.since);

@@ -4,7 +4,7 @@ import type { IsoDate } from '../util/dates.js';
 import { pushTo, type Lookup } from '../util/multi-map.js';
 import { UniqueList } from '../util/unique-list.js';
 import type { Declarations } from './declaration-index.js';
-import { assignmentHoldsOn, isPresentOn, isStaff } from './tenure.js';
+import { assignmentHoldsOn, isStaffOn } from './tenure.js';
 import { dueDates, obligationOf, type DueDates, type TrainingObligation } from './training-obligation.js';
 import { documentOf, isUnchanged, sourceOf, SourceRecorder, type Reads, type Source } from './document-sources.js';
 import type { WorkspaceModel } from './workspace-model.js';
@@ -120,7 +120,7 @@ class Computation {
         for (const declaration of root.declarations ?? []) {
             if (declaration.$type !== 'Person' || !(declaration as Person).name) continue;
             const person = declaration as Person;
-            const staff = isStaff(person) && isPresentOn(person, asOf);
+            const staff = isStaffOn(person, asOf);
             // The programmes the roles they hold need, with those assignments (each once).
             const byRole = new Map<Training, UniqueList<Assignment>>();
             for (const assignment of model.assignmentsOfPerson(person)) {
