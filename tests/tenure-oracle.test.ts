@@ -8,13 +8,14 @@
  * are checked once, then asked through the query engine on many dates and through the report on
  * the as-of date. Who may perform a duty is checked the same way, against docs/query.md's
  * definition: the holders of the roles that carry it, and of the parties a delegation in force
- * hands it to from a role that holds it on the day.
+ * hands it to from a role that holds it on the day; and who may appoint to a role likewise:
+ * top management, the holders of an authority that may appoint it, and the appointing body.
  *
  * More cases, another seed: MANDATE_TENURE_CASES=2000 MANDATE_TENURE_SEED=7 npx vitest run tests/tenure-oracle.test.ts
  */
 import { describe, expect, it } from 'vitest';
 import { checkSources } from '../language/engine/check-sources.js';
-import { holdersOf, queryContext, whoMayPerform } from '../language/query/index.js';
+import { holdersOf, queryContext, whoMayAppoint, whoMayPerform } from '../language/query/index.js';
 import { buildReport } from '../language/report/build-report.js';
 import { Random } from './random-edits.js';
 
@@ -65,7 +66,17 @@ function isoOf(day: number): string {
 }
 
 /** Random policies whose dates cluster on a few days and the days next to them, so that runs meet, overlap and just miss. */
-function generate(random: () => number): { people: PersonSpec[]; assignments: AssignmentSpec[]; lines: DutyLineSpec[]; delegations: DelegationSpec[] } {
+/** What a policy says: d2 is an authority that `may appoint` some roles (or any), and the body `owners` may appoint some roles. */
+interface PolicySpec {
+    readonly people: PersonSpec[];
+    readonly assignments: AssignmentSpec[];
+    readonly lines: DutyLineSpec[];
+    readonly delegations: DelegationSpec[];
+    readonly authorityAppoints: readonly string[] | 'any role';
+    readonly bodyAppoints: readonly string[];
+}
+
+function generate(random: () => number): PolicySpec {
     const anchors = Array.from({ length: 5 }, () => Math.floor(random() * 1400));
     const day = () => anchors[Math.floor(random() * anchors.length)] + Math.floor(random() * 3) - 1;
     const period = (openStart = 0.1, openEnd = 0.4): Days => {
@@ -83,9 +94,10 @@ function generate(random: () => number): { people: PersonSpec[]; assignments: As
         const next = random() < 0.5 ? end + 1 : random() < 0.5 ? end - Math.floor(random() * 30) : end + 2 + Math.floor(random() * 200);
         return { name, employed: { since: employed.since, until: end }, engaged: { since: Math.max(next, employed.since!), ...(random() < 0.5 ? {} : { until: next + Math.floor(random() * 500) }) } };
     });
-    const assignments: AssignmentSpec[] = Array.from({ length: Math.floor(random() * 9) }, () => ({
+    const assignments: AssignmentSpec[] = Array.from({ length: Math.floor(random() * 10) }, () => ({
         person: people[Math.floor(random() * people.length)].name,
-        role: ROLES[Math.floor(random() * ROLES.length)],
+        // The board is top management: its holders may appoint to every role.
+        role: random() < 0.15 ? 'board' : ROLES[Math.floor(random() * ROLES.length)],
         period: period()
     }));
     const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
@@ -93,14 +105,19 @@ function generate(random: () => number): { people: PersonSpec[]; assignments: As
     const delegations: DelegationSpec[] = Array.from({ length: Math.floor(random() * 6) }, () => ({
         duty: pick(DUTIES), from: pick(ROLES), to: pick([...ROLES, ...people.map(person => person.name)]), period: period(0.2, 0.3)
     }));
-    return { people, assignments, lines, delegations };
+    const some = () => ROLES.filter(() => random() < 0.4);
+    const authorityAppoints = random() < 0.2 ? 'any role' : some();
+    return { people, assignments, lines, delegations, authorityAppoints, bodyAppoints: some() };
 }
 
-function policyText({ people, assignments, lines: dutyLines, delegations }: ReturnType<typeof generate>): string {
+function policyText(spec: PolicySpec): string {
+    const { people, assignments, lines: dutyLines, delegations } = spec;
     const dates = (keyword: string, days: Days | undefined) => days ? [`    ${keyword} since ${isoOf(days.since!)}${days.until === undefined ? '' : ` until ${isoOf(days.until)}`}`] : [];
     const lines = ['organization acme "Acme" {', '    top management board', '}', 'role board "Board"'];
     for (const role of ROLES) lines.push(`role ${role} "Role ${role}" {`, ...dutyLines.filter(line => line.role === role).map(line => `    ${line.kind} ${line.duty}`), '}');
-    for (const duty of DUTIES) lines.push(`responsibility ${duty} "Duty ${duty}"`);
+    lines.push('responsibility d1 "Duty d1"');
+    const appoints = (targets: readonly string[] | 'any role') => targets === 'any role' ? ' { may appoint any role }' : targets.length > 0 ? ` { may appoint ${targets.join(', ')} }` : '';
+    lines.push(`authority d2 "Duty d2"${appoints(spec.authorityAppoints)}`, `appointing body owners "Owners"${appoints(spec.bodyAppoints)}`);
     for (const person of people) {
         lines.push(`person ${person.name} "Person ${person.name}" {`, ...dates('employed', person.employed));
         if (person.engaged) lines.push('    external "Firm"', ...dates('engaged', person.engaged));
@@ -142,7 +159,7 @@ interface Expected {
     readonly heldUntil?: string;
 }
 
-function oracle(spec: ReturnType<typeof generate>, role: string, day: number): Map<string, Expected> {
+function oracle(spec: PolicySpec, role: string, day: number): Map<string, Expected> {
     const holders = new Map<string, Expected>();
     for (const person of spec.people) {
         const presence = [person.employed, person.engaged].filter((period): period is Days => period !== undefined);
@@ -169,7 +186,12 @@ function oracle(spec: ReturnType<typeof generate>, role: string, day: number): M
  * and of every party a delegation in force on the day hands it to from a role that holds it then
  * (by carrying it or by such a delegation); a person named directly, when with the organization.
  */
-function mayPerform(spec: ReturnType<typeof generate>, duty: string, day: number): string[] {
+function mayPerform(spec: PolicySpec, duty: string, day: number): string[] {
+    return entitled(spec, holdersOfDuty(spec, duty, day), day);
+}
+
+/** The roles and persons that hold `duty` on `day`: those that carry it, and those a delegation in force hands it to from one of them. */
+function holdersOfDuty(spec: PolicySpec, duty: string, day: number): Set<string> {
     const holds = new Set(spec.lines.filter(line => line.duty === duty && CARRYING.has(line.kind)).map(line => line.role));
     for (let grew = true; grew;) {
         grew = false;
@@ -179,12 +201,30 @@ function mayPerform(spec: ReturnType<typeof generate>, duty: string, day: number
             grew = true;
         }
     }
+    return holds;
+}
+
+/** The persons these parties make entitled on `day`: the holders of each role, and each person with the organization then. */
+function entitled(spec: PolicySpec, parties: ReadonlySet<string>, day: number): string[] {
     const persons = new Set<string>();
-    for (const party of holds) {
-        if (ROLES.includes(party)) for (const person of oracle(spec, party, day).keys()) persons.add(person);
-        else if (presentOn(spec.people.find(person => person.name === party)!, day)) persons.add(party);
+    for (const party of parties) {
+        const person = spec.people.find(candidate => candidate.name === party);
+        if (!person) for (const holder of oracle(spec, party, day).keys()) persons.add(holder);
+        else if (presentOn(person, day)) persons.add(party);
     }
     return [...persons].sort();
+}
+
+/**
+ * Who may appoint to `role` on `day` (docs/query.md): the holders of top management, of the roles
+ * that hold, on the day, an authority that may appoint the role (carried or delegated), and the
+ * persons such a delegation names; and the appointing body, for top management and the roles it names.
+ */
+function mayAppoint(spec: PolicySpec, role: string, day: number): string[] {
+    const parties = new Set(['board']);
+    if (spec.authorityAppoints === 'any role' || spec.authorityAppoints.includes(role)) for (const party of holdersOfDuty(spec, 'd2', day)) parties.add(party);
+    const bodies = role === 'board' || spec.bodyAppoints.includes(role) ? ['owners'] : [];
+    return [...entitled(spec, parties, day), ...bodies].sort();
 }
 
 function presentOn(person: PersonSpec, day: number): boolean {
@@ -193,7 +233,7 @@ function presentOn(person: PersonSpec, day: number): boolean {
 }
 
 /** Every date the policy names, and the days either side of it: where answers change. */
-function daysThatMatter(spec: ReturnType<typeof generate>): number[] {
+function daysThatMatter(spec: PolicySpec): number[] {
     const periods = [...spec.assignments, ...spec.delegations].map(({ period }) => period)
         .concat(spec.people.flatMap(person => [person.employed, person.engaged].filter((period): period is Days => period !== undefined)));
     const named = periods.flatMap(period => [period.since, period.until]).filter((value): value is number => value !== undefined);
@@ -203,7 +243,7 @@ function daysThatMatter(spec: ReturnType<typeof generate>): number[] {
 const sorted = (map: Map<string, Expected>) => [...map.entries()].sort(([a], [b]) => a < b ? -1 : 1);
 
 describe('who holds which role on a date, against the definition', () => {
-    it(`${CASES} random policies (seed ${SEED}): the holders and who may perform, by the query on every date that matters and the report on the as-of date, agree with the oracle`, async () => {
+    it(`${CASES} random policies (seed ${SEED}): the holders, who may perform and who may appoint, by the query on every date that matters and the report on the as-of date, agree with the oracle`, async () => {
         const seeded = new Random(SEED);
         const random = () => seeded.next();
         for (let index = 0; index < CASES; index++) {
@@ -227,6 +267,10 @@ describe('who holds which role on a date, against the definition', () => {
                 for (const duty of DUTIES) {
                     const names = whoMayPerform(context, duty, isoOf(day)).parties.map(party => party.party.name).sort();
                     expect(names, `may perform ${duty}: ${where(duty, day)}`).toEqual(mayPerform(spec, duty, day));
+                }
+                for (const role of [...ROLES, 'board']) {
+                    const names = whoMayAppoint(context, role, isoOf(day)).parties.map(party => party.party.name).sort();
+                    expect(names, `may appoint to ${role}: ${where(role, day)}`).toEqual(mayAppoint(spec, role, day));
                 }
             }
             const report = buildReport(services.shared, findings, { toolVersion: 'test', generatedAt: '', repository: { git: false } });
