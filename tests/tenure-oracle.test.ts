@@ -17,28 +17,11 @@ import { describe, expect, it } from 'vitest';
 import { checkSources } from '../language/engine/check-sources.js';
 import { holdersOf, queryContext, whoMayAppoint, whoMayPerform } from '../language/query/index.js';
 import { buildReport } from '../language/report/build-report.js';
+import { assignmentLine, covers, daysAround, holdingsOn, isoOf, periodText, personLines, presentOn, randomDays, randomPeople, type AssignmentSpec, type Days, type PersonSpec } from './oracle-policies.js';
 import { Random } from './random-edits.js';
 
 const CASES = Number(process.env.MANDATE_TENURE_CASES) || 120;
 const SEED = Number(process.env.MANDATE_TENURE_SEED) || 1;
-
-/** A period of days, as day numbers from 2020-01-01; undefined is open. */
-interface Days {
-    readonly since?: number;
-    readonly until?: number;
-}
-
-interface PersonSpec {
-    readonly name: string;
-    readonly employed?: Days;
-    readonly engaged?: Days;
-}
-
-interface AssignmentSpec {
-    readonly person: string;
-    readonly role: string;
-    readonly period: Days;
-}
 
 /** A role's line of its job description: a RACI kind (or `authorized`) and a duty. */
 interface DutyLineSpec {
@@ -59,13 +42,7 @@ const DUTIES = ['d1', 'd2'];
 const KINDS = ['responsible for', 'accountable for', 'authorized to', 'consulted on', 'informed of'];
 /** The kinds that make a role hold a duty; consulted and informed do not. */
 const CARRYING = new Set(['responsible for', 'accountable for', 'authorized to']);
-const EPOCH = Date.UTC(2020, 0, 1);
 
-function isoOf(day: number): string {
-    return new Date(EPOCH + day * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** Random policies whose dates cluster on a few days and the days next to them, so that runs meet, overlap and just miss. */
 /** What a policy says: d2 is an authority that `may appoint` some roles (or any), and the body `owners` may appoint some roles. */
 interface PolicySpec {
     readonly people: PersonSpec[];
@@ -77,33 +54,16 @@ interface PolicySpec {
 }
 
 function generate(random: () => number): PolicySpec {
-    const anchors = Array.from({ length: 5 }, () => Math.floor(random() * 1400));
-    const day = () => anchors[Math.floor(random() * anchors.length)] + Math.floor(random() * 3) - 1;
-    const period = (openStart = 0.1, openEnd = 0.4): Days => {
-        const [a, b] = [day(), day()].sort((x, y) => x - y);
-        return { ...(random() < openStart ? {} : { since: a }), ...(random() < openEnd ? {} : { until: b }) };
-    };
-    const people: PersonSpec[] = ['p1', 'p2', 'p3', 'p4'].map(name => {
-        const kind = random();
-        if (kind < 0.2) return { name };
-        if (kind < 0.45) return { name, employed: period(0) };
-        if (kind < 0.6) return { name, engaged: period(0) };
-        // Employed, then engaged: the next day (a conversion), the same period, or after a gap.
-        const employed: Days = { since: day(), until: undefined };
-        const end = employed.since! + 1 + Math.floor(random() * 400);
-        const next = random() < 0.5 ? end + 1 : random() < 0.5 ? end - Math.floor(random() * 30) : end + 2 + Math.floor(random() * 200);
-        return { name, employed: { since: employed.since, until: end }, engaged: { since: Math.max(next, employed.since!), ...(random() < 0.5 ? {} : { until: next + Math.floor(random() * 500) }) } };
-    });
-    const assignments: AssignmentSpec[] = Array.from({ length: Math.floor(random() * 10) }, () => ({
-        person: people[Math.floor(random() * people.length)].name,
-        // The board is top management: its holders may appoint to every role.
-        role: random() < 0.15 ? 'board' : ROLES[Math.floor(random() * ROLES.length)],
-        period: period()
-    }));
+    const days = randomDays(random);
+    const people = randomPeople(random, days);
     const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
+    const assignments: AssignmentSpec[] = Array.from({ length: Math.floor(random() * 10) }, () => ({
+        // The board is top management: its holders may appoint to every role.
+        person: pick(people).name, role: random() < 0.15 ? 'board' : pick(ROLES), period: days.period()
+    }));
     const lines: DutyLineSpec[] = ROLES.flatMap(role => DUTIES.flatMap(duty => random() < 0.35 ? [{ role, kind: pick(KINDS), duty }] : []));
     const delegations: DelegationSpec[] = Array.from({ length: Math.floor(random() * 6) }, () => ({
-        duty: pick(DUTIES), from: pick(ROLES), to: pick([...ROLES, ...people.map(person => person.name)]), period: period(0.2, 0.3)
+        duty: pick(DUTIES), from: pick(ROLES), to: pick([...ROLES, ...people.map(person => person.name)]), period: days.period(0.2, 0.3)
     }));
     const some = () => ROLES.filter(() => random() < 0.4);
     const authorityAppoints = random() < 0.2 ? 'any role' : some();
@@ -111,47 +71,17 @@ function generate(random: () => number): PolicySpec {
 }
 
 function policyText(spec: PolicySpec): string {
-    const { people, assignments, lines: dutyLines, delegations } = spec;
-    const dates = (keyword: string, days: Days | undefined) => days ? [`    ${keyword} since ${isoOf(days.since!)}${days.until === undefined ? '' : ` until ${isoOf(days.until)}`}`] : [];
     const lines = ['organization acme "Acme" {', '    top management board', '}', 'role board "Board"'];
-    for (const role of ROLES) lines.push(`role ${role} "Role ${role}" {`, ...dutyLines.filter(line => line.role === role).map(line => `    ${line.kind} ${line.duty}`), '}');
-    lines.push('responsibility d1 "Duty d1"');
+    for (const role of ROLES) lines.push(`role ${role} "Role ${role}" {`, ...spec.lines.filter(line => line.role === role).map(line => `    ${line.kind} ${line.duty}`), '}');
     const appoints = (targets: readonly string[] | 'any role') => targets === 'any role' ? ' { may appoint any role }' : targets.length > 0 ? ` { may appoint ${targets.join(', ')} }` : '';
-    lines.push(`authority d2 "Duty d2"${appoints(spec.authorityAppoints)}`, `appointing body owners "Owners"${appoints(spec.bodyAppoints)}`);
-    for (const person of people) {
-        lines.push(`person ${person.name} "Person ${person.name}" {`, ...dates('employed', person.employed));
-        if (person.engaged) lines.push('    external "Firm"', ...dates('engaged', person.engaged));
-        lines.push('}');
-    }
-    for (const { person, role, period } of assignments) {
-        lines.push(`assign ${person} to ${role}${periodText(period)} appointed by board`);
-    }
-    for (const { duty, from, to, period } of delegations) lines.push(`delegate ${duty} from ${from} to ${to}${periodText(period)}`);
+    lines.push('responsibility d1 "Duty d1"', `authority d2 "Duty d2"${appoints(spec.authorityAppoints)}`, `appointing body owners "Owners"${appoints(spec.bodyAppoints)}`);
+    for (const person of spec.people) lines.push(...personLines(person));
+    lines.push(...spec.assignments.map(assignmentLine));
+    for (const { duty, from, to, period } of spec.delegations) lines.push(`delegate ${duty} from ${from} to ${to}${periodText(period)}`);
     return lines.join('\n') + '\n';
 }
 
-function periodText(period: Days): string {
-    return `${period.since === undefined ? '' : ` since ${isoOf(period.since)}`}${period.until === undefined ? '' : ` until ${isoOf(period.until)}`}`;
-}
-
-const covers = (period: Days, day: number) => (period.since === undefined || period.since <= day) && (period.until === undefined || day <= period.until);
-
-/** The periods as runs of days with no day between them, earliest first. */
-function runs(periods: readonly Days[]): Days[] {
-    const sorted = [...periods].sort((a, b) => (a.since ?? -Infinity) - (b.since ?? -Infinity));
-    const merged: Days[] = [];
-    for (const period of sorted) {
-        const last = merged[merged.length - 1];
-        if (last && (last.until === undefined || period.since === undefined || period.since <= last.until + 1)) {
-            merged[merged.length - 1] = { since: last.since, until: last.until === undefined || period.until === undefined ? undefined : Math.max(last.until, period.until) };
-        } else {
-            merged.push(period);
-        }
-    }
-    return merged;
-}
-
-/** What the definition says of one holder of a role on a day. */
+/** What the definition says of one holder of a role on a day, as the query and the report give it. */
 interface Expected {
     readonly firstAppointed?: string;
     readonly tenureUntil?: string;
@@ -160,25 +90,14 @@ interface Expected {
 }
 
 function oracle(spec: PolicySpec, role: string, day: number): Map<string, Expected> {
-    const holders = new Map<string, Expected>();
-    for (const person of spec.people) {
-        const presence = [person.employed, person.engaged].filter((period): period is Days => period !== undefined);
-        const present = presence.length === 0 ? [{}] : runs(presence);
-        const stay = present.find(period => covers(period, day));
-        const terms = spec.assignments.filter(assignment => assignment.person === person.name && assignment.role === role).map(assignment => assignment.period);
-        if (!stay || !terms.some(term => covers(term, day))) continue;
-        const tenure = runs(terms).find(run => covers(run, day))!;
-        const since = tenure.since === undefined || (stay.since !== undefined && stay.since > tenure.since) ? stay.since : tenure.since;
-        const until = tenure.until === undefined || (stay.until !== undefined && stay.until < tenure.until) ? stay.until : tenure.until;
-        holders.set(person.name, {
-            firstAppointed: tenure.since === undefined ? undefined : isoOf(tenure.since),
-            tenureUntil: tenure.until === undefined ? undefined : isoOf(tenure.until),
-            // The days held, where they are not the tenure's own: joined after it began, left before it ends.
-            heldSince: since !== undefined && tenure.since !== undefined && since !== tenure.since ? isoOf(since) : undefined,
-            heldUntil: until !== undefined && until !== tenure.until ? isoOf(until) : undefined
-        });
-    }
-    return holders;
+    const iso = (value: number | undefined) => value === undefined ? undefined : isoOf(value);
+    return new Map([...holdingsOn(spec.people, spec.assignments, role, day)].map(([person, { tenure, held }]) => [person, {
+        firstAppointed: iso(tenure.since),
+        tenureUntil: iso(tenure.until),
+        // The days held, where they are not the tenure's own: joined after it began, left before it ends.
+        heldSince: held.since !== undefined && tenure.since !== undefined && held.since !== tenure.since ? isoOf(held.since) : undefined,
+        heldUntil: held.until !== undefined && held.until !== tenure.until ? isoOf(held.until) : undefined
+    }]));
 }
 
 /**
@@ -227,17 +146,10 @@ function mayAppoint(spec: PolicySpec, role: string, day: number): string[] {
     return [...entitled(spec, parties, day), ...bodies].sort();
 }
 
-function presentOn(person: PersonSpec, day: number): boolean {
-    const presence = [person.employed, person.engaged].filter((period): period is Days => period !== undefined);
-    return presence.length === 0 || presence.some(period => covers(period, day));
-}
-
 /** Every date the policy names, and the days either side of it: where answers change. */
 function daysThatMatter(spec: PolicySpec): number[] {
-    const periods = [...spec.assignments, ...spec.delegations].map(({ period }) => period)
-        .concat(spec.people.flatMap(person => [person.employed, person.engaged].filter((period): period is Days => period !== undefined)));
-    const named = periods.flatMap(period => [period.since, period.until]).filter((value): value is number => value !== undefined);
-    return [...new Set(named.flatMap(value => [value - 1, value, value + 1]))].sort((a, b) => a - b);
+    return daysAround([...spec.assignments, ...spec.delegations].map(({ period }) => period)
+        .concat(spec.people.flatMap(person => [person.employed, person.engaged].filter((period): period is Days => period !== undefined))));
 }
 
 const sorted = (map: Map<string, Expected>) => [...map.entries()].sort(([a], [b]) => a < b ? -1 : 1);
