@@ -17,7 +17,7 @@ import {
 } from './oracle-policies.js';
 import { Random } from './random-edits.js';
 
-const CASES = Number(process.env.MANDATE_RULES_CASES) || 150;
+const CASES = Number(process.env.MANDATE_RULES_CASES) || 80;
 const SEED = Number(process.env.MANDATE_RULES_SEED) || 1;
 
 /** The roles, each declared on one line: the CISO, a single-holder role, a key role and a plain one. */
