@@ -20,6 +20,8 @@ export interface AssignmentSpec {
     readonly person: string;
     readonly role: string;
     readonly period: Days;
+    /** Who made the appointment; the board (top management) when absent. */
+    readonly appointedBy?: string;
 }
 
 const EPOCH = Date.UTC(2020, 0, 1);
@@ -94,8 +96,8 @@ export function personLines(person: PersonSpec): string[] {
         ...person.engaged ? ['    external "Firm"', ...dates('engaged', person.engaged)] : [], '}'];
 }
 
-export function assignmentLine({ person, role, period }: AssignmentSpec): string {
-    return `assign ${person} to ${role}${periodText(period)} appointed by board`;
+export function assignmentLine({ person, role, period, appointedBy }: AssignmentSpec): string {
+    return `assign ${person} to ${role}${periodText(period)} appointed by ${appointedBy ?? 'board'}`;
 }
 
 /** Every date the periods name, and the days either side of it: where answers change. */

@@ -9,7 +9,8 @@
  * the as-of date. Who may perform a duty is checked the same way, against docs/query.md's
  * definition: the holders of the roles that carry it, and of the parties a delegation in force
  * hands it to from a role that holds it on the day; and who may appoint to a role likewise:
- * top management, the holders of an authority that may appoint it, and the appointing body.
+ * top management, the holders of an authority that may appoint it, and the appointing body; and
+ * appointment-authority reports exactly the appointments made by a party that could not make them.
  *
  * More cases, another seed: MANDATE_TENURE_CASES=2000 MANDATE_TENURE_SEED=7 npx vitest run tests/tenure-oracle.test.ts
  */
@@ -59,7 +60,8 @@ function generate(random: () => number): PolicySpec {
     const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
     const assignments: AssignmentSpec[] = Array.from({ length: Math.floor(random() * 10) }, () => ({
         // The board is top management: its holders may appoint to every role.
-        person: pick(people).name, role: random() < 0.15 ? 'board' : pick(ROLES), period: days.period()
+        person: pick(people).name, role: random() < 0.15 ? 'board' : pick(ROLES), period: days.period(),
+        appointedBy: random() < 0.4 ? 'board' : pick(['owners', ...ROLES, ...people.map(person => person.name)])
     }));
     const lines: DutyLineSpec[] = ROLES.flatMap(role => DUTIES.flatMap(duty => random() < 0.35 ? [{ role, kind: pick(KINDS), duty }] : []));
     const delegations: DelegationSpec[] = Array.from({ length: Math.floor(random() * 6) }, () => ({
@@ -70,15 +72,16 @@ function generate(random: () => number): PolicySpec {
     return { people, assignments, lines, delegations, authorityAppoints, bodyAppoints: some() };
 }
 
-function policyText(spec: PolicySpec): string {
+/** The policy, and the line of each assignment. */
+function policyText(spec: PolicySpec): { text: string; assignmentLines: number[] } {
     const lines = ['organization acme "Acme" {', '    top management board', '}', 'role board "Board"'];
     for (const role of ROLES) lines.push(`role ${role} "Role ${role}" {`, ...spec.lines.filter(line => line.role === role).map(line => `    ${line.kind} ${line.duty}`), '}');
     const appoints = (targets: readonly string[] | 'any role') => targets === 'any role' ? ' { may appoint any role }' : targets.length > 0 ? ` { may appoint ${targets.join(', ')} }` : '';
     lines.push('responsibility d1 "Duty d1"', `authority d2 "Duty d2"${appoints(spec.authorityAppoints)}`, `appointing body owners "Owners"${appoints(spec.bodyAppoints)}`);
     for (const person of spec.people) lines.push(...personLines(person));
-    lines.push(...spec.assignments.map(assignmentLine));
+    const assignmentLines = spec.assignments.map(assignment => lines.push(assignmentLine(assignment)));
     for (const { duty, from, to, period } of spec.delegations) lines.push(`delegate ${duty} from ${from} to ${to}${periodText(period)}`);
-    return lines.join('\n') + '\n';
+    return { text: lines.join('\n') + '\n', assignmentLines };
 }
 
 /** What the definition says of one holder of a role on a day, as the query and the report give it. */
@@ -146,6 +149,26 @@ function mayAppoint(spec: PolicySpec, role: string, day: number): string[] {
     return [...entitled(spec, parties, day), ...bodies].sort();
 }
 
+/**
+ * The assignments `appointment-authority` reports (docs/rules/appointment-authority.md), as lines: the
+ * party that made each one could not appoint to its role on its start date (the as-of date when
+ * undated), or is the appointee themselves. A body appoints top management and the roles it names;
+ * a role, when it is top management or holds on that date an authority that may appoint the role; a
+ * person, through a role they hold then that may, or a delegation of such an authority to them.
+ */
+function appointmentFindings(spec: PolicySpec, assignmentLines: readonly number[], asOf: number): number[] {
+    return spec.assignments.flatMap((assignment, index) => {
+        const day = assignment.period.since ?? asOf;
+        const by = assignment.appointedBy ?? 'board';
+        const authority = spec.authorityAppoints === 'any role' || spec.authorityAppoints.includes(assignment.role) ? holdersOfDuty(spec, 'd2', day) : new Set<string>();
+        const roleMay = (role: string) => role === 'board' || authority.has(role);
+        const may = by === 'owners' ? assignment.role === 'board' || spec.bodyAppoints.includes(assignment.role)
+            : [...ROLES, 'board'].includes(by) ? roleMay(by)
+                : [...ROLES, 'board'].some(role => holdingsOn(spec.people, spec.assignments, role, day).has(by) && roleMay(role)) || authority.has(by);
+        return !may || by === assignment.person ? [assignmentLines[index]] : [];
+    });
+}
+
 /** Every date the policy names, and the days either side of it: where answers change. */
 function daysThatMatter(spec: PolicySpec): number[] {
     return daysAround([...spec.assignments, ...spec.delegations].map(({ period }) => period)
@@ -155,12 +178,12 @@ function daysThatMatter(spec: PolicySpec): number[] {
 const sorted = (map: Map<string, Expected>) => [...map.entries()].sort(([a], [b]) => a < b ? -1 : 1);
 
 describe('who holds which role on a date, against the definition', () => {
-    it(`${CASES} random policies (seed ${SEED}): the holders, who may perform and who may appoint, by the query on every date that matters and the report on the as-of date, agree with the oracle`, async () => {
+    it(`${CASES} random policies (seed ${SEED}): the holders, who may perform and who may appoint (by the query on every date that matters), the report's holders and the appointment-authority findings on the as-of date agree with the oracle`, async () => {
         const seeded = new Random(SEED);
         const random = () => seeded.next();
         for (let index = 0; index < CASES; index++) {
             const spec = generate(random);
-            const text = policyText(spec);
+            const { text, assignmentLines } = policyText(spec);
             const days = daysThatMatter(spec);
             const asOf = days.length > 0 ? days[Math.floor(random() * days.length)] : 100;
             const { services, findings } = await checkSources([{ uri: 'file:///ws/policy.mandate', text }], { asOf: isoOf(asOf) });
@@ -185,6 +208,8 @@ describe('who holds which role on a date, against the definition', () => {
                     expect(names, `may appoint to ${role}: ${where(role, day)}`).toEqual(mayAppoint(spec, role, day));
                 }
             }
+            const appointments = findings.filter(finding => finding.rule === 'appointment-authority').map(finding => finding.line);
+            expect(appointments, `appointment-authority: ${where('-', asOf)}`).toEqual(appointmentFindings(spec, assignmentLines, asOf));
             const report = buildReport(services.shared, findings, { toolVersion: 'test', generatedAt: '', repository: { git: false } });
             for (const role of ROLES) {
                 const expected = oracle(spec, role, asOf);
