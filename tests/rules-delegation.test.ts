@@ -83,6 +83,15 @@ describe('delegation-escalation', () => {
         expect(where(findings, 'delegation-escalation')).toEqual([]);
     });
 
+    it('does not count a delegation from the role to itself as receiving the duty, so two of them vouch for neither, nor for passing it on', async () => {
+        const findings = await check(policy([
+            'delegate approve-access from analyst to analyst since 2024-01-01',
+            'delegate approve-access from analyst to analyst since 2024-02-01',
+            'delegate approve-access from analyst to ana since 2024-03-01'
+        ]));
+        expect(where(findings, 'delegation-escalation')).toEqual(['delegations.mandate:1', 'delegations.mandate:2', 'delegations.mandate:3']);
+    });
+
     it('accepts passing on a duty received by a delegation in force when the chained delegation starts', async () => {
         const findings = await check(policy([
             'delegate approve-access from ops to deputy since 2024-07-01 until 2024-07-31',
