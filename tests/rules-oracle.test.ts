@@ -6,14 +6,18 @@
  *   held days meet those of an assignment of another person that starts earlier (or at the same
  *   time, written before it);
  * - `leaver-holds-role` fires on each assignment and delegation of a person who left before the
- *   as-of date that is open or ends after their last day.
+ *   as-of date that is open or ends after their last day;
+ * - `delegation-window` fires on each delegation that no one holder's tenure of the delegating role
+ *   covers whole, while they are with the organization (an open end needs an open tenure);
+ * - `delegation-escalation` fires on each delegation from a role that neither carries the duty nor
+ *   receives it, from another role, by a delegation in force on the day it starts (the as-of date when undated).
  *
  * More cases, another seed: MANDATE_RULES_CASES=2000 MANDATE_RULES_SEED=7 npx vitest run tests/rules-oracle.test.ts
  */
 import { describe, expect, it } from 'vitest';
 import { checkSources } from '../language/engine/check-sources.js';
 import {
-    assignmentLine, daysAround, holdingsOn, isoOf, periodText, personLines, randomDays, randomPeople, staysOf, type AssignmentSpec, type Days, type PersonSpec
+    assignmentLine, covers, daysAround, holdingsOn, isoOf, periodText, personLines, randomDays, randomPeople, runs, staysOf, type AssignmentSpec, type Days, type PersonSpec
 } from './oracle-policies.js';
 import { Random } from './random-edits.js';
 
@@ -21,17 +25,15 @@ const CASES = Number(process.env.MANDATE_RULES_CASES) || 80;
 const SEED = Number(process.env.MANDATE_RULES_SEED) || 1;
 
 /** The roles, each declared on one line: the CISO, a single-holder role, a key role and a plain one. */
-const ROLE_LINES: Record<string, string> = {
-    ciso: 'role ciso "CISO" { designated CISO }',
-    solo: 'role solo "Data Protection Officer" { single holder }',
-    key: 'role key "ISMS Manager" { key role }',
-    plain: 'role plain "Analyst"'
-};
-const ROLES = Object.keys(ROLE_LINES);
+const ROLE_FLAGS: Record<string, string> = { ciso: 'designated CISO', solo: 'single holder', key: 'key role', plain: '' };
+const ROLES = Object.keys(ROLE_FLAGS);
+/** How a role's job description may name the duty: the first three carry it. */
+const DUTY_KINDS = ['responsible for duty', 'accountable for duty', 'authorized to duty', 'consulted on duty', 'informed of duty'];
 const SINGLE_HOLDER = new Set(['ciso', 'solo']);
-const RULES = new Set(['ciso-vacant', 'role-vacant', 'role-holders-overlap', 'leaver-holds-role']);
+const RULES = new Set(['ciso-vacant', 'role-vacant', 'role-holders-overlap', 'leaver-holds-role', 'delegation-window', 'delegation-escalation']);
 
 interface DelegationSpec {
+    readonly from: string;
     readonly to: string;
     readonly period: Days;
 }
@@ -40,6 +42,8 @@ interface PolicySpec {
     readonly people: PersonSpec[];
     readonly assignments: AssignmentSpec[];
     readonly delegations: DelegationSpec[];
+    /** What each role's job description says of the duty, if anything. */
+    readonly dutyLines: ReadonlyMap<string, string | undefined>;
 }
 
 function generate(random: () => number): PolicySpec {
@@ -49,7 +53,10 @@ function generate(random: () => number): PolicySpec {
     return {
         people,
         assignments: Array.from({ length: Math.floor(random() * 8) }, () => ({ person: pick(people).name, role: pick(ROLES), period: days.period() })),
-        delegations: Array.from({ length: Math.floor(random() * 3) }, () => ({ to: pick(people).name, period: days.period(0.2, 0.4) }))
+        delegations: Array.from({ length: Math.floor(random() * 4) }, () => ({
+            from: pick(ROLES), to: pick([...ROLES, ...people.map(person => person.name)]), period: days.period(0.2, 0.4)
+        })),
+        dutyLines: new Map(ROLES.map(role => [role, random() < 0.5 ? pick(DUTY_KINDS) : undefined]))
     };
 }
 
@@ -58,12 +65,13 @@ function policyOf(spec: PolicySpec): { text: string; roleLine: Map<string, numbe
     const lines = ['organization acme "Acme" {', '    top management board', '}', 'role board "Board"', 'responsibility duty "A duty"'];
     const roleLine = new Map<string, number>();
     for (const role of ROLES) {
-        lines.push(ROLE_LINES[role]);
+        const items = [ROLE_FLAGS[role], spec.dutyLines.get(role) ?? ''].filter(Boolean).join(' ');
+        lines.push(`role ${role} "Role ${role}"${items ? ` { ${items} }` : ''}`);
         roleLine.set(role, lines.length);
     }
     for (const person of spec.people) lines.push(...personLines(person));
     const assignmentLines = spec.assignments.map(assignment => lines.push(assignmentLine(assignment)));
-    const delegationLines = spec.delegations.map(({ to, period }) => lines.push(`delegate duty from plain to ${to}${periodText(period)}`));
+    const delegationLines = spec.delegations.map(({ from, to, period }) => lines.push(`delegate duty from ${from} to ${to}${periodText(period)}`));
     return { text: lines.join('\n') + '\n', roleLine, assignmentLines, delegationLines };
 }
 
@@ -83,7 +91,29 @@ function lastDayOf(person: PersonSpec): number | undefined {
     return stays.every(stay => stay.until !== undefined) ? Math.max(...stays.map(stay => stay.until!)) : undefined;
 }
 
-/** The findings of the four rules the docs say, as `rule:line`. */
+/** Whether `outer` covers `inner` whole; an open end of `inner` needs an open end of `outer`. */
+function coversWhole(outer: Days, inner: Days): boolean {
+    const startsBy = outer.since === undefined || (inner.since !== undefined && outer.since <= inner.since);
+    const endsAfter = outer.until === undefined || (inner.until !== undefined && inner.until <= outer.until);
+    return startsBy && endsAfter;
+}
+
+/** One person's run of assignments to the delegating role covers the delegation, and so does one of their stays. */
+function coveredByOneHolder(spec: PolicySpec, delegation: DelegationSpec): boolean {
+    return spec.people.some(person => staysOf(person).some(stay => coversWhole(stay, delegation.period))
+        && runs(spec.assignments.filter(assignment => assignment.person === person.name && assignment.role === delegation.from).map(assignment => assignment.period))
+            .some(run => coversWhole(run, delegation.period)));
+}
+
+/** The delegating role carries the duty, or receives it from another role by a delegation in force on the day this one starts. */
+function holdsDutyWhenDelegating(spec: PolicySpec, delegation: DelegationSpec, asOf: number): boolean {
+    const line = spec.dutyLines.get(delegation.from);
+    if (line !== undefined && !line.startsWith('consulted') && !line.startsWith('informed')) return true;
+    const day = delegation.period.since ?? asOf;
+    return spec.delegations.some(other => other !== delegation && other.to === delegation.from && other.from !== other.to && covers(other.period, day));
+}
+
+/** The findings of the rules the docs say, as `rule:line`. */
 function expectedFindings(spec: PolicySpec, asOf: number): string[] {
     const { roleLine, assignmentLines, delegationLines } = policyOf(spec);
     const findings: string[] = [];
@@ -101,7 +131,8 @@ function expectedFindings(spec: PolicySpec, asOf: number): string[] {
         if (overlapped) findings.push(`role-holders-overlap:${assignmentLines[index]}`);
     });
     const leftBefore = (name: string) => {
-        const last = lastDayOf(spec.people.find(person => person.name === name)!);
+        const person = spec.people.find(candidate => candidate.name === name);
+        const last = person && lastDayOf(person); // a role never leaves
         return last !== undefined && last < asOf ? last : undefined;
     };
     const outlasts = (period: Days, last: number | undefined) => last !== undefined && (period.until === undefined || period.until > last);
@@ -110,12 +141,14 @@ function expectedFindings(spec: PolicySpec, asOf: number): string[] {
     });
     spec.delegations.forEach((delegation, index) => {
         if (outlasts(delegation.period, leftBefore(delegation.to))) findings.push(`leaver-holds-role:${delegationLines[index]}`);
+        if (!coveredByOneHolder(spec, delegation)) findings.push(`delegation-window:${delegationLines[index]}`);
+        if (!holdsDutyWhenDelegating(spec, delegation, asOf)) findings.push(`delegation-escalation:${delegationLines[index]}`);
     });
     return findings.sort();
 }
 
 describe('the rules about holding a role, against their docs', () => {
-    it(`${CASES} random policies (seed ${SEED}): ciso-vacant, role-vacant, role-holders-overlap and leaver-holds-role fire exactly where the definition says`, async () => {
+    it(`${CASES} random policies (seed ${SEED}): ciso-vacant, role-vacant, role-holders-overlap, leaver-holds-role, delegation-window and delegation-escalation fire exactly where the definition says`, async () => {
         const seeded = new Random(SEED);
         const random = () => seeded.next();
         for (let index = 0; index < CASES; index++) {
