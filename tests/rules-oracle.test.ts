@@ -10,7 +10,9 @@
  * - `delegation-window` fires on each delegation that no one holder's tenure of the delegating role
  *   covers whole, while they are with the organization (an open end needs an open tenure);
  * - `delegation-escalation` fires on each delegation from a role that neither carries the duty nor
- *   receives it, from another role, by a delegation in force on the day it starts (the as-of date when undated).
+ *   receives it, from another role, by a delegation in force on the day it starts (the as-of date when undated);
+ * - `delegation-cycle` fires on each delegation from which, on some day it is in force, the
+ *   delegations in force that day lead back to its delegating role (a delegation to a person ends a chain).
  *
  * More cases, another seed: MANDATE_RULES_CASES=2000 MANDATE_RULES_SEED=7 npx vitest run tests/rules-oracle.test.ts
  */
@@ -30,7 +32,7 @@ const ROLES = Object.keys(ROLE_FLAGS);
 /** How a role's job description may name the duty: the first three carry it. */
 const DUTY_KINDS = ['responsible for duty', 'accountable for duty', 'authorized to duty', 'consulted on duty', 'informed of duty'];
 const SINGLE_HOLDER = new Set(['ciso', 'solo']);
-const RULES = new Set(['ciso-vacant', 'role-vacant', 'role-holders-overlap', 'leaver-holds-role', 'delegation-window', 'delegation-escalation']);
+const RULES = new Set(['ciso-vacant', 'role-vacant', 'role-holders-overlap', 'leaver-holds-role', 'delegation-window', 'delegation-escalation', 'delegation-cycle']);
 
 interface DelegationSpec {
     readonly from: string;
@@ -113,6 +115,26 @@ function holdsDutyWhenDelegating(spec: PolicySpec, delegation: DelegationSpec, a
     return spec.delegations.some(other => other !== delegation && other.to === delegation.from && other.from !== other.to && covers(other.period, day));
 }
 
+/** Whether, on some day (every day the dates span, and one before them all), the delegations in force lead from this one's recipient back to its delegating role. */
+function onCycleSomeDay(spec: PolicySpec, delegation: DelegationSpec): boolean {
+    const bounds = spec.delegations.flatMap(({ period }) => [period.since, period.until]).filter((day): day is number => day !== undefined);
+    const days = [-1e9, ...Array.from({ length: Math.max(...bounds, 0) - Math.min(...bounds, 0) + 3 }, (_, at) => Math.min(...bounds, 0) - 1 + at)];
+    return days.some(day => {
+        if (!covers(delegation.period, day)) return false;
+        const reached = new Set([delegation.to]);
+        for (let grew = true; grew;) {
+            grew = false;
+            for (const other of spec.delegations) {
+                if (covers(other.period, day) && reached.has(other.from) && !reached.has(other.to)) {
+                    reached.add(other.to);
+                    grew = true;
+                }
+            }
+        }
+        return reached.has(delegation.from);
+    });
+}
+
 /** The findings of the rules the docs say, as `rule:line`. */
 function expectedFindings(spec: PolicySpec, asOf: number): string[] {
     const { roleLine, assignmentLines, delegationLines } = policyOf(spec);
@@ -143,12 +165,13 @@ function expectedFindings(spec: PolicySpec, asOf: number): string[] {
         if (outlasts(delegation.period, leftBefore(delegation.to))) findings.push(`leaver-holds-role:${delegationLines[index]}`);
         if (!coveredByOneHolder(spec, delegation)) findings.push(`delegation-window:${delegationLines[index]}`);
         if (!holdsDutyWhenDelegating(spec, delegation, asOf)) findings.push(`delegation-escalation:${delegationLines[index]}`);
+        if (onCycleSomeDay(spec, delegation)) findings.push(`delegation-cycle:${delegationLines[index]}`);
     });
     return findings.sort();
 }
 
 describe('the rules about holding a role, against their docs', () => {
-    it(`${CASES} random policies (seed ${SEED}): ciso-vacant, role-vacant, role-holders-overlap, leaver-holds-role, delegation-window and delegation-escalation fire exactly where the definition says`, async () => {
+    it(`${CASES} random policies (seed ${SEED}): the holding and delegation rules fire exactly where the definition says`, async () => {
         const seeded = new Random(SEED);
         const random = () => seeded.next();
         for (let index = 0; index < CASES; index++) {
