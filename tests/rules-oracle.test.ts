@@ -55,8 +55,9 @@ function generate(random: () => number): PolicySpec {
     return {
         people,
         assignments: Array.from({ length: Math.floor(random() * 8) }, () => ({ person: pick(people).name, role: pick(ROLES), period: days.period() })),
-        delegations: Array.from({ length: Math.floor(random() * 4) }, () => ({
-            from: pick(ROLES), to: pick([...ROLES, ...people.map(person => person.name)]), period: days.period(0.2, 0.4)
+        // Mostly between two roles, so that chains meet and cycles form on some days and not others.
+        delegations: Array.from({ length: Math.floor(random() * 6) }, () => ({
+            from: pick(['key', 'plain', ...ROLES]), to: pick(['key', 'plain', 'key', 'plain', ...ROLES, ...people.map(person => person.name)]), period: days.period(0.2, 0.4)
         })),
         dutyLines: new Map(ROLES.map(role => [role, random() < 0.5 ? pick(DUTY_KINDS) : undefined]))
     };
