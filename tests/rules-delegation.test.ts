@@ -142,6 +142,11 @@ describe('accountability-delegated', () => {
         expect(where(findings, 'delegation-escalation')).toEqual([]);
     });
 
+    it('does not take a delegation from the role to itself for doing the work', async () => {
+        const findings = await check(policy(['delegate backups from ops to ops since 2024-01-01', 'delegate backups from ops to dev since 2024-02-01']));
+        expect(where(findings, 'accountability-delegated')).toEqual(['delegations.mandate:1', 'delegations.mandate:2']);
+    });
+
     it('fires on the recipient when it also claims accountability for the duty', async () => {
         const files = policy(['delegate incident-response from ops to deputy since 2024-01-01'],
             text => text.replace('responsible for backups', 'responsible for backups\n    accountable for incident-response'));
@@ -266,6 +271,17 @@ describe('delegation-expired', () => {
         const files = policy([cover, 'delegate appoint-analysts from ops to dev since 2025-02-01 until 2025-02-28'],
             text => text.replace(/assign ana to analyst since 2023-06-01 appointed by board/, 'assign ana to analyst since 2025-02-03 appointed by dev'));
         expect(where(await check(files), 'delegation-expired')).toEqual([]);
+    });
+
+    it('fires for a chained delegation whose role delegates the duty to itself as well: that is no receipt of it', async () => {
+        const files = policy([
+            'delegate approve-access from ops to deputy since 2024-07-01 until 2024-07-31',
+            'delegate approve-access from deputy to ana since 2024-07-10',
+            'delegate approve-access from deputy to deputy since 2024-07-10'
+        ]);
+        const findings = await check(files);
+        expect(where(findings, 'delegation-expired')).toEqual(['delegations.mandate:1']);
+        expect(messageOf(findings, 'delegation-expired')).toContain("the delegation of 'approve-access' from 'deputy' to 'ana', still in force");
     });
 
     it('fires when a delegation chained from it is still in force, and not before it ended', async () => {

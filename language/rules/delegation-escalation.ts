@@ -25,8 +25,7 @@ export const delegationEscalation: WorkspaceRule = {
             if (!duty || !from) continue; // unresolved: the linker reports it
             if (carries(model, from, duty)) continue;
             const start = startOf(delegation, asOf);
-            // A delegation from the role to itself gives it nothing it did not hold (delegation-cycle reports it): two such never vouch for each other.
-            if (receivedOn(model, from, duty, start, delegation).some(received => received.from?.ref !== from)) continue;
+            if (receivedOn(model, from, duty, start, delegation).length > 0) continue;
             const kind = duty.$type === 'Authority' ? 'authority' : 'responsibility';
             const dated = delegation.since ? `when this delegation starts (${start})` : `on ${start}`;
             findings.push({

@@ -24,9 +24,12 @@ export function startOf(delegation: Delegation, asOf: IsoDate): IsoDate {
     return delegation.since ?? asOf;
 }
 
-/** Delegations of `duty` to `party` in force on `date`, other than `except`. */
+/**
+ * Delegations of `duty` to `party` in force on `date`, other than `except`, from another role: a
+ * delegation from a role to itself gives it nothing it did not hold (delegation-cycle reports it).
+ */
 export function receivedOn(model: WorkspaceModel, party: Party, duty: Duty, date: IsoDate, except?: Delegation): Delegation[] {
-    return model.delegationsTo(party).filter(delegation => delegation !== except
+    return model.delegationsTo(party).filter(delegation => delegation !== except && delegation.from?.ref !== party
         && delegation.duty?.ref === duty && periodCovers(date, delegation.since, delegation.until));
 }
 
