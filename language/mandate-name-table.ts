@@ -120,18 +120,6 @@ export class NameTable {
     }
 }
 
-/**
- * Langium's default scope provider puts each reference's document-local declarations in front
- * of the global index, and finds a name in them by a linear scan: with every declaration of a
- * 10,000-person file in one local scope, linking that file is quadratic. In Mandate every
- * declaration is top-level and exported, so one table per reference type (Party, Duty, …),
- * keyed by name and built once per index state, resolves every reference in constant time.
- *
- * Resolution of a duplicated name stays as it was: the declaration in the reference's own
- * document if there is one, else the first in URI order (the order WorkspaceModel and
- * duplicate-name use). URI order, unlike Langium's index order, does not depend on which file
- * was edited last, so an incremental build links like a cold one.
- */
 /** Index entries by document URI, each document's in the order the index gives them. */
 export function groupByUri(descriptions: Iterable<AstNodeDescription>): Map<string, AstNodeDescription[]> {
     const byUri = new Map<string, AstNodeDescription[]>();
