@@ -160,6 +160,22 @@ claims PCI-DSS {
         expect(clause.status).toBe('partly-met');
         expect(clause.findings.map(index => findings[index].rule)).toEqual(['assignment-not-communicated']);
         expect(clause.rules.find(check => check.rule === 'assignment-not-communicated')).toMatchObject({ state: 'findings' });
+        // The reason names the rules that lowered it, with how many findings each, not a bare count.
+        expect(clause.reasons).toContain('1 finding of rules that evidence it: assignment-not-communicated.');
+
+        const deputy = `
+person omar "Omar" { employed since 2020-01-01 }
+assign omar to ciso as acting since 2024-02-01 until 2024-02-29 appointed by board
+`;
+        const two = await engineOf({ ...withEdit('people.mandate', text => text.replace(/\s*announced .*/, '')), 'acting.mandate': deputy });
+        const lowered = two.status('ISO27001:5.3')!;
+        const rules = [...new Set(lowered.findings.map(index => two.findings[index].rule))];
+        expect(lowered.findings.length).toBeGreaterThan(rules.length); // some rule has two findings
+        const named = rules.map(rule => {
+            const count = lowered.findings.filter(index => two.findings[index].rule === rule).length;
+            return count === 1 ? rule : `${rule} (${count})`;
+        });
+        expect(lowered.reasons).toContain(`${lowered.findings.length} findings of rules that evidence it: ${named.join(', ')}.`);
     });
 
     it('keeps clause 5.3 the worse of 5.3(a) and 5.3(b), as the status bar shows it', async () => {

@@ -160,7 +160,11 @@ function reasonsFor(coverage: Coverage, assessment: Assessment, heldBy: readonly
     }
     reasons.push(...assessment.lapsed, ...assessment.due);
     const count = assessment.findings.length;
-    if (count > 0) reasons.push(`${count} finding${count === 1 ? '' : 's'} of rules that evidence it.`);
+    if (count > 0) {
+        // Named, with how many each: "3 findings" alone sent the reader to the findings to learn which rules lowered it.
+        const byRule = assessment.rules.filter(check => check.findings.length > 0).map(check => (check.findings.length === 1 ? check.rule : `${check.rule} (${check.findings.length})`));
+        reasons.push(`${count} finding${count === 1 ? '' : 's'} of rules that evidence it: ${shortList(byRule)}.`);
+    }
     for (const rule of assessment.unchecked) reasons.push(`The rule ${rule} is switched off, so the evidence above is not checked.`);
     // Not lowered: an input the team has not provided is evidence neither way, but the reader is told.
     const notRun = new Map<string, string[]>();
