@@ -46,8 +46,10 @@ describe('holders', () => {
         const context = await queryOn(QUERY_POLICY);
         expect(() => holdersOf(context, 'cisoo', AS_OF)).toThrow(QueryNameError);
         expect(() => holdersOf(context, 'cisoo', AS_OF)).toThrow("no role named 'cisoo' is declared in the workspace; did you mean 'ciso'?");
-        // A person is not a role: no suggestion of a name of another kind.
-        expect(() => holdersOf(context, 'jane', AS_OF)).toThrow(/^no role named 'jane' is declared in the workspace$/);
+        // A person is not a role: no suggestion of a name of another kind, but the message says what the name is.
+        expect(() => holdersOf(context, 'jane', AS_OF)).toThrow(/^no role named 'jane' is declared in the workspace: 'jane' is a person$/);
+        expect(() => whoMayPerform(context, 'ciso', AS_OF)).toThrow(/^no responsibility or authority named 'ciso' is declared in the workspace: 'ciso' is a role$/);
+        expect(() => timelineOf(context, 'appoint-security')).toThrow(/: 'appoint-security' is an authority$/);
         expect(() => whoMayPerform(context, 'risk-assesment', AS_OF)).toThrow("no responsibility or authority named 'risk-assesment' is declared in the workspace; did you mean 'risk-assessment'?");
     });
 });

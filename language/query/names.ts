@@ -15,11 +15,17 @@ function kindsText(kinds: readonly NamedKind[]): string {
 
 /** A name a query was given that the workspace does not declare (as one of the kinds asked for). */
 export class QueryNameError extends Error {
-    constructor(readonly unknownName: string, readonly kinds: readonly NamedKind[], readonly suggestion?: string) {
+    /** `declaredAs`: the kind the name is declared as instead (a role given where a duty was asked), said so the user need not guess. */
+    constructor(readonly unknownName: string, readonly kinds: readonly NamedKind[], readonly suggestion?: string, readonly declaredAs?: NamedKind) {
         super(`no ${kindsText(kinds)} named '${unknownName}' is declared in the workspace`
+            + (declaredAs ? `: '${unknownName}' is ${article(KIND_WORDS[declaredAs])}` : '')
             + (suggestion ? `; did you mean '${suggestion}'?` : ''));
         this.name = 'QueryNameError';
     }
+}
+
+function article(word: string): string {
+    return `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
 }
 
 /**
@@ -29,10 +35,12 @@ export class QueryNameError extends Error {
  */
 export function resolveName(context: QueryContext, name: string, kinds: readonly NamedKind[]): QueryDeclaration {
     const ofKind = (node: Parameters<typeof isQueryDeclaration>[0]): node is QueryDeclaration => isQueryDeclaration(node) && kinds.includes(kindOf(node));
-    const found = (context.model.declarationsByName.get(name) ?? []).find(ofKind);
+    const declared = context.model.declarationsByName.get(name) ?? [];
+    const found = declared.find(ofKind);
     if (found) return found;
     const candidates = [...context.model.declarationsByName.entries()]
         .filter(([, nodes]) => nodes.some(ofKind))
         .map(([candidate]) => candidate);
-    throw new QueryNameError(name, kinds, closestMatch(name, candidates));
+    const other = declared.find(isQueryDeclaration);
+    throw new QueryNameError(name, kinds, closestMatch(name, candidates), other && kindOf(other));
 }
