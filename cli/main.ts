@@ -3,7 +3,7 @@ import { REPORT_FORMATS } from '../language/report/formats.js';
 import { presetNames } from '../language/import/presets.js';
 import { isValidIsoDate } from '../language/util/dates.js';
 import { runCatalogue, type CatalogueFlags } from './commands/catalogue.js';
-import { runCheck, type CheckFlags } from './commands/check.js';
+import { FAIL_LEVELS, runCheck, type CheckFlags } from './commands/check.js';
 import { runDiff, type DiffFlags } from './commands/diff.js';
 import { isSideWorker, runSideWorker } from './diff-thread.js';
 import { isGraphWorker, runGraphWorker } from './graph-thread.js';
@@ -42,6 +42,8 @@ function program(onExitCode: (code: number) => void): Command {
         .option('--follow-symlinks', FOLLOW_HELP)
         .option('--docs-base-uri <url>', 'SARIF only: absolute URL of the folder with the rule pages, for helpUri links')
         .option('--redact', 'pseudonymise every declared person in the findings (as report --redact does), e.g. for SARIF shared outside the security team')
+        .addOption(new Option('--fail-level <level>', 'the lowest severity of finding that makes the exit code 1 (note: information and hints too; none: no finding; accepted exceptions never do)')
+            .choices([...FAIL_LEVELS]).default('error'))
         .exitOverride()
         .action(async (paths: string[], flags: CheckFlags) => onExitCode(await runCheck(paths, flags)));
     command.command('report')

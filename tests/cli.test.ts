@@ -99,6 +99,24 @@ describe('mandate check: results and exit codes', () => {
         expect(summary).toBe('0 errors, 1 warning, 0 notes in 1 file');
     });
 
+    it('fails at the level --fail-level names: warnings and notes too, or no finding at all; an accepted exception never fails it', async () => {
+        const warned = await workspace({ 'policy.mandate': ORGANIZATION + ROLES + UNANNOUNCED });
+        const at = (cwd: string, level?: string) => mandate(cwd, 'check', '--as-of', AS_OF, ...(level ? ['--fail-level', level] : [])).code;
+        expect([at(warned), at(warned, 'error'), at(warned, 'warning'), at(warned, 'note'), at(warned, 'none')]).toEqual([0, 0, 1, 1, 0]);
+        const broken = await workspace({ 'policy.mandate': ORGANIZATION });
+        const none = mandate(broken, 'check', '--as-of', AS_OF, '--fail-level', 'none');
+        expect(none.code).toBe(0);
+        expect(parseText(none.stdout).findings).toContainEqual(expect.stringMatching(/ {2}error {2}ciso-missing {2}/)); // still printed
+        expect(at(broken, 'warning')).toBe(1);
+        // Accepted, the warning is counted as an exception, which fails no level.
+        const accepted = await workspace({ 'policy.mandate': ORGANIZATION + ROLES + `
+// mandate-ignore assignment-not-communicated: announced at the 2024 all-hands, minutes pending
+assign jane to ciso since 2024-03-01 appointed by board
+` });
+        const run = mandate(accepted, 'check', '--as-of', AS_OF, '--fail-level', 'note');
+        expect(run).toEqual({ code: 0, stdout: '0 errors, 0 warnings, 0 notes in 1 file; 1 accepted exception (mandate-ignore)\n', stderr: '' });
+    });
+
     it('reports a parse error as a finding at its line, with exit 1 and no crash', async () => {
         const cwd = await workspace({ 'policy.mandate': `${ORGANIZATION}role ciso {\n` });
         const run = mandate(cwd, 'check', '--as-of', AS_OF);

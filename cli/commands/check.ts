@@ -1,4 +1,5 @@
 import { pathToFileURL } from 'node:url';
+import type { Finding, FindingSeverity } from '../../language/engine/check-sources.js';
 import { redactFindings, redactUri } from '../../language/redact/redact-findings.js';
 import { redactionKey, reportRedactor } from '../../language/redact/redact-report.js';
 import { buildReport } from '../../language/report/build-report.js';
@@ -7,8 +8,25 @@ import { formatJson, formatText } from '../format.js';
 import { loadWorkspace } from '../load.js';
 import { EXIT_ERRORS, TOOL_VERSION, write } from '../output.js';
 
+/** The lowest severity of finding that fails the check (exit 1): `note` counts information and hints too, `none` no finding. */
+export const FAIL_LEVELS = ['error', 'warning', 'note', 'none'] as const;
+export type FailLevel = typeof FAIL_LEVELS[number];
+
+const FAILING: Record<FailLevel, ReadonlySet<FindingSeverity>> = {
+    error: new Set(['error']),
+    warning: new Set(['error', 'warning']),
+    note: new Set(['error', 'warning', 'info', 'hint']),
+    none: new Set()
+};
+
+/** Whether the findings fail a check at `level`: an accepted exception never does, whatever its severity. */
+export function failsAt(findings: readonly Finding[], level: FailLevel): boolean {
+    return findings.some(finding => !finding.suppressed && FAILING[level].has(finding.severity));
+}
+
 export interface CheckFlags {
     format: 'text' | 'json' | 'sarif';
+    failLevel?: FailLevel;
     asOf?: string;
     config?: string;
     docsBaseUri?: string;
@@ -37,5 +55,5 @@ export async function runCheck(paths: string[], flags: CheckFlags): Promise<numb
         await write(process.stderr, `mandate: internal error while checking, results may be incomplete: ${internalErrors[0]}\n`);
         return EXIT_ERRORS;
     }
-    return findings.some(finding => finding.severity === 'error') ? EXIT_ERRORS : 0;
+    return failsAt(findings, flags.failLevel ?? 'error') ? EXIT_ERRORS : 0;
 }
