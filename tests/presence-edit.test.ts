@@ -140,12 +140,16 @@ describe('leavesHoldingsSame', () => {
         expect((await edit('omar', 'until 2030-12-31', 'until 2031-01-31', ended))('employedUntil')).toBe(true);
     });
 
-    it('says changed when a holding moves, for another property, or for an assignment date that is not a real date', async () => {
+    it('says changed when a holding moves, or for another property', async () => {
         expect((await edit('jane', '2020-01-01', '2024-03-01'))('employedSince')).toBe(false);
         expect((await edit('omar', 'until 2030-12-31', 'until 2024-12-31'))('employedUntil')).toBe(false);
         expect((await edit('jane', '2020-01-01', '2019-06-01'))('title')).toBe(false);
         expect((await edit('jane', '2020-01-01', '2019-06-01'))(undefined)).toBe(false);
+    });
+
+    it('reads an assignment date the calendar does not have where it is written, as the model does', async () => {
         const unreal = TEAM.replace('assign jane to ciso since 2024-01-01', 'assign jane to ciso since 2024-02-30');
-        expect((await edit('jane', '2020-01-01', '2019-06-01', unreal))('employedSince')).toBe(false);
+        expect((await edit('jane', '2020-01-01', '2019-06-01', unreal))('employedSince')).toBe(true);
+        expect((await edit('jane', '2020-01-01', '2024-03-05', unreal))('employedSince')).toBe(false); // now she joins after it
     });
 });

@@ -38,6 +38,20 @@ describe('what-if', () => {
         expect(rules(answer.findingsResolved)).toEqual(['assignment-not-communicated nora.mandate:3', 'date-in-future nora.mandate:3']);
     });
 
+    test('an appointment that ended on an impossible date is left as it is: it ended where its text falls', async () => {
+        const files = {
+            ...QUERY_POLICY,
+            'nora.mandate': 'person nora "Nora North" { employed since 2023-01-01 }\nassign nora to analyst since 2024-01-01 until 2025-02-30 appointed by jane\n'
+        };
+        const answer = await whatIf(await queryOn(files), { kind: 'leaves', person: 'nora' }, '2025-07-01');
+        expect(answer.lost).toEqual([]);
+        // The copy does not rewrite the date: its date-invalid finding stays, neither resolved nor new.
+        // (She held no role, so the finding that she holds none goes with her.)
+        expect(rules(answer.findingsResolved)).toEqual(['person-without-role nora.mandate:1']);
+        expect(rules(answer.findingsAppearing)).toEqual([]);
+        expect(rules(answer.findingsAfter).filter(finding => finding.startsWith('date-invalid'))).toEqual(['date-invalid nora.mandate:2']);
+    });
+
     test('vacating a role ends every holder\'s term the day before', async () => {
         const answer = await whatIf(await queryOn(QUERY_POLICY), { kind: 'vacate', role: 'deputy' }, AS_OF);
         expect(answer.lost.map(lost => `${lost.person.name} ${lost.role.name} ${lost.vacantAfter ? 'vacant' : 'held'}`)).toEqual(['ivan deputy vacant']);

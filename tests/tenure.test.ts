@@ -41,6 +41,13 @@ describe('a holder who has left', () => {
         expect(computeStatus(shared).clause53).toBe('not-met');
     });
 
+    it('reads an impossible leaving date where it is written (after 28 February), not as employment without end', async () => {
+        const typo = withEdit('people.mandate', text => text.replace('employed since 2020-01-01', 'employed since 2020-01-01 until 2025-02-30'));
+        const findings = await check(typo);
+        expect(rules(findings)).toEqual(['ciso-vacant', 'date-invalid', 'isms-conformance-unassigned', 'isms-reporting-unassigned', 'leaver-holds-role', 'raci-accountable']);
+        expect(rules(await check(typo, '2025-02-28'))).toEqual(['date-invalid']);
+    });
+
     it('counts an external whose engagement ended as a leaver', async () => {
         const files = withEdit('people.mandate', text => text.replace('employed since 2020-01-01', 'external "Contoso Advisory"\n    engaged since 2024-01-01 until 2025-05-31'));
         const findings = await check(files);
@@ -151,6 +158,20 @@ describe('renewals', () => {
         const findings = await check(gap);
         expect(where(findings, 'delegation-window')).toEqual(['delegations.mandate:1']);
         expect(messageOf(findings, 'delegation-window')).toContain('jane from 2024-03-01 to 2024-12-31; jane since 2025-01-10');
+    });
+
+    it('end where an impossible end date is written, for the holders, the tenure and the delegations alike', async () => {
+        // The appointment ends on a date February does not have: nobody holds the role in March, so a delegation then is out of window.
+        const typo = withEdit('people.mandate', text => text.replace('since 2024-03-01', 'since 2024-03-01 until 2025-02-30'));
+        const files = { ...typo, 'delegations.mandate': 'delegate isms-reporting from ciso to board since 2025-03-10 until 2025-03-20\n' };
+        const { model } = await modelOf(files, '2025-03-15');
+        const ciso = model.cisoRoles[0];
+        expect(model.holdersOn(ciso, '2025-03-15')).toEqual([]);
+        expect(model.holdersOn(ciso, '2025-02-28').map(assignment => assignment.person?.ref?.name)).toEqual(['jane']);
+        expect(model.tenuresOf(ciso).map(tenure => [tenure.since, tenure.until])).toEqual([['2024-03-01', '2025-02-30']]);
+        const findings = await check(files, '2025-03-15');
+        expect(where(findings, 'ciso-vacant')).toEqual(['roles.mandate:2']);
+        expect(where(findings, 'delegation-window')).toEqual(['delegations.mandate:1']);
     });
 
     it('measure a late announcement from the start of the tenure', async () => {

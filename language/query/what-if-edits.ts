@@ -8,7 +8,7 @@ import { GrammarUtils, type AstNode, type CstNode } from 'langium';
 import type { Assignment, Delegation, Person, Role } from '../generated/ast.js';
 import type { PolicySource } from '../engine/check-sources.js';
 import { compareStrings } from '../util/compare.js';
-import { isValidIsoDate, type IsoDate } from '../util/dates.js';
+import { isDateShaped, isValidIsoDate, type IsoDate } from '../util/dates.js';
 import { departureOf } from '../workspace/tenure.js';
 import { documentUriOf, type WorkspaceModel } from '../workspace/workspace-model.js';
 
@@ -33,11 +33,12 @@ const replace = (node: AstNode, cst: CstNode, text: string): TextEdit => ({ uri:
  * blanked out (never taken up), spaces in place of its text so no line moves.
  */
 function endBy(node: Assignment | Delegation, lastDay: IsoDate, anchors: readonly string[]): TextEdit[] {
-    const since = node.since && isValidIsoDate(node.since) ? node.since : undefined;
+    // Dates as the model reads them (tenure.ts): an impossible one counts where its text falls.
+    const since = node.since && isDateShaped(node.since) ? node.since : undefined;
     if (since && since > lastDay && node.$cstNode) {
         return [{ uri: uriOf(node), offset: node.$cstNode.offset, end: node.$cstNode.end, text: node.$cstNode.text.replace(/[^\r\n]/g, ' ') }];
     }
-    if (node.until && isValidIsoDate(node.until) && node.until <= lastDay) return [];
+    if (node.until && isDateShaped(node.until) && node.until <= lastDay) return [];
     const until = cstOf(node, 'until');
     if (until) return [replace(node, until, lastDay)];
     for (const property of ['since', ...anchors]) {
@@ -65,7 +66,7 @@ function presenceEdits(model: WorkspaceModel, person: Person, lastDay: IsoDate):
         ['employedSince', 'employedUntil', person.employedSince, person.employedUntil],
         ['engagedSince', 'engagedUntil', person.engagedSince, person.engagedUntil]
     ] as const) {
-        if (since === undefined || since > lastDay || (until !== undefined && isValidIsoDate(until) && until <= lastDay)) continue;
+        if (since === undefined || since > lastDay || (until !== undefined && isDateShaped(until) && until <= lastDay)) continue;
         const untilCst = cstOf(person, untilProperty);
         const sinceCst = cstOf(person, sinceProperty);
         if (untilCst) edits.push(replace(person, untilCst, lastDay));

@@ -1,5 +1,5 @@
 import type { Assignment, DutyLink, Role } from '../generated/ast.js';
-import { daysBetween, isValidIsoDate } from '../util/dates.js';
+import { daysBetween, isDateShaped, isValidIsoDate } from '../util/dates.js';
 import { jobDescriptionOn } from '../workspace/job-descriptions.js';
 import { cadenceText } from '../workspace/training-status.js';
 import { announcedSpanSince, capacityOf, firstAnnouncement, heldDatesOn, isAnnouncedBy, isFirstTerm, type Tenure } from '../workspace/tenure.js';
@@ -113,7 +113,7 @@ function dutyLines(link: DutyLink, sources: ReportSources): DutyLine[] {
 /** The role's appointments that start after the as-of date, by start date: recorded, not in force yet. */
 function upcomingOf(role: Role, context: RolesContext): UpcomingAppointment[] {
     const { sources, asOf } = context;
-    const later = context.model.assignmentsOf(role).filter(assignment => assignment.person?.ref && assignment.since && isValidIsoDate(assignment.since) && assignment.since > asOf);
+    const later = context.model.assignmentsOf(role).filter(assignment => assignment.person?.ref && assignment.since && isDateShaped(assignment.since) && assignment.since > asOf);
     return later.sort((a, b) => compareStrings(a.since!, b.since!)).map(assignment => {
         const capacity = capacityOf(assignment);
         const appointer = assignment.appointedBy?.ref;

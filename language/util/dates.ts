@@ -18,6 +18,15 @@ export function isValidIsoDate(text: string): boolean {
     return day <= 28 || day <= daysInMonth(year, month);
 }
 
+/**
+ * Whether `text` has the form YYYY-MM-DD, a calendar date or not (2025-02-30 has it). Text of this
+ * form sorts in date order, an impossible date between the real dates around it.
+ */
+export function isDateShaped(text: string): boolean {
+    return typeof text === 'string' && text.length === 10 && text.charCodeAt(4) === DASH && text.charCodeAt(7) === DASH
+        && digitsAt(text, 0, 4) >= 0 && digitsAt(text, 5, 2) >= 0 && digitsAt(text, 8, 2) >= 0;
+}
+
 const DASH = 45; // '-'
 const ZERO = 48; // '0'
 

@@ -1,5 +1,5 @@
 import type { Assignment, Person } from '../generated/ast.js';
-import { isValidIsoDate, overlapOf, type Period } from '../util/dates.js';
+import { isDateShaped, overlapOf, type Period } from '../util/dates.js';
 import type { TokenEdit } from './semantic-fingerprint.js';
 import { presenceOf } from './tenure.js';
 import type { WorkspaceModel } from './workspace-model.js';
@@ -24,8 +24,8 @@ export function leavesHoldingsSame(edit: TokenEdit, model: WorkspaceModel): bool
     if (before.name !== after.name) return false;
     const [oldPresence, newPresence] = [presenceOf(before), presenceOf(after)];
     for (const assignment of model.assignmentsOfPerson(after)) {
-        // The model asks `periodCovers` of the dates as written, the periods read them as calendar dates: the same only when they are real dates.
-        if (!hasRealDates(assignment)) return false;
+        // A value that is no date at all (never written so by the parser) is left to the rules to read again.
+        if (!hasDateShapes(assignment)) return false;
         const own: Period = { since: assignment.since, until: assignment.until };
         if (!samePeriods(within(own, oldPresence), within(own, newPresence))) return false;
         const tenure = model.tenureOf(assignment);
@@ -34,8 +34,8 @@ export function leavesHoldingsSame(edit: TokenEdit, model: WorkspaceModel): bool
     return true;
 }
 
-function hasRealDates(assignment: Assignment): boolean {
-    return (assignment.since === undefined || isValidIsoDate(assignment.since)) && (assignment.until === undefined || isValidIsoDate(assignment.until));
+function hasDateShapes(assignment: Assignment): boolean {
+    return (assignment.since === undefined || isDateShaped(assignment.since)) && (assignment.until === undefined || isDateShaped(assignment.until));
 }
 
 /** The days of `period` within the presence periods, as effectivePeriods and tenureHeldPeriods list them. */

@@ -7,11 +7,15 @@
  */
 import type { Announcement, Assignment, Person, Role } from '../generated/ast.js';
 import { compareStrings } from '../util/compare.js';
-import { addCadence, isValidIsoDate, overlapOf, periodCovers, type IsoDate, type Period } from '../util/dates.js';
+import { addCadence, isDateShaped, isValidIsoDate, overlapOf, periodCovers, type IsoDate, type Period } from '../util/dates.js';
 
-/** A bound that is not a real calendar date is treated as unknown (open); `date-invalid` reports it. */
+/**
+ * A bound as written: an impossible date (2025-02-30, which `date-invalid` reports) counts where its
+ * text falls, between the real dates around it, never as an open end. A typo in an `until` must not
+ * keep a leaver in a role for ever, and every question of who holds what reads the dates alike.
+ */
 function bound(date: IsoDate | undefined): IsoDate | undefined {
-    return date !== undefined && isValidIsoDate(date) ? date : undefined;
+    return date !== undefined && isDateShaped(date) ? date : undefined;
 }
 
 /**
@@ -92,7 +96,7 @@ export function departureOf(person: Person): Departure | undefined {
 /** Whether an assignment holds the role on `date`: it covers the date and its person is present. */
 export function assignmentHoldsOn(assignment: Assignment, date: IsoDate): boolean {
     const person = assignment.person?.ref;
-    return periodCovers(date, assignment.since, assignment.until) && (person === undefined || isPresentOn(person, date));
+    return periodCovers(date, bound(assignment.since), bound(assignment.until)) && (person === undefined || isPresentOn(person, date));
 }
 
 /**
@@ -145,7 +149,7 @@ function continues(until: IsoDate | undefined, since: IsoDate | undefined): bool
     return until === undefined || since === undefined || since <= addCadence(until, 1, 'day');
 }
 
-// Real calendar dates all have the form YYYY-MM-DD, so code-point order is date order (and no locale is consulted).
+// Dates have the form YYYY-MM-DD, so code-point order is date order (and no locale is consulted).
 const byStart = (a: Assignment, b: Assignment) => compareStrings(bound(a.since) ?? '', bound(b.since) ?? '');
 
 /** What the tenures of a role were worked out from: its assignments, and the person each named, as nodes. */
