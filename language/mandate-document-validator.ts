@@ -10,7 +10,7 @@ import type { MandateServices } from './mandate-module.js';
 import type { MandateSettings } from './mandate-settings.js';
 import { layoutVersionOf } from './mandate-leaf-cst-node.js';
 import { MandateValidationRegistry } from './mandate-validation-registry.js';
-import type { SyntaxDiagnostics } from './mandate-syntax-diagnostics.js';
+import type { SyntaxDiagnostics, SyntaxFindings } from './mandate-syntax-diagnostics.js';
 import { findRule } from './rules/index.js';
 import { lowerSeverity, type LoweredData } from './rules/rule.js';
 import { covers, findSuppressions, type Suppression } from './suppression/suppressions.js';
@@ -109,12 +109,13 @@ export class MandateDocumentValidator extends DefaultDocumentValidator {
     }
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Parameters<DefaultDocumentValidator['validateDocument']>[2]): Promise<Diagnostic[]> {
-        const syntax = this.syntax.of(document.parseResult);
-        if (syntax.unreadable) {
+        const readable = this.syntax.of(document.parseResult);
+        if (readable.unreadable) {
             // Not a policy (SyntaxDiagnostics): the one finding that says so, and nothing read from its garbage.
-            return syntax.parsing.map(diagnostic => ({ ...diagnostic, code: 'parsing-error', source: this.getSource() }));
+            return readable.parsing.map(diagnostic => ({ ...diagnostic, code: 'parsing-error', source: this.getSource() }));
         }
         const diagnostics = await super.validateDocument(document, options, cancelToken);
+        const syntax = this.syntax.of(document.parseResult);
         const suppressions = findSuppressions(document);
         const byRule = new Map<unknown, Suppression[]>();
         for (const suppression of suppressions) {
@@ -129,6 +130,7 @@ export class MandateDocumentValidator extends DefaultDocumentValidator {
             const dataCode = (diagnostic.data as { code?: unknown } | undefined)?.code;
             // Langium puts the code of lexing and parsing errors only in `data`.
             if (diagnostic.code === undefined && typeof dataCode === 'string') diagnostic.code = dataCode;
+            if (waitsForSyntax(diagnostic, syntax)) continue;
             const suppression = byRule.get(diagnostic.code)?.find(candidate => covers(candidate.covers, diagnostic.range.start));
             if (suppression) used.add(suppression);
             const configured = this.configure(diagnostic);
@@ -136,7 +138,8 @@ export class MandateDocumentValidator extends DefaultDocumentValidator {
             result.push(suppression ? accept(configured, suppression) : configured);
         }
         for (const suppression of suppressions) {
-            const problem = this.suppressionProblem(suppression, used.has(suppression));
+            // What it accepts on a declaration that does not read yet is not known (waitsForSyntax).
+            const problem = this.suppressionProblem(suppression, used.has(suppression) || syntax.withholds(suppression.covers));
             const configured = problem && this.configure(problem);
             if (configured) result.push(configured);
             if (suppression.justification === undefined && suppression.hidden.length === 0 && findRule(suppression.rule)) {
@@ -180,6 +183,17 @@ export class MandateDocumentValidator extends DefaultDocumentValidator {
                 : `'${suppression.rule}' is not a rule ID, so this suppression does nothing. Run \`mandate rules\` to list the rule IDs.`;
         return { range: suppression.range, severity: DiagnosticSeverity.Warning, code: IssueCodes.SuppressionUnused, source: 'mandate', message };
     }
+}
+
+/**
+ * A rule's finding on a declaration a syntax error leaves unfinished waits until it reads
+ * correctly: `since 2024/01/01 appointed by board` is one parsing error, not also a start date,
+ * an appointing party and an announcement "missing" that the line gives after the error. Rules
+ * that say so hold through it (RuleMetadata.throughSyntaxErrors).
+ */
+function waitsForSyntax(diagnostic: Diagnostic, syntax: SyntaxFindings): boolean {
+    const rule = typeof diagnostic.code === 'string' ? findRule(diagnostic.code) : undefined;
+    return rule !== undefined && rule.throughSyntaxErrors === undefined && syntax.withholds(diagnostic.range);
 }
 
 /** A suppression hiding characters could say one thing to a reviewer and another to Mandate: it accepts nothing. */

@@ -8,6 +8,9 @@ import { chunkAround, lexicalSpan, type LexicalSpan } from './util/lexical-spans
 import { lineIndexAt, lineStartOffsets } from './util/line-breaks.js';
 import { syntaxNodes } from './util/syntax-nodes.js';
 import { formatCount } from './util/format-count.js';
+import { topLevelItems } from './util/top-level-items.js';
+import { insideUnfinished, unfinishedSpans } from './util/unfinished-declarations.js';
+import type { Model } from './generated/ast.js';
 
 type ParserError = ParseResult['parserErrors'][number];
 type Token = ParserError['token'];
@@ -26,6 +29,12 @@ export interface SyntaxFindings {
      * `ceo` in `reports ceo`, which the parser's recovery took for the name after a missing `to`.
      */
     explains(range: Range): boolean;
+    /**
+     * True when `range` starts in a declaration a syntax error leaves unfinished (see
+     * util/unfinished-declarations.ts): what it says is not known until it reads correctly, so
+     * its other findings (a start date "missing" after `since 2024/01/01`) wait for that.
+     */
+    withholds(range: Range): boolean;
 }
 
 /**
@@ -58,7 +67,7 @@ export class SyntaxDiagnostics {
         const positions = new Positions(text);
         const limits = readingLimitsOf(parseResult);
         if (limits && looksUnreadable(limits)) {
-            return { lexing: [], parsing: [notAPolicy(limits, positions)], unreadable: true, explains: () => true };
+            return { lexing: [], parsing: [notAPolicy(limits, positions)], unreadable: true, explains: () => true, withholds: () => true };
         }
         const spans: Array<{ span: LexicalSpan; message: string }> = [];
         for (const error of parseResult.lexerErrors) {
@@ -94,9 +103,12 @@ export class SyntaxDiagnostics {
             if (isRealToken(error.token)) explained.push({ start: error.token.startOffset, end: (error.token.endOffset ?? error.token.startOffset) + 1 });
         }
         if (limits && (limits.stoppedAt || limits.droppedLexerErrors > 0)) parsing.push(stoppedReading(limits, positions));
+        const errorOffsets = [...spans.map(({ span }) => span.start), ...parseResult.parserErrors.map(error => errorOffset(error, text.length))];
+        const unfinished = errorOffsets.length === 0 ? [] : unfinishedSpans(topLevelItems(parseResult.value as Model), text, errorOffsets);
         return {
             lexing, parsing, unreadable: false,
-            explains: range => explained.some(span => inside(positions.offsetOf(range.start), span, text.length))
+            explains: range => explained.some(span => inside(positions.offsetOf(range.start), span, text.length)),
+            withholds: range => unfinished.length > 0 && insideUnfinished(unfinished, positions.offsetOf(range.start))
         };
     }
 

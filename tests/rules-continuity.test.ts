@@ -421,7 +421,7 @@ describe('assignment-before-joining', () => {
     });
 
     it('names the engagement of an external', async () => {
-        const findings = await check(joiner('person jane "Jane Doe" { external "Interim Partners" engaged since 2025-05-01 }', 'assign jane to ciso since 2025-04-01 as interim'));
+        const findings = await check(joiner('person jane "Jane Doe" { external "Interim Partners" engaged since 2025-05-01 }', 'assign jane to ciso as interim since 2025-04-01'));
         expect(findings.find(finding => finding.rule === 'assignment-before-joining')?.message).toContain('(`engaged since 2025-05-01`)');
     });
 

@@ -138,6 +138,7 @@ function pathFindings(trees: readonly TreeSpellings[], findings: WorkspaceFindin
 export const confusableName: WorkspaceRule = {
     id: IssueCodes.ConfusableName,
     scope: 'workspace',
+    throughSyntaxErrors: 'text',
     category: 'well-formedness',
     severity: 'warning',
     standards: ['ISO27001:A.5.16'],

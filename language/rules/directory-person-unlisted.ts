@@ -12,6 +12,7 @@ import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 export const directoryPersonUnlisted: WorkspaceRule = {
     id: IssueCodes.DirectoryPersonUnlisted,
     scope: 'workspace',
+    throughSyntaxErrors: 'workspace',
     category: 'directory',
     severity: 'warning',
     standards: ['ISO27001:A.5.16', 'ISO27001:7.3'],

@@ -126,6 +126,7 @@ function messageFor(text: string, root: CstNode | undefined, run: InvisibleRun):
 export const invisibleCharacter: NodeRule = {
     id: IssueCodes.InvisibleCharacter,
     scope: 'node',
+    throughSyntaxErrors: 'text',
     category: 'well-formedness',
     severity: 'warning',
     standards: ['ISO27001:7.5'],

@@ -6,6 +6,7 @@ import type { WorkspaceRule } from './rule.js';
 export const ismsReportingUnassigned: WorkspaceRule = {
     id: IssueCodes.IsmsReportingUnassigned,
     scope: 'workspace',
+    throughSyntaxErrors: 'workspace',
     readsPresence: 'through holdings',
     category: 'leadership',
     severity: 'error',

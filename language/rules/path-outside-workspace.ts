@@ -7,6 +7,7 @@ import type { NodeRule } from './rule.js';
 export const pathOutsideWorkspace: NodeRule = {
     id: IssueCodes.PathOutsideWorkspace,
     scope: 'node',
+    throughSyntaxErrors: 'text',
     category: 'well-formedness',
     severity: 'error',
     standards: ['ISO27001:7.5'],

@@ -48,6 +48,14 @@ export interface RuleMetadata {
      */
     readonly enabledByDefault?: boolean;
     /**
+     * Set for a rule whose findings hold while the declaration they are on has a syntax error:
+     * `workspace` when a finding is about the whole workspace and is only shown on its anchor
+     * declaration (ciso-missing), `text` when it is about the characters as written
+     * (invisible-character), which may be the error's cause. Any other rule's finding on such a
+     * declaration waits until it reads correctly (mandate-document-validator.ts, waitsForSyntax).
+     */
+    readonly throughSyntaxErrors?: 'workspace' | 'text';
+    /**
      * For a rule that reads more than the policy (a directory export, the git history): why it
      * could not run with these settings, or undefined when it can. A rule that did not run found
      * nothing, which is not the same as finding the policy clean, and the reports say so.

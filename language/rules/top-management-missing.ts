@@ -5,6 +5,7 @@ import type { WorkspaceRule } from './rule.js';
 export const topManagementMissing: WorkspaceRule = {
     id: IssueCodes.TopManagementMissing,
     scope: 'workspace',
+    throughSyntaxErrors: 'workspace',
     readsPresence: 'through holdings',
     category: 'leadership',
     severity: 'error',
