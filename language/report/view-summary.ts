@@ -5,6 +5,7 @@ import type { Block, Inline, Section } from './report-view.js';
 import { badge, named, plural, REDACTED_TEXT, STATUS_LABEL, STATUS_TONE, strong, text } from './view-inline.js';
 import { populationText } from './view-people.js';
 import { someNames } from './view-large.js';
+import { compactIds } from './id-ranges.js';
 
 function counted<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
     const counts = new Map<string, number>();
@@ -72,12 +73,14 @@ function overview(report: AuditReport): Block {
 }
 
 function gaps(requirements: readonly RequirementStatus[]): Block[] {
-    const list = (status: RequirementStatusValue) => requirements.filter(entry => entry.status === status).map(entry => entry.id);
-    const notMet = list('not-met');
-    const partly = list('partly-met');
     const content: Inline[][] = [];
-    if (notMet.length > 0) content.push([badge('bad', `Not met (${notMet.length})`), text(`: ${notMet.join(', ')}`)]);
-    if (partly.length > 0) content.push([badge('warn', `Partly met (${partly.length})`), text(`: ${partly.join(', ')}`)]);
+    // Runs of IDs as ranges (id-ranges.ts): without a statement of applicability, a hundred can be not met.
+    const add = (status: RequirementStatusValue) => {
+        const count = requirements.filter(entry => entry.status === status).length;
+        if (count > 0) content.push([badge(STATUS_TONE[status], `${STATUS_LABEL[status]} (${count})`), text(`: ${compactIds(requirements, status).join('; ')}`)]);
+    };
+    add('not-met');
+    add('partly-met');
     if (content.length === 0) return [{ kind: 'paragraph', content: [badge('good', 'Every applicable requirement is met.')] }];
     return [{ kind: 'list', items: content }];
 }
