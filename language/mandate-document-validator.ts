@@ -125,12 +125,13 @@ export class MandateDocumentValidator extends DefaultDocumentValidator {
         }
         const used = new Set<Suppression>();
         const result: Diagnostic[] = [];
+        const withheld = new Map<number, Set<string>>();
         for (const diagnostic of diagnostics) {
             if (typeof diagnostic.message === 'string') diagnostic.message = showInvisibles(diagnostic.message);
             const dataCode = (diagnostic.data as { code?: unknown } | undefined)?.code;
             // Langium puts the code of lexing and parsing errors only in `data`.
             if (diagnostic.code === undefined && typeof dataCode === 'string') diagnostic.code = dataCode;
-            if (waitsForSyntax(diagnostic, syntax)) continue;
+            if (waitsForSyntax(diagnostic, syntax, withheld)) continue;
             const suppression = byRule.get(diagnostic.code)?.find(candidate => covers(candidate.covers, diagnostic.range.start));
             if (suppression) used.add(suppression);
             const configured = this.configure(diagnostic);
@@ -150,6 +151,7 @@ export class MandateDocumentValidator extends DefaultDocumentValidator {
                 if (missing) result.push(missing);
             }
         }
+        if (withheld.size > 0) noteWithheld(result, withheld, syntax);
         // Names, titles and comments may hold bidirectional overrides and other invisible characters.
         for (const diagnostic of result) {
             if (typeof diagnostic.message === 'string') diagnostic.message = showInvisibles(diagnostic.message);
@@ -189,11 +191,51 @@ export class MandateDocumentValidator extends DefaultDocumentValidator {
  * A rule's finding on a declaration a syntax error leaves unfinished waits until it reads
  * correctly: `since 2024/01/01 appointed by board` is one parsing error, not also a start date,
  * an appointing party and an announcement "missing" that the line gives after the error. Rules
- * that say so hold through it (RuleMetadata.throughSyntaxErrors).
+ * that say so hold through it (RuleMetadata.throughSyntaxErrors). The rules held back are noted
+ * in `withheld`, by unfinished declaration.
  */
-function waitsForSyntax(diagnostic: Diagnostic, syntax: SyntaxFindings): boolean {
+function waitsForSyntax(diagnostic: Diagnostic, syntax: SyntaxFindings, withheld: Map<number, Set<string>>): boolean {
     const rule = typeof diagnostic.code === 'string' ? findRule(diagnostic.code) : undefined;
-    return rule !== undefined && rule.throughSyntaxErrors === undefined && syntax.withholds(diagnostic.range);
+    if (rule === undefined || rule.throughSyntaxErrors !== undefined) return false;
+    const declaration = syntax.unfinishedAt(diagnostic.range);
+    if (declaration < 0) return false;
+    let rules = withheld.get(declaration);
+    if (!rules) withheld.set(declaration, rules = new Set());
+    rules.add(rule.id);
+    return true;
+}
+
+/** What a syntax error's `data` says of the findings it holds back: the requirement statuses read it (applicability/status-context.ts). */
+export interface WithheldData {
+    readonly withheld: readonly string[];
+}
+
+/**
+ * Gives the first syntax error of each unfinished declaration the rules whose findings there wait
+ * for it: those findings are not known to be false, so the requirements the rules evidence cannot
+ * be met in full until the declaration reads.
+ */
+function noteWithheld(diagnostics: Diagnostic[], withheld: ReadonlyMap<number, ReadonlySet<string>>, syntax: SyntaxFindings): void {
+    const byError = new Map<number, Set<string>>();
+    let first = -1;
+    const firstOf = new Map<number, number>();
+    diagnostics.forEach((diagnostic, index) => {
+        if (diagnostic.code !== 'parsing-error' && diagnostic.code !== 'lexing-error') return;
+        if (first < 0) first = index;
+        const declaration = syntax.unfinishedBy(diagnostic.range);
+        if (declaration >= 0 && !firstOf.has(declaration)) firstOf.set(declaration, index);
+    });
+    if (first < 0) return;
+    // A declaration whose parsing errors its lexing errors explain may have no syntax finding of its own: the file's first one then carries its rules.
+    withheld.forEach((rules, declaration) => {
+        const index = firstOf.get(declaration) ?? first;
+        const known = byError.get(index);
+        if (known) rules.forEach(rule => known.add(rule)); else byError.set(index, new Set(rules));
+    });
+    byError.forEach((rules, index) => {
+        const data: WithheldData = { withheld: [...rules].sort() };
+        diagnostics[index] = { ...diagnostics[index], data: { ...(diagnostics[index].data as object | undefined), ...data } };
+    });
 }
 
 /** A suppression hiding characters could say one thing to a reviewer and another to Mandate: it accepts nothing. */

@@ -9,7 +9,7 @@ import { lineIndexAt, lineStartOffsets } from './util/line-breaks.js';
 import { syntaxNodes } from './util/syntax-nodes.js';
 import { formatCount } from './util/format-count.js';
 import { topLevelItems } from './util/top-level-items.js';
-import { insideUnfinished, unfinishedSpans } from './util/unfinished-declarations.js';
+import { unfinishedByError, unfinishedIndex, unfinishedSpans } from './util/unfinished-declarations.js';
 import type { Model } from './generated/ast.js';
 
 type ParserError = ParseResult['parserErrors'][number];
@@ -35,6 +35,10 @@ export interface SyntaxFindings {
      * its other findings (a start date "missing" after `since 2024/01/01`) wait for that.
      */
     withholds(range: Range): boolean;
+    /** The unfinished declaration a finding at `range` lies in, as an index (the same for each), or -1. */
+    unfinishedAt(range: Range): number;
+    /** The unfinished declaration the syntax error at `range` (one of `lexing` or `parsing`) leaves so, or -1. */
+    unfinishedBy(range: Range): number;
 }
 
 /**
@@ -67,7 +71,7 @@ export class SyntaxDiagnostics {
         const positions = new Positions(text);
         const limits = readingLimitsOf(parseResult);
         if (limits && looksUnreadable(limits)) {
-            return { lexing: [], parsing: [notAPolicy(limits, positions)], unreadable: true, explains: () => true, withholds: () => true };
+            return { lexing: [], parsing: [notAPolicy(limits, positions)], unreadable: true, explains: () => true, withholds: () => true, unfinishedAt: () => -1, unfinishedBy: () => -1 };
         }
         const spans: Array<{ span: LexicalSpan; message: string }> = [];
         for (const error of parseResult.lexerErrors) {
@@ -108,7 +112,9 @@ export class SyntaxDiagnostics {
         return {
             lexing, parsing, unreadable: false,
             explains: range => explained.some(span => inside(positions.offsetOf(range.start), span, text.length)),
-            withholds: range => unfinished.length > 0 && insideUnfinished(unfinished, positions.offsetOf(range.start))
+            withholds: range => unfinished.length > 0 && unfinishedIndex(unfinished, positions.offsetOf(range.start)) >= 0,
+            unfinishedAt: range => unfinished.length === 0 ? -1 : unfinishedIndex(unfinished, positions.offsetOf(range.start)),
+            unfinishedBy: range => unfinished.length === 0 ? -1 : unfinishedByError(unfinished, positions.offsetOf(range.start))
         };
     }
 

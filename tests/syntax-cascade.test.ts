@@ -3,9 +3,15 @@
  * after the error is not known, so the rules do not report it "missing" (util/unfinished-declarations.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { unfinishedSpans, insideUnfinished } from '../language/util/unfinished-declarations.js';
+import { unfinishedByError, unfinishedIndex, unfinishedSpans } from '../language/util/unfinished-declarations.js';
 import type { AstNode } from 'langium';
-import { check, CLEAN_POLICY, rules, where, withEdit } from './helpers.js';
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { default as addFormats } from 'ajv-formats';
+import { checkSources } from '../language/engine/check-sources.js';
+import { buildReport } from '../language/report/build-report.js';
+import { renderJson } from '../language/report/render-json.js';
+import { AS_OF, check, CLEAN_POLICY, rules, where, withEdit, type Files } from './helpers.js';
 
 const ASSIGNMENT = 'assign jane to ciso since 2024-03-01 appointed by board {';
 
@@ -80,6 +86,39 @@ describe('findings on a declaration with a syntax error', () => {
     });
 });
 
+describe('requirement statuses while a declaration does not read', () => {
+    async function reportOf(files: Files) {
+        const checked = await checkSources(Object.entries(files).map(([name, text]) => ({ uri: `file:///ws/${name}`, text })), { asOf: AS_OF });
+        return { findings: checked.findings, report: buildReport(checked.services.shared, checked.findings, { toolVersion: '0.1.0', generatedAt: '2025-06-30T00:00:00Z' }) };
+    }
+
+    it('are partly met at best for what the held-back rules evidence, the syntax error named as the reason', async () => {
+        const { findings, report } = await reportOf(withAssignment('assign jane to ciso since 2024/03/01 appointed by board {'));
+        // The CISO's assignment is the one that does not read: clause 5.3 cannot be met in full, as it was not before the change.
+        expect(findings.find(finding => finding.rule === 'parsing-error')?.withheld).toEqual(['appointment-authority', 'assignment-date-missing', 'assignment-not-communicated']);
+        expect(report.summary.clause53).toBe('partly-met');
+        const clause = report.summary.requirements.find(requirement => requirement.id === 'ISO27001:5.3');
+        expect(clause?.status).toBe('partly-met');
+        expect(clause?.reasons).toContain('A syntax error leaves a declaration unread: what it says is not known, and its findings of assignment-date-missing, assignment-not-communicated, appointment-authority wait until it reads.');
+        expect(clause?.findings.map(index => report.findings[index].rule)).toEqual(['parsing-error']);
+        const json = JSON.parse(renderJson(report));
+        expect(json.findings.find((finding: { rule: string }) => finding.rule === 'parsing-error').withheld).toHaveLength(3);
+        const ajv = new Ajv2020({ strict: true, allErrors: true });
+        addFormats(ajv);
+        const validate = ajv.compile(JSON.parse(readFileSync(new URL('../docs/report.schema.json', import.meta.url), 'utf8')));
+        expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+    });
+
+    it('are what they were once it reads, and a syntax error that holds nothing back lowers nothing', async () => {
+        expect((await reportOf(CLEAN_POLICY)).report.summary.clause53).toBe('met');
+        // A stray word after a closed block leaves no declaration unfinished.
+        const { findings, report } = await reportOf({ ...CLEAN_POLICY, 'people.mandate': `${CLEAN_POLICY['people.mandate']}stray\n` });
+        expect(rules(findings)).toEqual(['parsing-error']);
+        expect(findings[0].withheld).toBeUndefined();
+        expect(report.summary.clause53).toBe('met');
+    });
+});
+
 describe('unfinishedSpans', () => {
     /** Declarations as the parser gives them, at these [start, end) offsets. */
     const items = (spans: Array<[number, number]>): AstNode[] =>
@@ -103,8 +142,14 @@ describe('unfinishedSpans', () => {
         expect(unfinishedSpans(items([[5, 12]]), 'xxxx person a "A"', [0])).toEqual([]);
     });
 
-    it('tells whether an offset lies in a span', () => {
+    it('tells which span an offset lies in', () => {
         const spans = unfinishedSpans(declarations, text, [8, 40]);
-        expect([0, 12, 13, 29, 30, 41].map(offset => insideUnfinished(spans, offset))).toEqual([true, true, false, false, true, true]);
+        expect([0, 12, 13, 29, 30, 41].map(offset => unfinishedIndex(spans, offset))).toEqual([0, 0, -1, -1, 1, 1]);
+    });
+
+    it('finds the span an error made, an error at the next declaration included', () => {
+        const unclosed = 'person a "A"\nrole b "B" {\nperson c "C"\n';
+        const spans = unfinishedSpans(items([[0, 12], [13, 25], [26, 38]]), unclosed, [26]);
+        expect([13, 20, 26, 27].map(offset => unfinishedByError(spans, offset))).toEqual([-1, 0, 0, -1]);
     });
 });

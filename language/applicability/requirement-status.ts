@@ -83,6 +83,8 @@ interface Assessment {
     readonly status: ApplicabilityStatus;
     readonly rules: RuleCheck[];
     readonly findings: number[];
+    /** The rules citing it whose findings syntax errors hold back, and those errors (indexes into the findings). */
+    readonly heldBack: { readonly rules: readonly string[]; readonly errors: readonly number[] };
     readonly lapsed: string[];
     readonly due: string[];
     readonly unchecked: string[];
@@ -101,7 +103,10 @@ function assess(coverage: Coverage, context: Context, coveredAbove = false): Ass
         if (missing !== undefined) return { rule: rule.id, state: 'not-run', missing, findings };
         return { rule: rule.id, state: findings.length > 0 ? 'findings' : 'clean', findings };
     });
-    const findings = unique(rules.flatMap(check => check.findings)).sort((a, b) => a - b);
+    // What a declaration that does not read would say is not known: it cannot be met in full until it reads.
+    const heldRules = rules.filter(check => check.state !== 'off' && context.heldBack.has(check.rule)).map(check => check.rule);
+    const heldBack = { rules: heldRules, errors: unique(heldRules.flatMap(rule => context.heldBack.get(rule) ?? [])) };
+    const findings = unique([...rules.flatMap(check => check.findings), ...heldBack.errors]).sort((a, b) => a - b);
     const trainings = unique(nodes.flatMap(node => node.trainings));
     const counted = (training: Training, states: readonly string[]) => {
         const people = context.obligations.get(training) ?? [];
@@ -126,7 +131,7 @@ function assess(coverage: Coverage, context: Context, coveredAbove = false): Ass
     const status: ApplicabilityStatus = level === 'excluded' ? 'not-applicable'
         : level === 'none' ? 'not-met'
             : level === 'partial' || findings.length > 0 || lapsed.length > 0 || unchecked.length > 0 ? 'partly-met' : 'met';
-    return { status, rules, findings, lapsed, due, unchecked };
+    return { status, rules, findings, heldBack, lapsed, due, unchecked };
 }
 
 function reasonsFor(coverage: Coverage, assessment: Assessment, heldBy: readonly Role[], trainings: readonly Training[]): string[] {
@@ -159,11 +164,18 @@ function reasonsFor(coverage: Coverage, assessment: Assessment, heldBy: readonly
         if (none.length > 0 && coverage.level !== 'none') reasons.push(`Items not covered: ${shortList(none)}.`);
     }
     reasons.push(...assessment.lapsed, ...assessment.due);
-    const count = assessment.findings.length;
+    const byRule = assessment.rules.filter(check => check.findings.length > 0);
+    const count = unique(byRule.flatMap(check => check.findings)).length;
     if (count > 0) {
         // Named, with how many each: "3 findings" alone sent the reader to the findings to learn which rules lowered it.
-        const byRule = assessment.rules.filter(check => check.findings.length > 0).map(check => (check.findings.length === 1 ? check.rule : `${check.rule} (${check.findings.length})`));
-        reasons.push(`${count} finding${count === 1 ? '' : 's'} of rules that evidence it: ${shortList(byRule)}.`);
+        const named = byRule.map(check => (check.findings.length === 1 ? check.rule : `${check.rule} (${check.findings.length})`));
+        reasons.push(`${count} finding${count === 1 ? '' : 's'} of rules that evidence it: ${shortList(named)}.`);
+    }
+    const held = assessment.heldBack;
+    if (held.errors.length > 0) {
+        reasons.push(held.errors.length === 1
+            ? `A syntax error leaves a declaration unread: what it says is not known, and its findings of ${shortList([...held.rules])} wait until it reads.`
+            : `${held.errors.length} syntax errors leave declarations unread: what they say is not known, and their findings of ${shortList([...held.rules])} wait until they read.`);
     }
     for (const rule of assessment.unchecked) reasons.push(`The rule ${rule} is switched off, so the evidence above is not checked.`);
     // Not lowered: an input the team has not provided is evidence neither way, but the reader is told.

@@ -9,6 +9,7 @@ import { IssueCodes } from '../mandate-issue-codes.js';
 import type { MandateSettings } from '../mandate-settings.js';
 import { findRule } from '../rules/index.js';
 import type { IsoDate } from '../util/dates.js';
+import { pushTo } from '../util/multi-map.js';
 import { trainingStatus, type TrainingObligation } from '../workspace/training-status.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
 import { controlOwners, isOwnerless } from './control-owners.js';
@@ -20,6 +21,8 @@ export interface FindingLike {
     readonly severity: string;
     /** Read of control-owner-missing only, whose message starts with the requirement it is about. */
     readonly message?: string;
+    /** Of a syntax error: the rules whose findings wait until the declaration it leaves unfinished reads (Finding.withheld). */
+    readonly withheld?: readonly string[];
 }
 
 export interface Context {
@@ -33,15 +36,18 @@ export interface Context {
     readonly ownerFindings: ReadonlyMap<string, readonly number[]>;
     /** Indexes of the errors and warnings of each rule. */
     readonly lowering: ReadonlyMap<string, number[]>;
+    /** By rule, indexes of the syntax errors that hold back its findings: what they would say is not known. */
+    readonly heldBack: ReadonlyMap<string, number[]>;
     readonly obligations: ReadonlyMap<Training, readonly TrainingObligation[]>;
 }
 
 export function contextOf(model: WorkspaceModel, asOf: IsoDate, settings: MandateSettings, findings: readonly FindingLike[]): Context {
     const lowering = new Map<string, number[]>();
+    const heldBack = new Map<string, number[]>();
     findings.forEach((finding, index) => {
         if (finding.severity !== 'error' && finding.severity !== 'warning') return;
-        const list = lowering.get(finding.rule);
-        if (list) list.push(index); else lowering.set(finding.rule, [index]);
+        pushTo(lowering, finding.rule, index);
+        for (const rule of finding.withheld ?? []) pushTo(heldBack, rule, index);
     });
     // Only requirements that programmes cite read the obligations: clause 5.3 alone (the status bar) does not.
     let obligations: ReadonlyMap<Training, readonly TrainingObligation[]> | undefined;
@@ -50,7 +56,7 @@ export function contextOf(model: WorkspaceModel, asOf: IsoDate, settings: Mandat
     let rejected: Map<string, string[]> | undefined;
     let ownerFindings: Map<string, number[]> | undefined;
     return {
-        settings, lowering, asOf,
+        settings, lowering, heldBack, asOf,
         get ownerFindings() {
             if (!ownerFindings) {
                 ownerFindings = new Map();

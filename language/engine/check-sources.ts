@@ -6,7 +6,7 @@ import type { ConfigurationFile } from '../config/config-loader.js';
 import { EMPTY_CONFIG, type MandateConfig } from '../config/mandate-config.js';
 import type { LoadedDirectory } from '../directory/directory-loader.js';
 import type { Model } from '../generated/ast.js';
-import type { SuppressedData } from '../mandate-document-validator.js';
+import type { SuppressedData, WithheldData } from '../mandate-document-validator.js';
 import type { CustomFrameworkDefinition } from '../standards/requirement-catalogue.js';
 import { compareStrings } from '../util/compare.js';
 import { gitBlobId, mergeHistories, readRecordHistory, type RecordHistory } from '../provenance/record-history.js';
@@ -32,6 +32,12 @@ export interface Finding {
     readonly message: string;
     /** Set when a `// mandate-ignore` comment accepted this finding as an exception. */
     readonly suppressed?: { readonly justification: string };
+    /**
+     * Of a syntax error: the rules whose findings on the declaration it leaves unfinished wait
+     * until that declaration reads (mandate-document-validator.ts). The requirements they evidence
+     * cannot be met in full meanwhile.
+     */
+    readonly withheld?: readonly string[];
 }
 
 export interface CheckOptions {
@@ -83,8 +89,14 @@ export function toFinding(uri: string, diagnostic: Diagnostic): Finding {
         endColumn: end.character + 1,
         severity: SEVERITIES[diagnostic.severity ?? 1] ?? 'error',
         rule: String(diagnostic.code ?? 'mandate'),
-        message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value
+        message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
+        ...withheldOf(diagnostic)
     };
+}
+
+function withheldOf(diagnostic: Diagnostic): { withheld?: readonly string[] } {
+    const withheld = (diagnostic.data as Partial<WithheldData> | undefined)?.withheld;
+    return Array.isArray(withheld) && withheld.length > 0 ? { withheld } : {};
 }
 
 /**

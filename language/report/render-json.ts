@@ -46,7 +46,7 @@ const PERSON: KeyOrder<PersonEntry> = {
 
 const FILE_HASH: KeyOrder<FileHash> = { file: true, sha256: true };
 
-const FINDING: KeyOrder<ReportFinding> = { rule: true, severity: true, message: true, source: SOURCE, column: true };
+const FINDING: KeyOrder<ReportFinding> = { rule: true, severity: true, message: true, source: SOURCE, column: true, withheld: true };
 
 const QUESTION = { question: true, answer: true, summary: true } as const;
 

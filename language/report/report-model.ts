@@ -281,6 +281,8 @@ export interface ReportFinding {
     readonly message: string;
     readonly source: SourceRef;
     readonly column: number;
+    /** Of a syntax error: the rules whose findings on the declaration it leaves unfinished wait until it reads (Finding.withheld). */
+    readonly withheld?: readonly string[];
 }
 
 /** A finding the team accepted with `// mandate-ignore <rule>: <justification>`: audit evidence of an accepted risk. */

@@ -72,7 +72,8 @@ export class ReportSources {
     finding(finding: Finding): ReportFinding {
         return {
             rule: finding.rule, severity: finding.severity, message: finding.message,
-            source: { file: this.file(URI.parse(finding.uri)), line: finding.line }, column: finding.column
+            source: { file: this.file(URI.parse(finding.uri)), line: finding.line }, column: finding.column,
+            ...(finding.withheld ? { withheld: finding.withheld } : {})
         };
     }
 

@@ -28,8 +28,18 @@ export function unfinishedSpans(items: readonly AstNode[], text: string, errorOf
     return [...spans.values()].sort((a, b) => a.start - b.start);
 }
 
-/** Whether `offset` lies in one of `spans` (sorted, as unfinishedSpans gives them). */
-export function insideUnfinished(spans: readonly UnfinishedSpan[], offset: number): boolean {
+/** The index of the span (of `spans`, sorted as unfinishedSpans gives them) that `offset` lies in, or -1. */
+export function unfinishedIndex(spans: readonly UnfinishedSpan[], offset: number): number {
     const index = firstIndex(spans.length, at => spans[at].end > offset);
-    return index < spans.length && spans[index].start <= offset;
+    return index < spans.length && spans[index].start <= offset ? index : -1;
+}
+
+/**
+ * The index of the span a syntax error at `offset` made, or -1: it lies after the span's start and
+ * up to its end, which is where the next declaration starts (an error met at a declaration's first
+ * token belongs to the one before).
+ */
+export function unfinishedByError(spans: readonly UnfinishedSpan[], offset: number): number {
+    const index = firstIndex(spans.length, at => spans[at].end >= offset);
+    return index < spans.length && spans[index].start < offset ? index : -1;
 }
