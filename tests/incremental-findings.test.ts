@@ -174,6 +174,21 @@ describe('workspace findings after an edit that says the same', () => {
         expect(computeStatus(workspace.shared)).toEqual(computeStatus(cold.shared));
     });
 
+    it('tell a syntax error that holds back findings from one that holds back none, though the findings are the same rules', async () => {
+        const assignments = 'assign jane to ciso since 2024-01-01 appointed by board { announced 2024-01-02 via intranet to all-staff }\n';
+        const files = { 'organization.mandate': ORGANIZATION, 'duties.mandate': DUTIES, 'people.mandate': PEOPLE, 'assignments.mandate': assignments.replace('2024-01-01', '2024/01/01') };
+        const workspace = await Workspace.open(files);
+        // The CISO's appointment does not read: one parsing error, and clause 5.3 is not met in full.
+        expect(workspace.codes('assignments.mandate')).toEqual(['parsing-error']);
+        expect(computeStatus(workspace.shared).clause53).toBe('partly-met');
+        // The appointment reads; a stray word after it is the one parsing error now, and holds nothing back.
+        await workspace.write('assignments.mandate', `${assignments}stray\n`);
+        expect(workspace.codes('assignments.mandate')).toEqual(['parsing-error']);
+        const cold = await Workspace.open({ ...files, 'assignments.mandate': `${assignments}stray\n` });
+        expect(computeStatus(cold.shared).clause53).toBe('met');
+        expect(computeStatus(workspace.shared)).toEqual(computeStatus(cold.shared));
+    });
+
     it('are computed by one build in a check that reads the record history: setting it also re-validated the documents, racing the check', async () => {
         const folder = mkdtempSync(join(tmpdir(), 'mandate-no-git-'));
         const sources = [{ uri: 'file:///ws/organization.mandate', text: '// Emptied\n' }, { uri: 'file:///ws/roles.mandate', text: '' }];
