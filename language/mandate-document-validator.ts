@@ -10,7 +10,8 @@ import type { MandateServices } from './mandate-module.js';
 import type { MandateSettings } from './mandate-settings.js';
 import { layoutVersionOf } from './mandate-leaf-cst-node.js';
 import { MandateValidationRegistry } from './mandate-validation-registry.js';
-import type { SyntaxDiagnostics, SyntaxFindings } from './mandate-syntax-diagnostics.js';
+import type { SyntaxDiagnostics } from './mandate-syntax-diagnostics.js';
+import { WithheldFindings } from './mandate-withheld-findings.js';
 import { findRule } from './rules/index.js';
 import { lowerSeverity, type LoweredData } from './rules/rule.js';
 import { covers, findSuppressions, type Suppression } from './suppression/suppressions.js';
@@ -115,7 +116,6 @@ export class MandateDocumentValidator extends DefaultDocumentValidator {
             return readable.parsing.map(diagnostic => ({ ...diagnostic, code: 'parsing-error', source: this.getSource() }));
         }
         const diagnostics = await super.validateDocument(document, options, cancelToken);
-        const syntax = this.syntax.of(document.parseResult);
         const suppressions = findSuppressions(document);
         const byRule = new Map<unknown, Suppression[]>();
         for (const suppression of suppressions) {
@@ -125,22 +125,25 @@ export class MandateDocumentValidator extends DefaultDocumentValidator {
         }
         const used = new Set<Suppression>();
         const result: Diagnostic[] = [];
-        const withheld = new Map<number, Set<string>>();
+        const suppressionOf = (diagnostic: Diagnostic) => byRule.get(diagnostic.code)?.find(candidate => covers(candidate.covers, diagnostic.range.start));
         for (const diagnostic of diagnostics) {
-            if (typeof diagnostic.message === 'string') diagnostic.message = showInvisibles(diagnostic.message);
             const dataCode = (diagnostic.data as { code?: unknown } | undefined)?.code;
             // Langium puts the code of lexing and parsing errors only in `data`.
             if (diagnostic.code === undefined && typeof dataCode === 'string') diagnostic.code = dataCode;
-            if (waitsForSyntax(diagnostic, syntax, withheld)) continue;
-            const suppression = byRule.get(diagnostic.code)?.find(candidate => covers(candidate.covers, diagnostic.range.start));
+        }
+        const withheld = new WithheldFindings(this.syntax.of(document.parseResult), diagnostics, diagnostic => suppressionOf(diagnostic) !== undefined);
+        for (const diagnostic of diagnostics) {
+            if (typeof diagnostic.message === 'string') diagnostic.message = showInvisibles(diagnostic.message);
+            if (withheld.holds(diagnostic)) continue;
+            const suppression = suppressionOf(diagnostic);
             if (suppression) used.add(suppression);
             const configured = this.configure(diagnostic);
             if (!configured) continue;
             result.push(suppression ? accept(configured, suppression) : configured);
         }
         for (const suppression of suppressions) {
-            // What it accepts on a declaration that does not read yet is not known (waitsForSyntax).
-            const problem = this.suppressionProblem(suppression, used.has(suppression) || syntax.withholds(suppression.covers));
+            // What it accepts on a declaration that does not read yet is not known (WithheldFindings).
+            const problem = this.suppressionProblem(suppression, used.has(suppression) || withheld.waitsAt(suppression.covers));
             const configured = problem && this.configure(problem);
             if (configured) result.push(configured);
             if (suppression.justification === undefined && suppression.hidden.length === 0 && findRule(suppression.rule)) {
@@ -151,7 +154,7 @@ export class MandateDocumentValidator extends DefaultDocumentValidator {
                 if (missing) result.push(missing);
             }
         }
-        if (withheld.size > 0) noteWithheld(result, withheld, syntax);
+        withheld.note(result);
         // Names, titles and comments may hold bidirectional overrides and other invisible characters.
         for (const diagnostic of result) {
             if (typeof diagnostic.message === 'string') diagnostic.message = showInvisibles(diagnostic.message);
@@ -185,57 +188,6 @@ export class MandateDocumentValidator extends DefaultDocumentValidator {
                 : `'${suppression.rule}' is not a rule ID, so this suppression does nothing. Run \`mandate rules\` to list the rule IDs.`;
         return { range: suppression.range, severity: DiagnosticSeverity.Warning, code: IssueCodes.SuppressionUnused, source: 'mandate', message };
     }
-}
-
-/**
- * A rule's finding on a declaration a syntax error leaves unfinished waits until it reads
- * correctly: `since 2024/01/01 appointed by board` is one parsing error, not also a start date,
- * an appointing party and an announcement "missing" that the line gives after the error. Rules
- * that say so hold through it (RuleMetadata.throughSyntaxErrors). The rules held back are noted
- * in `withheld`, by unfinished declaration.
- */
-function waitsForSyntax(diagnostic: Diagnostic, syntax: SyntaxFindings, withheld: Map<number, Set<string>>): boolean {
-    const rule = typeof diagnostic.code === 'string' ? findRule(diagnostic.code) : undefined;
-    if (rule === undefined || rule.throughSyntaxErrors !== undefined) return false;
-    const declaration = syntax.unfinishedAt(diagnostic.range);
-    if (declaration < 0) return false;
-    let rules = withheld.get(declaration);
-    if (!rules) withheld.set(declaration, rules = new Set());
-    rules.add(rule.id);
-    return true;
-}
-
-/** What a syntax error's `data` says of the findings it holds back: the requirement statuses read it (applicability/status-context.ts). */
-export interface WithheldData {
-    readonly withheld: readonly string[];
-}
-
-/**
- * Gives the first syntax error of each unfinished declaration the rules whose findings there wait
- * for it: those findings are not known to be false, so the requirements the rules evidence cannot
- * be met in full until the declaration reads.
- */
-function noteWithheld(diagnostics: Diagnostic[], withheld: ReadonlyMap<number, ReadonlySet<string>>, syntax: SyntaxFindings): void {
-    const byError = new Map<number, Set<string>>();
-    let first = -1;
-    const firstOf = new Map<number, number>();
-    diagnostics.forEach((diagnostic, index) => {
-        if (diagnostic.code !== 'parsing-error' && diagnostic.code !== 'lexing-error') return;
-        if (first < 0) first = index;
-        const declaration = syntax.unfinishedBy(diagnostic.range);
-        if (declaration >= 0 && !firstOf.has(declaration)) firstOf.set(declaration, index);
-    });
-    if (first < 0) return;
-    // A declaration whose parsing errors its lexing errors explain may have no syntax finding of its own: the file's first one then carries its rules.
-    withheld.forEach((rules, declaration) => {
-        const index = firstOf.get(declaration) ?? first;
-        const known = byError.get(index);
-        if (known) rules.forEach(rule => known.add(rule)); else byError.set(index, new Set(rules));
-    });
-    byError.forEach((rules, index) => {
-        const data: WithheldData = { withheld: [...rules].sort() };
-        diagnostics[index] = { ...diagnostics[index], data: { ...(diagnostics[index].data as object | undefined), ...data } };
-    });
 }
 
 /** A suppression hiding characters could say one thing to a reviewer and another to Mandate: it accepts nothing. */

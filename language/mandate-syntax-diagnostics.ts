@@ -30,12 +30,10 @@ export interface SyntaxFindings {
      */
     explains(range: Range): boolean;
     /**
-     * True when `range` starts in a declaration a syntax error leaves unfinished (see
-     * util/unfinished-declarations.ts): what it says is not known until it reads correctly, so
-     * its other findings (a start date "missing" after `since 2024/01/01`) wait for that.
+     * The unfinished declaration a finding at `range` lies in, as an index (the same for each), or
+     * -1: a declaration a syntax error leaves unfinished (util/unfinished-declarations.ts), whose
+     * other findings wait until it reads (mandate-withheld-findings.ts).
      */
-    withholds(range: Range): boolean;
-    /** The unfinished declaration a finding at `range` lies in, as an index (the same for each), or -1. */
     unfinishedAt(range: Range): number;
     /** The unfinished declaration the syntax error at `range` (one of `lexing` or `parsing`) leaves so, or -1. */
     unfinishedBy(range: Range): number;
@@ -71,7 +69,7 @@ export class SyntaxDiagnostics {
         const positions = new Positions(text);
         const limits = readingLimitsOf(parseResult);
         if (limits && looksUnreadable(limits)) {
-            return { lexing: [], parsing: [notAPolicy(limits, positions)], unreadable: true, explains: () => true, withholds: () => true, unfinishedAt: () => -1, unfinishedBy: () => -1 };
+            return { lexing: [], parsing: [notAPolicy(limits, positions)], unreadable: true, explains: () => true, unfinishedAt: () => -1, unfinishedBy: () => -1 };
         }
         const spans: Array<{ span: LexicalSpan; message: string }> = [];
         for (const error of parseResult.lexerErrors) {
@@ -112,7 +110,6 @@ export class SyntaxDiagnostics {
         return {
             lexing, parsing, unreadable: false,
             explains: range => explained.some(span => inside(positions.offsetOf(range.start), span, text.length)),
-            withholds: range => unfinished.length > 0 && unfinishedIndex(unfinished, positions.offsetOf(range.start)) >= 0,
             unfinishedAt: range => unfinished.length === 0 ? -1 : unfinishedIndex(unfinished, positions.offsetOf(range.start)),
             unfinishedBy: range => unfinished.length === 0 ? -1 : unfinishedByError(unfinished, positions.offsetOf(range.start))
         };

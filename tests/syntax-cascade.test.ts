@@ -79,6 +79,23 @@ describe('findings on a declaration with a syntax error', () => {
         expect(fixed.find(finding => finding.rule === 'appointment-authority')?.suppressed?.justification).toContain('founders');
     });
 
+    it('judges a declaration as it reads when its syntax error is an accepted exception: one accepted error must not hide its findings', async () => {
+        // Jane left, but still holds the CISO role; her assignment's announcement has a typo, inside the block the comment covers.
+        const people = (comment: string) => withEdit('people.mandate', text => text
+            .replace('employed since 2020-01-01', 'employed since 2020-01-01 until 2025-01-31')
+            .replace(ASSIGNMENT, `${comment}${ASSIGNMENT}`)
+            .replace('via intranet to all-staff', 'via intranet too all-staff'));
+        const open = await check(people(''));
+        // The role is vacant since she left (ciso-vacant and the rest stand), but the finding on her assignment waits.
+        expect(rules(open)).toContain('ciso-vacant');
+        expect(rules(open)).not.toContain('leaver-holds-role');
+        expect(open.find(finding => finding.rule === 'parsing-error')?.withheld).toContain('leaver-holds-role');
+        const accepted = await check(people('// mandate-ignore parsing-error: quoted in the next revision\n'));
+        expect(accepted.find(finding => finding.rule === 'parsing-error')?.suppressed?.justification).toBe('quoted in the next revision');
+        expect(accepted.find(finding => finding.rule === 'parsing-error')?.withheld).toBeUndefined();
+        expect(where(accepted, 'leaver-holds-role')).toEqual(['people.mandate:7']);
+    });
+
     it('reports the withheld findings again once the declaration reads', async () => {
         const findings = await check(withAssignment('assign jane to ciso since 2024-03-01 {'));
         expect(where(findings, 'appointment-authority')).toEqual(['people.mandate:6']);

@@ -52,7 +52,7 @@ export interface RuleMetadata {
      * `workspace` when a finding is about the whole workspace and is only shown on its anchor
      * declaration (ciso-missing), `text` when it is about the characters as written
      * (invisible-character), which may be the error's cause. Any other rule's finding on such a
-     * declaration waits until it reads correctly (mandate-document-validator.ts, waitsForSyntax).
+     * declaration waits until it reads correctly (mandate-withheld-findings.ts).
      */
     readonly throughSyntaxErrors?: 'workspace' | 'text';
     /**
