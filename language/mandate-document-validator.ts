@@ -110,10 +110,10 @@ export class MandateDocumentValidator extends DefaultDocumentValidator {
     }
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Parameters<DefaultDocumentValidator['validateDocument']>[2]): Promise<Diagnostic[]> {
-        const readable = this.syntax.of(document.parseResult);
-        if (readable.unreadable) {
+        const syntax = this.syntax.of(document.parseResult);
+        if (syntax.unreadable) {
             // Not a policy (SyntaxDiagnostics): the one finding that says so, and nothing read from its garbage.
-            return readable.parsing.map(diagnostic => ({ ...diagnostic, code: 'parsing-error', source: this.getSource() }));
+            return syntax.parsing.map(diagnostic => ({ ...diagnostic, code: 'parsing-error', source: this.getSource() }));
         }
         const diagnostics = await super.validateDocument(document, options, cancelToken);
         const suppressions = findSuppressions(document);
@@ -131,7 +131,7 @@ export class MandateDocumentValidator extends DefaultDocumentValidator {
             // Langium puts the code of lexing and parsing errors only in `data`.
             if (diagnostic.code === undefined && typeof dataCode === 'string') diagnostic.code = dataCode;
         }
-        const withheld = new WithheldFindings(this.syntax.of(document.parseResult), diagnostics, diagnostic => suppressionOf(diagnostic) !== undefined);
+        const withheld = new WithheldFindings(syntax, diagnostics, diagnostic => suppressionOf(diagnostic) !== undefined);
         for (const diagnostic of diagnostics) {
             if (typeof diagnostic.message === 'string') diagnostic.message = showInvisibles(diagnostic.message);
             if (withheld.holds(diagnostic)) continue;

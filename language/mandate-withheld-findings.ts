@@ -35,15 +35,21 @@ export class WithheldFindings {
 
     /** Whether `range` lies in a declaration whose findings wait. */
     waitsAt(range: Range): boolean {
+        return this.waitingAt(range) >= 0;
+    }
+
+    /** The unfinished declaration whose findings wait that `range` lies in, or -1. */
+    private waitingAt(range: Range): number {
         const declaration = this.syntax.unfinishedAt(range);
-        return declaration >= 0 && !this.judged.has(declaration);
+        return declaration >= 0 && !this.judged.has(declaration) ? declaration : -1;
     }
 
     /** Whether the finding waits for its declaration to read; if so, its rule is noted. */
     holds(diagnostic: Diagnostic): boolean {
         const rule = typeof diagnostic.code === 'string' ? findRule(diagnostic.code) : undefined;
-        if (rule === undefined || rule.throughSyntaxErrors !== undefined || !this.waitsAt(diagnostic.range)) return false;
-        const declaration = this.syntax.unfinishedAt(diagnostic.range);
+        if (rule === undefined || rule.throughSyntaxErrors !== undefined) return false;
+        const declaration = this.waitingAt(diagnostic.range);
+        if (declaration < 0) return false;
         let rules = this.rules.get(declaration);
         if (!rules) this.rules.set(declaration, rules = new Set());
         rules.add(rule.id);
