@@ -29,6 +29,13 @@ const SEED = Number(process.env.MANDATE_LSP_FUZZ_SEED) || 5;
  * tests/document-waits.test.ts.)
  */
 const EXCLUDED: string[] = [];
+/**
+ * How long the answers to a run may take once every message is sent. The fuzz asks for an answer,
+ * not for speed: a long run queues a hundred reports, graphs and test runs over the stress
+ * workspaces it builds (thousands of duplicate roles, paths of 10 KB), and the server works them
+ * off one after the other (3,000 messages of seed 4513: about 45 s here).
+ */
+const ANSWER_WAIT_MS = Math.max(30_000, MESSAGES * 50);
 /** What a log line of the server must never say: an exception inside the server, not a message about the client's input. */
 const INTERNAL_ERROR = /Cannot read propert|Cannot set propert|is not a function|is not iterable|Maximum call stack|An error occurred|\bundefined\b/;
 const FINAL = `role final-role "Final role" { reports to board }\nperson final-person "Final Person"\nassign final-person to final-role since 2024-01-01 appointed by board\n`;
@@ -78,7 +85,7 @@ describe('a hostile client over stdio', () => {
 
         // Every request gets an answer, a result or an error: a request left unanswered hangs the editor.
         const requests = sent.filter(message => message.id !== undefined);
-        await server.until(() => requests.every(message => server.responses.has(message.id!)), 'answers to every request', 30_000).catch((error: Error) => {
+        await server.until(() => requests.every(message => server.responses.has(message.id!)), 'answers to every request', ANSWER_WAIT_MS).catch((error: Error) => {
             const missing = requests.filter(message => !server.responses.has(message.id!)).map(message => `  ${message.label}: ${message.body.slice(0, 300)}`);
             throw new Error(`${error.message.split('\n')[0]} (seed ${SEED}; every message sent is in ${saved})\nUnanswered:\n${missing.join('\n')}`);
         });
@@ -98,5 +105,5 @@ describe('a hostile client over stdio', () => {
         // Malformed messages are logged and dropped, saying what was wrong; an internal error is not an answer.
         expect(server.logs.filter(line => INTERNAL_ERROR.test(line)), `seed ${SEED}`).toEqual([]);
         expect(server.stderr).toBe('');
-    }, 60_000);
+    }, 30_000 + ANSWER_WAIT_MS);
 });

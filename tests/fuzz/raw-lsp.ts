@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { SERVER_PATH } from '../lsp-client.js';
+import { FrameReader } from './frame-reader.js';
 
 interface Incoming {
     readonly id?: string | number | null;
@@ -24,7 +25,7 @@ export class RawLspPeer {
     readonly logs: string[] = [];
     stderr = '';
     exit: { code: number | null; signal: string | null } | undefined;
-    private buffer = Buffer.alloc(0);
+    private readonly frames = new FrameReader();
     private readonly waiters = new Set<() => void>();
     private counter = 0;
 
@@ -101,16 +102,7 @@ export class RawLspPeer {
     }
 
     private receive(chunk: Buffer): void {
-        this.buffer = Buffer.concat([this.buffer, chunk]);
-        for (;;) {
-            const end = this.buffer.indexOf('\r\n\r\n');
-            if (end < 0) return;
-            const length = Number(/Content-Length: (\d+)/i.exec(this.buffer.subarray(0, end).toString('ascii'))?.[1]);
-            if (this.buffer.length < end + 4 + length) return;
-            const message = JSON.parse(this.buffer.subarray(end + 4, end + 4 + length).toString('utf8')) as Incoming;
-            this.buffer = this.buffer.subarray(end + 4 + length);
-            this.handle(message);
-        }
+        for (const body of this.frames.push(chunk)) this.handle(JSON.parse(body) as Incoming);
     }
 
     private handle(message: Incoming): void {
