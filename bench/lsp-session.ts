@@ -87,6 +87,17 @@ export class BenchSession {
         return new BenchSession(client, folder, elapsedMs(start));
     }
 
+    /** What a fresh server publishes for `folder` once it has settled, per file (`diagnosticsByFile`). */
+    static async freshDiagnostics(server: string | ServerLaunch, folder: string): Promise<Map<string, string>> {
+        const session = await BenchSession.start(server, folder);
+        try {
+            await session.settle();
+            return session.diagnosticsByFile();
+        } finally {
+            await session.dispose();
+        }
+    }
+
     /** Waits until the server has finished all queued work and returns how long that took; throws when the server dies. */
     async settle(): Promise<number> {
         const start = now();

@@ -36,13 +36,7 @@ let fresh: Map<string, string>;
 
 beforeAll(async () => {
     folder = await createWorkspace(readTextFolder(ACME));
-    const session = await BenchSession.start(SERVER_PATH, folder);
-    try {
-        await session.settle();
-        fresh = session.diagnosticsByFile();
-    } finally {
-        await session.dispose();
-    }
+    fresh = await BenchSession.freshDiagnostics(SERVER_PATH, folder);
     expect(fresh.size).toBeGreaterThan(5);
 }, CASE_TIMEOUT_MS);
 

@@ -270,7 +270,7 @@ function documentOf(params: unknown): string {
 }
 
 /** A client's string, cut short for a log line. */
-function shorten(text: string): string {
+export function shorten(text: string): string {
     return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 

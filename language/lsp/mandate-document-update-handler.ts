@@ -6,10 +6,15 @@ import type { MandateSharedServices } from '../mandate-module.js';
 import { documentsReferencing } from '../workspace/referenced-files.js';
 import { MandateDocumentBuilder } from '../workspace/mandate-document-builder.js';
 import { isWorkspaceFile } from '../workspace/workspace-files.js';
+import { fileEventRefusal } from '../workspace/file-event-scope.js';
+import { pathProbeFor } from '../workspace/path-probe.js';
+import { shorten } from './guarded-connection.js';
 import { lspConnection } from './lsp-connection.js';
 
 /**
- * Four things Langium's handler does not do:
+ * Five things Langium's handler does not do:
+ * - A file event outside the workspace, or through a symbolic link in it, changes nothing: Langium
+ *   would load what it names, a folder with everything below it (workspace/file-event-scope.ts).
  * - A copy of a file that an editor opens (a git diff, a rename preview, an untitled buffer) is
  *   not policy (workspace/workspace-files.ts): its opening is logged, and its edits and its closing
  *   start no build. The builder and the documents refuse it too, for any other way in.
@@ -35,6 +40,9 @@ export class MandateDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
      * is no text) was an unhandled rejection, which ends the process.
      */
     protected override fireDocumentUpdate(changed: URI[], deleted: URI[]): void {
+        changed = this.inScope(changed);
+        deleted = this.inScope(deleted);
+        if (changed.length === 0 && deleted.length === 0) return;
         const others = [...changed, ...deleted].filter(uri => !uri.path.endsWith('.mandate'));
         // Requests for these documents wait for this update, which may wait behind a build (pending-updates.ts).
         const builder = this.documentBuilder;
@@ -65,6 +73,29 @@ export class MandateDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
             const output = lspConnection(this.shared)?.console ?? console;
             output.error(`Could not check ${shown}: ${message}`);
         });
+    }
+
+    /**
+     * The events that may change the policy: about a document the server has, or inside the workspace
+     * as its start-up scan reads it (workspace/file-event-scope.ts). The others are logged and dropped.
+     */
+    private inScope(uris: URI[]): URI[] {
+        const roots = this.shared.mandate.Settings.workspaceRoots;
+        const probe = pathProbeFor(this.shared.workspace.FileSystemProvider);
+        const documents = this.shared.workspace.LangiumDocuments;
+        const open = this.shared.workspace.TextDocuments;
+        const refused: string[] = [];
+        const kept = uris.filter(uri => {
+            if (documents.hasDocument(uri) || open?.get(uri.toString())) return true;
+            const reason = fileEventRefusal(uri, roots, probe);
+            if (reason) refused.push(`${shorten(uri.toString())} (${reason})`);
+            return reason === undefined;
+        });
+        if (refused.length > 0) {
+            const shown = refused.length > 5 ? `${refused.slice(0, 5).join('; ')} and ${refused.length - 5} more` : refused.join('; ');
+            lspConnection(this.shared)?.console.info(`Ignored a file event that cannot change the policy: ${shown}.`);
+        }
+        return kept;
     }
 
     didOpenDocument(event: TextDocumentChangeEvent<TextDocument>): void {
