@@ -198,6 +198,7 @@ describe('requests with malformed params', () => {
         ['a fractional position', params => ({ ...params, position: { line: 0.5, character: 1 } })],
         ['a range without an end', params => ({ ...params, range: { start: position } })],
         ['diagnostics that are not a list', params => ({ ...params, context: { diagnostics: 'all' } })],
+        ['a context that is null', params => ('context' in params ? { ...params, context: null } : params)],
         ['a newName that is a number', params => ({ ...params, newName: 7 })],
         ['a query that is an object', params => ({ ...params, query: { a: 1 } })],
         ['a format that is a list', params => ({ ...params, format: ['md'] })],

@@ -41,7 +41,8 @@ export function guardConnection(connection: Connection): void {
     const languages = target.languages;
     if (isObject(languages)) {
         for (const [feature, registrations] of Object.entries(languages)) {
-            if (!isObject(registrations)) continue;
+            // `_connection` is the connection itself, whose handlers are wrapped above: wrapped again, a failure was logged under its name.
+            if (!isObject(registrations) || feature.startsWith('_')) continue;
             for (const name of Object.keys(registrations).filter(key => /^on[A-Z]?/.test(key))) {
                 const method = LANGUAGE_FEATURES[`${feature}.${name}`] ?? `${feature}.${name}`;
                 wrapRegistration(registrations, name, handler => guardRequest(method, handler, log));
@@ -184,7 +185,8 @@ const REQUEST_CHECKS: Readonly<Record<string, ParamsCheck>> = {
     'textDocument/declaration': atPosition,
     'textDocument/documentHighlight': atPosition,
     'textDocument/signatureHelp': atPosition,
-    'textDocument/references': atPosition,
+    'textDocument/references': all(atPosition, field('context', value => isObject(value) && typeof value.includeDeclaration === 'boolean',
+        'a reference context (includeDeclaration, true or false)')),
     'textDocument/prepareRename': atPosition,
     'textDocument/rename': all(atPosition, text('newName')),
     'textDocument/codeAction': all(textDocument, range, field('context', value => isObject(value) && Array.isArray(value.diagnostics)
