@@ -34,6 +34,12 @@ export function fileEventRefusal(uri: URI, roots: readonly URI[], probe: PathPro
 
 /** Whether `real` is `relative` below the workspace folder's real path: no link on the way. */
 function sameEntry(real: URI, relative: string, root: URI, probe: PathProbe): boolean {
-    const expected = relative === '' ? probe.realRoot(root) : UriUtils.joinPath(probe.realRoot(root), ...relative.split('/'));
+    let realRoot: URI;
+    try {
+        realRoot = probe.realRoot(root);
+    } catch {
+        return false; // the folder went since the walk: nothing to load from it
+    }
+    const expected = relative === '' ? realRoot : UriUtils.joinPath(realRoot, ...relative.split('/'));
     return UriUtils.equals(real, expected);
 }
