@@ -1,30 +1,12 @@
-import { DocumentState, EmptyFileSystem, isOperationCancelled, URI, type LangiumDocument } from 'langium';
+import { DocumentState, isOperationCancelled } from 'langium';
 import { describe, expect, it } from 'vitest';
-import { createMandateServices } from '../language/mandate-module.js';
+import { builderWorkspace as setUp, settled } from './builder-helpers.js';
 
 /**
  * A request for a document waits until the document reaches the state the request needs
  * (Langium's `waitUntil`). Such a wait must always end: an unanswered request hangs the editor.
  * The stdio fuzz found two ways it did not (tests/lsp-fuzz.test.ts now sends `didClose` too).
  */
-function setUp() {
-    const { shared } = createMandateServices(EmptyFileSystem);
-    const add = (name: string, text: string): LangiumDocument => {
-        const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(`file:///policy/${name}`));
-        shared.workspace.LangiumDocuments.addDocument(document);
-        return document;
-    };
-    return { shared, builder: shared.workspace.DocumentBuilder, add };
-}
-
-/** The state of a promise once everything already queued has run: no timers, no guessing. */
-async function settled(promise: Promise<unknown>): Promise<'resolved' | 'rejected' | 'pending'> {
-    let state: 'resolved' | 'rejected' | 'pending' = 'pending';
-    promise.then(() => { state = 'resolved'; }, () => { state = 'rejected'; });
-    await new Promise(resolve => setImmediate(resolve));
-    return state;
-}
-
 describe('requests waiting for a document', () => {
     it('are answered as cancelled when the document is dropped before it is built (a close of a document not on disk)', async () => {
         const { builder, add } = setUp();

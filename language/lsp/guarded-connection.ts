@@ -1,4 +1,5 @@
-import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
+import { ErrorCodes, LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
+import { BuildFailedError } from '../workspace/build-failure.js';
 import { isWebviewNonce } from '../report/html-csp.js';
 import { DISCOVER_TESTS_REQUEST, GRAPH_REQUEST, QUERY_REQUEST, type QuerySubjectKind, QUERY_SUBJECTS_REQUEST, REPORT_REQUEST, RUN_TESTS_REQUEST } from './mandate-protocol.js';
 
@@ -96,6 +97,8 @@ function guardRequest(method: string, handler: Handler, log: GuardLog): Handler 
         } catch (error) {
             // Cancellations and Mandate's own answers (e.g. an unknown report format) are answers, not failures.
             if (isResponseError(error) && error.code !== ErrorCodes.InternalError) return error;
+            // Logged where the build failed; the request is told, as Langium tells of a document it could not build.
+            if (error instanceof BuildFailedError) return new ResponseError(LSPErrorCodes.RequestFailed, error.message);
             // Langium's answer for a document no language of the server reads: there is nothing to answer.
             if (error instanceof Error && /^Could not find service instance/.test(error.message)) {
                 log.info(`Ignored a ${method} request${documentOf(params)}: it is not a Mandate document.`);

@@ -5,7 +5,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { MandateSharedServices } from '../mandate-module.js';
 import { documentsReferencing } from '../workspace/referenced-files.js';
 import { MandateDocumentBuilder } from '../workspace/mandate-document-builder.js';
-import { isWorkspaceFile } from '../workspace/workspace-files.js';
+import { isPolicyFile, isPolicyFileName, isWorkspaceFile } from '../workspace/workspace-files.js';
 import { fileEventRefusal } from '../workspace/file-event-scope.js';
 import { pathProbeFor } from '../workspace/path-probe.js';
 import { shorten } from './guarded-connection.js';
@@ -15,8 +15,8 @@ import { lspConnection } from './lsp-connection.js';
  * Five things Langium's handler does not do:
  * - A file event outside the workspace, or through a symbolic link in it, changes nothing: Langium
  *   would load what it names, a folder with everything below it (workspace/file-event-scope.ts).
- * - A copy of a file that an editor opens (a git diff, a rename preview, an untitled buffer) is
- *   not policy (workspace/workspace-files.ts): its opening is logged, and its edits and its closing
+ * - A copy of a file that an editor opens (a git diff, a rename preview, an untitled buffer), or
+ *   a file not named *.mandate opened as Mandate, is not policy (workspace/workspace-files.ts): its opening is logged, and its edits and its closing
  *   start no build. The builder and the documents refuse it too, for any other way in.
  * - When an editor closes a document, its unsaved text stops being the truth: the file on disk
  *   is. Langium keeps the closed text, so a file deleted while open kept its diagnostics forever.
@@ -43,7 +43,7 @@ export class MandateDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         changed = this.inScope(changed);
         deleted = this.inScope(deleted);
         if (changed.length === 0 && deleted.length === 0) return;
-        const others = [...changed, ...deleted].filter(uri => !uri.path.endsWith('.mandate'));
+        const others = [...changed, ...deleted].filter(uri => !isPolicyFileName(uri));
         // Requests for these documents wait for this update, which may wait behind a build (pending-updates.ts).
         const builder = this.documentBuilder;
         const done = builder instanceof MandateDocumentBuilder ? builder.pendingUpdates.expect([...changed, ...deleted]) : () => undefined;
@@ -86,7 +86,7 @@ export class MandateDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         const open = this.shared.workspace.TextDocuments;
         const refused: string[] = [];
         const kept = uris.filter(uri => {
-            if (documents.hasDocument(uri) || open?.get(uri.toString())) return true;
+            if (documents.hasDocument(uri) || (isPolicyFileName(uri) && open?.get(uri.toString()))) return true;
             const reason = fileEventRefusal(uri, roots, probe);
             if (reason) refused.push(`${shorten(uri.toString())} (${reason})`);
             return reason === undefined;
@@ -99,17 +99,20 @@ export class MandateDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     }
 
     didOpenDocument(event: TextDocumentChangeEvent<TextDocument>): void {
-        if (this.isWorkspaceFile(event.document.uri)) return;
-        lspConnection(this.shared)?.console.info(`Not checked: ${event.document.uri} is not a file of the workspace `
-            + '(a diff, a preview or an untitled editor); only files are policy, so it changes no diagnostics.');
+        const uri = URI.parse(event.document.uri);
+        const roots = this.shared.mandate.Settings.workspaceRoots;
+        if (isPolicyFile(uri, roots)) return;
+        lspConnection(this.shared)?.console.info(isWorkspaceFile(uri, roots)
+            ? `Not checked: ${shorten(event.document.uri)} is not named *.mandate; only .mandate files are policy (as \`mandate check\` finds them), so it changes no diagnostics.`
+            : `Not checked: ${shorten(event.document.uri)} is not a file of the workspace (a diff, a preview or an untitled editor); only files are policy, so it changes no diagnostics.`);
     }
 
     override didChangeContent(change: TextDocumentChangeEvent<TextDocument>): void {
-        if (this.isWorkspaceFile(change.document.uri)) super.didChangeContent(change);
+        if (this.isPolicyFile(change.document.uri)) super.didChangeContent(change);
     }
 
-    private isWorkspaceFile(uri: string): boolean {
-        return isWorkspaceFile(URI.parse(uri), this.shared.mandate.Settings.workspaceRoots);
+    private isPolicyFile(uri: string): boolean {
+        return isPolicyFile(URI.parse(uri), this.shared.mandate.Settings.workspaceRoots);
     }
 
     /**
@@ -118,7 +121,7 @@ export class MandateDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
      * answer arrive after later events, e.g. drop a file the editor had already created again.
      */
     didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {
-        if (!this.isWorkspaceFile(event.document.uri)) return;
+        if (!this.isPolicyFile(event.document.uri)) return;
         this.fireDocumentUpdate([URI.parse(event.document.uri)], []);
     }
 }

@@ -10,7 +10,8 @@ import type { WorkspaceFindings } from './workspace-findings.js';
 import { rememberParse } from './semantic-fingerprint.js';
 import { PendingUpdates } from './pending-updates.js';
 import { DocumentWaits } from './document-waits.js';
-import { isWorkspaceFile } from './workspace-files.js';
+import { isPolicyFileName, isWorkspaceFile } from './workspace-files.js';
+import { BuildFailure } from './build-failure.js';
 import { mayResolveDifferently } from './reference-summary.js';
 
 const NO_CATEGORIES: ReadonlySet<ValidationCategory> = new Set();
@@ -24,7 +25,7 @@ export interface BuildTiming {
 }
 
 /**
- * Three things Langium's builder does not do:
+ * What Langium's builder does not do:
  * - Langium relinks and re-validates every document that references a changed one, even when
  *   the change was a comment. This builder first parses and indexes the changed documents,
  *   and only when their exported names changed relinks the documents that need it: those that
@@ -37,8 +38,9 @@ export interface BuildTiming {
  * - A workspace finding can belong to an unrelated document: deleting the file with the CISO
  *   must make `ciso-missing` appear on the organization, which references nothing in that file.
  *   After each update this builder re-validates exactly the documents whose workspace findings changed.
- * - Only files of the workspace are policy: a copy an editor opens (a git diff, a rename preview,
- *   an untitled buffer) is never built, and one that got in is dropped (workspace-files.ts).
+ * - Only policy files of the workspace are policy: a copy an editor opens (a git diff, a rename preview,
+ *   an untitled buffer, a file not named *.mandate) is never built, and one that got in is dropped (workspace-files.ts).
+ * - A build that fails answers the requests waiting for it, instead of leaving them (build-failure.ts).
  * - Each build or update that completes says how many documents it built and how long it took
  *   (`onBuilt`; the language server logs it for trouble-shooting).
  */
@@ -55,6 +57,8 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
     private readonly waits = new DocumentWaits();
     /** Editor changes whose update waits behind a build: a request for their documents waits for it (pending-updates.ts). */
     readonly pendingUpdates = new PendingUpdates();
+    /** A failed build, which answers the requests waiting for it (build-failure.ts). */
+    private readonly failure = new BuildFailure();
 
     constructor(services: LangiumSharedCoreServices & MandateAddedSharedServices) {
         super(services);
@@ -105,8 +109,12 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
     private async timed(run: () => Promise<void>): Promise<void> {
         if (this.timing) return run();
         const timing = this.timing = { start: performance.now(), documents: new Set<string>(), keptTrees: 0 };
+        this.failure.started();
         try {
             await run();
+        } catch (error) {
+            if (!isOperationCancelled(error)) this.failure.failed(error);
+            throw error;
         } finally {
             this.timing = undefined;
         }
@@ -114,9 +122,12 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     private async updateDocuments(changed: URI[], deleted: URI[], cancelToken: Cancellation.CancellationToken, recheck: ReadonlySet<string> = new Set()): Promise<void> {
-        const copies = changed.filter(uri => !this.isWorkspaceFile(uri));
+        // Not policy: a copy an editor opened, or a document open under a name that is not *.mandate.
+        // A changed folder is kept: the policies below it are found by Langium's update.
+        const isCopy = (uri: URI) => !this.isWorkspaceFile(uri) || (!isPolicyFileName(uri) && this.openText(uri) !== undefined);
+        const copies = changed.filter(isCopy);
         if (copies.length > 0) {
-            changed = changed.filter(uri => this.isWorkspaceFile(uri));
+            changed = changed.filter(uri => !isCopy(uri));
             deleted = [...deleted, ...copies.filter(uri => this.langiumDocuments.hasDocument(uri))];
         }
         const unchanged = changed.filter(uri => !recheck.has(uri.toString()) && this.unchangedText(uri));
@@ -193,7 +204,14 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
     protected override awaitDocumentState(state: DocumentState, uri: URI, cancelToken: Cancellation.CancellationToken): Promise<URI> {
         // The document still holds the text before an editor change whose update has not started.
         if (this.pendingUpdates.has(uri)) return this.pendingUpdates.whenApplied(uri, cancelToken).then(() => this.awaitDocumentState(state, uri, cancelToken));
-        return this.waits.wait(state, uri, cancelToken, token => super.awaitDocumentState(state, uri, token));
+        const document = this.langiumDocuments.getDocument(uri);
+        return this.failure.guard(!document || document.state >= state, cancelToken,
+            token => this.waits.wait(state, uri, token, inner => super.awaitDocumentState(state, uri, inner)));
+    }
+
+    /** Langium's wait for the whole workspace, which a failed build also ends (build-failure.ts). */
+    protected override awaitBuilderState(state: DocumentState, cancelToken: Cancellation.CancellationToken): Promise<void> {
+        return this.failure.guard(this.currentState >= state, cancelToken, token => super.awaitBuilderState(state, token));
     }
 
     /**

@@ -1,6 +1,6 @@
 import { DefaultLangiumDocuments, stream, type LangiumDocument, type LangiumSharedCoreServices, type Stream } from 'langium';
 import type { MandateAddedSharedServices } from '../mandate-module.js';
-import { isWorkspaceFile } from './workspace-files.js';
+import { isPolicyFile } from './workspace-files.js';
 
 /** The parts of Langium's document trie (langium ~4.4, utils/uri-utils.ts) that change what `all` lists. */
 interface DocumentTrie {
@@ -11,7 +11,7 @@ interface DocumentTrie {
 }
 
 /**
- * The workspace's documents hold only files of the workspace (workspace-files.ts). Langium adds a
+ * The workspace's documents hold only policy files of the workspace (workspace-files.ts). Langium adds a
  * document for any URI a request names: "find references" in the left side of a git diff added
  * the `git:` copy, and the next build checked it as policy. Such a document is still parsed for
  * the request that asked, but it is not added, so it is never built, indexed or validated.
@@ -44,6 +44,6 @@ export class MandateLangiumDocuments extends DefaultLangiumDocuments {
     }
 
     override addDocument(document: LangiumDocument): void {
-        if (isWorkspaceFile(document.uri, this.settings.workspaceRoots)) super.addDocument(document);
+        if (isPolicyFile(document.uri, this.settings.workspaceRoots)) super.addDocument(document);
     }
 }

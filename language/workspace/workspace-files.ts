@@ -11,3 +11,18 @@ import type { URI } from 'langium';
 export function isWorkspaceFile(uri: URI, workspaceRoots: readonly URI[]): boolean {
     return uri.scheme === 'file' || workspaceRoots.some(root => root.scheme === uri.scheme);
 }
+
+/** Policy files are named `*.mandate`, as the start-up scan and the CLI find them. */
+export function isPolicyFileName(uri: URI): boolean {
+    return uri.path.endsWith('.mandate');
+}
+
+/**
+ * Whether a document is policy: a file of the workspace named like one. An editor may open any
+ * file with the Mandate language (a client sent `json` and `x`); checked as policy, it lived only
+ * as long as its editor, and once closed no language could read it again, so every later build
+ * failed on it and the requests waiting for a build were never answered (the stdio fuzz, seed 4622).
+ */
+export function isPolicyFile(uri: URI, workspaceRoots: readonly URI[]): boolean {
+    return isWorkspaceFile(uri, workspaceRoots) && isPolicyFileName(uri);
+}
