@@ -1,6 +1,7 @@
 import {
     AstUtils, DefaultLexer, GrammarAST, type LangiumCoreServices, type Lexer, type LexerResult, type TokenBuilder, type TokenizeOptions
 } from 'langium';
+import type { IToken } from 'chevrotain';
 import { MAX_LEXER_ERRORS } from './mandate-bounded-parser.js';
 import type { TokenList } from './mandate-token-list.js';
 import { TokenScanner } from './mandate-token-scanner.js';
@@ -55,6 +56,8 @@ export class MandateLexer implements Lexer {
     stoppedAt: number | undefined;
     /** When set, only the text before this offset is read (the bounded parser's first look at a large file). */
     limit: number | undefined;
+    /** When set, the tokens starting at these offsets are read as these token types (mandate-typo-recovery.ts). */
+    retyped: ReadonlyMap<number, TokenType> | undefined;
     private scannerMade: { readonly scanner: TokenScanner | undefined } | undefined;
 
     constructor(private readonly services: LangiumCoreServices) {
@@ -92,7 +95,7 @@ export class MandateLexer implements Lexer {
         const text = this.limit !== undefined && this.limit < whole.length ? whole.slice(0, this.limit) : whole;
         const scanned = this.scanner?.scan(text);
         // Without an error to report there is nothing to skip, bound or count.
-        if (scanned) return { ...scanned, errors: [], report: this.tokenBuilder.flushLexingReport?.(text) };
+        if (scanned) return this.retype({ ...scanned, errors: [], report: this.tokenBuilder.flushLexingReport?.(text) });
         const { readable, skipped } = this.skipUnreadableRuns(text);
         let result: LexerResult;
         try {
@@ -109,6 +112,18 @@ export class MandateLexer implements Lexer {
         if (kept.length > 0) {
             result.errors.push(...kept);
             result.errors.sort((a, b) => a.offset - b.offset);
+        }
+        return this.retype(result);
+    }
+
+    /** `result` with the tokens `retyped` names read as their new type (their text unchanged). */
+    private retype(result: LexerResult): LexerResult {
+        const retyped = this.retyped;
+        if (!retyped) return result;
+        const tokens = result.tokens;
+        for (const [offset, tokenType] of retyped) {
+            const index = tokenAt(tokens, offset);
+            if (index >= 0) tokens[index] = { ...tokens[index], tokenType, tokenTypeIdx: tokenType.tokenTypeIdx! };
         }
         return result;
     }
@@ -204,4 +219,18 @@ function quoteEnd(text: string, start: number): number {
 function runMessage(text: string, start: number, end: number): string {
     const shown = [...text.slice(start, Math.min(end, start + 40))].slice(0, 20).join('');
     return `\`${shown}…\` (${formatCount(end - start)} characters in a row) is not part of the Mandate language. Delete it, or put it inside a quoted text.`;
+}
+
+/** The index of the token of `tokens` (in text order) that starts at `offset`, or -1. */
+function tokenAt(tokens: readonly IToken[], offset: number): number {
+    let low = 0;
+    let high = tokens.length - 1;
+    while (low <= high) {
+        const middle = (low + high) >> 1;
+        const start = tokens[middle].startOffset;
+        if (start === offset) return middle;
+        if (start < offset) low = middle + 1;
+        else high = middle - 1;
+    }
+    return -1;
 }

@@ -9,6 +9,12 @@ type MismatchOptions = Parameters<AbstractParserErrorMessageProvider['buildMisma
 type NoViableAltOptions = Parameters<AbstractParserErrorMessageProvider['buildNoViableAltMessage']>[0];
 type EarlyExitOptions = Parameters<AbstractParserErrorMessageProvider['buildEarlyExitMessage']>[0];
 type Token = MismatchOptions['actual'];
+
+/** A word at the top level that misspells `keyword`, the first word of a declaration. */
+export interface DeclarationTypo {
+    readonly offset: number;
+    readonly keyword: string;
+}
 type TokenKind = MismatchOptions['expected'];
 
 /** Terminals in words, with an example of each. */
@@ -32,6 +38,8 @@ const MAX_SHOWN = 40;
 export class MandateParserErrorMessageProvider extends AbstractParserErrorMessageProvider {
     private readonly keywords: GrammarKeywords;
     private readonly unclosedAfter = new WeakSet<Token>();
+    /** Words at the top level that misspell the keyword a declaration starts with, since `takeDeclarationTypos`. */
+    private declarationTypos: DeclarationTypo[] = [];
 
     constructor(services: MandateServices) {
         super();
@@ -41,6 +49,13 @@ export class MandateParserErrorMessageProvider extends AbstractParserErrorMessag
     /** True when the error whose previous token is `previous` was a block left without its `}`. */
     isUnclosedBlockAfter(previous: Token | undefined): boolean {
         return previous !== undefined && this.unclosedAfter.has(previous);
+    }
+
+    /** The words that misspelt a declaration's keyword since the last call (mandate-typo-recovery.ts reads them again as that keyword). */
+    takeDeclarationTypos(): DeclarationTypo[] {
+        const typos = this.declarationTypos;
+        this.declarationTypos = [];
+        return typos;
     }
 
     override buildMismatchTokenMessage({ expected, actual, previous, ruleName }: MismatchOptions): string {
@@ -139,7 +154,10 @@ export class MandateParserErrorMessageProvider extends AbstractParserErrorMessag
         if (token.image === '}') return 'This `}` closes no block: delete it, or add the `{` that opens its block.';
         const starts = this.keywords.declarationStarts;
         const typo = closestKeyword(token.image, starts.map(start => start.split(' ')[0]));
-        if (typo) return `\`${token.image}\` is not a keyword. Did you mean \`${typo}\`?`;
+        if (typo) {
+            if (isReal(token)) this.declarationTypos.push({ offset: token.startOffset, keyword: typo });
+            return `\`${token.image}\` is not a keyword. Did you mean \`${typo}\`?`;
+        }
         if (this.keywords.words.has(token.image) && !this.keywords.nameKeywords.has(token.image)) {
             return `${show(token)} cannot start a declaration; it belongs inside a block. Is a \`{\` missing on a line above?`;
         }

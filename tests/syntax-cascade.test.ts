@@ -103,6 +103,44 @@ describe('findings on a declaration with a syntax error', () => {
     });
 });
 
+/**
+ * A misspelt keyword at the start of a declaration is reported, and the declaration is read as if
+ * spelt right (language/mandate-typo-recovery.ts): error recovery skipped it whole, and one typo in
+ * acme's CISO appointment gave 55 findings about a vacant CISO besides the syntax error.
+ */
+describe('a declaration whose first keyword is misspelt', () => {
+    it('gives the typo one parsing error, and the workspace still has what the declaration says', async () => {
+        const findings = await check(withAssignment(ASSIGNMENT.replace('assign', 'asign')));
+        expect(rules(findings)).toEqual(['parsing-error']);
+        expect(findings.map(finding => finding.message)).toEqual(['`asign` is not a keyword. Did you mean `assign`?']);
+        expect(where(findings, 'parsing-error')).toEqual(['people.mandate:6']);
+    });
+
+    it('reads each misspelt declaration of a file, also one that error recovery had skipped with the one before', async () => {
+        // Recovery from `rol` skips up to a declaration's keyword: `responsibilty` right after it is first skipped unreported.
+        const files = withEdit('roles.mandate', text => text.replace('role ciso', 'rol ciso').replace('responsibility isms-reporting', 'responsibilty isms-reporting'),
+            { 'people.mandate': CLEAN_POLICY['people.mandate'].replace('person jane', 'persn jane') });
+        const findings = await check(files);
+        expect(rules(findings)).toEqual(['parsing-error']);
+        expect(where(findings, 'parsing-error').sort()).toEqual(['people.mandate:2', 'roles.mandate:2', 'roles.mandate:8']);
+    });
+
+    it('keeps the reading without the keyword where the rest does not read as that declaration either', async () => {
+        // `asign` is no misspelt `assign` here: `assign 2024` reads no better, and the declaration after it is still read.
+        const files = withEdit('people.mandate', text => `${text}asign 2024 bananas {\nperson bob "Bob" { employed since 2020-01-01 }\n`);
+        const findings = await check(files);
+        expect(where(findings, 'parsing-error')).toEqual(['people.mandate:10']);
+        expect(findings.find(finding => finding.rule === 'parsing-error')?.message).toBe('`asign` is not a keyword. Did you mean `assign`?');
+        expect(where(findings, 'person-without-role')).toEqual(['people.mandate:11']);
+    });
+
+    it('reads a file of many misspelt declarations in a bounded number of readings, and lists every typo', async () => {
+        const roles = Array.from({ length: 40 }, (_, index) => `${index % 2 === 0 ? 'rol' : 'role'} r${index} "Role ${index}"`);
+        const findings = await check({ ...CLEAN_POLICY, 'more.mandate': `${roles.join('\n')}\n` });
+        expect(where(findings, 'parsing-error')).toEqual(Array.from({ length: 20 }, (_, index) => `more.mandate:${index * 2 + 1}`));
+    });
+});
+
 describe('requirement statuses while a declaration does not read', () => {
     async function reportOf(files: Files) {
         const checked = await checkSources(Object.entries(files).map(([name, text]) => ({ uri: `file:///ws/${name}`, text })), { asOf: AS_OF });

@@ -1,0 +1,85 @@
+import type { AstNode, LangiumParser, ParseResult, ParserOptions } from 'langium';
+import type { IRecognitionException, TokenType } from 'chevrotain';
+import { readingLimitsOf } from './mandate-bounded-parser.js';
+import type { MandateLexer } from './mandate-lexer.js';
+import type { MandateParserErrorMessageProvider } from './mandate-parser-error-messages.js';
+
+/**
+ * Readings of a file after the first, at most: error recovery skips a whole declaration, so a typo
+ * after it shows only in the next reading; a word that is no misspelt keyword costs a reading of its own.
+ */
+const MAX_REREADINGS = 6;
+
+/**
+ * A misspelt keyword at the start of a declaration (`asign priya-nair to ciso …`) is reported,
+ * and the declaration is then read as if it were spelt right. Error recovery would skip it up to the
+ * next declaration, and the policy would lose what it says: one typo in acme's assignments made the
+ * CISO role vacant and gave 55 findings besides the one syntax error (ciso-vacant, raci-accountable,
+ * control-owner-missing, …), all of them about a declaration that is there. The file still has its
+ * syntax error, so a check still fails; the other findings are the ones the declaration, spelt right, gives.
+ *
+ * The file is read again with each such word read as the keyword its message suggests, and that
+ * reading is kept only if it has no more other errors than the reading before: when a word was not
+ * a misspelt keyword (the rest does not read as that declaration either), the reading before is kept.
+ */
+export function withDeclarationTypoRecovery(parser: LangiumParser, lexer: MandateLexer, messages: MandateParserErrorMessageProvider): LangiumParser {
+    const parse = parser.parse.bind(parser);
+    /** A reading of the file, with its errors at misspelt keywords apart from the others. */
+    const read = <T extends AstNode>(input: string, options: ParserOptions, retyped: ReadonlyMap<number, TokenType> | undefined) => {
+        messages.takeDeclarationTypos();
+        lexer.retyped = retyped;
+        let result: ParseResult<T>;
+        try {
+            result = parse<T>(input, options);
+        } finally {
+            lexer.retyped = undefined;
+        }
+        const typos = new Map<number, TokenType>();
+        for (const typo of messages.takeDeclarationTypos()) {
+            const keyword = lexer.definition[typo.keyword];
+            if (keyword) typos.set(typo.offset, keyword);
+        }
+        const typoErrors = result.parserErrors.filter(error => typos.has(error.token.startOffset));
+        return { result, typos, typoErrors, others: result.parserErrors.length - typoErrors.length };
+    };
+    (parser as { parse: LangiumParser['parse'] }).parse = <T extends AstNode = AstNode>(input: string, options: ParserOptions = {}): ParseResult<T> => {
+        let best = read<T>(input, options, undefined);
+        // A file so full of errors that the parser stopped reading it is left as read (mandate-bounded-parser.ts).
+        if (best.typoErrors.length === 0 || options.rule !== undefined || readingLimitsOf(best.result)?.stoppedAt) return best.result;
+        const retyped = new Map<number, TokenType>();
+        const reported: IRecognitionException[] = [];
+        const refused = new Set<number>();
+        let rereadings = 0;
+        /** Reads the file with `errors`' words as keywords too; keeps that reading if it has no more other errors. */
+        const attempt = (errors: readonly IRecognitionException[]): boolean => {
+            rereadings++;
+            const next = new Map(retyped);
+            for (const error of errors) next.set(error.token.startOffset, best.typos.get(error.token.startOffset)!);
+            const reading = read<T>(input, options, next);
+            if (reading.others > best.others || readingLimitsOf(reading.result)?.stoppedAt) return false;
+            reported.push(...errors);
+            for (const [offset, keyword] of next) retyped.set(offset, keyword);
+            best = reading;
+            return true;
+        };
+        while (rereadings < MAX_REREADINGS) {
+            const pending = best.typoErrors.filter(error => !refused.has(error.token.startOffset));
+            if (pending.length === 0) break;
+            if (attempt(pending)) continue;
+            if (pending.length === 1) refused.add(pending[0].token.startOffset);
+            // One of them was no misspelt keyword: each is tried alone.
+            else for (const error of pending) {
+                if (rereadings >= MAX_REREADINGS) break;
+                if (attempt([error])) break;
+                refused.add(error.token.startOffset);
+            }
+        }
+        if (reported.length === 0) return best.result;
+        // The typos read as keywords stay errors, with the messages that name the keywords, in text order with the others.
+        const errors = best.result.parserErrors;
+        errors.push(...reported);
+        errors.sort((a, b) => a.token.startOffset - b.token.startOffset);
+        return best.result;
+    };
+    return parser;
+}
