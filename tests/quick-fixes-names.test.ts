@@ -98,6 +98,31 @@ describe('linking-error', () => {
     });
 });
 
+/** A syntax error that names the keyword a word misspells: the fix writes the keyword (quick-fixes/keyword-fixes.ts). */
+describe('a misspelt keyword (parsing-error, lexing-error)', () => {
+    const people = (edit: (text: string) => string): Files => ({ ...CLEAN_POLICY, 'people.mandate': edit(CLEAN_POLICY['people.mandate']) });
+
+    it.each([
+        ['the first word of a declaration', 'parsing-error', 'assign jane', 'asign jane', 'asign', 'assign'],
+        ['a line of a block', 'parsing-error', 'evidence "minutes', 'evidance "minutes', 'evidance', 'evidence'],
+        ['a keyword after another', 'parsing-error', 'assign jane to', 'assign jane tto', 'tto', 'to'],
+        ['an accented keyword', 'lexing-error', 'person jane', 'pérson jane', 'pérson', 'person']
+    ])('in %s: offers only to write the keyword, preferred, and the fixed policy reads', async (_where, code, right, wrong, word, keyword) => {
+        const files = people(text => text.replace(right, wrong));
+        const requested = await actionsFor(files, code);
+        expect(titles(requested)).toEqual([QuickFixTitles.changeReference(word, keyword)]);
+        expect(action(requested, QuickFixTitles.changeReference(word, keyword)).isPreferred).toBe(true);
+        const fixed = await fix(files, code, QuickFixTitles.changeReference(word, keyword));
+        expect(fixed).toEqual(CLEAN_POLICY);
+    });
+
+    it('offers nothing for a syntax error that names no keyword', async () => {
+        const requested = await actionsFor(people(text => `${text}garbage here\n`), 'parsing-error');
+        expect(requested.diagnostic.message).not.toMatch(/Did you mean|write `/);
+        expect(titles(requested)).toEqual([]);
+    });
+});
+
 describe('requirement-unknown', () => {
     const citing = (id: string): Files => ({ ...CLEAN_POLICY, 'roles.mandate': CLEAN_POLICY['roles.mandate'].replace('ISO27001:5.3(b)', id) });
 

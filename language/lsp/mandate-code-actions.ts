@@ -9,6 +9,7 @@ import { findRule } from '../rules/index.js';
 import { addAnnouncement, addStartDate, endEarlierAssignment } from './quick-fixes/assignment-fixes.js';
 import { addReportingDuty, designateCiso } from './quick-fixes/ciso-fixes.js';
 import type { QuickFix } from './quick-fixes/quick-fix.js';
+import { correctKeyword } from './quick-fixes/keyword-fixes.js';
 import { declareMissing, replaceRequirement } from './quick-fixes/reference-fixes.js';
 import { removeSuppression, suppressHere } from './quick-fixes/suppression-fixes.js';
 
@@ -27,7 +28,10 @@ export const QUICK_FIXES: ReadonlyMap<string, QuickFix> = new Map<string, QuickF
     [IssueCodes.CisoReportingMissing, addReportingDuty],
     [IssueCodes.RequirementUnknown, replaceRequirement],
     [IssueCodes.SuppressionUnused, removeSuppression],
-    [LINKING_ERROR_CODE, declareMissing]
+    [LINKING_ERROR_CODE, declareMissing],
+    // A syntax error that names the keyword a word misspells.
+    ['parsing-error', correctKeyword],
+    ['lexing-error', correctKeyword]
 ]);
 
 /** A diagnostic's code: Langium keeps the code of its own errors (linking, parsing) in `data`. */
