@@ -84,6 +84,16 @@ describe('notifications the JSON-RPC library handles itself', () => {
         expect(server.logs.filter(line => LIBRARY_FAILURE.test(line))).toEqual([]);
     });
 
+    it('a message that is JSON but no object (a text, a number, null, a batch list) is logged and dropped, not a library failure', { timeout: 120_000 }, async () => {
+        const { server, uri } = await started();
+        for (const body of ['"hello"', '7', 'null', '[{"jsonrpc":"2.0","method":"initialized","params":{}}]']) server.send(body);
+        await server.until(() => dropped(server).length >= 4, 'four dropped messages', 30_000);
+        await expectAnswers(server, uri);
+        expect(dropped(server)).toEqual(['"hello"', '7', 'null', '[{"jsonrpc":"2.0","method":"initialized","params":{}}]']
+            .map(shown => `Dropped a message that is not a JSON-RPC message (an object with jsonrpc, and a method or an id): ${shown}.`));
+        expect(server.logs.filter(line => /Processing message queue failed|Cannot use 'in' operator/.test(line))).toEqual([]);
+    });
+
     it('a call hierarchy request without an item gets InvalidParams and a log line, not a stack', { timeout: 120_000 }, async () => {
         const { server, uri } = await started();
         for (const method of ['callHierarchy/incomingCalls', 'callHierarchy/outgoingCalls']) {

@@ -53,6 +53,12 @@ export function libraryMessageChecks(): { readonly options: ConnectionOptions; a
     let log: (line: string) => void = () => undefined;
     const messageStrategy: MessageStrategy = {
         handleMessage(message, next) {
+            // A frame of JSON that is no object ("hello", 7, a batch list): the check below failed on it with
+            // "Cannot use 'in' operator", which the library logged as "Processing message queue failed".
+            if (!isObject(message)) {
+                log(`Dropped a message that is not a JSON-RPC message (an object with jsonrpc, and a method or an id): ${shown(message)}.`);
+                return undefined;
+            }
             const problem = libraryNotificationProblem(message);
             if (problem === undefined) return next(message);
             const { method, params } = message as NotificationMessage;
