@@ -32,7 +32,7 @@ import { withBoundedRecovery } from './mandate-bounded-parser.js';
 import { withAnalysisOnFirstParse } from './mandate-deferred-analysis.js';
 import { withLinearCstBuilder } from './mandate-cst-node-builder.js';
 import { withPredictiveParsing } from './mandate-predictive-parser.js';
-import { withDeclarationTypoRecovery } from './mandate-typo-recovery.js';
+import { withKeywordTypoRecovery } from './mandate-typo-recovery.js';
 import { withDatatypeLeaves } from './mandate-datatype-leaves.js';
 import { withLeanTreeBuilding } from './mandate-tree-builder.js';
 import { MandateDocumentValidator } from './mandate-document-validator.js';
@@ -124,8 +124,8 @@ export const MandateModule: Module<MandateServices, PartialLangiumServices & Man
         // Error recovery is bounded: a file of garbage stops the parser after 100 errors (mandate-bounded-parser.ts).
         // Files without syntax errors are read by a predictive parser instead (mandate-predictive-parser.ts),
         // and the rules of Langium's parser and Chevrotain's analysis wait for the first file that needs it (mandate-deferred-analysis.ts).
-        // A misspelt keyword that starts a declaration is reported, and the declaration read as spelt right (mandate-typo-recovery.ts).
-        LangiumParser: services => lazyService(() => withDeclarationTypoRecovery(withPredictiveParsing(withAnalysisOnFirstParse(
+        // A misspelt keyword is reported, and its declaration read as spelt right (mandate-typo-recovery.ts).
+        LangiumParser: services => lazyService(() => withKeywordTypoRecovery(withPredictiveParsing(withAnalysisOnFirstParse(
             withBoundedRecovery(withLinearCstBuilder(withDatatypeLeaves(withLeanTreeBuilding(new LangiumParser(services))))),
             services.Grammar, () => services.parser.Lexer.definition), services.Grammar),
         services.parser.Lexer as MandateLexer, services.parser.ParserErrorMessageProvider as MandateParserErrorMessageProvider)),

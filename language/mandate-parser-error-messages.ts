@@ -10,8 +10,8 @@ type NoViableAltOptions = Parameters<AbstractParserErrorMessageProvider['buildNo
 type EarlyExitOptions = Parameters<AbstractParserErrorMessageProvider['buildEarlyExitMessage']>[0];
 type Token = MismatchOptions['actual'];
 
-/** A word at the top level that misspells `keyword`, the first word of a declaration. */
-export interface DeclarationTypo {
+/** A word that misspells `keyword`, where the parser expected that keyword (or a declaration it starts). */
+export interface KeywordTypo {
     readonly offset: number;
     readonly keyword: string;
 }
@@ -38,8 +38,10 @@ const MAX_SHOWN = 40;
 export class MandateParserErrorMessageProvider extends AbstractParserErrorMessageProvider {
     private readonly keywords: GrammarKeywords;
     private readonly unclosedAfter = new WeakSet<Token>();
-    /** Words at the top level that misspell the keyword a declaration starts with, since `takeDeclarationTypos`. */
-    private declarationTypos: DeclarationTypo[] = [];
+    /** Words that misspell the keyword an error message suggests, since `takeKeywordTypos`. */
+    private keywordTypos: KeywordTypo[] = [];
+    /** The keywords that continue a declaration rather than start one or stand for a name, made when first needed. */
+    private continuations: readonly string[] | undefined;
 
     constructor(services: MandateServices) {
         super();
@@ -51,11 +53,17 @@ export class MandateParserErrorMessageProvider extends AbstractParserErrorMessag
         return previous !== undefined && this.unclosedAfter.has(previous);
     }
 
-    /** The words that misspelt a declaration's keyword since the last call (mandate-typo-recovery.ts reads them again as that keyword). */
-    takeDeclarationTypos(): DeclarationTypo[] {
-        const typos = this.declarationTypos;
-        this.declarationTypos = [];
+    /** The words that misspelt a keyword since the last call (mandate-typo-recovery.ts reads them again as that keyword). */
+    takeKeywordTypos(): KeywordTypo[] {
+        const typos = this.keywordTypos;
+        this.keywordTypos = [];
         return typos;
+    }
+
+    /** `keyword` suggested for `token`: remembered for the reading that tries it. */
+    private suggest(token: Token, keyword: string): string {
+        if (isReal(token)) this.keywordTypos.push({ offset: token.startOffset, keyword });
+        return keyword;
     }
 
     override buildMismatchTokenMessage({ expected, actual, previous, ruleName }: MismatchOptions): string {
@@ -99,7 +107,7 @@ export class MandateParserErrorMessageProvider extends AbstractParserErrorMessag
         const found = isEnd(actual) ? 'but the file ends there' : `but found ${show(actual)}`;
         const keywords = kinds.filter(kind => !this.isName(kind, kinds)).map(kind => kind.name).filter(name => this.keywords.words.has(name));
         const typo = isEnd(actual) ? undefined : closestKeyword(actual.image, keywords);
-        const hint = typo ? ` Did you mean \`${typo}\`?` : kinds.some(kind => kind.name === 'REQUIREMENT') ? requirementCaseHint(actual) : '';
+        const hint = typo ? ` Did you mean \`${this.suggest(actual, typo)}\`?` : kinds.some(kind => kind.name === 'REQUIREMENT') ? requirementCaseHint(actual) : '';
         return `Expected ${expected}${after}, ${found}.${hint}`;
     }
 
@@ -145,7 +153,7 @@ export class MandateParserErrorMessageProvider extends AbstractParserErrorMessag
             return `The ${noun} block is not closed: add \`}\` ${isEnd(actual) ? 'at the end of the file' : `before ${show(actual)}`}.`;
         }
         const typo = closestKeyword(actual.image, items.length > 0 ? items : this.keywords.keywordsOf(rule));
-        if (typo) return `${article(noun)} ${noun} has no \`${actual.image}\`. Did you mean \`${typo}\`?`;
+        if (typo) return `${article(noun)} ${noun} has no \`${actual.image}\`. Did you mean \`${this.suggest(actual, typo)}\`?`;
         return `${article(noun)} ${noun} cannot hold ${show(actual)} here. Its lines start with ${list(items.map(item => `\`${item}\``), 'or')}, and \`}\` closes it.`;
     }
 
@@ -153,15 +161,22 @@ export class MandateParserErrorMessageProvider extends AbstractParserErrorMessag
     private notADeclaration(token: Token): string {
         if (token.image === '}') return 'This `}` closes no block: delete it, or add the `{` that opens its block.';
         const starts = this.keywords.declarationStarts;
-        const typo = closestKeyword(token.image, starts.map(start => start.split(' ')[0]));
-        if (typo) {
-            if (isReal(token)) this.declarationTypos.push({ offset: token.startOffset, keyword: typo });
-            return `\`${token.image}\` is not a keyword. Did you mean \`${typo}\`?`;
-        }
+        // A misspelt declaration keyword, or one that would have continued the declaration before (`apointed by`).
+        const typo = closestKeyword(token.image, starts.map(start => start.split(' ')[0])) ?? this.continuationTypo(token);
+        if (typo) return `\`${token.image}\` is not a keyword. Did you mean \`${this.suggest(token, typo)}\`?`;
         if (this.keywords.words.has(token.image) && !this.keywords.nameKeywords.has(token.image)) {
             return `${show(token)} cannot start a declaration; it belongs inside a block. Is a \`{\` missing on a line above?`;
         }
         return `Expected a declaration, but found ${show(token)}. A declaration starts with ${list(starts.map(start => `\`${start}\``), 'or')}.`;
+    }
+
+    /** The keyword inside declarations that `token` misspells; none for a name spelt like a keyword in another case (`ciso`, `CISO`). */
+    private continuationTypo(token: Token): string | undefined {
+        const firsts = new Set(this.keywords.declarationStarts.map(start => start.split(' ')[0]));
+        this.continuations ??= [...this.keywords.words].filter(word => !firsts.has(word) && !this.keywords.nameKeywords.has(word));
+        const lower = token.image.toLowerCase();
+        if (this.continuations.some(word => word.toLowerCase() === lower)) return undefined;
+        return closestKeyword(token.image, this.continuations);
     }
 }
 

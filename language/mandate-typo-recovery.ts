@@ -11,22 +11,24 @@ import type { MandateParserErrorMessageProvider } from './mandate-parser-error-m
 const MAX_REREADINGS = 6;
 
 /**
- * A misspelt keyword at the start of a declaration (`asign priya-nair to ciso …`) is reported,
- * and the declaration is then read as if it were spelt right. Error recovery would skip it up to the
- * next declaration, and the policy would lose what it says: one typo in acme's assignments made the
- * CISO role vacant and gave 55 findings besides the one syntax error (ciso-vacant, raci-accountable,
- * control-owner-missing, …), all of them about a declaration that is there. The file still has its
- * syntax error, so a check still fails; the other findings are the ones the declaration, spelt right, gives.
+ * A misspelt keyword whose syntax error names the keyword it misspells (`asign priya-nair to ciso …`,
+ * `since 2024-03-01 apointed by board`, `evidance "…"` in a block) is reported, and the declaration
+ * is then read as if it were spelt right. Error recovery would skip the declaration, or its rest, up
+ * to the next declaration, and the policy would lose what it says: one typo in acme's assignments
+ * made the CISO role vacant and gave 55 findings besides the one syntax error (ciso-vacant,
+ * raci-accountable, control-owner-missing, …), all of them about a declaration that is there. The
+ * file still has its syntax error, so a check still fails; the other findings are the ones the
+ * declaration, spelt right, gives.
  *
  * The file is read again with each such word read as the keyword its message suggests, and that
  * reading is kept only if it has no more other errors than the reading before: when a word was not
  * a misspelt keyword (the rest does not read as that declaration either), the reading before is kept.
  */
-export function withDeclarationTypoRecovery(parser: LangiumParser, lexer: MandateLexer, messages: MandateParserErrorMessageProvider): LangiumParser {
+export function withKeywordTypoRecovery(parser: LangiumParser, lexer: MandateLexer, messages: MandateParserErrorMessageProvider): LangiumParser {
     const parse = parser.parse.bind(parser);
     /** A reading of the file, with its errors at misspelt keywords apart from the others. */
     const read = <T extends AstNode>(input: string, options: ParserOptions, retyped: ReadonlyMap<number, TokenType> | undefined) => {
-        messages.takeDeclarationTypos();
+        messages.takeKeywordTypos();
         lexer.retyped = retyped;
         let result: ParseResult<T>;
         try {
@@ -35,7 +37,7 @@ export function withDeclarationTypoRecovery(parser: LangiumParser, lexer: Mandat
             lexer.retyped = undefined;
         }
         const typos = new Map<number, TokenType>();
-        for (const typo of messages.takeDeclarationTypos()) {
+        for (const typo of messages.takeKeywordTypos()) {
             const keyword = lexer.definition[typo.keyword];
             if (keyword) typos.set(typo.offset, keyword);
         }

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { unfinishedByError, unfinishedIndex, unfinishedSpans } from '../language/util/unfinished-declarations.js';
 import type { AstNode } from 'langium';
+import { isAssignment } from '../language/generated/ast.js';
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { default as addFormats } from 'ajv-formats';
@@ -132,6 +133,21 @@ describe('a declaration whose first keyword is misspelt', () => {
         expect(where(findings, 'parsing-error')).toEqual(['people.mandate:10']);
         expect(findings.find(finding => finding.rule === 'parsing-error')?.message).toBe('`asign` is not a keyword. Did you mean `assign`?');
         expect(where(findings, 'person-without-role')).toEqual(['people.mandate:11']);
+    });
+
+    it.each([
+        ['a keyword that would continue the declaration before', ASSIGNMENT.replace('appointed', 'apointed'), '`apointed` is not a keyword. Did you mean `appointed`?'],
+        ['a keyword inside the head', ASSIGNMENT.replace('jane to', 'jane tto'), 'Expected `to` after `jane`, but found `tto`. Did you mean `to`?'],
+        ['a line of the block', `${ASSIGNMENT}\n    evidance "minutes/2024-02-board-extract.pdf"`, 'An assignment has no `evidance`. Did you mean `evidence`?']
+    ])('misspelt in %s: one parsing error, and the assignment reads whole', async (_where, line, message) => {
+        const files = withAssignment(line);
+        const checked = await checkSources(Object.entries(files).map(([name, text]) => ({ uri: `file:///ws/${name}`, text })), { asOf: AS_OF });
+        expect(checked.findings.map(finding => `${finding.rule}: ${finding.message}`)).toEqual([`parsing-error: ${message}`]);
+        const people = checked.documents.find(document => document.uri.path.endsWith('people.mandate'))!;
+        const assignment = people.parseResult.value.declarations.find(isAssignment)!;
+        // Everything after the typo was read: the role, the appointing party, the evidence and the announcement.
+        expect([assignment.role.$refText, assignment.appointedBy?.$refText, assignment.evidence.at(-1), assignment.announcements.length])
+            .toEqual(['ciso', 'board', 'minutes/2024-02-board.pdf', 1]);
     });
 
     it('reads a file of many misspelt declarations in a bounded number of readings, and lists every typo', async () => {
