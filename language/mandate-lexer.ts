@@ -150,6 +150,14 @@ export class MandateLexer implements Lexer {
      */
     scanList(text: string): { tokens: TokenList, hidden: LexerResult['hidden'], report: LexerResult['report'] } | undefined {
         const scanned = this.scanner?.scanList(text);
+        if (scanned && this.retyped) {
+            // Read again with misspelt keywords as keywords: a file with one typo is then read predictively, in a fifth of the time.
+            const { tokens } = scanned;
+            for (const [offset, tokenType] of this.retyped) {
+                const index = tokenAt(tokens.offsets.subarray(0, tokens.count), offset);
+                if (index >= 0) tokens.types[index] = tokenType.tokenTypeIdx!;
+            }
+        }
         return scanned && { ...scanned, report: this.tokenBuilder.flushLexingReport?.(text) };
     }
 
@@ -221,13 +229,14 @@ function runMessage(text: string, start: number, end: number): string {
     return `\`${shown}…\` (${formatCount(end - start)} characters in a row) is not part of the Mandate language. Delete it, or put it inside a quoted text.`;
 }
 
-/** The index of the token of `tokens` (in text order) that starts at `offset`, or -1. */
-function tokenAt(tokens: readonly IToken[], offset: number): number {
+/** The index of the token (of `tokens`, or of their start offsets, in text order) that starts at `offset`, or -1. */
+function tokenAt(tokens: readonly IToken[] | Int32Array, offset: number): number {
     let low = 0;
     let high = tokens.length - 1;
     while (low <= high) {
         const middle = (low + high) >> 1;
-        const start = tokens[middle].startOffset;
+        const token = tokens[middle];
+        const start = typeof token === 'number' ? token : token.startOffset;
         if (start === offset) return middle;
         if (start < offset) low = middle + 1;
         else high = middle - 1;

@@ -181,4 +181,14 @@ describe('predictive parser', () => {
         expect(expectSameTree('')).toBe(true);
         expect(expectSameTree('// only a comment')).toBe(true);
     });
+
+    it('reads a file again predictively once its misspelt keywords are read as keywords (mandate-typo-recovery.ts)', () => {
+        const text = 'person a "A"\npersn b "B"\nperson c "C"\n';
+        const before = predictiveParsing.files;
+        const result = parser.parse(text);
+        // The first reading fails at `persn` and goes to Langium's parser; the second, with `persn` a keyword, is predictive.
+        expect(predictiveParsing.files).toBe(before + 1);
+        expect(result.parserErrors.map(error => error.message)).toEqual(['`persn` is not a keyword. Did you mean `person`?']);
+        expect((result.value as AstNode & { declarations: Array<{ name: string }> }).declarations.map(declaration => declaration.name)).toEqual(['a', 'b', 'c']);
+    });
 });
