@@ -294,7 +294,9 @@ export class EditGenerator {
             ['insert `role {`', () => `${text.slice(0, at)} role { ${text.slice(at)}`],
             ['insert an open string', () => `${text.slice(0, at)}"${text.slice(at)}`],
             ['cut the file short', () => text.slice(0, at)],
-            ['insert `assign`', () => `${text.slice(0, at)}\nassign \n${text.slice(at)}`]
+            ['insert `assign`', () => `${text.slice(0, at)}\nassign \n${text.slice(at)}`],
+            // Read again as the keyword it misspells (language/mandate-typo-recovery.ts).
+            ['misspell a keyword', () => misspellKeyword(text, at)]
         ];
         const [label, make] = this.random.pick(breaks);
         this.broken.set(name, text);
@@ -339,4 +341,19 @@ export class EditGenerator {
         this.deleted.delete(name);
         return { label: `restore ${name}`, changes: [[name, text]] };
     }
+}
+
+const MISSPELT = /\b(assign|person|role|appointed|evidence|announced|since|delegate|training)\b/g;
+
+/** The first of some keywords at or after `at` (else the first at all) with its second letter dropped: `asign`, `apointed`. */
+function misspellKeyword(text: string, at: number): string {
+    MISSPELT.lastIndex = at;
+    let match = MISSPELT.exec(text);
+    if (!match) {
+        MISSPELT.lastIndex = 0;
+        match = MISSPELT.exec(text);
+    }
+    if (!match) return `${text}\nasign \n`;
+    const word = match[0];
+    return text.slice(0, match.index) + word[0] + word.slice(2) + text.slice(match.index + word.length);
 }
