@@ -11,6 +11,17 @@ import type { MandateParserErrorMessageProvider } from './mandate-parser-error-m
 const MAX_REREADINGS = 6;
 
 /**
+ * Characters re-read per parse, at most, beyond one re-reading: a large file re-read six times would
+ * hold every request for seconds per keystroke (6.5 MB take ~2 s to read with errors). Exported for the tests.
+ */
+export const REREAD_CHARACTERS = 8_000_000;
+
+/** How many times a text of `length` characters may be read again: at least once, fewer the larger it is. */
+export function rereadingsFor(length: number): number {
+    return Math.max(1, Math.min(MAX_REREADINGS, Math.floor(REREAD_CHARACTERS / Math.max(1, length))));
+}
+
+/**
  * A misspelt keyword whose syntax error names the keyword it misspells (`asign priya-nair to ciso …`,
  * `since 2024-03-01 apointed by board`, `evidance "…"` in a block) is reported, and the declaration
  * is then read as if it were spelt right. Error recovery would skip the declaration, or its rest, up
@@ -52,6 +63,7 @@ export function withKeywordTypoRecovery(parser: LangiumParser, lexer: MandateLex
         const reported: IRecognitionException[] = [];
         const refused = new Set<number>();
         let rereadings = 0;
+        const allowed = rereadingsFor(input.length);
         /** Reads the file with `errors`' words as keywords too; keeps that reading if it has no more other errors. */
         const attempt = (errors: readonly IRecognitionException[]): boolean => {
             rereadings++;
@@ -64,14 +76,14 @@ export function withKeywordTypoRecovery(parser: LangiumParser, lexer: MandateLex
             best = reading;
             return true;
         };
-        while (rereadings < MAX_REREADINGS) {
+        while (rereadings < allowed) {
             const pending = best.typoErrors.filter(error => !refused.has(error.token.startOffset));
             if (pending.length === 0) break;
             if (attempt(pending)) continue;
             if (pending.length === 1) refused.add(pending[0].token.startOffset);
             // One of them was no misspelt keyword: each is tried alone.
             else for (const error of pending) {
-                if (rereadings >= MAX_REREADINGS) break;
+                if (rereadings >= allowed) break;
                 if (attempt([error])) break;
                 refused.add(error.token.startOffset);
             }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { unfinishedByError, unfinishedIndex, unfinishedSpans } from '../language/util/unfinished-declarations.js';
 import type { AstNode } from 'langium';
 import { isAssignment } from '../language/generated/ast.js';
+import { REREAD_CHARACTERS, rereadingsFor } from '../language/mandate-typo-recovery.js';
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { default as addFormats } from 'ajv-formats';
@@ -148,6 +149,11 @@ describe('a declaration whose first keyword is misspelt', () => {
         // Everything after the typo was read: the role, the appointing party, the evidence and the announcement.
         expect([assignment.role.$refText, assignment.appointedBy?.$refText, assignment.evidence.at(-1), assignment.announcements.length])
             .toEqual(['ciso', 'board', 'minutes/2024-02-board.pdf', 1]);
+    });
+
+    it('reads a large file again fewer times: once at 6.5 MB, as a keystroke there already takes seconds', () => {
+        expect([1_000, 1_000_000, 2_000_000, 4_100_000, 6_500_000, 20_000_000].map(rereadingsFor)).toEqual([6, 6, 4, 1, 1, 1]);
+        expect(rereadingsFor(REREAD_CHARACTERS / 3)).toBe(3);
     });
 
     it('reads a file of many misspelt declarations in a bounded number of readings, and lists every typo', async () => {
