@@ -9,13 +9,13 @@ type MismatchOptions = Parameters<AbstractParserErrorMessageProvider['buildMisma
 type NoViableAltOptions = Parameters<AbstractParserErrorMessageProvider['buildNoViableAltMessage']>[0];
 type EarlyExitOptions = Parameters<AbstractParserErrorMessageProvider['buildEarlyExitMessage']>[0];
 type Token = MismatchOptions['actual'];
+type TokenKind = MismatchOptions['expected'];
 
 /** A word that misspells `keyword`, where the parser expected that keyword (or a declaration it starts). */
 export interface KeywordTypo {
     readonly offset: number;
     readonly keyword: string;
 }
-type TokenKind = MismatchOptions['expected'];
 
 /** Terminals in words, with an example of each. */
 const TERMINALS: Record<string, string> = {
