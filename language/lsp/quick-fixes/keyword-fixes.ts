@@ -1,4 +1,3 @@
-import type { CodeAction } from 'vscode-languageserver-types';
 import { here, quickFix, QuickFixTitles, type QuickFix } from './quick-fix.js';
 
 /**
@@ -23,9 +22,7 @@ export const correctKeyword: QuickFix = context => {
         if (!match) continue;
         const [, word, keyword] = match;
         if (document.textDocument.getText(diagnostic.range) !== word) return [];
-        const fix: CodeAction = quickFix(context, QuickFixTitles.changeReference(word, keyword),
-            here(context, { range: diagnostic.range, newText: keyword }), { preferred: true });
-        return [fix];
+        return [quickFix(context, QuickFixTitles.changeReference(word, keyword), here(context, { range: diagnostic.range, newText: keyword }), { preferred: true })];
     }
     return [];
 };
