@@ -16,8 +16,9 @@ import { lspConnection } from './lsp-connection.js';
  * - A file event outside the workspace, or through a symbolic link in it, changes nothing: Langium
  *   would load what it names, a folder with everything below it (workspace/file-event-scope.ts).
  * - A copy of a file that an editor opens (a git diff, a rename preview, an untitled buffer), or
- *   a file not named *.mandate opened as Mandate, is not policy (workspace/workspace-files.ts): its opening is logged, and its edits and its closing
- *   start no build. The builder and the documents refuse it too, for any other way in.
+ *   a file not named *.mandate opened as Mandate, is not policy (workspace/workspace-files.ts):
+ *   its opening is logged, and its edits and its closing start no build. The builder and the
+ *   documents refuse it too, for any other way in.
  * - When an editor closes a document, its unsaved text stops being the truth: the file on disk
  *   is. Langium keeps the closed text, so a file deleted while open kept its diagnostics forever.
  *   Closing re-reads the file, or forgets it if it no longer exists.
