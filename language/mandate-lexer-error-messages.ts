@@ -6,6 +6,15 @@ import type { MandateServices } from './mandate-module.js';
 import { charAt, lexicalSpan } from './util/lexical-spans.js';
 import { codePoint, describeCharacter, isInvisible } from './util/visible-text.js';
 
+/** A word that stands for `keyword` but has a letter that is not ASCII, where it is in the text (line and column 1-based, as Chevrotain counts). */
+export interface KeywordWord {
+    readonly offset: number;
+    readonly end: number;
+    readonly keyword: string;
+    readonly line: number;
+    readonly column: number;
+}
+
 /** Letters an ASCII name can use instead, where decomposition alone does not find one. */
 const ASCII_LETTERS: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', ł: 'l', þ: 'th', ı: 'i' };
 
@@ -23,6 +32,15 @@ export class MandateLexerErrorMessageProvider extends DefaultLexerErrorMessagePr
 
     /** Messages left for the text being lexed: past MAX_LEXER_ERRORS the lexer stops (mandate-lexer.ts). */
     private budget = MAX_LEXER_ERRORS;
+    /** Words with a letter that is not ASCII that stand for a keyword (`rôle`), since `takeKeywordWords`. */
+    private keywordWords = new Map<number, KeywordWord>();
+
+    /** The words reported as a keyword written with a letter that is not ASCII, by offset, forgotten once taken. */
+    takeKeywordWords(): ReadonlyMap<number, KeywordWord> {
+        const words = this.keywordWords;
+        this.keywordWords = new Map();
+        return words;
+    }
 
     /** Called by the lexer before each text. */
     startText(): void {
@@ -48,17 +66,28 @@ export class MandateLexerErrorMessageProvider extends DefaultLexerErrorMessagePr
                 return `The invisible character ${describeCharacter(char)} is not allowed outside quoted text: it can make the line display differently from what it says. `
                     + (visible ? `Delete it, leaving \`${visible}\`.` : 'Delete it.');
             }
-            case 'non-ascii-name':
-                return this.nonAsciiName(text);
+            case 'non-ascii-name': {
+                const keyword = this.keywordSpeltAs(text);
+                if (!keyword) return this.nonAsciiName(text);
+                // A word is on one line: its first character is as many columns before it as characters.
+                if (line !== undefined && column !== undefined) {
+                    this.keywordWords.set(span.start, { offset: span.start, end: span.end, keyword, line, column: column - (startOffset - span.start) });
+                }
+                return `\`${text}\` is not a keyword: write \`${keyword}\`.`;
+            }
             case 'stray':
                 return stray(text);
         }
     }
 
+    /** The keyword `word` is without its accents (`rôle` → `role`); undefined when it is none. */
+    private keywordSpeltAs(word: string): string | undefined {
+        const ascii = toAscii(word);
+        return ascii ? [...this.keywords.words].find(candidate => candidate.toLowerCase() === ascii) : undefined;
+    }
+
     private nonAsciiName(word: string): string {
         const ascii = toAscii(word);
-        const keyword = ascii && [...this.keywords.words].find(candidate => candidate.toLowerCase() === ascii);
-        if (keyword) return `\`${word}\` is not a keyword: write \`${keyword}\`.`;
         const rule = `Names are ASCII kebab-case (letters, digits and hyphens), so \`${word}\` cannot be a name`;
         const keep = `and keep the spelling \`${word}\` for the display name in quotes.`;
         if (ascii) return `${rule}. Write \`${ascii}\`, ${keep}`;

@@ -58,6 +58,8 @@ export class MandateLexer implements Lexer {
     limit: number | undefined;
     /** When set, the tokens starting at these offsets are read as these token types (mandate-typo-recovery.ts). */
     retyped: ReadonlyMap<number, TokenType> | undefined;
+    /** When set, each of these words (a keyword with a letter that is not ASCII, `rôle`) is read as one token of that keyword, by offset. */
+    joined: ReadonlyMap<number, JoinedWord> | undefined;
     private scannerMade: { readonly scanner: TokenScanner | undefined } | undefined;
 
     constructor(private readonly services: LangiumCoreServices) {
@@ -95,7 +97,7 @@ export class MandateLexer implements Lexer {
         const text = this.limit !== undefined && this.limit < whole.length ? whole.slice(0, this.limit) : whole;
         const scanned = this.scanner?.scan(text);
         // Without an error to report there is nothing to skip, bound or count.
-        if (scanned) return this.retype({ ...scanned, errors: [], report: this.tokenBuilder.flushLexingReport?.(text) });
+        if (scanned) return this.retype({ ...scanned, errors: [], report: this.tokenBuilder.flushLexingReport?.(text) }, text);
         const { readable, skipped } = this.skipUnreadableRuns(text);
         let result: LexerResult;
         try {
@@ -113,18 +115,18 @@ export class MandateLexer implements Lexer {
             result.errors.push(...kept);
             result.errors.sort((a, b) => a.offset - b.offset);
         }
-        return this.retype(result);
+        return this.retype(result, text);
     }
 
-    /** `result` with the tokens `retyped` names read as their new type (their text unchanged). */
-    private retype(result: LexerResult): LexerResult {
+    /** `result` with the tokens `retyped` names read as their new type (their text unchanged), and the words `joined` names as one token each. */
+    private retype(result: LexerResult, text: string): LexerResult {
         const retyped = this.retyped;
-        if (!retyped) return result;
         const tokens = result.tokens;
-        for (const [offset, tokenType] of retyped) {
+        for (const [offset, tokenType] of retyped ?? []) {
             const index = tokenAt(tokens, offset);
             if (index >= 0) tokens[index] = { ...tokens[index], tokenType, tokenTypeIdx: tokenType.tokenTypeIdx! };
         }
+        if (this.joined && this.joined.size > 0) result.tokens = joinWords(tokens, this.joined, text);
         return result;
     }
 
@@ -230,6 +232,43 @@ function runMessage(text: string, start: number, end: number): string {
 }
 
 /** The index of the token (of `tokens`, or of their start offsets, in text order) that starts at `offset`, or -1. */
+/**
+ * What a word that stands for a keyword is read as when it is joined: `tokenType` (the keyword's)
+ * from `offset` to `end`, at `line` and `column` (1-based, as Chevrotain counts).
+ */
+export interface JoinedWord {
+    readonly end: number;
+    readonly tokenType: TokenType;
+    readonly line: number;
+    readonly column: number;
+}
+
+/**
+ * `tokens` with the pieces of each joined word (`rôle` lexes as `r` and `le` around an error) replaced
+ * by one token of its keyword over the whole word. One pass: a large file may have many such words.
+ */
+function joinWords(tokens: IToken[], joined: ReadonlyMap<number, JoinedWord>, text: string): IToken[] {
+    const words = [...joined].sort(([a], [b]) => a - b);
+    const result: IToken[] = [];
+    let next = 0;
+    for (const token of tokens) {
+        while (next < words.length && words[next][1].end <= token.startOffset) result.push(joinedToken(words[next++], text));
+        const word = words[next];
+        if (word && token.startOffset >= word[0] && token.startOffset < word[1].end) continue;
+        result.push(token);
+    }
+    while (next < words.length) result.push(joinedToken(words[next++], text));
+    return result;
+}
+
+function joinedToken([offset, word]: readonly [number, JoinedWord], text: string): IToken {
+    const image = text.slice(offset, word.end);
+    return {
+        image, startOffset: offset, endOffset: word.end - 1, startLine: word.line, endLine: word.line,
+        startColumn: word.column, endColumn: word.column + image.length - 1, tokenType: word.tokenType, tokenTypeIdx: word.tokenType.tokenTypeIdx!
+    };
+}
+
 function tokenAt(tokens: readonly IToken[] | Int32Array, offset: number): number {
     let low = 0;
     let high = tokens.length - 1;

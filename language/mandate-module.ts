@@ -128,7 +128,8 @@ export const MandateModule: Module<MandateServices, PartialLangiumServices & Man
         LangiumParser: services => lazyService(() => withKeywordTypoRecovery(withPredictiveParsing(withAnalysisOnFirstParse(
             withBoundedRecovery(withLinearCstBuilder(withDatatypeLeaves(withLeanTreeBuilding(new LangiumParser(services))))),
             services.Grammar, () => services.parser.Lexer.definition), services.Grammar),
-        services.parser.Lexer as MandateLexer, services.parser.ParserErrorMessageProvider as MandateParserErrorMessageProvider)),
+        services.parser.Lexer as MandateLexer, services.parser.ParserErrorMessageProvider as MandateParserErrorMessageProvider,
+        services.parser.LexerErrorMessageProvider as MandateLexerErrorMessageProvider)),
         CompletionParser: services => lazyService(() => withBoundedRecovery(createCompletionParser(services), { record: false })),
         Lexer: services => lazyService(() => new MandateLexer(services)),
         TokenBuilder: () => new MandateTokenBuilder(),

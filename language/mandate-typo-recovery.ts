@@ -1,7 +1,8 @@
 import type { AstNode, LangiumParser, ParseResult, ParserOptions } from 'langium';
 import type { IRecognitionException, TokenType } from 'chevrotain';
 import { readingLimitsOf } from './mandate-bounded-parser.js';
-import type { MandateLexer } from './mandate-lexer.js';
+import type { JoinedWord, MandateLexer } from './mandate-lexer.js';
+import type { MandateLexerErrorMessageProvider } from './mandate-lexer-error-messages.js';
 import type { MandateParserErrorMessageProvider } from './mandate-parser-error-messages.js';
 
 /**
@@ -34,42 +35,78 @@ export function rereadingsFor(length: number): number {
  * The file is read again with each such word read as the keyword its message suggests, and that
  * reading is kept only if it has no more other errors than the reading before: when a word was not
  * a misspelt keyword (the rest does not read as that declaration either), the reading before is kept.
+ *
+ * A keyword written with an accent (`rôle`) is a lexer error, and its pieces (`r`, `le`) then make
+ * the parser skip the declaration as well. Such words are read as their keyword first, all at once
+ * and then one at a time, and a reading is kept only if it has fewer syntax errors: the lexer error
+ * stays, with the message that names the keyword.
  */
-export function withKeywordTypoRecovery(parser: LangiumParser, lexer: MandateLexer, messages: MandateParserErrorMessageProvider): LangiumParser {
+export function withKeywordTypoRecovery(
+    parser: LangiumParser, lexer: MandateLexer, messages: MandateParserErrorMessageProvider, lexerMessages: MandateLexerErrorMessageProvider
+): LangiumParser {
     const parse = parser.parse.bind(parser);
     /** A reading of the file, with its errors at misspelt keywords apart from the others. */
-    const read = <T extends AstNode>(input: string, options: ParserOptions, retyped: ReadonlyMap<number, TokenType> | undefined) => {
+    const read = <T extends AstNode>(input: string, options: ParserOptions, retyped: ReadonlyMap<number, TokenType> | undefined, joined?: ReadonlyMap<number, JoinedWord>) => {
         messages.takeKeywordTypos();
+        lexerMessages.takeKeywordWords();
         lexer.retyped = retyped;
+        lexer.joined = joined;
         let result: ParseResult<T>;
         try {
             result = parse<T>(input, options);
         } finally {
             lexer.retyped = undefined;
+            lexer.joined = undefined;
         }
         const typos = new Map<number, TokenType>();
         for (const typo of messages.takeKeywordTypos()) {
             const keyword = lexer.definition[typo.keyword];
             if (keyword) typos.set(typo.offset, keyword);
         }
+        const words = new Map<number, JoinedWord>();
+        for (const [offset, word] of lexerMessages.takeKeywordWords()) {
+            const tokenType = lexer.definition[word.keyword];
+            if (tokenType) words.set(offset, { end: word.end, tokenType, line: word.line, column: word.column });
+        }
         const typoErrors = result.parserErrors.filter(error => typos.has(error.token.startOffset));
-        return { result, typos, typoErrors, others: result.parserErrors.length - typoErrors.length };
+        return { result, typos, words, typoErrors, others: result.parserErrors.length - typoErrors.length };
     };
     (parser as { parse: LangiumParser['parse'] }).parse = <T extends AstNode = AstNode>(input: string, options: ParserOptions = {}): ParseResult<T> => {
         let best = read<T>(input, options, undefined);
         // A file so full of errors that the parser stopped reading it is left as read (mandate-bounded-parser.ts).
-        if (best.typoErrors.length === 0 || options.rule !== undefined || readingLimitsOf(best.result)?.stoppedAt) return best.result;
+        if ((best.typoErrors.length === 0 && best.words.size === 0) || options.rule !== undefined || readingLimitsOf(best.result)?.stoppedAt) return best.result;
         const retyped = new Map<number, TokenType>();
+        const joined = new Map<number, JoinedWord>();
         const reported: IRecognitionException[] = [];
         const refused = new Set<number>();
         let rereadings = 0;
         const allowed = rereadingsFor(input.length);
+        /**
+         * Reads the file with `words` as one keyword token each too; keeps that reading if it has fewer
+         * other errors, or as many and fewer at misspelt keywords (`assigñ` reads as a misspelt `assig`).
+         */
+        const join = (words: ReadonlyArray<readonly [number, JoinedWord]>): boolean => {
+            rereadings++;
+            const reading = read<T>(input, options, retyped, new Map([...joined, ...words]));
+            const better = reading.others < best.others || (reading.others === best.others && reading.typoErrors.length < best.typoErrors.length);
+            if (!better || readingLimitsOf(reading.result)?.stoppedAt) return false;
+            for (const [offset, word] of words) joined.set(offset, word);
+            best = reading;
+            return true;
+        };
+        const words = [...best.words];
+        if (words.length > 0 && !join(words) && words.length > 1) {
+            for (const word of words) {
+                if (rereadings >= allowed) break;
+                join([word]);
+            }
+        }
         /** Reads the file with `errors`' words as keywords too; keeps that reading if it has no more other errors. */
         const attempt = (errors: readonly IRecognitionException[]): boolean => {
             rereadings++;
             const next = new Map(retyped);
             for (const error of errors) next.set(error.token.startOffset, best.typos.get(error.token.startOffset)!);
-            const reading = read<T>(input, options, next);
+            const reading = read<T>(input, options, next, joined);
             if (reading.others > best.others || readingLimitsOf(reading.result)?.stoppedAt) return false;
             reported.push(...errors);
             for (const [offset, keyword] of next) retyped.set(offset, keyword);

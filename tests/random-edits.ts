@@ -355,5 +355,10 @@ function misspellKeyword(text: string, at: number): string {
     }
     if (!match) return `${text}\nasign \n`;
     const word = match[0];
-    return text.slice(0, match.index) + word[0] + word.slice(2) + text.slice(match.index + word.length);
+    // Half of them with an accent instead (`rôle`), which the lexer reports and the parser then reads as the keyword.
+    const vowel = word.search(/[aeiou]/);
+    const misspelt = at % 2 === 1 && vowel >= 0 ? word.slice(0, vowel) + ACCENTED[word[vowel]] + word.slice(vowel + 1) : word[0] + word.slice(2);
+    return text.slice(0, match.index) + misspelt + text.slice(match.index + word.length);
 }
+
+const ACCENTED: Record<string, string> = { a: 'à', e: 'é', i: 'î', o: 'ô', u: 'ü' };

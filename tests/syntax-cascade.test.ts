@@ -230,3 +230,38 @@ describe('unfinishedSpans', () => {
         expect([13, 20, 26, 27].map(offset => unfinishedByError(spans, offset))).toEqual([-1, 0, 0, -1]);
     });
 });
+
+describe('a keyword written with an accent', () => {
+    it('gives the word its lexing error only, and the workspace still has the declaration', async () => {
+        // `rôle` lexes as `r`, an error and `le`: the role was skipped, and every file that names it had findings.
+        const findings = await check(withEdit('roles.mandate', text => text.replace('role ciso', 'rôle ciso')));
+        expect(findings.map(finding => `${finding.rule}: ${finding.message}`)).toEqual(['lexing-error: `rôle` is not a keyword: write `role`.']);
+        expect(where(findings, 'lexing-error')).toEqual(['roles.mandate:2']);
+    });
+
+    it('reads each such word of a declaration as its keyword, with one lexing error each', async () => {
+        const line = ASSIGNMENT.replace('assign', 'assigñ').replace('appointed', 'appointéd') + '\n    évidence "minutes/2024-02-board-extract.pdf"';
+        const files = withAssignment(line);
+        const checked = await checkSources(Object.entries(files).map(([name, text]) => ({ uri: `file:///ws/${name}`, text })), { asOf: AS_OF });
+        expect(checked.findings.map(finding => `${finding.rule}: ${finding.message}`)).toEqual([
+            'lexing-error: `assigñ` is not a keyword: write `assign`.',
+            'lexing-error: `appointéd` is not a keyword: write `appointed`.',
+            'lexing-error: `évidence` is not a keyword: write `evidence`.'
+        ]);
+        const people = checked.documents.find(document => document.uri.path.endsWith('people.mandate'))!;
+        const assignment = people.parseResult.value.declarations.find(isAssignment)!;
+        expect([assignment.person.$refText, assignment.role.$refText, assignment.appointedBy?.$refText, assignment.evidence.at(-1), assignment.announcements.length])
+            .toEqual(['jane', 'ciso', 'board', 'minutes/2024-02-board.pdf', 1]);
+        // The keyword's leaf covers the whole word, where the editor shows it.
+        const keyword = assignment.$cstNode!.root.fullText.slice(assignment.$cstNode!.offset, assignment.$cstNode!.offset + 'assigñ'.length);
+        expect(keyword).toBe('assigñ');
+        expect(assignment.$cstNode!.range.start).toEqual({ line: 5, character: 0 });
+    });
+
+    it('keeps the reading without the keyword where the word stands for a name, not a keyword', async () => {
+        const files = withEdit('people.mandate', text => `${text}person rôle "Rolf" { employed since 2020-01-01 }\nperson bob "Bob" { employed since 2020-01-01 }\n`);
+        const findings = await check(files);
+        expect(findings.find(finding => finding.rule === 'lexing-error')?.message).toBe('`rôle` is not a keyword: write `role`.');
+        expect(where(findings, 'person-without-role')).toContain('people.mandate:11');
+    });
+});
