@@ -39,9 +39,9 @@ type TokenType = TokenTypeDictionary[string];
  *   and SyntaxDiagnostics says where reading stopped.
  * The message provider learns when a text starts, so it can count.
  *
- * The token scanner reads the texts without an error. Langium's lexer (Chevrotain's, which
- * analyses every token pattern as it is made: ~13 ms of each start of the CLI and the server) is
- * made for the first text the scanner declines, over the same token types.
+ * The token scanner reads the texts, with their errors too (`readWithErrors`). Langium's lexer
+ * (Chevrotain's, which analyses every token pattern as it is made: ~13 ms of each start of the CLI
+ * and the server) is made for the first text the scanner declines, over the same token types.
  */
 export class MandateLexer implements Lexer {
     readonly definition: TokenTypeDictionary;
@@ -101,13 +101,11 @@ export class MandateLexer implements Lexer {
         const { readable, skipped } = this.skipUnreadableRuns(text);
         let result: LexerResult;
         try {
-            this.budget.startText?.();
-            result = this.chevrotain.tokenize(readable, options);
+            result = this.readWithErrors(readable, options);
         } catch (error) {
             if (!(error instanceof LexingStopped)) throw error;
             this.stoppedAt = error.offset;
-            this.budget.startText?.();
-            result = this.chevrotain.tokenize(readable.slice(0, error.offset), options);
+            result = this.readWithErrors(readable.slice(0, error.offset), options);
         }
         const stop = this.stoppedAt;
         const kept = stop === undefined ? skipped : skipped.filter(error => error.offset < stop);
@@ -116,6 +114,24 @@ export class MandateLexer implements Lexer {
             result.errors.sort((a, b) => a.offset - b.offset);
         }
         return this.retype(result, text);
+    }
+
+    /**
+     * A text with lexing errors, read as Chevrotain reads it: by the token scanner, which drops the
+     * characters no token starts at as Chevrotain's error recovery does, or by Chevrotain where the
+     * scanner declines. The message provider counts each text's errors (LexingStopped past its budget).
+     */
+    private readWithErrors(text: string, options: TokenizeOptions | undefined): LexerResult {
+        const provider = this.services.parser.LexerErrorMessageProvider;
+        const errors: LexingError[] = [];
+        this.budget.startText?.();
+        const scanned = this.scanner?.scan(text, (offset, length, line, column) => {
+            errors.push({ offset, length, line, column, message: provider.buildUnexpectedCharactersMessage(text, offset, length, line, column) });
+        });
+        if (scanned) return { ...scanned, errors, report: this.tokenBuilder.flushLexingReport?.(text) };
+        // Declined part-way (a no-break space): Chevrotain reads it all, and the budget counts its messages only.
+        this.budget.startText?.();
+        return this.chevrotain.tokenize(text, options);
     }
 
     /** `result` with the tokens `retyped` names read as their new type (their text unchanged), and the words `joined` names as one token each. */

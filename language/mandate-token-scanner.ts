@@ -49,9 +49,10 @@ interface Candidate extends Entry {
  * vocabulary's order (keywords, longest first, before terminals), then the first of its
  * `LONGER_ALT` terminals that matches more; the scanner tries them in that order too, with a
  * hand-written matcher per terminal, and counts lines and columns as Chevrotain's full position
- * tracking does. It reads ASCII outside quoted texts and comments, and no lexing error: for any
- * other text it answers undefined, and Chevrotain reads it with its error recovery and messages.
- * tests/token-scanner.test.ts compares the two on every token of many texts.
+ * tracking does. It reads ASCII outside quoted texts and comments. A text with a lexing error it
+ * declines, or, when asked to, reads as Chevrotain's error recovery does (`scanList`'s `onError`);
+ * a text it declines, Chevrotain reads. tests/token-scanner.test.ts compares the two on every token
+ * and error of many texts.
  */
 export class TokenScanner {
     private constructor(
@@ -106,14 +107,23 @@ export class TokenScanner {
         return new TokenScanner(byFirst, blank, typeTable);
     }
 
-    /** The tokens and comments of `text`, as Chevrotain's lexer gives them; undefined when Chevrotain must read it. */
-    scan(text: string): { tokens: IToken[], hidden: IToken[] } | undefined {
-        const scanned = this.scanList(text, true);
+    /**
+     * The tokens and comments of `text`, as Chevrotain's lexer gives them; undefined when Chevrotain must read it.
+     * With `onError`, a text with lexing errors is read too, as Chevrotain reads it (see `scanList`).
+     */
+    scan(text: string, onError?: UnreadableCharacters): { tokens: IToken[], hidden: IToken[] } | undefined {
+        const scanned = this.scanList(text, true, onError);
         return scanned && { tokens: scanned.tokens.all(), hidden: scanned.hidden };
     }
 
-    /** The same, the tokens as a list of numbers (mandate-token-list.ts), with their lines and columns if `positions`. */
-    scanList(text: string, positions = false): { tokens: TokenList, hidden: IToken[] } | undefined {
+    /**
+     * The same, the tokens as a list of numbers (mandate-token-list.ts), with their lines and columns if `positions`.
+     * Without `onError`, a text with a lexing error is declined. With it, the characters no token starts
+     * at are dropped up to the next character one does, and `onError` is told, as Chevrotain's error
+     * recovery does: reading a 6.5 MB file with one such character took Chevrotain ~1 s. A character
+     * outside ASCII that `\s` matches (a no-break space) is still declined, where a token could start.
+     */
+    scanList(text: string, positions = false, onError?: UnreadableCharacters): { tokens: TokenList, hidden: IToken[] } | undefined {
         const tokens = new TokenList(text, this.typeTable, positions, this.spare);
         const hidden: IToken[] = [];
         let offset = 0;
@@ -121,7 +131,15 @@ export class TokenScanner {
         let column = 1;
         while (offset < text.length) {
             const code = text.charCodeAt(offset);
-            if (code >= 128) return undefined;
+            if (code >= 128) {
+                if (!onError || UNICODE_SPACE.test(text[offset])) return undefined;
+                const end = this.resyncAfter(text, offset);
+                if (end < 0) return undefined;
+                onError(offset, end - offset, line, column);
+                column += end - offset;
+                offset = end;
+                continue;
+            }
             if (this.blank[code] === 1) {
                 let end = offset;
                 for (let char = code; char < 128 && this.blank[char] === 1; char = text.charCodeAt(++end)) {
@@ -158,7 +176,15 @@ export class TokenScanner {
                 }
                 break;
             }
-            if (!entry) return undefined; // a lexing error: Chevrotain reports it
+            if (!entry) {
+                if (!onError) return undefined; // a lexing error: Chevrotain reports it
+                const end = this.resyncAfter(text, offset);
+                if (end < 0) return undefined;
+                onError(offset, end - offset, line, column);
+                column += end - offset;
+                offset = end;
+                continue;
+            }
             let token: IToken | undefined;
             if (entry.group === undefined) {
                 tokens.push(entry.type, offset, matched, line, column);
@@ -199,7 +225,36 @@ export class TokenScanner {
         this.spare = tokens.types.length <= MAX_SPARE_TOKENS ? tokens.numberColumns : undefined;
         return { tokens, hidden };
     }
+
+    /**
+     * Where Chevrotain's error recovery takes up reading again after an unreadable character at
+     * `offset`: the next character some token matches at, or the end of the text. -1 when that is a
+     * character outside ASCII that `\s` matches, which the scanner does not read.
+     */
+    private resyncAfter(text: string, offset: number): number {
+        let at = offset + 1;
+        for (; at < text.length; at++) {
+            const code = text.charCodeAt(at);
+            if (code >= 128) {
+                if (UNICODE_SPACE.test(text[at])) return -1;
+                continue;
+            }
+            const candidates = this.byFirst[code];
+            for (let index = 0; index < candidates.length; index++) {
+                const candidate = candidates[index];
+                const keyword = candidate.keyword;
+                if (keyword !== undefined ? text.startsWith(keyword, at) : candidate.matcher!(text, at) > 0) return at;
+            }
+        }
+        return at;
+    }
 }
+
+/** Told of the characters at `offset` no token starts at (`length` of them), at `line` and `column` (1-based), as Chevrotain reports them. */
+export type UnreadableCharacters = (offset: number, length: number, line: number, column: number) => void;
+
+/** A character outside ASCII that Chevrotain's `\s` (the WS terminal) reads as a blank. */
+const UNICODE_SPACE = /\s/;
 
 /** The most tokens whose columns a scanner keeps for its next text (12 bytes each). */
 const MAX_SPARE_TOKENS = 1 << 20;
