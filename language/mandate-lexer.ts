@@ -118,8 +118,9 @@ export class MandateLexer implements Lexer {
 
     /**
      * A text with lexing errors, read as Chevrotain reads it: by the token scanner, which drops the
-     * characters no token starts at as Chevrotain's error recovery does, or by Chevrotain where the
-     * scanner declines. The message provider counts each text's errors (LexingStopped past its budget).
+     * characters no token starts at as Chevrotain's error recovery does, or by Chevrotain when the
+     * grammar has terminals the scanner was not written for. The message provider counts each text's
+     * errors (LexingStopped past its budget).
      */
     private readWithErrors(text: string, options: TokenizeOptions | undefined): LexerResult {
         const provider = this.services.parser.LexerErrorMessageProvider;
@@ -129,8 +130,6 @@ export class MandateLexer implements Lexer {
             errors.push({ offset, length, line, column, message: provider.buildUnexpectedCharactersMessage(text, offset, length, line, column) });
         });
         if (scanned) return { ...scanned, errors, report: this.tokenBuilder.flushLexingReport?.(text) };
-        // Declined part-way (a no-break space): Chevrotain reads it all, and the budget counts its messages only.
-        this.budget.startText?.();
         return this.chevrotain.tokenize(text, options);
     }
 

@@ -243,13 +243,13 @@ export function withPredictiveParsing(parser: LangiumParser, grammar: GrammarAST
 }
 
 /**
- * The tokens of `input` if it lexes without an error: from the token scanner, or for a file too
- * small for the bounded parser's prefix, from Chevrotain (text the scanner declines, e.g. a blank
- * that is not ASCII, such as a no-break space, between tokens).
+ * The tokens of `input` if it lexes without an error: from the token scanner, or, when the grammar
+ * has terminals the scanner was not written for, for a file too small for the bounded parser's
+ * prefix, from Chevrotain.
  */
 function lexedWithoutErrors(lexer: MandateLexer, input: string): Lexed | undefined {
     const scanned = lexer.scanList(input);
-    if (scanned || readsPrefixFirst(input)) return scanned;
+    if (scanned || lexer.scanner || readsPrefixFirst(input)) return scanned;
     const lexed = lexer.tokenize(input);
     if (lexed.errors.length > 0 || lexer.stoppedAt !== undefined) return undefined;
     const tokens = TokenList.of(input, lexed.tokens);

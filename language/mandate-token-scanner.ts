@@ -30,10 +30,11 @@ interface Candidate extends Entry {
  * vocabulary's order (keywords, longest first, before terminals), then the first of its
  * `LONGER_ALT` terminals that matches more; the scanner tries them in that order too, with a
  * hand-written matcher per terminal, and counts lines and columns as Chevrotain's full position
- * tracking does. It reads ASCII outside quoted texts and comments. A text with a lexing error it
- * declines, or, when asked to, reads as Chevrotain's error recovery does (`scanList`'s `onError`);
- * a text it declines, Chevrotain reads. tests/token-scanner.test.ts compares the two on every token
- * and error of many texts.
+ * tracking does. Outside quoted texts and comments it reads ASCII and the blanks `\s` matches
+ * beyond it (a no-break space, a BOM: a large file with one such blank was read by the recovering
+ * parser, 1.5 s longer). A text with a lexing error it declines, or, when asked to, reads as
+ * Chevrotain's error recovery does (`scanList`'s `onError`). tests/token-scanner.test.ts compares
+ * the two on every token and error of many texts.
  */
 export class TokenScanner {
     private constructor(
@@ -101,8 +102,7 @@ export class TokenScanner {
      * The same, the tokens as a list of numbers (mandate-token-list.ts), with their lines and columns if `positions`.
      * Without `onError`, a text with a lexing error is declined. With it, the characters no token starts
      * at are dropped up to the next character one does, and `onError` is told, as Chevrotain's error
-     * recovery does: reading a 6.5 MB file with one such character took Chevrotain ~1 s. A character
-     * outside ASCII that `\s` matches (a no-break space) is still declined, where a token could start.
+     * recovery does: reading a 6.5 MB file with one such character took Chevrotain ~1 s.
      */
     scanList(text: string, positions = false, onError?: UnreadableCharacters): { tokens: TokenList, hidden: IToken[] } | undefined {
         const tokens = new TokenList(text, this.typeTable, positions, this.spare);
@@ -112,18 +112,18 @@ export class TokenScanner {
         let column = 1;
         while (offset < text.length) {
             const code = text.charCodeAt(offset);
-            if (code >= 128) {
-                if (!onError || UNICODE_SPACE.test(text[offset])) return undefined;
+            if (code >= 128 && !isUnicodeBlank(text, offset)) {
+                if (!onError) return undefined;
                 const end = this.resyncAfter(text, offset);
-                if (end < 0) return undefined;
                 onError(offset, end - offset, line, column);
                 column += end - offset;
                 offset = end;
                 continue;
             }
-            if (this.blank[code] === 1) {
+            // Blanks, a no-break space among them (Chevrotain's `\s+`): only `\n` and `\r` end lines.
+            if (code >= 128 || this.blank[code] === 1) {
                 let end = offset;
-                for (let char = code; char < 128 && this.blank[char] === 1; char = text.charCodeAt(++end)) {
+                for (let char = code; char < 128 ? this.blank[char] === 1 : isUnicodeBlank(text, end); char = text.charCodeAt(++end)) {
                     if (char === 10) {
                         line++;
                         column = offset - end; // + end + 1 below: 1 at the next character
@@ -160,7 +160,6 @@ export class TokenScanner {
             if (!entry) {
                 if (!onError) return undefined; // a lexing error: Chevrotain reports it
                 const end = this.resyncAfter(text, offset);
-                if (end < 0) return undefined;
                 onError(offset, end - offset, line, column);
                 column += end - offset;
                 offset = end;
@@ -209,15 +208,14 @@ export class TokenScanner {
 
     /**
      * Where Chevrotain's error recovery takes up reading again after an unreadable character at
-     * `offset`: the next character some token matches at, or the end of the text. -1 when that is a
-     * character outside ASCII that `\s` matches, which the scanner does not read.
+     * `offset`: the next character some token matches at (a blank outside ASCII too), or the end of the text.
      */
     private resyncAfter(text: string, offset: number): number {
         let at = offset + 1;
         for (; at < text.length; at++) {
             const code = text.charCodeAt(at);
             if (code >= 128) {
-                if (UNICODE_SPACE.test(text[at])) return -1;
+                if (isUnicodeBlank(text, at)) return at;
                 continue;
             }
             const candidates = this.byFirst[code];
@@ -234,7 +232,11 @@ export class TokenScanner {
 /** Told of the characters at `offset` no token starts at (`length` of them), at `line` and `column` (1-based), as Chevrotain reports them. */
 export type UnreadableCharacters = (offset: number, length: number, line: number, column: number) => void;
 
-/** A character outside ASCII that Chevrotain's `\s` (the WS terminal) reads as a blank. */
+/** Whether the character at `index`, outside ASCII, is one Chevrotain's `\s` (the WS terminal) reads as a blank: a no-break space, a BOM, U+2028. */
+function isUnicodeBlank(text: string, index: number): boolean {
+    return UNICODE_SPACE.test(text[index] ?? '');
+}
+
 const UNICODE_SPACE = /\s/;
 
 /** The most tokens whose columns a scanner keeps for its next text (12 bytes each). */
