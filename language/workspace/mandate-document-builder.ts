@@ -13,8 +13,7 @@ import { DocumentWaits } from './document-waits.js';
 import { isPolicyFileName, isWorkspaceFile } from './workspace-files.js';
 import { BuildFailure } from './build-failure.js';
 import { mayResolveDifferently } from './reference-summary.js';
-
-const NO_CATEGORIES: ReadonlySet<ValidationCategory> = new Set();
+import { missingValidationCategories, servicesOf } from './validation-categories.js';
 
 /** A build or update that ran to its end: how many documents it built, and how long it took. */
 export interface BuildTiming {
@@ -214,29 +213,13 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
         return this.failure.guard(this.currentState >= state, cancelToken, token => super.awaitBuilderState(state, token));
     }
 
-    /**
-     * The services of a document of the workspace: with one language registered, that one. Langium
-     * looks each URI up among the open documents first, and a rename that relinks 500 files asked 500 times.
-     */
     private servicesOf(document: LangiumDocument): LangiumCoreServices {
-        const languages = this.serviceRegistry.all;
-        return languages.length === 1 ? languages[0] : this.serviceRegistry.getServices(document.uri);
+        return servicesOf(this.serviceRegistry, document);
     }
 
-    /**
-     * Langium's method (langium ~4.4), which it calls for every document of the workspace on every
-     * update: it found the document's language by normalising the document's URI each time (about
-     * a millisecond per keystroke at 500 files, in a profile). The categories come from the registry of the only
-     * language when there is one, as getServices would answer.
-     */
+    /** Langium's method, without looking the document's language up each time (validation-categories.ts). */
     protected override findMissingValidationCategories(document: LangiumDocument, options: BuildOptions | undefined): ValidationCategory[] {
-        const all = this.servicesOf(document).validation.ValidationRegistry.getAllValidationCategories(document);
-        const state = this.buildState.get(document.uri.toString());
-        const checks = state?.result?.validationChecks;
-        const executed: ReadonlySet<ValidationCategory> = checks ? new Set(checks) : state?.completed ? all : NO_CATEGORIES;
-        const requested = options === undefined || options.validation === true ? all
-            : typeof options.validation === 'object' ? (options.validation.categories ?? all) : [];
-        return [...requested].filter(category => !executed.has(category));
+        return missingValidationCategories(this.serviceRegistry, document, this.buildState.get(document.uri.toString()), options);
     }
 
     /** Decided in `buildDocuments`, once the changed documents' new exports are known. */
