@@ -246,7 +246,6 @@ function runMessage(text: string, start: number, end: number): string {
     return `\`${shown}…\` (${formatCount(end - start)} characters in a row) is not part of the Mandate language. Delete it, or put it inside a quoted text.`;
 }
 
-/** The index of the token (of `tokens`, or of their start offsets, in text order) that starts at `offset`, or -1. */
 /**
  * What a word that stands for a keyword is read as when it is joined: `tokenType` (the keyword's)
  * from `offset` to `end`, at `line` and `column` (1-based, as Chevrotain counts).
@@ -284,6 +283,7 @@ function joinedToken([offset, word]: readonly [number, JoinedWord], text: string
     };
 }
 
+/** The index of the token (of `tokens`, or of their start offsets, in text order) that starts at `offset`, or -1. */
 function tokenAt(tokens: readonly IToken[] | Int32Array, offset: number): number {
     let low = 0;
     let high = tokens.length - 1;
