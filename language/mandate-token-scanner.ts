@@ -112,16 +112,10 @@ export class TokenScanner {
         let column = 1;
         while (offset < text.length) {
             const code = text.charCodeAt(offset);
-            if (code >= 128 && !isUnicodeBlank(text, offset)) {
-                if (!onError) return undefined;
-                const end = this.resyncAfter(text, offset);
-                onError(offset, end - offset, line, column);
-                column += end - offset;
-                offset = end;
-                continue;
-            }
+            // No token starts with a character outside ASCII but a blank.
+            const unreadable = code >= 128 && !isUnicodeBlank(text, offset);
             // Blanks, a no-break space among them (Chevrotain's `\s+`): only `\n` and `\r` end lines.
-            if (code >= 128 || this.blank[code] === 1) {
+            if (!unreadable && (code >= 128 || this.blank[code] === 1)) {
                 let end = offset;
                 for (let char = code; char < 128 ? this.blank[char] === 1 : isUnicodeBlank(text, end); char = text.charCodeAt(++end)) {
                     if (char === 10) {
@@ -139,7 +133,7 @@ export class TokenScanner {
             }
             let entry: Entry | undefined;
             let matched = 0;
-            const candidates = this.byFirst[code];
+            const candidates = unreadable ? NO_CANDIDATES : this.byFirst[code];
             for (let index = 0; index < candidates.length; index++) {
                 const candidate = candidates[index];
                 const keyword = candidate.keyword;
@@ -231,6 +225,8 @@ export class TokenScanner {
 
 /** Told of the characters at `offset` no token starts at (`length` of them), at `line` and `column` (1-based), as Chevrotain reports them. */
 export type UnreadableCharacters = (offset: number, length: number, line: number, column: number) => void;
+
+const NO_CANDIDATES: readonly Candidate[] = [];
 
 /** Whether the character at `index`, outside ASCII, is one Chevrotain's `\s` (the WS terminal) reads as a blank: a no-break space, a BOM, U+2028. */
 function isUnicodeBlank(text: string, index: number): boolean {
