@@ -1,5 +1,6 @@
-import { GrammarAST, GrammarUtils, type CstNode, type LangiumParser } from 'langium';
+import { GrammarAST, type CstNode, type LangiumParser } from 'langium';
 import { LazyCompositeCstNode } from './mandate-composite-cst-node.js';
+import { isDataTypeRule } from './util/grammar-facts.js';
 
 /** A CST node as the builder sees it: Langium's composite (with `content`) or a leaf (with `tokenType`). */
 type BuiltNode = CstNode & { container?: BuiltNode; grammarSource?: GrammarAST.AbstractElement; content?: BuiltNode[]; tokenType?: unknown };
@@ -55,7 +56,7 @@ export function callsDatatypeRule(feature: GrammarAST.AbstractElement): boolean 
     // A cross-reference calls the rule of its name with itself as the feature.
     const call = GrammarAST.isCrossReference(feature) ? feature.terminal : feature;
     const rule = GrammarAST.isRuleCall(call) ? call.rule.ref : undefined;
-    return GrammarAST.isParserRule(rule) && GrammarUtils.isDataTypeRule(rule);
+    return GrammarAST.isParserRule(rule) && isDataTypeRule(rule);
 }
 
 /** The composite's only child, if that is a token, put in its place; else the composite. */

@@ -1,4 +1,5 @@
 import { AstUtils, GrammarAST, GrammarUtils, type Grammar } from 'langium';
+import { isDataTypeRule, reachableRules } from './util/grammar-facts.js';
 
 /** What people call the declarations and blocks of the grammar's rules. */
 const NOUNS: Record<string, string> = {
@@ -38,7 +39,7 @@ export class GrammarKeywords {
         for (const rule of grammar.rules) {
             if (GrammarAST.isParserRule(rule)) this.rules.set(rule.name, rule);
         }
-        this.words = new Set([...GrammarUtils.getAllReachableRules(grammar, false)]
+        this.words = new Set([...reachableRules(grammar)]
             .flatMap(rule => GrammarAST.isParserRule(rule) ? keywordsIn(rule.definition) : [])
             .filter(keyword => /^[A-Za-z]+$/.test(keyword)));
         const id = [...this.rules.values()].find(admitsId);
@@ -154,7 +155,7 @@ function startsWithReference(element: GrammarAST.AbstractElement): boolean {
 
 /** The rule for names: a data-type rule that admits the ID terminal (`Id`). */
 function admitsId(rule: GrammarAST.ParserRule): boolean {
-    return GrammarUtils.isDataTypeRule(rule)
+    return isDataTypeRule(rule)
         && AstUtils.streamAllContents(rule).some(node => GrammarAST.isRuleCall(node) && GrammarAST.isTerminalRule(node.rule.ref));
 }
 
@@ -163,7 +164,7 @@ function calledDataTypeRules(rule: GrammarAST.ParserRule, found = new Set<Gramma
     found.add(rule);
     for (const node of AstUtils.streamAllContents(rule.definition)) {
         const callee = GrammarAST.isRuleCall(node) ? node.rule.ref : undefined;
-        if (GrammarAST.isParserRule(callee) && GrammarUtils.isDataTypeRule(callee) && !found.has(callee)) calledDataTypeRules(callee, found);
+        if (GrammarAST.isParserRule(callee) && isDataTypeRule(callee) && !found.has(callee)) calledDataTypeRules(callee, found);
     }
     return found;
 }

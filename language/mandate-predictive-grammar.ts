@@ -2,6 +2,7 @@ import { DatatypeSymbol, GrammarAST, GrammarUtils } from 'langium';
 import type { TokenType } from 'chevrotain';
 import { callsDatatypeRule } from './mandate-datatype-leaves.js';
 import { acceptedBy, concatenate, Decision, PathSet, UnsupportedGrammar, type Column, type Path } from './mandate-lookahead.js';
+import { isDataTypeRule } from './util/grammar-facts.js';
 
 type Assignment = GrammarAST.Assignment;
 type Element = GrammarAST.AbstractElement;
@@ -58,7 +59,7 @@ class GrammarCompiler {
         let compiled = this.rules.get(rule);
         if (!compiled) {
             if (rule.fragment || rule.parameters.length > 0) throw new UnsupportedGrammar(`rule ${rule.name}`);
-            compiled = { rule, type: GrammarUtils.isDataTypeRule(rule) ? DatatypeSymbol : GrammarUtils.getTypeName(rule) };
+            compiled = { rule, type: isDataTypeRule(rule) ? DatatypeSymbol : GrammarUtils.getTypeName(rule) };
             this.rules.set(rule, compiled);
             compiled.body = this.compile(rule.definition);
         }

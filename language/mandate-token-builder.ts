@@ -1,4 +1,5 @@
-import { DefaultTokenBuilder, RegExpUtils, type GrammarAST } from 'langium';
+import { DefaultTokenBuilder, RegExpUtils, stream, type Grammar, type GrammarAST, type TokenBuilderOptions } from 'langium';
+import { reachableRules } from './util/grammar-facts.js';
 
 /** Chevrotain's token type, as Langium's token builder returns it (chevrotain is Langium's dependency, not ours). */
 type TokenType = Extract<ReturnType<DefaultTokenBuilder['buildTokens']>, readonly unknown[]>[number];
@@ -8,10 +9,20 @@ type TokenType = Extract<ReturnType<DefaultTokenBuilder['buildTokens']>, readonl
  * terminals a keyword could also be the start of (`LONGER_ALT`, e.g. `role` of a name `roles`),
  * Langium turns each terminal's pattern into a "partial" regular expression once per keyword,
  * some 90 keywords × 8 terminals, all while the language server or the CLI starts. Here each
- * terminal's partial expression is built once and reused.
+ * terminal's partial expression is built once and reused. And the rules the grammar reaches are
+ * worked out once for the tokens and the keywords (util/grammar-facts.ts), not once each.
  */
 export class MandateTokenBuilder extends DefaultTokenBuilder {
     private readonly partials = new Map<TokenType, RegExp | undefined>();
+
+    /** Langium's, with the reachable rules remembered. */
+    override buildTokens(grammar: Grammar, options?: TokenBuilderOptions): TokenType[] {
+        const rules = stream(reachableRules(grammar));
+        const terminalTokens = this.buildTerminalTokens(rules);
+        const tokens = this.buildKeywordTokens(rules, terminalTokens, options);
+        tokens.push(...terminalTokens);
+        return tokens;
+    }
 
     protected override findLongerAlt(keyword: GrammarAST.Keyword, terminalTokens: TokenType[]): TokenType[] {
         return terminalTokens.filter(token => {

@@ -1,7 +1,8 @@
-import { AstUtils, DatatypeSymbol, GrammarAST, GrammarUtils, type AstNode, type AstReflection, type LangiumParser, type ParseResult, type ParserOptions } from 'langium';
+import { AstUtils, DatatypeSymbol, GrammarAST, type AstNode, type AstReflection, type LangiumParser, type ParseResult, type ParserOptions } from 'langium';
 import { LazyCompositeCstNode } from './mandate-composite-cst-node.js';
 import { noteRepeatedAssignment } from './util/repeated-assignments.js';
 import { linkAndListNodes } from './util/syntax-nodes.js';
+import { isDataTypeRule } from './util/grammar-facts.js';
 
 /** The parts of Langium's parser (langium ~4.4, src/parser/langium-parser.ts) that `parse` and `construct` use. */
 interface ParserInternals {
@@ -122,7 +123,7 @@ function isPassThroughCall(feature: GrammarAST.AbstractElement | undefined): boo
     let result = passThrough.get(feature);
     if (result === undefined) {
         const rule = GrammarAST.isRuleCall(feature) ? feature.rule.ref : undefined;
-        result = GrammarAST.isParserRule(rule) && !rule.fragment && !GrammarUtils.isDataTypeRule(rule)
+        result = GrammarAST.isParserRule(rule) && !rule.fragment && !isDataTypeRule(rule)
             && !AstUtils.getContainerOfType(feature, GrammarAST.isAssignment);
         passThrough.set(feature, result);
     }
