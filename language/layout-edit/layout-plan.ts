@@ -2,7 +2,7 @@ import type { ParseResult, RootCstNode } from 'langium';
 import { readingLimitsOf } from '../mandate-bounded-parser.js';
 import { lineStart } from '../util/line-breaks.js';
 import { GENERATED_MARK, isGeneratedText } from '../import/people-file.js';
-import { KEY_MARK, layoutSpan, lineBreaksIn } from '../workspace/semantic-fingerprint.js';
+import { KEY_MARK, layoutSpan, lineBreaksIn } from '../workspace/layout-span.js';
 import { mayMoveSuppression, SUPPRESSION_MARK } from '../suppression/suppressions.js';
 import { changedSpan, isLayoutBlank, isPlain, scanLayout, type ScannedComment } from './changed-span.js';
 

@@ -1,11 +1,12 @@
-import { createHash } from 'node:crypto';
-import { isAstNode, isReference, type AstNode, type CstNode, type ParseResult } from 'langium';
+import { isAstNode, isReference, type AstNode, type ParseResult } from 'langium';
 import { isPerson } from '../generated/ast.js';
-import { directoryKeyOf, GENERATED_MARK, isGeneratedTree, KEY_COMMENT } from '../import/people-file.js';
+import { directoryKeyOf, GENERATED_MARK, isGeneratedTree } from '../import/people-file.js';
+import { Digest, digestOf } from '../util/digest.js';
+import { KEY_MARK, layoutSpan, lineBreaksIn, type Side } from './layout-span.js';
 import { assignedPropertyOf } from '../util/property-span.js';
 import { tokenAround } from '../util/token-around.js';
 import { lineStartsOf } from '../mandate-leaf-cst-node.js';
-import { lineIndexAt, lineStart } from '../util/line-breaks.js';
+import { lineIndexAt } from '../util/line-breaks.js';
 import { syntaxNodes } from '../util/syntax-nodes.js';
 import { TextDerived } from '../util/text-derived.js';
 
@@ -104,7 +105,7 @@ export function afterEdit(before: ParseResult, after: ParseResult): { readonly f
         fingerprints.set(after.value, layout);
         return { fingerprint: layout };
     }
-    if (countBreaks(oldText, start, oldEnd) !== countBreaks(newText, start, newEnd)) return undefined;
+    if (lineBreaksIn(oldText, start, oldEnd) !== lineBreaksIn(newText, start, newEnd)) return undefined;
     const old = tokenAround(beforeRoot, start, oldEnd);
     const now = old && tokenAround(afterRoot, start, newEnd);
     if (!old || !now || old.offset !== now.offset || now.end - old.end !== newEnd - oldEnd || old.hidden !== now.hidden
@@ -124,8 +125,6 @@ export function afterEdit(before: ParseResult, after: ParseResult): { readonly f
     return { fingerprint, ...(tokenEdit ? { tokenEdit } : {}) };
 }
 
-export const KEY_MARK = KEY_COMMENT.trim();
-
 /**
  * An edit inside one value token (a date, a title, a name, a path), found by `afterEdit`:
  * the nodes that hold the token before and after, in trees that are otherwise the same node for node.
@@ -139,7 +138,6 @@ export interface TokenEdit {
     readonly newText: string;
 }
 
-
 /**
  * For a tree whose blanks and comments were edited in place (layout-edit/): it says the same, and
  * when the nodes moved to other lines, the lines get a new digest, as `fingerprintAfterLayoutEdit`
@@ -148,19 +146,6 @@ export interface TokenEdit {
 export function noteLayoutEdit(root: AstNode, change: { readonly offset: number; readonly text: string; readonly linesMoved: boolean }): void {
     const known = fingerprints.get(root);
     if (known && change.linesMoved) fingerprints.set(root, { ...known, lines: digestOf(known.lines, `${change.offset}\u0000${change.text}`) });
-}
-
-/** The number of line breaks in `[start, end)` of `text` (`\r\n` is one). */
-export function lineBreaksIn(text: string, start: number, end: number): number {
-    return countBreaks(text, start, end);
-}
-
-/** The part of one text that differs from the other: `[start, end)` of `text`, whose syntax tree is `root`. */
-export interface Side {
-    readonly root: CstNode;
-    readonly text: string;
-    readonly start: number;
-    readonly end: number;
 }
 
 /**
@@ -176,71 +161,12 @@ function fingerprintAfterLayoutEdit(known: SemanticFingerprint, before: Side, af
     if (!old || !now || old.offset !== now.offset || old.text.length - old.end !== after.text.length - now.end) return undefined;
     if (old.keyComment || now.keyComment) return undefined;
     // With as many line breaks, or after the last token, no node starts on another line.
-    if (countBreaks(before.text, old.offset, old.end) === countBreaks(after.text, now.offset, now.end) || old.offset >= before.root.end) return known;
+    if (lineBreaksIn(before.text, old.offset, old.end) === lineBreaksIn(after.text, now.offset, now.end) || old.offset >= before.root.end) return known;
     return { ...known, lines: digestOf(known.lines, `${now.offset}\u0000${after.text.slice(now.offset, now.end)}`) };
-}
-
-/** The part of a text that differs, widened to the comments it touches, if it holds only blanks and comments and splits no other token. */
-export function layoutSpan(side: Side): { offset: number; end: number; text: string; keyComment: boolean } | undefined {
-    const { root, text } = side;
-    let offset = side.start;
-    let end = side.end;
-    let keyComment = false;
-    for (let at = side.start; at < end;) {
-        if (isBlank(text.charCodeAt(at))) {
-            at++;
-            continue;
-        }
-        const token = tokenAround(root, at, at + 1);
-        if (!token?.hidden) return undefined;
-        if (text.slice(token.offset, token.end).includes(KEY_MARK)) keyComment = true;
-        offset = Math.min(offset, token.offset);
-        end = Math.max(end, token.end);
-        at = token.end;
-    }
-    // A comment that holds the start (an empty part: text typed at its place) widens the span too.
-    const around = tokenAround(root, side.start, side.start);
-    if (around?.hidden) {
-        offset = Math.min(offset, around.offset);
-        end = Math.max(end, around.end);
-        if (text.slice(around.offset, around.end).includes(KEY_MARK)) keyComment = true;
-    }
-    if (splitsToken(root, offset) || splitsToken(root, end)) return undefined;
-    // A directory key belongs to the person whose line holds it: a line break may move it to another.
-    const first = lineStart(text, offset);
-    const lineEnd = text.slice(end).search(/[\r\n]/);
-    if (text.slice(first, lineEnd < 0 ? text.length : end + lineEnd).includes(KEY_MARK)) keyComment = true;
-    return { offset, end, text, keyComment };
-}
-
-/** Whether `offset` lies strictly inside a token that is not a comment. */
-function splitsToken(root: CstNode, offset: number): boolean {
-    const token = tokenAround(root, offset, offset);
-    return token !== undefined && !token.hidden && token.offset < offset && offset < token.end;
-}
-
-function isBlank(code: number): boolean {
-    return code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 11;
-}
-
-function digestOf(earlier: string, change: string): string {
-    const digest = new Digest();
-    digest.update(earlier);
-    digest.update(change);
-    return digest.digest();
 }
 
 function hasErrors(parseResult: ParseResult): boolean {
     return parseResult.lexerErrors.length > 0 || parseResult.parserErrors.length > 0;
-}
-
-function countBreaks(text: string, start: number, end: number): number {
-    let count = 0;
-    for (let i = start; i < end; i++) {
-        const code = text.charCodeAt(i);
-        if (code === 10 || (code === 13 && text.charCodeAt(i + 1) !== 10)) count++;
-    }
-    return count;
 }
 
 /**
@@ -311,26 +237,4 @@ function encoded(value: unknown): string {
     if (isReference(value)) return `@${JSON.stringify(value.$refText)}`;
     if (isAstNode(value)) return '#';
     return `v${JSON.stringify(value) ?? 'undefined'}`;
-}
-
-/** A SHA-256 of a sequence of strings, fed in batches: one native call per string costs more than the hashing. */
-class Digest {
-    private readonly hash = createHash('sha256');
-    private parts: string[] = [];
-
-    update(text: string): void {
-        this.parts.push(text);
-        if (this.parts.length >= 4096) this.flush();
-    }
-
-    digest(): string {
-        this.flush();
-        return this.hash.digest('hex');
-    }
-
-    private flush(): void {
-        // A separator no policy text holds keeps `ab`,`c` apart from `a`,`bc`.
-        this.hash.update(this.parts.join('\u0000') + '\u0000');
-        this.parts = [];
-    }
 }
