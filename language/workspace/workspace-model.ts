@@ -8,11 +8,12 @@ import { compareStrings } from '../util/compare.js';
 import { UniqueList } from '../util/unique-list.js';
 import type { GroupedLookup } from '../util/multi-map.js';
 import { RequirementCatalogue, type CustomFrameworkDefinition } from '../standards/requirement-catalogue.js';
-import { FRAMEWORK_PREFIX_FORM } from '../standards/requirement-id.js';
+import { policyFrameworks } from '../standards/policy-frameworks.js';
 import { assignmentHoldsOn, type Holder, type Tenure } from './tenure.js';
 import { RoleTenures } from './role-tenures.js';
 import { declarationsOf, indexDeclarations, indexReferences, referencesOfDocument, type Declarations, type NamedDeclaration, type ReferenceIndex } from './declaration-index.js';
-import { CARRYING_KINDS, carriedRequirements, RequirementCarriers } from './requirement-carriers.js';
+import { carriedRequirements, RequirementCarriers } from './requirement-carriers.js';
+import { CarriedDuties } from './carried-duties.js';
 import { CarriedShares, type ShareOf } from './document-shares.js';
 import { UNRECORDED } from './document-sources.js';
 import { TrainingGroupStore } from './training-groups.js';
@@ -30,7 +31,7 @@ export class WorkspaceModel {
     readonly roots: readonly Model[];
     private readonly memo = new Map<string, unknown>();
     private readonly shares = new Map<ShareOf<unknown>, readonly unknown[]>();
-    private readonly carriedDuties = new Map<Role, Duty[]>();
+    private readonly carriedDuties = new CarriedDuties();
     private readonly rolesOfPersonByDate = new Map<IsoDate, Map<Person, readonly Role[]>>();
     private roleTenures: RoleTenures | undefined;
     private declarations: Declarations | undefined;
@@ -219,42 +220,13 @@ export class WorkspaceModel {
     }
 
     /** Duties a role carries in its job description (responsible, accountable or authorized). */
-    dutiesCarriedBy(role: Role): Duty[] {
-        let duties = this.carriedDuties.get(role);
-        if (!duties) {
-            duties = [];
-            for (const link of role.duties) {
-                if (!CARRYING_KINDS.has(link.kind)) continue;
-                for (const reference of link.duties) if (reference.ref) duties.push(reference.ref);
-            }
-            this.carriedDuties.set(role, duties);
-        }
-        return duties;
+    dutiesCarriedBy(role: Role): readonly Duty[] {
+        return this.carriedDuties.of(role);
     }
 
-    /**
-     * Whether the job description of `role` carries a duty that `test` accepts with `argument`:
-     * `dutiesCarriedBy` without making its list, for a question asked of every assignment after each
-     * edit. The argument lets the test be a plain function rather than a closure made per question,
-     * and the loops index the lists: both allocated ~200 bytes per assignment while the code is not yet optimized.
-     */
+    /** Whether the job description of `role` carries a duty that `test` accepts with `argument` (CarriedDuties.some). */
     carriesSomeDuty<A>(role: Role, test: (duty: Duty, argument: A) => boolean, argument: A): boolean {
-        const known = this.carriedDuties.get(role);
-        if (known) {
-            for (let index = 0; index < known.length; index++) if (test(known[index], argument)) return true;
-            return false;
-        }
-        const links = role.duties;
-        for (let index = 0; index < links.length; index++) {
-            const link = links[index];
-            if (!CARRYING_KINDS.has(link.kind)) continue;
-            const references = link.duties;
-            for (let inner = 0; inner < references.length; inner++) {
-                const duty = references[inner].ref;
-                if (duty && test(duty, argument)) return true;
-            }
-        }
-        return false;
+        return this.carriedDuties.some(role, test, argument);
     }
 
     /** Roles whose job description carries a duty that satisfies `requirementId`, in model order. */
@@ -269,18 +241,7 @@ export class WorkspaceModel {
      * definition applies; framework-invalid reports the later ones.
      */
     get catalogue(): RequirementCatalogue {
-        return this.cached('catalogue', () => new RequirementCatalogue([
-            ...this.catalogueFiles,
-            // A prefix no requirement ID can start with is reported by framework-invalid, and offers nothing to cite.
-            ...this.customFrameworks.filter(framework => framework.prefix && FRAMEWORK_PREFIX_FORM.test(framework.prefix)).map(framework => ({
-                prefix: framework.prefix, name: framework.title ?? framework.prefix, origin: 'policy' as const,
-                requirements: framework.requirements.flatMap(requirement => {
-                    // `ACME:AC-01` under `framework ACME`; an ID of another prefix is reported, not indexed.
-                    const [prefix, clause] = [requirement.id?.slice(0, requirement.id.indexOf(':')), requirement.id?.slice(requirement.id.indexOf(':') + 1)];
-                    return prefix === framework.prefix && clause ? [{ clause, title: requirement.title ?? clause }] : [];
-                })
-            }))
-        ]));
+        return this.cached('catalogue', () => new RequirementCatalogue([...this.catalogueFiles, ...policyFrameworks(this.customFrameworks)]));
     }
 
     /**
@@ -312,7 +273,6 @@ export class WorkspaceModel {
         return this.memo.get(key) as T;
     }
 }
-
 
 /** The roles of the assignments that hold on `date`, each once, in assignment order. */
 function heldRoles(assignments: readonly Assignment[], date: IsoDate): Role[] {
