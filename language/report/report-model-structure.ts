@@ -1,0 +1,65 @@
+/** Who does what in the audit report, as data: the responsibility matrix, the delegations and the organization graph; see report-model.ts. */
+import type { NamedRef, SourceRef } from './report-model.js';
+
+export interface MatrixCell {
+    readonly role: string;
+    readonly duty: string;
+    /** RACI letters, plus "Auth" for an authority the role is authorized to use. */
+    readonly letters: readonly string[];
+}
+
+/** A responsibility or authority as the policy declares it. */
+export interface DutyEntry extends NamedRef {
+    readonly kind: 'responsibility' | 'authority';
+    readonly requirements: readonly string[];
+    readonly description?: string;
+    /** The ISO 27002 activity it performs, by its id in the activity catalogue. */
+    readonly activity?: string;
+    /** Authorities only: the roles it may appoint to, as written. */
+    readonly appoints?: readonly string[];
+    /** Authorities only: it may appoint to any role. */
+    readonly appointsAnyRole?: boolean;
+}
+
+export interface ResponsibilityMatrix {
+    readonly roles: readonly NamedRef[];
+    readonly duties: readonly DutyEntry[];
+    readonly cells: readonly MatrixCell[];
+}
+
+export type DelegationStatus = 'active' | 'expired' | 'future';
+
+export interface DelegationEntry {
+    readonly duty: NamedRef;
+    readonly from: NamedRef;
+    readonly to: NamedRef;
+    readonly since?: string;
+    readonly until?: string;
+    readonly status: DelegationStatus;
+    /** Present (true) when it is delegated to a person who is not with the organization on the as-of date: in its window, it hands on nothing. */
+    readonly recipientAbsent?: boolean;
+    readonly evidence: readonly string[];
+    readonly source: SourceRef;
+}
+
+export interface GraphNode {
+    readonly id: string;
+    readonly label: string;
+    readonly kind: 'role' | 'person';
+    readonly ciso: boolean;
+    readonly vacant: boolean;
+}
+
+export interface GraphEdge {
+    readonly from: string;
+    readonly to: string;
+    /** reports-to: role to its superior; holds: person to role; delegation: delegator to delegate. */
+    readonly kind: 'reports-to' | 'holds' | 'delegation';
+    /** delegation: the duty delegated; holds: `acting` or `interim` when the holder is one. */
+    readonly label?: string;
+}
+
+export interface OrganizationGraph {
+    readonly nodes: readonly GraphNode[];
+    readonly edges: readonly GraphEdge[];
+}
