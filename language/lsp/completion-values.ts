@@ -3,6 +3,8 @@
  * common ones and those the workspace already uses), and the as-of status shown next to a name.
  */
 import type { AstNode } from 'langium';
+import type { CompletionContext, CompletionValueItem } from 'langium/lsp';
+import { CompletionItemKind, type Range } from 'vscode-languageserver';
 import { isPerson, isRole, type Person, type Role } from '../generated/ast.js';
 import type { IsoDate } from '../util/dates.js';
 import { departureOf, isPresentOn, joinedOn } from '../workspace/tenure.js';
@@ -88,4 +90,28 @@ function roleStatus(role: Role, model: WorkspaceModel, asOf: IsoDate): string {
     if (!model.isHeldOn(role, asOf)) return 'vacant';
     const names = model.holdersWithTenureOn(role, asOf).map(({ tenure }) => tenure.person.title || tenure.person.name);
     return names.length > 0 ? [...new Set(names)].join(', ') : 'held';
+}
+
+/** The items for `suggestions`, in their order, replacing the quotes too when the value is typed in them. */
+export function suggestionItems(context: CompletionContext, suggestions: readonly Suggestion[]): CompletionValueItem[] {
+    const quoted = quotedWordAt(context);
+    return suggestions.map((suggestion, index) => ({
+        label: suggestion.label, detail: suggestion.detail, insertText: suggestion.insertText, kind: CompletionItemKind.Value,
+        sortText: `0${String(index).padStart(4, '0')}`,
+        // Typed in quotes (`to "Sec`): the quotes are replaced too, so the value is written once, in its own quotes if it needs them.
+        ...(quoted ? { textEdit: { range: quoted, newText: suggestion.insertText }, filterText: `"${suggestion.label}"` } : {})
+    }));
+}
+
+/**
+ * The range of a value being typed in quotes, from its opening quote to the cursor, or past the
+ * closing quote right after it: `to "Sec|` or `to "Sec|"`. Undefined when the word has no quote before it.
+ */
+function quotedWordAt(context: CompletionContext): Range | undefined {
+    const text = context.textDocument.getText();
+    // The word typed starts at the quote, or just after it when the quote is not part of its token.
+    const start = text[context.tokenOffset] === '"' ? context.tokenOffset : context.tokenOffset - 1;
+    if (start < 0 || text[start] !== '"' || /["\r\n]/.test(text.slice(start + 1, context.offset))) return undefined;
+    const end = text[context.offset] === '"' ? context.offset + 1 : context.offset;
+    return { start: context.textDocument.positionAt(start), end: context.textDocument.positionAt(end) };
 }

@@ -7,7 +7,7 @@ import {
 } from 'langium/lsp';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-    CompletionItemKind, CompletionList, InsertTextFormat, type CancellationToken, type CompletionItem, type CompletionParams, type Position, type Range
+    CompletionItemKind, CompletionList, InsertTextFormat, type CancellationToken, type CompletionItem, type CompletionParams, type Position
 } from 'vscode-languageserver';
 import type { MandateSharedServices } from '../mandate-module.js';
 import type { SyntaxDiagnostics } from '../mandate-syntax-diagnostics.js';
@@ -16,11 +16,11 @@ import { ACTIVITIES } from '../standards/activities.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
 import { isNameKeyword, isNameRuleName, phraseOf, startsDeclaration } from './completion-phrases.js';
 import { insideLineComment, TRIGGER_CHARACTERS, triggerMayComplete } from './completion-triggers.js';
-import { asOfStatus, audienceSuggestions, channelSuggestions, type Suggestion } from './completion-values.js';
+import { asOfStatus, audienceSuggestions, channelSuggestions, suggestionItems, type Suggestion } from './completion-values.js';
 import { declarationData } from './completion-documentation.js';
 import { completionParseStart } from './completion-parse-start.js';
 import { REFERENCE_COMPLETION_CAP, selectCandidates, type CandidateRank } from './reference-candidates.js';
-import { mayStartRequirement, requirementItems, requirementWordAt } from './requirement-completion.js';
+import { isRequirementFeature, mayStartRequirement, requirementItems, requirementWordAt } from './requirement-completion.js';
 import { SNIPPETS } from './snippets.js';
 
 /** What one completion request learnt while its contexts were completed. */
@@ -191,13 +191,7 @@ export class MandateCompletionProvider extends DefaultCompletionProvider {
     }
 
     private acceptSuggestions(context: CompletionContext, acceptor: CompletionAcceptor, suggestions: readonly Suggestion[]): void {
-        const quoted = quotedWordAt(context);
-        suggestions.forEach((suggestion, index) => acceptor(context, {
-            label: suggestion.label, detail: suggestion.detail, insertText: suggestion.insertText, kind: CompletionItemKind.Value,
-            sortText: `0${String(index).padStart(4, '0')}`,
-            // Typed in quotes (`to "Sec`): the quotes are replaced too, so the value is written once, in its own quotes if it needs them.
-            ...(quoted ? { textEdit: { range: quoted, newText: suggestion.insertText }, filterText: `"${suggestion.label}"` } : {})
-        }));
+        for (const item of suggestionItems(context, suggestions)) acceptor(context, item);
     }
 
     /**
@@ -302,22 +296,4 @@ export class MandateCompletionProvider extends DefaultCompletionProvider {
             });
         }
     }
-}
-
-/** The requirement IDs of `satisfies` and `not applicable` (a custom framework's own `requirement` IDs are new, not completed). */
-function isRequirementFeature(next: NextFeature): boolean {
-    return GrammarAST.isRuleCall(next.feature) && AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment)?.feature === 'requirements';
-}
-
-/**
- * The range of a value being typed in quotes, from its opening quote to the cursor, or past the
- * closing quote right after it: `to "Sec|` or `to "Sec|"`. Undefined when the word has no quote before it.
- */
-function quotedWordAt(context: CompletionContext): Range | undefined {
-    const text = context.textDocument.getText();
-    // The word typed starts at the quote, or just after it when the quote is not part of its token.
-    const start = text[context.tokenOffset] === '"' ? context.tokenOffset : context.tokenOffset - 1;
-    if (start < 0 || text[start] !== '"' || /["\r\n]/.test(text.slice(start + 1, context.offset))) return undefined;
-    const end = text[context.offset] === '"' ? context.offset + 1 : context.offset;
-    return { start: context.textDocument.positionAt(start), end: context.textDocument.positionAt(end) };
 }

@@ -3,7 +3,8 @@
  * the framework prefix typed so far, with titles. The catalogue has some 600 entries, so the
  * filter runs on the framework and clause before any item is built, and each item is only data.
  */
-import type { CompletionValueItem } from 'langium/lsp';
+import { AstUtils, GrammarAST } from 'langium';
+import type { CompletionValueItem, NextFeature } from 'langium/lsp';
 import { CompletionItemKind, type Range } from 'vscode-languageserver';
 import type { RequirementCatalogue } from '../standards/requirement-catalogue.js';
 
@@ -82,4 +83,9 @@ function requirementItem(id: string, title: string, frameworkName: string, sortK
         label: id, detail: frameworkName, labelDetails: { description: title },
         kind: CompletionItemKind.Constant, sortText: `1${sortKey}`, textEdit: { range, newText: id }
     };
+}
+
+/** The requirement IDs of `satisfies` and `not applicable` (a custom framework's own `requirement` IDs are new, not completed). */
+export function isRequirementFeature(next: NextFeature): boolean {
+    return GrammarAST.isRuleCall(next.feature) && AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment)?.feature === 'requirements';
 }
