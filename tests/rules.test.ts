@@ -2,6 +2,7 @@ import { AstUtils, EmptyFileSystem, GrammarAST } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { createMandateServices } from '../language/mandate-module.js';
 import { RULES } from '../language/rules/index.js';
+import { checkSources } from '../language/engine/check-sources.js';
 import { referenceKind } from '../language/util/reference-kinds.js';
 import { AS_OF, check, CISO_DUTIES, CLEAN_POLICY, rules, where, withEdit } from './helpers.js';
 
@@ -221,6 +222,24 @@ describe('duplicate-name', () => {
         const findings = await check({ ...CLEAN_POLICY, 'dup.mandate': '\nperson ciso "Someone"\n' });
         expect(where(findings, 'duplicate-name').sort()).toEqual(['dup.mandate:2', 'roles.mandate:2']);
         expect(findings.find(finding => finding.uri.endsWith('dup.mandate'))?.message).toContain('roles.mandate:2');
+    });
+    it('names the other declaration by its path in the workspace folder: two teams keep a people.mandate each', async () => {
+        const { findings } = await checkSources([
+            { uri: 'file:///ws/teams/a/people.mandate', text: 'person ann "Ann A"\n' },
+            { uri: 'file:///ws/teams/b/people.mandate', text: '\nperson ann "Ann B"\n' }
+        ], { asOf: AS_OF, roots: ['file:///ws'] });
+        expect(findings.filter(finding => finding.rule === 'duplicate-name').map(finding => finding.message.slice(0, 54)).sort()).toEqual([
+            "The name 'ann' is also declared at teams/a/people.mand",
+            "The name 'ann' is also declared at teams/b/people.mand"
+        ]);
+        expect(findings.find(finding => finding.rule === 'duplicate-name' && finding.uri.endsWith('a/people.mandate'))?.message).toContain('at teams/b/people.mandate:2.');
+    });
+    it('puts the folder name first with several workspace folders, as the report names files', async () => {
+        const { findings } = await checkSources([
+            { uri: 'file:///ws/payments/people.mandate', text: 'person ann "Ann A"\n' },
+            { uri: 'file:///ws/platform/people.mandate', text: 'person ann "Ann B"\n' }
+        ], { asOf: AS_OF, roots: ['file:///ws/payments', 'file:///ws/platform'] });
+        expect(findings.find(finding => finding.rule === 'duplicate-name' && finding.uri.includes('/payments/'))?.message).toContain('at platform/people.mandate:1.');
     });
 });
 

@@ -5,7 +5,6 @@
  * requirement stays applicable, because an auditor would not accept it either.
  */
 import type { Authority, Claim, Exclusion, Responsibility, Training } from '../generated/ast.js';
-import { locationOf } from '../rules/describe.js';
 import { DEFAULT_CLAIMED_FRAMEWORK, type Requirement } from '../standards/catalogue.js';
 import type { RequirementCatalogue } from '../standards/requirement-catalogue.js';
 import { closestMatch } from '../util/did-you-mean.js';
@@ -116,7 +115,7 @@ function build(model: WorkspaceModel): StatementOfApplicability {
         if (first) {
             problems.push({
                 node: claim, property: 'framework',
-                message: `${prefix} is already claimed at ${locationOf(first)}. Claim each framework once, with all its exclusions in that one declaration.`
+                message: `${prefix} is already claimed at ${model.locationOf(first)}. Claim each framework once, with all its exclusions in that one declaration.`
             });
             continue;
         }
@@ -177,12 +176,12 @@ function build(model: WorkspaceModel): StatementOfApplicability {
                     const what = entry.id === requirement.id ? 'it' : `${entry.id}, an item of it`;
                     const more = satisfied.length > 1 ? ` (and ${satisfied.length - 1} more)` : '';
                     problems.push({ ...at, rejected: requirement.id, message: `${id} is declared not applicable, but ${KIND[declaration.$type]} '${declaration.name}' `
-                        + `(${locationOf(declaration)}) satisfies ${what}${more}. Remove the exclusion if the control applies, or the \`satisfies\` if it does not.` });
+                        + `(${model.locationOf(declaration)}) satisfies ${what}${more}. Remove the exclusion if the control applies, or the \`satisfies\` if it does not.` });
                     return;
                 }
                 const earlier = exclusions.get(requirement.id);
                 if (earlier) {
-                    problems.push({ ...at, message: `${id} is already declared not applicable at ${locationOf(earlier.exclusion)}. Keep one exclusion with its justification.` });
+                    problems.push({ ...at, message: `${id} is already declared not applicable at ${model.locationOf(earlier.exclusion)}. Keep one exclusion with its justification.` });
                     return;
                 }
                 if (valid && justification) exclusions.set(requirement.id, { requirement, justification, claim, exclusion, index });

@@ -2,6 +2,7 @@ import { DocumentState, type LangiumDocument, type LangiumDocuments, type Lexer,
 import type { Diagnostic, Position } from 'vscode-languageserver-types';
 import { lineStartsOf } from '../mandate-leaf-cst-node.js';
 import { lineIndexAt } from '../util/line-breaks.js';
+import { baseNameOf } from '../workspace/file-label.js';
 import { noteLayoutEdit } from '../workspace/semantic-fingerprint.js';
 import type { WorkspaceFindings } from '../workspace/workspace-findings.js';
 import { planLayoutEdit, type LayoutPlan } from './layout-plan.js';
@@ -29,9 +30,8 @@ export function keepTreeThroughEdit(document: LangiumDocument, text: string, con
     const plan = planLayoutEdit(document.parseResult, text);
     const root = document.parseResult.value.$cstNode?.root as RootCstNode | undefined;
     if (!plan || !root) return false;
-    const path = document.uri.path;
-    const label = `${path.slice(path.lastIndexOf('/') + 1)}:`;
-    // A message that names a line of this file (`people.mandate:12`) would name another line now.
+    // A message that names a line of this file (`teams/a/people.mandate:12`, ending in its name) would name another line now.
+    const label = `${baseNameOf(document.uri)}:`;
     for (const other of context.documents.all) if (other.diagnostics?.some(diagnostic => mentions(diagnostic, label))) return false;
     const oldStarts = document.diagnostics.length > 0 ? lineStartsOf(root) : undefined;
     // A finding's message may quote the text it stands on, or name what is next to it (invisible-character).

@@ -4,7 +4,8 @@ import { LSPErrorCodes, ResponseError, type Position, type PrepareRenameParams, 
 import { MandateTerminals } from '../generated/ast.js';
 import type { GrammarKeywords } from '../mandate-grammar-keywords.js';
 import type { MandateServices } from '../mandate-module.js';
-import { describe, locationOf } from '../rules/describe.js';
+import { describe } from '../rules/describe.js';
+import type { WorkspaceModelProvider } from '../workspace/workspace-model-provider.js';
 import { DECLARATION_NOUNS } from './symbol-kinds.js';
 import { forEachReference, syntaxNodes } from '../util/syntax-nodes.js';
 
@@ -38,6 +39,7 @@ export class MandateRenameProvider extends DefaultRenameProvider {
     private readonly indexManager: IndexManager;
     private readonly names: NameProvider;
     private readonly documents: LangiumDocuments;
+    private readonly workspaceModel: WorkspaceModelProvider;
 
     constructor(services: MandateServices) {
         super(services);
@@ -45,6 +47,7 @@ export class MandateRenameProvider extends DefaultRenameProvider {
         this.indexManager = services.shared.workspace.IndexManager;
         this.names = services.references.NameProvider;
         this.documents = services.shared.workspace.LangiumDocuments;
+        this.workspaceModel = services.shared.mandate.WorkspaceModel;
     }
 
     override prepareRename(document: LangiumDocument, params: PrepareRenameParams): Range {
@@ -100,12 +103,12 @@ export class MandateRenameProvider extends DefaultRenameProvider {
         for (const existing of this.indexManager.allElements()) {
             if (existing.name !== newName || !existing.node) continue;
             const noun = DECLARATION_NOUNS[existing.type] ?? 'declaration';
-            throw reject(`${what}: ${noun} ${describe(existing.node as Named)} is already declared at ${locationOf(existing.node)}, and names must be unique across the workspace. Choose another name.`);
+            throw reject(`${what}: ${noun} ${describe(existing.node as Named)} is already declared at ${this.workspaceModel.get().locationOf(existing.node)}, and names must be unique across the workspace. Choose another name.`);
         }
         // A name used but never declared: the rename would silently make those references mean this declaration.
         const dangling = this.danglingUse(newName);
         if (dangling) {
-            throw reject(`${what}: \`${newName}\` is used at ${locationOf(dangling)} without being declared, and the rename would make it mean ${describe(declaration)}. Correct that reference first, or choose another name.`);
+            throw reject(`${what}: \`${newName}\` is used at ${this.workspaceModel.get().locationOf(dangling)} without being declared, and the rename would make it mean ${describe(declaration)}. Correct that reference first, or choose another name.`);
         }
     }
 

@@ -1,10 +1,11 @@
-import { AstUtils, GrammarUtils, URI, UriUtils, type AstNode } from 'langium';
+import { AstUtils, GrammarUtils, URI, type AstNode } from 'langium';
 import type { Finding } from '../engine/check-sources.js';
 import { startLineOf } from '../mandate-leaf-cst-node.js';
 import type { MandateSettings } from '../mandate-settings.js';
 import type { RuleContext } from '../rules/rule.js';
 import type { LocatedPath } from '../workspace/policy-path.js';
 import type { NamedRef, ReportFinding, SourceRef } from './report-model.js';
+import { fileLabel } from '../workspace/file-label.js';
 
 /**
  * Turns nodes and URIs into workspace-relative source references, so a report reads the same
@@ -23,19 +24,10 @@ export class ReportSources {
         const key = uri.toString();
         let file = this.files.get(key);
         if (file === undefined) {
-            file = this.relativeFile(uri);
+            file = fileLabel(uri, this.settings);
             this.files.set(key, file);
         }
         return file;
-    }
-
-    private relativeFile(uri: URI): string {
-        const roots = this.settings.workspaceRoots;
-        const root = this.settings.rootOf(uri);
-        if (!root) return uri.path.slice(uri.path.lastIndexOf('/') + 1);
-        const relative = UriUtils.relative(root, uri);
-        // With several workspace folders, the folder name keeps equal relative paths apart.
-        return roots.length > 1 ? `${root.path.slice(root.path.lastIndexOf('/') + 1)}/${relative}` : relative;
     }
 
     of(node: AstNode): SourceRef {

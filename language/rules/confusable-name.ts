@@ -3,18 +3,17 @@ import { asciiLookalike, difference, skeleton } from '../util/confusables.js';
 import { lexicalSpan } from '../util/lexical-spans.js';
 import type { NamedDeclaration, WorkspaceModel } from '../workspace/workspace-model.js';
 import { KINDS, MAX_LISTED, mixedTextOf, spellingGroups, spellingsRead, treeSpellings, type Spellings, type TreeSpellings } from './confusable-spellings.js';
-import { locationOf } from './describe.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 
 /** `` `bill` (people.mandate:3) ``, for the first few other spellings of one skeleton. */
-function others(text: string, spellings: Spellings, show: (text: string, node: NamedDeclaration) => string): string {
+function others(model: WorkspaceModel, text: string, spellings: Spellings, show: (text: string, node: NamedDeclaration) => string): string {
     const listed: string[] = [];
     let total = 0;
     for (const [other, nodes] of spellings) {
         if (other === text) continue;
         for (const node of nodes) {
             total++;
-            if (listed.length < MAX_LISTED) listed.push(`${show(other, node)} (${locationOf(node)})`);
+            if (listed.length < MAX_LISTED) listed.push(`${show(other, node)} (${model.locationOf(node)})`);
         }
     }
     const more = total - listed.length;
@@ -31,7 +30,7 @@ function nameFindings(model: WorkspaceModel, trees: readonly TreeSpellings[], fi
     const index = spellingGroups(model, trees, 'name');
     for (const spellings of index.groups.values()) {
         for (const [name, nodes] of spellings) {
-            const list = others(name, spellings, (other, node) => `the ${KINDS[node.$type] ?? 'declaration'} \`${other}\``);
+            const list = others(model, name, spellings, (other, node) => `the ${KINDS[node.$type] ?? 'declaration'} \`${other}\``);
             for (const node of nodes) {
                 findings.push({
                     node, property: 'name',
@@ -71,7 +70,7 @@ function rejectedNameFindings(model: WorkspaceModel, groupOf: (key: string) => S
             const spellings = groupOf(skeleton(word));
             if (!spellings || spellings.has(word)) continue;
             const [name] = spellings.keys();
-            const list = others(word, spellings, (other, node) => `the ${KINDS[node.$type] ?? 'declaration'} \`${other}\``);
+            const list = others(model, word, spellings, (other, node) => `the ${KINDS[node.$type] ?? 'declaration'} \`${other}\``);
             findings.push({
                 node: document.parseResult.value,
                 range: { start: document.textDocument.positionAt(span.start), end: document.textDocument.positionAt(span.end) },
@@ -87,7 +86,7 @@ function titleFindings(model: WorkspaceModel, trees: readonly TreeSpellings[], f
     const reported = new Set<NamedDeclaration>();
     for (const spellings of index.groups.values()) {
         for (const [title, nodes] of spellings) {
-            const list = others(title, spellings, (other, node) => `"${other}", the title of \`${node.name}\``);
+            const list = others(model, title, spellings, (other, node) => `"${other}", the title of \`${node.name}\``);
             const mixed = mixedTextOf(title);
             for (const node of nodes) {
                 reported.add(node);

@@ -1,15 +1,5 @@
-import { AstUtils, type AstNode } from 'langium';
 import type { Assignment, Party } from '../generated/ast.js';
 import { readTitle } from '../util/title-reads.js';
-
-/** `roles.mandate:12`: a short, clickable-looking location for messages that point elsewhere. */
-export function locationOf(node: AstNode): string {
-    const document = AstUtils.getDocument(node);
-    const path = document.uri.path;
-    const file = path.slice(path.lastIndexOf('/') + 1);
-    const line = (node.$cstNode?.range.start.line ?? 0) + 1;
-    return `${file}:${line}`;
-}
 
 /** `jane-doe ("Jane Doe")`: the ID people write plus the title they recognise. */
 export function describe(node: { name: string; title?: string } | Party | undefined): string {

@@ -1,18 +1,18 @@
 import type { AstNode } from 'langium';
 import { IssueCodes } from '../mandate-issue-codes.js';
-import { locationOf } from './describe.js';
 import { spellingsRead } from './confusable-spellings.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
+import type { WorkspaceModel } from '../workspace/workspace-model.js';
 
 // A name declared thousands of times (a bad import) must not give every finding a list of thousands.
 const MAX_PLACES_LISTED = 3;
 
 /** The first few other declarations of the name, and how many more there are. */
-function otherPlaces(declaration: AstNode, declarations: readonly AstNode[]): string {
+function otherPlaces(model: WorkspaceModel, declaration: AstNode, declarations: readonly AstNode[]): string {
     const listed: string[] = [];
     for (const other of declarations) {
         if (listed.length === MAX_PLACES_LISTED) break;
-        if (other !== declaration) listed.push(locationOf(other));
+        if (other !== declaration) listed.push(model.locationOf(other));
     }
     const more = declarations.length - 1 - listed.length;
     return more > 0 ? `${listed.join(', ')} and ${more} other ${more === 1 ? 'place' : 'places'}` : listed.join(', ');
@@ -38,7 +38,7 @@ export const duplicateName: WorkspaceRule = {
                 findings.push({
                     node: declaration,
                     property: 'name',
-                    message: `The name '${name}' is also declared at ${otherPlaces(declaration, declarations)}. Names must be unique across the workspace; rename one of them.`
+                    message: `The name '${name}' is also declared at ${otherPlaces(model, declaration, declarations)}. Names must be unique across the workspace; rename one of them.`
                 });
             }
         }

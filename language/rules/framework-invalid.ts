@@ -2,7 +2,6 @@ import type { CustomFramework } from '../generated/ast.js';
 import { IssueCodes } from '../mandate-issue-codes.js';
 import { BUILT_IN_FRAMEWORKS } from '../standards/catalogue.js';
 import { FRAMEWORK_PREFIX_FORM, FRAMEWORK_PREFIX_HINT, REQUIREMENT_ID_FORM } from '../standards/requirement-id.js';
-import { locationOf } from './describe.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 
 const BUILT_IN_NAMES = new Map(BUILT_IN_FRAMEWORKS.map(framework => [framework.prefix, framework.name]));
@@ -40,7 +39,7 @@ export const frameworkInvalid: WorkspaceRule = {
                     : file !== undefined
                         ? `Framework '${prefix}' is already defined in ${file} (named in mandate.config.json); a framework is defined once, so merge the two or give this one another prefix.`
                         : earlier
-                            ? `Framework '${prefix}' is already declared at ${locationOf(earlier)}; a framework is declared once, so merge the two or give this one another prefix.`
+                            ? `Framework '${prefix}' is already declared at ${model.locationOf(earlier)}; a framework is declared once, so merge the two or give this one another prefix.`
                             : undefined;
             if (message) findings.push({ node: framework, property: 'prefix', message });
             if (citable && builtIn === undefined && file === undefined && !earlier) declared.set(prefix, framework);

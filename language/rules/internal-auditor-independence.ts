@@ -3,7 +3,7 @@ import { IssueCodes } from '../mandate-issue-codes.js';
 import { ISMS_CONFORMANCE } from '../standards/catalogue.js';
 import { describePeriod, overlapOf, periodCovers, type Period } from '../util/dates.js';
 import { effectivePeriods } from '../workspace/tenure.js';
-import { describe, locationOf } from './describe.js';
+import { describe } from './describe.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 
 interface Overlap {
@@ -88,7 +88,7 @@ export const internalAuditorIndependence: WorkspaceRule = {
                 findings.push({
                     node: later(overlap), property: 'role',
                     message: `${describe(person)} is the designated internal auditor ('${role.name}') and the designated ${owned?.ismsOwner ? 'ISMS owner' : 'CISO'} `
-                        + `('${owned?.name ?? '?'}', ${locationOf(overlap.owner)}) ${describePeriod(overlap.period)}: `
+                        + `('${owned?.name ?? '?'}', ${model.locationOf(overlap.owner)}) ${describePeriod(overlap.period)}: `
                         + 'they would audit the ISMS they run. Appoint a different person as internal auditor, or use an external auditor.'
                 });
             }

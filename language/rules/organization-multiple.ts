@@ -1,5 +1,4 @@
 import { IssueCodes } from '../mandate-issue-codes.js';
-import { locationOf } from './describe.js';
 import type { WorkspaceRule } from './rule.js';
 
 export const organizationMultiple: WorkspaceRule = {
@@ -15,7 +14,7 @@ export const organizationMultiple: WorkspaceRule = {
         return others.map(organization => ({
             node: organization,
             property: 'name',
-            message: `Only one organization may be declared per workspace, and '${first.name}' is already declared at ${locationOf(first)}. `
+            message: `Only one organization may be declared per workspace, and '${first.name}' is already declared at ${model.locationOf(first)}. `
                 + 'Keep each organization\'s policy in its own workspace folder.'
         }));
     }

@@ -4,7 +4,6 @@ import { compareStrings } from '../util/compare.js';
 import { describePeriod, overlapOf, type Period } from '../util/dates.js';
 import { effectivePeriods } from '../workspace/tenure.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
-import { locationOf } from './describe.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 
 /** Two assignments of different people to a one-holder role whose held days overlap. */
@@ -55,8 +54,8 @@ export function holderOverlaps(model: WorkspaceModel, role: Role): HolderOverlap
     return overlaps;
 }
 
-function term(assignment: Assignment): string {
-    return `${assignment.person.ref?.name ?? assignment.person.$refText} ${describePeriod(assignment)} (${locationOf(assignment)})`;
+function term(model: WorkspaceModel, assignment: Assignment): string {
+    return `${assignment.person.ref?.name ?? assignment.person.$refText} ${describePeriod(assignment)} (${model.locationOf(assignment)})`;
 }
 
 /**
@@ -81,7 +80,7 @@ export const roleHoldersOverlap: WorkspaceRule = {
                 findings.push({
                     node: later,
                     property: later.since ? 'since' : 'person',
-                    message: `Two people hold ${kind} '${role.name}' ${describePeriod(period)}: ${term(earlier)} and ${term(later)}. `
+                    message: `Two people hold ${kind} '${role.name}' ${describePeriod(period)}: ${term(model, earlier)} and ${term(model, later)}. `
                         + 'Only one person can hold it at a time. End the earlier assignment the day before the later one starts. '
                         + 'A stand-in for a holder who stays appointed (leave, illness) is a delegation of the duties, not a second assignment.'
                 });

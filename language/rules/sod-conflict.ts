@@ -4,7 +4,7 @@ import { conflictsOfActivity, findActivity, type ActivityConflict } from '../sta
 import { describePeriod, overlapOf, periodCovers, type IsoDate, type Period } from '../util/dates.js';
 import { holdingsOf, type Holding } from '../workspace/holdings.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
-import { describe, locationOf } from './describe.js';
+import { describe } from './describe.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 
 type Item = Role | Duty;
@@ -161,9 +161,9 @@ function both(person: Person, overlap: Overlap): string {
 
 const SEPARATE = 'Give one side to someone else, or end the assignment or delegation';
 
-function declaredFinding(person: Person, conflict: Conflict, overlap: Overlap): WorkspaceFinding {
+function declaredFinding(model: WorkspaceModel, person: Person, conflict: Conflict, overlap: Overlap): WorkspaceFinding {
     const reason = conflict.reason ? `: ${conflict.reason.replace(/[.!\s]+$/, '')}` : '';
-    const head = `${both(person, overlap)}, which the conflict declared at ${locationOf(conflict)} forbids${reason}.${sameRoleNote(overlap)}`;
+    const head = `${both(person, overlap)}, which the conflict declared at ${model.locationOf(conflict)} forbids${reason}.${sameRoleNote(overlap)}`;
     if (conflict.compensations.length > 0) {
         const controls = conflict.compensations.map(control => `"${control}"`).join(', ');
         return {
@@ -214,7 +214,7 @@ export const sodConflict: WorkspaceRule = {
                     const other = conflict.right?.ref;
                     if (conflict.left?.ref !== item || !other) continue;
                     const overlap = overlapToReport(held, byItem.get(other) ?? [], asOf);
-                    if (overlap) findings.push(declaredFinding(person, conflict, overlap));
+                    if (overlap) findings.push(declaredFinding(model, person, conflict, overlap));
                 }
             }
             // Built-in pairs, unless a declared conflict names the same two sides: that one is reported instead.

@@ -17,7 +17,10 @@ export interface Change {
     readonly after: ParseResult<Model>;
     /** The edit, when it was inside one value token. */
     readonly tokenEdit: TokenEdit | undefined;
-    /** `name.mandate:`, as messages that point at a line of it start. */
+    /**
+     * `name.mandate:`, the end of how messages that point at a line of it name the file
+     * (`teams/a/name.mandate:12`, WorkspaceModel.locationOf): a message that holds it may name a line of it.
+     */
     readonly file: string;
     readonly linesMoved: boolean;
     /** Whether it says something else at all (titles or more). */

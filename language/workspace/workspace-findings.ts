@@ -9,6 +9,7 @@ import { afterEdit, replacedParse, semanticFingerprint } from './semantic-finger
 import { moveFinding, movedTrees, readsSameOf, type Change } from './carried-findings.js';
 import { carryTextDerived } from '../util/text-derived.js';
 import type { WorkspaceModelProvider } from './workspace-model-provider.js';
+import { baseNameOf } from './file-label.js';
 
 export interface PlacedFinding {
     readonly rule: WorkspaceRule;
@@ -176,7 +177,7 @@ export class WorkspaceFindings {
             if (old.semantic !== now.semantic && old.structure !== now.structure) sameStructure = false;
             changed.set(before, {
                 root, before: parsed, after: document.parseResult as ParseResult<Model>, tokenEdit: edit?.tokenEdit,
-                file: `${document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1)}:`, linesMoved: old.lines !== now.lines, titles: old.semantic !== now.semantic
+                file: `${baseNameOf(document.uri)}:`, linesMoved: old.lines !== now.lines, titles: old.semantic !== now.semantic
             });
         }
         const results: RuleResults = { byRule: new Map(), titleTrees: new Map() };

@@ -5,6 +5,7 @@ import { noteWorkspaceRead } from '../util/volatile-reads.js';
 import { CarriedShares } from './document-shares.js';
 import { TrainingGroupStore } from './training-groups.js';
 import { WorkspaceModel } from './workspace-model.js';
+import { fileLabel } from './file-label.js';
 
 /**
  * Holds one cached WorkspaceModel. Any document update or new build invalidates it, and the
@@ -55,7 +56,8 @@ export class WorkspaceModelProvider {
             } else {
                 // A replaced tree is not kept alive by a share of a kind this snapshot does not ask for.
                 if (this.shares.carry) this.shares.forgetStale(new Set(documents));
-                this.current = new WorkspaceModel(documents, this.settings?.catalogueFrameworks, this.trainingGroups, this.shares);
+                const settings = this.settings;
+                this.current = new WorkspaceModel(documents, settings?.catalogueFrameworks, this.trainingGroups, this.shares, settings && (uri => fileLabel(uri, settings)));
                 this.reusable = { model: this.current, inputs, trees };
                 this.generation++;
             }

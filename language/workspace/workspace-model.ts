@@ -1,4 +1,4 @@
-import type { AstNode, LangiumDocument } from 'langium';
+import { AstUtils, type AstNode, type LangiumDocument, type URI } from 'langium';
 import type {
     AppointingBody, Assignment, Authority, Claim, Conflict, CustomFramework, Declaration, Delegation, Duty, Model, Organization, Party, Person,
     Responsibility, Role, Training, TrainingCompletion
@@ -17,6 +17,8 @@ import { CarriedDuties } from './carried-duties.js';
 import { CarriedShares, type ShareOf } from './document-shares.js';
 import { UNRECORDED } from './document-sources.js';
 import { TrainingGroupStore } from './training-groups.js';
+import { baseNameOf } from './file-label.js';
+import { startLineOf } from '../mandate-leaf-cst-node.js';
 
 export type { NamedDeclaration } from './declaration-index.js';
 
@@ -41,11 +43,12 @@ export class WorkspaceModel {
     /**
      * `catalogueFiles`: frameworks from catalogue files named in mandate.config.json (config/catalogue-loader.ts).
      * `trainingGroups` and `carried`: training obligations and document shares (document-shares.ts)
-     * carried from the workspace's earlier snapshots.
+     * carried from the workspace's earlier snapshots. `fileLabel`: how a message names a file (file-label.ts).
      */
     constructor(
         documents: Iterable<LangiumDocument<Model>>, readonly catalogueFiles: readonly CustomFrameworkDefinition[] = [],
-        readonly trainingGroups = new TrainingGroupStore(), private readonly carried = new CarriedShares()
+        readonly trainingGroups = new TrainingGroupStore(), private readonly carried = new CarriedShares(),
+        private readonly fileLabel: (uri: URI) => string = baseNameOf
     ) {
         // Sorted so that "first declaration" and report order never depend on load order.
         this.documents = [...documents].sort((a, b) => compareStrings(a.uri.toString(), b.uri.toString()));
@@ -97,6 +100,12 @@ export class WorkspaceModel {
             const place = (node: Declaration) => position.get(node.$container) ?? -1;
             return (a: Declaration, b: Declaration) => place(a) - place(b) || (a.$cstNode?.offset ?? 0) - (b.$cstNode?.offset ?? 0);
         });
+    }
+
+    /** `teams/payments/people.mandate:12`: where a declaration stands, for messages that point elsewhere. */
+    locationOf(node: AstNode): string {
+        const document = AstUtils.getDocument(node);
+        return `${this.fileLabel(document.uri)}:${(node.$cstNode ? startLineOf(node.$cstNode) : 0) + 1}`;
     }
 
     /** The organization, when exactly one is declared first; extra ones are reported separately. */
