@@ -9,7 +9,7 @@
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { createWorkspace, disposeAllClients, hasCode, LspClient, removeAllWorkspaces, workspaceUri } from './lsp-client.js';
+import { createWorkspace, disposeAllClients, hasCode, LspClient, messageOf, removeAllWorkspaces, workspaceUri } from './lsp-client.js';
 
 const CASE_TIMEOUT_MS = 90_000;
 
@@ -23,7 +23,8 @@ afterAll(async () => {
 });
 
 function duplicateMessage(diagnostics: readonly Diagnostic[]): string {
-    return diagnostics.find(diagnostic => diagnostic.code === 'duplicate-name')?.message ?? '';
+    const diagnostic = diagnostics.find(candidate => candidate.code === 'duplicate-name');
+    return diagnostic ? messageOf(diagnostic) : '';
 }
 
 describe('paths in messages', () => {
