@@ -296,7 +296,8 @@ function canonical(diagnostics: readonly Diagnostic[]): string {
             range: diagnostic.range,
             severity: diagnostic.severity,
             code: diagnostic.code,
-            message: diagnostic.message
+            message: diagnostic.message,
+            related: diagnostic.relatedInformation
         }))
         .sort()
         .join('\n');

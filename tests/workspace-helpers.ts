@@ -83,11 +83,13 @@ export class Workspace {
     }
 }
 
-/** Code, range, severity and message: what an editor shows of a diagnostic. */
+/** Code, range, severity, message and the places it links: what an editor shows of a diagnostic. */
 export function diagnosticLine(diagnostic: Diagnostic): string {
     const { start, end } = diagnostic.range ?? { start: { line: -1, character: -1 }, end: { line: -1, character: -1 } };
     const message = typeof diagnostic.message === 'string' ? diagnostic.message : JSON.stringify(diagnostic.message);
-    return `${start.line + 1}:${start.character + 1}-${end.line + 1}:${end.character + 1} ${diagnostic.severity} ${String(diagnostic.code)} ${message}`;
+    const related = (diagnostic.relatedInformation ?? []).map(({ location: { uri, range } }) =>
+        ` [${uri.slice(uri.lastIndexOf('/') + 1)}:${range.start.line + 1}:${range.start.character + 1}-${range.end.line + 1}:${range.end.character + 1}]`).join('');
+    return `${start.line + 1}:${start.character + 1}-${end.line + 1}:${end.character + 1} ${diagnostic.severity} ${String(diagnostic.code)} ${message}${related}`;
 }
 
 /**

@@ -11,6 +11,7 @@ import { closestMatch } from '../util/did-you-mean.js';
 import type { Lookup } from '../util/multi-map.js';
 import type { Declarations } from '../workspace/declaration-index.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
+import type { RelatedPlace } from '../rules/rule.js';
 
 /** A framework the assessment covers; `claim` is absent for the default (no `claims` declared). */
 export interface ClaimedFramework {
@@ -37,6 +38,8 @@ export interface ApplicabilityProblem {
     readonly message: string;
     /** The requirement whose exclusion does not take effect (a clause every ISMS meets, or one the policy satisfies): its row says so. */
     readonly rejected?: string;
+    /** The declaration the message names by its place (WorkspaceFinding.related). */
+    readonly related?: readonly RelatedPlace[];
 }
 
 export interface StatementOfApplicability {
@@ -115,7 +118,8 @@ function build(model: WorkspaceModel): StatementOfApplicability {
         if (first) {
             problems.push({
                 node: claim, property: 'framework',
-                message: `${prefix} is already claimed at ${model.locationOf(first)}. Claim each framework once, with all its exclusions in that one declaration.`
+                message: `${prefix} is already claimed at ${model.locationOf(first)}. Claim each framework once, with all its exclusions in that one declaration.`,
+                related: [{ node: first, message: `${prefix} is claimed here first` }]
             });
             continue;
         }
@@ -176,12 +180,14 @@ function build(model: WorkspaceModel): StatementOfApplicability {
                     const what = entry.id === requirement.id ? 'it' : `${entry.id}, an item of it`;
                     const more = satisfied.length > 1 ? ` (and ${satisfied.length - 1} more)` : '';
                     problems.push({ ...at, rejected: requirement.id, message: `${id} is declared not applicable, but ${KIND[declaration.$type]} '${declaration.name}' `
-                        + `(${model.locationOf(declaration)}) satisfies ${what}${more}. Remove the exclusion if the control applies, or the \`satisfies\` if it does not.` });
+                        + `(${model.locationOf(declaration)}) satisfies ${what}${more}. Remove the exclusion if the control applies, or the \`satisfies\` if it does not.`,
+                        related: [{ node: declaration, message: `'${declaration.name}' satisfies ${entry.id} here` }] });
                     return;
                 }
                 const earlier = exclusions.get(requirement.id);
                 if (earlier) {
-                    problems.push({ ...at, message: `${id} is already declared not applicable at ${model.locationOf(earlier.exclusion)}. Keep one exclusion with its justification.` });
+                    problems.push({ ...at, message: `${id} is already declared not applicable at ${model.locationOf(earlier.exclusion)}. Keep one exclusion with its justification.`,
+                        related: [{ node: earlier.exclusion, message: `${id} is declared not applicable here first` }] });
                     return;
                 }
                 if (valid && justification) exclusions.set(requirement.id, { requirement, justification, claim, exclusion, index });

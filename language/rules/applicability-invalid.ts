@@ -17,10 +17,11 @@ export const applicabilityInvalid: WorkspaceRule = {
     summary: 'A `claims` declaration names an unknown or repeated framework, or an exclusion lacks a justification, is not a requirement of the claimed framework, or is satisfied by a duty.',
     fixable: false,
     findings(model) {
-        return statementOfApplicability(model).problems.map(({ node, property, index, message }): WorkspaceFinding => ({
+        return statementOfApplicability(model).problems.map(({ node, property, index, message, related }): WorkspaceFinding => ({
             node, message,
             ...(property ? { property } : {}),
-            ...(index !== undefined ? { index } : {})
+            ...(index !== undefined ? { index } : {}),
+            ...(related ? { related } : {})
         }));
     }
 };

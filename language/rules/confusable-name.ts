@@ -3,21 +3,28 @@ import { asciiLookalike, difference, skeleton } from '../util/confusables.js';
 import { lexicalSpan } from '../util/lexical-spans.js';
 import type { NamedDeclaration, WorkspaceModel } from '../workspace/workspace-model.js';
 import { KINDS, MAX_LISTED, mixedTextOf, spellingGroups, spellingsRead, treeSpellings, type Spellings, type TreeSpellings } from './confusable-spellings.js';
-import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
+import type { RelatedPlace, WorkspaceFinding, WorkspaceRule } from './rule.js';
 
-/** `` `bill` (people.mandate:3) ``, for the first few other spellings of one skeleton. */
-function others(model: WorkspaceModel, text: string, spellings: Spellings, show: (text: string, node: NamedDeclaration) => string): string {
+/**
+ * `` `bill` (people.mandate:3) ``, for the first few other spellings of one skeleton, with those
+ * declarations as the finding's related places.
+ */
+function others(model: WorkspaceModel, text: string, spellings: Spellings, show: (text: string, node: NamedDeclaration) => string): { text: string; related: RelatedPlace[] } {
     const listed: string[] = [];
+    const related: RelatedPlace[] = [];
     let total = 0;
     for (const [other, nodes] of spellings) {
         if (other === text) continue;
         for (const node of nodes) {
             total++;
-            if (listed.length < MAX_LISTED) listed.push(`${show(other, node)} (${model.locationOf(node)})`);
+            if (listed.length === MAX_LISTED) continue;
+            const shown = show(other, node);
+            listed.push(`${shown} (${model.locationOf(node)})`);
+            related.push({ node, message: `${shown.charAt(0).toUpperCase()}${shown.slice(1)}` });
         }
     }
     const more = total - listed.length;
-    return more > 0 ? `${listed.join(', ')} and ${more} more` : listed.join(', ');
+    return { text: more > 0 ? `${listed.join(', ')} and ${more} more` : listed.join(', '), related };
 }
 
 function firstOther(text: string, spellings: Spellings): string {
@@ -34,8 +41,9 @@ function nameFindings(model: WorkspaceModel, trees: readonly TreeSpellings[], fi
             for (const node of nodes) {
                 findings.push({
                     node, property: 'name',
-                    message: `The name \`${name}\` looks like ${list}: ${difference(name, firstOther(name, spellings))}. `
-                        + 'Names a reader cannot tell apart get mistaken for each other in reviews and reports; rename one of them.'
+                    message: `The name \`${name}\` looks like ${list.text}: ${difference(name, firstOther(name, spellings))}. `
+                        + 'Names a reader cannot tell apart get mistaken for each other in reviews and reports; rename one of them.',
+                    related: list.related
                 });
             }
         }
@@ -74,8 +82,9 @@ function rejectedNameFindings(model: WorkspaceModel, groupOf: (key: string) => S
             findings.push({
                 node: document.parseResult.value,
                 range: { start: document.textDocument.positionAt(span.start), end: document.textDocument.positionAt(span.end) },
-                message: `\`${word}\` looks like ${list}, but is spelled differently: ${difference(word, name)}. `
-                    + `Write \`${name}\` if that is what you mean; a look-alike name passes for another in reviews and reports.`
+                message: `\`${word}\` looks like ${list.text}, but is spelled differently: ${difference(word, name)}. `
+                    + `Write \`${name}\` if that is what you mean; a look-alike name passes for another in reviews and reports.`,
+                related: list.related
             });
         }
     }
@@ -92,9 +101,10 @@ function titleFindings(model: WorkspaceModel, trees: readonly TreeSpellings[], f
                 reported.add(node);
                 findings.push({
                     node, property: 'title',
-                    message: `The title "${title}" of the ${KINDS[node.$type] ?? 'declaration'} \`${node.name}\` looks like ${list}: `
+                    message: `The title "${title}" of the ${KINDS[node.$type] ?? 'declaration'} \`${node.name}\` looks like ${list.text}: `
                         + `${difference(title, firstOther(title, spellings))}${mixed ? `; it ${mixed}` : ''}. `
-                        + 'Two titles a reader cannot tell apart can pass one for the other in reviews and reports; make them visibly different.'
+                        + 'Two titles a reader cannot tell apart can pass one for the other in reviews and reports; make them visibly different.',
+                    related: list.related
                 });
             }
         }

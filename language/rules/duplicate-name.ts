@@ -7,15 +7,21 @@ import type { WorkspaceModel } from '../workspace/workspace-model.js';
 // A name declared thousands of times (a bad import) must not give every finding a list of thousands.
 const MAX_PLACES_LISTED = 3;
 
-/** The first few other declarations of the name, and how many more there are. */
-function otherPlaces(model: WorkspaceModel, declaration: AstNode, declarations: readonly AstNode[]): string {
-    const listed: string[] = [];
+/** The first few other declarations of the name. */
+function othersListed(declaration: AstNode, declarations: readonly AstNode[]): AstNode[] {
+    const listed: AstNode[] = [];
     for (const other of declarations) {
         if (listed.length === MAX_PLACES_LISTED) break;
-        if (other !== declaration) listed.push(model.locationOf(other));
+        if (other !== declaration) listed.push(other);
     }
-    const more = declarations.length - 1 - listed.length;
-    return more > 0 ? `${listed.join(', ')} and ${more} other ${more === 1 ? 'place' : 'places'}` : listed.join(', ');
+    return listed;
+}
+
+/** Where the listed ones are, and how many more there are. */
+function otherPlaces(model: WorkspaceModel, listed: readonly AstNode[], total: number): string {
+    const places = listed.map(other => model.locationOf(other));
+    const more = total - 1 - listed.length;
+    return more > 0 ? `${places.join(', ')} and ${more} other ${more === 1 ? 'place' : 'places'}` : places.join(', ');
 }
 
 export const duplicateName: WorkspaceRule = {
@@ -35,10 +41,12 @@ export const duplicateName: WorkspaceRule = {
         repeated.sort(([, a], [, b]) => model.declarationOrder(a[0], b[0]));
         for (const [name, declarations] of repeated) {
             for (const declaration of declarations) {
+                const listed = othersListed(declaration, declarations);
                 findings.push({
                     node: declaration,
                     property: 'name',
-                    message: `The name '${name}' is also declared at ${otherPlaces(model, declaration, declarations)}. Names must be unique across the workspace; rename one of them.`
+                    message: `The name '${name}' is also declared at ${otherPlaces(model, listed, declarations.length)}. Names must be unique across the workspace; rename one of them.`,
+                    related: listed.map(other => ({ node: other, message: `'${name}' is also declared here` }))
                 });
             }
         }

@@ -41,7 +41,9 @@ export const frameworkInvalid: WorkspaceRule = {
                         : earlier
                             ? `Framework '${prefix}' is already declared at ${model.locationOf(earlier)}; a framework is declared once, so merge the two or give this one another prefix.`
                             : undefined;
-            if (message) findings.push({ node: framework, property: 'prefix', message });
+            // Only the last message names another declaration's place.
+            const related = citable && builtIn === undefined && file === undefined && earlier ? [{ node: earlier, message: `Framework '${prefix}' is declared here first` }] : undefined;
+            if (message) findings.push({ node: framework, property: 'prefix', message, ...(related ? { related } : {}) });
             if (citable && builtIn === undefined && file === undefined && !earlier) declared.set(prefix, framework);
             if (citable) findings.push(...requirementFindings(framework, prefix));
         }

@@ -85,8 +85,10 @@ export const internalAuditorIndependence: WorkspaceRule = {
                 const overlap = overlapToReport(audits, owning, asOf);
                 if (!overlap) continue;
                 const owned = overlap.owner.role?.ref;
+                const node = later(overlap);
                 findings.push({
-                    node: later(overlap), property: 'role',
+                    node, property: 'role',
+                    ...(node === overlap.owner ? {} : { related: [{ node: overlap.owner, message: `The assignment to '${owned?.name ?? '?'}'` }] }),
                     message: `${describe(person)} is the designated internal auditor ('${role.name}') and the designated ${owned?.ismsOwner ? 'ISMS owner' : 'CISO'} `
                         + `('${owned?.name ?? '?'}', ${model.locationOf(overlap.owner)}) ${describePeriod(overlap.period)}: `
                         + 'they would audit the ISMS they run. Appoint a different person as internal auditor, or use an external auditor.'

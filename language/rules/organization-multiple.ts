@@ -15,7 +15,8 @@ export const organizationMultiple: WorkspaceRule = {
             node: organization,
             property: 'name',
             message: `Only one organization may be declared per workspace, and '${first.name}' is already declared at ${model.locationOf(first)}. `
-                + 'Keep each organization\'s policy in its own workspace folder.'
+                + 'Keep each organization\'s policy in its own workspace folder.',
+            related: [{ node: first, message: `The organization '${first.name}' is declared here first` }]
         }));
     }
 };

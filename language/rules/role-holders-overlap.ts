@@ -82,7 +82,8 @@ export const roleHoldersOverlap: WorkspaceRule = {
                     property: later.since ? 'since' : 'person',
                     message: `Two people hold ${kind} '${role.name}' ${describePeriod(period)}: ${term(model, earlier)} and ${term(model, later)}. `
                         + 'Only one person can hold it at a time. End the earlier assignment the day before the later one starts. '
-                        + 'A stand-in for a holder who stays appointed (leave, illness) is a delegation of the duties, not a second assignment.'
+                        + 'A stand-in for a holder who stays appointed (leave, illness) is a delegation of the duties, not a second assignment.',
+                    related: [{ node: earlier, message: `The assignment of ${earlier.person.ref?.name ?? earlier.person.$refText} to '${role.name}'` }]
                 });
             }
         }

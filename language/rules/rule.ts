@@ -84,10 +84,22 @@ export interface FindingTarget<N extends AstNode = AstNode> {
 export interface WorkspaceFinding extends FindingTarget {
     readonly message: string;
     /**
+     * The other declarations the message names by their place (`model.locationOf`), which the
+     * editor links (a diagnostic's related information): each must be named in the message, since
+     * what decides whether a finding moved with an edited file reads the message (keep-tree.ts).
+     */
+    readonly related?: readonly RelatedPlace[];
+    /**
      * True when the policy itself records a mitigation (e.g. a compensating control): the finding
      * is reported one level below the rule's configured severity (error → warning → info).
      */
     readonly lowered?: boolean;
+}
+
+/** A declaration a finding's message names elsewhere, with what it is to the finding (`also declared here`). */
+export interface RelatedPlace {
+    readonly node: AstNode;
+    readonly message: string;
 }
 
 /** What a `lowered` finding carries in `Diagnostic.data`, so a configured severity is lowered too. */

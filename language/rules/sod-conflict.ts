@@ -168,6 +168,7 @@ function declaredFinding(model: WorkspaceModel, person: Person, conflict: Confli
         const controls = conflict.compensations.map(control => `"${control}"`).join(', ');
         return {
             ...target(overlap),
+            related: [{ node: conflict, message: 'The conflict declared here' }],
             lowered: true,
             message: `${head} Reported at a lower severity because the conflict is compensated by ${controls}: `
                 + `keep evidence that the control operates, and separate the duties when you can.`
@@ -175,6 +176,7 @@ function declaredFinding(model: WorkspaceModel, person: Person, conflict: Confli
     }
     return {
         ...target(overlap),
+        related: [{ node: conflict, message: 'The conflict declared here' }],
         message: `${head} ${SEPARATE}; if that is not possible, record the compensating control on the conflict with \`compensated by "..."\`.`
     };
 }

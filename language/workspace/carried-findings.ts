@@ -1,6 +1,6 @@
 import type { AstNode, ParseResult } from 'langium';
 import type { Model } from '../generated/ast.js';
-import type { ReadsOf, WorkspaceFinding } from '../rules/rule.js';
+import type { ReadsOf, RelatedPlace, WorkspaceFinding } from '../rules/rule.js';
 import type { IsoDate } from '../util/dates.js';
 import type { TokenEdit } from './semantic-fingerprint.js';
 import { counterpart } from './tree-places.js';
@@ -49,11 +49,30 @@ export function movedTrees(trees: ReadonlySet<AstNode>, changed: ReadonlyMap<Ast
 /** A finding on a changed document, moved to the same node of its new tree; undefined when it cannot move. */
 export function moveFinding(finding: WorkspaceFinding, changed: ReadonlyMap<AstNode, { readonly root: AstNode }>, sameText = false): WorkspaceFinding | undefined {
     if (changed.size === 0) return finding;
-    let root = finding.node;
-    while (root.$container) root = root.$container;
-    const change = changed.get(root);
-    if (!change) return finding;
+    const related = finding.related && moveRelated(finding.related, changed);
+    if (related === undefined && finding.related) return undefined;
+    const change = changed.get(rootOf(finding.node));
+    if (!change) return related === finding.related ? finding : { ...finding, related };
     if (finding.range && !sameText) return undefined;
     const node = counterpart(finding.node, change.root);
-    return node ? { ...finding, node } : undefined;
+    return node ? { ...finding, node, ...(related ? { related } : {}) } : undefined;
+}
+
+/** The related places of a finding on the new trees of the changed documents; undefined when one cannot move. */
+function moveRelated(related: readonly RelatedPlace[], changed: ReadonlyMap<AstNode, { readonly root: AstNode }>): readonly RelatedPlace[] | undefined {
+    if (!related.some(place => changed.has(rootOf(place.node)))) return related;
+    const moved: RelatedPlace[] = [];
+    for (const place of related) {
+        const change = changed.get(rootOf(place.node));
+        const node = change ? counterpart(place.node, change.root) : place.node;
+        if (!node) return undefined;
+        moved.push(node === place.node ? place : { ...place, node });
+    }
+    return moved;
+}
+
+function rootOf(node: AstNode): AstNode {
+    let root = node;
+    while (root.$container) root = root.$container;
+    return root;
 }

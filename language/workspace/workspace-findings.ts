@@ -10,6 +10,7 @@ import { moveFinding, movedTrees, readsSameOf, type Change } from './carried-fin
 import { carryTextDerived } from '../util/text-derived.js';
 import type { WorkspaceModelProvider } from './workspace-model-provider.js';
 import { baseNameOf } from './file-label.js';
+import { relatedInformation, relatedSignature } from './related-places.js';
 
 export interface PlacedFinding {
     readonly rule: WorkspaceRule;
@@ -275,10 +276,10 @@ export class WorkspaceFindings {
     acceptFor(uri: string, accept: ValidationAcceptor): void {
         const findings = this.byDocument().get(uri) ?? [];
         for (const { rule, finding } of findings) {
-            const { message, lowered, ...target } = finding;
+            const { message, lowered, related, ...target } = finding;
             const data: LoweredData | undefined = lowered ? { lowered: true } : undefined;
             accept(lowered ? lowerSeverity(rule.severity) : rule.severity, message,
-                { ...target, code: rule.id, data } as Parameters<ValidationAcceptor>[2]);
+                { ...target, code: rule.id, data, relatedInformation: relatedInformation(related) } as Parameters<ValidationAcceptor>[2]);
         }
         this.published.set(uri, findings);
     }
@@ -308,7 +309,7 @@ function samePlacedFindings(a: readonly PlacedFinding[], b: readonly PlacedFindi
 
 function signature(findings: readonly PlacedFinding[]): string {
     return findings
-        .map(({ rule, finding }) => `${rule.id}@${finding.node.$cstNode?.offset ?? -1}:${String(finding.property ?? '')}:${finding.message}`)
+        .map(({ rule, finding }) => `${rule.id}@${finding.node.$cstNode?.offset ?? -1}:${String(finding.property ?? '')}:${finding.message}${relatedSignature(finding.related)}`)
         .join('\n');
 }
 
