@@ -1,4 +1,4 @@
-import type { AstNode, ParseResult } from 'langium';
+import { AstUtils, type AstNode, type ParseResult } from 'langium';
 import type { Model } from '../generated/ast.js';
 import type { ReadsOf, RelatedPlace, WorkspaceFinding } from '../rules/rule.js';
 import type { IsoDate } from '../util/dates.js';
@@ -51,7 +51,7 @@ export function moveFinding(finding: WorkspaceFinding, changed: ReadonlyMap<AstN
     if (changed.size === 0) return finding;
     const related = finding.related && moveRelated(finding.related, changed);
     if (related === undefined && finding.related) return undefined;
-    const change = changed.get(rootOf(finding.node));
+    const change = changed.get(AstUtils.findRootNode(finding.node));
     if (!change) return related === finding.related ? finding : { ...finding, related };
     if (finding.range && !sameText) return undefined;
     const node = counterpart(finding.node, change.root);
@@ -60,19 +60,13 @@ export function moveFinding(finding: WorkspaceFinding, changed: ReadonlyMap<AstN
 
 /** The related places of a finding on the new trees of the changed documents; undefined when one cannot move. */
 function moveRelated(related: readonly RelatedPlace[], changed: ReadonlyMap<AstNode, { readonly root: AstNode }>): readonly RelatedPlace[] | undefined {
-    if (!related.some(place => changed.has(rootOf(place.node)))) return related;
+    if (!related.some(place => changed.has(AstUtils.findRootNode(place.node)))) return related;
     const moved: RelatedPlace[] = [];
     for (const place of related) {
-        const change = changed.get(rootOf(place.node));
+        const change = changed.get(AstUtils.findRootNode(place.node));
         const node = change ? counterpart(place.node, change.root) : place.node;
         if (!node) return undefined;
         moved.push(node === place.node ? place : { ...place, node });
     }
     return moved;
-}
-
-function rootOf(node: AstNode): AstNode {
-    let root = node;
-    while (root.$container) root = root.$container;
-    return root;
 }
