@@ -39,7 +39,8 @@ export function formatJson(all: readonly Finding[]): string {
         endColumn: finding.endColumn,
         severity: finding.severity,
         rule: finding.rule,
-        message: finding.message
+        message: finding.message,
+        ...(finding.related ? { related: finding.related.map(place => ({ file: displayPath(place.uri), line: place.line, column: place.column, endLine: place.endLine, endColumn: place.endColumn, message: place.message })) } : {})
     }));
     return JSON.stringify(rows, null, 2) + '\n';
 }

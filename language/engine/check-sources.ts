@@ -39,6 +39,18 @@ export interface Finding {
      * cannot be met in full meanwhile.
      */
     readonly withheld?: readonly string[];
+    /** The other declarations the message names (`also declared in …`), where they stand. */
+    readonly related?: readonly RelatedLocation[];
+}
+
+/** A place a finding's message names besides its own, with what it is (`also declared here`). 1-based, as a finding's. */
+export interface RelatedLocation {
+    readonly uri: string;
+    readonly line: number;
+    readonly column: number;
+    readonly endLine: number;
+    readonly endColumn: number;
+    readonly message: string;
 }
 
 export interface CheckOptions {
@@ -91,8 +103,15 @@ export function toFinding(uri: string, diagnostic: Diagnostic): Finding {
         severity: SEVERITIES[diagnostic.severity ?? 1] ?? 'error',
         rule: String(diagnostic.code ?? 'mandate'),
         message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
-        ...withheldOf(diagnostic)
+        ...withheldOf(diagnostic),
+        ...relatedOf(diagnostic)
     };
+}
+
+function relatedOf(diagnostic: Diagnostic): { related?: readonly RelatedLocation[] } {
+    const related = diagnostic.relatedInformation?.map(({ location: { uri, range: { start, end } }, message }) =>
+        ({ uri, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1, message }));
+    return related && related.length > 0 ? { related } : {};
 }
 
 function withheldOf(diagnostic: Diagnostic): { withheld?: readonly string[] } {

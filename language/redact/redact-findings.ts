@@ -13,6 +13,7 @@ export function redactFindings(findings: readonly Finding[], redact: (text: stri
         ...finding,
         uri: redactUri(finding.uri, redact),
         message: redact(finding.message),
+        ...(finding.related ? { related: finding.related.map(place => ({ ...place, uri: redactUri(place.uri, redact), message: redact(place.message) })) } : {}),
         ...(finding.suppressed ? { suppressed: { justification: redact(finding.suppressed.justification) } } : {})
     }));
 }

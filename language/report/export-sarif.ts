@@ -1,5 +1,5 @@
 import { URI } from 'langium';
-import type { Finding, FindingSeverity } from '../engine/check-sources.js';
+import type { Finding, FindingSeverity, RelatedLocation } from '../engine/check-sources.js';
 import { LINKING_ERROR_CODE } from '../mandate-issue-codes.js';
 import { RULES, type RuleCategory } from '../rules/index.js';
 import { BUILT_IN_CATALOGUE, type RequirementCatalogue } from '../standards/requirement-catalogue.js';
@@ -98,12 +98,20 @@ function artifactLocation(uri: string, root: URI | undefined): Record<string, st
     return { uri };
 }
 
+/** Where a finding or a place its message names stands. */
+function physicalLocation(place: Omit<RelatedLocation, 'message'>, root: URI | undefined): Record<string, unknown> {
+    return {
+        artifactLocation: artifactLocation(place.uri, root),
+        region: { startLine: place.line, startColumn: place.column, endLine: place.endLine, endColumn: place.endColumn }
+    };
+}
+
 /**
  * Findings as a SARIF 2.1.0 log, for `mandate check --format sarif` and code-scanning uploads:
  * one run whose driver lists every rule of the registry plus Langium's linking, lexing and
  * parsing errors, and one result per finding, in the given order, with a 1-based region
- * (columns in UTF-16 code units, the end column exclusive). The same findings and options
- * always give the same bytes.
+ * (columns in UTF-16 code units, the end column exclusive) and the places its message names as
+ * related locations. The same findings and options always give the same bytes.
  */
 export function exportSarif(findings: readonly Finding[], options: SarifOptions): string {
     const docsBase = options.docsBaseUri ? new URL(withSlash(options.docsBaseUri)) : undefined;
@@ -119,12 +127,9 @@ export function exportSarif(findings: readonly Finding[], options: SarifOptions)
             level: LEVELS[finding.suppressed ? (rules[index ?? -1]?.severity ?? 'warning') : finding.severity],
             message: { text: finding.message },
             ...(finding.suppressed ? { suppressions: [{ kind: 'inSource', justification: finding.suppressed.justification }] } : {}),
-            locations: [{
-                physicalLocation: {
-                    artifactLocation: artifactLocation(finding.uri, root),
-                    region: { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn }
-                }
-            }]
+            locations: [{ physicalLocation: physicalLocation(finding, root) }],
+            // The other declarations the message names, which a code-scanning view links (`also declared here`).
+            ...(finding.related ? { relatedLocations: finding.related.map((place, id) => ({ id, physicalLocation: physicalLocation(place, root), message: { text: place.message } })) } : {})
         };
     });
     const log = {
