@@ -27,6 +27,7 @@ import { MandateInlayHintProvider } from './lsp/mandate-inlay-hints.js';
 import { MandateWorkspaceManager } from './lsp/mandate-workspace-manager.js';
 import { BatchIndexManager } from './workspace/batch-index-manager.js';
 import { ReferenceIndexManager } from './workspace/reference-index-manager.js';
+import { MandateReferences } from './mandate-references.js';
 import { publishOnlyChangedDiagnostics } from './lsp/publish-changed-diagnostics.js';
 import { withBoundedRecovery } from './mandate-bounded-parser.js';
 import { withAnalysisOnFirstParse } from './mandate-deferred-analysis.js';
@@ -139,6 +140,7 @@ export const MandateModule: Module<MandateServices, PartialLangiumServices & Man
     },
     references: {
         Linker: services => new MandateLinker(services),
+        References: services => new MandateReferences(services),
         ScopeProvider: services => new MandateScopeProvider(services),
         ScopeComputation: services => new MandateScopeComputation(services)
     },

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { DefaultIndexManager, DefaultReferenceDescriptionProvider, type ReferenceDescription } from 'langium';
+import { DefaultIndexManager, DefaultReferenceDescriptionProvider, DefaultReferences, UriUtils, type ReferenceDescription } from 'langium';
 import { compareStrings } from '../language/util/compare.js';
 import { ReferenceIndexManager } from '../language/workspace/reference-index-manager.js';
 import { syntaxNodes } from '../language/util/syntax-nodes.js';
@@ -50,6 +50,8 @@ async function compareIndex(workspace: Workspace): Promise<void> {
     for (const document of documents) {
         (langiums as unknown as { referenceIndex: Map<string, unknown> }).referenceIndex.set(document.uri.toString(), await walk.createDescriptions(document));
     }
+    const references = services.references.References;
+    const langiumsReferences = new DefaultReferences(services);
     let found = 0;
     for (const document of documents) {
         for (const node of syntaxNodes(document.parseResult.value)) {
@@ -57,6 +59,13 @@ async function compareIndex(workspace: Workspace): Promise<void> {
             const expected = bySource(langiums.findAllReferences(node, path).toArray());
             expect(bySource(ours.findAllReferences(node, path).toArray())).toEqual(expected);
             found += expected.length;
+            // A search in one document (a highlight's) gives Langium's answer from that document, the declaration included only there.
+            for (const documentUri of expected.length > 0 ? documents.map(other => other.uri) : []) {
+                for (const includeDeclaration of [true, false]) {
+                    const langiumsInDocument = langiumsReferences.findReferences(node, { documentUri, includeDeclaration }).filter(entry => UriUtils.equals(entry.sourceUri, documentUri));
+                    expect(references.findReferences(node, { documentUri, includeDeclaration }).toArray()).toEqual(langiumsInDocument.toArray());
+                }
+            }
         }
         for (const changed of documents) {
             const uris = new Set([changed.uri.toString()]);
@@ -93,5 +102,23 @@ describe('the reference index entries', () => {
     it('are Langium\'s for generated workspaces, broken references and syntax errors included', async () => {
         const random = new Random(4411);
         for (let round = 0; round < 15; round++) await expectLangiumsDescriptions(generateWorkspace(random));
+    });
+});
+
+describe('a search for references in one document', () => {
+    it('makes the entries of that document only, however many others refer to the declaration', async () => {
+        const teams = Object.fromEntries(Array.from({ length: 5 }, (_, index) => [`team-${index}.mandate`, `role lead-${index} "Lead ${index}" { reports to ceo }\n`]));
+        const workspace = await Workspace.open({ 'organization.mandate': 'role ceo "CEO"\nrole cfo "CFO" { reports to ceo }\n', ...teams });
+        const services = workspace.shared.ServiceRegistry.all[0];
+        const organization = workspace.document('organization.mandate');
+        const ceo = syntaxNodes(organization.parseResult.value).find(node => (node as { name?: string }).name === 'ceo')!;
+        const made = vi.spyOn(MandateReferenceDescriptionProvider.prototype, 'descriptionsTo');
+        try {
+            const found = services.references.References.findReferences(ceo, { documentUri: organization.uri, includeDeclaration: true }).toArray();
+            expect(found.map(entry => entry.segment.range.start.line)).toEqual([0, 1]);
+            expect(made.mock.calls.map(([document]) => document.uri.toString())).toEqual([organization.uri.toString()]);
+        } finally {
+            made.mockRestore();
+        }
     });
 });

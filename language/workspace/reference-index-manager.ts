@@ -49,6 +49,17 @@ export class ReferenceIndexManager extends MandateIndexManager {
         return stream(result);
     }
 
+    /**
+     * The entries of one document that refer to the declaration: what a document highlight asks at
+     * every move of the cursor. `findAllReferences` makes those of every referring document first: a
+     * role all 500 team files refer to took ~30 ms in the organization file at 100,000 lines.
+     */
+    findReferencesFrom(document: LangiumDocument, targetNode: AstNode, astNodePath: string): ReferenceDescription[] {
+        const targetUri = AstUtils.getDocument(targetNode).uri.toString();
+        if (!this.referring.get(document.uri.toString())?.targets.get(targetUri)?.has(astNodePath)) return [];
+        return this.providerOf(document.uri).descriptionsTo(document, targetUri, astNodePath);
+    }
+
     private providerOf(uri: URI): MandateReferenceDescriptionProvider {
         return this.serviceRegistry.getServices(uri).workspace.ReferenceDescriptionProvider as MandateReferenceDescriptionProvider;
     }
