@@ -186,6 +186,33 @@ describe('values where a name goes', () => {
         }
     });
 
+    it('offers at most 100 audiences, those the typed text starts first, and marks a longer list incomplete', async () => {
+        // Every role is an audience: a large workspace has thousands.
+        const teams = await parse(Array.from({ length: 150 }, (_, index) => `role team-${index} "Team ${index}"`).join('\n'), { documentUri: 'file:///ws/teams.mandate' });
+        try {
+            await complete({
+                text: announcing, index: 0, disposeAfterCheck: true,
+                assert: list => {
+                    expect(list.items).toHaveLength(100);
+                    expect(list.isIncomplete).toBe(true);
+                    // The audiences used elsewhere and the usual ones keep their place before the roles.
+                    expect(list.items.slice(0, 3).map(item => item.label)).toEqual(['security-team', 'everyone', 'all-staff']);
+                }
+            });
+            await complete({
+                text: announcing.replace('<|>', 'team-14<|>'), index: 0, disposeAfterCheck: true,
+                assert: list => {
+                    const starting = ['team-14', ...Array.from({ length: 10 }, (_, index) => `team-14${index}`)];
+                    expect(list.items.slice(0, starting.length).map(item => item.label)).toEqual(starting);
+                    expect(list.items.length).toBeLessThanOrEqual(100);
+                    expect(list.isIncomplete).toBe(false);
+                }
+            });
+        } finally {
+            await services.shared.workspace.DocumentBuilder.update([], [teams.uri]);
+        }
+    });
+
     it('offers the channels used in the workspace and the common ones after via', async () => {
         await complete({
             text: 'assign jane to ciso since 2024-03-01 { announced 2024-03-05 via <|> }', index: 0, disposeAfterCheck: true,

@@ -16,7 +16,7 @@ import { ACTIVITIES } from '../standards/activities.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
 import { isNameKeyword, isNameRuleName, phraseOf, startsDeclaration } from './completion-phrases.js';
 import { insideLineComment, TRIGGER_CHARACTERS, triggerMayComplete } from './completion-triggers.js';
-import { asOfStatus, audienceSuggestions, channelSuggestions, suggestionItems, type Suggestion } from './completion-values.js';
+import { asOfStatus, audienceSuggestions, channelSuggestions, selectSuggestions, suggestionItems, typedValue, type Suggestion } from './completion-values.js';
 import { declarationData } from './completion-documentation.js';
 import { completionParseStart } from './completion-parse-start.js';
 import { REFERENCE_COMPLETION_CAP, selectCandidates, type CandidateRank } from './reference-candidates.js';
@@ -25,7 +25,7 @@ import { SNIPPETS } from './snippets.js';
 
 /** What one completion request learnt while its contexts were completed. */
 interface CompletionRequest {
-    /** A reference offered only the best names of more than the cap. */
+    /** A reference (or a value: audiences, channels) offered only the best of more than the cap. */
     capped: boolean;
     /** Requirement IDs were offered: their filter depends on the framework and clause typed (requirement-completion.ts). */
     requirements: boolean;
@@ -190,8 +190,11 @@ export class MandateCompletionProvider extends DefaultCompletionProvider {
         return super.completionFor(context, next, acceptor);
     }
 
-    private acceptSuggestions(context: CompletionContext, acceptor: CompletionAcceptor, suggestions: readonly Suggestion[]): void {
-        for (const item of suggestionItems(context, suggestions)) acceptor(context, item);
+    private acceptSuggestions(context: CompletionContext, acceptor: CompletionAcceptor, suggestions: Iterable<Suggestion>): void {
+        const selection = selectSuggestions(suggestions, typedValue(context), this.fuzzyMatcher);
+        const request = this.requests.get(context);
+        if (request) request.capped ||= selection.capped;
+        for (const item of suggestionItems(context, selection.suggestions)) acceptor(context, item);
     }
 
     /**

@@ -91,7 +91,7 @@ export function selectCandidates(
 }
 
 /** `name.toLowerCase().startsWith(lowerCasePrefix)`, without building a string per name when both are ASCII. */
-function startsWithIgnoringCase(name: string, lowerCasePrefix: string): boolean {
+export function startsWithIgnoringCase(name: string, lowerCasePrefix: string): boolean {
     if (name.length < lowerCasePrefix.length) return false;
     for (let index = 0; index < lowerCasePrefix.length; index++) {
         const char = name.charCodeAt(index);
