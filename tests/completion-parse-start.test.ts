@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import { EmptyFileSystem, type LangiumDocument } from 'langium';
 import { DefaultCompletionProvider, type NextFeature } from 'langium/lsp';
 import { parseHelper } from 'langium/test';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Model } from '../language/generated/ast.js';
 import { completionParseStart } from '../language/lsp/completion-parse-start.js';
 import { createMandateServices } from '../language/mandate-module.js';
+import { buildNow } from '../language/util/lazy-service.js';
 
 type FeatureFinder = { findFeaturesAt(document: TextDocument, offset: number): NextFeature[] };
 
@@ -94,4 +95,28 @@ describe('completion finds the tokens around the cursor from the statement at th
         }
         expect(shortened).toBeGreaterThan(2000);
     }, 120_000);
+
+    it('lexes the statements around the cursor only, not the rest of a large file', async () => {
+        const people = Array.from({ length: 2000 }, (_, index) => `person p-${index} "Person ${index}" { employed since 2020-01-01 }\nrole r-${index} "Role ${index}"\nassign p-${index} to r-${index} since 2022-01-01`);
+        const text = `${people.join('\n')}\n`;
+        const document = await parse(text, { documentUri: 'file:///ws/large.mandate' });
+        // The lexer is a stand-in built on first use (util/lazy-service.ts): spy on the real one.
+        const lexer = buildNow(services.parser.Lexer);
+        const lexed = vi.spyOn(lexer, 'tokenize');
+        try {
+            // In the middle, on the first token of a statement (which needs the statement before), at the start and at the end.
+            for (const offset of [text.indexOf('assign p-1000 to ') + 'assign p-1000 to '.length, text.indexOf('role r-1000'), text.indexOf('person p-1000'), 3, text.length - 5]) {
+                lexed.mockClear();
+                provider.backtrackIn = document;
+                const answer = provider.backtrackToAnyToken(text, offset);
+                const lexedTexts = lexed.mock.calls.map(([lexedText]) => lexedText);
+                expect(answer, `at ${offset}`).toEqual(wholeText(text, offset));
+                expect(lexedTexts.length, `at ${offset}`).toBeGreaterThan(0);
+                for (const lexedText of lexedTexts) expect(lexedText.length, `at ${offset}`).toBeLessThan(300);
+            }
+        } finally {
+            lexed.mockRestore();
+        }
+    });
 });
+

@@ -42,3 +42,24 @@ export function completionParseStart(document: LangiumDocument | undefined, text
     while (found >= 0 && (content[found].hidden || content[found].astNode === root.astNode)) found--;
     return found < 0 ? 0 : content[found].offset;
 }
+
+/**
+ * Where the text lexed for the tokens around `offset` may end: the start of the first top-level
+ * statement (or comment) at or after it, which is a token boundary, or the end of the text. Langium
+ * lexed from there to the end of the file: 3 MB in the middle of a file of 10,000 people, ~300 ms
+ * of every completion request there. A document whose tree was built from another text ends at
+ * the end of the text.
+ */
+export function completionLexEnd(document: LangiumDocument | undefined, text: string, offset: number): number {
+    const root = document?.parseResult.value.$cstNode;
+    if (!document || !root || root.root.fullText !== text) return text.length;
+    const content = (root as CstNode & { readonly content?: readonly CstNode[] }).content ?? [];
+    let low = 0;
+    let high = content.length;
+    while (low < high) {
+        const middle = (low + high) >> 1;
+        if (content[middle].offset < offset) low = middle + 1;
+        else high = middle;
+    }
+    return low < content.length ? content[low].offset : text.length;
+}

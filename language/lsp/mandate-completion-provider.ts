@@ -18,7 +18,7 @@ import { isNameKeyword, isNameRuleName, phraseOf, startsDeclaration } from './co
 import { insideLineComment, TRIGGER_CHARACTERS, triggerMayComplete } from './completion-triggers.js';
 import { asOfStatus, audienceSuggestions, channelSuggestions, selectSuggestions, suggestionItems, typedValue, type Suggestion } from './completion-values.js';
 import { declarationData } from './completion-documentation.js';
-import { completionParseStart } from './completion-parse-start.js';
+import { completionLexEnd, completionParseStart } from './completion-parse-start.js';
 import { REFERENCE_COMPLETION_CAP, selectCandidates, type CandidateRank } from './reference-candidates.js';
 import { isRequirementFeature, mayStartRequirement, requirementItems, requirementWordAt } from './requirement-completion.js';
 import { SNIPPETS } from './snippets.js';
@@ -136,15 +136,17 @@ export class MandateCompletionProvider extends DefaultCompletionProvider {
     /**
      * Langium's lexes the whole text for the tokens around the cursor, at every request: 1,200
      * tokens in a 200-line team file, 60,000 in an imported directory. The text from the start of
-     * the statement at the cursor (completion-parse-start.ts) has the same tokens there; where the
-     * answer needs a token before that statement, the whole text is lexed as before.
+     * the statement at the cursor (completion-parse-start.ts) to the start of the next has the same
+     * tokens there; where the answer needs a token before that statement, the one before is lexed too.
      */
     protected override backtrackToAnyToken(text: string, offset: number): CompletionBacktrackingInformation {
         const document = this.backtrackIn;
         this.backtrackIn = undefined;
-        const start = completionParseStart(document, text, offset);
-        if (start > 0) {
-            const near = super.backtrackToAnyToken(text.slice(start), offset - start);
+        // Nor does it need the text after the statement at the cursor (completion-parse-start.ts).
+        const end = completionLexEnd(document, text, offset);
+        // A cursor on the first token of its statement needs the last token of the statement before.
+        for (let start = completionParseStart(document, text, offset); start > 0; start = completionParseStart(document, text, start)) {
+            const near = super.backtrackToAnyToken(text.slice(start, end), offset - start);
             if (near.previousTokenStart !== undefined && near.previousTokenEnd !== undefined) {
                 return {
                     nextTokenStart: near.nextTokenStart + start, nextTokenEnd: near.nextTokenEnd + start,
@@ -152,7 +154,7 @@ export class MandateCompletionProvider extends DefaultCompletionProvider {
                 };
             }
         }
-        return super.backtrackToAnyToken(text, offset);
+        return super.backtrackToAnyToken(text.slice(0, end), offset);
     }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
