@@ -3,7 +3,7 @@ import type { PolicyDiff } from '../diff/diff-model.js';
 import type { Finding } from '../engine/check-sources.js';
 import type { MandateSharedServices } from '../mandate-module.js';
 import { announcementLate } from '../rules/announcement-late.js';
-import { isPresentOn, isStaff } from '../workspace/tenure.js';
+import { isPresentOn, isStaff, isStaffOn } from '../workspace/tenure.js';
 import { answerQuestions } from './report-questions.js';
 import { delegationEntries, organizationGraph } from './report-delegations.js';
 import { documentHashes } from './report-documents.js';
@@ -83,6 +83,7 @@ export function buildReport(shared: MandateSharedServices, findings: readonly Fi
                 employedSince: person.employedSince, employedUntil: person.employedUntil,
                 external: !isStaff(person), firm: person.firm, engagedSince: person.engagedSince, engagedUntil: person.engagedUntil,
                 present: isPresentOn(person, asOf),
+                employed: isStaffOn(person, asOf),
                 roles: model.rolesOfPersonOn(person, asOf).map(role => role.name)
             };
         }),

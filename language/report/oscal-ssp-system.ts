@@ -104,6 +104,7 @@ export function systemComponents(report: AuditReport, ids: OscalIds): Json[] {
  */
 export function systemUsers(report: AuditReport, ids: OscalIds): Json[] {
     const duties = new Map(report.matrix.duties.filter(duty => duty.kind === 'authority').map(duty => [duty.id, duty]));
+    const employed = new Map(report.people.map(person => [person.id, person.employed]));
     // OSCAL needs at least one user; a policy without roles gets one user class that says so.
     if (report.roles.length === 0) {
         return [{ uuid: ids.uuid('user', '(no roles)'), title: 'No roles', description: 'The policy declares no role, so no user class can be derived from it.' }];
@@ -136,7 +137,7 @@ export function systemUsers(report: AuditReport, ids: OscalIds): Json[] {
             uuid: ids.uuid('user', entry.role.id),
             title: entry.role.title,
             description: userDescription(entry, report.asOf),
-            ...optionalArray('props', userType(entry, report)),
+            ...optionalArray('props', userType(entry, employed)),
             'role-ids': [oscalToken(entry.role.id)],
             ...optionalArray('authorized-privileges', [...granted, ...delegated])
         };
@@ -162,11 +163,15 @@ function userDescription(entry: RoleHolders, asOf: string): string {
     return `The holders of ${entry.role.title}: on ${asOf}, ${holders.join(', ')}.`;
 }
 
-/** OSCAL's user `type`: internal when every holder is staff, external when every holder is an external person; left out otherwise. */
-function userType(entry: RoleHolders, report: AuditReport): Json[] {
-    const external = entry.holders.map(holder => report.people.find(person => person.id === holder.person.id)?.external);
-    if (external.length === 0 || external.includes(undefined)) return [];
+/**
+ * OSCAL's user `type`: internal when every holder is staff on the as-of date, external when none is
+ * (externals, and an employee who stayed on as a contractor only after the change); left out otherwise.
+ * `employed`: whether each person is staff on the as-of date, by ID.
+ */
+function userType(entry: RoleHolders, employed: ReadonlyMap<string, boolean>): Json[] {
+    const staff = entry.holders.map(holder => employed.get(holder.person.id));
+    if (staff.length === 0 || staff.includes(undefined)) return [];
     // OSCAL's own prop (no namespace): internal or external to the organization that owns the system.
-    if (external.every(value => value === false)) return [{ name: 'type', value: 'internal' }];
-    return external.every(value => value === true) ? [{ name: 'type', value: 'external' }] : [];
+    if (staff.every(value => value === true)) return [{ name: 'type', value: 'internal' }];
+    return staff.every(value => value === false) ? [{ name: 'type', value: 'external' }] : [];
 }

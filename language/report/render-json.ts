@@ -41,7 +41,7 @@ const CONTROL_OWNER: KeyOrder<ControlOwnerEntry> = {
 
 const PERSON: KeyOrder<PersonEntry> = {
     id: true, title: true, source: SOURCE, email: true, jobTitle: true, employedSince: true, employedUntil: true,
-    external: true, firm: true, engagedSince: true, engagedUntil: true, present: true, roles: true
+    external: true, firm: true, engagedSince: true, engagedUntil: true, present: true, employed: true, roles: true
 };
 
 const FILE_HASH: KeyOrder<FileHash> = { file: true, sha256: true };

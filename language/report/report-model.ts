@@ -210,6 +210,11 @@ export interface PersonEntry extends NamedRef {
     readonly engagedUntil?: string;
     /** Employed or engaged on the as-of date. */
     readonly present: boolean;
+    /**
+     * Employed by the organization on the as-of date (staff, the audience `everyone`): an external
+     * who was employed before their engagement is staff until the change (tenure.ts, `isStaffOn`).
+     */
+    readonly employed: boolean;
     /** Ids of the roles the person holds on the as-of date. */
     readonly roles: readonly string[];
 }

@@ -20,13 +20,13 @@ function relationCell(person: PersonEntry): Cell {
 
 /** The people employed on the as-of date: the population that an `everyone` training programme means. */
 export function employedOnAsOf(report: AuditReport): number {
-    return report.people.filter(person => person.present && !person.external).length;
+    return report.people.filter(person => person.employed).length;
 }
 
 /** Who training counts: the staff employed on the as-of date (the audience `everyone`), never people who left or externals. */
 export function populationText(report: AuditReport): string {
     const employed = employedOnAsOf(report);
-    const externals = report.people.filter(person => person.present && person.external).length;
+    const externals = report.people.filter(person => person.present && !person.employed).length;
     return `${plural(employed, 'person', 'people')} employed on ${report.asOf} ${employed === 1 ? 'is' : 'are'} declared`
         + (externals > 0 ? `; ${plural(externals, 'external person trains', 'external people train')} only for the roles they hold.` : '.');
 }
@@ -55,7 +55,7 @@ function jobTitles(people: readonly PersonEntry[]): string {
  */
 function largePeopleBlocks(report: AuditReport): Block[] {
     const files = groupBy(report.people, person => person.source.file);
-    const ordinary = (person: PersonEntry) => person.present && !person.external && person.roles.length > 0;
+    const ordinary = (person: PersonEntry) => person.employed && !person.external && person.roles.length > 0;
     const holding = report.people.filter(person => person.roles.length > 0).length;
     return [
         {
@@ -88,7 +88,7 @@ function largePeopleBlocks(report: AuditReport): Block[] {
 }
 
 export function peopleBlocks(report: AuditReport): Block[] {
-    const engaged = report.people.filter(person => person.present && person.external).length;
+    const engaged = report.people.filter(person => person.present && !person.employed).length;
     const absent = report.people.filter(person => !person.present).length;
     return [
         { kind: 'heading', level: 3, text: 'People' },
@@ -106,7 +106,7 @@ export function peopleBlocks(report: AuditReport): Block[] {
                     [named(person)],
                     person.jobTitle ? [[text(person.jobTitle)]] : none,
                     relationCell(person),
-                    [[person.present ? text(person.external ? 'Engaged' : 'Employed') : badge('neutral', 'Not with the organization')]],
+                    [[person.present ? text(person.employed ? 'Employed' : 'Engaged') : badge('neutral', 'Not with the organization')]],
                     person.roles.length > 0 ? [[text(person.roles.join(', '))]] : none
                 ])
             } as const]
