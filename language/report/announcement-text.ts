@@ -1,11 +1,14 @@
 import { madeAnnouncements, type Announcement, type Appointment } from './report-model.js';
 
-/**
- * How the report names one announcement, in every format: `2025-05-20 via intranet to all-staff`,
- * marked when it is dated after the as-of date, so a reader never takes it for one that was made.
- */
+/** What the report adds to a record that does not count on the as-of date, in every format: a reader never takes it for one that was made. */
+export function recordMark(entry: { readonly upcoming?: true; readonly invalidDate?: true }): string {
+    if (entry.upcoming) return ' (dated after the as-of date: not made yet)';
+    return entry.invalidDate ? ' (not a valid date: it counts for nothing until corrected)' : '';
+}
+
+/** How the report names one announcement, in every format: `2025-05-20 via intranet to all-staff`, with its recordMark. */
 export function announcementLine(entry: Announcement): string {
-    return `${entry.date} via ${entry.channel}${entry.audience ? ` to ${entry.audience}` : ''}${entry.upcoming ? ' (dated after the as-of date: not made yet)' : ''}`;
+    return `${entry.date} via ${entry.channel}${entry.audience ? ` to ${entry.audience}` : ''}${recordMark(entry)}`;
 }
 
 /** What the report says of an appointment no announcement had made known by the as-of date. */

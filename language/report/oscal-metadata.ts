@@ -7,7 +7,7 @@ import { frameworkName, isBuiltInFramework, oscalString, oscalToken, optionalArr
 import { mediaType, policyDocuments, relativeHref } from './oscal-resources.js';
 import { notAnnouncedText } from './announcement-text.js';
 import { renewalText } from './tenure-text.js';
-import { madeAnnouncements, type Appointment, type AuditReport, type RoleHolders } from './report-model.js';
+import { isMade, madeAnnouncements, type Appointment, type AuditReport, type RoleHolders } from './report-model.js';
 
 /**
  * An address OSCAL's `email-addresses` accepts (its schema's `format: email`, as JSON Schema
@@ -124,12 +124,15 @@ export function holderRemark(holder: Appointment): string {
     const first = holder.firstAnnouncement;
     const late = first?.late ? ` (late: ${first.days} days after the tenure began)` : '';
     const made = madeAnnouncements(holder.announcements).length;
-    const upcoming = holder.announcements.length - made;
-    const later = upcoming > 0 ? ` (${plural(upcoming, 'announcement')} dated after the as-of date, not made yet)` : '';
+    const upcoming = holder.announcements.filter(entry => entry.upcoming).length;
+    const impossible = holder.announcements.filter(entry => entry.invalidDate).length;
+    const later = (upcoming > 0 ? ` (${plural(upcoming, 'announcement')} dated after the as-of date, not made yet)` : '')
+        + (impossible > 0 ? ` (${plural(impossible, 'announcement')} dated on a day the calendar does not have, which counts for nothing until corrected)` : '');
     const announced = (!first ? notAnnouncedText(holder)
         : made === 0 ? `no announcement of its own, covered by the tenure's first announcement on ${first.date}${late}`
             : `${plural(made, 'announcement')}, first announced ${first.date}${late}`) + later;
-    const acknowledged = holder.acknowledgements.length > 0 ? `, acknowledged ${holder.acknowledgements.map(entry => entry.date).join(', ')}` : '';
+    const acknowledgements = holder.acknowledgements.filter(isMade);
+    const acknowledged = acknowledgements.length > 0 ? `, acknowledged ${acknowledgements.map(entry => entry.date).join(', ')}` : '';
     const held = `${holder.heldSince ? ` (held from ${holder.heldSince}, when they joined)` : ''}${holder.heldUntil ? ` (held until ${holder.heldUntil}, when they leave)` : ''}`;
     return `- ${holder.person.title}${holder.capacity ? ` (${holder.capacity})` : ''}${holder.since ? ` since ${holder.since}` : ''}${tenure}${held}`
         + `${holder.until ? ` until ${holder.until}` : ''}${holder.appointedBy ? `, appointed by ${holder.appointedBy.title}` : ''}`

@@ -1,6 +1,7 @@
 import { URI } from 'langium';
 import { resolvePolicyPath } from '../util/policy-paths.js';
-import type { AuditReport, SourceRef } from './report-model.js';
+import { recordMark } from './announcement-text.js';
+import { isMade, type AuditReport, type SourceRef } from './report-model.js';
 
 /** One document named in the policy: a job description or a piece of evidence, with what it evidences. */
 export interface PolicyDocument {
@@ -47,11 +48,15 @@ export function policyDocuments(report: AuditReport): PolicyDocument[] {
                 announcement.evidence.forEach(text =>
                     add(text, announcement.upcoming
                         ? `Evidence of the announcement of ${appointment} planned for ${announcement.date} via ${announcement.channel}, after the as-of date (${at(announcement.source)}).`
-                        : `Evidence that ${appointment} was announced on ${announcement.date} via ${announcement.channel} (${at(announcement.source)}).`));
+                        : announcement.invalidDate
+                            ? `Evidence of an announcement of ${appointment} via ${announcement.channel}, dated ${announcement.date}, a day the calendar does not have (${at(announcement.source)}).`
+                            : `Evidence that ${appointment} was announced on ${announcement.date} via ${announcement.channel} (${at(announcement.source)}).`));
             }
             for (const acknowledgement of holder.acknowledgements) {
                 acknowledgement.evidence.forEach(text =>
-                    add(text, `Evidence that ${holder.person.title} acknowledged the role of ${holder.role.title} on ${acknowledgement.date} (${at(acknowledgement.source)}).`));
+                    add(text, isMade(acknowledgement)
+                        ? `Evidence that ${holder.person.title} acknowledged the role of ${holder.role.title} on ${acknowledgement.date} (${at(acknowledgement.source)}).`
+                        : `Evidence of an acknowledgement of the role of ${holder.role.title} by ${holder.person.title} dated ${acknowledgement.date}${recordMark(acknowledgement)} (${at(acknowledgement.source)}).`));
             }
         }
     }

@@ -8,10 +8,10 @@ import { ordered, type KeyOrder, type Order } from './key-order.js';
 const SOURCE: KeyOrder<SourceRef> = { file: true, line: true };
 const NAMED: KeyOrder<NamedRef> = { id: true, title: true, source: SOURCE };
 
-const ANNOUNCEMENT: KeyOrder<Announcement> = { date: true, channel: true, audience: true, evidence: true, upcoming: true, source: SOURCE };
+const ANNOUNCEMENT: KeyOrder<Announcement> = { date: true, channel: true, audience: true, evidence: true, upcoming: true, invalidDate: true, source: SOURCE };
 
 const FIRST_ANNOUNCEMENT: KeyOrder<FirstAnnouncement> = { date: true, since: true, days: true, late: true, earlierTerm: true, source: SOURCE };
-const ACKNOWLEDGEMENT: KeyOrder<Acknowledgement> = { date: true, evidence: true, earlierTerm: true, source: SOURCE };
+const ACKNOWLEDGEMENT: KeyOrder<Acknowledgement> = { date: true, evidence: true, earlierTerm: true, upcoming: true, invalidDate: true, source: SOURCE };
 
 const RECORDED_BY: KeyOrder<RecordedByEntry> = {
     status: true, commit: true, shortCommit: true, author: true, email: true, date: true, trailers: { key: true, value: true }, daysAfterStart: true, late: true

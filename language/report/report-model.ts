@@ -5,6 +5,7 @@
  * REPORT_SCHEMA_VERSION on any change that is not a pure addition.
  */
 import type { PolicyDiff } from '../diff/diff-model.js';
+import type { RecordState } from '../workspace/tenure.js';
 import type { TrainingState } from '../workspace/training-status.js';
 
 export const REPORT_SCHEMA_VERSION = '3.2.0';
@@ -36,12 +37,24 @@ export interface Announcement {
     readonly evidence: readonly string[];
     /** Dated after the as-of date: recorded, but not made yet, so it counts for nothing in the report. */
     readonly upcoming?: true;
+    /** Dated on a day the calendar does not have: it counts for nothing until corrected (date-invalid). */
+    readonly invalidDate?: true;
     readonly source: SourceRef;
 }
 
-/** Announcements made by the as-of date, without those still to come. */
+/** How a record's state on the as-of date (tenure.ts, `recordStateOn`) is written in the model: nothing when it was made. */
+export function recordMarks(state: RecordState): { upcoming?: true; invalidDate?: true } {
+    return state === 'upcoming' ? { upcoming: true } : state === 'invalid-date' ? { invalidDate: true } : {};
+}
+
+/** Whether a record of the model counts on the as-of date: neither dated later nor on an impossible day. */
+export function isMade(record: { readonly upcoming?: true; readonly invalidDate?: true }): boolean {
+    return !record.upcoming && !record.invalidDate;
+}
+
+/** Announcements made by the as-of date, without those still to come or dated on an impossible day. */
 export function madeAnnouncements(announcements: readonly Announcement[]): Announcement[] {
-    return announcements.filter(announcement => !announcement.upcoming);
+    return announcements.filter(isMade);
 }
 
 /** The person confirmed they accept the role and its responsibilities (PCI DSS 12.1.3, 12.4). */
@@ -50,6 +63,10 @@ export interface Acknowledgement {
     readonly evidence: readonly string[];
     /** Recorded on an earlier term of the tenure: a renewal keeps the first acknowledgement (role-acknowledgement-missing). */
     readonly earlierTerm?: boolean;
+    /** Dated after the as-of date: not made yet, so it does not count (role-acknowledgement-missing). */
+    readonly upcoming?: true;
+    /** Dated on a day the calendar does not have: it counts for nothing until corrected (date-invalid). */
+    readonly invalidDate?: true;
     readonly source: SourceRef;
 }
 

@@ -2,10 +2,10 @@ import type { Assignment, DutyLink, Role } from '../generated/ast.js';
 import { daysBetween, isDateShaped, isValidIsoDate } from '../util/dates.js';
 import { jobDescriptionOn } from '../workspace/job-descriptions.js';
 import { cadenceText } from '../workspace/training-status.js';
-import { announcedSpanSince, capacityOf, firstAnnouncement, heldDatesOn, isAnnouncedBy, isFirstTerm, type Tenure } from '../workspace/tenure.js';
+import { announcedSpanSince, capacityOf, firstAnnouncement, heldDatesOn, isFirstTerm, recordStateOn, type Tenure } from '../workspace/tenure.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
 import { compareStrings } from '../util/compare.js';
-import type { Appointment, DutyEntry, DutyLine, FirstAnnouncement, MatrixCell, ResponsibilityMatrix, RoleHolders, UpcomingAppointment } from './report-model.js';
+import { recordMarks, type Appointment, type DutyEntry, type DutyLine, type FirstAnnouncement, type MatrixCell, type ResponsibilityMatrix, type RoleHolders, type UpcomingAppointment } from './report-model.js';
 import type { ReportSources } from './report-sources.js';
 import { recordedByEntry, type RecordedByContext } from './report-recorded-by.js';
 
@@ -73,14 +73,15 @@ export function appointmentOf(assignment: Assignment, context: RolesContext): Ap
             channel: announcement.channel,
             audience: announcement.audience,
             evidence: [...announcement.evidence],
-            // Dated after the as-of date: recorded, but not made yet (tenure.ts, isAnnouncedBy).
-            ...(isAnnouncedBy(announcement, context.asOf) ? {} : { upcoming: true as const }),
+            // Dated after the as-of date, or on an impossible day: recorded, but not made (tenure.ts, recordStateOn).
+            ...recordMarks(recordStateOn(announcement.date, context.asOf)),
             source: sources.of(announcement)
         })),
         firstAnnouncement: firstAnnouncementOf(assignment, tenure, context),
         // Every term's: a renewal keeps the first acknowledgement, as role-acknowledgement-missing counts it.
         acknowledgements: (tenure?.terms ?? [assignment]).flatMap(term => term.acknowledgements).filter(acknowledgement => acknowledgement.date).map(acknowledgement => ({
             date: acknowledgement.date, evidence: [...acknowledgement.evidence], ...(acknowledgement.$container !== assignment ? { earlierTerm: true } : {}),
+            ...recordMarks(recordStateOn(acknowledgement.date, context.asOf)),
             source: sources.of(acknowledgement)
         })),
         recordedBy: recordedByEntry(assignment, context.recordedBy),

@@ -1,7 +1,7 @@
 /** Section 2: the auditor's four questions, each answered first in plain words, then with its evidence. */
 import { ISMS_CONFORMANCE, ISMS_REPORTING } from '../standards/catalogue.js';
-import { announcementLine, notAnnouncedText } from './announcement-text.js';
-import { madeAnnouncements, type Answer, type Appointment, type AuditorQuestion, type AuditReport, type DutyLine, type RoleHolders } from './report-model.js';
+import { announcementLine, notAnnouncedText, recordMark } from './announcement-text.js';
+import { isMade, madeAnnouncements, type Answer, type Appointment, type AuditorQuestion, type AuditReport, type DutyLine, type RoleHolders } from './report-model.js';
 import { renewalText } from './tenure-text.js';
 import { dutiesWithLetters } from './report-questions.js';
 import type { Block, Cell, Inline, Section, Tone } from './report-view.js';
@@ -94,9 +94,13 @@ function responsibleTable(report: AuditReport): Block {
     return { kind: 'table', head: ['Assignment', 'Role', `Held on ${report.asOf} by`, 'Where the policy says so'], rows };
 }
 
-/** `Acknowledged the role on 2024-03-02 (evidence: …). ` for each acknowledgement recorded. */
+/**
+ * `Acknowledged the role on 2024-03-02 (evidence: …). ` for each acknowledgement recorded; one
+ * dated later or on an impossible day is named as such, as role-acknowledgement-missing counts it.
+ */
 export function acknowledgementText(appointment: Appointment): string {
-    return appointment.acknowledgements.map(entry => `Acknowledged the role on ${entry.date}${entry.earlierTerm ? ', in an earlier term of the tenure' : ''}`
+    return appointment.acknowledgements.map(entry => `${isMade(entry) ? 'Acknowledged the role on' : 'An acknowledgement of the role is recorded for'} ${entry.date}`
+        + `${recordMark(entry)}${entry.earlierTerm ? ', in an earlier term of the tenure' : ''}`
         + `${entry.evidence.length > 0 ? ` (evidence: ${entry.evidence.join('; ')})` : ''}. `).join('');
 }
 
@@ -135,7 +139,11 @@ export function firstAnnouncementNotes(appointment: Appointment, maxDays: number
 function announcementSentence(appointment: Appointment, maxDays: number | undefined): Inline[] {
     const head = [strong(appointment.person.title), ...capacityMark(appointment), text(` as ${appointment.role.title}: `)];
     const upcoming = appointment.announcements.filter(entry => entry.upcoming).map(announcementLine);
-    const later = upcoming.length > 0 ? [text(` Recorded for later: ${upcoming.join('; ')}.`)] : [];
+    const impossible = appointment.announcements.filter(entry => entry.invalidDate).map(announcementLine);
+    const later = [
+        ...(upcoming.length > 0 ? [text(` Recorded for later: ${upcoming.join('; ')}.`)] : []),
+        ...(impossible.length > 0 ? [text(` Recorded on a day the calendar does not have: ${impossible.join('; ')}.`)] : [])
+    ];
     if (!appointment.firstAnnouncement) return [...head, badge('bad', notAnnouncedText(appointment)), text(' ('), src(appointment.source), text(')'), ...later];
     const made = madeAnnouncements(appointment.announcements);
     const own = made.length > 0 ? [text(`announced ${plural(made.length, 'time')}: ${made.map(announcementLine).join('; ')}.`)] : [text('this term was not announced.')];
@@ -144,7 +152,7 @@ function announcementSentence(appointment: Appointment, maxDays: number | undefi
 
 function announcementTable(appointments: readonly Appointment[]): Block[] {
     const rows = appointments.flatMap(appointment => appointment.announcements.map(entry => [
-        [[text(appointment.person.title)]], [[text(appointment.role.title)]], [[date(entry.date), ...(entry.upcoming ? [text(' (after the as-of date: not made yet)')] : [])]], [[text(entry.channel)]],
+        [[text(appointment.person.title)]], [[text(appointment.role.title)]], [[date(entry.date), ...(isMade(entry) ? [] : [text(recordMark(entry))])]], [[text(entry.channel)]],
         [[text(entry.audience ?? '—')]], lines(entry.evidence.map(item => [text(item)])), [[src(entry.source)]]
     ] as Cell[]));
     return rows.length > 0 ? [{ kind: 'table', head: ['Person', 'Role', 'Date', 'Channel', 'Audience', 'Evidence', 'Source'], rows }] : [];

@@ -1,10 +1,10 @@
 /** Section 3: the roles with their holders and vacancies, their appointments, and the people. */
-import type { Appointment, AuditReport, RoleHolders } from './report-model.js';
+import { isMade, type Appointment, type AuditReport, type RoleHolders } from './report-model.js';
 import type { Block, Cell, Inline, Section } from './report-view.js';
 import { peopleBlocks } from './view-people.js';
 import { capacityMark, firstAnnouncementNotes, holdersCell, jobDescriptionVersion } from './view-questions.js';
 import { renewalText } from './tenure-text.js';
-import { announcementLine, notAnnouncedText } from './announcement-text.js';
+import { announcementLine, notAnnouncedText, recordMark } from './announcement-text.js';
 import { badge, code, date, fileLink, lines, none, src, strong, text } from './view-inline.js';
 import { LARGE } from './view-large.js';
 import { largeRolesBlocks } from './view-roles-large.js';
@@ -76,7 +76,7 @@ function appointmentRows(report: AuditReport): Cell[][] {
             [[holder.appointedBy ? text(holder.appointedBy.title) : badge('warn', 'Not recorded')]],
             lines(holder.evidence.map(item => [text(item)])),
             announcedCell(holder, maxDays),
-            lines(holder.acknowledgements.map(item => [date(item.date), ...(item.earlierTerm ? [text(' (an earlier term of the tenure)')] : []),
+            lines(holder.acknowledgements.map(item => [date(item.date), ...(isMade(item) ? [] : [text(recordMark(item))]), ...(item.earlierTerm ? [text(' (an earlier term of the tenure)')] : []),
                 ...(item.evidence.length > 0 ? [text(`: ${item.evidence.join('; ')}`)] : [])])),
             [[src(holder.source)]]
         ]);

@@ -1,7 +1,7 @@
 import type { Assignment } from '../generated/ast.js';
 import { IssueCodes } from '../mandate-issue-codes.js';
 import { isValidIsoDate, type IsoDate } from '../util/dates.js';
-import type { Tenure } from '../workspace/tenure.js';
+import { recordStateOn, type Tenure } from '../workspace/tenure.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 
 /** Valid acknowledgement dates recorded on any term of the tenure (a renewal inherits the first term's). */
@@ -40,7 +40,9 @@ export const roleAcknowledgementMissing: WorkspaceRule = {
                 if (dates.some(date => date <= asOf)) continue;
                 const person = tenure.person.name;
                 const held = tenure.since ? `has held '${role.name}' since ${tenure.since}` : `holds '${role.name}'`;
-                const later = dates.length > 0 ? ` The acknowledgement dated ${dates[0]} is after the as-of date, so it does not count yet.` : '';
+                const impossible = tenure.terms.flatMap(term => term.acknowledgements).find(acknowledgement => acknowledgement.date !== undefined && recordStateOn(acknowledgement.date, asOf) === 'invalid-date');
+                const later = dates.length > 0 ? ` The acknowledgement dated ${dates[0]} is after the as-of date, so it does not count yet.`
+                    : impossible ? ` The acknowledgement dated ${impossible.date}, a day the calendar does not have, counts for nothing until the date is corrected.` : '';
                 findings.push({
                     node: assignment,
                     property: 'person',

@@ -258,12 +258,22 @@ export function tenureAnnouncements(tenure: Tenure | undefined, assignment: Assi
 }
 
 /**
- * Whether an announcement had been made on `asOf`. One dated later has not happened yet and
- * counts for nothing until then (date-in-future.ts), as a later training completion or
- * acknowledgement does not: an audit report as of a date never says "announced" for it.
+ * Where a dated record (an announcement, an acknowledgement) stands on `asOf`: made by then, dated
+ * later (it has not happened yet and counts for nothing until then, date-in-future.ts), or dated on
+ * a day the calendar does not have (it counts for nothing until corrected: date-invalid reports it,
+ * and the quick fixes write `0000-00-00` where only the user knows the date). The rules and every
+ * format of the report read records through this, so they never disagree about one.
  */
+export type RecordState = 'made' | 'upcoming' | 'invalid-date';
+
+export function recordStateOn(date: IsoDate | undefined, asOf: IsoDate): RecordState {
+    if (date === undefined || !isValidIsoDate(date)) return 'invalid-date';
+    return date <= asOf ? 'made' : 'upcoming';
+}
+
+/** Whether an announcement had been made on `asOf` (recordStateOn): an audit report as of a date never says "announced" for a later or impossible one. */
 export function isAnnouncedBy(announcement: Announcement, asOf: IsoDate): boolean {
-    return announcement.date !== undefined && isValidIsoDate(announcement.date) && announcement.date <= asOf;
+    return recordStateOn(announcement.date, asOf) === 'made';
 }
 
 /**
@@ -290,7 +300,7 @@ export function upcomingAnnouncement(tenure: Tenure | undefined, assignment: Ass
     let first: Announcement | undefined;
     for (let index = span.first; index <= span.last; index++) {
         for (const announcement of span.terms[index].announcements) {
-            if (isValidIsoDate(announcement.date) && announcement.date > asOf && (!first || announcement.date < first.date)) first = announcement;
+            if (recordStateOn(announcement.date, asOf) === 'upcoming' && (!first || announcement.date < first.date)) first = announcement;
         }
     }
     return first;
