@@ -7,7 +7,7 @@
 import type { Authority, Claim, Exclusion, Responsibility, Training } from '../generated/ast.js';
 import { DEFAULT_CLAIMED_FRAMEWORK, type Requirement } from '../standards/catalogue.js';
 import type { RequirementCatalogue } from '../standards/requirement-catalogue.js';
-import { closestMatch } from '../util/did-you-mean.js';
+import { unknownRequirementHint } from '../standards/unknown-requirement.js';
 import type { Lookup } from '../util/multi-map.js';
 import type { Declarations } from '../workspace/declaration-index.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
@@ -105,7 +105,8 @@ function build(model: WorkspaceModel): StatementOfApplicability {
         const prefix = claim.framework;
         if (!prefix) continue; // a syntax error; the parser reports it
         if (!catalogue.framework(prefix)) {
-            const suggestion = closestMatch(prefix, catalogue.frameworks.map(framework => framework.prefix));
+            // Read as a requirement ID's prefix is: NIST is NIST-CSF, never NIS2 (another version is not a spelling).
+            const suggestion = catalogue.closeFramework(prefix)?.prefix;
             problems.push({
                 node: claim, property: 'framework',
                 message: `'${prefix}' is not a framework in the catalogue. `
@@ -154,9 +155,9 @@ function build(model: WorkspaceModel): StatementOfApplicability {
                 const at = { node: exclusion, property: 'requirements' as const, index };
                 const requirement = catalogue.find(id);
                 if (!requirement) {
-                    const suggestions = catalogue.suggest(id).map(({ requirement: close }) => `${close.id} (${close.title})`);
+                    // The same help as requirement-unknown: a 2013 Annex A number names its 2022 control(s).
                     problems.push({ ...at, message: `'${id}' is not a requirement in the standards catalogue, so it cannot be declared not applicable.`
-                        + (suggestions.length > 0 ? ` Did you mean ${suggestions.join(' or ')}?` : '') });
+                        + unknownRequirementHint(catalogue, id, 'not applicable') });
                     return;
                 }
                 if (catalogue.framework(prefix) && requirement.framework !== prefix) {

@@ -1,4 +1,5 @@
 import { BUILT_IN_FRAMEWORKS, requirementsOf, type Framework, type FrameworkDefinition, type Requirement } from './catalogue.js';
+import type { NistCsf11Reference } from './frameworks/nist-csf-1-1.js';
 import { RequirementSuggestions, type LegacyRequirement, type RequirementSuggestion } from './requirement-suggestions.js';
 
 /** A framework an organization defines itself, with where it was declared. */
@@ -89,6 +90,20 @@ export class RequirementCatalogue {
     /** An ISO/IEC 27001:2013 Annex A number (`ISO27001:A.16.1.1`) with the 2022 control(s) it became. */
     legacy(id: string): LegacyRequirement | undefined {
         return this.suggestions.legacy(id);
+    }
+
+    /** A NIST CSF 1.1 category or subcategory (`NIST-CSF:PR.AC-4`) that CSF 2.0 has under no ID of its number. */
+    legacyNistCsf(id: string): NistCsf11Reference | undefined {
+        return this.suggestions.legacyNistCsf(id);
+    }
+
+    /**
+     * The framework that a prefix which is none of this catalogue's plausibly names: its spelling
+     * (`nist-csf`), a shortened name (`NIST`, `PCI`), a misspelling (`HIPPA`); never another version
+     * (`NIS` is not NIS2). The same reading as for requirement IDs, for `claims` and anywhere a prefix stands alone.
+     */
+    closeFramework(prefix: string): Framework | undefined {
+        return this.suggestions.framework(prefix);
     }
 
     // Built on first use: most workspaces never cite an unknown ID.

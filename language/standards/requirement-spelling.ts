@@ -69,10 +69,18 @@ export function typoDistance(a: string, b: string, lettersOnly = false): number 
 }
 
 /**
+ * Codes of this many letters or fewer are abbreviations (GV, RR, CC, PI, an organization's IAM
+ * or ISMS): every letter carries meaning, so PR.AC (CSF 1.1's access control) is never PR.AA or
+ * PR.AT, and CX never CC or C. Only longer codes, words such as ACCESS or REVIEW, can be misspelt.
+ */
+export const ABBREVIATION_LETTERS = 4;
+
+/**
  * How far a clause is from a catalogue clause when only its codes are misspelt: the numbers and
- * items must be the same, in the same order, and every code the author wrote that the candidate
- * changes must be unknown to the framework (`GV.RRR-02` → `GV.RR-02`, but `GV.RM-05` never becomes
- * `GV.RR-05`: RM is a category of its own). Undefined when the clause differs in anything else.
+ * items must be the same, in the same order, with as many codes, and every code the candidate
+ * changes must be a word unknown to the framework (`ACESS-REVEIW` → `ACCESS-REVIEW`, but never
+ * `GV.RRR-02` → `GV.RR-02` or `PR.PT-1` → `PR.PS-01`: an abbreviation is not a spelling).
+ * Undefined when the clause differs in anything else.
  */
 export function codeTypoCost(written: readonly ClauseToken[], candidate: readonly ClauseToken[], knownCodes: ReadonlySet<string>): number | undefined {
     const writtenSegments = segments(written);
@@ -82,8 +90,13 @@ export function codeTypoCost(written: readonly ClauseToken[], candidate: readonl
     for (let index = 0; index < writtenSegments.codes.length; index++) {
         const mine = writtenSegments.codes[index];
         const theirs = candidateSegments.codes[index];
-        if (mine.some(code => !theirs.includes(code) && knownCodes.has(code))) return undefined;
-        cost += typoDistance(mine.join('.'), theirs.join('.'));
+        // A code added or dropped is another reference (PR for PR.AC, A.5.24 for 5.24).
+        if (mine.length !== theirs.length) return undefined;
+        for (let at = 0; at < mine.length; at++) {
+            if (mine[at] === theirs[at]) continue;
+            if (knownCodes.has(mine[at]) || Math.min(mine[at].length, theirs[at].length) <= ABBREVIATION_LETTERS) return undefined;
+            cost += typoDistance(mine[at], theirs[at]);
+        }
     }
     return cost;
 }
@@ -107,4 +120,34 @@ function segments(tokens: readonly ClauseToken[]): { fixed: string[]; codes: str
 export function codeTypoBudget(candidate: readonly ClauseToken[]): number {
     const letters = candidate.filter(token => !token.fixed).reduce((sum, token) => sum + token.text.length, 0);
     return Math.min(3, Math.max(1, Math.floor(letters / 4)));
+}
+
+/** The codes before the first number (`A` of A.5.24, `GV.RR` of GV.RR-02): IDs with one lead share a numbering. */
+export function leadOf(tokens: readonly ClauseToken[]): string {
+    const first = tokens.findIndex(token => token.fixed);
+    return tokens.slice(0, first < 0 ? tokens.length : first).map(token => token.text).join('.');
+}
+
+/** The shape of a numbering: at most `count` numbers and items, the one at each place at most `lengths[place]` characters. */
+export interface NumberingForm {
+    count: number;
+    readonly lengths: number[];
+}
+
+/** Widens `form` to take in the numbers and items of `tokens`. */
+export function widenForm(form: NumberingForm, tokens: readonly ClauseToken[]): void {
+    const fixed = tokens.filter(token => token.fixed);
+    form.count = Math.max(form.count, fixed.length);
+    fixed.forEach((token, place) => { form.lengths[place] = Math.max(form.lengths[place] ?? 0, token.text.length); });
+}
+
+/**
+ * Whether the numbers of `tokens` could be an ID of this numbering in their own right: no more of
+ * them, none longer than any at its place. PCI DSS `12.11` could (3.2.1 had it), so it is not a
+ * `12.1.1` with a dot missing; ISO/IEC 27001 `6.13` could not (no clause has a two-digit second number).
+ */
+export function fitsForm(form: NumberingForm | undefined, tokens: readonly ClauseToken[]): boolean {
+    if (!form) return false;
+    const fixed = tokens.filter(token => token.fixed);
+    return fixed.length <= form.count && fixed.every((token, place) => token.text.length <= (form.lengths[place] ?? 0));
 }

@@ -1,13 +1,16 @@
 /**
  * "Did you mean" for requirement IDs, which must never change what a duty claims to meet: only a
  * close spelling of an ID of the same framework is offered (case, punctuation, leading zeros, a
- * misspelt code or framework name), never another number (A.5.24 is not A.5.2, 9.2 is not 7.2).
- * ISO/IEC 27001:2013 Annex A numbers are recognised and pointed at their 2022 controls.
+ * misspelt framework name or word), never another number (A.5.24 is not A.5.2, 9.2 is not 7.2)
+ * and never another code (PR.AC is not PR.AA). ISO/IEC 27001:2013 Annex A numbers are recognised
+ * and pointed at their 2022 controls, NIST CSF 1.1 numbers recognised as such.
  */
 import type { Framework, Requirement } from './catalogue.js';
 import { legacyIso27001, LEGACY_ISO27001 } from './frameworks/iso27001-2013.js';
+import { nistCsf11, type NistCsf11Reference } from './frameworks/nist-csf-1-1.js';
 import {
-    clauseTokens, codeTypoBudget, codeTypoCost, prefixKey, runTogetherKey, spellingKey, typoDistance, type ClauseToken
+    clauseTokens, codeTypoBudget, codeTypoCost, fitsForm, leadOf, prefixKey, runTogetherKey, spellingKey, typoDistance, widenForm,
+    type ClauseToken, type NumberingForm
 } from './requirement-spelling.js';
 import { pushTo } from '../util/multi-map.js';
 
@@ -39,6 +42,7 @@ export interface SuggestionSource {
 export const MAX_SUGGESTIONS = 3;
 
 const ISO27001 = 'ISO27001';
+const NIST_CSF = 'NIST-CSF';
 /** ISO/IEC 27002 numbers the controls that ISO/IEC 27001 lists as Annex A: 27002 5.24 is A.5.24. */
 const ISO27002_KEY = 'ISO27002';
 /** `Art. 21(2)(d)`: how EU law is cited; the catalogue writes the article number alone. */
@@ -53,6 +57,8 @@ interface FrameworkIndex {
     readonly entries: readonly Entry[];
     readonly bySpelling: ReadonlyMap<string, readonly Requirement[]>;
     readonly byRunTogether: ReadonlyMap<string, readonly Requirement[]>;
+    /** The numbering of the IDs with each lead code: a dot is missing only where the numbers could not be an ID as written. */
+    readonly forms: ReadonlyMap<string, NumberingForm>;
     /** Every code (A, GV, RR, CC …) the framework's IDs use: a code the author wrote that is one of them is meant. */
     readonly codes: ReadonlySet<string>;
     /** Whether some ID starts with a code; if none does, a leading `Art.` is noise. */
@@ -84,12 +90,21 @@ export class RequirementSuggestions {
         if (!match) return [];
         // A 2013 Annex A number is explained as such (legacy), never respelt as a 2022 one (A.5.1.1 is not A.5.11).
         if (match.framework.prefix === ISO27001 && this.legacy(`${ISO27001}:${clause}`)) return [];
+        // So is a CSF 1.1 number: PR.AC-4 is not PR.AA-04, PR.PT-1 not PR.AT-01.
+        if (match.framework.prefix === NIST_CSF && this.legacyNistCsf(id)) return [];
         const written = (match.clausePrefix ?? '') + clause;
         const index = this.index(match.framework.prefix);
         const tokens = withoutArticleWord(clauseTokens(written), index);
         const spelt = this.spellings(tokens, index, match);
         if (spelt.length > 0) return spelt.slice(0, MAX_SUGGESTIONS);
+        const annex = this.annexWithoutA(tokens, index, match);
+        if (annex.length > 0) return annex.slice(0, MAX_SUGGESTIONS);
         return this.typos(tokens, index).slice(0, MAX_SUGGESTIONS);
+    }
+
+    /** The framework a prefix that is none of the catalogue's plausibly names (`NIST` for NIST-CSF), as requirement IDs read it. */
+    framework(prefix: string): Framework | undefined {
+        return this.matchPrefix(prefix)?.framework;
     }
 
     /** The one ID `id` is clearly a spelling of, for a quick fix to put in its place; undefined unless exactly one. */
@@ -113,6 +128,20 @@ export class RequirementSuggestions {
         return { id: control.id, title: control.title, mapsTo };
     }
 
+    /**
+     * The NIST CSF 1.1 category or subcategory `id` names (`NIST-CSF:PR.AC-4`, `NIST:PR.PT-1`) when
+     * CSF 2.0 has no ID of that number; one it kept (PR.DS-1, now PR.DS-01) is only a spelling.
+     */
+    legacyNistCsf(id: string): NistCsf11Reference | undefined {
+        const { prefix, clause } = splitId(id);
+        if (clause === undefined || this.matchPrefix(prefix)?.framework.prefix !== NIST_CSF) return undefined;
+        const tokens = clauseTokens(clause);
+        const [functionCode, categoryCode, number] = tokens;
+        if (tokens.length < 2 || tokens.length > 3 || functionCode.fixed || categoryCode.fixed || (number && !number.fixed)) return undefined;
+        const reference = nistCsf11(functionCode.text, categoryCode.text, number?.text);
+        return reference && !this.index(NIST_CSF).bySpelling.has(spellingKey(tokens)) ? reference : undefined;
+    }
+
     private matchPrefix(prefix: string): PrefixMatch | undefined {
         const exact = this.source.frameworks.find(framework => framework.prefix === prefix);
         if (exact) return { framework: exact, sameFramework: true };
@@ -122,10 +151,11 @@ export class RequirementSuggestions {
         if (spelt.length > 1) return undefined;
         const iso = this.source.frameworks.find(framework => framework.prefix === ISO27001);
         if (key === ISO27002_KEY && iso) return { framework: iso, sameFramework: false, clausePrefix: 'A.' };
-        // `PCI` for PCI-DSS, `NIST` for NIST-CSF; never `NIS` for NIS2 or `SOC` for SOC2: a version is not a spelling.
+        // `PCI` for PCI-DSS, `NIST` for NIST-CSF: the prefix's first part(s), whole. Never `NIS` for NIS2 or
+        // `SOC` for SOC2 (a version is not a spelling), nor `NIS` for NIST-CSF (the EU's NIS Directive).
         const shortened = this.source.frameworks.filter(framework => {
-            const full = prefixKey(framework.prefix);
-            return key.length >= 3 && full.startsWith(key) && !/[0-9]/.test(full.slice(key.length));
+            const parts = framework.prefix.split('-');
+            return key.length >= 3 && parts.slice(1).some((_, cut) => prefixKey(parts.slice(0, cut + 1).join('-')) === key);
         });
         if (shortened.length === 1) return { framework: shortened[0], sameFramework: false };
         const scored = this.source.frameworks
@@ -147,11 +177,20 @@ export class RequirementSuggestions {
             const sameRequirement = match.sameFramework && match.clausePrefix === undefined && found.length === 1;
             return found.map(requirement => ({ requirement, sameRequirement }));
         }
-        // A dot missing or added between numbers (A.524, 6.13) is likely, but moves a digit: offered, never applied.
+        // A dot missing or added between numbers (A.524, 6.13) is likely, but moves a digit: offered, never applied, and
+        // only where the numbers as written could not be an ID (PCI DSS 3.2.1 had a 12.11, which is not 12.1.1).
+        if (fitsForm(index.forms.get(leadOf(tokens)), tokens)) return [];
         return (index.byRunTogether.get(runTogetherKey(tokens)) ?? []).map(requirement => ({ requirement, sameRequirement: false }));
     }
 
-    /** IDs whose numbers and items are the same and whose codes are a small misspelling away. */
+    /** ISO/IEC 27001's clauses have no 8.8 or 5.24: written without its `A.`, such a number is the Annex A control's. */
+    private annexWithoutA(tokens: readonly ClauseToken[], index: FrameworkIndex, match: PrefixMatch): RequirementSuggestion[] {
+        if (match.framework.prefix !== ISO27001 || match.clausePrefix !== undefined || !tokens[0]?.fixed) return [];
+        const found = index.bySpelling.get(spellingKey([{ text: 'A', fixed: false }, ...tokens])) ?? [];
+        return found.map(requirement => ({ requirement, sameRequirement: false }));
+    }
+
+    /** IDs whose numbers and items are the same and whose word codes (never abbreviations) are a small misspelling away. */
     private typos(tokens: readonly ClauseToken[], index: FrameworkIndex): RequirementSuggestion[] {
         const scored: Array<{ requirement: Requirement; cost: number; order: number }> = [];
         index.entries.forEach((entry, order) => {
@@ -176,14 +215,19 @@ function buildIndex(requirements: readonly Requirement[]): FrameworkIndex {
     const entries = requirements.map(requirement => ({ requirement, tokens: clauseTokens(requirement.clause) }));
     const bySpelling = new Map<string, Requirement[]>();
     const byRunTogether = new Map<string, Requirement[]>();
+    const forms = new Map<string, NumberingForm>();
     const codes = new Set<string>();
     for (const { requirement, tokens } of entries) {
         pushTo(bySpelling, spellingKey(tokens), requirement);
         pushTo(byRunTogether, runTogetherKey(tokens), requirement);
+        const lead = leadOf(tokens);
+        const form = forms.get(lead) ?? { count: 0, lengths: [] };
+        widenForm(form, tokens);
+        forms.set(lead, form);
         for (const token of tokens) if (!token.fixed) codes.add(token.text);
     }
     const startsWithCode = entries.some(({ tokens }) => tokens[0] !== undefined && !tokens[0].fixed);
-    return { entries, bySpelling, byRunTogether, codes, startsWithCode };
+    return { entries, bySpelling, byRunTogether, forms, codes, startsWithCode };
 }
 
 function splitId(id: string): { prefix: string; clause?: string } {
