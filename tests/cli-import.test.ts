@@ -148,7 +148,7 @@ describe('mandate import', () => {
         expect(await readFile(path.join(folder, TARGET), 'utf8')).toBe(handWritten);
         const beside = mandate(folder, 'import', 'hr.csv', '-o', 'people/staff.mandate', '--as-of', '2025-06-30');
         expect(beside.code).toBe(0);
-        expect(beside.stdout).toContain("  Ada Lovelace (1001): declared by hand as 'ada'\n");
+        expect(beside.stdout).toContain("  Ada Lovelace (1001): declared by hand as 'ada' at people/board.mandate:1\n");
         expect(await readFile(path.join(folder, 'people/board.mandate'), 'utf8')).toBe(handWritten);
     });
 

@@ -1,8 +1,8 @@
 import type { MandateServices } from '../mandate-module.js';
 import type { DirectorySettings } from './column-mapping.js';
 import type { DirectoryProblem, DirectoryRecord, SourceLocation } from './directory-record.js';
-import { isGeneratedText, readPeopleFile, renderPeopleFile } from './people-file.js';
-import { planImport, type DeclaredPerson, type ImportPlan } from './plan-import.js';
+import { firstEdit, isGeneratedText, readPeopleFile, renderPeopleFile } from './people-file.js';
+import { planImport, type DeclaredName, type ImportPlan } from './plan-import.js';
 import { readDirectory } from './read-directory.js';
 
 export interface ImportRequest {
@@ -17,7 +17,8 @@ export interface ImportRequest {
     readonly settings: DirectorySettings;
     /** The generated file as it is now, if it exists, and its name for messages. */
     readonly target: { readonly file: string; readonly text?: string };
-    readonly declared: readonly DeclaredPerson[];
+    /** Every name declared in the workspace outside the target: taken, and people not to import twice. */
+    readonly declared: readonly DeclaredName[];
     readonly asOf: string;
 }
 
@@ -41,6 +42,16 @@ export function importDirectory(services: MandateServices, request: ImportReques
         }
         const earlier = readPeopleFile(services, request.target.text);
         if (!earlier.ok) return { ok: false, refused: true, problems: [{ location: at(earlier.line, earlier.column), message: `${earlier.message}; undo the edit, or delete the file to import afresh` }] };
+        const edit = firstEdit(request.target.text, earlier.people);
+        if (edit) {
+            return {
+                ok: false, refused: true, problems: [{
+                    location: at(edit.line, edit.column),
+                    message: 'the generated file was edited by hand here (a comment, a blank line or a change the next import would drop); undo the edit, '
+                        + 'put notes and people of your own in a hand-written file, or delete the file to import afresh'
+                }]
+            };
+        }
         previous = earlier.people;
     }
     // A person keeps their ID for good: an export whose keys moved to another column would end everyone and add them again.
@@ -56,11 +67,15 @@ export function importDirectory(services: MandateServices, request: ImportReques
             }]
         };
     }
+    // What the rename provider refuses as a name: keywords that are no name, and those (`nobody`,
+    // `everyone`) that a reference in their place would read as the keyword.
     const keywords = services.syntax.GrammarKeywords;
-    const reserved = new Set([...keywords.words].filter(word => !keywords.nameKeywords.has(word)));
+    const reserved = new Set([...keywords.words].filter(word => !keywords.nameKeywords.has(word) || keywords.referenceKeywords.has(word)));
     const plan = planImport({ records: read.records, previous, declared: request.declared, reserved, asOf: request.asOf });
     const text = renderPeopleFile({ source: request.headerSource ?? request.sourceFile, description: read.description }, plan.people);
-    return { ok: true, plan, text, changed: text !== request.target.text, description: read.description };
+    // A byte order mark or CRLF line ends (git's autocrlf) are no change: the file is written only when its content changes.
+    const before = request.target.text?.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+    return { ok: true, plan, text, changed: text !== before, description: read.description };
 }
 
 /**

@@ -13,5 +13,5 @@ export { readDirectory } from './read-directory.js';
 export { columnMappingSchema, parseColumnMapping } from './mapping-config.js';
 export { importDirectory, type ImportRequest, type ImportResult } from './import-directory.js';
 export { GENERATED_MARK, isGeneratedText, readPeopleFile, type GeneratedPerson } from './people-file.js';
-export { planImport, type ImportPlan, type PersonChange } from './plan-import.js';
+export { planImport, type DeclaredName, type ImportPlan, type PersonChange, type SkippedRecord } from './plan-import.js';
 export { hasLeft } from '../directory/directory-match.js';

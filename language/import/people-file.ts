@@ -127,6 +127,28 @@ export function readPeopleFile(services: MandateServices, text: string): ReadGen
     return { ok: true, people };
 }
 
+/**
+ * Where a generated file first differs from what the import writes for the people it holds: a
+ * comment or a blank line added, a block moved, anything typed by hand, which the next import's
+ * rewrite would silently drop. The first line (the header naming the source) is the import's to
+ * rewrite; a byte order mark and CRLF line ends (git's autocrlf) are no edit.
+ */
+export function firstEdit(text: string, people: readonly GeneratedPerson[]): { line: number; column: number } | undefined {
+    const actual = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+    const expected = renderPeopleFile({ source: '', description: '' }, people).split('\n');
+    const lines = Math.max(actual.length, expected.length);
+    for (let index = 1; index < lines; index++) {
+        const [is, was] = [actual[index], expected[index]];
+        if (is === was) continue;
+        // One text ends where the other goes on: they part at the end of the line before.
+        if (is === undefined || was === undefined) return { line: index, column: actual[index - 1].length + 1 };
+        let column = 0;
+        while (column < is.length && is[column] === was[column]) column++;
+        return { line: index + 1, column: column + 1 };
+    }
+    return undefined;
+}
+
 function generatedPerson(person: Person, key: string): GeneratedPerson {
     const fields = { email: person.email, title: person.jobTitle, since: person.employedSince, until: person.employedUntil };
     return { id: person.name, key, name: person.title, ...Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) };

@@ -25,20 +25,25 @@ function slugOfText(text: string): string {
         .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }
 
-/** A slug as a Mandate name: it must start with a letter and must not be a reserved word. */
-function asName(slug: string, reserved: ReadonlySet<string>): string | undefined {
-    if (slug === '' || reserved.has(slug)) return undefined;
-    return /^[a-z]/.test(slug) ? slug : undefined;
-}
-
 /**
  * The ID a new person would get: from the name, else from the e-mail address's local part (a name
- * in a script with no Latin letters), else `person-<key>`.
+ * in a script with no Latin letters), else `person-<key>`. A slug that is a reserved word
+ * (`role`, or `nobody`, which would read as the keyword where a reference stands) falls through the
+ * same way.
  */
 export function baseIdOf(record: DirectoryRecord, reserved: ReadonlySet<string>): string {
-    return asName(slugOf(record.name), reserved)
-        ?? asName(slugOf(record.email?.split('@')[0] ?? ''), reserved)
-        ?? `person-${slugOf(record.key) || 'unnamed'}`;
+    return baseOf(record, reserved).id;
+}
+
+/** The base ID, and the reserved word the name (or e-mail) gave instead, if one did: the summary reports it. */
+function baseOf(record: DirectoryRecord, reserved: ReadonlySet<string>): { id: string; keyword?: string } {
+    let keyword: string | undefined;
+    for (const slug of [slugOf(record.name), slugOf(record.email?.split('@')[0] ?? '')]) {
+        if (reserved.has(slug)) keyword ??= slug;
+        else if (/^[a-z]/.test(slug)) return keyword === undefined ? { id: slug } : { id: slug, keyword };
+    }
+    const id = `person-${slugOf(record.key) || 'unnamed'}`;
+    return keyword === undefined ? { id } : { id, keyword };
 }
 
 /** The distinguishing suffix of a colliding ID: the employee number, else the e-mail's local part. */
@@ -51,8 +56,13 @@ export interface IdCollision {
     readonly base: string;
     /** Who got which ID instead, by record key. */
     readonly assigned: readonly { readonly key: string; readonly name: string; readonly id: string }[];
-    /** Why: another new person has the same name, or the ID is taken in the policy. */
-    readonly reason: 'same-name' | 'taken';
+    /**
+     * Why: another new person has the same name, the ID is taken in the policy, or the name is a
+     * reserved word (`base` is that word, and `assigned` the IDs of the fallback).
+     */
+    readonly reason: 'same-name' | 'taken' | 'keyword';
+    /** Where a taken ID is declared (`file:line`), when known. */
+    readonly takenAt?: string;
 }
 
 /**
@@ -63,8 +73,14 @@ export interface IdCollision {
  */
 export function assignIds(records: readonly DirectoryRecord[], taken: ReadonlySet<string>, reserved: ReadonlySet<string>): { ids: Map<string, string>; collisions: IdCollision[] } {
     const byBase = new Map<string, DirectoryRecord[]>();
+    const byKeyword = new Map<string, DirectoryRecord[]>();
     for (const record of [...records].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
-        const base = baseIdOf(record, reserved);
+        const { id: base, keyword } = baseOf(record, reserved);
+        if (keyword !== undefined) {
+            const same = byKeyword.get(keyword);
+            if (same) same.push(record);
+            else byKeyword.set(keyword, [record]);
+        }
         const group = byBase.get(base);
         if (group) group.push(record);
         else byBase.set(base, [record]);
@@ -91,5 +107,10 @@ export function assignIds(records: readonly DirectoryRecord[], taken: ReadonlySe
         });
         collisions.push({ base, assigned, reason: group.length > 1 ? 'same-name' : 'taken' });
     }
+    // Names that are keywords are reported with the ID they got, so nobody looks for `person nobody`.
+    for (const [keyword, group] of byKeyword) {
+        collisions.push({ base: keyword, reason: 'keyword', assigned: group.map(record => ({ key: record.key, name: record.name, id: ids.get(record.key)! })) });
+    }
+    collisions.sort((a, b) => (a.base < b.base ? -1 : a.base > b.base ? 1 : 0));
     return { ids, collisions };
 }
