@@ -122,8 +122,10 @@ function program(onExitCode: (code: number) => void): Command {
         .option('--config <file>', 'the configuration whose "directory" says how to read the export (default: mandate.config.json in the working folder)')
         .option('--dry-run', 'print what would change (added, ended, changed, collisions) and write nothing')
         .option('--verbose', `list every person added, ended or changed (default: the first ${SHOWN_CHANGES} of each, and how many more)`)
-        .addHelpText('after', '\nOnly a file that mandate import wrote is ever rewritten; people declared by hand in the same folder are left alone.\n'
-            + 'Exit codes: 0 imported (or up to date), 2 the source is broken (file:line:column) or the target is not a generated file; then nothing is written.\n')
+        .addHelpText('after', '\nOnly a file that mandate import wrote is ever rewritten; people declared by hand or in another generated file of the workspace are left alone,\n'
+            + 'and no name declared anywhere in the workspace (the folder of mandate.config.json) is given to a new person.\n'
+            + 'Exit codes: 0 imported (or up to date), 2 the source is broken (file:line:column), the target is not a generated file or was edited by hand,\n'
+            + 'or it would hold no one; then nothing is written.\n')
         .exitOverride()
         .action(async (source: string, flags: ImportFlags) => onExitCode(await runImport(source, flags)));
     command.command('config-schema')
