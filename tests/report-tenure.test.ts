@@ -141,6 +141,29 @@ describe('a delegation to someone who has left', () => {
     });
 });
 
+describe('a delegation to a role nobody holds', () => {
+    it('is in its window but hands on nothing: the report says so, and it counts for no 5.3 assignment, as the query says', async () => {
+        const report = await reportOf({
+            ...CLEAN_POLICY,
+            'deputy.mandate': 'role deputy "Deputy CISO" { reports to ciso }\ndelegate isms-reporting from ciso to deputy since 2024-01-01\n'
+        });
+        expect(report.delegations).toEqual([expect.objectContaining({ status: 'active', recipientVacant: true })]);
+        expect(report.delegations[0]).not.toHaveProperty('recipientAbsent');
+        const markdown = renderMarkdown(report);
+        expect(markdown).toContain('Ineffective: nobody holds Deputy CISO on 2025-06-30');
+        expect(markdown).not.toContain('By delegation from');
+        expect(JSON.parse(renderJson(report)).delegations[0].recipientVacant).toBe(true);
+        // Once someone holds the role, the delegation is active as any other.
+        const held = await reportOf({
+            ...CLEAN_POLICY,
+            'deputy.mandate': 'role deputy "Deputy CISO" { reports to ciso }\ndelegate isms-reporting from ciso to deputy since 2024-01-01\n'
+                + 'person dan "Dan Deputy" { employed since 2019-01-01 }\nassign dan to deputy since 2024-01-01 appointed by board { announced 2024-01-02 via intranet to all-staff }\n'
+        });
+        expect(held.delegations[0]).not.toHaveProperty('recipientVacant');
+        expect(renderMarkdown(held)).toContain('By delegation from Chief Information Security Officer, Deputy CISO performs');
+    });
+});
+
 describe('a successor appointed to start after the as-of date', () => {
     const planned = people(`
 person carl "Carl Old" { employed since 2015-01-01 }

@@ -76,7 +76,7 @@ export const REPORT_KEY_ORDER: KeyOrder<AuditReport> = {
         cells: { role: true, duty: true, letters: true }
     },
     controlOwners: CONTROL_OWNER,
-    delegations: { duty: NAMED, from: NAMED, to: NAMED, since: true, until: true, status: true, recipientAbsent: true, evidence: true, source: SOURCE },
+    delegations: { duty: NAMED, from: NAMED, to: NAMED, since: true, until: true, status: true, recipientAbsent: true, recipientVacant: true, evidence: true, source: SOURCE },
     graph: {
         nodes: { id: true, label: true, kind: true, ciso: true, vacant: true },
         edges: { from: true, to: true, kind: true, label: true }

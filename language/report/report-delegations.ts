@@ -1,4 +1,4 @@
-import { isPerson } from '../generated/ast.js';
+import { isPerson, isRole } from '../generated/ast.js';
 import { delegationStatusOn as statusOn } from '../workspace/delegation-status.js';
 import { isPresentOn } from '../workspace/tenure.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
@@ -17,6 +17,7 @@ export function delegationEntries(model: WorkspaceModel, sources: ReportSources,
             status: statusOn(asOf, delegation.since, delegation.until),
             // As the queries say (query/may-perform.ts): someone who has left, or not joined yet, acts on nothing.
             ...(isPerson(to) && !isPresentOn(to, asOf) ? { recipientAbsent: true } : {}),
+            ...(isRole(to) && !model.isHeldOn(to, asOf) ? { recipientVacant: true } : {}),
             evidence: [...delegation.evidence],
             source: sources.of(delegation)
         }];
@@ -39,6 +40,7 @@ export function organizationGraph(roles: readonly RoleHolders[], delegations: re
         }
     }
     for (const delegation of delegations.filter(entry => entry.status === 'active' && !entry.recipientAbsent)) {
+        // A delegation to a vacant role is drawn all the same: the role's node says it is vacant.
         if (!nodes.has(delegation.to.id)) {
             nodes.set(delegation.to.id, { id: delegation.to.id, label: delegation.to.title, kind: 'person', ciso: false, vacant: false });
         }

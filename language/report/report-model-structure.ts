@@ -38,6 +38,8 @@ export interface DelegationEntry {
     readonly status: DelegationStatus;
     /** Present (true) when it is delegated to a person who is not with the organization on the as-of date: in its window, it hands on nothing. */
     readonly recipientAbsent?: boolean;
+    /** Present (true) when it is delegated to a role nobody holds on the as-of date: in its window, it hands on nothing either. */
+    readonly recipientVacant?: boolean;
     readonly evidence: readonly string[];
     readonly source: SourceRef;
 }

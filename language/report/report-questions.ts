@@ -70,7 +70,7 @@ function delegatedClause53(roles: readonly RoleHolders[], delegations: readonly 
             if (clauses.length > 0) items.set(line.duty.id, clauses);
         }
     }
-    return delegations.filter(delegation => delegation.status === 'active' && !delegation.recipientAbsent && items.has(delegation.duty.id))
+    return delegations.filter(delegation => delegation.status === 'active' && !delegation.recipientAbsent && !delegation.recipientVacant && items.has(delegation.duty.id))
         .map(delegation => `By delegation from ${delegation.from.title}, ${delegation.to.title} performs "${delegation.duty.title}" (${items.get(delegation.duty.id)!.join(', ')}).`);
 }
 

@@ -29,8 +29,9 @@ export function delegationsSection(report: AuditReport): Section {
         kind: 'table', head: ['Duty delegated', 'From', 'To', 'Window', 'Status', 'Evidence', 'Source'],
         rows: entries.map(entry => {
             const [tone, label] = DELEGATION_BADGE[entry.status];
-            const absent = entry.recipientAbsent && entry.status === 'active'
-                ? [badge('bad', `Ineffective: ${entry.to.title} is not with the organization on ${report.asOf}`)] : [badge(tone, label)];
+            const absent = entry.status !== 'active' ? [badge(tone, label)]
+                : entry.recipientAbsent ? [badge('bad', `Ineffective: ${entry.to.title} is not with the organization on ${report.asOf}`)]
+                    : entry.recipientVacant ? [badge('bad', `Ineffective: nobody holds ${entry.to.title} on ${report.asOf}`)] : [badge(tone, label)];
             return [
                 [[strong(entry.duty.title)]], [[text(entry.from.title)]], [[text(entry.to.title)]],
                 [[text(windowText(entry.since, entry.until))]], [absent],
