@@ -86,6 +86,36 @@ describe('mandate query (CLI)', { timeout: 180_000 }, () => {
         ]);
     });
 
+    test('what-if places are the places check gives, in text and JSON', async () => {
+        const lines = [
+            'organization acme "Acme" { top management board }', 'role board "Board"', 'role ceo "CEO" { reports to board }',
+            'role ciso "CISO" { designated CISO reports to ceo responsible for rep accountable for rep }',
+            'responsibility rep "Report" { satisfies ISO27001:5.3(b), ISO27001:5.3(a) }',
+            ...['alice', 'carol', 'dave'].map(name => `person ${name} "${name}" { employed since 2020-01-01 }`),
+            'assign alice to board since 2020-01-01 appointed by board { announced 2020-01-01 via email to all-staff }',
+            'assign carol to ceo since 2020-01-01 appointed by board { announced 2020-01-01 via email to all-staff }',
+            'assign dave to ciso since 2025-04-01 appointed by carol { announced 2025-04-01 via email to all-staff }'
+        ];
+        const folder = await workspace({ 'p.mandate': `${lines.join('\n')}\n` });
+        expect(mandate(folder, 'check', '--as-of', AS_OF).stdout).toContain('p.mandate:11:51  warning  appointment-authority');
+        const text = mandate(folder, 'query', 'what-if', 'leaves', 'dave', '--as-of', AS_OF);
+        expect(text.stdout).toContain('Findings resolved: none\n');
+        expect(text.stdout).not.toContain('appointment-authority');
+        const json = JSON.parse(mandate(folder, 'query', 'what-if', 'leaves', 'dave', '--as-of', AS_OF, '--format', 'json').stdout);
+        const at = (list: Array<{ rule: string; source: { line: number; column: number } }>) => list.map(finding => `${finding.rule} ${finding.source.line}:${finding.source.column}`);
+        expect(at(json.findingsResolved)).toEqual([]);
+        expect(at(json.findingsAfter)).toContain('appointment-authority 11:51');
+    });
+
+    test('holders: a role whose assignment names an undeclared person is VACANT, with a note of the assignment, in text and JSON', async () => {
+        const undeclared = await workspace({ ...QUERY_POLICY, 'ghost.mandate': 'role auditor "Auditor"\nassign ghost to auditor since 2024-01-01 appointed by board\n' });
+        const holders = mandate(undeclared, 'query', 'holders', 'auditor', '--as-of', AS_OF);
+        expect(holders.stdout).toBe('Holders of auditor (Auditor) on 2025-06-30:\n  none: the role is VACANT\nNotes:\n'
+            + "  - an assignment to auditor in force on 2025-06-30 names 'ghost', who is not declared, so nobody holds auditor by it: "
+            + 'declare the person or correct the name (`mandate check` reports it as a linking error, not as a vacancy) (ghost.mandate:2:1)\n');
+        expect(JSON.parse(mandate(undeclared, 'query', 'holders', 'auditor', '--as-of', AS_OF, '--format', 'json').stdout)).toMatchObject({ vacant: true, holders: [] });
+    });
+
     test('the policy may be named by path, as for check', async () => {
         const folder = await workspace(Object.fromEntries(Object.entries(QUERY_POLICY).map(([name, text]) => [`policy/${name}`, text])));
         const run = mandate(folder, 'query', 'holders', 'ciso', 'policy', '--as-of', AS_OF);

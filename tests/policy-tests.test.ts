@@ -230,7 +230,7 @@ describe('policy tests: running', () => {
         const off = await run(withTest('    expect finding role-acknowledgement-missing'));
         expect(off.files[0]?.tests[0]).toMatchObject({ status: 'errored', error: expect.stringContaining('The rule role-acknowledgement-missing does not run in this test run: it is switched off') });
         const history = await run(withTest('    expect no finding record-late'));
-        expect(history.files[0]?.tests[0]).toMatchObject({ status: 'errored', error: expect.stringContaining('The rule record-late does not run in this test run: the git history was not read') });
+        expect(history.files[0]?.tests[0]).toMatchObject({ status: 'errored', error: expect.stringContaining('The rule record-late cannot be expected in a policy test: test runs do not read the git history') });
     });
 
     it('counts tests and expectations, in file order, on several dates', async () => {

@@ -73,6 +73,21 @@ describe('what-if', () => {
         expect(answer.notes.map(note => note.text)).toContain('leo has not joined the organization by 2018-06-30 (with it from 2019-01-01 to 2025-03-31)');
     });
 
+    test('an assignment naming an undeclared person holds nothing: the role left to it is vacant, as its duties are uncovered, with a note', async () => {
+        const ghost = { ...QUERY_POLICY, 'ghost.mandate': 'assign ghost to ciso since 2025-01-01 appointed by board\nrole auditor "Auditor"\nassign ghost to auditor since 2024-01-01 appointed by board\n' };
+        const context = await queryOn(ghost);
+        const answer = await whatIf(context, { kind: 'leaves', person: 'jane' }, '2025-07-01');
+        expect(answer.lost.map(lost => `${lost.role.name} ${lost.vacantAfter ? 'vacant' : 'held'}`)).toEqual(['ciso vacant']);
+        expect(answer.vacated.map(role => role.name)).toEqual(['ciso']);
+        expect(answer.dutiesUncovered.map(duty => duty.name)).toEqual(['isms-conformance', 'isms-reporting', 'monitoring']);
+        expect(answer.notes.map(note => `${note.text.split(',')[0]} ${note.source?.file}:${note.source?.line}`))
+            .toEqual(["an assignment to ciso in force on 2025-07-01 names 'ghost' ghost.mandate:1"]);
+        const vacate = await whatIf(context, { kind: 'vacate', role: 'auditor' }, AS_OF);
+        expect(vacate.lost).toEqual([]);
+        expect(vacate.notes.map(note => `${note.text.split(',')[0]} ${note.source?.line ?? ''}`))
+            .toEqual(['auditor has no holder on 2025-06-30 ', "an assignment to auditor in force on 2025-06-30 names 'ghost' 3"]);
+    });
+
     test('an unknown person is a name error with a suggestion', async () => {
         await expect(whatIf(await queryOn(QUERY_POLICY), { kind: 'leaves', person: 'jan' }, AS_OF)).rejects.toThrow(QueryNameError);
         await expect(whatIf(await queryOn(QUERY_POLICY), { kind: 'vacate', role: 'deputyy' }, AS_OF))

@@ -36,10 +36,24 @@ describe('holders', () => {
         expect(answer.notes.map(note => note.text)).toEqual(['ciso is first assigned on 2022-01-01']);
     });
 
-    test('an assignment naming an undeclared person keeps the role from being vacant, and says whom it names', async () => {
-        const answer = holdersOf(await queryOn({ ...QUERY_POLICY, 'ghost.mandate': 'role auditor "Auditor"\nassign ghost to auditor since 2024-01-01 appointed by board\n' }), 'auditor', AS_OF);
-        expect(answer).toMatchObject({ vacant: false, holders: [] });
-        expect(answer.notes).toEqual([{ text: "an assignment to auditor names 'ghost', who is not declared", source: { file: 'ghost.mandate', line: 2, column: 1, uri: 'file:///ws/ghost.mandate' } }]);
+    test('an assignment naming an undeclared person holds nothing: the role is vacant, and a note says why and where', async () => {
+        const context = await queryOn({ ...QUERY_POLICY, 'ghost.mandate': 'role auditor "Auditor"\nassign ghost to auditor since 2024-01-01 appointed by board\n' });
+        const answer = holdersOf(context, 'auditor', AS_OF);
+        expect(answer).toMatchObject({ vacant: true, holders: [] });
+        expect(answer.notes).toEqual([{
+            text: "an assignment to auditor in force on 2025-06-30 names 'ghost', who is not declared, so nobody holds auditor by it: "
+                + 'declare the person or correct the name (`mandate check` reports it as a linking error, not as a vacancy)',
+            source: { file: 'ghost.mandate', line: 2, column: 1, uri: 'file:///ws/ghost.mandate' }
+        }]);
+        // Before its start it is not in force: no holder, and nobody declared was ever assigned.
+        expect(holdersOf(context, 'auditor', '2023-06-30')).toMatchObject({ vacant: true, notes: [{ text: 'auditor has never been assigned to a declared person' }] });
+    });
+
+    test('a declared holder beside an assignment naming an undeclared person: held, with the note', async () => {
+        const answer = holdersOf(await queryOn({ ...QUERY_POLICY, 'ghost.mandate': 'assign ghost to analyst since 2024-01-01 appointed by jane\n' }), 'analyst', AS_OF);
+        expect(answer.vacant).toBe(false);
+        expect(answer.holders.map(holder => holder.person.name)).toEqual(['ann']);
+        expect(answer.notes.map(note => note.source?.file)).toEqual(['ghost.mandate']);
     });
 
     test('an unknown name says so and suggests the closest name of the kind asked for', async () => {
@@ -165,6 +179,21 @@ describe('timeline', () => {
             '2020-01-01 employed', '2022-01-01 appointed', '2022-01-03 announced', '2023-12-31 appointment-ended', '2024-01-01 renewed'
         ]);
         expect(answer.events[0].source).toMatchObject({ file: 'people.mandate', line: 3, column: 20 });
+    });
+
+    test('every event stands at its date: training completed, announced, acknowledged, a job description taking effect', async () => {
+        const files = {
+            ...QUERY_POLICY,
+            'training.mandate': 'training aw "Awareness" { audience everyone }\ncompleted aw by bob on 2025-03-01\n',
+            'auditor.mandate': 'role auditor "Auditor" { job description "jd/auditor.pdf" effective 2025-02-01 }\n'
+                + 'assign bob to auditor since 2025-02-01 appointed by board {\n    announced 2025-02-03 via email to all-staff\n    acknowledged 2025-02-04\n}\n'
+        };
+        const context = await queryOn(files);
+        const at = (name: string) => timelineOf(context, name).events.map(event => `${event.kind} ${event.source.file}:${event.source.line}:${event.source.column}`);
+        expect(at('bob')).toEqual(expect.arrayContaining([
+            'training-completed training.mandate:2:24', 'announced auditor.mandate:3:15', 'acknowledged auditor.mandate:4:18'
+        ]));
+        expect(at('auditor')).toContain('job-description-effective auditor.mandate:1:69');
     });
 
     test('a role: its holders and the delegations from and to it', async () => {

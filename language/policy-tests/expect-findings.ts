@@ -4,6 +4,7 @@ import type { FindingExpectation, NoFindingsExpectation, StatusExpectation } fro
 import type { QueryFinding, WhatIfAnswer } from '../query/index.js';
 import type { IsoDate } from '../util/dates.js';
 import type { ExpectationResult, TestLocation } from './index.js';
+import { IssueCodes, LINKING_ERROR_CODE } from '../mandate-issue-codes.js';
 import { findRule } from '../rules/index.js';
 import { unknownRequirementMessage } from '../standards/unknown-requirement.js';
 import type { RunContext, TestFinding } from './run-context.js';
@@ -62,8 +63,29 @@ function checkRuns(context: RunContext, node: FindingExpectation): void {
     const rule = findRule(node.rule);
     if (!rule) return; // the engine's own codes (parsing-error, …); an unknown ID is the validator's error
     const settings = context.checked.services.shared.mandate.Settings;
+    // The rule's own reason speaks of the CLI and the editor; a test run, wherever it runs, never reads the history.
+    if (rule.id === IssueCodes.RecordLate && !settings.recordHistory) {
+        throw new ExpectationError(context.location(node), `The rule ${rule.id} cannot be expected in a policy test: test runs do not read the git history, `
+            + `which it needs. \`mandate check\` reports its findings.`);
+    }
     const why = settings.severityOf(rule) === 'off' ? 'it is switched off (mandate.config.json, or off by default)' : rule.missingInput?.(settings);
     if (why) throw new ExpectationError(context.location(node), `The rule ${rule.id} does not run in this test run: ${why}. An expectation of its findings would say nothing about the policy.`);
+}
+
+/**
+ * Why no finding of the rule is there, when no finding can show it: a failure always says why.
+ * A name that failed to link hides the findings that follow only from it (mandate-link-failures.ts):
+ * a role whose assignment names an undeclared person is not reported vacant.
+ */
+function absenceLines(context: RunContext, node: FindingExpectation, state: PolicyState): string[] {
+    const linking = state.findings.filter(finding => finding.rule === LINKING_ERROR_CODE);
+    const lines = [`the checks give no ${node.rule} finding in any file on ${state.date}`
+        + (state.findings.length > 0 ? ` (${count(state.findings.length, 'finding')} of other rules)` : '')];
+    if (linking.length > 0) {
+        lines.push(`${count(linking.length, 'name')} failed to link, and findings that only follow from such a name are left out until it is fixed `
+            + `(a role whose assignment names an undeclared person is not reported vacant); the first: ${context.where(linking[0])}: ${linking[0].message}`);
+    }
+    return lines;
 }
 
 function evaluateFinding(context: RunContext, node: FindingExpectation, state: PolicyState): Pick<ExpectationResult, 'kind' | 'passed' | 'expected' | 'actual' | 'explanation'> {
@@ -77,7 +99,8 @@ function evaluateFinding(context: RunContext, node: FindingExpectation, state: P
     const actual = matching.length > 0
         ? `${count(matching.length, `${node.rule} finding`)}${place} on ${state.date}`
         : ofRule.length > 0 ? `no ${node.rule} finding${place}, but ${ofRule.length} elsewhere on ${state.date}` : `no ${node.rule} finding on ${state.date}`;
-    const explanation = [...state.context, ...findingLines(context, node.absent ? matching : matching.length > 0 ? matching : ofRule)];
+    const shown = node.absent ? matching : matching.length > 0 ? matching : ofRule;
+    const explanation = [...state.context, ...shown.length > 0 || node.absent ? findingLines(context, shown) : absenceLines(context, node, state)];
     return node.absent
         ? { kind: 'no-finding', passed: matching.length === 0, expected: `no ${node.rule} finding${place} on ${state.date}`, actual, explanation }
         : { kind: 'finding', passed: matching.length > 0, expected: `a ${node.rule} finding${place} on ${state.date}`, actual, explanation };

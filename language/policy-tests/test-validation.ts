@@ -1,7 +1,8 @@
-import type { ValidationAcceptor, ValidationChecks, ValidationRegistry } from 'langium';
-import type { AppointersExpectation, HoldersExpectation, MandateAstType, PerformersExpectation, WhatIf } from '../generated/ast.js';
+import { AstUtils, type ValidationAcceptor, type ValidationChecks, type ValidationRegistry } from 'langium';
+import { isModel, type AppointersExpectation, type HoldersExpectation, type MandateAstType, type PerformersExpectation, type PolicyTest, type WhatIf } from '../generated/ast.js';
 import { LINKING_ERROR_CODE } from '../mandate-issue-codes.js';
 import { findRule } from '../rules/index.js';
+import { baseNameOf } from '../workspace/file-label.js';
 
 /** The code of a test that cannot run as written; it is not a rule of the policy (no suppression, no status). */
 export const POLICY_TEST_INVALID = 'policy-test-invalid';
@@ -18,6 +19,36 @@ function checkSet(node: SetExpectation, accept: ValidationAcceptor): void {
         accept('error', `\`${node.match} nobody\` states nothing; write \`are nobody\` for an empty answer, or name the people.`,
             { node, property: 'nobody', code: POLICY_TEST_INVALID });
     }
+    // A name written twice (`are carol, carol`) is almost always another name mistyped; the set would hide it.
+    const what = node.$type === 'AppointersExpectation' ? 'person or appointing body' : 'person';
+    const report = (name: string, index: number) => {
+        const message = `'${name}' is named twice in this expectation: name each ${what} once, and check that no other name was meant.`;
+        if (node.$type === 'AppointersExpectation') accept('error', message, { node, property: 'grantees', index, code: POLICY_TEST_INVALID });
+        else accept('error', message, { node, property: 'people', index, code: POLICY_TEST_INVALID });
+    };
+    const seen = new Set<string>();
+    (node.$type === 'AppointersExpectation' ? node.grantees : node.people).forEach((reference, index) => {
+        const name = reference.$refText;
+        if (name && seen.has(name)) report(name, index);
+        seen.add(name);
+    });
+}
+
+/**
+ * Results name tests by title, so two of one title in a file read alike. A warning, not an error:
+ * the test still runs, and the editor's Testing view tells them apart (`#2`, mandate-test-requests.ts).
+ */
+function checkTitle(node: PolicyTest, accept: ValidationAcceptor): void {
+    if (node.title === undefined || !isModel(node.$container)) return;
+    const first = node.$container.tests.find(test => test.title === node.title);
+    if (!first || first === node || !first.$cstNode) return;
+    const document = AstUtils.getDocument(node);
+    // `file:line`, as messages name places: an edit that moves the line re-validates the file (keep-tree.ts).
+    const place = `${baseNameOf(document.uri)}:${first.$cstNode.range.start.line + 1}`;
+    accept('warning', `The test at ${place} is also titled "${node.title}": give each test of a file its own title, so that results name one test.`, {
+        node, property: 'title', code: POLICY_TEST_INVALID,
+        relatedInformation: [{ location: { uri: document.uri.toString(), range: first.$cstNode.range }, message: `the first test titled "${node.title}"` }]
+    });
 }
 
 const checks: ValidationChecks<MandateAstType> = {
@@ -36,6 +67,7 @@ const checks: ValidationChecks<MandateAstType> = {
                 { node, property: 'status', code: POLICY_TEST_INVALID });
         }
     },
+    PolicyTest: checkTitle,
     HoldersExpectation: checkSet,
     PerformersExpectation: checkSet,
     AppointersExpectation: checkSet,

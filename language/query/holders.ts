@@ -27,21 +27,37 @@ export function roleHolders(context: QueryContext, role: Role, date: IsoDate): R
     });
 }
 
+/**
+ * Whether a declared person holds `role` on `date` (WorkspaceModel.holdersOn). The model counts an
+ * assignment whose person did not link as holding, so the rules report the linking error alone;
+ * an answer that names the holders cannot name that one, and calls the role vacant.
+ */
+export function hasNamedHolder(context: QueryContext, role: Role, date: IsoDate): boolean {
+    return context.model.holdersOn(role, date).some(assignment => assignment.person?.ref !== undefined);
+}
+
+/** A note for each assignment to `role` in force on `date` whose person is not declared: why the role has no holder to name. */
+export function undeclaredHolderNotes(context: QueryContext, role: Role, date: IsoDate): QueryNote[] {
+    return context.model.holdersOn(role, date).filter(assignment => !assignment.person?.ref).map(assignment => ({
+        text: `an assignment to ${role.name} in force on ${date} names '${refName(assignment.person, '<person>')}', who is not declared, so nobody holds ${role.name} by it: `
+            + 'declare the person or correct the name (`mandate check` reports it as a linking error, not as a vacancy)',
+        source: context.at(assignment)
+    }));
+}
+
 /** Who holds the role called `roleName` on `date`, and since when. */
 export function holdersOf(context: QueryContext, roleName: string, date: IsoDate): HoldersAnswer {
     const role = resolveName(context, roleName, ['role']) as Role;
     const holders = roleHolders(context, role, date);
-    const notes: QueryNote[] = [];
-    // An assignment whose person did not link keeps the role from being vacant, but names no one.
-    const unnamed = context.model.holdersOn(role, date).filter(assignment => !assignment.person?.ref);
-    for (const assignment of unnamed) {
-        notes.push({ text: `an assignment to ${role.name} names '${refName(assignment.person, '<person>')}', who is not declared`, source: context.at(assignment) });
-    }
-    if (holders.length === 0 && unnamed.length === 0) {
+    // Vacant when nobody is named, even if an assignment naming an undeclared person is in force (a note says so).
+    const vacant = holders.length === 0;
+    const notes = undeclaredHolderNotes(context, role, date);
+    if (vacant && notes.length === 0) {
         const tenures = context.model.tenuresOf(role);
         const before = tenures.filter(tenure => tenure.since !== undefined && tenure.since > date);
-        if (tenures.length === 0) notes.push({ text: `${role.name} has never been assigned` });
+        const undeclared = context.model.assignmentsOf(role).length > 0;
+        if (tenures.length === 0) notes.push({ text: `${role.name} has never been assigned${undeclared ? ' to a declared person' : ''}` });
         else if (before.length === tenures.length) notes.push({ text: `${role.name} is first assigned on ${before.map(tenure => tenure.since).sort()[0]}` });
     }
-    return { query: 'holders', date, role: context.named(role), holders, vacant: holders.length === 0 && unnamed.length === 0, notes };
+    return { query: 'holders', date, role: context.named(role), holders, vacant, notes };
 }

@@ -6,11 +6,12 @@ import { delegationText, refName } from './explain.js';
 import { resolveName } from './names.js';
 import type { QueryContext } from './query-context.js';
 
-type Add = (date: string | undefined, kind: TimelineEventKind, text: string, node: AstNode, property?: string) => void;
+/** Every event names the property that holds its date: its source is the place of the date (docs/query.md). */
+type Add = (date: string | undefined, kind: TimelineEventKind, text: string, node: AstNode, property: string) => void;
 
-/** The place of one property of a node (`employed since …`), or of the node. */
-function placeOf(context: QueryContext, node: AstNode, property: string | undefined): SourceLocation {
-    const cst = property && node.$cstNode ? GrammarUtils.findNodeForProperty(node.$cstNode, property) : undefined;
+/** The place of one property of a node (the date of `employed since …`), or of the node when it is missing. */
+function placeOf(context: QueryContext, node: AstNode, property: string): SourceLocation {
+    const cst = node.$cstNode ? GrammarUtils.findNodeForProperty(node.$cstNode, property) : undefined;
     const at = context.at(node);
     return cst ? { ...at, line: cst.range.start.line + 1, column: cst.range.start.character + 1 } : at;
 }
@@ -26,10 +27,10 @@ function assignmentEvents(context: QueryContext, assignment: Assignment, add: Ad
     if (assignment.until) add(assignment.until, 'appointment-ended', `${person}'s term in ${role} ends (last day)`, assignment, 'until');
     for (const announcement of assignment.announcements) {
         const audience = announcement.audience ? ` to ${announcement.audience}` : '';
-        add(announcement.date, 'announced', `${person}'s appointment to ${role} announced via ${announcement.channel}${audience}`, announcement);
+        add(announcement.date, 'announced', `${person}'s appointment to ${role} announced via ${announcement.channel}${audience}`, announcement, 'date');
     }
     for (const acknowledgement of assignment.acknowledgements) {
-        add(acknowledgement.date, 'acknowledged', `${person} acknowledged the role ${role}`, acknowledgement);
+        add(acknowledgement.date, 'acknowledged', `${person} acknowledged the role ${role}`, acknowledgement, 'date');
     }
 }
 
@@ -51,7 +52,7 @@ function personEvents(context: QueryContext, person: Person, add: Add, notes: Qu
     for (const assignment of model.assignmentsOfPerson(person)) assignmentEvents(context, assignment, add, notes);
     for (const delegation of model.delegationsTo(person)) delegationEvents(context, delegation, add, notes);
     for (const completion of model.completions.filter(candidate => candidate.person?.ref === person)) {
-        add(completion.date, 'training-completed', `${person.name} completed ${refName(completion.training, '<training>')}`, completion);
+        add(completion.date, 'training-completed', `${person.name} completed ${refName(completion.training, '<training>')}`, completion, 'date');
     }
 }
 
@@ -61,7 +62,7 @@ function roleEvents(context: QueryContext, role: Role, add: Add, notes: QueryNot
     for (const delegation of model.delegations.filter(candidate => candidate.from?.ref === role || candidate.to?.ref === role)) delegationEvents(context, delegation, add, notes);
     for (const description of role.jobDescriptions) {
         const version = description.version ? ` version ${description.version}` : '';
-        if (description.effective) add(description.effective, 'job-description-effective', `job description ${description.path}${version} of ${role.name} takes effect`, description);
+        if (description.effective) add(description.effective, 'job-description-effective', `job description ${description.path}${version} of ${role.name} takes effect`, description, 'effective');
     }
 }
 

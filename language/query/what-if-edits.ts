@@ -12,7 +12,8 @@ import { isDateShaped, isValidIsoDate, type IsoDate } from '../util/dates.js';
 import { departureOf } from '../workspace/tenure.js';
 import { documentUriOf, type WorkspaceModel } from '../workspace/workspace-model.js';
 
-interface TextEdit {
+/** Characters `offset` to `end` of the file as written, replaced by `text`. */
+export interface TextEdit {
     readonly uri: string;
     readonly offset: number;
     readonly end: number;

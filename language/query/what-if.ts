@@ -5,10 +5,12 @@ import { compareStrings } from '../util/compare.js';
 import { addCadence, describePeriod, type IsoDate } from '../util/dates.js';
 import { isPresentOn, presenceOf } from '../workspace/tenure.js';
 import type { LostHolding, NamedItem, QueryFinding, QueryNote, StatusChange, WhatIfAnswer, WhatIfScenario } from './index.js';
+import { hasNamedHolder, undeclaredHolderNotes } from './holders.js';
 import { anyoneEntitled, dutyGrounds } from './may-perform.js';
 import { resolveName } from './names.js';
 import type { QueryContext } from './query-context.js';
 import { editedSources, leaverEdits, vacateEdits } from './what-if-edits.js';
+import { originalPlaces } from './what-if-places.js';
 import { copiedWorkspace, type WhatIfSide, type WhatIfWorkspace } from './what-if-workspace.js';
 
 type Side = WhatIfSide;
@@ -50,8 +52,9 @@ function dutyNamed(side: Side, name: string): Duty | undefined {
     return side.context.model.responsibilities.find(duty => duty.name === name) ?? side.context.model.authorities.find(duty => duty.name === name);
 }
 
+/** Held by a declared person, as holders' `vacant` says: an assignment naming an undeclared person names no holder. */
 function isHeld(side: Side, role: Role | undefined, date: IsoDate): boolean {
-    return role !== undefined && side.context.model.isHeldOn(role, date);
+    return role !== undefined && hasNamedHolder(side.context, role, date);
 }
 
 /** Whether anyone may perform `duty` on `date`, by the same grounds as `whoMayPerform`. */
@@ -118,17 +121,25 @@ export async function whatIf(context: QueryContext, scenario: WhatIfScenario, da
     });
     if (subject.$type === 'Person' && !isPresentOn(subject, date)) notes.push({ text: absenceText(subject, date), source: context.at(subject) });
     if (held.length === 0) notes.push({ text: `${subject.name} ${subject.$type === 'Person' ? 'holds no role' : 'has no holder'} on ${date}` });
+    if (held.length === 0 && subject.$type === 'Role') notes.push(...undeclaredHolderNotes(context, subject, date));
+    // Why a role the scenario leaves to an assignment naming an undeclared person is vacant afterwards (placed in the files as written).
+    const undeclared = new Map((subject.$type === 'Person' ? assignments : []).flatMap(assignment => assignment.role?.ref ? [assignment.role.ref] : [])
+        .map(role => [role.name, undeclaredHolderNotes(context, role, date)]));
     const coveredBefore = candidateDuties(context, subject, assignments)
         .filter(duty => isCovered(before, dutyNamed(before, duty.name), date))
         .map(duty => context.named(duty));
     const statusesBefore = requirementStatuses(before.context.model, date, before.context.settings, before.findings);
     const clause53Before = clause53Status(before.context.model, date, before.context.settings, before.findings);
     const findingsBefore = before.findings;
+    const original = originalPlaces(model, edits);
 
     return workspace.withChanged(editedSources(model, edits), date, after => {
+        // Compared and shown where they stand in the files as written, not in the edited copy.
+        const findingsAfter = after.findings.map(original);
         const lost: LostHolding[] = held.map(entry => ({ ...entry, vacantAfter: !isHeld(after, roleNamed(after, entry.role.name), date) }));
         // Only the ended assignments change, so only their roles can fall vacant.
         const vacated: NamedItem[] = [...new Map(lost.filter(entry => entry.vacantAfter).map(entry => [entry.role.name, entry.role])).values()];
+        for (const role of vacated) notes.push(...undeclared.get(role.name) ?? []);
         const dutiesUncovered = coveredBefore
             .filter(duty => !isCovered(after, dutyNamed(after, duty.name), date))
             .sort((a, b) => compareStrings(a.name, b.name));
@@ -137,9 +148,9 @@ export async function whatIf(context: QueryContext, scenario: WhatIfScenario, da
             query: 'what-if', date, lastDay, scenario, subject: context.named(subject), lost, vacated, dutiesUncovered,
             requirements: changes,
             clause53: { before: clause53Before, after: clause53Status(after.context.model, date, after.context.settings, after.findings) },
-            findingsAppearing: unmatched(after.findings, findingsBefore).map(finding => toQueryFinding(context, finding)),
-            findingsResolved: unmatched(findingsBefore, after.findings).map(finding => toQueryFinding(context, finding)),
-            findingsAfter: after.findings.map(finding => toQueryFinding(context, finding)),
+            findingsAppearing: unmatched(findingsAfter, findingsBefore).map(finding => toQueryFinding(context, finding)),
+            findingsResolved: unmatched(findingsBefore, findingsAfter).map(finding => toQueryFinding(context, finding)),
+            findingsAfter: findingsAfter.map(finding => toQueryFinding(context, finding)),
             statusesAfter, notes
         };
     });
