@@ -30,6 +30,16 @@ describe('holders', () => {
         expect(after[0]).toMatchObject({ capacity: 'interim', external: true, firm: 'Interim Partners', termUntil: '2025-12-31' });
     });
 
+    test('an employee who stays on as a contractor is external only from the change, as the report says', async () => {
+        const context = await queryOn({
+            ...QUERY_POLICY,
+            'erin.mandate': 'role auditor "Auditor"\nperson erin "Erin" { employed since 2018-01-01 until 2022-12-31 external "Erin Consulting" engaged since 2023-01-01 }\n'
+                + 'assign erin to auditor since 2020-01-01 appointed by board\n'
+        });
+        expect(holdersOf(context, 'auditor', '2022-06-30').holders[0]).toMatchObject({ external: false, firm: 'Erin Consulting' });
+        expect(holdersOf(context, 'auditor', '2023-06-30').holders[0]).toMatchObject({ external: true, firm: 'Erin Consulting' });
+    });
+
     test('a date before any appointment: vacant, with a note of the first appointment', async () => {
         const answer = holdersOf(await queryOn(QUERY_POLICY), 'ciso', '2021-06-30');
         expect(answer).toMatchObject({ vacant: true, holders: [] });

@@ -1,6 +1,6 @@
 import type { Role } from '../generated/ast.js';
 import type { IsoDate } from '../util/dates.js';
-import { departureOf, heldDatesOn } from '../workspace/tenure.js';
+import { departureOf, heldDatesOn, isStaffOn } from '../workspace/tenure.js';
 import type { HoldersAnswer, QueryNote, RoleHolder } from './index.js';
 import { assignmentStep, explanation, refName } from './explain.js';
 import { resolveName } from './names.js';
@@ -13,7 +13,8 @@ export function roleHolders(context: QueryContext, role: Role, date: IsoDate): R
         return {
             person: context.named(person),
             ...assignment.capacity ? { capacity: assignment.capacity as 'acting' | 'interim' } : {},
-            external: person.external,
+            // On the date asked: an employee who stayed on as a contractor is staff until the change.
+            external: !isStaffOn(person, date),
             ...person.firm ? { firm: person.firm } : {},
             termSince: assignment.since, termUntil: assignment.until,
             firstAppointed: tenure.since, tenureUntil: tenure.until,

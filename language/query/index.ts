@@ -81,7 +81,7 @@ export interface RoleHolder {
     readonly person: NamedItem;
     /** `acting` or `interim`, as the assignment says. */
     readonly capacity?: 'acting' | 'interim';
-    /** Not staff: a contractor, interim manager or outsourced officer (`external "Firm"`). */
+    /** Not staff on the date: a contractor, interim manager or outsourced officer (`external "Firm"`) engaged then; one employed before the engagement is staff until the change. */
     readonly external: boolean;
     readonly firm?: string;
     /** The term in force (this assignment). */
