@@ -44,6 +44,20 @@ describe('policy tests: what a test says about itself', () => {
         expect(clean).toMatchObject({ passed: false, explanation: ['the checks give no ciso-vacant finding in any file on 2025-06-30'] });
     });
 
+    it('a built-in framework\'s requirement ID that does not exist is an error of the test file, with requirement-unknown\'s hint', async () => {
+        const files = {
+            ...CLEAN_POLICY,
+            [TEST_FILE]: 'test "t" on 2025-06-30 {\n    expect status of ISO27001:A.16.1.1 is met\n    expect status of ISO27001:5.3 is met\n    expect status of ACME:AC-01 is met\n}\n'
+        };
+        const errors = await testFileErrors(files);
+        expect(errors).toHaveLength(1);
+        expect(errors[0]).toMatch(/^error 2:22 'ISO27001:A\.16\.1\.1' is not in the standards catalogue: A\.16\.1\.1 is an ISO\/IEC 27001:2013 control number/);
+        // An organization's own prefix is judged when the test runs, against the workspace's catalogue: the run says so.
+        const test = (await run(files)).files[0]!.tests[0]!;
+        expect(test).toMatchObject({ status: 'errored' });
+        expect(test.error).toContain(`${TEST_FILE}:2:22: 'ISO27001:A.16.1.1' is not in the standards catalogue`);
+    });
+
     it('a name listed twice in an expectation is an error of the test file, at the second one', async () => {
         const files = {
             ...CLEAN_POLICY, ...ANALYST,

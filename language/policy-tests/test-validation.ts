@@ -2,6 +2,8 @@ import { AstUtils, type ValidationAcceptor, type ValidationChecks, type Validati
 import { isModel, type AppointersExpectation, type HoldersExpectation, type MandateAstType, type PerformersExpectation, type PolicyTest, type WhatIf } from '../generated/ast.js';
 import { LINKING_ERROR_CODE } from '../mandate-issue-codes.js';
 import { findRule } from '../rules/index.js';
+import { BUILT_IN_CATALOGUE } from '../standards/requirement-catalogue.js';
+import { unknownRequirementMessage } from '../standards/unknown-requirement.js';
 import { baseNameOf } from '../workspace/file-label.js';
 
 /** The code of a test that cannot run as written; it is not a rule of the policy (no suppression, no status). */
@@ -65,6 +67,14 @@ const checks: ValidationChecks<MandateAstType> = {
         if (node.status && !(REQUIREMENT_STATUSES as readonly string[]).includes(node.status)) {
             accept('error', `'${node.status}' is not a requirement status; use one of ${REQUIREMENT_STATUSES.join(', ')}.`,
                 { node, property: 'status', code: POLICY_TEST_INVALID });
+        }
+        // A built-in framework's IDs are known without the workspace (no policy or catalogue file may redefine its prefix:
+        // framework-invalid), so a misspelt one is the test's error as the author types it, with requirement-unknown's hint.
+        // An organization's own IDs are judged when the test runs, against the workspace's catalogue.
+        const id = node.requirement;
+        const prefix = id?.slice(0, id.indexOf(':'));
+        if (id && prefix && BUILT_IN_CATALOGUE.frameworks.some(framework => framework.prefix === prefix) && !BUILT_IN_CATALOGUE.find(id)) {
+            accept('error', unknownRequirementMessage(BUILT_IN_CATALOGUE, id), { node, property: 'requirement', code: POLICY_TEST_INVALID });
         }
     },
     PolicyTest: checkTitle,
