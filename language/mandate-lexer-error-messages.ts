@@ -57,6 +57,9 @@ export class MandateLexerErrorMessageProvider extends DefaultLexerErrorMessagePr
         switch (span.kind) {
             case 'unclosed-text':
                 return `The quoted text that starts ${where(line, column)}is not closed. Add the closing \`"\` on the same line: a quoted text cannot span lines.`;
+            case 'unclosed-comment':
+                return `The block comment that starts ${where(line, column)}is not closed. Add \`*/\` where it ends, or write \`//\` for a comment to the end of the line: `
+                    + 'until then, what follows `/*` is read as policy.';
             case 'typographic-quote':
                 return `${describeCharacter(char)} is a typographic quote. Write quoted texts with straight double quotes, e.g. \`${straightQuotes(text)}\`.`;
             case 'typographic-dash':

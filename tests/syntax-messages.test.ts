@@ -81,6 +81,15 @@ describe('syntax errors in people\'s words', () => {
             + 'Add the closing `"` on the same line: a quoted text cannot span lines.');
     });
 
+    it('says where an unclosed block comment began, and nothing else about its line', async () => {
+        for (const [text, line] of [['/* unterminated comment\n', 1], ['role board "Board"\n/* the CISO, to be appointed\nrole ciso "CISO"\n', 2]] as const) {
+            const findings = await syntaxOf(text);
+            expect(findings.filter(finding => finding.line === line), text).toEqual([expect.objectContaining({ rule: 'lexing-error', column: 1 })]);
+            expect(findings.find(finding => finding.line === line)?.message).toBe(`The block comment that starts on line ${line}, column 1 is not closed. `
+                + 'Add `*/` where it ends, or write `//` for a comment to the end of the line: until then, what follows `/*` is read as policy.');
+        }
+    });
+
     it('names the block left open, the line of its `{`, and where the `}` goes', async () => {
         const findings = await syntaxOf('role ciso "CISO" {\n    designated CISO\n\nrole board "Board"\n');
         expect(findings.map(finding => [finding.line, finding.message])).toEqual([

@@ -6,7 +6,7 @@ import { isInvisible } from './visible-text.js';
  * characters it cannot read; the span is what a person would call the mistake: the whole
  * word `jösé`, or an unclosed quoted text up to the end of its line.
  */
-export type LexicalSpanKind = 'unclosed-text' | 'typographic-quote' | 'typographic-dash' | 'invisible' | 'non-ascii-name' | 'stray';
+export type LexicalSpanKind = 'unclosed-text' | 'unclosed-comment' | 'typographic-quote' | 'typographic-dash' | 'invisible' | 'non-ascii-name' | 'stray';
 
 export interface LexicalSpan {
     readonly kind: LexicalSpanKind;
@@ -29,6 +29,8 @@ const NON_ASCII_WORD = /^[\p{L}\p{M}\p{N}]$/u;
 export function lexicalSpan(text: string, offset: number, length: number): LexicalSpan {
     const char = charAt(text, offset);
     if (char === '"') return { kind: 'unclosed-text', start: offset, end: lineEnd(text, offset), explainsParserErrors: true };
+    // A `/*` the lexer could not read has no `*/` after it: the words after it on its line were meant as the comment.
+    if (char === '/' && text[offset + 1] === '*') return { kind: 'unclosed-comment', start: offset, end: lineEnd(text, offset), explainsParserErrors: true };
     if (TYPOGRAPHIC_QUOTES.includes(char)) {
         return { kind: 'typographic-quote', start: offset, end: closingQuote(text, offset), explainsParserErrors: true };
     }
