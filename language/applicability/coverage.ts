@@ -61,7 +61,7 @@ export function coverageOn(model: WorkspaceModel, asOf: IsoDate): CoverageIndex 
         const held = new Map<Role, boolean>();
         const isHeld = (role: Role) => {
             let value = held.get(role);
-            if (value === undefined) held.set(role, value = model.isHeldOn(role, asOf));
+            if (value === undefined) held.set(role, value = model.hasDeclaredHolderOn(role, asOf));
             return value;
         };
         const of = (requirement: Requirement): Coverage => {

@@ -57,7 +57,7 @@ function combine(parts: readonly Part[]): Part {
 function clause53(model: WorkspaceModel, asOf: IsoDate): Part {
     const facts = [[ISMS_CONFORMANCE, '5.3(a), making the ISMS conform'], [ISMS_REPORTING, '5.3(b), reporting ISMS performance']].map(([id, what]) => {
         const carriers = model.rolesCarrying(id);
-        const held = carriers.filter(role => model.isHeldOn(role, asOf));
+        const held = carriers.filter(role => model.hasDeclaredHolderOn(role, asOf));
         return held.length > 0
             ? { text: `${what}, is carried by ${listed(held.map(role => role.name))}, held on ${asOf}.`, holds: true }
             : { text: carriers.length > 0 ? `${what}, is carried only by vacant roles (${listed(carriers.map(role => role.name))}).` : `No role carries ${what}.`, holds: false };
@@ -68,7 +68,7 @@ function clause53(model: WorkspaceModel, asOf: IsoDate): Part {
 /** A.5.2, CC1.3, GV.RR-02: every role that carries duties is held, its responsibilities written in the policy. */
 function rolesHeld(model: WorkspaceModel, asOf: IsoDate): Part {
     const carrying = model.roles.filter(role => model.dutiesCarriedBy(role).length > 0);
-    const vacant = carrying.filter(role => !model.isHeldOn(role, asOf));
+    const vacant = carrying.filter(role => !model.hasDeclaredHolderOn(role, asOf));
     const facts: EvidenceFact[] = [{
         text: carrying.length > 0
             ? `${carrying.length} role${carrying.length === 1 ? ' carries' : 's carry'} duties documented in the policy's job descriptions.`

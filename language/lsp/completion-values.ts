@@ -93,7 +93,7 @@ function personStatus(person: Person, asOf: IsoDate): string | undefined {
 }
 
 function roleStatus(role: Role, model: WorkspaceModel, asOf: IsoDate): string {
-    if (!model.isHeldOn(role, asOf)) return 'vacant';
+    if (!model.hasDeclaredHolderOn(role, asOf)) return 'vacant';
     const names = model.holdersWithTenureOn(role, asOf).map(({ tenure }) => tenure.person.title || tenure.person.name);
     return names.length > 0 ? [...new Set(names)].join(', ') : 'held';
 }

@@ -28,15 +28,6 @@ export function roleHolders(context: QueryContext, role: Role, date: IsoDate): R
     });
 }
 
-/**
- * Whether a declared person holds `role` on `date` (WorkspaceModel.holdersOn). The model counts an
- * assignment whose person did not link as holding, so the rules report the linking error alone;
- * an answer that names the holders cannot name that one, and calls the role vacant.
- */
-export function hasNamedHolder(context: QueryContext, role: Role, date: IsoDate): boolean {
-    return context.model.holdersOn(role, date).some(assignment => assignment.person?.ref !== undefined);
-}
-
 /** A note for each assignment to `role` in force on `date` whose person is not declared: why the role has no holder to name. */
 export function undeclaredHolderNotes(context: QueryContext, role: Role, date: IsoDate): QueryNote[] {
     return context.model.holdersOn(role, date).filter(assignment => !assignment.person?.ref).map(assignment => ({

@@ -79,7 +79,7 @@ export function dutyGrounds(context: QueryContext, duty: Duty, date: IsoDate, be
         frontier = next;
     }
     for (const [from, list] of inForce) {
-        if (byParty.has(from) && !model.isHeldOn(from, date)) {
+        if (byParty.has(from) && !model.hasDeclaredHolderOn(from, date)) {
             // A delegation is the role's act and outlives whoever signed it; an auditor still wants to know.
             for (const delegation of list) {
                 notes.push({ text: `${delegationName(delegation)} counts, but nobody holds ${from.name} on ${date} (see the delegation-window rule)`, source: context.at(delegation) });

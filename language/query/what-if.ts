@@ -5,7 +5,7 @@ import { compareStrings } from '../util/compare.js';
 import { addCadence, describePeriod, type IsoDate } from '../util/dates.js';
 import { isPresentOn, presenceOf } from '../workspace/tenure.js';
 import type { LostHolding, NamedItem, QueryFinding, QueryNote, StatusChange, WhatIfAnswer, WhatIfScenario } from './index.js';
-import { hasNamedHolder, undeclaredHolderNotes } from './holders.js';
+import { undeclaredHolderNotes } from './holders.js';
 import { anyoneEntitled, dutyGrounds } from './may-perform.js';
 import { resolveName } from './names.js';
 import type { QueryContext } from './query-context.js';
@@ -54,7 +54,7 @@ function dutyNamed(side: Side, name: string): Duty | undefined {
 
 /** Held by a declared person, as holders' `vacant` says: an assignment naming an undeclared person names no holder. */
 function isHeld(side: Side, role: Role | undefined, date: IsoDate): boolean {
-    return role !== undefined && hasNamedHolder(side.context, role, date);
+    return role !== undefined && side.context.model.hasDeclaredHolderOn(role, date);
 }
 
 /** Whether anyone may perform `duty` on `date`, by the same grounds as `whoMayPerform`. */

@@ -17,7 +17,7 @@ export function delegationEntries(model: WorkspaceModel, sources: ReportSources,
             status: statusOn(asOf, delegation.since, delegation.until),
             // As the queries say (query/may-perform.ts): someone who has left, or not joined yet, acts on nothing.
             ...(isPerson(to) && !isPresentOn(to, asOf) ? { recipientAbsent: true } : {}),
-            ...(isRole(to) && !model.isHeldOn(to, asOf) ? { recipientVacant: true } : {}),
+            ...(isRole(to) && !model.hasDeclaredHolderOn(to, asOf) ? { recipientVacant: true } : {}),
             evidence: [...delegation.evidence],
             source: sources.of(delegation)
         }];

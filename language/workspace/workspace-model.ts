@@ -182,6 +182,16 @@ export class WorkspaceModel {
     }
 
     /**
+     * Whether a declared person holds `role` on `date`: what the report, the requirement status, the
+     * editor and the queries state as a fact. An assignment whose person did not link keeps `isHeldOn`
+     * true, so that the rules report the linking error alone (mandate-link-failures.ts), but it names
+     * nobody, and to an auditor the role is vacant until the name is declared or corrected.
+     */
+    hasDeclaredHolderOn(role: Role, date: IsoDate): boolean {
+        return this.assignmentsOf(role).some(assignment => assignment.person?.ref !== undefined && assignmentHoldsOn(assignment, date));
+    }
+
+    /**
      * The holders of `role` on `date` with their tenures, one per assignment in force. An assignment
      * whose person is unresolved still keeps the role from being vacant (one linking error is
      * enough), but has no tenure to show, so it is left out here.
