@@ -53,6 +53,15 @@ export class GrammarKeywords {
             .filter(keyword => this.nameKeywords.has(keyword)));
     }
 
+    /**
+     * Whether `word` cannot be a declaration's name: a keyword the grammar never reads as a name, or one
+     * it reads as the keyword where a reference could stand (`nobody`, `everyone`). Rename refuses such
+     * a name and import never generates one.
+     */
+    isReservedName(word: string): boolean {
+        return this.words.has(word) && (!this.nameKeywords.has(word) || this.referenceKeywords.has(word));
+    }
+
     /** `Role` → `role`, `AppointingBody` → `appointing body`: the rule as people name it. */
     noun(ruleName: string): string {
         return NOUNS[ruleName] ?? ruleName.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();

@@ -67,10 +67,9 @@ export function importDirectory(services: MandateServices, request: ImportReques
             }]
         };
     }
-    // What the rename provider refuses as a name: keywords that are no name, and those (`nobody`,
-    // `everyone`) that a reference in their place would read as the keyword.
+    // What the rename provider refuses as a name (GrammarKeywords.isReservedName).
     const keywords = services.syntax.GrammarKeywords;
-    const reserved = new Set([...keywords.words].filter(word => !keywords.nameKeywords.has(word) || keywords.referenceKeywords.has(word)));
+    const reserved = new Set([...keywords.words].filter(word => keywords.isReservedName(word)));
     const plan = planImport({ records: read.records, previous, declared: request.declared, reserved, asOf: request.asOf });
     const text = renderPeopleFile({ source: request.headerSource ?? request.sourceFile, description: read.description }, plan.people);
     // A byte order mark or CRLF line ends (git's autocrlf) are no change: the file is written only when its content changes.

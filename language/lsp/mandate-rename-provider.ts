@@ -93,11 +93,11 @@ export class MandateRenameProvider extends DefaultRenameProvider {
         const what = `Cannot rename \`${declaration.name}\` to \`${newName}\``;
         if (newName.trim() === '') throw reject(`Cannot rename \`${declaration.name}\`: the new name is empty.`);
         if (!ID.test(newName)) throw reject(`${what}: ${whyNotAName(newName)} To change how it is shown, edit its title instead.`);
-        if (this.keywords.words.has(newName) && !this.keywords.nameKeywords.has(newName)) {
+        if (this.keywords.isReservedName(newName) && !this.keywords.referenceKeywords.has(newName)) {
             throw reject(`${what}: \`${newName}\` is a keyword of the language and cannot be a name.`);
         }
         // `audience everyone` means all staff, `are nobody` no one: a reference of that name would change meaning.
-        if (this.keywords.referenceKeywords.has(newName)) {
+        if (this.keywords.isReservedName(newName)) {
             throw reject(`${what}: \`${newName}\` is a keyword where a name could stand (e.g. \`audience everyone\`, \`are nobody\`), so the references renamed to it would mean that keyword instead. Choose another name.`);
         }
         for (const existing of this.indexManager.allElements()) {
