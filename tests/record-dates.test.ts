@@ -1,6 +1,6 @@
 /**
  * An announcement or acknowledgement counts once its date has come, and never when it is dated on
- * a day the calendar does not have (tenure.ts, `recordStateOn`): the checks and every format of
+ * a day the calendar does not have (announced-records.ts, `recordStateOn`): the checks and every format of
  * the report say the same of it. Before, an impossible date was "dated after the as-of date: not
  * made yet" in the report while the check said nothing of the announcement, and the report said
  * "Acknowledged the role on" an impossible or later date the check did not count. Fixed as-of dates.

@@ -9,7 +9,8 @@ import { IssueCodes } from '../mandate-issue-codes.js';
 import { acknowledgementDates } from '../rules/role-acknowledgement-missing.js';
 import { ISMS_CONFORMANCE, ISMS_REPORTING } from '../standards/catalogue.js';
 import type { IsoDate } from '../util/dates.js';
-import { firstAnnouncement, type Holder, type Tenure } from '../workspace/tenure.js';
+import { firstAnnouncement } from '../workspace/announced-records.js';
+import type { Holder, Tenure } from '../workspace/tenure.js';
 import { trainingStatus } from '../workspace/training-status.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
 

@@ -5,7 +5,7 @@
  * REPORT_SCHEMA_VERSION on any change that is not a pure addition.
  */
 import type { PolicyDiff } from '../diff/diff-model.js';
-import type { RecordState } from '../workspace/tenure.js';
+import type { RecordState } from '../workspace/announced-records.js';
 import type { TrainingState } from '../workspace/training-status.js';
 
 export const REPORT_SCHEMA_VERSION = '3.3.0';
@@ -42,7 +42,7 @@ export interface Announcement {
     readonly source: SourceRef;
 }
 
-/** How a record's state on the as-of date (tenure.ts, `recordStateOn`) is written in the model: nothing when it was made. */
+/** How a record's state on the as-of date (announced-records.ts, `recordStateOn`) is written in the model: nothing when it was made. */
 export function recordMarks(state: RecordState): { upcoming?: true; invalidDate?: true } {
     return state === 'upcoming' ? { upcoming: true } : state === 'invalid-date' ? { invalidDate: true } : {};
 }

@@ -2,7 +2,8 @@ import type { Assignment, DutyLink, Role } from '../generated/ast.js';
 import { daysBetween, isDateShaped, isValidIsoDate } from '../util/dates.js';
 import { jobDescriptionOn } from '../workspace/job-descriptions.js';
 import { cadenceText } from '../workspace/training-status.js';
-import { announcedSpanSince, capacityOf, firstAnnouncement, heldDatesOn, isFirstTerm, recordStateOn, type Tenure } from '../workspace/tenure.js';
+import { announcedSpanSince, firstAnnouncement, recordStateOn } from '../workspace/announced-records.js';
+import { capacityOf, heldDatesOn, isFirstTerm, type Tenure } from '../workspace/tenure.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
 import { compareStrings } from '../util/compare.js';
 import { recordMarks, type Appointment, type DutyEntry, type DutyLine, type FirstAnnouncement, type MatrixCell, type ResponsibilityMatrix, type RoleHolders, type UpcomingAppointment } from './report-model.js';
@@ -30,7 +31,7 @@ export interface RolesContext {
 /**
  * The tenure's first announcement made by the as-of date, in any of the terms announced together,
  * measured from their start: a renewal is covered by the announcement of the original appointment,
- * an acting holder confirmed in the role is not (tenure.ts, announcedSpan).
+ * an acting holder confirmed in the role is not (announced-records.ts, announcedSpan).
  */
 function firstAnnouncementOf(assignment: Assignment, tenure: Tenure | undefined, context: RolesContext): FirstAnnouncement | undefined {
     const first = firstAnnouncement(tenure, assignment, context.asOf);
@@ -73,7 +74,7 @@ export function appointmentOf(assignment: Assignment, context: RolesContext): Ap
             channel: announcement.channel,
             audience: announcement.audience,
             evidence: [...announcement.evidence],
-            // Dated after the as-of date, or on an impossible day: recorded, but not made (tenure.ts, recordStateOn).
+            // Dated after the as-of date, or on an impossible day: recorded, but not made (announced-records.ts, recordStateOn).
             ...recordMarks(recordStateOn(announcement.date, context.asOf)),
             source: sources.of(announcement)
         })),

@@ -1,6 +1,6 @@
 import { IssueCodes } from '../mandate-issue-codes.js';
 import { daysBetween, isValidIsoDate } from '../util/dates.js';
-import { firstAnnouncement, startsAnnouncedSpan } from '../workspace/tenure.js';
+import { firstAnnouncement, startsAnnouncedSpan } from '../workspace/announced-records.js';
 import { assignmentNames } from './describe.js';
 import { TERMS_AND_ANNOUNCEMENTS } from './communication-reads.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';

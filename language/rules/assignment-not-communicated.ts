@@ -1,6 +1,6 @@
 import { IssueCodes } from '../mandate-issue-codes.js';
 import { isValidIsoDate } from '../util/dates.js';
-import { startsAnnouncedSpan, tenureAnnouncements, upcomingAnnouncement } from '../workspace/tenure.js';
+import { startsAnnouncedSpan, tenureAnnouncements, upcomingAnnouncement } from '../workspace/announced-records.js';
 import { assignmentNames } from './describe.js';
 import { TERMS_AND_ANNOUNCEMENTS } from './communication-reads.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';

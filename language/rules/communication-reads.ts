@@ -7,7 +7,7 @@ import { propertiesRead } from './properties-read.js';
  * carries their findings over.
  */
 export const TERMS_AND_ANNOUNCEMENTS = propertiesRead({
-    // The capacity too: an acting holder confirmed in the role is announced again (tenure.ts, announcedSpan).
+    // The capacity too: an acting holder confirmed in the role is announced again (announced-records.ts, announcedSpan).
     Assignment: ['person', 'role', 'since', 'until', 'capacity', 'announcements'],
     Announcement: ['date']
 });

@@ -1,7 +1,8 @@
 import type { Assignment } from '../generated/ast.js';
 import { IssueCodes } from '../mandate-issue-codes.js';
 import { isValidIsoDate, type IsoDate } from '../util/dates.js';
-import { recordStateOn, type Tenure } from '../workspace/tenure.js';
+import { recordStateOn } from '../workspace/announced-records.js';
+import type { Tenure } from '../workspace/tenure.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 
 /** Valid acknowledgement dates recorded on any term of the tenure (a renewal inherits the first term's). */
