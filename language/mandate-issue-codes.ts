@@ -33,6 +33,7 @@ export const IssueCodes = {
     FrameworkInvalid: 'framework-invalid',
     ActivityUnknown: 'activity-unknown',
     DuplicateName: 'duplicate-name',
+    NameReserved: 'name-reserved',
     ConfusableName: 'confusable-name',
     PropertyRepeated: 'property-repeated',
     OrganizationMultiple: 'organization-multiple',

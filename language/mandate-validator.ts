@@ -24,9 +24,10 @@ export function registerValidationChecks(services: MandateServices): void {
     const registry = services.validation.ValidationRegistry;
     const context = services.shared.mandate.RuleContext;
     const links = services.links.LinkFailures;
+    const syntax = { keywords: () => services.syntax.GrammarKeywords };
     for (const rule of RULES) {
         if (rule.scope === 'node') {
-            registry.register<MandateAstType>(rule.checks(context, reporterFor(rule, links)));
+            registry.register<MandateAstType>(rule.checks(context, reporterFor(rule, links), syntax));
         }
     }
     const findings = services.shared.mandate.WorkspaceFindings;

@@ -242,7 +242,7 @@ describe('node rules', () => {
         // workspace rule; extend this list only after checking that a new node rule reads nothing else.
         expect(RULES.filter(rule => rule.scope === 'node').map(rule => rule.id).sort()).toEqual([
             'activity-unknown', 'assignment-date-missing', 'cadence-invalid', 'date-in-future', 'date-invalid', 'date-range-invalid', 'evidence-missing',
-            'invisible-character', 'path-outside-workspace', 'property-repeated'
+            'invisible-character', 'name-reserved', 'path-outside-workspace', 'property-repeated'
         ]);
     });
 });

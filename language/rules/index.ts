@@ -22,6 +22,7 @@ import { delegationExpired } from './delegation-expired.js';
 import { delegationWindow } from './delegation-window.js';
 import { confusableName } from './confusable-name.js';
 import { duplicateName } from './duplicate-name.js';
+import { nameReserved } from './name-reserved.js';
 import { evidenceMissing } from './evidence-missing.js';
 import { frameworkInvalid } from './framework-invalid.js';
 import { ismsConformanceUnassigned } from './isms-conformance-unassigned.js';
@@ -84,6 +85,7 @@ export const RULES: readonly MandateRule[] = [
     frameworkInvalid,
     activityUnknown,
     duplicateName,
+    nameReserved,
     confusableName,
     propertyRepeated,
     organizationMultiple,

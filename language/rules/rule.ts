@@ -1,6 +1,7 @@
 import type { AstNode, ParseResult, Properties, URI, ValidationAcceptor, ValidationChecks } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import type { MandateAstType, Model } from '../generated/ast.js';
+import type { GrammarKeywords } from '../mandate-grammar-keywords.js';
 import type { IssueCode } from '../mandate-issue-codes.js';
 import type { MandateSettings } from '../mandate-settings.js';
 import type { IsoDate } from '../util/dates.js';
@@ -134,7 +135,12 @@ export type RuleReporter = <N extends AstNode>(accept: ValidationAcceptor, targe
  */
 export interface NodeRule extends RuleMetadata {
     readonly scope: 'node';
-    checks(context: RuleContext, report: RuleReporter): ValidationChecks<MandateAstType>;
+    checks(context: RuleContext, report: RuleReporter, syntax: NodeRuleSyntax): ValidationChecks<MandateAstType>;
+}
+
+/** What a node rule may know of the language itself, which never changes: read when first asked, so a server starts without it. */
+export interface NodeRuleSyntax {
+    keywords(): GrammarKeywords;
 }
 
 /**
