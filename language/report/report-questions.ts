@@ -35,18 +35,40 @@ export function dutiesWithLetters(lines: readonly DutyLine[]): Array<{ readonly 
 
 const count = (items: readonly unknown[], word: string, plural = `${word}s`) => `${items.length} ${items.length === 1 ? word : plural}`;
 
-function responsible(roles: readonly RoleHolders[], asOf: string): AuditorAnswers['responsible'] {
+/** 5.3's two items, by the catalogue ID of each and as the answers name it. */
+const CLAUSE_53_ITEMS = [[ISMS_CONFORMANCE, '5.3(a)'], [ISMS_REPORTING, '5.3(b)']] as const;
+
+/** A delegation of a 5.3 duty in force that someone acts on, with the items of 5.3 its duty carries. */
+interface Clause53Delegation {
+    readonly delegation: DelegationEntry;
+    readonly items: readonly string[];
+}
+
+/**
+ * Why nobody does the work of a 5.3 item, or undefined when a held role responsible for it (or a
+ * delegation of it in force) does. The accountable role is named only when one is held.
+ */
+function undoneText(roles: readonly RoleHolders[], requirement: string, item: string, asOf: string, delegated: readonly Clause53Delegation[]): string | undefined {
+    const responsible = roles.filter(entry => entry.duties.some(line => line.kind === 'responsible' && line.requirements.includes(requirement)));
+    if (responsible.some(entry => !entry.vacant) || delegated.some(entry => entry.items.includes(item))) return undefined;
+    const accountable = roles.some(entry => !entry.vacant && entry.duties.some(line => line.kind === 'accountable' && line.requirements.includes(requirement)));
+    if (responsible.length === 0) {
+        // Only accountable roles carry it (raci-accountable reports that no role is responsible): the answer is not complete either.
+        return accountable ? ` No role is responsible for ${item}: a held role is accountable for it, but the policy names nobody to do the work.` : undefined;
+    }
+    return ` Every role responsible for ${item} is vacant on ${asOf}: `
+        + (accountable ? 'a held role is accountable for it, but nobody held does the work.' : 'nobody held does the work, and no held role is accountable for it either.');
+}
+
+function responsible(roles: readonly RoleHolders[], asOf: string, delegated: readonly Clause53Delegation[]): AuditorAnswers['responsible'] {
     const ciso = roles.filter(entry => entry.ciso);
     const conformance = carrying(roles, ISMS_CONFORMANCE);
     const reporting = carrying(roles, ISMS_REPORTING);
     const heldCiso = ciso.filter(entry => !entry.vacant);
     // Two people holding the CISO role on one day, or two roles designated CISO, leave the auditor's first question open.
     const ambiguous = heldCiso.filter(entry => entry.holders.length > 1);
-    // Accountable but not doing it: when every role responsible for 5.3(a) or (b) is vacant, nobody does that work.
-    const undone = [[ISMS_CONFORMANCE, '5.3(a)'], [ISMS_REPORTING, '5.3(b)']].filter(([requirement]) => {
-        const responsible = roles.filter(entry => entry.duties.some(line => line.kind === 'responsible' && line.requirements.includes(requirement)));
-        return responsible.length > 0 && responsible.every(entry => entry.vacant);
-    });
+    // Nobody doing the work: every role responsible for 5.3(a) or (b) is vacant, or only accountable roles carry it.
+    const undone = CLAUSE_53_ITEMS.flatMap(([requirement, item]) => undoneText(roles, requirement, item, asOf, delegated) ?? []);
     const answer: Answer = ciso.length === 1 && heldCiso.length === 1 && ambiguous.length === 0 && undone.length === 0
         && conformance.some(entry => !entry.vacant) && reporting.some(entry => !entry.vacant)
         ? 'yes' : heldCiso.length > 0 ? 'partly' : 'no';
@@ -57,21 +79,26 @@ function responsible(roles: readonly RoleHolders[], asOf: string): AuditorAnswer
             + ambiguous.map(entry => ` ${entry.role.title} has ${entry.holders.length} holders on ${asOf}, so who the CISO is is ambiguous: `
                 + 'end the earlier appointment the day before the later one began.').join('')
             + (ciso.length > 1 ? ` ${ciso.length} roles are designated CISO, so who the CISO is is ambiguous: keep \`designated CISO\` on one of them.` : '')
-            + undone.map(([, item]) => ` Every role responsible for ${item} is vacant on ${asOf}: a held role is accountable for it, but nobody held does the work.`).join('');
+            + undone.join('');
     return { question: 'Who is responsible for information security?', answer, summary: `As of ${asOf}: ${summary}`, ciso, conformance, reporting };
 }
 
-/** `By delegation from CISO, Deputy CISO performs "Report ISMS performance" (5.3(b)).` for each delegation of a 5.3 duty in force. */
-function delegatedClause53(roles: readonly RoleHolders[], delegations: readonly DelegationEntry[]): string[] {
+/** The delegations of a 5.3 duty in force on the as-of date that someone acts on. */
+function clause53Delegations(roles: readonly RoleHolders[], delegations: readonly DelegationEntry[]): Clause53Delegation[] {
     const items = new Map<string, string[]>();
     for (const entry of roles) {
         for (const line of entry.duties) {
-            const clauses = [[ISMS_CONFORMANCE, '5.3(a)'], [ISMS_REPORTING, '5.3(b)']].filter(([id]) => line.requirements.includes(id)).map(([, item]) => item);
+            const clauses = CLAUSE_53_ITEMS.filter(([id]) => line.requirements.includes(id)).map(([, item]) => item);
             if (clauses.length > 0) items.set(line.duty.id, clauses);
         }
     }
-    return delegations.filter(delegation => delegation.status === 'active' && !delegation.recipientAbsent && !delegation.recipientVacant && items.has(delegation.duty.id))
-        .map(delegation => `By delegation from ${delegation.from.title}, ${delegation.to.title} performs "${delegation.duty.title}" (${items.get(delegation.duty.id)!.join(', ')}).`);
+    return delegations.filter(delegation => delegation.status === 'active' && !delegation.recipientAbsent && !delegation.recipientVacant && !delegation.delegatorLacksDuty && items.has(delegation.duty.id))
+        .map(delegation => ({ delegation, items: items.get(delegation.duty.id) ?? [] }));
+}
+
+/** `By delegation from CISO, Deputy CISO performs "Report ISMS performance" (5.3(b)).` for each. */
+function delegatedText({ delegation, items }: Clause53Delegation): string {
+    return `By delegation from ${delegation.from.title}, ${delegation.to.title} performs "${delegation.duty.title}" (${items.join(', ')}).`;
 }
 
 function appointed(appointments: readonly Appointment[]): AuditorAnswers['appointed'] {
@@ -147,9 +174,10 @@ function cisoReporting(ciso: readonly RoleHolders[]): AuditorAnswers['cisoReport
  * facts. `maxAnnouncementDays` is the `announcement-late` limit (undefined when the rule is off).
  */
 export function answerQuestions(roles: readonly RoleHolders[], asOf: string, maxAnnouncementDays?: number, delegations: readonly DelegationEntry[] = []): AuditorAnswers {
-    const answer = responsible(roles, asOf);
     // Who does the 5.3 work that day by delegation (a deputy while the CISO is away): said with Q1, not only in section 7.
-    const acting = delegatedClause53(roles, delegations);
+    const delegated = clause53Delegations(roles, delegations);
+    const answer = responsible(roles, asOf, delegated);
+    const acting = delegated.map(delegatedText);
     const first = acting.length === 0 ? answer : { ...answer, summary: `${answer.summary} ${acting.join(' ')}` };
     const appointments = keyAppointments([...first.ciso, ...first.conformance, ...first.reporting]);
     return {

@@ -1,0 +1,49 @@
+/**
+ * Question 1 says who does the work of 5.3(a) and 5.3(b), and never states what is not so: an
+ * accountable role is named held only when it is, a duty nobody is responsible for leaves the answer
+ * open (as raci-accountable reports), and a delegation in force that does the work closes it.
+ * Fixed as-of dates.
+ */
+import { describe, expect, it } from 'vitest';
+import { CISO_DUTIES, withEdit, type Files } from './helpers.js';
+import { reportOf } from './report-helpers.js';
+
+const withDuties = (duties: string, extra: Files = {}) => withEdit('roles.mandate', text => text.replace(CISO_DUTIES, duties), extra);
+
+describe('question 1 and the work of 5.3', () => {
+    it('with the CISO vacant and accountable itself, says no held role is accountable either', async () => {
+        const files = withEdit('people.mandate', text => text.replace('assign jane to ciso since 2024-03-01', 'assign jane to ciso since 2024-03-01 until 2025-03-31'));
+        const answer = (await reportOf(files)).questions.responsible;
+        expect(answer.answer).toBe('no');
+        expect(answer.summary).toContain('Every role responsible for 5.3(a) is vacant on 2025-06-30: nobody held does the work, and no held role is accountable for it either.');
+        expect(answer.summary).not.toContain('a held role is accountable');
+    });
+
+    it('with a vacant responsible role and a held accountable one, says so', async () => {
+        const files = withDuties('accountable for isms-reporting, isms-conformance', {
+            'deputy.mandate': 'role analyst "Analyst" { reports to ciso responsible for isms-reporting, isms-conformance }\n'
+        });
+        const answer = (await reportOf(files)).questions.responsible;
+        expect(answer.answer).toBe('partly');
+        expect(answer.summary).toContain('Every role responsible for 5.3(b) is vacant on 2025-06-30: a held role is accountable for it, but nobody held does the work.');
+    });
+
+    it('with no role responsible, only an accountable one, is not answered in full', async () => {
+        const answer = (await reportOf(withDuties('accountable for isms-reporting, isms-conformance'))).questions.responsible;
+        expect(answer.answer).toBe('partly');
+        expect(answer.summary).toContain('No role is responsible for 5.3(a): a held role is accountable for it, but the policy names nobody to do the work.');
+    });
+
+    it('with the responsible role vacant but its duty delegated in force, says who does it instead', async () => {
+        const files = withDuties('accountable for isms-reporting, isms-conformance', {
+            'deputy.mandate': 'role analyst "Analyst" { reports to ciso responsible for isms-reporting, isms-conformance }\n'
+                + 'role deputy "Deputy CISO" { reports to ciso }\nperson dan "Dan" { employed since 2020-01-01 }\n'
+                + 'assign dan to deputy since 2024-01-01 appointed by board { announced 2024-01-02 via intranet to all-staff }\n'
+                + 'delegate isms-reporting from analyst to deputy since 2024-01-01\n'
+        });
+        const answer = (await reportOf(files)).questions.responsible;
+        expect(answer.summary).not.toContain('responsible for 5.3(b) is vacant');
+        expect(answer.summary).toContain('Every role responsible for 5.3(a) is vacant');
+        expect(answer.summary).toContain('By delegation from Analyst, Deputy CISO performs "Report ISMS performance to top management" (5.3(b)).');
+    });
+});
