@@ -132,6 +132,20 @@ describe('accepted exceptions', () => {
         const clean = renderMarkdown(await report(CLEAN_POLICY)).split('\n').find(line => line.includes('ISO/IEC 27001 clause 5.3:'))!;
         expect(clean).toContain('and no finding lowers either.');
     });
+
+    it('are never called a passed check: the summary and the findings section count them as waived', async () => {
+        const markdown = renderMarkdown(await report({
+            ...CLEAN_POLICY,
+            'people.mandate': CLEAN_POLICY['people.mandate'].replace(/\s*announced .*/, '')
+                .replace('assign jane', '// mandate-ignore assignment-not-communicated: announced in person at the kick-off\nassign jane')
+        }));
+        expect(markdown).not.toContain('passes every check');
+        expect(markdown).toContain('- **Findings:** **⚠️ None open** (0 errors, 0 warnings, 0 information); 1 accepted exception, with their justifications in section 10');
+        expect(markdown).toContain('On 2025-06-30 every finding is an accepted exception, listed below with the justification given for it.');
+        const clean = renderMarkdown(await report(CLEAN_POLICY));
+        expect(clean).toContain('- **Findings:** ✅ None (0 errors, 0 warnings, 0 information)');
+        expect(clean).toContain('The policy passes every check on 2025-06-30.');
+    });
 });
 
 describe('a missing evidence file', () => {

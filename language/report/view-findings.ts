@@ -68,7 +68,12 @@ export function findingsSection(report: AuditReport): Section {
     if (report.findings.length === 0) {
         return {
             id: 'findings', title: '10. Findings',
-            blocks: [{ kind: 'paragraph', answer: true, content: [badge('good', 'No findings'), text(` The policy passes every check on ${report.asOf}.`)] }, ...exceptionBlocks(report)]
+            // Accepted exceptions are checks that failed and were waived: the policy does not pass those.
+            blocks: [{
+                kind: 'paragraph', answer: true, content: report.acceptedExceptions.length === 0
+                    ? [badge('good', 'No findings'), text(` The policy passes every check on ${report.asOf}.`)]
+                    : [badge('warn', 'No open findings'), text(` On ${report.asOf} every finding is ${report.acceptedExceptions.length === 1 ? 'an accepted exception' : 'among the accepted exceptions'}, listed below with the justification given for it.`)]
+            }, ...exceptionBlocks(report)]
         };
     }
     const numbered = report.findings.map((finding, index) => ({ finding, index }));

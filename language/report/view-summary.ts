@@ -46,8 +46,10 @@ function overview(report: AuditReport): Block {
             ...(report.provenance.redacted ? [['People', [badge('neutral', 'Pseudonymised'), text(` ${REDACTED_TEXT}`)]] as [string, Inline[]]] : []),
             ['Clause 5.3 overall', [badge(STATUS_TONE[summary.clause53], STATUS_LABEL[summary.clause53]), text(' (the worse of 5.3(a) and 5.3(b))')]],
             ['Findings', [
-                problems === 0 ? badge('good', 'None') : badge(summary.errors > 0 ? 'bad' : 'warn', plural(problems, 'problem')),
-                text(` (${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${summary.infos} information)`)
+                problems === 0 ? (report.acceptedExceptions.length === 0 ? badge('good', 'None') : badge('warn', 'None open')) : badge(summary.errors > 0 ? 'bad' : 'warn', plural(problems, 'problem')),
+                text(` (${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${summary.infos} information)`),
+                // Waived, not passed: an auditor reads the justification of each in section 10.
+                ...(report.acceptedExceptions.length > 0 ? [text(`; ${plural(report.acceptedExceptions.length, 'accepted exception')}, with their justifications in section 10`)] : [])
             ]],
             ['Roles', [
                 text(`${report.roles.length} declared, `),
