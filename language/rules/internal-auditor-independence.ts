@@ -39,7 +39,8 @@ export const internalAuditorIndependence: WorkspaceRule = {
     readsPresence: 'through holdings',
     category: 'segregation',
     severity: 'error',
-    standards: ['ISO27001:A.5.3', ISMS_CONFORMANCE],
+    // 9.2.2(b): auditors are chosen so that audits are objective and impartial; an audit of one's own ISMS is neither.
+    standards: ['ISO27001:A.5.3', ISMS_CONFORMANCE, 'ISO27001:9.2.2(b)'],
     summary: 'The designated internal auditor is also the ISMS owner or the CISO, or the internal auditor role carries the ISMS conformance duty (5.3(a)).',
     fixable: false,
     findings(model, context) {
