@@ -5,6 +5,8 @@
  * Fixed as-of dates.
  */
 import { describe, expect, it } from 'vitest';
+import { exportOscal } from '../language/report/export-oscal.js';
+import { renderMarkdown } from '../language/report/render-markdown.js';
 import { CISO_DUTIES, withEdit, type Files } from './helpers.js';
 import { reportOf } from './report-helpers.js';
 
@@ -45,5 +47,16 @@ describe('question 1 and the work of 5.3', () => {
         expect(answer.summary).not.toContain('responsible for 5.3(b) is vacant');
         expect(answer.summary).toContain('Every role responsible for 5.3(a) is vacant');
         expect(answer.summary).toContain('By delegation from Analyst, Deputy CISO performs "Report ISMS performance to top management" (5.3(b)).');
+    });
+});
+
+describe('the clause 5.3 headline beside section 5', () => {
+    it('says how 5.3(a) and 5.3(b) stand when only one is covered, and why section 5 says partly met', async () => {
+        const report = await reportOf(withDuties('responsible for isms-reporting\n    accountable for isms-reporting'));
+        expect(report.summary.clause53).toBe('not-met');
+        expect(report.summary.requirements.find(requirement => requirement.id === 'ISO27001:5.3')?.status).toBe('partly-met');
+        expect(renderMarkdown(report)).toContain('5.3(a) is not met and 5.3(b) met, and this headline is the worse of the two; section 5 rolls both into clause 5.3, which is partly met there.');
+        const status = JSON.parse(exportOscal(report))['component-definition'].components[0].props.find((prop: { name: string }) => prop.name === 'clause-5.3-status');
+        expect(status).toMatchObject({ value: 'not-met', remarks: expect.stringContaining('rolls both items up') });
     });
 });

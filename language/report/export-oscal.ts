@@ -4,6 +4,9 @@ import {
 import { documentResources, frameworkResource, holderUuids, metadataParties, metadataResponsibleParties, metadataRoles, uniqueRoles } from './oscal-metadata.js';
 import type { AuditReport, RequirementStatus } from './report-model.js';
 
+/** Why clause-5.3-status may differ from the implemented requirement of 5.3, which rolls its two items up (one covered is partly met). */
+const CLAUSE_53_REMARKS = 'The worse of items 5.3(a) and 5.3(b), as the report\'s headline. The implemented requirement of clause 5.3 rolls both items up: with one of them covered it is partly met.';
+
 // Kept here for the callers that import them from the component-definition exporter.
 export { controlId, MANDATE_OSCAL_NS, OSCAL_VERSION, oscalToken } from './oscal-common.js';
 
@@ -66,7 +69,7 @@ export function exportOscal(report: AuditReport): string {
         description: `The information-security roles, appointments, announcements and delegations declared in the Mandate policy, as of ${report.asOf}. `
             + `ISO/IEC 27001 clause 5.3 is ${report.summary.clause53}; the check found ${plural(report.summary.errors, 'error')} and ${plural(report.summary.warnings, 'warning')}.`,
         purpose: 'Assign and communicate the responsibilities and authorities for roles relevant to information security (ISO/IEC 27001:2022, clause 5.3).',
-        props: [prop('as-of', report.asOf), prop('clause-5.3-status', report.summary.clause53), prop('errors', String(report.summary.errors)), prop('warnings', String(report.summary.warnings))],
+        props: [prop('as-of', report.asOf), { ...prop('clause-5.3-status', report.summary.clause53), remarks: CLAUSE_53_REMARKS }, prop('errors', String(report.summary.errors)), prop('warnings', String(report.summary.warnings))],
         ...optionalArray('responsible-roles', uniqueRoles(report).map(entry => ({ 'role-id': oscalToken(entry.role.id) }))),
         ...optionalArray('control-implementations', controlImplementations)
     };

@@ -93,6 +93,22 @@ function clause53Exceptions(report: AuditReport): string[] {
     return [...new Set(report.acceptedExceptions.filter(exception => cites53(exception.rule)).map(exception => exception.rule))];
 }
 
+const ITEM_STATUS: Record<string, string> = { 'met': 'met', 'partly-met': 'partly met', 'not-met': 'not met', 'not-applicable': 'not applicable' };
+
+/**
+ * How 5.3(a) and 5.3(b) stand, when the headline (the worse of the two) is not met in full: section 5
+ * rolls the items into clause 5.3 (one item covered is partly met), and a reader must see why the
+ * two differ. Empty when clause 5.3's row is not in the report (ISO 27001 not assessed).
+ */
+function itemsText(report: AuditReport): string {
+    const clause = report.summary.requirements.find(requirement => requirement.id === 'ISO27001:5.3');
+    const items = clause?.items.filter(item => item.id === 'ISO27001:5.3(a)' || item.id === 'ISO27001:5.3(b)') ?? [];
+    if (!clause || items.length !== 2) return '';
+    const [a, b] = items;
+    const rolled = clause.status !== report.summary.clause53 ? `; section 5 rolls both into clause 5.3, which is ${ITEM_STATUS[clause.status]} there` : '';
+    return ` 5.3(a) is ${ITEM_STATUS[a.status]} and 5.3(b) ${ITEM_STATUS[b.status]}, and this headline is the worse of the two${rolled}.`;
+}
+
 function metText(report: AuditReport): string {
     const accepted = clause53Exceptions(report);
     const findings = accepted.length === 0 ? 'and no finding lowers either.'
@@ -109,7 +125,7 @@ export function summarySection(report: AuditReport): Section {
                     strong('ISO/IEC 27001 clause 5.3: '), badge(STATUS_TONE[status], STATUS_LABEL[status]),
                     text(status === 'met'
                         ? metText(report)
-                        : ` on ${report.asOf}. ${report.summary.applicability.frameworks.some(framework => framework.prefix === 'ISO27001') ? 'Section 5 shows what causes it (clause 5.3 and its items)' : 'Section 2 shows who carries 5.3(a) and 5.3(b)'}, and section 10 every finding.`)
+                        : ` on ${report.asOf}.${itemsText(report)} ${report.summary.applicability.frameworks.some(framework => framework.prefix === 'ISO27001') ? 'Section 5 shows what causes it (clause 5.3 and its items)' : 'Section 2 shows who carries 5.3(a) and 5.3(b)'}, and section 10 every finding.`)
                 ]
             },
             overview(report),
