@@ -37,6 +37,16 @@ describe('assignment-date-missing', () => {
         const dateFindings = (await findingsOf(fixed)).filter(finding => finding.rule === IssueCodes.DateInvalid);
         expect(dateFindings.map(finding => finding.message)).toEqual([expect.stringContaining(`${PLACEHOLDER_DATE} is not a valid calendar date`)]);
     });
+
+    it('inserts it after the capacity of an acting or interim holder, where the grammar reads it, and says so', async () => {
+        for (const capacity of ['acting', 'interim']) {
+            const acting = { ...CLEAN_POLICY, 'people.mandate': CLEAN_POLICY['people.mandate'].replace(' since 2024-03-01', ` as ${capacity}`) };
+            expect((await findingsOf(acting)).find(finding => finding.rule === IssueCodes.AssignmentDateMissing)?.message).toContain(`Add \`since YYYY-MM-DD\` after \`as ${capacity}\`.`);
+            const fixed = await fix(acting, IssueCodes.AssignmentDateMissing, QuickFixTitles.addStartDate);
+            expect(fixed['people.mandate']).toContain(`assign jane to ciso as ${capacity} since ${PLACEHOLDER_DATE} appointed by board {`);
+            expect(await rulesOf(fixed)).not.toContain('parsing-error');
+        }
+    });
 });
 
 describe('assignment-not-communicated', () => {

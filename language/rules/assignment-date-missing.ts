@@ -16,7 +16,8 @@ export const assignmentDateMissing: NodeRule = {
             if (assignment.since) return;
             report(accept, { node: assignment, property: 'role' },
                 `The assignment${assignmentNames(assignment)} has no start date, `
-                + 'so nobody can tell when they got the role. Add `since YYYY-MM-DD` after the role.');
+                // `since` follows the capacity in the grammar: `assign ben to ops as acting since …`.
+                + `so nobody can tell when they got the role. Add \`since YYYY-MM-DD\` after ${assignment.capacity ? `\`as ${assignment.capacity}\`` : 'the role'}.`);
         }
     })
 };

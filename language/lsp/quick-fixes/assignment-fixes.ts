@@ -14,15 +14,17 @@ function assignmentOf(context: QuickFixContext): Assignment | undefined {
 }
 
 /**
- * assignment-date-missing: `since 0000-00-00` after the role, the placeholder selected to overwrite.
- * Not the as-of date: a real-looking date nobody checked would pass for the record.
+ * assignment-date-missing: `since 0000-00-00` after the role, or after its capacity (`as acting`),
+ * which the grammar puts before `since`; the placeholder selected to overwrite. Not the as-of date:
+ * a real-looking date nobody checked would pass for the record.
  */
 export const addStartDate: QuickFix = context => {
     const assignment = assignmentOf(context);
     const role = assignment?.role?.$refNode;
     if (!assignment || assignment.since || !role) return [];
     const date = PLACEHOLDER_DATE;
-    const at = role.range.end;
+    const capacity = assignment.capacity && assignment.$cstNode ? GrammarUtils.findNodeForProperty(assignment.$cstNode, 'capacity') : undefined;
+    const at = (capacity ?? role).range.end;
     const dateStart = at.character + ' since '.length;
     return [quickFix(context, QuickFixTitles.addStartDate, here(context, insertAt(at, ` since ${date}`)), {
         preferred: true,
