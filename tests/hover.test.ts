@@ -48,6 +48,12 @@ describe('hover on a role follows tenure', () => {
             index: 0, hover: /Held on 2025-06-30 by Jane Doe \(acting\) since 2023-01-01, current term since 2025-01-01/
         });
     });
+    it('says when a holder who joined after the appointment really holds it, as the query and the report do', async () => {
+        await hover({
+            text: `${role}person cara "Cara" { employed since 2025-06-20 }\nassign cara to <|>ciso since 2025-06-15\n`,
+            index: 0, hover: /Held on 2025-06-30 by Cara since 2025-06-15, held from 2025-06-20, when they joined/
+        });
+    });
     it('names an external person and their firm', async () => {
         await hover({
             text: `person <|>kim "Kim Lee" { external "Interim Partners Ltd" engaged since 2024-12-15 }\n`,

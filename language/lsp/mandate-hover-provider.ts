@@ -6,6 +6,7 @@ import type { MandateSharedServices } from '../mandate-module.js';
 import { findRule } from '../rules/index.js';
 import { defaultSeverityText } from '../rules/rule.js';
 import { findSuppressions, type Suppression } from '../suppression/suppressions.js';
+import { heldDatesOn } from '../workspace/tenure.js';
 import { enclosingPhraseOf } from './completion-phrases.js';
 import { activityHover, channelHover, docCommentOf, personFacts, phraseHover, plain } from './hover-facts.js';
 
@@ -123,8 +124,11 @@ export class MandateHoverProvider extends MultilineCommentHoverProvider {
         const holders = model.holdersWithTenureOn(role, asOf).map(({ assignment, tenure }) => {
             const capacity = assignment.capacity ? ` (${assignment.capacity})` : '';
             const term = assignment.since && tenure.since !== assignment.since ? `, current term since ${assignment.since}` : '';
+            // As the query and the report say it (tenure.ts, heldDatesOn): the days they really hold it, when they join after the appointment or leave before its end.
+            const { heldSince, heldUntil } = heldDatesOn(tenure, asOf);
+            const held = `${heldSince ? `, held from ${heldSince}, when they joined` : ''}${heldUntil ? `, held until ${heldUntil}, when they leave` : ''}`;
             // A person whose title did not parse (`person kim` alone) is shown by name.
-            return `${plain(tenure.person.title || tenure.person.name)}${capacity}${tenure.since ? ` since ${tenure.since}` : ''}${term}`;
+            return `${plain(tenure.person.title || tenure.person.name)}${capacity}${tenure.since ? ` since ${tenure.since}` : ''}${term}${held}`;
         });
         return [
             ...(role.ciso ? ['Designated CISO'] : []),
