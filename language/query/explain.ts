@@ -1,7 +1,7 @@
 import type { AppointingBody, Assignment, Authority, Delegation, Duty, Role } from '../generated/ast.js';
 import type { DelegationWindowStatus } from '../workspace/delegation-status.js';
 import type { Explanation, ExplanationStep, QueryNote } from './index.js';
-import type { QueryContext } from './query-context.js';
+import type { ChainContext } from './query-context.js';
 
 /** A reference as written, or a placeholder when it is missing (a half-typed declaration): never `undefined`. */
 export function refName(reference: { $refText: string } | undefined, placeholder: string): string {
@@ -24,7 +24,7 @@ function withPeriod(text: string, since: string | undefined, until: string | und
 }
 
 /** `alice holds ciso (as interim) since 2024-01-01, appointed by board`. */
-export function assignmentStep(context: QueryContext, assignment: Assignment): ExplanationStep {
+export function assignmentStep(context: ChainContext, assignment: Assignment): ExplanationStep {
     const person = refName(assignment.person, '<person>');
     const role = refName(assignment.role, '<role>');
     const capacity = assignment.capacity ? ` as ${assignment.capacity}` : '';
@@ -38,18 +38,18 @@ export function assignmentStep(context: QueryContext, assignment: Assignment): E
 const VERBS: Record<string, string> = { responsible: 'is responsible for', accountable: 'is accountable for', authorized: 'is authorized to' };
 
 /** `ciso is responsible for risk-assessment`, at the job description line that says so. */
-export function carriesStep(context: QueryContext, role: Role, duty: Duty): ExplanationStep {
+export function carriesStep(context: ChainContext, role: Role, duty: Duty): ExplanationStep {
     const link = role.duties.find(candidate => candidate.duties.some(reference => reference.ref === duty));
     const verb = link ? VERBS[link.kind] : undefined;
     return { kind: 'carries', text: `${role.name} ${verb ?? 'carries'} ${duty.name}`, source: context.at(link ?? role) };
 }
 
 /** `ciso delegates risk-assessment to deputy since 2025-01-01`. */
-export function delegationStep(context: QueryContext, delegation: Delegation): ExplanationStep {
+export function delegationStep(context: ChainContext, delegation: Delegation): ExplanationStep {
     return { kind: 'delegation', text: withPeriod(delegationText(delegation), delegation.since, delegation.until), source: context.at(delegation), since: delegation.since, until: delegation.until };
 }
 
-export function topManagementStep(context: QueryContext, role: Role): ExplanationStep {
+export function topManagementStep(context: ChainContext, role: Role): ExplanationStep {
     const organization = context.model.organization;
     return {
         kind: 'top-management', text: `${role.name} is top management of ${organization?.name ?? 'the organization'}`,
@@ -57,12 +57,12 @@ export function topManagementStep(context: QueryContext, role: Role): Explanatio
     };
 }
 
-export function appointingBodyStep(context: QueryContext, body: AppointingBody, role: Role): ExplanationStep {
+export function appointingBodyStep(context: ChainContext, body: AppointingBody, role: Role): ExplanationStep {
     const why = context.model.isTopManagement(role) ? `appoints top management (${role.name})` : `may appoint ${role.name}`;
     return { kind: 'appointing-body', text: `${body.name} is an appointing body that ${why}`, source: context.at(body) };
 }
 
-export function authorityStep(context: QueryContext, authority: Authority, role: Role): ExplanationStep {
+export function authorityStep(context: ChainContext, authority: Authority, role: Role): ExplanationStep {
     const what = authority.appointsAnyRole ? 'any role' : role.name;
     return { kind: 'authority', text: `${authority.name} may appoint ${what}`, source: context.at(authority) };
 }
@@ -77,7 +77,7 @@ export function delegationName(delegation: Delegation): string {
 }
 
 /** Why a delegation is left out of an answer on `date`: it ended before it, or starts after it. */
-export function delegationWindowNote(context: QueryContext, delegation: Delegation, status: Exclude<DelegationWindowStatus, 'active'>, date: string): QueryNote {
+export function delegationWindowNote(context: ChainContext, delegation: Delegation, status: Exclude<DelegationWindowStatus, 'active'>, date: string): QueryNote {
     const when = status === 'expired' ? `ended on ${delegation.until}` : `starts on ${delegation.since}`;
     return { text: `${delegationName(delegation)} ${when}: not in force on ${date}`, source: context.at(delegation) };
 }

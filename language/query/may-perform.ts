@@ -7,7 +7,7 @@ import { isPresentOn } from '../workspace/tenure.js';
 import type { EntitledParty, ExplanationStep, MayPerformAnswer, NamedItem, QueryNote } from './index.js';
 import { assignmentStep, carriesStep, delegationName, delegationStep, delegationWindowNote } from './explain.js';
 import { resolveName } from './names.js';
-import type { QueryContext } from './query-context.js';
+import type { ChainContext, QueryContext } from './query-context.js';
 
 /**
  * A way to a duty: its steps, nearest the party first, as a list whose rest is the way of the party
@@ -44,7 +44,7 @@ export interface DutyGrounds {
  * from a role that does not hold it then (its own delegation expired, say) passes nothing on.
  * `beyond` ends every way (may-appoint's "the authority may appoint the role").
  */
-export function dutyGrounds(context: QueryContext, duty: Duty, date: IsoDate, beyond?: Chain): DutyGrounds {
+export function dutyGrounds(context: ChainContext, duty: Duty, date: IsoDate, beyond?: Chain): DutyGrounds {
     const { model } = context;
     const byParty = new Map<Party, Chain[]>();
     const notes: QueryNote[] = [];

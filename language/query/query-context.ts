@@ -18,6 +18,13 @@ export interface QueryContext {
     place(uri: string, line: number, column: number): SourceLocation;
 }
 
+/**
+ * What following chains of roles and delegations needs: the model, and where a node is declared,
+ * for the explanation's steps. The report states who holds a duty through the same chains
+ * (report-delegations.ts), without a query's services.
+ */
+export type ChainContext = Pick<QueryContext, 'model' | 'at'>;
+
 /** What a query can name: every named declaration but the organization. */
 export type QueryDeclaration = Exclude<NamedDeclaration, Organization>;
 

@@ -126,7 +126,8 @@ export function systemUsers(report: AuditReport, ids: OscalIds): Json[] {
             };
         });
         const delegated = report.delegations
-            .filter(delegation => delegation.status === 'active' && delegation.to.id === entry.role.id && duties.has(delegation.duty.id))
+            // From a role that does not hold the authority that day, a delegation grants nothing.
+            .filter(delegation => delegation.status === 'active' && !delegation.delegatorLacksDuty && delegation.to.id === entry.role.id && duties.has(delegation.duty.id))
             .map(delegation => ({
                 title: delegation.duty.title,
                 description: `Delegated by ${delegation.from.title}${delegation.since ? ` since ${delegation.since}` : ''}`

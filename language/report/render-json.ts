@@ -26,7 +26,7 @@ const DUTY_LINE: KeyOrder<DutyLine> = { duty: NAMED, kind: true, requirements: t
 
 const ROLE_HOLDERS: KeyOrder<RoleHolders> = {
     role: NAMED, ciso: true, reportsTo: true, cisoSource: SOURCE, jobDescription: true, jobDescriptionVersion: true, jobDescriptionEffective: true,
-    jobDescriptionFile: true, jobDescriptionSource: SOURCE, holders: APPOINTMENT,
+    jobDescriptionFile: true, jobDescriptionMissing: true, jobDescriptionSource: SOURCE, holders: APPOINTMENT,
     upcoming: { person: NAMED, capacity: true, since: true, until: true, appointedBy: NAMED, source: SOURCE }, vacant: true, duties: DUTY_LINE
 };
 
@@ -76,7 +76,7 @@ export const REPORT_KEY_ORDER: KeyOrder<AuditReport> = {
         cells: { role: true, duty: true, letters: true }
     },
     controlOwners: CONTROL_OWNER,
-    delegations: { duty: NAMED, from: NAMED, to: NAMED, since: true, until: true, status: true, recipientAbsent: true, recipientVacant: true, evidence: true, source: SOURCE },
+    delegations: { duty: NAMED, from: NAMED, to: NAMED, since: true, until: true, status: true, recipientAbsent: true, recipientVacant: true, delegatorLacksDuty: true, evidence: true, source: SOURCE },
     graph: {
         nodes: { id: true, label: true, kind: true, ciso: true, vacant: true },
         edges: { from: true, to: true, kind: true, label: true }

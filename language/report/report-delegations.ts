@@ -1,20 +1,58 @@
-import { isPerson, isRole } from '../generated/ast.js';
+import { AstUtils, type AstNode } from 'langium';
+import { isPerson, isRole, type Duty, type Party } from '../generated/ast.js';
+import { dutyGrounds } from '../query/may-perform.js';
+import type { ChainContext } from '../query/query-context.js';
 import { delegationStatusOn as statusOn } from '../workspace/delegation-status.js';
 import { isPresentOn } from '../workspace/tenure.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
 import type { DelegationEntry, GraphEdge, GraphNode, OrganizationGraph, RoleHolders } from './report-model.js';
 import type { ReportSources } from './report-sources.js';
 
+/** The context `dutyGrounds` follows chains with (query-context.ts, ChainContext): the model, and places for the explanation steps it writes, which the report drops. */
+function groundsContext(model: WorkspaceModel, sources: ReportSources): ChainContext {
+    return {
+        model,
+        at: (node: AstNode) => {
+            const uri = AstUtils.getDocument(node).uri;
+            const start = node.$cstNode?.range.start;
+            return { file: sources.file(uri), line: (start?.line ?? 0) + 1, column: (start?.character ?? 0) + 1, uri: uri.toString() };
+        }
+    };
+}
+
+/**
+ * Whether a party holds a duty on `asOf`, by the queries' own chains (query/may-perform.ts,
+ * dutyGrounds): a role whose job description carries it, or the recipient of a delegation in force
+ * from a party that holds it. Worked out once per duty, and only for duties delegated in their window.
+ */
+function dutyHolding(model: WorkspaceModel, sources: ReportSources, asOf: string): (party: Party, duty: Duty) => boolean {
+    let context: ChainContext | undefined;
+    const holders = new Map<Duty, ReadonlyMap<Party, unknown>>();
+    return (party, duty) => {
+        let byParty = holders.get(duty);
+        if (!byParty) {
+            context ??= groundsContext(model, sources);
+            byParty = dutyGrounds(context, duty, asOf).byParty;
+            holders.set(duty, byParty);
+        }
+        return byParty.has(party);
+    };
+}
+
 export function delegationEntries(model: WorkspaceModel, sources: ReportSources, asOf: string): DelegationEntry[] {
+    const holds = dutyHolding(model, sources, asOf);
     return model.delegations.flatMap(delegation => {
         const duty = delegation.duty?.ref;
         const from = delegation.from?.ref;
         const to = delegation.to?.ref;
         if (!duty || !from || !to) return [];
+        const status = statusOn(asOf, delegation.since, delegation.until);
         return [{
             duty: sources.named(duty), from: sources.named(from), to: sources.named(to),
             since: delegation.since, until: delegation.until,
-            status: statusOn(asOf, delegation.since, delegation.until),
+            status,
+            // A delegator that does not hold the duty that day (its own delegation ended) hands on nothing, as `query may-perform` says.
+            ...(status === 'active' && !holds(from, duty) ? { delegatorLacksDuty: true } : {}),
             // As the queries say (query/may-perform.ts): someone who has left, or not joined yet, acts on nothing.
             ...(isPerson(to) && !isPresentOn(to, asOf) ? { recipientAbsent: true } : {}),
             ...(isRole(to) && !model.hasDeclaredHolderOn(to, asOf) ? { recipientVacant: true } : {}),
@@ -39,7 +77,7 @@ export function organizationGraph(roles: readonly RoleHolders[], delegations: re
             edges.push({ from: holder.person.id, to: entry.role.id, kind: 'holds', label: holder.capacity });
         }
     }
-    for (const delegation of delegations.filter(entry => entry.status === 'active' && !entry.recipientAbsent)) {
+    for (const delegation of delegations.filter(entry => entry.status === 'active' && !entry.recipientAbsent && !entry.delegatorLacksDuty)) {
         // A delegation to a vacant role is drawn all the same: the role's node says it is vacant.
         if (!nodes.has(delegation.to.id)) {
             nodes.set(delegation.to.id, { id: delegation.to.id, label: delegation.to.title, kind: 'person', ciso: false, vacant: false });

@@ -40,6 +40,11 @@ export interface DelegationEntry {
     readonly recipientAbsent?: boolean;
     /** Present (true) when it is delegated to a role nobody holds on the as-of date: in its window, it hands on nothing either. */
     readonly recipientVacant?: boolean;
+    /**
+     * Present (true) when, in its window, the delegating role does not hold the duty on the as-of date: its job
+     * description does not carry it and no delegation of it to the role is in force (its own has ended, say), so it hands on nothing.
+     */
+    readonly delegatorLacksDuty?: boolean;
     readonly evidence: readonly string[];
     readonly source: SourceRef;
 }

@@ -184,6 +184,8 @@ export interface RoleHolders {
     readonly jobDescriptionEffective?: string;
     /** The same document as a workspace-relative path, only when it lies inside the workspace. */
     readonly jobDescriptionFile?: string;
+    /** Present (true) when that path names no file in the workspace (evidence-missing): the document in force cannot be produced, so it is not linked. */
+    readonly jobDescriptionMissing?: boolean;
     /** The `job description "…"` line. */
     readonly jobDescriptionSource?: SourceRef;
     /** The holders on the as-of date, one appointment per person (their term in force). */

@@ -133,6 +133,9 @@ export function roleHolders(role: Role, context: RolesContext): RoleHolders {
     // A job description whose path did not parse names no document: its syntax error is among the findings.
     const inForce = jobDescriptionOn(role, asOf);
     const jobDescription = inForce?.path === undefined ? undefined : inForce;
+    // As evidence-missing finds it: a path inside the workspace with no file there. The document in force cannot be produced.
+    const located = jobDescription ? sources.locate(jobDescription, jobDescription.path)?.located : undefined;
+    const missing = located?.kind === 'inside' && located.entry.type === 'missing';
     return {
         role: sources.named(role),
         ciso: role.ciso,
@@ -143,6 +146,7 @@ export function roleHolders(role: Role, context: RolesContext): RoleHolders {
         jobDescriptionEffective: jobDescription?.effective,
         jobDescriptionFile: jobDescription ? sources.policyFile(jobDescription, jobDescription.path) : undefined,
         jobDescriptionSource: jobDescription ? sources.of(jobDescription) : undefined,
+        ...(missing ? { jobDescriptionMissing: true } : {}),
         holders,
         ...(upcoming.length > 0 ? { upcoming } : {}),
         vacant: holders.length === 0,

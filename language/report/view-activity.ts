@@ -16,6 +16,17 @@ function windowText(since: string | undefined, until: string | undefined): strin
     return 'no dates given';
 }
 
+/** The window's status, or why a delegation in its window hands nothing on: the delegator first, since then nothing reaches any recipient. */
+function statusBadge(entry: DelegationEntry, asOf: string): Inline {
+    if (entry.status === 'active') {
+        if (entry.delegatorLacksDuty) return badge('bad', `Ineffective: ${entry.from.title} does not hold ${entry.duty.title} on ${asOf}, so it hands nothing on`);
+        if (entry.recipientAbsent) return badge('bad', `Ineffective: ${entry.to.title} is not with the organization on ${asOf}`);
+        if (entry.recipientVacant) return badge('bad', `Ineffective: nobody holds ${entry.to.title} on ${asOf}`);
+    }
+    const [tone, label] = DELEGATION_BADGE[entry.status];
+    return badge(tone, label);
+}
+
 export function delegationsSection(report: AuditReport): Section {
     const intro: Block = {
         kind: 'paragraph', content: [text(
@@ -28,13 +39,9 @@ export function delegationsSection(report: AuditReport): Section {
     const table = (entries: readonly DelegationEntry[]): Block => ({
         kind: 'table', head: ['Duty delegated', 'From', 'To', 'Window', 'Status', 'Evidence', 'Source'],
         rows: entries.map(entry => {
-            const [tone, label] = DELEGATION_BADGE[entry.status];
-            const absent = entry.status !== 'active' ? [badge(tone, label)]
-                : entry.recipientAbsent ? [badge('bad', `Ineffective: ${entry.to.title} is not with the organization on ${report.asOf}`)]
-                    : entry.recipientVacant ? [badge('bad', `Ineffective: nobody holds ${entry.to.title} on ${report.asOf}`)] : [badge(tone, label)];
             return [
                 [[strong(entry.duty.title)]], [[text(entry.from.title)]], [[text(entry.to.title)]],
-                [[text(windowText(entry.since, entry.until))]], [absent],
+                [[text(windowText(entry.since, entry.until))]], [[statusBadge(entry, report.asOf)]],
                 lines(entry.evidence.map(item => [text(item)])), [[src(entry.source)]]
             ];
         })

@@ -68,6 +68,11 @@ export function jobDescriptionVersion(entry: { jobDescriptionVersion?: string; j
     return parts.length > 0 ? `, ${parts.join(', ')}, in force on ${asOf}` : '';
 }
 
+/** Beside a job description in force whose file is not in the workspace: shown as plain text, never as a link to nothing. */
+export function jobDescriptionMissingMark(): Inline[] {
+    return [text(' '), badge('bad', 'file not found in the workspace')];
+}
+
 function carryingLines(entry: RoleHolders, requirement: string): DutyLine[] {
     return entry.duties.filter(line => line.requirements.includes(requirement) && line.kind !== 'consulted' && line.kind !== 'informed');
 }
@@ -158,21 +163,33 @@ function announcementTable(appointments: readonly Appointment[]): Block[] {
     return rows.length > 0 ? [{ kind: 'table', head: ['Person', 'Role', 'Date', 'Channel', 'Audience', 'Evidence', 'Source'], rows }] : [];
 }
 
+/** Q4's job description in force: a link to it, or plain text when it is outside the workspace or missing from it. */
+function jobDescriptionFact(question: AuditReport['questions']['cisoReporting'], role: RoleHolders | undefined, asOf: string): Inline[] {
+    const version = text(jobDescriptionVersion(question, asOf));
+    const written = role?.jobDescriptionSource ? [text(' written at '), src(role.jobDescriptionSource)] : [];
+    if (!question.jobDescription) return [badge('warn', `No job description document is in force on ${asOf}`)];
+    if (role?.jobDescriptionMissing) return [code(question.jobDescription), version, ...jobDescriptionMissingMark(), ...written];
+    if (role?.jobDescriptionFile) return [fileLink(role.jobDescriptionFile), version, ...written];
+    return [code(question.jobDescription), version, text(' (not a file inside the workspace, so not linked)'), ...written];
+}
+
 function reportingBlocks(report: AuditReport): Block[] {
     const question = report.questions.cisoReporting;
     const blocks: Block[] = [answer(question, INCLUDED)];
     if (!question.role) return blocks;
     const role = report.roles.find(entry => entry.role.id === question.role?.id);
-    const version = text(jobDescriptionVersion(question, report.asOf));
-    const written = role?.jobDescriptionSource ? [text(' written at '), src(role.jobDescriptionSource)] : [];
+    if (role?.jobDescriptionMissing && question.jobDescription) {
+        // Next to the answer: the policy's RACI lines say what the CISO carries, but no document evidences them.
+        blocks.push({ kind: 'paragraph', content: [
+            badge('bad', 'The job description in force cannot be produced'), text(' — '), code(question.jobDescription),
+            text(`, in force on ${report.asOf}, is not in the workspace, so the CISO's duties rest on the policy's own lines, not on the document. `
+                + 'Add the document, or correct the path.')
+        ] });
+    }
     blocks.push({
         kind: 'facts', rows: [
             ['CISO role', [...named(question.role, true), ...(role?.cisoSource ? [text(', designated at '), src(role.cisoSource)] : [])]],
-            ['Job description document', role?.jobDescriptionFile
-                ? [fileLink(role.jobDescriptionFile), version, ...written]
-                : question.jobDescription
-                    ? [code(question.jobDescription), version, text(' (not a file inside the workspace, so not linked)'), ...written]
-                    : [badge('warn', `No job description document is in force on ${report.asOf}`)]]
+            ['Job description document', jobDescriptionFact(question, role, report.asOf)]
         ]
     });
     if (question.reportingDuties.length === 0) {

@@ -9,7 +9,7 @@ import type { Block, Inline } from './report-view.js';
 import { announcementLine, notAnnouncedText } from './announcement-text.js';
 import { badge, code, plural, src, strong, text } from './view-inline.js';
 import { fact, groupBy, joinFacts, oneFile, plainText, sharedFacts, unsharedFacts, type Fact } from './view-large.js';
-import { tenureText } from './view-questions.js';
+import { jobDescriptionMissingMark, tenureText } from './view-questions.js';
 
 function announcementFacts(holder: Appointment, maxDays: number | undefined): Fact[] {
     const first = holder.firstAnnouncement;
@@ -63,7 +63,8 @@ function roleLine(entry: RoleHolders, listing: Listing, facts: ReadonlyMap<Appoi
             const rest = unsharedFacts(facts.get(holder) ?? [], shared);
             return [...(index > 0 ? [text('; ')] : []), text(holder.person.title), ...(rest.length > 0 ? [text(', '), ...rest] : []), text(' ('), src(holder.source, undefined, short), text(')')];
         }), ...(more > 0 ? [text(`; and ${plural(more, 'more holder')} (${entry.holders.length} in all; the people table names each person with the roles they hold)`)] : [])];
-    const job = entry.jobDescription ? [text('; job description '), code(entry.jobDescription)] : [];
+    const job = entry.jobDescription
+        ? [text('; job description '), code(entry.jobDescription), ...(entry.jobDescriptionMissing ? jobDescriptionMissingMark() : [])] : [];
     return [strong(entry.role.title), text(` (${entry.role.id}, `), src(entry.role.source, undefined, short), text(')'), ...marks, text(': '), ...holders, ...job];
 }
 

@@ -2,7 +2,7 @@
 import { isMade, type Appointment, type AuditReport, type RoleHolders } from './report-model.js';
 import type { Block, Cell, Inline, Section } from './report-view.js';
 import { peopleBlocks } from './view-people.js';
-import { capacityMark, firstAnnouncementNotes, holdersCell, jobDescriptionVersion } from './view-questions.js';
+import { capacityMark, firstAnnouncementNotes, holdersCell, jobDescriptionMissingMark, jobDescriptionVersion } from './view-questions.js';
 import { renewalText } from './tenure-text.js';
 import { announcementLine, notAnnouncedText, recordMark } from './announcement-text.js';
 import { badge, code, date, fileLink, lines, none, src, strong, text } from './view-inline.js';
@@ -47,6 +47,7 @@ function vacancies(report: AuditReport): Block {
 /** The job description in force on the as-of date: its document, and its version and effective date when given. */
 function jobDescriptionCell(report: AuditReport, entry: RoleHolders): Cell {
     const version = jobDescriptionVersion(entry, report.asOf);
+    if (entry.jobDescriptionMissing && entry.jobDescription) return [[code(entry.jobDescription), text(version), ...jobDescriptionMissingMark()]];
     if (entry.jobDescriptionFile) return [[fileLink(entry.jobDescriptionFile), text(version)]];
     if (entry.jobDescription) return [[code(entry.jobDescription), text(version)]];
     return none;
