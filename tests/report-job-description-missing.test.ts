@@ -63,6 +63,9 @@ describe('a job description in force whose file does not exist', () => {
         expect(findings.map(finding => finding.message)).toEqual([expect.stringContaining("'docs/ciso-v3.md' does not exist")]);
         const report = await reportOfFolder(folder);
         expect(ciso(report)).toMatchObject({ jobDescription: 'docs/ciso-v3.md', jobDescriptionVersion: '3.0', jobDescriptionMissing: true });
+        // Q4 is not answered in full while its document cannot be produced.
+        expect(report.questions.cisoReporting.answer).toBe('partly');
+        expect(report.questions.cisoReporting.summary).toContain('Its job description in force, docs/ciso-v3.md, is not in the workspace, so it cannot be produced');
         expect(JSON.parse(renderJson(report)).roles.find((entry: { role: { id: string } }) => entry.role.id === 'ciso').jobDescriptionMissing).toBe(true);
 
         const markdown = renderMarkdown(report);
@@ -88,5 +91,6 @@ describe('a job description in force whose file does not exist', () => {
         expect(await renderHtml(report)).toMatch(/<a[^>]*href="[^"]*docs\/ciso-v2\.md"[^>]*>docs\/ciso-v2\.md<\/a>, version 2\.0/);
         expect(markdown).not.toContain('file not found in the workspace');
         expect(markdown).not.toContain('cannot be produced');
+        expect(report.questions.cisoReporting.answer).toBe('yes');
     });
 });

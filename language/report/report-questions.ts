@@ -147,20 +147,23 @@ function reportingSentence(entry: RoleHolders): string {
 
 /**
  * Q4 for every role designated CISO, whatever their order: with several, the answer is at most
- * partly (which one is the CISO is open), and no when none of them carries the reporting.
+ * partly (which one is the CISO is open), and no when none of them carries the reporting. A job
+ * description in force whose file is not in the workspace cannot be shown to an auditor: partly too.
  */
 function cisoReporting(ciso: readonly RoleHolders[]): AuditorAnswers['cisoReporting'] {
     const carrying = ciso.filter(entry => reportingDutiesOf(entry).length > 0);
     // The role the facts show: the first that carries the reporting, else the first held.
     const cisoRole = carrying[0] ?? ciso.find(entry => !entry.vacant) ?? ciso[0];
     const reportingDuties = reportingDutiesOf(cisoRole);
-    const answer: Answer = carrying.length === 0 ? 'no' : ciso.length > 1 ? 'partly' : 'yes';
+    const missing = cisoRole?.jobDescriptionMissing === true;
+    const answer: Answer = carrying.length === 0 ? 'no' : ciso.length > 1 || missing ? 'partly' : 'yes';
+    const document = missing ? ` Its job description in force, ${cisoRole.jobDescription}, is not in the workspace, so it cannot be produced: the duties rest on the policy's own lines.` : '';
     return {
         question: "Does the CISO's job description include reporting on ISMS performance?",
         answer,
         summary: !cisoRole ? 'There is no CISO role.'
-            : ciso.length === 1 ? reportingSentence(cisoRole)
-                : `${ciso.length} roles are designated CISO. ${ciso.map(reportingSentence).join(' ')}`,
+            : (ciso.length === 1 ? reportingSentence(cisoRole)
+                : `${ciso.length} roles are designated CISO. ${ciso.map(reportingSentence).join(' ')}`) + document,
         role: cisoRole?.role,
         reportingDuties,
         jobDescription: cisoRole?.jobDescription,
