@@ -86,6 +86,24 @@ describe('trigger characters', () => {
         expect(labels(list!)).toContain('ISO27001:5.3(b)');
     });
 
+    it('offer the rule IDs after `expect finding` and `// mandate-ignore`, and the statuses after `is`', async () => {
+        const finding = (await typed('test "t" on 2025-06-30 {\n    expect finding ', ' ')).list!;
+        expect(labels(finding)).toEqual(expect.arrayContaining(['ciso-vacant', 'date-invalid', 'linking-error']));
+        expect(finding.items.find(item => item.label === 'ciso-vacant')?.detail).toMatch(/CISO/);
+        const absent = (await typed('test "t" on 2025-06-30 {\n    expect no finding ', ' ')).list!;
+        expect(labels(absent)).toContain('ciso-vacant');
+        const status = (await typed('test "t" on 2025-06-30 {\n    expect status of ISO27001:5.3 is ', ' ')).list!;
+        expect(labels(status)).toEqual(['met', 'not-applicable', 'not-met', 'partly-met']);
+        const suppression = (await typed('// mandate-ignore ', ' ')).list!;
+        expect(labels(suppression)).toEqual(expect.arrayContaining(['ciso-vacant', 'date-invalid']));
+        expect(labels(suppression)).not.toContain('linking-error');
+        // The word typed is replaced; a second rule after a comma too; nothing past the colon, where the justification goes.
+        const second = (await typed('// mandate-ignore ciso-vacant, date-in', 'n')).list!;
+        const item = second.items.find(entry => entry.label === 'date-invalid')!;
+        expect(item.textEdit).toMatchObject({ range: { start: { line: 0, character: 31 }, end: { line: 0, character: 38 } }, newText: 'date-invalid' });
+        expect((await typed('// mandate-ignore ciso-vacant: nobody ', ' ')).list?.items).toEqual([]);
+    });
+
     it('answer with nothing, before any parsing, after a space where no name follows', async () => {
         const spy = vi.spyOn(MandateCompletionProvider.prototype as unknown as { buildContexts: () => unknown }, 'buildContexts');
         for (const text of [

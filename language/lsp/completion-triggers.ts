@@ -16,11 +16,12 @@ export const TRIGGER_CHARACTERS = [' ', ':'];
  * `satisfies`, `delegate`, `from`, `by` (`appointed by`, `completed … by`), `completed`, `for`
  * (`responsible for`, `accountable for`), `on` (`consulted on`), `of` (`informed of`), `training`
  * (`requires training`), `deputy`, `appoint` (`may appoint`), `management` (`top management`),
- * `between`, `and`, `audience`, `activity`, `via`, `claims`, `applicable`, and a comma in a list.
+ * `between`, `and`, `audience`, `activity`, `via`, `claims`, `applicable`, a policy test's `finding`
+ * and `is` (`expect status of … is`), and a comma in a list; in a comment, `mandate-ignore` alone.
  */
 const LEADS_TO_A_NAME = new Set([
     'assign', 'to', 'satisfies', 'delegate', 'from', 'by', 'completed', 'for', 'on', 'of', 'training', 'deputy', 'appoint',
-    'management', 'between', 'and', 'audience', 'activity', 'via', 'claims', 'applicable'
+    'management', 'between', 'and', 'audience', 'activity', 'via', 'claims', 'applicable', 'finding', 'is'
 ]);
 
 /** How far back the word before a typed space is looked for: keywords are short. */
@@ -38,6 +39,8 @@ export function triggerMayComplete(text: string, offset: number, context: LspCom
         return start < offset && mayStartRequirement(text, start);
     }
     if (context.triggerCharacter !== ' ') return true;
+    // A suppression names the rule it accepts (completion-rule-ids.ts).
+    if (/\/\/\s*mandate-ignore $/.test(before)) return placeOnLine(text, offset) === 'comment';
     // Only the space just typed: a second space, or one at the start of a line, leads nowhere new.
     const match = /(?:(,)|(?:^|[^\w-])([\w-]+)) $/.exec(before);
     if (match === null || (match[1] === undefined && !LEADS_TO_A_NAME.has(match[2]))) return false;

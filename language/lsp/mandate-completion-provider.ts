@@ -22,6 +22,8 @@ import { completionLexEnd, completionParseStart } from './completion-parse-start
 import { REFERENCE_COMPLETION_CAP, selectCandidates, type CandidateRank } from './reference-candidates.js';
 import { isRequirementFeature, mayStartRequirement, requirementItems, requirementWordAt } from './requirement-completion.js';
 import { SNIPPETS } from './snippets.js';
+import { ruleSuggestions, statusSuggestions, suppressionCompletion } from './completion-rule-ids.js';
+import { lineStart } from '../util/line-breaks.js';
 
 /** What one completion request learnt while its contexts were completed. */
 interface CompletionRequest {
@@ -65,9 +67,9 @@ export class MandateCompletionProvider extends DefaultCompletionProvider {
         if (this.syntax.of(document.parseResult).unreadable) return CompletionList.create([], false);
         // A space typed where no name follows answers at once, before any parsing; a `//` comment has nothing to complete.
         const [text, offset] = [document.textDocument.getText(), document.textDocument.offsetAt(params.position)];
-        if (!triggerMayComplete(text, offset, params.context) || insideLineComment(text, offset)) {
-            return CompletionList.create([], false);
-        }
+        if (!triggerMayComplete(text, offset, params.context)) return CompletionList.create([], false);
+        // The one comment with something to complete: the rule IDs of a `// mandate-ignore`.
+        if (insideLineComment(text, offset)) return suppressionCompletion(document.textDocument, text.slice(lineStart(text, offset), offset), offset) ?? CompletionList.create([], false);
         const request: CompletionRequest = { capped: false, requirements: false, ranks: new Map() };
         const items: CompletionItem[] = [];
         const acceptor: CompletionAcceptor = (context, value) => {
@@ -179,6 +181,15 @@ export class MandateCompletionProvider extends DefaultCompletionProvider {
             this.acceptSuggestions(context, acceptor, catalogue.frameworks.map(framework => ({ label: framework.prefix, detail: framework.name, insertText: framework.prefix })));
             return;
         }
+        // A policy test names a rule after `expect finding` and a status after `is`: known lists.
+        if (this.isIdAfter(context, next, 'finding')) {
+            this.acceptSuggestions(context, acceptor, ruleSuggestions(true));
+            return;
+        }
+        if (this.isIdAfter(context, next, 'is')) {
+            this.acceptSuggestions(context, acceptor, statusSuggestions());
+            return;
+        }
         // Activities come from the built-in catalogue that the segregation-of-duties check reads.
         if (assignment?.feature === 'activity' || this.isIdAfter(context, next, 'activity')) {
             ACTIVITIES.forEach((activity, index) => acceptor(context, {
@@ -204,7 +215,7 @@ export class MandateCompletionProvider extends DefaultCompletionProvider {
      * inside it (ID and the keywords usable as names), which have no assignment of their own, so
      * the keyword just before the cursor tells the place.
      */
-    private isIdAfter(context: CompletionContext, next: NextFeature, keyword: 'activity' | 'claims'): boolean {
+    private isIdAfter(context: CompletionContext, next: NextFeature, keyword: 'activity' | 'claims' | 'finding' | 'is'): boolean {
         if (!isNameRuleName(AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name)) return false;
         const before = context.textDocument.getText().slice(Math.max(0, context.tokenOffset - 40), context.tokenOffset);
         return new RegExp(`(^|[^\\w-])${keyword}\\s+$`).test(before);

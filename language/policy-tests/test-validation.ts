@@ -12,7 +12,7 @@ export const POLICY_TEST_INVALID = 'policy-test-invalid';
 export const REQUIREMENT_STATUSES = ['met', 'partly-met', 'not-met', 'not-applicable'] as const;
 
 /** Codes a `finding` expectation may name besides the rules: what `mandate check` also reports. */
-const ENGINE_CODES = new Set(['parsing-error', 'lexing-error', LINKING_ERROR_CODE]);
+export const FINDING_ENGINE_CODES: ReadonlySet<string> = new Set(['parsing-error', 'lexing-error', LINKING_ERROR_CODE]);
 
 type SetExpectation = HoldersExpectation | PerformersExpectation | AppointersExpectation;
 
@@ -55,7 +55,7 @@ function checkTitle(node: PolicyTest, accept: ValidationAcceptor): void {
 
 const checks: ValidationChecks<MandateAstType> = {
     FindingExpectation: (node, accept) => {
-        if (node.rule && !findRule(node.rule) && !ENGINE_CODES.has(node.rule)) {
+        if (node.rule && !findRule(node.rule) && !FINDING_ENGINE_CODES.has(node.rule)) {
             accept('error', `There is no rule '${node.rule}'; \`mandate rules\` lists the rule IDs.`,
                 { node, property: 'rule', code: POLICY_TEST_INVALID });
         }
