@@ -151,6 +151,8 @@ describe('a delegation to a role nobody holds', () => {
         expect(report.delegations[0]).not.toHaveProperty('recipientAbsent');
         const markdown = renderMarkdown(report);
         expect(markdown).toContain('Ineffective: nobody holds Deputy CISO on 2025-06-30');
+        // The summary does not count it among those that hand their duty on.
+        expect(markdown).toContain('- **Delegations:** 1: 1 active (1 of them hands nothing on; section 7 says why), 0 expired, 0 future');
         expect(markdown).not.toContain('By delegation from');
         expect(JSON.parse(renderJson(report)).delegations[0].recipientVacant).toBe(true);
         // Once someone holds the role, the delegation is active as any other.

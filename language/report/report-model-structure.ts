@@ -49,6 +49,11 @@ export interface DelegationEntry {
     readonly source: SourceRef;
 }
 
+/** Whether a delegation in its window hands its duty on to someone on the as-of date: not to a person who is gone or a role nobody holds, nor from a party that no longer holds the duty. */
+export function handsOn(entry: DelegationEntry): boolean {
+    return entry.status === 'active' && !entry.recipientAbsent && !entry.recipientVacant && !entry.delegatorLacksDuty;
+}
+
 export interface GraphNode {
     readonly id: string;
     readonly label: string;

@@ -28,6 +28,7 @@ import type { Applicability, Clause53Status, ControlOwnerEntry, RequirementStatu
 export type { RecordedByEntry, RepositoryState, FileHash, Provenance, RecordHistoryState } from './report-model-provenance.js';
 import type { Provenance, RecordedByEntry } from './report-model-provenance.js';
 export type { MatrixCell, DutyEntry, ResponsibilityMatrix, DelegationStatus, DelegationEntry, GraphNode, GraphEdge, OrganizationGraph } from './report-model-structure.js';
+export { handsOn } from './report-model-structure.js';
 import type { DelegationEntry, OrganizationGraph, ResponsibilityMatrix } from './report-model-structure.js';
 
 export interface Announcement {

@@ -1,5 +1,5 @@
 import { ISMS_CONFORMANCE, ISMS_REPORTING } from '../standards/catalogue.js';
-import { madeAnnouncements, type Answer, type Appointment, type AuditorAnswers, type DelegationEntry, type DutyLine, type RoleHolders } from './report-model.js';
+import { handsOn, madeAnnouncements, type Answer, type Appointment, type AuditorAnswers, type DelegationEntry, type DutyLine, type RoleHolders } from './report-model.js';
 import { raciLetter } from './report-roles.js';
 
 function carrying(roles: readonly RoleHolders[], requirement: string): RoleHolders[] {
@@ -92,7 +92,7 @@ function clause53Delegations(roles: readonly RoleHolders[], delegations: readonl
             if (clauses.length > 0) items.set(line.duty.id, clauses);
         }
     }
-    return delegations.filter(delegation => delegation.status === 'active' && !delegation.recipientAbsent && !delegation.recipientVacant && !delegation.delegatorLacksDuty && items.has(delegation.duty.id))
+    return delegations.filter(delegation => handsOn(delegation) && items.has(delegation.duty.id))
         .map(delegation => ({ delegation, items: items.get(delegation.duty.id) ?? [] }));
 }
 

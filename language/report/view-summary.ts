@@ -1,6 +1,6 @@
 /** Section 1: the summary an auditor reads first; the requirement tables are in section 5. */
 import { findRule } from '../rules/index.js';
-import type { AuditReport, RequirementStatus, RequirementStatusValue } from './report-model.js';
+import { handsOn, type AuditReport, type RequirementStatus, type RequirementStatusValue } from './report-model.js';
 import type { Block, Inline, Section } from './report-view.js';
 import { badge, named, plural, REDACTED_TEXT, STATUS_LABEL, STATUS_TONE, strong, text } from './view-inline.js';
 import { populationText } from './view-people.js';
@@ -56,7 +56,7 @@ function overview(report: AuditReport): Block {
                 vacant.length === 0 ? badge('good', 'none vacant') : badge('bad', `${vacant.length} vacant: ${someNames(vacant.map(entry => entry.role.title))}`)
             ]],
             ['People holding roles', [text(String(people.size))]],
-            ['Delegations', [text(`${report.delegations.length}: ${delegations.get('active') ?? 0} active, ${delegations.get('expired') ?? 0} expired, ${delegations.get('future') ?? 0} future`)]],
+            ['Delegations', [text(`${report.delegations.length}: ${delegations.get('active') ?? 0} active${ineffectiveText(report)}, ${delegations.get('expired') ?? 0} expired, ${delegations.get('future') ?? 0} future`)]],
             ['Training', [
                 text(`${plural(report.training.length, 'programme')}, ${plural(report.training.reduce((sum, entry) => sum + entry.people.length, 0), 'required completion')}: `),
                 text(`${training.get('current') ?? 0} current, ${training.get('due') ?? 0} due within a grace period, `
@@ -114,6 +114,12 @@ function metText(report: AuditReport): string {
     const findings = accepted.length === 0 ? 'and no finding lowers either.'
         : `and no open finding lowers either; accepted exceptions of ${accepted.join(', ')} would, so it is met with those exceptions (section 10 lists them with their justifications).`;
     return ` on ${report.asOf}. Roles held on that date carry both 5.3(a) (ISMS conformance) and 5.3(b) (ISMS performance reporting), ${findings}`;
+}
+
+/** ` (2 of them hand nothing on, section 7 says why)`: delegations in their window that are ineffective. */
+function ineffectiveText(report: AuditReport): string {
+    const ineffective = report.delegations.filter(entry => entry.status === 'active' && !handsOn(entry)).length;
+    return ineffective === 0 ? '' : ` (${ineffective} of them ${ineffective === 1 ? 'hands' : 'hand'} nothing on; section 7 says why)`;
 }
 
 export function summarySection(report: AuditReport): Section {
