@@ -21,8 +21,7 @@ import { lspConnection } from './lsp-connection.js';
  *   documents refuse it too, for any other way in.
  * - When an editor closes a document, its unsaved text stops being the truth: the file on disk
  *   is. Langium keeps the closed text, so a file deleted while open kept its diagnostics forever.
- *   Closing re-reads the file, or forgets it if it no longer exists. Until then, the file's deletion
- *   on disk does not take the open document away.
+ *   Closing re-reads the file, or forgets it if it no longer exists.
  * - A job description or evidence file that appears or disappears changes `evidence-missing`
  *   in the policies that name it, so those policies are checked again with the same update.
  * - A request for a document whose new text waits behind a build waits for it too, instead of
@@ -43,10 +42,7 @@ export class MandateDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
      */
     protected override fireDocumentUpdate(changed: URI[], deleted: URI[]): void {
         changed = this.inScope(changed);
-        // While a document is open its text is the editor's (LSP), deleted on disk or not: VS Code keeps the
-        // editor of a deleted file open, unsaved edits and all. Closing it reads the disk again (didCloseDocument).
-        const open = this.shared.workspace.TextDocuments;
-        deleted = this.inScope(deleted).filter(uri => !open?.get(uri.toString()));
+        deleted = this.inScope(deleted);
         if (changed.length === 0 && deleted.length === 0) return;
         const others = [...changed, ...deleted].filter(uri => !isPolicyFileName(uri));
         // Requests for these documents wait for this update, which may wait behind a build (pending-updates.ts).
