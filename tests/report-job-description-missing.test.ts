@@ -13,33 +13,15 @@ import { renderJson } from '../language/report/render-json.js';
 import { renderMarkdown } from '../language/report/render-markdown.js';
 import type { AuditReport } from '../language/report/report-model.js';
 import { checkFolder, reportOfFolder } from './folder-helpers.js';
+import { CLEAN_POLICY } from './helpers.js';
 
-const POLICY = `
-organization acme "Acme Ltd" {
-    top management board
-}
-role board "Board of Directors"
-role ciso "Chief Information Security Officer" {
-    designated CISO
-    reports to board
-    job description "docs/ciso-v1.md" version "1.0" effective 2023-01-01
-    job description "docs/ciso-v2.md" version "2.0" effective 2024-01-01
-    job description "docs/ciso-v3.md" version "3.0" effective 2025-06-01
-    responsible for isms-reporting, isms-conformance
-    accountable for isms-reporting, isms-conformance
-}
-responsibility isms-reporting "Report ISMS performance to top management" {
-    satisfies ISO27001:5.3(b)
-    every quarter
-}
-responsibility isms-conformance "Make the ISMS conform to ISO 27001" {
-    satisfies ISO27001:5.3(a)
-}
-person jane "Jane Doe" { employed since 2020-01-01 }
-assign jane to ciso since 2024-03-01 appointed by board {
-    announced 2024-03-05 via intranet to all-staff
-}
-`;
+/** CLEAN_POLICY in one file, the CISO with three versions of its job description, the last of which is missing. */
+const POLICY = Object.values(CLEAN_POLICY).join('\n').replace('    designated CISO\n    reports to board\n', [
+    '    designated CISO', '    reports to board',
+    '    job description "docs/ciso-v1.md" version "1.0" effective 2023-01-01',
+    '    job description "docs/ciso-v2.md" version "2.0" effective 2024-01-01',
+    '    job description "docs/ciso-v3.md" version "3.0" effective 2025-06-01', ''
+].join('\n'));
 
 let folder: string;
 
@@ -49,6 +31,9 @@ beforeAll(() => {
     writeFileSync(path.join(folder, 'policy.mandate'), POLICY);
     writeFileSync(path.join(folder, 'docs', 'ciso-v1.md'), '# CISO v1\n');
     writeFileSync(path.join(folder, 'docs', 'ciso-v2.md'), '# CISO v2\n');
+    // The appointment's evidence in CLEAN_POLICY.
+    mkdirSync(path.join(folder, 'minutes'));
+    writeFileSync(path.join(folder, 'minutes', '2024-02-board.pdf'), 'minutes\n');
 });
 
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
