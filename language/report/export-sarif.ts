@@ -3,6 +3,7 @@ import type { Finding, FindingSeverity, RelatedLocation } from '../engine/check-
 import { LINKING_ERROR_CODE } from '../mandate-issue-codes.js';
 import { RULES, type RuleCategory } from '../rules/index.js';
 import { BUILT_IN_CATALOGUE, type RequirementCatalogue } from '../standards/requirement-catalogue.js';
+import { FINGERPRINT_KEY, findingFingerprints } from './sarif-fingerprints.js';
 
 export interface SarifOptions {
     readonly toolVersion: string;
@@ -111,14 +112,17 @@ function physicalLocation(place: Omit<RelatedLocation, 'message'>, root: URI | u
  * one run whose driver lists every rule of the registry plus Langium's linking, lexing and
  * parsing errors, and one result per finding, in the given order, with a 1-based region
  * (columns in UTF-16 code units, the end column exclusive) and the places its message names as
- * related locations. The same findings and options always give the same bytes.
+ * related locations, and a fingerprint that stays with it while lines move (sarif-fingerprints.ts).
+ * The same findings and options always give the same bytes.
  */
 export function exportSarif(findings: readonly Finding[], options: SarifOptions): string {
     const docsBase = options.docsBaseUri ? new URL(withSlash(options.docsBaseUri)) : undefined;
     const rules: RuleInfo[] = [...RULES, ...BUILT_IN];
     const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
     const root = options.root ? URI.parse(options.root) : undefined;
-    const results = findings.map(finding => {
+    const locations = findings.map(finding => physicalLocation(finding, root));
+    const fingerprints = findingFingerprints(findings.map((finding, at) => ({ ...finding, file: (locations[at].artifactLocation as { uri: string }).uri })));
+    const results = findings.map((finding, at) => {
         const index = ruleIndex.get(finding.rule);
         return {
             ruleId: finding.rule,
@@ -127,7 +131,8 @@ export function exportSarif(findings: readonly Finding[], options: SarifOptions)
             level: LEVELS[finding.suppressed ? (rules[index ?? -1]?.severity ?? 'warning') : finding.severity],
             message: { text: finding.message },
             ...(finding.suppressed ? { suppressions: [{ kind: 'inSource', justification: finding.suppressed.justification }] } : {}),
-            locations: [{ physicalLocation: physicalLocation(finding, root) }],
+            locations: [{ physicalLocation: locations[at] }],
+            partialFingerprints: { [FINGERPRINT_KEY]: fingerprints[at] },
             // The other declarations the message names, which a code-scanning view links (`also declared here`).
             ...(finding.related ? { relatedLocations: finding.related.map((place, id) => ({ id, physicalLocation: physicalLocation(place, root), message: { text: place.message } })) } : {})
         };
