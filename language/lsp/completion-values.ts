@@ -6,6 +6,7 @@ import type { AstNode } from 'langium';
 import type { CompletionContext, CompletionValueItem, FuzzyMatcher } from 'langium/lsp';
 import { CompletionItemKind, type Range } from 'vscode-languageserver';
 import { isPerson, isRole, type Person, type Role } from '../generated/ast.js';
+import { compareStrings } from '../util/compare.js';
 import type { IsoDate } from '../util/dates.js';
 import { departureOf, isPresentOn, joinedOn } from '../workspace/tenure.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
@@ -33,7 +34,8 @@ function usedAudiences(model: WorkspaceModel): string[] {
             if (announcement.audience) counts.set(announcement.audience, (counts.get(announcement.audience) ?? 0) + 1);
         }
     }
-    return [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).map(([audience]) => audience);
+    // By code point, not localeCompare: the same on every machine, and the server never pages in ICU's data.
+    return [...counts].sort(([a, x], [b, y]) => y - x || compareStrings(a, b)).map(([audience]) => audience);
 }
 
 /**

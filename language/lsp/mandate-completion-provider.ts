@@ -19,7 +19,7 @@ import { insideLineComment, TRIGGER_CHARACTERS, triggerMayComplete } from './com
 import { asOfStatus, audienceSuggestions, channelSuggestions, selectSuggestions, suggestionItems, typedValue, type Suggestion } from './completion-values.js';
 import { declarationData } from './completion-documentation.js';
 import { completionLexEnd, completionParseStart } from './completion-parse-start.js';
-import { REFERENCE_COMPLETION_CAP, selectCandidates, type CandidateRank } from './reference-candidates.js';
+import { ownNameOf, REFERENCE_COMPLETION_CAP, selectCandidates, type CandidateRank } from './reference-candidates.js';
 import { isRequirementFeature, mayStartRequirement, requirementItems, requirementWordAt } from './requirement-completion.js';
 import { SNIPPETS } from './snippets.js';
 import { ruleSuggestions, statusSuggestions, suppressionCompletion } from './completion-rule-ids.js';
@@ -106,9 +106,16 @@ export class MandateCompletionProvider extends DefaultCompletionProvider {
     protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
         const typed = context.textDocument.getText().slice(context.tokenOffset, context.offset);
         const scope = this.scopeProvider.getScope(refInfo);
-        const selection = selectCandidates(
-            scope.getAllElements(), typed, context.document.uri.toString(), this.fuzzyMatcher, REFERENCE_COMPLETION_CAP, localElementsOf(scope), prefixSearchOf(scope)
-        );
+        const [all, local, prefixed] = [scope.getAllElements(), localElementsOf(scope), prefixSearchOf(scope)];
+        // Left out before the cap is applied, so that the list still holds the best `cap` others.
+        const own = ownNameOf(refInfo);
+        const other = (description: AstNodeDescription) => description.name !== own;
+        const selection = own === undefined
+            ? selectCandidates(all, typed, context.document.uri.toString(), this.fuzzyMatcher, REFERENCE_COMPLETION_CAP, local, prefixed)
+            : selectCandidates(
+                all.filter(other), typed, context.document.uri.toString(), this.fuzzyMatcher, REFERENCE_COMPLETION_CAP,
+                local?.filter(other), prefixed && (prefix => prefixed(prefix).filter(other))
+            );
         const request = this.requests.get(context);
         if (request) {
             request.capped ||= selection.capped;

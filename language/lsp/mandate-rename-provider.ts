@@ -8,6 +8,7 @@ import { describe } from '../rules/describe.js';
 import type { WorkspaceModelProvider } from '../workspace/workspace-model-provider.js';
 import { DECLARATION_NOUNS } from './symbol-kinds.js';
 import { forEachReference, syntaxNodes } from '../util/syntax-nodes.js';
+import { audienceAt, audiencesNamed } from './rename-audiences.js';
 
 type Named = AstNode & { name: string, title?: string };
 
@@ -27,7 +28,9 @@ const ID = new RegExp(`^(?:${MandateTerminals.ID.source})$`);
  * `rename` rejects a new name the parser would not read as a name (`Priya Nair!`, `role`) and a
  * name already declared anywhere in the workspace (names are unique across kinds: the message
  * names that declaration and where it is), and otherwise changes the declaration and every
- * reference to it in every file of the workspace, open or not, in one workspace edit.
+ * reference to it in every file of the workspace, open or not, in one workspace edit. An
+ * announcement's audience written as the name changes too: it names the declaration without
+ * being a cross-reference (rename-audiences.ts).
  *
  * Rejections are ResponseErrors: VS Code shows their message (at the cursor for prepareRename,
  * as a notification for rename), and `vscode.executeDocumentRenameProvider` rejects with it.
@@ -64,6 +67,9 @@ export class MandateRenameProvider extends DefaultRenameProvider {
             const uri = reference.sourceUri.toString();
             (changes[uri] ??= []).push({ range: reference.segment.range, newText: newName });
         }
+        for (const { announcement, node } of audiencesNamed(this.documents, declaration.name)) {
+            (changes[AstUtils.getDocument(announcement).uri.toString()] ??= []).push({ range: node.range, newText: newName });
+        }
         return { changes };
     }
 
@@ -86,7 +92,21 @@ export class MandateRenameProvider extends DefaultRenameProvider {
             }
             return { declaration: target as Named, range: refNode.range };
         }
+        const audience = audienceAt(owner, leaf);
+        if (audience) {
+            const declaration = this.declarationNamed(audience.text);
+            if (!declaration) throw reject(`\`${audience.text}\` is an audience that names no declaration, so there is nothing to rename. Edit it here.`);
+            return { declaration, range: audience.range };
+        }
         throw notAName();
+    }
+
+    /** The declaration of that name, which an audience written as the name names. */
+    private declarationNamed(name: string): Named | undefined {
+        for (const existing of this.indexManager.allElements()) {
+            if (existing.name === name && DECLARATION_NOUNS[existing.type] && existing.node) return existing.node as Named;
+        }
+        return undefined;
     }
 
     private checkNewName(declaration: Named, newName: string): void {
@@ -109,6 +129,11 @@ export class MandateRenameProvider extends DefaultRenameProvider {
         const dangling = this.danglingUse(newName);
         if (dangling) {
             throw reject(`${what}: \`${newName}\` is used at ${this.workspaceModel.get().locationOf(dangling)} without being declared, and the rename would make it mean ${describe(declaration)}. Correct that reference first, or choose another name.`);
+        }
+        // Likewise an audience such as `all-staff`: renamed to, it would name the declaration.
+        const [audience] = audiencesNamed(this.documents, newName);
+        if (audience) {
+            throw reject(`${what}: \`${newName}\` is the audience of the announcement at ${this.workspaceModel.get().locationOf(audience.announcement)}, where it names no declaration, and the rename would make it name ${describe(declaration)}. Choose another name.`);
         }
     }
 

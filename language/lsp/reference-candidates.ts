@@ -4,8 +4,9 @@
  * the editor can show. The list is filtered by what is typed of the name, ranked, and capped;
  * past the cap the editor is told the list is incomplete, so it asks again as the user types.
  */
-import type { AstNodeDescription } from 'langium';
+import type { AstNodeDescription, ReferenceInfo } from 'langium';
 import type { FuzzyMatcher } from 'langium/lsp';
+import { isRole } from '../generated/ast.js';
 
 /**
  * At most this many names are offered for one reference (clangd's default too): the editor shows a
@@ -100,4 +101,15 @@ export function startsWithIgnoringCase(name: string, lowerCasePrefix: string): b
         if (char !== wanted && !(char >= 65 && char <= 90 && char + 32 === wanted)) return false;
     }
     return true;
+}
+
+/**
+ * The name a reference must not be completed with: the role being declared, after its own
+ * `reports to` or `deputy` (a role reporting to itself, or its own deputy). By name, as the
+ * reference links: a role of the same name elsewhere would be a duplicate, and mean itself too.
+ */
+export function ownNameOf(refInfo: ReferenceInfo): string | undefined {
+    const { container, property } = refInfo;
+    if (!isRole(container) || (property !== 'reportsTo' && property !== 'deputy')) return undefined;
+    return container.name || undefined;
 }
