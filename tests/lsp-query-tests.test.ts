@@ -5,7 +5,7 @@
  * answer from the query engine and the test runner on the as-of date, and refuse bad input with
  * a message. No assertion depends on timing.
  */
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import type { Connection } from 'vscode-languageserver';
 import { ErrorCodes, LSPErrorCodes, type CodeLens } from 'vscode-languageserver-protocol/node';
 import {
@@ -203,5 +203,23 @@ describe('cancellation', () => {
         // Not cancelled, the same handlers answer.
         const run = await registered.get(RUN_TESTS_REQUEST)!({}, { isCancellationRequested: false }) as RunTestsResult;
         expect(run.outcomes.map(outcome => outcome.passed)).toEqual([true, false, true]);
+    }, CASE_TIMEOUT_MS);
+});
+
+describe('the query subjects, in process', () => {
+    it('lists names by code point, the same on every machine, without localeCompare (which pages ICU into the server)', async () => {
+        const workspace = await Workspace.open({ ...CLEAN_POLICY, 'more.mandate': 'role alpha "Alpha"\nrole Zed "Zed"\nrole beta "Beta"\n' });
+        const registered = new Map<string, (params: unknown) => unknown>();
+        registerQueryRequests(workspace.shared, { onRequest: (method: string, handler: (params: unknown) => unknown) => { registered.set(method, handler); } } as unknown as Connection);
+        const localeCompare = vi.spyOn(String.prototype, 'localeCompare');
+        try {
+            const roles = await registered.get(QUERY_SUBJECTS_REQUEST)!({ kinds: ['role'] }) as QuerySubject[];
+            const names = roles.map(subject => subject.name);
+            expect(names.indexOf('Zed')).toBeLessThan(names.indexOf('alpha'));
+            expect(names.slice(names.indexOf('alpha'))).toEqual(['alpha', 'beta', 'board', 'ciso']);
+            expect(localeCompare).not.toHaveBeenCalled();
+        } finally {
+            localeCompare.mockRestore();
+        }
     }, CASE_TIMEOUT_MS);
 });

@@ -5,6 +5,7 @@ import {
     type QueryAnswer, type QueryContext, type SourceLocation
 } from '../query/index.js';
 import { renderQueryText } from '../query/render-text.js';
+import { compareStrings } from '../util/compare.js';
 import { isValidIsoDate, type IsoDate } from '../util/dates.js';
 import {
     QUERY_KINDS, QUERY_REQUEST, QUERY_SUBJECTS_REQUEST, type PolicyPlace, type QueryKind, type QueryParams, type QueryResult,
@@ -102,6 +103,6 @@ export function registerQueryRequests(shared: MandateSharedServices, connection:
                 const { name, title, source } = context.named(node);
                 return { kind, name, title, place: { file: source.file, line: source.line, column: source.column, uri: source.uri } };
             })
-            .sort((a, b) => a.name.localeCompare(b.name)));
+            .sort((a, b) => compareStrings(a.name, b.name)));
     }));
 }
