@@ -2,7 +2,11 @@
  * Snippets for every kind of declaration. The CISO template carries the duties a typical CISO
  * job description lists, so a new policy starts from a job description an auditor accepts.
  * Dates are `YYYY-MM-DD` placeholders: a snippet left unfilled does not parse, so it cannot
- * pass for a real record.
+ * pass for a real record. A role's duties come with their `accountable for` line: a duty with
+ * a responsible role and no accountable one is a `raci-accountable` error, so a template that
+ * wrote only the R would add errors to a clean policy (tests/ciso-template.test.ts). Names that
+ * refer to the rest of the policy default to the names the other snippets declare (`board`,
+ * the organization snippet's top management).
  */
 export interface Snippet {
     /** The keyword the snippet completes. */
@@ -31,8 +35,10 @@ export const SNIPPETS: readonly Snippet[] = [
         body: [
             'role ${1:role-id} "${2:Role title}" {',
             '\tdescription "${3:What this role is for}"',
-            '\treports to ${4:ceo}',
+            '\treports to ${4:board}',
+            // One tab stop for both lines: the role that does the work answers for it, until someone else does.
             '\tresponsible for ${5:responsibility-id}',
+            '\taccountable for ${5:responsibility-id}',
             '\tjob description "${6:docs/roles/role-id.md}"',
             '}$0'
         ].join('\n')
@@ -50,8 +56,11 @@ export const SNIPPETS: readonly Snippet[] = [
             '// assesses risks with the other departments and keeps the programme compliant with ISO 27001.',
             'role ${1:ciso} "${2:Chief Information Security Officer}" {',
             '\tdesignated CISO',
-            '\treports to ${3:ceo}',
+            '\treports to ${3:board}',
             '\tresponsible for security-policy, isms-reporting, incident-management, technical-measures,',
+            '\t\tawareness-training, threat-monitoring, risk-assessment, iso-compliance',
+            // The CISO answers for its own programme (RACI A as well as R), as in examples/acme.
+            '\taccountable for security-policy, isms-reporting, incident-management, technical-measures,',
             '\t\tawareness-training, threat-monitoring, risk-assessment, iso-compliance',
             '\tjob description "${4:docs/roles/ciso.md}"',
             '}',

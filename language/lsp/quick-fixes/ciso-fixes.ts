@@ -41,15 +41,44 @@ export function snippetText(body: string): string {
         .replace(/\$\d+/g, '');
 }
 
+/** The names of the responsibilities some role of the workspace is already `accountable for`. */
+function accountableNames(model: WorkspaceModel): Set<string> {
+    const names = new Set<string>();
+    for (const role of model.roles) {
+        for (const link of role.duties) {
+            if (link.kind !== 'accountable') continue;
+            for (const reference of link.duties) if (reference.ref?.$type === 'Responsibility') names.add(reference.ref.name);
+        }
+    }
+    return names;
+}
+
+/**
+ * An `accountable for` line and its continuation lines without the names `taken` accepts:
+ * a second accountable role is a `raci-accountable` error. Each kept line keeps its indentation.
+ */
+function withoutTaken(lines: readonly string[], taken: (name: string) => boolean): string[] {
+    const prefix = /^\s*accountable for /.exec(lines[0])?.[0] ?? '';
+    const rows = lines.map((line, index) => {
+        const indent = index === 0 ? prefix : /^\s*/.exec(line)![0];
+        const names = line.slice(indent.length).split(',').map(name => name.trim()).filter(name => name !== '' && !taken(name));
+        return { indent, names };
+    }).filter(row => row.names.length > 0);
+    if (rows.length > 0) rows[0] = { ...rows[0], indent: prefix };
+    return rows.map((row, index) => row.indent + row.names.join(', ') + (index < rows.length - 1 ? ',' : ''));
+}
+
 /**
  * The CISO template of the snippets as plain declarations that fit the workspace: the role gets
- * a free name, reports to top management (or to nobody when none is declared), and responsibilities
- * the workspace already declares are referenced rather than declared again.
+ * a free name, reports to top management (or to the snippet's default if that role is declared,
+ * or to nobody), responsibilities the workspace already declares are referenced rather than
+ * declared again, and the CISO is not made accountable for one that a role already answers for.
  */
 export function cisoTemplate(model: WorkspaceModel): string[] {
     const snippet = SNIPPETS.find(candidate => candidate.label === 'role ciso');
     if (!snippet) throw new Error('the CISO role snippet is missing from snippets.ts');
     const declared = isDeclared(model);
+    const accountable = accountableNames(model);
     const topManagement = model.topManagement[0]?.name;
     const chunks: string[][] = [];
     // A chunk is a declaration with its lines, and the doc comment above it.
@@ -72,21 +101,33 @@ export function cisoTemplate(model: WorkspaceModel): string[] {
         const responsibility = /^responsibility (\S+)/.exec(header);
         if (responsibility && declared(responsibility[1])) continue;
         const role = /^role (\S+)/.exec(header);
-        const adapted = chunk.flatMap(line => {
-            if (line === header && role) return [line.replace(/^role \S+/, `role ${uniqueName(role[1], declared)}`)];
+        const adapted: string[] = [];
+        for (let index = 0; index < chunk.length; index++) {
+            const line = chunk[index];
             const reports = /^(\s*reports to )(\S+)$/.exec(line);
-            if (reports && !model.roles.some(candidate => candidate.name === reports[2])) {
-                return topManagement ? [reports[1] + topManagement] : [];
-            }
-            return [line];
-        });
+            if (line === header && role) adapted.push(line.replace(/^role \S+/, `role ${uniqueName(role[1], declared)}`));
+            else if (reports) {
+                const to = topManagement ?? (model.roles.some(candidate => candidate.name === reports[2]) ? reports[2] : undefined);
+                if (to) adapted.push(reports[1] + to);
+            } else if (/^\s*accountable for /.test(line)) {
+                // The list and the lines that continue it (each but the last ends with a comma).
+                let end = index;
+                while (chunk[end].endsWith(',') && end + 1 < chunk.length) end++;
+                adapted.push(...withoutTaken(chunk.slice(index, end + 1), name => declared(name) && accountable.has(name)));
+                index = end;
+            } else adapted.push(line);
+        }
         lines.push(...adapted);
     }
     while (lines[lines.length - 1] === '') lines.pop();
     return lines;
 }
 
-/** ciso-reporting-missing: make the CISO responsible for an ISMS reporting duty, declaring one if there is none. */
+/**
+ * ciso-reporting-missing: make the CISO responsible for an ISMS reporting duty, declaring one if
+ * there is none. The CISO is made accountable for it too unless a role already answers for it:
+ * a duty with an R and no A is a `raci-accountable` error.
+ */
 export const addReportingDuty: QuickFix = context => {
     const node = nodeAt(context.document, context.diagnostic.range.start);
     const role: Role | undefined = node ? AstUtils.getContainerOfType(node, isRole) : undefined;
@@ -96,15 +137,16 @@ export const addReportingDuty: QuickFix = context => {
     const text = context.document.textDocument;
     const candidates = model.responsibilities.filter(duty => duty.name && duty.requirements.includes(ISMS_REPORTING));
     if (candidates.length > 0) {
+        const answered = accountableNames(model);
         return candidates.flatMap(duty => {
-            const edits = insertIntoBlock(text, role, [`responsible for ${duty.name}`]);
-            return edits
-                ? [quickFix(context, QuickFixTitles.addReportingDuty(duty.name, role.name), here(context, ...edits), { preferred: candidates.length === 1 })]
-                : [];
+            const both = !answered.has(duty.name);
+            const edits = insertIntoBlock(text, role, both ? [`responsible for ${duty.name}`, `accountable for ${duty.name}`] : [`responsible for ${duty.name}`]);
+            const title = both ? QuickFixTitles.addAccountableReportingDuty(duty.name, role.name) : QuickFixTitles.addReportingDuty(duty.name, role.name);
+            return edits ? [quickFix(context, title, here(context, ...edits), { preferred: candidates.length === 1 })] : [];
         });
     }
     const name = uniqueName('isms-reporting', isDeclared(model));
-    const link = insertIntoBlock(text, role, [`responsible for ${name}`]);
+    const link = insertIntoBlock(text, role, [`responsible for ${name}`, `accountable for ${name}`]);
     if (!link) return [];
     const responsibility = appendToHome(context, 'Responsibility', [
         `responsibility ${name} "Track ISMS performance indicators and report them to top management" {`,

@@ -34,6 +34,8 @@ export const QuickFixTitles = {
     designateCiso: (role: string) => `Designate '${role}' as CISO`,
     createCisoFromTemplate: 'Create a CISO role from the template',
     addReportingDuty: (responsibility: string, role: string) => `Add 'responsible for ${responsibility}' to '${role}'`,
+    addAccountableReportingDuty: (responsibility: string, role: string) =>
+        `Add 'responsible for ${responsibility}' and 'accountable for ${responsibility}' to '${role}'`,
     addReportingResponsibility: 'Add an ISMS reporting responsibility',
     createDeclaration: (keyword: string, name: string) => `Create ${keyword} '${name}'`,
     changeReference: (from: string, to: string) => `Change '${from}' to '${to}'`,
