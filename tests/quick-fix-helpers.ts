@@ -27,6 +27,7 @@ role ciso "Chief Information Security Officer" {
     designated CISO
     reports to board
     responsible for isms-reporting, isms-conformance
+    accountable for isms-reporting, isms-conformance
 }
 responsibility isms-reporting "Report ISMS performance to top management" {
     satisfies ISO27001:5.3(b)

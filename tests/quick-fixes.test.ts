@@ -19,6 +19,10 @@ describe('the quick fix registry', () => {
         const fixed = [...QUICK_FIXES.keys()].filter(code => ![LINKING_ERROR_CODE, 'parsing-error', 'lexing-error'].includes(code)).sort();
         expect(fixed).toEqual(fixable);
     });
+
+    it('starts from a policy without findings, so that expectNoNewKindOfFinding notices any kind a fix adds', async () => {
+        expect(await findingsOf(CLEAN_POLICY)).toEqual([]);
+    });
 });
 
 describe('assignment-date-missing', () => {
@@ -216,18 +220,19 @@ describe('ciso-missing', () => {
 
 describe('ciso-reporting-missing', () => {
     it('makes the CISO responsible for the existing 5.3(b) responsibility, and accountable as nobody is', async () => {
-        const files = { ...CLEAN_POLICY, 'roles.mandate': CLEAN_POLICY['roles.mandate'].replace('isms-reporting, isms-conformance', 'isms-conformance') };
+        const files = { ...CLEAN_POLICY, 'roles.mandate': CLEAN_POLICY['roles.mandate'].replaceAll('isms-reporting, isms-conformance', 'isms-conformance') };
         // Only the R would leave a duty nobody answers for (raci-accountable); ciso-template.test.ts has the case with an A.
         const title = QuickFixTitles.addAccountableReportingDuty('isms-reporting', 'ciso');
         const requested = await actionsFor(files, IssueCodes.CisoReportingMissing);
         expect(titles(requested)).toEqual([title, suppressTitle(IssueCodes.CisoReportingMissing)]);
         expect(action(requested, title).isPreferred).toBe(true);
         const fixed = await fix(files, IssueCodes.CisoReportingMissing, title);
-        expect(fixed['roles.mandate']).toContain('    responsible for isms-conformance\n    responsible for isms-reporting\n    accountable for isms-reporting\n}\n');
+        expect(fixed['roles.mandate']).toContain('    responsible for isms-conformance\n    accountable for isms-conformance\n    responsible for isms-reporting\n    accountable for isms-reporting\n}\n');
+        await expectNoNewKindOfFinding(fixed);
     });
 
     it('declares an ISMS reporting responsibility when there is none', async () => {
-        const roles = 'role ciso "Chief Information Security Officer" {\n    designated CISO\n    reports to board\n    responsible for isms-conformance\n}\n'
+        const roles = 'role ciso "Chief Information Security Officer" {\n    designated CISO\n    reports to board\n    responsible for isms-conformance\n    accountable for isms-conformance\n}\n'
             + 'responsibility isms-conformance "Make the ISMS conform to ISO 27001" {\n    satisfies ISO27001:5.3(a)\n}\n';
         const files = { ...CLEAN_POLICY, 'roles.mandate': roles };
         const requested = await actionsFor(files, IssueCodes.CisoReportingMissing);
