@@ -59,11 +59,13 @@ async function compareIndex(workspace: Workspace): Promise<void> {
             const expected = bySource(langiums.findAllReferences(node, path).toArray());
             expect(bySource(ours.findAllReferences(node, path).toArray())).toEqual(expected);
             found += expected.length;
-            // A search in one document (a highlight's) gives Langium's answer from that document, the declaration included only there.
+            // A search in one document (a highlight's) gives Langium's answer from that document, the declaration included only there,
+            // and then the announcements' audiences written as the name, which are no cross-references (audience-references.test.ts).
             for (const documentUri of expected.length > 0 ? documents.map(other => other.uri) : []) {
                 for (const includeDeclaration of [true, false]) {
                     const langiumsInDocument = langiumsReferences.findReferences(node, { documentUri, includeDeclaration }).filter(entry => UriUtils.equals(entry.sourceUri, documentUri));
-                    expect(references.findReferences(node, { documentUri, includeDeclaration }).toArray()).toEqual(langiumsInDocument.toArray());
+                    const referencesInDocument = references.findReferences(node, { documentUri, includeDeclaration }).filter(entry => !/\/announcements@\d+$/.test(entry.sourcePath));
+                    expect(referencesInDocument.toArray()).toEqual(langiumsInDocument.toArray());
                 }
             }
         }

@@ -4,7 +4,11 @@ import type { CancellationToken, DefinitionParams, LocationLink } from 'vscode-l
 import type { MandateSharedServices } from '../mandate-module.js';
 import { requirementDeclaration, requirementIdAt } from './requirement-occurrences.js';
 
-/** Langium's, and from a requirement ID an organization declared itself to its `requirement` line. */
+/**
+ * Langium's, and from a requirement ID an organization declared itself to its `requirement` line.
+ * From an announcement's audience written as a name, Langium's goes to the declaration it names, as
+ * from a reference (MandateReferences.findDeclarations); one that names no declaration goes nowhere.
+ */
 export class MandateDefinitionProvider extends DefaultDefinitionProvider {
     private readonly shared: MandateSharedServices;
 

@@ -8,7 +8,7 @@ import { describe } from '../rules/describe.js';
 import type { WorkspaceModelProvider } from '../workspace/workspace-model-provider.js';
 import { DECLARATION_NOUNS } from './symbol-kinds.js';
 import { forEachReference, syntaxNodes } from '../util/syntax-nodes.js';
-import { audienceAt, audiencesNamed } from './rename-audiences.js';
+import { audienceAt, audiencesNamed, declarationNamed } from './rename-audiences.js';
 
 type Named = AstNode & { name: string, title?: string };
 
@@ -94,19 +94,11 @@ export class MandateRenameProvider extends DefaultRenameProvider {
         }
         const audience = audienceAt(owner, leaf);
         if (audience) {
-            const declaration = this.declarationNamed(audience.text);
+            const declaration = declarationNamed(this.indexManager, audience.text) as Named | undefined;
             if (!declaration) throw reject(`\`${audience.text}\` is an audience that names no declaration, so there is nothing to rename. Edit it here.`);
             return { declaration, range: audience.range };
         }
         throw notAName();
-    }
-
-    /** The declaration of that name, which an audience written as the name names. */
-    private declarationNamed(name: string): Named | undefined {
-        for (const existing of this.indexManager.allElements()) {
-            if (existing.name === name && DECLARATION_NOUNS[existing.type] && existing.node) return existing.node as Named;
-        }
-        return undefined;
     }
 
     private checkNewName(declaration: Named, newName: string): void {

@@ -4,9 +4,9 @@
  * the editor can show. The list is filtered by what is typed of the name, ranked, and capped;
  * past the cap the editor is told the list is incomplete, so it asks again as the user types.
  */
-import type { AstNodeDescription, ReferenceInfo } from 'langium';
+import type { AstNodeDescription, Reference, ReferenceInfo } from 'langium';
 import type { FuzzyMatcher } from 'langium/lsp';
-import { isRole } from '../generated/ast.js';
+import { isConflict, isDelegation, isRole } from '../generated/ast.js';
 
 /**
  * At most this many names are offered for one reference (clangd's default too): the editor shows a
@@ -105,11 +105,21 @@ export function startsWithIgnoringCase(name: string, lowerCasePrefix: string): b
 
 /**
  * The name a reference must not be completed with: the role being declared, after its own
- * `reports to` or `deputy` (a role reporting to itself, or its own deputy). By name, as the
- * reference links: a role of the same name elsewhere would be a duplicate, and mean itself too.
+ * `reports to` or `deputy` (a role reporting to itself, or its own deputy); the other party of a
+ * delegation (`delegate d from r to r`: a role delegating to itself) or side of a conflict
+ * (`conflict between r and r`: a conflict of a role or duty with itself), as already written. By
+ * name, as the reference links: a role of the same name elsewhere would be a duplicate, and mean
+ * itself too.
  */
 export function ownNameOf(refInfo: ReferenceInfo): string | undefined {
     const { container, property } = refInfo;
-    if (!isRole(container) || (property !== 'reportsTo' && property !== 'deputy')) return undefined;
-    return container.name || undefined;
+    if (isRole(container)) return property === 'reportsTo' || property === 'deputy' ? container.name || undefined : undefined;
+    if (isDelegation(container)) return writtenName(property === 'to' ? container.from : property === 'from' ? container.to : undefined);
+    if (isConflict(container)) return writtenName(property === 'right' ? container.left : property === 'left' ? container.right : undefined);
+    return undefined;
+}
+
+/** The name a reference is written as, if any. */
+function writtenName(reference: Reference | undefined): string | undefined {
+    return reference?.$refText || undefined;
 }
