@@ -64,11 +64,23 @@ export function metadataRoles(report: AuditReport, ids: OscalIds): Json[] {
             ...(entry.vacant ? [prop('vacant', 'true')] : []),
             // The job description in force on the as-of date.
             ...(entry.jobDescriptionVersion?.trim() ? [prop('job-description-version', entry.jobDescriptionVersion)] : []),
-            ...(entry.jobDescriptionEffective ? [prop('job-description-effective', entry.jobDescriptionEffective)] : [])
+            ...(entry.jobDescriptionEffective ? [prop('job-description-effective', entry.jobDescriptionEffective)] : []),
+            ...(entry.jobDescriptionMissing && entry.jobDescription ? [prop('job-description-missing', 'true')] : [])
         ]),
-        ...optionalArray('links', entry.jobDescription
-            ? [{ href: `#${ids.document(entry.jobDescription)}`, rel: 'reference', text: 'Job description' }] : [])
+        ...optionalArray('links', entry.jobDescription && !entry.jobDescriptionMissing
+            ? [{ href: `#${ids.document(entry.jobDescription)}`, rel: 'reference', text: 'Job description' }] : []),
+        ...(entry.jobDescriptionMissing && entry.jobDescription ? { remarks: missingJobDescriptionRemark(entry, entry.jobDescription) } : {})
     }));
+}
+
+/**
+ * A job description in force whose file is not in the workspace is no evidence: a GRC tool takes
+ * every back-matter resource a role links to for a document it can open. The role says instead,
+ * as the Markdown report's "file not found in the workspace" does, that it cannot be produced.
+ */
+function missingJobDescriptionRemark(entry: RoleHolders, path: string): string {
+    const where = entry.jobDescriptionSource ? ` (${entry.jobDescriptionSource.file}:${entry.jobDescriptionSource.line})` : '';
+    return `The job description in force, ${path}${where}: file not found in the workspace, so it cannot be produced (evidence-missing).`;
 }
 
 /** `metadata.parties`: the organization, each external person's firm, then every person. */
@@ -174,7 +186,10 @@ export function documentResources(report: AuditReport, ids: OscalIds): Json[] {
         return {
             uuid: ids.document(document.text),
             title: document.path ?? document.text,
-            description: document.uses.join(' '),
+            description: document.missing
+                ? `${document.uses.join(' ')} The file is not found in the workspace, so it cannot be produced (evidence-missing).`
+                : document.uses.join(' '),
+            ...optionalArray('props', document.missing ? [prop('missing', 'true')] : []),
             ...optionalArray('rlinks', document.path !== undefined && sha256 !== undefined ? [{
                 href: relativeHref(document.path), ...optionalValue('media-type', mediaType(document.path)),
                 hashes: [{ algorithm: 'SHA-256', value: sha256 }]

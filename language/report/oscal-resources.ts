@@ -11,6 +11,8 @@ export interface PolicyDocument {
     readonly path?: string;
     /** What the document is for, one line each, in first-use order. */
     readonly uses: readonly string[];
+    /** A role's job description in force names this text and its file is not in the workspace (evidence-missing). */
+    readonly missing?: boolean;
 }
 
 // Only the shape of the text matters here: nothing is read, and a path that escapes the folder
@@ -39,8 +41,10 @@ export function policyDocuments(report: AuditReport): PolicyDocument[] {
         }
         if (!entry.uses.includes(use)) entry.uses.push(use);
     };
+    // A job description that cannot be produced is no document: its role says it is missing (oscal-metadata.ts, metadataRoles).
+    const missing = new Set(report.roles.flatMap(entry => entry.jobDescriptionMissing && entry.jobDescription ? [entry.jobDescription] : []));
     for (const entry of report.roles) {
-        if (entry.jobDescription) add(entry.jobDescription, `Job description of ${entry.role.title} (${at(entry.role.source)}).`);
+        if (entry.jobDescription && !entry.jobDescriptionMissing) add(entry.jobDescription, `Job description of ${entry.role.title} (${at(entry.role.source)}).`);
         for (const holder of entry.holders) {
             const appointment = `the appointment of ${holder.person.title} as ${holder.role.title}`;
             holder.evidence.forEach(text => add(text, `Evidence of ${appointment} (${at(holder.source)}).`));
@@ -64,7 +68,8 @@ export function policyDocuments(report: AuditReport): PolicyDocument[] {
         delegation.evidence.forEach(text => add(text,
             `Evidence of the delegation of ${delegation.duty.title} from ${delegation.from.title} to ${delegation.to.title}, ${delegation.status} (${at(delegation.source)}).`));
     }
-    return [...documents].map(([text, entry]) => ({ text, path: entry.path, uses: entry.uses }));
+    // The same text cited as evidence elsewhere names the same absent file: kept, but said to be missing.
+    return [...documents].map(([text, entry]) => ({ text, path: entry.path, uses: entry.uses, ...(missing.has(text) ? { missing: true } : {}) }));
 }
 
 const MEDIA_TYPES: Record<string, string> = {
