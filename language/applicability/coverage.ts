@@ -4,10 +4,11 @@
  * structural evidence. An item (5.3(a), 9.2.2, GV.RR-02) rolls up into its clause: covering an
  * item covers the clause in part; covering every applicable item, or the clause itself, in full.
  */
-import type { Role, Training } from '../generated/ast.js';
+import type { Delegation, Role, Training } from '../generated/ast.js';
 import type { Requirement } from '../standards/catalogue.js';
 import type { IsoDate } from '../util/dates.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
+import { delegationsPassingOn } from './delegated-duties.js';
 import { statementOfApplicability, type ExclusionEntry } from './statement-of-applicability.js';
 import { structuralEvidenceOf, type StructuralEvidence } from './structural-evidence.js';
 
@@ -25,6 +26,12 @@ export interface Coverage {
     readonly carriers: readonly Role[];
     /** The carriers someone holds on the as-of date. */
     readonly heldBy: readonly Role[];
+    /**
+     * When every carrier is vacant: the delegations in force that pass a duty citing this ID on to
+     * someone there to act on it (delegated-duties.ts). Held so, it is covered in part: the role
+     * that answers for it is vacant.
+     */
+    readonly delegations: readonly Delegation[];
     /** Training programmes that cite this ID itself. */
     readonly trainings: readonly Training[];
     /** What the policy shows for it, where Mandate knows a structural evidence for this ID. */
@@ -58,6 +65,7 @@ export function coverageOn(model: WorkspaceModel, asOf: IsoDate): CoverageIndex 
         const soa = statementOfApplicability(model);
         const trainings = trainingsByRequirement(model);
         const memo = new Map<string, Coverage>();
+        const passedOn = delegationsPassingOn(model, asOf);
         const held = new Map<Role, boolean>();
         const isHeld = (role: Role) => {
             let value = held.get(role);
@@ -69,13 +77,15 @@ export function coverageOn(model: WorkspaceModel, asOf: IsoDate): CoverageIndex 
             if (known) return known;
             const carriers = model.rolesCarrying(requirement.id);
             const heldBy = carriers.filter(isHeld);
+            const delegations = heldBy.length === 0 && carriers.length > 0 ? passedOn(requirement.id, carriers) : [];
             const own = trainings.get(requirement.id) ?? [];
             const proof = structuralEvidenceOf(model, asOf, requirement.id);
             const children = catalogue.children(requirement.id).map(of);
             const exclusion = soa.exclusionOf(requirement);
-            const direct = heldBy.length > 0 || own.length > 0 || proof?.level === 'full' ? 'full' : proof?.level === 'partial' ? 'partial' : 'none';
+            const direct = heldBy.length > 0 || own.length > 0 || proof?.level === 'full' ? 'full'
+                : proof?.level === 'partial' || delegations.length > 0 ? 'partial' : 'none';
             const coverage: Coverage = {
-                requirement, carriers, heldBy, trainings: own, children, direct,
+                requirement, carriers, heldBy, delegations, trainings: own, children, direct,
                 level: exclusion ? 'excluded' : rollUp(direct, children),
                 ...(exclusion ? { exclusion } : {}),
                 ...(proof ? { evidence: proof } : {})

@@ -2,9 +2,10 @@
  * The honest status of each requirement: met, partly met, not met (claimed, applicable, and
  * nothing covers it) or not applicable (excluded, with its justification). Coverage comes from
  * coverage.ts; what lowers a covered requirement to partly met are the open findings of the rules
- * that evidence it, training that lapsed, and a rule its structural evidence relies on being off.
+ * that evidence it (those whose standards cite it, and the duty rules' findings on the duties that
+ * satisfy it: duty-findings.ts), training that lapsed, and a rule its structural evidence relies on being off.
  */
-import type { Role, Training } from '../generated/ast.js';
+import type { Delegation, Role, Training } from '../generated/ast.js';
 import type { MandateSettings } from '../mandate-settings.js';
 import { findRule, RULES } from '../rules/index.js';
 import type { MandateRule } from '../rules/rule.js';
@@ -13,6 +14,7 @@ import type { IsoDate } from '../util/dates.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
 import { assessedRequirements, coverageOn, subtree, type Coverage } from './coverage.js';
 import type { ExclusionEntry } from './statement-of-applicability.js';
+import { dutyRuleInputs } from './duty-findings.js';
 import { contextOf, type Context, type FindingLike } from './status-context.js';
 import type { EvidenceFact } from './structural-evidence.js';
 
@@ -96,16 +98,22 @@ interface Assessment {
  */
 function assess(coverage: Coverage, context: Context, coveredAbove = false): Assessment {
     const nodes = subtree(coverage).filter(node => node.level !== 'excluded');
-    const rules: RuleCheck[] = unique(nodes.flatMap(node => rulesCiting(node.requirement.id))).map(rule => {
-        const findings = context.lowering.get(rule.id) ?? [];
-        if (context.settings.severityOf(rule) === 'off') return { rule: rule.id, state: 'off', findings };
+    const cited = unique(nodes.flatMap(node => rulesCiting(node.requirement.id)));
+    // A duty rule also judges it through the duties that satisfy it, with the findings on those duties only (duty-findings.ts).
+    const inputs = [
+        ...cited.map(rule => ({ rule: rule.id, findings: context.lowering.get(rule.id) ?? [], held: context.heldBack.get(rule.id) ?? [] })),
+        ...dutyRuleInputs(nodes.map(node => node.requirement.id), context, new Set(cited.map(rule => rule.id)))
+    ];
+    const rules: RuleCheck[] = inputs.map(({ rule: id, findings }) => {
+        const rule = findRule(id)!;
+        if (context.settings.severityOf(rule) === 'off') return { rule: id, state: 'off', findings };
         const missing = rule.missingInput?.(context.settings);
-        if (missing !== undefined) return { rule: rule.id, state: 'not-run', missing, findings };
-        return { rule: rule.id, state: findings.length > 0 ? 'findings' : 'clean', findings };
+        if (missing !== undefined) return { rule: id, state: 'not-run', missing, findings };
+        return { rule: id, state: findings.length > 0 ? 'findings' : 'clean', findings };
     });
     // What a declaration that does not read would say is not known: it cannot be met in full until it reads.
-    const heldRules = rules.filter(check => check.state !== 'off' && context.heldBack.has(check.rule)).map(check => check.rule);
-    const heldBack = { rules: heldRules, errors: unique(heldRules.flatMap(rule => context.heldBack.get(rule) ?? [])) };
+    const held = inputs.filter((input, index) => rules[index].state !== 'off' && input.held.length > 0);
+    const heldBack = { rules: held.map(input => input.rule), errors: unique(held.flatMap(input => input.held)) };
     const findings = unique([...rules.flatMap(check => check.findings), ...heldBack.errors]).sort((a, b) => a - b);
     const trainings = unique(nodes.flatMap(node => node.trainings));
     const counted = (training: Training, states: readonly string[]) => {
@@ -148,6 +156,8 @@ function reasonsFor(coverage: Coverage, assessment: Assessment, heldBy: readonly
         const vacant = unique(nodes.flatMap(node => node.carriers));
         if (vacant.length > 0) reasons.push(`Only vacant roles carry it: ${vacant.map(role => role.name).join(', ')}.`);
     }
+    const delegations = unique(nodes.flatMap(node => node.delegations));
+    if (delegations.length > 0) reasons.push(`Held by delegation in force: ${shortList(delegations.map(delegationText))}.`);
     if (trainings.length > 0) reasons.push(`Covered by training ${trainings.map(training => training.name).join(', ')}.`);
     for (const node of nodes) {
         if (!node.evidence || node.evidence.level === 'none') continue;
@@ -186,6 +196,9 @@ function reasonsFor(coverage: Coverage, assessment: Assessment, heldBy: readonly
     return reasons;
 }
 
+
+/** `incident-management from ops to carol`. */
+const delegationText = (delegation: Delegation) => `${delegation.duty?.ref?.name} from ${delegation.from?.ref?.name} to ${delegation.to?.ref?.name}`;
 
 function resultOf(coverage: Coverage, context: Context): RequirementResult {
     const assessment = assess(coverage, context);

@@ -13,12 +13,17 @@ import { pushTo } from '../util/multi-map.js';
 import { trainingStatus, type TrainingObligation } from '../workspace/training-status.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
 import { controlOwners, isOwnerless } from './control-owners.js';
+import { carriesResponsibilityFor, dutyFindings, type DutyFindings } from './duty-findings.js';
 import { statementOfApplicability } from './statement-of-applicability.js';
 
 /** What the engine reads of a finding: the build's open findings, suppressed ones left out. */
 export interface FindingLike {
     readonly rule: string;
     readonly severity: string;
+    /** Where it starts (1-based), as the check engine gives it: a duty rule's finding lowers the requirements of the duty it stands on (duty-findings.ts). */
+    readonly uri: string;
+    readonly line: number;
+    readonly column: number;
     /** Read of control-owner-missing only, whose message starts with the requirement it is about. */
     readonly message?: string;
     /** Of a syntax error: the rules whose findings wait until the declaration it leaves unfinished reads (Finding.withheld). */
@@ -39,6 +44,10 @@ export interface Context {
     /** By rule, indexes of the syntax errors that hold back its findings: what they would say is not known. */
     readonly heldBack: ReadonlyMap<string, number[]>;
     readonly obligations: ReadonlyMap<Training, readonly TrainingObligation[]>;
+    /** The findings of the duty rules, and the syntax errors holding them back, by the requirements of the duty they stand on. */
+    readonly onDuties: DutyFindings;
+    /** Whether a role carries a responsibility satisfying the requirement, which the duty rules judge. */
+    dutiesJudged(requirementId: string): boolean;
 }
 
 export function contextOf(model: WorkspaceModel, asOf: IsoDate, settings: MandateSettings, findings: readonly FindingLike[]): Context {
@@ -55,8 +64,18 @@ export function contextOf(model: WorkspaceModel, asOf: IsoDate, settings: Mandat
     const ownerRule = findRule(IssueCodes.ControlOwnerMissing);
     let rejected: Map<string, string[]> | undefined;
     let ownerFindings: Map<string, number[]> | undefined;
+    let onDuties: DutyFindings | undefined;
+    const judged = new Map<string, boolean>();
     return {
         settings, lowering, heldBack, asOf,
+        get onDuties() {
+            return onDuties ??= dutyFindings(model, findings);
+        },
+        dutiesJudged(requirementId) {
+            let value = judged.get(requirementId);
+            if (value === undefined) judged.set(requirementId, value = carriesResponsibilityFor(model, requirementId));
+            return value;
+        },
         get ownerFindings() {
             if (!ownerFindings) {
                 ownerFindings = new Map();

@@ -45,7 +45,8 @@ export function buildReport(shared: MandateSharedServices, findings: readonly Fi
     const sources = new ReportSources(settings, shared.mandate.RuleContext.files);
 
     // Accepted exceptions are evidence, not open findings: they neither count nor lower a status.
-    const reportFindings = findings.filter(finding => !finding.suppressed).map(finding => sources.finding(finding));
+    const open = findings.filter(finding => !finding.suppressed);
+    const reportFindings = open.map(finding => sources.finding(finding));
     const acceptedExceptions = findings.flatMap(finding => finding.suppressed
         ? [{ rule: finding.rule, message: finding.message, justification: finding.suppressed.justification, ...locate(sources.finding(finding)) }]
         : []);
@@ -56,7 +57,8 @@ export function buildReport(shared: MandateSharedServices, findings: readonly Fi
     const roles = model.roles.map(role => roleHolders(role, context));
     const delegations = delegationEntries(model, sources, asOf);
     const training = trainingEntries(model, sources, asOf);
-    const requirements = reportRequirements(model, settings, sources, reportFindings, asOf, acceptedExceptions);
+    // The engine is given the findings with their places (a finding on a duty lowers that duty's requirements); its indexes are the report's.
+    const requirements = reportRequirements(model, settings, sources, open, asOf, findings.filter(finding => finding.suppressed));
     const organization = model.organization;
     const topManagement = model.topManagement;
     const count = (severity: string) => reportFindings.filter(finding => finding.severity === severity).length;
@@ -69,7 +71,7 @@ export function buildReport(shared: MandateSharedServices, findings: readonly Fi
         asOf,
         summary: {
             errors: count('error'), warnings: count('warning'), infos: count('info') + count('hint'),
-            clause53: clause53Status(model, asOf, settings, reportFindings),
+            clause53: clause53Status(model, asOf, settings, open),
             applicability: reportApplicability(model, sources),
             requirements
         },

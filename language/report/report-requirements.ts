@@ -3,17 +3,19 @@
  * top-level requirement of the claimed frameworks, the statement of applicability, and the
  * control-owner register, as plain data with workspace-relative sources.
  */
-import { controlOwners, requirementStatuses, statementOfApplicability, type RequirementResult } from '../applicability/index.js';
+import { controlOwners, DUTY_RULES, dutyFindings, requirementStatuses, statementOfApplicability, type FindingLike, type RequirementResult } from '../applicability/index.js';
 import type { MandateSettings } from '../mandate-settings.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
 import { findRule } from '../rules/index.js';
-import type { AcceptedException, Applicability, ControlOwnerEntry, ReportFinding, RequirementStatus } from './report-model.js';
+import type { Applicability, ControlOwnerEntry, RequirementStatus } from './report-model.js';
 import type { ReportSources } from './report-sources.js';
 
-function statusEntry(result: RequirementResult, owners: ReadonlyMap<string, readonly string[]>, sources: ReportSources, accepted: ReadonlySet<string>): RequirementStatus {
+function statusEntry(
+    result: RequirementResult, owners: ReadonlyMap<string, readonly string[]>, sources: ReportSources, accepted: (rule: string, result: RequirementResult) => boolean
+): RequirementStatus {
     const { requirement, exclusion } = result;
     // Met with an accepted exception is met, but not silently: the row names the rules whose exceptions it rests on.
-    const excepted = result.rules.filter(({ rule, state }) => state === 'clean' && accepted.has(rule)).map(({ rule }) => rule);
+    const excepted = result.rules.filter(({ rule, state }) => state === 'clean' && accepted(rule, result)).map(({ rule }) => rule);
     return {
         id: requirement.id, framework: requirement.framework, title: requirement.title,
         status: result.status,
@@ -24,7 +26,7 @@ function statusEntry(result: RequirementResult, owners: ReadonlyMap<string, read
         heldBy: result.heldBy.map(role => role.name),
         owners: owners.get(requirement.id) ?? [],
         evidence: result.evidence.map(fact => fact.text),
-        rules: result.rules.map(({ rule, state, missing }) => ({ rule, state: state === 'clean' && accepted.has(rule) ? 'accepted' as const : state, ...(missing ? { missing } : {}) })),
+        rules: result.rules.map(({ rule, state, missing }) => ({ rule, state: excepted.includes(rule) ? 'accepted' as const : state, ...(missing ? { missing } : {}) })),
         items: result.items.map(item => ({ id: item.requirement.id, title: item.requirement.title, status: item.status })),
         findings: result.findings
     };
@@ -32,16 +34,25 @@ function statusEntry(result: RequirementResult, owners: ReadonlyMap<string, read
 
 /**
  * Every top-level requirement of the claimed frameworks with its status on `asOf`. `findings` are
- * the report's open findings; the statuses index into them.
+ * the build's open findings, in the order of the report's; the statuses index into them.
+ * `accepted`: the findings accepted as exceptions.
  */
 export function reportRequirements(
-    model: WorkspaceModel, settings: MandateSettings, sources: ReportSources, findings: readonly ReportFinding[], asOf: string,
-    accepted: readonly AcceptedException[] = []
+    model: WorkspaceModel, settings: MandateSettings, sources: ReportSources, findings: readonly FindingLike[], asOf: string,
+    accepted: readonly FindingLike[] = []
 ): RequirementStatus[] {
     const owners = new Map(controlOwners(model, asOf).map(entry => [entry.requirement.id, entry.owners.map(owner => owner.role.name)]));
     // Errors and warnings only, as lower a status when open (requirement-status.ts).
     const acceptedRules = new Set(accepted.filter(exception => isLowering(exception.rule, settings)).map(exception => exception.rule));
-    return requirementStatuses(model, asOf, settings, findings).map(result => statusEntry(result, owners, sources, acceptedRules));
+    // An accepted finding of a duty rule stands on one duty: it would lower the requirements that duty satisfies, and those its rule cites.
+    // (An accepted finding is a hint; its rule's configured severity says whether it would lower anything.)
+    const onDuties = dutyFindings(model, accepted, exception => isLowering(exception.rule, settings)).open;
+    const wouldLower = (rule: string, result: RequirementResult) => {
+        if (!acceptedRules.has(rule)) return false;
+        const ids = [result.requirement.id, ...result.items.map(item => item.requirement.id)];
+        return !DUTY_RULES.includes(rule) || ids.some(id => findRule(rule)?.standards.includes(id) || onDuties.get(id)?.has(rule));
+    };
+    return requirementStatuses(model, asOf, settings, findings).map(result => statusEntry(result, owners, sources, wouldLower));
 }
 
 /** Whether a finding of the rule, open, would lower a requirement: it reports an error or a warning. */

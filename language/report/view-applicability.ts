@@ -74,7 +74,8 @@ export function applicabilitySection(report: AuditReport): Section {
                 'Every top-level requirement of the claimed frameworks, with its items rolled up into it. Met: a role held on the as-of date carries it '
                 + '(responsible, accountable or authorized), a training programme covers it, or the policy itself evidences it, for the requirement or every one of its items, '
                 + 'and no error or warning of a rule that evidences it remains. Partly met: only some of its items are covered, or such findings remain, '
-                + 'or people who need a covering programme are not current, or a rule the evidence relies on is switched off. Not met: nothing held covers it. '
+                + 'or people who need a covering programme are not current, or a rule the evidence relies on is switched off, '
+                + 'or only a delegation in force holds it while the role that carries it is vacant. Not met: nothing held covers it. '
                 + 'Not applicable: the statement of applicability excludes it, for the reason shown.'
             )]
         },
