@@ -106,11 +106,29 @@ export function daysAround(periods: readonly Days[]): number[] {
     return [...new Set(named.flatMap(value => [value - 1, value, value + 1]))].sort((a, b) => a - b);
 }
 
+/** The days two periods share, if any. */
+export function overlapOfDays(a: Days, b: Days): Days | undefined {
+    const since = a.since === undefined ? b.since : b.since === undefined ? a.since : Math.max(a.since, b.since);
+    const until = a.until === undefined ? b.until : b.until === undefined ? a.until : Math.min(a.until, b.until);
+    return since !== undefined && until !== undefined && since > until ? undefined : { since, until };
+}
+
+/** The stay in which an assignment's period takes effect: the first of the person's stays it overlaps. */
+export function stayOfTerm(person: PersonSpec, term: Days): Days | undefined {
+    return staysOf(person).find(stay => overlapOfDays(stay, term) !== undefined);
+}
+
+/** The days an assignment's period gives the role: within the stay it takes effect in. Leaving ends it; coming back does not renew it. */
+export function heldDaysOf(person: PersonSpec, term: Days): Days | undefined {
+    const stay = stayOfTerm(person, term);
+    return stay && overlapOfDays(stay, term);
+}
+
 /** What the definition says of one holder of a role on a day. */
 export interface Holding {
     /** The run of their assignments to the role that covers the day. */
     readonly tenure: Days;
-    /** The days of that run they are with the organization, around the day. */
+    /** The days of that run its assignments give them the role (heldDaysOf), around the day. */
     readonly held: Days;
 }
 
@@ -118,13 +136,16 @@ export interface Holding {
 export function holdingsOn(people: readonly PersonSpec[], assignments: readonly AssignmentSpec[], role: string, day: number): Map<string, Holding> {
     const holders = new Map<string, Holding>();
     for (const person of people) {
-        const stay = staysOf(person).find(period => covers(period, day));
         const terms = assignments.filter(assignment => assignment.person === person.name && assignment.role === role).map(assignment => assignment.period);
-        if (!stay || !terms.some(term => covers(term, day))) continue;
+        const heldOn = (term: Days) => {
+            const held = heldDaysOf(person, term);
+            return held !== undefined && covers(held, day);
+        };
+        if (!terms.some(heldOn)) continue;
         const tenure = runs(terms).find(run => covers(run, day))!;
-        const since = tenure.since === undefined || (stay.since !== undefined && stay.since > tenure.since) ? stay.since : tenure.since;
-        const until = tenure.until === undefined || (stay.until !== undefined && stay.until < tenure.until) ? stay.until : tenure.until;
-        holders.set(person.name, { tenure, held: { since, until } });
+        const inTenure = terms.filter(term => overlapOfDays(term, tenure) !== undefined);
+        const held = runs(inTenure.flatMap(term => heldDaysOf(person, term) ?? [])).find(run => covers(run, day))!;
+        holders.set(person.name, { tenure, held });
     }
     return holders;
 }

@@ -71,6 +71,45 @@ assign jane to ciso since 2024-03-01 appointed by board {
     });
 });
 
+describe('a CISO who left and came back as a contractor after a gap, with the appointment left open', () => {
+    // Found by an independent audit: the old appointment came back with her, and the month's vacancy vanished.
+    const files = people(`
+person jane "Jane Doe" {
+    employed since 2018-01-01 until 2024-12-31
+    external "Doe Security Ltd" engaged since 2025-02-01
+}
+assign jane to ciso since 2019-01-01 appointed by board {
+    announced 2019-01-01 via email to all-staff
+}
+`);
+
+    it('ends the appointment on leaving: the role stays vacant after she is back, and leaver-holds-role says so on every date after', async () => {
+        for (const asOf of ['2025-01-15', '2025-06-30']) {
+            const report = await reportOf(files, asOf);
+            expect(ciso(report), asOf).toMatchObject({ vacant: true, holders: [] });
+            expect(report.summary.clause53, asOf).toBe('not-met');
+            expect(report.questions.responsible.answer, asOf).not.toBe('yes');
+            const leaver = report.findings.filter(finding => finding.rule === 'leaver-holds-role');
+            expect(leaver.map(finding => finding.message), asOf).toEqual([
+                `'jane' left on 2024-12-31 (employed until) and ${asOf === '2025-01-15' ? 'comes back' : 'came back'} on 2025-02-01 (engaged since), but this assignment to 'ciso' has no end date. `
+                + 'Leaving ended it, so the role is vacant from the day after, and coming back does not renew it. End it by the leaving date (`until 2024-12-31`) '
+                + 'and record a new appointment from 2025-02-01 if they hold the role again.'
+            ]);
+            expect(holdersOf(await queryOn(files, asOf), 'ciso', asOf).holders, asOf).toEqual([]);
+        }
+    });
+
+    it('holds the role until she left, and again once a new appointment is recorded', async () => {
+        const before = await reportOf(files, '2024-12-31');
+        expect(ciso(before).holders.map(holder => holder.person.id)).toEqual(['jane']);
+        const reappointed = { ...files, 'people.mandate': files['people.mandate'].replace('since 2019-01-01 appointed by board {', 'since 2019-01-01 until 2024-12-31 appointed by board {')
+            + 'assign jane to ciso since 2025-02-01 appointed by board {\n    announced 2025-02-03 via email to all-staff\n}\n' };
+        const report = await reportOf(reappointed, '2025-06-30');
+        expect(ciso(report).holders.map(holder => [holder.person.id, holder.since, holder.tenureSince])).toEqual([['jane', '2025-02-01', '2025-02-01']]);
+        expect(report.findings.filter(finding => finding.severity === 'error' || finding.severity === 'warning').map(finding => finding.rule)).toEqual([]);
+    });
+});
+
 describe('two people holding the CISO role on the same day', () => {
     it('is ambiguous: Q1 is not answered in full, and the summary says why', async () => {
         const report = await reportOf(withEdit('people.mandate', text => `${text}

@@ -5,8 +5,10 @@
  * - `role-holders-overlap` fires on each assignment to the CISO role or a `single holder` role whose
  *   held days meet those of an assignment of another person that starts earlier (or at the same
  *   time, written before it);
- * - `leaver-holds-role` fires on each assignment and delegation of a person who left before the
- *   as-of date that is open or ends after their last day;
+ * - `leaver-holds-role` fires on each assignment that is open or ends after the last day of the stay
+ *   with the organization it took effect in, when that day is before the as-of date (coming back later
+ *   does not renew it), and on each delegation of a person who left before the as-of date that is open
+ *   or ends after their last day;
  * - `delegation-window` fires on each delegation that no one holder's tenure of the delegating role
  *   covers whole, while they are with the organization (an open end needs an open tenure);
  * - `delegation-escalation` fires on each delegation from a role that neither carries the duty nor
@@ -19,7 +21,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkSources } from '../language/engine/check-sources.js';
 import {
-    assignmentLine, covers, daysAround, holdingsOn, isoOf, periodText, personLines, randomDays, randomPeople, runs, staysOf, type AssignmentSpec, type Days, type PersonSpec
+    assignmentLine, covers, daysAround, heldDaysOf, holdingsOn, isoOf, overlapOfDays, periodText, personLines, randomDays, randomPeople, runs, staysOf, stayOfTerm, type AssignmentSpec, type Days, type PersonSpec
 } from './oracle-policies.js';
 import { Random } from './random-edits.js';
 
@@ -78,14 +80,11 @@ function policyOf(spec: PolicySpec): { text: string; roleLine: Map<string, numbe
     return { text: lines.join('\n') + '\n', roleLine, assignmentLines, delegationLines };
 }
 
-/** The days an assignment gives its role: its period within each stay of its person. */
+/** The days an assignment gives its role: its period within the stay of its person in which it takes effect. */
 function heldDays(spec: PolicySpec, assignment: AssignmentSpec): Days[] {
     const person = spec.people.find(candidate => candidate.name === assignment.person)!;
-    return staysOf(person).flatMap(stay => {
-        const since = stay.since === undefined ? assignment.period.since : assignment.period.since === undefined ? stay.since : Math.max(stay.since, assignment.period.since);
-        const until = stay.until === undefined ? assignment.period.until : assignment.period.until === undefined ? stay.until : Math.min(stay.until, assignment.period.until);
-        return since !== undefined && until !== undefined && since > until ? [] : [{ since, until }];
-    });
+    const held = heldDaysOf(person, assignment.period);
+    return held ? [held] : [];
 }
 
 /** The last day of a person who left: every stay has ended, the last on this day; undefined while any is open. */
@@ -101,11 +100,13 @@ function coversWhole(outer: Days, inner: Days): boolean {
     return startsBy && endsAfter;
 }
 
-/** One person's run of assignments to the delegating role covers the delegation, and so does one of their stays. */
+/** The days one person's run of assignments to the delegating role gives them the role (heldDaysOf) cover the delegation. */
 function coveredByOneHolder(spec: PolicySpec, delegation: DelegationSpec): boolean {
-    return spec.people.some(person => staysOf(person).some(stay => coversWhole(stay, delegation.period))
-        && runs(spec.assignments.filter(assignment => assignment.person === person.name && assignment.role === delegation.from).map(assignment => assignment.period))
-            .some(run => coversWhole(run, delegation.period)));
+    return spec.people.some(person => {
+        const terms = spec.assignments.filter(assignment => assignment.person === person.name && assignment.role === delegation.from).map(assignment => assignment.period);
+        return runs(terms).some(run => runs(terms.filter(term => overlapOfDays(term, run) !== undefined).flatMap(term => heldDaysOf(person, term) ?? []))
+            .some(held => coversWhole(held, delegation.period)));
+    });
 }
 
 /** The delegating role carries the duty, or receives it from another role by a delegation in force on the day this one starts. */
@@ -159,8 +160,15 @@ function expectedFindings(spec: PolicySpec, asOf: number): string[] {
         return last !== undefined && last < asOf ? last : undefined;
     };
     const outlasts = (period: Days, last: number | undefined) => last !== undefined && (period.until === undefined || period.until > last);
+    // An assignment ends with the stay it took effect in, even when the person comes back later; one that took effect in none, with their departure.
+    const leftDuring = (assignment: AssignmentSpec) => {
+        const person = spec.people.find(candidate => candidate.name === assignment.person)!;
+        const stay = stayOfTerm(person, assignment.period);
+        if (!stay) return leftBefore(assignment.person);
+        return stay.until !== undefined && stay.until < asOf ? stay.until : undefined;
+    };
     spec.assignments.forEach((assignment, index) => {
-        if (outlasts(assignment.period, leftBefore(assignment.person))) findings.push(`leaver-holds-role:${assignmentLines[index]}`);
+        if (outlasts(assignment.period, leftDuring(assignment))) findings.push(`leaver-holds-role:${assignmentLines[index]}`);
     });
     spec.delegations.forEach((delegation, index) => {
         if (outlasts(delegation.period, leftBefore(delegation.to))) findings.push(`leaver-holds-role:${delegationLines[index]}`);

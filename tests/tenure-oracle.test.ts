@@ -1,9 +1,10 @@
 /**
  * Who holds which role on a date, checked against an oracle written from the definition alone
  * (issue 8): a person holds a role on D when one of their assignments to it covers D and they are
- * employed or engaged on D; their tenure is the run of their assignments to the role with no day
- * between them, and they really hold it on the days of that run they are with the organization,
- * employment and engagement together. Random small policies (people who join, leave, stay on as
+ * employed or engaged on D, in the stay with the organization (employment and engagement together)
+ * in which that assignment took effect: leaving ends an appointment, and coming back after a gap
+ * does not renew it. Their tenure is the run of their assignments to the role with no day between
+ * them, and they really hold it on the days its assignments give. Random small policies (people who join, leave, stay on as
  * contractors, come back; renewals, overlaps, gaps; duties carried and delegated along chains)
  * are checked once, then asked through the query engine on many dates and through the report on
  * the as-of date. Who may perform a duty is checked the same way, against docs/query.md's

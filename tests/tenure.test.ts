@@ -321,12 +321,18 @@ describe('an employee who stays on as a contractor', () => {
         expect(await audience(AS_OF)).toEqual(['bob']);
     });
 
-    it('leaves the role vacant for a day between the two, and the delegation outside one tenure', async () => {
+    it('ends the appointment with a day between the two: she left, the role is vacant after, and the delegation is outside her tenure', async () => {
         const files = converted('2025-01-02');
-        expect(where(await check(files), 'delegation-window')).toEqual(['delegations.mandate:2']);
+        const findings = await check(files);
+        expect(where(findings, 'delegation-window')).toEqual(['delegations.mandate:2']);
+        // Leaving ends an appointment; coming back, even a day later, does not renew it.
+        expect(where(findings, 'leaver-holds-role')).toEqual(['people.mandate:8']);
+        expect(where(findings, 'ciso-vacant')).toEqual(['roles.mandate:2']);
         const { shared } = await modelOf(files);
         const report = buildReport(shared, [], { toolVersion: 'test', generatedAt: '', repository: { git: false } });
-        expect(report.roles.find(role => role.role.id === 'ciso')!.holders[0].heldSince).toBe('2025-01-02');
+        expect(report.roles.find(role => role.role.id === 'ciso')!.holders).toEqual([]);
+        const before = buildReport((await modelOf(files, '2024-12-31')).shared, [], { toolVersion: 'test', generatedAt: '', repository: { git: false } });
+        expect(before.roles.find(role => role.role.id === 'ciso')!.holders[0]).toMatchObject({ since: '2024-03-01', heldUntil: '2024-12-31' });
     });
 });
 

@@ -1,6 +1,6 @@
 import type { Assignment, Delegation, Person } from '../generated/ast.js';
 import { IssueCodes } from '../mandate-issue-codes.js';
-import { departureOf, type Departure } from '../workspace/tenure.js';
+import { departureOf, presenceOf, stayOf, type Departure } from '../workspace/tenure.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 
 /** Whether a period that ends on `until` (undefined: never) extends past `left`. */
@@ -15,8 +15,26 @@ function leftBefore(person: Person, asOf: string): Departure | undefined {
 }
 
 /**
+ * When an assignment's person left, as leaver-holds-role reads it: the end of the stay with the
+ * organization in which the assignment took effect (tenure.ts, stayOf), when that lies before the
+ * as-of date, with the start of the next stay when they came back; for an assignment that took
+ * effect in no stay, the person's departure. Leaving ends an appointment; coming back does not renew it.
+ */
+function leftDuring(person: Person, assignment: Assignment, asOf: string): (Departure & { readonly back?: Departure }) | undefined {
+    const stay = stayOf(assignment, person);
+    if (!stay) return leftBefore(person, asOf);
+    if (stay.until === undefined || stay.until >= asOf) return undefined;
+    const kind = person.employedUntil === stay.until ? 'employed' : 'engaged';
+    const next = presenceOf(person).find(other => other.since !== undefined && other.since > stay.until!);
+    const back = next?.since === undefined ? undefined : { date: next.since, kind: person.employedSince === next.since ? 'employed' as const : 'engaged' as const };
+    return { date: stay.until, kind, ...(back ? { back } : {}) };
+}
+
+/**
  * A person whose employment ended before the as-of date still holds a role or a delegation:
  * an assignment to them, or a delegation to them, without end date or ending after they left.
+ * An assignment ends when its person leaves even if they come back later (rehired, or as a
+ * contractor after a gap): it is reported on its own leaving date.
  */
 export const leaverHoldsRole: WorkspaceRule = {
     id: IssueCodes.LeaverHoldsRole,
@@ -31,19 +49,27 @@ export const leaverHoldsRole: WorkspaceRule = {
         const findings: WorkspaceFinding[] = [];
         const ending = (item: Assignment | Delegation) => item.until ? `ends on ${item.until}` : 'has no end date';
         for (const person of model.persons) {
+            // Only people with a dated end of employment or engagement can have left.
+            if (person.employedUntil === undefined && person.engagedUntil === undefined) continue;
+            for (const assignment of model.assignmentsOfPerson(person)) {
+                const left = leftDuring(person, assignment, asOf);
+                if (!left || !outlasts(assignment.until, left.date)) continue;
+                const role = assignment.role?.$refText;
+                findings.push({
+                    node: assignment,
+                    property: assignment.until ? 'until' : 'person',
+                    message: left.back
+                        ? `'${person.name}' left on ${left.date} (${left.kind} until) and ${left.back.date <= asOf ? 'came back' : 'comes back'} on ${left.back.date} (${left.back.kind} since), but this assignment to '${role}' ${ending(assignment)}. `
+                            + `Leaving ended it, so the role is vacant from the day after, and coming back does not renew it. End it by the leaving date (\`until ${left.date}\`) `
+                            + `and record a new appointment from ${left.back.date} if they hold the role again.`
+                        : `'${person.name}' left on ${left.date} (${left.kind} until), but this assignment to '${role}' ${ending(assignment)}, `
+                            + `so the role is vacant from the day after. End it by the leaving date (\`until ${left.date}\`) and appoint a successor if the role is still needed.`
+                });
+            }
             const departure = leftBefore(person, asOf);
             if (!departure) continue;
             const left = departure.date;
             const why = `${departure.kind} until`;
-            for (const assignment of model.assignmentsOfPerson(person)) {
-                if (!outlasts(assignment.until, left)) continue;
-                findings.push({
-                    node: assignment,
-                    property: assignment.until ? 'until' : 'person',
-                    message: `'${person.name}' left on ${left} (${why}), but this assignment to '${assignment.role?.$refText}' ${ending(assignment)}, `
-                        + `so the role is vacant from the day after. End it by the leaving date (\`until ${left}\`) and appoint a successor if the role is still needed.`
-                });
-            }
             for (const delegation of model.delegationsTo(person)) {
                 if (!outlasts(delegation.until, left)) continue;
                 findings.push({

@@ -1,7 +1,7 @@
 import type { Assignment, Person } from '../generated/ast.js';
-import { isDateShaped, overlapOf, type Period } from '../util/dates.js';
+import { isDateShaped, type Period } from '../util/dates.js';
 import type { TokenEdit } from './semantic-fingerprint.js';
-import { presenceOf } from './tenure.js';
+import { heldWithin, presenceOf, tenureHeldWithin } from './tenure.js';
 import type { WorkspaceModel } from './workspace-model.js';
 
 /** The dates that say when a person is with the organization (tenure.ts, presenceOf). */
@@ -27,20 +27,16 @@ export function leavesHoldingsSame(edit: TokenEdit, model: WorkspaceModel): bool
         // A value that is no date at all (never written so by the parser) is left to the rules to read again.
         if (!hasDateShapes(assignment)) return false;
         const own: Period = { since: assignment.since, until: assignment.until };
-        if (!samePeriods(within(own, oldPresence), within(own, newPresence))) return false;
+        if (!samePeriods(heldWithin(own, oldPresence), heldWithin(own, newPresence))) return false;
         const tenure = model.tenureOf(assignment);
-        if (tenure && !samePeriods(within(tenure, oldPresence), within(tenure, newPresence))) return false;
+        const terms = tenure?.terms.map(term => ({ since: term.since, until: term.until }));
+        if (terms && !samePeriods(tenureHeldWithin(terms, oldPresence), tenureHeldWithin(terms, newPresence))) return false;
     }
     return true;
 }
 
 function hasDateShapes(assignment: Assignment): boolean {
     return (assignment.since === undefined || isDateShaped(assignment.since)) && (assignment.until === undefined || isDateShaped(assignment.until));
-}
-
-/** The days of `period` within the presence periods, as effectivePeriods and tenureHeldPeriods list them. */
-function within(period: Period, presence: readonly Period[]): Period[] {
-    return presence.flatMap(present => overlapOf(period, present) ?? []);
 }
 
 /** The same periods in the same order: a stricter test than the same days, which may say "changed" when unsure but never "same" wrongly. */

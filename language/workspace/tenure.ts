@@ -1,9 +1,10 @@
 /**
  * The one definition of tenure: who holds a role on a date, and since when. A person holds a
  * role on date D when an assignment covers D and the person is with the organization on D
- * (employed, or engaged as an external). Consecutive or overlapping assignments of the same
- * person to the same role are one tenure. Every rule, report, hover, the status bar and the
- * graph read these functions through the WorkspaceModel.
+ * (employed, or engaged as an external) without having left since the assignment took effect:
+ * leaving ends every appointment, and a person who comes back after a gap needs a new one.
+ * Consecutive or overlapping assignments of the same person to the same role are one tenure.
+ * Every rule, report, hover, the status bar and the graph read these functions through the WorkspaceModel.
  */
 import type { Assignment, Person, Role } from '../generated/ast.js';
 import { compareStrings } from '../util/compare.js';
@@ -93,10 +94,17 @@ export function departureOf(person: Person): Departure | undefined {
     return last;
 }
 
-/** Whether an assignment holds the role on `date`: it covers the date and its person is present. */
+/**
+ * Whether an assignment holds the role on `date`: it covers the date, and its person is present
+ * then, in the stay with the organization in which the assignment took effect (heldWithin).
+ */
 export function assignmentHoldsOn(assignment: Assignment, date: IsoDate): boolean {
     const person = assignment.person?.ref;
-    return periodCovers(date, bound(assignment.since), bound(assignment.until)) && (person === undefined || isPresentOn(person, date));
+    if (!periodCovers(date, bound(assignment.since), bound(assignment.until))) return false;
+    if (person === undefined) return true;
+    // One stay at most (the usual case): present is enough, and no arrays are made for 10,000 people after each edit.
+    if (person.employedSince === undefined || person.engagedSince === undefined) return isPresentOn(person, date);
+    return effectivePeriods(assignment).some(period => periodCovers(date, period.since, period.until));
 }
 
 /**
@@ -108,17 +116,55 @@ export function holdsAnyRoleOn(assignments: readonly Assignment[], date: IsoDate
     return false;
 }
 
-/** The days an assignment actually gives the role: its period within the person's presence. */
+/**
+ * The days of `own` (an assignment's period) within `presence` (a person's stays, presenceOf):
+ * within the first stay it overlaps, in which it took effect. Leaving ends it; the person's
+ * next stay (rehired, or back as a contractor after a gap) does not bring it back.
+ */
+export function heldWithin(own: Period, presence: readonly Period[]): Period[] {
+    for (const stay of presence) {
+        const overlap = overlapOf(own, stay);
+        if (overlap) return [overlap];
+    }
+    return [];
+}
+
+/** The stay with the organization in which an assignment took effect: the first of the person's that its period overlaps. */
+export function stayOf(assignment: Assignment, person: Person): Period | undefined {
+    const own: Period = { since: bound(assignment.since), until: bound(assignment.until) };
+    return presenceOf(person).find(stay => overlapOf(own, stay) !== undefined);
+}
+
+/** The days an assignment actually gives the role: its period within the stay in which it took effect (heldWithin). */
 export function effectivePeriods(assignment: Assignment): Period[] {
     const person = assignment.person?.ref;
     const own: Period = { since: bound(assignment.since), until: bound(assignment.until) };
     if (!person) return [own];
-    return presenceOf(person).flatMap(presence => overlapOf(own, presence) ?? []);
+    return heldWithin(own, presenceOf(person));
 }
 
-/** The days a tenure actually gives the role: its period within the person's presence (a leaver holds nothing after leaving). */
+/**
+ * The days of a tenure's terms (assignment periods, in start order) within `presence`, each within
+ * the stay it took effect in, as runs with no day between them.
+ */
+export function tenureHeldWithin(terms: readonly Period[], presence: readonly Period[]): Period[] {
+    const held = terms.flatMap(term => heldWithin(term, presence)).sort((a, b) => compareStrings(a.since ?? '', b.since ?? ''));
+    const runs: Period[] = [];
+    for (const period of held) {
+        const last = runs[runs.length - 1];
+        if (last && continues(last.until, period.since)) {
+            runs[runs.length - 1] = { since: last.since, until: last.until === undefined || period.until === undefined ? undefined : (period.until > last.until ? period.until : last.until) };
+        } else {
+            runs.push(period);
+        }
+    }
+    return runs;
+}
+
+/** The days a tenure actually gives the role: those its terms give (a leaver holds nothing after leaving, nor after coming back). */
 export function tenureHeldPeriods(tenure: Tenure): Period[] {
-    return presenceOf(tenure.person).flatMap(presence => overlapOf(tenure, presence) ?? []);
+    const terms = tenure.terms.map(term => ({ since: bound(term.since), until: bound(term.until) }));
+    return tenureHeldWithin(terms, presenceOf(tenure.person));
 }
 
 /**
@@ -227,13 +273,10 @@ export interface Holder {
     readonly tenure: Tenure;
 }
 
-/** Whether a tenure covers a whole period, within the person's presence. */
+/** Whether the days a tenure gives the role (tenureHeldPeriods) cover a whole period; an open end needs an open end. */
 export function tenureCovers(tenure: Tenure, period: Period): boolean {
-    const startsBy = tenure.since === undefined || (period.since !== undefined && tenure.since <= period.since);
-    const endsAfter = tenure.until === undefined || (period.until !== undefined && period.until <= tenure.until);
-    if (!startsBy || !endsAfter) return false;
-    return presenceOf(tenure.person).some(presence =>
-        (presence.since === undefined || (period.since !== undefined && presence.since <= period.since))
-        && (presence.until === undefined || (period.until !== undefined && period.until <= presence.until)));
+    return tenureHeldPeriods(tenure).some(held =>
+        (held.since === undefined || (period.since !== undefined && held.since <= period.since))
+        && (held.until === undefined || (period.until !== undefined && period.until <= held.until)));
 }
 
