@@ -127,6 +127,18 @@ describe('acting and interim holders', () => {
         const { model } = await modelOf(acting);
         expect(model.holdersOn(model.cisoRoles[0], AS_OF)[0].capacity).toBe('acting');
     });
+
+    it('confirmed without an announcement: the finding says the confirmation was not announced, not that the appointment never was', async () => {
+        const confirmed = withEdit('people.mandate', text => text.replace('assign jane to ciso since 2024-03-01', 'assign jane to ciso as acting since 2024-03-01 until 2024-12-31')
+            + 'assign jane to ciso since 2025-01-01 appointed by board\n');
+        const findings = await check(confirmed);
+        expect(where(findings, 'assignment-not-communicated')).toEqual(['people.mandate:10']);
+        expect(messageOf(findings, 'assignment-not-communicated')).toBe("The confirmation of 'jane' to 'ciso', after the acting term, was not announced: the organization was told of a stand-in, "
+            + 'so the confirmation needs an announcement of its own. Record how it was made known inside the assignment, e.g. `announced 2024-03-05 via intranet to all-staff`.');
+        // An appointment never announced at all still says so.
+        const never = withEdit('people.mandate', text => text.replace(/\{\n    evidence[\s\S]*?\n\}/, ''));
+        expect(messageOf(await check(never), 'assignment-not-communicated')).toContain("The appointment of 'jane' to 'ciso' was never announced.");
+    });
 });
 
 describe('renewals', () => {

@@ -1,6 +1,8 @@
+import type { Assignment } from '../generated/ast.js';
 import { IssueCodes } from '../mandate-issue-codes.js';
 import { isValidIsoDate } from '../util/dates.js';
 import { startsAnnouncedSpan, tenureAnnouncements, upcomingAnnouncement } from '../workspace/announced-records.js';
+import { capacityOf, type Tenure } from '../workspace/tenure.js';
 import { assignmentNames } from './describe.js';
 import { TERMS_AND_ANNOUNCEMENTS } from './communication-reads.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
@@ -25,7 +27,11 @@ export const assignmentNotCommunicated: WorkspaceRule = {
             const recorded = tenureAnnouncements(tenure, assignment);
             let message: string;
             if (recorded.length === 0) {
-                message = `The appointment${assignmentNames(assignment)} was never announced. `;
+                const stoodIn = standInBefore(tenure, assignment);
+                message = stoodIn
+                    // The acting term may well have been announced: what was not is that the stand-in now holds the role for good.
+                    ? `The confirmation${assignmentNames(assignment)}, after the ${stoodIn} term, was not announced: the organization was told of a stand-in, so the confirmation needs an announcement of its own. `
+                    : `The appointment${assignmentNames(assignment)} was never announced. `;
             } else {
                 // Announced by the as-of date, or with a date date-invalid reports: nothing to add.
                 const upcoming = upcomingAnnouncement(tenure, assignment, asOf);
@@ -44,3 +50,14 @@ export const assignmentNotCommunicated: WorkspaceRule = {
         return findings;
     }
 };
+
+/** `acting` or `interim` when this term confirms the person in the role after such a term of the same tenure; else undefined. */
+function standInBefore(tenure: Tenure | undefined, assignment: Assignment): 'acting' | 'interim' | undefined {
+    if (!tenure || capacityOf(assignment) !== undefined) return undefined;
+    const index = tenure.terms.indexOf(assignment);
+    for (let at = index - 1; at >= 0; at--) {
+        const capacity = capacityOf(tenure.terms[at]);
+        if (capacity) return capacity;
+    }
+    return undefined;
+}
