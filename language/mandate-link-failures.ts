@@ -26,7 +26,11 @@ const DERIVED: Record<string, { readonly named: readonly string[]; readonly anyw
         named: ['ciso-vacant', 'role-vacant', 'deputy-missing', 'person-without-role', 'key-person-concentration', 'training-missing', 'training-overdue', 'raci-accountable'],
         anywhere: ['isms-conformance-unassigned', 'isms-reporting-unassigned']
     },
-    'Delegation': { named: ['person-without-role', 'raci-accountable', 'unused-responsibility', 'accountability-delegated'] },
+    // A delegation that does not link may be the one that hands a 5.3 duty on (requirement-coverage.ts).
+    'Delegation': {
+        named: ['person-without-role', 'raci-accountable', 'unused-responsibility', 'accountability-delegated'],
+        anywhere: ['isms-conformance-unassigned', 'isms-reporting-unassigned']
+    },
     'TrainingCompletion': { named: ['training-missing', 'training-overdue'] },
     'DutyLink.duties': { named: ['raci-accountable', 'unused-responsibility', 'ciso-reporting-missing'], anywhere: ['isms-conformance-unassigned', 'isms-reporting-unassigned'] },
     'Organization.topManagement': { named: [], anywhere: ['appointment-authority'] },

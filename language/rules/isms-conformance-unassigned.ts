@@ -7,11 +7,12 @@ export const ismsConformanceUnassigned: WorkspaceRule = {
     id: IssueCodes.IsmsConformanceUnassigned,
     scope: 'workspace',
     throughSyntaxErrors: 'workspace',
-    readsPresence: 'through holdings',
+    // No `readsPresence: 'through holdings'`: whether a delegation hands the duty to a person depends on that
+    // person being with the organization (requirement-coverage.ts), which a joining date typed can change.
     category: 'leadership',
     severity: 'error',
     standards: [ISMS_CONFORMANCE],
-    summary: 'No role held on the as-of date carries ISO 27001 5.3(a), making the ISMS conform to the standard.',
+    summary: 'No role held on the as-of date carries ISO 27001 5.3(a), making the ISMS conform to the standard, or every role responsible for it is vacant and no delegation in force passes it on.',
     fixable: false,
     findings: (model, context) =>
         unassignedRequirementFindings(model, context, ISMS_CONFORMANCE, 'to ensure the ISMS conforms to ISO 27001')
