@@ -3,6 +3,14 @@ import type { MandateStatus } from '../language/lsp/mandate-protocol.js';
 
 const CLAUSE_LABEL: Record<MandateStatus['clause53'], string> = { met: '5.3 met', 'partly-met': '5.3 partly met', 'not-met': '5.3 not met' };
 
+/** Met resting on accepted exceptions is never the plain "5.3 met", as in the report's headline. */
+function clauseLabel(status: MandateStatus): string {
+    const accepted = status.clause53AcceptedExceptions;
+    return status.clause53 === 'met' && accepted > 0
+        ? `5.3 met with ${accepted} accepted exception${accepted === 1 ? '' : 's'}`
+        : CLAUSE_LABEL[status.clause53];
+}
+
 /** Errors, warnings and the clause 5.3 status at a glance; a click writes the audit report. */
 export class StatusBar implements vscode.Disposable {
     private readonly item = vscode.window.createStatusBarItem('mandate.status', vscode.StatusBarAlignment.Left, 50);
@@ -16,9 +24,12 @@ export class StatusBar implements vscode.Disposable {
     }
 
     update(status: MandateStatus): void {
-        const icon = status.errors > 0 || status.clause53 === 'not-met' ? '$(error)' : status.warnings > 0 || status.clause53 === 'partly-met' ? '$(warning)' : '$(pass)';
-        this.item.text = `${icon} Mandate: ${status.errors} error${status.errors === 1 ? '' : 's'}, ${status.warnings} warning${status.warnings === 1 ? '' : 's'} · ${CLAUSE_LABEL[status.clause53]}`;
-        this.item.tooltip = `ISO/IEC 27001 clause 5.3 as of ${status.asOf}: ${CLAUSE_LABEL[status.clause53]}. Click to generate the audit report.`;
+        const excepted = status.clause53 === 'met' && status.clause53AcceptedExceptions > 0;
+        const icon = status.errors > 0 || status.clause53 === 'not-met' ? '$(error)' : status.warnings > 0 || status.clause53 === 'partly-met' || excepted ? '$(warning)' : '$(pass)';
+        const label = clauseLabel(status);
+        this.item.text = `${icon} Mandate: ${status.errors} error${status.errors === 1 ? '' : 's'}, ${status.warnings} warning${status.warnings === 1 ? '' : 's'} · ${label}`;
+        const why = excepted ? ' (findings accepted with // mandate-ignore that would lower it if open; the audit report lists them with their justifications)' : '';
+        this.item.tooltip = `ISO/IEC 27001 clause 5.3 as of ${status.asOf}: ${label}${why}. Click to generate the audit report.`;
         this.item.backgroundColor = status.errors > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     }
 

@@ -123,11 +123,12 @@ describe('accepted exceptions', () => {
         });
         expect(accepted.summary.clause53).toBe('met');
         const headline = renderMarkdown(accepted).split('\n').find(line => line.includes('ISO/IEC 27001 clause 5.3:'))!;
-        expect(headline).toContain('no open finding lowers either; accepted exceptions of assignment-not-communicated would, so it is met with those exceptions');
+        expect(headline).toContain('no open finding lowers either, but only because the policy accepts 1 finding of assignment-not-communicated as an exception: '
+            + 'open, it would lower clause 5.3, so it is met with that exception');
         // The requirement rows say what the status rests on: the rule state, and a reason.
         const row = accepted.summary.requirements.find(requirement => requirement.id === 'ISO27001:5.3')!;
         expect(row.rules).toContainEqual({ rule: 'assignment-not-communicated', state: 'accepted' });
-        expect(row.reasons).toContain('Accepted exceptions of assignment-not-communicated would lower it; the findings section gives their justifications.');
+        expect(row.reasons).toContain('An accepted exception of assignment-not-communicated would lower it if open, so it is met only with that exception; the accepted exceptions give its justification.');
         expect(renderMarkdown(accepted)).toContain('`assignment-not-communicated` (accepted exception)');
         // The tool's own code is code, not text with its backticks escaped.
         expect(renderMarkdown(accepted)).toContain('1 finding accepted in the policy with `// mandate-ignore`, each with the justification written there.');
@@ -142,7 +143,7 @@ describe('accepted exceptions', () => {
                 .replace('assign jane', '// mandate-ignore assignment-not-communicated: announced in person at the kick-off\nassign jane')
         }));
         expect(markdown).not.toContain('passes every check');
-        expect(markdown).toContain('- **Findings:** **⚠️ None open** (0 errors, 0 warnings, 0 information); 1 accepted exception, with their justifications in section 10');
+        expect(markdown).toContain('- **Findings:** **⚠️ None open** (0 errors, 0 warnings, 0 information); 1 accepted exception, with its justification in section 10');
         expect(markdown).toContain('On 2025-06-30 every finding is an accepted exception, listed below with the justification given for it.');
         const clean = renderMarkdown(await report(CLEAN_POLICY));
         expect(clean).toContain('- **Findings:** ✅ None (0 errors, 0 warnings, 0 information)');

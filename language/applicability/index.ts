@@ -11,5 +11,5 @@ export type { Coverage, CoverageIndex, CoverageLevel } from './coverage.js';
 export { controlOwners, ownersOf } from './control-owners.js';
 export { DUTY_RULES, dutyFindings } from './duty-findings.js';
 export type { ControlOwner, RequirementOwners } from './control-owners.js';
-export { clause53Status, requirementStatuses } from './requirement-status.js';
-export type { ApplicabilityStatus, FindingLike, ItemResult, RequirementResult, RuleCheck } from './requirement-status.js';
+export { clause53Assessment, clause53Status, requirementStatuses } from './requirement-status.js';
+export type { ApplicabilityStatus, Clause53Assessment, FindingLike, ItemResult, RequirementResult, RuleCheck } from './requirement-status.js';

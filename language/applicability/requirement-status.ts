@@ -7,14 +7,14 @@
  */
 import type { Delegation, Role, Training } from '../generated/ast.js';
 import type { MandateSettings } from '../mandate-settings.js';
-import { findRule, RULES } from '../rules/index.js';
-import type { MandateRule } from '../rules/rule.js';
+import { findRule } from '../rules/index.js';
 import { ISMS_CONFORMANCE, ISMS_REPORTING, type Requirement } from '../standards/catalogue.js';
 import type { IsoDate } from '../util/dates.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
+import { acceptedContext, acceptedLowering } from './accepted-exceptions.js';
 import { assessedRequirements, coverageOn, subtree, type Coverage } from './coverage.js';
 import type { ExclusionEntry } from './statement-of-applicability.js';
-import { dutyRuleInputs } from './duty-findings.js';
+import { ruleInputs } from './rule-inputs.js';
 import { contextOf, type Context, type FindingLike } from './status-context.js';
 import type { EvidenceFact } from './structural-evidence.js';
 
@@ -41,6 +41,8 @@ export interface RuleCheck {
 export interface ItemResult {
     readonly requirement: Requirement;
     readonly status: ApplicabilityStatus;
+    /** Indexes into the accepted exceptions passed in that would lower it if open, as RequirementResult.accepted. */
+    readonly accepted: readonly number[];
 }
 
 export interface RequirementResult {
@@ -60,17 +62,11 @@ export interface RequirementResult {
     readonly items: readonly ItemResult[];
     /** Indexes into the findings passed in that lower it: errors and warnings of `rules`. */
     readonly findings: readonly number[];
-}
-
-let rulesIndex: Map<string, MandateRule[]> | undefined;
-
-/** Rules by the requirement IDs they cite; built on first use (the registry is static). */
-function rulesCiting(id: string): readonly MandateRule[] {
-    if (!rulesIndex) {
-        rulesIndex = new Map();
-        for (const rule of RULES) for (const standard of rule.standards) rulesIndex.set(standard, [...rulesIndex.get(standard) ?? [], rule]);
-    }
-    return rulesIndex.get(id) ?? [];
+    /**
+     * Indexes into the accepted exceptions passed in that would lower it if they were open. They
+     * lower nothing, but a status that rests on them is not met plainly (accepted-exceptions.ts).
+     */
+    readonly accepted: readonly number[];
 }
 
 const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
@@ -98,12 +94,7 @@ interface Assessment {
  */
 function assess(coverage: Coverage, context: Context, coveredAbove = false): Assessment {
     const nodes = subtree(coverage).filter(node => node.level !== 'excluded');
-    const cited = unique(nodes.flatMap(node => rulesCiting(node.requirement.id)));
-    // A duty rule also judges it through the duties that satisfy it, with the findings on those duties only (duty-findings.ts).
-    const inputs = [
-        ...cited.map(rule => ({ rule: rule.id, findings: context.lowering.get(rule.id) ?? [], held: context.heldBack.get(rule.id) ?? [] })),
-        ...dutyRuleInputs(nodes.map(node => node.requirement.id), context, new Set(cited.map(rule => rule.id)))
-    ];
+    const inputs = ruleInputs(nodes, context);
     const rules: RuleCheck[] = inputs.map(({ rule: id, findings }) => {
         const rule = findRule(id)!;
         if (context.settings.severityOf(rule) === 'off') return { rule: id, state: 'off', findings };
@@ -200,7 +191,7 @@ function reasonsFor(coverage: Coverage, assessment: Assessment, heldBy: readonly
 /** `incident-management from ops to carol`. */
 const delegationText = (delegation: Delegation) => `${delegation.duty?.ref?.name} from ${delegation.from?.ref?.name} to ${delegation.to?.ref?.name}`;
 
-function resultOf(coverage: Coverage, context: Context): RequirementResult {
+function resultOf(coverage: Coverage, context: Context, accepted: Context): RequirementResult {
     const assessment = assess(coverage, context);
     const nodes = coverage.level === 'excluded' ? [] : subtree(coverage).filter(node => node.level !== 'excluded');
     const heldBy = unique(nodes.flatMap(node => node.heldBy));
@@ -221,8 +212,9 @@ function resultOf(coverage: Coverage, context: Context): RequirementResult {
         heldBy, trainings,
         evidence: nodes.flatMap(node => node.evidence && node.evidence.level !== 'none' ? node.evidence.facts : []),
         rules: assessment.rules,
-        items: itemsOf(coverage, context),
-        findings: withOwnerFindings(assessment.findings, context.ownerFindings.get(coverage.requirement.id))
+        items: itemsOf(coverage, context, accepted),
+        findings: withOwnerFindings(assessment.findings, context.ownerFindings.get(coverage.requirement.id)),
+        accepted: acceptedLowering(coverage, accepted)
     };
 }
 
@@ -245,11 +237,11 @@ function itemsToExplain(coverage: Coverage): Coverage[] {
 }
 
 /** Every item under a requirement, depth first, with its status; a clause covered itself covers its items. */
-function itemsOf(coverage: Coverage, context: Context): ItemResult[] {
+function itemsOf(coverage: Coverage, context: Context, accepted: Context): ItemResult[] {
     const items: ItemResult[] = [];
     const visit = (node: Coverage, coveredAbove: boolean) => {
         for (const child of node.children) {
-            items.push({ requirement: child.requirement, status: assess(child, context, coveredAbove).status });
+            items.push({ requirement: child.requirement, status: assess(child, context, coveredAbove).status, accepted: acceptedLowering(child, accepted) });
             visit(child, coveredAbove || child.direct === 'full');
         }
     };
@@ -260,15 +252,17 @@ function itemsOf(coverage: Coverage, context: Context): ItemResult[] {
 /**
  * The status of every top-level requirement of every claimed framework on `asOf`, in catalogue
  * order. `findings` are the build's open findings (suppressed ones left out); only their `rule`
- * and `severity` are read, and `RequirementResult.findings` indexes into them. `settings` says
- * which rules are switched off: an evidence that relies on one is only partial.
+ * and `severity` are read, and `RequirementResult.findings` indexes into them. `accepted` are the
+ * build's accepted exceptions (the suppressed ones), which `RequirementResult.accepted` indexes
+ * into. `settings` says which rules are switched off: an evidence that relies on one is only partial.
  */
 export function requirementStatuses(
-    model: WorkspaceModel, asOf: IsoDate, settings: MandateSettings, findings: readonly FindingLike[]
+    model: WorkspaceModel, asOf: IsoDate, settings: MandateSettings, findings: readonly FindingLike[], accepted: readonly FindingLike[] = []
 ): RequirementResult[] {
     const coverage = coverageOn(model, asOf);
     const context = contextOf(model, asOf, settings, findings);
-    return assessedRequirements(model).map(requirement => resultOf(coverage.of(requirement), context));
+    const acceptedAsOpen = acceptedContext(model, asOf, settings, accepted);
+    return assessedRequirements(model).map(requirement => resultOf(coverage.of(requirement), context, acceptedAsOpen));
 }
 
 const ORDER: Record<ApplicabilityStatus, number> = { 'not-met': 0, 'partly-met': 1, met: 2, 'not-applicable': 3 };
@@ -280,13 +274,30 @@ const ORDER: Record<ApplicabilityStatus, number> = { 'not-met': 0, 'partly-met':
 export function clause53Status(
     model: WorkspaceModel, asOf: IsoDate, settings: MandateSettings, findings: readonly FindingLike[]
 ): 'met' | 'partly-met' | 'not-met' {
+    return clause53Assessment(model, asOf, settings, findings).status;
+}
+
+export interface Clause53Assessment {
+    readonly status: 'met' | 'partly-met' | 'not-met';
+    /** Indexes into the accepted exceptions passed in that would lower 5.3(a) or 5.3(b) if open: "met" resting on them is not met plainly. */
+    readonly accepted: readonly number[];
+}
+
+/** clause53Status, with the accepted exceptions (the build's suppressed findings) the headline rests on. */
+export function clause53Assessment(
+    model: WorkspaceModel, asOf: IsoDate, settings: MandateSettings, findings: readonly FindingLike[], accepted: readonly FindingLike[] = []
+): Clause53Assessment {
     const coverage = coverageOn(model, asOf);
     const context = contextOf(model, asOf, settings, findings);
+    // Built only when there are exceptions: the status bar computes clause 5.3 after every edit.
+    const acceptedAsOpen = accepted.length > 0 ? acceptedContext(model, asOf, settings, accepted) : undefined;
     let worst: 'met' | 'partly-met' | 'not-met' = 'met';
+    const resting: number[] = [];
     for (const id of [ISMS_CONFORMANCE, ISMS_REPORTING]) {
         const requirement = model.catalogue.find(id);
         const status = requirement ? assess(coverage.of(requirement), context).status : 'not-met';
         if (status !== 'not-applicable' && ORDER[status] < ORDER[worst]) worst = status;
+        if (requirement && acceptedAsOpen) resting.push(...acceptedLowering(coverage.of(requirement), acceptedAsOpen));
     }
-    return worst;
+    return { status: worst, accepted: unique(resting).sort((a, b) => a - b) };
 }

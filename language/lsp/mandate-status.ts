@@ -1,7 +1,7 @@
 import { DocumentState } from 'langium';
 import type { Connection } from 'vscode-languageserver';
 import type { MandateSharedServices } from '../mandate-module.js';
-import { clause53Status } from '../applicability/index.js';
+import { clause53Assessment } from '../applicability/index.js';
 import { collectFindings } from '../engine/check-sources.js';
 import { withTitleReads } from '../util/title-reads.js';
 import { MandateDocumentBuilder } from '../workspace/mandate-document-builder.js';
@@ -11,6 +11,8 @@ import { STATUS_NOTIFICATION, type MandateStatus } from './mandate-protocol.js';
 /** A clause 5.3 status, and what it was computed from. */
 interface Clause53 {
     readonly status: MandateStatus['clause53'];
+    /** How many accepted exceptions would lower 5.3(a) or 5.3(b) if open. */
+    readonly accepted: number;
     readonly asOf: string;
     readonly findings: string;
     readonly meaning: number;
@@ -40,25 +42,27 @@ export function computeStatus(shared: MandateSharedServices): MandateStatus {
     const findings = collectFindings(shared.workspace.LangiumDocuments.all);
     const settings = shared.mandate.Settings;
     const asOf = settings.asOf();
-    // Accepted exceptions lower no status, as in the report.
+    // Accepted exceptions lower no status, as in the report; the headline still says when it rests on them.
     const open = findings.filter(finding => !finding.suppressed);
+    const accepted = findings.filter(finding => finding.suppressed);
     const workspaceFindings = shared.mandate.WorkspaceFindings;
     workspaceFindings.byDocument();
     const { semanticVersion: meaning, structureVersion: structure } = workspaceFindings;
-    const findingsKey = open.map(finding => `${finding.rule}:${finding.severity}`).sort().join(',');
+    const findingsKey = [...open.map(finding => `${finding.rule}:${finding.severity}`), ...accepted.map(finding => `${finding.rule}:accepted`)].sort().join(',');
     const kept = computed.get(shared) ?? [];
     const same = (known: Clause53) => known.asOf === asOf && known.findings === findingsKey && (known.readTitles ? known.meaning === meaning : known.structure === structure);
     let last = kept.find(same);
     if (!last) {
         clause53Computations++;
-        const { result, trees } = withTitleReads(() => clause53Status(shared.mandate.WorkspaceModel.get(), asOf, settings, open));
-        last = { status: result, asOf, findings: findingsKey, meaning, structure, readTitles: trees.size > 0 };
+        const { result, trees } = withTitleReads(() => clause53Assessment(shared.mandate.WorkspaceModel.get(), asOf, settings, open, accepted));
+        last = { status: result.status, accepted: result.accepted.length, asOf, findings: findingsKey, meaning, structure, readTitles: trees.size > 0 };
     }
     computed.set(shared, [last, ...kept.filter(known => known !== last)].slice(0, KEPT_STATUSES));
     return {
         errors: findings.filter(finding => finding.severity === 'error').length,
         warnings: findings.filter(finding => finding.severity === 'warning').length,
         clause53: last.status,
+        clause53AcceptedExceptions: last.accepted,
         asOf
     };
 }

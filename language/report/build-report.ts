@@ -1,4 +1,4 @@
-import { clause53Status } from '../applicability/index.js';
+import { clause53Assessment } from '../applicability/index.js';
 import type { PolicyDiff } from '../diff/diff-model.js';
 import type { Finding } from '../engine/check-sources.js';
 import type { MandateSharedServices } from '../mandate-module.js';
@@ -53,12 +53,14 @@ export function buildReport(shared: MandateSharedServices, findings: readonly Fi
     // Q3 judges lateness by the same limit as the announcement-late rule, and not at all when the team switched it off.
     const maxAnnouncementDays = settings.severityOf(announcementLate) === 'off' ? undefined : settings.option(announcementLate, 'maxDays');
     const recordedBy = recordedByContext(settings);
-    const context: RolesContext = { model, sources, asOf, maxAnnouncementDays, recordedBy };
+    const context: RolesContext = { model, sources, asOf, maxAnnouncementDays, recordedBy, findings: open };
     const roles = model.roles.map(role => roleHolders(role, context));
     const delegations = delegationEntries(model, sources, asOf);
     const training = trainingEntries(model, sources, asOf);
     // The engine is given the findings with their places (a finding on a duty lowers that duty's requirements); its indexes are the report's.
-    const requirements = reportRequirements(model, settings, sources, open, asOf, findings.filter(finding => finding.suppressed));
+    const accepted = findings.filter(finding => finding.suppressed);
+    const requirements = reportRequirements(model, settings, sources, open, asOf, accepted);
+    const clause53 = clause53Assessment(model, asOf, settings, open, accepted);
     const organization = model.organization;
     const topManagement = model.topManagement;
     const count = (severity: string) => reportFindings.filter(finding => finding.severity === severity).length;
@@ -71,7 +73,8 @@ export function buildReport(shared: MandateSharedServices, findings: readonly Fi
         asOf,
         summary: {
             errors: count('error'), warnings: count('warning'), infos: count('info') + count('hint'),
-            clause53: clause53Status(model, asOf, settings, open),
+            clause53: clause53.status,
+            ...(clause53.accepted.length > 0 ? { clause53AcceptedExceptions: clause53.accepted } : {}),
             applicability: reportApplicability(model, sources),
             requirements
         },

@@ -1,11 +1,27 @@
 import {
-    controlId, documentKey, escapedMarkup, frameworkName, metadataProps, oscalIds, oscalToken, OSCAL_VERSION, optionalArray, plural, prop
+    acceptedExceptionLines, acceptedExceptionsProps, controlId, documentKey, escapedMarkup, frameworkName, metadataProps, oscalIds, oscalToken, OSCAL_VERSION,
+    optionalArray, plural, prop, statusCountsText, statusWords, type Json
 } from './oscal-common.js';
 import { documentResources, frameworkResource, holderUuids, metadataParties, metadataResponsibleParties, metadataRoles, uniqueRoles } from './oscal-metadata.js';
 import type { AuditReport, RequirementStatus } from './report-model.js';
 
 /** Why clause-5.3-status may differ from the implemented requirement of 5.3, which rolls its two items up (one covered is partly met). */
 const CLAUSE_53_REMARKS = 'The worse of items 5.3(a) and 5.3(b), as the report\'s headline. The implemented requirement of clause 5.3 rolls both items up: with one of them covered it is partly met.';
+
+/** `met with 1 accepted exception (assignment-not-communicated)`: the headline in words, never a plain "met" that rests on exceptions. */
+function clause53Words(report: AuditReport): string {
+    const indexes = report.summary.clause53AcceptedExceptions ?? [];
+    if (report.summary.clause53 !== 'met' || indexes.length === 0) return report.summary.clause53;
+    const rules = [...new Set(indexes.map(index => report.acceptedExceptions[index]?.rule).filter(rule => rule !== undefined))];
+    return `${statusWords('met', indexes.length)} (${rules.join(', ')})`;
+}
+
+/** The accepted exceptions that would lower 5.3(a) or 5.3(b) if open: their count, with each named in the remarks. */
+function clause53AcceptedProps(report: AuditReport): Json[] {
+    const indexes = report.summary.clause53AcceptedExceptions ?? [];
+    if (indexes.length === 0) return [];
+    return [{ ...prop('clause-5.3-accepted-exceptions', String(indexes.length)), remarks: acceptedExceptionLines(report, indexes).join('\n') }];
+}
 
 // Kept here for the callers that import them from the component-definition exporter.
 export { controlId, MANDATE_OSCAL_NS, OSCAL_VERSION, oscalToken } from './oscal-common.js';
@@ -25,12 +41,16 @@ export function exportOscal(report: AuditReport): string {
 
     const implemented = (requirement: RequirementStatus) => {
         const lowering = requirement.findings.map(index => report.findings[index]).filter(finding => finding !== undefined);
+        const remarks = [
+            ...lowering.map(finding => `- ${finding.rule} (${finding.severity}) at ${finding.source.file}:${finding.source.line}: ${finding.message}`),
+            ...acceptedExceptionLines(report, requirement.acceptedExceptions)
+        ];
         return {
             uuid: uuid('implemented-requirement', requirement.id),
             'control-id': controlId(requirement.id),
-            description: `${requirement.id}: ${requirement.title}.\n\nStatus: ${requirement.status}. ${requirement.reasons.join(' ')}`.trim(),
+            description: `${requirement.id}: ${requirement.title}.\n\nStatus: ${statusWords(requirement.status, requirement.acceptedExceptions?.length ?? 0)}. ${requirement.reasons.join(' ')}`.trim(),
             props: [
-                prop('requirement-id', requirement.id), prop('status', requirement.status),
+                prop('requirement-id', requirement.id), prop('status', requirement.status), ...acceptedExceptionsProps(requirement),
                 ...[...new Set(requirement.owners)].map(roleId => prop('control-owner', oscalToken(roleId)))
             ],
             ...optionalArray('responsible-roles', [...new Set(requirement.heldBy)].map(roleId => ({
@@ -40,9 +60,7 @@ export function exportOscal(report: AuditReport): string {
             // A not-applicable requirement carries the statement of applicability's justification, with where it is written.
             ...(requirement.status === 'not-applicable'
                 ? { remarks: `Not applicable: ${requirement.justification ?? ''}${requirement.justificationSource ? ` (${requirement.justificationSource.file}:${requirement.justificationSource.line})` : ''}` }
-                : lowering.length > 0
-                    ? { remarks: lowering.map(finding => `- ${finding.rule} (${finding.severity}) at ${finding.source.file}:${finding.source.line}: ${finding.message}`).join('\n') }
-                    : {})
+                : remarks.length > 0 ? { remarks: remarks.join('\n') } : {})
         };
     };
 
@@ -51,12 +69,11 @@ export function exportOscal(report: AuditReport): string {
         .filter(prefix => report.summary.requirements.some(requirement => requirement.framework === prefix));
     const controlImplementations = frameworks.map(prefix => {
         const requirements = report.summary.requirements.filter(requirement => requirement.framework === prefix);
-        const count = (status: string) => requirements.filter(requirement => requirement.status === status).length;
         return {
             uuid: uuid('control-implementation', prefix),
             source: `#${ids.framework(prefix)}`,
             description: `How the policy's roles carry the ${frameworkName(report, prefix)} requirements of Mandate's catalogue on ${report.asOf}: `
-                + `${count('met')} met, ${count('partly-met')} partly met, ${count('not-met')} not met, ${count('not-applicable')} not applicable.`,
+                + `${statusCountsText(requirements)}.`,
             'implemented-requirements': requirements.map(implemented)
         };
     });
@@ -67,9 +84,12 @@ export function exportOscal(report: AuditReport): string {
         type: 'policy',
         title: `${organizationName}information-security roles and responsibilities`,
         description: `The information-security roles, appointments, announcements and delegations declared in the Mandate policy, as of ${report.asOf}. `
-            + `ISO/IEC 27001 clause 5.3 is ${report.summary.clause53}; the check found ${plural(report.summary.errors, 'error')} and ${plural(report.summary.warnings, 'warning')}.`,
+            + `ISO/IEC 27001 clause 5.3 is ${clause53Words(report)}; the check found ${plural(report.summary.errors, 'error')} and ${plural(report.summary.warnings, 'warning')}.`,
         purpose: 'Assign and communicate the responsibilities and authorities for roles relevant to information security (ISO/IEC 27001:2022, clause 5.3).',
-        props: [prop('as-of', report.asOf), { ...prop('clause-5.3-status', report.summary.clause53), remarks: CLAUSE_53_REMARKS }, prop('errors', String(report.summary.errors)), prop('warnings', String(report.summary.warnings))],
+        props: [
+            prop('as-of', report.asOf), { ...prop('clause-5.3-status', report.summary.clause53), remarks: CLAUSE_53_REMARKS }, ...clause53AcceptedProps(report),
+            prop('errors', String(report.summary.errors)), prop('warnings', String(report.summary.warnings))
+        ],
         ...optionalArray('responsible-roles', uniqueRoles(report).map(entry => ({ 'role-id': oscalToken(entry.role.id) }))),
         ...optionalArray('control-implementations', controlImplementations)
     };

@@ -5,7 +5,7 @@
  * party UUIDs and control-ids in both documents.
  */
 import { FRAMEWORKS } from '../standards/catalogue.js';
-import type { AuditReport, RepositoryState } from './report-model.js';
+import type { AuditReport, RepositoryState, RequirementStatus } from './report-model.js';
 import { uuidv5 } from './uuid-v5.js';
 
 /** The OSCAL version the exports conform to; NIST's schemas for it are in shared/schemas. */
@@ -49,6 +49,35 @@ export function oscalString(text: string | undefined, fallback: string): string 
 /** One of Mandate's own props. */
 export function prop(name: string, value: string): Json {
     return { name, ns: MANDATE_OSCAL_NS, value: oscalString(value, '-') };
+}
+
+/**
+ * A status with the accepted exceptions a met status rests on: `met with 1 accepted exception`.
+ * Both exports write it wherever they write a status in words, so a reader of the text never sees
+ * a plain "met" that the policy's own `// mandate-ignore` made.
+ */
+export function statusWords(status: string, acceptedExceptions: number): string {
+    return status === 'met' && acceptedExceptions > 0 ? `met with ${plural(acceptedExceptions, 'accepted exception')}` : status;
+}
+
+/** The `accepted-exceptions` prop (their count) of a requirement that has any; nothing otherwise. */
+export function acceptedExceptionsProps(requirement: RequirementStatus): Json[] {
+    const count = requirement.acceptedExceptions?.length ?? 0;
+    return count > 0 ? [prop('accepted-exceptions', String(count))] : [];
+}
+
+/** One remark line per accepted exception: its rule, where it stands, the justification the policy gives and the finding. */
+export function acceptedExceptionLines(report: AuditReport, indexes: readonly number[] | undefined): string[] {
+    return (indexes ?? []).map(index => report.acceptedExceptions[index]).filter(exception => exception !== undefined).map(exception =>
+        `- Accepted exception of ${exception.rule} at ${exception.source.file}:${exception.source.line} (justification: ${exception.justification}): ${exception.message}`);
+}
+
+/** `12 met (1 of them with accepted exceptions), 3 partly met, …`: a framework's counts, for both exports. */
+export function statusCountsText(requirements: readonly RequirementStatus[]): string {
+    const count = (status: string) => requirements.filter(requirement => requirement.status === status).length;
+    const excepted = requirements.filter(requirement => requirement.status === 'met' && (requirement.acceptedExceptions?.length ?? 0) > 0).length;
+    return `${count('met')} met${excepted > 0 ? ` (${excepted} of them with accepted exceptions)` : ''}, ${count('partly-met')} partly met, `
+        + `${count('not-met')} not met, ${count('not-applicable')} not applicable`;
 }
 
 /** OSCAL arrays must not be empty: the key is left out instead. */

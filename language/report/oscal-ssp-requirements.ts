@@ -3,7 +3,9 @@
  * requirement of a claimed framework (the report lists no others), its control owners as
  * `responsible-roles`, and its status as the `implementation-status` of the policy component.
  */
-import { controlId, frameworkName, oscalToken, optionalArray, plural, prop, type Json, type OscalIds } from './oscal-common.js';
+import {
+    acceptedExceptionLines, acceptedExceptionsProps, controlId, frameworkName, oscalToken, optionalArray, plural, prop, statusCountsText, statusWords, type Json, type OscalIds
+} from './oscal-common.js';
 import { holderUuids } from './oscal-metadata.js';
 import type { AuditReport, RequirementStatus, RequirementStatusValue } from './report-model.js';
 
@@ -21,7 +23,7 @@ const STATUS_WORDS: Record<RequirementStatusValue, string> = {
     met: 'Met', 'partly-met': 'Partly met', 'not-met': 'Not met', 'not-applicable': 'Not applicable'
 };
 
-function implementationStatus(requirement: RequirementStatus): Json {
+function implementationStatus(report: AuditReport, requirement: RequirementStatus): Json {
     const state = IMPLEMENTATION_STATE[requirement.status];
     if (requirement.status === 'not-applicable') {
         // OSCAL: "does not apply to this system as justified in the remarks"; the justification is the statement of applicability's.
@@ -31,6 +33,11 @@ function implementationStatus(requirement: RequirementStatus): Json {
     if (requirement.status === 'not-met') {
         return { state, remarks: 'Nothing in the policy covers this requirement on the as-of date, and the policy records no plan to implement it.' };
     }
+    const accepted = requirement.acceptedExceptions?.length ?? 0;
+    if (requirement.status === 'met' && accepted > 0) {
+        // Implemented, as the team accepted the risk; a GRC tool that reads only the state still finds the caveat beside it.
+        return { state, remarks: `Implemented only with ${plural(accepted, 'accepted exception')}:\n${acceptedExceptionLines(report, requirement.acceptedExceptions).join('\n')}` };
+    }
     return { state };
 }
 
@@ -38,14 +45,16 @@ function implementationStatus(requirement: RequirementStatus): Json {
 function statement(report: AuditReport, requirement: RequirementStatus): string {
     const paragraphs = [
         `${requirement.id}: ${requirement.title}.`,
-        `${STATUS_WORDS[requirement.status]} on ${report.asOf}.${requirement.reasons.length > 0 ? ` ${requirement.reasons.join(' ')}` : ''}`
+        `${requirement.status === 'met' ? capitalized(statusWords('met', requirement.acceptedExceptions?.length ?? 0)) : STATUS_WORDS[requirement.status]} on ${report.asOf}.${requirement.reasons.length > 0 ? ` ${requirement.reasons.join(' ')}` : ''}`
     ];
     if (requirement.rules.length > 0) paragraphs.push(`Rules that check it: ${requirement.rules.map(rule => `${rule.rule} (${rule.state})`).join(', ')}.`);
     if (requirement.items.length > 0) {
-        paragraphs.push(`Items:\n${requirement.items.map(item => `- ${item.id} ${item.title}: ${STATUS_WORDS[item.status].toLowerCase()}`).join('\n')}`);
+        paragraphs.push(`Items:\n${requirement.items.map(item => `- ${item.id} ${item.title}: ${statusWords(STATUS_WORDS[item.status].toLowerCase(), item.acceptedExceptions?.length ?? 0)}`).join('\n')}`);
     }
     return paragraphs.join('\n\n');
 }
+
+const capitalized = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
 
 /** Accountable roles nobody holds on the as-of date: named in the remarks, never as responsible roles. */
 function vacantOwners(report: AuditReport, requirement: RequirementStatus): string[] {
@@ -61,12 +70,13 @@ function implementedRequirement(report: AuditReport, ids: OscalIds, policyCompon
     const vacant = requirement.status === 'not-applicable' ? [] : vacantOwners(report, requirement);
     const remarks = [
         ...lowering.map(finding => `- ${finding.rule} (${finding.severity}) at ${finding.source.file}:${finding.source.line}: ${finding.message}`),
-        ...(vacant.length > 0 ? [`- Accountable but vacant on ${report.asOf}: ${vacant.join(', ')}.`] : [])
+        ...(vacant.length > 0 ? [`- Accountable but vacant on ${report.asOf}: ${vacant.join(', ')}.`] : []),
+        ...acceptedExceptionLines(report, requirement.acceptedExceptions)
     ];
     return {
         uuid: ids.uuid('ssp-implemented-requirement', requirement.id),
         'control-id': controlId(requirement.id),
-        props: [prop('requirement-id', requirement.id), prop('status', requirement.status)],
+        props: [prop('requirement-id', requirement.id), prop('status', requirement.status), ...acceptedExceptionsProps(requirement)],
         // The control owners: held roles accountable for a duty that satisfies it, with their holders.
         ...optionalArray('responsible-roles', requirement.status === 'not-applicable' ? [] : [...new Set(requirement.owners)].map(roleId => ({
             'role-id': oscalToken(roleId),
@@ -76,7 +86,7 @@ function implementedRequirement(report: AuditReport, ids: OscalIds, policyCompon
             'component-uuid': policyComponent,
             uuid: ids.uuid('ssp-by-component', requirement.id),
             description: statement(report, requirement),
-            'implementation-status': implementationStatus(requirement)
+            'implementation-status': implementationStatus(report, requirement)
         }],
         ...(remarks.length > 0 ? { remarks: remarks.join('\n') } : {})
     };
@@ -85,9 +95,7 @@ function implementedRequirement(report: AuditReport, ids: OscalIds, policyCompon
 /** What the plan's control implementation says of each claimed framework: its counts per state. */
 function frameworkSummary(report: AuditReport, prefix: string): string {
     const own = report.summary.requirements.filter(requirement => requirement.framework === prefix);
-    const count = (status: RequirementStatusValue) => own.filter(requirement => requirement.status === status).length;
-    return `${frameworkName(report, prefix)}: ${plural(own.length, 'requirement')}, ${count('met')} met, ${count('partly-met')} partly met, `
-        + `${count('not-met')} not met, ${count('not-applicable')} not applicable.`;
+    return `${frameworkName(report, prefix)}: ${plural(own.length, 'requirement')}, ${statusCountsText(own)}.`;
 }
 
 /** The frameworks the plan states requirements of, in the report's order. */

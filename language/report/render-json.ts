@@ -19,7 +19,8 @@ const RECORDED_BY: KeyOrder<RecordedByEntry> = {
 
 const APPOINTMENT: KeyOrder<Appointment> = {
     person: NAMED, role: NAMED, capacity: true, since: true, until: true, tenureSince: true, heldSince: true, heldUntil: true, renewal: true, tenureCapacity: true, appointedBy: NAMED,
-    evidence: true, announcements: ANNOUNCEMENT, firstAnnouncement: FIRST_ANNOUNCEMENT, acknowledgements: ACKNOWLEDGEMENT, recordedBy: RECORDED_BY, source: SOURCE
+    appointedByFindings: true, evidence: true, announcements: ANNOUNCEMENT, firstAnnouncement: FIRST_ANNOUNCEMENT,
+    earlierCapacityAnnouncement: { date: true, capacity: true, source: SOURCE }, acknowledgements: ACKNOWLEDGEMENT, recordedBy: RECORDED_BY, source: SOURCE
 };
 
 const DUTY_LINE: KeyOrder<DutyLine> = { duty: NAMED, kind: true, requirements: true, cadence: true, source: SOURCE };
@@ -32,7 +33,8 @@ const ROLE_HOLDERS: KeyOrder<RoleHolders> = {
 
 const REQUIREMENT: KeyOrder<RequirementStatus> = {
     id: true, framework: true, title: true, status: true, reasons: true, justification: true, justificationSource: SOURCE,
-    heldBy: true, owners: true, evidence: true, rules: { rule: true, state: true, missing: true }, items: { id: true, title: true, status: true }, findings: true
+    heldBy: true, owners: true, evidence: true, rules: { rule: true, state: true, missing: true }, items: { id: true, title: true, status: true, acceptedExceptions: true }, findings: true,
+    acceptedExceptions: true
 };
 
 const CONTROL_OWNER: KeyOrder<ControlOwnerEntry> = {
@@ -56,7 +58,7 @@ export const REPORT_KEY_ORDER: KeyOrder<AuditReport> = {
     organization: { id: true, title: true, source: SOURCE, description: true, topManagement: NAMED },
     asOf: true,
     summary: {
-        errors: true, warnings: true, infos: true, clause53: true,
+        errors: true, warnings: true, infos: true, clause53: true, clause53AcceptedExceptions: true,
         applicability: { declared: true, frameworks: { prefix: true, name: true, source: SOURCE } },
         requirements: REQUIREMENT
     },
@@ -76,7 +78,7 @@ export const REPORT_KEY_ORDER: KeyOrder<AuditReport> = {
         cells: { role: true, duty: true, letters: true }
     },
     controlOwners: CONTROL_OWNER,
-    delegations: { duty: NAMED, from: NAMED, to: NAMED, since: true, until: true, status: true, recipientAbsent: true, recipientVacant: true, delegatorLacksDuty: true, evidence: true, source: SOURCE },
+    delegations: { duty: NAMED, from: NAMED, to: NAMED, since: true, until: true, status: true, recipientAbsent: true, recipientVacant: true, delegatorLacksDuty: true, delegatorVacant: true, invalidRange: true, evidence: true, source: SOURCE },
     graph: {
         nodes: { id: true, label: true, kind: true, ciso: true, vacant: true },
         edges: { from: true, to: true, kind: true, label: true }

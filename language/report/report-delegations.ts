@@ -56,6 +56,10 @@ export function delegationEntries(model: WorkspaceModel, sources: ReportSources,
             // As the queries say (query/may-perform.ts): someone who has left, or not joined yet, acts on nothing.
             ...(isPerson(to) && !isPresentOn(to, asOf) ? { recipientAbsent: true } : {}),
             ...(isRole(to) && !model.hasDeclaredHolderOn(to, asOf) ? { recipientVacant: true } : {}),
+            // The role's act stands without a holder (query may-perform notes it); an auditor still wants to see the vacancy beside it.
+            ...(status === 'active' && isRole(from) && !model.hasDeclaredHolderOn(from, asOf) ? { delegatorVacant: true } : {}),
+            // Dates that run backwards leave it in force on no day; the status alone would read as if it had a window.
+            ...(delegation.since && delegation.until && delegation.until < delegation.since ? { invalidRange: true } : {}),
             evidence: [...delegation.evidence],
             source: sources.of(delegation)
         }];

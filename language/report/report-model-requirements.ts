@@ -23,6 +23,8 @@ export interface RequirementItem {
     readonly id: string;
     readonly title: string;
     readonly status: RequirementStatusValue;
+    /** Indexes into `acceptedExceptions` of those that would lower it if they were open; absent when none would. */
+    readonly acceptedExceptions?: readonly number[];
 }
 
 /** A top-level requirement of a claimed framework, as the statement of applicability and the policy leave it. */
@@ -49,6 +51,11 @@ export interface RequirementStatus {
     readonly items: readonly RequirementItem[];
     /** Indexes into `findings` of the findings that lower the status. */
     readonly findings: readonly number[];
+    /**
+     * Indexes into `acceptedExceptions` of those that would lower the status if they were open;
+     * absent when none would. A status that rests on them is shown as "met with N accepted exceptions", never plainly met.
+     */
+    readonly acceptedExceptions?: readonly number[];
 }
 
 /** The statement of applicability: the frameworks assessed, and whether the policy declares them. */

@@ -45,6 +45,17 @@ export interface DelegationEntry {
      * description does not carry it and no delegation of it to the role is in force (its own has ended, say), so it hands on nothing.
      */
     readonly delegatorLacksDuty?: boolean;
+    /**
+     * Present (true) when, in its window, the delegating role is held by nobody on the as-of date: the
+     * delegation still counts (it is the role's act, and outlives whoever signed it), as the queries
+     * say, and delegation-window reports it.
+     */
+    readonly delegatorVacant?: boolean;
+    /**
+     * Present (true) when its window ends before it starts (date-range-invalid): it is in force on no
+     * day, so `status` (expired or future, by its start) says nothing about when it applies.
+     */
+    readonly invalidRange?: boolean;
     readonly evidence: readonly string[];
     readonly source: SourceRef;
 }

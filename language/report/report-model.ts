@@ -8,7 +8,7 @@ import type { PolicyDiff } from '../diff/diff-model.js';
 import type { RecordState } from '../workspace/announced-records.js';
 import type { TrainingState } from '../workspace/training-status.js';
 
-export const REPORT_SCHEMA_VERSION = '3.3.0';
+export const REPORT_SCHEMA_VERSION = '3.4.0';
 
 /** Where a fact comes from: a workspace-relative file and a 1-based line. */
 export interface SourceRef {
@@ -91,6 +91,18 @@ export interface FirstAnnouncement {
     readonly source: SourceRef;
 }
 
+/**
+ * The first announcement made by the as-of date of the tenure's earlier terms in another capacity:
+ * the organization was told of an acting or interim stand-in, which does not announce the holder's
+ * confirmation in the role (assignment-not-communicated), so it never counts as this term's.
+ */
+export interface EarlierCapacityAnnouncement {
+    readonly date: string;
+    /** The capacity of the term it announced (`acting` or `interim`); absent for an appointment in no such capacity. */
+    readonly capacity?: 'acting' | 'interim';
+    readonly source: SourceRef;
+}
+
 /** One person's holding of one role on the as-of date: the term in force, within its tenure. */
 export interface Appointment {
     readonly person: NamedRef;
@@ -117,10 +129,18 @@ export interface Appointment {
      */
     readonly tenureCapacity?: 'acting' | 'interim';
     readonly appointedBy?: NamedRef;
+    /**
+     * Indexes into `findings` of the open appointment-authority findings on this term's `appointed by`:
+     * the party named could not make the appointment on that date (no authority, or the appointee
+     * appointed themselves). Absent when there are none.
+     */
+    readonly appointedByFindings?: readonly number[];
     readonly evidence: readonly string[];
     readonly announcements: readonly Announcement[];
     /** The tenure's first announcement; absent when no term of the tenure was announced. */
     readonly firstAnnouncement?: FirstAnnouncement;
+    /** How an earlier term of the tenure in another capacity was first announced; absent when there is none or it was not announced. */
+    readonly earlierCapacityAnnouncement?: EarlierCapacityAnnouncement;
     readonly acknowledgements: readonly Acknowledgement[];
     /** The commit that first recorded this assignment; absent when the git history was not read. */
     readonly recordedBy?: RecordedByEntry;
@@ -268,6 +288,11 @@ export interface AuditReport {
         readonly infos: number;
         /** Overall clause 5.3 status: the worse of 5.3(a) and 5.3(b), whichever frameworks are claimed. */
         readonly clause53: Clause53Status;
+        /**
+         * Indexes into `acceptedExceptions` of those that would lower 5.3(a) or 5.3(b) if they were open; absent when none
+         * would. A headline "met" that rests on them is shown as met with those exceptions, never plainly met.
+         */
+        readonly clause53AcceptedExceptions?: readonly number[];
         readonly applicability: Applicability;
         /** Top-level requirements of the claimed frameworks only, in catalogue order. */
         readonly requirements: readonly RequirementStatus[];

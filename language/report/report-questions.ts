@@ -101,18 +101,44 @@ function delegatedText({ delegation, items }: Clause53Delegation): string {
     return `By delegation from ${delegation.from.title}, ${delegation.to.title} performs "${delegation.duty.title}" (${items.join(', ')}).`;
 }
 
+/** `acting`, or `acting or interim`: the capacities a group of holders' terms were in, for one sentence. */
+function capacities(values: ReadonlyArray<string | undefined>): string {
+    return [...new Set(values.filter(value => value !== undefined))].join(' or ');
+}
+
+/**
+ * How the current terms that are not the tenure's first continue it: a renewal in the same capacity,
+ * or after a term as acting or interim, a confirmation in the role (or a change of capacity), which
+ * the docs do not count as a renewal (it needs its own announcement).
+ */
+function continuedText(appointments: readonly Appointment[]): string {
+    const since = 'the person has held the role since the tenure began, not since the current term.';
+    const renewals = appointments.filter(appointment => appointment.renewal && !appointment.tenureCapacity);
+    const confirmed = appointments.filter(appointment => appointment.renewal && appointment.tenureCapacity && !appointment.capacity);
+    const changed = appointments.filter(appointment => appointment.renewal && appointment.tenureCapacity && appointment.capacity);
+    return (renewals.length === 0 ? '' : ` ${count(renewals, 'is a renewal', 'are renewals')} of an earlier term: ${since}`)
+        + (confirmed.length === 0 ? '' : ` ${count(confirmed, 'holder was', 'holders were')} first appointed as ${capacities(confirmed.map(entry => entry.tenureCapacity))}`
+            + ` and then confirmed in the role, a confirmation and not a renewal: ${since}`)
+        + (changed.length === 0 ? '' : ` ${count(changed, 'holder', 'holders')} first appointed as ${capacities(changed.map(entry => entry.tenureCapacity))}`
+            + ` ${changed.length === 1 ? 'holds' : 'hold'} the role as ${capacities(changed.map(entry => entry.capacity))} now, a change of capacity and not a renewal: ${since}`);
+}
+
 function appointed(appointments: readonly Appointment[]): AuditorAnswers['appointed'] {
     const dated = appointments.filter(appointment => appointment.since && appointment.tenureSince);
     const named = appointments.filter(appointment => appointment.appointedBy);
-    const renewals = appointments.filter(appointment => appointment.renewal);
+    // Named, but appointment-authority stands open on who made it: the rule's word, never judged again here.
+    const unauthorized = named.filter(appointment => (appointment.appointedByFindings?.length ?? 0) > 0);
     // Undated, none of them says when the person got the role: the question is not answered, whoever appointed them.
-    const answer: Answer = appointments.length === 0 || dated.length === 0 ? 'no' : dated.length === appointments.length && named.length === appointments.length ? 'yes' : 'partly';
-    const renewed = renewals.length === 0 ? ''
-        : ` ${count(renewals, 'is a renewal', 'are renewals')} of an earlier term: the person has held the role since the tenure began, not since the current term.`;
+    const answer: Answer = appointments.length === 0 || dated.length === 0 ? 'no'
+        : dated.length === appointments.length && named.length === appointments.length && unauthorized.length === 0 ? 'yes' : 'partly';
+    const invalid = unauthorized.length === 0 ? ''
+        : ` But ${count(unauthorized, 'of them names', 'of them name')} a party that could not make the appointment, as appointment-authority finds: `
+            + `${unauthorized.length === 1 ? 'the appointment below says' : 'the appointments below say'} why.`;
     return {
         question: 'When did this person get the role?', answer,
         summary: appointments.length === 0 ? 'There is no current appointment to a key role.'
-            : `${dated.length} of ${appointments.length} appointments to the CISO and clause 5.3 roles are dated, and ${named.length} name the appointing party.${renewed}`,
+            : `${dated.length} of ${appointments.length} appointments to the CISO and clause 5.3 roles are dated, and ${named.length} name the appointing party.`
+                + `${invalid}${continuedText(appointments)}`,
         appointments
     };
 }
@@ -127,6 +153,14 @@ function communicated(appointments: readonly Appointment[], maxDays: number | un
     const parts = [`${announced.length} of ${appointments.length} appointments to the CISO and clause 5.3 roles were announced`];
     if (late.length > 0) parts.push(`${late.length} of them late: first announced more than ${maxDays} days after the tenure began`);
     if (covered.length > 0) parts.push(`${count(covered, 'renewal is', 'renewals are')} covered by the announcement of the original appointment`);
+    // Not "never announced": the organization was told of the stand-in, not of the confirmation (assignment-not-communicated).
+    const standIn = appointments.filter(appointment => !appointment.firstAnnouncement && appointment.earlierCapacityAnnouncement);
+    if (standIn.length > 0) {
+        const as = capacities(standIn.map(entry => entry.earlierCapacityAnnouncement?.capacity));
+        const confirmations = standIn.every(appointment => !appointment.capacity);
+        parts.push(`${standIn.length} ${standIn.length === 1 ? 'was' : 'were'} announced only in an earlier term${as ? ` as ${as}` : ' in another capacity'}: `
+            + `${confirmations ? 'a confirmation in the role' : 'a confirmation in the role, or a change of capacity,'} needs an announcement of its own`);
+    }
     return {
         question: 'How was the position made known to the organization?', answer,
         summary: appointments.length === 0 ? 'There is no current appointment to announce.' : `${parts.join('; ')}.`,

@@ -3,63 +3,58 @@
  * top-level requirement of the claimed frameworks, the statement of applicability, and the
  * control-owner register, as plain data with workspace-relative sources.
  */
-import { controlOwners, DUTY_RULES, dutyFindings, requirementStatuses, statementOfApplicability, type FindingLike, type RequirementResult } from '../applicability/index.js';
+import { controlOwners, requirementStatuses, statementOfApplicability, type FindingLike, type RequirementResult } from '../applicability/index.js';
 import type { MandateSettings } from '../mandate-settings.js';
+import { formatCount } from '../util/format-count.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
-import { findRule } from '../rules/index.js';
 import type { Applicability, ControlOwnerEntry, RequirementStatus } from './report-model.js';
 import type { ReportSources } from './report-sources.js';
 
 function statusEntry(
-    result: RequirementResult, owners: ReadonlyMap<string, readonly string[]>, sources: ReportSources, accepted: (rule: string, result: RequirementResult) => boolean
+    result: RequirementResult, owners: ReadonlyMap<string, readonly string[]>, sources: ReportSources, accepted: readonly FindingLike[]
 ): RequirementStatus {
     const { requirement, exclusion } = result;
-    // Met with an accepted exception is met, but not silently: the row names the rules whose exceptions it rests on.
-    const excepted = result.rules.filter(({ rule, state }) => state === 'clean' && accepted(rule, result)).map(({ rule }) => rule);
+    // Met with an accepted exception is met, but never silently: the row counts the exceptions it rests on and names their rules.
+    const excepted = new Set(result.accepted.map(index => accepted[index].rule));
     return {
         id: requirement.id, framework: requirement.framework, title: requirement.title,
         status: result.status,
-        reasons: excepted.length > 0
-            ? [...result.reasons, `Accepted exceptions of ${excepted.join(', ')} would lower it; the findings section gives their justifications.`]
-            : result.reasons,
+        reasons: result.accepted.length > 0 ? [...result.reasons, acceptedReason(result, accepted)] : result.reasons,
         ...(exclusion ? { justification: exclusion.justification, justificationSource: sources.of(exclusion.exclusion) } : {}),
         heldBy: result.heldBy.map(role => role.name),
         owners: owners.get(requirement.id) ?? [],
         evidence: result.evidence.map(fact => fact.text),
-        rules: result.rules.map(({ rule, state, missing }) => ({ rule, state: excepted.includes(rule) ? 'accepted' as const : state, ...(missing ? { missing } : {}) })),
-        items: result.items.map(item => ({ id: item.requirement.id, title: item.requirement.title, status: item.status })),
-        findings: result.findings
+        rules: result.rules.map(({ rule, state, missing }) => ({ rule, state: state === 'clean' && excepted.has(rule) ? 'accepted' as const : state, ...(missing ? { missing } : {}) })),
+        items: result.items.map(item => ({
+            id: item.requirement.id, title: item.requirement.title, status: item.status, ...(item.accepted.length > 0 ? { acceptedExceptions: item.accepted } : {})
+        })),
+        findings: result.findings,
+        ...(result.accepted.length > 0 ? { acceptedExceptions: result.accepted } : {})
     };
+}
+
+/** `An accepted exception of assignment-not-communicated would lower it if open, so it is met only with that exception; …`. */
+function acceptedReason(result: RequirementResult, accepted: readonly FindingLike[]): string {
+    const count = result.accepted.length;
+    const byRule = new Map<string, number>();
+    for (const index of result.accepted) byRule.set(accepted[index].rule, (byRule.get(accepted[index].rule) ?? 0) + 1);
+    const named = [...byRule].map(([rule, times]) => (times === 1 ? rule : `${rule} (${times})`)).join(', ');
+    const which = count === 1 ? 'that exception' : 'those exceptions';
+    return `${count === 1 ? 'An accepted exception' : `${formatCount(count)} accepted exceptions`} of ${named} would lower it if open`
+        + `${result.status === 'met' ? `, so it is met only with ${which}` : ''}; the accepted exceptions give ${count === 1 ? 'its justification' : 'their justifications'}.`;
 }
 
 /**
  * Every top-level requirement of the claimed frameworks with its status on `asOf`. `findings` are
  * the build's open findings, in the order of the report's; the statuses index into them.
- * `accepted`: the findings accepted as exceptions.
+ * `accepted`: the findings accepted as exceptions, in the order of the report's `acceptedExceptions`.
  */
 export function reportRequirements(
     model: WorkspaceModel, settings: MandateSettings, sources: ReportSources, findings: readonly FindingLike[], asOf: string,
     accepted: readonly FindingLike[] = []
 ): RequirementStatus[] {
     const owners = new Map(controlOwners(model, asOf).map(entry => [entry.requirement.id, entry.owners.map(owner => owner.role.name)]));
-    // Errors and warnings only, as lower a status when open (requirement-status.ts).
-    const acceptedRules = new Set(accepted.filter(exception => isLowering(exception.rule, settings)).map(exception => exception.rule));
-    // An accepted finding of a duty rule stands on one duty: it would lower the requirements that duty satisfies, and those its rule cites.
-    // (An accepted finding is a hint; its rule's configured severity says whether it would lower anything.)
-    const onDuties = dutyFindings(model, accepted, exception => isLowering(exception.rule, settings)).open;
-    const wouldLower = (rule: string, result: RequirementResult) => {
-        if (!acceptedRules.has(rule)) return false;
-        const ids = [result.requirement.id, ...result.items.map(item => item.requirement.id)];
-        return !DUTY_RULES.includes(rule) || ids.some(id => findRule(rule)?.standards.includes(id) || onDuties.get(id)?.has(rule));
-    };
-    return requirementStatuses(model, asOf, settings, findings).map(result => statusEntry(result, owners, sources, wouldLower));
-}
-
-/** Whether a finding of the rule, open, would lower a requirement: it reports an error or a warning. */
-function isLowering(ruleId: string, settings: MandateSettings): boolean {
-    const rule = findRule(ruleId);
-    const severity = rule ? settings.severityOf(rule) : 'off';
-    return severity === 'error' || severity === 'warning';
+    return requirementStatuses(model, asOf, settings, findings, accepted).map(result => statusEntry(result, owners, sources, accepted));
 }
 
 /** The frameworks assessed, and whether the policy declared them itself. */

@@ -1,12 +1,14 @@
+import { AstUtils, GrammarUtils } from 'langium';
 import type { Assignment, DutyLink, Role } from '../generated/ast.js';
+import { IssueCodes } from '../mandate-issue-codes.js';
 import { daysBetween, isDateShaped, isValidIsoDate } from '../util/dates.js';
 import { jobDescriptionOn } from '../workspace/job-descriptions.js';
 import { cadenceText } from '../workspace/training-status.js';
-import { announcedSpanSince, firstAnnouncement, recordStateOn } from '../workspace/announced-records.js';
+import { announcedSpan, announcedSpanSince, firstAnnouncement, isAnnouncedBy, recordStateOn } from '../workspace/announced-records.js';
 import { capacityOf, heldDatesOn, isFirstTerm, type Tenure } from '../workspace/tenure.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
 import { compareStrings } from '../util/compare.js';
-import { recordMarks, type Appointment, type DutyEntry, type DutyLine, type FirstAnnouncement, type MatrixCell, type ResponsibilityMatrix, type RoleHolders, type UpcomingAppointment } from './report-model.js';
+import { recordMarks, type Appointment, type DutyEntry, type DutyLine, type EarlierCapacityAnnouncement, type FirstAnnouncement, type MatrixCell, type ResponsibilityMatrix, type RoleHolders, type UpcomingAppointment } from './report-model.js';
 import type { ReportSources } from './report-sources.js';
 import { recordedByEntry, type RecordedByContext } from './report-recorded-by.js';
 
@@ -26,6 +28,59 @@ export interface RolesContext {
     readonly maxAnnouncementDays: number | undefined;
     /** The git history for recorded-by, when the CLI read it. */
     readonly recordedBy: RecordedByContext;
+    /** The build's open findings, in the order of the report's `findings`: an appointment names those on its `appointed by` by index. */
+    readonly findings: readonly PlacedFinding[];
+}
+
+/** What is read of a finding to place it on an appointment: its rule and 1-based start. */
+export interface PlacedFinding {
+    readonly rule: string;
+    readonly uri: string;
+    readonly line: number;
+    readonly column: number;
+}
+
+const placeKey = (uri: string, line: number, column: number) => `${uri}\u0000${line}\u0000${column}`;
+
+/** The appointment-authority findings by where they start, indexed once per report (a large policy has thousands of appointments). */
+const authorityFindings = new WeakMap<readonly PlacedFinding[], ReadonlyMap<string, readonly number[]>>();
+
+/**
+ * The open appointment-authority findings standing on the assignment's `appointed by`, as the rule
+ * places them: the report takes the rule's word, and never judges the appointer's authority itself.
+ */
+function appointedByFindingsOf(assignment: Assignment, findings: readonly PlacedFinding[]): number[] {
+    let byPlace = authorityFindings.get(findings);
+    if (!byPlace) {
+        const index = new Map<string, number[]>();
+        findings.forEach((finding, at) => {
+            if (finding.rule !== IssueCodes.AppointmentAuthority) return;
+            const key = placeKey(finding.uri, finding.line, finding.column);
+            index.set(key, [...(index.get(key) ?? []), at]);
+        });
+        authorityFindings.set(findings, byPlace = index);
+    }
+    if (byPlace.size === 0 || !assignment.$cstNode) return [];
+    const start = GrammarUtils.findNodeForProperty(assignment.$cstNode, 'appointedBy')?.range.start;
+    if (!start) return [];
+    return [...byPlace.get(placeKey(AstUtils.getDocument(assignment).uri.toString(), start.line + 1, start.character + 1)) ?? []];
+}
+
+/**
+ * The first announcement made by the as-of date of the tenure's terms before those announced with
+ * `assignment` (announcedSpan): an earlier term in another capacity, an acting stand-in say.
+ */
+function earlierCapacityAnnouncementOf(assignment: Assignment, tenure: Tenure | undefined, context: RolesContext): EarlierCapacityAnnouncement | undefined {
+    const { terms, first } = announcedSpan(tenure, assignment);
+    let earliest: { announcement: Assignment['announcements'][number]; term: Assignment } | undefined;
+    for (const term of terms.slice(0, first)) {
+        for (const announcement of term.announcements) {
+            if (isAnnouncedBy(announcement, context.asOf) && (!earliest || announcement.date < earliest.announcement.date)) earliest = { announcement, term };
+        }
+    }
+    if (!earliest) return undefined;
+    const capacity = capacityOf(earliest.term);
+    return { date: earliest.announcement.date, ...(capacity ? { capacity } : {}), source: context.sources.of(earliest.announcement) };
 }
 
 /**
@@ -55,6 +110,8 @@ export function appointmentOf(assignment: Assignment, context: RolesContext): Ap
     const renewal = !isFirstTerm(tenure, assignment);
     const capacity = capacityOf(assignment);
     const tenureCapacity = renewal && tenure ? capacityOf(tenure.terms[0]) : undefined;
+    const appointedByFindings = appointer ? appointedByFindingsOf(assignment, context.findings) : [];
+    const earlier = earlierCapacityAnnouncementOf(assignment, tenure, context);
     return {
         person: sources.named(person),
         role: sources.named(role),
@@ -66,6 +123,7 @@ export function appointmentOf(assignment: Assignment, context: RolesContext): Ap
         renewal,
         ...(tenureCapacity && tenureCapacity !== capacity ? { tenureCapacity } : {}),
         appointedBy: appointer ? sources.named(appointer) : undefined,
+        ...(appointedByFindings.length > 0 ? { appointedByFindings } : {}),
         evidence: [...assignment.evidence],
         // An announcement or acknowledgement whose date or channel did not parse is left out: its syntax
         // error is among the findings, and the report never says 'via undefined'.
@@ -79,6 +137,7 @@ export function appointmentOf(assignment: Assignment, context: RolesContext): Ap
             source: sources.of(announcement)
         })),
         firstAnnouncement: firstAnnouncementOf(assignment, tenure, context),
+        ...(earlier ? { earlierCapacityAnnouncement: earlier } : {}),
         // Every term's: a renewal keeps the first acknowledgement, as role-acknowledgement-missing counts it.
         acknowledgements: (tenure?.terms ?? [assignment]).flatMap(term => term.acknowledgements).filter(acknowledgement => acknowledgement.date).map(acknowledgement => ({
             date: acknowledgement.date, evidence: [...acknowledgement.evidence], ...(acknowledgement.$container !== assignment ? { earlierTerm: true } : {}),

@@ -16,15 +16,22 @@ function windowText(since: string | undefined, until: string | undefined): strin
     return 'no dates given';
 }
 
-/** The window's status, or why a delegation in its window hands nothing on: the delegator first, since then nothing reaches any recipient. */
-function statusBadge(entry: DelegationEntry, asOf: string): Inline {
+/**
+ * The window's status, or why a delegation in its window hands nothing on: the delegator first, since
+ * then nothing reaches any recipient. Dates that run backwards come before all: such a window holds no
+ * day, so "expired" or "future" would say when it applied, and it never did.
+ */
+function statusCell(entry: DelegationEntry, asOf: string): Inline[] {
+    if (entry.invalidRange) return [badge('bad', `Invalid dates: it ends on ${entry.until}, before it starts on ${entry.since}, so it is in force on no day`)];
     if (entry.status === 'active') {
-        if (entry.delegatorLacksDuty) return badge('bad', `Ineffective: ${entry.from.title} does not hold ${entry.duty.title} on ${asOf}, so it hands nothing on`);
-        if (entry.recipientAbsent) return badge('bad', `Ineffective: ${entry.to.title} is not with the organization on ${asOf}`);
-        if (entry.recipientVacant) return badge('bad', `Ineffective: nobody holds ${entry.to.title} on ${asOf}`);
+        if (entry.delegatorLacksDuty) return [badge('bad', `Ineffective: ${entry.from.title} does not hold ${entry.duty.title} on ${asOf}, so it hands nothing on`)];
+        if (entry.recipientAbsent) return [badge('bad', `Ineffective: ${entry.to.title} is not with the organization on ${asOf}`)];
+        if (entry.recipientVacant) return [badge('bad', `Ineffective: nobody holds ${entry.to.title} on ${asOf}`)];
+        // In force all the same (a delegation is the role's act, as the queries say); the vacancy is what an auditor asks about next.
+        if (entry.delegatorVacant) return [badge('info', 'Active'), text(' '), badge('warn', `nobody holds ${entry.from.title} on ${asOf}`), text(': the delegation is the role\'s act and still counts')];
     }
     const [tone, label] = DELEGATION_BADGE[entry.status];
-    return badge(tone, label);
+    return [badge(tone, label)];
 }
 
 export function delegationsSection(report: AuditReport): Section {
@@ -41,22 +48,24 @@ export function delegationsSection(report: AuditReport): Section {
         rows: entries.map(entry => {
             return [
                 [[strong(entry.duty.title)]], [[text(entry.from.title)]], [[text(entry.to.title)]],
-                [[text(windowText(entry.since, entry.until))]], [[statusBadge(entry, report.asOf)]],
+                [[text(windowText(entry.since, entry.until))]], [statusCell(entry, report.asOf)],
                 lines(entry.evidence.map(item => [text(item)])), [[src(entry.source)]]
             ];
         })
     });
     if (report.delegations.length <= LARGE) return { id: 'delegations', title: '7. Delegations', blocks: [intro, table(report.delegations)] };
-    // Many delegations: counted by status, then one folded table per status, those in force first.
-    const byStatus = groupBy(report.delegations, entry => entry.status);
+    // Many delegations: counted by status, then one folded table per status, those in force first; those whose dates run backwards apart.
+    const byStatus = groupBy(report.delegations, entry => entry.invalidRange ? 'invalid' : entry.status);
     const order: DelegationEntry['status'][] = ['active', 'future', 'expired'];
+    const invalid = byStatus.get('invalid')?.length ?? 0;
+    const groups: Array<[string, Tone, string]> = [...order.map(status => [status, ...DELEGATION_BADGE[status]] as [string, Tone, string]), ['invalid', 'bad', 'Invalid dates']];
     return {
         id: 'delegations', title: '7. Delegations', blocks: [
             intro,
-            { kind: 'paragraph', content: [text(`${plural(report.delegations.length, 'delegation')}: ${order.map(status => `${byStatus.get(status)?.length ?? 0} ${status}`).join(', ')}.`)] },
-            ...order.flatMap(status => {
+            { kind: 'paragraph', content: [text(`${plural(report.delegations.length, 'delegation')}: ${order.map(status => `${byStatus.get(status)?.length ?? 0} ${status}`).join(', ')}`
+                + `${invalid > 0 ? `, ${invalid} with invalid dates` : ''}.`)] },
+            ...groups.flatMap(([status, tone, label]) => {
                 const entries = byStatus.get(status) ?? [];
-                const [tone, label] = DELEGATION_BADGE[status];
                 return entries.length > 0 ? [group([badge(tone, label), text(` ${plural(entries.length, 'delegation')}`)], [table(entries)])] : [];
             })
         ]

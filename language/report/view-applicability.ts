@@ -2,7 +2,7 @@
  * Section 5: the statement of applicability with each requirement's status. The data comes from
  * the applicability engine through the report model; this only lays it out.
  */
-import type { AuditReport, RequirementRule, RequirementStatus } from './report-model.js';
+import type { AuditReport, RequirementRule, RequirementStatus, RequirementStatusValue } from './report-model.js';
 import type { Block, Cell, Inline, Section } from './report-view.js';
 import { badge, code, lines, none, plural, ref, src, STATUS_LABEL, STATUS_TONE, strong, text } from './view-inline.js';
 import { findingAnchor } from './view-findings.js';
@@ -15,6 +15,28 @@ export function requirementRowId(id: string): string {
 
 function clauseOf(requirement: { id: string; framework: string }): string {
     return requirement.id.startsWith(`${requirement.framework}:`) ? requirement.id.slice(requirement.framework.length + 1) : requirement.id;
+}
+
+/**
+ * A status as a badge. Met resting on accepted exceptions is a warning, never the plain green
+ * "Met": the policy itself suppressed the finding that would lower it. The other statuses say
+ * enough; their reasons name the exceptions.
+ */
+export function statusBadge(status: RequirementStatusValue, acceptedExceptions: number): Inline {
+    return status === 'met' && acceptedExceptions > 0
+        ? badge('warn', `Met with ${plural(acceptedExceptions, 'accepted exception')}`)
+        : badge(STATUS_TONE[status], STATUS_LABEL[status]);
+}
+
+/** Whether a requirement is met only with accepted exceptions. */
+export const metWithExceptions = (requirement: RequirementStatus): boolean => requirement.status === 'met' && (requirement.acceptedExceptions?.length ?? 0) > 0;
+
+/** `3 met (1 of them with accepted exceptions), 2 partly met, …`. */
+export function statusCounts(requirements: readonly RequirementStatus[]): string {
+    const count = (status: RequirementStatus['status']) => requirements.filter(requirement => requirement.status === status).length;
+    const excepted = requirements.filter(metWithExceptions).length;
+    return `${count('met')} met${excepted > 0 ? ` (${excepted} of them with accepted exceptions)` : ''}, ${count('partly-met')} partly met, `
+        + `${count('not-met')} not met, ${count('not-applicable')} not applicable`;
 }
 
 const RULE_STATE: Record<RequirementRule['state'], string> = { clean: '', accepted: ' (accepted exception)', findings: ' (findings)', off: ' (off)', 'not-run': ' (not run)' };
@@ -54,16 +76,11 @@ function requirementRow(report: AuditReport, requirement: RequirementStatus): Ce
     return [
         [[requirement.id === 'ISO27001:5.3' ? strong(clauseOf(requirement)) : text(clauseOf(requirement))]],
         [[text(requirement.title)]],
-        [[badge(STATUS_TONE[requirement.status], STATUS_LABEL[requirement.status])]],
+        [[statusBadge(requirement.status, requirement.acceptedExceptions?.length ?? 0)]],
         whyCell(requirement),
         rulesCell(requirement),
         findingsCell(report, requirement)
     ];
-}
-
-function counts(requirements: readonly RequirementStatus[]): string {
-    const count = (status: RequirementStatus['status']) => requirements.filter(requirement => requirement.status === status).length;
-    return `${count('met')} met, ${count('partly-met')} partly met, ${count('not-met')} not met, ${count('not-applicable')} not applicable`;
 }
 
 export function applicabilitySection(report: AuditReport): Section {
@@ -73,7 +90,8 @@ export function applicabilitySection(report: AuditReport): Section {
             kind: 'paragraph', content: [text(
                 'Every top-level requirement of the claimed frameworks, with its items rolled up into it. Met: a role held on the as-of date carries it '
                 + '(responsible, accountable or authorized), a training programme covers it, or the policy itself evidences it, for the requirement or every one of its items, '
-                + 'and no error or warning of a rule that evidences it remains. Partly met: only some of its items are covered, or such findings remain, '
+                + 'and no error or warning of a rule that evidences it remains. Met with accepted exceptions: met, but only because findings that would lower it '
+                + 'are accepted as exceptions in the policy, listed in section 10 with their justifications. Partly met: only some of its items are covered, or such findings remain, '
                 + 'or people who need a covering programme are not current, or a rule the evidence relies on is switched off, '
                 + 'or only a delegation in force holds it while the role that carries it is vacant. Not met: nothing held covers it. '
                 + 'Not applicable: the statement of applicability excludes it, for the reason shown.'
@@ -99,7 +117,7 @@ export function applicabilitySection(report: AuditReport): Section {
         }
         return [
             { kind: 'heading', level: 3, text: `${framework.name} (${framework.prefix})` },
-            { kind: 'paragraph', content: [text(`${plural(rows.length, 'requirement')}: ${counts(rows)}.`)] },
+            { kind: 'paragraph', content: [text(`${plural(rows.length, 'requirement')}: ${statusCounts(rows)}.`)] },
             {
                 kind: 'table', head: ['Clause', 'Requirement', 'Status', 'Why', 'Checked by', 'Findings that lower it (section 10)'],
                 rowIds: rows.map(requirement => requirementRowId(requirement.id)),

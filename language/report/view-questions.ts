@@ -1,11 +1,12 @@
 /** Section 2: the auditor's four questions, each answered first in plain words, then with its evidence. */
 import { ISMS_CONFORMANCE, ISMS_REPORTING } from '../standards/catalogue.js';
 import { announcementLine, notAnnouncedText, recordMark } from './announcement-text.js';
-import { isMade, madeAnnouncements, type Answer, type Appointment, type AuditorQuestion, type AuditReport, type DutyLine, type RoleHolders } from './report-model.js';
+import { isMade, madeAnnouncements, type Answer, type Appointment, type AuditorQuestion, type AuditReport, type DutyLine, type ReportFinding, type RoleHolders } from './report-model.js';
 import { renewalText } from './tenure-text.js';
 import { dutiesWithLetters } from './report-questions.js';
 import type { Block, Cell, Inline, Section, Tone } from './report-view.js';
-import { badge, code, date, fileLink, lines, named, none, plural, src, strong, text } from './view-inline.js';
+import { badge, code, date, fileLink, lines, named, none, plural, ref, src, strong, text } from './view-inline.js';
+import { findingAnchor } from './view-findings.js';
 import { recordedByText, recordHistoryNote } from './view-recorded-by.js';
 
 const TONE: Record<Answer, Tone> = { yes: 'good', late: 'warn', partly: 'warn', no: 'bad' };
@@ -109,7 +110,20 @@ export function acknowledgementText(appointment: Appointment): string {
         + `${entry.evidence.length > 0 ? ` (evidence: ${entry.evidence.join('; ')})` : ''}. `).join('');
 }
 
-function appointmentSentence(appointment: Appointment): Inline[] {
+/**
+ * Beside an appointing party that appointment-authority does not accept: a mark and the finding by its
+ * number in section 10, and with `full` the rule's own words (the report takes its word, never judging again).
+ */
+export function appointedByMark(appointment: Appointment, findings: readonly ReportFinding[], full: boolean): Inline[] {
+    const standing = (appointment.appointedByFindings ?? []).filter(index => findings[index] !== undefined);
+    if (standing.length === 0) return [];
+    const numbers = standing.flatMap((index, at) => [...(at > 0 ? [text(', ')] : []), ref(findingAnchor(index), `#${index + 1}`)]);
+    // The sentence goes on after the mark: a message's own full stop would end it early.
+    const words = full ? [text(` — ${standing.map(index => findings[index].message.replace(/\.$/, '')).join('; ')}`)] : [];
+    return [text(' '), badge('warn', 'not accepted as the appointing party'), ...words, text(standing.length === 1 ? ' (finding ' : ' (findings '), ...numbers, text(')')];
+}
+
+function appointmentSentence(appointment: Appointment, findings: readonly ReportFinding[]): Inline[] {
     const evidence = appointment.evidence.length > 0 ? `Evidence: ${appointment.evidence.join('; ')}.` : 'No evidence recorded.';
     const start = appointment.renewal
         ? [text('since '), ...(appointment.tenureSince ? [strong(appointment.tenureSince)] : [badge('bad', 'tenure start not dated')]),
@@ -121,7 +135,8 @@ function appointmentSentence(appointment: Appointment): Inline[] {
         ...(appointment.until ? [text(` until ${appointment.until}`)] : []),
         ...heldText(appointment),
         text(', '),
-        ...(appointment.appointedBy ? [text(`appointed by ${appointment.appointedBy.title}. `)] : [badge('warn', 'appointing party not recorded'), text('. ')]),
+        ...(appointment.appointedBy ? [text(`appointed by ${appointment.appointedBy.title}`), ...appointedByMark(appointment, findings, true), text('. ')]
+            : [badge('warn', 'appointing party not recorded'), text('. ')]),
         text(`${evidence} ${acknowledgementText(appointment)}(`), src(appointment.source), text(')'),
         ...recordedByText(appointment)
     ];
@@ -220,7 +235,7 @@ export function questionsSection(report: AuditReport): Section {
             answer(appointed, ANSWERED),
             { kind: 'paragraph', content: [text('Key appointments: the CISO and the holders of 5.3(a) and 5.3(b). Every appointment in force is listed in section 3.')] },
             appointed.appointments.length > 0
-                ? { kind: 'list', items: appointed.appointments.map(appointmentSentence) }
+                ? { kind: 'list', items: appointed.appointments.map(appointment => appointmentSentence(appointment, report.findings)) }
                 : { kind: 'paragraph', content: [badge('bad', 'No key role has a current appointment.')] },
             ...recordHistoryNote(report.provenance.recordHistory),
             { kind: 'heading', level: 3, text: `Q3. ${communicated.question}` },

@@ -2,7 +2,7 @@
 import { isMade, type Appointment, type AuditReport, type RoleHolders } from './report-model.js';
 import type { Block, Cell, Inline, Section } from './report-view.js';
 import { peopleBlocks } from './view-people.js';
-import { capacityMark, firstAnnouncementNotes, holdersCell, jobDescriptionMissingMark, jobDescriptionVersion } from './view-questions.js';
+import { appointedByMark, capacityMark, firstAnnouncementNotes, holdersCell, jobDescriptionMissingMark, jobDescriptionVersion } from './view-questions.js';
 import { renewalText } from './tenure-text.js';
 import { announcementLine, notAnnouncedText, recordMark } from './announcement-text.js';
 import { badge, code, date, fileLink, lines, none, src, strong, text } from './view-inline.js';
@@ -74,7 +74,7 @@ function appointmentRows(report: AuditReport): Cell[][] {
                 ...(holder.renewal ? [[text(`${renewalText(holder).replace(/^a /, '')}; tenure since `), date(holder.tenureSince ?? 'not dated')]] : [])
             ],
             [[date(holder.until ?? '—')]],
-            [[holder.appointedBy ? text(holder.appointedBy.title) : badge('warn', 'Not recorded')]],
+            [holder.appointedBy ? [text(holder.appointedBy.title), ...appointedByMark(holder, report.findings, false)] : [badge('warn', 'Not recorded')]],
             lines(holder.evidence.map(item => [text(item)])),
             announcedCell(holder, maxDays),
             lines(holder.acknowledgements.map(item => [date(item.date), ...(isMade(item) ? [] : [text(recordMark(item))]), ...(item.earlierTerm ? [text(' (an earlier term of the tenure)')] : []),

@@ -1,11 +1,11 @@
 /** Section 1: the summary an auditor reads first; the requirement tables are in section 5. */
-import { findRule } from '../rules/index.js';
 import { handsOn, type AuditReport, type RequirementStatus, type RequirementStatusValue } from './report-model.js';
 import type { Block, Inline, Section } from './report-view.js';
 import { badge, named, plural, REDACTED_TEXT, STATUS_LABEL, STATUS_TONE, strong, text } from './view-inline.js';
 import { populationText } from './view-people.js';
 import { someNames } from './view-large.js';
 import { compactIds } from './id-ranges.js';
+import { metWithExceptions, statusBadge, statusCounts } from './view-applicability.js';
 
 function counted<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
     const counts = new Map<string, number>();
@@ -31,7 +31,6 @@ function overview(report: AuditReport): Block {
     const people = new Set(report.roles.flatMap(entry => entry.holders.map(holder => holder.person.id)));
     const delegations = counted(report.delegations, entry => entry.status);
     const training = counted(report.training.flatMap(entry => entry.people), entry => entry.state);
-    const requirements = counted(summary.requirements, entry => entry.status);
     const frameworks = summary.applicability.frameworks.map(framework => framework.prefix).join(', ') || 'none';
     const owners = ownership(report.controlOwners);
     const organization = report.organization;
@@ -44,12 +43,12 @@ function overview(report: AuditReport): Block {
                 : [badge('bad', 'Not declared')]],
             ['As of', [strong(report.asOf)]],
             ...(report.provenance.redacted ? [['People', [badge('neutral', 'Pseudonymised'), text(` ${REDACTED_TEXT}`)]] as [string, Inline[]]] : []),
-            ['Clause 5.3 overall', [badge(STATUS_TONE[summary.clause53], STATUS_LABEL[summary.clause53]), text(' (the worse of 5.3(a) and 5.3(b))')]],
+            ['Clause 5.3 overall', [clause53Badge(report), text(' (the worse of 5.3(a) and 5.3(b))')]],
             ['Findings', [
                 problems === 0 ? (report.acceptedExceptions.length === 0 ? badge('good', 'None') : badge('warn', 'None open')) : badge(summary.errors > 0 ? 'bad' : 'warn', plural(problems, 'problem')),
                 text(` (${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${summary.infos} information)`),
                 // Waived, not passed: an auditor reads the justification of each in section 10.
-                ...(report.acceptedExceptions.length > 0 ? [text(`; ${plural(report.acceptedExceptions.length, 'accepted exception')}, with their justifications in section 10`)] : [])
+                ...(report.acceptedExceptions.length > 0 ? [text(`; ${plural(report.acceptedExceptions.length, 'accepted exception')}, with ${report.acceptedExceptions.length === 1 ? 'its justification' : 'their justifications'} in section 10`)] : [])
             ]],
             ['Roles', [
                 text(`${report.roles.length} declared, `),
@@ -66,8 +65,7 @@ function overview(report: AuditReport): Block {
             ['Statement of applicability', summary.applicability.declared
                 ? [text(`Claims ${frameworks}`)]
                 : [badge('neutral', 'Not declared'), text(' ISO/IEC 27001 is assessed by default (see section 5)')]],
-            ['Requirements', [text(`${requirements.get('met') ?? 0} met, ${requirements.get('partly-met') ?? 0} partly met, ${requirements.get('not-met') ?? 0} not met, `
-                + `${requirements.get('not-applicable') ?? 0} not applicable (${frameworks})`)]],
+            ['Requirements', [text(`${statusCounts(summary.requirements)} (${frameworks})`)]],
             ['Control owners', [text(`${owners.owned.length} applicable requirements with an owner on ${report.asOf}, ${owners.structural.length} evidenced by the policy alone, `
                 + `${owners.missing.length} with neither (see section 6)`)]]
         ]
@@ -83,17 +81,28 @@ function gaps(requirements: readonly RequirementStatus[]): Block[] {
     };
     add('not-met');
     add('partly-met');
+    // Met, but only because the policy accepted the findings that would lower them: an auditor looks at these too.
+    const excepted = requirements.filter(metWithExceptions);
+    if (excepted.length > 0) {
+        const marked = requirements.map(entry => ({ ...entry, status: metWithExceptions(entry) ? 'met-with-exceptions' : entry.status }));
+        content.push([badge('warn', `Met with accepted exceptions (${excepted.length})`), text(`: ${compactIds(marked, 'met-with-exceptions').join('; ')}`)]);
+    }
     if (content.length === 0) return [{ kind: 'paragraph', content: [badge('good', 'Every applicable requirement is met.')] }];
     return [{ kind: 'list', items: content }];
 }
 
-/** The accepted exceptions of rules that evidence 5.3(a) or 5.3(b): open, they would lower the headline. */
-function clause53Exceptions(report: AuditReport): string[] {
-    const cites53 = (rule: string) => findRule(rule)?.standards.some(id => id === 'ISO27001:5.3' || id.startsWith('ISO27001:5.3(')) ?? false;
-    return [...new Set(report.acceptedExceptions.filter(exception => cites53(exception.rule)).map(exception => exception.rule))];
+/** The headline's badge: met resting on accepted exceptions is never the plain green "Met". */
+function clause53Badge(report: AuditReport): Inline {
+    return statusBadge(report.summary.clause53, report.summary.clause53AcceptedExceptions?.length ?? 0);
 }
 
 const ITEM_STATUS: Record<string, string> = { 'met': 'met', 'partly-met': 'partly met', 'not-met': 'not met', 'not-applicable': 'not applicable' };
+
+/** `met with 1 accepted exception`: an item met only because the policy accepted what would lower it says so. */
+function itemStatus(item: RequirementStatus['items'][number]): string {
+    const accepted = item.acceptedExceptions?.length ?? 0;
+    return item.status === 'met' && accepted > 0 ? `met with ${plural(accepted, 'accepted exception')}` : ITEM_STATUS[item.status];
+}
 
 /**
  * How 5.3(a) and 5.3(b) stand, when the headline (the worse of the two) is not met in full: section 5
@@ -106,13 +115,17 @@ function itemsText(report: AuditReport): string {
     if (!clause || items.length !== 2) return '';
     const [a, b] = items;
     const rolled = clause.status !== report.summary.clause53 ? `; section 5 rolls both into clause 5.3, which is ${ITEM_STATUS[clause.status]} there` : '';
-    return ` 5.3(a) is ${ITEM_STATUS[a.status]} and 5.3(b) ${ITEM_STATUS[b.status]}, and this headline is the worse of the two${rolled}.`;
+    return ` 5.3(a) is ${itemStatus(a)} and 5.3(b) ${itemStatus(b)}, and this headline is the worse of the two${rolled}.`;
 }
 
 function metText(report: AuditReport): string {
-    const accepted = clause53Exceptions(report);
-    const findings = accepted.length === 0 ? 'and no finding lowers either.'
-        : `and no open finding lowers either; accepted exceptions of ${accepted.join(', ')} would, so it is met with those exceptions (section 10 lists them with their justifications).`;
+    // The exceptions the engine found would lower 5.3(a) or 5.3(b) if open (applicability/accepted-exceptions.ts).
+    const indexes = report.summary.clause53AcceptedExceptions ?? [];
+    const rules = [...new Set(indexes.map(index => report.acceptedExceptions[index]?.rule).filter(rule => rule !== undefined))];
+    const one = indexes.length === 1;
+    const findings = indexes.length === 0 ? 'and no finding lowers either.'
+        : `and no open finding lowers either, but only because the policy accepts ${plural(indexes.length, 'finding')} of ${rules.join(', ')} as ${one ? 'an exception' : 'exceptions'}: `
+            + `open, ${one ? 'it' : 'they'} would lower clause 5.3, so it is met with ${one ? 'that exception' : 'those exceptions'} (section 10 lists ${one ? 'it with its justification' : 'them with their justifications'}).`;
     return ` on ${report.asOf}. Roles held on that date carry both 5.3(a) (ISMS conformance) and 5.3(b) (ISMS performance reporting), ${findings}`;
 }
 
@@ -128,7 +141,7 @@ export function summarySection(report: AuditReport): Section {
         id: 'summary', title: '1. Summary', blocks: [
             {
                 kind: 'paragraph', answer: true, content: [
-                    strong('ISO/IEC 27001 clause 5.3: '), badge(STATUS_TONE[status], STATUS_LABEL[status]),
+                    strong('ISO/IEC 27001 clause 5.3: '), clause53Badge(report),
                     text(status === 'met'
                         ? metText(report)
                         : ` on ${report.asOf}.${itemsText(report)} ${report.summary.applicability.frameworks.some(framework => framework.prefix === 'ISO27001') ? 'Section 5 shows what causes it (clause 5.3 and its items)' : 'Section 2 shows who carries 5.3(a) and 5.3(b)'}, and section 10 every finding.`)
