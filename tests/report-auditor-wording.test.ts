@@ -203,6 +203,8 @@ describe('the delegations table', () => {
             expect(md).toContain(`| 2025-07-01 to 2025-06-15 | **❌ ${cell}** |`);
             expect(html).toContain(cell);
             expect(md).not.toMatch(/2025-07-01 to 2025-06-15 \| \*?\*?_?(Future|Expired)/);
+            // The summary counts it apart too, neither future nor expired.
+            expect(md.split('\n').find(line => line.startsWith('- **Delegations:**'))).toMatch(/^- \*\*Delegations:\*\* 2: .* expired, 0 future, 1 with invalid dates$/);
         }
     });
 

@@ -29,7 +29,8 @@ function overview(report: AuditReport): Block {
     const { summary } = report;
     const vacant = report.roles.filter(entry => entry.vacant);
     const people = new Set(report.roles.flatMap(entry => entry.holders.map(holder => holder.person.id)));
-    const delegations = counted(report.delegations, entry => entry.status);
+    // Dates that run backwards put a delegation in force on no day: neither future nor expired (date-range-invalid).
+    const delegations = counted(report.delegations, entry => (entry.invalidRange ? 'invalid' : entry.status));
     const training = counted(report.training.flatMap(entry => entry.people), entry => entry.state);
     const frameworks = summary.applicability.frameworks.map(framework => framework.prefix).join(', ') || 'none';
     const owners = ownership(report.controlOwners);
@@ -55,7 +56,7 @@ function overview(report: AuditReport): Block {
                 vacant.length === 0 ? badge('good', 'none vacant') : badge('bad', `${vacant.length} vacant: ${someNames(vacant.map(entry => entry.role.title))}`)
             ]],
             ['People holding roles', [text(String(people.size))]],
-            ['Delegations', [text(`${report.delegations.length}: ${delegations.get('active') ?? 0} active${ineffectiveText(report)}, ${delegations.get('expired') ?? 0} expired, ${delegations.get('future') ?? 0} future`)]],
+            ['Delegations', [text(`${report.delegations.length}: ${delegations.get('active') ?? 0} active${ineffectiveText(report)}, ${delegations.get('expired') ?? 0} expired, ${delegations.get('future') ?? 0} future${delegations.has('invalid') ? `, ${delegations.get('invalid')} with invalid dates` : ''}`)]],
             ['Training', [
                 text(`${plural(report.training.length, 'programme')}, ${plural(report.training.reduce((sum, entry) => sum + entry.people.length, 0), 'required completion')}: `),
                 text(`${training.get('current') ?? 0} current, ${training.get('due') ?? 0} due within a grace period, `
