@@ -1,9 +1,11 @@
+import { brotliDecompressSync } from 'node:zlib';
 import * as vscode from 'vscode';
+import { RULE_DOCS_FILE } from '../language/lsp/mandate-protocol.js';
 import { escapeMarkdown } from '../language/report/markdown-escape.js';
 
 /**
  * Rule docs, shown rendered and read-only. The pages (docs/rules/<id>.md) ship in the extension as
- * one file, out/rule-docs.json (esbuild.mjs); opening them as files gave an editable copy of the
+ * one file, out/rule-docs.json.br (esbuild.mjs, Brotli-compressed); opening them as files gave an editable copy of the
  * extension's own markdown. Here they are served under the `mandate-doc:` scheme by a read-only
  * content provider and opened in the Markdown preview. A finding's facts travel in the URI's
  * query, so the page is stateless.
@@ -51,8 +53,8 @@ const pagesOf = new WeakMap<vscode.ExtensionContext, Promise<ReadonlyMap<string,
 function rulePages(context: vscode.ExtensionContext): Promise<ReadonlyMap<string, string>> {
     let pages = pagesOf.get(context);
     if (!pages) {
-        pages = Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'out', 'rule-docs.json'))).then(bytes => {
-            const parsed = JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+        pages = Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'out', RULE_DOCS_FILE))).then(bytes => {
+            const parsed = JSON.parse(new TextDecoder().decode(brotliDecompressSync(bytes))) as unknown;
             const entries = parsed !== null && typeof parsed === 'object' ? Object.entries(parsed) : [];
             return new Map(entries.filter((entry): entry is [string, string] => RULE_ID.test(entry[0]) && typeof entry[1] === 'string'));
         }).catch(() => {

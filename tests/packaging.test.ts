@@ -5,6 +5,7 @@ import { isAscii } from 'node:buffer';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { brotliDecompressSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -29,7 +30,7 @@ const ALLOWED = [
     /^out\/(client|server)\/.+\.cjs$/,
     /^out\/mandate\.(config|catalogue)\.schema\.json$/,
     /^out\/THIRD-PARTY-NOTICES\.txt$/,
-    /^out\/rule-docs\.json$/
+    /^out\/rule-docs\.json\.br$/
 ];
 
 let files: string[];
@@ -86,7 +87,7 @@ describe('the .vsix contents (vsce ls --no-dependencies)', () => {
     it('includes no dependencies, sources, tests, examples or source maps', () => {
         const forbidden = files.filter(file =>
             /^(node_modules|language|server|client|cli|tests|examples|scripts|\.ci|\.cache|bench|reports|artifacts)\//.test(file)
-            // The rule pages ship as one file, out/rule-docs.json: nothing under docs/.
+            // The rule pages ship as one file, out/rule-docs.json.br: nothing under docs/.
             || /^docs\//.test(file)
             || /\.(ts|map|vsix)$/.test(file)
             || /^(tsconfig\.json|package-lock\.json|esbuild\.mjs|vitest\.config\.ts|langium-config\.json|polyfill\.cjs|\.gitignore)$/.test(file)
@@ -201,7 +202,7 @@ describe('npm run package', () => {
             workspaceFolders: [folder], settings: { mandate: { asOf: '2025-06-30' } }, serverPath, initializationOptions: SERVED_RULE_DOCS
         });
         expect(await cisoMissingLink(client)).toBe('mandate-doc:/rules/ciso-missing.md');
-        const pages = JSON.parse(readFileSync(join(extracted, 'out', 'rule-docs.json'), 'utf8')) as Record<string, string>;
+        const pages = JSON.parse(brotliDecompressSync(readFileSync(join(extracted, 'out', 'rule-docs.json.br'))).toString('utf8')) as Record<string, string>;
         expect(pages['ciso-missing']).toBe(readFileSync(new URL('../docs/rules/ciso-missing.md', import.meta.url), 'utf8'));
         const documented = readdirSync(new URL('../docs/rules/', import.meta.url)).filter(name => /^[a-z0-9-]+\.md$/.test(name)).map(name => name.slice(0, -3));
         expect(Object.keys(pages).sort()).toEqual(documented.sort());

@@ -6,6 +6,7 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { brotliCompressSync } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -22,13 +23,13 @@ function temporary(prefix: string): string {
     return folder;
 }
 
-/** A server bundle's URL in a clone (docs/rules/ beside out/) or an installed extension (out/rule-docs.json and README.md). */
+/** A server bundle's URL in a clone (docs/rules/ beside out/) or an installed extension (out/rule-docs.json.br and README.md). */
 function layout(kind: 'clone' | 'installed' | 'bare', pages: Record<string, string> = shippedPages()): string {
     const root = temporary('mandate-layout-');
     mkdirSync(join(root, 'out', 'server'), { recursive: true });
     if (kind === 'clone') mkdirSync(join(root, 'docs', 'rules'), { recursive: true });
     if (kind === 'installed') {
-        writeFileSync(join(root, 'out', 'rule-docs.json'), JSON.stringify(pages));
+        writeFileSync(join(root, 'out', 'rule-docs.json.br'), brotliCompressSync(JSON.stringify(pages)));
         // As vsce stores it.
         writeFileSync(join(root, 'readme.md'), '# Mandate\n\n## Directory drift\n');
     }
@@ -97,7 +98,7 @@ describe('rule page links', () => {
     it('give no link, and say why, when the server has neither docs/rules/ nor the pages beside it', () => {
         const { base, problem } = ruleDocsBase(layout('bare'), false, () => temporary('mandate-cache-'));
         expect(base).toBeUndefined();
-        expect(problem).toContain('rule-docs.json');
+        expect(problem).toContain('rule-docs.json.br');
         expect(ruleDocsBase('https://example.com/out/server/main.cjs', false).base).toBeUndefined();
         expect(ruleDocsBase('https://example.com/out/server/main.cjs', true).base).toBe(EXTENSION_RULE_DOCS);
     });

@@ -49,6 +49,9 @@ export interface GraphResult {
 }
 
 /** Server to client, after every build: MandateStatus. */
+/** The rule pages an installed extension ships: one JSON object `{ "rule-id": "markdown" }`, Brotli-compressed (esbuild.mjs), in out/. */
+export const RULE_DOCS_FILE = 'rule-docs.json.br';
+
 export const STATUS_NOTIFICATION = 'mandate/status';
 /** Client to server: ReportParams → ReportResult. */
 export const REPORT_REQUEST = 'mandate/report';

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { RULE_DOCS_FILE } from './mandate-protocol.js';
 import { userCacheFolder, writeRulePages } from './rule-docs-files.js';
 
 /** Where the VS Code extension serves the rule pages (client/rule-docs.ts: `mandate-doc:/rules/<id>.md`). */
@@ -17,7 +18,7 @@ export interface RuleDocsBase {
  * `serverUrl` (out/server/main.cjs):
  * - the repository's docs/rules/ folder when the server runs from a clone: any editor opens its files;
  * - `mandate-doc:/rules/` when the client serves the pages (the installed VS Code extension, which
- *   ships them as one file, out/rule-docs.json);
+ *   ships them as one file, out/rule-docs.json.br);
  * - for any other client of an installed server (Neovim, Emacs, …), the pages of that file written
  *   once to the user's cache folder (rule-docs-files.ts);
  * - no link when none of these can be had: better than a link that opens nothing.
@@ -26,7 +27,7 @@ export function ruleDocsBase(serverUrl: string, clientServes: boolean, cacheFold
     const folder = new URL('../../docs/rules/', serverUrl);
     if (folder.protocol === 'file:' && existsSync(fileURLToPath(folder))) return { base: folder.href };
     if (clientServes) return { base: EXTENSION_RULE_DOCS };
-    const pages = new URL('../rule-docs.json', serverUrl);
+    const pages = new URL(`../${RULE_DOCS_FILE}`, serverUrl);
     if (pages.protocol !== 'file:' || !existsSync(fileURLToPath(pages))) {
         return { base: undefined, problem: `Rule pages are not linked: neither docs/rules/ nor ${pages.href} is beside the server.` };
     }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
+import { brotliDecompressSync } from 'node:zlib';
 import { isAbsolute, join } from 'node:path';
 
 const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -18,7 +19,7 @@ export function userCacheFolder(environment: NodeJS.ProcessEnv = process.env, pl
 }
 
 /**
- * Writes the rule pages an installed server ships as one file (out/rule-docs.json, esbuild.mjs) as
+ * Writes the rule pages an installed server ships as one file (out/rule-docs.json.br, esbuild.mjs) as
  * `<cache>/mandate/rule-docs/<hash>/docs/rules/<id>.md`, with the README beside `docs/` so the pages'
  * `../../README.md` links resolve, and returns the folder of the pages. The folder is named by the
  * content, so each release writes its pages once and a server never reads another release's; it is
@@ -26,7 +27,7 @@ export function userCacheFolder(environment: NodeJS.ProcessEnv = process.env, pl
  * servers starting at once both end with the same complete folder. Throws when it cannot be written.
  */
 export function writeRulePages(pagesFile: string, readmeFile: string | undefined, cacheFolder: string): string {
-    const pagesText = readFileSync(pagesFile, 'utf8');
+    const pagesText = brotliDecompressSync(readFileSync(pagesFile)).toString('utf8');
     const parsed = JSON.parse(pagesText) as unknown;
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`${pagesFile} does not hold the rule pages`);
     const pages = Object.entries(parsed).filter((entry): entry is [string, string] => RULE_ID.test(entry[0]) && typeof entry[1] === 'string');
