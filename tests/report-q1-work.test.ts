@@ -30,6 +30,16 @@ describe('question 1 and the work of 5.3', () => {
         expect(answer.summary).toContain('Every role responsible for 5.3(b) is vacant on 2025-06-30: a held role is accountable for it, but nobody held does the work.');
     });
 
+    it('with a held role responsible and no role accountable, is not answered in full, as raci-accountable and the 5.3 status say', async () => {
+        const report = await reportOf(withDuties('responsible for isms-reporting, isms-conformance\n    accountable for isms-reporting'));
+        const answer = report.questions.responsible;
+        expect(answer.answer).toBe('partly');
+        expect(answer.summary).toContain('No role is accountable for 5.3(a) ("Make the ISMS conform to ISO 27001"): the policy names nobody who answers for it (see raci-accountable).');
+        expect(answer.summary).not.toContain('No role is accountable for 5.3(b)');
+        expect(report.findings.map(finding => finding.rule)).toContain('raci-accountable');
+        expect(report.summary.clause53).toBe('partly-met');
+    });
+
     it('with no role responsible, only an accountable one, is not answered in full', async () => {
         const answer = (await reportOf(withDuties('accountable for isms-reporting, isms-conformance'))).questions.responsible;
         expect(answer.answer).toBe('partly');

@@ -60,6 +60,21 @@ function undoneText(roles: readonly RoleHolders[], requirement: string, item: st
         + (accountable ? 'a held role is accountable for it, but nobody held does the work.' : 'nobody held does the work, and no held role is accountable for it either.');
 }
 
+/**
+ * Why nobody answers for a 5.3 item: a role does the work of a duty that satisfies it, but no role
+ * is accountable for that duty (raci-accountable's finding, which makes the item partly met).
+ */
+function unansweredText(roles: readonly RoleHolders[], requirement: string, item: string): string | undefined {
+    const byDuty = new Map<string, DutyLine[]>();
+    for (const entry of roles) {
+        for (const line of entry.duties) if (line.requirements.includes(requirement)) byDuty.set(line.duty.id, [...byDuty.get(line.duty.id) ?? [], line]);
+    }
+    const unanswered = [...byDuty.values()].filter(lines => lines.some(line => line.kind === 'responsible') && !lines.some(line => line.kind === 'accountable'));
+    if (unanswered.length === 0) return undefined;
+    const duties = unanswered.map(lines => `"${lines[0].duty.title}"`).join(', ');
+    return ` No role is accountable for ${item} (${duties}): the policy names nobody who answers for it (see raci-accountable).`;
+}
+
 function responsible(roles: readonly RoleHolders[], asOf: string, delegated: readonly Clause53Delegation[]): AuditorAnswers['responsible'] {
     const ciso = roles.filter(entry => entry.ciso);
     const conformance = carrying(roles, ISMS_CONFORMANCE);
@@ -68,7 +83,8 @@ function responsible(roles: readonly RoleHolders[], asOf: string, delegated: rea
     // Two people holding the CISO role on one day, or two roles designated CISO, leave the auditor's first question open.
     const ambiguous = heldCiso.filter(entry => entry.holders.length > 1);
     // Nobody doing the work: every role responsible for 5.3(a) or (b) is vacant, or only accountable roles carry it.
-    const undone = CLAUSE_53_ITEMS.flatMap(([requirement, item]) => undoneText(roles, requirement, item, asOf, delegated) ?? []);
+    const undone = CLAUSE_53_ITEMS.flatMap(([requirement, item]) =>
+        [undoneText(roles, requirement, item, asOf, delegated), unansweredText(roles, requirement, item)].filter((text): text is string => text !== undefined));
     const answer: Answer = ciso.length === 1 && heldCiso.length === 1 && ambiguous.length === 0 && undone.length === 0
         && conformance.some(entry => !entry.vacant) && reporting.some(entry => !entry.vacant)
         ? 'yes' : heldCiso.length > 0 ? 'partly' : 'no';
