@@ -4,55 +4,24 @@
  * role delegating to itself, or a conflict of a duty with itself, means nothing. Left out before
  * the 100-name cap, so the list still holds the 100 best others. Elsewhere the name is offered.
  */
-import { EmptyFileSystem } from 'langium';
-import { expectCompletion, parseHelper } from 'langium/test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CompletionTriggerKind, type CompletionList } from 'vscode-languageserver';
-import type { Model } from '../language/generated/ast.js';
-import { createMandateServices, type MandateServices } from '../language/mandate-module.js';
 import { REFERENCE_COMPLETION_CAP } from '../language/lsp/reference-candidates.js';
+import { labelCompletion, type LabelCompletion } from './completion-labels.js';
 
-let services: MandateServices;
-let complete: ReturnType<typeof expectCompletion>;
-let parse: ReturnType<typeof parseHelper<Model>>;
+let completion: LabelCompletion;
 
 beforeAll(async () => {
-    services = createMandateServices(EmptyFileSystem).Mandate;
-    services.shared.mandate.Settings.setAsOf('2025-06-30');
-    complete = expectCompletion(services);
-    parse = parseHelper<Model>(services);
-    await parse(`
+    completion = await labelCompletion(`
         role board "Board of Directors"
         role ciso "Chief Information Security Officer"
         person jane "Jane Doe" { employed since 2020-01-01 }
         responsibility incidents "Manage security incidents"
         authority approve-access "Approve access"
-    `, { documentUri: 'file:///ws/declarations.mandate' });
+    `);
 });
 
-const labels = (list: CompletionList) => list.items.map(item => item.label).sort();
-
-/** The labels offered at `<|>`, asked for with Ctrl+Space. */
-async function offered(text: string): Promise<string[]> {
-    let result: string[] = [];
-    await complete({ text, index: 0, disposeAfterCheck: true, assert: list => { result = labels(list); } });
-    return result;
-}
-
-/** The labels offered at the end of `text` when the space before it was just typed (the list opens by itself). */
-let edits = 0;
-async function afterSpace(text: string): Promise<string[]> {
-    const document = await parse(text, { documentUri: `file:///ws/typing-${++edits}.mandate` });
-    try {
-        const list = await services.lsp.CompletionProvider!.getCompletion(document, {
-            textDocument: { uri: document.textDocument.uri }, position: document.textDocument.positionAt(text.length),
-            context: { triggerKind: CompletionTriggerKind.TriggerCharacter, triggerCharacter: ' ' }
-        });
-        return labels(list!);
-    } finally {
-        await services.shared.workspace.DocumentBuilder.update([], [document.uri]);
-    }
-}
+const offered = (text: string) => completion.offered(text);
+const afterSpace = (text: string) => completion.afterSpace(text);
 
 describe('completion of the party a role delegates to', () => {
     it('leaves out the role the duty is delegated from', async () => {
