@@ -78,6 +78,31 @@ describe('a person\'s employment date typed', () => {
     });
 });
 
+describe('the leaving date typed of someone who appoints by a delegated authority', () => {
+    // Kim holds no role: the authority to appoint the auditor reaches her by delegation only, within her first stay.
+    const organization = ORGANIZATION.replace('responsible for reporting }', 'responsible for reporting authorized to appoint-auditor }')
+        + 'authority appoint-auditor "Appoint the internal auditor" { may appoint auditor }\n';
+    const team = `person jane "Jane Doe" { employed since 2020-01-01 }
+person kim "Kim Park" { employed since 2020-01-01 until 2030-12-31 external "Park Advisory" engaged since 2023-09-01 }
+person omar "Omar Haddad" { employed since 2021-01-01 }
+assign jane to ciso since 2022-01-01 appointed by board { announced 2022-01-02 via intranet to all-staff }
+delegate appoint-auditor from ciso to kim since 2023-01-01
+assign omar to auditor since 2024-01-01 appointed by kim { announced 2024-01-02 via intranet to all-staff }
+`;
+    const files = { 'organization.mandate': organization, 'team.mandate': team };
+
+    it('runs appointment-authority again when leaving ends the delegation, though no holding moves: she is back, but the delegation is not', async () => {
+        const workspace = await Workspace.open(files);
+        expect(workspace.codes('team.mandate')).not.toContain('appointment-authority');
+        const { runs } = spies();
+        const edited = { ...files, 'team.mandate': team.replace('until 2030-12-31', 'until 2023-06-30') };
+        await workspace.write('team.mandate', edited['team.mandate']);
+        expect(runs('appointment-authority')).toBe(1);
+        expect(workspace.codes('team.mandate')).toContain('appointment-authority');
+        await expectSameAsCold(workspace, edited);
+    });
+});
+
 describe('random joining and leaving dates typed', () => {
     it('give in examples/acme what a cold build gives, carrying the rules over where no holding moves', async () => {
         const files: Record<string, string> = readTextFolder(join(import.meta.dirname, '..', 'examples', 'acme'));

@@ -7,8 +7,8 @@
  *   time, written before it);
  * - `leaver-holds-role` fires on each assignment that is open or ends after the last day of the stay
  *   with the organization it took effect in, when that day is before the as-of date (coming back later
- *   does not renew it), and on each delegation of a person who left before the as-of date that is open
- *   or ends after their last day;
+ *   does not renew it), and on each delegation to a person that is open or ends after the last day of
+ *   the stay it took effect in, when that day is before the as-of date, likewise;
  * - `delegation-window` fires on each delegation that no one holder's tenure of the delegating role
  *   covers whole, while they are with the organization (an open end needs an open tenure);
  * - `delegation-escalation` fires on each delegation from a role that neither carries the duty nor
@@ -161,17 +161,19 @@ function expectedFindings(spec: PolicySpec, asOf: number): string[] {
     };
     const outlasts = (period: Days, last: number | undefined) => last !== undefined && (period.until === undefined || period.until > last);
     // An assignment ends with the stay it took effect in, even when the person comes back later; one that took effect in none, with their departure.
-    const leftDuring = (assignment: AssignmentSpec) => {
-        const person = spec.people.find(candidate => candidate.name === assignment.person)!;
-        const stay = stayOfTerm(person, assignment.period);
-        if (!stay) return leftBefore(assignment.person);
+    // A delegation to a person likewise (a delegation to a role never leaves).
+    const leftDuring = (name: string, period: Days) => {
+        const person = spec.people.find(candidate => candidate.name === name);
+        if (!person) return undefined;
+        const stay = stayOfTerm(person, period);
+        if (!stay) return leftBefore(name);
         return stay.until !== undefined && stay.until < asOf ? stay.until : undefined;
     };
     spec.assignments.forEach((assignment, index) => {
-        if (outlasts(assignment.period, leftDuring(assignment))) findings.push(`leaver-holds-role:${assignmentLines[index]}`);
+        if (outlasts(assignment.period, leftDuring(assignment.person, assignment.period))) findings.push(`leaver-holds-role:${assignmentLines[index]}`);
     });
     spec.delegations.forEach((delegation, index) => {
-        if (outlasts(delegation.period, leftBefore(delegation.to))) findings.push(`leaver-holds-role:${delegationLines[index]}`);
+        if (outlasts(delegation.period, leftDuring(delegation.to, delegation.period))) findings.push(`leaver-holds-role:${delegationLines[index]}`);
         if (!coveredByOneHolder(spec, delegation)) findings.push(`delegation-window:${delegationLines[index]}`);
         if (!holdsDutyWhenDelegating(spec, delegation, asOf)) findings.push(`delegation-escalation:${delegationLines[index]}`);
         if (onCycleSomeDay(spec, delegation)) findings.push(`delegation-cycle:${delegationLines[index]}`);

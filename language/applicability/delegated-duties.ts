@@ -11,7 +11,7 @@ import type { ChainContext } from '../query/query-context.js';
 import type { IsoDate } from '../util/dates.js';
 import { delegationStatus } from '../workspace/delegation-status.js';
 import { delegationsOf } from '../workspace/duty-index.js';
-import { isPresentOn } from '../workspace/tenure.js';
+import { reachesPersonOn } from '../workspace/tenure.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
 
 // dutyGrounds writes explanation steps with places; the status reads only who is reached, so no place is worked out.
@@ -30,7 +30,8 @@ export function delegationsPassingOn(model: WorkspaceModel, asOf: IsoDate): (req
         if (!byParty) grounds.set(duty, byParty = dutyGrounds(context, duty, asOf).byParty);
         return byParty.has(party);
     };
-    const present = (party: Party) => isRole(party) ? model.hasDeclaredHolderOn(party, asOf) : isPresentOn(party, asOf);
+    // A person reached only in the stay the delegation took effect in (leaving ends it, as it ends an appointment).
+    const present = (party: Party, delegation: Delegation) => isRole(party) ? model.hasDeclaredHolderOn(party, asOf) : reachesPersonOn(delegation, party, asOf);
     return (requirementId, carriers) => {
         const duties = new Set(carriers.flatMap(role => model.dutiesCarriedBy(role)).filter(duty => duty.requirements.includes(requirementId)));
         const found: Delegation[] = [];
@@ -38,7 +39,7 @@ export function delegationsPassingOn(model: WorkspaceModel, asOf: IsoDate): (req
             for (const delegation of delegationsOf(model, duty)) {
                 const from = delegation.from?.ref;
                 const to = delegation.to?.ref;
-                if (!from || !to || delegationStatus(delegation, asOf) !== 'active' || !present(to) || !holds(duty, from)) continue;
+                if (!from || !to || delegationStatus(delegation, asOf) !== 'active' || !present(to, delegation) || !holds(duty, from)) continue;
                 found.push(delegation);
             }
         }

@@ -1,9 +1,9 @@
 import { isPerson, isRole, type Delegation, type Duty, type Party, type Person, type Role } from '../generated/ast.js';
 import { compareStrings } from '../util/compare.js';
-import type { IsoDate } from '../util/dates.js';
+import { periodCovers, type IsoDate } from '../util/dates.js';
 import { delegationStatus } from '../workspace/delegation-status.js';
 import { carriersOf, delegationsOf } from '../workspace/duty-index.js';
-import { isPresentOn } from '../workspace/tenure.js';
+import { isPresentOn, presenceOf, reachesPersonOn, stayOf } from '../workspace/tenure.js';
 import type { EntitledParty, ExplanationStep, MayPerformAnswer, NamedItem, QueryNote } from './index.js';
 import { assignmentStep, carriesStep, delegationName, delegationStep, delegationWindowNote } from './explain.js';
 import { resolveName } from './names.js';
@@ -67,6 +67,10 @@ export function dutyGrounds(context: ChainContext, duty: Duty, date: IsoDate, be
             const upstream = byParty.get(from)![0];
             for (const delegation of inForce.get(from) ?? []) {
                 const to = delegation.to!.ref!;
+                if (isPerson(to) && isPresentOn(to, date) && !reachesPersonOn(delegation, to, date)) {
+                    notes.push({ text: lapsedText(delegation, to, date), source: context.at(delegation) });
+                    continue;
+                }
                 const known = byParty.get(to);
                 const chain = chainOf(delegationStep(context, delegation), upstream);
                 if (known) known.push(chain);
@@ -141,6 +145,14 @@ export function anyoneEntitled(context: QueryContext, byParty: ReadonlyMap<Party
         if (isRole(party) ? context.model.holdersOn(party, date).some(assignment => assignment.person?.ref) : isPerson(party) && isPresentOn(party, date)) return true;
     }
     return false;
+}
+
+/** Why a delegation to someone back with the organization on `date` gives them nothing: it lapsed when they left. */
+function lapsedText(delegation: Delegation, person: Person, date: IsoDate): string {
+    const left = stayOf(delegation, person)?.until;
+    const back = presenceOf(person).find(stay => periodCovers(date, stay.since, stay.until))?.since;
+    return `${delegationName(delegation)} is in force, but ${person.name} left on ${left ?? 'an earlier date'} and came back on ${back ?? 'a later date'}: `
+        + 'leaving ended the delegation and coming back does not renew it (see the leaver-holds-role rule)';
 }
 
 /** Who may perform the responsibility or use the authority called `dutyName` on `date`, and why. */

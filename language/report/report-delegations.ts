@@ -3,7 +3,7 @@ import { isPerson, isRole, type Duty, type Party } from '../generated/ast.js';
 import { dutyGrounds } from '../query/may-perform.js';
 import type { ChainContext } from '../query/query-context.js';
 import { delegationStatusOn as statusOn } from '../workspace/delegation-status.js';
-import { isPresentOn } from '../workspace/tenure.js';
+import { isPresentOn, reachesPersonOn } from '../workspace/tenure.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
 import type { DelegationEntry, GraphEdge, GraphNode, OrganizationGraph, RoleHolders } from './report-model.js';
 import type { ReportSources } from './report-sources.js';
@@ -55,6 +55,8 @@ export function delegationEntries(model: WorkspaceModel, sources: ReportSources,
             ...(status === 'active' && !holds(from, duty) ? { delegatorLacksDuty: true } : {}),
             // As the queries say (query/may-perform.ts): someone who has left, or not joined yet, acts on nothing.
             ...(isPerson(to) && !isPresentOn(to, asOf) ? { recipientAbsent: true } : {}),
+            // Back after leaving: the delegation ended when they left, as leaver-holds-role says, and coming back does not renew it.
+            ...(status === 'active' && isPerson(to) && isPresentOn(to, asOf) && !reachesPersonOn(delegation, to, asOf) ? { recipientLapsed: true } : {}),
             ...(isRole(to) && !model.hasDeclaredHolderOn(to, asOf) ? { recipientVacant: true } : {}),
             // The role's act stands without a holder (query may-perform notes it); an auditor still wants to see the vacancy beside it.
             ...(status === 'active' && isRole(from) && !model.hasDeclaredHolderOn(from, asOf) ? { delegatorVacant: true } : {}),
@@ -81,7 +83,7 @@ export function organizationGraph(roles: readonly RoleHolders[], delegations: re
             edges.push({ from: holder.person.id, to: entry.role.id, kind: 'holds', label: holder.capacity });
         }
     }
-    for (const delegation of delegations.filter(entry => entry.status === 'active' && !entry.recipientAbsent && !entry.delegatorLacksDuty)) {
+    for (const delegation of delegations.filter(entry => entry.status === 'active' && !entry.recipientAbsent && !entry.recipientLapsed && !entry.delegatorLacksDuty)) {
         // A delegation to a vacant role is drawn all the same: the role's node says it is vacant.
         if (!nodes.has(delegation.to.id)) {
             nodes.set(delegation.to.id, { id: delegation.to.id, label: delegation.to.title, kind: 'person', ciso: false, vacant: false });

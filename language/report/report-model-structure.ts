@@ -38,6 +38,8 @@ export interface DelegationEntry {
     readonly status: DelegationStatus;
     /** Present (true) when it is delegated to a person who is not with the organization on the as-of date: in its window, it hands on nothing. */
     readonly recipientAbsent?: boolean;
+    /** The recipient left after the delegation took effect and is back on the as-of date: leaving ended it. */
+    readonly recipientLapsed?: boolean;
     /** Present (true) when it is delegated to a role nobody holds on the as-of date: in its window, it hands on nothing either. */
     readonly recipientVacant?: boolean;
     /**
@@ -62,7 +64,7 @@ export interface DelegationEntry {
 
 /** Whether a delegation in its window hands its duty on to someone on the as-of date: not to a person who is gone or a role nobody holds, nor from a party that no longer holds the duty. */
 export function handsOn(entry: DelegationEntry): boolean {
-    return entry.status === 'active' && !entry.recipientAbsent && !entry.recipientVacant && !entry.delegatorLacksDuty;
+    return entry.status === 'active' && !entry.recipientAbsent && !entry.recipientLapsed && !entry.recipientVacant && !entry.delegatorLacksDuty;
 }
 
 export interface GraphNode {

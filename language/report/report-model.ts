@@ -8,7 +8,7 @@ import type { PolicyDiff } from '../diff/diff-model.js';
 import type { RecordState } from '../workspace/announced-records.js';
 import type { TrainingState } from '../workspace/training-status.js';
 
-export const REPORT_SCHEMA_VERSION = '3.4.0';
+export const REPORT_SCHEMA_VERSION = '3.5.0';
 
 /** Where a fact comes from: a workspace-relative file and a 1-based line. */
 export interface SourceRef {

@@ -1,6 +1,7 @@
 import { isAppointingBody, isPerson, isRole, type Appointer, type Assignment, type Authority, type Duty, type Party, type Role } from '../generated/ast.js';
 import { IssueCodes } from '../mandate-issue-codes.js';
 import { periodCovers, type IsoDate } from '../util/dates.js';
+import { reachesPersonOn } from '../workspace/tenure.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
 import { carries, receivedOn } from './delegation-support.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
@@ -23,12 +24,16 @@ function holdsDutyOn(model: WorkspaceModel, party: Party, duty: Duty, date: IsoD
     return receivedOn(model, party, duty, date).some(delegation => delegation.from?.ref !== undefined && holdsDutyOn(model, delegation.from.ref, duty, date, seen));
 }
 
-/** Whether `party` holds, on `date`, a delegation of an authority to appoint to `role` from a party that holds it then. */
+/**
+ * Whether `party` holds, on `date`, a delegation of an authority to appoint to `role` from a party that
+ * holds it then; a person only while with the organization in the stay it took effect in (leaving ends it).
+ */
 function hasDelegatedAuthority(model: WorkspaceModel, party: Party, role: Role, date: IsoDate): boolean {
     return model.delegationsTo(party).some(delegation => {
         const [duty, from] = [delegation.duty?.ref, delegation.from?.ref];
         return duty !== undefined && from !== undefined && isAppointingAuthorityFor(duty, role)
-            && periodCovers(date, delegation.since, delegation.until) && holdsDutyOn(model, from, duty, date);
+            && periodCovers(date, delegation.since, delegation.until) && (!isPerson(party) || reachesPersonOn(delegation, party, date))
+            && holdsDutyOn(model, from, duty, date);
     });
 }
 

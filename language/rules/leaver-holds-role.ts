@@ -1,6 +1,6 @@
 import type { Assignment, Delegation, Person } from '../generated/ast.js';
 import { IssueCodes } from '../mandate-issue-codes.js';
-import { departureOf, presenceOf, stayOf, type Departure } from '../workspace/tenure.js';
+import { departureOf, presenceOf, stayOf, type Dated, type Departure } from '../workspace/tenure.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 
 /** Whether a period that ends on `until` (undefined: never) extends past `left`. */
@@ -15,13 +15,13 @@ function leftBefore(person: Person, asOf: string): Departure | undefined {
 }
 
 /**
- * When an assignment's person left, as leaver-holds-role reads it: the end of the stay with the
- * organization in which the assignment took effect (tenure.ts, stayOf), when that lies before the
- * as-of date, with the start of the next stay when they came back; for an assignment that took
- * effect in no stay, the person's departure. Leaving ends an appointment; coming back does not renew it.
+ * When the person of an assignment (or of a delegation to them) left, as leaver-holds-role reads it:
+ * the end of the stay with the organization in which it took effect (tenure.ts, stayOf), when that
+ * lies before the as-of date, with the start of the next stay when they came back; for one that took
+ * effect in no stay, the person's departure. Leaving ends an appointment and a delegation; coming back renews neither.
  */
-function leftDuring(person: Person, assignment: Assignment, asOf: string): (Departure & { readonly back?: Departure }) | undefined {
-    const stay = stayOf(assignment, person);
+function leftDuring(person: Person, item: Dated, asOf: string): (Departure & { readonly back?: Departure }) | undefined {
+    const stay = stayOf(item, person);
     if (!stay) return leftBefore(person, asOf);
     if (stay.until === undefined || stay.until >= asOf) return undefined;
     const kind = person.employedUntil === stay.until ? 'employed' : 'engaged';
@@ -66,17 +66,18 @@ export const leaverHoldsRole: WorkspaceRule = {
                             + `so the role is vacant from the day after. End it by the leaving date (\`until ${left.date}\`) and appoint a successor if the role is still needed.`
                 });
             }
-            const departure = leftBefore(person, asOf);
-            if (!departure) continue;
-            const left = departure.date;
-            const why = `${departure.kind} until`;
             for (const delegation of model.delegationsTo(person)) {
-                if (!outlasts(delegation.until, left)) continue;
+                const left = leftDuring(person, delegation, asOf);
+                if (!left || !outlasts(delegation.until, left.date)) continue;
+                const duty = delegation.duty?.$refText;
                 findings.push({
                     node: delegation,
                     property: delegation.until ? 'until' : 'to',
-                    message: `'${person.name}' left on ${left} (${why}), but this delegation of '${delegation.duty?.$refText}' to them ${ending(delegation)}, `
-                        + `so a leaver can still act on it. End it by the leaving date (\`until ${left}\`) and delegate to someone still employed if the cover is still needed.`
+                    message: left.back
+                        ? `'${person.name}' left on ${left.date} (${left.kind} until) and ${left.back.date <= asOf ? 'came back' : 'comes back'} on ${left.back.date} (${left.back.kind} since), but this delegation of '${duty}' to them ${ending(delegation)}. `
+                            + `Leaving ended it, and coming back does not renew it. End it by the leaving date (\`until ${left.date}\`) and delegate again from ${left.back.date} if the cover is still needed.`
+                        : `'${person.name}' left on ${left.date} (${left.kind} until), but this delegation of '${duty}' to them ${ending(delegation)}, `
+                            + `so a leaver can still act on it. End it by the leaving date (\`until ${left.date}\`) and delegate to someone still employed if the cover is still needed.`
                 });
             }
         }

@@ -1,4 +1,4 @@
-import type { Assignment, Person } from '../generated/ast.js';
+import type { Assignment, Delegation, Person } from '../generated/ast.js';
 import { isDateShaped, type Period } from '../util/dates.js';
 import type { TokenEdit } from './semantic-fingerprint.js';
 import { heldWithin, presenceOf, tenureHeldWithin } from './tenure.js';
@@ -10,8 +10,10 @@ const PRESENCE_DATES: ReadonlySet<string> = new Set(['employedSince', 'employedU
 /**
  * Whether `edit` (one token typed, semantic-fingerprint.ts) changed a date of a person's employment
  * or engagement and nothing that anyone holds: every assignment of the person gives the role on
- * the same days before and after, and so does each tenure those make up. Who holds which role on
- * any date (holdersOn, rolesOfPersonOn, effectivePeriods, tenureHeldPeriods) then reads the same,
+ * the same days before and after, and so does each tenure those make up, and every delegation to
+ * the person reaches them on the same days. Who holds which role on any date (holdersOn,
+ * rolesOfPersonOn, effectivePeriods, tenureHeldPeriods) and what a delegation hands a person
+ * (reachesPersonOn) then read the same,
  * so a rule that reads presence only through them (WorkspaceRule's `readsPresence`) says the same.
  * The usual such edit: a joining date typed years before the person's first appointment.
  * `model` is the workspace after the edit; the person's assignments and their dates are the same
@@ -32,10 +34,16 @@ export function leavesHoldingsSame(edit: TokenEdit, model: WorkspaceModel): bool
         const terms = tenure?.terms.map(term => ({ since: term.since, until: term.until }));
         if (terms && !samePeriods(tenureHeldWithin(terms, oldPresence), tenureHeldWithin(terms, newPresence))) return false;
     }
+    // A delegation to the person reaches them on the days of its window within the stay it took effect in (reachesPersonOn).
+    for (const delegation of model.delegationsTo(after)) {
+        if (!hasDateShapes(delegation)) return false;
+        const own: Period = { since: delegation.since, until: delegation.until };
+        if (!samePeriods(heldWithin(own, oldPresence), heldWithin(own, newPresence))) return false;
+    }
     return true;
 }
 
-function hasDateShapes(assignment: Assignment): boolean {
+function hasDateShapes(assignment: Assignment | Delegation): boolean {
     return (assignment.since === undefined || isDateShaped(assignment.since)) && (assignment.until === undefined || isDateShaped(assignment.until));
 }
 

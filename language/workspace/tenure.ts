@@ -129,9 +129,12 @@ export function heldWithin(own: Period, presence: readonly Period[]): Period[] {
     return [];
 }
 
-/** The stay with the organization in which an assignment took effect: the first of the person's that its period overlaps. */
-export function stayOf(assignment: Assignment, person: Person): Period | undefined {
-    const own: Period = { since: bound(assignment.since), until: bound(assignment.until) };
+/** Something a person is given for a period: an assignment, or a delegation to them. */
+export type Dated = Pick<Assignment, 'since' | 'until'>;
+
+/** The stay with the organization in which an assignment (or a delegation to the person) took effect: the first of the person's that its period overlaps. */
+export function stayOf(item: Dated, person: Person): Period | undefined {
+    const own: Period = { since: bound(item.since), until: bound(item.until) };
     return presenceOf(person).find(stay => overlapOf(own, stay) !== undefined);
 }
 
@@ -141,6 +144,18 @@ export function effectivePeriods(assignment: Assignment): Period[] {
     const own: Period = { since: bound(assignment.since), until: bound(assignment.until) };
     if (!person) return [own];
     return heldWithin(own, presenceOf(person));
+}
+
+/**
+ * Whether what was given to `person` for a period (a delegation to them) reaches them on `date`: they
+ * are with the organization then, in the stay in which it took effect. Leaving ends a delegation as it
+ * ends an appointment; coming back does not renew it. Asked for a date within its own window, which is the caller's to read.
+ */
+export function reachesPersonOn(item: Dated, person: Person, date: IsoDate): boolean {
+    // One stay at most (the usual case): present is enough.
+    if (person.employedSince === undefined || person.engagedSince === undefined) return isPresentOn(person, date);
+    const own: Period = { since: bound(item.since), until: bound(item.until) };
+    return heldWithin(own, presenceOf(person)).some(period => periodCovers(date, period.since, period.until));
 }
 
 /**
