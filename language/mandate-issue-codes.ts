@@ -54,6 +54,7 @@ export const IssueCodes = {
     LeaverHoldsRole: 'leaver-holds-role',
     AssignmentBeforeJoining: 'assignment-before-joining',
     RoleVacant: 'role-vacant',
+    VacancyInPeriod: 'vacancy-in-period',
     DeputyMissing: 'deputy-missing',
     KeyPersonConcentration: 'key-person-concentration',
     PersonWithoutRole: 'person-without-role',

@@ -25,10 +25,26 @@ function reportsToCell(titles: ReadonlyMap<string, string>, entry: RoleHolders):
 /** Vacant roles named in the answer; a large policy's others are marked where they are listed. */
 const VACANCIES_NAMED = 20;
 
+/**
+ * The roles that stood empty between holders earlier in the audit period, as vacancy-in-period finds
+ * (open, or accepted with a justification): the as-of date's holders alone would hide such a gap.
+ */
+function earlierVacancies(report: AuditReport): Inline[] {
+    const places = new Set([...report.findings, ...report.acceptedExceptions].filter(finding => finding.rule === 'vacancy-in-period').map(finding => `${finding.source.file}:${finding.source.line}`));
+    if (places.size === 0) return [];
+    const roles = report.roles.filter(entry => places.has(`${entry.role.source.file}:${entry.role.source.line}`));
+    if (roles.length === 0) return [];
+    return [
+        text(' '), badge('warn', 'Earlier in the audit period'), text(' nobody held '),
+        ...roles.flatMap((entry, index) => [...(index > 0 ? [text('; ')] : []), strong(entry.role.title), ...(entry.ciso ? [text(' (the CISO role)')] : [])]),
+        text(' for a time, between two holders: section 10 says when (vacancy-in-period).')
+    ];
+}
+
 function vacancies(report: AuditReport): Block {
     const vacant = report.roles.filter(entry => entry.vacant);
     if (vacant.length === 0) {
-        return { kind: 'paragraph', answer: true, content: [strong('Vacancies: '), badge('good', 'None'), text(` Every role has a holder on ${report.asOf}.`)] };
+        return { kind: 'paragraph', answer: true, content: [strong('Vacancies: '), badge('good', 'None'), text(` Every role has a holder on ${report.asOf}.`), ...earlierVacancies(report)] };
     }
     const named = vacant.slice(0, VACANCIES_NAMED);
     return {
@@ -39,7 +55,8 @@ function vacancies(report: AuditReport): Block {
                 ...(index > 0 ? [text('; ')] : []), strong(entry.role.title), ...(entry.ciso ? [text(' (the CISO role)')] : []), text(' ('), src(entry.role.source), text(')'),
                 ...(entry.upcoming ? [text(`, until ${entry.upcoming[0].person.title} takes it on ${entry.upcoming[0].since}`)] : [])
             ]),
-            text(vacant.length > named.length ? `; and ${vacant.length - named.length} more, marked vacant below.` : '.')
+            text(vacant.length > named.length ? `; and ${vacant.length - named.length} more, marked vacant below.` : '.'),
+            ...earlierVacancies(report)
         ]
     };
 }

@@ -47,6 +47,7 @@ import { requirementUnknown } from './requirement-unknown.js';
 import { roleAcknowledgementMissing } from './role-acknowledgement-missing.js';
 import { roleHoldersOverlap } from './role-holders-overlap.js';
 import { roleVacant } from './role-vacant.js';
+import { vacancyInPeriod } from './vacancy-in-period.js';
 import type { MandateRule } from './rule.js';
 import { sodConflict } from './sod-conflict.js';
 import { suppressionJustificationMissing } from './suppression-justification-missing.js';
@@ -100,6 +101,7 @@ export const RULES: readonly MandateRule[] = [
     sodConflict,
     internalAuditorIndependence,
     roleVacant,
+    vacancyInPeriod,
     deputyMissing,
     keyPersonConcentration,
     leaverHoldsRole,
