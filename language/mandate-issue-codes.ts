@@ -14,6 +14,7 @@ export const IssueCodes = {
     AssignmentDateMissing: 'assignment-date-missing',
     AssignmentNotCommunicated: 'assignment-not-communicated',
     AnnouncementLate: 'announcement-late',
+    CisoAnnouncementAudience: 'ciso-announcement-audience',
     RecordLate: 'record-late',
     RoleAcknowledgementMissing: 'role-acknowledgement-missing',
     AppointmentAuthority: 'appointment-authority',

@@ -4,8 +4,9 @@
  * so is no cross-reference: Langium's references never find it. An audience written as a name
  * names the declaration of that name, if there is one; one written in quotes is text, like a title.
  */
-import { GrammarUtils, type AstNode, type CstNode, type IndexManager, type LangiumDocuments } from 'langium';
+import { type AstNode, type CstNode, type IndexManager, type LangiumDocuments } from 'langium';
 import { isAnnouncement, isAssignment, isModel, type Announcement } from '../generated/ast.js';
+import { audienceName } from '../workspace/announcement-audience.js';
 import { DECLARATION_NOUNS } from './symbol-kinds.js';
 
 export interface AudienceName {
@@ -14,12 +15,7 @@ export interface AudienceName {
     readonly node: CstNode;
 }
 
-/** The audience of `announcement` when it is written as a name rather than in quotes. */
-export function audienceName(announcement: Announcement): CstNode | undefined {
-    if (!announcement.audience || !announcement.$cstNode) return undefined;
-    const node = GrammarUtils.findNodeForProperty(announcement.$cstNode, 'audience');
-    return node && !node.text.startsWith('"') ? node : undefined;
-}
+export { audienceName };
 
 /** Every audience in the workspace written as `name`, in document order. */
 export function* audiencesNamed(documents: LangiumDocuments, name: string): Generator<AudienceName> {

@@ -19,7 +19,7 @@ const RECORDED_BY: KeyOrder<RecordedByEntry> = {
 
 const APPOINTMENT: KeyOrder<Appointment> = {
     person: NAMED, role: NAMED, capacity: true, since: true, until: true, tenureSince: true, heldSince: true, heldUntil: true, renewal: true, tenureCapacity: true, appointedBy: NAMED,
-    appointedByFindings: true, evidence: true, announcements: ANNOUNCEMENT, firstAnnouncement: FIRST_ANNOUNCEMENT,
+    appointedByFindings: true, audienceFindings: true, evidence: true, announcements: ANNOUNCEMENT, firstAnnouncement: FIRST_ANNOUNCEMENT,
     earlierCapacityAnnouncement: { date: true, capacity: true, source: SOURCE }, acknowledgements: ACKNOWLEDGEMENT, recordedBy: RECORDED_BY, source: SOURCE
 };
 

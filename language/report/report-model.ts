@@ -135,6 +135,8 @@ export interface Appointment {
      * appointed themselves). Absent when there are none.
      */
     readonly appointedByFindings?: readonly number[];
+    /** Indexes into `findings` of the open ciso-announcement-audience findings on the announcements of its tenure: made known to a part of the organization only (question 3 is then at most partly). */
+    readonly audienceFindings?: readonly number[];
     readonly evidence: readonly string[];
     readonly announcements: readonly Announcement[];
     /** The tenure's first announcement; absent when no term of the tenure was announced. */

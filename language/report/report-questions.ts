@@ -163,11 +163,17 @@ function communicated(appointments: readonly Appointment[], maxDays: number | un
     const announced = appointments.filter(appointment => appointment.firstAnnouncement);
     const late = announced.filter(appointment => appointment.firstAnnouncement?.late);
     const covered = announced.filter(appointment => appointment.renewal && madeAnnouncements(appointment.announcements).length === 0);
+    // The CISO made known only to a part of the organization (ciso-announcement-audience): announced, but not to those who need to know.
+    const narrow = announced.filter(appointment => (appointment.audienceFindings?.length ?? 0) > 0);
     const answer: Answer = appointments.length === 0 || announced.length === 0 ? 'no'
-        : announced.length < appointments.length ? 'partly' : late.length > 0 ? 'late' : 'yes';
+        : announced.length < appointments.length || narrow.length > 0 ? 'partly' : late.length > 0 ? 'late' : 'yes';
     // Not "key appointments": 7.4 counts those (the ISMS owner, the internal auditor and roles marked `key role` too).
     const parts = [`${announced.length} of ${appointments.length} appointments to the CISO and clause 5.3 roles were announced`];
     if (late.length > 0) parts.push(`${late.length} of them late: first announced more than ${maxDays} days after the tenure began`);
+    if (narrow.length > 0) {
+        parts.push(`${narrow.length === 1 ? 'the CISO\'s was' : `${narrow.length} CISO appointments were`} made known only to a part of the organization, `
+            + 'as ciso-announcement-audience finds, not to the organization as a whole');
+    }
     if (covered.length > 0) parts.push(`${count(covered, 'renewal is', 'renewals are')} covered by the announcement of the original appointment`);
     // Not "never announced": the organization was told of the stand-in, not of the confirmation (assignment-not-communicated).
     const standIn = appointments.filter(appointment => !appointment.firstAnnouncement && appointment.earlierCapacityAnnouncement);

@@ -1,10 +1,10 @@
-import { AstUtils, GrammarUtils } from 'langium';
+import { AstUtils, GrammarUtils, type AstNode } from 'langium';
 import type { Assignment, DutyLink, Role } from '../generated/ast.js';
 import { IssueCodes } from '../mandate-issue-codes.js';
 import { daysBetween, isDateShaped, isValidIsoDate } from '../util/dates.js';
 import { jobDescriptionOn } from '../workspace/job-descriptions.js';
 import { cadenceText } from '../workspace/training-status.js';
-import { announcedSpan, announcedSpanSince, firstAnnouncement, isAnnouncedBy, recordStateOn } from '../workspace/announced-records.js';
+import { announcedSpan, announcedSpanSince, firstAnnouncement, isAnnouncedBy, recordStateOn, tenureAnnouncements } from '../workspace/announced-records.js';
 import { capacityOf, heldDatesOn, isFirstTerm, type Tenure } from '../workspace/tenure.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
 import { compareStrings } from '../util/compare.js';
@@ -42,28 +42,30 @@ export interface PlacedFinding {
 
 const placeKey = (uri: string, line: number, column: number) => `${uri}\u0000${line}\u0000${column}`;
 
-/** The appointment-authority findings by where they start, indexed once per report (a large policy has thousands of appointments). */
-const authorityFindings = new WeakMap<readonly PlacedFinding[], ReadonlyMap<string, readonly number[]>>();
+/** The open findings of each rule the report places on appointments, by where they start, indexed once per report (a large policy has thousands of appointments). */
+const placedFindings = new WeakMap<readonly PlacedFinding[], ReadonlyMap<string, ReadonlyMap<string, readonly number[]>>>();
 
 /**
- * The open appointment-authority findings standing on the assignment's `appointed by`, as the rule
- * places them: the report takes the rule's word, and never judges the appointer's authority itself.
+ * The open findings of `rule` standing on `property` of `node`, as the rule places them: the report
+ * takes the rule's word, and never judges again (an appointer's authority, an announcement's audience).
  */
-function appointedByFindingsOf(assignment: Assignment, findings: readonly PlacedFinding[]): number[] {
-    let byPlace = authorityFindings.get(findings);
-    if (!byPlace) {
-        const index = new Map<string, number[]>();
+function findingsOn(rule: string, node: AstNode, property: string, findings: readonly PlacedFinding[]): number[] {
+    let byRule = placedFindings.get(findings);
+    if (!byRule) {
+        const index = new Map<string, Map<string, number[]>>();
         findings.forEach((finding, at) => {
-            if (finding.rule !== IssueCodes.AppointmentAuthority) return;
+            if (finding.rule !== IssueCodes.AppointmentAuthority && finding.rule !== IssueCodes.CisoAnnouncementAudience) return;
+            const places = index.get(finding.rule) ?? index.set(finding.rule, new Map()).get(finding.rule)!;
             const key = placeKey(finding.uri, finding.line, finding.column);
-            index.set(key, [...(index.get(key) ?? []), at]);
+            places.set(key, [...(places.get(key) ?? []), at]);
         });
-        authorityFindings.set(findings, byPlace = index);
+        placedFindings.set(findings, byRule = index);
     }
-    if (byPlace.size === 0 || !assignment.$cstNode) return [];
-    const start = GrammarUtils.findNodeForProperty(assignment.$cstNode, 'appointedBy')?.range.start;
+    const byPlace = byRule.get(rule);
+    if (!byPlace || !node.$cstNode) return [];
+    const start = GrammarUtils.findNodeForProperty(node.$cstNode, property)?.range.start;
     if (!start) return [];
-    return [...byPlace.get(placeKey(AstUtils.getDocument(assignment).uri.toString(), start.line + 1, start.character + 1)) ?? []];
+    return [...byPlace.get(placeKey(AstUtils.getDocument(node).uri.toString(), start.line + 1, start.character + 1)) ?? []];
 }
 
 /**
@@ -110,7 +112,9 @@ export function appointmentOf(assignment: Assignment, context: RolesContext): Ap
     const renewal = !isFirstTerm(tenure, assignment);
     const capacity = capacityOf(assignment);
     const tenureCapacity = renewal && tenure ? capacityOf(tenure.terms[0]) : undefined;
-    const appointedByFindings = appointer ? appointedByFindingsOf(assignment, context.findings) : [];
+    const appointedByFindings = appointer ? findingsOn(IssueCodes.AppointmentAuthority, assignment, 'appointedBy', context.findings) : [];
+    // ciso-announcement-audience stands on an announcement of the terms announced together (a renewal's on its tenure's).
+    const audienceFindings = role.ciso ? tenureAnnouncements(tenure, assignment).flatMap(announcement => findingsOn(IssueCodes.CisoAnnouncementAudience, announcement, 'audience', context.findings)) : [];
     const earlier = earlierCapacityAnnouncementOf(assignment, tenure, context);
     return {
         person: sources.named(person),
@@ -124,6 +128,7 @@ export function appointmentOf(assignment: Assignment, context: RolesContext): Ap
         ...(tenureCapacity && tenureCapacity !== capacity ? { tenureCapacity } : {}),
         appointedBy: appointer ? sources.named(appointer) : undefined,
         ...(appointedByFindings.length > 0 ? { appointedByFindings } : {}),
+        ...(audienceFindings.length > 0 ? { audienceFindings } : {}),
         evidence: [...assignment.evidence],
         // An announcement or acknowledgement whose date or channel did not parse is left out: its syntax
         // error is among the findings, and the report never says 'via undefined'.

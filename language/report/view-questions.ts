@@ -111,16 +111,21 @@ export function acknowledgementText(appointment: Appointment): string {
 }
 
 /**
- * Beside an appointing party that appointment-authority does not accept: a mark and the finding by its
- * number in section 10, and with `full` the rule's own words (the report takes its word, never judging again).
+ * Beside what a rule finds wrong with an appointment: a mark and the findings by their numbers in
+ * section 10, and with `full` the rule's own words (the report takes its word, never judging again).
  */
-export function appointedByMark(appointment: Appointment, findings: readonly ReportFinding[], full: boolean): Inline[] {
-    const standing = (appointment.appointedByFindings ?? []).filter(index => findings[index] !== undefined);
+function findingsMark(indexes: readonly number[] | undefined, label: string, findings: readonly ReportFinding[], full: boolean): Inline[] {
+    const standing = (indexes ?? []).filter(index => findings[index] !== undefined);
     if (standing.length === 0) return [];
     const numbers = standing.flatMap((index, at) => [...(at > 0 ? [text(', ')] : []), ref(findingAnchor(index), `#${index + 1}`)]);
     // The sentence goes on after the mark: a message's own full stop would end it early.
     const words = full ? [text(` — ${standing.map(index => findings[index].message.replace(/\.$/, '')).join('; ')}`)] : [];
-    return [text(' '), badge('warn', 'not accepted as the appointing party'), ...words, text(standing.length === 1 ? ' (finding ' : ' (findings '), ...numbers, text(')')];
+    return [text(' '), badge('warn', label), ...words, text(standing.length === 1 ? ' (finding ' : ' (findings '), ...numbers, text(')')];
+}
+
+/** Beside an appointing party that appointment-authority does not accept. */
+export function appointedByMark(appointment: Appointment, findings: readonly ReportFinding[], full: boolean): Inline[] {
+    return findingsMark(appointment.appointedByFindings, 'not accepted as the appointing party', findings, full);
 }
 
 function appointmentSentence(appointment: Appointment, findings: readonly ReportFinding[]): Inline[] {
@@ -156,7 +161,7 @@ export function firstAnnouncementNotes(appointment: Appointment, maxDays: number
     return notes;
 }
 
-function announcementSentence(appointment: Appointment, maxDays: number | undefined): Inline[] {
+function announcementSentence(appointment: Appointment, maxDays: number | undefined, findings: readonly ReportFinding[]): Inline[] {
     const head = [strong(appointment.person.title), ...capacityMark(appointment), text(` as ${appointment.role.title}: `)];
     const upcoming = appointment.announcements.filter(entry => entry.upcoming).map(announcementLine);
     const impossible = appointment.announcements.filter(entry => entry.invalidDate).map(announcementLine);
@@ -167,7 +172,8 @@ function announcementSentence(appointment: Appointment, maxDays: number | undefi
     if (!appointment.firstAnnouncement) return [...head, badge('bad', notAnnouncedText(appointment)), text(' ('), src(appointment.source), text(')'), ...later];
     const made = madeAnnouncements(appointment.announcements);
     const own = made.length > 0 ? [text(`announced ${plural(made.length, 'time')}: ${made.map(announcementLine).join('; ')}.`)] : [text('this term was not announced.')];
-    return [...head, ...own, ...later, ...firstAnnouncementNotes(appointment, maxDays).flatMap(note => [text(' '), ...note])];
+    const narrow = findingsMark(appointment.audienceFindings, 'made known only to a part of the organization', findings, false);
+    return [...head, ...own, ...later, ...firstAnnouncementNotes(appointment, maxDays).flatMap(note => [text(' '), ...note]), ...narrow];
 }
 
 function announcementTable(appointments: readonly Appointment[]): Block[] {
@@ -241,7 +247,7 @@ export function questionsSection(report: AuditReport): Section {
             { kind: 'heading', level: 3, text: `Q3. ${communicated.question}` },
             answer(communicated, ANSWERED),
             ...(communicated.appointments.length > 0
-                ? [{ kind: 'list', items: communicated.appointments.map(entry => announcementSentence(entry, communicated.maxDays)) } as const,
+                ? [{ kind: 'list', items: communicated.appointments.map(entry => announcementSentence(entry, communicated.maxDays, report.findings)) } as const,
                     ...announcementTable(communicated.appointments)]
                 : [{ kind: 'paragraph', content: [badge('bad', 'No key role has a current appointment to announce.')] } as const]),
             { kind: 'heading', level: 3, text: `Q4. ${cisoReporting.question}` },

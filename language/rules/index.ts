@@ -6,6 +6,7 @@ import { appointmentAuthority } from './appointment-authority.js';
 import { applicabilityInvalid } from './applicability-invalid.js';
 import { assignmentDateMissing } from './assignment-date-missing.js';
 import { assignmentNotCommunicated } from './assignment-not-communicated.js';
+import { cisoAnnouncementAudience } from './ciso-announcement-audience.js';
 import { cadenceInvalid } from './cadence-invalid.js';
 import { cisoMissing } from './ciso-missing.js';
 import { cisoMultiple } from './ciso-multiple.js';
@@ -69,6 +70,7 @@ export const RULES: readonly MandateRule[] = [
     assignmentDateMissing,
     assignmentNotCommunicated,
     announcementLate,
+    cisoAnnouncementAudience,
     recordLate,
     roleAcknowledgementMissing,
     appointmentAuthority,
