@@ -19,7 +19,7 @@ import { describe, expect, it } from 'vitest';
 import { checkSources } from '../language/engine/check-sources.js';
 import { holdersOf, queryContext, whoMayAppoint, whoMayPerform } from '../language/query/index.js';
 import { buildReport } from '../language/report/build-report.js';
-import { assignmentLine, covers, daysAround, holdingsOn, isoOf, periodText, personLines, presentOn, randomDays, randomPeople, type AssignmentSpec, type Days, type PersonSpec } from './oracle-policies.js';
+import { assignmentLine, covers, daysAround, heldDaysOf, holdingsOn, isoOf, periodText, personLines, presentOn, randomDays, randomPeople, type AssignmentSpec, type Days, type PersonSpec } from './oracle-policies.js';
 import { Random } from './random-edits.js';
 
 const CASES = Number(process.env.MANDATE_TENURE_CASES) || 120;
@@ -107,7 +107,8 @@ function oracle(spec: PolicySpec, role: string, day: number): Map<string, Expect
 /**
  * Who may perform `duty` on `day`: the holders of every role whose job description carries it,
  * and of every party a delegation in force on the day hands it to from a role that holds it then
- * (by carrying it or by such a delegation); a person named directly, when with the organization.
+ * (by carrying it or by such a delegation); a person named directly, when with the organization in
+ * the stay the delegation took effect in.
  */
 function mayPerform(spec: PolicySpec, duty: string, day: number): string[] {
     return entitled(spec, holdersOfDuty(spec, duty, day), day);
@@ -120,6 +121,10 @@ function holdersOfDuty(spec: PolicySpec, duty: string, day: number): Set<string>
         grew = false;
         for (const delegation of spec.delegations) {
             if (delegation.duty !== duty || !covers(delegation.period, day) || !holds.has(delegation.from) || holds.has(delegation.to)) continue;
+            // A person only on the days of its window within the stay it took effect in: leaving ends it, coming back does not renew it.
+            const person = spec.people.find(candidate => candidate.name === delegation.to);
+            const reach = person && heldDaysOf(person, delegation.period);
+            if (person && (!reach || !covers(reach, day))) continue;
             holds.add(delegation.to);
             grew = true;
         }
