@@ -3,9 +3,10 @@
  * (docs/rules/assignment-not-communicated.md, announcement-late.md) with an oracle that knows only
  * the definitions: a person's terms in a role with no day between them are one tenure; within it,
  * consecutive terms in the same capacity (acting, interim, or neither) are announced together, by
- * any announcement of any of them, and the first of them is the one reported:
- * - `assignment-not-communicated` when none of them has an announcement, or when the first has begun
- *   by the as-of date and every announcement is dated after it;
+ * any announcement of any of them, and from the first term in neither capacity on, every later term
+ * of the tenure is announced with it; the first of them is the one reported:
+ * - `assignment-not-communicated` when the first has begun by the as-of date (or is undated) and none
+ *   of them has an announcement, or when it has begun and every announcement is dated after it;
  * - `announcement-late`, on the first announcement made by the as-of date, when it came more than
  *   30 days after the first term's start.
  *
@@ -74,7 +75,8 @@ function announcedTogether(terms: readonly TermSpec[]): number[][] {
         for (const { term, index } of order) {
             const since = term.period.since;
             const continues = group.length > 0 && (tenureEnd === undefined || since === undefined || since <= tenureEnd + 1);
-            const sameCapacity = continues && terms[group[group.length - 1]].capacity === term.capacity;
+            // Once the tenure has a term in no stand-in capacity, the organization knows the person in the role: every later term of it is covered.
+            const sameCapacity = continues && (terms[group[0]].capacity === undefined || terms[group[group.length - 1]].capacity === term.capacity);
             if (!sameCapacity) {
                 if (group.length > 0) groups.push(group);
                 group = [];
@@ -97,7 +99,8 @@ function expectedFindings(spec: { people: PersonSpec[]; terms: TermSpec[] }, asO
         // Earliest first; on a tie, the earlier term's, as the group lists them.
         const made = announcements.filter(announcement => announcement.day <= asOf).sort((a, b) => a.day - b.day);
         const begun = first.period.since !== undefined && first.period.since <= asOf;
-        if (announcements.length === 0 || (made.length === 0 && begun)) findings.push(`assignment-not-communicated:${termLines[group[0]]}`);
+        const notBegun = first.period.since !== undefined && first.period.since > asOf;
+        if (!notBegun && (announcements.length === 0 || (made.length === 0 && begun))) findings.push(`assignment-not-communicated:${termLines[group[0]]}`);
         if (first.period.since !== undefined && made.length > 0 && made[0].day - first.period.since > MAX_DAYS) findings.push(`announcement-late:${made[0].line}`);
     }
     return findings.sort();

@@ -194,6 +194,9 @@ describe('dates', () => {
         expect(where(await check(future), 'date-in-future')).toEqual(['people.mandate:8']);
         const plannedEnd = withEdit('people.mandate', text => text.replace('since 2024-03-01', 'since 2024-03-01 until 2030-01-01'));
         expect(where(await check(plannedEnd), 'date-in-future')).toEqual([]);
+        // A successor appointed ahead of the day they take over is planned too.
+        const successor = withEdit('people.mandate', text => `${text}person tom "Tom Becker" { employed since 2019-01-01 }\nassign tom to ciso since 2025-09-01 appointed by board\n`);
+        expect(where(await check(successor), 'date-in-future')).toEqual([]);
     });
     it('date-in-future: not on a joiner of next month in a file mandate import wrote, which nobody can correct', async () => {
         const joiner = 'person sam "Sam Lee" { // directory key: sam@acme.example\n    employed since 2025-08-01\n}\n';

@@ -25,6 +25,8 @@ export const assignmentNotCommunicated: WorkspaceRule = {
             const tenure = model.tenureOf(assignment);
             if (!startsAnnouncedSpan(tenure, assignment)) continue;
             const recorded = tenureAnnouncements(tenure, assignment);
+            // An appointment that has not begun (a successor decided for later) is announced when it takes effect, or ahead of it.
+            if (assignment.since && isValidIsoDate(assignment.since) && assignment.since > asOf) continue;
             let message: string;
             if (recorded.length === 0) {
                 const stoodIn = standInBefore(tenure, assignment);
@@ -36,8 +38,7 @@ export const assignmentNotCommunicated: WorkspaceRule = {
                 // Announced by the as-of date, or with a date date-invalid reports: nothing to add.
                 const upcoming = upcomingAnnouncement(tenure, assignment, asOf);
                 if (!upcoming || recorded.some(announcement => !isValidIsoDate(announcement.date))) continue;
-                // An appointment that has not begun may be announced ahead of it, on a date still to come.
-                if (!assignment.since || !isValidIsoDate(assignment.since) || assignment.since > asOf) continue;
+                if (!assignment.since || !isValidIsoDate(assignment.since)) continue;
                 message = `The appointment${assignmentNames(assignment)} took effect on ${assignment.since} but had not been announced by ${asOf}: `
                     + `the announcement dated ${upcoming.date} is after the as-of date, so it does not count yet. `;
             }

@@ -16,7 +16,8 @@ export const DATE_FIELDS: Readonly<Record<string, DateFields>> = {
         all: ['employedSince', 'employedUntil', 'engagedSince', 'engagedUntil'], events: ['employedSince', 'engagedSince'],
         ranges: [['employedSince', 'employedUntil'], ['engagedSince', 'engagedUntil']]
     },
-    Assignment: { all: ['since', 'until'], events: ['since'], ranges: [['since', 'until']] },
+    // A successor is appointed ahead of the day they take over: the report lists such appointments as upcoming.
+    Assignment: { all: ['since', 'until'], events: [], ranges: [['since', 'until']] },
     // A delegation may legitimately be planned ahead, so its start is not an event.
     Delegation: { all: ['since', 'until'], events: [], ranges: [['since', 'until']] },
     // A new version of a job description may be written before it takes effect.

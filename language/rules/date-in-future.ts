@@ -11,7 +11,7 @@ export const dateInFuture: NodeRule = {
     category: 'well-formedness',
     severity: 'warning',
     standards: ['ISO27001:7.5'],
-    summary: 'A start, announcement, acknowledgement or completion date lies after the as-of date.',
+    summary: 'A start of employment, an announcement, an acknowledgement or a completion date lies after the as-of date.',
     fixable: false,
     checks: (context, report) => dateChecks((node, fields, accept) => {
         const asOf = context.settings.asOf();

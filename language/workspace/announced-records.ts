@@ -12,12 +12,16 @@ import { capacityOf, type Tenure } from './tenure.js';
  * The terms announced together with `assignment`: the consecutive terms of its tenure held in the
  * same capacity, `first` to `last` in `terms`. An acting holder confirmed in the role continues the
  * tenure, but what the organization was told (an acting stand-in) no longer holds, so the confirmed
- * appointment is announced on its own; a renewal in the same capacity is covered by the first.
+ * appointment is announced on its own; a renewal in the same capacity is covered by the first. Once
+ * the organization was told of the person in the role itself (a term in no stand-in capacity), every
+ * later term of the tenure is covered, an interim label between two terms included.
  */
 export function announcedSpan(tenure: Tenure | undefined, assignment: Assignment): { readonly terms: readonly Assignment[]; readonly first: number; readonly last: number } {
     const terms = tenure?.terms ?? [assignment];
     if (terms.length === 1) return { terms, first: 0, last: 0 };
     const at = Math.max(0, terms.indexOf(assignment));
+    const confirmed = terms.findIndex(term => capacityOf(term) === undefined);
+    if (confirmed !== -1 && confirmed <= at) return { terms, first: confirmed, last: terms.length - 1 };
     const capacity = capacityOf(terms[at]);
     let first = at;
     while (first > 0 && capacityOf(terms[first - 1]) === capacity) first--;
