@@ -1,4 +1,5 @@
 import { ISMS_CONFORMANCE, ISMS_REPORTING } from '../standards/catalogue.js';
+import { isValidIsoDate } from '../util/dates.js';
 import { handsOn, madeAnnouncements, type Answer, type Appointment, type AuditorAnswers, type DelegationEntry, type DutyLine, type RoleHolders } from './report-model.js';
 import { raciLetter } from './report-roles.js';
 
@@ -140,7 +141,11 @@ function continuedText(appointments: readonly Appointment[]): string {
 }
 
 function appointed(appointments: readonly Appointment[]): AuditorAnswers['appointed'] {
-    const dated = appointments.filter(appointment => appointment.since && appointment.tenureSince);
+    // A start on a day the calendar does not have (date-invalid) says no more of when than none at all.
+    const real = (date: string | undefined) => date !== undefined && isValidIsoDate(date);
+    const written = appointments.filter(appointment => appointment.since && appointment.tenureSince);
+    const dated = written.filter(appointment => real(appointment.since) && real(appointment.tenureSince));
+    const impossible = written.length - dated.length;
     const named = appointments.filter(appointment => appointment.appointedBy);
     // Named, but appointment-authority stands open on who made it: the rule's word, never judged again here.
     const unauthorized = named.filter(appointment => (appointment.appointedByFindings?.length ?? 0) > 0);
@@ -153,7 +158,8 @@ function appointed(appointments: readonly Appointment[]): AuditorAnswers['appoin
     return {
         question: 'When did this person get the role?', answer,
         summary: appointments.length === 0 ? 'There is no current appointment to a key role.'
-            : `${dated.length} of ${appointments.length} appointments to the CISO and clause 5.3 roles are dated, and ${named.length} name the appointing party.`
+            : `${dated.length} of ${appointments.length} appointments to the CISO and clause 5.3 roles are dated`
+                + `${impossible === 0 ? '' : ` (${impossible} more ${impossible === 1 ? 'gives a start' : 'give starts'} on a day the calendar does not have, as date-invalid reports)`}, and ${named.length} name the appointing party.`
                 + `${invalid}${continuedText(appointments)}`,
         appointments
     };

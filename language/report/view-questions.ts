@@ -1,4 +1,5 @@
 /** Section 2: the auditor's four questions, each answered first in plain words, then with its evidence. */
+import { isValidIsoDate } from '../util/dates.js';
 import { ISMS_CONFORMANCE, ISMS_REPORTING } from '../standards/catalogue.js';
 import { announcementLine, notAnnouncedText, recordMark } from './announcement-text.js';
 import { isMade, madeAnnouncements, type Answer, type Appointment, type AuditorQuestion, type AuditReport, type DutyLine, type ReportFinding, type RoleHolders } from './report-model.js';
@@ -134,7 +135,7 @@ function appointmentSentence(appointment: Appointment, findings: readonly Report
         ? [text('since '), ...(appointment.tenureSince ? [strong(appointment.tenureSince)] : [badge('bad', 'tenure start not dated')]),
             text(appointment.tenureCapacity ? ` (the tenure, first as ${appointment.tenureCapacity}; the current term, ${renewalText(appointment)}, since ` : ' (the tenure; the current term, a renewal, since '),
             date(appointment.since ?? '?'), text(')')]
-        : appointment.since ? [text('since '), strong(appointment.since)] : [badge('bad', 'no start date')];
+        : appointment.since ? [text('since '), strong(appointment.since), ...(isValidIsoDate(appointment.since) ? [] : [text(' '), badge('bad', 'not a day the calendar has')])] : [badge('bad', 'no start date')];
     return [
         strong(appointment.person.title), ...capacityMark(appointment), text(`: ${appointment.role.title} `), ...start,
         ...(appointment.until ? [text(` until ${appointment.until}`)] : []),

@@ -1,7 +1,7 @@
 import type { Assignment } from '../generated/ast.js';
 import { IssueCodes } from '../mandate-issue-codes.js';
 import { isValidIsoDate } from '../util/dates.js';
-import { startsAnnouncedSpan, tenureAnnouncements, upcomingAnnouncement } from '../workspace/announced-records.js';
+import { isAnnouncedBy, recordStateOn, startsAnnouncedSpan, tenureAnnouncements, upcomingAnnouncement } from '../workspace/announced-records.js';
 import { capacityOf, type Tenure } from '../workspace/tenure.js';
 import { assignmentNames } from './describe.js';
 import { TERMS_AND_ANNOUNCEMENTS } from './communication-reads.js';
@@ -35,12 +35,21 @@ export const assignmentNotCommunicated: WorkspaceRule = {
                     ? `The confirmation${assignmentNames(assignment)}, after the ${stoodIn} term, was not announced: the organization was told of a stand-in, so the confirmation needs an announcement of its own. `
                     : `The appointment${assignmentNames(assignment)} was never announced. `;
             } else {
-                // Announced by the as-of date, or with a date date-invalid reports: nothing to add.
+                if (recorded.some(announcement => isAnnouncedBy(announcement, asOf))) continue; // made by the as-of date
                 const upcoming = upcomingAnnouncement(tenure, assignment, asOf);
-                if (!upcoming || recorded.some(announcement => !isValidIsoDate(announcement.date))) continue;
-                if (!assignment.since || !isValidIsoDate(assignment.since)) continue;
-                message = `The appointment${assignmentNames(assignment)} took effect on ${assignment.since} but had not been announced by ${asOf}: `
-                    + `the announcement dated ${upcoming.date} is after the as-of date, so it does not count yet. `;
+                // On a day the calendar does not have: date-invalid's error is on the date, but question 3 has no answer either, so this says so.
+                const impossible = recorded.filter(announcement => recordStateOn(announcement.date, asOf) === 'invalid-date');
+                if (impossible.length > 0) {
+                    const one = impossible.length === 1;
+                    message = `The appointment${assignmentNames(assignment)} has no announcement that counts by ${asOf}: ${impossible.map(announcement => announcement.date).join(', ')} `
+                        + `${one ? 'is not a day' : 'are not days'} the calendar has, so ${one ? 'that announcement counts' : 'those announcements count'} for nothing until corrected`
+                        + `${upcoming ? `, and the one dated ${upcoming.date} is after the as-of date` : ''}. `;
+                } else if (upcoming && assignment.since && isValidIsoDate(assignment.since)) {
+                    message = `The appointment${assignmentNames(assignment)} took effect on ${assignment.since} but had not been announced by ${asOf}: `
+                        + `the announcement dated ${upcoming.date} is after the as-of date, so it does not count yet. `;
+                } else {
+                    continue;
+                }
             }
             findings.push({
                 node: assignment,
