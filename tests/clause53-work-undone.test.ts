@@ -97,6 +97,18 @@ describe('every role responsible for a 5.3 item vacant, a held role only account
         const files = withRoles(text => text.replace('assign priya to ciso', 'assign priya to ciso since 2022-04-01 until 2025-01-31 appointed by board {}\nassign priya to ceo'));
         expect(await message(files)).toContain('Only vacant roles carry it (isms-manager, ciso)');
     });
+
+    it('says nothing there either while a delegation made by a vacant carrier (the role\'s act) hands the duty to someone with the organization, as may-perform and Q1 count it', async () => {
+        const vacant = (text: string) => text.replace('assign priya to ciso', 'assign priya to ciso since 2022-04-01 until 2025-01-31 appointed by board {}\nassign priya to ceo');
+        const files = withRoles(text => `${vacant(text)}${OMAR}delegate isms-reporting from ciso to omar since 2025-01-01\n`);
+        const findings = await check(files);
+        expect(where(findings, 'isms-reporting-unassigned')).toEqual([]);
+        expect(rules(findings)).toContain('ciso-vacant');
+        expect((await reportOf(files)).questions.responsible.summary).toContain('By delegation from Chief Information Security Officer, Omar Haddad performs');
+        // Once it has ended, nobody does the work.
+        const ended = withRoles(text => `${vacant(text)}${OMAR}delegate isms-reporting from ciso to omar since 2025-01-01 until 2025-03-31\n`);
+        expect(await message(ended)).toContain('Only vacant roles carry it (isms-manager, ciso)');
+    });
 });
 
 describe('the rule and the report\'s question 1', () => {
@@ -107,7 +119,9 @@ describe('the rule and the report\'s question 1', () => {
         'a delegation in force to a person who left': withRoles(text => `${text}${OMAR.replace('2021-01-01', '2021-01-01 until 2025-05-31')}delegate isms-reporting from ciso to omar since 2025-01-01\n`),
         'a delegation in force to the vacant role': withRoles(text => `${text}delegate isms-reporting from ciso to isms-manager since 2025-01-01\n`),
         'a delegation that expired': withRoles(text => `${text}${OMAR}delegate isms-reporting from ciso to omar since 2025-01-01 until 2025-03-31\n`),
-        'a delegation from the vacant responsible role': withRoles(text => `${text}${OMAR}delegate isms-reporting from isms-manager to omar since 2025-01-01\n`)
+        'a delegation from the vacant responsible role': withRoles(text => `${text}${OMAR}delegate isms-reporting from isms-manager to omar since 2025-01-01\n`),
+        'every carrier vacant, a delegation in force from one': withRoles(text => `${text.replace('assign priya to ciso', 'assign priya to ciso since 2022-04-01 until 2025-01-31 appointed by board {}\nassign priya to ceo')}${OMAR}delegate isms-reporting from ciso to omar since 2025-01-01\n`),
+        'every carrier vacant, no delegation': withRoles(text => text.replace('assign priya to ciso', 'assign priya to ciso since 2022-04-01 until 2025-01-31 appointed by board {}\nassign priya to ceo'))
     };
 
     it.each(Object.keys(variants))('agree on whether anyone held does the work of 5.3(b): %s', async name => {

@@ -22,6 +22,8 @@ export function unassignedRequirementFindings(
         const undone = workUndoneFinding(model, asOf, requirementId, purpose, carrying);
         return undone ? [{ ...on, ...undone }] : [];
     }
+    // A delegation in force from a vacant carrier (the role's act) to someone there to act on it does the work, as Q1 and may-perform count it.
+    if (carrying.length > 0 && delegationsPassingOn(model, asOf)(requirementId, carrying).length > 0) return [];
     const hint = carrying.length > 0
         ? `Only vacant roles carry it (${carrying.map(role => role.name).join(', ')}): assign someone to one of them.`
         : `Give a held role a responsibility that \`satisfies ${requirementId}\`.`;
