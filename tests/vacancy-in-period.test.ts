@@ -76,3 +76,15 @@ describe('vacancy-in-period', () => {
         expect(renderMarkdown(report)).toContain('Earlier in the audit period** nobody held **Chief Information Security Officer**');
     });
 });
+
+describe('role-vacant for top management', () => {
+    it('fires when every recorded holder of a top-management role has gone, and not for a board the policy never staffs', async () => {
+        expect(where(await check(CLEAN_POLICY), 'role-vacant')).toEqual([]);
+        const gone = withEdit('people.mandate', text => `${text}person maggie "Maggie Chair" { employed since 2016-03-01 until 2024-12-31 }\nassign maggie to board since 2016-03-01 appointed by board\n`);
+        const findings = await check(gone);
+        expect(where(findings, 'role-vacant')).toEqual(['organization.mandate:5']);
+        expect(findings.find(finding => finding.rule === 'role-vacant')?.message).toMatch(/^Nobody holds the top-management role 'board' on 2025-06-30\. It was last held on 2024-12-31, by maggie\. Top management assigns /);
+        const held = withEdit('people.mandate', text => `${text}person maggie "Maggie Chair" { employed since 2016-03-01 }\nassign maggie to board since 2016-03-01 appointed by board\n`);
+        expect(where(await check(held), 'role-vacant')).toEqual([]);
+    });
+});

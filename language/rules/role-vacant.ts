@@ -20,7 +20,12 @@ export function vacancyHistory(model: WorkspaceModel, role: Role, asOf: IsoDate)
     return last ? ` It was last held on ${last.day}, by ${last.person}.` : '';
 }
 
-/** A key role (other than the CISO, which ciso-vacant covers) has nobody in it on the as-of date. */
+/**
+ * A key role (other than the CISO, which ciso-vacant covers) has nobody in it on the as-of date; and a
+ * top-management role the policy records holders of, all gone by then: nobody there assigns the roles
+ * or receives the ISMS report. A top-management role nobody was ever recorded in (a board the policy
+ * names without its members) is not judged.
+ */
 export const roleVacant: WorkspaceRule = {
     id: IssueCodes.RoleVacant,
     scope: 'workspace',
@@ -28,17 +33,19 @@ export const roleVacant: WorkspaceRule = {
     category: 'continuity',
     severity: 'warning',
     standards: ['ISO27001:A.5.2', 'NIST-CSF:GV.RR-02', 'SOC2:CC1.3'],
-    summary: 'A role marked `key role`, other than the CISO, has no holder on the as-of date.',
+    summary: 'A role marked `key role`, other than the CISO, or a top-management role whose recorded holders have all gone, has no holder on the as-of date.',
     fixable: false,
     findings(model, context) {
         const asOf = context.settings.asOf();
         const findings: WorkspaceFinding[] = [];
         for (const role of model.roles) {
-            if (!role.key || role.ciso || model.isHeldOn(role, asOf)) continue;
+            const topManagement = !role.key && model.isTopManagement(role) && model.assignmentsOf(role).length > 0;
+            if ((!role.key && !topManagement) || role.ciso || model.isHeldOn(role, asOf)) continue;
             findings.push({
                 node: role,
                 property: 'name',
-                message: `Nobody holds the key role '${role.name}' on ${asOf}.${vacancyHistory(model, role, asOf)} `
+                message: `Nobody holds the ${topManagement ? 'top-management' : 'key'} role '${role.name}' on ${asOf}.${vacancyHistory(model, role, asOf)} `
+                    + (topManagement ? 'Top management assigns the information-security roles and receives the report on ISMS performance (ISO/IEC 27001 5.3). ' : '')
                     + `Record the current holder with \`assign <person> to ${role.name} since <date>${model.appointedByHint}\` `
                     + '(or by a holder of authority to appoint to it), or an interim holder until the post is filled.'
             });
