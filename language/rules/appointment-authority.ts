@@ -62,7 +62,8 @@ export function mayAppoint(model: WorkspaceModel, appointer: Appointer, role: Ro
 /**
  * Whether the appointee appointed themselves: in person, to any role (a director named as appointing
  * herself to the board would hold top management's authority by her own word); or through a role
- * (not top management, whose decisions are collective) they hold on that date by another assignment,
+ * they hold on that date by another assignment (top management only when they hold it alone that day:
+ * its decisions are otherwise collective),
  * to a key role (the CISO, the ISMS owner, the internal auditor, a role marked `key role`: those an
  * auditor asks who appointed). The authority may be real, but such an appointment needs someone
  * else to make it; an HR director enrolling themselves in the staff role is routine and left alone.
@@ -72,12 +73,14 @@ function selfAppointment(model: WorkspaceModel, assignment: Assignment, appointe
     const role = assignment.role?.ref;
     if (!person || !role) return undefined;
     const key = role.ciso || role.ismsOwner || role.internalAuditor || role.key;
+    const holders = key && isRole(appointer) && appointer !== role ? model.holdersOn(appointer, date) : [];
+    const holdsIt = holders.some(other => other !== assignment && other.person?.ref === person);
+    // Top management decides collectively, unless the appointee is its only member that day (a CEO appointing themselves as CISO).
+    const alone = holdsIt && holders.every(other => other.person?.ref === person);
     const through = appointer === person ? undefined
-        : key && isRole(appointer) && !model.isTopManagement(appointer)
-            && model.assignmentsOfPerson(person).some(other => other !== assignment && other.role?.ref === appointer && model.holdersOn(appointer, date).includes(other))
-            ? appointer : null;
+        : holdsIt && (!model.isTopManagement(appointer as Role) || alone) ? appointer as Role : null;
     if (through === null) return undefined;
-    const by = through ? `'${through.name}', a role '${person.name}' holds on ${date}` : `'${person.name}'`;
+    const by = through ? `'${through.name}', a role '${person.name}' holds${alone && model.isTopManagement(through) ? ' alone' : ''} on ${date}` : `'${person.name}'`;
     return `'${person.name}' is appointed to '${role.name}' by ${by}: an appointment made by the appointee. `
         + 'Record the appointment by top management, or by another holder of authority to appoint to this role.';
 }
