@@ -38,6 +38,7 @@ export const IssueCodes = {
     ConfusableName: 'confusable-name',
     PropertyRepeated: 'property-repeated',
     OrganizationMultiple: 'organization-multiple',
+    ReportingCycle: 'reporting-cycle',
     InvisibleCharacter: 'invisible-character',
     // Documents named in a policy.
     PathOutsideWorkspace: 'path-outside-workspace',

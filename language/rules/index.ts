@@ -23,6 +23,7 @@ import { delegationExpired } from './delegation-expired.js';
 import { delegationWindow } from './delegation-window.js';
 import { confusableName } from './confusable-name.js';
 import { duplicateName } from './duplicate-name.js';
+import { reportingCycle } from './reporting-cycle.js';
 import { nameReserved } from './name-reserved.js';
 import { evidenceMissing } from './evidence-missing.js';
 import { frameworkInvalid } from './framework-invalid.js';
@@ -92,6 +93,7 @@ export const RULES: readonly MandateRule[] = [
     confusableName,
     propertyRepeated,
     organizationMultiple,
+    reportingCycle,
     invisibleCharacter,
     pathOutsideWorkspace,
     evidenceMissing,
