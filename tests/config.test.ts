@@ -30,6 +30,10 @@ describe('mandate.config.json', () => {
         expect(parseConfig(text, RULES_BY_ID).config.rules.get('date-in-future')?.severity).toBe('info');
     });
 
+    it('suggests the closest rule ID for a misspelt one, as it does for an option', () => {
+        expect(problems('{ "rules": { "leaver-holds-roles": "off" } }')).toEqual(["1:14 Unknown rule 'leaver-holds-roles'. Did you mean 'leaver-holds-role'? Run `mandate rules` to list the rule IDs."]);
+    });
+
     it('reports broken JSON instead of throwing', () => {
         expect(problems('{ "rules": { ')).toEqual(expect.arrayContaining([expect.stringMatching(/^1:\d+ Invalid JSON: /)]));
         expect(problems('[]')).toEqual(['1:1 The configuration must be a JSON object with a "rules" member.']);

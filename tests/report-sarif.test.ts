@@ -48,7 +48,7 @@ describe('SARIF export', () => {
         expect(run.results).toEqual([]);
         expect(run.tool.driver).toMatchObject({ name: 'Mandate', version: '0.1.0' });
         const ids = run.tool.driver.rules.map((rule: Json) => rule.id);
-        expect(ids).toEqual([...RULES.map(rule => rule.id), 'linking-error', 'lexing-error', 'parsing-error']);
+        expect(ids).toEqual([...RULES.map(rule => rule.id), 'linking-error', 'lexing-error', 'parsing-error', 'policy-test-invalid']);
         const vacant = run.tool.driver.rules.find((rule: Json) => rule.id === 'ciso-vacant');
         expect(vacant).toMatchObject({
             defaultConfiguration: { level: 'error' },
@@ -106,8 +106,12 @@ describe('SARIF export', () => {
         const [run] = log.runs;
         expect(run.tool.driver.informationUri).toBe('https://example.org/mandate/docs/');
         const linking = run.tool.driver.rules.find((rule: Json) => rule.id === 'linking-error');
-        expect(linking.helpUri).toBe('https://example.org/mandate/docs/rules/linking-error.md');
-        expect(linking.help.markdown).toContain('[docs/rules/linking-error.md](https://example.org/mandate/docs/rules/linking-error.md)');
+        // Findings outside the catalogue have no page of their own: the section of the rules README that describes them.
+        expect(linking.helpUri).toBe('https://example.org/mandate/docs/rules/README.md#findings-outside-the-catalogue');
+        expect(linking.help.markdown).toContain('[docs/rules/README.md#findings-outside-the-catalogue](https://example.org/mandate/docs/rules/README.md#findings-outside-the-catalogue)');
+        expect(run.tool.driver.rules.find((rule: Json) => rule.id === 'ciso-vacant').helpUri).toBe('https://example.org/mandate/docs/rules/ciso-vacant.md');
+        // The anchor is the heading's.
+        expect(readFileSync(new URL('../docs/rules/README.md', import.meta.url), 'utf8')).toContain('\n## Findings outside the catalogue\n');
         for (const result of run.results) {
             expect(result.locations[0].physicalLocation.artifactLocation).toEqual({ uri: expect.stringMatching(/^file:\/\/\/ws\/[a-z]+\.mandate$/) });
             expect(run.tool.driver.rules[result.ruleIndex].id).toBe(result.ruleId);

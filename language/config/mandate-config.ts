@@ -1,3 +1,4 @@
+import { closestMatch } from '../util/did-you-mean.js';
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { MandateRule, RuleSeverity } from '../rules/rule.js';
 import { parseDirectoryConfig, type DirectoryConfig } from './directory-config.js';
@@ -139,7 +140,8 @@ export function parseConfig(text: string, rules: ReadonlyMap<string, MandateRule
         const id = String(getNodeValue(key));
         const rule = rules.get(id);
         if (!rule) {
-            problems.push(problemAt(key, `Unknown rule '${id}'. Run \`mandate rules\` to list the rule IDs.`));
+            const closest = closestMatch(id, [...rules.keys()]);
+            problems.push(problemAt(key, `Unknown rule '${id}'.${closest ? ` Did you mean '${closest}'?` : ''} Run \`mandate rules\` to list the rule IDs.`));
             continue;
         }
         const settings = value && ruleSettings(rule, value, problems);

@@ -4,6 +4,7 @@ import { LINKING_ERROR_CODE } from '../mandate-issue-codes.js';
 import { RULES, type RuleCategory } from '../rules/index.js';
 import { BUILT_IN_CATALOGUE, type RequirementCatalogue } from '../standards/requirement-catalogue.js';
 import { FINGERPRINT_KEY, findingFingerprints } from './sarif-fingerprints.js';
+import { POLICY_TEST_INVALID } from '../policy-tests/test-validation.js';
 
 export interface SarifOptions {
     readonly toolVersion: string;
@@ -47,8 +48,14 @@ const BUILT_IN: readonly RuleInfo[] = [
     { id: 'lexing-error', category: 'well-formedness', severity: 'error', standards: [], fixable: false,
         summary: 'The text contains characters or tokens that are not valid Mandate.' },
     { id: 'parsing-error', category: 'well-formedness', severity: 'error', standards: [], fixable: false,
-        summary: 'The text does not follow the Mandate grammar at this point; the message lists what was expected.' }
+        summary: 'The text does not follow the Mandate grammar at this point; the message lists what was expected.' },
+    { id: POLICY_TEST_INVALID, category: 'well-formedness', severity: 'error', standards: [], fixable: false,
+        summary: 'A policy test states something that cannot be checked: an unknown rule, requirement or status, a name that is not of the kind expected, a line before the first.' }
 ];
+
+/** Where the docs describe the findings that are not rules of the catalogue (docs/rules/README.md). */
+const BUILT_IN_DOCS = 'README.md#findings-outside-the-catalogue';
+const BUILT_IN_IDS = new Set(BUILT_IN.map(rule => rule.id));
 
 const LEVELS: Record<FindingSeverity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
@@ -64,8 +71,10 @@ function standardsText(standards: readonly string[], catalogue: RequirementCatal
 }
 
 function ruleDescriptor(rule: RuleInfo, docsBase: URL | undefined, catalogue: RequirementCatalogue): Record<string, unknown> {
-    const docPath = `${RULE_DOCS_FOLDER}${rule.id}.md`;
-    const helpUri = docsBase ? new URL(`${encodeURIComponent(rule.id)}.md`, docsBase).href : undefined;
+    // The syntax, linking and policy-test findings have no page of their own: one section of the rules README covers them.
+    const page = BUILT_IN_IDS.has(rule.id) ? BUILT_IN_DOCS : `${encodeURIComponent(rule.id)}.md`;
+    const docPath = `${RULE_DOCS_FOLDER}${BUILT_IN_IDS.has(rule.id) ? BUILT_IN_DOCS : `${rule.id}.md`}`;
+    const helpUri = docsBase ? new URL(page, docsBase).href : undefined;
     const evidences = rule.standards.length > 0 ? ` It helps evidence ${standardsText(rule.standards, catalogue)}.` : '';
     return {
         id: rule.id,
