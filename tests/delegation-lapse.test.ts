@@ -59,3 +59,30 @@ describe('a delegation to someone who left and came back', () => {
         expect(report.delegations[0]).not.toHaveProperty('recipientLapsed');
     });
 });
+
+describe('a chain of delegations through a vacant role', () => {
+    // Found by an independent audit: the link into the vacant ISMS Manager role was called ineffective while Sam acted through it.
+    const chain = { ...CLEAN_POLICY, 'deputy.mandate': 'role isms-manager "ISMS Manager" { reports to ciso }\nperson sam "Sam Ortiz" { employed since 2020-01-01 }\n'
+        + 'delegate isms-reporting from ciso to isms-manager since 2025-01-01\ndelegate isms-reporting from isms-manager to sam since 2025-02-01\n' };
+
+    it('is a link someone acts through: the report says so, as may-perform and question 1 do', async () => {
+        const report = await reportOf(chain);
+        const [first, second] = report.delegations;
+        expect(first).toMatchObject({ status: 'active', recipientVacant: true, recipientPassesOn: true });
+        expect(second).not.toHaveProperty('recipientVacant');
+        const markdown = renderMarkdown(report);
+        expect(markdown).not.toContain('Ineffective: nobody holds ISMS Manager');
+        expect(markdown).toContain('it acts only through its own delegation of the duty onward');
+        expect(report.questions.responsible.summary).toContain('By delegation from ISMS Manager, Sam Ortiz performs');
+        const answer = whoMayPerform(await queryOn(chain), 'isms-reporting', AS_OF);
+        expect(answer.parties.map(party => party.party.name)).toEqual(['jane', 'sam']);
+        expect(JSON.parse(renderJson(report)).delegations[0].recipientPassesOn).toBe(true);
+    });
+
+    it('is ineffective where nothing goes on from the vacant role', async () => {
+        const dead = { ...chain, 'deputy.mandate': chain['deputy.mandate'].replace('delegate isms-reporting from isms-manager to sam since 2025-02-01\n', '') };
+        const report = await reportOf(dead);
+        expect(report.delegations[0]).not.toHaveProperty('recipientPassesOn');
+        expect(renderMarkdown(report)).toContain('Ineffective: nobody holds ISMS Manager on 2025-06-30');
+    });
+});

@@ -78,7 +78,7 @@ export const REPORT_KEY_ORDER: KeyOrder<AuditReport> = {
         cells: { role: true, duty: true, letters: true }
     },
     controlOwners: CONTROL_OWNER,
-    delegations: { duty: NAMED, from: NAMED, to: NAMED, since: true, until: true, status: true, recipientAbsent: true, recipientLapsed: true, recipientVacant: true, delegatorLacksDuty: true, delegatorVacant: true, invalidRange: true, evidence: true, source: SOURCE },
+    delegations: { duty: NAMED, from: NAMED, to: NAMED, since: true, until: true, status: true, recipientAbsent: true, recipientLapsed: true, recipientVacant: true, recipientPassesOn: true, delegatorLacksDuty: true, delegatorVacant: true, invalidRange: true, evidence: true, source: SOURCE },
     graph: {
         nodes: { id: true, label: true, kind: true, ciso: true, vacant: true },
         edges: { from: true, to: true, kind: true, label: true }

@@ -5,7 +5,7 @@ import type { ChainContext } from '../query/query-context.js';
 import { delegationStatusOn as statusOn } from '../workspace/delegation-status.js';
 import { isPresentOn, reachesPersonOn } from '../workspace/tenure.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
-import type { DelegationEntry, GraphEdge, GraphNode, OrganizationGraph, RoleHolders } from './report-model.js';
+import { handsOn, type DelegationEntry, type GraphEdge, type GraphNode, type OrganizationGraph, type RoleHolders } from './report-model.js';
 import type { ReportSources } from './report-sources.js';
 
 /** The context `dutyGrounds` follows chains with (query-context.ts, ChainContext): the model, and places for the explanation steps it writes, which the report drops. */
@@ -40,6 +40,20 @@ function dutyHolding(model: WorkspaceModel, sources: ReportSources, asOf: string
 }
 
 export function delegationEntries(model: WorkspaceModel, sources: ReportSources, asOf: string): DelegationEntry[] {
+    return withOnwardDelegations(declaredEntries(model, sources, asOf));
+}
+
+/**
+ * A delegation to a vacant role hands its duty to nobody there, but the role still holds it (the
+ * delegation is the role's act) and may delegate it onward: marked, so that the report does not call
+ * ineffective a link of a chain through which someone acts, as `query may-perform` shows.
+ */
+function withOnwardDelegations(entries: DelegationEntry[]): DelegationEntry[] {
+    const onward = new Set(entries.filter(handsOn).map(entry => `${entry.from.id}\u0000${entry.duty.id}`));
+    return entries.map(entry => entry.status === 'active' && entry.recipientVacant && onward.has(`${entry.to.id}\u0000${entry.duty.id}`) ? { ...entry, recipientPassesOn: true } : entry);
+}
+
+function declaredEntries(model: WorkspaceModel, sources: ReportSources, asOf: string): DelegationEntry[] {
     const holds = dutyHolding(model, sources, asOf);
     return model.delegations.flatMap(delegation => {
         const duty = delegation.duty?.ref;

@@ -42,6 +42,8 @@ export interface DelegationEntry {
     readonly recipientLapsed?: boolean;
     /** Present (true) when it is delegated to a role nobody holds on the as-of date: in its window, it hands on nothing either. */
     readonly recipientVacant?: boolean;
+    /** Present (true) with recipientVacant when the vacant role delegates the duty onward by a delegation that hands it on: the chain goes on through it. */
+    readonly recipientPassesOn?: boolean;
     /**
      * Present (true) when, in its window, the delegating role does not hold the duty on the as-of date: its job
      * description does not carry it and no delegation of it to the role is in force (its own has ended, say), so it hands on nothing.

@@ -27,6 +27,9 @@ function statusCell(entry: DelegationEntry, asOf: string): Inline[] {
         if (entry.delegatorLacksDuty) return [badge('bad', `Ineffective: ${entry.from.title} does not hold ${entry.duty.title} on ${asOf}, so it hands nothing on`)];
         if (entry.recipientAbsent) return [badge('bad', `Ineffective: ${entry.to.title} is not with the organization on ${asOf}`)];
         if (entry.recipientLapsed) return [badge('bad', `Ineffective: ${entry.to.title} left after it took effect, and coming back did not renew it`)];
+        if (entry.recipientVacant && entry.recipientPassesOn) {
+            return [badge('info', 'Active'), text(' '), badge('warn', `nobody holds ${entry.to.title} on ${asOf}`), text(': it acts only through its own delegation of the duty onward, below')];
+        }
         if (entry.recipientVacant) return [badge('bad', `Ineffective: nobody holds ${entry.to.title} on ${asOf}`)];
         // In force all the same (a delegation is the role's act, as the queries say); the vacancy is what an auditor asks about next.
         if (entry.delegatorVacant) return [badge('info', 'Active'), text(' '), badge('warn', `nobody holds ${entry.from.title} on ${asOf}`), text(': the delegation is the role\'s act and still counts')];
