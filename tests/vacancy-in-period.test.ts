@@ -88,3 +88,24 @@ describe('role-vacant for top management', () => {
         expect(where(await check(held), 'role-vacant')).toEqual([]);
     });
 });
+
+describe('a vacancy until someone recorded takes the role', () => {
+    // Found by an independent audit: Lena's appointment starts on 07-01 but she joins on 07-14; on 07-07 the role is vacant.
+    const lateJoiner = withEdit('people.mandate', text => text.replace('assign jane to ciso since 2024-03-01', 'assign jane to ciso since 2024-03-01 until 2025-06-30')
+        + 'person lena "Lena Vogt" { employed since 2025-07-14 }\nassign lena to ciso since 2025-07-01 appointed by board { announced 2025-07-14 via intranet to all-staff }\n');
+
+    it('says when the role is held again and asks for cover until then, not for a holder already recorded', async () => {
+        const findings = await check(lateJoiner, '2025-07-07');
+        expect(findings.find(finding => finding.rule === 'ciso-vacant')?.message).toBe("Nobody holds the CISO role 'ciso' on 2025-07-07. It was last held on 2025-06-30, by jane. It is held again from 2025-07-14, by lena. "
+            + 'Until then, record who covers it: an interim holder (`assign <person> to ciso as interim since <date> until <date> appointed by board`) or a delegation of its duties.');
+    });
+
+    it('lists the appointment in the report as upcoming, held from the day the person joins', async () => {
+        const report = await reportOf(lateJoiner, '2025-07-07');
+        const ciso = report.roles.find(entry => entry.role.id === 'ciso')!;
+        expect(ciso.upcoming).toEqual([expect.objectContaining({ since: '2025-07-01', heldFrom: '2025-07-14' })]);
+        const markdown = renderMarkdown(report);
+        expect(markdown).toContain('until Lena Vogt takes it on 2025-07-14');
+        expect(markdown).toContain('2025-07-01; held from 2025-07-14, when Lena Vogt joins');
+    });
+});

@@ -28,7 +28,7 @@ const DUTY_LINE: KeyOrder<DutyLine> = { duty: NAMED, kind: true, requirements: t
 const ROLE_HOLDERS: KeyOrder<RoleHolders> = {
     role: NAMED, ciso: true, reportsTo: true, cisoSource: SOURCE, jobDescription: true, jobDescriptionVersion: true, jobDescriptionEffective: true,
     jobDescriptionFile: true, jobDescriptionMissing: true, jobDescriptionSource: SOURCE, holders: APPOINTMENT,
-    upcoming: { person: NAMED, capacity: true, since: true, until: true, appointedBy: NAMED, source: SOURCE }, vacant: true, duties: DUTY_LINE
+    upcoming: { person: NAMED, capacity: true, since: true, heldFrom: true, until: true, appointedBy: NAMED, source: SOURCE }, vacant: true, duties: DUTY_LINE
 };
 
 const REQUIREMENT: KeyOrder<RequirementStatus> = {

@@ -224,6 +224,8 @@ export interface UpcomingAppointment {
     readonly person: NamedRef;
     readonly capacity?: 'acting' | 'interim';
     readonly since: string;
+    /** When the appointment is in force already but its person joins later: the day they join, and it gives the role. */
+    readonly heldFrom?: string;
     readonly until?: string;
     readonly appointedBy?: NamedRef;
     readonly source: SourceRef;

@@ -1,11 +1,11 @@
 import { AstUtils, GrammarUtils, type AstNode } from 'langium';
 import type { Assignment, DutyLink, Role } from '../generated/ast.js';
 import { IssueCodes } from '../mandate-issue-codes.js';
-import { daysBetween, isDateShaped, isValidIsoDate } from '../util/dates.js';
+import { daysBetween, isDateShaped, isValidIsoDate, periodCovers } from '../util/dates.js';
 import { jobDescriptionOn } from '../workspace/job-descriptions.js';
 import { cadenceText } from '../workspace/training-status.js';
 import { announcedSpan, announcedSpanSince, firstAnnouncement, isAnnouncedBy, recordStateOn, tenureAnnouncements } from '../workspace/announced-records.js';
-import { capacityOf, heldDatesOn, isFirstTerm, type Tenure } from '../workspace/tenure.js';
+import { capacityOf, effectivePeriods, heldDatesOn, isFirstTerm, type Tenure } from '../workspace/tenure.js';
 import type { WorkspaceModel } from '../workspace/workspace-model.js';
 import { compareStrings } from '../util/compare.js';
 import { recordMarks, type Appointment, type DutyEntry, type DutyLine, type EarlierCapacityAnnouncement, type FirstAnnouncement, type MatrixCell, type ResponsibilityMatrix, type RoleHolders, type UpcomingAppointment } from './report-model.js';
@@ -176,15 +176,25 @@ function dutyLines(link: DutyLink, sources: ReportSources): DutyLine[] {
     });
 }
 
-/** The role's appointments that start after the as-of date, by start date: recorded, not in force yet. */
+/**
+ * The role's appointments that give it only after the as-of date, by the day they do: recorded to
+ * start later, or in force but with a person who joins later (`heldFrom`, the day they join).
+ */
 function upcomingOf(role: Role, context: RolesContext): UpcomingAppointment[] {
     const { sources, asOf } = context;
-    const later = context.model.assignmentsOf(role).filter(assignment => assignment.person?.ref && assignment.since && isDateShaped(assignment.since) && assignment.since > asOf);
-    return later.sort((a, b) => compareStrings(a.since!, b.since!)).map(assignment => {
+    const later = context.model.assignmentsOf(role).flatMap((assignment): Array<{ assignment: Assignment; day: string; heldFrom?: string }> => {
+        if (!assignment.person?.ref || !assignment.since || !isDateShaped(assignment.since)) return [];
+        if (assignment.since > asOf) return [{ assignment, day: assignment.since }];
+        const periods = effectivePeriods(assignment);
+        if (periods.some(period => periodCovers(asOf, period.since, period.until))) return [];
+        const next = periods.find(period => period.since !== undefined && period.since > asOf)?.since;
+        return next ? [{ assignment, day: next, heldFrom: next }] : [];
+    });
+    return later.sort((a, b) => compareStrings(a.day, b.day)).map(({ assignment, heldFrom }) => {
         const capacity = capacityOf(assignment);
         const appointer = assignment.appointedBy?.ref;
         return {
-            person: sources.named(assignment.person!.ref!), ...(capacity ? { capacity } : {}), since: assignment.since!,
+            person: sources.named(assignment.person!.ref!), ...(capacity ? { capacity } : {}), since: assignment.since!, ...(heldFrom ? { heldFrom } : {}),
             ...(assignment.until ? { until: assignment.until } : {}), ...(appointer ? { appointedBy: sources.named(appointer) } : {}), source: sources.of(assignment)
         };
     });

@@ -53,7 +53,7 @@ function vacancies(report: AuditReport): Block {
             text(` On ${report.asOf} nobody holds: `),
             ...named.flatMap((entry, index) => [
                 ...(index > 0 ? [text('; ')] : []), strong(entry.role.title), ...(entry.ciso ? [text(' (the CISO role)')] : []), text(' ('), src(entry.role.source), text(')'),
-                ...(entry.upcoming ? [text(`, until ${entry.upcoming[0].person.title} takes it on ${entry.upcoming[0].since}`)] : [])
+                ...(entry.upcoming ? [text(`, until ${entry.upcoming[0].person.title} takes it on ${entry.upcoming[0].heldFrom ?? entry.upcoming[0].since}`)] : [])
             ]),
             text(vacant.length > named.length ? `; and ${vacant.length - named.length} more, marked vacant below.` : '.'),
             ...earlierVacancies(report)
@@ -106,14 +106,14 @@ function upcomingBlocks(report: AuditReport): Block[] {
     const rows = report.roles.flatMap(entry => (entry.upcoming ?? []).map(appointment => [
         [[text(entry.role.title)]],
         [[strong(appointment.person.title), ...(appointment.capacity ? [text(' '), badge('neutral', appointment.capacity)] : [])]],
-        [[date(appointment.since)]], [[date(appointment.until ?? '—')]],
+        [[date(appointment.since), ...(appointment.heldFrom ? [text(`; held from ${appointment.heldFrom}, when ${appointment.person.title} joins`)] : [])]], [[date(appointment.until ?? '—')]],
         [[appointment.appointedBy ? text(appointment.appointedBy.title) : badge('warn', 'Not recorded')]],
         [[src(appointment.source)]]
     ]));
     if (rows.length === 0) return [];
     return [
         { kind: 'heading', level: 3, text: `Appointments recorded to start after ${report.asOf}` },
-        { kind: 'paragraph', content: [text('Recorded in the policy, not in force yet: the people named hold nothing on the as-of date, and the date-in-future rule asks to check each date.')] },
+        { kind: 'paragraph', content: [text('Recorded in the policy, not in force yet, or in force with a person who joins later: the people named hold nothing on the as-of date.')] },
         { kind: 'table', head: ['Role', 'Person', 'From', 'Until', 'Appointed by', 'Source'], rows }
     ];
 }

@@ -1,5 +1,5 @@
 import { IssueCodes } from '../mandate-issue-codes.js';
-import { vacancyHistory } from './role-vacant.js';
+import { nextHolding, vacancyAdvice, vacancyHistory } from './role-vacant.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 
 export const cisoVacant: WorkspaceRule = {
@@ -20,8 +20,7 @@ export const cisoVacant: WorkspaceRule = {
             findings.push({
                 node: role,
                 property: 'name',
-                message: `Nobody holds the CISO role '${role.name}' on ${asOf}.${history} `
-                    + `Record the current holder with \`assign <person> to ${role.name} since <date>${model.appointedByHint}\`.`
+                message: `Nobody holds the CISO role '${role.name}' on ${asOf}.${history} ${vacancyAdvice(model, role, asOf)}${nextHolding(model, role, asOf) ? '' : '.'}`
             });
         }
         return findings;

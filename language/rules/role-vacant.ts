@@ -21,6 +21,31 @@ export function vacancyHistory(model: WorkspaceModel, role: Role, asOf: IsoDate)
 }
 
 /**
+ * The first day after `asOf` on which an assignment recorded for `role` gives it, and to whom: an
+ * appointment decided ahead, or one whose person joins later than it starts. Undefined when none does.
+ */
+export function nextHolding(model: WorkspaceModel, role: Role, asOf: IsoDate): { readonly day: IsoDate; readonly person: string } | undefined {
+    let next: { readonly day: IsoDate; readonly person: string } | undefined;
+    for (const assignment of model.assignmentsOf(role)) {
+        for (const period of effectivePeriods(assignment)) {
+            if (period.since === undefined || period.since <= asOf || (next && next.day <= period.since)) continue;
+            next = { day: period.since, person: assignment.person?.ref?.name ?? assignment.person?.$refText ?? '?' };
+        }
+    }
+    return next;
+}
+
+/** What to do about a vacancy: record the holder; or, when one is recorded to take the role later, cover the days until then. */
+export function vacancyAdvice(model: WorkspaceModel, role: Role, asOf: IsoDate): string {
+    const next = nextHolding(model, role, asOf);
+    if (next) {
+        return `It is held again from ${next.day}, by ${next.person}. Until then, record who covers it: an interim holder `
+            + `(\`assign <person> to ${role.name} as interim since <date> until <date>${model.appointedByHint}\`) or a delegation of its duties.`;
+    }
+    return `Record the current holder with \`assign <person> to ${role.name} since <date>${model.appointedByHint}\``;
+}
+
+/**
  * A key role (other than the CISO, which ciso-vacant covers) has nobody in it on the as-of date; and a
  * top-management role the policy records holders of, all gone by then: nobody there assigns the roles
  * or receives the ISMS report. A top-management role nobody was ever recorded in (a board the policy
@@ -46,8 +71,8 @@ export const roleVacant: WorkspaceRule = {
                 property: 'name',
                 message: `Nobody holds the ${topManagement ? 'top-management' : 'key'} role '${role.name}' on ${asOf}.${vacancyHistory(model, role, asOf)} `
                     + (topManagement ? 'Top management assigns the information-security roles and receives the report on ISMS performance (ISO/IEC 27001 5.3). ' : '')
-                    + `Record the current holder with \`assign <person> to ${role.name} since <date>${model.appointedByHint}\` `
-                    + '(or by a holder of authority to appoint to it), or an interim holder until the post is filled.'
+                    + (nextHolding(model, role, asOf) ? vacancyAdvice(model, role, asOf)
+                        : `${vacancyAdvice(model, role, asOf)} (or by a holder of authority to appoint to it), or an interim holder until the post is filled.`)
             });
         }
         return findings;
