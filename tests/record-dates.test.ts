@@ -34,8 +34,15 @@ describe('records dated on a day the calendar does not have', () => {
     it('count for nothing in the checks: date-invalid on each, and the acknowledgement rule says why', async () => {
         const findings = await check(files, '2025-06-30', CONFIG);
         expect(findings.filter(finding => finding.rule === 'date-invalid')).toHaveLength(2);
-        // The announcement's one finding is date-invalid's (docs/rules/date-invalid.md): the quick fix's 0000-00-00 leaves one thing to do.
-        expect(findings.filter(finding => finding.rule === 'assignment-not-communicated')).toEqual([]);
+        // Nothing else counts, so question 3 has no answer: assignment-not-communicated says so too (docs/rules/date-invalid.md)...
+        expect(findings.filter(finding => finding.rule === 'assignment-not-communicated').map(finding => finding.message)).toEqual([
+            "The appointment of 'jane' to 'ciso' has no announcement that counts by 2025-06-30: 2024-02-30 is not a day the calendar has, so that announcement counts for nothing until corrected. "
+            + 'Record how it was made known inside the assignment, e.g. `announced 2024-03-05 via intranet to all-staff`.'
+        ]);
+        // ...but not for the quick fix's placeholder, a record still being written: date-invalid's finding is the one thing to do.
+        const placeholder = await check(recordedOn('0000-00-00'), '2025-06-30', CONFIG);
+        expect(placeholder.filter(finding => finding.rule === 'assignment-not-communicated')).toEqual([]);
+        expect(placeholder.filter(finding => finding.rule === 'date-invalid')).toHaveLength(2);
         const acknowledged = findings.find(finding => finding.rule === 'role-acknowledgement-missing');
         expect(acknowledged?.message).toContain('The acknowledgement dated 2024-02-30, a day the calendar does not have, counts for nothing until the date is corrected.');
     });

@@ -1,6 +1,6 @@
 import type { Assignment } from '../generated/ast.js';
 import { IssueCodes } from '../mandate-issue-codes.js';
-import { isValidIsoDate } from '../util/dates.js';
+import { isValidIsoDate, PLACEHOLDER_DATE } from '../util/dates.js';
 import { isAnnouncedBy, recordStateOn, startsAnnouncedSpan, tenureAnnouncements, upcomingAnnouncement } from '../workspace/announced-records.js';
 import { capacityOf, type Tenure } from '../workspace/tenure.js';
 import { assignmentNames } from './describe.js';
@@ -37,8 +37,9 @@ export const assignmentNotCommunicated: WorkspaceRule = {
             } else {
                 if (recorded.some(announcement => isAnnouncedBy(announcement, asOf))) continue; // made by the as-of date
                 const upcoming = upcomingAnnouncement(tenure, assignment, asOf);
-                // On a day the calendar does not have: date-invalid's error is on the date, but question 3 has no answer either, so this says so.
-                const impossible = recorded.filter(announcement => recordStateOn(announcement.date, asOf) === 'invalid-date');
+                // On a day the calendar does not have: date-invalid's error is on the date, but question 3 has no answer either, so this says so;
+                // not for a quick fix's placeholder, a record plainly still being written, which date-invalid asks to complete.
+                const impossible = recorded.filter(announcement => recordStateOn(announcement.date, asOf) === 'invalid-date' && announcement.date !== PLACEHOLDER_DATE);
                 if (impossible.length > 0) {
                     const one = impossible.length === 1;
                     message = `The appointment${assignmentNames(assignment)} has no announcement that counts by ${asOf}: ${impossible.map(announcement => announcement.date).join(', ')} `

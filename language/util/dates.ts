@@ -153,3 +153,10 @@ export function describePeriod(period: Period): string {
  * of a living organization goes back that far, so an earlier one is a typo or a placeholder.
  */
 export const EARLIEST_POLICY_DATE = '1900-01-01';
+
+/**
+ * The date a quick fix writes where only the author knows the real one (a start date, an
+ * announcement): it parses, so the rest of the file keeps its meaning, but it is no calendar date,
+ * so `date-invalid` reports it until it is replaced, and nobody can take it for a record.
+ */
+export const PLACEHOLDER_DATE = '0000-00-00';

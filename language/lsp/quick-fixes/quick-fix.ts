@@ -16,12 +16,7 @@ export type QuickFix = (context: QuickFixContext) => CodeAction[];
 /** Text edits by document URI, as a WorkspaceEdit's `changes`. */
 export type Changes = Record<string, TextEdit[]>;
 
-/**
- * The date a fix writes where only the author knows the real one (a start date, an announcement):
- * it parses, so the rest of the file keeps its meaning, but it is no calendar date, so
- * `date-invalid` reports it until it is replaced, and nobody can take it for a record.
- */
-export const PLACEHOLDER_DATE = '0000-00-00';
+export { PLACEHOLDER_DATE } from '../../util/dates.js';
 
 /**
  * The titles of the quick fixes. They are part of the editor's interface: people and the
