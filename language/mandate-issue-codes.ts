@@ -11,6 +11,7 @@ export const IssueCodes = {
     IsmsConformanceUnassigned: 'isms-conformance-unassigned',
     IsmsReportingUnassigned: 'isms-reporting-unassigned',
     CisoReportingMissing: 'ciso-reporting-missing',
+    IsmsReportingRecipient: 'isms-reporting-recipient',
     AssignmentDateMissing: 'assignment-date-missing',
     AssignmentNotCommunicated: 'assignment-not-communicated',
     AnnouncementLate: 'announcement-late',

@@ -11,6 +11,7 @@ import { cadenceInvalid } from './cadence-invalid.js';
 import { cisoMissing } from './ciso-missing.js';
 import { cisoMultiple } from './ciso-multiple.js';
 import { cisoReportingMissing } from './ciso-reporting-missing.js';
+import { ismsReportingRecipient } from './isms-reporting-recipient.js';
 import { cisoVacant } from './ciso-vacant.js';
 import { controlOwnerMissing } from './control-owner-missing.js';
 import { dateInFuture } from './date-in-future.js';
@@ -68,6 +69,7 @@ export const RULES: readonly MandateRule[] = [
     ismsConformanceUnassigned,
     ismsReportingUnassigned,
     cisoReportingMissing,
+    ismsReportingRecipient,
     assignmentDateMissing,
     assignmentNotCommunicated,
     announcementLate,
