@@ -121,6 +121,8 @@ assign john to ciso since 2021-01-01 appointed by board { announced 2021-01-04 v
         expect(ciso(report).holders.map(holder => holder.person.id)).toEqual(['jane', 'john']);
         expect(report.questions.responsible.answer).toBe('partly');
         expect(report.questions.responsible.summary).toMatch(/Chief Information Security Officer \(Jane Doe and John Roe\).*has 2 holders on 2025-06-30, so who the CISO is is ambiguous/);
+        // Not only "end the earlier one": a stand-in during leave is a delegation, as role-holders-overlap says (a new user read it as ending the permanent CISO's appointment).
+        expect(report.questions.responsible.summary).toContain('or, for a stand-in while the holder stays appointed (leave, illness), delegate the duties instead of a second assignment');
         expect(renderMarkdown(report)).toContain('2 holders at once: ambiguous');
     });
 });

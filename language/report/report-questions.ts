@@ -94,7 +94,8 @@ function responsible(roles: readonly RoleHolders[], asOf: string, delegated: rea
         : `The CISO role is ${names(ciso)}. ISMS conformance (5.3(a)): ${names(conformance) || 'not assigned'}. `
             + `ISMS performance reporting (5.3(b)): ${names(reporting) || 'not assigned'}.`
             + ambiguous.map(entry => ` ${entry.role.title} has ${entry.holders.length} holders on ${asOf}, so who the CISO is is ambiguous: `
-                + 'end the earlier appointment the day before the later one began.').join('')
+                + 'end the earlier appointment the day before the later one began, or, for a stand-in while the holder stays appointed (leave, illness), '
+                + 'delegate the duties instead of a second assignment, as role-holders-overlap says.').join('')
             + (ciso.length > 1 ? ` ${ciso.length} roles are designated CISO, so who the CISO is is ambiguous: keep \`designated CISO\` on one of them.` : '')
             + undone.join('');
     return { question: 'Who is responsible for information security?', answer, summary: `As of ${asOf}: ${summary}`, ciso, conformance, reporting };
