@@ -1,5 +1,6 @@
 import type { Role } from '../generated/ast.js';
 import { IssueCodes } from '../mandate-issue-codes.js';
+import { propertiesRead } from './properties-read.js';
 import type { WorkspaceFinding, WorkspaceRule } from './rule.js';
 
 /**
@@ -17,6 +18,8 @@ export const reportingCycle: WorkspaceRule = {
     standards: ['SOC2:CC1.3', 'ISO27001:A.5.2'],
     summary: 'Roles\' `reports to` lines go round in a circle, so the reporting line never reaches the top.',
     fixable: false,
+    // Only the reporting lines: an edit to anything else (a date, a title) carries the findings over.
+    readsOf: propertiesRead({ Role: ['reportsTo'] }),
     findings(model) {
         const findings: WorkspaceFinding[] = [];
         const order = new Map(model.roles.map((role, index) => [role, index]));
