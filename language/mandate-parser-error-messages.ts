@@ -160,6 +160,11 @@ export class MandateParserErrorMessageProvider extends AbstractParserErrorMessag
     /** Something at the top level that does not start a declaration. */
     private notADeclaration(token: Token): string {
         if (token.image === '}') return 'This `}` closes no block: delete it, or add the `{` that opens its block.';
+        // `assign jane to ciso from 2024-03-01`: the declaration read up to the role, and English says "from" where the language says `since`
+        // (a delegation's `from` is read inside its declaration, never here).
+        if (token.image === 'from') {
+            return `A period starts with \`since\`, not \`from\`, as in \`assign jane-doe to ciso since 2024-03-01\`. Did you mean \`${this.suggest(token, 'since')}\`?`;
+        }
         const starts = this.keywords.declarationStarts;
         // A misspelt declaration keyword, or one that would have continued the declaration before (`apointed by`).
         const typo = closestKeyword(token.image, starts.map(start => start.split(' ')[0])) ?? this.continuationTypo(token);

@@ -106,7 +106,8 @@ describe('a misspelt keyword (parsing-error, lexing-error)', () => {
         ['the first word of a declaration', 'parsing-error', 'assign jane', 'asign jane', 'asign', 'assign'],
         ['a line of a block', 'parsing-error', 'evidence "minutes', 'evidance "minutes', 'evidance', 'evidence'],
         ['a keyword after another', 'parsing-error', 'assign jane to', 'assign jane tto', 'tto', 'to'],
-        ['an accented keyword', 'lexing-error', 'person jane', 'pérson jane', 'pérson', 'person']
+        ['an accented keyword', 'lexing-error', 'person jane', 'pérson jane', 'pérson', 'person'],
+        ['an English word for a keyword (`from` for `since`)', 'parsing-error', 'to ciso since', 'to ciso from', 'from', 'since']
     ])('in %s: offers only to write the keyword, preferred, and the fixed policy reads', async (_where, code, right, wrong, word, keyword) => {
         const files = people(text => text.replace(right, wrong));
         const requested = await actionsFor(files, code);

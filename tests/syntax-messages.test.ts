@@ -29,6 +29,11 @@ describe('syntax errors in people\'s words', () => {
         expect(finding.message).toBe('`organisation` is not a keyword. Did you mean `organization`?');
     });
 
+    it('says a period starts with `since` where `from` is written after an assignment\'s role (found by a new user\'s trial)', async () => {
+        const findings = await syntaxOf('assign jane to ciso from 2024-01-01 appointed by board\n');
+        expect(findings.map(finding => [finding.line, finding.column, finding.message])).toEqual([[1, 21, 'A period starts with `since`, not `from`, as in `assign jane-doe to ciso since 2024-03-01`. Did you mean `since`?']]);
+    });
+
     it('suggests the keyword a block can hold for a typo inside it', async () => {
         const findings = await syntaxOf('role ciso "CISO" {\n    reprots to board\n}\n');
         expect(findings.map(finding => [finding.line, finding.message])).toEqual([[2, 'A role has no `reprots`. Did you mean `reports`?']]);

@@ -33,6 +33,8 @@ export const ismsReportingRecipient: WorkspaceRule = {
         const responsible = carrying.filter(role => role.duties.some(link => link.kind === 'responsible' && link.duties.some(reference => reference.ref && duties.has(reference.ref))));
         const reporters = responsible.length > 0 ? responsible : carrying;
         if (reporters.some(role => model.isTopManagement(role) || (role.reportsTo?.ref !== undefined && model.isTopManagement(role.reportsTo.ref)))) return [];
+        // A reporting line whose name did not link gets its linking error alone.
+        if (reporters.some(role => role.reportsTo !== undefined && role.reportsTo.ref === undefined)) return [];
         return [finding(model, reporters[0], [...duties][0])];
     }
 };

@@ -4,13 +4,14 @@ import { here, quickFix, QuickFixTitles, type QuickFix } from './quick-fix.js';
  * The syntax errors that name the keyword a word misspells, and the word and keyword in them
  * (mandate-parser-error-messages.ts, mandate-lexer-error-messages.ts): a declaration's first word
  * (`asign`), a line of a block (`evidance`), a keyword after another (`apointed`), an accented
- * keyword (`rôle`). Each message shows the word as found, so the fix checks it is the text it replaces.
+ * keyword (`rôle`), an English word for one (`from` for `since`). Each message shows the word as found, so the fix checks it is the text it replaces.
  */
 const NAMED_KEYWORD = [
     /^`([^`]+)` is not a keyword\. Did you mean `([^`]+)`\?$/,
     /has no `([^`]+)`\. Did you mean `([^`]+)`\?$/,
     /, but found `([^`]+)`\. Did you mean `([^`]+)`\?$/,
-    /^`([^`]+)` is not a keyword: write `([^`]+)`\.$/
+    /^`([^`]+)` is not a keyword: write `([^`]+)`\.$/,
+    /^A period starts with `since`, not `([^`]+)`, as in `[^`]+`\. Did you mean `([^`]+)`\?$/
 ];
 
 /** Replaces a misspelt keyword with the keyword its syntax error names. */
