@@ -37,6 +37,7 @@ export const IssueCodes = {
     DuplicateName: 'duplicate-name',
     NameReserved: 'name-reserved',
     ConfusableName: 'confusable-name',
+    PersonDuplicate: 'person-duplicate',
     PropertyRepeated: 'property-repeated',
     OrganizationMultiple: 'organization-multiple',
     ReportingCycle: 'reporting-cycle',

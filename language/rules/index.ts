@@ -23,6 +23,7 @@ import { delegationEscalation } from './delegation-escalation.js';
 import { delegationExpired } from './delegation-expired.js';
 import { delegationWindow } from './delegation-window.js';
 import { confusableName } from './confusable-name.js';
+import { personDuplicate } from './person-duplicate.js';
 import { duplicateName } from './duplicate-name.js';
 import { reportingCycle } from './reporting-cycle.js';
 import { nameReserved } from './name-reserved.js';
@@ -93,6 +94,7 @@ export const RULES: readonly MandateRule[] = [
     duplicateName,
     nameReserved,
     confusableName,
+    personDuplicate,
     propertyRepeated,
     organizationMultiple,
     reportingCycle,
