@@ -1,4 +1,5 @@
 /** Section 3: the roles with their holders and vacancies, their appointments, and the people. */
+import { IssueCodes } from '../mandate-issue-codes.js';
 import { isMade, type Appointment, type AuditReport, type RoleHolders } from './report-model.js';
 import type { Block, Cell, Inline, Section } from './report-view.js';
 import { peopleBlocks } from './view-people.js';
@@ -30,7 +31,7 @@ const VACANCIES_NAMED = 20;
  * (open, or accepted with a justification): the as-of date's holders alone would hide such a gap.
  */
 function earlierVacancies(report: AuditReport): Inline[] {
-    const places = new Set([...report.findings, ...report.acceptedExceptions].filter(finding => finding.rule === 'vacancy-in-period').map(finding => `${finding.source.file}:${finding.source.line}`));
+    const places = new Set([...report.findings, ...report.acceptedExceptions].filter(finding => finding.rule === IssueCodes.VacancyInPeriod).map(finding => `${finding.source.file}:${finding.source.line}`));
     if (places.size === 0) return [];
     const roles = report.roles.filter(entry => places.has(`${entry.role.source.file}:${entry.role.source.line}`));
     if (roles.length === 0) return [];
