@@ -13,8 +13,8 @@ function names(role: Role, duties: ReadonlySet<Duty>): boolean {
  * 5.3(b) is reporting on the ISMS's performance *to top management*. The policy shows the report
  * reaching it when a top-management role carries or is told of a duty that satisfies 5.3(b) (any RACI
  * line names it), or when a role that does the reporting reports to top management directly (or is
- * top management). Otherwise the report goes to someone else: the IT director, say, who is not
- * top management. No top management, or no role carrying 5.3(b), is another rule's finding.
+ * top management, or writes no reporting line at all). Otherwise every reporting line written leads
+ * to someone else: the IT director, say. No top management, or no role carrying 5.3(b), is another rule's finding.
  */
 export const ismsReportingRecipient: WorkspaceRule = {
     id: IssueCodes.IsmsReportingRecipient,
@@ -32,22 +32,21 @@ export const ismsReportingRecipient: WorkspaceRule = {
         if (top.some(role => names(role, duties))) return [];
         const responsible = carrying.filter(role => role.duties.some(link => link.kind === 'responsible' && link.duties.some(reference => reference.ref && duties.has(reference.ref))));
         const reporters = responsible.length > 0 ? responsible : carrying;
-        if (reporters.some(role => model.isTopManagement(role) || (role.reportsTo?.ref !== undefined && model.isTopManagement(role.reportsTo.ref)))) return [];
-        // A reporting line whose name did not link gets its linking error alone.
-        if (reporters.some(role => role.reportsTo !== undefined && role.reportsTo.ref === undefined)) return [];
+        // Only a reporting line the policy writes can lead elsewhere: a role without `reports to` says nothing of where its report goes,
+        // and one whose name did not link gets its linking error alone.
+        if (reporters.some(role => model.isTopManagement(role) || role.reportsTo?.ref === undefined || model.isTopManagement(role.reportsTo.ref))) return [];
         return [finding(model, reporters[0], [...duties][0])];
     }
 };
 
 function finding(model: WorkspaceModel, reporter: Role, duty: Duty): WorkspaceFinding {
-    const superior = reporter.reportsTo?.ref;
-    const line = superior ? `reports to '${superior.name}' (${model.locationOf(superior)}), which is not top management` : 'reports to no role';
+    const superior = reporter.reportsTo!.ref!;
     return {
         node: reporter,
-        property: superior ? 'reportsTo' : 'name',
-        message: `'${reporter.name}' does the ISMS performance reporting (${ISMS_REPORTING}, '${duty.name}') but ${line}, and no top-management role `
+        property: 'reportsTo',
+        message: `'${reporter.name}' does the ISMS performance reporting (${ISMS_REPORTING}, '${duty.name}') but reports to '${superior.name}' (${model.locationOf(superior)}), which is not top management, and no top-management role `
             + `(${model.topManagementText}) is told of it: the policy does not show the report reaching top management, as 5.3(b) asks. `
             + `Add \`informed of ${duty.name}\` to a top-management role, or have '${reporter.name}' report to one.`,
-        related: superior ? [{ node: superior, message: `'${superior.name}' is not top management` }] : []
+        related: [{ node: superior, message: `'${superior.name}' is not top management` }]
     };
 }
