@@ -19,7 +19,8 @@ export function organizationFile(): string {
     return [
         '// Bench Corp: the shared declarations every team file references.',
         'organization bench "Bench Corp" { top management board }',
-        'role board "Board of Directors"',
+        // The board receives the CISO's report (isms-reporting-recipient): 5.3(b) is reporting to top management.
+        'role board "Board of Directors" { informed of isms-reporting }',
         'role ceo "Chief Executive Officer" { reports to board }',
         'role ciso "Chief Information Security Officer" {',
         '    designated CISO',

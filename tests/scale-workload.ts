@@ -25,7 +25,7 @@ function organization(): string {
     return [
         'organization bench "Bench Corp" { top management board }',
         'appointing body shareholders "General meeting" { may appoint ceo }',
-        'role board "Board of Directors" { accountable for isms-conformance }',
+        'role board "Board of Directors" { accountable for isms-conformance informed of isms-reporting }',
         'role ceo "Chief Executive Officer" { reports to board authorized to appoint-team }',
         'role ciso "Chief Information Security Officer" { designated CISO reports to ceo responsible for isms-reporting, isms-conformance accountable for isms-reporting requires training awareness }',
         'responsibility isms-reporting "Report ISMS performance" { satisfies ISO27001:5.3(b) every quarter }',
