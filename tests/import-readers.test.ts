@@ -203,7 +203,10 @@ describe('directory readers: broken CSV', () => {
     });
 
     it('reports bad dates at their cell, people without a name or key, and a key used twice', () => {
-        expect(csv(`${header}\n1,Ada,Lovelace,ada@x.example,2019-02-30,Active\n`)).toEqual(["2:30 start date of 'Ada Lovelace': '2019-02-30' is not a date; write YYYY-MM-DD or MM/DD/YYYY"]);
+        expect(csv(`${header}\n1,Ada,Lovelace,ada@x.example,2019-02-30,Active\n`)).toEqual(["2:30 start date of 'Ada Lovelace': '2019-02-30' is not a day the calendar has"]);
+        // Written in a form the import reads, on a day that does not exist: the form is not what is wrong (a new user's Personio export).
+        expect(csv(`${header}\n1,Ada,Lovelace,ada@x.example,31.02.2021,Active\n`)).toEqual(["2:30 start date of 'Ada Lovelace': '31.02.2021' is not a day the calendar has"]);
+        expect(csv(`${header}\n1,Ada,Lovelace,ada@x.example,March 2021,Active\n`)).toEqual(["2:30 start date of 'Ada Lovelace': 'March 2021' is not a date; write YYYY-MM-DD, DD.MM.YYYY or MM/DD/YYYY"]);
         // The limit of the policy's own date-invalid: a generated file must pass the check.
         expect(csv(`${header}\n1,Ada,Lovelace,ada@x.example,0000-01-01,Active\n`)).toEqual(["2:30 start date of 'Ada Lovelace': '0000-01-01' lies before the year 1900, which no record of people working today does"]);
         expect(csv(`${header}\n,Ada,Lovelace,,,Active\n,,,x@y.example,,Active\n`)).toEqual([

@@ -48,7 +48,9 @@ export function isoDateOf(value: string, order: DateOrder | undefined): { date: 
     // The policy's own limit (date-invalid): a file the import writes must pass the check.
     if (date && isValidIsoDate(date) && date < EARLIEST_POLICY_DATE) return { message: `'${text}' lies before the year 1900, which no record of people working today does` };
     if (date && isValidIsoDate(date)) return { date };
-    return { message: `'${text}' is not a date; write YYYY-MM-DD${order ? ` or ${order === 'dmy' ? 'DD/MM/YYYY' : 'MM/DD/YYYY'}` : ''}` };
+    // Written in a form the import reads, but on a day the calendar does not have (31.02.2021): the form is not what is wrong.
+    if (date) return { message: `'${text}' is not a day the calendar has` };
+    return { message: `'${text}' is not a date; write YYYY-MM-DD, DD.MM.YYYY${order ? ` or ${order === 'dmy' ? 'DD/MM/YYYY' : 'MM/DD/YYYY'}` : ''}` };
 }
 
 /** Checks one person's fields and makes the record, or says why it cannot be imported. */
