@@ -107,7 +107,9 @@ export class MandateParserErrorMessageProvider extends AbstractParserErrorMessag
         const found = isEnd(actual) ? 'but the file ends there' : `but found ${show(actual)}`;
         const keywords = kinds.filter(kind => !this.isName(kind, kinds)).map(kind => kind.name).filter(name => this.keywords.words.has(name));
         const typo = isEnd(actual) ? undefined : closestKeyword(actual.image, keywords);
-        const hint = typo ? ` Did you mean \`${this.suggest(actual, typo)}\`?` : kinds.some(kind => kind.name === 'REQUIREMENT') ? requirementCaseHint(actual) : '';
+        const claimed = isReal(previous) && previous.image === 'claims' && !isEnd(actual) && actual.image.includes(':')
+            ? ` A claim names the framework alone, as in \`claims ${actual.image.split(':')[0]}\`.` : '';
+        const hint = typo ? ` Did you mean \`${this.suggest(actual, typo)}\`?` : kinds.some(kind => kind.name === 'REQUIREMENT') ? requirementCaseHint(actual) : claimed;
         return `Expected ${expected}${after}, ${found}.${hint}`;
     }
 
@@ -119,7 +121,9 @@ export class MandateParserErrorMessageProvider extends AbstractParserErrorMessag
         for (const kind of kinds) {
             if (this.isName(kind, kinds)) {
                 const type = isReal(previous) ? this.keywords.referenceAfter(rule, previous.image) : undefined;
-                add(type ? `the name of a ${referenceKind(type).noun}` : TERMINALS.ID);
+                // `claims` names a framework by its prefix, not a declaration.
+                if (isReal(previous) && previous.image === 'claims') add('a framework prefix such as `ISO27001`');
+                else add(type ? `the name of a ${referenceKind(type).noun}` : TERMINALS.ID);
             } else if (kind.name === 'STRING' && this.titleExample(kinds, previous, rule)) {
                 add('the display name in quotes');
             } else {

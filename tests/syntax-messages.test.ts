@@ -34,6 +34,11 @@ describe('syntax errors in people\'s words', () => {
         expect(findings.map(finding => [finding.line, finding.column, finding.message])).toEqual([[1, 21, 'A period starts with `since`, not `from`, as in `assign jane-doe to ciso since 2024-03-01`. Did you mean `since`?']]);
     });
 
+    it('says `claims` takes a framework prefix, and names it for a requirement ID written there (found by a new user\'s trial)', async () => {
+        const findings = await syntaxOf('claims ISO27001:2013\n');
+        expect(findings.map(finding => finding.message)).toEqual(['Expected a framework prefix such as `ISO27001` after `claims`, but found `ISO27001:2013`. A claim names the framework alone, as in `claims ISO27001`.']);
+    });
+
     it('suggests the keyword a block can hold for a typo inside it', async () => {
         const findings = await syntaxOf('role ciso "CISO" {\n    reprots to board\n}\n');
         expect(findings.map(finding => [finding.line, finding.message])).toEqual([[2, 'A role has no `reprots`. Did you mean `reports`?']]);
