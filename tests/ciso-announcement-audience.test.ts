@@ -68,3 +68,23 @@ describe('ciso-announcement-audience', () => {
         expect(report.questions.communicated.answer).toBe('yes');
     });
 });
+
+describe('ciso-announcement-audience leaves alone (found by an independent probe)', () => {
+    it('a successor announced to the board ahead of the start, and a tenure long over', async () => {
+        const successor = announcedTo('    announced 2024-03-05 via intranet to all-staff\n',
+            'person tom "Tom Becker" { employed since 2019-01-01 }\nassign tom to ciso since 2025-08-01 appointed by board { announced 2025-06-15 via meeting to board }\n');
+        const ended = withEdit('people.mandate', text => text.replace('assign jane to ciso since 2024-03-01', 'assign jane to ciso since 2024-03-01 until 2025-07-31') + 'person tom "Tom Becker" { employed since 2019-01-01 }\nassign tom to ciso since 2025-08-01 appointed by board { announced 2025-06-15 via meeting to board }\n');
+        expect(where(await check(successor), RULE)).toEqual([]);
+        expect(where(await check(ended), RULE)).toEqual([]);
+        const old = announcedTo('    announced 2024-03-05 via intranet to all-staff\n',
+            'person tom "Tom Becker" { employed since 2005-01-01 until 2017-12-31 }\nassign tom to ciso since 2010-01-01 until 2017-12-31 appointed by board { announced 2010-01-01 via meeting to board }\n');
+        expect(where(await check(old), RULE)).toEqual([]);
+    });
+
+    it('a role declared as a distribution list nobody is assigned to, and an employee role a director without an employment lacks', async () => {
+        expect(where(await check(announcedTo('    announced 2024-03-05 via intranet to all-staff\n', 'role all-staff "All staff" { reports to board }\n')), RULE)).toEqual([]);
+        const employee = 'role employee "Employee" { reports to board }\nassign jane to employee since 2020-01-01 appointed by board { announced 2020-01-01 via intranet to all-staff }\n'
+            + 'person maggie "Margaret Chen" { job title "Non-executive Director" }\n';
+        expect(where(await check(announcedTo('    announced 2024-03-05 via intranet to employee\n', employee)), RULE)).toEqual([]);
+    });
+});

@@ -27,3 +27,13 @@ describe('an appointment through a top-management role the appointee holds', () 
         expect(where(await check(shared), 'appointment-authority')).toEqual([]);
     });
 });
+
+describe('the only listed member of a board that is all of top management (found by an independent probe)', () => {
+    it('is not taken for the whole board: the board may have members the policy does not list', async () => {
+        const files = withEdit('people.mandate', () => `person maggie "Maggie Chair" { employed since 2015-01-01 }
+assign maggie to board since 2015-01-01 appointed by board { announced 2015-01-02 via email to all-staff }
+assign maggie to ciso since 2024-03-01 appointed by board { announced 2024-03-05 via intranet to all-staff }
+`);
+        expect(where(await check(files), 'appointment-authority')).toEqual([]);
+    });
+});

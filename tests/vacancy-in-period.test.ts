@@ -109,3 +109,18 @@ describe('a vacancy until someone recorded takes the role', () => {
         expect(markdown).toContain('2025-07-01; held from 2025-07-14, when Lena Vogt joins');
     });
 });
+
+describe('role-vacant and ciso-vacant before anyone held the role (found by an independent probe)', () => {
+    it('leave a board whose first recorded member starts later alone, and say a role is first held, not held again', async () => {
+        const board = withEdit('people.mandate', text => `${text}person maggie "Maggie Chair"\nassign maggie to board since 2025-07-01 appointed by owners\nappointing body owners "Shareholders"\n`);
+        expect(where(await check(board), 'role-vacant')).toEqual([]);
+        const firstCiso = withEdit('people.mandate', text => text.replace('since 2024-03-01', 'since 2025-09-01'));
+        expect((await check(firstCiso)).find(finding => finding.rule === 'ciso-vacant')?.message).toContain('It is first held from 2025-09-01, by jane.');
+    });
+
+    it('suggest an appointing body, never the empty top-management role itself, for who appoints its holder', async () => {
+        const gone = withEdit('people.mandate', text => `${text}appointing body owners "Shareholders"\nperson maggie "Maggie Chair" { employed since 2016-03-01 until 2024-12-31 }\nassign maggie to board since 2016-03-01 appointed by owners\n`);
+        const message = (await check(gone)).find(finding => finding.rule === 'role-vacant')?.message;
+        expect(message).toContain('`assign <person> to board since <date> appointed by owners`');
+    });
+});

@@ -62,8 +62,8 @@ export function mayAppoint(model: WorkspaceModel, appointer: Appointer, role: Ro
 /**
  * Whether the appointee appointed themselves: in person, to any role (a director named as appointing
  * herself to the board would hold top management's authority by her own word); or through a role
- * they hold on that date by another assignment (top management only when they hold it alone that day:
- * its decisions are otherwise collective),
+ * they hold on that date by another assignment (top management only when they alone hold an office
+ * of it that day: its decisions are otherwise collective),
  * to a key role (the CISO, the ISMS owner, the internal auditor, a role marked `key role`: those an
  * auditor asks who appointed). The authority may be real, but such an appointment needs someone
  * else to make it; an HR director enrolling themselves in the staff role is routine and left alone.
@@ -75,8 +75,10 @@ function selfAppointment(model: WorkspaceModel, assignment: Assignment, appointe
     const key = role.ciso || role.ismsOwner || role.internalAuditor || role.key;
     const holders = key && isRole(appointer) && appointer !== role ? model.holdersOn(appointer, date) : [];
     const holdsIt = holders.some(other => other !== assignment && other.person?.ref === person);
-    // Top management decides collectively, unless the appointee is its only member that day (a CEO appointing themselves as CISO).
-    const alone = holdsIt && holders.every(other => other.person?.ref === person);
+    // Top management decides collectively, unless the appointee alone holds an office of it that day: a role marked `single holder`,
+    // or one of several top-management roles (a CEO beside the board). A sole listed member of the one body may have colleagues unlisted.
+    const office = isRole(appointer) && (appointer.singleHolder || model.topManagement.length > 1);
+    const alone = holdsIt && office && holders.every(other => other.person?.ref === person);
     const through = appointer === person ? undefined
         : holdsIt && (!model.isTopManagement(appointer as Role) || alone) ? appointer as Role : null;
     if (through === null) return undefined;

@@ -12,7 +12,7 @@ function named(model: WorkspaceModel, part: AudiencePart): string {
 }
 
 /**
- * Auditor's question 3 for the CISO: the appointment was made known, but every announcement of it
+ * Auditor's question 3 for the CISO in office on the as-of date: the appointment was made known, but every announcement of it
  * named a part of the organization as its audience (the board, one person, a team's role), so the
  * organization as a whole was never told who its CISO is. Audiences the policy cannot judge (text,
  * a name it does not declare, such as `all-staff`) are taken at their word.
@@ -29,10 +29,12 @@ export const cisoAnnouncementAudience: WorkspaceRule = {
         const asOf = context.settings.asOf();
         const findings: WorkspaceFinding[] = [];
         for (const role of model.cisoRoles) {
+            // The CISO the organization has now: a successor announced ahead of the start, or a tenure long over, is not judged.
+            const current = new Set(model.holdersOn(role, asOf).map(holder => model.tenureOf(holder)));
             for (const assignment of model.assignmentsOf(role)) {
                 // A renewal is covered by its tenure's announcements (announcedSpan): judged once, on the span's first term.
                 const tenure = model.tenureOf(assignment);
-                if (!startsAnnouncedSpan(tenure, assignment)) continue;
+                if (!current.has(tenure) || !startsAnnouncedSpan(tenure, assignment)) continue;
                 const made = tenureAnnouncements(tenure, assignment).filter(announcement => isAnnouncedBy(announcement, asOf));
                 if (made.length === 0) continue; // never announced: assignment-not-communicated
                 const parts: Array<{ readonly announcement: Announcement; readonly part: AudiencePart }> = [];

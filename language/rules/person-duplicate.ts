@@ -23,7 +23,8 @@ export const personDuplicate: WorkspaceRule = {
         const findings: WorkspaceFinding[] = [];
         for (const person of model.persons) {
             const email = person.email?.trim().toLowerCase();
-            if (!email) continue;
+            // Only addresses: a placeholder such as `n/a` or `-` names nobody.
+            if (!email || !email.includes('@')) continue;
             const earlier = first.get(email);
             if (!earlier) {
                 first.set(email, person);

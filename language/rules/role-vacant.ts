@@ -35,14 +35,27 @@ export function nextHolding(model: WorkspaceModel, role: Role, asOf: IsoDate): {
     return next;
 }
 
+/**
+ * The ` appointed by …` of a suggested assignment to `role`: for a top-management role, a body outside
+ * the organization (which appoints top management), else another top-management role, never the
+ * empty role itself; for any other role, top management.
+ */
+function appointedByFor(model: WorkspaceModel, role: Role): string {
+    if (!model.isTopManagement(role)) return model.appointedByHint;
+    const appointer = model.appointingBodies[0] ?? model.topManagement.find(other => other !== role);
+    return appointer ? ` appointed by ${appointer.name}` : '';
+}
+
 /** What to do about a vacancy: record the holder; or, when one is recorded to take the role later, cover the days until then. */
 export function vacancyAdvice(model: WorkspaceModel, role: Role, asOf: IsoDate): string {
     const next = nextHolding(model, role, asOf);
+    const by = appointedByFor(model, role);
     if (next) {
-        return `It is held again from ${next.day}, by ${next.person}. Until then, record who covers it: an interim holder `
-            + `(\`assign <person> to ${role.name} as interim since <date> until <date>${model.appointedByHint}\`) or a delegation of its duties.`;
+        const again = vacancyHistory(model, role, asOf) ? 'held again' : 'first held';
+        return `It is ${again} from ${next.day}, by ${next.person}. Until then, record who covers it: an interim holder `
+            + `(\`assign <person> to ${role.name} as interim since <date> until <date>${by}\`) or a delegation of its duties.`;
     }
-    return `Record the current holder with \`assign <person> to ${role.name} since <date>${model.appointedByHint}\``;
+    return `Record the current holder with \`assign <person> to ${role.name} since <date>${by}\``;
 }
 
 /**
@@ -64,7 +77,8 @@ export const roleVacant: WorkspaceRule = {
         const asOf = context.settings.asOf();
         const findings: WorkspaceFinding[] = [];
         for (const role of model.roles) {
-            const topManagement = !role.key && model.isTopManagement(role) && model.assignmentsOf(role).length > 0;
+            // Judged once someone held it: a board whose only recorded member starts later has lost nobody.
+            const topManagement = !role.key && model.isTopManagement(role) && vacancyHistory(model, role, asOf) !== '';
             if ((!role.key && !topManagement) || role.ciso || model.isHeldOn(role, asOf)) continue;
             findings.push({
                 node: role,

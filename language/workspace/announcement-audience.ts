@@ -22,10 +22,10 @@ export type AudiencePart = Person | AppointingBody | Role;
 
 /**
  * The declaration an announcement's audience names when that is narrower than the whole
- * organization: a person, an appointing body, or a role that someone who is staff on the
- * announcement's date does not hold. Undefined when the audience is text, names nothing declared
- * (or more than one declaration: duplicate-name's finding), names the organization, or names a
- * role every member of staff holds that day.
+ * organization: a person, an appointing body, a top-management role, or a role assigned to some but
+ * not to everyone employed on the announcement's date. Undefined when the audience is text, names
+ * nothing declared (or more than one declaration: duplicate-name's finding), names the organization,
+ * a role nobody is assigned to, or a role everyone employed holds that day.
  */
 export function narrowAudience(model: WorkspaceModel, announcement: Announcement): AudiencePart | undefined {
     if (!audienceName(announcement)) return undefined;
@@ -33,17 +33,26 @@ export function narrowAudience(model: WorkspaceModel, announcement: Announcement
     if (named.length !== 1) return undefined;
     const [declaration] = named;
     if (isPerson(declaration) || isAppointingBody(declaration)) return declaration;
-    if (isRole(declaration) && !heldByAllStaff(model, declaration, announcement.date)) return declaration;
+    if (!isRole(declaration)) return undefined;
+    // Top management is never everyone, listed members or not; any other role nobody is assigned to (`all-staff` declared as a
+    // distribution list) says nothing of whom it reached.
+    if (model.isTopManagement(declaration)) return declaration;
+    if (model.assignmentsOf(declaration).length > 0 && !heldByAllStaff(model, declaration, announcement.date)) return declaration;
     return undefined;
 }
 
-/** Whether every person who is staff on `date` holds `role` then (and someone is). */
+/**
+ * Whether every person who is staff on `date` holds `role` then (and someone is). Where the policy
+ * writes anyone's employment, only people with an employment count: a non-executive director
+ * declared without dates is not who an `employee` role is for.
+ */
 function heldByAllStaff(model: WorkspaceModel, role: Role, date: IsoDate | undefined): boolean {
     if (date === undefined || !isValidIsoDate(date)) return false;
     const holders = new Set(model.holdersOn(role, date).map(assignment => assignment.person?.ref));
+    const employed = model.persons.some(person => person.employedSince !== undefined);
     let staff = 0;
     for (const person of model.persons) {
-        if (!isStaffOn(person, date)) continue;
+        if (!isStaffOn(person, date) || (employed && person.employedSince === undefined)) continue;
         if (!holders.has(person)) return false;
         staff++;
     }
