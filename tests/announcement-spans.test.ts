@@ -46,7 +46,7 @@ describe('a CISO appointment on a day the calendar does not have (2025-02-29)', 
         const findings = await check(impossible);
         expect(where(findings, 'date-invalid')).toEqual(['people.mandate:6', 'people.mandate:8']);
         expect(findings.find(finding => finding.rule === 'assignment-not-communicated')?.message).toBe("The appointment of 'jane' to 'ciso' has no announcement that counts by 2025-06-30: "
-            + '2025-02-29 is not a day the calendar has, so that announcement counts for nothing until corrected. Record how it was made known inside the assignment, e.g. `announced 2024-03-05 via intranet to all-staff`.');
+            + '2025-02-29 is not a day the calendar has, so that announcement counts for nothing until corrected. Record how it was made known inside the assignment, e.g. `announced <date> via intranet to all-staff`.');
         const report = await reportOf(impossible);
         expect(report.questions.appointed.answer).toBe('no');
         expect(report.questions.appointed.summary).toContain('0 of 1 appointments to the CISO and clause 5.3 roles are dated (1 more gives a start on a day the calendar does not have, as date-invalid reports)');

@@ -86,3 +86,12 @@ describe('a chain of delegations through a vacant role', () => {
         expect(renderMarkdown(report)).toContain('Ineffective: nobody holds ISMS Manager on 2025-06-30');
     });
 });
+
+describe('an assignment that starts after its person left (found by an independent probe)', () => {
+    it('is reported with advice that does not make its dates run backwards', async () => {
+        const files = { ...CLEAN_POLICY, 'deputy.mandate': 'role deputy "Deputy CISO" { reports to ciso }\nperson dan "Dan Deputy" { employed since 2019-01-01 until 2024-04-30 }\nassign dan to deputy since 2025-01-01 appointed by board\n' };
+        const message = (await check(files)).find(finding => finding.rule === 'leaver-holds-role')?.message;
+        expect(message).toBe("'dan' left on 2024-04-30 (employed until), before this assignment to 'deputy' starts on 2025-01-01, so it gives the role to nobody. "
+            + 'Remove it, or record their return (`employed since <date>` or, as an external, `engaged since <date>`) if they came back.');
+    });
+});

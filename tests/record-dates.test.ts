@@ -37,7 +37,7 @@ describe('records dated on a day the calendar does not have', () => {
         // Nothing else counts, so question 3 has no answer: assignment-not-communicated says so too (docs/rules/date-invalid.md)...
         expect(findings.filter(finding => finding.rule === 'assignment-not-communicated').map(finding => finding.message)).toEqual([
             "The appointment of 'jane' to 'ciso' has no announcement that counts by 2025-06-30: 2024-02-30 is not a day the calendar has, so that announcement counts for nothing until corrected. "
-            + 'Record how it was made known inside the assignment, e.g. `announced 2024-03-05 via intranet to all-staff`.'
+            + 'Record how it was made known inside the assignment, e.g. `announced <date> via intranet to all-staff`.'
         ]);
         // ...but not for the quick fix's placeholder, a record still being written: date-invalid's finding is the one thing to do.
         const placeholder = await check(recordedOn('0000-00-00'), '2025-06-30', CONFIG);

@@ -40,3 +40,10 @@ describe('reporting-cycle', () => {
         expect(workspace.diagnostics()).toEqual(cold.diagnostics());
     });
 });
+
+describe('reporting-cycle wording', () => {
+    it('speaks of one role when a role reports to itself', async () => {
+        const message = (await check({ ...CLEAN_POLICY, 'team.mandate': 'role s "Self" { reports to s }\n' })).find(finding => finding.rule === 'reporting-cycle')?.message;
+        expect(message).toBe("'s' reports to itself: the reporting line goes round in a circle and never reaches the top, so nobody above it answers for this role. Make it report to another role, or to top management.");
+    });
+});

@@ -134,7 +134,7 @@ describe('acting and interim holders', () => {
         const findings = await check(confirmed);
         expect(where(findings, 'assignment-not-communicated')).toEqual(['people.mandate:10']);
         expect(messageOf(findings, 'assignment-not-communicated')).toBe("The confirmation of 'jane' to 'ciso', after the acting term, was not announced: the organization was told of a stand-in, "
-            + 'so the confirmation needs an announcement of its own. Record how it was made known inside the assignment, e.g. `announced 2024-03-05 via intranet to all-staff`.');
+            + 'so the confirmation needs an announcement of its own. Record how it was made known inside the assignment, e.g. `announced <date> via intranet to all-staff`.');
         // An appointment never announced at all still says so.
         const never = withEdit('people.mandate', text => text.replace(/\{\n    evidence[\s\S]*?\n\}/, ''));
         expect(messageOf(await check(never), 'assignment-not-communicated')).toContain("The appointment of 'jane' to 'ciso' was never announced.");

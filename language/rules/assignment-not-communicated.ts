@@ -55,7 +55,7 @@ export const assignmentNotCommunicated: WorkspaceRule = {
             findings.push({
                 node: assignment,
                 property: 'role',
-                message: message + 'Record how it was made known inside the assignment, e.g. `announced 2024-03-05 via intranet to all-staff`.'
+                message: message + 'Record how it was made known inside the assignment, e.g. `announced <date> via intranet to all-staff`.'
             });
         }
         return findings;

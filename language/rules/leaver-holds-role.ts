@@ -55,10 +55,15 @@ export const leaverHoldsRole: WorkspaceRule = {
                 const left = leftDuring(person, assignment, asOf);
                 if (!left || !outlasts(assignment.until, left.date)) continue;
                 const role = assignment.role?.$refText;
+                // Made for after they left: ending it by the leaving date would end it before it starts (date-range-invalid).
+                const afterLeaving = assignment.since !== undefined && assignment.since > left.date && !left.back;
                 findings.push({
                     node: assignment,
                     property: assignment.until ? 'until' : 'person',
-                    message: left.back
+                    message: afterLeaving
+                        ? `'${person.name}' left on ${left.date} (${left.kind} until), before this assignment to '${role}' starts on ${assignment.since}, so it gives the role to nobody. `
+                            + `Remove it, or record their return (\`employed since <date>\` or, as an external, \`engaged since <date>\`) if they came back.`
+                        : left.back
                         ? `'${person.name}' left on ${left.date} (${left.kind} until) and ${left.back.date <= asOf ? 'came back' : 'comes back'} on ${left.back.date} (${left.back.kind} since), but this assignment to '${role}' ${ending(assignment)}. `
                             + `Leaving ended it, so the role is vacant from the day after, and coming back does not renew it. End it by the leaving date (\`until ${left.date}\`) `
                             + `and record a new appointment from ${left.back.date} if they hold the role again.`

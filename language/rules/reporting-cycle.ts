@@ -53,8 +53,10 @@ function circleFinding(locationOf: (role: Role) => string, circle: readonly Role
     return {
         node: first,
         property: 'reportsTo',
-        message: `${line}: the reporting line goes round in a circle and never reaches the top, so nobody above it answers for these roles. `
-            + 'Make one of them report to a role outside the circle, or to top management.',
+        message: rest.length === 0
+            ? `${line}: the reporting line goes round in a circle and never reaches the top, so nobody above it answers for this role. Make it report to another role, or to top management.`
+            : `${line}: the reporting line goes round in a circle and never reaches the top, so nobody above it answers for these roles. `
+                + 'Make one of them report to a role outside the circle, or to top management.',
         related: rest.map(role => ({ node: role, message: `'${role.name}' is in the circle` }))
     };
 }
