@@ -97,7 +97,7 @@ describe('a vacancy until someone recorded takes the role', () => {
     it('says when the role is held again and asks for cover until then, not for a holder already recorded', async () => {
         const findings = await check(lateJoiner, '2025-07-07');
         expect(findings.find(finding => finding.rule === 'ciso-vacant')?.message).toBe("Nobody holds the CISO role 'ciso' on 2025-07-07. It was last held on 2025-06-30, by jane. It is held again from 2025-07-14, by lena. "
-            + 'Until then, record who covers it: an interim holder (`assign <person> to ciso as interim since <date> until <date> appointed by board`) or a delegation of its duties.');
+            + 'Until then, record who holds it as interim: `assign <person> to ciso as interim since <date> until <date> appointed by board`.');
     });
 
     it('lists the appointment in the report as upcoming, held from the day the person joins', async () => {

@@ -52,8 +52,9 @@ export function vacancyAdvice(model: WorkspaceModel, role: Role, asOf: IsoDate):
     const by = appointedByFor(model, role);
     if (next) {
         const again = vacancyHistory(model, role, asOf) ? 'held again' : 'first held';
-        return `It is ${again} from ${next.day}, by ${next.person}. Until then, record who covers it: an interim holder `
-            + `(\`assign <person> to ${role.name} as interim since <date> until <date>${by}\`) or a delegation of its duties.`;
+        // An interim holder fills the role; a delegation of its duties would not (the role stays vacant, and delegation-window says so).
+        return `It is ${again} from ${next.day}, by ${next.person}. Until then, record who holds it as interim: `
+            + `\`assign <person> to ${role.name} as interim since <date> until <date>${by}\`.`;
     }
     return `Record the current holder with \`assign <person> to ${role.name} since <date>${by}\``;
 }

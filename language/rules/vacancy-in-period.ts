@@ -42,7 +42,8 @@ export const vacancyInPeriod: WorkspaceRule = {
                 property: 'name',
                 message: `Nobody held ${what} ${runs.join(', and ')}, between two holders, in the ${formatCount(days)} days before ${asOf}. `
                     + 'If a successor or a deputy took over at once, correct the dates (a new appointment starts the day after the last one ends); '
-                    + 'if the role was empty, record who covered it, or accept the gap with `// mandate-ignore vacancy-in-period: <why>` so the report shows it with its justification.'
+                    + 'if someone held it as acting or interim, record that assignment; if it stood empty (its duties delegated, say), '
+                    + 'accept the gap with `// mandate-ignore vacancy-in-period: <why>` so the report shows it with its justification.'
             });
         }
         return findings;
