@@ -164,7 +164,8 @@ function ownersOf(declared: readonly DeclaredName[]): { byEmail: Map<string, Dec
     const byEmail = new Map<string, DeclaredName>();
     const byKey = new Map<string, DeclaredName>();
     for (const name of declared) {
-        const email = name.email?.toLowerCase();
+        // As person-duplicate compares them: without case and without the blanks a hand-written address may carry.
+        const email = name.email?.trim().toLowerCase();
         if (email && !byEmail.has(email)) byEmail.set(email, name);
         // Only a generated file's key comment is a directory key: a hand-written comment may say anything.
         if (name.key && name.generatedFile !== undefined && !byKey.has(name.key)) byKey.set(name.key, name);
