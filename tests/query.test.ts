@@ -216,6 +216,8 @@ describe('timeline', () => {
             '2025-01-15 delegation-started deputy delegates monitoring to bob',
             '2025-02-01 delegation-started deputy delegates risk-assessment to ann',
             '2025-03-31 delegation-ended ciso delegates monitoring to deputy: last day',
+            // Leo's appointment has no end, but leaving ended his holding (found by an independent probe: the timeline showed no end).
+            '2025-03-31 left leo leaves (last day employed), which ends their holding of deputy',
             '2025-04-01 appointed ivan appointed to deputy as interim, appointed by jane',
             '2025-12-31 appointment-ended ivan\'s term in deputy ends (last day)'
         ]);

@@ -1,6 +1,7 @@
 import { GrammarUtils, type AstNode } from 'langium';
 import type { Assignment, Delegation, Person, Role } from '../generated/ast.js';
 import { compareStrings } from '../util/compare.js';
+import { effectivePeriods } from '../workspace/tenure.js';
 import type { QueryNote, SourceLocation, TimelineAnswer, TimelineEvent, TimelineEventKind } from './index.js';
 import { delegationText, refName } from './explain.js';
 import { resolveName } from './names.js';
@@ -56,9 +57,29 @@ function personEvents(context: QueryContext, person: Person, add: Add, notes: Qu
     }
 }
 
+/**
+ * The day a holding of the role ended because its person left (tenure.ts: leaving ends an appointment),
+ * before the term's own end: the role's timeline shows it, as ciso-vacant's "last held on" does.
+ */
+function leavingEvents(role: Role, assignment: Assignment, add: Add, seen: Set<string>): void {
+    const person = assignment.person?.ref;
+    if (!person) return;
+    for (const period of effectivePeriods(assignment)) {
+        const until = period.until;
+        if (until === undefined || (assignment.until !== undefined && until >= assignment.until) || seen.has(`${person.name}\u0000${until}`)) continue;
+        seen.add(`${person.name}\u0000${until}`);
+        const employed = person.employedUntil === until;
+        add(until, 'left', `${person.name} leaves (last day ${employed ? 'employed' : 'engaged'}), which ends their holding of ${role.name}`, person, employed ? 'employedUntil' : 'engagedUntil');
+    }
+}
+
 function roleEvents(context: QueryContext, role: Role, add: Add, notes: QueryNote[]): void {
     const { model } = context;
-    for (const assignment of model.assignmentsOf(role)) assignmentEvents(context, assignment, add, notes);
+    const seen = new Set<string>();
+    for (const assignment of model.assignmentsOf(role)) {
+        assignmentEvents(context, assignment, add, notes);
+        leavingEvents(role, assignment, add, seen);
+    }
     for (const delegation of model.delegations.filter(candidate => candidate.from?.ref === role || candidate.to?.ref === role)) delegationEvents(context, delegation, add, notes);
     for (const description of role.jobDescriptions) {
         const version = description.version ? ` version ${description.version}` : '';
