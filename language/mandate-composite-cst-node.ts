@@ -33,6 +33,11 @@ export class PendingTokens {
         return this.offsets[index];
     }
 
+    /** Adds the token at `index` of `other`, moved by `delta` characters: a statement parsed alone joins its file's tree (statement-edit/). */
+    addFrom(other: PendingTokens, index: number, delta: number): number {
+        return this.add(other.offsets[index] + delta, other.shapes[index]);
+    }
+
     /** Moves the tokens at `from` or after by `delta` characters: text before them was edited in place (layout-edit/). */
     moveFrom(from: number, delta: number): void {
         const offsets = this.offsets;

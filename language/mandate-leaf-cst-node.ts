@@ -36,6 +36,14 @@ export function nextLayoutVersion(root: RootCstNode): void {
 }
 
 /**
+ * A new root that took over the nodes of `from`, some of them moved (statement-edit/): what was worked
+ * out from their positions under `from`'s layout version is out of date under the new root too.
+ */
+export function followLayoutVersion(root: RootCstNode, from: RootCstNode): void {
+    layoutVersions.set(root, layoutVersionOf(from) + 1);
+}
+
+/**
  * The 0-based line a node of the syntax tree starts on: the line of `range.start`, without
  * building the range (a composite node keeps the one it builds, for as long as the tree lives).
  */

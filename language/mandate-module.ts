@@ -57,6 +57,7 @@ import { createRuleContext } from './rules/rule-context.js';
 import { lazyService } from './util/lazy-service.js';
 import { MandateDocumentBuilder } from './workspace/mandate-document-builder.js';
 import { MandateLangiumDocuments } from './workspace/mandate-langium-documents.js';
+import { MandateDocumentFactory } from './workspace/mandate-document-factory.js';
 import { WorkspaceFindings } from './workspace/workspace-findings.js';
 import { WorkspaceModelProvider } from './workspace/workspace-model-provider.js';
 
@@ -105,6 +106,7 @@ export const MandateSharedModule: Module<MandateSharedServices, PartialLangiumSh
         TextDocuments: () => createTextDocuments(),
         DocumentBuilder: shared => new MandateDocumentBuilder(shared),
         LangiumDocuments: shared => new MandateLangiumDocuments(shared),
+        LangiumDocumentFactory: shared => new MandateDocumentFactory(shared),
         WorkspaceManager: shared => new MandateWorkspaceManager(shared),
         ConfigurationProvider: shared => new MandateConfigurationProvider(shared)
     }

@@ -226,6 +226,7 @@ export function withPredictiveParsing(parser: LangiumParser, grammar: GrammarAST
     const target = parser as unknown as ParserWithLexer;
     const predictive = PredictiveParser.for(grammar, target.lexer.definition as Record<string, TokenType>, parser);
     if (!predictive) return parser;
+    (parser as unknown as { predictive: PredictiveParser }).predictive = predictive;
     const parse = target.parse.bind(parser);
     (parser as { parse: LangiumParser['parse'] }).parse = <T extends AstNode = AstNode>(input: string, options: ParserOptions = {}): ParseResult<T> => {
         if (options.rule === undefined && predictiveParsing.enabled) {
@@ -254,6 +255,12 @@ function lexedWithoutErrors(lexer: MandateLexer, input: string): Lexed | undefin
     if (lexed.errors.length > 0 || lexer.stoppedAt !== undefined) return undefined;
     const tokens = TokenList.of(input, lexed.tokens);
     return tokens && { tokens, hidden: lexed.hidden, report: lexed.report };
+}
+
+/** A parser that reads files without syntax errors predictively: statement-edit/ parses one statement of a file with it. */
+export interface WithPredictiveParser {
+    readonly predictive: PredictiveParser;
+    readonly lexer: MandateLexer;
 }
 
 /** Switch and count, for the tests that compare both parsers' trees. */

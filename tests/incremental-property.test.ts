@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readTextFolder } from './folder-helpers.js';
+import { statementReparse } from '../language/statement-edit/statement-reparse.js';
 import { CLEAN_POLICY } from './helpers.js';
 import { EditGenerator, Random, type Step, type Texts } from './random-edits.js';
 import { Workspace } from './workspace-helpers.js';
@@ -15,6 +16,8 @@ import { Workspace } from './workspace-helpers.js';
  */
 const EDITS = Number(process.env.MANDATE_PROPERTY_EDITS) || 0;
 const SEED = Number(process.env.MANDATE_PROPERTY_SEED) || 1;
+
+const STATEMENT_MIN_LENGTH = statementReparse.minLength;
 
 const ACME = readTextFolder(join(import.meta.dirname, '..', 'examples', 'acme'));
 
@@ -56,11 +59,15 @@ interface Run {
     readonly name: string;
     readonly files: Record<string, string>;
     readonly edits: number;
+    /** Edits inside one statement parse that statement alone (language/statement-edit/), as in a large file. */
+    readonly spliced?: boolean;
 }
 
 const RUNS: Run[] = [
     { name: 'examples/acme', files: ACME, edits: EDITS || 25 },
-    { name: 'two teams', files: TEAMS, edits: EDITS || 40 }
+    { name: 'two teams', files: TEAMS, edits: EDITS || 40 },
+    { name: 'two teams, statements parsed alone', files: TEAMS, edits: EDITS || 60, spliced: true },
+    { name: 'examples/acme, statements parsed alone', files: ACME, edits: EDITS || 60, spliced: true }
 ];
 
 /** Lines only in one of the two builds, per file, or an empty list when they agree. */
@@ -97,7 +104,7 @@ async function randomEdits(run: Run, seed: number): Promise<void> {
     const texts: Texts = new Map(Object.entries(run.files).filter(([name]) => name.endsWith('.mandate')));
     const workspace = await Workspace.open(run.files);
     const random = new Random(seed);
-    const generator = new EditGenerator(texts, new Map(texts), random);
+    const generator = new EditGenerator(texts, new Map(texts), random, run.spliced);
     const log: string[] = [];
     for (let done = 0; done < run.edits;) {
         // One step in six is a burst of edits that cancel each other's builds, as typing does.
@@ -116,7 +123,15 @@ async function randomEdits(run: Run, seed: number): Promise<void> {
 describe('incremental builds equal cold builds after random edits', () => {
     for (const run of RUNS) {
         it(`${run.name}: ${run.edits} edits, seed ${SEED}`, async () => {
-            await randomEdits(run, SEED);
+            const spliced = statementReparse.spliced;
+            if (run.spliced) statementReparse.minLength = 0;
+            try {
+                await randomEdits(run, SEED);
+            } finally {
+                statementReparse.minLength = STATEMENT_MIN_LENGTH;
+            }
+            // The edits went that way, or the run proves nothing about it.
+            if (run.spliced) expect(statementReparse.spliced - spliced).toBeGreaterThan(run.edits / 10);
         }, 600_000);
     }
 });

@@ -9,11 +9,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EmptyFileSystem, isReference, type AstNode, type ParseResult } from 'langium';
+import { EmptyFileSystem, type AstNode, type ParseResult } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { generateWorkspace as generateBenchWorkspace } from '../bench/generate-workspace.js';
 import { readingLimitsOf } from '../language/mandate-bounded-parser.js';
-import { LazyCompositeCstNode } from '../language/mandate-composite-cst-node.js';
 import { createMandateServices } from '../language/mandate-module.js';
 import { predictiveParsing } from '../language/mandate-predictive-parser.js';
 import { hasRepeatedAssignment } from '../language/util/repeated-assignments.js';
@@ -21,6 +20,7 @@ import { syntaxNodes } from '../language/util/syntax-nodes.js';
 import { generateWorkspace } from './fuzz/grammar-generator.js';
 import { exampleWorkspaces, mutateExample } from './fuzz/mutate.js';
 import { Random } from './random-edits.js';
+import { expectSame } from './tree-compare.js';
 
 const parser = createMandateServices(EmptyFileSystem).Mandate.parser.LangiumParser;
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -41,47 +41,6 @@ function parseBoth(text: string): { predictive: ParseResult; reference: ParseRes
     } finally {
         predictiveParsing.enabled = true;
     }
-}
-
-/**
- * Throws where `a` and `b` differ. Objects are paired as they are met, so the trees' cycles
- * (container, CST node, AST node) must pair up the same way; grammar elements and token types are
- * the same objects in both. References are compared by text and node, without resolving them.
- */
-function expectSame(a: unknown, b: unknown, pairs: Map<object, object>, where: string): void {
-    if (a === b) return;
-    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
-        throw new Error(`${where}: ${shown(a)} ≠ ${shown(b)}`);
-    }
-    const paired = pairs.get(a);
-    if (paired !== undefined) {
-        if (paired !== b) throw new Error(`${where}: paired with another object`);
-        return;
-    }
-    pairs.set(a, b);
-    // A node's keywords get their leaves when its children are first asked for: ask, then compare what it holds.
-    for (const node of [a, b]) if (node instanceof LazyCompositeCstNode) void node.content;
-    if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) throw new Error(`${where}: ${a.constructor?.name} ≠ ${b.constructor?.name}`);
-    const keys = Reflect.ownKeys(a);
-    const otherKeys = Reflect.ownKeys(b);
-    if (keys.map(String).join() !== otherKeys.map(String).join()) throw new Error(`${where}: properties ${keys.map(String).join()} ≠ ${otherKeys.map(String).join()}`);
-    if (isReference(a) && isReference(b)) {
-        expectSame(a.$refText, b.$refText, pairs, `${where}.$refText`);
-        expectSame(a.$refNode, b.$refNode, pairs, `${where}.$refNode`);
-        return;
-    }
-    for (const key of keys) {
-        // An error's stack names the functions that threw it, which differ by design.
-        if (key === 'stack' && a instanceof Error) continue;
-        const left = Object.getOwnPropertyDescriptor(a, key)!;
-        const right = Object.getOwnPropertyDescriptor(b, key)!;
-        if (left.get || right.get) throw new Error(`${where}.${String(key)}: an accessor`);
-        expectSame(left.value, right.value, pairs, `${where}.${String(key)}`);
-    }
-}
-
-function shown(value: unknown): string {
-    return typeof value === 'string' ? JSON.stringify(value.slice(0, 60)) : String(value);
 }
 
 /** Parses `text` both ways and compares everything; returns whether the predictive parser read it. */

@@ -66,13 +66,15 @@ export class EditGenerator {
     private readonly broken = new Map<string, string>();
     private readonly deleted = new Map<string, string>();
 
-    constructor(private readonly texts: Texts, private readonly original: ReadonlyMap<string, string>, private readonly random: Random) {}
+    /** `valueEdits`: mostly dates typed inside declarations, the edits a large file takes statement by statement. */
+    constructor(private readonly texts: Texts, private readonly original: ReadonlyMap<string, string>, private readonly random: Random,
+        private readonly valueEdits = false) {}
 
     /** The next step, already applied to `texts`. */
     next(): Step {
         const kinds: Array<[number, () => Step | undefined]> = [
             [3, () => this.comment()], [3, () => this.insertDeclaration()], [2, () => this.deleteDeclaration()],
-            [2, () => this.rename()], [3, () => this.changeDate()], [3, () => this.changeSatisfies()],
+            [2, () => this.rename()], [this.valueEdits ? 30 : 3, () => this.changeDate()], [this.valueEdits ? 20 : 0, () => this.changeValueText()], [3, () => this.changeSatisfies()],
             [3, () => this.toggleRoleLine()], [2, () => this.changeText()], [3, () => this.retitle()], [2, () => this.breakSyntax()],
             [2, () => this.fixSyntax()], [1, () => this.deleteFile()], [1, () => this.createFile()],
             [1, () => this.restoreFile()]
@@ -206,6 +208,18 @@ export class EditGenerator {
         const match = this.random.pick(dates);
         const date = this.date();
         return this.edit(name, text.slice(0, match.index) + date + text.slice(match.index! + 10), `${match[0]} → ${date}`);
+    }
+
+    /** A description, job title, e-mail or evidence text inside a declaration, made longer or shorter. */
+    private changeValueText(): Step | undefined {
+        const name = this.file();
+        const text = name === undefined ? '' : this.texts.get(name)!;
+        const values = [...text.matchAll(/(?:description|job title|email|evidence) "([^"\n]*)"/g)];
+        if (!name || values.length === 0) return undefined;
+        const match = this.random.pick(values);
+        const at = match.index! + match[0].length - match[1].length - 1;
+        const value = 'x'.repeat(this.random.int(12));
+        return this.edit(name, text.slice(0, at) + value + text.slice(at + match[1].length), `"${match[1]}" → "${value}"`);
     }
 
     private changeSatisfies(): Step | undefined {

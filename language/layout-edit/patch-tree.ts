@@ -144,26 +144,32 @@ function pathToTokenFrom(node: CstNode, offset: number, pending: PendingTokens |
  * declarations that end before `from` are not visited (a node's comments lie within its tokens).
  */
 function moveTokensAfter(root: RootCstNode, from: number, delta: number): void {
-    const move = (node: CstNode): void => {
-        if (node instanceof LazyCompositeCstNode) {
-            const children = node.rawChildren;
-            for (let index = 0; index < children.length; index++) {
-                const child = children[index];
-                if (typeof child !== 'number') move(child);
-            }
-        } else if (node instanceof OffsetLeafCstNode) {
-            if (node.offset >= from) node.moveBy(delta);
-        } else if (node instanceof LeafCstNodeImpl) {
-            if (node.offset < from) return;
-            const fields = node as unknown as LangiumLeafFields;
-            fields._offset += delta;
-            setPositions(fields, fields._offset, fields._offset + fields._length, lineStartsOf(root));
-        } else {
-            for (const child of childrenOf(node)) if (typeof child !== 'number') move(child);
-        }
-    };
     const top = childrenOf(root);
-    for (let index = firstEndingAtOrAfter(top, from) ?? 0; index < top.length; index++) move(top[index] as CstNode);
+    for (let index = firstEndingAtOrAfter(top, from) ?? 0; index < top.length; index++) moveLeaves(top[index] as CstNode, from, delta, root);
+}
+
+/**
+ * Moves every leaf of `node` at `from` or after by `delta`; `root` is the tree `node` is in now,
+ * whose text and line starts Langium's leaves take their line and column from. Tokens without
+ * leaves are moved with the tree's list of them (PendingTokens.moveFrom).
+ */
+export function moveLeaves(node: CstNode, from: number, delta: number, root: RootCstNode): void {
+    if (node instanceof LazyCompositeCstNode) {
+        const children = node.rawChildren;
+        for (let index = 0; index < children.length; index++) {
+            const child = children[index];
+            if (typeof child !== 'number') moveLeaves(child, from, delta, root);
+        }
+    } else if (node instanceof OffsetLeafCstNode) {
+        if (node.offset >= from) node.moveBy(delta);
+    } else if (node instanceof LeafCstNodeImpl) {
+        if (node.offset < from) return;
+        const fields = node as unknown as LangiumLeafFields;
+        fields._offset += delta;
+        setPositions(fields, fields._offset, fields._offset + fields._length, lineStartsOf(root));
+    } else {
+        for (const child of childrenOf(node)) if (typeof child !== 'number') moveLeaves(child, from, delta, root);
+    }
 }
 
 interface LangiumLeafFields {

@@ -29,6 +29,11 @@ export function linkAndListNodes(root: AstNode): void {
     listed.set(root, walk(root, true));
 }
 
+/** Lists `nodes` as the nodes of the tree under `root`, a tree made of another's nodes (statement-edit/): they are in the order a walk gives. */
+export function listNodes(root: AstNode, nodes: readonly AstNode[]): void {
+    listed.set(root, nodes);
+}
+
 function walk(root: AstNode, link: boolean): AstNode[] {
     const nodes: AstNode[] = [root];
     const visitChild: ValueVisitor = (value, owner, property, index) => {

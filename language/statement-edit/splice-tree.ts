@@ -1,0 +1,98 @@
+import { LeafCstNodeImpl, RootCstNodeImpl, type AstNode, type CompositeCstNode, type CstNode, type Mutable, type ParseResult } from 'langium';
+import { attachPendingTokens, LazyCompositeCstNode, pendingTokensOf, type PendingTokens } from '../mandate-composite-cst-node.js';
+import { followLayoutVersion } from '../mandate-leaf-cst-node.js';
+import { moveLeaves } from '../layout-edit/patch-tree.js';
+import { lastDescendant, listNodes, syntaxNodes } from '../util/syntax-nodes.js';
+import type { StatementPlan } from './statement-plan.js';
+
+/** A statement parsed alone: its syntax node (a child of the snippet's root) and its AST node. */
+export interface ParsedStatement {
+    readonly node: LazyCompositeCstNode;
+    readonly element: AstNode;
+}
+
+/**
+ * The tree of the new text: a new root (every cache kept per tree sees a new tree) holding the
+ * file's other statements as they were, those after the edit moved by its change in length, and
+ * the statement parsed again in place of the old one. The old tree is not used again as a tree:
+ * what the workspace findings compare it with (its fingerprint, the token an edit was in) lies in
+ * the replaced statement, which keeps its nodes, or is worked out from its text.
+ */
+export function spliceStatement(before: ParseResult, plan: StatementPlan, parsed: ParseResult, statement: ParsedStatement): ParseResult {
+    const oldModel = before.value;
+    const oldRoot = oldModel.$cstNode!.root;
+    const pending = pendingTokensOf(oldRoot)!;
+    // Listed before any container changes: lastDescendant reads them.
+    const nodes = splicedNodes(syntaxNodes(oldModel), plan.element, syntaxNodes(parsed.value), statement.element);
+
+    const model = copyOf(oldModel);
+    const property = plan.element.$containerProperty!;
+    (model[property] as AstNode[])[plan.element.$containerIndex!] = statement.element;
+    nodes[0] = model as unknown as AstNode;
+
+    const root = new RootCstNodeImpl(plan.text);
+    const children = oldRoot.content.slice();
+    children[plan.index] = statement.node;
+    root.content = children;
+    for (const child of children) (child as Mutable<CstNode>).container = root;
+    root.astNode = model as unknown as AstNode;
+    model.$cstNode = root;
+    attachPendingTokens(root, pending);
+    followLayoutVersion(root, oldRoot);
+
+    if (plan.delta !== 0) {
+        pending.moveFrom(plan.oldEnd, plan.delta);
+        for (let index = plan.index + 1; index < children.length; index++) moveLeaves(children[index], plan.oldEnd, plan.delta, root);
+    }
+    adopt(statement.node, pendingTokensOf(parsed.value.$cstNode!.root)!, pending, plan.start);
+    moveLeaves(statement.node, 0, plan.start, root);
+
+    for (const key of ['declarations', 'tests']) {
+        const items = model[key];
+        if (Array.isArray(items)) for (const item of items as Array<Mutable<AstNode>>) item.$container = model as unknown as AstNode;
+    }
+    const element = statement.element as Mutable<AstNode>;
+    element.$containerProperty = property;
+    element.$containerIndex = plan.element.$containerIndex;
+    const value = model as unknown as AstNode;
+    listNodes(value, nodes);
+    return { value, lexerErrors: [], lexerReport: before.lexerReport, parserErrors: [] };
+}
+
+/** The file's root with the same properties in the same order (the walks of the tree follow it), its lists copied. */
+function copyOf(model: AstNode): Record<string, unknown> & { $cstNode?: CstNode } {
+    const copy: Record<string, unknown> = {};
+    for (const key of Object.keys(model)) {
+        const value = (model as unknown as Record<string, unknown>)[key];
+        copy[key] = Array.isArray(value) ? value.slice() : value;
+    }
+    return copy;
+}
+
+/** The nodes of the new tree in walk order: the old list with the old statement's subtree replaced by the new one's. The first is the root's place. */
+function splicedNodes(old: readonly AstNode[], replaced: AstNode, fresh: readonly AstNode[], statement: AstNode): AstNode[] {
+    const first = old.indexOf(replaced);
+    const last = lastDescendant(old, first);
+    const freshFirst = fresh.indexOf(statement);
+    const freshLast = lastDescendant(fresh, freshFirst);
+    const nodes = new Array<AstNode>(old.length - (last - first + 1) + (freshLast - freshFirst + 1));
+    let at = 0;
+    for (let index = 0; index < first; index++) nodes[at++] = old[index];
+    for (let index = freshFirst; index <= freshLast; index++) nodes[at++] = fresh[index];
+    for (let index = last + 1; index < old.length; index++) nodes[at++] = old[index];
+    return nodes;
+}
+
+/** The tokens without leaves of `node` (indices into `from`, the snippet's list) moved to the file's list, `start` characters on. */
+function adopt(node: CstNode, from: PendingTokens, to: PendingTokens, start: number): void {
+    if (node instanceof LazyCompositeCstNode) {
+        const children = node.rawChildren;
+        for (let index = 0; index < children.length; index++) {
+            const child = children[index];
+            if (typeof child === 'number') children[index] = to.addFrom(from, child, start);
+            else adopt(child, from, to, start);
+        }
+    } else if (!(node instanceof LeafCstNodeImpl) && 'content' in node) {
+        for (const child of (node as CompositeCstNode).content) adopt(child, from, to, start);
+    }
+}

@@ -1,0 +1,118 @@
+/**
+ * An edit inside one statement of a large file parses that statement alone and keeps the file's
+ * other nodes (language/statement-edit/). The tree must be the one a parse of the whole new text
+ * builds: compared here node for node, leaves, comments, offsets and containers included, after
+ * random edits, and after chains of them where each edit starts from the last spliced tree.
+ */
+import { EmptyFileSystem, type AstNode, type ParseResult } from 'langium';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { generateBigFile } from '../bench/generate-workspace.js';
+import { readingLimitsOf } from '../language/mandate-bounded-parser.js';
+import { createMandateServices } from '../language/mandate-module.js';
+import type { WithPredictiveParser } from '../language/mandate-predictive-parser.js';
+import { reparseStatement, statementReparse } from '../language/statement-edit/statement-reparse.js';
+import { syntaxNodes } from '../language/util/syntax-nodes.js';
+import { Random } from './random-edits.js';
+import { expectSame } from './tree-compare.js';
+
+const parser = createMandateServices(EmptyFileSystem).Mandate.parser.LangiumParser;
+const reparser = parser as unknown as WithPredictiveParser;
+
+const BIG = generateBigFile(3, 6)['people.mandate']
+    .replace(/\n( {4}email)/g, '\n    // contact\n$1')
+    .replace(/\}\n\n/g, '} // end\n\n') + '/* last */\n';
+
+/** What people type inside a statement, and what breaks it. */
+const INSERTS = ['1', '9', 'x', '-', ' ', '  ', 'ab', '"', '{', '}', '/*', '*/', '// c', 'email "a@b.example"', 'job title "Lead"', '\n', '\r', 'person q "Q"', 'until 2030-01-01', '§', ',', 'ä'];
+
+function edit(text: string, random: Random): string {
+    const at = random.int(text.length);
+    switch (random.int(3)) {
+        case 0: return text.slice(0, at) + random.pick(INSERTS) + text.slice(at);
+        case 1: return text.slice(0, at) + text.slice(at + 1 + random.int(8));
+        default: {
+            const digit = text.slice(at).search(/\d/);
+            if (digit < 0) return text;
+            return text.slice(0, at + digit) + String(random.int(10)) + text.slice(at + digit + 1);
+        }
+    }
+}
+
+/** The spliced tree of `text` from `before`, checked against a parse of the whole text; undefined when the edit was not spliced. */
+function expectSplicedAsParsed(before: ParseResult, text: string, label: string): ParseResult | undefined {
+    const spliced = reparseStatement(before, text, reparser);
+    if (!spliced) return undefined;
+    const parsed = parser.parse(text);
+    expect(parsed.parserErrors.length + parsed.lexerErrors.length, `${label}: spliced a text with syntax errors`).toBe(0);
+    const pairs = new Map<object, object>();
+    try {
+        expectSame(spliced.value, parsed.value, pairs, 'tree');
+        expectSame(readingLimitsOf(spliced), readingLimitsOf(parsed), pairs, 'readingLimits');
+    } catch (error) {
+        throw new Error(`${label}: ${(error as Error).message}`);
+    }
+    const nodes = syntaxNodes(spliced.value);
+    const parsedNodes = syntaxNodes(parsed.value);
+    expect(nodes.length, label).toBe(parsedNodes.length);
+    nodes.forEach((node, index) => expect(pairs.get(node), `${label}: listed node ${index}`).toBe(parsedNodes[index] as AstNode));
+    expect(spliced.value.$cstNode?.root.fullText).toBe(text);
+    return spliced;
+}
+
+describe('statement edits', () => {
+    beforeEach(() => { statementReparse.minLength = 0; });
+    afterEach(() => { statementReparse.minLength = 64 * 1024; });
+
+    it('builds the tree a whole parse builds, after random single edits', () => {
+        const random = new Random(20261207);
+        expect(parser.parse(BIG).parserErrors).toEqual([]);
+        let spliced = 0;
+        for (let round = 0; round < 400; round++) {
+            const text = edit(BIG, random);
+            // A splice moves the old tree's other statements to the new tree: each edit starts from a tree of its own.
+            if (expectSplicedAsParsed(parser.parse(BIG), text, `edit ${round}`)) spliced++;
+        }
+        // Most edits land inside a statement on one line; those that break the syntax are parsed whole.
+        expect(spliced).toBeGreaterThan(100);
+    });
+
+    it('builds the tree a whole parse builds, edit after edit on the spliced trees', () => {
+        const random = new Random(7);
+        let text = BIG;
+        let current = parser.parse(text);
+        let spliced = 0;
+        for (let round = 0; round < 300; round++) {
+            // An edit that breaks the syntax is put right by the next, as people do.
+            const broken = current.parserErrors.length + current.lexerErrors.length > 0;
+            const next = broken ? BIG : edit(text, random);
+            const result = expectSplicedAsParsed(current, next, `step ${round}`);
+            if (result) spliced++;
+            current = result ?? parser.parse(next);
+            text = next;
+        }
+        expect(spliced).toBeGreaterThan(50);
+    });
+
+    it('parses the whole file when an edit is not inside one statement on one line', () => {
+        const date = BIG.indexOf('employed since ') + 'employed since 20'.length;
+        const name = BIG.indexOf('person ') + 'person p'.length;
+        const end = BIG.indexOf('}\n');
+        const cases: Array<[string, string]> = [
+            ['a line break typed', BIG.slice(0, date) + '\n' + BIG.slice(date)],
+            ['the name of the statement, one of its first tokens', BIG.slice(0, name) + 'x' + BIG.slice(name)],
+            ['the end of the statement', BIG.slice(0, end) + BIG.slice(end + 1)],
+            ['a string opened and left open', BIG.slice(0, date) + '"' + BIG.slice(date)],
+            ['a second statement typed inside the first', BIG.slice(0, date) + '} person z "Z" {' + BIG.slice(date)]
+        ];
+        for (const [label, text] of cases) expect(reparseStatement(parser.parse(BIG), text, reparser), label).toBeUndefined();
+        expect(reparseStatement(parser.parse(BIG), BIG.slice(0, date) + '1' + BIG.slice(date + 1), reparser)).toBeDefined();
+    });
+
+    it('leaves small files to a whole parse', () => {
+        statementReparse.minLength = 64 * 1024;
+        const before = parser.parse(BIG);
+        const date = BIG.indexOf('employed since ') + 'employed since 20'.length;
+        expect(BIG.length).toBeLessThan(64 * 1024);
+        expect(reparseStatement(before, BIG.slice(0, date) + '1' + BIG.slice(date + 1), reparser)).toBeUndefined();
+    });
+});
