@@ -12,6 +12,8 @@ export class PendingTokens {
     private offsets = new Int32Array(256);
     private shapes = new Int32Array(256);
     private count = 0;
+    /** How many tokens the parse left without leaves; the rest came with statements parsed again (statement-edit/). */
+    private parsed = 0;
 
     add(offset: number, shape: number): number {
         if (this.count === this.offsets.length) {
@@ -27,6 +29,16 @@ export class PendingTokens {
     trim(): void {
         this.offsets = this.offsets.slice(0, this.count);
         this.shapes = this.shapes.slice(0, this.count);
+        this.parsed = this.count;
+    }
+
+    /**
+     * Whether the list holds as many tokens again as the parse left: each statement parsed again adds
+     * its own and leaves those of the statement it replaced, which no node holds any more. The file is
+     * then parsed whole, and its new list holds only the tokens of its tree.
+     */
+    get outgrown(): boolean {
+        return this.count - this.parsed > Math.max(this.parsed, 4096);
     }
 
     offsetOf(index: number): number {

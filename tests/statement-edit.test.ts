@@ -13,6 +13,7 @@ import type { WithPredictiveParser } from '../language/mandate-predictive-parser
 import { reparseStatement, statementReparse } from '../language/statement-edit/statement-reparse.js';
 import { syntaxNodes } from '../language/util/syntax-nodes.js';
 import { Random } from './random-edits.js';
+import { Workspace } from './workspace-helpers.js';
 import { expectSame } from './tree-compare.js';
 
 const parser = createMandateServices(EmptyFileSystem).Mandate.parser.LangiumParser;
@@ -108,11 +109,46 @@ describe('statement edits', () => {
         expect(reparseStatement(parser.parse(BIG), BIG.slice(0, date) + '1' + BIG.slice(date + 1), reparser)).toBeDefined();
     });
 
+    it('parses the whole file again once the statements parsed alone left as many unused tokens as the tree holds', () => {
+        const date = BIG.indexOf('employed since ') + 'employed since 20'.length;
+        const texts = ['1', '3'].map(digit => BIG.slice(0, date) + digit + BIG.slice(date + 1));
+        let current = parser.parse(BIG);
+        const outcomes: boolean[] = [];
+        for (let round = 0; round < 1500 && outcomes.filter(spliced => !spliced).length < 2; round++) {
+            const text = texts[round % 2];
+            const result = reparseStatement(current, text, reparser);
+            outcomes.push(result !== undefined);
+            current = result ?? parser.parse(text);
+        }
+        const whole = outcomes.flatMap((spliced, index) => spliced ? [] : [index]);
+        // Bounded: a long session of edits does not grow the list without end, and splicing resumes after the whole parse.
+        expect(whole.length).toBe(2);
+        expect(whole[0]).toBeGreaterThan(100);
+        expect(whole[1] - whole[0]).toBe(whole[0] + 1);
+    });
+
     it('leaves small files to a whole parse', () => {
         statementReparse.minLength = 64 * 1024;
         const before = parser.parse(BIG);
         const date = BIG.indexOf('employed since ') + 'employed since 20'.length;
         expect(BIG.length).toBeLessThan(64 * 1024);
         expect(reparseStatement(before, BIG.slice(0, date) + '1' + BIG.slice(date + 1), reparser)).toBeUndefined();
+    });
+
+    it('reads a date typed in a large file through the language server\'s update by parsing one statement, with the findings of a cold build', async () => {
+        statementReparse.minLength = 64 * 1024;
+        const files = generateBigFile(12, 20);
+        expect(files['people.mandate'].length).toBeGreaterThan(64 * 1024);
+        const workspace = await Workspace.open(files);
+        const text = files['people.mandate'];
+        const date = text.lastIndexOf('employed since ') + 'employed since '.length;
+        const before = statementReparse.spliced;
+        // The last person joins after the as-of date: an employment that has not begun is a finding.
+        const edited = text.slice(0, date) + '2099' + text.slice(date + 4);
+        await workspace.burst([['people.mandate', edited]]);
+        expect(statementReparse.spliced).toBe(before + 1);
+        const cold = await Workspace.open({ ...files, 'people.mandate': edited });
+        expect(workspace.diagnostics()).toEqual(cold.diagnostics());
+        expect([...workspace.diagnostics().values()].flat().length).toBeGreaterThan(0);
     });
 });

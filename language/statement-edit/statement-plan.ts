@@ -48,7 +48,8 @@ export interface StatementPlan {
 export function planStatementEdit(before: ParseResult, text: string): StatementPlan | undefined {
     const model = before.value;
     const root = model.$cstNode?.root as RootCstNode | undefined;
-    if (!root || before.lexerErrors.length > 0 || before.parserErrors.length > 0 || !pendingTokensOf(root) || !readingLimitsOf(before)) return undefined;
+    const pending = root && pendingTokensOf(root);
+    if (!root || before.lexerErrors.length > 0 || before.parserErrors.length > 0 || !pending || pending.outgrown || !readingLimitsOf(before)) return undefined;
     const oldText = root.fullText;
     if (oldText === text) return undefined;
     const span = changedSpan(oldText, text);
