@@ -1,5 +1,8 @@
 import { Cancellation, DefaultLinker, isLinkingError, type AstNode, type AstNodeDescription, type CstNode, type LangiumDocument, type LinkingError, type Reference, type ReferenceInfo } from 'langium';
 import { CompactReference } from './mandate-reference.js';
+import { linkSpliced, takeLinks, type UnlinkedReferences } from './statement-edit/spliced-links.js';
+import { statementReparse } from './statement-edit/statement-reparse.js';
+import type { ExportComparison } from './workspace/export-changes.js';
 import { CancellationPoints } from './util/cancellation-points.js';
 import { suggestionNamesOf } from './mandate-scope-provider.js';
 import { closestMatch } from './util/did-you-mean.js';
@@ -12,9 +15,21 @@ const MAX_CANDIDATES_FOR_SUGGESTION = 5000;
 
 /** Unresolved references say what kind of thing is missing, suggest a near name and how to declare it. */
 export class MandateLinker extends DefaultLinker {
+    /** The references of large documents as linking left them, taken at unlink: a spliced tree keeps most (statement-edit/). */
+    private readonly unlinked = new WeakMap<LangiumDocument, UnlinkedReferences>();
+    /** The export changes of the build under way (MandateDocumentBuilder), which tell the references a spliced tree keeps. */
+    exportComparison: ExportComparison | undefined;
+
     /** Langium's loop, without an `await` per node (CancellationPoints); with Langium's when profiling. */
     override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         if (this.profiler?.isActive('linking')) return super.link(document, cancelToken);
+        const before = this.unlinked.get(document);
+        this.unlinked.delete(document);
+        const comparison = this.exportComparison;
+        if (before && comparison) {
+            const linking = { comparison, documents: this.langiumDocuments(), locator: this.astNodeLocator, link: (info: ReferenceInfo) => this.doLink(info, document) };
+            if (linkSpliced(document, before, linking)) return;
+        }
         const points = new CancellationPoints(cancelToken);
         for (const node of syntaxNodes(document.parseResult.value)) {
             const pause = points.next();
@@ -35,6 +50,9 @@ export class MandateLinker extends DefaultLinker {
 
     /** Langium's, clearing what linking set rather than deleting it: the references keep their shape. */
     override unlink(document: LangiumDocument): void {
+        if ((document.parseResult.value.$cstNode?.root.fullText.length ?? 0) >= statementReparse.minLength && document.references.length > 0) {
+            this.unlinked.set(document, takeLinks(document));
+        }
         const others: LangiumDocument['references'] = [];
         for (const reference of document.references) {
             if (reference instanceof CompactReference) {

@@ -1,9 +1,11 @@
 import {
     AstUtils, Cancellation, DefaultScopeComputation, DocumentState, MultiMap, stream, type AstNode, type AstNodeDescription, type AstReflection,
     type IndexManager, type LangiumCoreServices, type LangiumDocument, type LocalSymbols, type ReferenceInfo, type Scope,
-    type ScopeProvider, type Stream
+    type ScopeProvider, type Stream, type URI
 } from 'langium';
 import { CancellationPoints } from './util/cancellation-points.js';
+import { spliceOf } from './statement-edit/splice-tree.js';
+import { statementReparse } from './statement-edit/statement-reparse.js';
 import { compareStrings } from './util/compare.js';
 import { declarationsOf, entryOf, groupByUri, isCandidates, MAX_PATCHED_DOCUMENTS, mergeByUri, NameTable, type Entry } from './mandate-name-table.js';
 
@@ -35,14 +37,21 @@ export class MandateScopeProvider implements ScopeProvider {
         this.indexManager = services.shared.workspace.IndexManager;
         const builder = services.shared.workspace.DocumentBuilder;
         // The index changes when documents change or are deleted (update), and when a build indexes them.
-        builder.onUpdate((changed, deleted) => this.invalidate([...changed, ...deleted].map(uri => uri.toString())));
-        builder.onBuildPhase(DocumentState.IndexedContent, documents => this.invalidate(documents.map(document => document.uri.toString())));
+        // A large file's update may be read by splicing one statement (statement-edit/): its table is dropped
+        // only once it is indexed and was not, since a spliced file keeps nearly all its descriptions.
+        const documents = services.shared.workspace.LangiumDocuments;
+        const mayBeSpliced = (uri: URI) => (documents.getDocument(uri)?.parseResult.value.$cstNode?.root.fullText.length ?? 0) >= statementReparse.minLength;
+        builder.onUpdate((changed, deleted) => this.invalidate([...changed, ...deleted].map(uri => uri.toString()), changed.filter(mayBeSpliced).map(uri => uri.toString())));
+        builder.onBuildPhase(DocumentState.IndexedContent, indexed => this.invalidate(indexed.map(document => document.uri.toString()),
+            indexed.filter(document => spliceOf(document.parseResult.value) !== undefined).map(document => document.uri.toString())));
     }
 
-    private invalidate(uris: readonly string[]): void {
+    /** The index entries of `uris` changed; `light` of them changed few of their entries (or may have: see above). */
+    private invalidate(uris: readonly string[], light: readonly string[]): void {
+        const heavy = light.length === 0 ? uris : uris.filter(uri => !light.includes(uri));
         for (const [type, dirty] of this.pending) {
             // Patching costs a scan of the table per changed name; past a few files, or many names, a rebuild is cheaper.
-            if (dirty.size + uris.length > MAX_PATCHED_DOCUMENTS || this.tables.get(type)?.outweighedBy(uris)) {
+            if (dirty.size + uris.length > MAX_PATCHED_DOCUMENTS || this.tables.get(type)?.outweighedBy(heavy)) {
                 this.tables.delete(type);
                 this.pending.delete(type);
             } else {
@@ -101,16 +110,14 @@ export class MandateScopeProvider implements ScopeProvider {
         const touched = new Map<string, AstNodeDescription[]>();
         let documentsCameOrWent = false;
         for (const uri of dirty) {
-            for (const description of table.byUri.get(uri) ?? []) if (!touched.has(description.name)) touched.set(description.name, []);
             const entries = fresh.get(uri);
+            // A spliced file keeps the descriptions of the declarations it kept: only the names of those that differ are touched.
+            for (const description of changedEntries(table.byUri.get(uri) ?? [], entries ?? [])) if (!touched.has(description.name)) touched.set(description.name, []);
             if (table.byUri.has(uri) !== (entries !== undefined)) documentsCameOrWent = true;
             if (entries) table.byUri.set(uri, entries); else table.byUri.delete(uri);
         }
         for (const uri of [...fresh.keys()].sort(compareStrings)) {
-            for (const description of fresh.get(uri) ?? []) {
-                const list = touched.get(description.name);
-                if (list) list.push(description); else touched.set(description.name, [description]);
-            }
+            for (const description of fresh.get(uri) ?? []) touched.get(description.name)?.push(description);
         }
         for (const [name, added] of touched) {
             const kept = declarationsOf(table.byName.get(name)).filter(description => !dirty.has(description.documentUri.toString()));
@@ -121,6 +128,19 @@ export class MandateScopeProvider implements ScopeProvider {
         table.changed(dirty, documentsCameOrWent);
         return table;
     }
+}
+
+/**
+ * The entries of a document before and after its index entry changed that are not in both at the
+ * same place: all of both, unless the two lists are as long (a spliced file's, statement-edit/).
+ */
+function changedEntries(before: readonly AstNodeDescription[], after: readonly AstNodeDescription[]): readonly AstNodeDescription[] {
+    if (before.length !== after.length) return [...before, ...after];
+    const changed: AstNodeDescription[] = [];
+    for (let index = 0; index < before.length; index++) {
+        if (before[index] !== after[index]) changed.push(before[index], after[index]);
+    }
+    return changed;
 }
 
 /** One reference's view of a name table: its own document's declaration of a name comes first. */
@@ -182,21 +202,50 @@ export function prefixSearchOf(scope: Scope): ((lowerCasePrefix: string) => read
  * time and memory.
  */
 export class MandateScopeComputation extends DefaultScopeComputation {
+    private readonly builder: Partial<ExportsBefore>;
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        this.builder = services.shared.workspace.DocumentBuilder as Partial<ExportsBefore>;
+    }
+
     override async collectLocalSymbols(_document: LangiumDocument): Promise<LocalSymbols> {
         return new MultiMap<AstNode, AstNodeDescription>();
     }
 
-    /** Langium's: the file and its declarations, without an `await` per declaration (CancellationPoints). */
+    /**
+     * Langium's: the file and its declarations, without an `await` per declaration (CancellationPoints).
+     * A tree spliced from the last one (statement-edit/) keeps the descriptions of the declarations it
+     * kept, so that the name tables are patched for the one statement parsed again (patchTable).
+     */
     override async collectExportedSymbols(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<AstNodeDescription[]> {
         const root = document.parseResult.value;
+        const kept = this.keptDescriptions(document);
         const exports: AstNodeDescription[] = [];
         this.addExportedSymbol(root, exports, document);
         const points = new CancellationPoints(cancelToken);
         for (const node of AstUtils.streamContents(root)) {
             const pause = points.next();
             if (pause) await pause;
-            this.addExportedSymbol(node, exports, document);
+            const known = kept?.get(node);
+            if (known && known.name === this.nameProvider.getName(node)) exports.push(known);
+            else this.addExportedSymbol(node, exports, document);
         }
         return exports;
     }
+
+    /** The descriptions the document's last tree exported, by node, when the tree is spliced from it: they describe the same nodes. */
+    private keptDescriptions(document: LangiumDocument): ReadonlyMap<AstNode, AstNodeDescription> | undefined {
+        if (!spliceOf(document.parseResult.value)) return undefined;
+        const before = this.builder.exportsBefore?.(document.uri.toString());
+        if (!before || before.length === 0) return undefined;
+        const kept = new Map<AstNode, AstNodeDescription>();
+        for (const description of before) if (description.node) kept.set(description.node, description);
+        return kept;
+    }
+}
+
+/** The document builder's record of what a document exported before the change under way (MandateDocumentBuilder). */
+interface ExportsBefore {
+    exportsBefore(uri: string): readonly AstNodeDescription[] | undefined;
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readTextFolder } from './folder-helpers.js';
+import { splicedLinking } from '../language/statement-edit/spliced-links.js';
 import { statementReparse } from '../language/statement-edit/statement-reparse.js';
 import { CLEAN_POLICY } from './helpers.js';
 import { EditGenerator, Random, type Step, type Texts } from './random-edits.js';
@@ -123,7 +124,7 @@ async function randomEdits(run: Run, seed: number): Promise<void> {
 describe('incremental builds equal cold builds after random edits', () => {
     for (const run of RUNS) {
         it(`${run.name}: ${run.edits} edits, seed ${SEED}`, async () => {
-            const spliced = statementReparse.spliced;
+            const [spliced, kept] = [statementReparse.spliced, splicedLinking.kept];
             if (run.spliced) statementReparse.minLength = 0;
             try {
                 await randomEdits(run, SEED);
@@ -132,6 +133,7 @@ describe('incremental builds equal cold builds after random edits', () => {
             }
             // The edits went that way, or the run proves nothing about it.
             if (run.spliced) expect(statementReparse.spliced - spliced).toBeGreaterThan(run.edits / 10);
+            if (run.spliced) expect(splicedLinking.kept - kept).toBeGreaterThan(run.edits / 10);
         }, 600_000);
     }
 });

@@ -4,7 +4,7 @@
  * builds: compared here node for node, leaves, comments, offsets and containers included, after
  * random edits, and after chains of them where each edit starts from the last spliced tree.
  */
-import { EmptyFileSystem, type AstNode, type ParseResult } from 'langium';
+import { AstUtils, EmptyFileSystem, isReference, type AstNode, type MultiReference, type ParseResult, type Reference } from 'langium';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateBigFile } from '../bench/generate-workspace.js';
 import { readingLimitsOf } from '../language/mandate-bounded-parser.js';
@@ -14,6 +14,8 @@ import { reparseStatement, statementReparse } from '../language/statement-edit/s
 import { syntaxNodes } from '../language/util/syntax-nodes.js';
 import { Random } from './random-edits.js';
 import { Workspace } from './workspace-helpers.js';
+import { splicedLinking } from '../language/statement-edit/spliced-links.js';
+import { tallyOf, tallyOfList, type ReferenceTally } from '../language/workspace/reference-tally.js';
 import { expectSame } from './tree-compare.js';
 
 const parser = createMandateServices(EmptyFileSystem).Mandate.parser.LangiumParser;
@@ -58,6 +60,18 @@ function expectSplicedAsParsed(before: ParseResult, text: string, label: string)
     nodes.forEach((node, index) => expect(pairs.get(node), `${label}: listed node ${index}`).toBe(parsedNodes[index] as AstNode));
     expect(spliced.value.$cstNode?.root.fullText).toBe(text);
     return spliced;
+}
+
+/** A reference as text: its name, and the path and document of what it resolved to. */
+function referenceLine(reference: Reference | MultiReference): string {
+    if (!isReference(reference)) return `${reference.$refText}: a multi-reference`;
+    const target = reference.ref;
+    return `${reference.$refText} → ${target ? `${AstUtils.getDocument(target).uri.path}#${target.$containerIndex ?? ''}` : reference.error?.message}`;
+}
+
+function plainTally(tally: ReferenceTally): unknown {
+    const sorted = <T>(map: ReadonlyMap<string, T>) => [...map].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+    return { count: tally.count, unresolved: tally.unresolved, names: [...tally.names].sort(), described: sorted(tally.described), targets: sorted(tally.targets).map(([uri, paths]) => [uri, sorted(paths)]) };
 }
 
 describe('statement edits', () => {
@@ -135,20 +149,41 @@ describe('statement edits', () => {
         expect(reparseStatement(before, BIG.slice(0, date) + '1' + BIG.slice(date + 1), reparser)).toBeUndefined();
     });
 
-    it('reads a date typed in a large file through the language server\'s update by parsing one statement, with the findings of a cold build', async () => {
+    it('reads edits of a large file through the language server\'s update by parsing one statement: the findings, references and their tally of a cold build', async () => {
         statementReparse.minLength = 64 * 1024;
         const files = generateBigFile(12, 20);
         expect(files['people.mandate'].length).toBeGreaterThan(64 * 1024);
         const workspace = await Workspace.open(files);
-        const text = files['people.mandate'];
-        const date = text.lastIndexOf('employed since ') + 'employed since '.length;
-        const before = statementReparse.spliced;
-        // The last person joins after the as-of date: an employment that has not begun is a finding.
-        const edited = text.slice(0, date) + '2099' + text.slice(date + 4);
-        await workspace.burst([['people.mandate', edited]]);
-        expect(statementReparse.spliced).toBe(before + 1);
-        const cold = await Workspace.open({ ...files, 'people.mandate': edited });
-        expect(workspace.diagnostics()).toEqual(cold.diagnostics());
+        let text = files['people.mandate'];
+        const replaceAfter = (marker: string, from: number, old: string, now: string) => {
+            const at = text.indexOf(marker, from) + marker.length;
+            expect(text.slice(at, at + old.length)).toBe(old);
+            return text.slice(0, at) + now + text.slice(at + old.length);
+        };
+        const edits: Array<[string, () => string]> = [
+            // The last person joins after the as-of date: an employment that has not begun is a finding.
+            ['a joining date', () => replaceAfter('employed since ', text.lastIndexOf('person '), '2021', '2099')],
+            ['an appointment date', () => replaceAfter(' since ', text.indexOf('assign p-3-'), '2022', '2023')],
+            ['an appointer, one of the references', () => replaceAfter('appointed by ', text.indexOf('assign p-5-'), 'lead-5', 'lead-6')],
+            ['an appointer that is declared nowhere', () => replaceAfter('appointed by ', text.indexOf('assign p-7-'), 'lead-7', 'lead-77')],
+            ['evidence made longer', () => replaceAfter('evidence "', text.indexOf('assign p-2-'), 'HR', 'HR file')],
+            ['the unknown appointer put back', () => replaceAfter('appointed by ', text.indexOf('assign p-7-'), 'lead-77', 'lead-7')]
+        ];
+        const linked = (space: Workspace) => space.shared.workspace.LangiumDocuments.getDocument(space.uri('people.mandate'))!;
+        for (const [label, make] of edits) {
+            const [spliced, kept] = [statementReparse.spliced, splicedLinking.kept];
+            text = make();
+            await workspace.burst([['people.mandate', text]]);
+            expect(statementReparse.spliced, label).toBe(spliced + 1);
+            // The other statements' references kept their targets, and the tally follows (reference-tally.ts).
+            expect(splicedLinking.kept, label).toBe(kept + 1);
+            const cold = await Workspace.open({ ...files, 'people.mandate': text });
+            expect(workspace.diagnostics(), label).toEqual(cold.diagnostics());
+            const [document, fresh] = [linked(workspace), linked(cold)];
+            expect(document.references.map(referenceLine), label).toEqual(fresh.references.map(referenceLine));
+            expect(plainTally(tallyOf(document)), label).toEqual(plainTally(tallyOfList([...document.references])));
+            expect(plainTally(tallyOf(document)), label).toEqual(plainTally(tallyOf(fresh)));
+        }
         expect([...workspace.diagnostics().values()].flat().length).toBeGreaterThan(0);
     });
 });

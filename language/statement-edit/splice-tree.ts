@@ -5,6 +5,22 @@ import { moveLeaves } from '../layout-edit/patch-tree.js';
 import { lastDescendant, listNodes, syntaxNodes } from '../util/syntax-nodes.js';
 import type { StatementPlan } from './statement-plan.js';
 
+/** How a spliced tree was made: what linking and indexing may keep (spliced-links.ts, mandate-scope-provider.ts). */
+export interface Splice {
+    /** The tree it was made from, and the statement it replaced there. */
+    readonly before: AstNode;
+    readonly replaced: AstNode;
+    /** The new statement's nodes in the tree's list of nodes (util/syntax-nodes.ts): from `first`, `count` of them. */
+    readonly first: number;
+    readonly count: number;
+}
+
+const splices = new WeakMap<AstNode, Splice>();
+
+export function spliceOf(root: AstNode): Splice | undefined {
+    return splices.get(root);
+}
+
 /** A statement parsed alone: its syntax node (a child of the snippet's root) and its AST node. */
 export interface ParsedStatement {
     readonly node: LazyCompositeCstNode;
@@ -23,7 +39,7 @@ export function spliceStatement(before: ParseResult, plan: StatementPlan, parsed
     const oldRoot = oldModel.$cstNode!.root;
     const pending = pendingTokensOf(oldRoot)!;
     // Listed before any container changes: lastDescendant reads them.
-    const nodes = splicedNodes(syntaxNodes(oldModel), plan.element, syntaxNodes(parsed.value), statement.element);
+    const { nodes, first, count } = splicedNodes(syntaxNodes(oldModel), plan.element, syntaxNodes(parsed.value), statement.element);
 
     const model = copyOf(oldModel);
     const property = plan.element.$containerProperty!;
@@ -56,6 +72,7 @@ export function spliceStatement(before: ParseResult, plan: StatementPlan, parsed
     element.$containerIndex = plan.element.$containerIndex;
     const value = model as unknown as AstNode;
     listNodes(value, nodes);
+    splices.set(value, { before: oldModel, replaced: plan.element, first, count });
     return { value, lexerErrors: [], lexerReport: before.lexerReport, parserErrors: [] };
 }
 
@@ -70,7 +87,7 @@ function copyOf(model: AstNode): Record<string, unknown> & { $cstNode?: CstNode 
 }
 
 /** The nodes of the new tree in walk order: the old list with the old statement's subtree replaced by the new one's. The first is the root's place. */
-function splicedNodes(old: readonly AstNode[], replaced: AstNode, fresh: readonly AstNode[], statement: AstNode): AstNode[] {
+function splicedNodes(old: readonly AstNode[], replaced: AstNode, fresh: readonly AstNode[], statement: AstNode): { nodes: AstNode[]; first: number; count: number } {
     const first = old.indexOf(replaced);
     const last = lastDescendant(old, first);
     const freshFirst = fresh.indexOf(statement);
@@ -80,7 +97,7 @@ function splicedNodes(old: readonly AstNode[], replaced: AstNode, fresh: readonl
     for (let index = 0; index < first; index++) nodes[at++] = old[index];
     for (let index = freshFirst; index <= freshLast; index++) nodes[at++] = fresh[index];
     for (let index = last + 1; index < old.length; index++) nodes[at++] = old[index];
-    return nodes;
+    return { nodes, first, count: freshLast - freshFirst + 1 };
 }
 
 /** The tokens without leaves of `node` (indices into `from`, the snippet's list) moved to the file's list, `start` characters on. */

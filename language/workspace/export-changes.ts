@@ -36,6 +36,11 @@ export class ExportChanges {
         if (!this.pending.has(key)) this.pending.set(key, { uri, before: exports });
     }
 
+    /** What `uri` exported before the change under way, until it is compared. */
+    before(uri: string): readonly AstNodeDescription[] | undefined {
+        return this.pending.get(uri)?.before;
+    }
+
     get hasPending(): boolean {
         return this.pending.size > 0;
     }

@@ -252,9 +252,14 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
             const comparison = this.exportChanges.compare(this.langiumDocuments, document => document.state >= DocumentState.IndexedContent,
                 uri => this.exportsOf(uri));
             documents = [...documents, ...await this.applyExportChanges(comparison, new Set(documents))];
+            this.linkers().forEach(linker => linker.exportComparison = comparison);
         }
         documents.forEach(document => this.timing?.documents.add(document.uri.toString()));
-        await super.buildDocuments(documents, options, cancelToken);
+        try {
+            await super.buildDocuments(documents, options, cancelToken);
+        } finally {
+            this.linkers().forEach(linker => linker.exportComparison = undefined);
+        }
         this.waits.answer(this.langiumDocuments);
     }
 
@@ -305,6 +310,16 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
             else if (result === 'moved' && document.state >= DocumentState.IndexedReferences) await this.indexManager.updateReferences(document);
         }
         return added;
+    }
+
+    /** What a document exported before the change under way: a spliced tree's kept declarations keep their descriptions (mandate-scope-provider.ts). */
+    exportsBefore(uri: string): readonly AstNodeDescription[] | undefined {
+        return this.exportChanges.before(uri);
+    }
+
+    /** The linkers of the languages, which link a spliced tree with the export changes of the build (statement-edit/spliced-links.ts). */
+    private linkers(): MandateLinker[] {
+        return this.serviceRegistry.all.flatMap(services => services.references.Linker instanceof MandateLinker ? [services.references.Linker] : []);
     }
 
     private exportsOf(uri: URI): AstNodeDescription[] {

@@ -34,7 +34,11 @@ const tallies = new WeakMap<readonly AnyReference[], ReferenceTally>();
 export const tallyCounts = { counted: 0 };
 
 export function tallyOf(document: LangiumDocument): ReferenceTally {
-    const references = document.references;
+    return tallyOfList(document.references);
+}
+
+/** The tally of a list of references a document has or had (a list linking replaced: statement-edit/). */
+export function tallyOfList(references: readonly AnyReference[]): ReferenceTally {
     const known = tallies.get(references);
     if (known && known.count === references.length) return known;
     tallyCounts.counted++;
@@ -110,9 +114,13 @@ export class TallyDraft {
     private readonly namesOf: () => ReadonlySet<string>;
 
     constructor(private readonly from: ReferenceTally | undefined, namesOf?: () => ReadonlySet<string>) {
-        // Taken now: a thunk would keep the old tally, and through it the old list, alive.
-        const names = from?.names;
-        this.namesOf = namesOf ?? (() => names ?? new Set());
+        if (namesOf) {
+            this.namesOf = namesOf;
+        } else {
+            // Taken now: a thunk would keep the old tally, and through it the old list, alive.
+            const names = from?.names;
+            this.namesOf = () => names ?? new Set();
+        }
         this.unresolved = from?.unresolved ?? 0;
         this.described = new Map(from?.described);
         this.targets = new Map(from?.targets as Map<string, Map<string, number>> | undefined);
