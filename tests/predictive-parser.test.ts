@@ -12,15 +12,12 @@ import { fileURLToPath } from 'node:url';
 import { EmptyFileSystem, type AstNode, type ParseResult } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { generateWorkspace as generateBenchWorkspace } from '../bench/generate-workspace.js';
-import { readingLimitsOf } from '../language/mandate-bounded-parser.js';
 import { createMandateServices } from '../language/mandate-module.js';
 import { predictiveParsing } from '../language/mandate-predictive-parser.js';
-import { hasRepeatedAssignment } from '../language/util/repeated-assignments.js';
-import { syntaxNodes } from '../language/util/syntax-nodes.js';
 import { generateWorkspace } from './fuzz/grammar-generator.js';
 import { exampleWorkspaces, mutateExample } from './fuzz/mutate.js';
 import { Random } from './random-edits.js';
-import { expectSame } from './tree-compare.js';
+import { expectSameParse } from './tree-compare.js';
 
 const parser = createMandateServices(EmptyFileSystem).Mandate.parser.LangiumParser;
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -46,23 +43,7 @@ function parseBoth(text: string): { predictive: ParseResult; reference: ParseRes
 /** Parses `text` both ways and compares everything; returns whether the predictive parser read it. */
 function expectSameTree(text: string): boolean {
     const { predictive, reference, read } = parseBoth(text);
-    const where = JSON.stringify(text.slice(0, 60));
-    const pairs = new Map<object, object>();
-    try {
-        expectSame(predictive.value, reference.value, pairs, 'tree');
-        expectSame(predictive.lexerErrors, reference.lexerErrors, pairs, 'lexerErrors');
-        expectSame(predictive.parserErrors, reference.parserErrors, pairs, 'parserErrors');
-        expectSame(readingLimitsOf(predictive), readingLimitsOf(reference), pairs, 'readingLimits');
-    } catch (error) {
-        throw new Error(`${where}: ${(error as Error).message}`);
-    }
-    const nodes = syntaxNodes(predictive.value);
-    const referenceNodes = syntaxNodes(reference.value);
-    expect(nodes.length, where).toBe(referenceNodes.length);
-    nodes.forEach((node, index) => {
-        expect(pairs.get(node), `${where}: node ${index} of the listed nodes`).toBe(referenceNodes[index]);
-        expect(hasRepeatedAssignment(node), `${where}: repeated assignment on node ${index}`).toBe(hasRepeatedAssignment(referenceNodes[index] as AstNode));
-    });
+    expectSameParse(predictive, reference, JSON.stringify(text.slice(0, 60)));
     return read;
 }
 

@@ -4,19 +4,17 @@
  * builds: compared here node for node, leaves, comments, offsets and containers included, after
  * random edits, and after chains of them where each edit starts from the last spliced tree.
  */
-import { AstUtils, EmptyFileSystem, isReference, type AstNode, type MultiReference, type ParseResult, type Reference } from 'langium';
+import { AstUtils, EmptyFileSystem, isReference, type MultiReference, type ParseResult, type Reference } from 'langium';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateBigFile } from '../bench/generate-workspace.js';
-import { readingLimitsOf } from '../language/mandate-bounded-parser.js';
 import { createMandateServices } from '../language/mandate-module.js';
 import type { WithPredictiveParser } from '../language/mandate-predictive-parser.js';
 import { reparseStatement, statementReparse } from '../language/statement-edit/statement-reparse.js';
-import { syntaxNodes } from '../language/util/syntax-nodes.js';
 import { Random } from './random-edits.js';
 import { Workspace } from './workspace-helpers.js';
 import { splicedLinking } from '../language/statement-edit/spliced-links.js';
 import { tallyOf, tallyOfList, type ReferenceTally } from '../language/workspace/reference-tally.js';
-import { expectSame } from './tree-compare.js';
+import { expectSameParse } from './tree-compare.js';
 
 const parser = createMandateServices(EmptyFileSystem).Mandate.parser.LangiumParser;
 const reparser = parser as unknown as WithPredictiveParser;
@@ -47,17 +45,7 @@ function expectSplicedAsParsed(before: ParseResult, text: string, label: string)
     if (!spliced) return undefined;
     const parsed = parser.parse(text);
     expect(parsed.parserErrors.length + parsed.lexerErrors.length, `${label}: spliced a text with syntax errors`).toBe(0);
-    const pairs = new Map<object, object>();
-    try {
-        expectSame(spliced.value, parsed.value, pairs, 'tree');
-        expectSame(readingLimitsOf(spliced), readingLimitsOf(parsed), pairs, 'readingLimits');
-    } catch (error) {
-        throw new Error(`${label}: ${(error as Error).message}`);
-    }
-    const nodes = syntaxNodes(spliced.value);
-    const parsedNodes = syntaxNodes(parsed.value);
-    expect(nodes.length, label).toBe(parsedNodes.length);
-    nodes.forEach((node, index) => expect(pairs.get(node), `${label}: listed node ${index}`).toBe(parsedNodes[index] as AstNode));
+    expectSameParse(spliced, parsed, label);
     expect(spliced.value.$cstNode?.root.fullText).toBe(text);
     return spliced;
 }

@@ -1,5 +1,33 @@
-import { isReference } from 'langium';
+import { isReference, type AstNode, type ParseResult } from 'langium';
+import { expect } from 'vitest';
+import { readingLimitsOf } from '../language/mandate-bounded-parser.js';
 import { LazyCompositeCstNode } from '../language/mandate-composite-cst-node.js';
+import { hasRepeatedAssignment } from '../language/util/repeated-assignments.js';
+import { syntaxNodes } from '../language/util/syntax-nodes.js';
+
+/**
+ * Fails where two parse results differ: their trees node for node (syntax nodes included), their
+ * errors, what the bounded parser recorded, the lists of nodes walks read (util/syntax-nodes.ts) and
+ * the nodes noted for a repeated assignment. `where` names the text in the message.
+ */
+export function expectSameParse(actual: ParseResult, expected: ParseResult, where: string): void {
+    const pairs = new Map<object, object>();
+    try {
+        expectSame(actual.value, expected.value, pairs, 'tree');
+        expectSame(actual.lexerErrors, expected.lexerErrors, pairs, 'lexerErrors');
+        expectSame(actual.parserErrors, expected.parserErrors, pairs, 'parserErrors');
+        expectSame(readingLimitsOf(actual), readingLimitsOf(expected), pairs, 'readingLimits');
+    } catch (error) {
+        throw new Error(`${where}: ${(error as Error).message}`);
+    }
+    const nodes = syntaxNodes(actual.value);
+    const expectedNodes = syntaxNodes(expected.value);
+    expect(nodes.length, where).toBe(expectedNodes.length);
+    nodes.forEach((node, index) => {
+        expect(pairs.get(node), `${where}: node ${index} of the listed nodes`).toBe(expectedNodes[index]);
+        expect(hasRepeatedAssignment(node), `${where}: repeated assignment on node ${index}`).toBe(hasRepeatedAssignment(expectedNodes[index] as AstNode));
+    });
+}
 
 /**
  * Throws where `a` and `b` differ. Objects are paired as they are met, so the trees' cycles
