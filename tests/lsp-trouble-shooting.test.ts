@@ -13,6 +13,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FileChangeType, MessageType } from 'vscode-languageserver-protocol/node';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { generateBigFile } from '../bench/generate-workspace.js';
 import { SERVER_ENVIRONMENT, SERVER_NODE_OPTIONS } from '../server/node-options.js';
 import { codesOf, createWorkspace, disposeAllClients, LspClient, removeAllWorkspaces, workspaceUri } from './lsp-client.js';
 
@@ -22,7 +23,7 @@ const POLICY = `organization acme "Acme" { top management board }
 role board "Board"
 person lone "Lone Person"
 `;
-const CHECKED = /^Checked (\d+) files? in \d+ ms( \(only blanks and comments changed: the syntax tree was kept\))?\.$/;
+const CHECKED = /^Checked (\d+) files? in \d+ ms( \(only blanks and comments changed: the syntax tree was kept\)| \(one statement was read again: the rest of the syntax tree was kept\))?\.$/;
 
 afterEach(async () => {
     await disposeAllClients();
@@ -45,6 +46,21 @@ async function waitForLine(client: LspClient, predicate: (line: string) => boole
 }
 
 describe('trouble-shooting', () => {
+    it('the log says when an edit of a large file was read by parsing one statement again', async () => {
+        const files = generateBigFile(12, 20);
+        expect(files['people.mandate'].length).toBeGreaterThan(64 * 1024);
+        const folder = await createWorkspace(files);
+        const client = await LspClient.start({ workspaceFolders: [folder], settings: { mandate: { asOf: '2025-06-30' } } });
+        await waitForLine(client, line => CHECKED.test(line), 'of the first check');
+        const seen = infoLines(client).length;
+        const people = workspaceUri(folder, 'people.mandate');
+        await client.openDocument(people, files['people.mandate']);
+        // Inside an appointment's evidence: the file's other 2,000 statements keep their nodes.
+        await client.insert(people, 'x', 'HR-5-1"');
+        const edited = await waitForLine(client, line => CHECKED.test(line) && line.includes('read again'), 'of the check after the edit', seen);
+        expect(edited).toMatch(/^Checked 1 file in \d+ ms \(one statement was read again: the rest of the syntax tree was kept\)\.$/);
+    }, CASE_TIMEOUT_MS);
+
     it('initialize answers serverInfo with the name mandate and the package version', async () => {
         const folder = await createWorkspace({ 'policy.mandate': POLICY });
         const client = await LspClient.start({ workspaceFolders: [folder] });

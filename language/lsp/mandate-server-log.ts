@@ -15,15 +15,17 @@ export function logServerActivity(shared: MandateSharedServices, connection: Con
         connection.console.info(`Mandate language server ${TOOL_VERSION} (Node ${process.version}, ${process.platform}).`);
     });
     let logged = new Map<string, string>();
-    (shared.workspace.DocumentBuilder as MandateDocumentBuilder).onBuilt(({ documents, ms, keptTrees }) => {
+    (shared.workspace.DocumentBuilder as MandateDocumentBuilder).onBuilt(({ documents, ms, keptTrees, splicedTrees }) => {
         const state = describeState(shared);
         for (const [key, line] of state) {
             if (logged.get(key) !== line) connection.console.info(line);
         }
         logged = state;
         if (documents === 0) return;
-        // An edit of blanks and comments moves the file's syntax tree instead of parsing it again (layout-edit/).
-        const kept = keptTrees > 0 ? ' (only blanks and comments changed: the syntax tree was kept)' : '';
+        // An edit of blanks and comments moves the file's syntax tree instead of parsing it again (layout-edit/);
+        // one inside a statement of a large file parses that statement alone (statement-edit/).
+        const kept = keptTrees > 0 ? ' (only blanks and comments changed: the syntax tree was kept)'
+            : splicedTrees > 0 ? ` (${splicedTrees === 1 ? 'one statement was' : `${splicedTrees} statements were`} read again: the rest of the syntax tree was kept)` : '';
         connection.console.info(`Checked ${documents} ${documents === 1 ? 'file' : 'files'} in ${ms} ms${kept}.`);
     });
 }

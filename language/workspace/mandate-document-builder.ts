@@ -13,6 +13,7 @@ import { DocumentWaits } from './document-waits.js';
 import { isPolicyFileName, isWorkspaceFile } from './workspace-files.js';
 import { BuildFailure } from './build-failure.js';
 import { mayResolveDifferently } from './reference-summary.js';
+import { MandateDocumentFactory } from './mandate-document-factory.js';
 import { missingValidationCategories, servicesOf } from './validation-categories.js';
 
 /** A build or update that ran to its end: how many documents it built, and how long it took. */
@@ -21,6 +22,8 @@ export interface BuildTiming {
     readonly ms: number;
     /** Of `documents`, those whose tree an edit of blanks and comments kept (layout-edit/). */
     readonly keptTrees: number;
+    /** Of `documents`, those read by parsing one statement again (statement-edit/). */
+    readonly splicedTrees: number;
 }
 
 /**
@@ -51,7 +54,7 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
     /** Edits of blanks and comments, which keep the document's tree (layout-edit/). */
     readonly layoutEdits: LayoutEdits;
     /** The build or update running now: nested builds (re-validating stale documents) count towards it. */
-    private timing: { start: number, documents: Set<string>, keptTrees: number } | undefined;
+    private timing: { start: number, documents: Set<string>, keptTrees: number, spliced: number } | undefined;
     /** The requests waiting for a document to reach a state: see `awaitDocumentState`. */
     private readonly waits = new DocumentWaits();
     /** Editor changes whose update waits behind a build: a request for their documents waits for it (pending-updates.ts). */
@@ -107,7 +110,7 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
 
     private async timed(run: () => Promise<void>): Promise<void> {
         if (this.timing) return run();
-        const timing = this.timing = { start: performance.now(), documents: new Set<string>(), keptTrees: 0 };
+        const timing = this.timing = { start: performance.now(), documents: new Set<string>(), keptTrees: 0, spliced: this.splicedSoFar() };
         this.failure.started();
         try {
             await run();
@@ -117,7 +120,10 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
         } finally {
             this.timing = undefined;
         }
-        this.builtEmitter.fire({ documents: timing.documents.size, ms: Math.round(performance.now() - timing.start), keptTrees: timing.keptTrees });
+        this.builtEmitter.fire({
+            documents: timing.documents.size, ms: Math.round(performance.now() - timing.start), keptTrees: timing.keptTrees,
+            splicedTrees: this.splicedSoFar() - timing.spliced
+        });
     }
 
     private async updateDocuments(changed: URI[], deleted: URI[], cancelToken: Cancellation.CancellationToken, recheck: ReadonlySet<string> = new Set()): Promise<void> {
@@ -310,6 +316,10 @@ export class MandateDocumentBuilder extends DefaultDocumentBuilder {
             else if (result === 'moved' && document.state >= DocumentState.IndexedReferences) await this.indexManager.updateReferences(document);
         }
         return added;
+    }
+
+    private splicedSoFar(): number {
+        return this.langiumDocumentFactory instanceof MandateDocumentFactory ? this.langiumDocumentFactory.spliced : 0;
     }
 
     /** What a document exported before the change under way: a spliced tree's kept declarations keep their descriptions (mandate-scope-provider.ts). */

@@ -10,6 +10,8 @@ import { reparseStatement } from '../statement-edit/statement-reparse.js';
 export class MandateDocumentFactory extends DefaultLangiumDocumentFactory {
     /** The parse results of the documents being updated, by URI: the tree the new text is compared with. */
     private readonly updating = new Map<string, ParseResult>();
+    /** How many updates were read by parsing one statement again, since the server started. */
+    spliced = 0;
 
     override async update<T extends AstNode = AstNode>(document: LangiumDocument<T>, cancellationToken: Cancellation.CancellationToken): Promise<LangiumDocument<T>> {
         const key = document.uri.toString();
@@ -26,7 +28,10 @@ export class MandateDocumentFactory extends DefaultLangiumDocumentFactory {
         if (before) {
             const parser = this.serviceRegistry.getServices(uri).parser.LangiumParser as unknown as WithPredictiveParser;
             const result = reparseStatement(before, text, parser);
-            if (result) return Promise.resolve(result as ParseResult<T>);
+            if (result) {
+                this.spliced++;
+                return Promise.resolve(result as ParseResult<T>);
+            }
         }
         return super.parseAsync(uri, text, cancellationToken);
     }
