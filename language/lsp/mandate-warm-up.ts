@@ -3,6 +3,7 @@ import { DocumentState, URI } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import type { MandateSharedServices } from '../mandate-module.js';
 import { buildNow } from '../util/lazy-service.js';
+import { fingerprintLargeTreesAtIdle } from './idle-fingerprints.js';
 
 /**
  * The parser, the lexer and the completion parser are built on first use (mandate-module.ts), so
@@ -12,9 +13,11 @@ import { buildNow } from '../util/lazy-service.js';
  * quick as the next. Node's crypto module, loaded on first use so that start-up need not wait for it
  * (scripts/lazy-builtins.mjs), is loaded then too: the first edit hashes the fingerprints of the
  * file before and after it (workspace/semantic-fingerprint.ts), and loading the module took ~6 ms of
- * that edit at 100,000 lines.
+ * that edit at 100,000 lines. And a large file parsed whole gets its fingerprint while the server is
+ * idle (idle-fingerprints.ts).
  */
 export function warmUpAfterInitialize(shared: MandateSharedServices): void {
+    fingerprintLargeTreesAtIdle(shared);
     shared.lsp.LanguageServer.onInitialized(() => {
         setImmediate(() => {
             for (const services of shared.ServiceRegistry.all) buildNow(services.parser.LangiumParser);
