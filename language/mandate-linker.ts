@@ -50,8 +50,11 @@ export class MandateLinker extends DefaultLinker {
 
     /** Langium's, clearing what linking set rather than deleting it: the references keep their shape. */
     override unlink(document: LangiumDocument): void {
+        // A document unlinked again before it was linked keeps nothing of the tree before (it would keep that tree alive).
         if ((document.parseResult.value.$cstNode?.root.fullText.length ?? 0) >= statementReparse.minLength && document.references.length > 0) {
             this.unlinked.set(document, takeLinks(document));
+        } else {
+            this.unlinked.delete(document);
         }
         const others: LangiumDocument['references'] = [];
         for (const reference of document.references) {

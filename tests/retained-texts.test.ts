@@ -7,6 +7,7 @@ import type { CompletionList } from 'vscode-languageserver';
 import { closestMatch } from '../language/util/did-you-mean.js';
 import { detachedCopy } from '../language/util/detached-string.js';
 import type { Declarations } from '../language/workspace/declaration-index.js';
+import { statementReparse } from '../language/statement-edit/statement-reparse.js';
 import { Workspace } from './workspace-helpers.js';
 
 /**
@@ -146,5 +147,23 @@ describe('the language server after edits of a large file', () => {
         await workspace.write('people.mandate', peopleFile(1));
         await workspace.write('people.mandate', peopleFile(2));
         expect(await collected(first)).toBe(true);
+    });
+
+    it('keeps at most one replaced syntax tree of it when each edit is read by parsing one statement again', async () => {
+        // People with a block: a date typed inside one is read by splicing that statement into a new tree (statement-edit/).
+        const withDate = (day: number) => `${LARGE_COMMENT}${Array.from({ length: 300 }, (_, index) =>
+            `person staff-member-${index} "Staff ${index}" { employed since 2020-01-${index === 150 ? String(day).padStart(2, '0') : '01'} }\n`).join('')}`;
+        const workspace = await Workspace.open({ 'organization.mandate': ORGANIZATION, 'people.mandate': withDate(1) });
+        const spliced = statementReparse.spliced;
+        const trees: Array<WeakRef<AstNode>> = [];
+        for (let day = 2; day < 8; day++) {
+            trees.push(new WeakRef(workspace.document('people.mandate').parseResult.value));
+            await workspace.write('people.mandate', withDate(day));
+        }
+        expect(statementReparse.spliced - spliced).toBe(6);
+        // Each spliced tree shares the kept statements' nodes with the one before; none may keep that one, with its text, alive.
+        const kept: number[] = [];
+        for (const [version, reference] of trees.entries()) if (!(await collected(reference))) kept.push(version);
+        expect(kept.length).toBeLessThanOrEqual(1);
     });
 });

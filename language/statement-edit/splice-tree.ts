@@ -7,9 +7,11 @@ import type { StatementPlan } from './statement-plan.js';
 
 /** How a spliced tree was made: what linking and indexing may keep (spliced-links.ts, mandate-scope-provider.ts). */
 export interface Splice {
-    /** The tree it was made from, and the statement it replaced there. */
-    readonly before: AstNode;
-    readonly replaced: AstNode;
+    /**
+     * The tree it was made from, held weakly: each spliced tree would otherwise keep the one before
+     * it, and with it that version's text, and so on back to the last whole parse.
+     */
+    readonly before: WeakRef<AstNode>;
     /** The new statement's nodes in the tree's list of nodes (util/syntax-nodes.ts): from `first`, `count` of them. */
     readonly first: number;
     readonly count: number;
@@ -72,7 +74,7 @@ export function spliceStatement(before: ParseResult, plan: StatementPlan, parsed
     element.$containerIndex = plan.element.$containerIndex;
     const value = model as unknown as AstNode;
     listNodes(value, nodes);
-    splices.set(value, { before: oldModel, replaced: plan.element, first, count });
+    splices.set(value, { before: new WeakRef(oldModel), first, count });
     return { value, lexerErrors: [], lexerReport: before.lexerReport, parserErrors: [] };
 }
 

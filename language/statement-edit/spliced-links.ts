@@ -51,11 +51,11 @@ export function takeLinks(document: LangiumDocument): UnlinkedReferences {
 export function linkSpliced(document: LangiumDocument, before: UnlinkedReferences, linking: SplicedLinking): boolean {
     const root = document.parseResult.value;
     const splice = spliceOf(root);
-    if (!splice || splice.before !== before.root || document.references.length > 0) return false;
+    if (!splice || splice.before.deref() !== before.root || document.references.length > 0) return false;
     const nodes = syntaxNodes(root);
     const added: ReferenceInfo[] = [];
     for (let index = splice.first; index < splice.first + splice.count; index++) forEachReference(nodes[index], info => added.push(info));
-    const replaced = replacedRun(before.list, splice.before);
+    const replaced = replacedRun(before.list, before.root);
     // A statement that had no references (a person) gives them no place in the list: one that has some now is linked with the rest.
     if (!replaced || (replaced.start === replaced.end && added.length > 0)) return false;
     const references = document.references;
