@@ -100,15 +100,30 @@ describe('statement edits', () => {
         const date = BIG.indexOf('employed since ') + 'employed since 20'.length;
         const name = BIG.indexOf('person ') + 'person p'.length;
         const end = BIG.indexOf('}\n');
+        const nameEnd = BIG.indexOf(' ', name);
         const cases: Array<[string, string]> = [
             ['a line break typed', BIG.slice(0, date) + '\n' + BIG.slice(date)],
-            ['the name of the statement, one of its first tokens', BIG.slice(0, name) + 'x' + BIG.slice(name)],
+            // A word that is a keyword elsewhere: a token of another type, among those the statement before looks at.
+            ['the name of the statement made a keyword', BIG.slice(0, name - 1) + 'auditor' + BIG.slice(nameEnd)],
             ['the end of the statement', BIG.slice(0, end) + BIG.slice(end + 1)],
             ['a string opened and left open', BIG.slice(0, date) + '"' + BIG.slice(date)],
             ['a second statement typed inside the first', BIG.slice(0, date) + '} person z "Z" {' + BIG.slice(date)]
         ];
         for (const [label, text] of cases) expect(reparseStatement(parser.parse(BIG), text, reparser), label).toBeUndefined();
         expect(reparseStatement(parser.parse(BIG), BIG.slice(0, date) + '1' + BIG.slice(date + 1), reparser)).toBeDefined();
+        const keyword = BIG.slice(0, name - 1) + 'auditor' + BIG.slice(nameEnd);
+        expect(parser.parse(keyword).parserErrors, 'the keyword is a valid name: only the splice refuses it').toEqual([]);
+    });
+
+    it('parses the statement alone when an edit among its first tokens leaves their types as they were (a name, a title)', () => {
+        const name = BIG.indexOf('person ') + 'person p'.length;
+        const title = BIG.indexOf('"', name) + 1;
+        const edits = [
+            BIG.slice(0, name) + 'x' + BIG.slice(name),
+            BIG.slice(0, title) + 'Acting ' + BIG.slice(title),
+            BIG.slice(0, name) + BIG.slice(name + 1)
+        ];
+        for (const [index, text] of edits.entries()) expect(expectSplicedAsParsed(parser.parse(BIG), text, `edit ${index}`), `edit ${index}`).toBeDefined();
     });
 
     it('parses the whole file again once the statements parsed alone left as many unused tokens as the tree holds', () => {

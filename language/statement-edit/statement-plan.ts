@@ -35,15 +35,22 @@ export interface StatementPlan {
     readonly context: readonly StatementToken[];
     /** Lines holding a token of the statement before the edit (ReadingLimits.contentLines). */
     readonly statementLines: number;
+    /**
+     * For an edit among the first MAX_LOOKAHEAD tokens, which the choices at the end of the statement
+     * before look at: their types before the edit (those of the statements after it included, when
+     * the statement has fewer), which the new text must give them too. Undefined for an edit after them.
+     */
+    readonly lead?: readonly number[];
 }
 
 /**
  * The plan for reading `text`, the new text of the file `before` was parsed from, by parsing one
  * statement again; undefined when the edit is not one that can be read so, and the file must be
  * parsed whole. The tree must be the predictive parser's without errors, and the edit must lie
- * strictly inside one statement, after its first MAX_LOOKAHEAD tokens (which the choices at the
- * end of the statement before look at), on one line in both texts (no node after it changes line
- * or column), with a line break between the statement and the next.
+ * strictly inside one statement, on one line in both texts (no node after it changes line or
+ * column), with a line break between the statement and the next. An edit among its first
+ * MAX_LOOKAHEAD tokens, which the choices at the end of the statement before look at, must leave
+ * their types as they were (`lead`): a name or a title typed in, not a keyword.
  */
 export function planStatementEdit(before: ParseResult, text: string): StatementPlan | undefined {
     const model = before.value;
@@ -63,15 +70,16 @@ export function planStatementEdit(before: ParseResult, text: string): StatementP
     const element = node.astNode;
     if (element.$container !== model) return undefined;
     const tokens = tokensOf(node);
-    if (tokens.length <= MAX_LOOKAHEAD || span.start <= tokens[MAX_LOOKAHEAD - 1].end) return undefined;
     const context = contextAfter(children, index! + 1, oldText);
     if (!context) return undefined;
+    const inLead = tokens.length <= MAX_LOOKAHEAD || span.start <= tokens[MAX_LOOKAHEAD - 1].end;
     const delta = span.newEnd - span.oldEnd;
     return {
         text, node, index: index!, element, start: node.offset, oldEnd: node.end, delta,
         contextEnd: context.end + delta,
         context: context.tokens.map(token => ({ offset: token.offset + delta, end: token.end + delta, type: token.type })),
-        statementLines: linesHolding(tokens, oldText)
+        statementLines: linesHolding(tokens, oldText),
+        lead: inLead ? [...tokens, ...context.tokens].slice(0, MAX_LOOKAHEAD).map(token => token.type) : undefined
     };
 }
 

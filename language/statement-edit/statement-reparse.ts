@@ -3,6 +3,7 @@ import { readingLimitsOf, recordCompleteReading } from '../mandate-bounded-parse
 import { LazyCompositeCstNode } from '../mandate-composite-cst-node.js';
 import type { WithPredictiveParser } from '../mandate-predictive-parser.js';
 import type { TokenList } from '../mandate-token-list.js';
+import { MAX_LOOKAHEAD } from '../mandate-lookahead.js';
 import { linesHolding, planStatementEdit, type StatementPlan } from './statement-plan.js';
 import { spliceStatement } from './splice-tree.js';
 
@@ -29,7 +30,7 @@ export function reparseStatement(before: ParseResult, text: string, parser: With
     if (!lexed || (lexed.report?.diagnostics.length ?? 0) > 0) return undefined;
     const statementTokens = tokensBefore(lexed.tokens, plan.oldEnd + plan.delta - plan.start);
     // The statements after it must read as before: the edit opened no string or comment that runs into them.
-    if (!sameTokens(lexed.tokens, statementTokens, plan)) return undefined;
+    if (!sameTokens(lexed.tokens, statementTokens, plan) || !sameLead(lexed.tokens, plan)) return undefined;
     const parsed = parser.predictive.parse(snippet, lexed);
     const statement = parsed && firstStatement(parsed.value);
     if (!parsed || !statement || statement.node.offset !== 0 || statement.node.end !== plan.oldEnd + plan.delta - plan.start) return undefined;
@@ -57,6 +58,19 @@ function sameTokens(tokens: TokenList, from: number, plan: StatementPlan): boole
         const at = from + index;
         if (tokens.offsets[at] + plan.start !== token.offset || tokens.offsets[at] + tokens.lengths[at] + plan.start !== token.end || tokens.types[at] !== token.type) return false;
     }
+    return true;
+}
+
+/**
+ * Whether the snippet starts with tokens of the types `lead` says: the statement before, whose
+ * choices at its end look at them, then reads as it did. As many tokens as before when there were
+ * fewer than the choices look at (the end of the file was among them).
+ */
+function sameLead(tokens: TokenList, plan: StatementPlan): boolean {
+    const lead = plan.lead;
+    if (!lead) return true;
+    if (lead.length < MAX_LOOKAHEAD ? tokens.count !== lead.length : tokens.count < lead.length) return false;
+    for (let index = 0; index < lead.length; index++) if (tokens.types[index] !== lead[index]) return false;
     return true;
 }
 
