@@ -1,4 +1,6 @@
 import type { AstNode, ValidationAcceptor, ValidationCheck } from 'langium';
+import { spliceOf } from './statement-edit/splice-tree.js';
+import { syntaxNodes } from './util/syntax-nodes.js';
 import { asOfReadCount, volatileReadCount, workspaceReadCount } from './util/volatile-reads.js';
 
 type Accepted = Parameters<ValidationAcceptor>;
@@ -27,8 +29,29 @@ type Step = Accepted | Rerun | Linked | Dated;
 
 const NO_FINDINGS: readonly Accepted[] = Object.freeze([]);
 
+/** How many validations of a spliced tree replayed the kept statements' checks (CheckReplay.findSpliced), for the tests. */
+export const splicedChecks = { replayed: 0 };
+
 /** What validating one tree did, in order: findings to report again, and checks to run again. */
 export type CheckSteps = readonly Step[];
+
+/** The steps of one validation, and the index of the node each is about (in `syntaxNodes(root)`: ascending). */
+export interface Recording {
+    readonly steps: CheckSteps;
+    readonly indexes: readonly number[];
+}
+
+/**
+ * The recording of the tree a spliced tree was made from (statement-edit/), and where its nodes went:
+ * those before `first` kept their index, the replaced statement's (`first` to `oldEnd`) are gone, and
+ * those after it moved by `shift`; the new statement's `count` nodes start at `first`.
+ */
+export interface SplicedRecording extends Recording {
+    readonly first: number;
+    readonly count: number;
+    readonly oldEnd: number;
+    readonly shift: number;
+}
 
 /** What a recording was made under: the same syntax trees (WorkspaceModelProvider.currentTrees), inputs, checks (registry version, categories) and layout. */
 export interface ReplayKey {
@@ -52,17 +75,37 @@ export interface ReplayKey {
  * result equals a cold validation.
  */
 export class CheckReplay {
-    private readonly recordings = new WeakMap<AstNode, { readonly key: ReplayKey; readonly steps: CheckSteps }>();
+    private readonly recordings = new WeakMap<AstNode, Recording & { readonly key: ReplayKey }>();
 
     /**
      * The steps recorded for `root` under the same inputs and checks, and whether they were recorded
      * under the same trees as `key`; undefined when there are none or the inputs or checks differ.
      */
-    find(root: AstNode, key: ReplayKey): { readonly steps: CheckSteps; readonly sameTrees: boolean } | undefined {
+    find(root: AstNode, key: ReplayKey): Recording & { readonly sameTrees: boolean } | undefined {
         const recording = this.recordings.get(root);
         if (!recording) return undefined;
         const { trees, inputs, checks, layout } = recording.key;
-        return inputs === key.inputs && checks === key.checks && layout === key.layout ? { steps: recording.steps, sameTrees: trees === key.trees } : undefined;
+        return inputs === key.inputs && checks === key.checks && layout === key.layout ? { ...recording, sameTrees: trees === key.trees } : undefined;
+    }
+
+    /**
+     * For a tree spliced from another (statement-edit/): the recording of that tree under the same
+     * inputs and checks, and where its nodes went. The kept statements are the same nodes with the
+     * same lines and columns (a splice changes no line break), so what their checks found holds as a
+     * validation of another tree would find it (`sameTrees` false). A node check reads its own node
+     * (rules/rule.ts), except those of policy tests, which compare a test with the file's others: a
+     * file with tests is validated whole.
+     */
+    findSpliced(root: AstNode, key: ReplayKey): SplicedRecording | undefined {
+        const splice = spliceOf(root);
+        const before = splice?.before.deref();
+        const recording = before && this.recordings.get(before);
+        // The splice moved the kept nodes to a new layout version (followLayoutVersion): the one after the recording's.
+        if (!splice || !recording || recording.key.inputs !== key.inputs || recording.key.checks !== key.checks || recording.key.layout + 1 !== key.layout) return undefined;
+        if (((root as { tests?: unknown[] }).tests?.length ?? 0) > 0) return undefined;
+        const oldCount = syntaxNodes(before).length - (syntaxNodes(root).length - splice.count);
+        splicedChecks.replayed++;
+        return { ...recording, first: splice.first, count: splice.count, oldEnd: splice.first + oldCount, shift: splice.count - oldCount };
     }
 
     /**
@@ -70,18 +113,19 @@ export class CheckReplay {
      * tells the as-of date a check read, right after it ran (Settings.asOfKey).
      */
     record(root: AstNode, key: ReplayKey, accept: ValidationAcceptor, asOf: () => string): CheckRecorder {
-        return new CheckRecorder(steps => this.recordings.set(root, { key, steps }), accept, asOf);
+        return new CheckRecorder(recording => this.recordings.set(root, { key, ...recording }), accept, asOf);
     }
 }
 
 /** Wraps each check call of a validation: passes its findings on and notes what to replay. */
 export class CheckRecorder {
     private readonly steps: Step[] = [];
+    private readonly indexes: number[] = [];
     private pending: Accepted[] = [];
     /** The acceptor to give the checks: it reports as usual and keeps a copy. */
     readonly accept: ValidationAcceptor;
 
-    constructor(private readonly store: (steps: CheckSteps) => void, private readonly target: ValidationAcceptor, private readonly asOf: () => string) {
+    constructor(private readonly store: (recording: Recording) => void, private readonly target: ValidationAcceptor, private readonly asOf: () => string) {
         this.accept = (...finding: Accepted) => {
             this.pending.push(finding);
             target(...finding);
@@ -99,15 +143,20 @@ export class CheckRecorder {
         return undefined;
     }
 
-    /** Reports the findings of a step of an earlier recording again, and keeps the step as it was. */
-    replay(step: Accepted | Linked | Dated): void {
+    /** Reports the findings of a step of an earlier recording again, and keeps the step, about the node at `index`. */
+    replay(step: Accepted | Linked | Dated, index: number): void {
         if (Array.isArray(step)) this.target(...step);
         else for (const finding of step.findings) this.target(...finding);
-        this.steps.push(step);
+        this.push(step, index);
     }
 
     save(): void {
-        this.store(this.steps);
+        this.store({ steps: this.steps, indexes: this.indexes });
+    }
+
+    private push(step: Step, index: number): void {
+        this.steps.push(step);
+        this.indexes.push(index);
     }
 
     /** The findings of the check that just ran; nearly always none, and then one shared empty list rather than one per node. */
@@ -117,13 +166,23 @@ export class CheckRecorder {
 
     private settle(check: ValidationCheck, index: number, volatile: boolean, dated: boolean, linked: boolean): void {
         // An asynchronous check may have read anything meanwhile: it always runs again.
-        if (volatile) this.steps.push({ index, check });
+        if (volatile) this.push({ index, check }, index);
         // Checks are synchronous: the date now is the date it read.
-        else if (dated) this.steps.push({ index, check, findings: this.pendingFindings(), asOf: this.asOf(), linked });
-        else if (linked) this.steps.push({ index, check, findings: this.pendingFindings() });
-        else for (const finding of this.pending) this.steps.push(finding);
+        else if (dated) this.push({ index, check, findings: this.pendingFindings(), asOf: this.asOf(), linked }, index);
+        else if (linked) this.push({ index, check, findings: this.pendingFindings() }, index);
+        else for (const finding of this.pending) this.push(finding, index);
         if (this.pending.length > 0) this.pending = [];
     }
+}
+
+/** What replaying needs besides the steps: see replaySteps. */
+export interface ReplayContext {
+    readonly sameTrees: boolean;
+    readonly asOf: string;
+    readonly nodes: readonly AstNode[];
+    readonly recorder: CheckRecorder;
+    readonly token: Parameters<ValidationCheck>[2];
+    readonly pause: () => Promise<void> | undefined;
 }
 
 /**
@@ -132,21 +191,46 @@ export class CheckRecorder {
  * `asOf`: the as-of date now (Settings.asOfKey). `recorder` records the result, for the next
  * validation of the tree.
  */
-export async function replaySteps(
-    steps: CheckSteps, sameTrees: boolean, asOf: string, nodes: readonly AstNode[], recorder: CheckRecorder, token: Parameters<ValidationCheck>[2],
-    pause: () => Promise<void> | undefined
-): Promise<void> {
+export async function replaySteps(recording: Recording, context: ReplayContext): Promise<void> {
+    await replayPart(recording, 0, recording.steps.length, 0, context);
+    context.recorder.save();
+}
+
+/**
+ * Reports again the steps about the nodes from `from` (inclusive) to `to` (exclusive) of a
+ * recording, those nodes now at their index plus `shift` (spliced trees: see SplicedRecording).
+ */
+export async function replayNodes(recording: Recording, from: number, to: number, shift: number, context: ReplayContext): Promise<void> {
+    await replayPart(recording, firstStepAt(recording.indexes, from), firstStepAt(recording.indexes, to), shift, context);
+}
+
+async function replayPart(recording: Recording, start: number, end: number, shift: number, context: ReplayContext): Promise<void> {
+    const { sameTrees, asOf, nodes, recorder, token, pause } = context;
     const holds = (step: Step): step is Accepted | Linked | Dated => Array.isArray(step)
         || ('asOf' in step ? step.asOf === asOf && (!step.linked || sameTrees) : 'findings' in step && sameTrees);
-    for (const step of steps) {
+    const { steps, indexes } = recording;
+    for (let at = start; at < end; at++) {
         const wait = pause();
         if (wait) await wait;
+        const step = steps[at];
+        const index = indexes[at] + shift;
         if (holds(step)) {
-            recorder.replay(step);
+            recorder.replay(shift === 0 || Array.isArray(step) ? step : { ...step, index }, index);
         } else {
-            const result = recorder.run(step.check, nodes[step.index], step.index, token);
+            const result = recorder.run(step.check, nodes[index], index, token);
             if (result) await result;
         }
     }
-    recorder.save();
+}
+
+/** The first step about the node at `index` or after: steps are in node order. */
+function firstStepAt(indexes: readonly number[], index: number): number {
+    let low = 0;
+    let high = indexes.length;
+    while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (indexes[middle] < index) low = middle + 1;
+        else high = middle;
+    }
+    return low;
 }

@@ -4,7 +4,7 @@ import {
 } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { ConfiguredSeverity } from './config/mandate-config.js';
-import { CheckReplay, replaySteps } from './mandate-check-replay.js';
+import { CheckReplay, replayNodes, replaySteps, type CheckRecorder } from './mandate-check-replay.js';
 import { IssueCodes } from './mandate-issue-codes.js';
 import type { MandateServices } from './mandate-module.js';
 import type { MandateSettings } from './mandate-settings.js';
@@ -71,9 +71,31 @@ export class MandateDocumentValidator extends DefaultDocumentValidator {
             layout: cst ? layoutVersionOf(cst.root) : 0
         };
         const recorder = this.replay.record(rootNode, key, acceptor, () => this.settings.asOfKey());
+        const context = { asOf: this.settings.asOfKey(), nodes, recorder, token: cancelToken, pause: () => points.next() };
         const recorded = this.replay.find(rootNode, key);
-        if (recorded) return replaySteps(recorded.steps, recorded.sameTrees, this.settings.asOfKey(), nodes, recorder, cancelToken, () => points.next());
-        for (let index = 0; index < nodes.length; index++) {
+        if (recorded) return replaySteps(recorded, { ...context, sameTrees: recorded.sameTrees });
+        const spliced = this.validateSingleNodeOptions(rootNode, options).validateChildren ? this.replay.findSpliced(rootNode, key) : undefined;
+        const check = (from: number, to: number) => this.checkNodes(nodes, from, to, options, recorder, points, cancelToken);
+        if (spliced) {
+            // A statement parsed again (statement-edit/): the file's own checks and the new statement's run, the kept statements' are replayed.
+            const replayed = { ...context, sameTrees: false };
+            await check(0, 1);
+            await replayNodes(spliced, 1, spliced.first, 0, replayed);
+            await check(spliced.first, spliced.first + spliced.count);
+            await replayNodes(spliced, spliced.oldEnd, Number.MAX_SAFE_INTEGER, spliced.shift, replayed);
+        } else {
+            await check(0, nodes.length);
+        }
+        recorder.save();
+    }
+
+    /** Runs the checks on the nodes from `from` to `to` (exclusive) and, unless a node says not to, on their descendants. */
+    private async checkNodes(
+        nodes: readonly AstNode[], from: number, to: number, options: ValidationOptions, recorder: CheckRecorder, points: CancellationPoints,
+        cancelToken: Cancellation.CancellationToken
+    ): Promise<void> {
+        const registry = this.validationRegistry as MandateValidationRegistry;
+        for (let index = from; index < to; index++) {
             const node = nodes[index];
             const pause = points.next();
             if (pause) await pause;
@@ -86,7 +108,6 @@ export class MandateDocumentValidator extends DefaultDocumentValidator {
             }
             if (!nodeOptions.validateChildren) index = lastDescendant(nodes, index);
         }
-        recorder.save();
     }
 
     /** Lexing errors in people's words, one per mistake (see SyntaxDiagnostics). */
