@@ -6,6 +6,7 @@ import {
 import { CancellationPoints } from './util/cancellation-points.js';
 import { spliceOf } from './statement-edit/splice-tree.js';
 import { statementReparse } from './statement-edit/statement-reparse.js';
+import { exportSpliceOf, noteExportSplice, splicedExports } from './statement-edit/spliced-exports.js';
 import { compareStrings } from './util/compare.js';
 import { declarationsOf, entryOf, groupByUri, isCandidates, MAX_PATCHED_DOCUMENTS, mergeByUri, NameTable, type Entry } from './mandate-name-table.js';
 
@@ -42,8 +43,33 @@ export class MandateScopeProvider implements ScopeProvider {
         const documents = services.shared.workspace.LangiumDocuments;
         const mayBeSpliced = (uri: URI) => (documents.getDocument(uri)?.parseResult.value.$cstNode?.root.fullText.length ?? 0) >= statementReparse.minLength;
         builder.onUpdate((changed, deleted) => this.invalidate([...changed, ...deleted].map(uri => uri.toString()), changed.filter(mayBeSpliced).map(uri => uri.toString())));
-        builder.onBuildPhase(DocumentState.IndexedContent, indexed => this.invalidate(indexed.map(document => document.uri.toString()),
-            indexed.filter(document => spliceOf(document.parseResult.value) !== undefined).map(document => document.uri.toString())));
+        builder.onBuildPhase(DocumentState.IndexedContent, indexed => {
+            const spliced = indexed.filter(document => spliceOf(document.parseResult.value) !== undefined);
+            this.invalidate(indexed.map(document => document.uri.toString()), spliced.map(document => document.uri.toString()));
+            this.patchReplaced(spliced);
+        });
+    }
+
+    /**
+     * Patches now the tables of the types a spliced file's replaced statement declared: left to be
+     * patched when next asked, a table kept that statement's old description, whose node leads to
+     * the tree before the splice and its whole text, for as long as no reference asked for the type.
+     * When the exports were not made from the last ones (spliced-exports.ts), every table is patched.
+     */
+    private patchReplaced(spliced: readonly LangiumDocument[]): void {
+        if (spliced.length === 0) return;
+        const types = new Set<string>();
+        for (const document of spliced) {
+            const splice = exportSpliceOf(document);
+            if (!splice) {
+                for (const type of this.pending.keys()) types.add(type);
+                break;
+            }
+            for (const type of this.pending.keys()) {
+                if ([splice.removed, splice.added].some(description => description && this.reflection.isSubtype(description.type, type))) types.add(type);
+            }
+        }
+        types.forEach(type => this.tableFor(type));
     }
 
     /** The index entries of `uris` changed; `light` of them changed few of their entries (or may have: see above). */
@@ -220,6 +246,16 @@ export class MandateScopeComputation extends DefaultScopeComputation {
      */
     override async collectExportedSymbols(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<AstNodeDescription[]> {
         const root = document.parseResult.value;
+        const before = spliceOf(root) && this.builder.exportsBefore?.(document.uri.toString());
+        const spliced = before && splicedExports(root, before, node => {
+            const described: AstNodeDescription[] = [];
+            this.addExportedSymbol(node, described, document);
+            return described[0];
+        });
+        if (spliced) {
+            noteExportSplice(document, spliced);
+            return spliced.exports as AstNodeDescription[];
+        }
         const kept = this.keptDescriptions(document);
         const exports: AstNodeDescription[] = [];
         this.addExportedSymbol(root, exports, document);

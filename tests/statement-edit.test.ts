@@ -13,6 +13,7 @@ import { reparseStatement, statementReparse } from '../language/statement-edit/s
 import { Random } from './random-edits.js';
 import { Workspace } from './workspace-helpers.js';
 import { splicedLinking } from '../language/statement-edit/spliced-links.js';
+import { exportSplices } from '../language/statement-edit/spliced-exports.js';
 import { tallyOf, tallyOfList, type ReferenceTally } from '../language/workspace/reference-tally.js';
 import { expectSameParse } from './tree-compare.js';
 
@@ -170,18 +171,26 @@ describe('statement edits', () => {
             ['an appointer, one of the references', () => replaceAfter('appointed by ', text.indexOf('assign p-5-'), 'lead-5', 'lead-6')],
             ['an appointer that is declared nowhere', () => replaceAfter('appointed by ', text.indexOf('assign p-7-'), 'lead-7', 'lead-77')],
             ['evidence made longer', () => replaceAfter('evidence "', text.indexOf('assign p-2-'), 'HR', 'HR file')],
-            ['the unknown appointer put back', () => replaceAfter('appointed by ', text.indexOf('assign p-7-'), 'lead-77', 'lead-7')]
+            ['the unknown appointer put back', () => replaceAfter('appointed by ', text.indexOf('assign p-7-'), 'lead-77', 'lead-7')],
+            // Among the statement's first tokens: the name exported changes, and the references to it no longer resolve.
+            ['a person renamed', () => replaceAfter('person ', text.indexOf('person p-4-1 '), 'p-4-1', 'p-4-1x')],
+            ['the name put back', () => replaceAfter('person ', text.indexOf('person p-4-1x '), 'p-4-1x', 'p-4-1')]
         ];
+        const exportsOf = (space: Workspace) => space.shared.workspace.IndexManager.allElements(undefined, new Set([space.uri('people.mandate').toString()]))
+            .map(description => `${description.type} ${description.name} ${description.path}`).toArray();
         const linked = (space: Workspace) => space.shared.workspace.LangiumDocuments.getDocument(space.uri('people.mandate'))!;
         for (const [label, make] of edits) {
-            const [spliced, kept] = [statementReparse.spliced, splicedLinking.kept];
+            const [spliced, kept, exported] = [statementReparse.spliced, splicedLinking.kept, exportSplices.made];
             text = make();
             await workspace.burst([['people.mandate', text]]);
             expect(statementReparse.spliced, label).toBe(spliced + 1);
+            // The exports are the last ones with the one statement's swapped (spliced-exports.ts): those of a cold build.
+            expect(exportSplices.made, label).toBe(exported + 1);
             // The other statements' references kept their targets, and the tally follows (reference-tally.ts).
             expect(splicedLinking.kept, label).toBe(kept + 1);
             const cold = await Workspace.open({ ...files, 'people.mandate': text });
             expect(workspace.diagnostics(), label).toEqual(cold.diagnostics());
+            expect(exportsOf(workspace), label).toEqual(exportsOf(cold));
             const [document, fresh] = [linked(workspace), linked(cold)];
             expect(document.references.map(referenceLine), label).toEqual(fresh.references.map(referenceLine));
             expect(plainTally(tallyOf(document)), label).toEqual(plainTally(tallyOfList([...document.references])));
