@@ -43,7 +43,8 @@ import { MandateLexerErrorMessageProvider } from './mandate-lexer-error-messages
 import { LinkFailures } from './mandate-link-failures.js';
 import { MandateLinker } from './mandate-linker.js';
 import { MandateParserErrorMessageProvider } from './mandate-parser-error-messages.js';
-import { MandateScopeComputation, MandateScopeProvider } from './mandate-scope-provider.js';
+import { MandateScopeComputation } from './mandate-scope-computation.js';
+import { MandateScopeProvider } from './mandate-scope-provider.js';
 import { MandateAstNodeDescriptionProvider } from './mandate-ast-descriptions.js';
 import { MandateReferenceDescriptionProvider } from './mandate-reference-descriptions.js';
 import { MandateSettings } from './mandate-settings.js';

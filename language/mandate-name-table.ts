@@ -104,6 +104,29 @@ export class NameTable {
         return rebuildIsCheaper(this.entriesOf(uris), this.byName.size);
     }
 
+    /**
+     * Puts `added` in the place of `removed` among the declarations of `uri`, as patching would
+     * after a statement of the file was parsed again (statement-edit/): both names' entries are made
+     * again from the other documents' declarations and this one's. False, with nothing changed, when
+     * `removed` is not one of them.
+     */
+    swap(uri: string, removed: AstNodeDescription, added: AstNodeDescription): boolean {
+        const before = this.byUri.get(uri);
+        const at = before ? before.indexOf(removed) : -1;
+        if (!before || at < 0) return false;
+        const entries = before.slice();
+        entries[at] = added;
+        this.byUri.set(uri, entries);
+        for (const name of new Set([removed.name, added.name])) {
+            const others = declarationsOf(this.byName.get(name)).filter(description => description.documentUri.toString() !== uri);
+            const all = mergeByUri(others, entries.filter(description => description.name === name));
+            if (all.length === 0) this.byName.delete(name);
+            else this.byName.set(name, entryOf(all));
+        }
+        this.changed(new Set([uri]), false);
+        return true;
+    }
+
     /** After a patch of the declarations of `documents`; `documentsCameOrWent` when a document has declarations now and had none, or the other way round. */
     changed(documents: ReadonlySet<string>, documentsCameOrWent: boolean): void {
         this.names = undefined;

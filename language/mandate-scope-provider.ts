@@ -1,12 +1,10 @@
 import {
-    AstUtils, Cancellation, DefaultScopeComputation, DocumentState, MultiMap, stream, type AstNode, type AstNodeDescription, type AstReflection,
-    type IndexManager, type LangiumCoreServices, type LangiumDocument, type LocalSymbols, type ReferenceInfo, type Scope,
-    type ScopeProvider, type Stream, type URI
+    AstUtils, DocumentState, stream, type AstNodeDescription, type AstReflection, type IndexManager, type LangiumCoreServices,
+    type LangiumDocument, type ReferenceInfo, type Scope, type ScopeProvider, type Stream, type URI
 } from 'langium';
-import { CancellationPoints } from './util/cancellation-points.js';
 import { spliceOf } from './statement-edit/splice-tree.js';
 import { statementReparse } from './statement-edit/statement-reparse.js';
-import { exportSpliceOf, noteExportSplice, splicedExports } from './statement-edit/spliced-exports.js';
+import { exportSpliceOf } from './statement-edit/spliced-exports.js';
 import { compareStrings } from './util/compare.js';
 import { declarationsOf, entryOf, groupByUri, isCandidates, MAX_PATCHED_DOCUMENTS, mergeByUri, NameTable, type Entry } from './mandate-name-table.js';
 
@@ -28,10 +26,14 @@ export class MandateScopeProvider implements ScopeProvider {
     private readonly tables = new Map<string, NameTable>();
     /** Per table, the documents whose index entries changed since it was built or patched. */
     private readonly pending = new Map<string, Set<string>>();
+    /** Per table, the documents of the updates under way that were not pending before them: the table is up to date for their last exports. */
+    private upToDate = new Map<string, Set<string>>();
     /** How many tables were built from the whole index since start; tests use it to prove O(1) index scans per build. */
     tablesBuilt = 0;
     /** How many tables were patched for changed documents instead of rebuilt. */
     tablesPatched = 0;
+    /** How many of those patches swapped one description of a spliced file (patchReplaced), for the tests. */
+    tablesSwapped = 0;
 
     constructor(services: LangiumCoreServices) {
         this.reflection = services.shared.AstReflection;
@@ -42,34 +44,67 @@ export class MandateScopeProvider implements ScopeProvider {
         // only once it is indexed and was not, since a spliced file keeps nearly all its descriptions.
         const documents = services.shared.workspace.LangiumDocuments;
         const mayBeSpliced = (uri: URI) => (documents.getDocument(uri)?.parseResult.value.$cstNode?.root.fullText.length ?? 0) >= statementReparse.minLength;
-        builder.onUpdate((changed, deleted) => this.invalidate([...changed, ...deleted].map(uri => uri.toString()), changed.filter(mayBeSpliced).map(uri => uri.toString())));
-        builder.onBuildPhase(DocumentState.IndexedContent, indexed => {
-            const spliced = indexed.filter(document => spliceOf(document.parseResult.value) !== undefined);
-            this.invalidate(indexed.map(document => document.uri.toString()), spliced.map(document => document.uri.toString()));
+        builder.onUpdate((changed, deleted) => {
+            const light = changed.filter(mayBeSpliced).map(uri => uri.toString());
+            this.noteUpToDate(light);
+            this.invalidate([...changed, ...deleted].map(uri => uri.toString()), light);
+        });
+        // A build phase lists every document in its state, those indexed by an earlier build too: the documents indexed since are collected one by one.
+        const indexed = new Set<LangiumDocument>();
+        builder.onDocumentPhase(DocumentState.IndexedContent, document => { indexed.add(document); });
+        builder.onBuildPhase(DocumentState.IndexedContent, () => {
+            const documents = [...indexed];
+            indexed.clear();
+            const spliced = documents.filter(document => spliceOf(document.parseResult.value) !== undefined);
+            this.invalidate(documents.map(document => document.uri.toString()), spliced.map(document => document.uri.toString()));
             this.patchReplaced(spliced);
         });
     }
 
-    /**
-     * Patches now the tables of the types a spliced file's replaced statement declared: left to be
-     * patched when next asked, a table kept that statement's old description, whose node leads to
-     * the tree before the splice and its whole text, for as long as no reference asked for the type.
-     * When the exports were not made from the last ones (spliced-exports.ts), every table is patched.
-     */
-    private patchReplaced(spliced: readonly LangiumDocument[]): void {
-        if (spliced.length === 0) return;
-        const types = new Set<string>();
-        for (const document of spliced) {
-            const splice = exportSpliceOf(document);
-            if (!splice) {
-                for (const type of this.pending.keys()) types.add(type);
-                break;
-            }
-            for (const type of this.pending.keys()) {
-                if ([splice.removed, splice.added].some(description => description && this.reflection.isSubtype(description.type, type))) types.add(type);
+    /** Notes, of each table, which of `uris` it is up to date for as their update begins (`upToDate`). */
+    private noteUpToDate(uris: readonly string[]): void {
+        for (const [type, dirty] of this.pending) {
+            for (const uri of uris) {
+                if (dirty.has(uri)) continue;
+                let fresh = this.upToDate.get(type);
+                if (!fresh) this.upToDate.set(type, fresh = new Set());
+                fresh.add(uri);
             }
         }
-        types.forEach(type => this.tableFor(type));
+    }
+
+    /**
+     * Brings every table up to date for the spliced files at once. Left to be patched when next
+     * asked, a table kept the replaced statement's old description, whose node leads to the tree
+     * before the splice and its whole text, for as long as no reference asked for its type. A table
+     * up to date for the file until this update needs one description swapped, or none when the
+     * statement declares nothing of its type (spliced-exports.ts); any other is patched as usual.
+     */
+    private patchReplaced(spliced: readonly LangiumDocument[]): void {
+        const upToDate = this.upToDate;
+        this.upToDate = new Map();
+        for (const document of spliced) {
+            const uri = document.uri.toString();
+            const splice = exportSpliceOf(document);
+            for (const [type, dirty] of [...this.pending]) {
+                if (!dirty.has(uri)) continue;
+                const table = this.tables.get(type);
+                if (splice && table && upToDate.get(type)?.has(uri)) {
+                    const [removed, added] = [splice.removed, splice.added].map(description => description && this.reflection.isSubtype(description.type, type) ? description : undefined);
+                    if (!removed && !added) {
+                        dirty.delete(uri);
+                        continue;
+                    }
+                    if (removed && added && table.swap(uri, removed, added)) {
+                        dirty.delete(uri);
+                        this.tablesPatched++;
+                        this.tablesSwapped++;
+                        continue;
+                    }
+                }
+                this.tableFor(type);
+            }
+        }
     }
 
     /** The index entries of `uris` changed; `light` of them changed few of their entries (or may have: see above). */
@@ -220,68 +255,4 @@ export function suggestionNamesOf(scope: Scope, limit: number): readonly string[
 /** How to find a scope's declarations by the start of their name, when the scope can tell (IndexedScope). */
 export function prefixSearchOf(scope: Scope): ((lowerCasePrefix: string) => readonly AstNodeDescription[]) | undefined {
     return scope instanceof IndexedScope ? prefix => scope.elementsStartingWith(prefix) : undefined;
-}
-
-/**
- * Every named declaration is top-level and exported to the index, which is all the scope provider
- * reads; Langium's per-document copy of the same declarations ("local symbols") would only cost
- * time and memory.
- */
-export class MandateScopeComputation extends DefaultScopeComputation {
-    private readonly builder: Partial<ExportsBefore>;
-
-    constructor(services: LangiumCoreServices) {
-        super(services);
-        this.builder = services.shared.workspace.DocumentBuilder as Partial<ExportsBefore>;
-    }
-
-    override async collectLocalSymbols(_document: LangiumDocument): Promise<LocalSymbols> {
-        return new MultiMap<AstNode, AstNodeDescription>();
-    }
-
-    /**
-     * Langium's: the file and its declarations, without an `await` per declaration (CancellationPoints).
-     * A tree spliced from the last one (statement-edit/) keeps the descriptions of the declarations it
-     * kept, so that the name tables are patched for the one statement parsed again (patchTable).
-     */
-    override async collectExportedSymbols(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<AstNodeDescription[]> {
-        const root = document.parseResult.value;
-        const before = spliceOf(root) && this.builder.exportsBefore?.(document.uri.toString());
-        const spliced = before && splicedExports(root, before, node => {
-            const described: AstNodeDescription[] = [];
-            this.addExportedSymbol(node, described, document);
-            return described[0];
-        });
-        if (spliced) {
-            noteExportSplice(document, spliced);
-            return spliced.exports as AstNodeDescription[];
-        }
-        const kept = this.keptDescriptions(document);
-        const exports: AstNodeDescription[] = [];
-        this.addExportedSymbol(root, exports, document);
-        const points = new CancellationPoints(cancelToken);
-        for (const node of AstUtils.streamContents(root)) {
-            const pause = points.next();
-            if (pause) await pause;
-            const known = kept?.get(node);
-            if (known && known.name === this.nameProvider.getName(node)) exports.push(known);
-            else this.addExportedSymbol(node, exports, document);
-        }
-        return exports;
-    }
-
-    /** The descriptions the document's last tree exported, by node, when the tree is spliced from it: they describe the same nodes. */
-    private keptDescriptions(document: LangiumDocument): ReadonlyMap<AstNode, AstNodeDescription> | undefined {
-        if (!spliceOf(document.parseResult.value)) return undefined;
-        const before = this.builder.exportsBefore?.(document.uri.toString());
-        if (!before || before.length === 0) return undefined;
-        const kept = new Map<AstNode, AstNodeDescription>();
-        for (const description of before) if (description.node) kept.set(description.node, description);
-        return kept;
-    }
-}
-
-/** The document builder's record of what a document exported before the change under way (MandateDocumentBuilder). */
-interface ExportsBefore {
-    exportsBefore(uri: string): readonly AstNodeDescription[] | undefined;
 }

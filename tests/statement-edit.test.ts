@@ -14,6 +14,7 @@ import { Random } from './random-edits.js';
 import { Workspace } from './workspace-helpers.js';
 import { splicedLinking } from '../language/statement-edit/spliced-links.js';
 import { exportSplices } from '../language/statement-edit/spliced-exports.js';
+import type { MandateScopeProvider } from '../language/mandate-scope-provider.js';
 import { tallyOf, tallyOfList, type ReferenceTally } from '../language/workspace/reference-tally.js';
 import { expectSameParse } from './tree-compare.js';
 
@@ -178,14 +179,19 @@ describe('statement edits', () => {
         ];
         const exportsOf = (space: Workspace) => space.shared.workspace.IndexManager.allElements(undefined, new Set([space.uri('people.mandate').toString()]))
             .map(description => `${description.type} ${description.name} ${description.path}`).toArray();
+        const IN_PERSON_STATEMENTS = new Set(['a joining date', 'a person renamed', 'the name put back']);
+        const scopes = () => workspace.shared.ServiceRegistry.getServices(workspace.uri('people.mandate')).references.ScopeProvider as MandateScopeProvider;
         const linked = (space: Workspace) => space.shared.workspace.LangiumDocuments.getDocument(space.uri('people.mandate'))!;
         for (const [label, make] of edits) {
-            const [spliced, kept, exported] = [statementReparse.spliced, splicedLinking.kept, exportSplices.made];
+            const [spliced, kept, exported, swapped] = [statementReparse.spliced, splicedLinking.kept, exportSplices.made, scopes().tablesSwapped];
             text = make();
             await workspace.burst([['people.mandate', text]]);
             expect(statementReparse.spliced, label).toBe(spliced + 1);
             // The exports are the last ones with the one statement's swapped (spliced-exports.ts): those of a cold build.
             expect(exportSplices.made, label).toBe(exported + 1);
+            // A statement that declares a person: the tables of the names of its types swap its description, the others are left as they were.
+            if (IN_PERSON_STATEMENTS.has(label)) expect(scopes().tablesSwapped, label).toBeGreaterThan(swapped);
+            else expect(scopes().tablesSwapped, label).toBe(swapped);
             // The other statements' references kept their targets, and the tally follows (reference-tally.ts).
             expect(splicedLinking.kept, label).toBe(kept + 1);
             const cold = await Workspace.open({ ...files, 'people.mandate': text });
