@@ -4,7 +4,7 @@
  * builds: compared here node for node, leaves, comments, offsets and containers included, after
  * random edits, and after chains of them where each edit starts from the last spliced tree.
  */
-import { AstUtils, EmptyFileSystem, isReference, type MultiReference, type ParseResult, type Reference } from 'langium';
+import { AstUtils, Cancellation, DocumentState, EmptyFileSystem, isOperationCancelled, isReference, type MultiReference, type ParseResult, type Reference } from 'langium';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateBigFile } from '../bench/generate-workspace.js';
 import { createMandateServices } from '../language/mandate-module.js';
@@ -203,5 +203,55 @@ describe('statement edits', () => {
             expect(plainTally(tallyOf(document)), label).toEqual(plainTally(tallyOf(fresh)));
         }
         expect([...workspace.diagnostics().values()].flat().length).toBeGreaterThan(0);
+    });
+
+    it('links a large file edited again before its last edit was linked as a cold build does', async () => {
+        statementReparse.minLength = 64 * 1024;
+        const files = generateBigFile(12, 20);
+        const workspace = await Workspace.open(files);
+        const uri = workspace.uri('people.mandate');
+        const builder = workspace.shared.workspace.DocumentBuilder;
+        // A person renamed: the assignments naming them no longer resolve. The build stops once the file is indexed, before it is linked.
+        const renamed = files['people.mandate'].replace('person p-4-1 "', 'person p-4-1x "');
+        workspace.disk.insert(uri, renamed);
+        const source = new Cancellation.CancellationTokenSource();
+        const stop = builder.onBuildPhase(DocumentState.IndexedContent, () => source.cancel());
+        await builder.update([uri], [], source.token).catch(error => {
+            if (!isOperationCancelled(error)) throw error;
+        });
+        stop.dispose();
+        expect(workspace.document('people.mandate').state).toBeLessThan(DocumentState.Linked);
+        // Then a date in another statement: the tree is spliced from the one that was never linked.
+        const dated = renamed.replace(/(person p-9-2 [^}]*employed since )2021/, '$12020');
+        expect(dated).not.toBe(renamed);
+        await workspace.write('people.mandate', dated);
+        const cold = await Workspace.open({ ...files, 'people.mandate': dated });
+        expect(workspace.diagnostics()).toEqual(cold.diagnostics());
+        const lines = (space: Workspace) => space.document('people.mandate').references.map(referenceLine);
+        expect(lines(workspace)).toEqual(lines(cold));
+        expect(lines(workspace).some(line => line.startsWith('p-4-1 → ') && !line.includes('#'))).toBe(true);
+    });
+
+    it('links a kept statement to the new node of a statement that gained its first reference, as a cold build does', async () => {
+        statementReparse.minLength = 64 * 1024;
+        const files = generateBigFile(12, 20);
+        // A role with no reference, which an assignment names: the splice cannot place the references it gains, so the file is linked whole.
+        const people = `${files['people.mandate']}role reviewer "Reviewer" { description "Reviews access" }\nassign p-0-0 to reviewer since 2022-01-01 appointed by lead-0\n`;
+        const workspace = await Workspace.open({ ...files, 'people.mandate': people });
+        const [spliced, kept] = [statementReparse.spliced, splicedLinking.kept];
+        const edited = people.replace('{ description "Reviews access" }', '{ description "Reviews access" deputy r-0-0 }');
+        await workspace.write('people.mandate', edited);
+        expect(statementReparse.spliced).toBe(spliced + 1);
+        expect(splicedLinking.kept).toBe(kept);
+        // Every target is a node of the tree each document has now: none is a node of the tree the edit replaced.
+        const document = workspace.document('people.mandate');
+        for (const reference of document.references) {
+            const target = isReference(reference) ? reference.ref : undefined;
+            if (target) expect(AstUtils.findRootNode(target), reference.$refText).toBe(AstUtils.getDocument(target).parseResult.value);
+        }
+        const cold = await Workspace.open({ ...files, 'people.mandate': edited });
+        expect(workspace.diagnostics()).toEqual(cold.diagnostics());
+        const lines = (space: Workspace) => space.document('people.mandate').references.map(referenceLine);
+        expect(lines(workspace)).toEqual(lines(cold));
     });
 });

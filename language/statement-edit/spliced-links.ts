@@ -13,13 +13,15 @@ interface LinkedReference {
     _nodeDescription?: AstNodeDescription;
 }
 
-/** A document's references as linking left them, taken when they are unlinked. */
+/**
+ * A document's references as linking left them, taken when it is unlinked: they keep their targets
+ * until the document is linked again. A spliced tree keeps most of them as they are; any other tree
+ * has new references, and these are then cleared (`clearLinks`).
+ */
 export interface UnlinkedReferences {
     /** The tree they were linked in, and the document's list of them (whose tally is kept by the list). */
     readonly root: AstNode;
     readonly list: readonly Reference[];
-    readonly targets: readonly unknown[];
-    readonly descriptions: ReadonlyArray<AstNodeDescription | undefined>;
 }
 
 /** What linking a spliced tree calls back for: linking one reference as usual. */
@@ -30,15 +32,23 @@ export interface SplicedLinking {
     link(info: ReferenceInfo): void;
 }
 
-/** The references of `document` as linking left them, before they are unlinked. */
+/** The references of `document` as linking left them, as it is unlinked; they keep their targets meanwhile. */
 export function takeLinks(document: LangiumDocument): UnlinkedReferences {
-    const list = document.references as Array<Reference & LinkedReference>;
-    return { root: document.parseResult.value, list, targets: list.map(reference => reference._ref), descriptions: list.map(reference => reference._nodeDescription) };
+    return { root: document.parseResult.value, list: document.references as Reference[] };
+}
+
+/** Clears what linking set on the references taken: they were not kept, and would keep their targets alive. */
+export function clearLinks(before: UnlinkedReferences): void {
+    for (const reference of before.list as ReadonlyArray<Reference & LinkedReference>) {
+        if (!('_ref' in reference)) continue;
+        reference._ref = undefined;
+        reference._nodeDescription = undefined;
+    }
 }
 
 /**
  * Links a tree made by splicing one statement into the tree `before` was linked in (statement-edit/):
- * the references of the statements kept get their targets back, unless the export changes of this
+ * the references of the statements kept keep their targets, unless the export changes of this
  * build would link them again (mustLinkAgain: a name that appeared or went, a target that was not
  * kept; a target in this file, the replaced statement included, moves to its new node); the new
  * statement's references are linked as usual, in their place. The list of references and its tally
@@ -64,9 +74,7 @@ export function linkSpliced(document: LangiumDocument, before: UnlinkedReference
     const draft = new TallyDraft(tallyOfList(before.list), () => names ??= new Set(references.map(reference => reference.$refText)));
     const keep = (index: number): void => {
         const reference = before.list[index] as Reference & LinkedReference;
-        const [target, description] = [before.targets[index], before.descriptions[index]];
-        reference._ref = target;
-        reference._nodeDescription = description;
+        const [target, description] = [reference._ref, reference._nodeDescription];
         if (mustLinkAgain(reference, linking.comparison, linking.documents, linking.locator)) {
             draft.apply(referenceStateWith(reference, isLinkingError(target), description), -1);
             reference._ref = undefined;
@@ -87,8 +95,10 @@ export function linkSpliced(document: LangiumDocument, before: UnlinkedReference
         draft.apply(referenceState(info.reference), 1);
     }
     for (let index = replaced.start; index < replaced.end; index++) {
-        draft.apply(referenceStateWith(before.list[index], isLinkingError(before.targets[index]), before.descriptions[index]), -1);
+        const reference = before.list[index] as Reference & LinkedReference;
+        draft.apply(referenceStateWith(reference, isLinkingError(reference._ref), reference._nodeDescription), -1);
     }
+    clearLinks({ root: before.root, list: before.list.slice(replaced.start, replaced.end) });
     for (let index = replaced.end; index < before.list.length; index++) keep(index);
     keepTally(document, draft);
     splicedLinking.kept++;
