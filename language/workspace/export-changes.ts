@@ -1,14 +1,18 @@
 import { isAstNode, type AstNode, type AstNodeDescription, type AstNodeLocator, type LangiumDocument, type LangiumDocuments, type Reference, type URI } from 'langium';
 import { forgetTally, tallyOf } from './reference-tally.js';
+import { exportSpliceOf, type ExportSplice } from '../statement-edit/spliced-exports.js';
 
 /** What a changed document exported before the change, by URI; compared once it is indexed again. */
+/** Old description → new one. */
+export type Retargets = Pick<ReadonlyMap<AstNodeDescription, AstNodeDescription>, 'get'>;
+
 export interface ExportComparison {
     /**
      * Old description → new one, by document: for a document whose exports kept their names and
      * types in order, every export; for one in `changedUris`, the exports whose name and type it
      * declares once before and once now (a reference to one still resolves to that declaration).
      */
-    readonly retargets: ReadonlyMap<string, ReadonlyMap<AstNodeDescription, AstNodeDescription>>;
+    readonly retargets: ReadonlyMap<string, Retargets>;
     /** Documents whose exported names or types changed, or that were deleted. */
     readonly changedUris: ReadonlySet<string>;
     /** The names that appeared in those documents, disappeared, or are declared a different number of times or with another type. */
@@ -56,13 +60,18 @@ export class ExportChanges {
      */
     compare(documents: LangiumDocuments, isIndexed: (document: LangiumDocument) => boolean,
         exportsOf: (uri: URI) => readonly AstNodeDescription[]): ExportComparison {
-        const retargets = new Map<string, Map<AstNodeDescription, AstNodeDescription>>();
+        const retargets = new Map<string, Retargets>();
         const changedUris = new Set<string>();
         const names: Array<() => Iterable<string>> = [];
         for (const [key, { uri, before }] of this.pending) {
             const document = documents.getDocument(uri);
             if (document && !isIndexed(document)) continue;
             this.pending.delete(key);
+            const splice = document && exportSpliceOf(document);
+            if (splice && splice.before === before && sameNameAndType(splice.removed, splice.added)) {
+                if (before.length > 0) retargets.set(key, new SplicedRetargets(splice));
+                continue;
+            }
             const after = document ? exportsOf(uri) : [];
             if (sameExports(before, after)) {
                 if (before.length > 0) retargets.set(key, new Map(before.map((description, index) => [description, after[index]])));
@@ -117,6 +126,28 @@ function matchByNameAndType(before: readonly AstNodeDescription[], after: readon
         else changed.add(key.slice(key.indexOf('\u0000') + 1));
     }
     return { kept, changed };
+}
+
+/** Both absent, or two descriptions of the same name and type. */
+function sameNameAndType(a: AstNodeDescription | undefined, b: AstNodeDescription | undefined): boolean {
+    return a === undefined || b === undefined ? a === b : a.name === b.name && a.type === b.type;
+}
+
+/**
+ * The map compare makes for a document whose exports kept their names and types, for exports
+ * made by splicing one statement (spliced-exports.ts): every description is its own, but the
+ * replaced statement's, which is the new statement's. Without a map of 30,000 entries per keystroke
+ * in a file of 10,000 people. A description of an earlier tree than the one spliced from has none.
+ */
+class SplicedRetargets implements Pick<ReadonlyMap<AstNodeDescription, AstNodeDescription>, 'get'> {
+    constructor(private readonly splice: ExportSplice) {}
+
+    get(description: AstNodeDescription): AstNodeDescription | undefined {
+        const { removed, added, root } = this.splice;
+        if (description === removed) return added;
+        // A kept statement's description: its node was moved to the new tree, whose statements are all the new root's.
+        return description.node?.$container === root && description !== added ? description : undefined;
+    }
 }
 
 function sameExports(before: readonly AstNodeDescription[], after: readonly AstNodeDescription[]): boolean {
@@ -175,8 +206,11 @@ export function mustLinkAgain(reference: Reference, comparison: ExportComparison
     const description = map.get(old!);
     const target = description && (description.node ?? loadNode(description, locator, documents));
     if (!description || !target) return true;
-    linked._nodeDescription = description;
-    linked._ref = target;
+    // Nearly always the same declaration, kept: nothing to set.
+    if (description !== old || linked._ref !== target) {
+        linked._nodeDescription = description;
+        linked._ref = target;
+    }
     return false;
 }
 

@@ -14,4 +14,9 @@ export class MandateIndexManager extends DefaultIndexManager {
         // The same descriptions, in the same order, as the walk gives for a set of one.
         return this.symbolIndex.has(uri) ? stream(this.getFileDescriptions(uri, nodeType)) : stream([]);
     }
+
+    /** The exports of one document as the index holds them (never changed in place: a new indexing replaces the list). */
+    fileExports(uri: string): readonly AstNodeDescription[] {
+        return this.symbolIndex.get(uri) ?? [];
+    }
 }
