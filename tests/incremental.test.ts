@@ -236,10 +236,13 @@ describe('closing a document in the editor', () => {
 });
 
 describe('node rules', () => {
-    it('are the reviewed ones, which read only their own document and the names their references resolve to', () => {
+    it('are the reviewed ones, which read only their own statement and the names their references give', () => {
         // An edit that changes no exported name re-validates no other document (MandateDocumentBuilder),
-        // so a node rule that read another document's content would go stale. Such a rule must be a
-        // workspace rule; extend this list only after checking that a new node rule reads nothing else.
+        // so a node rule that read another document's content would go stale; and the findings of the
+        // statements a splice keeps are replayed (CheckReplay.findSpliced), so one that read another
+        // statement of its file would too (a check on the file's root, `Model`, runs on every new tree).
+        // Such a rule must be a workspace rule; extend this list only after checking that a new node
+        // rule reads nothing else (tests/spliced-check-replay.test.ts).
         expect(RULES.filter(rule => rule.scope === 'node').map(rule => rule.id).sort()).toEqual([
             'activity-unknown', 'assignment-date-missing', 'cadence-invalid', 'date-in-future', 'date-invalid', 'date-range-invalid', 'evidence-missing',
             'invisible-character', 'name-reserved', 'path-outside-workspace', 'property-repeated'

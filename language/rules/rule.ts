@@ -128,10 +128,11 @@ export interface RuleContext {
 export type RuleReporter = <N extends AstNode>(accept: ValidationAcceptor, target: FindingTarget<N>, message: string) => void;
 
 /**
- * A rule that looks at one node at a time, through Langium's validation checks. It reads its own
- * document's syntax (a reference's name, never its target) and what `context` gives: its findings
- * are replayed while the tree is unchanged, unless it read the date, the disk or the workspace
- * (mandate-check-replay.ts). Whatever needs another document is a workspace rule.
+ * A rule that looks at one node at a time, through Langium's validation checks. It reads the syntax
+ * of the statement its node is in (a reference's name, never its target; a check of the file's root,
+ * `Model`, reads the file) and what `context` gives: its findings are replayed while the tree is
+ * unchanged, and for the statements a splice keeps (statement-edit/), unless it read the date, the
+ * disk or the workspace (mandate-check-replay.ts). Whatever needs another statement is a workspace rule.
  */
 export interface NodeRule extends RuleMetadata {
     readonly scope: 'node';
