@@ -92,7 +92,7 @@ export class CheckReplay {
      * For a tree spliced from another (statement-edit/): the recording of that tree under the same
      * inputs and checks, and where its nodes went. The kept statements are the same nodes with the
      * same lines and columns (a splice changes no line break), so what their checks found holds as a
-     * validation of another tree would find it (`sameTrees` false). A node check reads its own node
+     * validation of another tree would find it (`sameTrees` false). A node check reads its own statement
      * (rules/rule.ts), except those of policy tests, which compare a test with the file's others: a
      * file with tests is validated whole.
      */
