@@ -15,12 +15,26 @@ export interface Splice {
     /** The new statement's nodes in the tree's list of nodes (util/syntax-nodes.ts): from `first`, `count` of them. */
     readonly first: number;
     readonly count: number;
+    /** Where the statement stands in the root (`declarations` or `tests`, and its index there), in both trees. */
+    readonly property: string;
+    readonly index: number;
 }
 
 const splices = new WeakMap<AstNode, Splice>();
 
 export function spliceOf(root: AstNode): Splice | undefined {
     return splices.get(root);
+}
+
+/** The statement a spliced tree took in place of another, and the tree it was spliced from: undefined when `root` is not spliced, or that tree is gone. */
+export function replacedStatement(root: AstNode): { readonly before: AstNode; readonly after: AstNode; readonly beforeRoot: AstNode } | undefined {
+    const splice = splices.get(root);
+    const beforeRoot = splice?.before.deref();
+    if (!splice || !beforeRoot) return undefined;
+    const at = (tree: AstNode) => ((tree as unknown as Record<string, unknown>)[splice.property] as AstNode[] | undefined)?.[splice.index];
+    const before = at(beforeRoot);
+    const after = at(root);
+    return before && after ? { before, after, beforeRoot } : undefined;
 }
 
 /** A statement parsed alone: its syntax node (a child of the snippet's root) and its AST node. */
@@ -74,7 +88,7 @@ export function spliceStatement(before: ParseResult, plan: StatementPlan, parsed
     element.$containerIndex = plan.element.$containerIndex;
     const value = model as unknown as AstNode;
     listNodes(value, nodes);
-    splices.set(value, { before: new WeakRef(oldModel), first, count });
+    splices.set(value, { before: new WeakRef(oldModel), first, count, property, index: plan.element.$containerIndex! });
     return { value, lexerErrors: [], lexerReport: before.lexerReport, parserErrors: [] };
 }
 

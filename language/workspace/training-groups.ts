@@ -7,6 +7,7 @@ import type { Declarations } from './declaration-index.js';
 import { assignmentHoldsOn, isStaffOn } from './tenure.js';
 import { dueDates, obligationOf, type DueDates, type TrainingObligation } from './training-obligation.js';
 import { documentOf, isUnchanged, sourceOf, SourceRecorder, type Reads, type Source } from './document-sources.js';
+import { canLend, obligationsByPerson, statementConcern, withLentSources, type StatementConcern } from './training-group-splice.js';
 import type { WorkspaceModel } from './workspace-model.js';
 
 /** The obligations of the people one document declares, and every document they were worked out from. */
@@ -42,13 +43,16 @@ export class TrainingGroupStore {
     private state: DateState | undefined;
     /** How many groups were worked out, for tests that prove an edit recomputes only its own. */
     computed = 0;
+    /** How many people's obligations were worked out, and how many groups lent theirs (training-group-splice.ts), for tests. */
+    peopleComputed = 0;
+    groupsLent = 0;
 
     /** Every obligation on `asOf`: document by document (URI order), person by person in declaration order. */
     obligations(model: WorkspaceModel, asOf: IsoDate): readonly TrainingObligation[] {
         const state = this.stateOn(asOf, model);
         const current = new Set(model.documents);
-        const dirty = this.incoming(model, state);
-        const computation = new Computation(model, asOf, state.everyone);
+        const { dirty, spliced } = this.incoming(model, state);
+        const computation = new Computation(model, asOf, state.everyone, () => this.peopleComputed++);
         const groups = new Map<string, Group>();
         const result: TrainingObligation[] = [];
         for (const document of model.documents) {
@@ -56,7 +60,10 @@ export class TrainingGroupStore {
             let group = state.groups.get(uri);
             if (!group || dirty.has(uri) || !group.sources.every(source => isUnchanged(source, current))) {
                 this.computed++;
-                group = computation.groupOf(document.parseResult.value);
+                const concern = spliced.get(uri);
+                const lender = group && concern && !dirty.has(uri) && canLend(group, document, concern, current) ? { group, concern } : undefined;
+                if (lender) this.groupsLent++;
+                group = computation.groupOf(document.parseResult.value, lender);
             }
             groups.set(uri, group);
             for (const obligation of group.obligations) result.push(obligation);
@@ -72,9 +79,13 @@ export class TrainingGroupStore {
         return this.state = { asOf, everyone, seen: new Map(), groups: new Map() };
     }
 
-    /** The documents whose people an edited (or relinked) document since the last look may now concern. */
-    private incoming(model: WorkspaceModel, state: DateState): Set<string> {
+    /**
+     * The documents whose people an edited (or relinked) document since the last look may now concern
+     * (`dirty`), and those that had one statement parsed again with what it concerns (`spliced`).
+     */
+    private incoming(model: WorkspaceModel, state: DateState): { dirty: Set<string>; spliced: Map<string, StatementConcern> } {
         const dirty = new Set<string>();
+        const spliced = new Map<string, StatementConcern>();
         const mark = (person: Person | undefined) => {
             const uri = person && documentOf(person)?.uri.toString();
             if (uri !== undefined) dirty.add(uri);
@@ -91,13 +102,22 @@ export class TrainingGroupStore {
             seen.set(uri, now);
             const before = state.seen.get(uri);
             if (!carried || (before && before.root === now.root && before.references === now.references)) continue;
+            const concern = before && statementConcern(before.root, now.root as Model);
+            if (concern) {
+                // The people of other files the statement may name now or before: its references may have moved between them.
+                spliced.set(uri, concern);
+                for (const name of concern.names) {
+                    for (const node of model.names.get(name) ?? []) if (node.$type === 'Person' && documentOf(node) !== document) mark(node as Person);
+                }
+                continue;
+            }
             dirty.add(uri);
             for (const declaration of (document.parseResult.value as Model).declarations ?? []) {
                 forIncoming(declaration, mark, markHolders);
             }
         }
         state.seen = seen;
-        return dirty;
+        return { dirty, spliced };
     }
 }
 
@@ -109,17 +129,28 @@ class Computation {
     private namedBy: Map<Role, Training[]> | undefined;
     private completions: Lookup<Person, readonly TrainingCompletion[]> | undefined;
 
-    constructor(private readonly model: WorkspaceModel, private readonly asOf: IsoDate, private readonly everyone: readonly Training[]) {}
+    constructor(private readonly model: WorkspaceModel, private readonly asOf: IsoDate, private readonly everyone: readonly Training[],
+        private readonly workedOut: () => void) {}
 
-    /** The obligations of the people `root` declares, in declaration order, programmes in model order. */
-    groupOf(root: Model): Group {
+    /**
+     * The obligations of the people `root` declares, in declaration order, programmes in model order;
+     * with `lender`, those of the people its statement does not concern are the lender group's.
+     */
+    groupOf(root: Model, lender?: { readonly group: Group; readonly concern: StatementConcern }): Group {
         const { model, asOf } = this;
         const sources = new SourceRecorder(root.$document, root);
         const read = (node: AstNode) => sources.read(node);
         const obligations: TrainingObligation[] = [];
+        const lent = lender && obligationsByPerson(lender.group.obligations);
         for (const declaration of root.declarations ?? []) {
             if (declaration.$type !== 'Person' || !(declaration as Person).name) continue;
             const person = declaration as Person;
+            // A person of a statement kept from the lender's tree (a replaced one names its person), that no new statement concerns.
+            if (lent && !lender.concern.names.has(person.name)) {
+                for (const obligation of lent.get(person) ?? NO_OBLIGATIONS) obligations.push(obligation);
+                continue;
+            }
+            this.workedOut();
             const staff = isStaffOn(person, asOf);
             // The programmes the roles they hold need, with those assignments (each once).
             const byRole = new Map<Training, UniqueList<Assignment>>();
@@ -145,7 +176,7 @@ class Computation {
                 }, model, asOf, this.due));
             }
         }
-        return { sources: sources.all, obligations };
+        return { sources: lender ? withLentSources(sources.all, lender.group) : sources.all, obligations };
     }
 
     /** The programmes a person must take, in model order: those for everyone (if they are staff) and those their roles need. */
@@ -198,6 +229,7 @@ function completionsByPerson(own: Declarations, recorder: Reads): ReadonlyMap<Pe
 const NO_ASSIGNMENTS: readonly Assignment[] = Object.freeze([]);
 const NO_TRAININGS: readonly Training[] = Object.freeze([]);
 const NO_COMPLETIONS: readonly TrainingCompletion[] = Object.freeze([]);
+const NO_OBLIGATIONS: readonly TrainingObligation[] = Object.freeze([]);
 
 /** For a declaration of an edited document: the people it may concern (`mark`), and the roles whose holders it may (`markHolders`). */
 function forIncoming(declaration: Declaration, mark: (person: Person | undefined) => void, markHolders: (role: Role | undefined) => void): void {

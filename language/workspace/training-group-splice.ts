@@ -1,0 +1,98 @@
+import type { AstNode, LangiumDocument } from 'langium';
+import { Assignment, Person, TrainingCompletion, type Model } from '../generated/ast.js';
+import { replacedStatement } from '../statement-edit/splice-tree.js';
+import { isUnchanged, type Source } from './document-sources.js';
+import type { TrainingObligation } from './training-obligation.js';
+
+/**
+ * A document's new tree spliced from the one its training group was worked out from, with one
+ * statement parsed again (statement-edit/): an employment date typed in a file of 10,000 people.
+ * The other statements are the same nodes, so the obligations of the people they declare hold,
+ * except for the people the old or the new statement names (a person's statement names its own). Worked out again for all 10,000, the
+ * group was a quarter of such a keystroke.
+ */
+export interface StatementConcern {
+    /** The tree the group was worked out from. */
+    readonly beforeRoot: AstNode;
+    /** The names of the people whose obligations the old or the new statements can change. */
+    readonly names: ReadonlySet<string>;
+}
+
+/** Splices followed back to the tree a group was worked out from: an edit and its undo, when the undo reused the findings before. */
+const MAX_SPLICES = 8;
+
+/**
+ * The people the statements replaced since `beforeRoot` concern, when each is a person, an
+ * assignment or a completion (what a group reads of its own file besides roles and programmes) and
+ * `root` was spliced from `beforeRoot`, directly or through a few splices; undefined otherwise, and
+ * then the group is worked out again whole.
+ */
+export function statementConcern(beforeRoot: unknown, root: Model): StatementConcern | undefined {
+    const names = new Set<string>();
+    let tree: AstNode = root;
+    for (let splices = 0; splices < MAX_SPLICES; splices++) {
+        const replaced = replacedStatement(tree);
+        if (!replaced) return undefined;
+        for (const statement of [replaced.before, replaced.after]) {
+            const name = personNamed(statement);
+            if (name === null) return undefined;
+            if (name !== undefined) names.add(name);
+        }
+        if (replaced.beforeRoot === beforeRoot) return { beforeRoot: replaced.beforeRoot, names };
+        tree = replaced.beforeRoot;
+    }
+    return undefined;
+}
+
+/**
+ * The name of the person a statement declares or names (its text: the old statement's references
+ * may be unlinked by now), undefined when it names none, null when it is of a kind groups read otherwise.
+ */
+function personNamed(statement: AstNode): string | undefined | null {
+    switch (statement.$type) {
+        case Person.$type: return (statement as Person).name || undefined;
+        case Assignment.$type: return (statement as Assignment).person?.$refText || undefined;
+        case TrainingCompletion.$type: return (statement as TrainingCompletion).person?.$refText || undefined;
+        default: return null;
+    }
+}
+
+/** The obligations worked out before for each person, and the documents they were worked out from. */
+export interface PreviousGroup {
+    readonly sources: readonly Source[];
+    readonly obligations: readonly TrainingObligation[];
+}
+
+/**
+ * Whether `previous`, the group of `document` worked out from `concern.beforeRoot`, can lend the
+ * obligations of the people the statement does not concern: every other document it read is
+ * as it was. (Its own document has the spliced tree now.)
+ */
+export function canLend(previous: PreviousGroup, document: LangiumDocument, concern: StatementConcern, current: ReadonlySet<LangiumDocument>): boolean {
+    const [home, ...others] = previous.sources;
+    return home?.document === document && home.root === concern.beforeRoot && others.every(source => isUnchanged(source, current));
+}
+
+/** Each person's obligations in a group, in order (a group lists them person by person). */
+export function obligationsByPerson(obligations: readonly TrainingObligation[]): Map<Person, TrainingObligation[]> {
+    const byPerson = new Map<Person, TrainingObligation[]>();
+    let last: TrainingObligation[] | undefined;
+    let lastPerson: Person | undefined;
+    for (const obligation of obligations) {
+        if (obligation.person !== lastPerson) {
+            lastPerson = obligation.person;
+            last = byPerson.get(lastPerson);
+            if (!last) byPerson.set(lastPerson, last = []);
+        }
+        last!.push(obligation);
+    }
+    return byPerson;
+}
+
+/** The sources of a group that lent obligations: those read now, then the ones the lent obligations were worked out from. */
+export function withLentSources(now: readonly Source[], previous: PreviousGroup): Source[] {
+    const all = [...now];
+    const documents = new Set(now.map(source => source.document));
+    for (const source of previous.sources.slice(1)) if (!documents.has(source.document)) all.push(source);
+    return all;
+}
