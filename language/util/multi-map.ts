@@ -40,7 +40,11 @@ export interface GroupedLookup<K, V> extends Lookup<K, readonly V[]> {
 
 /** `mergeLists` as a GroupedLookup, for a one-shot run: the repeated keys are found when first asked. */
 export function mergedGroups<K, V>(maps: ReadonlyArray<ReadonlyMap<K, readonly V[]>>): GroupedLookup<K, V> {
-    const merged = mergeLists(maps);
+    return groupedLookupOf(mergeLists(maps));
+}
+
+/** A merged map as a GroupedLookup: the repeated keys are found when first asked. */
+export function groupedLookupOf<K, V>(merged: ReadonlyMap<K, readonly V[]>): GroupedLookup<K, V> {
     let repeated: Set<K> | undefined;
     return {
         get: key => merged.get(key),

@@ -29,7 +29,8 @@ export type AudiencePart = Person | AppointingBody | Role;
  */
 export function narrowAudience(model: WorkspaceModel, announcement: Announcement): AudiencePart | undefined {
     if (!audienceName(announcement)) return undefined;
-    const named = model.declarationsByName.get(announcement.audience!) ?? [];
+    // `names`, not `declarationsByName`: carried from the last snapshot, where the other is merged again after each edit.
+    const named = model.names.get(announcement.audience!) ?? [];
     if (named.length !== 1) return undefined;
     const [declaration] = named;
     if (isPerson(declaration) || isAppointingBody(declaration)) return declaration;

@@ -6,7 +6,7 @@ import type {
 import { type IsoDate } from '../util/dates.js';
 import { compareStrings } from '../util/compare.js';
 import { UniqueList } from '../util/unique-list.js';
-import type { GroupedLookup } from '../util/multi-map.js';
+import { groupedLookupOf, type GroupedLookup } from '../util/multi-map.js';
 import { RequirementCatalogue, type CustomFrameworkDefinition } from '../standards/requirement-catalogue.js';
 import { policyFrameworks } from '../standards/policy-frameworks.js';
 import { assignmentHoldsOn, type Holder, type Tenure } from './tenure.js';
@@ -90,7 +90,10 @@ export class WorkspaceModel {
      * again, not the workspace's 100,000.
      */
     get names(): GroupedLookup<string, NamedDeclaration> {
-        return this.cached('names', () => this.mergedForLookup('declarationsByName', this.roots.map(root => declarationsOf(root).declarationsByName)));
+        return this.cached('names', () => this.carried.carry
+            ? this.mergedForLookup('declarationsByName', this.roots.map(root => declarationsOf(root).declarationsByName))
+            // A one-shot run merges the trees' names once: `declarationsByName` is the same merge.
+            : groupedLookupOf(this.declarationsByName));
     }
 
     /** Where a declaration stands in model order: its file's place among the documents, then its offset in the file. */
