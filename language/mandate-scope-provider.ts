@@ -6,7 +6,7 @@ import { spliceOf } from './statement-edit/splice-tree.js';
 import { statementReparse } from './statement-edit/statement-reparse.js';
 import { exportSpliceOf } from './statement-edit/spliced-exports.js';
 import { compareStrings } from './util/compare.js';
-import { declarationsOf, entryOf, groupByUri, isCandidates, MAX_PATCHED_DOCUMENTS, mergeByUri, NameTable, type Entry } from './mandate-name-table.js';
+import { declarationsOf, entryOf, groupByUri, isCandidates, MAX_PATCHED_DOCUMENTS, mergeByUri, NameTable } from './mandate-name-table.js';
 
 /**
  * Langium's default scope provider puts each reference's document-local declarations in front
@@ -146,19 +146,7 @@ export class MandateScopeProvider implements ScopeProvider {
 
     private buildTable(referenceType: string): NameTable {
         // allElements filters by AstReflection.isSubtype: a Party table holds roles and persons.
-        const byUri = groupByUri(this.indexManager.allElements(referenceType));
-        // A name declared once (nearly all) is its own entry at once; only names declared again get a list, made into candidates at the end.
-        const byName = new Map<string, Entry | AstNodeDescription[]>();
-        for (const uri of [...byUri.keys()].sort(compareStrings)) {
-            for (const description of byUri.get(uri) ?? []) {
-                const known = byName.get(description.name);
-                if (known === undefined) byName.set(description.name, description);
-                else if (Array.isArray(known)) known.push(description);
-                else byName.set(description.name, [known as AstNodeDescription, description]);
-            }
-        }
-        for (const [name, known] of byName) if (Array.isArray(known)) byName.set(name, entryOf(known));
-        return new NameTable(byName as Map<string, Entry>, byUri);
+        return NameTable.of(groupByUri(this.indexManager.allElements(referenceType)));
     }
 
     /**
