@@ -4,6 +4,7 @@ import {
 } from '../generated/ast.js';
 import { mergeLists, pushTo, type Lookup } from '../util/multi-map.js';
 import type { Reads } from './document-sources.js';
+import { splicedDeclarations } from './spliced-declarations.js';
 
 /** Declarations that carry a workspace-wide name. */
 export type NamedDeclaration = Organization | Person | Role | Responsibility | Authority | Training | AppointingBody;
@@ -72,7 +73,7 @@ function namesOf(trees: readonly Declarations[]): ReadonlyMap<string, readonly N
     return mergeLists(trees.map(tree => tree.declarationsByName));
 }
 
-type Kind = Exclude<keyof Declarations, 'declarationsByName'>;
+export type Kind = Exclude<keyof Declarations, 'declarationsByName'>;
 
 const KINDS: readonly Kind[] = [
     'organizations', 'roles', 'persons', 'responsibilities', 'authorities', 'assignments', 'delegations', 'trainings', 'completions', 'conflicts',
@@ -89,41 +90,50 @@ function emptyDeclarations(): Omit<Declarations, 'declarationsByName'> {
 /**
  * One tree's declarations, remembered per tree: they depend on its syntax alone, and after an edit
  * the snapshot is put together from the other files' as they were, not from a walk of every declaration.
- * Never changed once made (indexDeclarations copies what it merges).
+ * Never changed once made (indexDeclarations copies what it merges). A tree spliced from another
+ * (statement-edit/) gets the other's with one statement swapped (spliced-declarations.ts).
  */
 const byTree = new WeakMap<Model, Declarations>();
 
 export function declarationsOf(root: Model): Declarations {
     const known = byTree.get(root);
     if (known) return known;
-    const byName = new Map<string, NamedDeclaration[]>();
-    const index: Declarations = { ...emptyDeclarations(), declarationsByName: byName };
-    const named = <T extends NamedDeclaration>(node: Declaration, into: T[]) => {
-        if (!(node as T).name) return;
-        pushTo(byName, (node as T).name, node as T);
-        into.push(node as T);
-    };
-    for (const node of root.declarations ?? []) {
-        // By `$type`, not a chain of `isX` checks (each a subtype lookup): no declaration type has subtypes.
-        switch (node.$type) {
-            case Organization.$type: named(node, index.organizations); break;
-            case Role.$type: named(node, index.roles); break;
-            case Person.$type: named(node, index.persons); break;
-            case Responsibility.$type: named(node, index.responsibilities); break;
-            case Authority.$type: named(node, index.authorities); break;
-            case Training.$type: named(node, index.trainings); break;
-            case AppointingBody.$type: named(node, index.appointingBodies); break;
-            case TrainingCompletion.$type: index.completions.push(node as TrainingCompletion); break;
-            case Conflict.$type: index.conflicts.push(node as Conflict); break;
-            case Claim.$type: index.claims.push(node as Claim); break;
-            case CustomFramework.$type: index.customFrameworks.push(node as CustomFramework); break;
-            case Assignment.$type: index.assignments.push(node as Assignment); break;
-            case Delegation.$type: index.delegations.push(node as Delegation); break;
-        }
-    }
+    const index = splicedDeclarations(root, tree => byTree.get(tree), { of: kindOf, named: NAMED_KINDS }) ?? listDeclarations(root);
     byTree.set(root, index);
     return index;
 }
+
+function listDeclarations(root: Model): Declarations {
+    const byName = new Map<string, NamedDeclaration[]>();
+    const index: Declarations = { ...emptyDeclarations(), declarationsByName: byName };
+    for (const node of root.declarations ?? []) {
+        const kind = kindOf(node);
+        if (kind === undefined) continue;
+        (index[kind] as Declaration[]).push(node);
+        if (NAMED_KINDS.has(kind)) pushTo(byName, (node as NamedDeclaration).name, node as NamedDeclaration);
+    }
+    return index;
+}
+
+/** The kinds of declaration that carry a workspace-wide name (`declarationsByName`). */
+export const NAMED_KINDS: ReadonlySet<Kind> = new Set(['organizations', 'roles', 'persons', 'responsibilities', 'authorities', 'trainings', 'appointingBodies']);
+
+/**
+ * The list a top-level declaration goes to; undefined for one listed nowhere, and for a named kind
+ * whose name did not parse. By `$type`, not a chain of `isX` checks (each a subtype lookup): no
+ * declaration type has subtypes.
+ */
+export function kindOf(node: Declaration): Kind | undefined {
+    const kind = KIND_OF_TYPE.get(node.$type);
+    return kind !== undefined && NAMED_KINDS.has(kind) && !(node as NamedDeclaration).name ? undefined : kind;
+}
+
+const KIND_OF_TYPE: ReadonlyMap<string, Kind> = new Map<string, Kind>([
+    [Organization.$type, 'organizations'], [Role.$type, 'roles'], [Person.$type, 'persons'], [Responsibility.$type, 'responsibilities'],
+    [Authority.$type, 'authorities'], [Training.$type, 'trainings'], [AppointingBody.$type, 'appointingBodies'],
+    [TrainingCompletion.$type, 'completions'], [Conflict.$type, 'conflicts'], [Claim.$type, 'claims'], [CustomFramework.$type, 'customFrameworks'],
+    [Assignment.$type, 'assignments'], [Delegation.$type, 'delegations']
+]);
 
 /**
  * One document's share of the reference index (document-shares.ts): who its assignments and

@@ -1,0 +1,72 @@
+import { EmptyFileSystem, type ParseResult } from 'langium';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { generateBigFile } from '../bench/generate-workspace.js';
+import type { Model } from '../language/generated/ast.js';
+import { createMandateServices } from '../language/mandate-module.js';
+import type { WithPredictiveParser } from '../language/mandate-predictive-parser.js';
+import { spliceOf } from '../language/statement-edit/splice-tree.js';
+import { reparseStatement, statementReparse } from '../language/statement-edit/statement-reparse.js';
+import { declarationsOf, type Declarations } from '../language/workspace/declaration-index.js';
+import { Random } from './random-edits.js';
+
+/**
+ * A tree spliced from another (statement-edit/) gets the other's declarations with one statement
+ * swapped (language/workspace/spliced-declarations.ts). They must be what listing the tree gives:
+ * compared here, list by list and name by name, with the declarations of a whole parse of the same text.
+ */
+const parser = createMandateServices(EmptyFileSystem).Mandate.parser.LangiumParser;
+const reparser = parser as unknown as WithPredictiveParser;
+const BIG = generateBigFile(3, 5)['people.mandate'];
+
+/** Each list as the declarations' indexes among the root's, and each name's the same way. */
+function shape(declarations: Declarations): Record<string, unknown> {
+    const indexes = (nodes: ReadonlyArray<{ $containerIndex?: number }>) => nodes.map(node => node.$containerIndex);
+    const result: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(declarations)) if (Array.isArray(value)) result[key] = indexes(value);
+    result.byName = [...declarations.declarationsByName].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([name, nodes]) => [name, indexes(nodes)]);
+    return result;
+}
+
+/** Edits inside one statement that keep the file valid: names made longer or the same as another's, and dates. */
+function edit(text: string, random: Random): string {
+    const kind = random.pick(['person ', 'role ', 'assign ', 'completed ', 'responsibility ']);
+    const starts = [...text.matchAll(new RegExp(`^${kind}`, 'gm'))].map(match => match.index!);
+    const at = random.pick(starts) + kind.length;
+    const end = text.indexOf(' ', at);
+    switch (random.int(3)) {
+        case 0: return text.slice(0, end) + 'x' + text.slice(end);
+        case 1: return text.slice(0, at) + 'p-0-0' + text.slice(end); // a name another statement has
+        default: {
+            const digit = text.indexOf('20', at) + 3;
+            return text.slice(0, digit) + String(random.int(10)) + text.slice(digit + 1);
+        }
+    }
+}
+
+describe('declarations of a spliced tree', () => {
+    const MIN_LENGTH = statementReparse.minLength;
+    beforeEach(() => { statementReparse.minLength = 0; });
+    afterEach(() => { statementReparse.minLength = MIN_LENGTH; });
+
+    it('are those of a whole parse of the text, edit after edit', () => {
+        const random = new Random(20261207);
+        let text = BIG;
+        let current: ParseResult = parser.parse(text);
+        let derived = 0;
+        for (let round = 0; round < 300; round++) {
+            const before = declarationsOf(current.value as Model);
+            const next = edit(text, random);
+            const spliced = reparseStatement(current, next, reparser);
+            current = spliced ?? parser.parse(next);
+            text = next;
+            const after = declarationsOf(current.value as Model);
+            expect(shape(after), `edit ${round}`).toEqual(shape(declarationsOf(parser.parse(text).value as Model)));
+            if (!spliced || !spliceOf(current.value)) continue;
+            // Swapped in, not listed again: the lists of the kinds the statement is not are the same arrays.
+            const kept = (['roles', 'persons', 'assignments', 'completions', 'responsibilities'] as const).filter(kind => after[kind] === before[kind]);
+            expect(kept.length, `edit ${round}`).toBeGreaterThanOrEqual(4);
+            derived++;
+        }
+        expect(derived).toBeGreaterThan(100);
+    });
+});
