@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CarriedMerge, mergedGroups, mergeLists, type GroupedLookup, type Lookup } from '../language/util/multi-map.js';
+import { CarriedMerge, mergedGroups, mergeLists, noteDerivedMap, type GroupedLookup, type Lookup } from '../language/util/multi-map.js';
 import { Random } from './random-edits.js';
 
 // A carried merge (util/multi-map.ts) gives each key the list mergeLists gives it, whatever changed since the last merge.
@@ -89,5 +89,33 @@ describe('a one-shot merge', () => {
         const merged = mergeLists([only, new Map([['b', [4]], ['c', [5]]])]);
         expect([...merged]).toEqual([['a', [1, 2]], ['b', [3, 4]], ['c', [5]]]);
         expect(merged.get('a')).toBe(only.get('a'));
+    });
+
+    it('merges again only the keys a derived map changed, and equals mergeLists', () => {
+        for (const [seed, keys] of [[11, 12], [12, 400], [13, 60]]) {
+            const random = new Random(seed);
+            const serial = { next: 0, keys };
+            const merge = new CarriedMerge<string, number>();
+            // Two maps, as a workspace of an organization file and one large file has: a change to one is half of them.
+            let maps = [randomMap(random, serial), new Map(Array.from({ length: keys }, (_, key) => [`k${key}`, [serial.next++]]))];
+            let before = merge.merge(maps);
+            for (let step = 0; step < 200; step++) {
+                const changed = random.int(maps.length);
+                const copy = new Map(maps[changed]);
+                const touched = Array.from({ length: random.int(3) }, () => `k${random.int(keys)}`);
+                for (const key of touched) {
+                    if (random.chance(0.3)) copy.delete(key); else copy.set(key, [serial.next++]);
+                }
+                noteDerivedMap(copy, maps[changed], touched);
+                maps = maps.map((map, index) => index === changed ? copy : map);
+                const result = merge.merge(maps);
+                expect(entries(result, keys), `seed ${seed}, step ${step}`).toEqual(entries(mergeLists(maps), keys));
+                if (random.chance(0.5)) expect(sortedRepeated(result), `seed ${seed}, step ${step}`).toEqual(repeatedIn(maps));
+                // Merged key by key, not again in full: the untouched keys keep the very lists of the last result.
+                const untouched = `k${random.int(keys)}`;
+                if (!touched.includes(untouched)) expect(result.get(untouched), `seed ${seed}, step ${step}`).toBe(before.get(untouched));
+                before = result;
+            }
+        }
     });
 });

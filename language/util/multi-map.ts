@@ -74,12 +74,45 @@ export class CarriedMerge<K, V> {
     private result = new Layered<K, V>(new Map(), new Map(), undefined);
 
     merge(maps: ReadonlyArray<ReadonlyMap<K, readonly V[]>>): GroupedLookup<K, V> {
+        const derived = derivedKeys(this.maps, maps);
+        if (derived) {
+            this.result = remergedKeys(this.result, maps, derived);
+            this.maps = maps;
+            return this.result;
+        }
         const changed = changedIndexes(this.maps, maps);
         if (changed?.length === 0) return this.result;
         this.result = changed ? remerged(this.result, this.maps, maps, changed) : new Layered(mergeLists(maps), new Map(), undefined);
         this.maps = maps;
         return this.result;
     }
+}
+
+/** Maps made as a copy of another with a few keys' lists changed: which map, and which keys. */
+const derivations = new WeakMap<ReadonlyMap<unknown, unknown>, { readonly from: WeakRef<ReadonlyMap<unknown, unknown>>; readonly keys: readonly unknown[] }>();
+
+/**
+ * Notes that `map` is a copy of `from` whose lists differ under `keys` only, and in no other: a
+ * carried merge then merges those keys again, not the map's 30,000 (a statement of a file of 10,000
+ * people parsed alone: workspace/spliced-declarations.ts). Neither map may change afterwards.
+ */
+export function noteDerivedMap<K, V>(map: ReadonlyMap<K, readonly V[]>, from: ReadonlyMap<K, readonly V[]>, keys: readonly K[]): void {
+    // Weakly: the map before holds the replaced declaration, and through it the tree before and its text.
+    derivations.set(map, { from: new WeakRef(from), keys });
+}
+
+/** The keys whose lists may differ, when every map that is another object than before was derived from the one before it (noteDerivedMap). */
+function derivedKeys<K, V>(before: ReadonlyArray<ReadonlyMap<K, readonly V[]>>, now: ReadonlyArray<ReadonlyMap<K, readonly V[]>>): Set<K> | undefined {
+    if (before.length !== now.length) return undefined;
+    let keys: Set<K> | undefined;
+    for (let index = 0; index < now.length; index++) {
+        if (before[index] === now[index]) continue;
+        const derivation = derivations.get(now[index]);
+        if (!derivation || derivation.from.deref() !== before[index]) return undefined;
+        keys ??= new Set();
+        for (const key of derivation.keys as readonly K[]) keys.add(key);
+    }
+    return keys;
 }
 
 /**
@@ -145,16 +178,8 @@ function changedIndexes<T>(before: readonly T[], now: readonly T[]): number[] | 
 
 function remerged<K, V>(result: Layered<K, V>, before: ReadonlyArray<ReadonlyMap<K, readonly V[]>>,
     maps: ReadonlyArray<ReadonlyMap<K, readonly V[]>>, changed: readonly number[]): Layered<K, V> {
-    const changes = new Map(result.changes);
-    // Kept up to date only once someone asked for it: a copy of the few repeated keys, not a scan of all.
-    const known = result.knownRepeated;
-    const repeated = known && new Set(known);
-    const next = new Layered(result.base, changes, repeated);
-    const set = (key: K, list: readonly V[] | undefined) => {
-        // A key back to its list in the full merge needs no change laid over it.
-        if (result.base.get(key) === list) changes.delete(key); else changes.set(key, list ?? null);
-        if (repeated && list && list.length > 1) repeated.add(key); else repeated?.delete(key);
-    };
+    const layer = new NextLayer(result);
+    const { next, set } = layer;
     // A key of one map alone (most: a team file's own people and roles) has that map's list itself,
     // so it is taken out or put in as it is; the others are merged again from every map.
     const keys = new Set<K>();
@@ -168,6 +193,46 @@ function remerged<K, V>(result: Layered<K, V>, before: ReadonlyArray<ReadonlyMap
             if (next.get(key) === undefined && !keys.has(key)) set(key, list); else keys.add(key);
         });
     }
+    mergeKeysAgain(keys, maps, set);
+    return layer.done();
+}
+
+/** `remerged` when the keys that may have changed are known (derivedKeys): only those are merged again. */
+function remergedKeys<K, V>(result: Layered<K, V>, maps: ReadonlyArray<ReadonlyMap<K, readonly V[]>>, keys: ReadonlySet<K>): Layered<K, V> {
+    if (keys.size === 0) return result;
+    const layer = new NextLayer(result);
+    mergeKeysAgain(keys, maps, layer.set);
+    return layer.done();
+}
+
+/** The layer after `result`, as its keys are set one by one. */
+class NextLayer<K, V> {
+    private readonly changes: Map<K, readonly V[] | null>;
+    private readonly repeated: Set<K> | undefined;
+    readonly next: Layered<K, V>;
+
+    constructor(private readonly result: Layered<K, V>) {
+        this.changes = new Map(result.changes);
+        // Kept up to date only once someone asked for it: a copy of the few repeated keys, not a scan of all.
+        const known = result.knownRepeated;
+        this.repeated = known && new Set(known);
+        this.next = new Layered(result.base, this.changes, this.repeated);
+    }
+
+    readonly set = (key: K, list: readonly V[] | undefined): void => {
+        // A key back to its list in the full merge needs no change laid over it.
+        if (this.result.base.get(key) === list) this.changes.delete(key); else this.changes.set(key, list ?? null);
+        if (this.repeated && list && list.length > 1) this.repeated.add(key); else this.repeated?.delete(key);
+    };
+
+    /** The new layer; past a quarter of the full merge, a lookup would mostly read changes: they are merged in. */
+    done(): Layered<K, V> {
+        return this.changes.size * 4 > this.result.base.size ? this.next.flattened() : this.next;
+    }
+}
+
+/** Sets each of `keys` to the lists of every map under it, merged in map order (undefined when none has it). */
+function mergeKeysAgain<K, V>(keys: Iterable<K>, maps: ReadonlyArray<ReadonlyMap<K, readonly V[]>>, set: (key: K, list: readonly V[] | undefined) => void): void {
     for (const key of keys) {
         const lists: Array<readonly V[]> = [];
         for (const map of maps) {
@@ -176,6 +241,4 @@ function remerged<K, V>(result: Layered<K, V>, before: ReadonlyArray<ReadonlyMap
         }
         set(key, lists.length === 0 ? undefined : lists.length === 1 ? lists[0] : lists.flat());
     }
-    // Past a quarter of the full merge, a lookup would mostly read changes: merge them in.
-    return changes.size * 4 > result.base.size ? next.flattened() : next;
 }

@@ -1,5 +1,6 @@
 import type { Declaration, Model } from '../generated/ast.js';
 import { replacedStatement } from '../statement-edit/splice-tree.js';
+import { noteDerivedMap } from '../util/multi-map.js';
 import type { Declarations, Kind, NamedDeclaration } from './declaration-index.js';
 
 /**
@@ -26,6 +27,8 @@ export function splicedDeclarations(root: Model, known: (tree: Model) => Declara
         if (oldName !== undefined) setOrDelete(byName, oldName, withSwapped(byName.get(oldName) ?? [], removed, undefined) as readonly NamedDeclaration[]);
         if (newName !== undefined) setOrDelete(byName, newName, withSwapped(byName.get(newName) ?? [], undefined, added) as readonly NamedDeclaration[]);
         index.declarationsByName = byName;
+        // The workspace's merge of the names (WorkspaceModel.names) merges these again, not the file's 30,000.
+        noteDerivedMap(byName, before.declarationsByName, [oldName, newName].filter(name => name !== undefined));
     }
     return index as unknown as Declarations;
 }
