@@ -5,6 +5,7 @@ import {
 import { mergeLists, pushTo, type Lookup } from '../util/multi-map.js';
 import type { Reads } from './document-sources.js';
 import { splicedDeclarations } from './spliced-declarations.js';
+import { spliceOf } from '../statement-edit/splice-tree.js';
 
 /** Declarations that carry a workspace-wide name. */
 export type NamedDeclaration = Organization | Person | Role | Responsibility | Authority | Training | AppointingBody;
@@ -96,9 +97,20 @@ function emptyDeclarations(): Omit<Declarations, 'declarationsByName'> {
 const byTree = new WeakMap<Model, Declarations>();
 
 export function declarationsOf(root: Model): Declarations {
+    return declarationsThrough(root, MAX_SPLICES);
+}
+
+/**
+ * Splices followed back to a tree whose declarations are known: an edit undone is read by
+ * reusing the findings before it, so nothing asked for the declarations of the tree in between.
+ */
+const MAX_SPLICES = 4;
+
+function declarationsThrough(root: Model, splices: number): Declarations {
     const known = byTree.get(root);
     if (known) return known;
-    const index = splicedDeclarations(root, tree => byTree.get(tree), { of: kindOf, named: NAMED_KINDS }) ?? listDeclarations(root);
+    const before = (tree: Model) => byTree.get(tree) ?? (splices > 0 && spliceOf(tree) ? declarationsThrough(tree, splices - 1) : undefined);
+    const index = splicedDeclarations(root, before, { of: kindOf, named: NAMED_KINDS }) ?? listDeclarations(root);
     byTree.set(root, index);
     return index;
 }
