@@ -89,7 +89,12 @@ export class CarriedMerge<K, V> {
 }
 
 /** Maps made as a copy of another with a few keys' lists changed: which map, and which keys. */
-const derivations = new WeakMap<ReadonlyMap<unknown, unknown>, { readonly from: WeakRef<ReadonlyMap<unknown, unknown>>; readonly keys: readonly unknown[] }>();
+interface Derivation {
+    readonly from: WeakRef<ReadonlyMap<unknown, unknown>>;
+    readonly keys: readonly unknown[];
+}
+
+const derivations = new WeakMap<ReadonlyMap<unknown, unknown>, Derivation>();
 
 /**
  * Notes that `map` is a copy of `from` whose lists differ under `keys` only, and in no other: a
@@ -101,16 +106,25 @@ export function noteDerivedMap<K, V>(map: ReadonlyMap<K, readonly V[]>, from: Re
     derivations.set(map, { from: new WeakRef(from), keys });
 }
 
-/** The keys whose lists may differ, when every map that is another object than before was derived from the one before it (noteDerivedMap). */
+/** Derivations followed back to the map of the last merge: an edit undone may have been read without a merge in between. */
+const MAX_DERIVATIONS = 4;
+
+/**
+ * The keys whose lists may differ, when every map that is another object than before was derived
+ * from the one before it (noteDerivedMap), directly or through a few maps.
+ */
 function derivedKeys<K, V>(before: ReadonlyArray<ReadonlyMap<K, readonly V[]>>, now: ReadonlyArray<ReadonlyMap<K, readonly V[]>>): Set<K> | undefined {
     if (before.length !== now.length) return undefined;
     let keys: Set<K> | undefined;
     for (let index = 0; index < now.length; index++) {
-        if (before[index] === now[index]) continue;
-        const derivation = derivations.get(now[index]);
-        if (!derivation || derivation.from.deref() !== before[index]) return undefined;
-        keys ??= new Set();
-        for (const key of derivation.keys as readonly K[]) keys.add(key);
+        let map: ReadonlyMap<unknown, unknown> | undefined = now[index];
+        for (let steps = 0; map !== before[index]; steps++) {
+            const derivation: Derivation | undefined = map && steps < MAX_DERIVATIONS ? derivations.get(map) : undefined;
+            if (!derivation) return undefined;
+            keys ??= new Set();
+            for (const key of derivation.keys as readonly K[]) keys.add(key);
+            map = derivation.from.deref();
+        }
     }
     return keys;
 }
