@@ -1,6 +1,7 @@
 import type { AstNode, LangiumDocument } from 'langium';
 import { Assignment, Person, TrainingCompletion, type Model } from '../generated/ast.js';
 import { replacedStatement } from '../statement-edit/splice-tree.js';
+import { declarationsOf } from './declaration-index.js';
 import { isUnchanged, type Source } from './document-sources.js';
 import type { TrainingObligation } from './training-obligation.js';
 
@@ -73,20 +74,33 @@ export function canLend(previous: PreviousGroup, document: LangiumDocument, conc
     return home?.document === document && home.root === concern.beforeRoot && others.every(source => isUnchanged(source, current));
 }
 
-/** Each person's obligations in a group, in order (a group lists them person by person). */
-export function obligationsByPerson(obligations: readonly TrainingObligation[]): Map<Person, TrainingObligation[]> {
-    const byPerson = new Map<Person, TrainingObligation[]>();
-    let last: TrainingObligation[] | undefined;
-    let lastPerson: Person | undefined;
+/** The people of `root` with one of `names`, in declaration order. */
+export function peopleNamed(root: Model, names: ReadonlySet<string>): Person[] {
+    const named = declarationsOf(root).declarationsByName;
+    const people: Person[] = [];
+    for (const name of names) for (const node of named.get(name) ?? []) if (node.$type === Person.$type) people.push(node as Person);
+    return people.sort((a, b) => (a.$containerIndex ?? 0) - (b.$containerIndex ?? 0));
+}
+
+/**
+ * A group's obligations (person by person, in declaration order) with those of the people named
+ * `names` dropped and those `people` have now (`obligationsOf`) in their places: a pass over the
+ * obligations, not a walk of the file's 30,000 declarations. A splice keeps every statement at its index.
+ */
+export function withPeopleReplaced(obligations: readonly TrainingObligation[], names: ReadonlySet<string>, people: readonly Person[],
+    obligationsOf: (person: Person) => readonly TrainingObligation[]): TrainingObligation[] {
+    const result: TrainingObligation[] = [];
+    let next = 0;
+    const addUpTo = (index: number) => {
+        for (; next < people.length && (people[next].$containerIndex ?? 0) < index; next++) for (const obligation of obligationsOf(people[next])) result.push(obligation);
+    };
     for (const obligation of obligations) {
-        if (obligation.person !== lastPerson) {
-            lastPerson = obligation.person;
-            last = byPerson.get(lastPerson);
-            if (!last) byPerson.set(lastPerson, last = []);
-        }
-        last!.push(obligation);
+        if (names.has(obligation.person.name)) continue;
+        addUpTo(obligation.person.$containerIndex ?? 0);
+        result.push(obligation);
     }
-    return byPerson;
+    addUpTo(Infinity);
+    return result;
 }
 
 /** The sources of a group that lent obligations: those read now, then the ones the lent obligations were worked out from. */

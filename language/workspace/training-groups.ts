@@ -7,7 +7,7 @@ import type { Declarations } from './declaration-index.js';
 import { assignmentHoldsOn, isStaffOn } from './tenure.js';
 import { dueDates, obligationOf, type DueDates, type TrainingObligation } from './training-obligation.js';
 import { documentOf, isUnchanged, sourceOf, SourceRecorder, type Reads, type Source } from './document-sources.js';
-import { canLend, obligationsByPerson, statementConcern, withLentSources, type StatementConcern } from './training-group-splice.js';
+import { canLend, peopleNamed, statementConcern, withLentSources, withPeopleReplaced, type StatementConcern } from './training-group-splice.js';
 import type { WorkspaceModel } from './workspace-model.js';
 
 /** The obligations of the people one document declares, and every document they were worked out from. */
@@ -137,46 +137,50 @@ class Computation {
      * with `lender`, those of the people its statement does not concern are the lender group's.
      */
     groupOf(root: Model, lender?: { readonly group: Group; readonly concern: StatementConcern }): Group {
-        const { model, asOf } = this;
         const sources = new SourceRecorder(root.$document, root);
         const read = (node: AstNode) => sources.read(node);
+        if (lender) {
+            const obligations = withPeopleReplaced(lender.group.obligations, lender.concern.names, peopleNamed(root, lender.concern.names), person => this.personObligations(person, read));
+            return { sources: withLentSources(sources.all, lender.group), obligations };
+        }
         const obligations: TrainingObligation[] = [];
-        const lent = lender && obligationsByPerson(lender.group.obligations);
         for (const declaration of root.declarations ?? []) {
             if (declaration.$type !== 'Person' || !(declaration as Person).name) continue;
-            const person = declaration as Person;
-            // A person of a statement kept from the lender's tree (a replaced one names its person), that no new statement concerns.
-            if (lent && !lender.concern.names.has(person.name)) {
-                for (const obligation of lent.get(person) ?? NO_OBLIGATIONS) obligations.push(obligation);
-                continue;
-            }
-            this.workedOut();
-            const staff = isStaffOn(person, asOf);
-            // The programmes the roles they hold need, with those assignments (each once).
-            const byRole = new Map<Training, UniqueList<Assignment>>();
-            for (const assignment of model.assignmentsOfPerson(person)) {
-                read(assignment);
-                const role = assignment.role?.ref;
-                if (!role || !assignmentHoldsOn(assignment, asOf)) continue;
-                read(role);
-                for (const training of this.trainingsNeeding(role)) {
-                    let list = byRole.get(training);
-                    if (!list) byRole.set(training, list = new UniqueList());
-                    list.add(assignment);
-                }
-            }
-            const completions = this.completionsOf(person);
-            completions.forEach(read);
-            for (const training of this.trainingsOf(staff ? this.everyone : NO_TRAININGS, byRole)) {
-                read(training);
-                obligations.push(obligationOf({
-                    // A copy of its exact length: the list grew by `push`, with room for 17, and obligations live as long as the model.
-                    training, person, assignments: byRole.get(training)?.items.slice() ?? NO_ASSIGNMENTS,
-                    everyone: staff && training.everyone, lastCompletion: latestOf(completions, training, asOf)
-                }, model, asOf, this.due));
+            for (const obligation of this.personObligations(declaration as Person, read)) obligations.push(obligation);
+        }
+        return { sources: sources.all, obligations };
+    }
+
+    /** One person's obligations, programmes in model order; `read` is told what they were worked out from. */
+    private personObligations(person: Person, read: (node: AstNode) => void): TrainingObligation[] {
+        const { model, asOf } = this;
+        this.workedOut();
+        const staff = isStaffOn(person, asOf);
+        // The programmes the roles they hold need, with those assignments (each once).
+        const byRole = new Map<Training, UniqueList<Assignment>>();
+        for (const assignment of model.assignmentsOfPerson(person)) {
+            read(assignment);
+            const role = assignment.role?.ref;
+            if (!role || !assignmentHoldsOn(assignment, asOf)) continue;
+            read(role);
+            for (const training of this.trainingsNeeding(role)) {
+                let list = byRole.get(training);
+                if (!list) byRole.set(training, list = new UniqueList());
+                list.add(assignment);
             }
         }
-        return { sources: lender ? withLentSources(sources.all, lender.group) : sources.all, obligations };
+        const completions = this.completionsOf(person);
+        completions.forEach(read);
+        const obligations: TrainingObligation[] = [];
+        for (const training of this.trainingsOf(staff ? this.everyone : NO_TRAININGS, byRole)) {
+            read(training);
+            obligations.push(obligationOf({
+                // A copy of its exact length: the list grew by `push`, with room for 17, and obligations live as long as the model.
+                training, person, assignments: byRole.get(training)?.items.slice() ?? NO_ASSIGNMENTS,
+                everyone: staff && training.everyone, lastCompletion: latestOf(completions, training, asOf)
+            }, model, asOf, this.due));
+        }
+        return obligations;
     }
 
     /** The programmes a person must take, in model order: those for everyone (if they are staff) and those their roles need. */
@@ -229,7 +233,6 @@ function completionsByPerson(own: Declarations, recorder: Reads): ReadonlyMap<Pe
 const NO_ASSIGNMENTS: readonly Assignment[] = Object.freeze([]);
 const NO_TRAININGS: readonly Training[] = Object.freeze([]);
 const NO_COMPLETIONS: readonly TrainingCompletion[] = Object.freeze([]);
-const NO_OBLIGATIONS: readonly TrainingObligation[] = Object.freeze([]);
 
 /** For a declaration of an edited document: the people it may concern (`mark`), and the roles whose holders it may (`markHolders`). */
 function forIncoming(declaration: Declaration, mark: (person: Person | undefined) => void, markHolders: (role: Role | undefined) => void): void {
