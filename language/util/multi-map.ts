@@ -1,3 +1,5 @@
+import { copyMap } from './copy-map.js';
+
 /** Appends `value` to the list under `key`, creating the list on first use: the one way indexes here group by key. */
 export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
     const list = map.get(key);
@@ -157,7 +159,7 @@ class Layered<K, V> implements GroupedLookup<K, V> {
 
     /** The same lists, with the changes merged into a new full map. */
     flattened(): Layered<K, V> {
-        const base = new Map(this.base);
+        const base = copyMap(this.base);
         this.changes.forEach((list, key) => {
             if (list) base.set(key, list); else base.delete(key);
         });

@@ -1,4 +1,5 @@
 import { isMultiReference, isReference, type AstNodeDescription, type LangiumDocument, type MultiReference, type Reference } from 'langium';
+import { copyMap } from '../util/copy-map.js';
 
 type AnyReference = Reference | MultiReference;
 
@@ -122,8 +123,8 @@ export class TallyDraft {
             this.namesOf = () => names ?? new Set();
         }
         this.unresolved = from?.unresolved ?? 0;
-        this.described = new Map(from?.described);
-        this.targets = new Map(from?.targets as Map<string, Map<string, number>> | undefined);
+        this.described = copyMap(from?.described);
+        this.targets = copyMap(from?.targets as Map<string, Map<string, number>> | undefined);
     }
 
     /** A draft that starts from the tally of the document's current list (counted now if it was not yet). */
@@ -142,7 +143,7 @@ export class TallyDraft {
             const uri = item.documentUri.toString();
             let paths = this.targets.get(uri);
             if (paths && this.from && !this.copied.has(uri)) {
-                this.targets.set(uri, paths = new Map(paths));
+                this.targets.set(uri, paths = copyMap(paths));
                 this.copied.add(uri);
             }
             if (!paths) {

@@ -2,6 +2,7 @@ import type { Declaration, Model } from '../generated/ast.js';
 import { replacedStatement } from '../statement-edit/splice-tree.js';
 import { noteDerivedMap } from '../util/multi-map.js';
 import type { Declarations, Kind, NamedDeclaration } from './declaration-index.js';
+import { copyMap } from '../util/copy-map.js';
 
 /**
  * The declarations of a tree spliced from another (statement-edit/): the other tree's, with the
@@ -23,7 +24,7 @@ export function splicedDeclarations(root: Model, known: (tree: Model) => Declara
     const oldName = oldKind && kinds.named.has(oldKind) ? (removed as NamedDeclaration).name : undefined;
     const newName = newKind && kinds.named.has(newKind) ? (added as NamedDeclaration).name : undefined;
     if (oldName !== undefined || newName !== undefined) {
-        const byName = new Map(before.declarationsByName) as Map<string, readonly NamedDeclaration[]>;
+        const byName = copyMap<string, readonly NamedDeclaration[]>(before.declarationsByName);
         if (oldName !== undefined) setOrDelete(byName, oldName, withSwapped(byName.get(oldName) ?? [], removed, undefined) as readonly NamedDeclaration[]);
         if (newName !== undefined) setOrDelete(byName, newName, withSwapped(byName.get(newName) ?? [], undefined, added) as readonly NamedDeclaration[]);
         index.declarationsByName = byName;
