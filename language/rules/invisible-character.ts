@@ -1,8 +1,11 @@
-import { AstUtils, GrammarAST, isCompositeCstNode, type CstNode, type LeafCstNode, type ValidationChecks } from 'langium';
+import { AstUtils, GrammarAST, isCompositeCstNode, type CstNode, type LangiumDocument, type LeafCstNode, type ValidationChecks } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import type { MandateAstType, Model } from '../generated/ast.js';
 import { IssueCodes } from '../mandate-issue-codes.js';
-import { invisibleKind, invisibleRuns, nameOf, tagText, type InvisibleKind, type InvisibleRun } from '../util/invisible-characters.js';
+import { invisibleKind, invisibleRuns, invisibleRunsAfterEdit, nameOf, tagText, type InvisibleKind, type InvisibleRun } from '../util/invisible-characters.js';
+import { spliceOf } from '../statement-edit/splice-tree.js';
+import { layoutVersionOf } from '../mandate-leaf-cst-node.js';
+import { statementReparse } from '../statement-edit/statement-reparse.js';
 import type { NodeRule } from './rule.js';
 
 /** A file full of hidden characters gets this many findings, the last one saying how many more there are. */
@@ -119,6 +122,29 @@ function messageFor(text: string, root: CstNode | undefined, run: InvisibleRun):
     return `${describeRun(run.characters)} ${place}: ${one ? singular : plural}. ${fix}, or retype the text.${ignored}`;
 }
 
+/** How many times a large file's runs were read around a spliced statement only, for the tests. */
+export const invisibleReading = { around: 0 };
+
+/** The runs of a large file's last text read, and the tree of that text. */
+const lastRuns = new WeakMap<LangiumDocument, { readonly root: WeakRef<Model>; readonly layout: number; readonly runs: readonly InvisibleRun[] }>();
+
+/**
+ * The runs of hidden characters in a document's text. A large file's tree spliced from the one it
+ * had when last read (statement-edit/) reads its statement's text again, not the file's 6.5 MB.
+ */
+function runsOf(document: LangiumDocument, model: Model, text: string): Iterable<InvisibleRun> {
+    if (text.length < statementReparse.minLength) return invisibleRuns(text);
+    const last = lastRuns.get(document);
+    const splice = spliceOf(model);
+    const layout = model.$cstNode ? layoutVersionOf(model.$cstNode.root) : 0;
+    // The tree spliced from the one read last, with no edit of its layout in place since (which moves the text: layout-edit/).
+    const around = last && splice && splice.before.deref() === last.root.deref() && layout === last.layout + 1;
+    if (around) invisibleReading.around++;
+    const runs = around ? invisibleRunsAfterEdit(text, last.runs, splice.text.start, splice.text.oldEnd, splice.text.newEnd) : [...invisibleRuns(text)];
+    lastRuns.set(document, { root: new WeakRef(model), layout, runs });
+    return runs;
+}
+
 /**
  * Per document, over its text rather than its syntax tree: invisible characters hide anywhere,
  * in comments, quoted texts and between tokens the lexer rejected. Reads only its own document.
@@ -137,6 +163,7 @@ export const invisibleCharacter: NodeRule = {
             const document = AstUtils.getDocument(model);
             const text = document.textDocument.getText();
             const root = model.$cstNode;
+            const runs = runsOf(document, model, text);
             let count = 0;
             let last: { range: Range; message: string } | undefined;
             const flush = (more: number): void => {
@@ -144,7 +171,7 @@ export const invisibleCharacter: NodeRule = {
                 const tail = more > 0 ? ` This file holds ${more} more ${more === 1 ? 'run' : 'runs'} of hidden characters after this one.` : '';
                 report(accept, { node: model, range: last.range }, last.message + tail);
             };
-            for (const run of invisibleRuns(text)) {
+            for (const run of runs) {
                 count++;
                 if (count > MAX_FINDINGS_PER_FILE) continue;
                 flush(0);

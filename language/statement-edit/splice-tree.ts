@@ -18,6 +18,8 @@ export interface Splice {
     /** Where the statement stands in the root (`declarations` or `tests`, and its index there), in both trees. */
     readonly property: string;
     readonly index: number;
+    /** The statement's text: from `start` to `oldEnd` before, to `newEnd` now; the text around it is the same. */
+    readonly text: { readonly start: number; readonly oldEnd: number; readonly newEnd: number };
 }
 
 const splices = new WeakMap<AstNode, Splice>();
@@ -88,7 +90,10 @@ export function spliceStatement(before: ParseResult, plan: StatementPlan, parsed
     element.$containerIndex = plan.element.$containerIndex;
     const value = model as unknown as AstNode;
     listNodes(value, nodes);
-    splices.set(value, { before: new WeakRef(oldModel), first, count, property, index: plan.element.$containerIndex! });
+    splices.set(value, {
+        before: new WeakRef(oldModel), first, count, property, index: plan.element.$containerIndex!,
+        text: { start: plan.start, oldEnd: plan.oldEnd, newEnd: plan.oldEnd + plan.delta }
+    });
     return { value, lexerErrors: [], lexerReport: before.lexerReport, parserErrors: [] };
 }
 
