@@ -1,6 +1,6 @@
 import { Cancellation, DefaultLinker, isLinkingError, type AstNode, type AstNodeDescription, type CstNode, type LangiumDocument, type LinkingError, type Reference, type ReferenceInfo } from 'langium';
 import { CompactReference } from './mandate-reference.js';
-import { clearLinks, linkSpliced, takeLinks, type UnlinkedReferences } from './statement-edit/spliced-links.js';
+import { clearLinks, forgetKeptTargets, linkSpliced, takeLinks, type UnlinkedReferences } from './statement-edit/spliced-links.js';
 import { statementReparse } from './statement-edit/statement-reparse.js';
 import type { ExportComparison } from './workspace/export-changes.js';
 import { CancellationPoints } from './util/cancellation-points.js';
@@ -22,6 +22,7 @@ export class MandateLinker extends DefaultLinker {
 
     /** Langium's loop, without an `await` per node (CancellationPoints); with Langium's when profiling. */
     override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        forgetKeptTargets(document.parseResult.value);
         if (this.profiler?.isActive('linking')) return super.link(document, cancelToken);
         const before = this.unlinked.get(document);
         this.unlinked.delete(document);
@@ -94,6 +95,7 @@ export class MandateLinker extends DefaultLinker {
      * `again` may point a reference it keeps at the new node of the same declaration.
      */
     relinkSome(document: LangiumDocument, again: (reference: Reference) => boolean): void {
+        forgetKeptTargets(document.parseResult.value);
         const draft = TallyDraft.of(document);
         const references = document.references;
         document.references = [];

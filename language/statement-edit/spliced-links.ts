@@ -7,6 +7,23 @@ import { spliceOf } from './splice-tree.js';
 /** How many spliced trees were linked keeping their references, for the tests. */
 export const splicedLinking = { kept: 0 };
 
+/**
+ * The spliced trees whose linking kept the target of every reference of the statements kept, but
+ * those it moved to the replaced declaration's new node (no reference was linked again), and that
+ * were not linked again since: what was worked out from the tree before holds for them but for the
+ * statement (workspace/spliced-shares.ts).
+ */
+const targetsKept = new WeakSet<AstNode>();
+
+export function keptEveryTarget(root: AstNode): boolean {
+    return targetsKept.has(root);
+}
+
+/** The tree is linked again: what its last linking kept no longer tells. */
+export function forgetKeptTargets(root: AstNode): void {
+    targetsKept.delete(root);
+}
+
 /** The internals of Langium's DefaultReferenceImpl that linking sets (langium/lib/references/linker.js). */
 interface LinkedReference {
     _ref?: unknown;
@@ -73,6 +90,7 @@ export function linkSpliced(document: LangiumDocument, before: UnlinkedReference
     let names: ReadonlySet<string> | undefined;
     const draft = new TallyDraft(tallyOfList(before.list), () => names ??= new Set(references.map(reference => reference.$refText)));
     const unchanged = keepsAsLinked(linking.comparison);
+    let linkedAgain = false;
     const keep = (index: number): void => {
         const reference = before.list[index] as Reference & LinkedReference;
         if (unchanged(reference)) {
@@ -81,6 +99,7 @@ export function linkSpliced(document: LangiumDocument, before: UnlinkedReference
         }
         const [target, description] = [reference._ref, reference._nodeDescription];
         if (mustLinkAgain(reference, linking.comparison, linking.documents, linking.locator)) {
+            linkedAgain = true;
             draft.apply(referenceStateWith(reference, isLinkingError(target), description), -1);
             reference._ref = undefined;
             reference._nodeDescription = undefined;
@@ -107,6 +126,7 @@ export function linkSpliced(document: LangiumDocument, before: UnlinkedReference
     for (let index = replaced.end; index < before.list.length; index++) keep(index);
     keepTally(document, draft);
     splicedLinking.kept++;
+    if (!linkedAgain) targetsKept.add(root);
     return true;
 }
 

@@ -5,6 +5,7 @@ import {
 import { mergeLists, pushTo, type Lookup } from '../util/multi-map.js';
 import type { Reads } from './document-sources.js';
 import { splicedDeclarations } from './spliced-declarations.js';
+import { splicedReferences } from './spliced-shares.js';
 import { spliceOf } from '../statement-edit/splice-tree.js';
 
 /** Declarations that carry a workspace-wide name. */
@@ -151,7 +152,9 @@ const KIND_OF_TYPE: ReadonlyMap<string, Kind> = new Map<string, Kind>([
  * One document's share of the reference index (document-shares.ts): who its assignments and
  * delegations name. An edit to one team file follows only that file's references again.
  */
-export function referencesOfDocument(own: Declarations, recorder: Reads): ReferenceShare {
+export const referencesOfDocument = Object.assign(referencesIn, { spliced: splicedReferences });
+
+function referencesIn(own: Declarations, recorder: Reads): ReferenceShare {
     const index = { assignmentsByRole: new Map<Role, Assignment[]>(), assignmentsByPerson: new Map<Person, Assignment[]>(), delegationsByRecipient: new Map<Party, Delegation[]>() };
     const { assignments, delegations } = own;
     for (const assignment of assignments) {

@@ -1,8 +1,9 @@
-import type { LangiumDocument } from 'langium';
+import type { AstNode, LangiumDocument } from 'langium';
 import type { Model } from '../generated/ast.js';
 import { CarriedMerge, mergedAgainInFull, mergedGroups, type GroupedLookup } from '../util/multi-map.js';
 import { declarationsOf, type Declarations } from './declaration-index.js';
-import { isUnchanged, SourceRecorder, type Reads, type Source } from './document-sources.js';
+import { isUnchanged, SourceRecorder, withSources, type Reads, type Source } from './document-sources.js';
+import { changesSince, type SplicedShare } from './spliced-shares.js';
 
 /**
  * What one document contributes to an index of the whole workspace, worked out from its
@@ -10,7 +11,10 @@ import { isUnchanged, SourceRecorder, type Reads, type Source } from './document
  * document whose content goes into the share: the share is worked out again when such a
  * document changes. Given every declaration of the workspace, it gives the whole index at once.
  */
-export type ShareOf<T> = (own: Declarations, recorder: Reads) => T;
+export type ShareOf<T> = ((own: Declarations, recorder: Reads) => T) & {
+    /** How the kind's share of a spliced tree follows from the share before (spliced-shares.ts); without it the share is worked out again. */
+    readonly spliced?: SplicedShare<T>;
+};
 
 interface Share<T> {
     /** The tree it was worked out from: a snapshot asked after a later parse has another. */
@@ -28,8 +32,9 @@ interface Share<T> {
 export class DocumentShares<T> {
     /** By document: Langium keeps one document object per URI while it is open or on disk. */
     private byDocument = new Map<LangiumDocument, Share<T>>();
-    /** How many shares were worked out, for tests that prove an edit redoes only its own. */
+    /** How many shares were worked out, for tests that prove an edit redoes only its own; and how many followed from a spliced tree's share before. */
     computed = 0;
+    derivedCount = 0;
 
     constructor(private readonly shareOf: ShareOf<T>) {}
 
@@ -43,16 +48,40 @@ export class DocumentShares<T> {
             const root = roots[index];
             let share = this.byDocument.get(document);
             if (!share || !isReusable(share, root, current)) {
-                this.computed++;
-                const recorder = new SourceRecorder(document, root);
-                const value = this.shareOf(declarationsOf(root), recorder);
-                share = { root, sources: recorder.all, value };
+                const derived = share && this.derived(share, document, root, current);
+                if (derived) {
+                    this.derivedCount++;
+                    share = derived;
+                } else {
+                    this.computed++;
+                    const recorder = new SourceRecorder(document, root);
+                    const value = this.shareOf(declarationsOf(root), recorder);
+                    share = { root, sources: recorder.all, value };
+                }
             }
             kept.set(document, share);
             values.push(share.value);
         }
         this.byDocument = kept;
         return values;
+    }
+
+    /**
+     * The share of `root`, spliced from the tree `share` was worked out from, as the kind derives it
+     * statement by statement; undefined when the kind has no way to, or another document the share
+     * read changed since.
+     */
+    private derived(share: Share<T>, document: LangiumDocument, root: Model, current: ReadonlySet<LangiumDocument>): Share<T> | undefined {
+        const spliced = this.shareOf.spliced;
+        const [home, ...others] = share.sources;
+        if (!spliced || home?.document !== document || !others.every(source => isUnchanged(source, current))) return undefined;
+        const changes = changesSince(share.root, root);
+        if (!changes) return undefined;
+        const recorder = new SourceRecorder(document, root);
+        const read = (node: AstNode) => recorder.read(node);
+        let value: T | undefined = share.value;
+        for (const change of changes) if (value !== undefined) value = spliced(value, change, read);
+        return value === undefined ? undefined : { root, sources: withSources(recorder.all, others), value };
     }
 
     /**
@@ -63,7 +92,9 @@ export class DocumentShares<T> {
     forgetStale(current: ReadonlySet<LangiumDocument>): number {
         const before = this.byDocument.size;
         this.byDocument.forEach((share, document) => {
-            if (!isReusable(share, document.parseResult.value as Model, current)) this.byDocument.delete(document);
+            const root = document.parseResult.value as Model;
+            // A share the next may follow from (a statement of a large file parsed again) is kept for it.
+            if (!isReusable(share, root, current) && !(this.shareOf.spliced && changesSince(share.root, root))) this.byDocument.delete(document);
         });
         return before - this.byDocument.size;
     }

@@ -63,3 +63,9 @@ export class SourceRecorder implements Reads {
         return [...this.sources.values()];
     }
 }
+
+/** The sources read now, then those of an earlier result it carries that are not among them. */
+export function withSources(now: readonly Source[], before: readonly Source[]): Source[] {
+    const documents = new Set(now.map(source => source.document));
+    return [...now, ...before.filter(source => !documents.has(source.document))];
+}

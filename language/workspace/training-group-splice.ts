@@ -1,6 +1,7 @@
 import type { AstNode, LangiumDocument } from 'langium';
 import { Assignment, Person, TrainingCompletion, type Model } from '../generated/ast.js';
 import { replacedStatement } from '../statement-edit/splice-tree.js';
+import { keptEveryTarget } from '../statement-edit/spliced-links.js';
 import { declarationsOf } from './declaration-index.js';
 import { isUnchanged, type Source } from './document-sources.js';
 import type { TrainingObligation } from './training-obligation.js';
@@ -33,7 +34,8 @@ export function statementConcern(beforeRoot: unknown, root: Model): StatementCon
     let tree: AstNode = root;
     for (let splices = 0; splices < MAX_SPLICES; splices++) {
         const replaced = replacedStatement(tree);
-        if (!replaced) return undefined;
+        // A reference of another statement linked again (a name that appeared or went) may have moved between people.
+        if (!replaced || !keptEveryTarget(tree)) return undefined;
         for (const statement of [replaced.before, replaced.after]) {
             const name = personNamed(statement);
             if (name === null) return undefined;
@@ -101,12 +103,4 @@ export function withPeopleReplaced(obligations: readonly TrainingObligation[], n
     }
     addUpTo(Infinity);
     return result;
-}
-
-/** The sources of a group that lent obligations: those read now, then the ones the lent obligations were worked out from. */
-export function withLentSources(now: readonly Source[], previous: PreviousGroup): Source[] {
-    const all = [...now];
-    const documents = new Set(now.map(source => source.document));
-    for (const source of previous.sources.slice(1)) if (!documents.has(source.document)) all.push(source);
-    return all;
 }

@@ -6,8 +6,9 @@ import { UniqueList } from '../util/unique-list.js';
 import type { Declarations } from './declaration-index.js';
 import { assignmentHoldsOn, isStaffOn } from './tenure.js';
 import { dueDates, obligationOf, type DueDates, type TrainingObligation } from './training-obligation.js';
-import { documentOf, isUnchanged, sourceOf, SourceRecorder, type Reads, type Source } from './document-sources.js';
-import { canLend, peopleNamed, statementConcern, withLentSources, withPeopleReplaced, type StatementConcern } from './training-group-splice.js';
+import { documentOf, isUnchanged, sourceOf, SourceRecorder, withSources, type Reads, type Source } from './document-sources.js';
+import { canLend, peopleNamed, statementConcern, withPeopleReplaced, type StatementConcern } from './training-group-splice.js';
+import { splicedCompletions } from './spliced-shares.js';
 import type { WorkspaceModel } from './workspace-model.js';
 
 /** The obligations of the people one document declares, and every document they were worked out from. */
@@ -141,7 +142,7 @@ class Computation {
         const read = (node: AstNode) => sources.read(node);
         if (lender) {
             const obligations = withPeopleReplaced(lender.group.obligations, lender.concern.names, peopleNamed(root, lender.concern.names), person => this.personObligations(person, read));
-            return { sources: withLentSources(sources.all, lender.group), obligations };
+            return { sources: withSources(sources.all, lender.group.sources.slice(1)), obligations };
         }
         const obligations: TrainingObligation[] = [];
         for (const declaration of root.declarations ?? []) {
@@ -218,7 +219,9 @@ class Computation {
 }
 
 /** One document's completions by the person they name: a document share (document-shares.ts). */
-function completionsByPerson(own: Declarations, recorder: Reads): ReadonlyMap<Person, readonly TrainingCompletion[]> {
+const completionsByPerson = Object.assign(completionsIn, { spliced: splicedCompletions });
+
+function completionsIn(own: Declarations, recorder: Reads): ReadonlyMap<Person, readonly TrainingCompletion[]> {
     const byPerson = new Map<Person, TrainingCompletion[]>();
     for (const completion of own.completions) {
         const person = completion.person?.ref;
