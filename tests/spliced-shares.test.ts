@@ -3,6 +3,7 @@ import { generateBigFile } from '../bench/generate-workspace.js';
 import type { Person, Role } from '../language/generated/ast.js';
 import { statementReparse } from '../language/statement-edit/statement-reparse.js';
 import { referencesOfDocument } from '../language/workspace/declaration-index.js';
+import { carriedRequirements } from '../language/workspace/requirement-carriers.js';
 import type { WorkspaceModel } from '../language/workspace/workspace-model.js';
 import { AS_OF } from './helpers.js';
 import { Workspace } from './workspace-helpers.js';
@@ -31,6 +32,7 @@ describe('the reference share of a spliced tree', () => {
         const workspace = await Workspace.open(files, AS_OF);
         const model = () => workspace.shared.mandate.WorkspaceModel.get();
         const shares = workspace.shared.mandate.WorkspaceModel.shares.of(referencesOfDocument);
+        const carriers = workspace.shared.mandate.WorkspaceModel.shares.of(carriedRequirements);
         holdings(model());
         // [label, from, to, whether the share follows from the one before]
         const edits: Array<[string, string, string, boolean]> = [
@@ -52,7 +54,10 @@ describe('the reference share of a spliced tree', () => {
             if (!follows) expect(shares.computed - computed, label).toBeGreaterThan(0);
             const cold = await Workspace.open({ ...files, 'people.mandate': text }, AS_OF);
             expect(now, label).toEqual(holdings(cold.shared.mandate.WorkspaceModel.get()));
+            // Every finding too, those of the rules that read the shares that follow (requirement carriers, completions) among them.
+            expect(workspace.diagnostics(), label).toEqual(cold.diagnostics());
         }
+        expect(carriers.derivedCount).toBeGreaterThan(0);
     });
 
     it('is worked out again when a reference of another statement found a target in the same build', async () => {

@@ -1,4 +1,5 @@
-import type { Role } from '../generated/ast.js';
+import { Authority, Responsibility, Role } from '../generated/ast.js';
+import { sameDeclaration, type StatementChange } from './spliced-shares.js';
 import { pushTo } from '../util/multi-map.js';
 import { UniqueList } from '../util/unique-list.js';
 import type { Declarations } from './declaration-index.js';
@@ -13,7 +14,19 @@ export const CARRYING_KINDS: ReadonlySet<string> = new Set(['responsible', 'acco
  * (document-shares.ts): an edit to one team's file redoes that file, where scanning the 8,000 roles
  * of a 100,000-line workspace took 12 ms of every edit.
  */
-export function carriedRequirements(own: Declarations, recorder: Reads): ReadonlyMap<string, readonly Role[]> {
+export const carriedRequirements = Object.assign(requirementsCarried, { spliced: splicedCarriers });
+
+/**
+ * The share of a spliced tree (spliced-shares.ts): the same, unless the statement is a role or a
+ * duty (what the share reads) or declares another name; then it is worked out again.
+ */
+function splicedCarriers(share: ReadonlyMap<string, readonly Role[]>, change: StatementChange): ReadonlyMap<string, readonly Role[]> | undefined {
+    return DUTY_READS.has(change.after.$type) || !sameDeclaration(change.before, change.after) ? undefined : share;
+}
+
+const DUTY_READS: ReadonlySet<string> = new Set([Role.$type, Responsibility.$type, Authority.$type]);
+
+function requirementsCarried(own: Declarations, recorder: Reads): ReadonlyMap<string, readonly Role[]> {
     const byRequirement = new Map<string, Role[]>();
     for (const role of own.roles) {
         let seen: UniqueList<string> | undefined; // none for a role that cites nothing
