@@ -1,6 +1,7 @@
 import { Cancellation, DefaultLinker, isLinkingError, type AstNode, type AstNodeDescription, type CstNode, type LangiumDocument, type LinkingError, type Reference, type ReferenceInfo } from 'langium';
 import { CompactReference } from './mandate-reference.js';
-import { clearLinks, forgetKeptTargets, linkSpliced, takeLinks, type UnlinkedReferences } from './statement-edit/spliced-links.js';
+import { clearLinks, linkSpliced, takeLinks, type UnlinkedReferences } from './statement-edit/spliced-links.js';
+import { forgetKeptTargets } from './statement-edit/kept-targets.js';
 import { statementReparse } from './statement-edit/statement-reparse.js';
 import type { ExportComparison } from './workspace/export-changes.js';
 import { CancellationPoints } from './util/cancellation-points.js';

@@ -4,6 +4,7 @@ import { followLayoutVersion } from '../mandate-leaf-cst-node.js';
 import { moveLeaves } from '../layout-edit/patch-tree.js';
 import { lastDescendant, listNodes, syntaxNodes } from '../util/syntax-nodes.js';
 import type { StatementPlan } from './statement-plan.js';
+import { keptEveryTarget } from './kept-targets.js';
 
 /** How a spliced tree was made: what linking and indexing may keep (spliced-links.ts, mandate-scope-provider.ts). */
 export interface Splice {
@@ -20,7 +21,24 @@ export interface Splice {
     readonly index: number;
     /** The statement's text: from `start` to `oldEnd` before, to `newEnd` now; the text around it is the same. */
     readonly text: { readonly start: number; readonly oldEnd: number; readonly newEnd: number };
+    /**
+     * The trees this one follows from by splices of this same statement alone (an edit and its
+     * undo), the nearest first, each with its statement, held weakly: a tree in between may be gone
+     * when something worked out from an older one is carried (statement-changes.ts).
+     */
+    readonly origins: readonly SpliceOrigin[];
 }
+
+/** A tree a spliced tree follows from by splices of one statement, and the statement there. */
+export interface SpliceOrigin {
+    readonly root: WeakRef<AstNode>;
+    readonly statement: WeakRef<AstNode>;
+    /** Whether linking each tree in between kept every other reference's target (kept-targets.ts). */
+    readonly keptBetween: boolean;
+}
+
+/** Origins kept per spliced tree. */
+const MAX_ORIGINS = 4;
 
 const splices = new WeakMap<AstNode, Splice>();
 
@@ -90,11 +108,23 @@ export function spliceStatement(before: ParseResult, plan: StatementPlan, parsed
     element.$containerIndex = plan.element.$containerIndex;
     const value = model as unknown as AstNode;
     listNodes(value, nodes);
+    const index = plan.element.$containerIndex!;
     splices.set(value, {
-        before: new WeakRef(oldModel), first, count, property, index: plan.element.$containerIndex!,
-        text: { start: plan.start, oldEnd: plan.oldEnd, newEnd: plan.oldEnd + plan.delta }
+        before: new WeakRef(oldModel), first, count, property, index,
+        text: { start: plan.start, oldEnd: plan.oldEnd, newEnd: plan.oldEnd + plan.delta },
+        origins: originsOf(oldModel, plan.element, property, index)
     });
     return { value, lexerErrors: [], lexerReport: before.lexerReport, parserErrors: [] };
+}
+
+/** The origins of a tree spliced from `oldModel` in place of its `statement`: that tree, and its own origins when it was spliced at the same place. */
+function originsOf(oldModel: AstNode, statement: AstNode, property: string, index: number): SpliceOrigin[] {
+    const origins: SpliceOrigin[] = [{ root: new WeakRef(oldModel), statement: new WeakRef(statement), keptBetween: true }];
+    const previous = splices.get(oldModel);
+    if (previous?.property !== property || previous.index !== index) return origins;
+    const kept = keptEveryTarget(oldModel);
+    for (const origin of previous.origins.slice(0, MAX_ORIGINS - 1)) origins.push({ ...origin, keptBetween: origin.keptBetween && kept });
+    return origins;
 }
 
 /** The file's root with the same properties in the same order (the walks of the tree follow it), its lists copied. */

@@ -3,26 +3,10 @@ import { keepsAsLinked, mustLinkAgain, type ExportComparison } from '../workspac
 import { keepTally, referenceState, referenceStateWith, TallyDraft, tallyOfList } from '../workspace/reference-tally.js';
 import { forEachReference, lastDescendant, syntaxNodes } from '../util/syntax-nodes.js';
 import { spliceOf } from './splice-tree.js';
+import { noteKeptTargets } from './kept-targets.js';
 
 /** How many spliced trees were linked keeping their references, for the tests. */
 export const splicedLinking = { kept: 0 };
-
-/**
- * The spliced trees whose linking kept the target of every reference of the statements kept, but
- * those it moved to the replaced declaration's new node (no reference was linked again), and that
- * were not linked again since: what was worked out from the tree before holds for them but for the
- * statement (workspace/spliced-shares.ts).
- */
-const targetsKept = new WeakSet<AstNode>();
-
-export function keptEveryTarget(root: AstNode): boolean {
-    return targetsKept.has(root);
-}
-
-/** The tree is linked again: what its last linking kept no longer tells. */
-export function forgetKeptTargets(root: AstNode): void {
-    targetsKept.delete(root);
-}
 
 /** The internals of Langium's DefaultReferenceImpl that linking sets (langium/lib/references/linker.js). */
 interface LinkedReference {
@@ -126,7 +110,7 @@ export function linkSpliced(document: LangiumDocument, before: UnlinkedReference
     for (let index = replaced.end; index < before.list.length; index++) keep(index);
     keepTally(document, draft);
     splicedLinking.kept++;
-    if (!linkedAgain) targetsKept.add(root);
+    if (!linkedAgain) noteKeptTargets(root);
     return true;
 }
 

@@ -6,6 +6,7 @@ import type { TokenList } from '../mandate-token-list.js';
 import { MAX_LOOKAHEAD } from '../mandate-lookahead.js';
 import { linesHolding, planStatementEdit, type StatementPlan } from './statement-plan.js';
 import { spliceStatement } from './splice-tree.js';
+import { detachedCopy } from '../util/detached-string.js';
 
 /**
  * When an edit is read by parsing one statement again: files from `minLength` characters on (below,
@@ -25,7 +26,9 @@ export function reparseStatement(before: ParseResult, text: string, parser: With
     if (text.length < statementReparse.minLength || !parser.predictive || parser.lexer.retyped) return undefined;
     const plan = planStatementEdit(before, text);
     if (!plan) return undefined;
-    const snippet = text.substring(plan.start, plan.contextEnd);
+    // A copy of its own, not a slice of the file's text: the names parsed from it are slices of it, and a
+    // name kept after the file moved on (a merge's changed keys) would keep that whole version of the text.
+    const snippet = detachedCopy(text.substring(plan.start, plan.contextEnd));
     const lexed = parser.lexer.scanList(snippet);
     if (!lexed || (lexed.report?.diagnostics.length ?? 0) > 0) return undefined;
     const statementTokens = tokensBefore(lexed.tokens, plan.oldEnd + plan.delta - plan.start);

@@ -90,43 +90,42 @@ export class CarriedMerge<K, V> {
     }
 }
 
-/** Maps made as a copy of another with a few keys' lists changed: which map, and which keys. */
+/** A map a derived map was copied from, directly or through others, and the keys whose lists may differ from it. */
 interface Derivation {
     readonly from: WeakRef<ReadonlyMap<unknown, unknown>>;
-    readonly keys: readonly unknown[];
+    readonly keys: ReadonlySet<unknown>;
 }
 
-const derivations = new WeakMap<ReadonlyMap<unknown, unknown>, Derivation>();
+/** Of each derived map, the maps it follows from, the nearest first. */
+const derivations = new WeakMap<ReadonlyMap<unknown, unknown>, readonly Derivation[]>();
+
+/** Maps a derived map is known to follow from: an edit and its undo read without a merge in between are two. */
+const MAX_DERIVATIONS = 4;
 
 /**
  * Notes that `map` is a copy of `from` whose lists differ under `keys` only, and in no other: a
  * carried merge then merges those keys again, not the map's 30,000 (a statement of a file of 10,000
- * people parsed alone: workspace/spliced-declarations.ts). Neither map may change afterwards.
+ * people parsed alone: workspace/spliced-declarations.ts). It follows from the maps `from` follows
+ * from too, so a merge made before both still finds it. The maps before are held weakly: they hold
+ * the replaced declaration, and through it the tree before and its text. Neither map may change afterwards.
  */
 export function noteDerivedMap<K, V>(map: ReadonlyMap<K, readonly V[]>, from: ReadonlyMap<K, readonly V[]>, keys: readonly K[]): void {
-    // Weakly: the map before holds the replaced declaration, and through it the tree before and its text.
-    derivations.set(map, { from: new WeakRef(from), keys });
+    const own = new Set<unknown>(keys);
+    const chain: Derivation[] = [{ from: new WeakRef(from), keys: own }];
+    for (const earlier of (derivations.get(from) ?? []).slice(0, MAX_DERIVATIONS - 1)) chain.push({ from: earlier.from, keys: new Set([...earlier.keys, ...own]) });
+    derivations.set(map, chain);
 }
 
-/** Derivations followed back to the map of the last merge: an edit undone may have been read without a merge in between. */
-const MAX_DERIVATIONS = 4;
-
-/**
- * The keys whose lists may differ, when every map that is another object than before was derived
- * from the one before it (noteDerivedMap), directly or through a few maps.
- */
+/** The keys whose lists may differ, when every map that is another object than before follows from the one before it (noteDerivedMap). */
 function derivedKeys<K, V>(before: ReadonlyArray<ReadonlyMap<K, readonly V[]>>, now: ReadonlyArray<ReadonlyMap<K, readonly V[]>>): Set<K> | undefined {
     if (before.length !== now.length) return undefined;
     let keys: Set<K> | undefined;
     for (let index = 0; index < now.length; index++) {
-        let map: ReadonlyMap<unknown, unknown> | undefined = now[index];
-        for (let steps = 0; map !== before[index]; steps++) {
-            const derivation: Derivation | undefined = map && steps < MAX_DERIVATIONS ? derivations.get(map) : undefined;
-            if (!derivation) return undefined;
-            keys ??= new Set();
-            for (const key of derivation.keys as readonly K[]) keys.add(key);
-            map = derivation.from.deref();
-        }
+        if (before[index] === now[index]) continue;
+        const derivation = derivations.get(now[index])?.find(candidate => candidate.from.deref() === before[index]);
+        if (!derivation) return undefined;
+        keys ??= new Set();
+        for (const key of derivation.keys as ReadonlySet<K>) keys.add(key);
     }
     return keys;
 }

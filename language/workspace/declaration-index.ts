@@ -108,10 +108,11 @@ export function declarationsOf(root: Model): Declarations {
 const MAX_SPLICES = 4;
 
 function declarationsThrough(root: Model, splices: number): Declarations {
-    const known = byTree.get(root);
-    if (known) return known;
+    const declared = byTree.get(root);
+    if (declared) return declared;
+    const known = (tree: Model) => byTree.get(tree);
     const before = (tree: Model) => byTree.get(tree) ?? (splices > 0 && spliceOf(tree) ? declarationsThrough(tree, splices - 1) : undefined);
-    const index = splicedDeclarations(root, before, { of: kindOf, named: NAMED_KINDS }) ?? listDeclarations(root);
+    const index = splicedDeclarations(root, known, before, { of: kindOf, named: NAMED_KINDS }) ?? listDeclarations(root);
     byTree.set(root, index);
     return index;
 }

@@ -3,7 +3,8 @@ import type { Model } from '../generated/ast.js';
 import { CarriedMerge, mergedAgainInFull, mergedGroups, type GroupedLookup } from '../util/multi-map.js';
 import { declarationsOf, type Declarations } from './declaration-index.js';
 import { isUnchanged, SourceRecorder, withSources, type Reads, type Source } from './document-sources.js';
-import { changesSince, type SplicedShare } from './spliced-shares.js';
+import type { SplicedShare } from './spliced-shares.js';
+import { statementChangesSince } from '../statement-edit/statement-changes.js';
 
 /**
  * What one document contributes to an index of the whole workspace, worked out from its
@@ -75,7 +76,7 @@ export class DocumentShares<T> {
         const spliced = this.shareOf.spliced;
         const [home, ...others] = share.sources;
         if (!spliced || home?.document !== document || !others.every(source => isUnchanged(source, current))) return undefined;
-        const changes = changesSince(share.root, root);
+        const changes = statementChangesSince(share.root, root);
         if (!changes) return undefined;
         const recorder = new SourceRecorder(document, root);
         const read = (node: AstNode) => recorder.read(node);
@@ -94,7 +95,7 @@ export class DocumentShares<T> {
         this.byDocument.forEach((share, document) => {
             const root = document.parseResult.value as Model;
             // A share the next may follow from (a statement of a large file parsed again) is kept for it.
-            if (!isReusable(share, root, current) && !(this.shareOf.spliced && changesSince(share.root, root))) this.byDocument.delete(document);
+            if (!isReusable(share, root, current) && !(this.shareOf.spliced && statementChangesSince(share.root, root))) this.byDocument.delete(document);
         });
         return before - this.byDocument.size;
     }

@@ -1,5 +1,5 @@
 import type { Declaration, Model } from '../generated/ast.js';
-import { replacedStatement } from '../statement-edit/splice-tree.js';
+import { spliceOf } from '../statement-edit/splice-tree.js';
 import { noteDerivedMap } from '../util/multi-map.js';
 import type { Declarations, Kind, NamedDeclaration } from './declaration-index.js';
 import { copyMap } from '../util/copy-map.js';
@@ -8,15 +8,30 @@ import { copyMap } from '../util/copy-map.js';
  * The declarations of a tree spliced from another (statement-edit/): the other tree's, with the
  * replaced statement's node swapped for the new one in its list and under its name; the other lists
  * are the same arrays. Listing the 30,000 declarations of a file of 10,000 people again took a
- * tenth of a keystroke there. Undefined when `root` is not spliced, or the tree it was spliced from
- * has no declarations worked out (`known`); then they are listed from the tree.
+ * tenth of a keystroke there. Taken from the nearest tree the splices of this statement follow from
+ * whose declarations are `known` (an edit and its undo: the tree in between may be gone), else from
+ * the tree before as `before` works them out. Undefined when `root` is not spliced, or no such tree
+ * has its declarations worked out; then they are listed from the tree.
  */
-export function splicedDeclarations(root: Model, known: (tree: Model) => Declarations | undefined, kinds: DeclarationKinds): Declarations | undefined {
-    const replaced = replacedStatement(root);
-    if (!replaced || replaced.after.$containerProperty !== 'declarations') return undefined;
-    const before = known(replaced.beforeRoot as Model);
-    if (!before) return undefined;
-    const [removed, added] = [replaced.before as Declaration, replaced.after as Declaration];
+export function splicedDeclarations(root: Model, known: (tree: Model) => Declarations | undefined,
+    before: (tree: Model) => Declarations | undefined, kinds: DeclarationKinds): Declarations | undefined {
+    const splice = spliceOf(root);
+    const added = splice?.property === 'declarations' ? root.declarations[splice.index] : undefined;
+    if (!splice || !added) return undefined;
+    for (const origin of splice.origins) {
+        const tree = origin.root.deref() as Model | undefined;
+        const removed = origin.statement.deref() as Declaration | undefined;
+        const declarations = tree && removed && known(tree);
+        if (declarations) return swapped(declarations, removed!, added, kinds);
+    }
+    const tree = splice.before.deref() as Model | undefined;
+    const removed = tree?.declarations[splice.index];
+    const declarations = tree && removed && before(tree);
+    return declarations ? swapped(declarations, removed!, added, kinds) : undefined;
+}
+
+/** `before` with `removed` swapped for `added` (at the same index among the root's declarations). */
+function swapped(before: Declarations, removed: Declaration, added: Declaration, kinds: DeclarationKinds): Declarations {
     const [oldKind, newKind] = [kinds.of(removed), kinds.of(added)];
     const index: Record<string, unknown> = { ...before };
     if (oldKind) index[oldKind] = withSwapped(before[oldKind] as readonly Declaration[], removed, undefined);

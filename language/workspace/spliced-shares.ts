@@ -1,7 +1,6 @@
 import type { AstNode, Reference } from 'langium';
 import { Assignment, Delegation, Person, Role, TrainingCompletion } from '../generated/ast.js';
-import { replacedStatement } from '../statement-edit/splice-tree.js';
-import { keptEveryTarget } from '../statement-edit/spliced-links.js';
+import type { StatementChange } from '../statement-edit/statement-changes.js';
 import { copyMap } from '../util/copy-map.js';
 import { noteDerivedMap } from '../util/multi-map.js';
 import type { ReferenceShare } from './declaration-index.js';
@@ -12,38 +11,14 @@ import type { ReferenceShare } from './declaration-index.js';
  * again, the shares of a file of 10,000 people were a fifth of a keystroke there.
  */
 
-/** One statement parsed again: the node before and the one now, at the same place. */
-export interface StatementChange {
-    readonly before: AstNode;
-    readonly after: AstNode;
-}
-
 /**
  * A share kind's part of a spliced tree: the share before, changed for `change`; undefined when it
  * cannot tell (the share is then worked out again). `read` is told the nodes of other documents
  * the changed part reads, as the share's recorder would be.
  */
+export type { StatementChange };
+
 export type SplicedShare<T> = (before: T, change: StatementChange, read: (node: AstNode) => void) => T | undefined;
-
-/** Splices followed back to the tree a share was worked out from (an edit and its undo). */
-const MAX_SPLICES = 4;
-
-/**
- * The statement changes that lead from `from` to `root`, oldest first: undefined when `root` was not
- * spliced from `from`, through a few splices, each linked keeping every other reference's target.
- */
-export function changesSince(from: unknown, root: AstNode): StatementChange[] | undefined {
-    const changes: StatementChange[] = [];
-    let tree: AstNode = root;
-    for (let splices = 0; splices < MAX_SPLICES; splices++) {
-        const replaced = replacedStatement(tree);
-        if (!replaced || !keptEveryTarget(tree)) return undefined;
-        changes.unshift({ before: replaced.before, after: replaced.after });
-        if (replaced.beforeRoot === from) return changes;
-        tree = replaced.beforeRoot;
-    }
-    return undefined;
-}
 
 /**
  * A map keyed by nodes with `before`'s key moved to `after`, when every item of the list now refers

@@ -1,7 +1,6 @@
 import type { AstNode, LangiumDocument } from 'langium';
 import { Assignment, Person, TrainingCompletion, type Model } from '../generated/ast.js';
-import { replacedStatement } from '../statement-edit/splice-tree.js';
-import { keptEveryTarget } from '../statement-edit/spliced-links.js';
+import { statementChangesSince } from '../statement-edit/statement-changes.js';
 import { declarationsOf } from './declaration-index.js';
 import { isUnchanged, type Source } from './document-sources.js';
 import type { TrainingObligation } from './training-obligation.js';
@@ -20,31 +19,24 @@ export interface StatementConcern {
     readonly names: ReadonlySet<string>;
 }
 
-/** Splices followed back to the tree a group was worked out from: an edit and its undo, when the undo reused the findings before. */
-const MAX_SPLICES = 8;
-
 /**
  * The people the statements replaced since `beforeRoot` concern, when each is a person, an
  * assignment or a completion (what a group reads of its own file besides roles and programmes) and
- * `root` was spliced from `beforeRoot`, directly or through a few splices; undefined otherwise, and
- * then the group is worked out again whole.
+ * `root` follows from `beforeRoot` by splices (statement-changes.ts); undefined otherwise, and then
+ * the group is worked out again whole.
  */
 export function statementConcern(beforeRoot: unknown, root: Model): StatementConcern | undefined {
+    const changes = statementChangesSince(beforeRoot as AstNode, root);
+    if (!changes) return undefined;
     const names = new Set<string>();
-    let tree: AstNode = root;
-    for (let splices = 0; splices < MAX_SPLICES; splices++) {
-        const replaced = replacedStatement(tree);
-        // A reference of another statement linked again (a name that appeared or went) may have moved between people.
-        if (!replaced || !keptEveryTarget(tree)) return undefined;
-        for (const statement of [replaced.before, replaced.after]) {
+    for (const { before, after } of changes) {
+        for (const statement of [before, after]) {
             const name = personNamed(statement);
             if (name === null) return undefined;
             if (name !== undefined) names.add(name);
         }
-        if (replaced.beforeRoot === beforeRoot) return { beforeRoot: replaced.beforeRoot, names };
-        tree = replaced.beforeRoot;
     }
-    return undefined;
+    return { beforeRoot: beforeRoot as AstNode, names };
 }
 
 /**
