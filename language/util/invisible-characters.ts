@@ -73,10 +73,11 @@ function isCandidate(char: string): boolean {
 /** Every run of suspicious characters in `text` (from `from` to before `to`, both at characters that are no candidate), in order. */
 export function* invisibleRuns(text: string, from = 0, to = text.length): Generator<InvisibleRun> {
     const pattern = new RegExp(CANDIDATES.source, 'gu');
-    pattern.lastIndex = from;
-    for (let match = pattern.exec(text); match && match.index < to; match = pattern.exec(text)) {
+    // A part is read as a string of its own: a search from `from` would read on to the end of the text.
+    const part = from === 0 && to === text.length ? text : text.slice(from, to);
+    for (let match = pattern.exec(part); match; match = pattern.exec(part)) {
         let run: { start: number; end: number; characters: string[] } | undefined;
-        let offset = match.index;
+        let offset = from + match.index;
         for (const char of match[0]) {
             if (isSuspicious(text, offset, char)) {
                 if (run && run.end === offset) {

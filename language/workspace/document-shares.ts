@@ -89,15 +89,21 @@ export class DocumentShares<T> {
      * Drops the shares the next `of` would work out again. Until then they would keep the syntax
      * trees they were worked out from alive: after an edit of a file of 10,000 people, a kind no
      * rule asked for since (an undo reuses the findings) kept its tree as long as the server ran.
+     * Returns how many were dropped of documents not spliced from the tree their share was worked out from.
      */
     forgetStale(current: ReadonlySet<LangiumDocument>): number {
-        const before = this.byDocument.size;
+        let dropped = 0;
         this.byDocument.forEach((share, document) => {
             const root = document.parseResult.value as Model;
-            // A share the next may follow from (a statement of a large file parsed again) is kept for it.
-            if (!isReusable(share, root, current) && !(this.shareOf.spliced && statementChangesSince(share.root, root))) this.byDocument.delete(document);
+            if (isReusable(share, root, current)) return;
+            // A statement of a large file parsed again: the merges follow the maps derived for it key by key.
+            const spliced = statementChangesSince(share.root, root) !== undefined;
+            // A share the next may follow from is kept for it.
+            if (spliced && this.shareOf.spliced) return;
+            this.byDocument.delete(document);
+            if (!spliced) dropped++;
         });
-        return before - this.byDocument.size;
+        return dropped;
     }
 }
 
