@@ -28,6 +28,7 @@ const ALLOWED = [
     /^language-configuration\.json$/,
     /^syntaxes\/[^/]+\.tmLanguage\.json$/,
     /^out\/(client|server)\/.+\.cjs$/,
+    /^out\/server\/mandate-server\.cjs\.br$/,
     /^out\/mandate\.(config|catalogue)\.schema\.json$/,
     /^out\/THIRD-PARTY-NOTICES\.txt$/,
     /^out\/rule-docs\.json\.br$/
@@ -36,7 +37,7 @@ const ALLOWED = [
 let files: string[];
 
 beforeAll(() => {
-    for (const bundle of ['out/client/extension.cjs', 'out/server/main.cjs', 'out/server/mandate-server.cjs']) {
+    for (const bundle of ['out/client/extension.cjs', 'out/server/main.cjs', 'out/server/mandate-server.cjs', 'out/server/mandate-server.cjs.br']) {
         if (!existsSync(new URL(`../${bundle}`, import.meta.url))) throw new Error(`${bundle} is missing: run npm run build first`);
     }
     // The vsce bin script, run with this Node, so the test does not depend on a shell or npx.
@@ -52,18 +53,21 @@ describe('the .vsix contents (vsce ls --no-dependencies)', () => {
             'LICENSE',
             'out/client/extension.cjs',
             'out/server/main.cjs',
-            'out/server/mandate-server.cjs',
+            'out/server/mandate-server.cjs.br',
             'syntaxes/mandate.tmLanguage.json',
             'language-configuration.json'
         ]));
         if (existsSync(new URL('../README.md', import.meta.url))) expect(files).toContain('README.md');
     });
 
-    it('ships the server as one bundle and the loader that starts it with a code cache made before it runs (esbuild.mjs says why)', () => {
-        expect(files.filter(file => file.startsWith('out/server/')).sort()).toEqual(['out/server/main.cjs', 'out/server/mandate-server.cjs']);
+    it('ships the server as one Brotli-compressed bundle and the loader that starts it with a code cache made before it runs (esbuild.mjs says why)', () => {
+        expect(files.filter(file => file.startsWith('out/server/')).sort()).toEqual(['out/server/main.cjs', 'out/server/mandate-server.cjs.br']);
         const loader = readFileSync(new URL('../out/server/main.cjs', import.meta.url), 'utf8');
         expect(loader).toContain('"mandate-server.cjs"');
         expect(loader).toContain('"compile"');
+        // The compressed bundle is the bundle built, byte for byte.
+        expect(brotliDecompressSync(readFileSync(new URL('../out/server/mandate-server.cjs.br', import.meta.url))))
+            .toEqual(readFileSync(new URL('../out/server/mandate-server.cjs', import.meta.url)));
         // The CLI's cache holds what a run called: it is made when the run ends.
         expect(readFileSync(new URL('../out/cli/main.cjs', import.meta.url), 'utf8')).toContain('"exit"');
     });
@@ -171,9 +175,9 @@ describe('npm run package', () => {
         expect(vsix.length).toBeLessThanOrEqual(VSIX_LIMIT);
         // Bundles are minified: nothing shipped is a bundle as esbuild writes it unminified (0.1.0's was 3.6 MB,
         // this release's is 3.9 MB); the minified server is about 1.0 MB with the catalogues and editor features.
-        for (const bundle of ['extension/out/server/mandate-server.cjs', 'extension/out/client/extension.cjs']) {
-            expect(entries.find(entry => entry.name === bundle)!.size, bundle).toBeLessThan(1_500_000);
-        }
+        const server = brotliDecompressSync(entries.find(entry => entry.name === 'extension/out/server/mandate-server.cjs.br')!.content());
+        expect(server.length, 'the server bundle').toBeLessThan(1_500_000);
+        expect(entries.find(entry => entry.name === 'extension/out/client/extension.cjs')!.size, 'the client bundle').toBeLessThan(1_500_000);
     });
 
     it('activates from the installed layout alone: the client loads and exports activate and deactivate', () => {
