@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { CarriedMerge, mergedGroups, mergeLists, noteDerivedMap, type GroupedLookup, type Lookup } from '../language/util/multi-map.js';
 import { Random } from './random-edits.js';
@@ -124,5 +126,24 @@ describe('a one-shot merge', () => {
                 before = result;
             }
         }
+    });
+
+    it('keeps no key a derived map took out alive (a replaced declaration\'s node, and its tree with it)', async () => {
+        setFlagsFromString('--expose-gc');
+        const collectGarbage = runInNewContext('gc') as () => void;
+        const kept = { name: 'kept' };
+        // Made and dropped in a function of its own: only the derived map's note could hold the old key.
+        const { derived, old } = (() => {
+            const replaced = { name: 'replaced' };
+            const before = new Map<object, number[]>([[kept, [1]], [replaced, [2]]]);
+            const after = new Map<object, number[]>([[kept, [1]]]);
+            noteDerivedMap(after, before, [replaced]);
+            return { derived: after, old: new WeakRef(replaced) };
+        })();
+        await new Promise(resolve => setTimeout(resolve, 0));
+        collectGarbage();
+        collectGarbage();
+        expect(old.deref()).toBeUndefined();
+        expect(derived.get(kept)).toEqual([1]);
     });
 });

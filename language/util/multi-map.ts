@@ -90,10 +90,22 @@ export class CarriedMerge<K, V> {
     }
 }
 
-/** A map a derived map was copied from, directly or through others, and the keys whose lists may differ from it. */
+/**
+ * A map a derived map was copied from, directly or through others, and the keys whose lists may
+ * differ from it. A key that is an object (a syntax node) is held weakly: the replaced declaration's
+ * node would keep its tree alive; once collected it is a key of no map, and has nothing to merge again.
+ */
 interface Derivation {
     readonly from: WeakRef<ReadonlyMap<unknown, unknown>>;
     readonly keys: ReadonlySet<unknown>;
+}
+
+function heldKey(key: unknown): unknown {
+    return typeof key === 'object' && key !== null ? new WeakRef(key) : key;
+}
+
+function keyOf(held: unknown): unknown {
+    return held instanceof WeakRef ? held.deref() : held;
 }
 
 /** Of each derived map, the maps it follows from, the nearest first. */
@@ -110,7 +122,7 @@ const MAX_DERIVATIONS = 4;
  * the replaced declaration, and through it the tree before and its text. Neither map may change afterwards.
  */
 export function noteDerivedMap<K, V>(map: ReadonlyMap<K, readonly V[]>, from: ReadonlyMap<K, readonly V[]>, keys: readonly K[]): void {
-    const own = new Set<unknown>(keys);
+    const own = new Set<unknown>(keys.map(heldKey));
     const chain: Derivation[] = [{ from: new WeakRef(from), keys: own }];
     for (const earlier of (derivations.get(from) ?? []).slice(0, MAX_DERIVATIONS - 1)) chain.push({ from: earlier.from, keys: new Set([...earlier.keys, ...own]) });
     derivations.set(map, chain);
@@ -125,7 +137,10 @@ function derivedKeys<K, V>(before: ReadonlyArray<ReadonlyMap<K, readonly V[]>>, 
         const derivation = derivations.get(now[index])?.find(candidate => candidate.from.deref() === before[index]);
         if (!derivation) return undefined;
         keys ??= new Set();
-        for (const key of derivation.keys as ReadonlySet<K>) keys.add(key);
+        for (const held of derivation.keys) {
+            const key = keyOf(held);
+            if (key !== undefined) keys.add(key as K);
+        }
     }
     return keys;
 }

@@ -11,13 +11,13 @@ import type { ReferenceShare } from './declaration-index.js';
  * again, the shares of a file of 10,000 people were a fifth of a keystroke there.
  */
 
+export type { StatementChange };
+
 /**
  * A share kind's part of a spliced tree: the share before, changed for `change`; undefined when it
  * cannot tell (the share is then worked out again). `read` is told the nodes of other documents
  * the changed part reads, as the share's recorder would be.
  */
-export type { StatementChange };
-
 export type SplicedShare<T> = (before: T, change: StatementChange, read: (node: AstNode) => void) => T | undefined;
 
 /**
