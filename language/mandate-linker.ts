@@ -2,6 +2,7 @@ import { Cancellation, DefaultLinker, isLinkingError, type AstNode, type AstNode
 import { CompactReference } from './mandate-reference.js';
 import { clearLinks, linkSpliced, takeLinks, type UnlinkedReferences } from './statement-edit/spliced-links.js';
 import { forgetKeptTargets } from './statement-edit/kept-targets.js';
+import { carryReferencesByName } from './statement-edit/references-by-name.js';
 import { statementReparse } from './statement-edit/statement-reparse.js';
 import type { ExportComparison } from './workspace/export-changes.js';
 import { CancellationPoints } from './util/cancellation-points.js';
@@ -66,10 +67,12 @@ export class MandateLinker extends DefaultLinker {
         const keep = (document.parseResult.value.$cstNode?.root.fullText.length ?? 0) >= statementReparse.minLength && document.references.length > 0;
         if (keep) this.unlinked.set(document, takeLinks(document));
         else this.unlinked.delete(document);
+        // Taken: they stay linked, and Langium's unlink would clear them (its list is replaced with an empty one either way).
+        if (keep) document.references = [];
         const others: LangiumDocument['references'] = [];
         for (const reference of document.references) {
             if (!(reference instanceof CompactReference)) others.push(reference);
-            else if (!keep) {
+            else {
                 reference._ref = undefined;
                 reference._nodeDescription = undefined;
             }
@@ -105,20 +108,18 @@ export class MandateLinker extends DefaultLinker {
             const description = linked._nodeDescription;
             const failed = '_ref' in linked && isLinkingError(linked._ref);
             if (!('_ref' in reference) || !again(linked)) {
-                if (linked._nodeDescription !== description) {
-                    draft.apply(referenceStateWith(linked, failed, description), -1);
-                    draft.apply(referenceState(linked), 1);
-                }
+                if (linked._nodeDescription !== description) draft.move(referenceStateWith(linked, failed, description), referenceState(linked));
                 document.references.push(reference);
                 continue;
             }
-            draft.apply(referenceState(linked), -1);
+            const was = referenceState(linked);
             linked._ref = undefined;
             linked._nodeDescription = undefined;
             this.doLink(referenceInfo(linked), document); // lists it again, in its place
-            draft.apply(referenceState(linked), 1);
+            draft.move(was, referenceState(linked));
         }
         keepTally(document, draft);
+        carryReferencesByName(references as Reference[], document.references as Reference[], [], []);
     }
 }
 

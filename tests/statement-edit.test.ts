@@ -180,10 +180,12 @@ describe('statement edits', () => {
         const exportsOf = (space: Workspace) => space.shared.workspace.IndexManager.allElements(undefined, new Set([space.uri('people.mandate').toString()]))
             .map(description => `${description.type} ${description.name} ${description.path}`).toArray();
         const IN_PERSON_STATEMENTS = new Set(['a joining date', 'a person renamed', 'the name put back']);
+        // Every name as it was and every reference linked before: no reference is asked about but those to the replaced declaration (spliced-links.ts).
+        const KEEPING_ALL = new Set(['a joining date', 'an appointment date', 'an appointer, one of the references', 'an appointer that is declared nowhere']);
         const scopes = () => workspace.shared.ServiceRegistry.getServices(workspace.uri('people.mandate')).references.ScopeProvider as MandateScopeProvider;
         const linked = (space: Workspace) => space.shared.workspace.LangiumDocuments.getDocument(space.uri('people.mandate'))!;
         for (const [label, make] of edits) {
-            const [spliced, kept, exported, swapped] = [statementReparse.spliced, splicedLinking.kept, exportSplices.made, scopes().tablesSwapped];
+            const [spliced, kept, keptAll, exported, swapped] = [statementReparse.spliced, splicedLinking.kept, splicedLinking.keptAllButMoved, exportSplices.made, scopes().tablesSwapped];
             text = make();
             await workspace.burst([['people.mandate', text]]);
             expect(statementReparse.spliced, label).toBe(spliced + 1);
@@ -194,6 +196,12 @@ describe('statement edits', () => {
             else expect(scopes().tablesSwapped, label).toBe(swapped);
             // The other statements' references kept their targets, and the tally follows (reference-tally.ts).
             expect(splicedLinking.kept, label).toBe(kept + 1);
+            expect(splicedLinking.keptAllButMoved, label).toBe(keptAll + (KEEPING_ALL.has(label) ? 1 : 0));
+            // Every target is a node of the tree its document has now: none is the replaced statement.
+            for (const reference of linked(workspace).references) {
+                const target = isReference(reference) ? reference.ref : undefined;
+                if (target) expect(AstUtils.findRootNode(target), `${label}: ${reference.$refText}`).toBe(AstUtils.getDocument(target).parseResult.value);
+            }
             const cold = await Workspace.open({ ...files, 'people.mandate': text });
             expect(workspace.diagnostics(), label).toEqual(cold.diagnostics());
             expect(exportsOf(workspace), label).toEqual(exportsOf(cold));

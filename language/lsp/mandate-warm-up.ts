@@ -3,7 +3,7 @@ import { DocumentState, URI } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import type { MandateSharedServices } from '../mandate-module.js';
 import { buildNow } from '../util/lazy-service.js';
-import { fingerprintLargeTreesAtIdle } from './idle-fingerprints.js';
+import { prepareLargeTreesAtIdle } from './idle-preparation.js';
 
 /**
  * The parser, the lexer and the completion parser are built on first use (mandate-module.ts), so
@@ -14,10 +14,10 @@ import { fingerprintLargeTreesAtIdle } from './idle-fingerprints.js';
  * (scripts/lazy-builtins.mjs), is loaded then too: the first edit hashes the fingerprints of the
  * file before and after it (workspace/semantic-fingerprint.ts), and loading the module took ~6 ms of
  * that edit at 100,000 lines. And a large file parsed whole gets its fingerprint while the server is
- * idle (idle-fingerprints.ts).
+ * idle, and its references indexed by name (idle-preparation.ts).
  */
 export function warmUpAfterInitialize(shared: MandateSharedServices): void {
-    fingerprintLargeTreesAtIdle(shared);
+    prepareLargeTreesAtIdle(shared);
     shared.lsp.LanguageServer.onInitialized(() => {
         setImmediate(() => {
             for (const services of shared.ServiceRegistry.all) buildNow(services.parser.LangiumParser);

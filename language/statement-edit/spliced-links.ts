@@ -1,12 +1,14 @@
 import { isLinkingError, type AstNode, type AstNodeDescription, type AstNodeLocator, type LangiumDocument, type LangiumDocuments, type Reference, type ReferenceInfo } from 'langium';
-import { keepsAsLinked, mustLinkAgain, type ExportComparison } from '../workspace/export-changes.js';
+import { keepsAsLinked, mustLinkAgain, onlySpliceOf, type ExportComparison } from '../workspace/export-changes.js';
+import type { ExportSplice } from './spliced-exports.js';
+import { carryReferencesByName, referencesByName } from './references-by-name.js';
 import { keepTally, referenceState, referenceStateWith, TallyDraft, tallyOfList } from '../workspace/reference-tally.js';
 import { forEachReference, lastDescendant, syntaxNodes } from '../util/syntax-nodes.js';
 import { spliceOf } from './splice-tree.js';
 import { noteKeptTargets } from './kept-targets.js';
 
-/** How many spliced trees were linked keeping their references, for the tests. */
-export const splicedLinking = { kept: 0 };
+/** How many spliced trees were linked keeping their references, and how many of them without asking each reference (keepAllButMoved), for the tests. */
+export const splicedLinking = { kept: 0, keptAllButMoved: 0 };
 
 /** The internals of Langium's DefaultReferenceImpl that linking sets (langium/lib/references/linker.js). */
 interface LinkedReference {
@@ -69,10 +71,71 @@ export function linkSpliced(document: LangiumDocument, before: UnlinkedReference
     const replaced = replacedRun(before.list, before.root, splice.first);
     // A statement that had no references (a person) gives them no place in the list: one that has some now is linked with the rest.
     if (!replaced || (replaced.start === replaced.end && added.length > 0)) return false;
-    const references = document.references;
     // The new statement's references may be written with other names: the names are read from the new list, when asked.
     let names: ReadonlySet<string> | undefined;
-    const draft = new TallyDraft(tallyOfList(before.list), () => names ??= new Set(references.map(reference => reference.$refText)));
+    let list: readonly Reference[] = [];
+    const draft = new TallyDraft(tallyOfList(before.list), () => names ??= new Set(list.map(reference => reference.$refText)));
+    const replacedList = before.list.slice(replaced.start, replaced.end) as ReadonlyArray<Reference & LinkedReference>;
+    const splicing: Splicing = {
+        document, before, replaced, added, draft, linking,
+        linkAdded() {
+            for (const info of added) {
+                linking.link(info);
+                draft.apply(referenceState(info.reference), 1);
+            }
+            for (const reference of replacedList) draft.apply(referenceStateWith(reference, isLinkingError(reference._ref), reference._nodeDescription), -1);
+        }
+    };
+    const moved = onlySpliceOf(linking.comparison, document.uri.toString());
+    const keepsAll = moved !== undefined && tallyOfList(before.list).unresolved === 0
+        && (moved === 'nothing moved' || (moved.root === root && (!moved.removed || moved.added?.node !== undefined)));
+    const linkedAgain = keepsAll ? keepAllButMoved(splicing, moved === 'nothing moved' ? undefined : moved) : keepUnlessLinkedAgain(splicing);
+    list = document.references as Reference[];
+    clearLinks({ root: before.root, list: replacedList });
+    carryReferencesByName(before.list, document.references as Reference[], replacedList, added.map(info => info.reference as Reference));
+    keepTally(document, draft);
+    splicedLinking.kept++;
+    if (!linkedAgain) noteKeptTargets(root);
+    return true;
+}
+
+/** One splice being linked: the run of the old list the replaced statement's references held, and the new statement's. */
+interface Splicing {
+    readonly document: LangiumDocument;
+    readonly before: UnlinkedReferences;
+    readonly replaced: { readonly start: number; readonly end: number };
+    readonly added: readonly ReferenceInfo[];
+    readonly draft: TallyDraft;
+    readonly linking: SplicedLinking;
+    /** Links the new statement's references in their place (after the kept ones before them), and takes the replaced ones out of the tally. */
+    linkAdded(): void;
+}
+
+/**
+ * The usual keystroke: only this file's exports changed, by the splice, and every reference is
+ * linked. The kept references keep their targets as they are, but those to the replaced declaration,
+ * which move to the new statement's; they are found by name (references-by-name.ts) instead of
+ * asking each of the file's references. Nothing is linked again.
+ */
+function keepAllButMoved({ document, before, replaced, draft, linkAdded }: Splicing, moved: Pick<ExportSplice, 'removed' | 'added'> | undefined): false {
+    splicedLinking.keptAllButMoved++;
+    linkAdded();
+    const movers = moved?.removed ? (referencesByName(before.list).get(moved.removed.name) ?? []).filter(reference => reference.$nodeDescription === moved.removed) : [];
+    document.references = before.list.slice(0, replaced.start).concat(document.references as Reference[], before.list.slice(replaced.end));
+    for (const reference of movers as ReadonlyArray<Reference & LinkedReference>) {
+        // The replaced statement's own references are cleared with it, not moved.
+        if (replacedIndex(before.list, reference, replaced) >= 0) continue;
+        const was = referenceStateWith(reference, false, reference._nodeDescription);
+        reference._nodeDescription = moved!.added;
+        reference._ref = moved!.added!.node;
+        draft.move(was, referenceState(reference));
+    }
+    return false;
+}
+
+/** Any other splice: each kept reference keeps its target unless the export changes say to link it again; true if one was. */
+function keepUnlessLinkedAgain({ document, before, replaced, draft, linking, linkAdded }: Splicing): boolean {
+    const references = document.references;
     const unchanged = keepsAsLinked(linking.comparison);
     let linkedAgain = false;
     const keep = (index: number): void => {
@@ -84,34 +147,26 @@ export function linkSpliced(document: LangiumDocument, before: UnlinkedReference
         const [target, description] = [reference._ref, reference._nodeDescription];
         if (mustLinkAgain(reference, linking.comparison, linking.documents, linking.locator)) {
             linkedAgain = true;
-            draft.apply(referenceStateWith(reference, isLinkingError(target), description), -1);
+            const was = referenceStateWith(reference, isLinkingError(target), description);
             reference._ref = undefined;
             reference._nodeDescription = undefined;
             linking.link(referenceInfo(reference));
-            draft.apply(referenceState(reference), 1);
+            draft.move(was, referenceState(reference));
             return;
         }
-        if (reference._nodeDescription !== description) {
-            draft.apply(referenceStateWith(reference, isLinkingError(target), description), -1);
-            draft.apply(referenceState(reference), 1);
-        }
+        if (reference._nodeDescription !== description) draft.move(referenceStateWith(reference, isLinkingError(target), description), referenceState(reference));
         references.push(reference);
     };
     for (let index = 0; index < replaced.start; index++) keep(index);
-    for (const info of added) {
-        linking.link(info);
-        draft.apply(referenceState(info.reference), 1);
-    }
-    for (let index = replaced.start; index < replaced.end; index++) {
-        const reference = before.list[index] as Reference & LinkedReference;
-        draft.apply(referenceStateWith(reference, isLinkingError(reference._ref), reference._nodeDescription), -1);
-    }
-    clearLinks({ root: before.root, list: before.list.slice(replaced.start, replaced.end) });
+    linkAdded();
     for (let index = replaced.end; index < before.list.length; index++) keep(index);
-    keepTally(document, draft);
-    splicedLinking.kept++;
-    if (!linkedAgain) noteKeptTargets(root);
-    return true;
+    return linkedAgain;
+}
+
+/** Where `reference` stands in the replaced run of `list`, or -1. */
+function replacedIndex(list: readonly Reference[], reference: Reference, replaced: Splicing['replaced']): number {
+    for (let index = replaced.start; index < replaced.end; index++) if (list[index] === reference) return index;
+    return -1;
 }
 
 /**

@@ -140,7 +140,7 @@ function sameNameAndType(a: AstNodeDescription | undefined, b: AstNodeDescriptio
  * in a file of 10,000 people. A description of an earlier tree than the one spliced from has none.
  */
 class SplicedRetargets implements Pick<ReadonlyMap<AstNodeDescription, AstNodeDescription>, 'get'> {
-    constructor(private readonly splice: ExportSplice) {}
+    constructor(readonly splice: ExportSplice) {}
 
     get(description: AstNodeDescription): AstNodeDescription | undefined {
         if (description === this.splice.removed) return this.splice.added;
@@ -151,6 +151,19 @@ class SplicedRetargets implements Pick<ReadonlyMap<AstNodeDescription, AstNodeDe
     keeps(description: AstNodeDescription): boolean {
         return description.node?.$container === this.splice.root && description !== this.splice.added && description !== this.splice.removed;
     }
+}
+
+/**
+ * What moves when the only change to what the build's documents export is a splice of `uri`'s and
+ * no name changed: every linked reference keeps its target (keepsAsLinked says so of each) but those
+ * to the replaced statement's declaration, which move to the new statement's (mustLinkAgain). Empty
+ * when the statement declares nothing; undefined when other exports changed too.
+ */
+export function onlySpliceOf(comparison: ExportComparison, uri: string): Pick<ExportSplice, 'root' | 'removed' | 'added'> | 'nothing moved' | undefined {
+    if (comparison.changedUris.size > 0 || comparison.retargets.size > 1 || comparison.changedNames.size > 0) return undefined;
+    if (comparison.retargets.size === 0) return 'nothing moved';
+    const retargets = comparison.retargets.get(uri);
+    return retargets instanceof SplicedRetargets ? retargets.splice : undefined;
 }
 
 function sameExports(before: readonly AstNodeDescription[], after: readonly AstNodeDescription[]): boolean {

@@ -136,6 +136,17 @@ export class TallyDraft {
         this.add(state.failed, state.described, state.items, sign);
     }
 
+    /**
+     * One reference counted as `after` instead of `before`. Nothing changes when both count the same
+     * (a target moved to the new node of a declaration at the same path): the draft then copies no map,
+     * and a keystroke in a file of 10,000 people does not copy the 30,000 paths of its own declarations.
+     */
+    move(before: ReferenceState, after: ReferenceState): void {
+        if (countsTheSame(before, after)) return;
+        this.apply(before, -1);
+        this.apply(after, 1);
+    }
+
     add(failed: boolean, described: AstNodeDescription | undefined, items: readonly AstNodeDescription[], sign: 1 | -1): void {
         if (failed) this.unresolved += sign;
         if (described) bump(this.described, described.documentUri.toString(), sign);
@@ -164,6 +175,15 @@ export class TallyDraft {
             }
         };
     }
+}
+
+function countsTheSame(a: ReferenceState, b: ReferenceState): boolean {
+    if (a.failed !== b.failed || !sameUri(a.described, b.described) || a.items.length !== b.items.length) return false;
+    return a.items.every((item, index) => sameUri(item, b.items[index]) && item.path === b.items[index].path);
+}
+
+function sameUri(a: AstNodeDescription | undefined, b: AstNodeDescription | undefined): boolean {
+    return a === b || (a !== undefined && b !== undefined && (a.documentUri === b.documentUri || a.documentUri.toString() === b.documentUri.toString()));
 }
 
 function describedBy(reference: AnyReference): AstNodeDescription | undefined {
