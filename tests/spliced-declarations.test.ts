@@ -7,6 +7,7 @@ import type { WithPredictiveParser } from '../language/mandate-predictive-parser
 import { spliceOf } from '../language/statement-edit/splice-tree.js';
 import { reparseStatement, statementReparse } from '../language/statement-edit/statement-reparse.js';
 import { declarationsOf, type Declarations } from '../language/workspace/declaration-index.js';
+import { splicedNames } from '../language/workspace/spliced-declarations.js';
 import { Random } from './random-edits.js';
 
 /**
@@ -78,5 +79,26 @@ describe('declarations of a spliced tree', () => {
         }
         expect(derived).toBeGreaterThan(100);
         expect(chained).toBeGreaterThan(20);
+    });
+
+    it('share the positions of the names when a statement kept its name: no copy of the file\'s names per keystroke', () => {
+        let text = BIG;
+        let current: ParseResult = parser.parse(text);
+        declarationsOf(current.value as Model);
+        const copied = splicedNames.copied;
+        for (const digit of ['3', '4', '5', '6']) {
+            const at = text.indexOf('employed since 20') + 'employed since 20'.length + 1;
+            text = text.slice(0, at) + digit + text.slice(at + 1);
+            current = reparseStatement(current, text, reparser)!;
+            expect(spliceOf(current.value)).toBeDefined();
+            expect(shape(declarationsOf(current.value as Model))).toEqual(shape(declarationsOf(parser.parse(text).value as Model)));
+        }
+        expect(splicedNames.copied).toBe(copied);
+        // A name typed is a change of the names: copied then.
+        const at = text.indexOf('person ') + 'person '.length;
+        text = text.slice(0, at) + 'x' + text.slice(at);
+        current = reparseStatement(current, text, reparser)!;
+        expect(shape(declarationsOf(current.value as Model))).toEqual(shape(declarationsOf(parser.parse(text).value as Model)));
+        expect(splicedNames.copied).toBe(copied + 1);
     });
 });

@@ -4,6 +4,7 @@ import {
 } from '../generated/ast.js';
 import { mergeLists, pushTo, type Lookup } from '../util/multi-map.js';
 import type { Reads } from './document-sources.js';
+import { DeclaredNames } from './declared-names.js';
 import { splicedDeclarations } from './spliced-declarations.js';
 import { splicedReferences } from './spliced-shares.js';
 import { spliceOf } from '../statement-edit/splice-tree.js';
@@ -119,7 +120,7 @@ function declarationsThrough(root: Model, splices: number): Declarations {
 
 function listDeclarations(root: Model): Declarations {
     const byName = new Map<string, NamedDeclaration[]>();
-    const index: Declarations = { ...emptyDeclarations(), declarationsByName: byName };
+    const index: Declarations = { ...emptyDeclarations(), declarationsByName: DeclaredNames.listed(root, byName) };
     for (const node of root.declarations ?? []) {
         const kind = kindOf(node);
         if (kind === undefined) continue;

@@ -3,6 +3,10 @@ import { spliceOf } from '../statement-edit/splice-tree.js';
 import { noteDerivedMap } from '../util/multi-map.js';
 import type { Declarations, Kind, NamedDeclaration } from './declaration-index.js';
 import { copyMap } from '../util/copy-map.js';
+import { DeclaredNames } from './declared-names.js';
+
+/** How many spliced trees' names were copied from the tree before (a name changed), for the tests. */
+export const splicedNames = { copied: 0 };
 
 /**
  * The declarations of a tree spliced from another (statement-edit/): the other tree's, with the
@@ -22,29 +26,39 @@ export function splicedDeclarations(root: Model, known: (tree: Model) => Declara
         const tree = origin.root.deref() as Model | undefined;
         const removed = origin.statement.deref() as Declaration | undefined;
         const declarations = tree && removed && known(tree);
-        if (declarations) return swapped(declarations, removed!, added, kinds);
+        if (declarations) return swapped(declarations, root, removed!, added, kinds);
     }
     const tree = splice.before.deref() as Model | undefined;
     const removed = tree?.declarations[splice.index];
     const declarations = tree && removed && before(tree);
-    return declarations ? swapped(declarations, removed!, added, kinds) : undefined;
+    return declarations ? swapped(declarations, root, removed!, added, kinds) : undefined;
 }
 
-/** `before` with `removed` swapped for `added` (at the same index among the root's declarations). */
-function swapped(before: Declarations, removed: Declaration, added: Declaration, kinds: DeclarationKinds): Declarations {
+/**
+ * `before` with `removed` swapped for `added` (at the same index among the declarations of `root`,
+ * the tree they are worked out for: `added` may since have moved on to a later tree).
+ */
+function swapped(before: Declarations, root: Model, removed: Declaration, added: Declaration, kinds: DeclarationKinds): Declarations {
     const [oldKind, newKind] = [kinds.of(removed), kinds.of(added)];
     const index: Record<string, unknown> = { ...before };
     if (oldKind) index[oldKind] = withSwapped(before[oldKind] as readonly Declaration[], removed, undefined);
     if (newKind) index[newKind] = withSwapped(index[newKind] as readonly Declaration[], undefined, added);
     const oldName = oldKind && kinds.named.has(oldKind) ? (removed as NamedDeclaration).name : undefined;
     const newName = newKind && kinds.named.has(newKind) ? (added as NamedDeclaration).name : undefined;
-    if (oldName !== undefined || newName !== undefined) {
+    if (oldName !== undefined && oldName === newName && oldKind === newKind && before.declarationsByName instanceof DeclaredNames) {
+        // The same name at the same place: the names' positions are shared, and only this name's list is new.
+        const names = before.declarationsByName.samePlacesIn(root);
+        index.declarationsByName = names;
+        noteDerivedMap(names, before.declarationsByName, [oldName]);
+    } else if (oldName !== undefined || newName !== undefined) {
+        splicedNames.copied++;
         const byName = copyMap<string, readonly NamedDeclaration[]>(before.declarationsByName);
         if (oldName !== undefined) setOrDelete(byName, oldName, withSwapped(byName.get(oldName) ?? [], removed, undefined) as readonly NamedDeclaration[]);
         if (newName !== undefined) setOrDelete(byName, newName, withSwapped(byName.get(newName) ?? [], undefined, added) as readonly NamedDeclaration[]);
-        index.declarationsByName = byName;
+        const names = DeclaredNames.listed(root, byName);
+        index.declarationsByName = names;
         // The workspace's merge of the names (WorkspaceModel.names) merges these again, not the file's 30,000.
-        noteDerivedMap(byName, before.declarationsByName, [oldName, newName].filter(name => name !== undefined));
+        noteDerivedMap(names, before.declarationsByName, [oldName, newName].filter(name => name !== undefined));
     }
     return index as unknown as Declarations;
 }

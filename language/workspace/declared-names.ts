@@ -1,0 +1,92 @@
+import type { Model } from '../generated/ast.js';
+import type { NamedDeclaration } from './declaration-index.js';
+
+type Positions = ReadonlyMap<string, number | readonly number[]>;
+
+/**
+ * A file's named declarations by name (declaration-index.ts, `declarationsByName`). A tree spliced
+ * from another (statement-edit/) keeps every statement at its index, so when the replaced statement
+ * declared the same name as the new one (a date typed in a person), the names are at the same
+ * positions among the root's declarations: the map of positions is shared from tree to tree, and a
+ * name's list is read from the new root when asked. Copying the map of the 30,000 names of a file of
+ * 10,000 people took ~5 ms of such a keystroke. Lists read once are kept: a merge compares them by
+ * identity (util/multi-map.ts).
+ */
+export class DeclaredNames implements ReadonlyMap<string, readonly NamedDeclaration[]> {
+    private positions: Positions | undefined;
+
+    /**
+     * `lists`: every name's list, or those read so far when the names are read from `positions`
+     * (then both are in the order of the names' first declaration).
+     */
+    private constructor(private readonly root: Model, private readonly lists: Map<string, readonly NamedDeclaration[]>, positions: Positions | undefined) {
+        this.positions = positions;
+    }
+
+    /** The names of `root` as listed from its declarations: `lists` is complete and never changes afterwards. */
+    static listed(root: Model, lists: Map<string, readonly NamedDeclaration[]>): DeclaredNames {
+        return new DeclaredNames(root, lists, undefined);
+    }
+
+    /** The names of `root`, spliced from this one's tree by a statement that declares the same name and kind as the one it replaced. */
+    samePlacesIn(root: Model): DeclaredNames {
+        return new DeclaredNames(root, new Map(), this.positions ??= positionsOf(this));
+    }
+
+    get size(): number {
+        return this.positions?.size ?? this.lists.size;
+    }
+
+    has(name: string): boolean {
+        return this.positions ? this.positions.has(name) : this.lists.has(name);
+    }
+
+    get(name: string): readonly NamedDeclaration[] | undefined {
+        const known = this.lists.get(name);
+        if (known || !this.positions) return known;
+        const at = this.positions.get(name);
+        return at === undefined ? undefined : this.read(name, at);
+    }
+
+    forEach(callback: (list: readonly NamedDeclaration[], name: string, map: ReadonlyMap<string, readonly NamedDeclaration[]>) => void, thisArg?: unknown): void {
+        if (!this.positions) {
+            this.lists.forEach((list, name) => callback.call(thisArg, list, name, this));
+            return;
+        }
+        this.positions.forEach((at, name) => callback.call(thisArg, this.lists.get(name) ?? this.read(name, at), name, this));
+    }
+
+    *entries(): MapIterator<[string, readonly NamedDeclaration[]]> {
+        for (const name of this.keys()) yield [name, this.get(name)!];
+        return undefined;
+    }
+
+    keys(): MapIterator<string> {
+        return (this.positions ?? this.lists).keys();
+    }
+
+    *values(): MapIterator<readonly NamedDeclaration[]> {
+        for (const name of this.keys()) yield this.get(name)!;
+        return undefined;
+    }
+
+    [Symbol.iterator](): MapIterator<[string, readonly NamedDeclaration[]]> {
+        return this.entries();
+    }
+
+    private read(name: string, at: number | readonly number[]): readonly NamedDeclaration[] {
+        const declarations = this.root.declarations;
+        const list = typeof at === 'number' ? [declarations[at] as NamedDeclaration] : at.map(index => declarations[index] as NamedDeclaration);
+        this.lists.set(name, list);
+        return list;
+    }
+}
+
+/** Where each name's declarations stand among the root's declarations, in the order of `names`. */
+function positionsOf(names: DeclaredNames): Positions {
+    const positions = new Map<string, number | readonly number[]>();
+    names.forEach((list, name) => {
+        positions.set(name, list.length === 1 ? list[0].$containerIndex! : list.map(node => node.$containerIndex!));
+    });
+    return positions;
+}
