@@ -86,7 +86,8 @@ export function spliceStatement(before: ParseResult, plan: StatementPlan, parsed
     const children = oldRoot.content.slice();
     children[plan.index] = statement.node;
     root.content = children;
-    for (const child of children) (child as Mutable<CstNode>).container = root;
+    // Indexed loops: this runs once per keystroke, before V8 optimizes it, and `for…of` made a step object per statement.
+    for (let index = 0; index < children.length; index++) (children[index] as Mutable<CstNode>).container = root;
     root.astNode = model as unknown as AstNode;
     model.$cstNode = root;
     attachPendingTokens(root, pending);
@@ -101,7 +102,8 @@ export function spliceStatement(before: ParseResult, plan: StatementPlan, parsed
 
     for (const key of ['declarations', 'tests']) {
         const items = model[key];
-        if (Array.isArray(items)) for (const item of items as Array<Mutable<AstNode>>) item.$container = model as unknown as AstNode;
+        if (!Array.isArray(items)) continue;
+        for (let index = 0; index < items.length; index++) (items[index] as Mutable<AstNode>).$container = model as unknown as AstNode;
     }
     const element = statement.element as Mutable<AstNode>;
     element.$containerProperty = property;

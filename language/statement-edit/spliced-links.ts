@@ -121,7 +121,10 @@ function keepAllButMoved({ document, before, replaced, draft, linkAdded }: Splic
     splicedLinking.keptAllButMoved++;
     linkAdded();
     const movers = moved?.removed ? (referencesByName(before.list).get(moved.removed.name) ?? []).filter(reference => reference.$nodeDescription === moved.removed) : [];
-    document.references = before.list.slice(0, replaced.start).concat(document.references as Reference[], before.list.slice(replaced.end));
+    // One copy of the 130,000 references, the new statement's put in place of the replaced ones.
+    const list = before.list.slice();
+    list.splice(replaced.start, replaced.end - replaced.start, ...document.references as Reference[]);
+    document.references = list;
     for (const reference of movers as ReadonlyArray<Reference & LinkedReference>) {
         // The replaced statement's own references are cleared with it, not moved.
         if (replacedIndex(before.list, reference, replaced) >= 0) continue;
