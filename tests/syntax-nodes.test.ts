@@ -50,6 +50,22 @@ describe('the parser\'s lean tree building', () => {
         expect(ours.parserErrors.map(error => error.message)).toEqual(theirs.parserErrors.map(error => error.message));
         expect(ours.value.$cstNode?.text).toBe(theirs.value.$cstNode?.text);
     });
+
+    it('gives every empty list of every node one shared, frozen list: an array per empty list was a tenth of a parsed workspace\'s objects', () => {
+        const model = services.parser.LangiumParser.parse('role a "A"\nrole b "B" { responsible for isms-leadership }\n').value as unknown as { declarations: Array<Record<string, unknown>> };
+        const [a, b] = model.declarations;
+        const emptyOf = (node: Record<string, unknown>) => Object.keys(node).filter(key => Array.isArray(node[key]) && (node[key] as unknown[]).length === 0);
+        const shared = emptyOf(a).filter(key => emptyOf(b).includes(key));
+        expect(shared.length).toBeGreaterThan(0);
+        for (const key of shared) {
+            expect(a[key], key).toBe(b[key]);
+            expect(Object.isFrozen(a[key]), key).toBe(true);
+        }
+        // A list the text fills is the node's own, at its exact length.
+        const filled = Object.keys(b).filter(key => Array.isArray(b[key]) && (b[key] as unknown[]).length > 0);
+        expect(filled.length).toBeGreaterThan(0);
+        for (const key of filled) expect(Object.isFrozen(b[key]), key).toBe(false);
+    });
 });
 
 describe('syntax nodes listed at parse time', () => {
