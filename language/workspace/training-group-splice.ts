@@ -17,6 +17,8 @@ export interface StatementConcern {
     readonly beforeRoot: AstNode;
     /** The names of the people whose obligations the old or the new statements can change. */
     readonly names: ReadonlySet<string>;
+    /** Where the statements replaced stand among the root's declarations (a splice keeps each statement at its index). */
+    readonly positions: readonly number[];
 }
 
 /**
@@ -29,14 +31,17 @@ export function statementConcern(beforeRoot: unknown, root: Model): StatementCon
     const changes = statementChangesSince(beforeRoot as AstNode, root);
     if (!changes) return undefined;
     const names = new Set<string>();
+    const positions: number[] = [];
     for (const { before, after } of changes) {
+        if (after.$containerProperty !== 'declarations' || after.$containerIndex === undefined) return undefined;
+        positions.push(after.$containerIndex);
         for (const statement of [before, after]) {
             const name = personNamed(statement);
             if (name === null) return undefined;
             if (name !== undefined) names.add(name);
         }
     }
-    return { beforeRoot: beforeRoot as AstNode, names };
+    return { beforeRoot: beforeRoot as AstNode, names, positions };
 }
 
 /**
@@ -78,21 +83,40 @@ export function peopleNamed(root: Model, names: ReadonlySet<string>): Person[] {
 
 /**
  * A group's obligations (person by person, in declaration order) with those of the people named
- * `names` dropped and those `people` have now (`obligationsOf`) in their places: a pass over the
- * obligations, not a walk of the file's 30,000 declarations. A splice keeps every statement at its index.
+ * `names` dropped and those `people` have now (`obligationsOf`) in their places. Such a person is
+ * either one of `people` (kept, with the same name) or stood where a statement was replaced
+ * (`positions`): the runs of obligations at those places are found by binary search and the rest
+ * copied as they are, not passed over one by one (~10 ms of the first keystrokes of a session, in a
+ * file of 10,000 people, before V8 has optimized that loop). A splice keeps every statement at its index.
  */
 export function withPeopleReplaced(obligations: readonly TrainingObligation[], names: ReadonlySet<string>, people: readonly Person[],
-    obligationsOf: (person: Person) => readonly TrainingObligation[]): TrainingObligation[] {
-    const result: TrainingObligation[] = [];
-    let next = 0;
-    const addUpTo = (index: number) => {
-        for (; next < people.length && (people[next].$containerIndex ?? 0) < index; next++) for (const obligation of obligationsOf(people[next])) result.push(obligation);
-    };
-    for (const obligation of obligations) {
-        if (names.has(obligation.person.name)) continue;
-        addUpTo(obligation.person.$containerIndex ?? 0);
-        result.push(obligation);
+    positions: readonly number[], obligationsOf: (person: Person) => readonly TrainingObligation[]): TrainingObligation[] {
+    const places = [...new Set([...positions, ...people.map(placeOf)])].sort((a, b) => a - b);
+    const parts: Array<readonly TrainingObligation[]> = [];
+    let [from, next] = [0, 0];
+    for (const place of places) {
+        const start = firstAt(obligations, place, from);
+        const end = firstAt(obligations, place + 1, start);
+        parts.push(obligations.slice(from, start));
+        // Obligations of a person there whom no statement concerns (a statement that declares no person stands there).
+        if (start < end && !names.has(obligations[start].person.name)) parts.push(obligations.slice(start, end));
+        for (; next < people.length && placeOf(people[next]) <= place; next++) parts.push(obligationsOf(people[next]));
+        from = end;
     }
-    addUpTo(Infinity);
-    return result;
+    parts.push(obligations.slice(from));
+    return ([] as TrainingObligation[]).concat(...parts);
+}
+
+function placeOf(person: Person): number {
+    return person.$containerIndex ?? 0;
+}
+
+/** The first obligation from `from` on whose person stands at `place` or after (obligations are in their people's order). */
+function firstAt(obligations: readonly TrainingObligation[], place: number, from: number): number {
+    let [low, high] = [from, obligations.length];
+    while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (placeOf(obligations[middle].person) < place) low = middle + 1; else high = middle;
+    }
+    return low;
 }

@@ -141,7 +141,8 @@ class Computation {
         const sources = new SourceRecorder(root.$document, root);
         const read = (node: AstNode) => sources.read(node);
         if (lender) {
-            const obligations = withPeopleReplaced(lender.group.obligations, lender.concern.names, peopleNamed(root, lender.concern.names), person => this.personObligations(person, read));
+            const obligations = withPeopleReplaced(lender.group.obligations, lender.concern.names, peopleNamed(root, lender.concern.names), lender.concern.positions,
+                person => this.personObligations(person, read));
             return { sources: withSources(sources.all, lender.group.sources.slice(1)), obligations };
         }
         const obligations: TrainingObligation[] = [];
