@@ -1,4 +1,4 @@
-import { EmptyFileSystem, type ParseResult } from 'langium';
+import { AstUtils, EmptyFileSystem, type ParseResult } from 'langium';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateBigFile } from '../bench/generate-workspace.js';
 import type { Model } from '../language/generated/ast.js';
@@ -6,7 +6,7 @@ import { createMandateServices } from '../language/mandate-module.js';
 import type { WithPredictiveParser } from '../language/mandate-predictive-parser.js';
 import { spliceOf } from '../language/statement-edit/splice-tree.js';
 import { reparseStatement, statementReparse } from '../language/statement-edit/statement-reparse.js';
-import { declarationsOf, type Declarations } from '../language/workspace/declaration-index.js';
+import { declarationsOf, indexDeclarations, type Declarations } from '../language/workspace/declaration-index.js';
 import { splicedNames } from '../language/workspace/spliced-declarations.js';
 import { Random } from './random-edits.js';
 
@@ -100,5 +100,31 @@ describe('declarations of a spliced tree', () => {
         current = reparseStatement(current, text, reparser)!;
         expect(shape(declarationsOf(current.value as Model))).toEqual(shape(declarationsOf(parser.parse(text).value as Model)));
         expect(splicedNames.copied).toBe(copied + 1);
+    });
+
+    it('merge into the workspace\'s lists by replacing the one node, the lists of the other kinds being the last merge\'s', () => {
+        const files = generateBigFile(3, 5);
+        const organization = parser.parse(files['organization.mandate']).value as Model;
+        let text = BIG;
+        let current = parser.parse(text);
+        const first = indexDeclarations([organization, current.value as Model]);
+        for (const digit of ['3', '4']) {
+            const at = text.indexOf('employed since 20', text.length / 2) + 'employed since 20'.length + 1;
+            text = text.slice(0, at) + digit + text.slice(at + 1);
+            current = reparseStatement(current, text, reparser)!;
+            const before = indexDeclarations([organization, (current.value as Model)]);
+            // What a merge from nothing lists: each tree's list in turn (not indexDeclarations, which would follow this merge).
+            const [own, fresh] = [declarationsOf(organization), declarationsOf(parser.parse(text).value as Model)];
+            for (const kind of Object.keys(own) as Array<keyof Declarations>) {
+                if (!Array.isArray(own[kind])) continue;
+                const names = (list: readonly unknown[]) => list.map(node => `${(node as { $type: string }).$type} ${(node as { $containerIndex?: number }).$containerIndex}`);
+                expect(names(before[kind] as unknown[]), kind).toEqual(names([...own[kind] as unknown[], ...fresh[kind] as unknown[]]));
+            }
+            expect(before.persons.every(person => AstUtils.findRootNode(person) === organization || AstUtils.findRootNode(person) === current.value)).toBe(true);
+            // The person's list has the new node; the other kinds' lists are the first merge's arrays.
+            expect(before.persons).not.toBe(first.persons);
+            expect(before.roles).toBe(first.roles);
+            expect(before.assignments).toBe(first.assignments);
+        }
     });
 });

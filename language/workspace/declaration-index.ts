@@ -5,6 +5,7 @@ import {
 import { mergeLists, pushTo, type Lookup } from '../util/multi-map.js';
 import type { Reads } from './document-sources.js';
 import { DeclaredNames } from './declared-names.js';
+import { mergedList, noteMerge } from './merged-declarations.js';
 import { splicedDeclarations } from './spliced-declarations.js';
 import { splicedReferences } from './spliced-shares.js';
 import { spliceOf } from '../statement-edit/splice-tree.js';
@@ -53,22 +54,12 @@ export interface ReferenceShare {
 export function indexDeclarations(roots: readonly Model[]): Declarations {
     const lists = emptyDeclarations();
     const trees = roots.map(declarationsOf);
-    // Each list made at its final length: grown by `push`, the 100,000 declarations of a workspace
-    // left as much garbage again in outgrown stores, after every edit that changes what the policy says.
-    for (const kind of KINDS) {
-        let length = 0;
-        for (let tree = 0; tree < trees.length; tree++) length += trees[tree][kind].length;
-        const into = new Array<Declaration>(length);
-        let at = 0;
-        for (let tree = 0; tree < trees.length; tree++) {
-            const own = trees[tree][kind] as readonly Declaration[];
-            for (let index = 0; index < own.length; index++) into[at++] = own[index];
-        }
-        (lists as Record<Kind, Declaration[]>)[kind] = into;
-    }
+    for (const kind of KINDS) (lists as Record<Kind, Declaration[]>)[kind] = mergedList(kind, trees);
     // By name on first use: after an edit that changes no name, the rules that look names up carry their findings over (readsOf).
     let byName: ReadonlyMap<string, readonly NamedDeclaration[]> | undefined;
-    return Object.defineProperty(lists, 'declarationsByName', { get: () => byName ??= namesOf(trees), enumerable: true }) as Declarations;
+    const merged = Object.defineProperty(lists, 'declarationsByName', { get: () => byName ??= namesOf(trees), enumerable: true }) as Declarations;
+    noteMerge(merged, trees);
+    return merged;
 }
 
 /** The trees' names merged, in tree order. */

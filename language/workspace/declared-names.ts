@@ -33,6 +33,11 @@ export class DeclaredNames implements ReadonlyMap<string, readonly NamedDeclarat
         return new DeclaredNames(root, new Map(), this.positions ??= positionsOf(this));
     }
 
+    /** Works out where the names stand now, for a first keystroke that will share them (lsp/idle-preparation.ts). */
+    placeNames(): void {
+        this.positions ??= positionsOf(this);
+    }
+
     get size(): number {
         return this.positions?.size ?? this.lists.size;
     }
@@ -82,8 +87,12 @@ export class DeclaredNames implements ReadonlyMap<string, readonly NamedDeclarat
     }
 }
 
+/** How many maps of the places of names were worked out, for the tests. */
+export const namePlacings = { count: 0 };
+
 /** Where each name's declarations stand among the root's declarations, in the order of `names`. */
 function positionsOf(names: DeclaredNames): Positions {
+    namePlacings.count++;
     const positions = new Map<string, number | readonly number[]>();
     names.forEach((list, name) => {
         positions.set(name, list.length === 1 ? list[0].$containerIndex! : list.map(node => node.$containerIndex!));

@@ -41,8 +41,16 @@ export function splicedDeclarations(root: Model, known: (tree: Model) => Declara
 function swapped(before: Declarations, root: Model, removed: Declaration, added: Declaration, kinds: DeclarationKinds): Declarations {
     const [oldKind, newKind] = [kinds.of(removed), kinds.of(added)];
     const index: Record<string, unknown> = { ...before };
-    if (oldKind) index[oldKind] = withSwapped(before[oldKind] as readonly Declaration[], removed, undefined);
-    if (newKind) index[newKind] = withSwapped(index[newKind] as readonly Declaration[], undefined, added);
+    const at = oldKind !== undefined && oldKind === newKind ? (before[oldKind] as readonly Declaration[]).indexOf(removed) : -1;
+    if (at >= 0) {
+        // The same kind at the same place: the list with the one node replaced, which a merge of the workspace's lists follows.
+        const list = (before[oldKind!] as readonly Declaration[]).slice();
+        list[at] = added;
+        index[oldKind!] = list;
+    } else {
+        if (oldKind) index[oldKind] = withSwapped(before[oldKind] as readonly Declaration[], removed, undefined);
+        if (newKind) index[newKind] = withSwapped(index[newKind] as readonly Declaration[], undefined, added);
+    }
     const oldName = oldKind && kinds.named.has(oldKind) ? (removed as NamedDeclaration).name : undefined;
     const newName = newKind && kinds.named.has(newKind) ? (added as NamedDeclaration).name : undefined;
     if (oldName !== undefined && oldName === newName && oldKind === newKind && before.declarationsByName instanceof DeclaredNames) {
@@ -60,7 +68,26 @@ function swapped(before: Declarations, root: Model, removed: Declaration, added:
         // The workspace's merge of the names (WorkspaceModel.names) merges these again, not the file's 30,000.
         noteDerivedMap(names, before.declarationsByName, [oldName, newName].filter(name => name !== undefined));
     }
-    return index as unknown as Declarations;
+    const declarations = index as unknown as Declarations;
+    if (at >= 0) listSwaps.set(declarations, { from: new WeakRef(before), kind: oldKind!, at });
+    return declarations;
+}
+
+/**
+ * Declarations that are another tree's with one node replaced in place in the list of `kind`, at
+ * `at` (merged-declarations.ts follows it). The other tree's are held weakly: each would hold the one
+ * before it, and with it that tree and its text.
+ */
+export interface ListSwap {
+    readonly from: WeakRef<Declarations>;
+    readonly kind: Kind;
+    readonly at: number;
+}
+
+const listSwaps = new WeakMap<Declarations, ListSwap>();
+
+export function listSwapOf(declarations: Declarations): ListSwap | undefined {
+    return listSwaps.get(declarations);
 }
 
 /** Which list a declaration goes to, and which lists' declarations are listed by name too (declaration-index.ts). */
