@@ -6,6 +6,7 @@ import { spliceOf } from './statement-edit/splice-tree.js';
 import { statementReparse } from './statement-edit/statement-reparse.js';
 import { exportSpliceOf } from './statement-edit/spliced-exports.js';
 import { compareStrings } from './util/compare.js';
+import { MandateIndexManager } from './workspace/mandate-index-manager.js';
 import { declarationsOf, entryOf, groupByUri, isCandidates, MAX_PATCHED_DOCUMENTS, mergeByUri, NameTable } from './mandate-name-table.js';
 
 /**
@@ -28,6 +29,10 @@ export class MandateScopeProvider implements ScopeProvider {
     private readonly pending = new Map<string, Set<string>>();
     /** Per table, the documents of the updates under way that were not pending before them: the table is up to date for their last exports. */
     private upToDate = new Map<string, Set<string>>();
+    /** Every type a reference of the grammar may target. */
+    private referenceTypes: readonly string[] | undefined;
+    /** The index's declarations of each reference type by document, read in one pass for the tables a build has yet to make (`groupedByUri`). */
+    private groups: Map<string, Map<string, AstNodeDescription[]>> | undefined;
     /** How many tables were built from the whole index since start; tests use it to prove O(1) index scans per build. */
     tablesBuilt = 0;
     /** How many tables were patched for changed documents instead of rebuilt. */
@@ -52,6 +57,8 @@ export class MandateScopeProvider implements ScopeProvider {
         // A build phase lists every document in its state, those indexed by an earlier build too: the documents indexed since are collected one by one.
         const indexed = new Set<LangiumDocument>();
         builder.onDocumentPhase(DocumentState.IndexedContent, document => { indexed.add(document); });
+        // The groups of types no reference asked for are not kept past linking.
+        builder.onBuildPhase(DocumentState.Linked, () => { this.groups = undefined; });
         builder.onBuildPhase(DocumentState.IndexedContent, () => {
             const documents = [...indexed];
             indexed.clear();
@@ -109,6 +116,7 @@ export class MandateScopeProvider implements ScopeProvider {
 
     /** The index entries of `uris` changed; `light` of them changed few of their entries (or may have: see above). */
     private invalidate(uris: readonly string[], light: readonly string[]): void {
+        this.groups = undefined;
         const heavy = light.length === 0 ? uris : uris.filter(uri => !light.includes(uri));
         for (const [type, dirty] of this.pending) {
             // Patching costs a scan of the table per changed name; past a few files, or many names, a rebuild is cheaper.
@@ -136,7 +144,7 @@ export class MandateScopeProvider implements ScopeProvider {
             this.tablesPatched++;
         }
         if (!table) {
-            table = this.buildTable(referenceType);
+            table = NameTable.of(this.groupedByUri(referenceType));
             this.tables.set(referenceType, table);
             this.pending.set(referenceType, new Set());
             this.tablesBuilt++;
@@ -144,9 +152,19 @@ export class MandateScopeProvider implements ScopeProvider {
         return table;
     }
 
-    private buildTable(referenceType: string): NameTable {
-        // allElements filters by AstReflection.isSubtype: a Party table holds roles and persons.
-        return NameTable.of(groupByUri(this.indexManager.allElements(referenceType)));
+    /**
+     * The declarations of `referenceType` by document, each document's in its order. A cold build, or
+     * one after many files changed, asks for every type's: they are read in one pass over the index,
+     * where allElements reads it once per type (six walks of 400,000 descriptions at 1M lines).
+     */
+    private groupedByUri(referenceType: string): Map<string, AstNodeDescription[]> {
+        const index = this.indexManager;
+        // One table rebuilt among tables kept (an edit of many names in one file) reads its own type only.
+        if (!(index instanceof MandateIndexManager) || (!this.groups && this.tables.size > 0)) return groupByUri(index.allElements(referenceType));
+        const groups = this.groups ??= groupsOf(index.documentExports(), this.referenceTypes ??= referenceTypesOf(this.reflection), this.reflection);
+        const group = groups.get(referenceType);
+        groups.delete(referenceType);
+        return group ?? groupByUri(index.allElements(referenceType));
     }
 
     /**
@@ -177,6 +195,32 @@ export class MandateScopeProvider implements ScopeProvider {
         table.changed(dirty, documentsCameOrWent);
         return table;
     }
+}
+
+/** The types the grammar's references target (Role, Party, …), each once. */
+function referenceTypesOf(reflection: AstReflection): readonly string[] {
+    const types = new Set<string>();
+    for (const type of reflection.getAllTypes()) {
+        for (const property of Object.values(reflection.getTypeMetaData(type).properties)) if (property.referenceType) types.add(property.referenceType);
+    }
+    return [...types];
+}
+
+/** The declarations of each of `types` by document, from every document's exports read once; a description is in each type it is a subtype of (a person in Person, Party and Appointer). */
+function groupsOf(exports: ReadonlyMap<string, readonly AstNodeDescription[]>, types: readonly string[], reflection: AstReflection): Map<string, Map<string, AstNodeDescription[]>> {
+    const byType = new Map(types.map(type => [type, new Map<string, AstNodeDescription[]>()]));
+    const intoOf = new Map<string, Array<Map<string, AstNodeDescription[]>>>();
+    for (const [uri, descriptions] of exports) {
+        for (const description of descriptions) {
+            let into = intoOf.get(description.type);
+            if (!into) intoOf.set(description.type, into = types.filter(type => reflection.isSubtype(description.type, type)).map(type => byType.get(type)!));
+            for (const byUri of into) {
+                const list = byUri.get(uri);
+                if (list) list.push(description); else byUri.set(uri, [description]);
+            }
+        }
+    }
+    return byType;
 }
 
 /**

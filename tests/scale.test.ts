@@ -118,6 +118,20 @@ describe('linking through the name index', () => {
         expect(counts[1].typeChecks / counts[0].typeChecks).toBeLessThan(20);
     }, SLOW);
 
+    it("makes a cold build's tables in one pass over the index, and a type first asked for after an edit from the index as it is then", async () => {
+        const files = splitFiles(20);
+        const workspace = await openWorkspace(files);
+        expect(workspace.codes('team-0001.mandate')).toEqual([]);
+        // Role, Person, Party, Appointer, Duty and Training were read from one pass (documentExports), none by a scan per type.
+        expect(tablesBuilt(workspace.services)).toBeGreaterThanOrEqual(6);
+        expect(workspace.allElements.mock.calls.filter(([, uris]) => uris === undefined)).toEqual([]);
+        // No reference of the workspace is to a Conflicting: that table is made now, with the roles of the new file.
+        await workspace.write('conflicts.mandate', 'role checker "Checker" { reports to ceo }\nrole maker "Maker" { reports to ceo }\nconflict between checker and maker "four eyes"\n');
+        expect(workspace.codes('conflicts.mandate')).not.toContain('linking-error');
+        await workspace.write('conflicts.mandate', 'role checker "Checker" { reports to ceo }\nconflict between checker and maker "four eyes"\n');
+        expect(workspace.codes('conflicts.mandate')).toContain('linking-error');
+    }, SLOW);
+
     it("reads each document's own exports without walking every document of the index", async () => {
         const walks = [];
         for (const teams of [20, 200]) {

@@ -15,6 +15,11 @@ export class MandateIndexManager extends DefaultIndexManager {
         return this.symbolIndex.has(uri) ? stream(this.getFileDescriptions(uri, nodeType)) : stream([]);
     }
 
+    /** Every document's exports as the index holds them, in the order `allElements` reads the documents. */
+    documentExports(): ReadonlyMap<string, readonly AstNodeDescription[]> {
+        return this.symbolIndex;
+    }
+
     /** The exports of one document as the index holds them (never changed in place: a new indexing replaces the list). */
     fileExports(uri: string): readonly AstNodeDescription[] {
         return this.symbolIndex.get(uri) ?? [];
