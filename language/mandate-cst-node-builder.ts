@@ -1,6 +1,6 @@
 import { CstNodeBuilder, type CompositeCstNode, type CompositeCstNodeImpl, type CstNode, type GrammarAST, type LangiumParser, type LeafCstNodeImpl } from 'langium';
 import { LazyCompositeCstNode } from './mandate-composite-cst-node.js';
-import { LONGEST_PACKED_TOKEN, OffsetLeafCstNode } from './mandate-leaf-cst-node.js';
+import { LONGEST_PACKED_TOKEN, OffsetLeafCstNode, type LeafKindMemo } from './mandate-leaf-cst-node.js';
 
 type IToken = Parameters<CstNodeBuilder['addHiddenNodes']>[0][number];
 
@@ -33,8 +33,8 @@ export class LinearCstNodeBuilder extends CstNodeBuilder {
      * `buildLeafNode` for a token on one line, from its offset, length and type alone (the predictive
      * parser keeps no token objects, and leaves a token longer than LONGEST_PACKED_TOKEN to Langium's parser).
      */
-    buildOneLineLeaf(offset: number, length: number, tokenType: IToken['tokenType'], feature: GrammarAST.AbstractElement): LeafCstNodeImpl {
-        const leaf = OffsetLeafCstNode.make(offset, length, tokenType, feature, false) as unknown as LeafCstNodeImpl;
+    buildOneLineLeaf(offset: number, length: number, tokenType: IToken['tokenType'], feature: GrammarAST.AbstractElement, memo?: LeafKindMemo): LeafCstNodeImpl {
+        const leaf = OffsetLeafCstNode.make(offset, length, tokenType, feature, false, memo) as unknown as LeafCstNodeImpl;
         this.appendChild(this.current, leaf);
         return leaf;
     }

@@ -2,6 +2,7 @@ import { DatatypeSymbol, GrammarAST, GrammarUtils } from 'langium';
 import type { TokenType } from 'chevrotain';
 import { callsDatatypeRule } from './mandate-datatype-leaves.js';
 import { acceptedBy, concatenate, Decision, PathSet, UnsupportedGrammar, type Column, type Path } from './mandate-lookahead.js';
+import type { LeafKindMemo } from './mandate-leaf-cst-node.js';
 import { isDataTypeRule } from './util/grammar-facts.js';
 
 type Assignment = GrammarAST.Assignment;
@@ -22,6 +23,8 @@ export type Step =
         readonly kind: 'token'; readonly accepts: Column; readonly feature: Element; readonly keyword: boolean; readonly assignment?: Assignment; readonly crossRef?: 'single' | 'multi';
         /** The text of every token it accepts, when there is one (a keyword matched as written): the grammar's string, not a copy out of each file. */
         readonly text?: string;
+        /** The kind of this step's last leaf (mandate-leaf-cst-node.ts). */
+        readonly leafKind: LeafKindMemo;
     }
     | { readonly kind: 'call'; readonly rule: CompiledRule; readonly feature: Element; readonly datatype: boolean }
     | { readonly kind: 'sequence'; readonly steps: readonly Step[] }
@@ -102,7 +105,7 @@ class GrammarCompiler {
         if (!type) throw new UnsupportedGrammar('a token outside the vocabulary');
         const { assignment, crossRef } = this.assignmentOf(feature);
         const text = keyword && !type.isParent && typeof type.PATTERN === 'string' && type.PATTERN === (feature as GrammarAST.Keyword).value ? type.PATTERN : undefined;
-        return { kind: 'token', accepts: acceptedBy(type), feature, keyword, assignment, crossRef, text };
+        return { kind: 'token', accepts: acceptedBy(type), feature, keyword, assignment, crossRef, text, leafKind: { tokenType: undefined, kind: 0 } };
     }
 
     /** One column object per set of token types, so that paths through it are recognised as the same. */

@@ -160,7 +160,7 @@ export class PredictiveParser {
             }
             return;
         }
-        const leaf = builder.nodeBuilder.buildOneLineLeaf(offset, tokens.lengths[index], tokens.tokenType(index), step.feature);
+        const leaf = builder.nodeBuilder.buildOneLineLeaf(offset, tokens.lengths[index], tokens.tokenType(index), step.feature, step.leafKind);
         if (step.assignment) {
             const image = step.text ?? tokens.image(index);
             const value = step.keyword ? image : builder.converter.convert(image, leaf);
@@ -177,7 +177,7 @@ export class PredictiveParser {
     private deferLeaf(step: Step & { kind: 'token' }, offset: number, length: number, tokenType: TokenType): boolean {
         const composite: unknown = this.builder.nodeBuilder.current;
         if (!(composite instanceof LazyCompositeCstNode)) return false;
-        const shape = OffsetLeafCstNode.packedShape(length, tokenType, step.feature, false);
+        const shape = OffsetLeafCstNode.packedShape(length, tokenType, step.feature, false, step.leafKind);
         if (shape === undefined) return false;
         composite.addPendingToken(this.pending.add(offset, shape));
         return true;
