@@ -7,7 +7,7 @@ import type { TokenEdit } from '../workspace/semantic-fingerprint.js';
 import { placeOf } from '../workspace/tree-places.js';
 import { TextDerived } from '../util/text-derived.js';
 import type { ReadsOf } from './rule.js';
-import { pushTo } from '../util/multi-map.js';
+import { groupedOnce, pushTo } from '../util/multi-map.js';
 import type { NamedDeclaration, WorkspaceModel } from '../workspace/workspace-model.js';
 
 /*
@@ -35,7 +35,15 @@ export type Spellings = Map<string, NamedDeclaration[]>;
  * edited file's keys are merged again, and only keys with two declarations or more are looked at.
  */
 export function spellingGroups(model: WorkspaceModel, trees: readonly TreeSpellings[], what: 'name' | 'title'): SpellingGroups {
-    const keyed = model.mergedForLookup(`confusable:${what}`, trees.map(tree => what === 'name' ? tree.nameKeyed : tree.titleKeyed));
+    const keyed = model.carries
+        ? model.mergedForLookup(`confusable:${what}`, trees.map(tree => keyedOf(tree, what)))
+        // A one-shot run groups every tree's keys once, in one map: no map per tree to merge.
+        : groupedOnce<string, NamedDeclaration>(add => {
+            for (const tree of trees) {
+                const keys = what === 'name' ? tree.nameKeys : tree.titleKeys;
+                for (let index = 0; index < keys.length; index++) if (keys[index] !== undefined) add(keys[index]!, tree.declarations[index]);
+            }
+        });
     const textOf = what === 'name' ? (node: NamedDeclaration) => node.name : (node: NamedDeclaration) => readTitle(node) ?? '';
     const shared: Array<readonly [string, readonly NamedDeclaration[]]> = [];
     for (const key of keyed.repeated) {
@@ -127,10 +135,10 @@ export interface TreeSpellings {
     /** Each named declaration's name and title; undefined for other declarations. */
     readonly names: ReadonlyArray<string | undefined>;
     readonly titles: ReadonlyArray<string | undefined>;
-    /** The named declarations by the skeleton of their name, in tree order. */
-    readonly nameKeyed: ReadonlyMap<string, readonly NamedDeclaration[]>;
-    /** The titled declarations by `Type\0skeleton` of their title: titles are compared within a kind. */
-    readonly titleKeyed: ReadonlyMap<string, readonly NamedDeclaration[]>;
+    /** Each named declaration's key: the skeleton of its name. */
+    readonly nameKeys: ReadonlyArray<string | undefined>;
+    /** Each titled declaration's key: `Type\0skeleton` of its title (titles are compared within a kind). */
+    readonly titleKeys: ReadonlyArray<string | undefined>;
     /** Titles with a word in two scripts, with what `mixedText` says of them. */
     readonly mixedTitles: ReadonlyArray<readonly [NamedDeclaration, string, string]>;
     readonly mixedPaths: ReadonlyArray<readonly [DocumentPath, string]>;
@@ -146,8 +154,8 @@ export function treeSpellings(root: Model): TreeSpellings {
     const declarations = (root.declarations ?? []) as readonly AstNode[] as readonly NamedDeclaration[];
     const names: Array<string | undefined> = [];
     const titles: Array<string | undefined> = [];
-    const nameKeyed = new Map<string, NamedDeclaration[]>();
-    const titleKeyed = new Map<string, NamedDeclaration[]>();
+    const nameKeys: Array<string | undefined> = [];
+    const titleKeys: Array<string | undefined> = [];
     const mixedTitles: Array<readonly [NamedDeclaration, string, string]> = [];
     const mixedPaths: Array<readonly [DocumentPath, string]> = [];
     for (const node of declarations) {
@@ -156,8 +164,8 @@ export function treeSpellings(root: Model): TreeSpellings {
         const title = named ? readTitle(node) : undefined;
         names.push(named ? node.name : undefined);
         titles.push(title);
-        if (named) pushTo(nameKeyed, skeleton(node.name), node);
-        if (title) pushTo(titleKeyed, `${node.$type}\u0000${skeleton(title)}`, node);
+        nameKeys.push(named ? skeleton(node.name) : undefined);
+        titleKeys.push(title ? `${node.$type}\u0000${skeleton(title)}` : undefined);
         const mixed = title ? mixedTextOf(title) : undefined;
         if (title && mixed) mixedTitles.push([node, title, mixed]);
         // Paths of the roles the model knows (named ones), and of every assignment, delegation and completion.
@@ -168,9 +176,26 @@ export function treeSpellings(root: Model): TreeSpellings {
             });
         }
     }
-    spellings = { declarations, names, titles, nameKeyed, titleKeyed, mixedTitles, mixedPaths };
+    spellings = { declarations, names, titles, nameKeys, titleKeys, mixedTitles, mixedPaths };
     spellingsOfTrees.set(root, spellings);
     return spellings;
+}
+
+const keyedOfTrees = { name: new WeakMap<TreeSpellings, ReadonlyMap<string, readonly NamedDeclaration[]>>(), title: new WeakMap<TreeSpellings, ReadonlyMap<string, readonly NamedDeclaration[]>>() };
+
+/**
+ * A tree's declarations by key, in tree order, made when first asked and kept: the language server
+ * merges them into the workspace's, and after an edit merges only the edited tree's again.
+ */
+function keyedOf(tree: TreeSpellings, what: 'name' | 'title'): ReadonlyMap<string, readonly NamedDeclaration[]> {
+    let keyed = keyedOfTrees[what].get(tree);
+    if (!keyed) {
+        const byKey = new Map<string, NamedDeclaration[]>();
+        const keys = what === 'name' ? tree.nameKeys : tree.titleKeys;
+        for (let index = 0; index < keys.length; index++) if (keys[index] !== undefined) pushTo(byKey, keys[index]!, tree.declarations[index]);
+        keyedOfTrees[what].set(tree, keyed = byKey);
+    }
+    return keyed;
 }
 
 const readOfTrees = new TextDerived<string>();

@@ -279,6 +279,11 @@ export class WorkspaceModel {
         return shares as readonly T[];
     }
 
+    /** Whether this snapshot carries what it works out to the next one (the language server), or is a one-shot run's. */
+    get carries(): boolean {
+        return this.carried.carry;
+    }
+
     /**
      * Maps of lists merged as mergeLists does, for an index that is only looked up (`part` names
      * it): carried from the last snapshot's merge of the same part, so an edit merges its own keys again.
