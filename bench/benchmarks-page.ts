@@ -3,7 +3,7 @@
  */
 import { cpus, release, totalmem, type } from 'node:os';
 import type { Build } from './builds.js';
-import type { BenchSettings } from './context.js';
+import { SLOW_RUN_MS, type BenchSettings } from './context.js';
 import { FIGURES, type Results } from './figures.js';
 import { formatBytes, formatCount, formatMs } from './stats.js';
 import { markdownTable, tableRows } from './table.js';
@@ -58,7 +58,7 @@ second and later runs do (the server's holds only what is compiled before it run
 - Machine: ${machineDescription()}
 - Load average (1 / 5 / 15 min) before: ${load(info.loadBefore)}; after: ${load(info.loadAfter)}
 - This build: ${info.current.revision}; 0.1.0: ${info.baseline ? info.baseline.revision : 'not run'}
-- Settings: ${settings.runs} cold run${settings.runs === 1 ? '' : 's'} per figure (median; a run over 10 s is not repeated), ${settings.samples} samples per editor figure (p95), ${formatCount(settings.edits)} random edits, a run stopped after ${formatMs(settings.timeoutMs)} (1M lines: ${formatMs(settings.largeTimeoutMs)}); 1M-line workload ${settings.large ? 'run' : 'not run'}
+- Settings: ${settings.runs} cold run${settings.runs === 1 ? '' : 's'} per figure (median; a run over ${formatMs(SLOW_RUN_MS)} is not repeated), ${settings.samples} samples per editor figure (p95), ${formatCount(settings.edits)} random edits, a run stopped after ${formatMs(settings.timeoutMs)} (1M lines: ${formatMs(settings.largeTimeoutMs)}); 1M-line workload ${settings.large ? 'run' : 'not run'}
 - Groups run: ${info.groups.join(', ')}; the whole run took ${formatMs(info.durationMs)}
 
 ${busyWarning(info)}${markdownTable(tableRows(results, info.baseline !== undefined))}

@@ -3,6 +3,12 @@ import type { Build } from './builds.js';
 import type { BuildSlot, Cell, Results } from './figures.js';
 import type { Workloads } from './workloads.js';
 
+/**
+ * A cold run this slow is not repeated: 0.1.0's runs of the large workloads take minutes. Faster runs
+ * are, the 1M-line check (~10 s) among them: one run of it varied by 2 s on this machine, across its goal.
+ */
+export const SLOW_RUN_MS = 30_000;
+
 export interface BenchSettings {
     /** Cold runs per figure and build; the median is reported. */
     readonly runs: number;
