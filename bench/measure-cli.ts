@@ -117,7 +117,8 @@ export async function measureLarge(context: BenchContext): Promise<void> {
     for (const { slot, build } of context.builds) {
         const { cell, runs } = await timedRuns(context, 'large-time', build, checkArgs(workload), context.settings.runs, context.settings.largeTimeoutMs, true);
         record(context, 'large-time', slot, cell);
-        const peak = runs.length === 0 ? undefined : Math.max(...runs.map(run => run.peakRssBytes ?? 0));
+        const peaks = runs.flatMap(run => run.peakRssBytes === undefined ? [] : [run.peakRssBytes]);
+        const peak = peaks.length === 0 ? undefined : Math.max(...peaks);
         record(context, 'large-memory', slot, peak === undefined
             ? missing(cell.lowerBound ? 'not measured: stopped at the time-out' : 'not measured')
             : { value: peak, text: formatBytes(peak) });
