@@ -46,18 +46,25 @@ export class NameTable {
 
     /** The table of the declarations `byUri` lists, each document's in its order. */
     static of(byUri: Map<string, AstNodeDescription[]>): NameTable {
-        // A name declared once (nearly all) is its own entry at once; only names declared again get a list, made into candidates at the end.
-        const byName = new Map<string, Entry | AstNodeDescription[]>();
-        for (const uri of [...byUri.keys()].sort(compareStrings)) {
-            for (const description of byUri.get(uri) ?? []) {
-                const known = byName.get(description.name);
-                if (known === undefined) byName.set(description.name, description);
-                else if (Array.isArray(known)) known.push(description);
-                else byName.set(description.name, [known as AstNodeDescription, description]);
+        // Nearly every name is declared once: each is set without a look first (one hash lookup, not two), and the
+        // few declared again, found by the map not growing, are gathered in a second pass made only for them.
+        const byName = new Map<string, Entry>();
+        const uris = [...byUri.keys()].sort(compareStrings);
+        let repeated: Map<string, AstNodeDescription[]> | undefined;
+        for (const uri of uris) {
+            const descriptions = byUri.get(uri)!;
+            for (let index = 0; index < descriptions.length; index++) {
+                const name = descriptions[index].name;
+                const size = byName.size;
+                byName.set(name, descriptions[index]);
+                if (byName.size === size) (repeated ??= new Map()).set(name, []);
             }
         }
-        for (const [name, known] of byName) if (Array.isArray(known)) byName.set(name, entryOf(known));
-        return new NameTable(byName as Map<string, Entry>, byUri);
+        if (repeated) {
+            for (const uri of uris) for (const description of byUri.get(uri)!) repeated.get(description.name)?.push(description);
+            for (const [name, all] of repeated) byName.set(name, entryOf(all));
+        }
+        return new NameTable(byName, byUri);
     }
 
     /**

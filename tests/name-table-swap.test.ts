@@ -58,3 +58,26 @@ describe('NameTable.swap', () => {
         expect(entries(table)).toEqual(before);
     });
 });
+
+describe('NameTable.of', () => {
+    it('lists each name once, its declarations in URI order then file order, and the first in each document for that document', () => {
+        // Given in another URI order than their own: c, a, b.
+        const files = new Map([2, 0, 1].map(file => [URIS[file].toString(), [['eve', 'bob'], ['ann', 'bob', 'bob', 'cid'], ['ann', 'dan', 'eve']][[2, 0, 1].indexOf(file)]
+            .map((name, index) => described(name, URIS[file], index))]));
+        const table = NameTable.of(files);
+        expect(entries(table)).toEqual({
+            ann: ['/a.mandate/declarations@0', '/b.mandate/declarations@0'],
+            bob: ['/a.mandate/declarations@1', '/a.mandate/declarations@2', '/c.mandate/declarations@1'],
+            cid: ['/a.mandate/declarations@3'],
+            dan: ['/b.mandate/declarations@1'],
+            eve: ['/b.mandate/declarations@2', '/c.mandate/declarations@0']
+        });
+        // Names in the order of their first declaration in URI order.
+        expect([...table.byName.keys()]).toEqual(['ann', 'bob', 'cid', 'dan', 'eve']);
+        const bob = table.byName.get('bob')!;
+        expect('byDocument' in bob && bob.byDocument.get(URIS[2].toString())?.path).toBe('/declarations@1');
+        expect('byDocument' in bob && bob.byDocument.get(URIS[0].toString())?.path).toBe('/declarations@1');
+        // A name declared once is its own entry.
+        expect(table.byName.get('cid')).toBe(files.get(URIS[0].toString())![3]);
+    });
+});
