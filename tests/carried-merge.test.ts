@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { CarriedMerge, mergedGroups, mergeLists, noteDerivedMap, type GroupedLookup, type Lookup } from '../language/util/multi-map.js';
+import { CarriedMerge, groupedOnce, mergedGroups, mergeLists, noteDerivedMap, type GroupedLookup, type Lookup } from '../language/util/multi-map.js';
 import { Random } from './random-edits.js';
 
 // A carried merge (util/multi-map.ts) gives each key the list mergeLists gives it, whatever changed since the last merge.
@@ -145,5 +145,33 @@ describe('a one-shot merge', () => {
         collectGarbage();
         expect(old.deref()).toBeUndefined();
         expect(derived.get(kept)).toEqual([1]);
+    });
+});
+
+describe('values grouped once (a one-shot run)', () => {
+    it('read as mergeLists reads the same maps: lists, key order, repeated keys', () => {
+        const random = new Random(7);
+        for (let round = 0; round < 50; round++) {
+            const serial = { next: 0, keys: 1 + random.int(12) };
+            const maps = Array.from({ length: 1 + random.int(8) }, () => randomMap(random, serial));
+            const merged = mergeLists(maps);
+            // Objects, as the declarations grouped are.
+            const values = new Map<number, { value: number }>();
+            const boxed = (value: number) => values.get(value) ?? values.set(value, { value }).get(value)!;
+            const grouped = groupedOnce<string, { value: number }>(add => { for (const map of maps) map.forEach((list, key) => list.forEach(value => add(key, boxed(value)))); });
+            const unboxed = [...grouped].map(([key, list]) => [key, list.map(box => box.value)]);
+            expect(unboxed).toEqual([...merged]);
+            expect([...grouped.repeated].sort()).toEqual(repeatedIn(maps));
+            expect(grouped.size).toBe(merged.size);
+            for (let key = 0; key <= serial.keys; key++) {
+                expect(grouped.has(`k${key}`)).toBe(merged.has(`k${key}`));
+                expect(grouped.get(`k${key}`)?.map(box => box.value)).toEqual(merged.get(`k${key}`));
+            }
+            const viaForEach: Array<[string, number[]]> = [];
+            grouped.forEach((list, key) => viaForEach.push([key, list.map(box => box.value)]));
+            expect(viaForEach).toEqual(unboxed);
+            expect([...grouped.keys()]).toEqual([...merged.keys()]);
+            expect([...grouped.values()].map(list => list.map(box => box.value))).toEqual([...merged.values()]);
+        }
     });
 });

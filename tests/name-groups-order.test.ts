@@ -57,22 +57,27 @@ describe('repeated and look-alike names found after edits', () => {
 });
 
 describe('look-alike names in a one-shot check', () => {
-    it('are the findings the editor shows: one map of keys for the whole run, none per tree merged', async () => {
+    it('are the findings the editor shows, as are repeated names: one map of keys and one of names for the whole run, none per tree merged', async () => {
         const files: Record<string, string> = {
             ...CLEAN_POLICY,
             // mil, rnil and mi1 look alike across three files; two titles alike in two; one name once (its key alone).
             'a.mandate': PERSON('mil', 'Mark Bell') + PERSON('amy', 'Zed Zimmer'),
             'b.mandate': PERSON('rnil', 'Marcus Bell') + PERSON('solo', 'Solo Person'),
-            'c.mandate': PERSON('mi1', 'Zed Zirnmer') + PERSON('xavier', 'Xavier Young')
+            'c.mandate': PERSON('mi1', 'Zed Zirnmer') + PERSON('xavier', 'Xavier Young'),
+            // xavier three times, twice in one file.
+            'd.mandate': PERSON('xavier', 'Xavier Young II') + PERSON('xavier', 'Xavier Young III')
         };
+        const rules = ['confusable-name', 'duplicate-name'];
         const editor = await Workspace.open(files, AS_OF);
-        const shown = [...diagnostics(editor)].flatMap(([path, lines]) => lines.filter(line => line.includes('confusable-name')).map(line => `${path.slice(path.lastIndexOf('/') + 1)} ${line.split(' ')[0].split(':')[0]} ${line.slice(line.indexOf('confusable-name ') + 16).replace(/ \[.*$/, '')}`));
+        const shown = [...diagnostics(editor)].flatMap(([path, lines]) => lines.flatMap(line => rules.filter(rule => line.includes(` ${rule} `))
+            .map(rule => `${path.slice(path.lastIndexOf('/') + 1)} ${line.split(' ')[0].split(':')[0]} ${line.slice(line.indexOf(` ${rule} `) + rule.length + 2).replace(/ \[.*$/, '')}`)));
         const checked = (await checkSources(Object.entries(files).map(([name, text]) => ({ uri: `file:///w/${name}`, text })), { asOf: AS_OF })).findings
-            .filter(finding => finding.rule === 'confusable-name')
+            .filter(finding => rules.includes(finding.rule))
             .map(finding => `${finding.uri.slice(finding.uri.lastIndexOf('/') + 1)} ${finding.line} ${finding.message}`);
         expect(checked.sort()).toEqual(shown.sort());
         // mil, rnil and mi1; amy's and mi1's titles.
-        expect(checked.filter(line => line.includes('The name'))).toHaveLength(3);
+        expect(checked.filter(line => line.includes('The name `'))).toHaveLength(3);
         expect(checked.filter(line => line.includes('title'))).toHaveLength(2);
+        expect(checked.filter(line => line.includes("The name 'xavier' is also declared"))).toHaveLength(3);
     });
 });

@@ -110,15 +110,26 @@ function declarationsThrough(root: Model, splices: number): Declarations {
 }
 
 function listDeclarations(root: Model): Declarations {
-    const byName = new Map<string, NamedDeclaration[]>();
-    const index: Declarations = { ...emptyDeclarations(), declarationsByName: DeclaredNames.listed(root, byName) };
+    const index: Declarations = { ...emptyDeclarations(), declarationsByName: DeclaredNames.listed(root, () => namesIn(root)) };
     for (const node of root.declarations ?? []) {
         const kind = kindOf(node);
-        if (kind === undefined) continue;
-        (index[kind] as Declaration[]).push(node);
-        if (NAMED_KINDS.has(kind)) pushTo(byName, (node as NamedDeclaration).name, node as NamedDeclaration);
+        if (kind !== undefined) (index[kind] as Declaration[]).push(node);
     }
     return index;
+}
+
+function namesIn(root: Model): Map<string, NamedDeclaration[]> {
+    const byName = new Map<string, NamedDeclaration[]>();
+    forEachNamed(root, (name, node) => pushTo(byName, name, node));
+    return byName;
+}
+
+/** Calls `visit` with each named declaration of `root` (one `declarationsByName` lists) and its name, in order. */
+export function forEachNamed(root: Model, visit: (name: string, node: NamedDeclaration) => void): void {
+    for (const node of root.declarations ?? []) {
+        const kind = kindOf(node);
+        if (kind !== undefined && NAMED_KINDS.has(kind)) visit((node as NamedDeclaration).name, node as NamedDeclaration);
+    }
 }
 
 /** The kinds of declaration that carry a workspace-wide name (`declarationsByName`). */

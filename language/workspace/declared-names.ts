@@ -14,23 +14,32 @@ type Positions = ReadonlyMap<string, number | readonly number[]>;
  */
 export class DeclaredNames implements ReadonlyMap<string, readonly NamedDeclaration[]> {
     private positions: Positions | undefined;
+    private listed: Map<string, readonly NamedDeclaration[]> | undefined;
 
     /**
-     * `lists`: every name's list, or those read so far when the names are read from `positions`
-     * (then both are in the order of the names' first declaration).
+     * `list`: lists every name of the root, when first asked; without it the names are read from
+     * `positions`, and `listed` keeps those read so far (both in the order of the names' first declaration).
      */
-    private constructor(private readonly root: Model, private readonly lists: Map<string, readonly NamedDeclaration[]>, positions: Positions | undefined) {
+    private constructor(private readonly root: Model, private readonly list: (() => Map<string, readonly NamedDeclaration[]>) | undefined, positions: Positions | undefined) {
         this.positions = positions;
     }
 
-    /** The names of `root` as listed from its declarations: `lists` is complete and never changes afterwards. */
-    static listed(root: Model, lists: Map<string, readonly NamedDeclaration[]>): DeclaredNames {
-        return new DeclaredNames(root, lists, undefined);
+    /**
+     * The names of `root` as `list` lists them from its declarations, when first asked: a one-shot run
+     * groups the workspace's names at once (workspace-model.ts) and never asks. Complete, and never
+     * changed afterwards.
+     */
+    static listed(root: Model, list: () => Map<string, readonly NamedDeclaration[]>): DeclaredNames {
+        return new DeclaredNames(root, list, undefined);
+    }
+
+    private get lists(): Map<string, readonly NamedDeclaration[]> {
+        return this.listed ??= this.list?.() ?? new Map();
     }
 
     /** The names of `root`, spliced from this one's tree by a statement that declares the same name and kind as the one it replaced. */
     samePlacesIn(root: Model): DeclaredNames {
-        return new DeclaredNames(root, new Map(), this.positions ??= positionsOf(this));
+        return new DeclaredNames(root, undefined, this.positions ??= positionsOf(this));
     }
 
     /** Works out where the names stand now, for a first keystroke that will share them (lsp/idle-preparation.ts). */

@@ -63,7 +63,7 @@ function swapped(before: Declarations, root: Model, removed: Declaration, added:
         const byName = copyMap<string, readonly NamedDeclaration[]>(before.declarationsByName);
         if (oldName !== undefined) setOrDelete(byName, oldName, withSwapped(byName.get(oldName) ?? [], removed, undefined) as readonly NamedDeclaration[]);
         if (newName !== undefined) setOrDelete(byName, newName, withSwapped(byName.get(newName) ?? [], undefined, added) as readonly NamedDeclaration[]);
-        const names = DeclaredNames.listed(root, byName);
+        const names = DeclaredNames.listed(root, () => byName);
         index.declarationsByName = names;
         // The workspace's merge of the names (WorkspaceModel.names) merges these again, not the file's 30,000.
         noteDerivedMap(names, before.declarationsByName, [oldName, newName].filter(name => name !== undefined));

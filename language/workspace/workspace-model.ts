@@ -6,12 +6,12 @@ import type {
 import { type IsoDate } from '../util/dates.js';
 import { compareStrings } from '../util/compare.js';
 import { UniqueList } from '../util/unique-list.js';
-import { groupedLookupOf, type GroupedLookup } from '../util/multi-map.js';
+import { groupedOnce, type GroupedLookup, type GroupedOnce } from '../util/multi-map.js';
 import { RequirementCatalogue, type CustomFrameworkDefinition } from '../standards/requirement-catalogue.js';
 import { policyFrameworks } from '../standards/policy-frameworks.js';
 import { assignmentHoldsOn, type Holder, type Tenure } from './tenure.js';
 import { RoleTenures } from './role-tenures.js';
-import { declarationsOf, indexDeclarations, indexReferences, referencesOfDocument, type Declarations, type NamedDeclaration, type ReferenceIndex } from './declaration-index.js';
+import { declarationsOf, forEachNamed, indexDeclarations, indexReferences, referencesOfDocument, type Declarations, type NamedDeclaration, type ReferenceIndex } from './declaration-index.js';
 import { carriedRequirements, RequirementCarriers } from './requirement-carriers.js';
 import { CarriedDuties } from './carried-duties.js';
 import { CarriedShares, type ShareOf } from './document-shares.js';
@@ -82,7 +82,14 @@ export class WorkspaceModel {
     get claims(): Claim[] { return this.declared.claims; }
     /** The organization's own frameworks declared in the policy. */
     get customFrameworks(): CustomFramework[] { return this.declared.customFrameworks; }
-    get declarationsByName(): ReadonlyMap<string, readonly NamedDeclaration[]> { return this.declared.declarationsByName; }
+    get declarationsByName(): ReadonlyMap<string, readonly NamedDeclaration[]> {
+        return this.carried.carry ? this.declared.declarationsByName : this.namesOnce;
+    }
+
+    /** A one-shot run's names: grouped at once from every tree, none listed per tree to be merged. */
+    private get namesOnce(): GroupedOnce<string, NamedDeclaration> {
+        return this.cached('names-once', () => groupedOnce<string, NamedDeclaration>(add => { for (const root of this.roots) forEachNamed(root, add); }));
+    }
 
     /**
      * Declarations by name, each list as in `declarationsByName`, with the names declared more than
@@ -92,8 +99,7 @@ export class WorkspaceModel {
     get names(): GroupedLookup<string, NamedDeclaration> {
         return this.cached('names', () => this.carried.carry
             ? this.mergedForLookup('declarationsByName', this.roots.map(root => declarationsOf(root).declarationsByName))
-            // A one-shot run merges the trees' names once: `declarationsByName` is the same merge.
-            : groupedLookupOf(this.declarationsByName));
+            : this.namesOnce);
     }
 
     /** Where a declaration stands in model order: its file's place among the documents, then its offset in the file. */
