@@ -1,7 +1,8 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { CarriedMerge, groupedOnce, mergedGroups, mergeLists, noteDerivedMap, type GroupedLookup, type Lookup } from '../language/util/multi-map.js';
+import { groupedOnce } from '../language/util/grouped-once.js';
+import { CarriedMerge, mergedGroups, mergeLists, noteDerivedMap, type GroupedLookup, type Lookup } from '../language/util/multi-map.js';
 import { Random } from './random-edits.js';
 
 // A carried merge (util/multi-map.ts) gives each key the list mergeLists gives it, whatever changed since the last merge.

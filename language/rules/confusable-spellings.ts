@@ -7,7 +7,8 @@ import type { TokenEdit } from '../workspace/semantic-fingerprint.js';
 import { placeOf } from '../workspace/tree-places.js';
 import { TextDerived } from '../util/text-derived.js';
 import type { ReadsOf } from './rule.js';
-import { groupedOnce, pushTo } from '../util/multi-map.js';
+import { groupedOnce } from '../util/grouped-once.js';
+import { pushTo } from '../util/multi-map.js';
 import type { NamedDeclaration, WorkspaceModel } from '../workspace/workspace-model.js';
 
 /*

@@ -6,7 +6,8 @@ import type {
 import { type IsoDate } from '../util/dates.js';
 import { compareStrings } from '../util/compare.js';
 import { UniqueList } from '../util/unique-list.js';
-import { groupedOnce, type GroupedLookup, type GroupedOnce } from '../util/multi-map.js';
+import { groupedOnce, type GroupedOnce } from '../util/grouped-once.js';
+import type { GroupedLookup } from '../util/multi-map.js';
 import { RequirementCatalogue, type CustomFrameworkDefinition } from '../standards/requirement-catalogue.js';
 import { policyFrameworks } from '../standards/policy-frameworks.js';
 import { assignmentHoldsOn, type Holder, type Tenure } from './tenure.js';
