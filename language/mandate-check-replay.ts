@@ -5,9 +5,8 @@ import { asOfReadCount, volatileReadCount, workspaceReadCount } from './util/vol
 
 type Accepted = Parameters<ValidationAcceptor>;
 
-/** A check to run again on the node at `index` (of `syntaxNodes(root)`): it read the disk. */
+/** A check to run again on its node (the step's entry in `indexes`): it read the disk. */
 interface Rerun {
-    readonly index: number;
     readonly check: ValidationCheck;
 }
 
@@ -117,10 +116,25 @@ export class CheckReplay {
     }
 }
 
+/** Steps `from` to `to` (exclusive) of a recording, kept as they are, their nodes moved by `shift`. */
+interface KeptPart {
+    readonly recording: Recording;
+    readonly from: number;
+    readonly to: number;
+    readonly shift: number;
+}
+
 /** Wraps each check call of a validation: passes its findings on and notes what to replay. */
 export class CheckRecorder {
-    private readonly steps: Step[] = [];
-    private readonly indexes: number[] = [];
+    private steps: Step[] = [];
+    private indexes: number[] = [];
+    /**
+     * The recording so far, in order: runs of steps kept from an earlier recording, and the lists
+     * of steps made since (`steps`, `indexes`). A step that holds is kept by reference to its run,
+     * and the runs are copied once, at their length, by `save`: pushing them one by one (50,000
+     * steps in a file of 10,000 people) cost a few milliseconds and a grown list on every keystroke.
+     */
+    private readonly parts: KeptPart[] = [];
     private pending: Accepted[] = [];
     /** The acceptor to give the checks: it reports as usual and keeps a copy. */
     readonly accept: ValidationAcceptor;
@@ -143,15 +157,44 @@ export class CheckRecorder {
         return undefined;
     }
 
-    /** Reports the findings of a step of an earlier recording again, and keeps the step, about the node at `index`. */
-    replay(step: Accepted | Linked | Dated, index: number): void {
+    /** Reports the findings of a step of an earlier recording again; `keep` keeps it. */
+    report(step: Accepted | Linked | Dated): void {
         if (Array.isArray(step)) this.target(...step);
         else for (const finding of step.findings) this.target(...finding);
-        this.push(step, index);
+    }
+
+    /** Keeps steps `from` to `to` of `recording` (reported again) as they are, their nodes moved by `shift`. */
+    keep(recording: Recording, from: number, to: number, shift: number): void {
+        if (from >= to) return;
+        this.closeMade();
+        this.parts.push({ recording, from, to, shift });
     }
 
     save(): void {
-        this.store({ steps: this.steps, indexes: this.indexes });
+        this.closeMade();
+        const parts = this.parts;
+        const whole = parts.length === 1 && parts[0].shift === 0 && parts[0].from === 0 && parts[0].to === parts[0].recording.steps.length;
+        if (whole) return this.store({ steps: parts[0].recording.steps, indexes: parts[0].recording.indexes });
+        let length = 0;
+        for (const part of parts) length += part.to - part.from;
+        const steps = new Array<Step>(length);
+        const indexes = new Array<number>(length);
+        let at = 0;
+        for (const { recording, from, to, shift } of parts) {
+            for (let index = from; index < to; index++, at++) {
+                steps[at] = recording.steps[index];
+                indexes[at] = recording.indexes[index] + shift;
+            }
+        }
+        this.store({ steps, indexes });
+    }
+
+    /** Ends the run of steps made since the last kept part. */
+    private closeMade(): void {
+        if (this.steps.length === 0) return;
+        this.parts.push({ recording: { steps: this.steps, indexes: this.indexes }, from: 0, to: this.steps.length, shift: 0 });
+        this.steps = [];
+        this.indexes = [];
     }
 
     private push(step: Step, index: number): void {
@@ -166,10 +209,10 @@ export class CheckRecorder {
 
     private settle(check: ValidationCheck, index: number, volatile: boolean, dated: boolean, linked: boolean): void {
         // An asynchronous check may have read anything meanwhile: it always runs again.
-        if (volatile) this.push({ index, check }, index);
+        if (volatile) this.push({ check }, index);
         // Checks are synchronous: the date now is the date it read.
-        else if (dated) this.push({ index, check, findings: this.pendingFindings(), asOf: this.asOf(), linked }, index);
-        else if (linked) this.push({ index, check, findings: this.pendingFindings() }, index);
+        else if (dated) this.push({ check, findings: this.pendingFindings(), asOf: this.asOf(), linked }, index);
+        else if (linked) this.push({ check, findings: this.pendingFindings() }, index);
         else for (const finding of this.pending) this.push(finding, index);
         if (this.pending.length > 0) this.pending = [];
     }
@@ -209,18 +252,23 @@ async function replayPart(recording: Recording, start: number, end: number, shif
     const holds = (step: Step): step is Accepted | Linked | Dated => Array.isArray(step)
         || ('asOf' in step ? step.asOf === asOf && (!step.linked || sameTrees) : 'findings' in step && sameTrees);
     const { steps, indexes } = recording;
+    // The steps that hold are kept as a run of the recording; a check that runs again ends the run.
+    let kept = start;
     for (let at = start; at < end; at++) {
         const wait = pause();
         if (wait) await wait;
         const step = steps[at];
-        const index = indexes[at] + shift;
         if (holds(step)) {
-            recorder.replay(shift === 0 || Array.isArray(step) ? step : { ...step, index }, index);
-        } else {
-            const result = recorder.run(step.check, nodes[index], index, token);
-            if (result) await result;
+            recorder.report(step);
+            continue;
         }
+        recorder.keep(recording, kept, at, shift);
+        kept = at + 1;
+        const index = indexes[at] + shift;
+        const result = recorder.run(step.check, nodes[index], index, token);
+        if (result) await result;
     }
+    recorder.keep(recording, kept, end, shift);
 }
 
 /** The first step about the node at `index` or after: steps are in node order. */
