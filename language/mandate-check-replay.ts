@@ -159,8 +159,10 @@ export class CheckRecorder {
 
     /** Reports the findings of a step of an earlier recording again; `keep` keeps it. */
     report(step: Accepted | Linked | Dated): void {
-        if (Array.isArray(step)) this.target(...step);
-        else for (const finding of step.findings) this.target(...finding);
+        if (Array.isArray(step)) return this.target(...step);
+        // Indexed: nearly every step has no findings, and a `for…of` made an iterator for each of the tens of thousands.
+        const findings = step.findings;
+        for (let index = 0; index < findings.length; index++) this.target(...findings[index]);
     }
 
     /** Keeps steps `from` to `to` of `recording` (reported again) as they are, their nodes moved by `shift`. */
