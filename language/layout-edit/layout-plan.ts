@@ -4,7 +4,7 @@ import { lineStart } from '../util/line-breaks.js';
 import { GENERATED_MARK, isGeneratedText } from '../import/people-file.js';
 import { KEY_MARK, layoutSpan, lineBreaksIn } from '../workspace/layout-span.js';
 import { mayMoveSuppression, SUPPRESSION_MARK } from '../suppression/suppressions.js';
-import { changedSpan, isLayoutBlank, isPlain, scanLayout, type ScannedComment } from './changed-span.js';
+import { changedSpanOf, isLayoutBlank, isPlain, scanLayout, type ScannedComment } from './changed-span.js';
 
 /**
  * An edit of a file's layout only: `[offset, oldEnd)` of the text before and `[offset, newEnd)` of
@@ -40,7 +40,7 @@ export function planLayoutEdit(parseResult: ParseResult, text: string): LayoutPl
     // A complete reading (its count of lines with tokens matters only beside unreadable lines).
     const limits = readingLimitsOf(parseResult);
     if (limits && (limits.unreadableLines > 0 || limits.stoppedAt !== undefined)) return undefined;
-    const span = changedSpan(before, text);
+    const span = changedSpanOf(root, before, text);
     // The header of a generated file, which rules read (import/people-file.ts).
     const header = GENERATED_MARK.length + 1;
     if (span.start < header && (isGeneratedText(before.slice(0, header)) || isGeneratedText(text.slice(0, header)))) return undefined;

@@ -2,7 +2,7 @@ import type { AstNode, CstNode, ParseResult, RootCstNode } from 'langium';
 import { readingLimitsOf } from '../mandate-bounded-parser.js';
 import { LazyCompositeCstNode, pendingTokensOf } from '../mandate-composite-cst-node.js';
 import { MAX_LOOKAHEAD } from '../mandate-lookahead.js';
-import { changedSpan } from '../layout-edit/changed-span.js';
+import { changedSpanOf } from '../layout-edit/changed-span.js';
 import { firstEndingAtOrAfter } from '../util/token-around.js';
 
 /** A token of a syntax tree: where it is and its type (`tokenTypeIdx`). */
@@ -59,7 +59,7 @@ export function planStatementEdit(before: ParseResult, text: string): StatementP
     if (!root || before.lexerErrors.length > 0 || before.parserErrors.length > 0 || !pending || pending.outgrown || !readingLimitsOf(before)) return undefined;
     const oldText = root.fullText;
     if (oldText === text) return undefined;
-    const span = changedSpan(oldText, text);
+    const span = changedSpanOf(root, oldText, text);
     if (hasLineBreak(oldText, span.start, span.oldEnd) || hasLineBreak(text, span.start, span.newEnd)) return undefined;
     // A character typed between the two of a `\r\n` makes two line breaks of one.
     if (span.start > 0 && oldText.charCodeAt(span.start - 1) === 13) return undefined;
