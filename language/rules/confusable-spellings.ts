@@ -37,7 +37,7 @@ export type Spellings = Map<string, NamedDeclaration[]>;
  */
 export function spellingGroups(model: WorkspaceModel, trees: readonly TreeSpellings[], what: 'name' | 'title'): SpellingGroups {
     const keyed = model.carries
-        ? model.mergedForLookup(`confusable:${what}`, trees.map(tree => keyedOf(tree, what)))
+        ? model.mergedForLookup(`confusable:${what}`, trees.map(tree => keyedOf(tree, what)), 'trees')
         // A one-shot run groups every tree's keys once, in one map: no map per tree to merge.
         : groupedOnce<string, NamedDeclaration>(add => {
             for (const tree of trees) {

@@ -74,6 +74,8 @@ function repeatedKeys<K, V>(map: ReadonlyMap<K, readonly V[]>): Set<K> {
 export class CarriedMerge<K, V> {
     private maps: ReadonlyArray<ReadonlyMap<K, readonly V[]>> = [];
     private result = new Layered<K, V>(new Map(), new Map(), undefined);
+    /** How many merges were done in full, of every map: for tests that prove an edit merges its own keys only. */
+    mergedInFull = 0;
 
     merge(maps: ReadonlyArray<ReadonlyMap<K, readonly V[]>>): GroupedLookup<K, V> {
         const derived = derivedKeys(this.maps, maps);
@@ -84,6 +86,7 @@ export class CarriedMerge<K, V> {
         }
         const changed = changedIndexes(this.maps, maps);
         if (changed?.length === 0) return this.result;
+        if (!changed) this.mergedInFull++;
         this.result = changed ? remerged(this.result, this.maps, maps, changed) : new Layered(mergeLists(maps), new Map(), undefined);
         this.maps = maps;
         return this.result;

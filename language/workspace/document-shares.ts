@@ -89,10 +89,12 @@ export class DocumentShares<T> {
      * Drops the shares the next `of` would work out again. Until then they would keep the syntax
      * trees they were worked out from alive: after an edit of a file of 10,000 people, a kind no
      * rule asked for since (an undo reuses the findings) kept its tree as long as the server ran.
-     * Returns how many were dropped of documents not spliced from the tree their share was worked out from.
+     * Returns how many were dropped of documents not spliced from the tree their share was worked
+     * out from (`dropped`), and how many of those have another tree since (`replaced`), rather than
+     * other references (a name in another file renamed: the same trees, linked again).
      */
-    forgetStale(current: ReadonlySet<LangiumDocument>): number {
-        let dropped = 0;
+    forgetStale(current: ReadonlySet<LangiumDocument>): StaleShares {
+        const stale = { dropped: 0, replaced: 0 };
         this.byDocument.forEach((share, document) => {
             const root = document.parseResult.value as Model;
             if (isReusable(share, root, current)) return;
@@ -101,10 +103,18 @@ export class DocumentShares<T> {
             // A share the next may follow from is kept for it.
             if (spliced && this.shareOf.spliced) return;
             this.byDocument.delete(document);
-            if (!spliced) dropped++;
+            if (spliced) return;
+            stale.dropped++;
+            if (share.root !== root) stale.replaced++;
         });
-        return dropped;
+        return stale;
     }
+}
+
+/** What DocumentShares.forgetStale dropped. */
+export interface StaleShares {
+    readonly dropped: number;
+    readonly replaced: number;
 }
 
 function isReusable<T>(share: Share<T>, root: Model, current: ReadonlySet<LangiumDocument>): boolean {
@@ -121,16 +131,34 @@ function isReusable<T>(share: Share<T>, root: Model, current: ReadonlySet<Langiu
 export class CarriedShares {
     private readonly kinds = new Map<ShareOf<unknown>, DocumentShares<unknown>>();
     private readonly merges = new Map<string, CarriedMerge<unknown, unknown>>();
+    /** The parts merged from maps of the syntax trees (`from: 'trees'`), not from document shares. */
+    private readonly treeParts = new Set<string>();
+    /** How many merges of each part were done in full since the start, for the tests. */
+    readonly mergedInFull = new Map<string, number>();
 
     constructor(readonly carry = true) {}
 
-    /** Drops, of every kind, the shares a snapshot of the `current` documents would work out again (DocumentShares.forgetStale). */
+    /**
+     * Drops, of every kind, the shares a snapshot of the `current` documents would work out again
+     * (DocumentShares.forgetStale), and the merges that would then be done again in full.
+     */
     forgetStale(current: ReadonlySet<LangiumDocument>): void {
         let dropped = 0;
-        this.kinds.forEach(shares => { dropped = Math.max(dropped, shares.forgetStale(current)); });
+        let replaced = 0;
+        this.kinds.forEach(shares => {
+            const stale = shares.forgetStale(current);
+            dropped = Math.max(dropped, stale.dropped);
+            replaced = Math.max(replaced, stale.replaced);
+        });
         // A merge of maps of which that many changed is done again in full when next asked (multi-map.ts);
-        // kept until then, its lists would only keep the replaced trees alive.
-        if (mergedAgainInFull(dropped, current.size)) this.merges.clear();
+        // kept until then, its lists would only keep the replaced trees alive. A merge of the trees' own
+        // maps is kept while the trees are: a role that 500 files refer to renamed links them again, and
+        // their shares change, but not one of their trees, whose names were merged again in full after it.
+        const shares = mergedAgainInFull(dropped, current.size);
+        const trees = mergedAgainInFull(replaced, current.size);
+        for (const part of [...this.merges.keys()]) {
+            if (this.treeParts.has(part) ? trees : shares) this.merges.delete(part);
+        }
     }
 
     of<T>(shareOf: ShareOf<T>): DocumentShares<T> {
@@ -142,11 +170,19 @@ export class CarriedShares {
     /**
      * The maps of one part of an index that is only looked up (`part`), merged as mergeLists does,
      * with the keys that have two values or more; carried from the last snapshot when carrying.
+     * `from`: whether the maps are document shares or the syntax trees' own (forgetStale).
      */
-    mergeForLookup<K, V>(part: string, maps: ReadonlyArray<ReadonlyMap<K, readonly V[]>>): GroupedLookup<K, V> {
+    mergeForLookup<K, V>(part: string, maps: ReadonlyArray<ReadonlyMap<K, readonly V[]>>, from: MergedFrom = 'shares'): GroupedLookup<K, V> {
         if (!this.carry) return mergedGroups(maps);
         let merge = this.merges.get(part);
         if (!merge) this.merges.set(part, merge = new CarriedMerge());
-        return (merge as CarriedMerge<K, V>).merge(maps);
+        if (from === 'trees') this.treeParts.add(part);
+        const full = merge.mergedInFull;
+        const merged = (merge as CarriedMerge<K, V>).merge(maps);
+        if (merge.mergedInFull !== full) this.mergedInFull.set(part, (this.mergedInFull.get(part) ?? 0) + 1);
+        return merged;
     }
 }
+
+/** What the maps of a merged part are worked out from: document shares, or each syntax tree alone. */
+export type MergedFrom = 'shares' | 'trees';

@@ -15,7 +15,7 @@ import { RoleTenures } from './role-tenures.js';
 import { declarationsOf, forEachNamed, indexDeclarations, indexReferences, referencesOfDocument, type Declarations, type NamedDeclaration, type ReferenceIndex } from './declaration-index.js';
 import { carriedRequirements, RequirementCarriers } from './requirement-carriers.js';
 import { CarriedDuties } from './carried-duties.js';
-import { CarriedShares, type ShareOf } from './document-shares.js';
+import { CarriedShares, type MergedFrom, type ShareOf } from './document-shares.js';
 import { UNRECORDED } from './document-sources.js';
 import { TrainingGroupStore } from './training-groups.js';
 import { baseNameOf } from './file-label.js';
@@ -99,7 +99,7 @@ export class WorkspaceModel {
      */
     get names(): GroupedLookup<string, NamedDeclaration> {
         return this.cached('names', () => this.carried.carry
-            ? this.mergedForLookup('declarationsByName', this.roots.map(root => declarationsOf(root).declarationsByName))
+            ? this.mergedForLookup('declarationsByName', this.roots.map(root => declarationsOf(root).declarationsByName), 'trees')
             : this.namesOnce);
     }
 
@@ -294,9 +294,10 @@ export class WorkspaceModel {
     /**
      * Maps of lists merged as mergeLists does, for an index that is only looked up (`part` names
      * it): carried from the last snapshot's merge of the same part, so an edit merges its own keys again.
+     * `from`: 'trees' for maps of each syntax tree alone, which a relink of the same trees leaves as they are.
      */
-    mergedForLookup<K, V>(part: string, maps: ReadonlyArray<ReadonlyMap<K, readonly V[]>>): GroupedLookup<K, V> {
-        return this.carried.mergeForLookup(part, maps);
+    mergedForLookup<K, V>(part: string, maps: ReadonlyArray<ReadonlyMap<K, readonly V[]>>, from?: MergedFrom): GroupedLookup<K, V> {
+        return this.carried.mergeForLookup(part, maps, from);
     }
 
     /** Memoise a derived result for the lifetime of this snapshot. */
