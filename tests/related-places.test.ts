@@ -63,4 +63,26 @@ describe('places a finding names elsewhere', () => {
         expect(linked.map(({ location, message }) => [location.uri.slice(location.uri.lastIndexOf('/') + 1), location.range.start.line, message]))
             .toEqual([['conflicts.mandate', 2, 'The conflict declared here']]);
     });
+
+    it('follow the end of a place that grows while its start stays (a line added inside an assignment)', async () => {
+        const earlier = (inside: string) => `person john "John Roe" {
+    employed since 2020-01-01
+}
+assign john to ciso since 2023-01-01 appointed by board {
+    evidence "minutes/2022-12-board.pdf"
+${inside}    announced 2023-01-02 via intranet to all-staff
+}
+`;
+        const files: Record<string, string> = { ...CLEAN_POLICY, 'earlier.mandate': earlier('') };
+        const workspace = await Workspace.open(files, AS_OF);
+        const overlap = () => workspace.document('people.mandate').diagnostics?.find(diagnostic => diagnostic.code === 'role-holders-overlap');
+        expect(overlap()?.relatedInformation?.[0].location.range.end.line).toBe(6);
+        // The related place is the whole assignment: its end moves down, its start and the finding stay as they were.
+        for (const inside of ['    // Confirmed by the board.\n', '    // Confirmed by the board.\n    // Minutes filed.\n', '']) {
+            files['earlier.mandate'] = earlier(inside);
+            await workspace.write('earlier.mandate', files['earlier.mandate']);
+            expect(diagnostics(workspace), JSON.stringify(inside)).toEqual(diagnostics(await Workspace.open(files, AS_OF)));
+            expect(overlap()?.relatedInformation?.[0].location.range.end.line).toBe(6 + inside.split('\n').length - 1);
+        }
+    });
 });

@@ -13,14 +13,16 @@ export function relatedInformation(related: readonly RelatedPlace[] | undefined)
 
 /**
  * Where the related places stand, as text: a finding carried over an edit names the same places,
- * but an edit of their file may have moved them along their line, so what was published must be
- * compared by where they are now (workspace-findings.ts, `staleDocuments`).
+ * but an edit of their file may have moved them along their line, or moved their end only (a line
+ * inserted inside an assignment the place is), so what was published must be compared by where they
+ * are now, start and end (workspace-findings.ts, `staleDocuments`).
  */
 export function relatedSignature(related: readonly RelatedPlace[] | undefined): string {
     if (!related || related.length === 0) return '';
     return related.map(place => {
         const range = rangeOf(place.node);
-        return `${AstUtils.getDocument(place.node).uri.toString()}@${range ? `${range.start.line}:${range.start.character}` : '-'}:${place.message}`;
+        const at = range ? `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}` : '-';
+        return `${AstUtils.getDocument(place.node).uri.toString()}@${at}:${place.message}`;
     }).join(',');
 }
 
