@@ -3,6 +3,7 @@ import { isAssignment, isModel } from './generated/ast.js';
 import type { MandateServices } from './mandate-module.js';
 import type { RuleMetadata } from './rules/rule.js';
 import { closestMatch } from './util/did-you-mean.js';
+import { forEachNamed } from './workspace/declaration-index.js';
 import type { WorkspaceModelProvider } from './workspace/workspace-model-provider.js';
 import type { WorkspaceModel } from './workspace/workspace-model.js';
 
@@ -141,11 +142,19 @@ export class LinkFailures {
         return { spots, incomplete, named, anywhere, carriers };
     }
 
-    /** The declaration the author probably meant, as the linker suggests it: `ciso` for `cisoo`. */
+    /**
+     * The declaration the author probably meant, as the linker suggests it: `ciso` for `cisoo`. The
+     * names are offered in model order (files by URI, declarations in file order), the order in which
+     * the linker offers them too: of two names as close, the first wins, and the workspace's map of
+     * names lists them in another order after an edit renamed one (the random edits of
+     * tests/incremental-property.test.ts, seed 505, step 354).
+     */
     private suggestion(model: WorkspaceModel, refText: string, type: string): AstNode | undefined {
-        const candidates = model.cached(`declared-names:${type}`, () => [...model.declarationsByName.entries()]
-            .filter(([, nodes]) => nodes.some(node => this.reflection.isInstance(node, type)))
-            .map(([name]) => name));
+        const candidates = model.cached(`declared-names:${type}`, () => {
+            const names = new Set<string>();
+            for (const root of model.roots) forEachNamed(root, (name, node) => { if (this.reflection.isInstance(node, type)) names.add(name); });
+            return [...names];
+        });
         const name = closestMatch(refText, candidates);
         return name === undefined ? undefined : model.declarationsByName.get(name)?.find(node => this.reflection.isInstance(node, type));
     }

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { statementReparse } from '../language/statement-edit/statement-reparse.js';
 import { AS_OF } from './helpers.js';
 import { Workspace } from './workspace-helpers.js';
 
@@ -41,5 +42,28 @@ describe('findings left out while a name does not link', () => {
         await expectSameAsCold(workspace, { 'organization.mandate': ORGANIZATION, 'team.mandate': BROKEN });
         await workspace.write('team.mandate', FIXED);
         await expectSameAsCold(workspace, { 'organization.mandate': ORGANIZATION, 'team.mandate': FIXED });
+    });
+
+    describe('the declaration a broken name probably meant', () => {
+        const MIN_LENGTH = statementReparse.minLength;
+        afterEach(() => { statementReparse.minLength = MIN_LENGTH; });
+        const people = (first: string) => `${ORGANIZATION}person ${first} "Sam One" { employed since 2020-01-01 }
+person sam-2x "Sam Two" { employed since 2020-01-01 }
+`;
+        it('is the first of two names as close in model order, after an edit renamed one, as in a cold build', async () => {
+            // Read statement by statement, as a large file is: the renamed name then comes last in the workspace's map of names.
+            statementReparse.minLength = 0;
+            // `sam-x` is as close to `sam-1x` (and `sam-1`) as to `sam-2x`: the first declared is meant, and its person-without-role is left out.
+            const files = { 'organization.mandate': people('sam-1'), 'team.mandate': 'assign sam-x to ceo since 2022-01-01 appointed by board\n' };
+            const workspace = await Workspace.open(files, AS_OF);
+            await expectSameAsCold(workspace, files);
+            const renamed = { ...files, 'organization.mandate': people('sam-1x') };
+            const spliced = statementReparse.spliced;
+            await workspace.write('organization.mandate', renamed['organization.mandate']);
+            expect(statementReparse.spliced, 'the rename was read by parsing its statement alone').toBe(spliced + 1);
+            const roleless = workspace.document('organization.mandate').diagnostics?.filter(diagnostic => diagnostic.code === 'person-without-role').map(diagnostic => String(diagnostic.message).split(' ')[0]);
+            expect(roleless).toEqual(['sam-2x']);
+            await expectSameAsCold(workspace, renamed);
+        });
     });
 });
