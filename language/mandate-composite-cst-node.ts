@@ -95,8 +95,9 @@ type Child = CstNode | number;
 
 /**
  * A node of the syntax tree for a rule, whose keywords (`role`, `reports to`, `{`, `since`: 60% of
- * a file's tokens) and values (titles, dates: 15%) get their leaves when its children are first
- * asked for; names keep theirs, which references hold. Until then such a token is a number in the
+ * a file's tokens), values (titles, dates: 15%) and names (those declared, and those a reference
+ * gives, whose leaf the reference asks for when asked itself: mandate-reference.ts) get their leaves
+ * when its children are first asked for. Until then such a token is a number in the
  * children list (PendingTokens): 16 bytes in all against a leaf's 56, and nothing for the garbage
  * collector to copy while the parse runs. A check asks for the children of a few nodes only (the
  * ones a finding points into); the editor for those it shows. Offset, end, length and range are
@@ -123,6 +124,12 @@ export class LazyCompositeCstNode implements CompositeCstNode {
     /** The children as they are, tokens possibly still numbers: for the builder. */
     get rawChildren(): Child[] {
         return this.children;
+    }
+
+    /** Puts the token at `index` of the file's pending tokens in place of the last child: a datatype call that read one token (a name) keeps no node. */
+    replaceLastWithPendingToken(index: number): void {
+        this.children[this.children.length - 1] = index;
+        this.pending = true;
     }
 
     /** Appends the token at `index` of the file's pending tokens. */

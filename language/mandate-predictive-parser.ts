@@ -1,4 +1,4 @@
-import { DatatypeSymbol, type AstNode, type GrammarAST, type LangiumParser, type LexerResult, type ParseResult, type ParserOptions } from 'langium';
+import { DatatypeSymbol, type AstNode, type CompositeCstNode, type GrammarAST, type LangiumParser, type LexerResult, type ParseResult, type ParserOptions } from 'langium';
 import type { IToken, TokenType } from 'chevrotain';
 import { readsPrefixFirst, recordCompleteReading } from './mandate-bounded-parser.js';
 import type { LinearCstNodeBuilder } from './mandate-cst-node-builder.js';
@@ -10,6 +10,7 @@ import { TokenList } from './mandate-token-list.js';
 import { AMBIGUOUS, NONE, UnsupportedGrammar } from './mandate-lookahead.js';
 import { compileGrammar, type CompiledRule, type Step } from './mandate-predictive-grammar.js';
 import { linkAndListNodes } from './util/syntax-nodes.js';
+import { LEAF_WHEN_ASKED } from './mandate-reference.js';
 
 type Assignment = GrammarAST.Assignment;
 type Element = GrammarAST.AbstractElement;
@@ -149,8 +150,8 @@ export class PredictiveParser {
             builder.nodeBuilder.addHiddenNodes(hidden.slice(this.nextHidden, end));
             this.nextHidden = end;
         }
-        // A token whose leaf nothing holds (a keyword, a title, a date: not a name's, which a reference
-        // keeps) gets its leaf when the tree's node is first asked for its children.
+        // A token whose leaf nothing holds (a keyword, a title, a date) gets its leaf when the tree's node
+        // is first asked for its children; a name's is read by a call of `Id` (deferDatatypeLeaf).
         if (!step.crossRef && builder.current.$type !== DatatypeSymbol && this.deferLeaf(step, offset, tokens.lengths[index], tokens.tokenType(index))) {
             if (step.assignment) {
                 const image = step.text ?? tokens.image(index);
@@ -188,8 +189,34 @@ export class PredictiveParser {
         const builder = this.builder;
         let cstNode = builder.nodeBuilder.buildCompositeNode(step.feature);
         const result = this.runRule(step.rule);
-        if (step.datatype) cstNode = leafInPlaceOf(cstNode as never) as unknown as typeof cstNode;
+        if (step.datatype) {
+            const crossRef = this.deferDatatypeLeaf(step, cstNode);
+            if (crossRef !== undefined) {
+                if (result !== undefined) builder.performSubruleAssignment(result, step.feature, crossRef ? LEAF_WHEN_ASKED : undefined);
+                return;
+            }
+            cstNode = leafInPlaceOf(cstNode as never) as unknown as typeof cstNode;
+        }
         if (result !== undefined && cstNode.length > 0) builder.performSubruleAssignment(result, step.feature, cstNode);
+    }
+
+    /**
+     * What leafInPlaceOf does for an assigned call that read one token (a name, or the name a reference
+     * gives), with the token left without a leaf in its parent (PendingTokens): a reference finds its
+     * leaf when asked (LEAF_WHEN_ASKED), a name's node is found as any token's. Whether the assignment
+     * is a cross-reference; undefined when the call keeps its node.
+     */
+    private deferDatatypeLeaf(step: Step & { kind: 'call' }, composite: CompositeCstNode): boolean | undefined {
+        const { assignment, crossRef } = this.builder.getAssignment(step.feature);
+        if (!assignment || crossRef === 'multi' || !(composite instanceof LazyCompositeCstNode)) return undefined;
+        const children = composite.rawChildren;
+        const parent = composite.container;
+        const leaf = children.length === 1 ? children[0] : undefined;
+        if (!(parent instanceof LazyCompositeCstNode) || parent.rawChildren.at(-1) !== composite || !(leaf instanceof OffsetLeafCstNode) || leaf.hidden) return undefined;
+        const shape = OffsetLeafCstNode.packedShape(leaf.length, leaf.tokenType, step.feature, false);
+        if (shape === undefined) return undefined;
+        parent.replaceLastWithPendingToken(this.pending.add(leaf.offset, shape));
+        return crossRef !== undefined;
     }
 
     /** The rule's implementation as Langium's `startImplementation` wraps it. */

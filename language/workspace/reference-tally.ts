@@ -1,4 +1,5 @@
 import { isMultiReference, isReference, type AstNodeDescription, type LangiumDocument, type MultiReference, type Reference } from 'langium';
+import { hasRefNode } from '../mandate-reference.js';
 import { copyMap } from '../util/copy-map.js';
 
 type AnyReference = Reference | MultiReference;
@@ -78,7 +79,7 @@ export function keepTally(document: LangiumDocument, draft: TallyDraft): void {
 
 /** The declarations an entry of the reference index is made for, as Langium's `createInfoDescriptions` picks them. */
 export function targetItems(reference: AnyReference): readonly AstNodeDescription[] {
-    if (reference.error || !reference.$refNode) return [];
+    if (reference.error || !hasRefNode(reference)) return [];
     if (isReference(reference)) return reference.$nodeDescription ? [reference.$nodeDescription] : [];
     if (isMultiReference(reference)) return reference.items.flatMap(item => item.$nodeDescription ? [item.$nodeDescription] : []);
     return [];
@@ -97,7 +98,7 @@ export function referenceState(reference: AnyReference): ReferenceState {
 
 /** The state of a single reference as it was before it was pointed elsewhere: failed or not, and resolved to `described`. */
 export function referenceStateWith(reference: Reference, failed: boolean, described: AstNodeDescription | undefined): ReferenceState {
-    return { failed, described, items: !failed && reference.$refNode && described ? [described] : [] };
+    return { failed, described, items: !failed && hasRefNode(reference) && described ? [described] : [] };
 }
 
 /**
