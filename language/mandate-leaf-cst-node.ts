@@ -126,6 +126,11 @@ class LeafKinds {
 }
 
 const kinds = new LeafKinds();
+
+/** How many kinds of leaf the table holds (for the tests: services made again must not add kinds). */
+export function leafKindCount(): number {
+    return kinds.tokenTypes.length;
+}
 const keptAside = new WeakMap<OffsetLeafCstNode, { tokenType: TokenType; feature: Feature; hidden: boolean }>();
 
 /**

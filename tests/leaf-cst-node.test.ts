@@ -13,7 +13,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { parseHelper } from 'langium/test';
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../language/generated/ast.js';
-import { LONGEST_PACKED_TOKEN, OffsetLeafCstNode, startLineOf } from '../language/mandate-leaf-cst-node.js';
+import { leafKindCount, LONGEST_PACKED_TOKEN, OffsetLeafCstNode, startLineOf } from '../language/mandate-leaf-cst-node.js';
 import { createMandateServices } from '../language/mandate-module.js';
 import { generateWorkspace } from './fuzz/grammar-generator.js';
 import { Random } from './random-edits.js';
@@ -154,5 +154,23 @@ describe('compact leaves', () => {
             expect(leaf.hidden).toBe(hidden);
             expect(leaf.length).toBe(length);
         }
+    });
+});
+
+describe('the kinds of leaf across services', () => {
+    // The editor checks a copy of the workspace, in services of its own, for each what-if and each run of
+    // the policy tests: the table of kinds is the process's, and must not grow with each copy (it held 4,095).
+    it('adds none for services made again, which share the token types', () => {
+        const text = readFileSync(join(EXAMPLES, 'acme', 'roles.mandate'), 'utf8');
+        const first = createMandateServices(EmptyFileSystem).Mandate;
+        first.parser.LangiumParser.parse(text);
+        const kinds = leafKindCount();
+        for (let copy = 0; copy < 5; copy++) {
+            const services = createMandateServices(EmptyFileSystem).Mandate;
+            const model = services.parser.LangiumParser.parse<Model>(text).value;
+            expect(model.declarations.length).toBeGreaterThan(0);
+            for (const [name, type] of Object.entries(services.parser.Lexer.definition)) expect(type, name).toBe(first.parser.Lexer.definition[name]);
+        }
+        expect(leafKindCount()).toBe(kinds);
     });
 });
