@@ -14,7 +14,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkSources } from '../language/engine/check-sources.js';
-import { daysAround, isoOf, periodText, personLines, randomDays, randomPeople, type Days, type PersonSpec } from './oracle-policies.js';
+import { daysAround, isoOf, nextCase, periodText, personLines, randomDays, randomPeople, type Days, type PersonSpec } from './oracle-policies.js';
 import { Random } from './random-edits.js';
 
 const CASES = Number(process.env.MANDATE_ANNOUNCE_CASES) || 100;
@@ -111,6 +111,7 @@ describe('how appointments were made known, against the rule docs', () => {
         const seeded = new Random(SEED);
         const random = () => seeded.next();
         for (let index = 0; index < CASES; index++) {
+            await nextCase();
             const spec = generate(random);
             const { text } = policyOf(spec);
             const days = daysAround(spec.terms.flatMap(term => [term.period, ...term.announced.map(day => ({ since: day }))]));

@@ -19,7 +19,7 @@ import { describe, expect, it } from 'vitest';
 import { checkSources } from '../language/engine/check-sources.js';
 import { holdersOf, queryContext, whoMayAppoint, whoMayPerform } from '../language/query/index.js';
 import { buildReport } from '../language/report/build-report.js';
-import { assignmentLine, covers, daysAround, heldDaysOf, holdingsOn, isoOf, periodText, personLines, presentOn, randomDays, randomPeople, type AssignmentSpec, type Days, type PersonSpec } from './oracle-policies.js';
+import { assignmentLine, covers, daysAround, heldDaysOf, holdingsOn, isoOf, nextCase, periodText, personLines, presentOn, randomDays, randomPeople, type AssignmentSpec, type Days, type PersonSpec } from './oracle-policies.js';
 import { Random } from './random-edits.js';
 
 const CASES = Number(process.env.MANDATE_TENURE_CASES) || 120;
@@ -188,6 +188,7 @@ describe('who holds which role on a date, against the definition', () => {
         const seeded = new Random(SEED);
         const random = () => seeded.next();
         for (let index = 0; index < CASES; index++) {
+            await nextCase();
             const spec = generate(random);
             const { text, assignmentLines } = policyText(spec);
             const days = daysThatMatter(spec);

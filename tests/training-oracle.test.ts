@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { checkSources } from '../language/engine/check-sources.js';
 import { trainingStatus } from '../language/workspace/training-status.js';
 import {
-    assignmentLine, covers, daysAround, holdingsOn, isoOf, personLines, presentOn, randomDays, randomPeople, type AssignmentSpec, type Days, type PersonSpec
+    assignmentLine, covers, daysAround, holdingsOn, isoOf, nextCase, personLines, presentOn, randomDays, randomPeople, type AssignmentSpec, type Days, type PersonSpec
 } from './oracle-policies.js';
 import { Random } from './random-edits.js';
 
@@ -138,6 +138,7 @@ describe('who must train, and where they stand, against the definition', () => {
         const seeded = new Random(SEED);
         const random = () => seeded.next();
         for (let index = 0; index < CASES; index++) {
+            await nextCase();
             const spec = generate(random);
             const text = policyText(spec);
             const named = daysAround([...spec.assignments.map(assignment => assignment.period), ...spec.people.flatMap(person => [person.employed, person.engaged].filter((period): period is Days => period !== undefined))])
