@@ -4,7 +4,8 @@ import { readsPrefixFirst, recordCompleteReading } from './mandate-bounded-parse
 import type { LinearCstNodeBuilder } from './mandate-cst-node-builder.js';
 import { leafInPlaceOf } from './mandate-datatype-leaves.js';
 import { LONGEST_PACKED_TOKEN, OffsetLeafCstNode } from './mandate-leaf-cst-node.js';
-import { attachPendingTokens, LazyCompositeCstNode, PendingTokens } from './mandate-composite-cst-node.js';
+import { LazyCompositeCstNode } from './mandate-composite-cst-node.js';
+import { attachPendingTokens, PendingTokens } from './mandate-pending-tokens.js';
 import type { MandateLexer } from './mandate-lexer.js';
 import { TokenList } from './mandate-token-list.js';
 import { AMBIGUOUS, NONE, UnsupportedGrammar } from './mandate-lookahead.js';

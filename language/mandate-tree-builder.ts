@@ -115,7 +115,7 @@ const NO_ITEMS: readonly unknown[] = Object.freeze([]);
  */
 function flattenPassThroughCall(outer: unknown): void {
     // Nodes built by Mandate's CST builder; their children are read as they are, tokens without leaves included.
-    if (!(outer instanceof LazyCompositeCstNode)) return;
+    if (!(outer instanceof LazyCompositeCstNode) || outer.holdsTokensOnly) return;
     const content = outer.rawChildren;
     if (content.length !== 1) return;
     const inner = content[0];

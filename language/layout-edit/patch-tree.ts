@@ -1,5 +1,6 @@
 import { LeafCstNodeImpl, type CompositeCstNode, type CstNode, type LeafCstNode, type RootCstNode } from 'langium';
-import { LazyCompositeCstNode, pendingTokensOf, type PendingTokens } from '../mandate-composite-cst-node.js';
+import { LazyCompositeCstNode } from '../mandate-composite-cst-node.js';
+import { pendingTokensOf, type PendingTokens } from '../mandate-pending-tokens.js';
 import { knownLineStarts, lineStartsOf, LONGEST_PACKED_TOKEN, nextLayoutVersion, OffsetLeafCstNode, setLineStarts } from '../mandate-leaf-cst-node.js';
 import { lineIndexAt } from '../util/line-breaks.js';
 import { firstEndingAtOrAfter } from '../util/token-around.js';
@@ -47,12 +48,19 @@ export function patchTree(root: RootCstNode, plan: LayoutPlan, commentTypes: Rea
     const kept = group.filter(leaf => !replaced.includes(leaf));
     const before = kept.filter(leaf => leaf.offset < plan.offset);
     const after = kept.filter(leaf => leaf.offset >= plan.offset);
-    childrenOf(place.parent).splice(place.index, place.count, ...before, ...leaves, ...after);
+    mutableChildrenOf(place.parent).splice(place.index, place.count, ...before, ...leaves, ...after);
     nextLayoutVersion(root);
     return true;
 }
 
-function childrenOf(node: CstNode): Child[] {
+/** A node's children, to read: a node that keeps its tokens as a run (mandate-composite-cst-node.ts) lists them without becoming a list. */
+function childrenOf(node: CstNode): readonly Child[] {
+    if (node instanceof LazyCompositeCstNode) return node.holdsTokensOnly ? node.tokenIndices() : node.rawChildren;
+    return ((node as Partial<CompositeCstNode>).content as Child[] | undefined) ?? [];
+}
+
+/** A node's children, to change in place. */
+function mutableChildrenOf(node: CstNode): Child[] {
     if (node instanceof LazyCompositeCstNode) return node.rawChildren;
     return ((node as Partial<CompositeCstNode>).content as Child[] | undefined) ?? [];
 }
@@ -106,7 +114,7 @@ function commentPlace(root: RootCstNode, end: number, previousEnd: number, pendi
 }
 
 /** How many comment leaves come right before `index`, none of them before `previousEnd`. */
-function commentsBefore(children: Child[], index: number, previousEnd: number): number {
+function commentsBefore(children: readonly Child[], index: number, previousEnd: number): number {
     let count = 0;
     while (index - count > 0) {
         const child = children[index - count - 1];
@@ -155,6 +163,7 @@ function moveTokensAfter(root: RootCstNode, from: number, delta: number): void {
  */
 export function moveLeaves(node: CstNode, from: number, delta: number, root: RootCstNode): void {
     if (node instanceof LazyCompositeCstNode) {
+        if (node.holdsTokensOnly) return; // no leaves; its tokens move with the list of them
         const children = node.rawChildren;
         for (let index = 0; index < children.length; index++) {
             const child = children[index];

@@ -1,5 +1,6 @@
 import { LeafCstNodeImpl, RootCstNodeImpl, type AstNode, type CompositeCstNode, type CstNode, type Mutable, type ParseResult } from 'langium';
-import { attachPendingTokens, LazyCompositeCstNode, pendingTokensOf, type PendingTokens } from '../mandate-composite-cst-node.js';
+import { LazyCompositeCstNode } from '../mandate-composite-cst-node.js';
+import { attachPendingTokens, pendingTokensOf, type PendingTokens } from '../mandate-pending-tokens.js';
 import { followLayoutVersion } from '../mandate-leaf-cst-node.js';
 import { moveLeaves } from '../layout-edit/patch-tree.js';
 import { lastDescendant, listNodes, syntaxNodes } from '../util/syntax-nodes.js';
@@ -162,6 +163,7 @@ function adopt(node: CstNode, from: PendingTokens, to: PendingTokens, start: num
             if (typeof child === 'number') children[index] = to.addFrom(from, child, start);
             else adopt(child, from, to, start);
         }
+        node.keepAsRun();
     } else if (!(node instanceof LeafCstNodeImpl) && 'content' in node) {
         for (const child of (node as CompositeCstNode).content) adopt(child, from, to, start);
     }

@@ -1,6 +1,7 @@
 import type { AstNode, CstNode, ParseResult, RootCstNode } from 'langium';
 import { readingLimitsOf } from '../mandate-bounded-parser.js';
-import { LazyCompositeCstNode, pendingTokensOf } from '../mandate-composite-cst-node.js';
+import { LazyCompositeCstNode } from '../mandate-composite-cst-node.js';
+import { pendingTokensOf } from '../mandate-pending-tokens.js';
 import { MAX_LOOKAHEAD } from '../mandate-lookahead.js';
 import { changedSpanOf } from '../layout-edit/changed-span.js';
 import { firstEndingAtOrAfter } from '../util/token-around.js';

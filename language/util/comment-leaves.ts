@@ -16,6 +16,7 @@ export function commentLeaves(root: CstNode): LeafCstNode[] {
             continue;
         }
         // Before Langium's isCompositeCstNode, which reads `content`, and so would make the leaves.
+        if (node instanceof LazyCompositeCstNode && node.holdsTokensOnly) continue; // tokens without leaves, no comment among them
         const children = node instanceof LazyCompositeCstNode ? node.rawChildren : isCompositeCstNode(node) ? node.content : [];
         for (let i = children.length - 1; i >= 0; i--) {
             const child = children[i];
