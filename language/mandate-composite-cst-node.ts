@@ -1,4 +1,4 @@
-import { isLeafCstNode, type AstNode, type CompositeCstNode, type CstNode, type GrammarAST, type LeafCstNode, type RootCstNode } from 'langium';
+import { AstUtils, GrammarAST, isLeafCstNode, type AstNode, type CompositeCstNode, type CstNode, type LeafCstNode, type RootCstNode } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import { positionIn, rootOf, textOf } from './mandate-leaf-cst-node.js';
 import { pendingTokensOf, type PendingTokens } from './mandate-pending-tokens.js';
@@ -225,6 +225,39 @@ export class LazyCompositeCstNode implements CompositeCstNode {
         return pending;
     }
 
+    /**
+     * The `index`-th node assigned to `property` of this node's AST node, as Langium's
+     * `findNodesForProperty` lists them, with a leaf made for that token alone: a reference asks for
+     * its name's (mandate-reference.ts), and the outline of a file of 10,000 people asks for 10,000.
+     */
+    assignedAt(property: string, index: number): CstNode | undefined {
+        const found = this.findAssigned(property, { left: index });
+        return typeof found === 'number' ? undefined : found;
+    }
+
+    /** The match, or how many of the `left` were passed (as a number) when this node holds fewer. */
+    private findAssigned(property: string, count: { left: number }): CstNode | number | undefined {
+        const children = this.rawChildren;
+        for (let slot = 0; slot < children.length; slot++) {
+            const child = children[slot];
+            const feature = typeof child === 'number' ? this.pendingTokens().featureOf(child) : child.grammarSource;
+            if (assignedProperty(feature) === property) {
+                if (count.left-- > 0) continue;
+                if (typeof child !== 'number') return child;
+                const leaf = this.pendingTokens().leaf(child);
+                leaf.container = this;
+                children[slot] = leaf;
+                return leaf;
+            }
+            // Langium's search goes into the nodes of the same AST node only.
+            if (child instanceof LazyCompositeCstNode && !child.hasOwnAstNode) {
+                const found = child.findAssigned(property, count);
+                if (found !== undefined) return found;
+            }
+        }
+        return undefined;
+    }
+
     private makeLeaves(): void {
         const pending = this.pendingTokens();
         const children = this.rawChildren;
@@ -237,4 +270,14 @@ export class LazyCompositeCstNode implements CompositeCstNode {
         }
         this.pending = false;
     }
+}
+
+const assignedProperties = new WeakMap<GrammarAST.AbstractElement, string | null>();
+
+/** The property the assignment around a grammar element assigns, or null (GrammarUtils.findNodesForProperty's test). */
+function assignedProperty(feature: GrammarAST.AbstractElement | undefined): string | null {
+    if (!feature) return null;
+    let property = assignedProperties.get(feature);
+    if (property === undefined) assignedProperties.set(feature, property = AstUtils.getContainerOfType(feature, GrammarAST.isAssignment)?.feature ?? null);
+    return property;
 }

@@ -1,4 +1,5 @@
 import { GrammarUtils, isLinkingError, type AstNode, type AstNodeDescription, type CstNode, type DefaultReference, type LinkingError } from 'langium';
+import { LazyCompositeCstNode } from './mandate-composite-cst-node.js';
 
 /** What Langium's linker gives its references to resolve themselves with (DefaultLinker.referenceResolver). */
 export interface ReferenceResolver {
@@ -57,7 +58,9 @@ export class CompactReference implements DefaultReference {
         if (!owner) return undefined;
         const value = (this.node as unknown as Record<string, unknown>)[this.property];
         const index = Array.isArray(value) ? value.indexOf(this) : 0;
-        return index < 0 ? undefined : GrammarUtils.findNodesForProperty(owner, this.property)[index];
+        if (index < 0) return undefined;
+        // Only the predictive parser leaves a name without its leaf, and its nodes make that one leaf alone.
+        return owner instanceof LazyCompositeCstNode ? owner.assignedAt(this.property, index) : GrammarUtils.findNodesForProperty(owner, this.property)[index];
     }
 
     /**
