@@ -231,12 +231,11 @@ export class LazyCompositeCstNode implements CompositeCstNode {
      * its name's (mandate-reference.ts), and the outline of a file of 10,000 people asks for 10,000.
      */
     assignedAt(property: string, index: number): CstNode | undefined {
-        const found = this.findAssigned(property, { left: index });
-        return typeof found === 'number' ? undefined : found;
+        return this.findAssigned(property, { left: index });
     }
 
-    /** The match, or how many of the `left` were passed (as a number) when this node holds fewer. */
-    private findAssigned(property: string, count: { left: number }): CstNode | number | undefined {
+    /** The match after `count.left` more, searching this node and its nodes of the same AST node in order; `count` goes down with each passed. */
+    private findAssigned(property: string, count: { left: number }): CstNode | undefined {
         const children = this.rawChildren;
         for (let slot = 0; slot < children.length; slot++) {
             const child = children[slot];
